@@ -1,0 +1,88 @@
+/*
+ * core/log.c -- event lines to stderr and an optional log file (log.h).
+ */
+#include "core/log.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+static struct {
+  bool quiet;
+  bool verbose;
+  bool tty;
+  bool ready;
+  FILE *file;
+} g_log;
+
+zt_status zt_log_init(bool quiet, bool verbose, const char *path, zt_err *err) {
+  g_log.quiet = quiet;
+  g_log.verbose = verbose;
+  g_log.tty = isatty(STDERR_FILENO) != 0;
+  g_log.ready = true;
+  if (g_log.file) {
+    fclose(g_log.file);
+    g_log.file = NULL;
+  }
+  if (path && *path) {
+    g_log.file = fopen(path, "a");
+    if (!g_log.file)
+      return zt_fail(err, ZT_ERR_IO, "cannot open log file %s: %s", path,
+                     strerror(errno));
+  }
+  return ZT_OK;
+}
+
+void zt_log_close(void) {
+  if (g_log.file)
+    fclose(g_log.file);
+  g_log.file = NULL;
+}
+
+bool zt_log_interactive(void) {
+  if (!g_log.ready)
+    return isatty(STDERR_FILENO) != 0;
+  return g_log.tty && !g_log.quiet;
+}
+
+static const char *level_name(zt_log_level level) {
+  switch (level) {
+  case ZT_LOG_DEBUG: return "debug";
+  case ZT_LOG_INFO: return "info ";
+  case ZT_LOG_WARN: return "warn ";
+  case ZT_LOG_ERROR: return "error";
+  }
+  return "?    ";
+}
+
+void zt_log(zt_log_level level, const char *subject, const char *fmt, ...) {
+  char msg[2048];
+  char stamp[32];
+  time_t now = time(NULL);
+  struct tm tm;
+  bool to_stderr;
+  va_list ap;
+
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  gmtime_r(&now, &tm);
+  strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%SZ", &tm);
+
+  if (level == ZT_LOG_DEBUG)
+    to_stderr = g_log.verbose;
+  else if (level == ZT_LOG_INFO)
+    to_stderr = g_log.verbose || zt_log_interactive();
+  else
+    to_stderr = true;
+  if (to_stderr)
+    fprintf(stderr, "%s %s %s: %s\n", stamp, level_name(level), subject, msg);
+  if (g_log.file && (level != ZT_LOG_DEBUG || g_log.verbose)) {
+    fprintf(g_log.file, "%s %s %s: %s\n", stamp, level_name(level), subject,
+            msg);
+    fflush(g_log.file);
+  }
+}

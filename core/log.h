@@ -1,0 +1,43 @@
+/*
+ * core/log.h -- one line per event: time, level, subject, message.
+ *
+ *   2026-11-23T18:01:02Z warn  ingest: aanbieder_3.csv: 12 lines rejected
+ *
+ * Lines go to stderr and, when configured, to a log file. Info and debug
+ * lines are shown only on a terminal and without --quiet, so that cron mail
+ * carries warnings and errors only. Messages must never contain a BSN: the
+ * callers pass masked values (etl/pseudo.h).
+ */
+#ifndef ZT_LOG_H
+#define ZT_LOG_H
+
+#include <stdbool.h>
+
+#include "core/err.h"
+
+typedef enum zt_log_level {
+  ZT_LOG_DEBUG,
+  ZT_LOG_INFO,
+  ZT_LOG_WARN,
+  ZT_LOG_ERROR
+} zt_log_level;
+
+/* Configure the logger. `quiet` hides info lines; `verbose` shows debug
+ * lines; `path` (may be NULL) names a file to which every line is also
+ * appended. Safe to call more than once. */
+zt_status zt_log_init(bool quiet, bool verbose, const char *path, zt_err *err);
+void zt_log_close(void);
+
+void zt_log(zt_log_level level, const char *subject, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+#define zt_debug(subj, ...) zt_log(ZT_LOG_DEBUG, subj, __VA_ARGS__)
+#define zt_info(subj, ...) zt_log(ZT_LOG_INFO, subj, __VA_ARGS__)
+#define zt_warn(subj, ...) zt_log(ZT_LOG_WARN, subj, __VA_ARGS__)
+#define zt_error(subj, ...) zt_log(ZT_LOG_ERROR, subj, __VA_ARGS__)
+
+/* True when info lines are shown (a terminal, not quiet): commands use it
+ * to decide whether to draw progress. */
+bool zt_log_interactive(void);
+
+#endif

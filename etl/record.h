@@ -1,0 +1,197 @@
+/*
+ * etl/record.h -- what readers hand to validation, and what validation
+ * hands to the store.
+ *
+ * Every reader (CSV in etl/csv*.c, iJw XML in etl/ijw.c) turns its input
+ * into *rows*: for one input kind, an array of text slices in the kind's
+ * canonical field order (the canonical CSV header, DATA.md), plus the line
+ * number. Readers do not judge values; etl/validate.c does, for all readers
+ * alike, so the same declaration read from CSV or from JW323 gives the same
+ * record. A slice with p == NULL is an absent field; n == 0 is empty.
+ *
+ * Validation replaces the BSN by the client's pseudonym (etl/pseudo.h) as
+ * it parses it: no typed record holds a BSN.
+ */
+#ifndef ZT_RECORD_H
+#define ZT_RECORD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/date.h"
+#include "etl/reasons.h"
+
+typedef struct zt_slice {
+  const char *p;
+  size_t n;
+} zt_slice;
+
+/* The input kinds of `zothuis ingest --kind`. */
+typedef enum zt_kind {
+  ZT_KIND_AUTO = 0,
+  ZT_KIND_DECLARATIES,   /* declaration lines: CSV or JW323 */
+  ZT_KIND_TOEWIJZINGEN,  /* assignments: JW301 */
+  ZT_KIND_CLIENTEN,      /* client CSV: bsn, birth date, gender */
+  ZT_KIND_RESIDENTIES,   /* residence history CSV (BRP extract) */
+  ZT_KIND_PRODUCTCODES,  /* the region's product catalogue */
+  ZT_KIND_AANBIEDERS,    /* providers */
+  ZT_KIND_COUNT
+} zt_kind;
+
+const char *zt_kind_name(zt_kind k);          /* "declaraties" */
+zt_kind zt_kind_from_name(const char *name);  /* ZT_KIND_COUNT if unknown */
+
+/* Canonical declaration fields, in the order of the canonical CSV header
+ * (DATA.md 1b). BIRTH and DECLNR are optional columns. */
+enum {
+  ZT_D_AGB,        /* aanbieder_agb */
+  ZT_D_GEMEENTE,   /* gemeente (receiving municipality) */
+  ZT_D_BSN,        /* bsn */
+  ZT_D_TOEWIJZING, /* toewijzingnummer */
+  ZT_D_REF,        /* referentienummer */
+  ZT_D_PREVREF,    /* vorig_referentienummer */
+  ZT_D_CATEGORY,   /* productcategorie */
+  ZT_D_CODE,       /* productcode */
+  ZT_D_BEGIN,      /* begindatum */
+  ZT_D_END,        /* einddatum */
+  ZT_D_VOLUME,     /* volume */
+  ZT_D_UNIT,       /* eenheid */
+  ZT_D_TARIFF,     /* tarief */
+  ZT_D_AMOUNT,     /* bedrag */
+  ZT_D_DC,         /* debet_credit */
+  ZT_D_BIRTH,      /* geboortedatum (optional) */
+  ZT_D_DECLNR,     /* declaratienummer (optional) */
+  ZT_D_NFIELDS
+};
+
+/* Assignment fields (JW301 ToegewezenProduct with its client). */
+enum {
+  ZT_A_GEMEENTE,   /* header Afzender */
+  ZT_A_AGB,        /* header Ontvanger */
+  ZT_A_BSN,
+  ZT_A_BIRTH,      /* Geboortedatum/Datum */
+  ZT_A_BIRTH_USE,  /* Geboortedatum/DatumGebruik: 1, 2, 3 or absent */
+  ZT_A_GENDER,     /* Geslacht: 0, 1, 2 */
+  ZT_A_TOEWIJZING, /* ToewijzingNummer */
+  ZT_A_CATEGORY,   /* Product/Categorie (optional) */
+  ZT_A_CODE,       /* Product/Code (optional) */
+  ZT_A_BEGIN,      /* Ingangsdatum */
+  ZT_A_END,        /* Einddatum (optional) */
+  ZT_A_REASON,     /* RedenWijziging (optional) */
+  ZT_A_NFIELDS
+};
+
+/* Client CSV fields: bsn;geboortedatum;geslacht. */
+enum { ZT_C_BSN, ZT_C_BIRTH, ZT_C_GENDER, ZT_C_NFIELDS };
+
+/* Residence history fields: bsn;gemeente;begindatum;einddatum. */
+enum { ZT_R_BSN_F, ZT_R_GEMEENTE_F, ZT_R_BEGIN_F, ZT_R_END_F, ZT_R_NFIELDS };
+
+/* Product catalogue: productcode;kind;label;valid_from;valid_to;gemeente. */
+enum {
+  ZT_P_CODE, ZT_P_KIND, ZT_P_LABEL, ZT_P_FROM, ZT_P_TO, ZT_P_GEMEENTE,
+  ZT_P_NFIELDS
+};
+
+/* Providers: agb;name;provider_type;contracted. */
+enum { ZT_V_AGB, ZT_V_NAME, ZT_V_TYPE, ZT_V_CONTRACTED, ZT_V_NFIELDS };
+
+#define ZT_MAX_FIELDS ZT_D_NFIELDS
+
+/* Canonical column names of a kind's CSV header, in field order, and which
+ * of them may be left out. */
+typedef struct zt_kind_layout {
+  zt_kind kind;
+  int nfields;
+  const char *const *names;
+  const bool *optional;
+} zt_kind_layout;
+
+const zt_kind_layout *zt_kind_layout_of(zt_kind k);
+
+/* A client pseudonym: the first 16 bytes of HMAC-SHA256(key, bsn). */
+typedef struct zt_pseudo {
+  uint8_t b[16];
+} zt_pseudo;
+
+/* Field length limits (iJw logical data types). */
+#define ZT_REF_MAX 20     /* LDT_ReferentieNummer */
+#define ZT_CODE_MAX 5     /* LDT_ProductCode */
+#define ZT_DECLNR_MAX 12  /* LDT_IdentificatieDeclaratie */
+
+/* A validated declaration line. Money in cents; dates as day numbers. */
+typedef struct zt_decl {
+  zt_pseudo client;
+  uint32_t agb;          /* 8-digit AGB code, as a number */
+  uint16_t gemeente;     /* receiving municipality, CBS code as a number */
+  uint8_t category;      /* 2-digit product category */
+  uint8_t unit;          /* Eenheid code: 1, 4, 14, 16, 82, 83, 84 */
+  bool credit;           /* DebetCredit = C */
+  int64_t toewijzing;    /* ToewijzingNummer, -1 when absent */
+  char ref[ZT_REF_MAX + 1];
+  char prev_ref[ZT_REF_MAX + 1];  /* "" when absent */
+  char code[ZT_CODE_MAX + 1];
+  char declnr[ZT_DECLNR_MAX + 1]; /* "" when absent */
+  zt_day begin, end;
+  int64_t volume;
+  int64_t tariff;        /* cents, -1 when absent */
+  int64_t amount;        /* cents, >= 0; the sign is `credit` */
+  zt_day birth;          /* ZT_DAY_NONE unless the input gave one */
+} zt_decl;
+
+/* A validated assignment (JW301). */
+typedef struct zt_assign {
+  zt_pseudo client;
+  uint16_t gemeente;
+  uint32_t agb;
+  int64_t toewijzing;
+  int category;          /* -1 when absent */
+  char code[ZT_CODE_MAX + 1];
+  zt_day begin, end;     /* end ZT_DAY_NONE when open */
+  zt_day birth;          /* ZT_DAY_NONE when wholly unknown */
+  int birth_precision;   /* 0 exact, 1 day unknown, 2 day+month, 3 unknown */
+  int gender;            /* 0 unknown, 1 man, 2 vrouw */
+  int reason;            /* RedenWijziging, -1 when absent */
+} zt_assign;
+
+/* A validated client row. */
+typedef struct zt_client {
+  zt_pseudo client;
+  zt_day birth;
+  int birth_precision;
+  int gender;
+} zt_client;
+
+/* A validated residence period; gemeente 0 = unknown / abroad. */
+typedef struct zt_residence {
+  zt_pseudo client;
+  uint16_t gemeente;
+  bool gemeente_known;   /* false: not in the municipality table (warned) */
+  zt_day begin, end;     /* end ZT_DAY_NONE when current */
+} zt_residence;
+
+typedef struct zt_productcode {
+  char code[ZT_CODE_MAX + 1];
+  int kind;              /* a zt_care_kind (core/kinds.h) */
+  char label[128];
+  zt_day valid_from, valid_to; /* ZT_DAY_NONE when open */
+  uint16_t gemeente;     /* 0 = every municipality */
+} zt_productcode;
+
+typedef struct zt_provider {
+  uint32_t agb;
+  char name[128];
+  char type[32];         /* GGZ, J&O, LVB, pleegzorg, gezinshuis, ... */
+  bool contracted;
+} zt_provider;
+
+/* Why a row was rejected: the reason, the canonical field (or -1) and a
+ * message a data officer understands. Never holds a BSN in clear. */
+typedef struct zt_reject {
+  zt_reason reason;
+  int field;
+  char message[256];
+} zt_reject;
+
+#endif

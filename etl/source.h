@@ -1,0 +1,50 @@
+/*
+ * etl/source.h -- read an input file, plain or gzip, as a stream of chunks.
+ *
+ * gzip is recognised by its magic bytes (1f 8b), never by the file name;
+ * concatenated gzip members are read as one stream. While reading, the
+ * SHA-256 of the file's raw bytes is computed, so the store can recognise
+ * a file it has seen (the same hash `sha256sum` prints). Memory is two
+ * fixed buffers, whatever the file size.
+ */
+#ifndef ZT_SOURCE_H
+#define ZT_SOURCE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/err.h"
+
+typedef struct zt_source zt_source;
+
+#define ZT_SOURCE_CHUNK (256 * 1024)
+
+/* Open `path` ("-" is not accepted: inputs are files). ZT_ERR_IO when it
+ * cannot be opened. */
+zt_status zt_source_open(zt_source **out, const char *path, zt_err *err);
+void zt_source_close(zt_source *s);
+
+/* Make at least `want` content bytes available without consuming them
+ * (fewer at end of file) and point *p at them. Used to sniff the kind of
+ * a file. ZT_ERR_INPUT on a broken gzip stream or a read error. */
+zt_status zt_source_peek(zt_source *s, size_t want, const char **p,
+                         size_t *n, zt_err *err);
+
+/* Hand out the next chunk of content (*n == 0 at end of file). The chunk
+ * stays valid until the next call. */
+zt_status zt_source_next(zt_source *s, const char **p, size_t *n,
+                         zt_err *err);
+
+bool zt_source_is_gzip(const zt_source *s);
+const char *zt_source_path(const zt_source *s);
+/* Bytes of the file on disk, and of content handed out, so far. */
+uint64_t zt_source_raw_bytes(const zt_source *s);
+uint64_t zt_source_content_bytes(const zt_source *s);
+
+/* Read the rest of the raw file (without decompressing) so the hash
+ * covers it all, and return the lower-case hex SHA-256 (64 characters).
+ * Valid until zt_source_close(). */
+zt_status zt_source_sha256(zt_source *s, const char **hex, zt_err *err);
+
+#endif

@@ -1,0 +1,40 @@
+#!/bin/sh
+# Install the Debian packages zothuis needs to build, test and render, but
+# only those that are missing. Run as root on Debian 12 (bookworm).
+# Usage: scripts/install-deps.sh [--test]   (--test adds the test-only tools)
+set -eu
+
+build="build-essential cmake pkg-config libglib2.0-dev libxml2-dev zlib1g-dev
+libsqlite3-dev libcairo2-dev libpango1.0-dev libqpdf-dev libhyphen-dev
+hyphen-nl fonts-lato fonts-dejavu-core"
+test="libcmocka-dev sqlite3 qpdf poppler-utils time afl++ clang
+libclang-rt-14-dev hyperfine"
+
+want=$build
+if [ "${1:-}" = "--test" ]; then
+	want="$build $test"
+fi
+
+missing=""
+for p in $want; do
+	if ! dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null |
+		grep -q '^install ok installed$'; then
+		missing="$missing $p"
+	fi
+done
+
+if [ -z "$missing" ]; then
+	exit 0
+fi
+
+if [ "$(id -u)" -ne 0 ]; then
+	echo "install-deps: missing packages:$missing" >&2
+	echo "install-deps: run as root (or: sudo apt-get install$missing)" >&2
+	exit 1
+fi
+
+echo "install-deps: installing$missing" >&2
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -q >&2
+# shellcheck disable=SC2086
+apt-get install -y -q --no-install-recommends $missing >&2

@@ -1,0 +1,33 @@
+#!/bin/sh
+# Install what is missing, build, and run every test: the style check, the
+# unit and end-to-end tests on a normal build, the same suite on an
+# ASan+UBSan build, and a short fuzzing run. This is the README's test
+# command and what CI (.ci/run) calls.
+set -eu
+cd "$(dirname "$0")/.."
+jobs=$(nproc 2>/dev/null || echo 2)
+
+scripts/install-deps.sh --test
+
+echo "== style check"
+scripts/checksrc.sh
+
+echo "== build (release)"
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build build -j"$jobs"
+echo "== tests (release)"
+ctest --test-dir build --output-on-failure -j"$jobs"
+
+echo "== build (sanitizers)"
+cmake -S . -B build-san -DCMAKE_BUILD_TYPE=Sanitize >/dev/null
+cmake --build build-san -j"$jobs"
+echo "== tests (sanitizers)"
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	ctest --test-dir build-san --output-on-failure -j"$jobs"
+
+if [ -x tests/fuzz/run.sh ]; then
+	echo "== fuzzing (short)"
+	tests/fuzz/run.sh 30
+fi
+echo "== all tests passed"

@@ -1,0 +1,58 @@
+/*
+ * tests/unit/testutil.c -- helpers shared by the unit tests (testutil.h).
+ */
+#include "testutil.h"
+
+#include <ftw.h>
+#include <glib.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+char *tu_tmpdir(const char *tag) {
+  const char *base = getenv("TMPDIR");
+  char *tmpl = g_strdup_printf("%s/zt-%s-XXXXXX", base ? base : "/tmp", tag);
+  if (!g_mkdtemp(tmpl)) {
+    fprintf(stderr, "cannot create %s\n", tmpl);
+    abort();
+  }
+  return tmpl;
+}
+
+char *tu_write_bytes(const char *dir, const char *name, const void *p,
+                     size_t n) {
+  char *path = g_build_filename(dir, name, NULL);
+  GError *e = NULL;
+  if (!g_file_set_contents(path, p, (gssize)n, &e)) {
+    fprintf(stderr, "cannot write %s: %s\n", path, e->message);
+    abort();
+  }
+  return path;
+}
+
+char *tu_write(const char *dir, const char *name, const char *text) {
+  return tu_write_bytes(dir, name, text, strlen(text));
+}
+
+char *tu_read(const char *path, size_t *len) {
+  gchar *data = NULL;
+  gsize n = 0;
+  if (!g_file_get_contents(path, &data, &n, NULL))
+    return NULL;
+  if (len)
+    *len = n;
+  return data;
+}
+
+static int rm_one(const char *path, const struct stat *sb, int flag,
+                  struct FTW *ftw) {
+  (void)sb;
+  (void)flag;
+  (void)ftw;
+  return remove(path);
+}
+
+void tu_rmtree(const char *dir) {
+  nftw(dir, rm_one, 16, FTW_DEPTH | FTW_PHYS);
+}

@@ -1,0 +1,26 @@
+/*
+ * tests/unit/testutil.h -- helpers shared by the cmocka unit tests:
+ * temporary directories and small file writers.
+ */
+#ifndef ZT_TESTUTIL_H
+#define ZT_TESTUTIL_H
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+/* A fresh empty directory under $TMPDIR; the caller frees the string. */
+char *tu_tmpdir(const char *tag);
+/* Write `text` to dir/name and return the full path (caller frees). */
+char *tu_write(const char *dir, const char *name, const char *text);
+/* Write `n` bytes to dir/name. */
+char *tu_write_bytes(const char *dir, const char *name, const void *p,
+                     size_t n);
+/* Read a whole file into a NUL-terminated string (caller frees). */
+char *tu_read(const char *path, size_t *len);
+/* rm -r of a directory made by tu_tmpdir. */
+void tu_rmtree(const char *dir);
+
+#endif
