@@ -32,6 +32,8 @@
  * iJw XML is always canonical). */
 typedef struct zt_value_fmt {
   bool money_euros;   /* "1.234,56" euros instead of integer cents */
+  bool ijw;           /* iJw message: its stricter rules apply (a product
+                       * period within one calendar month) */
 } zt_value_fmt;
 
 typedef struct zt_row {

@@ -1,0 +1,84 @@
+/*
+ * etl/record.c -- names of the input kinds and their canonical CSV
+ * layouts (see record.h).
+ */
+#include "etl/record.h"
+
+#include <string.h>
+
+static const char *const kind_names[ZT_KIND_COUNT] = {
+    [ZT_KIND_AUTO] = "auto",
+    [ZT_KIND_DECLARATIES] = "declaraties",
+    [ZT_KIND_TOEWIJZINGEN] = "toewijzingen",
+    [ZT_KIND_CLIENTEN] = "clienten",
+    [ZT_KIND_RESIDENTIES] = "residenties",
+    [ZT_KIND_PRODUCTCODES] = "productcodes",
+    [ZT_KIND_AANBIEDERS] = "aanbieders",
+};
+
+const char *zt_kind_name(zt_kind k) {
+  return (unsigned)k < ZT_KIND_COUNT ? kind_names[k] : "?";
+}
+
+zt_kind zt_kind_from_name(const char *name) {
+  for (int k = 0; k < ZT_KIND_COUNT; k++)
+    if (strcmp(kind_names[k], name) == 0)
+      return (zt_kind)k;
+  return ZT_KIND_COUNT;
+}
+
+static const char *const decl_names[ZT_D_NFIELDS] = {
+    "aanbieder_agb", "gemeente", "bsn", "toewijzingnummer",
+    "referentienummer", "vorig_referentienummer", "productcategorie",
+    "productcode", "begindatum", "einddatum", "volume", "eenheid", "tarief",
+    "bedrag", "debet_credit", "geboortedatum", "declaratienummer"};
+/* Optional columns may be left out of the header altogether. A present
+ * column may still be empty on a line where the field is optional
+ * (vorig_referentienummer on a debit, tarief with unit 83). */
+static const bool decl_optional[ZT_D_NFIELDS] = {
+    [ZT_D_PREVREF] = true, [ZT_D_TARIFF] = true, [ZT_D_BIRTH] = true,
+    [ZT_D_DECLNR] = true};
+
+static const char *const assign_names[ZT_A_NFIELDS] = {
+    "gemeente", "aanbieder_agb", "bsn", "geboortedatum",
+    "geboortedatum_gebruik", "geslacht", "toewijzingnummer",
+    "productcategorie", "productcode", "ingangsdatum", "einddatum",
+    "reden_wijziging"};
+static const bool assign_optional[ZT_A_NFIELDS] = {
+    [ZT_A_BIRTH_USE] = true, [ZT_A_CATEGORY] = true, [ZT_A_CODE] = true,
+    [ZT_A_END] = true, [ZT_A_REASON] = true};
+
+static const char *const client_names[ZT_C_NFIELDS] = {"bsn", "geboortedatum",
+                                                        "geslacht"};
+static const bool client_optional[ZT_C_NFIELDS] = {[ZT_C_GENDER] = true};
+
+static const char *const res_names[ZT_R_NFIELDS] = {"bsn", "gemeente",
+                                                     "begindatum", "einddatum"};
+static const bool res_optional[ZT_R_NFIELDS] = {false};
+
+static const char *const pc_names[ZT_P_NFIELDS] = {
+    "productcode", "kind", "label", "valid_from", "valid_to", "gemeente"};
+static const bool pc_optional[ZT_P_NFIELDS] = {
+    [ZT_P_LABEL] = true, [ZT_P_FROM] = true, [ZT_P_TO] = true,
+    [ZT_P_GEMEENTE] = true};
+
+static const char *const prov_names[ZT_V_NFIELDS] = {"agb", "name",
+                                                      "provider_type",
+                                                      "contracted"};
+static const bool prov_optional[ZT_V_NFIELDS] = {[ZT_V_CONTRACTED] = true};
+
+static const zt_kind_layout layouts[] = {
+    {ZT_KIND_DECLARATIES, ZT_D_NFIELDS, decl_names, decl_optional},
+    {ZT_KIND_TOEWIJZINGEN, ZT_A_NFIELDS, assign_names, assign_optional},
+    {ZT_KIND_CLIENTEN, ZT_C_NFIELDS, client_names, client_optional},
+    {ZT_KIND_RESIDENTIES, ZT_R_NFIELDS, res_names, res_optional},
+    {ZT_KIND_PRODUCTCODES, ZT_P_NFIELDS, pc_names, pc_optional},
+    {ZT_KIND_AANBIEDERS, ZT_V_NFIELDS, prov_names, prov_optional},
+};
+
+const zt_kind_layout *zt_kind_layout_of(zt_kind k) {
+  for (size_t i = 0; i < sizeof layouts / sizeof layouts[0]; i++)
+    if (layouts[i].kind == k)
+      return &layouts[i];
+  return NULL;
+}

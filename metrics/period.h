@@ -1,0 +1,32 @@
+/*
+ * metrics/period.h -- report periods: a year (2022) or a half-year
+ * (2022-H1, 2022-H2), as INDICATORS.md defines them, and the peildatum.
+ */
+#ifndef ZT_PERIOD_H
+#define ZT_PERIOD_H
+
+#include <stdbool.h>
+
+#include "core/date.h"
+#include "core/err.h"
+
+typedef struct zt_period {
+  int year;
+  int half;        /* 0 for the whole year, 1 or 2 for a half-year */
+  zt_day begin;    /* first day */
+  zt_day end;      /* last day (inclusive) */
+} zt_period;
+
+/* Parse "YYYY", "YYYY-H1" or "YYYY-H2". ZT_ERR_USAGE otherwise. */
+zt_status zt_period_parse(const char *s, zt_period *out, zt_err *err);
+zt_period zt_period_year(int year);
+zt_period zt_period_half(int year, int half);
+/* "2022" or "2022-H1" (8 bytes with the NUL). */
+void zt_period_name(const zt_period *p, char buf[8]);
+/* The period of the same kind just before `p` (2022-H1 -> 2021-H2). */
+zt_period zt_period_prev(const zt_period *p);
+bool zt_period_contains(const zt_period *p, zt_day d);
+/* Does [begin, end] overlap the period? */
+bool zt_period_overlaps(const zt_period *p, zt_day begin, zt_day end);
+
+#endif

@@ -1,0 +1,130 @@
+/*
+ * metrics/table.c -- the indicator table (see table.h): a growable array
+ * of rows with a hash index on the full key.
+ */
+#include "metrics/table.h"
+
+#include <glib.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct zt_ind_table {
+  zt_ind_value *rows;
+  size_t count, cap;
+  GHashTable *index;   /* key string -> row position + 1 */
+};
+
+const char *zt_unit_id(zt_unit u) {
+  switch (u) {
+  case ZT_UNIT_COUNT: return "count";
+  case ZT_UNIT_EUR: return "eur";
+  case ZT_UNIT_PERCENT: return "percent";
+  case ZT_UNIT_DAYS: return "days";
+  case ZT_UNIT_YEARS: return "years";
+  }
+  return "?";
+}
+
+double zt_ind_as_double(const zt_ind_value *v) {
+  double x = v->den ? (double)v->num / (double)v->den : 0.0;
+  if (v->unit == ZT_UNIT_PERCENT)
+    x *= 100.0;
+  else if (v->unit == ZT_UNIT_EUR)
+    x /= 100.0;
+  return x;
+}
+
+static char *key_of(const char *indicator, const char *period,
+                    uint16_t gemeente, const char *breakdown) {
+  return g_strdup_printf("%s|%s|%u|%s", indicator, period, gemeente,
+                         breakdown);
+}
+
+zt_ind_table *zt_ind_table_new(void) {
+  zt_ind_table *t = calloc(1, sizeof *t);
+  if (!t)
+    return NULL;
+  t->index = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+  return t;
+}
+
+void zt_ind_table_free(zt_ind_table *t) {
+  if (!t)
+    return;
+  g_hash_table_destroy(t->index);
+  free(t->rows);
+  free(t);
+}
+
+static void reindex(zt_ind_table *t) {
+  g_hash_table_remove_all(t->index);
+  for (size_t i = 0; i < t->count; i++) {
+    zt_ind_value *r = &t->rows[i];
+    g_hash_table_insert(t->index,
+                        key_of(r->indicator, r->period, r->gemeente,
+                               r->breakdown),
+                        GSIZE_TO_POINTER(i + 1));
+  }
+}
+
+zt_status zt_ind_table_put(zt_ind_table *t, const zt_ind_value *v) {
+  char *key = key_of(v->indicator, v->period, v->gemeente, v->breakdown);
+  gpointer pos = g_hash_table_lookup(t->index, key);
+  if (pos) {
+    t->rows[GPOINTER_TO_SIZE(pos) - 1] = *v;
+    g_free(key);
+    return ZT_OK;
+  }
+  if (t->count == t->cap) {
+    size_t cap = t->cap ? t->cap * 2 : 256;
+    zt_ind_value *rows = realloc(t->rows, cap * sizeof *rows);
+    if (!rows) {
+      g_free(key);
+      return ZT_ERR_NOMEM;
+    }
+    t->rows = rows;
+    t->cap = cap;
+  }
+  t->rows[t->count] = *v;
+  t->count++;
+  g_hash_table_insert(t->index, key, GSIZE_TO_POINTER(t->count));
+  return ZT_OK;
+}
+
+size_t zt_ind_table_count(const zt_ind_table *t) {
+  return t->count;
+}
+
+zt_ind_value *zt_ind_table_at(const zt_ind_table *t, size_t i) {
+  return i < t->count ? &t->rows[i] : NULL;
+}
+
+static int cmp_rows(const void *pa, const void *pb) {
+  const zt_ind_value *a = pa, *b = pb;
+  int c = strcmp(a->indicator, b->indicator);
+  if (c)
+    return c;
+  if ((c = strcmp(a->period, b->period)))
+    return c;
+  if (a->peildatum != b->peildatum)
+    return a->peildatum < b->peildatum ? -1 : 1;
+  if (a->gemeente != b->gemeente)
+    return a->gemeente < b->gemeente ? -1 : 1;  /* regio (0) first */
+  return strcmp(a->breakdown, b->breakdown);
+}
+
+void zt_ind_table_sort(zt_ind_table *t) {
+  qsort(t->rows, t->count, sizeof *t->rows, cmp_rows);
+  reindex(t);
+}
+
+const zt_ind_value *zt_ind_table_find(const zt_ind_table *t,
+                                      const char *indicator,
+                                      const char *period, uint16_t gemeente,
+                                      const char *breakdown) {
+  char *key = key_of(indicator, period, gemeente, breakdown ? breakdown : "");
+  gpointer pos = g_hash_table_lookup(t->index, key);
+  g_free(key);
+  return pos ? &t->rows[GPOINTER_TO_SIZE(pos) - 1] : NULL;
+}
