@@ -118,3 +118,65 @@ zt_status zt_u64map_put(zt_u64map *m, uint64_t key, uint64_t val) {
   m->vals[i] = val;
   return ZT_OK;
 }
+
+#define FP_P1 0x9e3779b185ebca87ULL
+#define FP_P2 0xc2b2ae3d27d4eb4fULL
+
+static uint64_t rotl64(uint64_t x, int r) {
+  return (x << r) | (x >> (64 - r));
+}
+
+void zt_fp_init(zt_fingerprint *fp) {
+  fp->lane[0] = 0x243f6a8885a308d3ULL;
+  fp->lane[1] = 0x13198a2e03707344ULL;
+  fp->lane[2] = 0xa4093822299f31d0ULL;
+  fp->lane[3] = 0x082efa98ec4e6c89ULL;
+  fp->len = 0;
+  fp->ntail = 0;
+}
+
+static void fp_stripe(zt_fingerprint *fp, const unsigned char *s) {
+  for (int i = 0; i < 4; i++) {
+    uint64_t w;
+    memcpy(&w, s + 8 * i, 8);
+    fp->lane[i] = rotl64(fp->lane[i] + w * FP_P2, 31) * FP_P1;
+  }
+}
+
+void zt_fp_update(zt_fingerprint *fp, const void *p, size_t n) {
+  const unsigned char *s = p;
+  fp->len += n;
+  if (fp->ntail) {
+    size_t k = 32 - fp->ntail < n ? 32 - fp->ntail : n;
+    memcpy(fp->tail + fp->ntail, s, k);
+    fp->ntail += k;
+    s += k;
+    n -= k;
+    if (fp->ntail < 32)
+      return;
+    fp_stripe(fp, fp->tail);
+    fp->ntail = 0;
+  }
+  while (n >= 32) {
+    fp_stripe(fp, s);
+    s += 32;
+    n -= 32;
+  }
+  memcpy(fp->tail, s, n);
+  fp->ntail = n;
+}
+
+void zt_fp_hex(const zt_fingerprint *fp, char out[33]) {
+  static const char digits[] = "0123456789abcdef";
+  uint64_t h[2];
+  uint64_t t = zt_hash64(fp->tail, fp->ntail, fp->len);
+  h[0] = zt_mix64(fp->lane[0] ^ rotl64(fp->lane[1], 17) ^ t);
+  h[1] = zt_mix64(fp->lane[2] ^ rotl64(fp->lane[3], 29) ^ fp->len ^
+                  rotl64(t, 7) ^ h[0]);
+  for (int i = 0; i < 16; i++) {
+    unsigned b = (unsigned)(h[i / 8] >> (8 * (7 - i % 8))) & 0xff;
+    out[2 * i] = digits[b >> 4];
+    out[2 * i + 1] = digits[b & 15];
+  }
+  out[32] = '\0';
+}

@@ -34,6 +34,38 @@ void zt_gemeente_format(uint16_t code, char buf[5]) {
   buf[4] = '\0';
 }
 
+/* Split one line of a shipped table into cells, in place. A cell may be
+ * quoted ("Nuenen, Gerwen en Nederwetten") with "" for a quote. Returns
+ * the number of cells, or -1 for more than `max`. */
+static int split_line(char *line, char **cells, int max) {
+  int n = 0;
+  char *r = line, *w = line;
+  for (;;) {
+    bool quoted = *r == '"';
+    if (n == max)
+      return -1;
+    cells[n++] = w;
+    if (quoted) {
+      r++;
+      while (*r && !(*r == '"' && r[1] != '"')) {
+        if (*r == '"')
+          r++;
+        *w++ = *r++;
+      }
+      if (*r == '"')
+        r++;
+    }
+    while (*r && *r != ',')
+      *w++ = *r++;
+    if (!*r) {
+      *w = '\0';
+      return n;
+    }
+    *w++ = '\0';
+    r++;
+  }
+}
+
 /* Parse an optional ISO date column; empty means ZT_DAY_NONE. */
 static bool opt_date(const char *s, zt_day *out) {
   if (!*s) {
@@ -94,18 +126,17 @@ static zt_status load_gemeenten(zt_refdata *rd, const char *dir,
     return zt_fail(err, ZT_ERR_NOMEM, "out of memory");
   }
   for (size_t i = 1; lines[i]; i++) {
-    gchar **c;
+    char *c[8];
     zt_gemeente *g = &rd->gemeenten[n];
     g_strchomp(lines[i]);
     if (!lines[i][0])
       continue;
-    c = g_strsplit(lines[i], ",", -1);
-    if (g_strv_length(c) != 7 || !zt_gemeente_parse(c[0], strlen(c[0]), &g->code) ||
+    if (split_line(lines[i], c, 8) != 7 ||
+        !zt_gemeente_parse(c[0], strlen(c[0]), &g->code) ||
         !opt_date(c[4], &g->valid_from) || !opt_date(c[5], &g->valid_to) ||
         (c[6][0] && !zt_gemeente_parse(c[6], strlen(c[6]), &g->successor))) {
       st = zt_fail(err, ZT_ERR_INPUT, "reference data gemeenten.csv line %zu: "
                    "malformed", i + 1);
-      g_strfreev(c);
       break;
     }
     zt_strlcpy(g->name, c[1], sizeof g->name);
@@ -113,7 +144,6 @@ static zt_status load_gemeenten(zt_refdata *rd, const char *dir,
     zt_strlcpy(g->jeugdregio, c[3], sizeof g->jeugdregio);
     rd->index[g->code] = (int16_t)n;
     n++;
-    g_strfreev(c);
   }
   rd->ngemeenten = n;
   g_strfreev(lines);
@@ -128,19 +158,18 @@ static zt_status load_categories(zt_refdata *rd, const char *dir,
   if (st)
     return st;
   for (size_t i = 1; lines[i]; i++) {
-    gchar **c;
+    char *c[5];
     uint64_t code;
     int kind;
     g_strchomp(lines[i]);
     if (!lines[i][0])
       continue;
-    c = g_strsplit(lines[i], ",", -1);
-    if (g_strv_length(c) != 4 || zt_parse_u64(c[0], strlen(c[0]), &code) ||
+    if (split_line(lines[i], c, 5) != 4 ||
+        zt_parse_u64(c[0], strlen(c[0]), &code) ||
         code > 99 || (kind = zt_kind_from_id(c[3])) < 0) {
       st = zt_fail(err, ZT_ERR_INPUT,
                    "reference data productcategorieen.csv line %zu: malformed",
                    i + 1);
-      g_strfreev(c);
       break;
     }
     rd->categories[code].known = true;
@@ -148,7 +177,6 @@ static zt_status load_categories(zt_refdata *rd, const char *dir,
     zt_strlcpy(rd->categories[code].class_name, c[2],
                sizeof rd->categories[code].class_name);
     rd->categories[code].default_kind = kind;
-    g_strfreev(c);
   }
   g_strfreev(lines);
   return st;

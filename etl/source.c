@@ -10,11 +10,12 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <glib.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include <zlib.h>
+
+#include "core/hash.h"
 
 struct zt_source {
   int fd;
@@ -24,8 +25,8 @@ struct zt_source {
   bool content_eof;    /* no more content will come */
   z_stream z;
   bool z_ready;
-  GChecksum *sha;
-  char hex[65];
+  zt_fingerprint fp;
+  char hex[33];
   unsigned char *raw;  /* raw bytes not yet inflated: raw[raw_pos..raw_len) */
   size_t raw_pos, raw_len;
   char *out;           /* content: out[out_pos..out_len) not yet handed out */
@@ -48,7 +49,7 @@ static zt_status read_raw(zt_source *s, zt_err *err) {
   if (n == 0)
     s->raw_eof = true;
   else {
-    g_checksum_update(s->sha, s->raw, (gssize)n);
+    zt_fp_update(&s->fp, s->raw, (size_t)n);
     s->raw_total += (uint64_t)n;
   }
   return ZT_OK;
@@ -61,11 +62,11 @@ zt_status zt_source_open(zt_source **out, const char *path, zt_err *err) {
   if (!s)
     return zt_fail(err, ZT_ERR_NOMEM, "out of memory");
   s->fd = -1;
-  s->path = g_strdup(path);
+  s->path = strdup(path);
   s->raw = malloc(ZT_SOURCE_CHUNK);
   s->out = malloc(ZT_SOURCE_CHUNK);
-  s->sha = g_checksum_new(G_CHECKSUM_SHA256);
-  if (!s->raw || !s->out) {
+  zt_fp_init(&s->fp);
+  if (!s->path || !s->raw || !s->out) {
     zt_source_close(s);
     return zt_fail(err, ZT_ERR_NOMEM, "out of memory");
   }
@@ -101,11 +102,9 @@ void zt_source_close(zt_source *s) {
     inflateEnd(&s->z);
   if (s->fd >= 0)
     close(s->fd);
-  if (s->sha)
-    g_checksum_free(s->sha);
   free(s->raw);
   free(s->out);
-  g_free(s->path);
+  free(s->path);
   free(s);
 }
 
@@ -229,7 +228,8 @@ uint64_t zt_source_content_bytes(const zt_source *s) {
   return s->content_total;
 }
 
-zt_status zt_source_sha256(zt_source *s, const char **hex, zt_err *err) {
+zt_status zt_source_fingerprint(zt_source *s, const char **hex,
+                                zt_err *err) {
   while (!s->raw_eof) {
     zt_status st;
     s->raw_pos = s->raw_len;          /* drop what was not consumed */
@@ -238,12 +238,7 @@ zt_status zt_source_sha256(zt_source *s, const char **hex, zt_err *err) {
       return st;
   }
   if (!s->hex[0])
-
-    {
-      const gchar *h = g_checksum_get_string(s->sha);
-      memcpy(s->hex, h, 64);
-      s->hex[64] = '\0';
-    }
+    zt_fp_hex(&s->fp, s->hex);
   *hex = s->hex;
   return ZT_OK;
 }

@@ -2,10 +2,10 @@
  * etl/source.h -- read an input file, plain or gzip, as a stream of chunks.
  *
  * gzip is recognised by its magic bytes (1f 8b), never by the file name;
- * concatenated gzip members are read as one stream. While reading, the
- * SHA-256 of the file's raw bytes is computed, so the store can recognise
- * a file it has seen (the same hash `sha256sum` prints). Memory is two
- * fixed buffers, whatever the file size.
+ * concatenated gzip members are read as one stream. While reading, a
+ * 128-bit fingerprint of the file's raw bytes is computed (core/hash.h),
+ * so the store can recognise a file it has seen. Memory is two fixed
+ * buffers, whatever the file size.
  */
 #ifndef ZT_SOURCE_H
 #define ZT_SOURCE_H
@@ -42,9 +42,9 @@ const char *zt_source_path(const zt_source *s);
 uint64_t zt_source_raw_bytes(const zt_source *s);
 uint64_t zt_source_content_bytes(const zt_source *s);
 
-/* Read the rest of the raw file (without decompressing) so the hash
- * covers it all, and return the lower-case hex SHA-256 (64 characters).
- * Valid until zt_source_close(). */
-zt_status zt_source_sha256(zt_source *s, const char **hex, zt_err *err);
+/* Read the rest of the raw file (without decompressing) so the
+ * fingerprint covers it all, and return it as 32 hex digits. Valid until
+ * zt_source_close(). */
+zt_status zt_source_fingerprint(zt_source *s, const char **hex, zt_err *err);
 
 #endif

@@ -56,3 +56,23 @@ static int rm_one(const char *path, const struct stat *sb, int flag,
 void tu_rmtree(const char *dir) {
   nftw(dir, rm_one, 16, FTW_DEPTH | FTW_PHYS);
 }
+
+void tu_bsn(unsigned seed, char out[10]) {
+  /* Walk 8-digit prefixes from 90000000 upwards and keep those whose
+   * check digit (sum d1*9 + ... + d8*2 mod 11) is a single digit. */
+  unsigned prefix = 90000000u + seed * 7919u % 9999999u;
+  for (;; prefix++) {
+    unsigned sum = 0, p = prefix;
+    for (int i = 7; i >= 0; i--) {
+      unsigned d = p % 10;
+      p /= 10;
+      out[i] = (char)('0' + d);
+      sum += d * (unsigned)(9 - i);
+    }
+    if (sum % 11 < 10) {
+      out[8] = (char)('0' + sum % 11);
+      out[9] = '\0';
+      return;
+    }
+  }
+}

@@ -22,5 +22,8 @@ char *tu_write_bytes(const char *dir, const char *name, const void *p,
 char *tu_read(const char *path, size_t *len);
 /* rm -r of a directory made by tu_tmpdir. */
 void tu_rmtree(const char *dir);
+/* A generated 9-digit number that passes the 11-test (never a real
+ * person's on purpose), different for each seed. `out` gets 10 bytes. */
+void tu_bsn(unsigned seed, char out[10]);
 
 #endif

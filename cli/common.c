@@ -1,0 +1,79 @@
+/*
+ * cli/common.c -- exit codes, error printing, configuration and shipped
+ * data lookup shared by the commands (see cli.h).
+ */
+#include <glib.h>
+#include <stdio.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "zt_build.h"
+
+const char zt_exit_codes_help[] =
+    "Exit codes:\n"
+    "  0   success\n"
+    "  1   usage or configuration error\n"
+    "  2   input problems: some lines or files were rejected (the run\n"
+    "      completed and stored what was valid; see rejects.csv)\n"
+    "  3   the store is locked by another run\n"
+    "  4   output could not be written (disk full, no permission)\n"
+    "  70  internal error\n";
+
+int zt_exit_code(zt_status st) {
+  switch (st) {
+  case ZT_OK: return ZT_EXIT_OK;
+  case ZT_ERR_USAGE: return ZT_EXIT_USAGE;
+  case ZT_ERR_INPUT: return ZT_EXIT_INPUT;
+  case ZT_ERR_LOCKED: return ZT_EXIT_LOCKED;
+  case ZT_ERR_IO:
+  case ZT_ERR_OUTPUT: return ZT_EXIT_OUTPUT;
+  case ZT_ERR_NOMEM:
+  case ZT_ERR_STORE:
+  case ZT_ERR_INTERNAL: return ZT_EXIT_INTERNAL;
+  }
+  return ZT_EXIT_INTERNAL;
+}
+
+int zt_report_error(const zt_err *err) {
+  fprintf(stderr, "zothuis: %s\n",
+          err->msg[0] ? err->msg : zt_status_name(err->status));
+  return zt_exit_code(err->status);
+}
+
+zt_status zt_cli_config(const zt_globals *g, zt_config *cfg, zt_err *err) {
+  zt_status st;
+  zt_config_defaults(cfg);
+  st = zt_config_load(cfg, g->config, g->sets, (size_t)g->nsets, err);
+  if (st)
+    return st;
+  if (g->store) {
+    g_free(cfg->store_path);
+    cfg->store_path = g_strdup(g->store);
+  }
+  if (g->key_file) {
+    g_free(cfg->key_file);
+    cfg->key_file = g_strdup(g->key_file);
+  }
+  return ZT_OK;
+}
+
+char *zt_cli_datadir(const zt_config *cfg, const char *sub) {
+  const char *env = g_getenv("ZOTHUIS_DATADIR");
+  char *p;
+  if (cfg && cfg->reference_dir && g_str_equal(sub, "reference"))
+    return g_strdup(cfg->reference_dir);
+  if (env && *env)
+    return g_build_filename(env, sub, NULL);
+  p = g_build_filename(ZT_INSTALL_DATADIR, sub, NULL);
+  if (g_file_test(p, G_FILE_TEST_IS_DIR))
+    return p;
+  g_free(p);
+  return g_build_filename(ZT_SOURCE_DATADIR, sub, NULL);
+}
+
+zt_status zt_cli_refdata(const zt_config *cfg, zt_refdata **rd, zt_err *err) {
+  char *dir = zt_cli_datadir(cfg, "reference");
+  zt_status st = zt_refdata_load(rd, dir, err);
+  g_free(dir);
+  return st;
+}

@@ -1,0 +1,361 @@
+/*
+ * cli/config.c -- the region's configuration (see config.h).
+ *
+ * GKeyFile parses the INI file. PRODUCT.md's example puts comments after a
+ * value with ';', which GKeyFile would keep as part of the value, so a
+ * ' ;' or ' #' (blank, then the comment sign) ends a value here.
+ */
+#include "cli/config.h"
+
+#include <glib.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/str.h"
+#include "etl/refdata.h"
+
+void zt_config_set_str(char **slot, const char *value) {
+  g_free(*slot);
+  *slot = value ? g_strdup(value) : NULL;
+}
+
+void zt_config_defaults(zt_config *c) {
+  memset(c, 0, sizeof *c);
+  c->base_dir = g_get_current_dir();
+  c->region_name = g_strdup("Regio");
+  c->store_path = g_strdup("zothuis.db");
+  c->key_file = g_strdup("zothuis.key");
+  c->inbox = g_strdup("inbox");
+  c->archive = g_strdup("archive");
+  c->rejected_dir = g_strdup("rejected");
+  c->woonplaatsbeginsel = ZT_WPB_MODE_RESTATED;
+  c->boundaries_historic = false;
+  c->verblijf_gap_days = 0;
+  c->episode_kinds = g_strdup("instelling");
+  c->episode_gap_days = 7;
+  c->top_n = 25;
+  c->out_dir = g_strdup("out");
+  c->formats = g_strdup("pdf,html,csv");
+  c->suppression = ZT_SUPPRESS_SMALL;
+  c->threshold = 5;
+  c->lock_wait_seconds = 60;
+  c->periods = g_strdup("auto");
+}
+
+void zt_config_free(zt_config *c) {
+  char **strs[] = {&c->file, &c->base_dir, &c->region_name, &c->store_path,
+                   &c->key_file, &c->inbox, &c->archive, &c->rejected_dir,
+                   &c->product_codes, &c->providers, &c->targets,
+                   &c->measures, &c->budget, &c->mapping, &c->reference_dir,
+                   &c->episode_kinds, &c->template_path, &c->out_dir,
+                   &c->formats, &c->log_file, &c->periods};
+  for (size_t i = 0; i < sizeof strs / sizeof strs[0]; i++) {
+    g_free(*strs[i]);
+    *strs[i] = NULL;
+  }
+  free(c->members);
+  c->members = NULL;
+  c->nmembers = 0;
+}
+
+zt_status zt_config_parse_members(const char *text, zt_member **out,
+                                  size_t *n, zt_err *err) {
+  gchar **items = g_strsplit_set(text, ",;", -1);
+  size_t count = 0;
+  zt_member *m = calloc(g_strv_length(items) + 1, sizeof *m);
+  zt_status st = ZT_OK;
+  if (!m) {
+    g_strfreev(items);
+    return zt_fail(err, ZT_ERR_NOMEM, "out of memory");
+  }
+  for (size_t i = 0; items[i] && !st; i++) {
+    char *item = g_strstrip(items[i]);
+    char *at, *dots;
+    if (!*item)
+      continue;
+    m[count].from = m[count].to = ZT_DAY_NONE;
+    at = strchr(item, '@');
+    if (at) {
+      *at++ = '\0';
+      dots = strstr(at, "..");
+      if (!dots) {
+        st = zt_fail(err, ZT_ERR_USAGE,
+                     "member '%s': expected CODE@FROM..TO", items[i]);
+        break;
+      }
+      *dots = '\0';
+      if ((*at && zt_date_parse(at, strlen(at), &m[count].from)) ||
+          (dots[2] && zt_date_parse(dots + 2, strlen(dots + 2),
+                                    &m[count].to))) {
+        st = zt_fail(err, ZT_ERR_USAGE,
+                     "member %s: dates must be YYYY-MM-DD", item);
+        break;
+      }
+    }
+    if (!zt_gemeente_parse(item, strlen(item), &m[count].code)) {
+      st = zt_fail(err, ZT_ERR_USAGE,
+                   "member '%s' is not a municipality code", item);
+      break;
+    }
+    count++;
+  }
+  g_strfreev(items);
+  if (st) {
+    free(m);
+    return st;
+  }
+  *out = m;
+  *n = count;
+  return ZT_OK;
+}
+
+bool zt_config_is_member(const zt_config *c, uint16_t code, zt_day d) {
+  for (size_t i = 0; i < c->nmembers; i++) {
+    const zt_member *m = &c->members[i];
+    if (m->code == code && (m->from == ZT_DAY_NONE || d >= m->from) &&
+        (m->to == ZT_DAY_NONE || d <= m->to))
+      return true;
+  }
+  return false;
+}
+
+/* Cut an inline comment (" ;..." or " #...") and blanks off a value. */
+static char *clean_value(char *v) {
+  for (char *p = v; *p; p++)
+    if ((*p == ';' || *p == '#') && p > v && (p[-1] == ' ' || p[-1] == '\t')) {
+      *p = '\0';
+      break;
+    }
+  return g_strstrip(v);
+}
+
+/* A path from the file: relative to the file's folder. */
+static char *resolve(const char *base, const char *value) {
+  if (!*value || g_path_is_absolute(value))
+    return g_strdup(value);
+  return g_build_filename(base, value, NULL);
+}
+
+typedef enum { K_STR, K_PATH, K_INT, K_WPB, K_BOUNDS, K_SUPPR, K_MEMBERS } ktype;
+
+typedef struct key_def {
+  const char *section;
+  const char *key;
+  ktype type;
+  size_t offset;
+  long min, max;
+} key_def;
+
+#define OFF(f) offsetof(zt_config, f)
+static const key_def keys[] = {
+    {"region", "name", K_STR, OFF(region_name), 0, 0},
+    {"region", "municipalities", K_MEMBERS, 0, 0, 0},
+    {"store", "path", K_PATH, OFF(store_path), 0, 0},
+    {"store", "key_file", K_PATH, OFF(key_file), 0, 0},
+    {"input", "inbox", K_PATH, OFF(inbox), 0, 0},
+    {"input", "archive", K_PATH, OFF(archive), 0, 0},
+    {"input", "rejected", K_PATH, OFF(rejected_dir), 0, 0},
+    {"input", "product_codes", K_PATH, OFF(product_codes), 0, 0},
+    {"input", "providers", K_PATH, OFF(providers), 0, 0},
+    {"input", "targets", K_PATH, OFF(targets), 0, 0},
+    {"input", "measures", K_PATH, OFF(measures), 0, 0},
+    {"input", "budget", K_PATH, OFF(budget), 0, 0},
+    {"input", "mapping", K_PATH, OFF(mapping), 0, 0},
+    {"input", "reference", K_PATH, OFF(reference_dir), 0, 0},
+    {"normalize", "woonplaatsbeginsel", K_WPB, 0, 0, 0},
+    {"normalize", "verblijf_gap_days", K_INT, OFF(verblijf_gap_days), 0, 366},
+    {"normalize", "boundaries", K_BOUNDS, 0, 0, 0},
+    {"analysis", "episode_kinds", K_STR, OFF(episode_kinds), 0, 0},
+    {"analysis", "episode_gap_days", K_INT, OFF(episode_gap_days), 0, 366},
+    {"analysis", "top_n", K_INT, OFF(top_n), 1, 1000},
+    {"report", "template", K_PATH, OFF(template_path), 0, 0},
+    {"report", "out", K_PATH, OFF(out_dir), 0, 0},
+    {"report", "formats", K_STR, OFF(formats), 0, 0},
+    {"report", "suppression", K_SUPPR, 0, 0, 0},
+    {"report", "threshold", K_INT, OFF(threshold), 2, 100},
+    {"run", "lock_wait", K_INT, OFF(lock_wait_seconds), 0, 86400},
+    {"run", "log_file", K_PATH, OFF(log_file), 0, 0},
+    {"run", "periods", K_STR, OFF(periods), 0, 0},
+};
+
+static const key_def *find_key(const char *section, const char *key) {
+  for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+    if (strcmp(keys[i].section, section) == 0 && strcmp(keys[i].key, key) == 0)
+      return &keys[i];
+  return NULL;
+}
+
+static zt_status apply(zt_config *c, const key_def *k, const char *value,
+                       const char *base, const char *where, zt_err *err) {
+  char **slot = (char **)((char *)c + k->offset);
+  long v;
+  switch (k->type) {
+  case K_STR:
+    zt_config_set_str(slot, value);
+    return ZT_OK;
+  case K_PATH:
+    g_free(*slot);
+    *slot = resolve(base, value);
+    return ZT_OK;
+  case K_INT:
+    if (zt_parse_int(value, k->min, k->max, &v))
+      return zt_fail(err, ZT_ERR_USAGE,
+                     "%s: %s.%s = '%s': expected a whole number from %ld to "
+                     "%ld", where, k->section, k->key, value, k->min, k->max);
+    *(int *)((char *)c + k->offset) = (int)v;
+    return ZT_OK;
+  case K_WPB:
+    if (strcmp(value, "declared") == 0)
+      c->woonplaatsbeginsel = ZT_WPB_MODE_DECLARED;
+    else if (strcmp(value, "legal") == 0)
+      c->woonplaatsbeginsel = ZT_WPB_MODE_LEGAL;
+    else if (strcmp(value, "restated") == 0)
+      c->woonplaatsbeginsel = ZT_WPB_MODE_RESTATED;
+    else
+      return zt_fail(err, ZT_ERR_USAGE,
+                     "%s: normalize.woonplaatsbeginsel = '%s': expected "
+                     "declared, legal or restated", where, value);
+    return ZT_OK;
+  case K_BOUNDS:
+    if (strcmp(value, "current") == 0)
+      c->boundaries_historic = false;
+    else if (strcmp(value, "historic") == 0)
+      c->boundaries_historic = true;
+    else
+      return zt_fail(err, ZT_ERR_USAGE,
+                     "%s: normalize.boundaries = '%s': expected current or "
+                     "historic", where, value);
+    return ZT_OK;
+  case K_SUPPR:
+    if (strcmp(value, "none") == 0)
+      c->suppression = ZT_SUPPRESS_NONE;
+    else if (strcmp(value, "small") == 0)
+      c->suppression = ZT_SUPPRESS_SMALL;
+    else if (strcmp(value, "cbs") == 0)
+      c->suppression = ZT_SUPPRESS_CBS;
+    else
+      return zt_fail(err, ZT_ERR_USAGE,
+                     "%s: report.suppression = '%s': expected none, small or "
+                     "cbs", where, value);
+    return ZT_OK;
+  case K_MEMBERS: {
+    zt_member *m;
+    size_t n;
+    zt_status st = zt_config_parse_members(value, &m, &n, err);
+    if (st)
+      return zt_err_prefix(err, "%s: region.municipalities", where);
+    free(c->members);
+    c->members = m;
+    c->nmembers = n;
+    return ZT_OK;
+  }
+  }
+  return ZT_ERR_INTERNAL;
+}
+
+static zt_status load_file(zt_config *c, const char *path, zt_err *err) {
+  GKeyFile *kf = g_key_file_new();
+  GError *ge = NULL;
+  gchar **groups;
+  zt_status st = ZT_OK;
+
+  if (!g_key_file_load_from_file(kf, path, G_KEY_FILE_NONE, &ge)) {
+    st = zt_fail(err, ZT_ERR_USAGE, "configuration %s: %s", path,
+                 ge->message);
+    g_error_free(ge);
+    g_key_file_free(kf);
+    return st;
+  }
+  g_free(c->base_dir);
+  c->base_dir = g_path_get_dirname(path);
+  zt_config_set_str(&c->file, path);
+  groups = g_key_file_get_groups(kf, NULL);
+  for (size_t g = 0; groups[g] && !st; g++) {
+    gchar **names = g_key_file_get_keys(kf, groups[g], NULL, NULL);
+    for (size_t i = 0; names && names[i] && !st; i++) {
+      const key_def *k = find_key(groups[g], names[i]);
+      gchar *raw = g_key_file_get_value(kf, groups[g], names[i], NULL);
+      if (!k)
+        st = zt_fail(err, ZT_ERR_USAGE,
+                     "configuration %s: unknown key [%s] %s (see "
+                     "docs/configuration.md)", path, groups[g], names[i]);
+      else
+        st = apply(c, k, clean_value(raw), c->base_dir, path, err);
+      g_free(raw);
+    }
+    g_strfreev(names);
+  }
+  g_strfreev(groups);
+  g_key_file_free(kf);
+  return st;
+}
+
+zt_status zt_config_load(zt_config *c, const char *path,
+                         const char *const *sets, size_t nsets,
+                         zt_err *err) {
+  zt_status st = ZT_OK;
+  if (path)
+    st = load_file(c, path, err);
+  else if (access("zothuis.ini", R_OK) == 0)
+    st = load_file(c, "zothuis.ini", err);
+  for (size_t i = 0; !st && i < nsets; i++) {
+    char *dup = g_strdup(sets[i]);
+    char *eq = strchr(dup, '=');
+    char *dot = strchr(dup, '.');
+    const key_def *k = NULL;
+    char *cwd = g_get_current_dir();
+    if (eq && dot && dot < eq) {
+      *eq = '\0';
+      *dot = '\0';
+      k = find_key(g_strstrip(dup), g_strstrip(dot + 1));
+    }
+    if (!k)
+      st = zt_fail(err, ZT_ERR_USAGE,
+                   "--set '%s': expected section.key=value with a known key",
+                   sets[i]);
+    else
+      st = apply(c, k, g_strstrip(eq + 1), cwd, "--set", err);
+    g_free(cwd);
+    g_free(dup);
+  }
+  return st;
+}
+
+char **zt_config_describe(const zt_config *c) {
+  static const char *const wpb[] = {"declared", "legal", "restated"};
+  static const char *const sup[] = {"none", "small", "cbs"};
+  GPtrArray *a = g_ptr_array_new();
+  GString *m = g_string_new(NULL);
+  for (size_t i = 0; i < c->nmembers; i++) {
+    char iso[11];
+    g_string_append_printf(m, "%s%04u", i ? "," : "", c->members[i].code);
+    if (c->members[i].from != ZT_DAY_NONE || c->members[i].to != ZT_DAY_NONE) {
+      g_string_append_c(m, '@');
+      zt_date_iso(c->members[i].from, iso);
+      g_string_append_printf(m, "%s..", iso);
+      zt_date_iso(c->members[i].to, iso);
+      g_string_append(m, iso);
+    }
+  }
+  g_ptr_array_add(a, g_strdup_printf("region.name = %s", c->region_name));
+  g_ptr_array_add(a, g_strdup_printf("region.municipalities = %s", m->str));
+  g_ptr_array_add(a, g_strdup_printf("normalize.woonplaatsbeginsel = %s",
+                                     wpb[c->woonplaatsbeginsel]));
+  g_ptr_array_add(a, g_strdup_printf("normalize.boundaries = %s",
+                                     c->boundaries_historic ? "historic"
+                                                            : "current"));
+  g_ptr_array_add(a, g_strdup_printf("normalize.verblijf_gap_days = %d",
+                                     c->verblijf_gap_days));
+  g_ptr_array_add(a, g_strdup_printf("analysis.episode_kinds = %s",
+                                     c->episode_kinds));
+  g_ptr_array_add(a, g_strdup_printf("analysis.episode_gap_days = %d",
+                                     c->episode_gap_days));
+  g_ptr_array_add(a, g_strdup_printf("analysis.top_n = %d", c->top_n));
+  g_ptr_array_add(a, g_strdup_printf("report.suppression = %s",
+                                     sup[c->suppression]));
+  g_ptr_array_add(a, g_strdup_printf("report.threshold = %d", c->threshold));
+  g_ptr_array_add(a, NULL);
+  g_string_free(m, TRUE);
+  return (char **)g_ptr_array_free(a, FALSE);
+}

@@ -1,0 +1,102 @@
+/*
+ * cli/config.h -- the region's configuration: INI file (GKeyFile) with the
+ * keys of PRODUCT.md, defaults for every key, and command-line overrides.
+ *
+ * Precedence: built-in default < configuration file < `--set
+ * section.key=value` < the dedicated global options (--store,
+ * --key-file). Relative paths in the file are relative to the file's
+ * folder; on the command line, to the current folder. docs/configuration.md
+ * lists every key.
+ */
+#ifndef ZT_CONFIG_H
+#define ZT_CONFIG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/date.h"
+#include "core/err.h"
+
+/* A member municipality, optionally for a dated stretch ("0457@..2022-03-23"). */
+typedef struct zt_member {
+  uint16_t code;
+  zt_day from;   /* ZT_DAY_NONE: open */
+  zt_day to;     /* ZT_DAY_NONE: open */
+} zt_member;
+
+typedef enum zt_wpb_mode {
+  ZT_WPB_MODE_DECLARED,
+  ZT_WPB_MODE_LEGAL,
+  ZT_WPB_MODE_RESTATED
+} zt_wpb_mode;
+
+typedef enum zt_suppression {
+  ZT_SUPPRESS_NONE,
+  ZT_SUPPRESS_SMALL,
+  ZT_SUPPRESS_CBS
+} zt_suppression;
+
+typedef struct zt_config {
+  char *file;            /* the configuration file read, or NULL */
+  char *base_dir;        /* folder relative paths in the file start from */
+  /* [region] */
+  char *region_name;
+  zt_member *members;
+  size_t nmembers;
+  /* [store] */
+  char *store_path;
+  char *key_file;
+  /* [input] */
+  char *inbox;
+  char *archive;
+  char *rejected_dir;
+  char *product_codes;
+  char *providers;
+  char *targets;
+  char *measures;
+  char *budget;
+  char *mapping;
+  char *reference_dir;
+  /* [normalize] */
+  zt_wpb_mode woonplaatsbeginsel;
+  bool boundaries_historic;
+  int verblijf_gap_days;
+  /* [analysis] */
+  char *episode_kinds;
+  int episode_gap_days;
+  int top_n;
+  /* [report] */
+  char *template_path;
+  char *out_dir;
+  char *formats;
+  zt_suppression suppression;
+  int threshold;
+  /* [run] */
+  int lock_wait_seconds;
+  char *log_file;
+  char *periods;         /* "auto" or a comma list of periods */
+} zt_config;
+
+/* Fill `c` with the built-in defaults. */
+void zt_config_defaults(zt_config *c);
+/* Read the configuration file `path` (NULL: ./zothuis.ini when it exists,
+ * else defaults only), then apply each "section.key=value" of `sets`. */
+zt_status zt_config_load(zt_config *c, const char *path,
+                         const char *const *sets, size_t nsets, zt_err *err);
+void zt_config_free(zt_config *c);
+
+/* Parse a member list "0376,1942,0457@..2022-03-23". */
+zt_status zt_config_parse_members(const char *text, zt_member **out,
+                                  size_t *n, zt_err *err);
+/* Is `code` a member on day `d`? */
+bool zt_config_is_member(const zt_config *c, uint16_t code, zt_day d);
+
+/* Replace *slot by `value` (copied), freeing the old string. */
+void zt_config_set_str(char **slot, const char *value);
+
+/* Lines "key = value" describing the settings (for the Verantwoording and
+ * `--verbose`); NULL-terminated, free with g_strfreev(). */
+char **zt_config_describe(const zt_config *c);
+
+#endif

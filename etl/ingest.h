@@ -1,0 +1,84 @@
+/*
+ * etl/ingest.h -- ingest files into the store: one file, one transaction;
+ * every line accepted, rejected with a reason, or skipped as a duplicate.
+ *
+ * For each path (a directory means every regular file below it, in name
+ * order) ingest sniffs the kind (iJw XML by its root namespace, CSV by its
+ * header), streams the file through the matching reader, validates and
+ * pseudonymizes each row (etl/validate.c) and stores it (etl/store.c).
+ * Rejected lines go to the store's reject table and, masked, to the run's
+ * rejects list. A whole-file problem rolls the file back and records it as
+ * rejected with one reason. `check` runs the same code with dry_run, which
+ * rolls back every file.
+ */
+#ifndef ZT_INGEST_H
+#define ZT_INGEST_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "core/err.h"
+#include "etl/record.h"
+#include "etl/store.h"
+#include "etl/validate.h"
+
+struct zt_ingest_file;
+
+typedef struct zt_ingest_opts {
+  zt_kind kind;              /* ZT_KIND_AUTO or the kind every file must be */
+  const char *mapping_path;  /* CSV mapping file, or NULL */
+  bool dry_run;              /* validate only: roll back every file */
+  FILE *rejects;             /* where to write the run's rejects.csv, or
+                                NULL; the header is written first */
+  /* Called after each file (may be NULL), e.g. to print its line. */
+  void (*on_file)(void *ctx, const struct zt_ingest_file *f);
+  void *ctx;
+} zt_ingest_opts;
+
+typedef enum zt_file_status {
+  ZT_FILE_INGESTED,     /* stored (or, with dry_run, would be) */
+  ZT_FILE_ALREADY,      /* same content ingested before: nothing done */
+  ZT_FILE_REJECTED,     /* rejected whole, with file_reason */
+  ZT_FILE_UNREADABLE    /* could not be opened or read */
+} zt_file_status;
+
+typedef struct zt_ingest_file {
+  char path[1024];
+  zt_kind kind;
+  char format[16];
+  zt_file_status status;
+  zt_reason file_reason;
+  char message[512];          /* why a file was rejected */
+  zt_file_counts counts;
+  long warn_amount;           /* lines whose amount != volume x tariff */
+  long warn_month;            /* CSV lines crossing a month */
+  long warn_residence;        /* residence codes not in the table */
+  char warnings[512];         /* file-level warnings from the reader */
+} zt_ingest_file;
+
+typedef struct zt_ingest_run {
+  zt_ingest_file *files;
+  size_t nfiles;
+  zt_file_counts total;
+  long rejected_by_reason[ZT_R_COUNT];
+  long files_rejected;
+  long files_already;
+} zt_ingest_run;
+
+/* Ingest `paths` into `store`. Input problems never make this fail: they
+ * are counted in `run`. An error status means the store or an output
+ * failed; the file being read is then rolled back and the rest is not
+ * attempted. */
+zt_status zt_ingest_paths(zt_store *store, zt_validator *v,
+                          const char *const *paths, size_t npaths,
+                          const zt_ingest_opts *opts, zt_ingest_run *run,
+                          zt_err *err);
+void zt_ingest_run_free(zt_ingest_run *run);
+
+/* Does the run hold input problems (rejected lines or files)? */
+bool zt_ingest_run_has_rejects(const zt_ingest_run *run);
+
+/* The header line of rejects.csv. */
+void zt_rejects_write_header(FILE *fp);
+
+#endif

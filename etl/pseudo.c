@@ -1,0 +1,255 @@
+/*
+ * etl/pseudo.c -- BSN checks and keyed pseudonyms (see pseudo.h).
+ */
+#include "etl/pseudo.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/random.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/hash.h"
+#include "core/log.h"
+
+struct zt_pseudonymizer {
+  GHmac *proto;        /* keyed HMAC state, copied per new BSN */
+  zt_u64map cache;     /* BSN as a number -> index into `seen` */
+  zt_pseudo *seen;
+  size_t nseen, cap;
+};
+
+zt_reason zt_bsn_check(const char *s, size_t n) {
+  int sum = 0;
+  bool all_zero = true;
+  if (n != 9)
+    return ZT_R_BSN_FORMAT;
+  for (size_t i = 0; i < 9; i++) {
+    int d = s[i] - '0';
+    if (d < 0 || d > 9)
+      return ZT_R_BSN_FORMAT;
+    all_zero = all_zero && d == 0;
+    sum += i < 8 ? d * (int)(9 - i) : -d;
+  }
+  if (all_zero || sum % 11 != 0)
+    return ZT_R_BSN_ELFPROEF;
+  return ZT_R_NONE;
+}
+
+void zt_bsn_mask(const char *s, size_t n, char out[ZT_MASK_MAX]) {
+  size_t k = n < ZT_MASK_MAX - 1 ? n : ZT_MASK_MAX - 1;
+  for (size_t i = 0; i < k; i++) {
+    bool keep = n >= 5 && (i < 2 || i >= n - 2);
+    char c = s[i];
+    out[i] = keep && c >= '0' && c <= '9' ? c : '*';
+  }
+  if (n >= 5 && k < n) {             /* keep the true last two digits */
+    out[k - 2] = s[n - 2] >= '0' && s[n - 2] <= '9' ? s[n - 2] : '*';
+    out[k - 1] = s[n - 1] >= '0' && s[n - 1] <= '9' ? s[n - 1] : '*';
+  }
+  out[k] = '\0';
+}
+
+void zt_mask_line(const char *raw, size_t n, const char *bsn_p, size_t bsn_n,
+                  char *out, size_t outsz) {
+  size_t o = 0, i = 0;
+  if (!outsz)
+    return;
+  while (i < n && o + 1 < outsz) {
+    size_t run = 0;
+    while (i + run < n && raw[i + run] >= '0' && raw[i + run] <= '9')
+      run++;
+    bool in_bsn = bsn_p && raw + i >= bsn_p && raw + i < bsn_p + bsn_n;
+    if (run == 9 || (in_bsn && run > 0)) {
+      for (size_t k = 0; k < run && o + 1 < outsz; k++)
+        out[o++] = (run >= 5 && (k < 2 || k >= run - 2)) ? raw[i + k] : '*';
+      i += run;
+      continue;
+    }
+    if (run > 0) {                   /* other numbers stay as they are */
+      for (size_t k = 0; k < run && o + 1 < outsz; k++)
+        out[o++] = raw[i + k];
+      i += run;
+      continue;
+    }
+    if (in_bsn) {
+      out[o++] = '*';
+    } else {
+      unsigned char c = (unsigned char)raw[i];
+      out[o++] = (c == '\r' || c == '\n' || c == '\t') ? ' '
+                 : (c < 0x20 || c == 0x7f) ? '?' : (char)c;
+    }
+    i++;
+  }
+  out[o] = '\0';
+}
+
+static zt_status read_exact(int fd, void *p, size_t n) {
+  unsigned char *b = p;
+  while (n) {
+    ssize_t k = read(fd, b, n);
+    if (k < 0 && errno == EINTR)
+      continue;
+    if (k <= 0)
+      return ZT_ERR_IO;
+    b += k;
+    n -= (size_t)k;
+  }
+  return ZT_OK;
+}
+
+zt_status zt_key_create(const char *path, bool *created, zt_err *err) {
+  unsigned char key[ZT_KEY_BYTES];
+  char hex[ZT_KEY_BYTES * 2 + 2];
+  int fd;
+  ssize_t w;
+  *created = false;
+  if (access(path, F_OK) == 0)
+    return ZT_OK;
+  if (getrandom(key, sizeof key, 0) != (ssize_t)sizeof key)
+    return zt_fail(err, ZT_ERR_INTERNAL, "no random bytes for a new key: %s",
+                   strerror(errno));
+  for (size_t i = 0; i < sizeof key; i++) {
+    static const char digits[] = "0123456789abcdef";
+    hex[2 * i] = digits[key[i] >> 4];
+    hex[2 * i + 1] = digits[key[i] & 15];
+  }
+  hex[2 * ZT_KEY_BYTES] = '\n';
+  /* O_EXCL: never overwrite a key another process just made. */
+  fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0)
+    return zt_fail(err, errno == EEXIST ? ZT_OK : ZT_ERR_IO,
+                   "cannot create key file %s: %s", path, strerror(errno));
+  w = write(fd, hex, 2 * ZT_KEY_BYTES + 1);
+  memset(key, 0, sizeof key);
+  if (w != 2 * ZT_KEY_BYTES + 1 || fsync(fd) != 0) {
+    close(fd);
+    unlink(path);
+    return zt_fail(err, ZT_ERR_IO, "cannot write key file %s", path);
+  }
+  close(fd);
+  *created = true;
+  return ZT_OK;
+}
+
+zt_status zt_pseudo_open_key(zt_pseudonymizer **out,
+                             const unsigned char key[ZT_KEY_BYTES],
+                             zt_err *err) {
+  zt_pseudonymizer *ps = calloc(1, sizeof *ps);
+  *out = NULL;
+  if (!ps)
+    return zt_fail(err, ZT_ERR_NOMEM, "out of memory");
+  ps->proto = g_hmac_new(G_CHECKSUM_SHA256, key, ZT_KEY_BYTES);
+  zt_u64map_init(&ps->cache);
+  *out = ps;
+  return ZT_OK;
+}
+
+static int hexval(char c) {
+  if (c >= '0' && c <= '9')
+    return c - '0';
+  if (c >= 'a' && c <= 'f')
+    return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F')
+    return c - 'A' + 10;
+  return -1;
+}
+
+zt_status zt_pseudo_open(zt_pseudonymizer **out, const char *key_path,
+                         zt_err *err) {
+  char hex[ZT_KEY_BYTES * 2];
+  unsigned char key[ZT_KEY_BYTES];
+  struct stat sb;
+  zt_status st;
+  int fd = open(key_path, O_RDONLY | O_CLOEXEC);
+  *out = NULL;
+  if (fd < 0)
+    return zt_fail(err, ZT_ERR_USAGE,
+                   "cannot read key file %s: %s (run 'zothuis init' to "
+                   "create one)", key_path, strerror(errno));
+  if (fstat(fd, &sb) == 0 && (sb.st_mode & 077))
+    zt_warn("pseudo", "key file %s is readable by others; chmod 600 it",
+            key_path);
+  st = read_exact(fd, hex, sizeof hex);
+  close(fd);
+  if (st)
+    return zt_fail(err, ZT_ERR_USAGE, "key file %s: too short", key_path);
+  for (size_t i = 0; i < ZT_KEY_BYTES; i++) {
+    int hi = hexval(hex[2 * i]), lo = hexval(hex[2 * i + 1]);
+    if (hi < 0 || lo < 0)
+      return zt_fail(err, ZT_ERR_USAGE, "key file %s: not a hex key",
+                     key_path);
+    key[i] = (unsigned char)(hi << 4 | lo);
+  }
+  st = zt_pseudo_open_key(out, key, err);
+  memset(key, 0, sizeof key);
+  memset(hex, 0, sizeof hex);
+  return st;
+}
+
+void zt_pseudo_close(zt_pseudonymizer *ps) {
+  if (!ps)
+    return;
+  g_hmac_unref(ps->proto);
+  /* The cache is keyed by BSN: wipe it before giving memory back. */
+  if (ps->cache.keys)
+    memset(ps->cache.keys, 0, ps->cache.cap * sizeof *ps->cache.keys);
+  zt_u64map_free(&ps->cache);
+  free(ps->seen);
+  free(ps);
+}
+
+zt_status zt_pseudo_of(zt_pseudonymizer *ps, const char *bsn, size_t n,
+                       zt_pseudo *out) {
+  uint64_t num = 0, idx;
+  guint8 mac[32];
+  gsize len = sizeof mac;
+  GHmac *h;
+  zt_status st;
+  for (size_t i = 0; i < n; i++)
+    num = num * 10 + (uint64_t)(bsn[i] - '0');
+  if (zt_u64map_get(&ps->cache, num, &idx)) {
+    *out = ps->seen[idx];
+    return ZT_OK;
+  }
+  h = g_hmac_copy(ps->proto);
+  g_hmac_update(h, (const guchar *)bsn, (gssize)n);
+  g_hmac_get_digest(h, mac, &len);
+  g_hmac_unref(h);
+  memcpy(out->b, mac, sizeof out->b);
+  if (ps->nseen == ps->cap) {
+    size_t cap = ps->cap ? ps->cap * 2 : 1024;
+    zt_pseudo *p = realloc(ps->seen, cap * sizeof *p);
+    if (!p)
+      return ZT_ERR_NOMEM;
+    ps->seen = p;
+    ps->cap = cap;
+  }
+  ps->seen[ps->nseen] = *out;
+  st = zt_u64map_put(&ps->cache, num, ps->nseen);
+  if (st)
+    return st;
+  ps->nseen++;
+  return ZT_OK;
+}
+
+void zt_pseudo_text(const zt_pseudo *p, char out[ZT_PSEUDO_TEXT]) {
+  static const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+  uint32_t acc = 0;
+  int bits = 0;
+  size_t o = 0;
+  for (size_t i = 0; i < sizeof p->b; i++) {
+    acc = acc << 8 | p->b[i];
+    bits += 8;
+    while (bits >= 5) {
+      out[o++] = alphabet[(acc >> (bits - 5)) & 31];
+      bits -= 5;
+    }
+  }
+  if (bits > 0)
+    out[o++] = alphabet[(acc << (5 - bits)) & 31];
+  out[o] = '\0';
+}

@@ -1,0 +1,67 @@
+/*
+ * etl/pseudo.h -- BSN checks and keyed pseudonyms.
+ *
+ * A BSN is replaced, the moment it is parsed, by HMAC-SHA256(key, bsn);
+ * the pseudonym is the first 16 bytes of that MAC, written in RFC 4648
+ * base32 without padding (26 characters, A-Z and 2-7: it can never be
+ * mistaken for a BSN). The key lives in a file outside the store (mode
+ * 0600, created by `zothuis init`); with the same key, declarations,
+ * assignments and residence history of one child get the same pseudonym.
+ *
+ * Where a BSN must be mentioned (a rejected line), only its mask is used:
+ * the first two and last two digits ("12*****82").
+ */
+#ifndef ZT_PSEUDO_H
+#define ZT_PSEUDO_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/err.h"
+#include "etl/reasons.h"
+#include "etl/record.h"
+
+#define ZT_KEY_BYTES 32
+#define ZT_PSEUDO_TEXT 27   /* 26 base32 characters and a NUL */
+#define ZT_MASK_MAX 24
+
+typedef struct zt_pseudonymizer zt_pseudonymizer;
+
+/* Create a new random key file at `path` (mode 0600) unless one exists.
+ * *created tells which happened. */
+zt_status zt_key_create(const char *path, bool *created, zt_err *err);
+
+/* Load the key from `path`. Warns (through the log) when the file is
+ * readable by others. */
+zt_status zt_pseudo_open(zt_pseudonymizer **out, const char *key_path,
+                         zt_err *err);
+/* For tests: a pseudonymizer with a given key. */
+zt_status zt_pseudo_open_key(zt_pseudonymizer **out,
+                             const unsigned char key[ZT_KEY_BYTES],
+                             zt_err *err);
+void zt_pseudo_close(zt_pseudonymizer *ps);
+
+/* ZT_R_NONE for a valid BSN, else ZT_R_BSN_FORMAT (not 9 digits) or
+ * ZT_R_BSN_ELFPROEF (fails the 11-test, or 000000000). */
+zt_reason zt_bsn_check(const char *s, size_t n);
+
+/* The pseudonym of a BSN that passed zt_bsn_check(). Results are cached
+ * per process (the cache grows with the number of clients). */
+zt_status zt_pseudo_of(zt_pseudonymizer *ps, const char *bsn, size_t n,
+                       zt_pseudo *out);
+
+/* Base32 text of a pseudonym (26 characters + NUL). */
+void zt_pseudo_text(const zt_pseudo *p, char out[ZT_PSEUDO_TEXT]);
+
+/* Mask a BSN-like value for messages: "12*****82". Values shorter than 5
+ * characters become all stars; at most ZT_MASK_MAX-1 characters. */
+void zt_bsn_mask(const char *s, size_t n, char out[ZT_MASK_MAX]);
+
+/* Copy `raw` into `out` with every run of exactly nine digits masked (and
+ * the bytes [skip_p, skip_p + skip_n) masked too when skip_p is not NULL),
+ * so that a rejected line can be kept and shown without a BSN. Bytes that
+ * are not printable become '?'. Truncated to outsz - 1. */
+void zt_mask_line(const char *raw, size_t n, const char *bsn_p, size_t bsn_n,
+                  char *out, size_t outsz);
+
+#endif

@@ -1,0 +1,1248 @@
+/*
+ * etl/store.c -- the SQLite store (see store.h; schema in docs/store.md).
+ *
+ * Speed notes. Ingest writes one row per declaration line with one
+ * prepared INSERT. Uniqueness of (provider, ReferentieNummer) is checked by
+ * a UNIQUE index on a 64-bit hash of the pair (`ref_key`): an integer
+ * index is far cheaper to maintain than one on text. A hash collision
+ * between two different references is detected (the stored row's text is
+ * compared) and the newcomer is stored with ref_key NULL, where a small
+ * partial index on the text serves. The insert uses ON CONFLICT DO NOTHING
+ * and only a conflict (rare) costs a second query to tell an identical
+ * resend from a changed one. Client ids are cached in memory by pseudonym
+ * (memory grows with clients, not lines), and so are the credits waiting
+ * for their debit, so a debit costs no extra query unless one waits for it.
+ */
+#include "etl/store.h"
+
+#include <glib.h>
+#include <sqlite3.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/hash.h"
+#include "core/kinds.h"
+#include "core/log.h"
+#include "etl/pseudo.h"
+
+/* The schema, one entry per version: migration i takes user_version i to
+ * i + 1. Never edit a published entry; add a new one. */
+static const char *const migrations[ZT_STORE_SCHEMA_VERSION] = {
+    /* 0 -> 1: the first schema */
+    "CREATE TABLE meta (\n"
+    "  key TEXT PRIMARY KEY,\n"
+    "  value TEXT NOT NULL\n"
+    ");\n"
+    "CREATE TABLE ingest_file (\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  content_hash TEXT UNIQUE,\n"
+    "  path TEXT NOT NULL,\n"
+    "  name TEXT NOT NULL,\n"
+    "  kind TEXT NOT NULL,\n"
+    "  format TEXT NOT NULL,\n"
+    "  bytes INTEGER NOT NULL,\n"
+    "  ingested_at TEXT NOT NULL,\n"
+    "  status TEXT NOT NULL CHECK (status IN ('ingested', 'rejected')),\n"
+    "  reject_reason TEXT,\n"
+    "  lines_read INTEGER NOT NULL DEFAULT 0,\n"
+    "  lines_accepted INTEGER NOT NULL DEFAULT 0,\n"
+    "  lines_rejected INTEGER NOT NULL DEFAULT 0,\n"
+    "  lines_duplicate INTEGER NOT NULL DEFAULT 0,\n"
+    "  credits_linked INTEGER NOT NULL DEFAULT 0,\n"
+    "  credits_waiting INTEGER NOT NULL DEFAULT 0,\n"
+    "  warnings TEXT\n"
+    ");\n"
+    "CREATE TABLE client (\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  pseudonym TEXT NOT NULL UNIQUE,\n"
+    "  birth_day INTEGER,\n"
+    "  birth_precision INTEGER NOT NULL DEFAULT 3,\n"
+    "  gender INTEGER NOT NULL DEFAULT 0,\n"
+    "  birth_source TEXT\n"
+    ");\n"
+    "CREATE TABLE declaration (\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  file_id INTEGER NOT NULL REFERENCES ingest_file(id),\n"
+    "  line INTEGER NOT NULL,\n"
+    "  client_id INTEGER NOT NULL REFERENCES client(id),\n"
+    "  agb INTEGER NOT NULL,\n"
+    "  gemeente INTEGER NOT NULL,\n"
+    "  toewijzing INTEGER,\n"
+    "  ref TEXT NOT NULL,\n"
+    "  ref_key INTEGER,\n"
+    "  prev_ref TEXT,\n"
+    "  category INTEGER NOT NULL,\n"
+    "  product_code TEXT NOT NULL,\n"
+    "  begin_day INTEGER NOT NULL,\n"
+    "  end_day INTEGER NOT NULL,\n"
+    "  volume INTEGER NOT NULL,\n"
+    "  unit INTEGER NOT NULL,\n"
+    "  tariff INTEGER,\n"
+    "  amount INTEGER NOT NULL,\n"
+    "  credit INTEGER NOT NULL,\n"
+    "  debit_id INTEGER,\n"
+    "  declaratie_nr TEXT,\n"
+    "  content_key INTEGER NOT NULL\n"
+    ");\n"
+    "CREATE UNIQUE INDEX declaration_ref ON declaration(ref_key);\n"
+    "CREATE INDEX declaration_ref_text ON declaration(agb, ref)\n"
+    "  WHERE ref_key IS NULL;\n"
+    "CREATE UNIQUE INDEX declaration_credit ON declaration(agb, prev_ref)\n"
+    "  WHERE credit = 1;\n"
+    "CREATE INDEX declaration_waiting ON declaration(agb, prev_ref)\n"
+    "  WHERE credit = 1 AND debit_id IS NULL;\n"
+    "CREATE TABLE assignment (\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  file_id INTEGER NOT NULL REFERENCES ingest_file(id),\n"
+    "  line INTEGER NOT NULL,\n"
+    "  client_id INTEGER NOT NULL REFERENCES client(id),\n"
+    "  gemeente INTEGER NOT NULL,\n"
+    "  agb INTEGER NOT NULL,\n"
+    "  toewijzing INTEGER NOT NULL,\n"
+    "  category INTEGER,\n"
+    "  product_code TEXT,\n"
+    "  begin_day INTEGER NOT NULL,\n"
+    "  end_day INTEGER,\n"
+    "  reason INTEGER,\n"
+    "  content_key INTEGER NOT NULL UNIQUE\n"
+    ");\n"
+    "CREATE INDEX assignment_toewijzing ON assignment(gemeente, toewijzing);\n"
+    "CREATE TABLE residence (\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  file_id INTEGER NOT NULL REFERENCES ingest_file(id),\n"
+    "  line INTEGER NOT NULL,\n"
+    "  client_id INTEGER NOT NULL REFERENCES client(id),\n"
+    "  gemeente INTEGER,\n"
+    "  gemeente_known INTEGER NOT NULL,\n"
+    "  begin_day INTEGER NOT NULL,\n"
+    "  end_day INTEGER\n"
+    ");\n"
+    "CREATE INDEX residence_client ON residence(client_id, begin_day);\n"
+    "CREATE TABLE product_code (\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  file_id INTEGER NOT NULL REFERENCES ingest_file(id),\n"
+    "  code TEXT NOT NULL,\n"
+    "  kind TEXT NOT NULL,\n"
+    "  label TEXT,\n"
+    "  valid_from INTEGER,\n"
+    "  valid_to INTEGER,\n"
+    "  gemeente INTEGER NOT NULL DEFAULT 0,\n"
+    "  UNIQUE (code, gemeente, valid_from)\n"
+    ");\n"
+    "CREATE TABLE provider (\n"
+    "  agb INTEGER PRIMARY KEY,\n"
+    "  file_id INTEGER NOT NULL REFERENCES ingest_file(id),\n"
+    "  name TEXT NOT NULL,\n"
+    "  provider_type TEXT,\n"
+    "  contracted INTEGER NOT NULL\n"
+    ");\n"
+    "CREATE TABLE reject (\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  file_id INTEGER NOT NULL REFERENCES ingest_file(id),\n"
+    "  line INTEGER NOT NULL,\n"
+    "  field TEXT,\n"
+    "  reason TEXT NOT NULL,\n"
+    "  message TEXT NOT NULL,\n"
+    "  raw TEXT\n"
+    ");\n"
+    "CREATE INDEX reject_file ON reject(file_id, line);\n"
+    /* Views with readable dates and codes, for staff using any SQLite
+     * tool; day numbers count from 1970-01-01. */
+    "CREATE VIEW declaration_readable AS\n"
+    "SELECT d.id, f.name AS file, d.line, c.pseudonym,\n"
+    "  printf('%08d', d.agb) AS aanbieder_agb,\n"
+    "  printf('%04d', d.gemeente) AS gemeente, d.toewijzing,\n"
+    "  d.ref AS referentienummer, d.prev_ref AS vorig_referentienummer,\n"
+    "  printf('%02d', d.category) AS productcategorie,\n"
+    "  d.product_code AS productcode,\n"
+    "  date(d.begin_day * 86400, 'unixepoch') AS begindatum,\n"
+    "  date(d.end_day * 86400, 'unixepoch') AS einddatum,\n"
+    "  d.volume, printf('%02d', d.unit) AS eenheid, d.tariff AS tarief_cent,\n"
+    "  d.amount AS bedrag_cent,\n"
+    "  CASE d.credit WHEN 1 THEN 'C' ELSE 'D' END AS debet_credit,\n"
+    "  d.debit_id AS crediteert_id, d.declaratie_nr\n"
+    "FROM declaration d JOIN ingest_file f ON f.id = d.file_id\n"
+    "  JOIN client c ON c.id = d.client_id;\n"
+    "CREATE VIEW credit_waiting AS\n"
+    "SELECT d.id, f.name AS file, d.line, printf('%08d', d.agb) AS\n"
+    "  aanbieder_agb, d.prev_ref AS vorig_referentienummer,\n"
+    "  d.amount AS bedrag_cent\n"
+    "FROM declaration d JOIN ingest_file f ON f.id = d.file_id\n"
+    "WHERE d.credit = 1 AND d.debit_id IS NULL;\n"
+    "CREATE VIEW residence_readable AS\n"
+    "SELECT r.id, f.name AS file, r.line, c.pseudonym,\n"
+    "  printf('%04d', r.gemeente) AS gemeente,\n"
+    "  date(r.begin_day * 86400, 'unixepoch') AS begindatum,\n"
+    "  date(r.end_day * 86400, 'unixepoch') AS einddatum\n"
+    "FROM residence r JOIN ingest_file f ON f.id = r.file_id\n"
+    "  JOIN client c ON c.id = r.client_id;\n"
+    "CREATE VIEW reject_readable AS\n"
+    "SELECT f.name AS file, r.line, r.field, r.reason, r.message, r.raw\n"
+    "FROM reject r JOIN ingest_file f ON f.id = r.file_id\n"
+    "ORDER BY f.id, r.line;\n",
+};
+
+enum {
+  Q_DECL_INSERT,
+  Q_DECL_BY_KEY,
+  Q_DECL_BY_TEXT,
+  Q_DECL_RESOLVE,
+  Q_CLIENT_FIND,
+  Q_CLIENT_INSERT,
+  Q_CLIENT_BIRTH,
+  Q_ASSIGN_INSERT,
+  Q_RES_DELETE_OLD,
+  Q_RES_OVERLAP,
+  Q_RES_INSERT,
+  Q_PC_INSERT,
+  Q_PROV_INSERT,
+  Q_REJECT_INSERT,
+  Q_FILE_SEEN,
+  Q_FILE_INSERT,
+  Q_FILE_UPDATE,
+  Q_COUNT
+};
+
+static const char *const sql_text[Q_COUNT] = {
+    [Q_DECL_INSERT] =
+        "INSERT INTO declaration (file_id, line, client_id, agb, gemeente, "
+        "toewijzing, ref, ref_key, prev_ref, category, product_code, "
+        "begin_day, end_day, volume, unit, tariff, amount, credit, debit_id, "
+        "declaratie_nr, content_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
+        "?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21) "
+        "ON CONFLICT DO NOTHING",
+    [Q_DECL_BY_KEY] =
+        "SELECT id, agb, ref, credit, content_key FROM declaration "
+        "WHERE ref_key = ?1",
+    [Q_DECL_BY_TEXT] =
+        "SELECT id, agb, ref, credit, content_key FROM declaration "
+        "WHERE agb = ?1 AND ref = ?2 AND ref_key IS NULL",
+    [Q_DECL_RESOLVE] =
+        "UPDATE declaration SET debit_id = ?1 WHERE credit = 1 AND "
+        "agb = ?2 AND prev_ref = ?3 AND debit_id IS NULL",
+    [Q_CLIENT_FIND] =
+        "SELECT id, birth_precision FROM client WHERE pseudonym = ?1",
+    [Q_CLIENT_INSERT] = "INSERT INTO client (pseudonym) VALUES (?1)",
+    [Q_CLIENT_BIRTH] =
+        "UPDATE client SET birth_day = ?2, birth_precision = ?3, "
+        "gender = CASE WHEN ?4 > 0 THEN ?4 ELSE gender END, "
+        "birth_source = ?5 WHERE id = ?1",
+    [Q_ASSIGN_INSERT] =
+        "INSERT INTO assignment (file_id, line, client_id, gemeente, agb, "
+        "toewijzing, category, product_code, begin_day, end_day, reason, "
+        "content_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
+        "?12) ON CONFLICT DO NOTHING",
+    [Q_RES_DELETE_OLD] =
+        "DELETE FROM residence WHERE client_id = ?1 AND file_id <> ?2",
+    [Q_RES_OVERLAP] =
+        "SELECT gemeente IS ?3 AND begin_day = ?4 AND end_day IS ?5 "
+        "FROM residence WHERE client_id = ?1 AND file_id = ?2 AND "
+        "begin_day <= coalesce(?5, 2147483647) AND "
+        "coalesce(end_day, 2147483647) >= ?4 LIMIT 1",
+    [Q_RES_INSERT] =
+        "INSERT INTO residence (file_id, line, client_id, gemeente, "
+        "gemeente_known, begin_day, end_day) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+        "?7)",
+    [Q_PC_INSERT] =
+        "INSERT INTO product_code (file_id, code, kind, label, valid_from, "
+        "valid_to, gemeente) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
+        "ON CONFLICT DO NOTHING",
+    [Q_PROV_INSERT] =
+        "INSERT INTO provider (agb, file_id, name, provider_type, contracted) "
+        "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO NOTHING",
+    [Q_REJECT_INSERT] =
+        "INSERT INTO reject (file_id, line, field, reason, message, raw) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    [Q_FILE_SEEN] = "SELECT status FROM ingest_file WHERE content_hash = ?1",
+    [Q_FILE_INSERT] =
+        "INSERT INTO ingest_file (content_hash, path, name, kind, format, bytes, "
+        "ingested_at, status, reject_reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+        "?7, ?8, ?9)",
+    [Q_FILE_UPDATE] =
+        "UPDATE ingest_file SET lines_read = ?2, lines_accepted = ?3, "
+        "lines_rejected = ?4, lines_duplicate = ?5, credits_linked = ?6, "
+        "credits_waiting = ?7, warnings = ?8, content_hash = ?9, "
+        "kind = ?10, format = ?11 WHERE id = ?1",
+};
+
+struct zt_store {
+  sqlite3 *db;
+  sqlite3_stmt *q[Q_COUNT];
+  int found_version;
+  bool in_file;
+  /* client cache: first 8 pseudonym bytes -> client id; `known` holds the
+   * full pseudonym and birth precision per id to verify hits */
+  zt_u64map clients;
+  struct client_slot {
+    zt_pseudo pseudo;
+    int8_t birth_precision;
+  } *known;
+  size_t nknown;
+  /* credits waiting for their debit: key(agb, prev_ref) -> count */
+  zt_u64map waiting;
+  bool waiting_loaded;
+  /* residence: clients whose older history this file already replaced */
+  zt_u64map res_seen;
+};
+
+/* ---- helpers ------------------------------------------------------ */
+
+static zt_status db_fail(zt_store *s, zt_err *err, const char *what) {
+  int code = sqlite3_errcode(s->db);
+  /* A full disk or a read-only file is an output problem (exit 4), a
+   * busy store another run's lock (exit 3); the rest is an error. */
+  zt_status st = code == SQLITE_FULL || code == SQLITE_IOERR ||
+                         code == SQLITE_READONLY || code == SQLITE_CANTOPEN
+                     ? ZT_ERR_OUTPUT
+                 : code == SQLITE_BUSY || code == SQLITE_LOCKED
+                     ? ZT_ERR_LOCKED
+                     : ZT_ERR_STORE;
+  return zt_fail(err, st, "store: %s: %s", what, sqlite3_errmsg(s->db));
+}
+
+static zt_status exec(zt_store *s, const char *sql, zt_err *err) {
+  if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    return db_fail(s, err, "executing");
+  return ZT_OK;
+}
+
+static sqlite3_stmt *q(zt_store *s, int which) {
+  sqlite3_stmt *st = s->q[which];
+  sqlite3_reset(st);
+  sqlite3_clear_bindings(st);
+  return st;
+}
+
+static uint64_t le_put(unsigned char *p, uint64_t v, int bytes) {
+  for (int i = 0; i < bytes; i++)
+    p[i] = (unsigned char)(v >> (8 * i));
+  return (uint64_t)bytes;
+}
+
+/* Persisted in the store: never change without a migration. */
+#define REF_SEED 0x7a6f746875697331ULL    /* "zothuis1" */
+#define CONTENT_SEED 0x7a6f746875697332ULL
+
+static int64_t ref_key(uint32_t agb, const char *ref) {
+  unsigned char buf[4 + ZT_REF_MAX + 1];
+  size_t n = strlen(ref);
+  le_put(buf, agb, 4);
+  memcpy(buf + 4, ref, n);
+  return (int64_t)zt_hash64(buf, 4 + n, REF_SEED);
+}
+
+static int64_t decl_content_key(const zt_decl *d) {
+  unsigned char buf[160];
+  size_t o = 0, n;
+  memcpy(buf + o, d->client.b, 16);
+  o += 16;
+  o += le_put(buf + o, d->agb, 4);
+  o += le_put(buf + o, d->gemeente, 2);
+  o += le_put(buf + o, (uint64_t)d->toewijzing, 8);
+  n = strlen(d->ref) + 1;
+  memcpy(buf + o, d->ref, n);
+  o += n;
+  n = strlen(d->prev_ref) + 1;
+  memcpy(buf + o, d->prev_ref, n);
+  o += n;
+  buf[o++] = d->category;
+  n = strlen(d->code) + 1;
+  memcpy(buf + o, d->code, n);
+  o += n;
+  o += le_put(buf + o, (uint32_t)d->begin, 4);
+  o += le_put(buf + o, (uint32_t)d->end, 4);
+  o += le_put(buf + o, (uint64_t)d->volume, 8);
+  buf[o++] = d->unit;
+  o += le_put(buf + o, (uint64_t)d->tariff, 8);
+  o += le_put(buf + o, (uint64_t)d->amount, 8);
+  buf[o++] = d->credit;
+  return (int64_t)zt_hash64(buf, o, CONTENT_SEED);
+}
+
+static uint64_t map_key(uint64_t k) {
+  return k == UINT64_MAX ? UINT64_MAX - 1 : k;   /* UINT64_MAX is "empty" */
+}
+
+static uint64_t pseudo_key(const zt_pseudo *p) {
+  uint64_t k;
+  memcpy(&k, p->b, 8);
+  return map_key(k);
+}
+
+/* ---- open, migrate, close ------------------------------------------ */
+
+static zt_status user_version(zt_store *s, int *v, zt_err *err) {
+  sqlite3_stmt *st;
+  if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL))
+    return db_fail(s, err, "reading the schema version");
+  *v = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+  sqlite3_finalize(st);
+  return ZT_OK;
+}
+
+static zt_status migrate(zt_store *s, zt_err *err) {
+  char sql[64];
+  zt_status st = exec(s, "BEGIN IMMEDIATE", err);
+  if (st)
+    return st;
+  for (int v = s->found_version; v < ZT_STORE_SCHEMA_VERSION; v++) {
+    st = exec(s, migrations[v], err);
+    if (st) {
+      exec(s, "ROLLBACK", NULL);
+      return zt_err_prefix(err, "upgrading the store to version %d", v + 1);
+    }
+  }
+  snprintf(sql, sizeof sql, "PRAGMA user_version = %d",
+           ZT_STORE_SCHEMA_VERSION);
+  st = exec(s, sql, err);
+  if (!st)
+    st = exec(s, "INSERT OR REPLACE INTO meta (key, value) VALUES "
+                 "('pseudonym', 'HMAC-SHA256, first 16 bytes, base32')",
+              err);
+  if (!st)
+    st = exec(s, "COMMIT", err);
+  if (st)
+    exec(s, "ROLLBACK", NULL);
+  return st;
+}
+
+zt_status zt_store_open(zt_store **out, const char *path, zt_store_mode mode,
+                        zt_err *err) {
+  zt_store *s = calloc(1, sizeof *s);
+  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
+  zt_status st;
+
+  *out = NULL;
+  if (!s)
+    return zt_fail(err, ZT_ERR_NOMEM, "out of memory");
+  if (mode != ZT_STORE_USE)
+    flags |= SQLITE_OPEN_CREATE;
+  if (mode == ZT_STORE_MEMORY)
+    path = ":memory:";
+  if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {
+    st = zt_fail(err, mode == ZT_STORE_USE ? ZT_ERR_USAGE : ZT_ERR_STORE,
+                 "cannot open store %s: %s%s", path,
+                 s->db ? sqlite3_errmsg(s->db) : "out of memory",
+                 mode == ZT_STORE_USE ? " (run 'zothuis init' first)" : "");
+    zt_store_close(s);
+    return st;
+  }
+  sqlite3_busy_timeout(s->db, 10000);
+  st = exec(s,
+            "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
+            "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536;"
+            "PRAGMA foreign_keys = OFF;",
+            err);
+  if (!st)
+    st = user_version(s, &s->found_version, err);
+  if (!st && s->found_version > ZT_STORE_SCHEMA_VERSION)
+    st = zt_fail(err, ZT_ERR_USAGE,
+                 "store %s has schema version %d, newer than this zothuis "
+                 "(%d): use a newer zothuis",
+                 path, s->found_version, ZT_STORE_SCHEMA_VERSION);
+  if (!st && s->found_version < ZT_STORE_SCHEMA_VERSION) {
+    if (mode == ZT_STORE_USE)
+      st = zt_fail(err, ZT_ERR_USAGE,
+                   "store %s has schema version %d, this zothuis needs %d: "
+                   "run 'zothuis init' to upgrade it",
+                   path, s->found_version, ZT_STORE_SCHEMA_VERSION);
+    else
+      st = migrate(s, err);
+  }
+  for (int i = 0; !st && i < Q_COUNT; i++)
+    if (sqlite3_prepare_v3(s->db, sql_text[i], -1, SQLITE_PREPARE_PERSISTENT,
+                           &s->q[i], NULL) != SQLITE_OK)
+      st = db_fail(s, err, "preparing a statement");
+  if (st) {
+    zt_store_close(s);
+    return st;
+  }
+  zt_u64map_init(&s->clients);
+  zt_u64map_init(&s->waiting);
+  zt_u64map_init(&s->res_seen);
+  *out = s;
+  return ZT_OK;
+}
+
+void zt_store_close(zt_store *s) {
+  if (!s)
+    return;
+  if (s->in_file)
+    zt_store_file_rollback(s);
+  for (int i = 0; i < Q_COUNT; i++)
+    sqlite3_finalize(s->q[i]);
+  if (s->db)
+    sqlite3_close(s->db);
+  zt_u64map_free(&s->clients);
+  zt_u64map_free(&s->waiting);
+  zt_u64map_free(&s->res_seen);
+  free(s->known);
+  free(s);
+}
+
+int zt_store_found_version(const zt_store *s) {
+  return s->found_version;
+}
+
+sqlite3 *zt_store_db(zt_store *s) {
+  return s->db;
+}
+
+/* ---- files --------------------------------------------------------- */
+
+static void now_iso(char buf[32]) {
+  time_t t = time(NULL);
+  struct tm tm;
+  const char *sde = getenv("SOURCE_DATE_EPOCH");
+  if (sde && *sde) {
+    char *end;
+    long long v = strtoll(sde, &end, 10);
+    if (!*end && v >= 0)
+      t = (time_t)v;
+  }
+  gmtime_r(&t, &tm);
+  strftime(buf, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+zt_status zt_store_file_seen(zt_store *s, const char *hash, bool *seen,
+                             zt_err *err) {
+  sqlite3_stmt *st = q(s, Q_FILE_SEEN);
+  int rc;
+  sqlite3_bind_text(st, 1, hash, -1, SQLITE_STATIC);
+  rc = sqlite3_step(st);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return db_fail(s, err, "looking up a file");
+  *seen = rc == SQLITE_ROW &&
+          strcmp((const char *)sqlite3_column_text(st, 0), "ingested") == 0;
+  sqlite3_reset(st);
+  return ZT_OK;
+}
+
+/* Forget an earlier delivery of the same bytes that was rejected whole:
+ * it is being tried again. */
+static zt_status forget_rejected(zt_store *s, const char *hash, zt_err *err) {
+  static const char *const sql[2] = {
+      "DELETE FROM reject WHERE file_id IN (SELECT id FROM ingest_file "
+      "WHERE content_hash = ?1 AND status = 'rejected')",
+      "DELETE FROM ingest_file WHERE content_hash = ?1 AND "
+      "status = 'rejected'"};
+  for (int i = 0; i < 2; i++) {
+    sqlite3_stmt *st;
+    int rc;
+    if (sqlite3_prepare_v2(s->db, sql[i], -1, &st, NULL) != SQLITE_OK)
+      return db_fail(s, err, "preparing");
+    sqlite3_bind_text(st, 1, hash, -1, SQLITE_STATIC);
+    rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE)
+      return db_fail(s, err, "forgetting an earlier rejected delivery");
+  }
+  return ZT_OK;
+}
+
+static zt_status insert_file(zt_store *s, const zt_file_info *fi,
+                             const char *hash, const char *status,
+                             const char *reason, int64_t *id, zt_err *err) {
+  sqlite3_stmt *st;
+  char when[32];
+  char *base = g_path_get_basename(fi->path);
+  zt_status rc = ZT_OK;
+
+  now_iso(when);
+  st = q(s, Q_FILE_INSERT);
+  if (hash)
+    sqlite3_bind_text(st, 1, hash, -1, SQLITE_STATIC);
+  sqlite3_bind_text(st, 2, fi->path, -1, SQLITE_STATIC);
+  sqlite3_bind_text(st, 3, base, -1, SQLITE_STATIC);
+  sqlite3_bind_text(st, 4, fi->kind, -1, SQLITE_STATIC);
+  sqlite3_bind_text(st, 5, fi->format, -1, SQLITE_STATIC);
+  sqlite3_bind_int64(st, 6, (sqlite3_int64)fi->bytes);
+  sqlite3_bind_text(st, 7, when, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text(st, 8, status, -1, SQLITE_STATIC);
+  if (reason)
+    sqlite3_bind_text(st, 9, reason, -1, SQLITE_STATIC);
+  if (sqlite3_step(st) != SQLITE_DONE)
+    rc = db_fail(s, err, "recording the file");
+  else
+    *id = sqlite3_last_insert_rowid(s->db);
+  sqlite3_reset(st);
+  g_free(base);
+  return rc;
+}
+
+/* Load the waiting credits into memory (once, and after a rollback). */
+static zt_status load_waiting(zt_store *s, zt_err *err) {
+  sqlite3_stmt *st;
+  zt_status rc = ZT_OK;
+  if (s->waiting_loaded)
+    return ZT_OK;
+  zt_u64map_clear(&s->waiting);
+  if (sqlite3_prepare_v2(s->db,
+                         "SELECT agb, prev_ref FROM declaration WHERE "
+                         "credit = 1 AND debit_id IS NULL",
+                         -1, &st, NULL) != SQLITE_OK)
+    return db_fail(s, err, "reading waiting credits");
+  while (!rc && sqlite3_step(st) == SQLITE_ROW) {
+    uint64_t k = map_key((uint64_t)ref_key(
+        (uint32_t)sqlite3_column_int64(st, 0),
+        (const char *)sqlite3_column_text(st, 1)));
+    uint64_t n = 0;
+    zt_u64map_get(&s->waiting, k, &n);
+    rc = zt_u64map_put(&s->waiting, k, n + 1);
+  }
+  sqlite3_finalize(st);
+  if (rc)
+    return zt_fail(err, rc, "out of memory");
+  s->waiting_loaded = true;
+  return ZT_OK;
+}
+
+zt_status zt_store_file_begin(zt_store *s, const zt_file_info *fi,
+                              int64_t *file_id, zt_err *err) {
+  zt_status st;
+  if (s->in_file)
+    return zt_fail(err, ZT_ERR_INTERNAL, "store: nested file transaction");
+  st = exec(s, "BEGIN IMMEDIATE", err);
+  if (st)
+    return st;
+  s->in_file = true;
+  zt_u64map_clear(&s->res_seen);
+  st = load_waiting(s, err);
+  if (!st)
+    st = insert_file(s, fi, NULL, "ingested", NULL, file_id, err);
+  if (st)
+    zt_store_file_rollback(s);
+  return st;
+}
+
+zt_status zt_store_file_commit(zt_store *s, int64_t file_id,
+                               const zt_file_done *done, bool *already,
+                               zt_err *err) {
+  const char *hash = done->hash;
+  const zt_file_counts *c = &done->counts;
+  sqlite3_stmt *st;
+  zt_status rc;
+  *already = false;
+  rc = zt_store_file_seen(s, hash, already, err);
+  if (!rc && *already) {
+    zt_store_file_rollback(s);
+    return ZT_OK;
+  }
+  if (!rc)
+    rc = forget_rejected(s, hash, err);
+  if (rc) {
+    zt_store_file_rollback(s);
+    return rc;
+  }
+  st = q(s, Q_FILE_UPDATE);
+  sqlite3_bind_int64(st, 1, file_id);
+  sqlite3_bind_int64(st, 2, c->read);
+  sqlite3_bind_int64(st, 3, c->accepted);
+  sqlite3_bind_int64(st, 4, c->rejected);
+  sqlite3_bind_int64(st, 5, c->duplicates);
+  sqlite3_bind_int64(st, 6, c->credits_linked);
+  sqlite3_bind_int64(st, 7, c->credits_waiting);
+  if (done->warnings && *done->warnings)
+    sqlite3_bind_text(st, 8, done->warnings, -1, SQLITE_STATIC);
+  sqlite3_bind_text(st, 9, hash, -1, SQLITE_STATIC);
+  sqlite3_bind_text(st, 10, done->kind, -1, SQLITE_STATIC);
+  sqlite3_bind_text(st, 11, done->format, -1, SQLITE_STATIC);
+  if (sqlite3_step(st) != SQLITE_DONE) {
+    rc = db_fail(s, err, "recording the file's counts");
+    sqlite3_reset(st);
+    zt_store_file_rollback(s);
+    return rc;
+  }
+  sqlite3_reset(st);
+  rc = exec(s, "COMMIT", err);
+  if (rc) {
+    zt_store_file_rollback(s);
+    return rc;
+  }
+  s->in_file = false;
+  return ZT_OK;
+}
+
+void zt_store_file_rollback(zt_store *s) {
+  if (!s->in_file)
+    return;
+  sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+  s->in_file = false;
+  /* Ids and waiting credits made in the transaction are gone. */
+  zt_u64map_clear(&s->clients);
+  s->nknown = 0;
+  s->waiting_loaded = false;
+}
+
+zt_status zt_store_file_rejected(zt_store *s, const zt_file_info *fi,
+                                 const char *hash, zt_reason reason,
+                                 const char *message, zt_err *err) {
+  int64_t id;
+  zt_status st;
+  if (s->in_file)
+    return zt_fail(err, ZT_ERR_INTERNAL, "store: file transaction open");
+  st = exec(s, "BEGIN IMMEDIATE", err);
+  if (st)
+    return st;
+  s->in_file = true;
+  if (hash)
+    st = forget_rejected(s, hash, err);
+  if (!st)
+    st = insert_file(s, fi, hash, "rejected", zt_reason_code(reason), &id,
+                     err);
+  if (!st)
+    st = zt_store_put_reject(s, id, 0, NULL, reason, message, NULL, err);
+  if (!st)
+    st = exec(s, "COMMIT", err);
+  if (st)
+    zt_store_file_rollback(s);
+  s->in_file = false;
+  return st;
+}
+
+zt_status zt_store_same_size_seen(zt_store *s, uint64_t bytes, bool *maybe,
+                                  zt_err *err) {
+  sqlite3_stmt *st;
+  int rc;
+  if (sqlite3_prepare_v2(s->db,
+                         "SELECT 1 FROM ingest_file WHERE bytes = ?1 AND "
+                         "status = 'ingested' LIMIT 1",
+                         -1, &st, NULL) != SQLITE_OK)
+    return db_fail(s, err, "looking up files");
+  sqlite3_bind_int64(st, 1, (sqlite3_int64)bytes);
+  rc = sqlite3_step(st);
+  sqlite3_finalize(st);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return db_fail(s, err, "looking up files");
+  *maybe = rc == SQLITE_ROW;
+  return ZT_OK;
+}
+
+/* ---- clients -------------------------------------------------------- */
+
+/* The store id of the client with pseudonym `p`, created when new. */
+static zt_status client_id(zt_store *s, const zt_pseudo *p, int64_t *id,
+                           int *precision, zt_err *err) {
+  uint64_t k = pseudo_key(p), v;
+  sqlite3_stmt *st;
+  char text[ZT_PSEUDO_TEXT];
+  int rc;
+
+  if (zt_u64map_get(&s->clients, k, &v) && v < s->nknown &&
+      memcmp(s->known[v].pseudo.b, p->b, sizeof p->b) == 0) {
+    *id = (int64_t)v + 1;
+    *precision = s->known[v].birth_precision;
+    return ZT_OK;
+  }
+  zt_pseudo_text(p, text);
+  st = q(s, Q_CLIENT_FIND);
+  sqlite3_bind_text(st, 1, text, -1, SQLITE_STATIC);
+  rc = sqlite3_step(st);
+  if (rc == SQLITE_ROW) {
+    *id = sqlite3_column_int64(st, 0);
+    *precision = sqlite3_column_int(st, 1);
+  } else if (rc == SQLITE_DONE) {
+    sqlite3_stmt *ins = q(s, Q_CLIENT_INSERT);
+    sqlite3_bind_text(ins, 1, text, -1, SQLITE_STATIC);
+    if (sqlite3_step(ins) != SQLITE_DONE)
+      return db_fail(s, err, "adding a client");
+    *id = sqlite3_last_insert_rowid(s->db);
+    *precision = 3;
+    sqlite3_reset(ins);
+  } else {
+    return db_fail(s, err, "looking up a client");
+  }
+  sqlite3_reset(st);
+  /* Cache by id (ids are dense from 1); a clash of the 8-byte key just
+   * means the slower path next time. */
+  if ((size_t)*id > s->nknown) {
+    size_t need = (size_t)*id, cap = s->nknown ? s->nknown : 1024;
+    struct client_slot *n;
+    while (cap < need)
+      cap *= 2;
+    n = realloc(s->known, cap * sizeof *n);
+    if (!n)
+      return zt_fail(err, ZT_ERR_NOMEM, "out of memory");
+    memset(n + s->nknown, 0, (cap - s->nknown) * sizeof *n);
+    s->known = n;
+    s->nknown = cap;
+  }
+  s->known[*id - 1].pseudo = *p;
+  s->known[*id - 1].birth_precision = (int8_t)*precision;
+  if (zt_u64map_put(&s->clients, k, (uint64_t)(*id - 1)))
+    return zt_fail(err, ZT_ERR_NOMEM, "out of memory");
+  return ZT_OK;
+}
+
+/* Set a client's birth date when it is more precise than what is known
+ * (or `force`, for a client file, which is the authoritative source). */
+static zt_status client_birth(zt_store *s, int64_t id, int old_precision,
+                              zt_day birth, int precision, int gender,
+                              const char *source, bool force, zt_err *err) {
+  sqlite3_stmt *st;
+  if (!force && (birth == ZT_DAY_NONE || precision >= old_precision))
+    return ZT_OK;
+  st = q(s, Q_CLIENT_BIRTH);
+  sqlite3_bind_int64(st, 1, id);
+  if (birth != ZT_DAY_NONE)
+    sqlite3_bind_int(st, 2, birth);
+  sqlite3_bind_int(st, 3, birth == ZT_DAY_NONE ? 3 : precision);
+  sqlite3_bind_int(st, 4, gender);
+  sqlite3_bind_text(st, 5, source, -1, SQLITE_STATIC);
+  if (sqlite3_step(st) != SQLITE_DONE)
+    return db_fail(s, err, "setting a birth date");
+  sqlite3_reset(st);
+  if ((size_t)id <= s->nknown)
+    s->known[id - 1].birth_precision =
+        (int8_t)(birth == ZT_DAY_NONE ? 3 : precision);
+  return ZT_OK;
+}
+
+/* ---- declarations ---------------------------------------------------- */
+
+typedef struct found_row {
+  bool found;
+  int64_t id;
+  bool credit;
+  int64_t content_key;
+} found_row;
+
+/* Find the stored line with this provider and reference. */
+static zt_status find_ref(zt_store *s, uint32_t agb, const char *ref,
+                          found_row *f, bool *collision, zt_err *err) {
+  sqlite3_stmt *st = q(s, Q_DECL_BY_KEY);
+  int rc;
+  memset(f, 0, sizeof *f);
+  *collision = false;
+  sqlite3_bind_int64(st, 1, ref_key(agb, ref));
+  rc = sqlite3_step(st);
+  if (rc == SQLITE_ROW) {
+    if ((uint32_t)sqlite3_column_int64(st, 1) == agb &&
+        strcmp((const char *)sqlite3_column_text(st, 2), ref) == 0) {
+      f->found = true;
+      f->id = sqlite3_column_int64(st, 0);
+      f->credit = sqlite3_column_int(st, 3) != 0;
+      f->content_key = sqlite3_column_int64(st, 4);
+      sqlite3_reset(st);
+      return ZT_OK;
+    }
+    *collision = true;      /* another reference has the same hash */
+  } else if (rc != SQLITE_DONE) {
+    return db_fail(s, err, "looking up a reference");
+  }
+  sqlite3_reset(st);
+  st = q(s, Q_DECL_BY_TEXT);
+  sqlite3_bind_int64(st, 1, agb);
+  sqlite3_bind_text(st, 2, ref, -1, SQLITE_STATIC);
+  rc = sqlite3_step(st);
+  if (rc == SQLITE_ROW) {
+    f->found = true;
+    f->id = sqlite3_column_int64(st, 0);
+    f->credit = sqlite3_column_int(st, 3) != 0;
+    f->content_key = sqlite3_column_int64(st, 4);
+  } else if (rc != SQLITE_DONE) {
+    return db_fail(s, err, "looking up a reference");
+  }
+  sqlite3_reset(st);
+  return ZT_OK;
+}
+
+static void put_reject(zt_put_result *res, zt_reason reason, int field,
+                       const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static void put_reject(zt_put_result *res, zt_reason reason, int field,
+                       const char *fmt, ...) {
+  va_list ap;
+  res->outcome = ZT_PUT_REJECTED;
+  res->reject.reason = reason;
+  res->reject.field = field;
+  va_start(ap, fmt);
+  vsnprintf(res->reject.message, sizeof res->reject.message, fmt, ap);
+  va_end(ap);
+}
+
+static void clear_result(zt_put_result *res) {
+  memset(res, 0, sizeof *res);
+  res->outcome = ZT_PUT_STORED;
+  res->reject.field = -1;
+}
+
+zt_status zt_store_put_decl(zt_store *s, int64_t file_id, long line,
+                            const zt_decl *d, zt_put_result *res,
+                            zt_err *err) {
+  int64_t cid, key = ref_key(d->agb, d->ref), content = decl_content_key(d);
+  int64_t debit_id = 0;
+  int precision, rc;
+  bool collision = false, stored_null_key = false;
+  sqlite3_stmt *st;
+  zt_status zs;
+
+  clear_result(res);
+  zs = client_id(s, &d->client, &cid, &precision, err);
+  if (zs)
+    return zs;
+  if (d->credit) {
+    /* Find the debit first: a credit names it by its reference. */
+    found_row debit;
+    bool col2;
+    zs = find_ref(s, d->agb, d->prev_ref, &debit, &col2, err);
+    if (zs)
+      return zs;
+    if (debit.found && debit.credit) {
+      put_reject(res, ZT_R_VALUE_INVALID, ZT_D_PREVREF,
+                 "vorig_referentienummer: '%s' is itself a credit",
+                 d->prev_ref);
+      return ZT_OK;
+    }
+    if (debit.found)
+      debit_id = debit.id;
+  }
+
+  for (int attempt = 0; attempt < 2; attempt++) {
+    st = q(s, Q_DECL_INSERT);
+    sqlite3_bind_int64(st, 1, file_id);
+    sqlite3_bind_int64(st, 2, line);
+    sqlite3_bind_int64(st, 3, cid);
+    sqlite3_bind_int64(st, 4, d->agb);
+    sqlite3_bind_int(st, 5, d->gemeente);
+    if (d->toewijzing >= 0)
+      sqlite3_bind_int64(st, 6, d->toewijzing);
+    sqlite3_bind_text(st, 7, d->ref, -1, SQLITE_STATIC);
+    if (!stored_null_key)
+      sqlite3_bind_int64(st, 8, key);
+    if (d->prev_ref[0])
+      sqlite3_bind_text(st, 9, d->prev_ref, -1, SQLITE_STATIC);
+    sqlite3_bind_int(st, 10, d->category);
+    sqlite3_bind_text(st, 11, d->code, -1, SQLITE_STATIC);
+    sqlite3_bind_int(st, 12, d->begin);
+    sqlite3_bind_int(st, 13, d->end);
+    sqlite3_bind_int64(st, 14, d->volume);
+    sqlite3_bind_int(st, 15, d->unit);
+    if (d->tariff >= 0)
+      sqlite3_bind_int64(st, 16, d->tariff);
+    sqlite3_bind_int64(st, 17, d->amount);
+    sqlite3_bind_int(st, 18, d->credit);
+    if (debit_id)
+      sqlite3_bind_int64(st, 19, debit_id);
+    if (d->declnr[0])
+      sqlite3_bind_text(st, 20, d->declnr, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 21, content);
+    rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE)
+      return db_fail(s, err, "storing a declaration line");
+    if (sqlite3_changes(s->db) == 1)
+      break;
+    /* A conflict: the same reference, a hash collision, or a second
+     * credit for the same debit. */
+    {
+      found_row same;
+      zs = find_ref(s, d->agb, d->ref, &same, &collision, err);
+      if (zs)
+        return zs;
+      if (same.found) {
+        if (same.content_key == content)
+          res->outcome = ZT_PUT_DUPLICATE;
+        else
+          put_reject(res, ZT_R_DUPLICATE_REFERENCE, ZT_D_REF,
+                     "referentienummer: '%s' of provider %08u is already "
+                     "stored with other content",
+                     d->ref, d->agb);
+        return ZT_OK;
+      }
+      if (collision && !stored_null_key) {
+        stored_null_key = true;      /* try once more without the key */
+        continue;
+      }
+      put_reject(res, ZT_R_DUPLICATE_CREDIT, ZT_D_PREVREF,
+                 "vorig_referentienummer: '%s' already has a credit",
+                 d->prev_ref);
+      return ZT_OK;
+    }
+  }
+  if (res->outcome != ZT_PUT_STORED)
+    return ZT_OK;
+
+  if (d->birth != ZT_DAY_NONE && precision > 0) {
+    zs = client_birth(s, cid, precision, d->birth, 0, 0, "declaraties", false,
+                      err);
+    if (zs)
+      return zs;
+  }
+  if (d->credit) {
+    if (debit_id) {
+      res->credit_linked = true;
+    } else {
+      uint64_t k = map_key((uint64_t)ref_key(d->agb, d->prev_ref)), n = 0;
+      zt_u64map_get(&s->waiting, k, &n);
+      if (zt_u64map_put(&s->waiting, k, n + 1))
+        return zt_fail(err, ZT_ERR_NOMEM, "out of memory");
+      res->credit_waiting = true;
+    }
+  } else if (s->waiting.count) {
+    uint64_t k = map_key((uint64_t)key), n = 0;
+    if (zt_u64map_get(&s->waiting, k, &n) && n > 0) {
+      sqlite3_stmt *up = q(s, Q_DECL_RESOLVE);
+      sqlite3_bind_int64(up, 1, sqlite3_last_insert_rowid(s->db));
+      sqlite3_bind_int64(up, 2, d->agb);
+      sqlite3_bind_text(up, 3, d->ref, -1, SQLITE_STATIC);
+      if (sqlite3_step(up) != SQLITE_DONE)
+        return db_fail(s, err, "applying a waiting credit");
+      res->credits_resolved = sqlite3_changes(s->db);
+      sqlite3_reset(up);
+      /* the key may be shared by a hash collision: keep what remains */
+      n -= (uint64_t)res->credits_resolved < n
+               ? (uint64_t)res->credits_resolved : n;
+      if (zt_u64map_put(&s->waiting, k, n))
+        return zt_fail(err, ZT_ERR_NOMEM, "out of memory");
+    }
+  }
+  return ZT_OK;
+}
+
+/* ---- assignments, clients, residence --------------------------------- */
+
+zt_status zt_store_put_assign(zt_store *s, int64_t file_id, long line,
+                              const zt_assign *a, zt_put_result *res,
+                              zt_err *err) {
+  unsigned char buf[96];
+  size_t o = 0, n = strlen(a->code);
+  int64_t cid;
+  int precision, rc;
+  sqlite3_stmt *st;
+  zt_status zs;
+
+  clear_result(res);
+  zs = client_id(s, &a->client, &cid, &precision, err);
+  if (zs)
+    return zs;
+  memcpy(buf, a->client.b, 16);
+  o = 16;
+  o += le_put(buf + o, a->gemeente, 2);
+  o += le_put(buf + o, a->agb, 4);
+  o += le_put(buf + o, (uint64_t)a->toewijzing, 8);
+  o += le_put(buf + o, (uint64_t)(int64_t)a->category, 2);
+  memcpy(buf + o, a->code, n + 1);
+  o += n + 1;
+  o += le_put(buf + o, (uint32_t)a->begin, 4);
+  o += le_put(buf + o, (uint32_t)a->end, 4);
+  o += le_put(buf + o, (uint64_t)(int64_t)a->reason, 2);
+  o += le_put(buf + o, (uint32_t)a->birth, 4);
+  buf[o++] = (unsigned char)a->birth_precision;
+  buf[o++] = (unsigned char)a->gender;
+
+  st = q(s, Q_ASSIGN_INSERT);
+  sqlite3_bind_int64(st, 1, file_id);
+  sqlite3_bind_int64(st, 2, line);
+  sqlite3_bind_int64(st, 3, cid);
+  sqlite3_bind_int(st, 4, a->gemeente);
+  sqlite3_bind_int64(st, 5, a->agb);
+  sqlite3_bind_int64(st, 6, a->toewijzing);
+  if (a->category >= 0)
+    sqlite3_bind_int(st, 7, a->category);
+  if (a->code[0])
+    sqlite3_bind_text(st, 8, a->code, -1, SQLITE_STATIC);
+  sqlite3_bind_int(st, 9, a->begin);
+  if (a->end != ZT_DAY_NONE)
+    sqlite3_bind_int(st, 10, a->end);
+  if (a->reason >= 0)
+    sqlite3_bind_int(st, 11, a->reason);
+  sqlite3_bind_int64(st, 12, (int64_t)zt_hash64(buf, o, CONTENT_SEED));
+  rc = sqlite3_step(st);
+  sqlite3_reset(st);
+  if (rc != SQLITE_DONE)
+    return db_fail(s, err, "storing an assignment");
+  if (sqlite3_changes(s->db) == 0) {
+    res->outcome = ZT_PUT_DUPLICATE;   /* JW301 repeats assignments */
+    return ZT_OK;
+  }
+  return client_birth(s, cid, precision, a->birth, a->birth_precision,
+                      a->gender, "jw301", false, err);
+}
+
+zt_status zt_store_put_client(zt_store *s, int64_t file_id, long line,
+                              const zt_client *c, zt_put_result *res,
+                              zt_err *err) {
+  int64_t cid;
+  int precision;
+  zt_status zs;
+  (void)file_id;
+  (void)line;
+  clear_result(res);
+  zs = client_id(s, &c->client, &cid, &precision, err);
+  if (zs)
+    return zs;
+  return client_birth(s, cid, precision, c->birth, c->birth_precision,
+                      c->gender, "clienten", true, err);
+}
+
+zt_status zt_store_put_residence(zt_store *s, int64_t file_id, long line,
+                                 const zt_residence *r, zt_put_result *res,
+                                 zt_err *err) {
+  int64_t cid;
+  int precision, rc;
+  uint64_t dummy;
+  sqlite3_stmt *st;
+  zt_status zs;
+
+  clear_result(res);
+  zs = client_id(s, &r->client, &cid, &precision, err);
+  if (zs)
+    return zs;
+  /* A residence file replaces the history of every person it names
+   * (docs/store.md): drop what older files said about this person. */
+  if (!zt_u64map_get(&s->res_seen, (uint64_t)cid, &dummy)) {
+    st = q(s, Q_RES_DELETE_OLD);
+    sqlite3_bind_int64(st, 1, cid);
+    sqlite3_bind_int64(st, 2, file_id);
+    rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE)
+      return db_fail(s, err, "replacing a residence history");
+    if (zt_u64map_put(&s->res_seen, (uint64_t)cid, 1))
+      return zt_fail(err, ZT_ERR_NOMEM, "out of memory");
+  }
+  st = q(s, Q_RES_OVERLAP);
+  sqlite3_bind_int64(st, 1, cid);
+  sqlite3_bind_int64(st, 2, file_id);
+  if (r->gemeente)
+    sqlite3_bind_int(st, 3, r->gemeente);
+  sqlite3_bind_int(st, 4, r->begin);
+  if (r->end != ZT_DAY_NONE)
+    sqlite3_bind_int(st, 5, r->end);
+  rc = sqlite3_step(st);
+  if (rc == SQLITE_ROW) {
+    bool identical = sqlite3_column_int(st, 0) != 0;
+    sqlite3_reset(st);
+    if (identical)
+      res->outcome = ZT_PUT_DUPLICATE;
+    else
+      put_reject(res, ZT_R_RESIDENCE_OVERLAP, ZT_R_BEGIN_F,
+                 "begindatum: overlaps another residence period of the same "
+                 "person in this file");
+    return ZT_OK;
+  }
+  sqlite3_reset(st);
+  if (rc != SQLITE_DONE)
+    return db_fail(s, err, "checking residence periods");
+  st = q(s, Q_RES_INSERT);
+  sqlite3_bind_int64(st, 1, file_id);
+  sqlite3_bind_int64(st, 2, line);
+  sqlite3_bind_int64(st, 3, cid);
+  if (r->gemeente)
+    sqlite3_bind_int(st, 4, r->gemeente);
+  sqlite3_bind_int(st, 5, r->gemeente_known);
+  sqlite3_bind_int(st, 6, r->begin);
+  if (r->end != ZT_DAY_NONE)
+    sqlite3_bind_int(st, 7, r->end);
+  rc = sqlite3_step(st);
+  sqlite3_reset(st);
+  if (rc != SQLITE_DONE)
+    return db_fail(s, err, "storing a residence period");
+  return ZT_OK;
+}
+
+/* ---- reference tables --------------------------------------------------- */
+
+zt_status zt_store_replace_table(zt_store *s, zt_kind kind, zt_err *err) {
+  if (kind == ZT_KIND_PRODUCTCODES)
+    return exec(s, "DELETE FROM product_code", err);
+  if (kind == ZT_KIND_AANBIEDERS)
+    return exec(s, "DELETE FROM provider", err);
+  return ZT_OK;
+}
+
+zt_status zt_store_put_productcode(zt_store *s, int64_t file_id, long line,
+                                   const zt_productcode *p,
+                                   zt_put_result *res, zt_err *err) {
+  sqlite3_stmt *st = q(s, Q_PC_INSERT);
+  int rc;
+  (void)line;
+  clear_result(res);
+  sqlite3_bind_int64(st, 1, file_id);
+  sqlite3_bind_text(st, 2, p->code, -1, SQLITE_STATIC);
+  sqlite3_bind_text(st, 3, zt_kind_id((zt_care_kind)p->kind), -1, SQLITE_STATIC);
+  if (p->label[0])
+    sqlite3_bind_text(st, 4, p->label, -1, SQLITE_STATIC);
+  if (p->valid_from != ZT_DAY_NONE)
+    sqlite3_bind_int(st, 5, p->valid_from);
+  if (p->valid_to != ZT_DAY_NONE)
+    sqlite3_bind_int(st, 6, p->valid_to);
+  sqlite3_bind_int(st, 7, p->gemeente);
+  rc = sqlite3_step(st);
+  sqlite3_reset(st);
+  if (rc != SQLITE_DONE)
+    return db_fail(s, err, "storing a product code");
+  if (sqlite3_changes(s->db) == 0)
+    put_reject(res, ZT_R_DUPLICATE_REFERENCE, ZT_P_CODE,
+               "productcode: '%s' is listed twice for the same municipality "
+               "and start date",
+               p->code);
+  return ZT_OK;
+}
+
+zt_status zt_store_put_provider(zt_store *s, int64_t file_id, long line,
+                                const zt_provider *p, zt_put_result *res,
+                                zt_err *err) {
+  sqlite3_stmt *st = q(s, Q_PROV_INSERT);
+  int rc;
+  (void)line;
+  clear_result(res);
+  sqlite3_bind_int64(st, 1, p->agb);
+  sqlite3_bind_int64(st, 2, file_id);
+  sqlite3_bind_text(st, 3, p->name, -1, SQLITE_STATIC);
+  if (p->type[0])
+    sqlite3_bind_text(st, 4, p->type, -1, SQLITE_STATIC);
+  sqlite3_bind_int(st, 5, p->contracted);
+  rc = sqlite3_step(st);
+  sqlite3_reset(st);
+  if (rc != SQLITE_DONE)
+    return db_fail(s, err, "storing a provider");
+  if (sqlite3_changes(s->db) == 0)
+    put_reject(res, ZT_R_DUPLICATE_REFERENCE, ZT_V_AGB,
+               "agb: %08u is listed twice", p->agb);
+  return ZT_OK;
+}
+
+/* ---- rejects and credits ------------------------------------------------ */
+
+zt_status zt_store_put_reject(zt_store *s, int64_t file_id, long line,
+                              const char *field, zt_reason reason,
+                              const char *message, const char *raw,
+                              zt_err *err) {
+  sqlite3_stmt *st = q(s, Q_REJECT_INSERT);
+  int rc;
+  sqlite3_bind_int64(st, 1, file_id);
+  sqlite3_bind_int64(st, 2, line);
+  if (field)
+    sqlite3_bind_text(st, 3, field, -1, SQLITE_STATIC);
+  sqlite3_bind_text(st, 4, zt_reason_code(reason), -1, SQLITE_STATIC);
+  sqlite3_bind_text(st, 5, message, -1, SQLITE_STATIC);
+  if (raw)
+    sqlite3_bind_text(st, 6, raw, -1, SQLITE_STATIC);
+  rc = sqlite3_step(st);
+  sqlite3_reset(st);
+  if (rc != SQLITE_DONE)
+    return db_fail(s, err, "storing a rejected line");
+  return ZT_OK;
+}
+
+zt_status zt_store_waiting_credits(zt_store *s, long *count, int64_t *cents,
+                                   zt_err *err) {
+  sqlite3_stmt *st;
+  if (sqlite3_prepare_v2(s->db,
+                         "SELECT count(*), coalesce(sum(amount), 0) FROM "
+                         "declaration WHERE credit = 1 AND debit_id IS NULL",
+                         -1, &st, NULL) != SQLITE_OK)
+    return db_fail(s, err, "counting waiting credits");
+  if (sqlite3_step(st) == SQLITE_ROW) {
+    *count = (long)sqlite3_column_int64(st, 0);
+    *cents = sqlite3_column_int64(st, 1);
+  }
+  sqlite3_finalize(st);
+  return ZT_OK;
+}

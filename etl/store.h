@@ -1,0 +1,145 @@
+/*
+ * etl/store.h -- the SQLite store: schema, migrations, per-file
+ * transactions, and the inserts of ingest.
+ *
+ * One SQLite file in WAL mode holds everything ingested: the files (with
+ * their content fingerprint, so that the same file twice is a no-op), declaration
+ * lines, credits linked to their debits, assignments, clients (pseudonym
+ * and birth date, never a BSN), residence periods, the region's product
+ * catalogue and providers, and every rejected line (masked). The schema
+ * version is PRAGMA user_version; `zothuis init` creates or upgrades it.
+ * docs/store.md documents every table for staff who query the file.
+ *
+ * Ingesting a file is one transaction: zt_store_file_begin() ...
+ * zt_store_file_commit(), or zt_store_file_rollback() on any failure, so a
+ * crash halfway leaves the store as it was before that file.
+ */
+#ifndef ZT_STORE_H
+#define ZT_STORE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/err.h"
+#include "etl/reasons.h"
+#include "etl/record.h"
+
+#define ZT_STORE_SCHEMA_VERSION 1
+
+typedef struct zt_store zt_store;
+
+typedef enum zt_store_mode {
+  ZT_STORE_USE,     /* open an existing store at the current version */
+  ZT_STORE_INIT,    /* create it, or upgrade it to the current version */
+  ZT_STORE_MEMORY   /* a private in-memory store (check without a store) */
+} zt_store_mode;
+
+zt_status zt_store_open(zt_store **out, const char *path, zt_store_mode mode,
+                        zt_err *err);
+void zt_store_close(zt_store *s);
+/* The schema version found when the store was opened (0 = new). */
+int zt_store_found_version(const zt_store *s);
+/* The underlying handle, for read-only queries of other modules. */
+struct sqlite3 *zt_store_db(zt_store *s);
+
+/* What ingest knows about a file before reading it. */
+typedef struct zt_file_info {
+  const char *path;
+  const char *kind;       /* zt_kind_name(), or "unknown" */
+  const char *format;     /* "csv", "jw323", "jw301", "xml", with "+gzip" */
+  uint64_t bytes;
+} zt_file_info;
+
+/* Per-file reconciliation: read = accepted + rejected + duplicates. */
+typedef struct zt_file_counts {
+  long read;
+  long accepted;
+  long rejected;
+  long duplicates;
+  long credits_linked;    /* credits applied to their debit */
+  long credits_waiting;   /* credits in quarantine after this file */
+  long credits_resolved;  /* earlier waiting credits this file's debits met */
+} zt_file_counts;
+
+/* Has a file with this content fingerprint been ingested? */
+zt_status zt_store_file_seen(zt_store *s, const char *hash, bool *seen,
+                             zt_err *err);
+/* Is there an ingested file of exactly this size? (Then it is worth
+ * fingerprinting a new file before reading it.) */
+zt_status zt_store_same_size_seen(zt_store *s, uint64_t bytes, bool *maybe,
+                                  zt_err *err);
+/* Start the file's transaction. */
+zt_status zt_store_file_begin(zt_store *s, const zt_file_info *fi,
+                              int64_t *file_id, zt_err *err);
+/* What is known about a file once it has been read. */
+typedef struct zt_file_done {
+  const char *hash;       /* content fingerprint (etl/source.h) */
+  const char *kind;       /* zt_kind_name() of what the file turned out to be */
+  const char *format;     /* "csv", "jw323", ... */
+  zt_file_counts counts;
+  const char *warnings;   /* file-level warnings, or NULL */
+} zt_file_done;
+
+/* Record the file's fingerprint, kind, counts and warnings, and commit.
+ * When a file with the same fingerprint was already ingested, roll back
+ * instead and set *already: ingesting a file twice is a no-op. */
+zt_status zt_store_file_commit(zt_store *s, int64_t file_id,
+                               const zt_file_done *done, bool *already,
+                               zt_err *err);
+/* Throw the file's transaction away; the store is as before begin. */
+void zt_store_file_rollback(zt_store *s);
+/* Record a file rejected whole (its own small transaction), with its
+ * reason, so that the report's Verantwoording lists it. A later ingest of
+ * the same content tries again. */
+zt_status zt_store_file_rejected(zt_store *s, const zt_file_info *fi,
+                                 const char *hash, zt_reason reason,
+                                 const char *message, zt_err *err);
+
+/* Outcome of storing one row. */
+typedef enum zt_put_outcome {
+  ZT_PUT_STORED,
+  ZT_PUT_DUPLICATE,   /* identical to a stored line: skipped, counted */
+  ZT_PUT_REJECTED     /* see the reject */
+} zt_put_outcome;
+
+typedef struct zt_put_result {
+  zt_put_outcome outcome;
+  zt_reject reject;      /* when REJECTED */
+  bool credit_linked;    /* a credit found its debit */
+  bool credit_waiting;   /* a credit went into quarantine */
+  int credits_resolved;  /* waiting credits this debit resolved */
+} zt_put_result;
+
+zt_status zt_store_put_decl(zt_store *s, int64_t file_id, long line,
+                            const zt_decl *d, zt_put_result *res,
+                            zt_err *err);
+zt_status zt_store_put_assign(zt_store *s, int64_t file_id, long line,
+                              const zt_assign *a, zt_put_result *res,
+                              zt_err *err);
+zt_status zt_store_put_client(zt_store *s, int64_t file_id, long line,
+                              const zt_client *c, zt_put_result *res,
+                              zt_err *err);
+zt_status zt_store_put_residence(zt_store *s, int64_t file_id, long line,
+                                 const zt_residence *r, zt_put_result *res,
+                                 zt_err *err);
+zt_status zt_store_put_productcode(zt_store *s, int64_t file_id, long line,
+                                   const zt_productcode *p,
+                                   zt_put_result *res, zt_err *err);
+zt_status zt_store_put_provider(zt_store *s, int64_t file_id, long line,
+                                const zt_provider *p, zt_put_result *res,
+                                zt_err *err);
+/* Keep a rejected line: `raw` must already be masked (pseudo.h). */
+zt_status zt_store_put_reject(zt_store *s, int64_t file_id, long line,
+                              const char *field, zt_reason reason,
+                              const char *message, const char *raw,
+                              zt_err *err);
+
+/* Reference tables arrive as whole files: a product catalogue or provider
+ * list replaces the previous one. Call before the file's rows. */
+zt_status zt_store_replace_table(zt_store *s, zt_kind kind, zt_err *err);
+
+/* Count the credits still waiting for their debit. */
+zt_status zt_store_waiting_credits(zt_store *s, long *count, int64_t *cents,
+                                   zt_err *err);
+
+#endif

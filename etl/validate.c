@@ -1,0 +1,492 @@
+/*
+ * etl/validate.c -- field rules for every input kind (see validate.h).
+ */
+#include "etl/validate.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "core/kinds.h"
+#include "core/str.h"
+
+/* The field's text with blanks trimmed; p NULL when the column is absent. */
+static zt_slice field(const zt_row *row, int i) {
+  zt_slice s = row->f[i];
+  if (s.p)
+    zt_trim(&s.p, &s.n);
+  return s;
+}
+
+static bool empty(zt_slice s) {
+  return !s.p || s.n == 0;
+}
+
+static zt_status reject(zt_reject *rej, zt_reason reason, int fieldno,
+                        const zt_row *row, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+
+static zt_status reject(zt_reject *rej, zt_reason reason, int fieldno,
+                        const zt_row *row, const char *fmt, ...) {
+  const zt_kind_layout *lay = zt_kind_layout_of(row->kind);
+  char msg[200];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  rej->reason = reason;
+  rej->field = fieldno;
+  snprintf(rej->message, sizeof rej->message, "%s: %s",
+           lay && fieldno >= 0 ? lay->names[fieldno] : "line", msg);
+  return ZT_OK;
+}
+
+/* Shorten a field for a message: at most 24 characters, non-printables
+ * replaced, and any run of nine or more digits masked, in case a BSN sits
+ * in the wrong column (BSN fields themselves are masked by their check). */
+static const char *show(zt_slice s, char buf[32]) {
+  size_t k = s.n < 24 ? s.n : 24;
+  for (size_t i = 0; i < k;) {
+    size_t run = 0;
+    while (i + run < s.n && s.p[i + run] >= '0' && s.p[i + run] <= '9')
+      run++;
+    if (run >= 9) {
+      for (size_t j = 0; j < run && i + j < k; j++)
+        buf[i + j] = j < 2 || j >= run - 2 ? s.p[i + j] : '*';
+      i += run;
+      continue;
+    }
+    {
+      unsigned char c = (unsigned char)s.p[i];
+      buf[i] = c < 0x20 || c == 0x7f ? '?' : (char)c;
+    }
+    i++;
+  }
+  memcpy(buf + k, s.n > 24 ? "..." : "", s.n > 24 ? 4 : 1);
+  return buf;
+}
+
+zt_status zt_parse_money(const char *s, size_t n, bool euros,
+                         int64_t *cents) {
+  uint64_t whole = 0, frac = 0;
+  size_t i = 0, digits = 0, group = 0;
+  bool dots = false;
+  if (!euros) {
+    uint64_t v;
+    if (n > 12 || zt_parse_u64(s, n, &v))
+      return ZT_ERR_INPUT;
+    *cents = (int64_t)v;
+    return ZT_OK;
+  }
+  /* Euros: digits with optional '.' every three, then ",d" or ",dd". */
+  for (; i < n && s[i] != ','; i++) {
+    if (s[i] == '.') {
+      if (digits == 0 || (dots && group != 3) || (!dots && group > 3))
+        return ZT_ERR_INPUT;
+      dots = true;
+      group = 0;
+      continue;
+    }
+    if (s[i] < '0' || s[i] > '9' || ++digits > 10)
+      return ZT_ERR_INPUT;
+    whole = whole * 10 + (uint64_t)(s[i] - '0');
+    group++;
+  }
+  if (digits == 0 || (dots && group != 3))
+    return ZT_ERR_INPUT;
+  if (i < n) {                      /* decimal comma */
+    size_t d = n - i - 1;
+    if (d < 1 || d > 2 || !zt_all_digits(s + i + 1, d))
+      return ZT_ERR_INPUT;
+    frac = (uint64_t)(s[i + 1] - '0') * 10 + (d == 2 ? (uint64_t)(s[i + 2] - '0') : 0);
+  }
+  *cents = (int64_t)(whole * 100 + frac);
+  return ZT_OK;
+}
+
+/* A required field: missing_field when absent or empty. */
+#define REQUIRE(fi)                                                         \
+  do {                                                                      \
+    if (empty(field(row, fi)))                                              \
+      return reject(rej, ZT_R_MISSING_FIELD, fi, row, "required, but empty"); \
+  } while (0)
+
+static zt_status check_bsn(zt_validator *v, const zt_row *row, int fi,
+                           zt_pseudo *out, zt_reject *rej) {
+  zt_slice s = field(row, fi);
+  char mask[ZT_MASK_MAX];
+  zt_reason r;
+  if (empty(s))
+    return reject(rej, ZT_R_MISSING_FIELD, fi, row, "required, but empty");
+  r = zt_bsn_check(s.p, s.n);
+  if (r != ZT_R_NONE) {
+    zt_bsn_mask(s.p, s.n, mask);
+    return reject(rej, r, fi, row,
+                  r == ZT_R_BSN_FORMAT ? "'%s' is not 9 digits"
+                                       : "'%s' fails the 11-test",
+                  mask);
+  }
+  return zt_pseudo_of(v->ps, s.p, s.n, out);
+}
+
+static zt_status check_date(const zt_row *row, int fi, bool required,
+                            zt_day *out, zt_reject *rej) {
+  zt_slice s = field(row, fi);
+  char buf[32];
+  *out = ZT_DAY_NONE;
+  if (empty(s)) {
+    if (required)
+      return reject(rej, ZT_R_MISSING_FIELD, fi, row, "required, but empty");
+    return ZT_OK;
+  }
+  if (zt_date_parse(s.p, s.n, out) != ZT_OK)
+    return reject(rej, ZT_R_DATE_INVALID, fi, row,
+                  "'%s' is not a real date (YYYY-MM-DD or DD-MM-YYYY)",
+                  show(s, buf));
+  return ZT_OK;
+}
+
+static zt_status check_agb(const zt_row *row, int fi, uint32_t *out,
+                           zt_reject *rej) {
+  zt_slice s = field(row, fi);
+  uint64_t v;
+  char buf[32];
+  if (empty(s))
+    return reject(rej, ZT_R_MISSING_FIELD, fi, row, "required, but empty");
+  if (s.n != 8 || zt_parse_u64(s.p, s.n, &v))
+    return reject(rej, ZT_R_AGB_FORMAT, fi, row, "'%s' is not 8 digits",
+                  show(s, buf));
+  *out = (uint32_t)v;
+  return ZT_OK;
+}
+
+/* A municipality code that must be valid on `on`. */
+static zt_status check_gemeente(zt_validator *v, const zt_row *row, int fi,
+                                zt_day on, uint16_t *out, zt_reject *rej) {
+  zt_slice s = field(row, fi);
+  char buf[32], iso[11];
+  if (empty(s))
+    return reject(rej, ZT_R_MISSING_FIELD, fi, row, "required, but empty");
+  if (!zt_gemeente_parse(s.p, s.n, out))
+    return reject(rej, ZT_R_GEMEENTE_UNKNOWN, fi, row,
+                  "'%s' is not a municipality code", show(s, buf));
+  if (!zt_gemeente_valid_on(v->rd, *out, on)) {
+    zt_date_iso(on, iso);
+    return reject(rej, ZT_R_GEMEENTE_UNKNOWN, fi, row,
+                  "%04u is not a municipality on %s", *out, iso);
+  }
+  return ZT_OK;
+}
+
+static zt_status check_int(const zt_row *row, int fi, size_t maxdigits,
+                           bool required, int64_t *out, zt_reject *rej) {
+  zt_slice s = field(row, fi);
+  uint64_t v;
+  char buf[32];
+  *out = -1;
+  if (empty(s)) {
+    if (required)
+      return reject(rej, ZT_R_MISSING_FIELD, fi, row, "required, but empty");
+    return ZT_OK;
+  }
+  if (s.n > maxdigits || zt_parse_u64(s.p, s.n, &v))
+    return reject(rej, ZT_R_VALUE_INVALID, fi, row,
+                  "'%s' is not a whole number of at most %zu digits",
+                  show(s, buf), maxdigits);
+  *out = (int64_t)v;
+  return ZT_OK;
+}
+
+static zt_status check_text(const zt_row *row, int fi, size_t max,
+                            bool required, char *out, zt_reject *rej) {
+  zt_slice s = field(row, fi);
+  out[0] = '\0';
+  if (empty(s)) {
+    if (required)
+      return reject(rej, ZT_R_MISSING_FIELD, fi, row, "required, but empty");
+    return ZT_OK;
+  }
+  if (s.n > max)
+    return reject(rej, ZT_R_FIELD_TOO_LONG, fi, row,
+                  "%zu characters, at most %zu allowed", s.n, max);
+  memcpy(out, s.p, s.n);
+  out[s.n] = '\0';
+  return ZT_OK;
+}
+
+static zt_status check_money(const zt_row *row, int fi, bool required,
+                             int64_t *out, zt_reject *rej) {
+  zt_slice s = field(row, fi);
+  char buf[32];
+  bool euros = row->fmt && row->fmt->money_euros;
+  *out = -1;
+  if (empty(s)) {
+    if (required)
+      return reject(rej, ZT_R_AMOUNT_INVALID, fi, row, "required, but empty");
+    return ZT_OK;
+  }
+  if (zt_parse_money(s.p, s.n, euros, out))
+    return reject(rej, ZT_R_AMOUNT_INVALID, fi, row,
+                  euros ? "'%s' is not an amount in euros (1.234,56)"
+                        : "'%s' is not a non-negative whole number of cents",
+                  show(s, buf));
+  return ZT_OK;
+}
+
+/* Run a check; stop at the first reject or error. */
+#define CHECK(expr)                                                         \
+  do {                                                                      \
+    zt_status st_ = (expr);                                                 \
+    if (st_ || rej->reason != ZT_R_NONE)                                    \
+      return st_;                                                           \
+  } while (0)
+
+static void reset(zt_reject *rej) {
+  rej->reason = ZT_R_NONE;
+  rej->field = -1;
+  rej->message[0] = '\0';
+}
+
+zt_status zt_validate_decl(zt_validator *v, const zt_row *row, zt_decl *out,
+                           zt_reject *rej) {
+  bool ijw = row->fmt && row->fmt->ijw;
+  zt_slice s;
+  int64_t x;
+  char buf[32];
+
+  reset(rej);
+  memset(out, 0, sizeof *out);
+  CHECK(check_agb(row, ZT_D_AGB, &out->agb, rej));
+  /* The municipality is checked against the product period's begin, so
+   * read the dates first (without judging them yet if missing). */
+  CHECK(check_bsn(v, row, ZT_D_BSN, &out->client, rej));
+  CHECK(check_int(row, ZT_D_TOEWIJZING, 9, ijw, &out->toewijzing, rej));
+  CHECK(check_text(row, ZT_D_REF, ZT_REF_MAX, true, out->ref, rej));
+  CHECK(check_text(row, ZT_D_PREVREF, ZT_REF_MAX, false, out->prev_ref, rej));
+  s = field(row, ZT_D_CATEGORY);
+  if (empty(s))
+    return reject(rej, ZT_R_MISSING_FIELD, ZT_D_CATEGORY, row,
+                  "required, but empty");
+  if (s.n > 2 || zt_parse_i64(s.p, s.n, &x) || !zt_refdata_category(v->rd, (int)x))
+    return reject(rej, ZT_R_CATEGORY_UNKNOWN, ZT_D_CATEGORY, row,
+                  "'%s' is not a product category of the code list",
+                  show(s, buf));
+  out->category = (uint8_t)x;
+  CHECK(check_text(row, ZT_D_CODE, ZT_CODE_MAX, true, out->code, rej));
+  CHECK(check_date(row, ZT_D_BEGIN, true, &out->begin, rej));
+  CHECK(check_date(row, ZT_D_END, true, &out->end, rej));
+  if (out->end < out->begin)
+    return reject(rej, ZT_R_PERIOD_REVERSED, ZT_D_END, row,
+                  "ends before it begins");
+  if (zt_month_first(out->begin) != zt_month_first(out->end)) {
+    if (ijw)
+      return reject(rej, ZT_R_PERIOD_MONTH, ZT_D_END, row,
+                    "product period not within one calendar month");
+    v->month_crossing++;
+  }
+  CHECK(check_gemeente(v, row, ZT_D_GEMEENTE, out->begin, &out->gemeente,
+                       rej));
+  CHECK(check_int(row, ZT_D_VOLUME, 8, true, &out->volume, rej));
+  s = field(row, ZT_D_UNIT);
+  if (empty(s))
+    return reject(rej, ZT_R_MISSING_FIELD, ZT_D_UNIT, row,
+                  "required, but empty");
+  if (s.n > 2 || zt_parse_i64(s.p, s.n, &x) || !zt_unit_known((int)x))
+    return reject(rej, ZT_R_UNIT_UNKNOWN, ZT_D_UNIT, row,
+                  "'%s' is not a unit of the code list", show(s, buf));
+  out->unit = (uint8_t)x;
+  CHECK(check_money(row, ZT_D_TARIFF, false, &out->tariff, rej));
+  if (ijw && out->unit != 83 && out->tariff < 0)
+    return reject(rej, ZT_R_MISSING_FIELD, ZT_D_TARIFF, row,
+                  "required when the unit is not 83 (euro's)");
+  CHECK(check_money(row, ZT_D_AMOUNT, true, &out->amount, rej));
+  s = field(row, ZT_D_DC);
+  if (s.n == 1 && (s.p[0] == 'D' || s.p[0] == 'd'))
+    out->credit = false;
+  else if (s.n == 1 && (s.p[0] == 'C' || s.p[0] == 'c'))
+    out->credit = true;
+  else
+    return reject(rej, ZT_R_AMOUNT_INVALID, ZT_D_DC, row,
+                  "debit/credit must be D or C");
+  if (out->credit && !out->prev_ref[0])
+    return reject(rej, ZT_R_MISSING_FIELD, ZT_D_PREVREF, row,
+                  "a credit must name the reference of its debit");
+  CHECK(check_date(row, ZT_D_BIRTH, false, &out->birth, rej));
+  CHECK(check_text(row, ZT_D_DECLNR, ZT_DECLNR_MAX, false, out->declnr, rej));
+  if (out->unit != 83 && out->tariff >= 0) {
+    /* TR346: amount = volume x tariff; minutes may round (IV081), so
+     * allow one cent per hour's worth of rounding. */
+    int64_t expect = out->volume * out->tariff;
+    int64_t slack = out->unit == 1 ? out->volume / 60 + 1 : 0;
+    if (out->amount < expect - slack || out->amount > expect + slack)
+      v->amount_mismatch++;
+  }
+  return ZT_OK;
+}
+
+static zt_status check_gender(const zt_row *row, int fi, int *out,
+                              zt_reject *rej) {
+  zt_slice s = field(row, fi);
+  char buf[32];
+  *out = 0;
+  if (empty(s) || zt_slice_eq(s.p, s.n, "0") || zt_slice_ieq(s.p, s.n, "o"))
+    return ZT_OK;
+  if (zt_slice_eq(s.p, s.n, "1") || zt_slice_ieq(s.p, s.n, "m") ||
+      zt_slice_ieq(s.p, s.n, "man"))
+    *out = 1;
+  else if (zt_slice_eq(s.p, s.n, "2") || zt_slice_ieq(s.p, s.n, "v") ||
+           zt_slice_ieq(s.p, s.n, "vrouw"))
+    *out = 2;
+  else
+    return reject(rej, ZT_R_VALUE_INVALID, fi, row,
+                  "'%s' is not a gender code (0, 1, 2)", show(s, buf));
+  return ZT_OK;
+}
+
+zt_status zt_validate_assign(zt_validator *v, const zt_row *row,
+                             zt_assign *out, zt_reject *rej) {
+  int64_t x;
+  zt_slice s;
+  char buf[32];
+  reset(rej);
+  memset(out, 0, sizeof *out);
+  CHECK(check_bsn(v, row, ZT_A_BSN, &out->client, rej));
+  CHECK(check_agb(row, ZT_A_AGB, &out->agb, rej));
+  CHECK(check_int(row, ZT_A_TOEWIJZING, 9, true, &out->toewijzing, rej));
+  CHECK(check_date(row, ZT_A_BEGIN, true, &out->begin, rej));
+  CHECK(check_date(row, ZT_A_END, false, &out->end, rej));
+  if (out->end != ZT_DAY_NONE && out->end < out->begin)
+    return reject(rej, ZT_R_PERIOD_REVERSED, ZT_A_END, row,
+                  "ends before it begins");
+  CHECK(check_gemeente(v, row, ZT_A_GEMEENTE, out->begin, &out->gemeente,
+                       rej));
+  CHECK(check_date(row, ZT_A_BIRTH, false, &out->birth, rej));
+  CHECK(check_int(row, ZT_A_BIRTH_USE, 1, false, &x, rej));
+  if (x > 3)
+    return reject(rej, ZT_R_VALUE_INVALID, ZT_A_BIRTH_USE, row,
+                  "DatumGebruik must be 1, 2 or 3");
+  out->birth_precision = x < 0 ? 0 : (int)x;
+  if (out->birth == ZT_DAY_NONE || out->birth_precision == 3) {
+    out->birth = ZT_DAY_NONE;
+    out->birth_precision = 3;
+  } else if (out->birth_precision == 1) {
+    out->birth = zt_month_first(out->birth);
+  } else if (out->birth_precision == 2) {
+    out->birth = zt_day_from_ymd(zt_day_year(out->birth), 1, 1);
+  }
+  CHECK(check_gender(row, ZT_A_GENDER, &out->gender, rej));
+  s = field(row, ZT_A_CATEGORY);
+  out->category = -1;
+  if (!empty(s)) {
+    if (s.n > 2 || zt_parse_i64(s.p, s.n, &x) ||
+        !zt_refdata_category(v->rd, (int)x))
+      return reject(rej, ZT_R_CATEGORY_UNKNOWN, ZT_A_CATEGORY, row,
+                    "'%s' is not a product category of the code list",
+                    show(s, buf));
+    out->category = (int)x;
+  }
+  CHECK(check_text(row, ZT_A_CODE, ZT_CODE_MAX, false, out->code, rej));
+  CHECK(check_int(row, ZT_A_REASON, 2, false, &x, rej));
+  out->reason = (int)x;
+  return ZT_OK;
+}
+
+zt_status zt_validate_client(zt_validator *v, const zt_row *row,
+                             zt_client *out, zt_reject *rej) {
+  reset(rej);
+  memset(out, 0, sizeof *out);
+  CHECK(check_bsn(v, row, ZT_C_BSN, &out->client, rej));
+  CHECK(check_date(row, ZT_C_BIRTH, false, &out->birth, rej));
+  out->birth_precision = out->birth == ZT_DAY_NONE ? 3 : 0;
+  CHECK(check_gender(row, ZT_C_GENDER, &out->gender, rej));
+  return ZT_OK;
+}
+
+zt_status zt_validate_residence(zt_validator *v, const zt_row *row,
+                                zt_residence *out, zt_reject *rej) {
+  zt_slice s;
+  char buf[32];
+  reset(rej);
+  memset(out, 0, sizeof *out);
+  CHECK(check_bsn(v, row, ZT_R_BSN_F, &out->client, rej));
+  CHECK(check_date(row, ZT_R_BEGIN_F, true, &out->begin, rej));
+  CHECK(check_date(row, ZT_R_END_F, false, &out->end, rej));
+  if (out->end != ZT_DAY_NONE && out->end < out->begin)
+    return reject(rej, ZT_R_PERIOD_REVERSED, ZT_R_END_F, row,
+                  "ends before it begins");
+  s = field(row, ZT_R_GEMEENTE_F);
+  out->gemeente_known = true;
+  if (empty(s)) {
+    out->gemeente = 0;          /* unknown, abroad, not registered */
+  } else if (!zt_gemeente_parse(s.p, s.n, &out->gemeente)) {
+    return reject(rej, ZT_R_GEMEENTE_UNKNOWN, ZT_R_GEMEENTE_F, row,
+                  "'%s' is not a municipality code", show(s, buf));
+  } else if (!zt_refdata_gemeente(v->rd, out->gemeente)) {
+    /* DATA.md 4: kept with a warning; it still means "outside". */
+    out->gemeente_known = false;
+    v->residence_unknown++;
+  }
+  return ZT_OK;
+}
+
+zt_status zt_validate_productcode(zt_validator *v, const zt_row *row,
+                                  zt_productcode *out, zt_reject *rej) {
+  zt_slice s;
+  char kind[32], buf[32];
+  int k;
+  reset(rej);
+  memset(out, 0, sizeof *out);
+  CHECK(check_text(row, ZT_P_CODE, ZT_CODE_MAX, true, out->code, rej));
+  s = field(row, ZT_P_KIND);
+  if (empty(s))
+    return reject(rej, ZT_R_MISSING_FIELD, ZT_P_KIND, row,
+                  "required, but empty");
+  if (!zt_slice_copy(kind, sizeof kind, s.p, s.n) ||
+      (k = zt_kind_from_id(kind)) < 0)
+    return reject(rej, ZT_R_VALUE_INVALID, ZT_P_KIND, row,
+                  "'%s' is not a care kind (see docs/indicators.md)",
+                  show(s, buf));
+  out->kind = k;
+  CHECK(check_text(row, ZT_P_LABEL, sizeof out->label - 1, false, out->label,
+                   rej));
+  CHECK(check_date(row, ZT_P_FROM, false, &out->valid_from, rej));
+  CHECK(check_date(row, ZT_P_TO, false, &out->valid_to, rej));
+  if (out->valid_from != ZT_DAY_NONE && out->valid_to != ZT_DAY_NONE &&
+      out->valid_to < out->valid_from)
+    return reject(rej, ZT_R_PERIOD_REVERSED, ZT_P_TO, row,
+                  "ends before it begins");
+  s = field(row, ZT_P_GEMEENTE);
+  if (!empty(s) && (!zt_gemeente_parse(s.p, s.n, &out->gemeente) ||
+                    !zt_refdata_gemeente(v->rd, out->gemeente)))
+    return reject(rej, ZT_R_GEMEENTE_UNKNOWN, ZT_P_GEMEENTE, row,
+                  "'%s' is not a municipality code", show(s, buf));
+  return ZT_OK;
+}
+
+zt_status zt_validate_provider(zt_validator *v, const zt_row *row,
+                               zt_provider *out, zt_reject *rej) {
+  zt_slice s;
+  char buf[32];
+  (void)v;
+  reset(rej);
+  memset(out, 0, sizeof *out);
+  CHECK(check_agb(row, ZT_V_AGB, &out->agb, rej));
+  CHECK(check_text(row, ZT_V_NAME, sizeof out->name - 1, true, out->name,
+                   rej));
+  CHECK(check_text(row, ZT_V_TYPE, sizeof out->type - 1, false, out->type,
+                   rej));
+  s = field(row, ZT_V_CONTRACTED);
+  out->contracted = true;
+  if (!empty(s)) {
+    if (zt_slice_ieq(s.p, s.n, "ja") || zt_slice_eq(s.p, s.n, "1") ||
+        zt_slice_ieq(s.p, s.n, "true") || zt_slice_ieq(s.p, s.n, "yes"))
+      out->contracted = true;
+    else if (zt_slice_ieq(s.p, s.n, "nee") || zt_slice_eq(s.p, s.n, "0") ||
+             zt_slice_ieq(s.p, s.n, "false") || zt_slice_ieq(s.p, s.n, "no"))
+      out->contracted = false;
+    else
+      return reject(rej, ZT_R_VALUE_INVALID, ZT_V_CONTRACTED, row,
+                    "'%s' is not ja/nee", show(s, buf));
+  }
+  return ZT_OK;
+}

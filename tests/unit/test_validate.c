@@ -1,0 +1,246 @@
+/*
+ * tests/unit/test_validate.c -- field rules: a good declaration line, and
+ * one line for every reject reason that validation decides.
+ */
+#include "testutil.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "etl/pseudo.h"
+#include "etl/refdata.h"
+#include "etl/validate.h"
+#include "rowutil.h"
+
+static zt_refdata *rd;
+static zt_pseudonymizer *ps;
+static char bsn[10];
+
+static int setup(void **state) {
+  unsigned char key[ZT_KEY_BYTES] = {1, 2, 3};
+  (void)state;
+  tu_bsn(1, bsn);
+  if (zt_refdata_load(&rd, ZT_SOURCE_DIR "/reference", NULL))
+    return -1;
+  return zt_pseudo_open_key(&ps, key, NULL) ? -1 : 0;
+}
+
+static int teardown(void **state) {
+  (void)state;
+  zt_refdata_free(rd);
+  zt_pseudo_close(ps);
+  return 0;
+}
+
+/* A canonical line with one field replaced: field `fi` gets `value`. */
+static void line_with(char *out, size_t n, int fi, const char *value) {
+  const char *f[ZT_D_NFIELDS] = {
+      "12345678", "0402",       bsn,     "1234567", "R0001", "",
+      "45",       "45A01",      "2022-03-01", "2022-03-31", "10", "04",
+      "9500",     "95000",      "D",     "",        "D2203"};
+  size_t o = 0;
+  if (fi >= 0)
+    f[fi] = value;
+  for (int i = 0; i < ZT_D_NFIELDS; i++)
+    o += (size_t)snprintf(out + o, n - o, "%s%s", i ? ";" : "", f[i]);
+}
+
+static zt_reject check(int fi, const char *value, bool ijw, zt_decl *d) {
+  static char text[512];
+  tu_row r;
+  zt_validator v = {rd, ps, 0, 0, 0};
+  zt_reject rej;
+  line_with(text, sizeof text, fi, value);
+  assert_int_equal(zt_validate_decl(&v, tu_make_row(&r, ZT_KIND_DECLARATIES,
+                                                    text, ijw),
+                                    d, &rej),
+                   ZT_OK);
+  return rej;
+}
+
+static void test_good_line(void **state) {
+  zt_decl d;
+  zt_reject rej = check(-1, NULL, true, &d);
+  zt_pseudo p;
+  (void)state;
+  assert_int_equal(rej.reason, ZT_R_NONE);
+  assert_int_equal(d.agb, 12345678);
+  assert_int_equal(d.gemeente, 402);
+  assert_int_equal(d.toewijzing, 1234567);
+  assert_string_equal(d.ref, "R0001");
+  assert_string_equal(d.prev_ref, "");
+  assert_int_equal(d.category, 45);
+  assert_string_equal(d.code, "45A01");
+  assert_int_equal(d.begin, zt_day_from_ymd(2022, 3, 1));
+  assert_int_equal(d.end, zt_day_from_ymd(2022, 3, 31));
+  assert_int_equal(d.volume, 10);
+  assert_int_equal(d.unit, 4);
+  assert_int_equal(d.tariff, 9500);
+  assert_int_equal(d.amount, 95000);
+  assert_false(d.credit);
+  assert_int_equal(d.birth, ZT_DAY_NONE);
+  assert_string_equal(d.declnr, "D2203");
+  /* the record holds the pseudonym, never the BSN */
+  zt_pseudo_of(ps, bsn, 9, &p);
+  assert_memory_equal(d.client.b, p.b, 16);
+}
+
+static void test_alternative_forms(void **state) {
+  zt_decl d;
+  (void)state;
+  /* GM prefix and 3-digit municipality codes normalize to 402 */
+  assert_int_equal(check(ZT_D_GEMEENTE, "GM0402", false, &d).reason,
+                   ZT_R_NONE);
+  assert_int_equal(d.gemeente, 402);
+  assert_int_equal(check(ZT_D_GEMEENTE, "402", false, &d).reason, ZT_R_NONE);
+  assert_int_equal(d.gemeente, 402);
+  /* DD-MM-YYYY dates */
+  assert_int_equal(check(ZT_D_BEGIN, "01-03-2022", false, &d).reason,
+                   ZT_R_NONE);
+  assert_int_equal(d.begin, zt_day_from_ymd(2022, 3, 1));
+  /* blanks around a value are not an error */
+  assert_int_equal(check(ZT_D_AMOUNT, " 95000 ", false, &d).reason,
+                   ZT_R_NONE);
+  assert_int_equal(d.amount, 95000);
+  /* a CSV line may cross a month (counted), an iJw line may not */
+  assert_int_equal(check(ZT_D_END, "2022-04-02", false, &d).reason,
+                   ZT_R_NONE);
+  assert_int_equal(check(ZT_D_END, "2022-04-02", true, &d).reason,
+                   ZT_R_PERIOD_MONTH);
+}
+
+static void test_each_reason(void **state) {
+  static const struct {
+    int field;
+    const char *value;
+    bool ijw;
+    zt_reason reason;
+  } cases[] = {
+      {ZT_D_BSN, "12345678", false, ZT_R_BSN_FORMAT},
+      {ZT_D_BSN, "123456789", false, ZT_R_BSN_ELFPROEF},
+      {ZT_D_BSN, "000000000", false, ZT_R_BSN_ELFPROEF},
+      {ZT_D_BEGIN, "2022-02-30", false, ZT_R_DATE_INVALID},
+      {ZT_D_END, "2022-02-31", false, ZT_R_DATE_INVALID},
+      {ZT_D_END, "2022-02-28", false, ZT_R_PERIOD_REVERSED},
+      {ZT_D_GEMEENTE, "9999", false, ZT_R_GEMEENTE_UNKNOWN},
+      {ZT_D_GEMEENTE, "abc", false, ZT_R_GEMEENTE_UNKNOWN},
+      /* Bussum (0381) stopped on 2015-12-31: not a municipality in 2022 */
+      {ZT_D_GEMEENTE, "0381", false, ZT_R_GEMEENTE_UNKNOWN},
+      {ZT_D_AGB, "1234567", false, ZT_R_AGB_FORMAT},
+      {ZT_D_AGB, "1234567X", false, ZT_R_AGB_FORMAT},
+      {ZT_D_CATEGORY, "58", false, ZT_R_CATEGORY_UNKNOWN},
+      {ZT_D_UNIT, "99", false, ZT_R_UNIT_UNKNOWN},
+      {ZT_D_AMOUNT, "-5", false, ZT_R_AMOUNT_INVALID},
+      {ZT_D_AMOUNT, "12,50", false, ZT_R_AMOUNT_INVALID},
+      {ZT_D_AMOUNT, "", false, ZT_R_AMOUNT_INVALID},
+      {ZT_D_DC, "", false, ZT_R_AMOUNT_INVALID},
+      {ZT_D_DC, "X", false, ZT_R_AMOUNT_INVALID},
+      {ZT_D_VOLUME, "ten", false, ZT_R_VALUE_INVALID},
+      {ZT_D_TOEWIJZING, "1234567890", false, ZT_R_VALUE_INVALID},
+      {ZT_D_REF, "", false, ZT_R_MISSING_FIELD},
+      {ZT_D_CODE, "", false, ZT_R_MISSING_FIELD},
+      {ZT_D_BSN, "", false, ZT_R_MISSING_FIELD},
+      {ZT_D_TOEWIJZING, "", true, ZT_R_MISSING_FIELD}, /* required in iJw */
+      {ZT_D_TARIFF, "", true, ZT_R_MISSING_FIELD},     /* unit 04 needs it */
+      {ZT_D_REF, "R12345678901234567890", false, ZT_R_FIELD_TOO_LONG},
+      {ZT_D_CODE, "45A012", false, ZT_R_FIELD_TOO_LONG},
+      {ZT_D_DC, "C", false, ZT_R_MISSING_FIELD},  /* credit needs a prev ref */
+  };
+  (void)state;
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    zt_decl d;
+    zt_reject rej = check(cases[i].field, cases[i].value, cases[i].ijw, &d);
+    if (rej.reason != cases[i].reason)
+      fail_msg("case %zu (%s): got %s (%s), want %s", i, cases[i].value,
+               zt_reason_code(rej.reason), rej.message,
+               zt_reason_code(cases[i].reason));
+    /* no message ever holds the BSN in clear */
+    assert_null(strstr(rej.message, bsn));
+    if (strstr(rej.message, "123456789"))
+      fail_msg("case %zu: BSN in message: %s", i, rej.message);
+  }
+}
+
+static void test_bsn_message_masked(void **state) {
+  zt_decl d;
+  zt_reject rej = check(ZT_D_BSN, "123456789", false, &d);
+  (void)state;
+  assert_non_null(strstr(rej.message, "12*****89"));
+}
+
+static void test_money(void **state) {
+  int64_t c;
+  (void)state;
+  assert_int_equal(zt_parse_money("123456", 6, false, &c), ZT_OK);
+  assert_int_equal(c, 123456);
+  assert_int_equal(zt_parse_money("1.234,56", 8, true, &c), ZT_OK);
+  assert_int_equal(c, 123456);
+  assert_int_equal(zt_parse_money("1234,5", 6, true, &c), ZT_OK);
+  assert_int_equal(c, 123450);
+  assert_int_equal(zt_parse_money("1234", 4, true, &c), ZT_OK);
+  assert_int_equal(c, 123400);
+  assert_int_equal(zt_parse_money("12.34,56", 8, true, &c), ZT_ERR_INPUT);
+  assert_int_equal(zt_parse_money("1,234", 5, true, &c), ZT_ERR_INPUT);
+  assert_int_equal(zt_parse_money("-1,00", 5, true, &c), ZT_ERR_INPUT);
+}
+
+static void test_other_kinds(void **state) {
+  zt_validator v = {rd, ps, 0, 0, 0};
+  zt_reject rej;
+  tu_row r;
+  char text[256];
+  (void)state;
+  {
+    zt_residence res;
+    snprintf(text, sizeof text, "%s;;2020-01-01;", bsn);
+    assert_int_equal(zt_validate_residence(
+                         &v, tu_make_row(&r, ZT_KIND_RESIDENTIES, text, false),
+                         &res, &rej), ZT_OK);
+    assert_int_equal(rej.reason, ZT_R_NONE);
+    assert_int_equal(res.gemeente, 0);          /* unknown / abroad */
+    assert_int_equal(res.end, ZT_DAY_NONE);     /* current */
+    /* a code not in the table is kept, with a warning count */
+    snprintf(text, sizeof text, "%s;0123;2020-01-01;2020-12-31", bsn);
+    zt_validate_residence(&v, tu_make_row(&r, ZT_KIND_RESIDENTIES, text,
+                                          false), &res, &rej);
+    assert_int_equal(rej.reason, ZT_R_NONE);
+    assert_false(res.gemeente_known);
+    assert_int_equal(v.residence_unknown, 1);
+  }
+  {
+    zt_assign a;
+    snprintf(text, sizeof text,
+             "0402;12345678;%s;2010-05-17;2;1;77;43;43A01;2022-01-01;;", bsn);
+    zt_validate_assign(&v, tu_make_row(&r, ZT_KIND_TOEWIJZINGEN, text, true),
+                       &a, &rej);
+    assert_int_equal(rej.reason, ZT_R_NONE);
+    /* DatumGebruik 2: day and month unknown -> 1 January */
+    assert_int_equal(a.birth, zt_day_from_ymd(2010, 1, 1));
+    assert_int_equal(a.birth_precision, 2);
+    assert_int_equal(a.gender, 1);
+    assert_int_equal(a.end, ZT_DAY_NONE);
+  }
+  {
+    zt_productcode p;
+    zt_validate_productcode(&v, tu_make_row(&r, ZT_KIND_PRODUCTCODES,
+                                            "43A01;pleegzorg;Pleegzorg;;;",
+                                            false), &p, &rej);
+    assert_int_equal(rej.reason, ZT_R_NONE);
+    zt_validate_productcode(&v, tu_make_row(&r, ZT_KIND_PRODUCTCODES,
+                                            "43A01;foster;x;;;", false), &p,
+                            &rej);
+    assert_int_equal(rej.reason, ZT_R_VALUE_INVALID);
+  }
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_good_line),
+      cmocka_unit_test(test_alternative_forms),
+      cmocka_unit_test(test_each_reason),
+      cmocka_unit_test(test_bsn_message_masked),
+      cmocka_unit_test(test_money),
+      cmocka_unit_test(test_other_kinds),
+  };
+  return cmocka_run_group_tests(tests, setup, teardown);
+}
