@@ -213,7 +213,17 @@ static zt_status file_fail(reader *rd, zt_reason *why, zt_reason r,
   vsnprintf(msg, sizeof msg, fmt, ap);
   va_end(ap);
   *why = r;
-  return zt_fail(err, ZT_ERR_INPUT, "%s: %s", rd->path, msg);
+  zt_fail(err, ZT_ERR_INPUT, "%s: %s", rd->path, msg);
+  if (err) {                 /* a cut message must not end mid-character */
+    size_t n = strlen(err->msg), k = n;
+    while (k > 0 && n - k < 4 && ((unsigned char)err->msg[k - 1] & 0xC0) ==
+                                     0x80)
+      k--;
+    if (k > 0 && (unsigned char)err->msg[k - 1] >= 0xC0 &&
+        zt_utf8_seq(err->msg + k - 1, n - k + 1) == 0)
+      err->msg[k - 1] = '\0';
+  }
+  return ZT_ERR_INPUT;
 }
 
 /* The "unknown layout" message: columns found, columns expected for
@@ -672,8 +682,14 @@ bool zt_csv_sniff(const char *p, size_t n) {
   i = zt_bom_len(p, n);
   while (i < n && (p[i] == '\n' || p[i] == '\r'))
     i++;
-  if (i == n || p[i] == '<')
-    return false;
+  {
+    size_t j = i;                   /* XML may start with blanks */
+    while (j < n && (p[j] == ' ' || p[j] == '\t' || p[j] == '\n' ||
+                     p[j] == '\r'))
+      j++;
+    if (j == n || p[j] == '<')
+      return false;
+  }
   for (; i < n && p[i] != '\n'; i++) {
     unsigned char c = (unsigned char)p[i];
     if (c == ';' || c == ',' || c == '\t')

@@ -53,8 +53,9 @@ zt_status zt_csv_read(zt_source *src, const zt_read_opts *opts,
 
 /* Do the first bytes of a file look like a CSV header? True when, after
  * a BOM and blank lines, the first line holds a ';', ',' or tab and no
- * control characters, and does not start with '<' (XML). A UTF-16 BOM also
- * answers true, so that zt_csv_read() explains why it refuses the file. */
+ * control characters, and the text does not start with '<' (XML; blanks
+ * before it allowed). A UTF-16 BOM also answers true, so that
+ * zt_csv_read() explains why it refuses the file. */
 bool zt_csv_sniff(const char *p, size_t n);
 
 #endif

@@ -345,6 +345,33 @@ static void test_mapping(void **state) {
   result_free(&r);
 }
 
+/* The shipped sample (fixtures/samples): Windows-1252, CRLF, a quoted
+ * CRLF in an unmapped column, a header name with "ë" that the (UTF-8)
+ * mapping names. */
+static void test_mapping_sample(void **state) {
+  result r = read_path(ZT_SOURCE_DIR "/fixtures/samples/mapping-example.csv",
+                       ZT_KIND_AUTO,
+                       ZT_SOURCE_DIR "/fixtures/samples/mapping-example.ini",
+                       0);
+  (void)state;
+  assert_int_equal(r.st, ZT_OK);
+  assert_int_equal(r.kind, ZT_KIND_DECLARATIES);
+  assert_true(r.c.euros);
+  assert_int_equal(r.c.rejects, 0);
+  /* 6 rows on lines 2, 3, 4 (to 5), 6, 7, 8 */
+  assert_int_equal(r.c.rows, 6);
+  assert_non_null(strstr(r.c.log->str,
+                         "R2: 12345678|0402|" BSN1 "|4001|DR-2024-0001||45|"
+                         "45A01|01-01-2024|31-01-2024|12|04|85,50|1.026,00|"
+                         "D|14-03-2012|<>\n"));
+  assert_non_null(strstr(r.c.log->str, "R4: 12345678|0402|" BSN2));
+  assert_non_null(strstr(r.c.log->str,
+                         "R6: 12345678|0402|" BSN2 "|4002|DR-2024-0004|"
+                         "DR-2024-0003|43|43P01|"));
+  assert_non_null(strstr(r.c.log->str, "R8: 87654321|0402|"));
+  result_free(&r);
+}
+
 static void test_mapping_errors(void **state) {
   char *dir = tu_tmpdir("csvmap");
   zt_csvmap *m = NULL;
@@ -545,6 +572,7 @@ static void test_sniff(void **state) {
   assert_true(SNIFF("\xFF\xFE"));
   assert_false(SNIFF("<?xml version=\"1.0\"?>\n<Bericht/>"));
   assert_false(SNIFF("\n\n<Bericht xmlns=\"x\"/>"));
+  assert_false(SNIFF("  \r\n\t<Bericht a=\"1,2\"/>"));
   assert_false(SNIFF("one column only\n"));
   assert_false(SNIFF("a;b\x01;c\n"));
   assert_false(SNIFF(""));
@@ -557,6 +585,7 @@ int main(void) {
       cmocka_unit_test(test_delimiter),
       cmocka_unit_test(test_unknown_layout),
       cmocka_unit_test(test_mapping),
+      cmocka_unit_test(test_mapping_sample),
       cmocka_unit_test(test_mapping_errors),
       cmocka_unit_test(test_encodings),
       cmocka_unit_test(test_gzip),
