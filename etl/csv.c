@@ -1,0 +1,517 @@
+/*
+ * etl/csv.c -- the streaming RFC 4180 tokenizer (see csv.h).
+ *
+ * Two paths share one parser, parse():
+ *   - fast: the record lies wholly in the current chunk. parse() splits it
+ *     in place; unquoted fields are slices of the chunk, quoted ones are
+ *     unescaped into `fbuf`. Unquoted text is scanned 8 bytes at a time.
+ *   - slow: parse() reached the end of the chunk first. The record's bytes
+ *     are gathered into `rec` while a four-state scanner (find_end) that
+ *     follows exactly the quoting rules of parse() looks for the record's
+ *     end across further chunks; then parse() splits `rec`. A record too
+ *     long for `rec` is scanned to its end without being stored.
+ * Each byte is thus scanned at most twice, and time stays linear even for
+ * hostile input (tests/fuzz/fuzz_csv.c checks that both paths agree).
+ */
+#include "etl/csv.h"
+
+#include <assert.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "etl/source.h"
+
+#define ONES UINT64_C(0x0101010101010101)
+#define HIGHS UINT64_C(0x8080808080808080)
+
+/* States of find_end(), the slow path's record-end scanner. */
+enum { F_START, F_PLAIN, F_QUOTED, F_QUOTE_SEEN };
+
+struct zt_csv {
+  char delim;
+  uint64_t dmask;            /* delim in every byte */
+  zt_csv_limits lim;
+  zt_csv_pull_fn pull;
+  void *pull_ctx;
+  const char *chunk;         /* current chunk: chunk[cpos..clen) unread */
+  size_t clen, cpos;
+  bool eof;                  /* pull said the input has ended */
+  long line;                 /* line where the next record starts */
+  long blank;
+  /* slow path */
+  char *rec;                 /* the record's bytes, line end included */
+  size_t rlen, rcap;
+  bool skipping;             /* the record did not fit: not stored */
+  int fstate;                /* find_end() state */
+  long fnl;                  /* line ends inside quotes seen so far */
+  /* parse() output */
+  char *fbuf;                /* unescaped quoted fields */
+  size_t fcap;
+  zt_slice *fields;
+};
+
+/* What parse() found, besides the fields in c->fields. */
+typedef struct parsed {
+  bool blank;
+  int ncols;
+  long nl;                   /* line ends inside quoted fields */
+  size_t rawlen;
+  zt_csv_error error;
+  int error_field;
+} parsed;
+
+zt_status zt_csv_pull_source(void *ctx, const char **p, size_t *n,
+                             zt_err *err) {
+  return zt_source_next((zt_source *)ctx, p, n, err);
+}
+
+static bool delim_ok(char d) {
+  return d != '"' && d != '\r' && d != '\n';
+}
+
+zt_status zt_csv_new(zt_csv **out, char delim, const zt_csv_limits *lim,
+                     zt_csv_pull_fn pull, void *pull_ctx, zt_err *err) {
+  zt_csv_limits def = {ZT_CSV_FIELD_MAX, ZT_CSV_FIELDS_MAX,
+                       ZT_CSV_RECORD_MAX};
+  zt_csv *c;
+  *out = NULL;
+  if (!lim)
+    lim = &def;
+  if (!delim_ok(delim) || lim->fields_max < 1 || lim->record_max < 1 ||
+      lim->field_max < 1 || lim->record_max > (SIZE_MAX / 4))
+    return zt_fail(err, ZT_ERR_USAGE, "csv: bad delimiter or limits");
+  c = calloc(1, sizeof *c);
+  if (!c)
+    return zt_fail(err, ZT_ERR_NOMEM, "csv: out of memory");
+  c->lim = *lim;
+  c->pull = pull;
+  c->pull_ctx = pull_ctx;
+  c->line = 1;
+  c->rcap = lim->record_max + 2;          /* room for "\r\n" */
+  c->fcap = lim->record_max;
+  c->rec = malloc(c->rcap);
+  c->fbuf = malloc(c->fcap);
+  c->fields = malloc((size_t)lim->fields_max * sizeof *c->fields);
+  if (!c->rec || !c->fbuf || !c->fields) {
+    zt_csv_free(c);
+    return zt_fail(err, ZT_ERR_NOMEM, "csv: out of memory");
+  }
+  zt_csv_set_delim(c, delim);
+  *out = c;
+  return ZT_OK;
+}
+
+void zt_csv_free(zt_csv *c) {
+  if (!c)
+    return;
+  free(c->rec);
+  free(c->fbuf);
+  free(c->fields);
+  free(c);
+}
+
+void zt_csv_set_delim(zt_csv *c, char delim) {
+  assert(delim_ok(delim));
+  c->delim = delim;
+  c->dmask = ONES * (unsigned char)delim;
+}
+
+char zt_csv_delim(const zt_csv *c) { return c->delim; }
+long zt_csv_lines(const zt_csv *c) { return c->line - 1; }
+long zt_csv_blank_lines(const zt_csv *c) { return c->blank; }
+
+/* First byte in [p, e) that is the delimiter or LF, or e. */
+static inline const char *scan_plain(const char *p, const char *e, char d,
+                                     uint64_t dmask) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  const uint64_t nlmask = ONES * '\n';
+  while (e - p >= 8) {
+    uint64_t w, x, y, t;
+    memcpy(&w, p, 8);
+    x = w ^ dmask;
+    y = w ^ nlmask;
+    /* The lowest flagged byte of each is exact (borrows only run up). */
+    t = ((x - ONES) & ~x & HIGHS) | ((y - ONES) & ~y & HIGHS);
+    if (t)
+      return p + (__builtin_ctzll(t) >> 3);
+    p += 8;
+  }
+#else
+  (void)dmask;
+#endif
+  while (p < e && *p != d && *p != '\n')
+    p++;
+  return p;
+}
+
+static long count_nl(const char *p, size_t n) {
+  long k = 0;
+  const char *e = p + n;
+  while ((p = memchr(p, '\n', (size_t)(e - p))) != NULL) {
+    k++;
+    p++;
+  }
+  return k;
+}
+
+/* Append to fbuf; past its end only remember that it overflowed (which
+ * means the record is longer than record_max: it is rejected anyway). */
+static inline void fput(zt_csv *c, size_t *fo, const char *s, size_t n,
+                        bool *over) {
+  if (n <= c->fcap - *fo) {
+    memcpy(c->fbuf + *fo, s, n);
+    *fo += n;
+  } else
+    *over = true;
+}
+
+/*
+ * Parse the record that starts at p0 in [p0, e), p0 < e. Returns the
+ * bytes it takes (its line end included), or 0 when [p0, e) ends before
+ * the record does and `final` is false. With `final`, e is the end of the
+ * input. Fields go to c->fields, the rest to *r.
+ */
+static size_t parse(zt_csv *c, const char *p0, const char *e, bool final,
+                    parsed *r) {
+  const char d = c->delim;
+  const uint64_t dmask = c->dmask;
+  const int nmax = c->lim.fields_max;
+  const size_t fmax = c->lim.field_max;
+  const char *p = p0;
+  size_t fo = 0, used;
+  int nf = 0, efield = -1;
+  long nl = 0;
+  bool over = false, open = false, at_nl;
+
+  r->blank = false;
+  if (*p == '\n' || *p == '\r') {
+    size_t k = 0;
+    if (*p == '\n')
+      k = 1;
+    else if (p + 1 < e)
+      k = p[1] == '\n' ? 2 : 0;
+    else if (!final)
+      return 0;                   /* a CR: is an LF next? */
+    else
+      k = 1;                      /* a lone CR at the end */
+    if (k) {
+      r->blank = true;
+      return k;
+    }
+  }
+
+  for (;;) {
+    const char *fs;
+    size_t fl;
+    if (p < e && *p == '"') {
+      const char *q = p + 1;
+      size_t start = fo;
+      fl = 0;
+      for (;;) {
+        const char *qq = memchr(q, '"', (size_t)(e - q));
+        if (!qq) {
+          if (!final)
+            return 0;
+          nl += count_nl(q, (size_t)(e - q));
+          fput(c, &fo, q, (size_t)(e - q), &over);
+          fl += (size_t)(e - q);
+          p = e;
+          open = true;
+          break;
+        }
+        if (qq + 1 == e && !final)
+          return 0;                 /* closing, or the first of "" ? */
+        nl += count_nl(q, (size_t)(qq - q));
+        if (qq + 1 < e && qq[1] == '"') {
+          fput(c, &fo, q, (size_t)(qq + 1 - q), &over);
+          fl += (size_t)(qq + 1 - q);
+          q = qq + 2;
+          continue;
+        }
+        fput(c, &fo, q, (size_t)(qq - q), &over);
+        fl += (size_t)(qq - q);
+        p = qq + 1;
+        break;
+      }
+      if (p < e && *p != d && *p != '\n') {
+        /* Text after the closing quote: kept literally. */
+        const char *s = p;
+        size_t k;
+        p = scan_plain(p, e, d, dmask);
+        if (p == e && !final)
+          return 0;
+        k = (size_t)(p - s);
+        if (k && s[k - 1] == '\r')  /* the CR of a CRLF, or at the end */
+          k--;
+        fput(c, &fo, s, k, &over);
+        fl += k;
+      }
+      fs = c->fbuf + start;
+    } else {
+      fs = p;
+      p = scan_plain(p, e, d, dmask);
+      if (p == e && !final)
+        return 0;
+      fl = (size_t)(p - fs);
+      if (fl && fs[fl - 1] == '\r')
+        fl--;
+    }
+    if (nf < nmax) {
+      c->fields[nf].p = fs;
+      c->fields[nf].n = fl;
+    }
+    if (fl > fmax && efield < 0)
+      efield = nf;
+    nf++;
+    if (p < e && *p == d) {
+      p++;
+      continue;
+    }
+    break;                          /* at LF, or at the end of input */
+  }
+
+  at_nl = p < e;                    /* then *p == '\n' */
+  used = (size_t)(p - p0) + at_nl;
+  r->rawlen = (size_t)(p - p0);
+  if (!open && r->rawlen && p0[r->rawlen - 1] == '\r')
+    r->rawlen--;
+  r->ncols = nf;
+  r->nl = nl;
+  r->error_field = -1;
+  if (open)
+    r->error = ZT_CSV_UNTERMINATED;
+  else if (r->rawlen > c->lim.record_max || over)
+    r->error = ZT_CSV_RECORD_TOO_LONG;
+  else if (efield >= 0) {
+    r->error = ZT_CSV_FIELD_TOO_LONG;
+    r->error_field = efield;
+  } else if (nf > nmax)
+    r->error = ZT_CSV_TOO_MANY_FIELDS;
+  else
+    r->error = ZT_CSV_OK;
+  return used;
+}
+
+/* Fill *rec for a record parsed from p0, and count its lines. */
+static void emit(zt_csv *c, zt_csv_rec *rec, const char *p0,
+                 const parsed *r) {
+  rec->f = c->fields;
+  rec->ncols = r->ncols;
+  rec->nf = r->ncols < c->lim.fields_max ? r->ncols : c->lim.fields_max;
+  if (r->error == ZT_CSV_UNTERMINATED ||
+      r->error == ZT_CSV_RECORD_TOO_LONG)
+    rec->nf = rec->ncols = 0;        /* not split (the slow path cannot) */
+  rec->line = c->line;
+  rec->nlines = 1 + r->nl;
+  rec->raw.p = p0;
+  rec->raw.n = r->rawlen < c->lim.record_max ? r->rawlen : c->lim.record_max;
+  rec->error = r->error;
+  rec->error_field = r->error_field;
+  c->line += rec->nlines;
+}
+
+/* Scan [p, p+n) for the end of the record, continuing from the saved
+ * state. True and *end (just past the LF) when found. Follows the quoting
+ * rules of parse(): a quote opens a quoted field only at a field's start;
+ * after the closing quote, text is literal up to a delimiter or LF. */
+static bool find_end(zt_csv *c, const char *p, size_t n, size_t *end) {
+  int st = c->fstate;
+  long nl = c->fnl;
+  const char d = c->delim;
+  size_t i;
+  for (i = 0; i < n; i++) {
+    char ch = p[i];
+    switch (st) {
+    case F_START:
+      if (ch == '"')
+        st = F_QUOTED;
+      else if (ch == '\n')
+        goto found;
+      else if (ch != d)
+        st = F_PLAIN;
+      break;
+    case F_PLAIN:
+      if (ch == d)
+        st = F_START;
+      else if (ch == '\n')
+        goto found;
+      break;
+    case F_QUOTED: {
+      /* Jump to the next quote, counting line ends on the way. */
+      const char *q = memchr(p + i, '"', n - i);
+      size_t k = q ? (size_t)(q - (p + i)) : n - i;
+      nl += count_nl(p + i, k);
+      i += k;
+      if (q)
+        st = F_QUOTE_SEEN;
+      else
+        i--;                       /* the loop's i++ reaches n */
+      break;
+    }
+    case F_QUOTE_SEEN:
+      if (ch == '"')
+        st = F_QUOTED;
+      else if (ch == d)
+        st = F_START;
+      else if (ch == '\n')
+        goto found;
+      else
+        st = F_PLAIN;
+      break;
+    }
+  }
+  c->fstate = st;
+  c->fnl = nl;
+  return false;
+found:
+  c->fstate = st;
+  c->fnl = nl;
+  *end = i + 1;
+  return true;
+}
+
+/* Gather [p, p+n) (up to the record's end) into c->rec. */
+static bool feed(zt_csv *c, const char *p, size_t n, size_t *end) {
+  bool found = find_end(c, p, n, end);
+  size_t k = found ? *end : n;
+  size_t room = c->rcap - c->rlen;
+  if (k > room) {
+    c->skipping = true;
+    k = room;
+  }
+  memcpy(c->rec + c->rlen, p, k);
+  c->rlen += k;
+  return found;
+}
+
+/* The record starting at chunk[cpos] did not end inside the chunk. *blank
+ * is set when it turns out to be a blank line. */
+static zt_status slow(zt_csv *c, zt_csv_rec *rec, bool *blank,
+                      zt_err *err) {
+  size_t end = 0;
+  bool found;
+  parsed r;
+  c->rlen = 0;
+  c->skipping = false;
+  c->fstate = F_START;
+  c->fnl = 0;
+  found = feed(c, c->chunk + c->cpos, c->clen - c->cpos, &end);
+  if (found)                       /* cannot happen: parse() would have */
+    c->cpos += end;
+  else
+    c->cpos = c->clen;
+  while (!found) {
+    const char *p;
+    size_t n;
+    zt_status st = c->pull(c->pull_ctx, &p, &n, err);
+    if (st)
+      return st;
+    if (n == 0) {
+      c->eof = true;
+      c->chunk = NULL;
+      c->clen = c->cpos = 0;
+      break;
+    }
+    c->chunk = p;
+    c->clen = n;
+    found = feed(c, p, n, &end);
+    c->cpos = found ? end : n;
+  }
+  *blank = false;
+  if (c->skipping) {
+    r.blank = false;
+    r.ncols = 0;
+    r.nl = c->fnl;
+    r.rawlen = c->rlen;
+    r.error = !found && c->fstate == F_QUOTED ? ZT_CSV_UNTERMINATED
+                                              : ZT_CSV_RECORD_TOO_LONG;
+    r.error_field = -1;
+    emit(c, rec, c->rec, &r);
+    return ZT_OK;
+  }
+  {
+    size_t used = parse(c, c->rec, c->rec + c->rlen, true, &r);
+    assert(used == c->rlen);
+    (void)used;
+  }
+  if (r.blank) {
+    c->line++;
+    c->blank++;
+    *blank = true;
+    return ZT_OK;
+  }
+  emit(c, rec, c->rec, &r);
+  return ZT_OK;
+}
+
+zt_status zt_csv_next(zt_csv *c, zt_csv_rec *rec, bool *got, zt_err *err) {
+  *got = false;
+  for (;;) {
+    if (c->cpos < c->clen) {
+      const char *p0 = c->chunk + c->cpos;
+      parsed r;
+      size_t used = parse(c, p0, c->chunk + c->clen, false, &r);
+      bool blank;
+      zt_status st;
+      if (used) {
+        c->cpos += used;
+        if (r.blank) {
+          c->line++;
+          c->blank++;
+          continue;
+        }
+        emit(c, rec, p0, &r);
+        *got = true;
+        return ZT_OK;
+      }
+      st = slow(c, rec, &blank, err);
+      if (st)
+        return st;
+      if (blank)
+        continue;
+      *got = true;
+      return ZT_OK;
+    }
+    if (c->eof)
+      return ZT_OK;
+    {
+      const char *p;
+      size_t n;
+      zt_status st = c->pull(c->pull_ctx, &p, &n, err);
+      if (st)
+        return st;
+      c->chunk = p;
+      c->clen = n;
+      c->cpos = 0;
+      if (n == 0)
+        c->eof = true;
+    }
+  }
+}
+
+void zt_csv_resplit(zt_csv *c, char delim, zt_csv_rec *rec) {
+  char old = c->delim;
+  parsed r;
+  long line = rec->line, nlines = rec->nlines;
+  const char *p0 = rec->raw.p;
+  if (rec->raw.n == 0 || rec->error == ZT_CSV_RECORD_TOO_LONG ||
+      rec->error == ZT_CSV_UNTERMINATED)
+    return;
+  zt_csv_set_delim(c, delim);
+  parse(c, p0, p0 + rec->raw.n, true, &r);
+  zt_csv_set_delim(c, old);
+  if (r.blank) {                   /* only a CR: one field holding it */
+    r = (parsed){.ncols = 1, .error_field = -1, .rawlen = rec->raw.n};
+    c->fields[0].p = p0;
+    c->fields[0].n = rec->raw.n;
+  }
+  {
+    long saved = c->line;
+    emit(c, rec, p0, &r);
+    c->line = saved;
+  }
+  rec->line = line;
+  rec->nlines = nlines;
+  rec->raw.n = r.rawlen < c->lim.record_max ? r.rawlen : c->lim.record_max;
+}

@@ -1,0 +1,601 @@
+/*
+ * tests/unit/test_csvread.c -- the CSV reader (etl/csvread.c) and mapping
+ * files (etl/csvmap.c): kind detection, header order and case, delimiter
+ * detection, the unknown-layout message, mapping files, encodings, gzip
+ * input, line numbers, and that every record after the header is
+ * reported exactly once.
+ */
+#include "testutil.h"
+
+#include <glib.h>
+#include <stdlib.h>
+#include <string.h>
+#include <zlib.h>
+
+#include "etl/csvmap.h"
+#include "etl/csvread.h"
+
+/* Generated test BSNs that pass the 11-test:
+ * 123456782: 1*9+2*8+3*7+4*6+5*5+6*4+7*3+8*2 = 156, 156 - 2 = 154 = 11*14
+ * 111222333: 9+8+7+12+10+8+9+6 = 69, 69 - 3 = 66 = 11*6 */
+#define BSN1 "123456782"
+#define BSN2 "111222333"
+
+#define DECL_HDR                                                            \
+  "aanbieder_agb;gemeente;bsn;toewijzingnummer;referentienummer;"          \
+  "vorig_referentienummer;productcategorie;productcode;begindatum;"        \
+  "einddatum;volume;eenheid;tarief;bedrag;debet_credit"
+#define DECL_LINE(ref)                                                      \
+  "12345678;0402;" BSN1 ";1001;" ref ";;43;43A01;2024-01-01;2024-01-31;"   \
+  "31;14;15000;465000;D"
+
+/* A sink that writes what it is told into a log, one line each:
+ *   R<line>: f0|f1|...      (an absent field shows as "<>")
+ *   X<line> <reason> <field>: <message> [<raw>]                    */
+typedef struct coll {
+  GString *log;
+  int rows, rejects, warns;
+  long last_line;
+  bool ordered;              /* line numbers strictly increase */
+  bool euros;
+  int stop_after;            /* > 0: fail the row call after that many */
+} coll;
+
+static void coll_line(coll *c, long line) {
+  if (line <= c->last_line)
+    c->ordered = false;
+  c->last_line = line;
+}
+
+static zt_status c_row(void *ctx, const zt_row *row, zt_err *err) {
+  coll *c = ctx;
+  const zt_kind_layout *lay = zt_kind_layout_of(row->kind);
+  coll_line(c, row->line);
+  c->rows++;
+  c->euros = row->fmt->money_euros;
+  g_string_append_printf(c->log, "R%ld:", row->line);
+  for (int i = 0; i < lay->nfields; i++) {
+    g_string_append(c->log, i ? "|" : " ");
+    if (row->f[i].p)
+      g_string_append_len(c->log, row->f[i].p, (gssize)row->f[i].n);
+    else
+      g_string_append(c->log, "<>");
+  }
+  g_string_append(c->log, "\n");
+  if (c->stop_after && c->rows >= c->stop_after)
+    return zt_fail(err, ZT_ERR_STORE, "store full");
+  return ZT_OK;
+}
+
+static zt_status c_reject(void *ctx, zt_kind kind, long line, zt_reason r,
+                          int field, const char *msg, zt_slice raw,
+                          zt_err *err) {
+  coll *c = ctx;
+  (void)kind;
+  (void)err;
+  coll_line(c, line);
+  c->rejects++;
+  g_string_append_printf(c->log, "X%ld %s %d: %s [", line,
+                         zt_reason_code(r), field, msg);
+  g_string_append_len(c->log, raw.p, (gssize)raw.n);
+  g_string_append(c->log, "]\n");
+  return ZT_OK;
+}
+
+static void c_warn(void *ctx, const char *msg) {
+  coll *c = ctx;
+  c->warns++;
+  g_string_append_printf(c->log, "W %s\n", msg);
+}
+
+typedef struct result {
+  zt_status st;
+  zt_kind kind;
+  zt_reason reason;
+  zt_err err;
+  coll c;
+} result;
+
+static void result_free(result *r) { g_string_free(r->c.log, TRUE); }
+
+/* Read the file `path` with the given options. */
+static result read_path(const char *path, zt_kind want, const char *map,
+                        int stop_after) {
+  result r;
+  zt_source *src;
+  zt_read_opts opts = {want, map};
+  zt_rowsink sink;
+  memset(&r, 0, sizeof r);
+  r.c.log = g_string_new("");
+  r.c.ordered = true;
+  r.c.stop_after = stop_after;
+  sink = (zt_rowsink){&r.c, c_row, c_reject, c_warn};
+  zt_err_clear(&r.err);
+  assert_int_equal(zt_source_open(&src, path, &r.err), ZT_OK);
+  r.st = zt_csv_read(src, &opts, &sink, &r.kind, &r.reason, &r.err);
+  zt_source_close(src);
+  return r;
+}
+
+/* Write `n` bytes as a file in a fresh directory and read it. */
+static result read_bytes(const char *text, size_t n, zt_kind want,
+                         const char *mapping_text) {
+  char *dir = tu_tmpdir("csvread");
+  char *path = tu_write_bytes(dir, "in.csv", text, n);
+  char *map = mapping_text ? tu_write(dir, "map.ini", mapping_text) : NULL;
+  result r = read_path(path, want, map, 0);
+  tu_rmtree(dir);
+  g_free(dir);
+  g_free(path);
+  g_free(map);
+  return r;
+}
+
+static result read_text(const char *text, zt_kind want) {
+  return read_bytes(text, strlen(text), want, NULL);
+}
+
+static result read_map(const char *text, const char *mapping_text) {
+  return read_bytes(text, strlen(text), ZT_KIND_AUTO, mapping_text);
+}
+
+static void test_kinds(void **state) {
+  result r;
+  (void)state;
+  r = read_text(DECL_HDR "\n" DECL_LINE("R1") "\n", ZT_KIND_AUTO);
+  assert_int_equal(r.st, ZT_OK);
+  assert_int_equal(r.kind, ZT_KIND_DECLARATIES);
+  /* vorig_referentienummer present but empty; the optional columns
+   * geboortedatum and declaratienummer absent */
+  assert_string_equal(r.c.log->str,
+                      "R2: 12345678|0402|" BSN1 "|1001|R1||43|43A01|"
+                      "2024-01-01|2024-01-31|31|14|15000|465000|D|<>|<>\n");
+  assert_false(r.c.euros);
+  result_free(&r);
+
+  r = read_text("bsn;geboortedatum;geslacht\n" BSN1 ";2010-05-01;2\n",
+                ZT_KIND_AUTO);
+  assert_int_equal(r.kind, ZT_KIND_CLIENTEN);
+  assert_string_equal(r.c.log->str, "R2: " BSN1 "|2010-05-01|2\n");
+  result_free(&r);
+
+  /* residenties: declaraties has these 4 columns too, but is not complete */
+  r = read_text("bsn;gemeente;begindatum;einddatum\n" BSN1
+                ";0402;2015-01-01;\n", ZT_KIND_AUTO);
+  assert_int_equal(r.kind, ZT_KIND_RESIDENTIES);
+  assert_string_equal(r.c.log->str, "R2: " BSN1 "|0402|2015-01-01|\n");
+  result_free(&r);
+
+  r = read_text("productcode;kind;label\n43A01;pleegzorg;Pleegzorg\n",
+                ZT_KIND_AUTO);
+  assert_int_equal(r.kind, ZT_KIND_PRODUCTCODES);
+  assert_string_equal(r.c.log->str,
+                      "R2: 43A01|pleegzorg|Pleegzorg|<>|<>|<>\n");
+  result_free(&r);
+
+  r = read_text("agb,name,provider_type,contracted\n"
+                "12345678,\"Jeugdzorg, BV\",J&O,ja\n", ZT_KIND_AUTO);
+  assert_int_equal(r.kind, ZT_KIND_AANBIEDERS);
+  assert_string_equal(r.c.log->str, "R2: 12345678|Jeugdzorg, BV|J&O|ja\n");
+  result_free(&r);
+
+  r = read_text("gemeente;aanbieder_agb;bsn;geboortedatum;geslacht;"
+                "toewijzingnummer;ingangsdatum\n"
+                "0402;12345678;" BSN2 ";2012-03-04;1;77;2024-01-01\n",
+                ZT_KIND_AUTO);
+  assert_int_equal(r.kind, ZT_KIND_TOEWIJZINGEN);
+  assert_string_equal(r.c.log->str,
+                      "R2: 0402|12345678|" BSN2 "|2012-03-04|<>|1|"
+                      "77|<>|<>|2024-01-01|<>|<>\n");
+  result_free(&r);
+
+  /* asked for: residenties read as clienten is refused */
+  r = read_text("bsn;gemeente;begindatum;einddatum\n" BSN1
+                ";0402;2015-01-01;\n", ZT_KIND_CLIENTEN);
+  assert_int_equal(r.st, ZT_ERR_INPUT);
+  assert_int_equal(r.reason, ZT_R_LAYOUT_UNKNOWN);
+  assert_non_null(strstr(r.err.msg, "expected for clienten"));
+  assert_non_null(strstr(r.err.msg, "missing: geboortedatum"));
+  result_free(&r);
+}
+
+static void test_header_order_case(void **state) {
+  result r;
+  (void)state;
+  /* BOM, other order, other case, blanks around names, an unknown
+   * column, and trailing empty fields beyond the header */
+  r = read_text("\xEF\xBB\xBF" "Gemeente;EINDDATUM; bsn ;BeginDatum;Extra\n"
+                "0402;;" BSN1 ";2020-01-01;zzz\n"
+                "0406;2021-12-31;" BSN2 ";2021-01-01;;;\n",
+                ZT_KIND_AUTO);
+  assert_int_equal(r.st, ZT_OK);
+  assert_int_equal(r.kind, ZT_KIND_RESIDENTIES);
+  assert_string_equal(r.c.log->str,
+                      "R2: " BSN1 "|0402|2020-01-01|\n"
+                      "R3: " BSN2 "|0406|2021-01-01|2021-12-31\n");
+  result_free(&r);
+}
+
+static void test_delimiter(void **state) {
+  result r;
+  (void)state;
+  /* ',' splits the header into 3 known names, ';' into none */
+  r = read_text("bsn,geboortedatum,geslacht\n" BSN1 ",2010-05-01,\"1\"\n",
+                ZT_KIND_AUTO);
+  assert_int_equal(r.kind, ZT_KIND_CLIENTEN);
+  assert_string_equal(r.c.log->str, "R2: " BSN1 "|2010-05-01|1\n");
+  result_free(&r);
+  /* a ';' file whose fields hold commas */
+  r = read_text("productcode;label;kind\n43A01;Pleegzorg, kort;pleegzorg\n",
+                ZT_KIND_AUTO);
+  assert_int_equal(r.kind, ZT_KIND_PRODUCTCODES);
+  assert_string_equal(r.c.log->str,
+                      "R2: 43A01|pleegzorg|Pleegzorg, kort|<>|<>|<>\n");
+  result_free(&r);
+}
+
+static void test_unknown_layout(void **state) {
+  result r;
+  const char *typo =
+      "aanbieder_agb;gemeente;bsn;toewijzingnummer;referentienummer;"
+      "productcategorie;productcode;begindatum;einddatum;volume;eenheid;"
+      "tarief;bedrg;debet_credit\n" DECL_LINE("R1") "\n";
+  (void)state;
+  /* A declarations header with a typo: it has the 4 residenties columns,
+   * but 12 of the 13 required declaration columns, so it is not read as
+   * residence history. */
+  r = read_text(typo, ZT_KIND_AUTO);
+  assert_int_equal(r.st, ZT_ERR_INPUT);
+  assert_int_equal(r.reason, ZT_R_LAYOUT_UNKNOWN);
+  assert_int_equal(r.c.rows + r.c.rejects, 0);
+  assert_non_null(strstr(r.err.msg, "in.csv: line 1: unknown CSV layout"));
+  assert_non_null(strstr(r.err.msg, "columns found: aanbieder_agb, gemeente"));
+  assert_non_null(strstr(r.err.msg, " bedrg,"));
+  assert_non_null(strstr(r.err.msg, "expected for declaraties: "
+                                    "aanbieder_agb, gemeente, bsn"));
+  assert_non_null(strstr(r.err.msg, "geboortedatum (optional)"));
+  assert_non_null(strstr(r.err.msg, "missing: bedrag"));
+  result_free(&r);
+
+  /* no header: the first line is data; its BSN is masked */
+  r = read_text(BSN1 ";0402;2015-01-01\n", ZT_KIND_AUTO);
+  assert_int_equal(r.reason, ZT_R_LAYOUT_UNKNOWN);
+  assert_non_null(strstr(r.err.msg, "12*****82"));
+  assert_null(strstr(r.err.msg, BSN1));
+  result_free(&r);
+
+  r = read_text("", ZT_KIND_AUTO);
+  assert_int_equal(r.st, ZT_ERR_INPUT);
+  assert_int_equal(r.reason, ZT_R_LAYOUT_UNKNOWN);
+  assert_non_null(strstr(r.err.msg, "empty"));
+  result_free(&r);
+
+  r = read_bytes("\xFF\xFE" "b\0s\0n\0", 8, ZT_KIND_AUTO, NULL);
+  assert_int_equal(r.reason, ZT_R_LAYOUT_UNKNOWN);
+  assert_non_null(strstr(r.err.msg, "UTF-16"));
+  result_free(&r);
+
+  /* the same column twice */
+  r = read_text("bsn;geboortedatum;BSN\n1;2;3\n", ZT_KIND_AUTO);
+  assert_int_equal(r.reason, ZT_R_LAYOUT_UNKNOWN);
+  assert_non_null(strstr(r.err.msg, "appears 2 times"));
+  result_free(&r);
+}
+
+static const char *mapping =
+    "# test mapping\n"
+    "[other]\n"
+    "match = Klantnummer\n"
+    "kind = clienten\n"
+    "\n"
+    "[suite4jeugd]\n"
+    "match = Clientnummer;AGB-code zorgaanbieder   ; identify the flavour\n"
+    "kind = declaraties\n"
+    "delimiter = ;\n"
+    "encoding = windows-1252        ; auto | utf-8 | windows-1252\n"
+    "money = euros\n"
+    "column.aanbieder_agb = AGB-code zorgaanbieder\n"
+    "column.bsn = BSN\n"
+    "column.toewijzingnummer = Toewijzing\n"
+    "column.referentienummer = Referentie\n"
+    "column.productcategorie = Categorie\n"
+    "column.productcode = Product\n"
+    "column.begindatum = Van\n"
+    "column.einddatum = Tot\n"
+    "column.eenheid = Eenheid\n"
+    "column.tarief = Tarief\n"
+    "column.bedrag = Bedrag\n"
+    "column.debet_credit = D/C\n"
+    "const.gemeente = 0402   ; the whole export is for Huizen\n";
+
+static void test_mapping(void **state) {
+  result r;
+  /* Windows-1252: E9 is é, EB is ë. The header's "Cliëntnaam" is unknown
+   * and ignored; volume keeps its canonical name. */
+  const char *csv =
+      "Clientnummer;AGB-code zorgaanbieder;BSN;Toewijzing;Referentie;"
+      "Categorie;Product;Van;Tot;volume;Eenheid;Tarief;Bedrag;D/C;"
+      "Cli\xEBntnaam\n"
+      "C1;12345678;" BSN1 ";1001;R\xE9" "F1;43;43A01;01-01-2024;31-01-2024;"
+      "31;14;150,00;\"4.650,00\";D;Zo\xEB\n";
+  (void)state;
+  r = read_map(csv, mapping);
+  assert_int_equal(r.st, ZT_OK);
+  assert_int_equal(r.kind, ZT_KIND_DECLARATIES);
+  assert_true(r.c.euros);
+  /* gemeente from the constant, vorig_referentienummer absent, é as
+   * UTF-8 (C3 A9) */
+  assert_string_equal(r.c.log->str,
+                      "R2: 12345678|0402|" BSN1 "|1001|R\xC3\xA9" "F1|<>|"
+                      "43|43A01|01-01-2024|31-01-2024|31|14|150,00|"
+                      "4.650,00|D|<>|<>\n");
+  result_free(&r);
+
+  /* the flavour matches, but a mapped required column is missing */
+  r = read_map("Clientnummer;AGB-code zorgaanbieder;BSN\nC1;1;2\n", mapping);
+  assert_int_equal(r.reason, ZT_R_LAYOUT_UNKNOWN);
+  assert_non_null(strstr(r.err.msg, "section [suite4jeugd]"));
+  assert_non_null(strstr(r.err.msg, "no column 'Toewijzing'"));
+  result_free(&r);
+
+  /* no section matches, and no kind: the message says so */
+  r = read_map("a;b\n1;2\n", mapping);
+  assert_int_equal(r.reason, ZT_R_LAYOUT_UNKNOWN);
+  assert_non_null(strstr(r.err.msg, "no section of mapping"));
+  result_free(&r);
+}
+
+/* The shipped sample (fixtures/samples): Windows-1252, CRLF, a quoted
+ * CRLF in an unmapped column, a header name with "ë" that the (UTF-8)
+ * mapping names. */
+static void test_mapping_sample(void **state) {
+  result r = read_path(ZT_SOURCE_DIR "/fixtures/samples/mapping-example.csv",
+                       ZT_KIND_AUTO,
+                       ZT_SOURCE_DIR "/fixtures/samples/mapping-example.ini",
+                       0);
+  (void)state;
+  assert_int_equal(r.st, ZT_OK);
+  assert_int_equal(r.kind, ZT_KIND_DECLARATIES);
+  assert_true(r.c.euros);
+  assert_int_equal(r.c.rejects, 0);
+  /* 6 rows on lines 2, 3, 4 (to 5), 6, 7, 8 */
+  assert_int_equal(r.c.rows, 6);
+  assert_non_null(strstr(r.c.log->str,
+                         "R2: 12345678|0402|" BSN1 "|4001|DR-2024-0001||45|"
+                         "45A01|01-01-2024|31-01-2024|12|04|85,50|1.026,00|"
+                         "D|14-03-2012|<>\n"));
+  assert_non_null(strstr(r.c.log->str, "R4: 12345678|0402|" BSN2));
+  assert_non_null(strstr(r.c.log->str,
+                         "R6: 12345678|0402|" BSN2 "|4002|DR-2024-0004|"
+                         "DR-2024-0003|43|43P01|"));
+  assert_non_null(strstr(r.c.log->str, "R8: 87654321|0402|"));
+  result_free(&r);
+}
+
+static void test_mapping_errors(void **state) {
+  char *dir = tu_tmpdir("csvmap");
+  zt_csvmap *m = NULL;
+  zt_err err;
+  static const struct {
+    const char *text, *expect;
+  } cases[] = {
+      {"[a]\nmatch = x\n", "kind: missing"},
+      {"[a]\nmatch = x\nkind = declaratie\n", "unknown kind 'declaratie'"},
+      {"[a]\nkind = clienten\n", "match: missing"},
+      {"[a]\nmatch = x\nkind = clienten\ncolumn.bedrag = B\n",
+       "'bedrag' is not a field of clienten"},
+      {"[a]\nmatch = x\nkind = clienten\ndelimter = ;\n", "unknown key"},
+      {"[a]\nmatch = x\nkind = clienten\nencoding = latin1\n",
+       "unknown encoding"},
+      {"[a]\nmatch = x\nkind = clienten\nmoney = guilders\n",
+       "unknown money format"},
+      {"[a]\nmatch = x\nkind = clienten\ncolumn.bsn = B\nconst.bsn = 1\n",
+       "both a column and a constant"},
+      {"no section\n", "mapping"},
+  };
+  (void)state;
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    char *path = tu_write(dir, "m.ini", cases[i].text);
+    assert_int_equal(zt_csvmap_load(&m, path, &err), ZT_ERR_USAGE);
+    assert_null(m);
+    if (!strstr(err.msg, cases[i].expect))
+      fail_msg("case %zu: '%s' lacks '%s'", i, err.msg, cases[i].expect);
+    g_free(path);
+  }
+  {
+    char *path = tu_write(dir, "m.ini",
+                          "[t]\nmatch = Tab kolom;Andere\nkind = aanbieders\n"
+                          "delimiter = tab\nencoding = UTF-8\n"
+                          "column.agb = AGB code \n");
+    assert_int_equal(zt_csvmap_load(&m, path, &err), ZT_OK);
+    assert_int_equal(m->nsections, 1);
+    assert_int_equal(m->sections[0].delim, '\t');
+    assert_int_equal(m->sections[0].enc, ZT_ENC_UTF8);
+    assert_int_equal(m->sections[0].nmatch, 2);
+    assert_string_equal(m->sections[0].match_key[0], "tab kolom");
+    assert_string_equal(m->sections[0].column[ZT_V_AGB], "AGB code");
+    zt_csvmap_free(m);
+    g_free(path);
+  }
+  assert_int_equal(zt_csvmap_load(&m, "/nonexistent/m.ini", &err), ZT_ERR_IO);
+  tu_rmtree(dir);
+  g_free(dir);
+}
+
+static void test_encodings(void **state) {
+  result r;
+  const char *cp = "productcode;kind;label\n43A01;pleegzorg;Cli\xEBnt\n";
+  const char *u8 = "productcode;kind;label\n43A01;x;Cli\xC3\xABnt\n"
+                   "43A02;x;caf\xE9\n43A03;x;\xE2\x82\xAC 5\n";
+  (void)state;
+  /* Windows-1252 detected from the first non-ASCII byte, converted */
+  r = read_text(cp, ZT_KIND_AUTO);
+  assert_string_equal(r.c.log->str,
+                      "R2: 43A01|pleegzorg|Cli\xC3\xABnt|<>|<>|<>\n");
+  result_free(&r);
+  /* UTF-8 decided on line 2; line 3's E9 is invalid: rejected with the
+   * label field (ZT_P_LABEL = 2), shown with U+FFFD; line 4 is fine */
+  r = read_text(u8, ZT_KIND_AUTO);
+  assert_string_equal(r.c.log->str,
+                      "R2: 43A01|x|Cli\xC3\xABnt|<>|<>|<>\n"
+                      "X3 encoding_invalid 2: column 3 (label): byte 0xE9 "
+                      "is not valid utf-8 [43A02;x;caf\xEF\xBF\xBD]\n"
+                      "R4: 43A03|x|\xE2\x82\xAC 5|<>|<>|<>\n");
+  result_free(&r);
+  /* a NUL byte */
+  r = read_bytes("productcode;kind\nA\0;x\n", 22, ZT_KIND_AUTO, NULL);
+  assert_int_equal(r.c.rejects, 1);
+  assert_non_null(strstr(r.c.log->str, "X2 encoding_invalid 0: column 1 "
+                                  "(productcode): byte 0x00"));
+  result_free(&r);
+}
+
+/* Write `text` gzip-compressed to dir/name. */
+static char *write_gz(const char *dir, const char *name, const char *text) {
+  char *path = g_build_filename(dir, name, NULL);
+  gzFile gz = gzopen(path, "wb");
+  assert_non_null(gz);
+  assert_int_equal(gzwrite(gz, text, (unsigned)strlen(text)),
+                   (int)strlen(text));
+  assert_int_equal(gzclose(gz), Z_OK);
+  return path;
+}
+
+static void test_gzip(void **state) {
+  char *dir = tu_tmpdir("csvgz");
+  GString *text = g_string_new(DECL_HDR "\r\n");
+  char *plain, *gz;
+  result a, b;
+  (void)state;
+  for (int i = 0; i < 2000; i++)
+    g_string_append_printf(text, DECL_LINE("R%d") "\r\n", i);
+  plain = tu_write(dir, "d.csv", text->str);
+  gz = write_gz(dir, "d.csv.gz", text->str);
+  a = read_path(plain, ZT_KIND_AUTO, NULL, 0);
+  b = read_path(gz, ZT_KIND_AUTO, NULL, 0);
+  assert_int_equal(b.st, ZT_OK);
+  assert_int_equal(b.kind, ZT_KIND_DECLARATIES);
+  assert_int_equal(b.c.rows, 2000);
+  assert_string_equal(a.c.log->str, b.c.log->str);
+  assert_non_null(strstr(b.c.log->str, "R2001: 12345678|0402|" BSN1
+                                  "|1001|R1999|"));
+  result_free(&a);
+  result_free(&b);
+  g_string_free(text, TRUE);
+  g_free(plain);
+  g_free(gz);
+  tu_rmtree(dir);
+  g_free(dir);
+}
+
+static void test_line_numbers(void **state) {
+  result r;
+  (void)state;
+  /* line 1 header; 2-4 one row (two quoted line ends); 5 a row; 6 blank;
+   * 7 a row */
+  r = read_text("productcode;kind;label\n"
+                "A;x;\"een\ntwee\r\ndrie\"\n"
+                "B;x;y\n"
+                "\n"
+                "C;x;z\n",
+                ZT_KIND_AUTO);
+  assert_string_equal(r.c.log->str,
+                      "R2: A|x|een\ntwee\r\ndrie|<>|<>|<>\n"
+                      "R5: B|x|y|<>|<>|<>\n"
+                      "R7: C|x|z|<>|<>|<>\n");
+  result_free(&r);
+}
+
+static void test_every_line_once(void **state) {
+  GString *t = g_string_new("productcode;kind;label\n");
+  result r;
+  (void)state;
+  g_string_append(t, "A;x;ok\n");                         /* 2 row */
+  g_string_append(t, "B;x\n");                            /* 3 too few */
+  g_string_append(t, "C;x;\"multi\nline\"\n");            /* 4-5 row */
+  g_string_append(t, "D;x;y;extra\n");                    /* 6 too many */
+  g_string_append(t, "E;x;y;;\n");                        /* 7 row */
+  g_string_append(t, "F;x;");                             /* 8 too long */
+  for (int i = 0; i < 5000; i++)
+    g_string_append_c(t, 'z');
+  g_string_append(t, "\n");
+  g_string_append(t, "G;x;\xC3\xAB\n");                   /* 9 row */
+  g_string_append(t, "H;x;\xEB\n");                       /* 10 encoding */
+  g_string_append(t, "\r\n");                             /* 11 blank */
+  g_string_append(t, "I;x;\"open\nJ;x;y\n");              /* 12-14 open */
+  r = read_text(t->str, ZT_KIND_AUTO);
+  assert_int_equal(r.st, ZT_OK);
+  /* Lines 2..14 after the header are 13 physical lines: 1 blank (11),
+   * 3 inside quoted fields (5, 13, 14) and 13 - 1 - 3 = 9 records, each
+   * reported once: 4 rows (2, 4, 7, 9) + 5 rejects (3, 6, 8, 10, 12). */
+  assert_int_equal(r.c.rows, 4);
+  assert_int_equal(r.c.rejects, 5);
+  assert_int_equal(r.c.rows + r.c.rejects, 9);
+  assert_true(r.c.ordered);
+  assert_non_null(strstr(r.c.log->str, "R2: A|"));
+  assert_non_null(strstr(r.c.log->str, "X3 field_count -1: the line has 2 "
+                                  "fields, the header 3 [B;x]"));
+  assert_non_null(strstr(r.c.log->str, "R4: C|x|multi\nline|"));
+  assert_non_null(strstr(r.c.log->str, "X6 field_count -1: the line has 4 "
+                                  "fields, the header 3"));
+  assert_non_null(strstr(r.c.log->str, "R7: E|x|y|"));
+  assert_non_null(strstr(r.c.log->str, "X8 field_too_long 2: column 3 (label) "
+                                  "is longer than 4096 bytes"));
+  assert_non_null(strstr(r.c.log->str, "R9: G|x|\xC3\xAB|"));
+  assert_non_null(strstr(r.c.log->str, "X10 encoding_invalid 2:"));
+  assert_non_null(strstr(r.c.log->str, "X12 field_count -1: a quoted field "
+                                  "opened on this line is never closed"));
+  g_string_free(t, TRUE);
+  result_free(&r);
+}
+
+static void test_sink_stops(void **state) {
+  char *dir = tu_tmpdir("csvstop");
+  char *path = tu_write(dir, "s.csv", "bsn;geboortedatum\n" BSN1 ";x\n" BSN2
+                        ";y\n" BSN1 ";z\n");
+  result r = read_path(path, ZT_KIND_AUTO, NULL, 2);
+  (void)state;
+  assert_int_equal(r.st, ZT_ERR_STORE);
+  assert_int_equal(r.reason, ZT_R_NONE);
+  assert_int_equal(r.c.rows, 2);
+  assert_string_equal(r.err.msg, "store full");
+  result_free(&r);
+  g_free(path);
+  tu_rmtree(dir);
+  g_free(dir);
+}
+
+#define SNIFF(lit) zt_csv_sniff(lit, sizeof(lit) - 1)
+
+static void test_sniff(void **state) {
+  (void)state;
+  assert_true(SNIFF("bsn;geboortedatum\n1;2\n"));
+  assert_true(SNIFF("\xEF\xBB\xBF\r\nagb,name\n"));
+  assert_true(SNIFF("a\tb"));
+  assert_true(SNIFF("\xFF\xFE"));
+  assert_false(SNIFF("<?xml version=\"1.0\"?>\n<Bericht/>"));
+  assert_false(SNIFF("\n\n<Bericht xmlns=\"x\"/>"));
+  assert_false(SNIFF("  \r\n\t<Bericht a=\"1,2\"/>"));
+  assert_false(SNIFF("one column only\n"));
+  assert_false(SNIFF("a;b\x01;c\n"));
+  assert_false(SNIFF(""));
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_kinds),
+      cmocka_unit_test(test_header_order_case),
+      cmocka_unit_test(test_delimiter),
+      cmocka_unit_test(test_unknown_layout),
+      cmocka_unit_test(test_mapping),
+      cmocka_unit_test(test_mapping_sample),
+      cmocka_unit_test(test_mapping_errors),
+      cmocka_unit_test(test_encodings),
+      cmocka_unit_test(test_gzip),
+      cmocka_unit_test(test_line_numbers),
+      cmocka_unit_test(test_every_line_once),
+      cmocka_unit_test(test_sink_stops),
+      cmocka_unit_test(test_sniff),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
