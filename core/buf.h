@@ -30,7 +30,8 @@ zt_status zt_buf_putc(zt_buf *b, char c);
 zt_status zt_buf_puts(zt_buf *b, const char *s);
 zt_status zt_buf_printf(zt_buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
-zt_status zt_buf_vprintf(zt_buf *b, const char *fmt, va_list ap);
+zt_status zt_buf_vprintf(zt_buf *b, const char *fmt, va_list ap)
+    __attribute__((format(printf, 2, 0)));
 /* The content as a C string ("" when empty, never NULL). */
 const char *zt_buf_str(const zt_buf *b);
 

@@ -48,7 +48,7 @@ typedef struct zt_ingest_file {
   char format[16];
   zt_file_status status;
   zt_reason file_reason;
-  char message[512];          /* why a file was rejected */
+  char message[ZT_ERR_MSG_MAX]; /* why a file was rejected */
   zt_file_counts counts;
   long warn_amount;           /* lines whose amount != volume x tariff */
   long warn_month;            /* CSV lines crossing a month */

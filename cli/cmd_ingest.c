@@ -1,0 +1,253 @@
+/*
+ * cli/cmd_ingest.c -- `zothuis ingest` and `zothuis check`: read input
+ * files, print one reconciliation line per file and a summary, and write
+ * the rejected lines (masked) to rejects.csv.
+ */
+#include <glib.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/random.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "cli/ingestrun.h"
+#include "cli/options.h"
+#include "core/fileout.h"
+#include "core/log.h"
+#include "etl/ingest.h"
+#include "etl/pseudo.h"
+#include "etl/store.h"
+
+static const char *status_word(zt_file_status s) {
+  switch (s) {
+  case ZT_FILE_INGESTED: return "ok";
+  case ZT_FILE_ALREADY: return "seen";
+  case ZT_FILE_REJECTED: return "REJECTED";
+  case ZT_FILE_UNREADABLE: return "UNREADABLE";
+  }
+  return "?";
+}
+
+void zt_print_file_line(FILE *fp, const zt_ingest_file *f) {
+  const zt_file_counts *c = &f->counts;
+  fprintf(fp, "%-10s %s", status_word(f->status), f->path);
+  if (f->status == ZT_FILE_INGESTED)
+    fprintf(fp, " [%s, %s]: read %ld = accepted %ld + rejected %ld + "
+                "duplicates %ld",
+            zt_kind_name(f->kind), f->format, c->read, c->accepted,
+            c->rejected, c->duplicates);
+  else if (f->status == ZT_FILE_ALREADY)
+    fputs(": already ingested (same content); nothing done", fp);
+  else
+    fprintf(fp, ": %s: %s", zt_reason_code(f->file_reason), f->message);
+  fputc('\n', fp);
+}
+
+static void on_file(void *ctx, const zt_ingest_file *f) {
+  const bool *all = ctx;
+  bool problem = f->status != ZT_FILE_INGESTED || f->counts.rejected > 0;
+  if (*all || problem)
+    zt_print_file_line(stdout, f);
+}
+
+void zt_print_run_summary(FILE *fp, const zt_ingest_run *run) {
+  const zt_file_counts *t = &run->total;
+  fprintf(fp,
+          "total: %zu files (%zu read, %ld already ingested, %ld rejected "
+          "whole)\n",
+          run->nfiles, run->nfiles - (size_t)run->files_already -
+                           (size_t)run->files_rejected,
+          run->files_already, run->files_rejected);
+  fprintf(fp,
+          "lines: read %ld = accepted %ld + rejected %ld + duplicates %ld\n",
+          t->read, t->accepted, t->rejected, t->duplicates);
+  if (t->credits_linked || t->credits_waiting || t->credits_resolved)
+    fprintf(fp,
+            "credits: %ld applied to their debit, %ld earlier waiting "
+            "credits applied, %ld new in quarantine (credit_without_debit)\n",
+            t->credits_linked, t->credits_resolved, t->credits_waiting);
+  for (int r = 1; r < ZT_R_COUNT; r++)
+    if (run->rejected_by_reason[r])
+      fprintf(fp, "  %-22s %6ld  %s\n", zt_reason_code((zt_reason)r),
+              run->rejected_by_reason[r], zt_reason_text((zt_reason)r));
+}
+
+zt_status zt_open_pseudonymizer(const zt_config *cfg, bool ephemeral_ok,
+                                zt_pseudonymizer **ps, zt_err *err) {
+  if (ephemeral_ok && access(cfg->key_file, F_OK) != 0) {
+    /* check without a key: pseudonyms are thrown away anyway */
+    unsigned char key[ZT_KEY_BYTES];
+    if (getrandom(key, sizeof key, 0) != (ssize_t)sizeof key)
+      return zt_fail(err, ZT_ERR_INTERNAL, "no random bytes");
+    return zt_pseudo_open_key(ps, key, err);
+  }
+  return zt_pseudo_open(ps, cfg->key_file, err);
+}
+
+zt_status zt_run_ingest(zt_store *store, const zt_config *cfg,
+                        const zt_refdata *rd, zt_pseudonymizer *ps,
+                        const char *const *paths, size_t npaths,
+                        const zt_ingest_cli *ic, zt_ingest_run *run,
+                        zt_err *err) {
+  zt_validator v = {rd, ps, 0, 0, 0};
+  zt_ingest_opts opts;
+  zt_fileout out = {0};
+  FILE *rej = NULL;
+  zt_status st;
+  bool all = ic->print_all;
+
+  memset(&opts, 0, sizeof opts);
+  opts.kind = ic->kind;
+  opts.mapping_path = ic->mapping ? ic->mapping : cfg->mapping;
+  opts.dry_run = ic->dry_run;
+  opts.on_file = ic->print_files ? on_file : NULL;
+  opts.ctx = &all;
+  if (ic->rejects_path && strcmp(ic->rejects_path, "-") == 0) {
+    rej = stdout;
+  } else if (ic->rejects_path) {
+    char *dir = g_path_get_dirname(ic->rejects_path);
+    st = zt_mkdirs(dir, err);
+    g_free(dir);
+    if (st)
+      return st;
+    st = zt_fileout_open(&out, ic->rejects_path, 0644, err);
+    if (st)
+      return st;
+    rej = out.fp;
+  }
+  opts.rejects = rej;
+  st = zt_ingest_paths(store, &v, paths, npaths, &opts, run, err);
+  if (out.fp) {
+    if (st)
+      zt_fileout_abort(&out);
+    else
+      st = zt_fileout_commit(&out, err);
+  }
+  if (!st && (v.amount_mismatch || v.month_crossing || v.residence_unknown))
+    zt_warn("ingest",
+            "accepted with a warning: %ld lines whose amount is not volume x "
+            "tariff, %ld CSV lines whose period crosses a month, %ld "
+            "residence rows with a municipality code not in the table",
+            v.amount_mismatch, v.month_crossing, v.residence_unknown);
+  return st;
+}
+
+static int ingest_main(const zt_globals *g, int argc, char **argv,
+                       bool check) {
+  char *kind = NULL, *mapping = NULL, *rejects = NULL, *xsd = NULL;
+  gboolean all = FALSE;
+  GOptionEntry entries[] = {
+      {"kind", 0, 0, G_OPTION_ARG_STRING, &kind,
+       "auto (default), declaraties, toewijzingen, clienten, residenties, "
+       "productcodes, aanbieders", "KIND"},
+      {"mapping", 0, 0, G_OPTION_ARG_FILENAME, &mapping,
+       "column mapping file for foreign CSV layouts (docs/mapping.md)",
+       "FILE"},
+      {"rejects", 0, 0, G_OPTION_ARG_FILENAME, &rejects,
+       check ? "write the rejected lines (masked) to FILE ('-' for stdout)"
+             : "where to write the rejected lines (default: "
+               "OUT/rejects.csv of [report] out)",
+       "FILE"},
+      {"all", 0, 0, G_OPTION_ARG_NONE, &all,
+       "print a line for every file, not only those with problems", NULL},
+      {check ? "xsd" : NULL, 0, 0, G_OPTION_ARG_FILENAME, &xsd,
+       "also validate iJw XML files against the schemas in DIR", "DIR"},
+      {NULL, 0, 0, 0, NULL, NULL, NULL}};
+  zt_config cfg;
+  zt_refdata *rd = NULL;
+  zt_pseudonymizer *ps = NULL;
+  zt_store *store = NULL;
+  zt_ingest_run run = {0};
+  zt_ingest_cli ic;
+  zt_err err;
+  int rc = ZT_EXIT_OK;
+  char *default_rejects = NULL;
+
+  zt_err_clear(&err);
+  zt_config_defaults(&cfg);
+  if (!zt_parse_options(&argc, &argv, "PATH...",
+                        check ? "Validate input files without storing them; "
+                                "print the reject summary."
+                              : "Read, validate, pseudonymize and store input "
+                                "files. A directory means every file below "
+                                "it.",
+                        entries)) {
+    rc = ZT_EXIT_USAGE;
+    goto done;
+  }
+  if (argc < 2) {
+    fprintf(stderr, "zothuis %s: name at least one file or directory\n",
+            argv[0]);
+    rc = ZT_EXIT_USAGE;
+    goto done;
+  }
+  memset(&ic, 0, sizeof ic);
+  ic.kind = ZT_KIND_AUTO;
+  if (kind && (ic.kind = zt_kind_from_name(kind)) == ZT_KIND_COUNT) {
+    fprintf(stderr, "zothuis %s: --kind '%s' is not a known kind\n", argv[0],
+            kind);
+    rc = ZT_EXIT_USAGE;
+    goto done;
+  }
+  zt_config_free(&cfg);
+  if (zt_cli_config(g, &cfg, &err) || zt_cli_refdata(&cfg, &rd, &err) ||
+      zt_open_pseudonymizer(&cfg, check, &ps, &err)) {
+    rc = zt_report_error(&err);
+    goto done;
+  }
+  if (check && access(cfg.store_path, F_OK) != 0) {
+    if (zt_store_open(&store, NULL, ZT_STORE_MEMORY, &err)) {
+      rc = zt_report_error(&err);
+      goto done;
+    }
+  } else if (zt_store_open(&store, cfg.store_path, ZT_STORE_USE, &err)) {
+    rc = zt_report_error(&err);
+    goto done;
+  }
+  if (xsd) {
+    rc = zt_check_xsd(xsd, (const char *const *)argv + 1, (size_t)argc - 1);
+    if (rc == ZT_EXIT_USAGE || rc == ZT_EXIT_INTERNAL)
+      goto done;
+  }
+  if (!rejects && !check)
+    rejects = default_rejects =
+        g_build_filename(cfg.out_dir, "rejects.csv", NULL);
+  ic.mapping = mapping;
+  ic.rejects_path = rejects;
+  ic.dry_run = check;
+  ic.print_files = true;
+  ic.print_all = all;
+  if (zt_run_ingest(store, &cfg, rd, ps, (const char *const *)argv + 1,
+                    (size_t)argc - 1, &ic, &run, &err)) {
+    rc = zt_report_error(&err);
+    goto done;
+  }
+  zt_print_run_summary(stdout, &run);
+  if (rejects && strcmp(rejects, "-") != 0 && zt_ingest_run_has_rejects(&run))
+    printf("rejected lines: %s\n", rejects);
+  if (check)
+    printf("check only: nothing was stored\n");
+  if (zt_ingest_run_has_rejects(&run) && rc == ZT_EXIT_OK)
+    rc = ZT_EXIT_INPUT;
+done:
+  zt_ingest_run_free(&run);
+  zt_store_close(store);
+  zt_pseudo_close(ps);
+  zt_refdata_free(rd);
+  zt_config_free(&cfg);
+  g_free(kind);
+  g_free(mapping);
+  g_free(default_rejects);
+  if (rejects != default_rejects)
+    g_free(rejects);
+  g_free(xsd);
+  return rc;
+}
+
+int zt_cmd_ingest(const zt_globals *g, int argc, char **argv) {
+  return ingest_main(g, argc, argv, false);
+}
+
+int zt_cmd_check(const zt_globals *g, int argc, char **argv) {
+  return ingest_main(g, argc, argv, true);
+}
