@@ -87,25 +87,28 @@ static zt_status keep_reject(file_ctx *fc, zt_kind kind, long line,
   const zt_kind_layout *lay = zt_kind_layout_of(kind);
   const char *fname = lay && field >= 0 && field < lay->nfields
                           ? lay->names[field] : NULL;
-  zt_status st;
   fc->f->counts.rejected++;
   fc->run->rejected_by_reason[reason]++;
-  st = zt_store_put_reject(fc->store, fc->file_id, line, fname, reason, msg,
-                           raw_masked, err);
-  if (st)
-    return st;
-  if (fc->opts->rejects) {
-    char *base = g_path_get_basename(fc->f->path);
-    zt_csvout_str(&fc->rejects, base);
-    zt_csvout_int(&fc->rejects, line);
-    zt_csvout_str(&fc->rejects, fname ? fname : "");
-    zt_csvout_str(&fc->rejects, zt_reason_code(reason));
-    zt_csvout_str(&fc->rejects, msg);
-    zt_csvout_str(&fc->rejects, raw_masked ? raw_masked : "");
-    zt_csvout_end(&fc->rejects);
-    g_free(base);
-  }
-  return ZT_OK;
+  /* Into the store only: rejects.csv is written from there at the end of
+   * the file, in line order (the store rejects some lines in batches). */
+  return zt_store_put_reject(fc->store, fc->file_id, line, fname, reason, msg,
+                             raw_masked, err);
+}
+
+/* One line of rejects.csv. */
+static void write_reject(void *ctx, long line, const char *field,
+                         const char *reason, const char *message,
+                         const char *raw) {
+  file_ctx *fc = ctx;
+  char *base = g_path_get_basename(fc->f->path);
+  zt_csvout_str(&fc->rejects, base);
+  zt_csvout_int(&fc->rejects, line);
+  zt_csvout_str(&fc->rejects, field ? field : "");
+  zt_csvout_str(&fc->rejects, reason);
+  zt_csvout_str(&fc->rejects, message);
+  zt_csvout_str(&fc->rejects, raw ? raw : "");
+  zt_csvout_end(&fc->rejects);
+  g_free(base);
 }
 
 static zt_status reject_row(file_ctx *fc, const zt_row *row,
@@ -137,9 +140,11 @@ static zt_status sink_row(void *ctx, const zt_row *row, zt_err *err) {
   case ZT_KIND_DECLARATIES: {
     zt_decl d;
     st = zt_validate_decl(fc->v, row, &d, &rej);
-    if (!st && rej.reason == ZT_R_NONE)
-      st = zt_store_put_decl(fc->store, fc->file_id, row->line, &d, &res,
-                             err);
+    if (!st && rej.reason == ZT_R_NONE) {
+      /* counted when the batch is stored (zt_store_batch_counts) */
+      return zt_store_queue_decl(fc->store, fc->file_id, row->line, &d,
+                                 err);
+    }
     break;
   }
   case ZT_KIND_TOEWIJZINGEN: {
@@ -387,22 +392,29 @@ static zt_status ingest_one(zt_store *store, zt_validator *v,
       if (st)
         goto out;
     }
-    if (opts->rejects) {
-      char *base = g_path_get_basename(path);
-      zt_csvout_str(&fc.rejects, base);
-      zt_csvout_int(&fc.rejects, 0);
-      zt_csvout_str(&fc.rejects, "");
-      zt_csvout_str(&fc.rejects, zt_reason_code(file_reason));
-      zt_csvout_str(&fc.rejects, f->message);
-      zt_csvout_str(&fc.rejects, "");
-      zt_csvout_end(&fc.rejects);
-      g_free(base);
-    }
+    if (opts->rejects)
+      write_reject(&fc, 0, NULL, zt_reason_code(file_reason), f->message,
+                   NULL);
     st = ZT_OK;
     goto out;
   }
 
-  st = zt_source_fingerprint(src, &hash, err);
+  st = zt_store_flush(store, err);
+  if (!st) {
+    const zt_batch_counts *b = zt_store_batch_counts(store);
+    f->counts.accepted += b->accepted;
+    f->counts.duplicates += b->duplicates;
+    f->counts.rejected += b->rejected;
+    f->counts.credits_linked += b->credits_linked;
+    f->counts.credits_waiting += b->credits_waiting;
+    f->counts.credits_resolved += b->credits_resolved;
+    for (int r = 0; r < ZT_R_COUNT; r++)
+      run->rejected_by_reason[r] += b->by_reason[r];
+    if (opts->rejects)
+      st = zt_store_each_reject(store, fc.file_id, write_reject, &fc, err);
+  }
+  if (!st)
+    st = zt_source_fingerprint(src, &hash, err);
   if (st) {
     zt_store_file_rollback(store);
     goto out;

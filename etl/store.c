@@ -286,7 +286,23 @@ struct zt_store {
   bool waiting_loaded;
   /* residence: clients whose older history this file already replaced */
   zt_u64map res_seen;
+  /* declarations queued for a sorted batch insert, and what the batches of
+   * the current file came to */
+  struct pending *pending;
+  size_t npending;
+  zt_batch_counts batch;
 };
+
+/* A queued declaration line. */
+typedef struct pending {
+  zt_decl d;
+  int64_t file_id;
+  long line;
+  int64_t key;       /* ref_key: the sort key of the batch */
+  uint32_t seq;      /* arrival order, to keep ties (same reference) in it */
+} pending;
+
+#define BATCH_MAX 32768
 
 /* ---- helpers ------------------------------------------------------ */
 
@@ -480,6 +496,7 @@ void zt_store_close(zt_store *s) {
   zt_u64map_free(&s->waiting);
   zt_u64map_free(&s->res_seen);
   free(s->known);
+  free(s->pending);
   free(s);
 }
 
@@ -610,6 +627,8 @@ zt_status zt_store_file_begin(zt_store *s, const zt_file_info *fi,
     return st;
   s->in_file = true;
   zt_u64map_clear(&s->res_seen);
+  s->npending = 0;
+  memset(&s->batch, 0, sizeof s->batch);
   st = load_waiting(s, err);
   if (!st)
     st = insert_file(s, fi, NULL, "ingested", NULL, file_id, err);
@@ -626,7 +645,9 @@ zt_status zt_store_file_commit(zt_store *s, int64_t file_id,
   sqlite3_stmt *st;
   zt_status rc;
   *already = false;
-  rc = zt_store_file_seen(s, hash, already, err);
+  rc = zt_store_flush(s, err);
+  if (!rc)
+    rc = zt_store_file_seen(s, hash, already, err);
   if (!rc && *already) {
     zt_store_file_rollback(s);
     return ZT_OK;
@@ -671,6 +692,7 @@ void zt_store_file_rollback(zt_store *s) {
     return;
   sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
   s->in_file = false;
+  s->npending = 0;
   /* Ids and waiting credits made in the transaction are gone. */
   zt_u64map_clear(&s->clients);
   s->nknown = 0;
@@ -871,10 +893,11 @@ static void clear_result(zt_put_result *res) {
   res->reject.field = -1;
 }
 
-zt_status zt_store_put_decl(zt_store *s, int64_t file_id, long line,
-                            const zt_decl *d, zt_put_result *res,
-                            zt_err *err) {
-  int64_t cid, key = ref_key(d->agb, d->ref), content = decl_content_key(d);
+/* Store one declaration line now (see zt_store_put_decl). */
+static zt_status put_decl_now(zt_store *s, int64_t file_id, long line,
+                              const zt_decl *d, int64_t key,
+                              zt_put_result *res, zt_err *err) {
+  int64_t cid, content = decl_content_key(d);
   int64_t debit_id = 0;
   int precision, rc;
   bool collision = false, stored_null_key = false;
@@ -1002,6 +1025,117 @@ zt_status zt_store_put_decl(zt_store *s, int64_t file_id, long line,
     }
   }
   return ZT_OK;
+}
+
+static int cmp_pending(const void *pa, const void *pb) {
+  const pending *a = pa, *b = pb;
+  if (a->key != b->key)
+    return a->key < b->key ? -1 : 1;
+  return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+/* The typed line as text for the reject list (no BSN: the client is
+ * named by pseudonym). */
+static void render_decl(const zt_decl *d, char *out, size_t n) {
+  char pseudo[ZT_PSEUDO_TEXT], b[11], e[11];
+  zt_pseudo_text(&d->client, pseudo);
+  zt_date_iso(d->begin, b);
+  zt_date_iso(d->end, e);
+  snprintf(out, n,
+           "aanbieder_agb=%08u;gemeente=%04u;client=%s;referentienummer=%s;"
+           "vorig_referentienummer=%s;productcategorie=%02u;productcode=%s;"
+           "begindatum=%s;einddatum=%s;volume=%lld;eenheid=%02u;bedrag=%lld;"
+           "debet_credit=%c",
+           d->agb, d->gemeente, pseudo, d->ref, d->prev_ref, d->category,
+           d->code, b, e, (long long)d->volume, d->unit,
+           (long long)d->amount, d->credit ? 'C' : 'D');
+}
+
+static void count_result(zt_store *s, const zt_put_result *res) {
+  switch (res->outcome) {
+  case ZT_PUT_STORED:
+    s->batch.accepted++;
+    s->batch.credits_linked += res->credit_linked;
+    s->batch.credits_waiting += res->credit_waiting;
+    s->batch.credits_resolved += res->credits_resolved;
+    break;
+  case ZT_PUT_DUPLICATE:
+    s->batch.duplicates++;
+    break;
+  case ZT_PUT_REJECTED:
+    s->batch.rejected++;
+    s->batch.by_reason[res->reject.reason]++;
+    break;
+  }
+}
+
+zt_status zt_store_flush(zt_store *s, zt_err *err) {
+  static const char *const names[ZT_D_NFIELDS] = {
+      "aanbieder_agb", "gemeente", "bsn", "toewijzingnummer",
+      "referentienummer", "vorig_referentienummer", "productcategorie",
+      "productcode", "begindatum", "einddatum", "volume", "eenheid",
+      "tarief", "bedrag", "debet_credit", "geboortedatum",
+      "declaratienummer"};
+  zt_status st = ZT_OK;
+  /* Sorted by reference key, the inserts into the UNIQUE index walk it
+   * in order instead of jumping about: several times faster than line
+   * order. Lines with the same reference keep their order. */
+  qsort(s->pending, s->npending, sizeof *s->pending, cmp_pending);
+  for (size_t i = 0; !st && i < s->npending; i++) {
+    pending *p = &s->pending[i];
+    zt_put_result res;
+    st = put_decl_now(s, p->file_id, p->line, &p->d, p->key, &res, err);
+    if (st)
+      break;
+    count_result(s, &res);
+    if (res.outcome == ZT_PUT_REJECTED) {
+      char raw[400];
+      render_decl(&p->d, raw, sizeof raw);
+      st = zt_store_put_reject(
+          s, p->file_id, p->line,
+          res.reject.field >= 0 ? names[res.reject.field] : NULL,
+          res.reject.reason, res.reject.message, raw, err);
+    }
+  }
+  s->npending = 0;
+  return st;
+}
+
+zt_status zt_store_queue_decl(zt_store *s, int64_t file_id, long line,
+                              const zt_decl *d, zt_err *err) {
+  pending *p;
+  if (!s->pending) {
+    s->pending = malloc(BATCH_MAX * sizeof *s->pending);
+    if (!s->pending)
+      return zt_fail(err, ZT_ERR_NOMEM, "out of memory");
+  }
+  if (s->npending == BATCH_MAX) {
+    zt_status st = zt_store_flush(s, err);
+    if (st)
+      return st;
+  }
+  p = &s->pending[s->npending];
+  p->d = *d;
+  p->file_id = file_id;
+  p->line = line;
+  p->key = ref_key(d->agb, d->ref);
+  p->seq = (uint32_t)s->npending;
+  s->npending++;
+  return ZT_OK;
+}
+
+const zt_batch_counts *zt_store_batch_counts(const zt_store *s) {
+  return &s->batch;
+}
+
+zt_status zt_store_put_decl(zt_store *s, int64_t file_id, long line,
+                            const zt_decl *d, zt_put_result *res,
+                            zt_err *err) {
+  zt_status st = zt_store_flush(s, err);   /* keep the order of arrival */
+  if (st)
+    return st;
+  return put_decl_now(s, file_id, line, d, ref_key(d->agb, d->ref), res,
+                      err);
 }
 
 /* ---- assignments, clients, residence --------------------------------- */
@@ -1228,6 +1362,28 @@ zt_status zt_store_put_reject(zt_store *s, int64_t file_id, long line,
   sqlite3_reset(st);
   if (rc != SQLITE_DONE)
     return db_fail(s, err, "storing a rejected line");
+  return ZT_OK;
+}
+
+zt_status zt_store_each_reject(zt_store *s, int64_t file_id, zt_reject_fn fn,
+                               void *ctx, zt_err *err) {
+  sqlite3_stmt *st;
+  int rc;
+  if (sqlite3_prepare_v2(s->db,
+                         "SELECT line, field, reason, message, raw FROM "
+                         "reject WHERE file_id = ?1 ORDER BY line, id",
+                         -1, &st, NULL) != SQLITE_OK)
+    return db_fail(s, err, "reading rejected lines");
+  sqlite3_bind_int64(st, 1, file_id);
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+    fn(ctx, (long)sqlite3_column_int64(st, 0),
+       (const char *)sqlite3_column_text(st, 1),
+       (const char *)sqlite3_column_text(st, 2),
+       (const char *)sqlite3_column_text(st, 3),
+       (const char *)sqlite3_column_text(st, 4));
+  sqlite3_finalize(st);
+  if (rc != SQLITE_DONE)
+    return db_fail(s, err, "reading rejected lines");
   return ZT_OK;
 }
 

@@ -110,9 +110,30 @@ typedef struct zt_put_result {
   int credits_resolved;  /* waiting credits this debit resolved */
 } zt_put_result;
 
+/* Store one declaration line now and say what became of it. */
 zt_status zt_store_put_decl(zt_store *s, int64_t file_id, long line,
                             const zt_decl *d, zt_put_result *res,
                             zt_err *err);
+
+/* The fast path of ingest: queue a line; queued lines are stored in
+ * batches sorted by reference (zt_store_flush(), also called by
+ * zt_store_file_commit()). What became of them is counted per file in
+ * zt_store_batch_counts(); lines the store rejects (duplicate_reference,
+ * duplicate_credit) go to the reject table with the line rendered from
+ * the record (the client named by pseudonym). */
+zt_status zt_store_queue_decl(zt_store *s, int64_t file_id, long line,
+                              const zt_decl *d, zt_err *err);
+zt_status zt_store_flush(zt_store *s, zt_err *err);
+
+typedef struct zt_batch_counts {
+  long accepted, duplicates, rejected;
+  long credits_linked, credits_waiting, credits_resolved;
+  long by_reason[ZT_R_COUNT];
+} zt_batch_counts;
+
+/* What the queued lines of the current file came to so far (flush
+ * first). Reset by zt_store_file_begin(). */
+const zt_batch_counts *zt_store_batch_counts(const zt_store *s);
 zt_status zt_store_put_assign(zt_store *s, int64_t file_id, long line,
                               const zt_assign *a, zt_put_result *res,
                               zt_err *err);
@@ -137,6 +158,13 @@ zt_status zt_store_put_reject(zt_store *s, int64_t file_id, long line,
 /* Reference tables arrive as whole files: a product catalogue or provider
  * list replaces the previous one. Call before the file's rows. */
 zt_status zt_store_replace_table(zt_store *s, zt_kind kind, zt_err *err);
+
+/* Call `fn` for each rejected line of file `file_id`, in line order. */
+typedef void (*zt_reject_fn)(void *ctx, long line, const char *field,
+                             const char *reason, const char *message,
+                             const char *raw);
+zt_status zt_store_each_reject(zt_store *s, int64_t file_id, zt_reject_fn fn,
+                               void *ctx, zt_err *err);
 
 /* Count the credits still waiting for their debit. */
 zt_status zt_store_waiting_credits(zt_store *s, long *count, int64_t *cents,
