@@ -1292,7 +1292,31 @@ static int scan_root(const char *p, size_t n, const char **uri,
       i = (size_t)(e - p) + 3;
       continue;
     }
-    if (p[i + 1] == '!')                /* DOCTYPE: the reader refuses it */
+    if (n - i >= 9 && memcmp(p + i, "<!DOCTYPE", 9) == 0) {
+      /* Skipped to see the root (the reader refuses it anyway): up to
+       * the first '>', or past an internal subset "[ ... ]" to the '>'
+       * after it. */
+      size_t j = i + 9;
+      while (j < n && p[j] != '[' && p[j] != '>')
+        j++;
+      if (j < n && p[j] == '[') {
+        for (;;) {
+          const char *e = find(p + j, n - j, "]", 1);
+          if (!e)
+            return SN_UNKNOWN;
+          j = (size_t)(e - p) + 1;
+          while (j < n && sn_ws(p[j]))
+            j++;
+          if (j < n && p[j] == '>')
+            break;
+        }
+      }
+      if (j >= n)
+        return SN_UNKNOWN;
+      i = j + 1;
+      continue;
+    }
+    if (p[i + 1] == '!')
       return SN_UNKNOWN;
     break;
   }
