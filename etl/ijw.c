@@ -919,6 +919,24 @@ static void root_start(rd *r, const xmlChar *local, const xmlChar *uri) {
 
 /* ---- SAX callbacks ---------------------------------------------------- */
 
+/* Is this a Prestatie (JW323) or ToegewezenProduct (JW301)? */
+static bool is_line_element(rd *r, const xmlChar *local,
+                            const xmlChar *uri) {
+  int want = r->kind == ZT_KIND_DECLARATIES ? N_Prestatie
+                                            : N_ToegewezenProduct;
+  return name_id(r, local) == want && ns_class(r, uri) == r->msg_ns;
+}
+
+/* A line element where none belongs (say a Prestatie straight under
+ * Client): reported, so that no line goes missing without a trace. */
+static void misplaced_line(rd *r) {
+  r->line_no = cur_line(r);
+  reject(r, ZT_R_VALUE_INVALID, -1, "%s outside %s: not read",
+         line_label(r),
+         r->kind == ZT_KIND_DECLARATIES ? "Clienten/Client/Prestaties"
+                                        : "Client/ToegewezenProducten");
+}
+
 static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix,
                      const xmlChar *uri, int nb_ns, const xmlChar **nss,
                      int nb_attr, int nb_def, const xmlChar **attrs) {
@@ -956,15 +974,21 @@ static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix,
     return;
   }
   parent = r->stack[r->depth - 1].state;
-  if (parent == S_SKIP || parent == S_LSKIP) {
-    next = (step){parent, NO_SLOT};
+  if (parent == S_LSKIP) {
+    next = (step){S_LSKIP, NO_SLOT};
   } else {
-    int ns = ns_class(r, uri);
-    int id = name_id(r, local);
-    if (r->kind == ZT_KIND_DECLARATIES)
-      next = child_323(r, parent, ns, id, local, uri);
-    else
-      next = child_301(r, parent, ns, id, local, uri);
+    if (parent == S_SKIP) {
+      next = (step){S_SKIP, NO_SLOT};
+    } else {
+      int ns = ns_class(r, uri);
+      int id = name_id(r, local);
+      if (r->kind == ZT_KIND_DECLARATIES)
+        next = child_323(r, parent, ns, id, local, uri);
+      else
+        next = child_301(r, parent, ns, id, local, uri);
+    }
+    if (next.state == S_SKIP && is_line_element(r, local, uri))
+      misplaced_line(r);
   }
   r->stack[r->depth++] = (frame){(uint8_t)next.state, (int8_t)next.slot};
   r->cap = next.slot;

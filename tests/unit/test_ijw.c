@@ -286,6 +286,30 @@ static void test_structure_rejects(void **state) {
   g_free(text);
 }
 
+/* Prestatie elements where none belong are reported, not lost. */
+static void test_misplaced_lines(void **state) {
+  char *dir = tu_tmpdir("ijw");
+  char *p = variant(dir, "lijst.xml", DATA "jw323_prefixes.xml",
+                    "p:Prestaties>", "p:Lijst>");
+  rec r;
+  zt_kind kind;
+  zt_reason why;
+  zt_err err;
+  (void)state;
+  rec_init(&r);
+  assert_int_equal(read_path(p, ZT_KIND_AUTO, &r, &kind, &why, &err), ZT_OK);
+  assert_int_equal(r.rows->len, 0);
+  assert_int_equal(r.rejects->len, 4);
+  assert_true(g_str_has_prefix(at(r.rejects, 0), "36|value_invalid|-1|"));
+  assert_true(g_str_has_prefix(at(r.rejects, 3), "103|value_invalid|-1|"));
+  /* Nothing read, so the lines add up to 0, not 538000. */
+  assert_int_equal(r.warns->len, 1);
+  rec_free(&r);
+  g_free(p);
+  tu_rmtree(dir);
+  g_free(dir);
+}
+
 static void test_totals_mismatch_warns(void **state) {
   rec r;
   zt_kind kind;
@@ -768,6 +792,7 @@ int main(void) {
       cmocka_unit_test(test_default_namespace_3_0),
       cmocka_unit_test(test_gzip),
       cmocka_unit_test(test_structure_rejects),
+      cmocka_unit_test(test_misplaced_lines),
       cmocka_unit_test(test_totals_mismatch_warns),
       cmocka_unit_test(test_header_invalid),
       cmocka_unit_test(test_malformed),
