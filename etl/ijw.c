@@ -1096,10 +1096,16 @@ static void on_error(void *ctx, xmlErrorPtr e) {
   size_t n;
   if (!e || e->level < XML_ERR_ERROR || r->stop)
     return;
-  show_str((const xmlChar *)(e->message ? e->message : "error"), m,
-           sizeof m);
+  {
+    char raw[400];
+    snprintf(raw, sizeof raw, "%s", e->message ? e->message : "error");
+    for (char *c = raw; *c; c++)
+      if (*c == '\n' || *c == '\r' || *c == '\t')
+        *c = ' ';
+    show(raw, strlen(raw), m, sizeof m);
+  }
   n = strlen(m);
-  while (n && (m[n - 1] == '?' || m[n - 1] == ' '))  /* the newline */
+  while (n && m[n - 1] == ' ')
     m[--n] = '\0';
   fail(r, ZT_R_XML_MALFORMED, "not well-formed XML at line %d, column %d: %s",
        e->line, e->int2, m);

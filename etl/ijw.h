@@ -5,8 +5,16 @@
  * The reader feeds the chunks of a zt_source into libxml2's SAX2 push
  * parser and turns every JW323 `Prestatie` and every JW301
  * `ToegewezenProduct` into one canonical row (etl/record.h) or one reject
- * (etl/reader.h). It judges structure only (missing, repeated, unexpected
- * or over-long elements); values are judged by etl/validate.c.
+ * (etl/reader.h). It judges structure only; values are judged by
+ * etl/validate.c. Inside a line element, a required element missing or
+ * empty is `missing_field`, text longer than the iJw maximum (20 for
+ * references, 5 for product codes, 12 for DeclaratieNummer, 32 for the
+ * typed fields) is `field_too_long`, and an element occurring twice, an
+ * unexpected element or one in the wrong namespace is `value_invalid`.
+ * The client's and the header's fields count as the line's. Element order
+ * is not checked, and elements outside the lines that zothuis does not use
+ * are skipped; a line element outside its list (a Prestatie straight under
+ * Client) is rejected rather than lost.
  *
  * Namespaces are matched by URI, never by prefix:
  *   http://www.istandaarden.nl/ijw/3_<digits>/<msg>/schema
@@ -19,7 +27,9 @@
  * (so no DTD, no entity declarations, no external entities, no entity
  * expansion), nesting deeper than ZT_IJW_MAX_DEPTH elements, and a text
  * run or attribute value longer than ZT_IJW_TEXT_MAX bytes. The parser
- * never touches the network. Memory is fixed, whatever the file size.
+ * never touches the network. Memory is fixed, whatever the file size
+ * (libxml2 holds one start tag whole while parsing it, up to its own
+ * 10 MB limit).
  */
 #ifndef ZT_IJW_H
 #define ZT_IJW_H
@@ -55,8 +65,9 @@
  * before that are to be thrown away by the caller.
  * When sink->row or sink->reject returns an error, reading stops and that
  * status is returned (err as the sink filled it, *file_reason ZT_R_NONE).
- * No message ever holds a run of 9 or more digits in clear (a BSN could
- * hide there): such runs are masked as 12*****82. */
+ * Input text quoted in a message (a header value, an element name, the
+ * parser's own message) never shows a run of 9 or more digits in clear --
+ * a BSN could hide there: such runs are masked as 12*****82. */
 zt_status zt_ijw_read(zt_source *src, const zt_read_opts *opts,
                       zt_rowsink *sink, zt_kind *kind_out,
                       zt_reason *file_reason, zt_err *err);
