@@ -1,0 +1,1426 @@
+/*
+ * etl/ijw.c -- the iJw XML reader (see ijw.h): libxml2's SAX2 push parser
+ * driven by a small state machine over the element stack.
+ *
+ * Per element the parser calls on_start, on_chars (zero or more times) and
+ * on_end. on_start finds the element's state from its parent's state, its
+ * namespace class and its name; leaf fields we keep get a text slot, a
+ * fixed buffer that on_chars fills. When a line element (Prestatie,
+ * ToegewezenProduct) ends, its slots, the client's and the header's become
+ * one canonical row, or one reject when its structure is wrong.
+ *
+ * Hot path: element names are recognised by pointer. libxml2 interns every
+ * name in the parser's dictionary, so the names we know are interned once
+ * per file and looked up in a small open-addressing table keyed by the
+ * pointer; a name the dictionary does not own falls back to string
+ * comparison, so nothing depends on that behaviour for correctness.
+ * Namespace URIs (interned as well) are cached the same way. Nothing is
+ * allocated per element or per line.
+ */
+#include "etl/ijw.h"
+
+#include <libxml/SAX2.h>
+#include <libxml/dict.h>
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/xmlerror.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/str.h"
+
+/* ---- element names ---------------------------------------------------- */
+
+#define NAMES(X)                                                          \
+  X(Bericht) X(Header) X(BerichtCode) X(Afzender) X(Ontvanger)            \
+  X(Declaratie) X(DeclaratieNummer) X(TotaalIngediendBedrag)              \
+  X(TotaalBedrag) X(DebetCredit) X(Clienten) X(Client) X(Bsn)             \
+  X(Prestaties) X(Prestatie) X(ProductReferentie) X(ReferentieNummer)     \
+  X(VorigReferentieNummer) X(ToewijzingNummer) X(ProductCategorie)        \
+  X(ProductCode) X(ProductPeriode) X(Begindatum) X(Einddatum)             \
+  X(GeleverdVolume) X(Eenheid) X(ProductTarief) X(IngediendBedrag)        \
+  X(Bedrag) X(Geboortedatum) X(Datum) X(DatumGebruik) X(Geslacht)         \
+  X(ToegewezenProducten) X(ToegewezenProduct) X(Product) X(Categorie)     \
+  X(Code) X(Ingangsdatum) X(RedenWijziging) X(ReferentieAanbieder)        \
+  X(Toewijzingsdatum) X(Toewijzingstijd) X(Omvang) X(Budget)              \
+  X(Commentaar)
+
+#define NAME_ENUM(n) N_##n,
+#define NAME_STR(n) #n,
+enum { N_UNKNOWN, NAMES(NAME_ENUM) N_COUNT };
+static const char *const name_text[N_COUNT] = {"?", NAMES(NAME_STR)};
+
+#define NTAB 256 /* pointer table size, a power of two */
+
+/* ---- namespace classes ------------------------------------------------ */
+
+enum {
+  NS_NONE,      /* no namespace */
+  NS_OTHER,     /* not an iJw namespace */
+  NS_BASIS,     /* .../basisschema/schema */
+  NS_323,       /* .../jw323/schema */
+  NS_301,       /* .../jw301/schema */
+  NS_IJW_OTHER  /* another iJw message */
+};
+
+/* ---- states ----------------------------------------------------------- */
+
+enum {
+  S_SKIP,        /* a subtree we do not read */
+  S_ROOT,        /* Bericht */
+  S_HEADER,
+  S_DECL,        /* JW323 Declaratie */
+  S_TOTAL,       /* JW323 TotaalIngediendBedrag */
+  S_CLIENTS,     /* JW323 Clienten */
+  S_CLIENT,
+  S_BIRTH,       /* JW301 Client/Geboortedatum */
+  S_LINES,       /* Prestaties, ToegewezenProducten */
+  S_LINE,        /* Prestatie, ToegewezenProduct */
+  S_G_REF,       /* Prestatie/ProductReferentie */
+  S_G_PERIOD,    /* Prestatie/ProductPeriode */
+  S_G_AMOUNT,    /* Prestatie/IngediendBedrag */
+  S_G_PRODUCT,   /* ToegewezenProduct/Product */
+  S_LFIELD,      /* a text field of the current line */
+  S_GFIELD,      /* a text field of the header or the client */
+  S_LSKIP        /* inside a line: a subtree we do not read */
+};
+
+/* ---- text slots ------------------------------------------------------- */
+
+/* Slots 0 .. ZT_MAX_FIELDS-1 are the current line's fields, indexed by the
+ * kind's canonical field number; the rest belong to the header and the
+ * client. */
+enum {
+  G_CODE = ZT_MAX_FIELDS, /* Header/BerichtCode */
+  G_FROM,                 /* Header/Afzender */
+  G_TO,                   /* Header/Ontvanger */
+  G_DECLNR,               /* Declaratie/DeclaratieNummer */
+  G_TOTAL,                /* TotaalIngediendBedrag/TotaalBedrag */
+  G_TOTAL_DC,             /* TotaalIngediendBedrag/DebetCredit */
+  G_BSN,                  /* Client/Bsn */
+  G_BIRTH,                /* Client/Geboortedatum/Datum */
+  G_BIRTH_USE,            /* Client/Geboortedatum/DatumGebruik */
+  G_GENDER,               /* Client/Geslacht */
+  NSLOTS
+};
+
+#define SLOT_CAP 64  /* bytes kept of a field; longer is too long anyway */
+#define NO_SLOT (-1)
+
+typedef struct slot {
+  char buf[SLOT_CAP];
+  uint8_t len;   /* bytes in buf, leading white space skipped */
+  uint8_t seen;  /* the element occurred */
+  uint8_t dup;   /* ... more than once */
+  uint8_t over;  /* more text than SLOT_CAP (not counting white space) */
+} slot;
+
+/* Where a canonical field comes from, and its rules. */
+typedef struct fdesc {
+  int slot;          /* a slot, or NO_SLOT: always absent */
+  const char *name;  /* for messages */
+  uint8_t max;       /* longest text allowed */
+  bool required;
+} fdesc;
+
+/* Lexical maximum for fields whose form etl/validate.c judges: longer
+ * than any sane spelling of a number, date or code. */
+#define TYPED_MAX 32
+
+static const fdesc decl_fields[ZT_D_NFIELDS] = {
+    [ZT_D_AGB] = {G_FROM, "Header/Afzender", TYPED_MAX, true},
+    [ZT_D_GEMEENTE] = {G_TO, "Header/Ontvanger", TYPED_MAX, true},
+    [ZT_D_BSN] = {G_BSN, "Client/Bsn", TYPED_MAX, true},
+    [ZT_D_TOEWIJZING] = {ZT_D_TOEWIJZING, "ToewijzingNummer", TYPED_MAX,
+                         true},
+    [ZT_D_REF] = {ZT_D_REF, "ProductReferentie/ReferentieNummer", ZT_REF_MAX,
+                  true},
+    [ZT_D_PREVREF] = {ZT_D_PREVREF, "ProductReferentie/VorigReferentieNummer",
+                      ZT_REF_MAX, false},
+    [ZT_D_CATEGORY] = {ZT_D_CATEGORY, "ProductCategorie", TYPED_MAX, true},
+    [ZT_D_CODE] = {ZT_D_CODE, "ProductCode", ZT_CODE_MAX, true},
+    [ZT_D_BEGIN] = {ZT_D_BEGIN, "ProductPeriode/Begindatum", TYPED_MAX,
+                    true},
+    [ZT_D_END] = {ZT_D_END, "ProductPeriode/Einddatum", TYPED_MAX, true},
+    [ZT_D_VOLUME] = {ZT_D_VOLUME, "GeleverdVolume", TYPED_MAX, true},
+    [ZT_D_UNIT] = {ZT_D_UNIT, "Eenheid", TYPED_MAX, true},
+    [ZT_D_TARIFF] = {ZT_D_TARIFF, "ProductTarief", TYPED_MAX, false},
+    [ZT_D_AMOUNT] = {ZT_D_AMOUNT, "IngediendBedrag/Bedrag", TYPED_MAX, true},
+    [ZT_D_DC] = {ZT_D_DC, "IngediendBedrag/DebetCredit", TYPED_MAX, true},
+    [ZT_D_BIRTH] = {NO_SLOT, "Geboortedatum", 0, false},
+    [ZT_D_DECLNR] = {G_DECLNR, "DeclaratieNummer", ZT_DECLNR_MAX, false},
+};
+
+static const fdesc assign_fields[ZT_A_NFIELDS] = {
+    [ZT_A_GEMEENTE] = {G_FROM, "Header/Afzender", TYPED_MAX, true},
+    [ZT_A_AGB] = {G_TO, "Header/Ontvanger", TYPED_MAX, true},
+    [ZT_A_BSN] = {G_BSN, "Client/Bsn", TYPED_MAX, true},
+    [ZT_A_BIRTH] = {G_BIRTH, "Client/Geboortedatum/Datum", TYPED_MAX, true},
+    [ZT_A_BIRTH_USE] = {G_BIRTH_USE, "Client/Geboortedatum/DatumGebruik",
+                        TYPED_MAX, false},
+    [ZT_A_GENDER] = {G_GENDER, "Client/Geslacht", TYPED_MAX, true},
+    [ZT_A_TOEWIJZING] = {ZT_A_TOEWIJZING, "ToewijzingNummer", TYPED_MAX,
+                         true},
+    [ZT_A_CATEGORY] = {ZT_A_CATEGORY, "Product/Categorie", TYPED_MAX, false},
+    [ZT_A_CODE] = {ZT_A_CODE, "Product/Code", ZT_CODE_MAX, false},
+    [ZT_A_BEGIN] = {ZT_A_BEGIN, "Ingangsdatum", TYPED_MAX, true},
+    [ZT_A_END] = {ZT_A_END, "Einddatum", TYPED_MAX, false},
+    [ZT_A_REASON] = {ZT_A_REASON, "RedenWijziging", TYPED_MAX, false},
+};
+
+static const zt_value_fmt ijw_fmt = {.money_euros = false, .ijw = true};
+
+/* ---- the reader's state ----------------------------------------------- */
+
+typedef struct frame {
+  uint8_t state;
+  int8_t slot;   /* slot receiving this element's text, or NO_SLOT */
+} frame;
+
+typedef struct rd {
+  xmlParserCtxtPtr ctxt;
+  zt_rowsink *sink;
+  zt_err *err;
+  zt_kind want;
+  zt_kind kind;         /* ZT_KIND_AUTO until the root is seen */
+  int msg_ns;           /* NS_323 or NS_301 */
+  const fdesc *fields;  /* decl_fields or assign_fields */
+  int nfields;
+  bool stop;            /* failed, or the sink said stop */
+
+  int depth;
+  frame stack[ZT_IJW_MAX_DEPTH];
+  int cap;              /* slot receiving text now, or NO_SLOT */
+  size_t run;           /* bytes in the current text run */
+
+  /* name and namespace recognition */
+  bool by_ptr;          /* the dictionary interns names */
+  struct {
+    const xmlChar *p;
+    int id;
+  } ntab[NTAB];
+  int ntab_used;
+  const xmlChar *ns_ptr[4];
+  int ns_cls[4];
+  int ns_n;
+
+  slot s[NSLOTS];
+
+  /* the current line */
+  long line_no;
+  bool line_product;    /* JW301: a Product element was seen */
+  zt_reason bad;        /* a structure problem found while reading it */
+  char bad_msg[200];
+
+  bool root_seen, header_done, decl_seen;
+
+  /* JW323 totals, cents */
+  int64_t debit, credit;
+  long unreadable;      /* lines whose amount could not be read */
+
+  zt_reason fail_reason;
+  char fail_msg[512];
+  zt_status sink_status;
+} rd;
+
+/* ---- messages --------------------------------------------------------- */
+
+void zt_ijw_mask_digits(char *s) {
+  size_t i = 0;
+  while (s[i]) {
+    if (s[i] >= '0' && s[i] <= '9') {
+      size_t j = i;
+      while (s[j] >= '0' && s[j] <= '9')
+        j++;
+      if (j - i >= 9)
+        for (size_t k = i + 2; k < j - 2; k++)
+          s[k] = '*';
+      i = j;
+    } else {
+      i++;
+    }
+  }
+}
+
+/* Copy input text (p, n) into `out` for a message: control characters
+ * become '?', digit runs of 9 or more are masked (before any cut, so no
+ * cut can expose a part of one), and text that does not fit ends in
+ * "...". Returns out. */
+static const char *show(const void *src, size_t n, char *out, size_t size) {
+  char tmp[256];
+  const unsigned char *p = src;
+  size_t k = 0;
+  while (k < n && k + 1 < sizeof tmp) {
+    unsigned char c = p ? p[k] : 0;
+    tmp[k] = (c < 0x20 || c == 0x7f) ? '?' : (char)c;
+    k++;
+  }
+  tmp[k] = '\0';
+  zt_ijw_mask_digits(tmp);
+  {
+    size_t keep = k < size ? k : size - 1;
+    memcpy(out, tmp, keep);
+    out[keep] = '\0';
+    if (keep < n && keep >= 3)
+      memcpy(out + keep - 3, "...", 3);
+  }
+  return out;
+}
+
+static const char *show_str(const xmlChar *s, char *out, size_t size) {
+  return show(s, s ? strlen((const char *)s) : 0, out, size);
+}
+
+static const char *kind_label(zt_kind k) {
+  return k == ZT_KIND_DECLARATIES ? "JW323 (declaraties)"
+                                  : "JW301 (toewijzingen)";
+}
+
+static const char *line_label(const rd *r) {
+  return r->kind == ZT_KIND_DECLARATIES ? "Prestatie" : "ToegewezenProduct";
+}
+
+/* ---- stopping --------------------------------------------------------- */
+
+static void fail(rd *r, zt_reason why, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* Reject the whole file (the first reason wins) and stop the parser. */
+static void fail(rd *r, zt_reason why, const char *fmt, ...) {
+  va_list ap;
+  if (r->stop)
+    return;
+  r->stop = true;
+  r->fail_reason = why;
+  va_start(ap, fmt);
+  vsnprintf(r->fail_msg, sizeof r->fail_msg, fmt, ap);
+  va_end(ap);
+  xmlStopParser(r->ctxt);
+}
+
+static void sink_stop(rd *r, zt_status st) {
+  if (r->stop)
+    return;
+  r->stop = true;
+  r->sink_status = st;
+  xmlStopParser(r->ctxt);
+}
+
+static long cur_line(const rd *r) {
+  return (long)xmlSAX2GetLineNumber(r->ctxt);
+}
+
+/* ---- names and namespaces --------------------------------------------- */
+
+static size_t ptr_hash(const xmlChar *p) {
+  uint64_t x = (uint64_t)(uintptr_t)p;
+  return (size_t)(((x >> 3) * 0x9E3779B97F4A7C15ull) >> 56) & (NTAB - 1);
+}
+
+static int name_slow(const xmlChar *name) {
+  for (int i = 1; i < N_COUNT; i++)
+    if (strcmp((const char *)name, name_text[i]) == 0)
+      return i;
+  return N_UNKNOWN;
+}
+
+static void ntab_put(rd *r, const xmlChar *p, int id) {
+  size_t h = ptr_hash(p);
+  while (r->ntab[h].p && r->ntab[h].p != p)
+    h = (h + 1) & (NTAB - 1);
+  if (!r->ntab[h].p)
+    r->ntab_used++;
+  r->ntab[h].p = p;
+  r->ntab[h].id = id;
+}
+
+/* Intern the names we know in the parser's dictionary. */
+static void names_init(rd *r) {
+  xmlDictPtr dict = r->ctxt->dict;
+  r->by_ptr = dict != NULL;
+  for (int i = 1; i < N_COUNT && r->by_ptr; i++) {
+    const xmlChar *p = xmlDictLookup(dict, (const xmlChar *)name_text[i], -1);
+    if (!p)
+      r->by_ptr = false;
+    else
+      ntab_put(r, p, i);
+  }
+}
+
+static int name_id(rd *r, const xmlChar *name) {
+  int id;
+  if (r->by_ptr) {
+    size_t h = ptr_hash(name);
+    while (r->ntab[h].p) {
+      if (r->ntab[h].p == name)
+        return r->ntab[h].id;
+      h = (h + 1) & (NTAB - 1);
+    }
+  }
+  id = name_slow(name);
+  /* Cache unknown names too (JW301 has many we skip), but only interned
+   * ones: a transient buffer's address could later hold another name. */
+  if (r->by_ptr && r->ntab_used < NTAB / 2 &&
+      xmlDictOwns(r->ctxt->dict, name) == 1)
+    ntab_put(r, name, id);
+  return id;
+}
+
+static bool is_alnum(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+         (c >= 'A' && c <= 'Z');
+}
+
+/* The <msg> of http://www.istandaarden.nl/ijw/3_<digits>/<msg>/schema. */
+static bool ns_message(const char *u, size_t n, char *msg, size_t size) {
+  static const char pre[] = "http://www.istandaarden.nl/ijw/3_";
+  const size_t k = sizeof pre - 1;
+  size_t i, j;
+  if (size)
+    msg[0] = '\0';
+  if (n < k || memcmp(u, pre, k) != 0)
+    return false;
+  for (i = k; i < n && u[i] >= '0' && u[i] <= '9'; i++)
+    ;
+  if (i == k || i >= n || u[i] != '/')
+    return false;
+  j = ++i;
+  while (i < n && is_alnum(u[i]))
+    i++;
+  if (i == j || i - j >= size || n - i != 7 || memcmp(u + i, "/schema", 7))
+    return false;
+  memcpy(msg, u + j, i - j);
+  msg[i - j] = '\0';
+  return true;
+}
+
+static int ns_classify(const char *uri) {
+  char msg[16];
+  if (!ns_message(uri, strlen(uri), msg, sizeof msg))
+    return NS_OTHER;
+  if (strcmp(msg, "jw323") == 0)
+    return NS_323;
+  if (strcmp(msg, "jw301") == 0)
+    return NS_301;
+  if (strcmp(msg, "basisschema") == 0)
+    return NS_BASIS;
+  return NS_IJW_OTHER;
+}
+
+static int ns_class(rd *r, const xmlChar *uri) {
+  int c;
+  if (!uri)
+    return NS_NONE;
+  for (int i = 0; i < r->ns_n; i++)
+    if (r->ns_ptr[i] == uri)
+      return r->ns_cls[i];
+  c = ns_classify((const char *)uri);
+  if (r->by_ptr && r->ns_n < 4 && xmlDictOwns(r->ctxt->dict, uri) == 1) {
+    r->ns_ptr[r->ns_n] = uri;
+    r->ns_cls[r->ns_n++] = c;
+  }
+  return c;
+}
+
+/* ---- slots ------------------------------------------------------------ */
+
+static bool is_ws(unsigned char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Start collecting text into slot k; NO_SLOT when it already has a value
+ * (the repeat is flagged and its text ignored). */
+static int slot_open(rd *r, int k) {
+  slot *s = &r->s[k];
+  if (s->seen) {
+    s->dup = 1;
+    return NO_SLOT;
+  }
+  s->seen = 1;
+  s->len = 0;
+  s->over = 0;
+  return k;
+}
+
+static void slot_clear(slot *s) {
+  s->seen = s->dup = s->over = 0;
+  s->len = 0;
+}
+
+/* The slot's text without trailing white space (leading white space was
+ * never stored). */
+static zt_slice slot_text(const slot *s) {
+  size_t n = s->len;
+  while (n && is_ws((unsigned char)s->buf[n - 1]))
+    n--;
+  return (zt_slice){s->buf, n};
+}
+
+/* ---- structure problems inside a line ---------------------------------- */
+
+static void line_bad(rd *r, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static void line_bad(rd *r, const char *fmt, ...) {
+  va_list ap;
+  if (r->bad)
+    return;
+  r->bad = ZT_R_VALUE_INVALID;
+  va_start(ap, fmt);
+  vsnprintf(r->bad_msg, sizeof r->bad_msg, fmt, ap);
+  va_end(ap);
+}
+
+static void line_unexpected(rd *r, const xmlChar *local, const xmlChar *uri,
+                            const char *where) {
+  char nm[64], ns[96];
+  if (uri)
+    line_bad(r, "unexpected element '%s' (namespace %s) in %s",
+             show_str(local, nm, sizeof nm), show_str(uri, ns, sizeof ns),
+             where);
+  else
+    line_bad(r, "unexpected element '%s' (no namespace) in %s",
+             show_str(local, nm, sizeof nm), where);
+}
+
+/* ---- the header ------------------------------------------------------- */
+
+static bool header_value(rd *r, int k, const char *name, zt_slice *v) {
+  const slot *s = &r->s[k];
+  char shown[40];
+  if (!s->seen) {
+    fail(r, ZT_R_HEADER_INVALID, "%s header has no %s", kind_label(r->kind),
+         name);
+    return false;
+  }
+  if (s->dup) {
+    fail(r, ZT_R_HEADER_INVALID, "%s header has more than one %s",
+         kind_label(r->kind), name);
+    return false;
+  }
+  *v = slot_text(s);
+  if (s->over) {
+    fail(r, ZT_R_HEADER_INVALID, "%s header: %s '%s' is too long",
+         kind_label(r->kind), name, show(v->p, v->n, shown, sizeof shown));
+    return false;
+  }
+  return true;
+}
+
+static void header_check_code(rd *r, int k, const char *name, size_t digits,
+                              const char *what) {
+  zt_slice v;
+  char shown[40];
+  if (!header_value(r, k, name, &v))
+    return;
+  if (v.n != digits || !zt_all_digits(v.p, v.n))
+    fail(r, ZT_R_HEADER_INVALID, "%s header: %s '%s' is not %s (%zu digits)",
+         kind_label(r->kind), name, show(v.p, v.n, shown, sizeof shown),
+         what, digits);
+}
+
+/* Called when Header ends: BerichtCode, Afzender and Ontvanger. */
+static void header_end(rd *r) {
+  bool decl = r->kind == ZT_KIND_DECLARATIES;
+  const char *want = decl ? "490" : "436";
+  zt_slice v;
+  char shown[40];
+  if (r->header_done) {
+    fail(r, ZT_R_HEADER_INVALID, "%s message has more than one Header",
+         kind_label(r->kind));
+    return;
+  }
+  if (!header_value(r, G_CODE, "BerichtCode", &v))
+    return;
+  if (!zt_slice_eq(v.p, v.n, want)) {
+    fail(r, ZT_R_HEADER_INVALID,
+         "%s header: BerichtCode is '%s', must be %s for this message",
+         kind_label(r->kind), show(v.p, v.n, shown, sizeof shown), want);
+    return;
+  }
+  if (decl) {
+    header_check_code(r, G_FROM, "Afzender", 8, "a provider AGB code");
+    header_check_code(r, G_TO, "Ontvanger", 4, "a municipality code");
+  } else {
+    header_check_code(r, G_FROM, "Afzender", 4, "a municipality code");
+    header_check_code(r, G_TO, "Ontvanger", 8, "a provider AGB code");
+  }
+  r->header_done = true;
+}
+
+static void need_header(rd *r, const char *elem) {
+  if (!r->header_done)
+    fail(r, ZT_R_HEADER_INVALID, "%s message has no Header before %s",
+         kind_label(r->kind), elem);
+}
+
+/* ---- lines ------------------------------------------------------------ */
+
+static void line_begin(rd *r) {
+  for (int k = 0; k < ZT_MAX_FIELDS; k++)
+    slot_clear(&r->s[k]);
+  r->line_no = cur_line(r);
+  r->line_product = false;
+  r->bad = ZT_R_NONE;
+}
+
+static void client_begin(rd *r) {
+  slot_clear(&r->s[G_BSN]);
+  slot_clear(&r->s[G_BIRTH]);
+  slot_clear(&r->s[G_BIRTH_USE]);
+  slot_clear(&r->s[G_GENDER]);
+}
+
+static void reject(rd *r, zt_reason why, int field, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static void reject(rd *r, zt_reason why, int field, const char *fmt, ...) {
+  char msg[256];
+  va_list ap;
+  zt_status st;
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  st = r->sink->reject(r->sink->ctx, r->kind, r->line_no, why, field, msg,
+                       (zt_slice){NULL, 0}, r->err);
+  if (st)
+    sink_stop(r, st);
+}
+
+/* JW323: add the line's amount to the debit or credit total. */
+static void line_amount(rd *r) {
+  const slot *a = &r->s[ZT_D_AMOUNT], *dc = &r->s[ZT_D_DC];
+  zt_slice v, c;
+  uint64_t cents;
+  if (!a->seen || a->dup || a->over || !dc->seen || dc->dup) {
+    r->unreadable++;
+    return;
+  }
+  v = slot_text(a);
+  c = slot_text(dc);
+  if (v.n > 12 || zt_parse_u64(v.p, v.n, &cents) != ZT_OK ||
+      c.n != 1 || (c.p[0] != 'D' && c.p[0] != 'C')) {
+    r->unreadable++;
+    return;
+  }
+  if (c.p[0] == 'D')
+    r->debit += (int64_t)cents;
+  else
+    r->credit += (int64_t)cents;
+}
+
+/* Called when a line element ends: one row, or one reject. */
+static void line_end(rd *r) {
+  zt_slice f[ZT_MAX_FIELDS];
+  zt_row row;
+  zt_status st;
+  const char *where = line_label(r);
+  if (r->kind == ZT_KIND_DECLARATIES)
+    line_amount(r);
+  if (r->bad) {
+    reject(r, r->bad, -1, "%s", r->bad_msg);
+    return;
+  }
+  for (int k = 0; k < r->nfields; k++) {
+    const fdesc *d = &r->fields[k];
+    const slot *s;
+    bool required = d->required;
+    if (d->slot == NO_SLOT) {
+      f[k] = (zt_slice){NULL, 0};
+      continue;
+    }
+    if (r->kind == ZT_KIND_TOEWIJZINGEN && k == ZT_A_CATEGORY &&
+        r->line_product)
+      required = true;   /* Product needs its Categorie */
+    s = &r->s[d->slot];
+    if (!s->seen) {
+      if (required) {
+        if (d->slot < ZT_MAX_FIELDS)
+          reject(r, ZT_R_MISSING_FIELD, k, "%s is missing in %s", d->name,
+                 where);
+        else
+          reject(r, ZT_R_MISSING_FIELD, k, "%s is missing", d->name);
+        return;
+      }
+      f[k] = (zt_slice){NULL, 0};
+      continue;
+    }
+    if (s->dup) {
+      reject(r, ZT_R_VALUE_INVALID, k, "%s occurs more than once", d->name);
+      return;
+    }
+    f[k] = slot_text(s);
+    if (s->over || f[k].n > d->max) {
+      reject(r, ZT_R_FIELD_TOO_LONG, k, "%s is longer than %d characters",
+             d->name, d->max);
+      return;
+    }
+    if (f[k].n == 0 && required) {
+      reject(r, ZT_R_MISSING_FIELD, k, "%s is empty", d->name);
+      return;
+    }
+  }
+  row.kind = r->kind;
+  row.f = f;
+  row.line = r->line_no;
+  row.raw = (zt_slice){NULL, 0};
+  row.fmt = &ijw_fmt;
+  st = r->sink->row(r->sink->ctx, &row, r->err);
+  if (st)
+    sink_stop(r, st);
+}
+
+/* ---- the state machine ------------------------------------------------ */
+
+typedef struct step {
+  int state;
+  int slot;
+} step;
+
+static step gfield(rd *r, int k) { return (step){S_GFIELD, slot_open(r, k)}; }
+static step lfield(rd *r, int k) { return (step){S_LFIELD, slot_open(r, k)}; }
+
+/* The part both messages share: the header. */
+static bool header_child(rd *r, int ns, int id, step *out) {
+  if (ns != r->msg_ns)
+    return false;
+  switch (id) {
+  case N_BerichtCode: *out = gfield(r, G_CODE); return true;
+  case N_Afzender: *out = gfield(r, G_FROM); return true;
+  case N_Ontvanger: *out = gfield(r, G_TO); return true;
+  default: return false;
+  }
+}
+
+static step child_323(rd *r, int parent, int ns, int id,
+                      const xmlChar *local, const xmlChar *uri) {
+  const step skip = {S_SKIP, NO_SLOT}, lskip = {S_LSKIP, NO_SLOT};
+  bool m = ns == r->msg_ns, b = ns == NS_BASIS;
+  step out;
+  switch (parent) {
+  case S_ROOT:
+    if (m && id == N_Header)
+      return (step){S_HEADER, NO_SLOT};
+    if (m && id == N_Declaratie) {
+      need_header(r, "Declaratie");
+      r->decl_seen = true;
+      return (step){S_DECL, NO_SLOT};
+    }
+    return skip;
+  case S_HEADER:
+    return header_child(r, ns, id, &out) ? out : skip;
+  case S_DECL:
+    if (m && id == N_DeclaratieNummer)
+      return gfield(r, G_DECLNR);
+    if (m && id == N_TotaalIngediendBedrag)
+      return (step){S_TOTAL, NO_SLOT};
+    if (m && id == N_Clienten)
+      return (step){S_CLIENTS, NO_SLOT};
+    return skip;
+  case S_TOTAL:
+    if (b && id == N_TotaalBedrag)
+      return gfield(r, G_TOTAL);
+    if (b && id == N_DebetCredit)
+      return gfield(r, G_TOTAL_DC);
+    return skip;
+  case S_CLIENTS:
+    if (m && id == N_Client) {
+      client_begin(r);
+      return (step){S_CLIENT, NO_SLOT};
+    }
+    return skip;
+  case S_CLIENT:
+    if (m && id == N_Bsn)
+      return gfield(r, G_BSN);
+    if (m && id == N_Prestaties)
+      return (step){S_LINES, NO_SLOT};
+    return skip;
+  case S_LINES:
+    if (m && id == N_Prestatie) {
+      line_begin(r);
+      return (step){S_LINE, NO_SLOT};
+    }
+    return skip;
+  case S_LINE:
+    if (m) {
+      switch (id) {
+      case N_ProductReferentie: return (step){S_G_REF, NO_SLOT};
+      case N_ToewijzingNummer: return lfield(r, ZT_D_TOEWIJZING);
+      case N_ProductCategorie: return lfield(r, ZT_D_CATEGORY);
+      case N_ProductCode: return lfield(r, ZT_D_CODE);
+      case N_ProductPeriode: return (step){S_G_PERIOD, NO_SLOT};
+      case N_GeleverdVolume: return lfield(r, ZT_D_VOLUME);
+      case N_Eenheid: return lfield(r, ZT_D_UNIT);
+      case N_ProductTarief: return lfield(r, ZT_D_TARIFF);
+      case N_IngediendBedrag: return (step){S_G_AMOUNT, NO_SLOT};
+      default: break;
+      }
+    }
+    line_unexpected(r, local, uri, "Prestatie");
+    return lskip;
+  case S_G_REF:
+    if (b && id == N_ReferentieNummer)
+      return lfield(r, ZT_D_REF);
+    if (b && id == N_VorigReferentieNummer)
+      return lfield(r, ZT_D_PREVREF);
+    line_unexpected(r, local, uri, "ProductReferentie");
+    return lskip;
+  case S_G_PERIOD:
+    if (b && id == N_Begindatum)
+      return lfield(r, ZT_D_BEGIN);
+    if (b && id == N_Einddatum)
+      return lfield(r, ZT_D_END);
+    line_unexpected(r, local, uri, "ProductPeriode");
+    return lskip;
+  case S_G_AMOUNT:
+    if (b && id == N_Bedrag)
+      return lfield(r, ZT_D_AMOUNT);
+    if (b && id == N_DebetCredit)
+      return lfield(r, ZT_D_DC);
+    line_unexpected(r, local, uri, "IngediendBedrag");
+    return lskip;
+  case S_LFIELD:
+    line_unexpected(r, local, uri, "a text field");
+    return lskip;
+  default:
+    return skip;
+  }
+}
+
+static step child_301(rd *r, int parent, int ns, int id,
+                      const xmlChar *local, const xmlChar *uri) {
+  const step skip = {S_SKIP, NO_SLOT}, lskip = {S_LSKIP, NO_SLOT};
+  bool m = ns == r->msg_ns, b = ns == NS_BASIS;
+  step out;
+  switch (parent) {
+  case S_ROOT:
+    if (m && id == N_Header)
+      return (step){S_HEADER, NO_SLOT};
+    if (m && id == N_Client) {
+      need_header(r, "Client");
+      client_begin(r);
+      return (step){S_CLIENT, NO_SLOT};
+    }
+    return skip;
+  case S_HEADER:
+    return header_child(r, ns, id, &out) ? out : skip;
+  case S_CLIENT:
+    if (m && id == N_Bsn)
+      return gfield(r, G_BSN);
+    if (m && id == N_Geboortedatum)
+      return (step){S_BIRTH, NO_SLOT};
+    if (m && id == N_Geslacht)
+      return gfield(r, G_GENDER);
+    if (m && id == N_ToegewezenProducten)
+      return (step){S_LINES, NO_SLOT};
+    return skip;
+  case S_BIRTH:
+    if (b && id == N_Datum)
+      return gfield(r, G_BIRTH);
+    if (b && id == N_DatumGebruik)
+      return gfield(r, G_BIRTH_USE);
+    return skip;
+  case S_LINES:
+    if (m && id == N_ToegewezenProduct) {
+      line_begin(r);
+      return (step){S_LINE, NO_SLOT};
+    }
+    return skip;
+  case S_LINE:
+    if (m) {
+      switch (id) {
+      case N_ToewijzingNummer: return lfield(r, ZT_A_TOEWIJZING);
+      case N_Product:
+        if (r->line_product)
+          line_bad(r, "Product occurs more than once");
+        r->line_product = true;
+        return (step){S_G_PRODUCT, NO_SLOT};
+      case N_Ingangsdatum: return lfield(r, ZT_A_BEGIN);
+      case N_Einddatum: return lfield(r, ZT_A_END);
+      case N_RedenWijziging: return lfield(r, ZT_A_REASON);
+      case N_ReferentieAanbieder:
+      case N_Toewijzingsdatum:
+      case N_Toewijzingstijd:
+      case N_Omvang:
+      case N_Budget:
+      case N_Commentaar:
+        return lskip;
+      default: break;
+      }
+    }
+    line_unexpected(r, local, uri, "ToegewezenProduct");
+    return lskip;
+  case S_G_PRODUCT:
+    if (b && id == N_Categorie)
+      return lfield(r, ZT_A_CATEGORY);
+    if (b && id == N_Code)
+      return lfield(r, ZT_A_CODE);
+    line_unexpected(r, local, uri, "Product");
+    return lskip;
+  case S_LFIELD:
+    line_unexpected(r, local, uri, "a text field");
+    return lskip;
+  default:
+    return skip;
+  }
+}
+
+/* The root element decides the kind. */
+static void root_start(rd *r, const xmlChar *local, const xmlChar *uri) {
+  char msg[16], nm[64], ns[128];
+  const char *u = (const char *)uri;
+  bool ijw = u && ns_message(u, strlen(u), msg, sizeof msg);
+  r->root_seen = true;
+  if (ijw && strcmp(msg, "jw323") == 0) {
+    r->kind = ZT_KIND_DECLARATIES;
+    r->msg_ns = NS_323;
+    r->fields = decl_fields;
+    r->nfields = ZT_D_NFIELDS;
+  } else if (ijw && strcmp(msg, "jw301") == 0) {
+    r->kind = ZT_KIND_TOEWIJZINGEN;
+    r->msg_ns = NS_301;
+    r->fields = assign_fields;
+    r->nfields = ZT_A_NFIELDS;
+  } else if (ijw) {
+    for (char *c = msg; *c; c++)
+      if (*c >= 'a' && *c <= 'z')
+        *c = (char)(*c - 'a' + 'A');
+    fail(r, ZT_R_XML_KIND_UNKNOWN,
+         "an iJw %s message (root element '%s'), not a JW323 declaration "
+         "or a JW301 assignment: zothuis does not read it",
+         msg, show_str(local, nm, sizeof nm));
+    return;
+  } else if (u) {
+    fail(r, ZT_R_XML_KIND_UNKNOWN,
+         "XML root element '%s' in namespace '%s' is not an iJw JW323 or "
+         "JW301 message",
+         show_str(local, nm, sizeof nm), show_str(uri, ns, sizeof ns));
+    return;
+  } else {
+    fail(r, ZT_R_XML_KIND_UNKNOWN,
+         "XML root element '%s' has no namespace: not an iJw JW323 or JW301 "
+         "message",
+         show_str(local, nm, sizeof nm));
+    return;
+  }
+  if (r->want != ZT_KIND_AUTO && r->want != r->kind) {
+    fail(r, ZT_R_XML_KIND_UNKNOWN, "the file is an iJw %s message, not %s",
+         kind_label(r->kind), zt_kind_name(r->want));
+    return;
+  }
+  if (name_id(r, local) != N_Bericht)
+    fail(r, ZT_R_XML_KIND_UNKNOWN,
+         "root element is '%s', an iJw %s message starts with Bericht",
+         show_str(local, nm, sizeof nm), kind_label(r->kind));
+}
+
+/* ---- SAX callbacks ---------------------------------------------------- */
+
+/* Is this a Prestatie (JW323) or ToegewezenProduct (JW301)? */
+static bool is_line_element(rd *r, const xmlChar *local,
+                            const xmlChar *uri) {
+  int want = r->kind == ZT_KIND_DECLARATIES ? N_Prestatie
+                                            : N_ToegewezenProduct;
+  return name_id(r, local) == want && ns_class(r, uri) == r->msg_ns;
+}
+
+/* A line element where none belongs (say a Prestatie straight under
+ * Client): reported, so that no line goes missing without a trace. */
+static void misplaced_line(rd *r) {
+  r->line_no = cur_line(r);
+  reject(r, ZT_R_VALUE_INVALID, -1, "%s outside %s: not read",
+         line_label(r),
+         r->kind == ZT_KIND_DECLARATIES ? "Clienten/Client/Prestaties"
+                                        : "Client/ToegewezenProducten");
+}
+
+static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix,
+                     const xmlChar *uri, int nb_ns, const xmlChar **nss,
+                     int nb_attr, int nb_def, const xmlChar **attrs) {
+  rd *r = ctx;
+  step next;
+  int parent;
+  (void)prefix;
+  (void)nb_ns;
+  (void)nss;
+  (void)nb_def;
+  if (r->stop)
+    return;
+  r->run = 0;
+  for (int i = 0; i < nb_attr; i++) {
+    const xmlChar *v = attrs[5 * i + 3], *e = attrs[5 * i + 4];
+    if ((size_t)(e - v) > ZT_IJW_TEXT_MAX) {
+      fail(r, ZT_R_XML_MALFORMED,
+           "attribute value longer than %d bytes at line %ld: refused",
+           ZT_IJW_TEXT_MAX, cur_line(r));
+      return;
+    }
+  }
+  if (r->depth == ZT_IJW_MAX_DEPTH) {
+    fail(r, ZT_R_XML_MALFORMED,
+         "elements nested deeper than %d levels at line %ld: refused",
+         ZT_IJW_MAX_DEPTH, cur_line(r));
+    return;
+  }
+  if (r->depth == 0) {
+    root_start(r, local, uri);
+    if (r->stop)
+      return;
+    r->stack[r->depth++] = (frame){S_ROOT, NO_SLOT};
+    r->cap = NO_SLOT;
+    return;
+  }
+  parent = r->stack[r->depth - 1].state;
+  if (parent == S_LSKIP) {
+    next = (step){S_LSKIP, NO_SLOT};
+  } else {
+    if (parent == S_SKIP) {
+      next = (step){S_SKIP, NO_SLOT};
+    } else {
+      int ns = ns_class(r, uri);
+      int id = name_id(r, local);
+      if (r->kind == ZT_KIND_DECLARATIES)
+        next = child_323(r, parent, ns, id, local, uri);
+      else
+        next = child_301(r, parent, ns, id, local, uri);
+    }
+    if (next.state == S_SKIP && is_line_element(r, local, uri))
+      misplaced_line(r);
+  }
+  r->stack[r->depth++] = (frame){(uint8_t)next.state, (int8_t)next.slot};
+  r->cap = next.slot;
+}
+
+static void on_end(void *ctx, const xmlChar *local, const xmlChar *prefix,
+                   const xmlChar *uri) {
+  rd *r = ctx;
+  int state;
+  (void)local;
+  (void)prefix;
+  (void)uri;
+  if (r->stop || r->depth == 0)
+    return;
+  r->run = 0;
+  state = r->stack[--r->depth].state;
+  r->cap = r->depth ? r->stack[r->depth - 1].slot : NO_SLOT;
+  if (state == S_LINE)
+    line_end(r);
+  else if (state == S_HEADER)
+    header_end(r);
+}
+
+static void on_chars(void *ctx, const xmlChar *ch, int len) {
+  rd *r = ctx;
+  const char *p = (const char *)ch;
+  size_t n = (size_t)len, room;
+  slot *s;
+  if (r->stop)
+    return;
+  r->run += n;
+  if (r->run > ZT_IJW_TEXT_MAX) {
+    fail(r, ZT_R_XML_MALFORMED,
+         "text longer than %d bytes in one element at line %ld: refused",
+         ZT_IJW_TEXT_MAX, cur_line(r));
+    return;
+  }
+  if (r->cap == NO_SLOT)
+    return;
+  s = &r->s[r->cap];
+  if (s->len == 0)
+    while (n && is_ws((unsigned char)*p)) {
+      p++;
+      n--;
+    }
+  room = SLOT_CAP - s->len;
+  if (n <= room) {
+    memcpy(s->buf + s->len, p, n);
+    s->len = (uint8_t)(s->len + n);
+    return;
+  }
+  memcpy(s->buf + s->len, p, room);
+  s->len = SLOT_CAP;
+  for (size_t i = room; i < n; i++)
+    if (!is_ws((unsigned char)p[i]))
+      s->over = 1;
+}
+
+static void on_dtd(void *ctx, const xmlChar *name, const xmlChar *ext_id,
+                   const xmlChar *sys_id) {
+  rd *r = ctx;
+  (void)name;
+  (void)ext_id;
+  (void)sys_id;
+  fail(r, ZT_R_XML_MALFORMED,
+       "DTD not allowed (DOCTYPE at line %ld): iJw messages have none, and "
+       "a DTD can declare entity bombs or external entities",
+       cur_line(r));
+}
+
+static void on_entity_decl(void *ctx, const xmlChar *name, int type,
+                           const xmlChar *pub, const xmlChar *sys,
+                           xmlChar *content) {
+  (void)type;
+  (void)content;
+  on_dtd(ctx, name, pub, sys);
+}
+
+static void on_unparsed_entity(void *ctx, const xmlChar *name,
+                               const xmlChar *pub, const xmlChar *sys,
+                               const xmlChar *notation) {
+  (void)notation;
+  on_dtd(ctx, name, pub, sys);
+}
+
+static xmlEntityPtr on_get_entity(void *ctx, const xmlChar *name) {
+  (void)ctx;
+  (void)name;
+  return NULL;   /* only the five predefined entities exist */
+}
+
+static xmlParserInputPtr on_resolve(void *ctx, const xmlChar *pub,
+                                    const xmlChar *sys) {
+  on_dtd(ctx, NULL, pub, sys);
+  return NULL;   /* never load anything */
+}
+
+#if LIBXML_VERSION >= 21200
+static void on_error(void *ctx, const xmlError *e) {
+#else
+static void on_error(void *ctx, xmlErrorPtr e) {
+#endif
+  rd *r = ctx;
+  char m[200];
+  size_t n;
+  if (!e || e->level < XML_ERR_ERROR || r->stop)
+    return;
+  {
+    char raw[400];
+    snprintf(raw, sizeof raw, "%s", e->message ? e->message : "error");
+    for (char *c = raw; *c; c++)
+      if (*c == '\n' || *c == '\r' || *c == '\t')
+        *c = ' ';
+    show(raw, strlen(raw), m, sizeof m);
+  }
+  n = strlen(m);
+  while (n && m[n - 1] == ' ')
+    m[--n] = '\0';
+  fail(r, ZT_R_XML_MALFORMED, "not well-formed XML at line %d, column %d: %s",
+       e->line, e->int2, m);
+}
+
+static void silent(void *ctx, const char *msg, ...) {
+  (void)ctx;
+  (void)msg;
+}
+
+/* ---- the reader ------------------------------------------------------- */
+
+/* Compare TotaalIngediendBedrag with the lines' sum; warn on a mismatch. */
+static void check_totals(rd *r) {
+  const slot *t = &r->s[G_TOTAL], *dc = &r->s[G_TOTAL_DC];
+  int64_t lines = r->debit - r->credit, total;
+  uint64_t v;
+  zt_slice a, c;
+  char msg[400], note[96] = "", shown[40];
+  if (!r->decl_seen || !r->sink->warn)
+    return;
+  if (r->unreadable)
+    snprintf(note, sizeof note,
+             "; %ld line(s) without a readable amount were left out",
+             r->unreadable);
+  if (!t->seen || !dc->seen) {
+    snprintf(msg, sizeof msg,
+             "JW323: TotaalIngediendBedrag is missing, so the lines' total "
+             "(%lld cents) could not be checked",
+             (long long)lines);
+    r->sink->warn(r->sink->ctx, msg);
+    return;
+  }
+  a = slot_text(t);
+  c = slot_text(dc);
+  if (t->dup || t->over || a.n > 15 || zt_parse_u64(a.p, a.n, &v) ||
+      dc->dup || c.n != 1 || (c.p[0] != 'D' && c.p[0] != 'C')) {
+    snprintf(msg, sizeof msg,
+             "JW323: TotaalIngediendBedrag '%s' is not an amount with D or "
+             "C, so the lines' total (%lld cents) could not be checked",
+             show(a.p, a.n, shown, sizeof shown), (long long)lines);
+    r->sink->warn(r->sink->ctx, msg);
+    return;
+  }
+  total = c.p[0] == 'C' ? -(int64_t)v : (int64_t)v;
+  if (total == lines)
+    return;
+  snprintf(msg, sizeof msg,
+           "JW323: TotaalIngediendBedrag is %lld cents %s, but the lines "
+           "add up to %lld cents %s (debit %lld - credit %lld)%s",
+           (long long)v, c.p[0] == 'C' ? "credit" : "debit",
+           (long long)(lines < 0 ? -lines : lines),
+           lines < 0 ? "credit" : "debit", (long long)r->debit,
+           (long long)r->credit, note);
+  r->sink->warn(r->sink->ctx, msg);
+}
+
+zt_status zt_ijw_read(zt_source *src, const zt_read_opts *opts,
+                      zt_rowsink *sink, zt_kind *kind_out,
+                      zt_reason *file_reason, zt_err *err) {
+  xmlSAXHandler sax;
+  xmlGenericErrorFunc old_fn;
+  void *old_ctx;
+  rd *r;
+  zt_status st = ZT_OK;
+  const char *path = zt_source_path(src);
+
+  if (kind_out)
+    *kind_out = ZT_KIND_AUTO;
+  if (file_reason)
+    *file_reason = ZT_R_NONE;
+  r = calloc(1, sizeof *r);
+  if (!r)
+    return zt_fail(err, ZT_ERR_NOMEM, "%s: out of memory", path);
+  r->sink = sink;
+  r->err = err;
+  r->want = opts ? opts->want : ZT_KIND_AUTO;
+  r->cap = NO_SLOT;
+
+  xmlInitParser();
+  memset(&sax, 0, sizeof sax);
+  sax.initialized = XML_SAX2_MAGIC;
+  sax.startElementNs = on_start;
+  sax.endElementNs = on_end;
+  sax.characters = on_chars;
+  sax.cdataBlock = on_chars;
+  sax.internalSubset = on_dtd;
+  sax.externalSubset = on_dtd;
+  sax.entityDecl = on_entity_decl;
+  sax.unparsedEntityDecl = on_unparsed_entity;
+  sax.getEntity = on_get_entity;
+  sax.resolveEntity = on_resolve;
+  sax.serror = on_error;
+  sax.warning = silent;
+  sax.error = silent;
+  sax.fatalError = silent;
+
+  /* Errors raised without a parser context would go to stderr. */
+  old_fn = xmlGenericError;
+  old_ctx = xmlGenericErrorContext;
+  xmlSetGenericErrorFunc(NULL, silent);
+
+  r->ctxt = xmlCreatePushParserCtxt(&sax, r, NULL, 0, path);
+  if (!r->ctxt) {
+    st = zt_fail(err, ZT_ERR_NOMEM, "%s: cannot create an XML parser", path);
+    goto out;
+  }
+  /* No network, no DTD loading, no entity substitution. */
+  xmlCtxtUseOptions(r->ctxt, XML_PARSE_NONET);
+  names_init(r);
+
+  for (;;) {
+    const char *p;
+    size_t n;
+    st = zt_source_next(src, &p, &n, err);
+    if (st) {
+      if (file_reason)
+        *file_reason = ZT_R_FILE_UNREADABLE;
+      goto out;
+    }
+    if (n == 0)
+      break;
+    xmlParseChunk(r->ctxt, p, (int)n, 0);
+    if (r->stop)
+      break;
+  }
+  if (!r->stop)
+    xmlParseChunk(r->ctxt, NULL, 0, 1);
+
+  if (r->sink_status) {
+    st = r->sink_status;
+    goto out;
+  }
+  if (!r->stop) {
+    if (!r->ctxt->wellFormed || !r->root_seen)
+      fail(r, ZT_R_XML_MALFORMED, "not well-formed XML (no root element)");
+    else if (!r->header_done)
+      fail(r, ZT_R_HEADER_INVALID, "%s message has no Header",
+           kind_label(r->kind));
+  }
+  if (r->fail_reason) {
+    if (file_reason)
+      *file_reason = r->fail_reason;
+    st = zt_fail(err, ZT_ERR_INPUT, "%s: %s", path, r->fail_msg);
+    goto out;
+  }
+  if (r->kind == ZT_KIND_DECLARATIES)
+    check_totals(r);
+
+out:
+  if (kind_out)
+    *kind_out = r->kind;
+  if (r->ctxt)
+    xmlFreeParserCtxt(r->ctxt);
+  xmlSetGenericErrorFunc(old_ctx, old_fn);
+  free(r);
+  return st;
+}
+
+/* ---- sniffing --------------------------------------------------------- */
+
+enum { SN_NOT_XML, SN_UNKNOWN, SN_FOUND };
+
+static bool sn_ws(char c) { return is_ws((unsigned char)c); }
+
+/* First occurrence of the `k` bytes `w` in p[0..n), or NULL. */
+static const char *find(const char *p, size_t n, const char *w, size_t k) {
+  for (size_t i = 0; i + k <= n; i++)
+    if (p[i] == w[0] && memcmp(p + i, w, k) == 0)
+      return p + i;
+  return NULL;
+}
+
+/* Find the root element's start tag in p[0..n) and the URI of its
+ * namespace. */
+static int scan_root(const char *p, size_t n, const char **uri,
+                     size_t *urin) {
+  const unsigned char *u = (const unsigned char *)p;
+  size_t i = 0, pre_len;
+  const char *name, *colon;
+  size_t name_len;
+  *uri = NULL;
+  *urin = 0;
+  if (n >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
+    i = 3;
+  } else if (n >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) ||
+                        (u[0] == 0xFE && u[1] == 0xFF))) {
+    /* UTF-16 with a byte order mark: XML when '<' comes next. */
+    if (n >= 4 && ((u[0] == 0xFF && u[2] == '<' && u[3] == 0) ||
+                   (u[0] == 0xFE && u[2] == 0 && u[3] == '<')))
+      return SN_UNKNOWN;
+    return SN_NOT_XML;
+  }
+  while (i < n && sn_ws(p[i]))
+    i++;
+  if (i >= n || p[i] != '<')
+    return SN_NOT_XML;
+  for (;;) {
+    while (i < n && sn_ws(p[i]))
+      i++;
+    if (i + 1 >= n || p[i] != '<')
+      return SN_UNKNOWN;
+    if (p[i + 1] == '?') {              /* XML declaration, PI */
+      const char *e = find(p + i + 2, n - i - 2, "?>", 2);
+      if (!e)
+        return SN_UNKNOWN;
+      i = (size_t)(e - p) + 2;
+      continue;
+    }
+    if (n - i >= 4 && memcmp(p + i, "<!--", 4) == 0) {
+      const char *e = find(p + i + 4, n - i - 4, "-->", 3);
+      if (!e)
+        return SN_UNKNOWN;
+      i = (size_t)(e - p) + 3;
+      continue;
+    }
+    if (n - i >= 9 && memcmp(p + i, "<!DOCTYPE", 9) == 0) {
+      /* Skipped to see the root (the reader refuses it anyway): up to
+       * the first '>', or past an internal subset "[ ... ]" to the '>'
+       * after it. */
+      size_t j = i + 9;
+      while (j < n && p[j] != '[' && p[j] != '>')
+        j++;
+      if (j < n && p[j] == '[') {
+        for (;;) {
+          const char *e = find(p + j, n - j, "]", 1);
+          if (!e)
+            return SN_UNKNOWN;
+          j = (size_t)(e - p) + 1;
+          while (j < n && sn_ws(p[j]))
+            j++;
+          if (j < n && p[j] == '>')
+            break;
+        }
+      }
+      if (j >= n)
+        return SN_UNKNOWN;
+      i = j + 1;
+      continue;
+    }
+    if (p[i + 1] == '!')
+      return SN_UNKNOWN;
+    break;
+  }
+  name = p + ++i;
+  while (i < n && !sn_ws(p[i]) && p[i] != '>' && p[i] != '/')
+    i++;
+  if (i >= n)
+    return SN_UNKNOWN;
+  name_len = (size_t)(p + i - name);
+  colon = memchr(name, ':', name_len);
+  pre_len = colon ? (size_t)(colon - name) : 0;
+  for (;;) {
+    const char *an, *v;
+    size_t an_len;
+    char q;
+    while (i < n && sn_ws(p[i]))
+      i++;
+    if (i >= n)
+      return SN_UNKNOWN;
+    if (p[i] == '>' || p[i] == '/')
+      break;
+    an = p + i;
+    while (i < n && p[i] != '=' && !sn_ws(p[i]) && p[i] != '>' &&
+           p[i] != '/')
+      i++;
+    an_len = (size_t)(p + i - an);
+    while (i < n && sn_ws(p[i]))
+      i++;
+    if (i >= n || p[i] != '=')
+      return SN_UNKNOWN;
+    i++;
+    while (i < n && sn_ws(p[i]))
+      i++;
+    if (i >= n || (p[i] != '"' && p[i] != '\''))
+      return SN_UNKNOWN;
+    q = p[i++];
+    v = p + i;
+    while (i < n && p[i] != q)
+      i++;
+    if (i >= n)
+      return SN_UNKNOWN;
+    if ((!colon && an_len == 5 && memcmp(an, "xmlns", 5) == 0) ||
+        (colon && an_len == 6 + pre_len && memcmp(an, "xmlns:", 6) == 0 &&
+         memcmp(an + 6, name, pre_len) == 0)) {
+      *uri = v;
+      *urin = (size_t)(p + i - v);
+    }
+    i++;
+  }
+  return *uri ? SN_FOUND : SN_UNKNOWN;
+}
+
+int zt_ijw_sniff(const char *p, size_t n) {
+  const char *uri;
+  size_t urin;
+  char msg[16];
+  int s = scan_root(p, n, &uri, &urin);
+  if (s == SN_NOT_XML)
+    return -1;
+  if (s == SN_FOUND && ns_message(uri, urin, msg, sizeof msg)) {
+    if (strcmp(msg, "jw323") == 0)
+      return ZT_KIND_DECLARATIES;
+    if (strcmp(msg, "jw301") == 0)
+      return ZT_KIND_TOEWIJZINGEN;
+  }
+  return ZT_KIND_AUTO;
+}
+
+bool zt_ijw_root_message(const char *p, size_t n, char *msg, size_t size) {
+  const char *uri;
+  size_t urin;
+  if (size)
+    msg[0] = '\0';
+  if (scan_root(p, n, &uri, &urin) != SN_FOUND)
+    return false;
+  return ns_message(uri, urin, msg, size);
+}
