@@ -12,11 +12,13 @@
 #include "cli/cli.h"
 #include "cli/ingestrun.h"
 #include "cli/options.h"
+#include "core/buf.h"
 #include "core/fileout.h"
 #include "core/log.h"
 #include "etl/ingest.h"
 #include "etl/pseudo.h"
 #include "etl/store.h"
+#include "etl/xsd.h"
 
 static const char *status_word(zt_file_status s) {
   switch (s) {
@@ -130,6 +132,71 @@ zt_status zt_run_ingest(zt_store *store, const zt_config *cfg,
             "residence rows with a municipality code not in the table",
             v.amount_mismatch, v.month_crossing, v.residence_unknown);
   return st;
+}
+
+/* Validate one file against the schemas; ZT_EXIT_OK, ZT_EXIT_INPUT, or
+ * ZT_EXIT_USAGE when the schemas cannot be used. */
+static int xsd_one(const char *xsd_dir, const char *path) {
+  zt_buf report;
+  zt_err err;
+  bool valid = false;
+  zt_status st;
+  zt_buf_init(&report, 1 << 20);
+  st = zt_xsd_validate(path, xsd_dir, &report, &valid, &err);
+  if (st == ZT_ERR_INPUT) {       /* not an iJw message: nothing to check */
+    zt_buf_free(&report);
+    return ZT_EXIT_OK;
+  }
+  if (st) {
+    zt_buf_free(&report);
+    return zt_report_error(&err);
+  }
+  printf("%-10s %s%s", valid ? "xsd-ok" : "XSD-ERROR", path,
+         valid ? "\n" : ":\n");
+  if (!valid)
+    fputs(zt_buf_str(&report), stdout);
+  zt_buf_free(&report);
+  return valid ? ZT_EXIT_OK : ZT_EXIT_INPUT;
+}
+
+static gint cmp_names(gconstpointer a, gconstpointer b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int xsd_walk(const char *xsd_dir, const char *path, int depth) {
+  int rc = ZT_EXIT_OK;
+  if (g_file_test(path, G_FILE_TEST_IS_DIR) && depth < 16) {
+    GDir *d = g_dir_open(path, 0, NULL);
+    GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
+    const char *n;
+    while (d && (n = g_dir_read_name(d)))
+      if (n[0] != '.')
+        g_ptr_array_add(names, g_build_filename(path, n, NULL));
+    if (d)
+      g_dir_close(d);
+    g_ptr_array_sort(names, cmp_names);
+    for (guint i = 0; i < names->len; i++) {
+      int r = xsd_walk(xsd_dir, g_ptr_array_index(names, i), depth + 1);
+      if (r > rc)
+        rc = r;
+    }
+    g_ptr_array_free(names, TRUE);
+    return rc;
+  }
+  return xsd_one(xsd_dir, path);
+}
+
+int zt_check_xsd(const char *xsd_dir, const char *const *paths,
+                 size_t npaths) {
+  int rc = ZT_EXIT_OK;
+  for (size_t i = 0; i < npaths; i++) {
+    int r = xsd_walk(xsd_dir, paths[i], 0);
+    if (r == ZT_EXIT_USAGE || r == ZT_EXIT_INTERNAL)
+      return r;
+    if (r > rc)
+      rc = r;
+  }
+  return rc;
 }
 
 static int ingest_main(const zt_globals *g, int argc, char **argv,

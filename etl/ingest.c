@@ -16,6 +16,7 @@
 #include "core/log.h"
 #include "core/str.h"
 #include "etl/csvread.h"
+#include "etl/ijw.h"
 #include "etl/pseudo.h"
 #include "etl/source.h"
 
@@ -251,21 +252,6 @@ static bool looks_like_xml(const char *p, size_t n) {
   return i < n && p[i] == '<';
 }
 
-#if __has_include("etl/ijw.h")
-#include "etl/ijw.h"
-#define read_xml zt_ijw_read
-#else
-static zt_status read_xml(zt_source *src, const zt_read_opts *o,
-                          zt_rowsink *sink, zt_kind *kind, zt_reason *reason,
-                          zt_err *err) {
-  (void)src;
-  (void)o;
-  (void)sink;
-  (void)kind;
-  *reason = ZT_R_XML_KIND_UNKNOWN;
-  return zt_fail(err, ZT_ERR_INPUT, "XML input is not supported yet");
-}
-#endif
 
 /* Fingerprint a whole file without parsing it. */
 static zt_status fingerprint_file(const char *path, char hex[33],
@@ -349,7 +335,7 @@ static zt_status ingest_one(zt_store *store, zt_validator *v,
     if (st)
       goto out;
     if (xml)
-      st = read_xml(src, &ropts, &sink, &kind, &file_reason, &rerr);
+      st = zt_ijw_read(src, &ropts, &sink, &kind, &file_reason, &rerr);
     else
       st = zt_csv_read(src, &ropts, &sink, &kind, &file_reason, &rerr);
   } else {
