@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <libxml/parser.h>
 
 #include "core/buf.h"
 #include "core/csvout.h"
@@ -20,18 +21,80 @@
 #include "etl/pseudo.h"
 #include "etl/source.h"
 
-/* Per-file state behind the reader's sink. */
-typedef struct file_ctx {
-  zt_store *store;
+/*
+ * Each file is read by two threads. The reader thread runs the CSV or XML
+ * reader, validates and pseudonymizes every row and packs the typed
+ * records (and the rejects, with their message and masked text) into
+ * batches; the calling thread takes the batches in order and stores them.
+ * Reading and SQLite then use a core each. A fixed number of batches
+ * circulates between the two queues, so memory does not grow with the
+ * file. When storing fails, the reader is told to stop and the remaining
+ * batches are drained unread.
+ */
+
+enum item_type { IT_DECL, IT_ASSIGN, IT_CLIENT, IT_RES, IT_PC, IT_PROV,
+                 IT_REJECT };
+
+typedef struct item {
+  uint8_t type;
+  uint8_t kind;           /* zt_kind of the row */
+  long line;
+  uint32_t raw_off;       /* masked text in the batch's text buffer, or */
+  uint32_t msg_off;       /* UINT32_MAX when there is none */
+  union {
+    zt_decl d;
+    zt_assign a;
+    zt_client c;
+    zt_residence r;
+    zt_productcode p;
+    zt_provider v;
+    struct {
+      zt_reason reason;
+      int field;
+    } rej;
+  } u;
+} item;
+
+#define BATCH_ITEMS 2048
+#define BATCH_TEXT (512 * 1024)
+#define NBATCHES 4
+#define NO_TEXT UINT32_MAX
+
+typedef struct batch {
+  size_t n;
+  zt_buf text;
+  item items[BATCH_ITEMS];
+} batch;
+
+/* The reader thread's side of one file. */
+typedef struct producer {
   zt_validator *v;
-  const zt_ingest_opts *opts;
-  zt_ingest_run *run;
-  zt_ingest_file *f;
+  zt_source *src;
+  zt_read_opts ropts;
+  bool xml;
+  GAsyncQueue *full, *empty;
+  batch *cur;
+  batch *sentinel;          /* pushed after the last batch */
+  gint cancel;              /* set by the store side when it fails */
+  /* results, read after the thread is joined */
+  zt_status st;
+  zt_kind kind;
+  zt_reason file_reason;
+  zt_err err;
+  long read, rejected;
+  long by_reason[ZT_R_COUNT];
+  char warnings[512];
+  const char *path;
+} producer;
+
+/* The storing side of one file. */
+typedef struct consumer {
+  zt_store *store;
   int64_t file_id;
-  bool replaced;         /* reference table emptied for this file */
-  zt_csvout rejects;
-  bool have_rejects;
-} file_ctx;
+  bool replaced;            /* reference table emptied for this file */
+  long accepted, duplicates, rejected;
+  long by_reason[ZT_R_COUNT];
+} consumer;
 
 void zt_rejects_write_header(FILE *fp) {
   fputs("file,line,field,reason,message,raw\n", fp);
@@ -46,7 +109,7 @@ void zt_ingest_run_free(zt_ingest_run *run) {
   memset(run, 0, sizeof *run);
 }
 
-/* ---- rejects --------------------------------------------------------- */
+/* ---- the reader thread ------------------------------------------------- */
 
 /* Render a row without raw text (XML) as canonical "name=value" pairs,
  * with the BSN field masked. */
@@ -82,138 +145,116 @@ static int bsn_field(zt_kind kind) {
   }
 }
 
-static zt_status keep_reject(file_ctx *fc, zt_kind kind, long line,
-                             zt_reason reason, int field, const char *msg,
-                             const char *raw_masked, zt_err *err) {
-  const zt_kind_layout *lay = zt_kind_layout_of(kind);
-  const char *fname = lay && field >= 0 && field < lay->nfields
-                          ? lay->names[field] : NULL;
-  fc->f->counts.rejected++;
-  fc->run->rejected_by_reason[reason]++;
-  /* Into the store only: rejects.csv is written from there at the end of
-   * the file, in line order (the store rejects some lines in batches). */
-  return zt_store_put_reject(fc->store, fc->file_id, line, fname, reason, msg,
-                             raw_masked, err);
-}
-
-/* One line of rejects.csv. */
-static void write_reject(void *ctx, long line, const char *field,
-                         const char *reason, const char *message,
-                         const char *raw) {
-  file_ctx *fc = ctx;
-  char *base = g_path_get_basename(fc->f->path);
-  zt_csvout_str(&fc->rejects, base);
-  zt_csvout_int(&fc->rejects, line);
-  zt_csvout_str(&fc->rejects, field ? field : "");
-  zt_csvout_str(&fc->rejects, reason);
-  zt_csvout_str(&fc->rejects, message);
-  zt_csvout_str(&fc->rejects, raw ? raw : "");
-  zt_csvout_end(&fc->rejects);
-  g_free(base);
-}
-
-static zt_status reject_row(file_ctx *fc, const zt_row *row,
-                            const zt_reject *rej, zt_err *err) {
-  char raw[600];
+/* The row's text with every BSN masked. */
+static void masked_text(const zt_row *row, char *out, size_t outsz) {
   int bf = bsn_field(row->kind);
   if (row->raw.p) {
     const zt_slice *b = bf >= 0 ? &row->f[bf] : NULL;
-    zt_mask_line(row->raw.p, row->raw.n, b ? b->p : NULL, b ? b->n : 0, raw,
-                 sizeof raw);
+    zt_mask_line(row->raw.p, row->raw.n, b ? b->p : NULL, b ? b->n : 0, out,
+                 outsz);
   } else {
-    row_text(row, raw, sizeof raw);
+    row_text(row, out, outsz);
   }
-  return keep_reject(fc, row->kind, row->line, rej->reason, rej->field,
-                     rej->message, raw, err);
 }
 
-/* ---- the sink -------------------------------------------------------- */
+/* Hand the current batch to the store side and take an empty one. */
+static zt_status next_batch(producer *pr, zt_err *err) {
+  g_async_queue_push(pr->full, pr->cur);
+  pr->cur = g_async_queue_pop(pr->empty);
+  pr->cur->n = 0;
+  zt_buf_reset(&pr->cur->text);
+  if (g_atomic_int_get(&pr->cancel))
+    return zt_fail(err, ZT_ERR_INTERNAL, "stopped: storing failed");
+  return ZT_OK;
+}
+
+/* A fresh item at the end of the current batch. */
+static zt_status new_item(producer *pr, enum item_type type,
+                          const zt_row *row, item **out, zt_err *err) {
+  item *it;
+  if (pr->cur->n == BATCH_ITEMS || pr->cur->text.len > BATCH_TEXT - 2048) {
+    zt_status st = next_batch(pr, err);
+    if (st)
+      return st;
+  }
+  it = &pr->cur->items[pr->cur->n++];
+  it->type = (uint8_t)type;
+  it->kind = (uint8_t)row->kind;
+  it->line = row->line;
+  it->raw_off = it->msg_off = NO_TEXT;
+  *out = it;
+  return ZT_OK;
+}
+
+/* Keep a string in the batch's text buffer; its offset, or NO_TEXT. */
+static uint32_t keep_text(batch *b, const char *s) {
+  uint32_t off = (uint32_t)b->text.len;
+  if (!s || zt_buf_append(&b->text, s, strlen(s) + 1))
+    return NO_TEXT;
+  return off;
+}
+
+static zt_status emit_reject(producer *pr, const zt_row *row,
+                             zt_reason reason, int field, const char *msg,
+                             const char *raw, zt_err *err) {
+  item *it;
+  zt_status st = new_item(pr, IT_REJECT, row, &it, err);
+  if (st)
+    return st;
+  it->u.rej.reason = reason;
+  it->u.rej.field = field;
+  it->msg_off = keep_text(pr->cur, msg);
+  it->raw_off = keep_text(pr->cur, raw);
+  pr->rejected++;
+  pr->by_reason[reason]++;
+  return ZT_OK;
+}
 
 static zt_status sink_row(void *ctx, const zt_row *row, zt_err *err) {
-  file_ctx *fc = ctx;
+  producer *pr = ctx;
   zt_reject rej;
-  zt_put_result res;
+  item *it;
   zt_status st;
-  fc->f->counts.read++;
-  fc->f->kind = row->kind;
+  enum item_type type;
 
+  pr->read++;
   switch (row->kind) {
-  case ZT_KIND_DECLARATIES: {
-    zt_decl d;
-    st = zt_validate_decl(fc->v, row, &d, &rej);
-    if (!st && rej.reason == ZT_R_NONE) {
-      /* counted when the batch is stored (zt_store_batch_counts) */
-      return zt_store_queue_decl(fc->store, fc->file_id, row->line, &d,
-                                 err);
-    }
-    break;
-  }
-  case ZT_KIND_TOEWIJZINGEN: {
-    zt_assign a;
-    st = zt_validate_assign(fc->v, row, &a, &rej);
-    if (!st && rej.reason == ZT_R_NONE)
-      st = zt_store_put_assign(fc->store, fc->file_id, row->line, &a, &res,
-                               err);
-    break;
-  }
-  case ZT_KIND_CLIENTEN: {
-    zt_client c;
-    st = zt_validate_client(fc->v, row, &c, &rej);
-    if (!st && rej.reason == ZT_R_NONE)
-      st = zt_store_put_client(fc->store, fc->file_id, row->line, &c, &res,
-                               err);
-    break;
-  }
-  case ZT_KIND_RESIDENTIES: {
-    zt_residence r;
-    st = zt_validate_residence(fc->v, row, &r, &rej);
-    if (!st && rej.reason == ZT_R_NONE)
-      st = zt_store_put_residence(fc->store, fc->file_id, row->line, &r,
-                                  &res, err);
-    break;
-  }
-  case ZT_KIND_PRODUCTCODES:
-  case ZT_KIND_AANBIEDERS:
-    if (!fc->replaced) {
-      st = zt_store_replace_table(fc->store, row->kind, err);
-      if (st)
-        return st;
-      fc->replaced = true;
-    }
-    if (row->kind == ZT_KIND_PRODUCTCODES) {
-      zt_productcode p;
-      st = zt_validate_productcode(fc->v, row, &p, &rej);
-      if (!st && rej.reason == ZT_R_NONE)
-        st = zt_store_put_productcode(fc->store, fc->file_id, row->line, &p,
-                                      &res, err);
-    } else {
-      zt_provider p;
-      st = zt_validate_provider(fc->v, row, &p, &rej);
-      if (!st && rej.reason == ZT_R_NONE)
-        st = zt_store_put_provider(fc->store, fc->file_id, row->line, &p,
-                                   &res, err);
-    }
-    break;
+  case ZT_KIND_DECLARATIES: type = IT_DECL; break;
+  case ZT_KIND_TOEWIJZINGEN: type = IT_ASSIGN; break;
+  case ZT_KIND_CLIENTEN: type = IT_CLIENT; break;
+  case ZT_KIND_RESIDENTIES: type = IT_RES; break;
+  case ZT_KIND_PRODUCTCODES: type = IT_PC; break;
+  case ZT_KIND_AANBIEDERS: type = IT_PROV; break;
   default:
     return zt_fail(err, ZT_ERR_INTERNAL, "row of unknown kind %d",
                    (int)row->kind);
   }
+  st = new_item(pr, type, row, &it, err);
+  if (st)
+    return st;
+  switch (type) {
+  case IT_DECL: st = zt_validate_decl(pr->v, row, &it->u.d, &rej); break;
+  case IT_ASSIGN: st = zt_validate_assign(pr->v, row, &it->u.a, &rej); break;
+  case IT_CLIENT: st = zt_validate_client(pr->v, row, &it->u.c, &rej); break;
+  case IT_RES: st = zt_validate_residence(pr->v, row, &it->u.r, &rej); break;
+  case IT_PC:
+    st = zt_validate_productcode(pr->v, row, &it->u.p, &rej);
+    break;
+  default: st = zt_validate_provider(pr->v, row, &it->u.v, &rej); break;
+  }
   if (st)
     return st == ZT_ERR_NOMEM ? zt_fail(err, st, "out of memory") : st;
-  if (rej.reason != ZT_R_NONE)
-    return reject_row(fc, row, &rej, err);
-  switch (res.outcome) {
-  case ZT_PUT_STORED:
-    fc->f->counts.accepted++;
-    fc->f->counts.credits_linked += res.credit_linked;
-    fc->f->counts.credits_waiting += res.credit_waiting;
-    fc->f->counts.credits_resolved += res.credits_resolved;
-    break;
-  case ZT_PUT_DUPLICATE:
-    fc->f->counts.duplicates++;
-    break;
-  case ZT_PUT_REJECTED:
-    return reject_row(fc, row, &res.reject, err);
+  if (rej.reason != ZT_R_NONE || type != IT_DECL) {
+    /* The masked text goes along for rejects, and for the rarer kinds
+     * whose rows the store may still reject (overlaps, repeats). */
+    char raw[600];
+    masked_text(row, raw, sizeof raw);
+    if (rej.reason != ZT_R_NONE) {
+      pr->cur->n--;                 /* the row becomes a reject item */
+      return emit_reject(pr, row, rej.reason, rej.field, rej.message, raw,
+                         err);
+    }
+    it->raw_off = keep_text(pr->cur, raw);
   }
   return ZT_OK;
 }
@@ -221,24 +262,174 @@ static zt_status sink_row(void *ctx, const zt_row *row, zt_err *err) {
 static zt_status sink_reject(void *ctx, zt_kind kind, long line,
                              zt_reason reason, int field, const char *message,
                              zt_slice raw, zt_err *err) {
-  file_ctx *fc = ctx;
+  producer *pr = ctx;
   char masked[600];
-  fc->f->counts.read++;
+  zt_row row;
+  memset(&row, 0, sizeof row);
+  row.kind = kind;
+  row.line = line;
+  pr->read++;
   if (raw.p)
     zt_mask_line(raw.p, raw.n, NULL, 0, masked, sizeof masked);
-  return keep_reject(fc, kind, line, reason, field, message,
-                     raw.p ? masked : NULL, err);
+  return emit_reject(pr, &row, reason, field, message, raw.p ? masked : NULL,
+                     err);
 }
 
 static void sink_warn(void *ctx, const char *message) {
-  file_ctx *fc = ctx;
-  size_t n = strlen(fc->f->warnings);
-  zt_warn("ingest", "%s: %s", fc->f->path, message);
-  snprintf(fc->f->warnings + n, sizeof fc->f->warnings - n, "%s%s",
-           n ? "; " : "", message);
+  producer *pr = ctx;
+  size_t n = strlen(pr->warnings);
+  zt_warn("ingest", "%s: %s", pr->path, message);
+  snprintf(pr->warnings + n, sizeof pr->warnings - n, "%s%s", n ? "; " : "",
+           message);
+}
+
+static gpointer produce(gpointer data) {
+  producer *pr = data;
+  zt_rowsink sink = {pr, sink_row, sink_reject, sink_warn};
+  zt_err_clear(&pr->err);
+  if (pr->xml)
+    pr->st = zt_ijw_read(pr->src, &pr->ropts, &sink, &pr->kind,
+                         &pr->file_reason, &pr->err);
+  else
+    pr->st = zt_csv_read(pr->src, &pr->ropts, &sink, &pr->kind,
+                         &pr->file_reason, &pr->err);
+  if (pr->cur->n)
+    g_async_queue_push(pr->full, pr->cur);
+  else
+    g_async_queue_push(pr->empty, pr->cur);
+  pr->cur = NULL;
+  g_async_queue_push(pr->full, pr->sentinel);
+  return NULL;
+}
+
+/* ---- the storing side ---------------------------------------------------- */
+
+static const char *text_at(const batch *b, uint32_t off) {
+  return off == NO_TEXT ? NULL : b->text.data + off;
+}
+
+static zt_status store_item(consumer *co, const batch *b, const item *it,
+                            zt_err *err) {
+  zt_put_result res;
+  zt_status st;
+  const zt_kind_layout *lay;
+
+  switch (it->type) {
+  case IT_DECL:
+    /* counted when its batch is stored (zt_store_batch_counts) */
+    return zt_store_queue_decl(co->store, co->file_id, it->line, &it->u.d,
+                               err);
+  case IT_REJECT:
+    lay = zt_kind_layout_of((zt_kind)it->kind);
+    return zt_store_put_reject(
+        co->store, co->file_id, it->line,
+        lay && it->u.rej.field >= 0 && it->u.rej.field < lay->nfields
+            ? lay->names[it->u.rej.field] : NULL,
+        it->u.rej.reason, text_at(b, it->msg_off), text_at(b, it->raw_off),
+        err);
+  case IT_ASSIGN:
+    st = zt_store_put_assign(co->store, co->file_id, it->line, &it->u.a, &res,
+                             err);
+    break;
+  case IT_CLIENT:
+    st = zt_store_put_client(co->store, co->file_id, it->line, &it->u.c, &res,
+                             err);
+    break;
+  case IT_RES:
+    st = zt_store_put_residence(co->store, co->file_id, it->line, &it->u.r,
+                                &res, err);
+    break;
+  case IT_PC:
+  case IT_PROV:
+    if (!co->replaced) {
+      st = zt_store_replace_table(co->store, (zt_kind)it->kind, err);
+      if (st)
+        return st;
+      co->replaced = true;
+    }
+    if (it->type == IT_PC)
+      st = zt_store_put_productcode(co->store, co->file_id, it->line,
+                                    &it->u.p, &res, err);
+    else
+      st = zt_store_put_provider(co->store, co->file_id, it->line, &it->u.v,
+                                 &res, err);
+    break;
+  default:
+    return zt_fail(err, ZT_ERR_INTERNAL, "unknown item %d", it->type);
+  }
+  if (st)
+    return st;
+  if (res.outcome == ZT_PUT_STORED) {
+    co->accepted++;
+  } else if (res.outcome == ZT_PUT_DUPLICATE) {
+    co->duplicates++;
+  } else {
+    lay = zt_kind_layout_of((zt_kind)it->kind);
+    co->rejected++;
+    co->by_reason[res.reject.reason]++;
+    return zt_store_put_reject(
+        co->store, co->file_id, it->line,
+        lay && res.reject.field >= 0 && res.reject.field < lay->nfields
+            ? lay->names[res.reject.field] : NULL,
+        res.reject.reason, res.reject.message, text_at(b, it->raw_off), err);
+  }
+  return ZT_OK;
+}
+
+/* Read the whole file through the pipeline. Returns the storing side's
+ * status; the reader's is in pr->st. */
+static zt_status pump(producer *pr, consumer *co, batch *batches,
+                      zt_err *err) {
+  batch sentinel_mark;
+  GThread *th;
+  zt_status st = ZT_OK;
+
+  pr->full = g_async_queue_new();
+  pr->empty = g_async_queue_new();
+  pr->sentinel = &sentinel_mark;
+  for (int i = 1; i < NBATCHES; i++)
+    g_async_queue_push(pr->empty, &batches[i]);
+  pr->cur = &batches[0];
+  pr->cur->n = 0;
+  zt_buf_reset(&pr->cur->text);
+  th = g_thread_new("zothuis-reader", produce, pr);
+  for (;;) {
+    batch *b = g_async_queue_pop(pr->full);
+    if (b == pr->sentinel)
+      break;
+    for (size_t i = 0; !st && i < b->n; i++)
+      st = store_item(co, b, &b->items[i], err);
+    if (st)
+      g_atomic_int_set(&pr->cancel, 1);
+    b->n = 0;
+    g_async_queue_push(pr->empty, b);
+  }
+  g_thread_join(th);
+  g_async_queue_unref(pr->full);
+  g_async_queue_unref(pr->empty);
+  return st;
 }
 
 /* ---- one file --------------------------------------------------------- */
+
+/* One line of rejects.csv. */
+typedef struct reject_out {
+  zt_csvout csv;
+  const char *name;
+} reject_out;
+
+static void write_reject(void *ctx, long line, const char *field,
+                         const char *reason, const char *message,
+                         const char *raw) {
+  reject_out *ro = ctx;
+  zt_csvout_str(&ro->csv, ro->name);
+  zt_csvout_int(&ro->csv, line);
+  zt_csvout_str(&ro->csv, field ? field : "");
+  zt_csvout_str(&ro->csv, reason);
+  zt_csvout_str(&ro->csv, message);
+  zt_csvout_str(&ro->csv, raw ? raw : "");
+  zt_csvout_end(&ro->csv);
+}
 
 /* Is the content XML? Skips a BOM and leading blanks. */
 static bool looks_like_xml(const char *p, size_t n) {
@@ -251,7 +442,6 @@ static bool looks_like_xml(const char *p, size_t n) {
     i++;
   return i < n && p[i] == '<';
 }
-
 
 /* Fingerprint a whole file without parsing it. */
 static zt_status fingerprint_file(const char *path, char hex[33],
@@ -269,38 +459,44 @@ static zt_status fingerprint_file(const char *path, char hex[33],
 }
 
 static zt_status ingest_one(zt_store *store, zt_validator *v,
-                            const char *path, const zt_ingest_opts *opts,
-                            zt_ingest_run *run, zt_ingest_file *f,
-                            zt_err *err) {
-  file_ctx fc = {store, v, opts, run, f, 0, false, {0}, false};
-  zt_rowsink sink = {&fc, sink_row, sink_reject, sink_warn};
-  zt_read_opts ropts = {opts->kind, opts->mapping_path};
+                            batch *batches, const char *path,
+                            const zt_ingest_opts *opts, zt_ingest_run *run,
+                            zt_ingest_file *f, zt_err *err) {
+  producer pr;
+  consumer co;
+  reject_out ro;
   zt_file_info fi;
   zt_file_done done;
   zt_source *src = NULL;
-  zt_reason file_reason = ZT_R_NONE;
-  zt_kind kind = ZT_KIND_AUTO;
   zt_err rerr;
   struct stat sb;
   const char *peek, *hash;
   size_t npeek;
-  bool xml, maybe = false, already = false;
+  bool maybe = false, already = false;
   long amount0 = v->amount_mismatch, month0 = v->month_crossing;
   long res0 = v->residence_unknown;
+  char *base = g_path_get_basename(path);
   zt_status st;
 
   memset(f, 0, sizeof *f);
+  memset(&pr, 0, sizeof pr);
+  memset(&co, 0, sizeof co);
   zt_strlcpy(f->path, path, sizeof f->path);
   f->kind = opts->kind;
   zt_err_clear(&rerr);
+  ro.name = base;
   if (opts->rejects)
-    zt_csvout_init(&fc.rejects, opts->rejects, ',');
+    zt_csvout_init(&ro.csv, opts->rejects, ',');
 
   if (stat(path, &sb) != 0 || zt_source_open(&src, path, &rerr) != ZT_OK) {
     f->status = ZT_FILE_UNREADABLE;
     f->file_reason = ZT_R_FILE_UNREADABLE;
     snprintf(f->message, sizeof f->message, "%s",
              rerr.msg[0] ? rerr.msg : strerror(errno));
+    if (opts->rejects)
+      write_reject(&ro, 0, NULL, zt_reason_code(f->file_reason), f->message,
+                   NULL);
+    g_free(base);
     return ZT_OK;
   }
   /* A file of a size already seen may be a repeat: fingerprint it first
@@ -322,38 +518,50 @@ static zt_status ingest_one(zt_store *store, zt_validator *v,
     }
   }
 
+  pr.v = v;
+  pr.src = src;
+  pr.ropts.want = opts->kind;
+  pr.ropts.mapping_path = opts->mapping_path;
+  pr.path = path;
+  pr.kind = ZT_KIND_AUTO;
   st = zt_source_peek(src, 4096, &peek, &npeek, &rerr);
-  xml = !st && looks_like_xml(peek, npeek);
-  snprintf(f->format, sizeof f->format, "%s%s", xml ? "xml" : "csv",
+  pr.xml = !st && looks_like_xml(peek, npeek);
+  snprintf(f->format, sizeof f->format, "%s%s", pr.xml ? "xml" : "csv",
            zt_source_is_gzip(src) ? "+gzip" : "");
   fi.path = path;
   fi.kind = "unknown";
   fi.format = f->format;
   fi.bytes = (uint64_t)sb.st_size;
   if (!st) {
-    st = zt_store_file_begin(store, &fi, &fc.file_id, err);
+    st = zt_store_file_begin(store, &fi, &co.file_id, err);
     if (st)
       goto out;
-    if (xml)
-      st = zt_ijw_read(src, &ropts, &sink, &kind, &file_reason, &rerr);
-    else
-      st = zt_csv_read(src, &ropts, &sink, &kind, &file_reason, &rerr);
+    co.store = store;
+    st = pump(&pr, &co, batches, err);
+    if (st) {                       /* the store failed: not the file */
+      zt_store_file_rollback(store);
+      zt_err_prefix(err, "%s", path);
+      goto out;
+    }
+    st = pr.st;
+    rerr = pr.err;
   } else {
-    file_reason = ZT_R_FILE_UNREADABLE;
+    pr.file_reason = ZT_R_FILE_UNREADABLE;
   }
-  if (kind != ZT_KIND_AUTO)
-    f->kind = kind;
-  if (xml && kind == ZT_KIND_DECLARATIES)
+  if (pr.kind != ZT_KIND_AUTO)
+    f->kind = pr.kind;
+  if (pr.xml && pr.kind == ZT_KIND_DECLARATIES)
     snprintf(f->format, sizeof f->format, "jw323%s",
              zt_source_is_gzip(src) ? "+gzip" : "");
-  else if (xml && kind == ZT_KIND_TOEWIJZINGEN)
+  else if (pr.xml && pr.kind == ZT_KIND_TOEWIJZINGEN)
     snprintf(f->format, sizeof f->format, "jw301%s",
              zt_source_is_gzip(src) ? "+gzip" : "");
+  zt_strlcpy(f->warnings, pr.warnings, sizeof f->warnings);
 
-  if (st && file_reason == ZT_R_NONE && st != ZT_ERR_INPUT) {
-    /* The store or memory failed: not the file's fault. */
+  if (st && pr.file_reason == ZT_R_NONE && st != ZT_ERR_INPUT) {
+    /* Memory or another failure that is not the file's fault. */
     zt_store_file_rollback(store);
-    if (err && rerr.msg[0] && (!err->msg[0] || err->status == ZT_OK))
+    if (err)
       *err = rerr;
     zt_err_prefix(err, "%s", path);
     goto out;
@@ -361,26 +569,24 @@ static zt_status ingest_one(zt_store *store, zt_validator *v,
   if (st) {
     /* The whole file is rejected: throw its lines away, keep one reason. */
     const char *h = NULL;
+    zt_reason reason = pr.file_reason != ZT_R_NONE ? pr.file_reason
+                                                   : ZT_R_FILE_UNREADABLE;
     zt_store_file_rollback(store);
-    if (file_reason == ZT_R_NONE)
-      file_reason = ZT_R_FILE_UNREADABLE;
     f->status = ZT_FILE_REJECTED;
-    f->file_reason = file_reason;
+    f->file_reason = reason;
     f->counts = (zt_file_counts){0};
     snprintf(f->message, sizeof f->message, "%s", rerr.msg);
     if (zt_source_fingerprint(src, &h, NULL) != ZT_OK)
       h = NULL;
     fi.kind = zt_kind_name(f->kind);
-    run->rejected_by_reason[file_reason]++;
+    run->rejected_by_reason[reason]++;
     if (!opts->dry_run) {
-      st = zt_store_file_rejected(store, &fi, h, file_reason, f->message,
-                                  err);
+      st = zt_store_file_rejected(store, &fi, h, reason, f->message, err);
       if (st)
         goto out;
     }
     if (opts->rejects)
-      write_reject(&fc, 0, NULL, zt_reason_code(file_reason), f->message,
-                   NULL);
+      write_reject(&ro, 0, NULL, zt_reason_code(reason), f->message, NULL);
     st = ZT_OK;
     goto out;
   }
@@ -388,16 +594,18 @@ static zt_status ingest_one(zt_store *store, zt_validator *v,
   st = zt_store_flush(store, err);
   if (!st) {
     const zt_batch_counts *b = zt_store_batch_counts(store);
-    f->counts.accepted += b->accepted;
-    f->counts.duplicates += b->duplicates;
-    f->counts.rejected += b->rejected;
-    f->counts.credits_linked += b->credits_linked;
-    f->counts.credits_waiting += b->credits_waiting;
-    f->counts.credits_resolved += b->credits_resolved;
+    f->counts.read = pr.read;
+    f->counts.accepted = co.accepted + b->accepted;
+    f->counts.duplicates = co.duplicates + b->duplicates;
+    f->counts.rejected = pr.rejected + co.rejected + b->rejected;
+    f->counts.credits_linked = b->credits_linked;
+    f->counts.credits_waiting = b->credits_waiting;
+    f->counts.credits_resolved = b->credits_resolved;
     for (int r = 0; r < ZT_R_COUNT; r++)
-      run->rejected_by_reason[r] += b->by_reason[r];
+      run->rejected_by_reason[r] +=
+          pr.by_reason[r] + co.by_reason[r] + b->by_reason[r];
     if (opts->rejects)
-      st = zt_store_each_reject(store, fc.file_id, write_reject, &fc, err);
+      st = zt_store_each_reject(store, co.file_id, write_reject, &ro, err);
   }
   if (!st)
     st = zt_source_fingerprint(src, &hash, err);
@@ -408,8 +616,12 @@ static zt_status ingest_one(zt_store *store, zt_validator *v,
   f->warn_amount = v->amount_mismatch - amount0;
   f->warn_month = v->month_crossing - month0;
   f->warn_residence = v->residence_unknown - res0;
-  if (f->warn_amount)
-    sink_warn(&fc, "some amounts differ from volume x tariff");
+  if (f->warn_amount) {
+    size_t n = strlen(f->warnings);
+    snprintf(f->warnings + n, sizeof f->warnings - n,
+             "%s%ld amounts differ from volume x tariff", n ? "; " : "",
+             f->warn_amount);
+  }
   done.hash = hash;
   done.kind = zt_kind_name(f->kind);
   done.format = f->format;
@@ -420,18 +632,16 @@ static zt_status ingest_one(zt_store *store, zt_validator *v,
     f->status = ZT_FILE_INGESTED;
     goto out;
   }
-  st = zt_store_file_commit(store, fc.file_id, &done, &already, err);
+  st = zt_store_file_commit(store, co.file_id, &done, &already, err);
   if (st)
     goto out;
   f->status = already ? ZT_FILE_ALREADY : ZT_FILE_INGESTED;
 
 out:
-  if (f->status == ZT_FILE_ALREADY) {
+  if (f->status == ZT_FILE_ALREADY)
     f->counts = (zt_file_counts){0};
-    /* Rejects written for a file that turns out to be a repeat stay in
-     * the run's list: the same lines were rejected the first time too. */
-  }
   zt_source_close(src);
+  g_free(base);
   return st;
 }
 
@@ -484,9 +694,17 @@ zt_status zt_ingest_paths(zt_store *store, zt_validator *v,
                           const zt_ingest_opts *opts, zt_ingest_run *run,
                           zt_err *err) {
   GPtrArray *files = g_ptr_array_new_with_free_func(g_free);
+  batch *batches = calloc(NBATCHES, sizeof *batches);
   zt_status st = ZT_OK;
 
   memset(run, 0, sizeof *run);
+  if (!batches) {
+    g_ptr_array_free(files, TRUE);
+    return zt_fail(err, ZT_ERR_NOMEM, "out of memory");
+  }
+  for (int i = 0; i < NBATCHES; i++)
+    zt_buf_init(&batches[i].text, BATCH_TEXT);
+  xmlInitParser();   /* libxml2 is used from the reader thread */
   for (size_t i = 0; !st && i < npaths; i++) {
     struct stat sb;
     if (stat(paths[i], &sb) == 0 && S_ISDIR(sb.st_mode))
@@ -503,8 +721,8 @@ zt_status zt_ingest_paths(zt_store *store, zt_validator *v,
     zt_rejects_write_header(opts->rejects);
   for (guint i = 0; !st && i < files->len; i++) {
     zt_ingest_file *f = &run->files[run->nfiles];
-    st = ingest_one(store, v, g_ptr_array_index(files, i), opts, run, f,
-                    err);
+    st = ingest_one(store, v, batches, g_ptr_array_index(files, i), opts, run,
+                    f, err);
     run->nfiles++;
     run->total.read += f->counts.read;
     run->total.accepted += f->counts.accepted;
@@ -522,6 +740,9 @@ zt_status zt_ingest_paths(zt_store *store, zt_validator *v,
     if (!st && opts->on_file)
       opts->on_file(opts->ctx, f);
   }
+  for (int i = 0; i < NBATCHES; i++)
+    zt_buf_free(&batches[i].text);
+  free(batches);
   g_ptr_array_free(files, TRUE);
   return st;
 }

@@ -84,8 +84,7 @@ static const char *const migrations[ZT_STORE_SCHEMA_VERSION] = {
     "  amount INTEGER NOT NULL,\n"
     "  credit INTEGER NOT NULL,\n"
     "  debit_id INTEGER,\n"
-    "  declaratie_nr TEXT,\n"
-    "  content_key INTEGER NOT NULL\n"
+    "  declaratie_nr TEXT\n"
     ");\n"
     "CREATE UNIQUE INDEX declaration_ref ON declaration(ref_key);\n"
     "CREATE INDEX declaration_ref_text ON declaration(agb, ref)\n"
@@ -206,19 +205,24 @@ enum {
   Q_COUNT
 };
 
+/* The columns find_ref() reads, in this order: what makes two lines with
+ * the same reference "the same line" (an identical resend) or not. */
+#define DECL_CONTENT                                                       \
+  "id, agb, ref, credit, client_id, gemeente, coalesce(toewijzing, -1), "  \
+  "coalesce(prev_ref, ''), category, product_code, begin_day, end_day, "   \
+  "volume, unit, coalesce(tariff, -1), amount"
+
 static const char *const sql_text[Q_COUNT] = {
     [Q_DECL_INSERT] =
         "INSERT INTO declaration (file_id, line, client_id, agb, gemeente, "
         "toewijzing, ref, ref_key, prev_ref, category, product_code, "
         "begin_day, end_day, volume, unit, tariff, amount, credit, debit_id, "
-        "declaratie_nr, content_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
-        "?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21) "
-        "ON CONFLICT DO NOTHING",
+        "declaratie_nr) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
+        "?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20) ON CONFLICT DO NOTHING",
     [Q_DECL_BY_KEY] =
-        "SELECT id, agb, ref, credit, content_key FROM declaration "
-        "WHERE ref_key = ?1",
+        "SELECT " DECL_CONTENT " FROM declaration WHERE ref_key = ?1",
     [Q_DECL_BY_TEXT] =
-        "SELECT id, agb, ref, credit, content_key FROM declaration "
+        "SELECT " DECL_CONTENT " FROM declaration "
         "WHERE agb = ?1 AND ref = ?2 AND ref_key IS NULL",
     [Q_DECL_RESOLVE] =
         "UPDATE declaration SET debit_id = ?1 WHERE credit = 1 AND "
@@ -289,6 +293,7 @@ struct zt_store {
   /* declarations queued for a sorted batch insert, and what the batches of
    * the current file came to */
   struct pending *pending;
+  struct sort_entry *order;
   size_t npending;
   zt_batch_counts batch;
 };
@@ -299,7 +304,6 @@ typedef struct pending {
   int64_t file_id;
   long line;
   int64_t key;       /* ref_key: the sort key of the batch */
-  uint32_t seq;      /* arrival order, to keep ties (same reference) in it */
 } pending;
 
 #define BATCH_MAX 32768
@@ -348,34 +352,6 @@ static int64_t ref_key(uint32_t agb, const char *ref) {
   le_put(buf, agb, 4);
   memcpy(buf + 4, ref, n);
   return (int64_t)zt_hash64(buf, 4 + n, REF_SEED);
-}
-
-static int64_t decl_content_key(const zt_decl *d) {
-  unsigned char buf[160];
-  size_t o = 0, n;
-  memcpy(buf + o, d->client.b, 16);
-  o += 16;
-  o += le_put(buf + o, d->agb, 4);
-  o += le_put(buf + o, d->gemeente, 2);
-  o += le_put(buf + o, (uint64_t)d->toewijzing, 8);
-  n = strlen(d->ref) + 1;
-  memcpy(buf + o, d->ref, n);
-  o += n;
-  n = strlen(d->prev_ref) + 1;
-  memcpy(buf + o, d->prev_ref, n);
-  o += n;
-  buf[o++] = d->category;
-  n = strlen(d->code) + 1;
-  memcpy(buf + o, d->code, n);
-  o += n;
-  o += le_put(buf + o, (uint32_t)d->begin, 4);
-  o += le_put(buf + o, (uint32_t)d->end, 4);
-  o += le_put(buf + o, (uint64_t)d->volume, 8);
-  buf[o++] = d->unit;
-  o += le_put(buf + o, (uint64_t)d->tariff, 8);
-  o += le_put(buf + o, (uint64_t)d->amount, 8);
-  buf[o++] = d->credit;
-  return (int64_t)zt_hash64(buf, o, CONTENT_SEED);
 }
 
 static uint64_t map_key(uint64_t k) {
@@ -497,6 +473,7 @@ void zt_store_close(zt_store *s) {
   zt_u64map_free(&s->res_seen);
   free(s->known);
   free(s->pending);
+  free(s->order);
   free(s);
 }
 
@@ -829,12 +806,32 @@ typedef struct found_row {
   bool found;
   int64_t id;
   bool credit;
-  int64_t content_key;
+  bool same;         /* the stored line has the same content */
 } found_row;
 
-/* Find the stored line with this provider and reference. */
+/* Does the row under `st` (DECL_CONTENT columns) hold the line `d` of
+ * client `cid`? */
+static bool same_content(sqlite3_stmt *st, const zt_decl *d, int64_t cid) {
+  return sqlite3_column_int(st, 3) == d->credit &&
+         sqlite3_column_int64(st, 4) == cid &&
+         sqlite3_column_int(st, 5) == d->gemeente &&
+         sqlite3_column_int64(st, 6) == d->toewijzing &&
+         strcmp((const char *)sqlite3_column_text(st, 7), d->prev_ref) == 0 &&
+         sqlite3_column_int(st, 8) == d->category &&
+         strcmp((const char *)sqlite3_column_text(st, 9), d->code) == 0 &&
+         sqlite3_column_int(st, 10) == d->begin &&
+         sqlite3_column_int(st, 11) == d->end &&
+         sqlite3_column_int64(st, 12) == d->volume &&
+         sqlite3_column_int(st, 13) == d->unit &&
+         sqlite3_column_int64(st, 14) == d->tariff &&
+         sqlite3_column_int64(st, 15) == d->amount;
+}
+
+/* Find the stored line with this provider and reference; with `d`, also
+ * tell whether it has the same content. */
 static zt_status find_ref(zt_store *s, uint32_t agb, const char *ref,
-                          found_row *f, bool *collision, zt_err *err) {
+                          const zt_decl *d, int64_t cid, found_row *f,
+                          bool *collision, zt_err *err) {
   sqlite3_stmt *st = q(s, Q_DECL_BY_KEY);
   int rc;
   memset(f, 0, sizeof *f);
@@ -847,7 +844,7 @@ static zt_status find_ref(zt_store *s, uint32_t agb, const char *ref,
       f->found = true;
       f->id = sqlite3_column_int64(st, 0);
       f->credit = sqlite3_column_int(st, 3) != 0;
-      f->content_key = sqlite3_column_int64(st, 4);
+      f->same = d && same_content(st, d, cid);
       sqlite3_reset(st);
       return ZT_OK;
     }
@@ -864,7 +861,7 @@ static zt_status find_ref(zt_store *s, uint32_t agb, const char *ref,
     f->found = true;
     f->id = sqlite3_column_int64(st, 0);
     f->credit = sqlite3_column_int(st, 3) != 0;
-    f->content_key = sqlite3_column_int64(st, 4);
+    f->same = d && same_content(st, d, cid);
   } else if (rc != SQLITE_DONE) {
     return db_fail(s, err, "looking up a reference");
   }
@@ -897,7 +894,7 @@ static void clear_result(zt_put_result *res) {
 static zt_status put_decl_now(zt_store *s, int64_t file_id, long line,
                               const zt_decl *d, int64_t key,
                               zt_put_result *res, zt_err *err) {
-  int64_t cid, content = decl_content_key(d);
+  int64_t cid;
   int64_t debit_id = 0;
   int precision, rc;
   bool collision = false, stored_null_key = false;
@@ -912,7 +909,7 @@ static zt_status put_decl_now(zt_store *s, int64_t file_id, long line,
     /* Find the debit first: a credit names it by its reference. */
     found_row debit;
     bool col2;
-    zs = find_ref(s, d->agb, d->prev_ref, &debit, &col2, err);
+    zs = find_ref(s, d->agb, d->prev_ref, NULL, 0, &debit, &col2, err);
     if (zs)
       return zs;
     if (debit.found && debit.credit) {
@@ -926,7 +923,9 @@ static zt_status put_decl_now(zt_store *s, int64_t file_id, long line,
   }
 
   for (int attempt = 0; attempt < 2; attempt++) {
-    st = q(s, Q_DECL_INSERT);
+    /* The hot path: every parameter is bound each time, so the bindings
+     * need no clearing. */
+    st = s->q[Q_DECL_INSERT];
     sqlite3_bind_int64(st, 1, file_id);
     sqlite3_bind_int64(st, 2, line);
     sqlite3_bind_int64(st, 3, cid);
@@ -934,11 +933,17 @@ static zt_status put_decl_now(zt_store *s, int64_t file_id, long line,
     sqlite3_bind_int(st, 5, d->gemeente);
     if (d->toewijzing >= 0)
       sqlite3_bind_int64(st, 6, d->toewijzing);
+    else
+      sqlite3_bind_null(st, 6);
     sqlite3_bind_text(st, 7, d->ref, -1, SQLITE_STATIC);
     if (!stored_null_key)
       sqlite3_bind_int64(st, 8, key);
+    else
+      sqlite3_bind_null(st, 8);
     if (d->prev_ref[0])
       sqlite3_bind_text(st, 9, d->prev_ref, -1, SQLITE_STATIC);
+    else
+      sqlite3_bind_null(st, 9);
     sqlite3_bind_int(st, 10, d->category);
     sqlite3_bind_text(st, 11, d->code, -1, SQLITE_STATIC);
     sqlite3_bind_int(st, 12, d->begin);
@@ -947,13 +952,18 @@ static zt_status put_decl_now(zt_store *s, int64_t file_id, long line,
     sqlite3_bind_int(st, 15, d->unit);
     if (d->tariff >= 0)
       sqlite3_bind_int64(st, 16, d->tariff);
+    else
+      sqlite3_bind_null(st, 16);
     sqlite3_bind_int64(st, 17, d->amount);
     sqlite3_bind_int(st, 18, d->credit);
     if (debit_id)
       sqlite3_bind_int64(st, 19, debit_id);
+    else
+      sqlite3_bind_null(st, 19);
     if (d->declnr[0])
       sqlite3_bind_text(st, 20, d->declnr, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(st, 21, content);
+    else
+      sqlite3_bind_null(st, 20);
     rc = sqlite3_step(st);
     sqlite3_reset(st);
     if (rc != SQLITE_DONE)
@@ -964,11 +974,11 @@ static zt_status put_decl_now(zt_store *s, int64_t file_id, long line,
      * credit for the same debit. */
     {
       found_row same;
-      zs = find_ref(s, d->agb, d->ref, &same, &collision, err);
+      zs = find_ref(s, d->agb, d->ref, d, cid, &same, &collision, err);
       if (zs)
         return zs;
       if (same.found) {
-        if (same.content_key == content)
+        if (same.same)
           res->outcome = ZT_PUT_DUPLICATE;
         else
           put_reject(res, ZT_R_DUPLICATE_REFERENCE, ZT_D_REF,
@@ -1027,11 +1037,17 @@ static zt_status put_decl_now(zt_store *s, int64_t file_id, long line,
   return ZT_OK;
 }
 
-static int cmp_pending(const void *pa, const void *pb) {
-  const pending *a = pa, *b = pb;
+/* Sort entries: the reference key, then the position in the batch. */
+typedef struct sort_entry {
+  int64_t key;
+  uint32_t idx;
+} sort_entry;
+
+static int cmp_entry(const void *pa, const void *pb) {
+  const sort_entry *a = pa, *b = pb;
   if (a->key != b->key)
     return a->key < b->key ? -1 : 1;
-  return a->seq < b->seq ? -1 : a->seq > b->seq;
+  return a->idx < b->idx ? -1 : a->idx > b->idx;
 }
 
 /* The typed line as text for the reject list (no BSN: the client is
@@ -1080,9 +1096,13 @@ zt_status zt_store_flush(zt_store *s, zt_err *err) {
   /* Sorted by reference key, the inserts into the UNIQUE index walk it
    * in order instead of jumping about: several times faster than line
    * order. Lines with the same reference keep their order. */
-  qsort(s->pending, s->npending, sizeof *s->pending, cmp_pending);
+  for (size_t i = 0; i < s->npending; i++) {
+    s->order[i].key = s->pending[i].key;
+    s->order[i].idx = (uint32_t)i;
+  }
+  qsort(s->order, s->npending, sizeof *s->order, cmp_entry);
   for (size_t i = 0; !st && i < s->npending; i++) {
-    pending *p = &s->pending[i];
+    pending *p = &s->pending[s->order[i].idx];
     zt_put_result res;
     st = put_decl_now(s, p->file_id, p->line, &p->d, p->key, &res, err);
     if (st)
@@ -1106,7 +1126,8 @@ zt_status zt_store_queue_decl(zt_store *s, int64_t file_id, long line,
   pending *p;
   if (!s->pending) {
     s->pending = malloc(BATCH_MAX * sizeof *s->pending);
-    if (!s->pending)
+    s->order = malloc(BATCH_MAX * sizeof *s->order);
+    if (!s->pending || !s->order)
       return zt_fail(err, ZT_ERR_NOMEM, "out of memory");
   }
   if (s->npending == BATCH_MAX) {
@@ -1119,7 +1140,6 @@ zt_status zt_store_queue_decl(zt_store *s, int64_t file_id, long line,
   p->file_id = file_id;
   p->line = line;
   p->key = ref_key(d->agb, d->ref);
-  p->seq = (uint32_t)s->npending;
   s->npending++;
   return ZT_OK;
 }
