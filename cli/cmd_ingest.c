@@ -202,7 +202,7 @@ int zt_check_xsd(const char *xsd_dir, const char *const *paths,
 static int ingest_main(const zt_globals *g, int argc, char **argv,
                        bool check) {
   char *kind = NULL, *mapping = NULL, *rejects = NULL, *xsd = NULL;
-  gboolean all = FALSE;
+  gboolean brief = FALSE;
   GOptionEntry entries[] = {
       {"kind", 0, 0, G_OPTION_ARG_STRING, &kind,
        "auto (default), declaraties, toewijzingen, clienten, residenties, "
@@ -215,8 +215,9 @@ static int ingest_main(const zt_globals *g, int argc, char **argv,
              : "where to write the rejected lines (default: "
                "OUT/rejects.csv of [report] out)",
        "FILE"},
-      {"all", 0, 0, G_OPTION_ARG_NONE, &all,
-       "print a line for every file, not only those with problems", NULL},
+      {"brief", 0, 0, G_OPTION_ARG_NONE, &brief,
+       "print a line only for files with problems (and the summary)",
+       NULL},
       {check ? "xsd" : NULL, 0, 0, G_OPTION_ARG_FILENAME, &xsd,
        "also validate iJw XML files against the schemas in DIR", "DIR"},
       {NULL, 0, 0, 0, NULL, NULL, NULL}};
@@ -283,7 +284,7 @@ static int ingest_main(const zt_globals *g, int argc, char **argv,
   ic.rejects_path = rejects;
   ic.dry_run = check;
   ic.print_files = true;
-  ic.print_all = all;
+  ic.print_all = !brief;
   if (zt_run_ingest(store, &cfg, rd, ps, (const char *const *)argv + 1,
                     (size_t)argc - 1, &ic, &run, &err)) {
     rc = zt_report_error(&err);

@@ -1,0 +1,99 @@
+#!/bin/sh
+# End-to-end: init, ingest, reconciliation, rejects.csv, idempotent
+# re-ingest, check leaves the store alone, a file that fails halfway
+# leaves nothing, gzip input, and no input BSN anywhere afterwards.
+# Usage: ingest.sh ZOTHUIS SOURCE_DIR WORK_DIR
+set -eu
+Z=$1; SRC=$2; W=$3
+DATA=$SRC/tests/data/ingest
+rm -rf "$W"; mkdir -p "$W"; cd "$W"
+fail() { echo "FAIL: $*" >&2; exit 1; }
+count() { sqlite3 zothuis.db "$1"; }
+
+"$Z" init > init.out 2> log.txt
+[ "$(stat -c %a zothuis.key)" = 600 ] || fail "key file not mode 600"
+[ "$(count 'PRAGMA user_version')" -ge 1 ] || fail "no schema version"
+
+# a clean file: exit 0, one reconciliation line
+"$Z" ingest "$DATA/good.csv" > good.out 2>> log.txt || fail "good.csv exit $?"
+grep -q "read 6 = accepted 6 + rejected 0 + duplicates 0" good.out ||
+	fail "good.csv reconciliation: $(cat good.out)"
+grep -q "credits: 1 applied" good.out || fail "credit not applied"
+[ "$(count 'SELECT count(*) FROM declaration')" = 6 ] || fail "6 lines stored"
+
+# the same file again is a no-op
+"$Z" ingest "$DATA/good.csv" > again.out 2>> log.txt || fail "repeat exit $?"
+grep -q "already ingested" again.out || fail "repeat not recognised"
+[ "$(count 'SELECT count(*) FROM declaration')" = 6 ] || fail "repeat stored lines"
+
+# bad lines: exit 2, every line accounted for, one reject per reason
+set +e
+"$Z" ingest "$DATA/bad.csv" "$DATA/unknown-layout.csv" > bad.out 2>> log.txt
+rc=$?
+set -e
+[ $rc = 2 ] || fail "bad.csv exit $rc, want 2"
+grep -q "read 20 = accepted 3 + rejected 16 + duplicates 1" bad.out ||
+	fail "bad.csv reconciliation: $(cat bad.out)"
+grep -q "1 new in quarantine" bad.out || fail "waiting credit not reported"
+[ "$(tail -n +2 out/rejects.csv | grep -c '^bad.csv,')" = 16 ] ||
+	fail "rejects.csv has not 16 bad.csv lines"
+for r in bsn_format bsn_elfproef date_invalid period_reversed gemeente_unknown \
+	agb_format category_unknown unit_unknown amount_invalid value_invalid \
+	missing_field field_too_long field_count duplicate_reference \
+	duplicate_credit encoding_invalid layout_unknown; do
+	grep -q ",$r," out/rejects.csv || fail "no $r in rejects.csv"
+done
+grep -q "columns found: klant, bedrag, datum" bad.out ||
+	fail "unknown layout message does not list the columns found"
+[ "$(count "SELECT count(*) FROM ingest_file WHERE status = 'rejected'")" = 1 ] ||
+	fail "rejected file not recorded"
+
+# check: validates, stores nothing
+before=$(count 'SELECT count(*) FROM declaration')
+sed 's/A-00/K-00/g; s/;X9;/;K9;/' "$DATA/good.csv" > fresh.csv
+"$Z" check fresh.csv > check.out 2>> log.txt || fail "check exit $?"
+grep -q "read 6 = accepted 6" check.out || fail "check counts"
+[ "$(count 'SELECT count(*) FROM declaration')" = "$before" ] ||
+	fail "check changed the store"
+
+# gzip is recognised by its bytes, not its name
+gzip -c fresh.csv > fresh.data
+"$Z" ingest fresh.data > gz.out 2>> log.txt || fail "gzip exit $?"
+grep -q "csv+gzip" gz.out || fail "gzip not recognised: $(cat gz.out)"
+
+# a file that fails halfway (malformed XML after good lines) leaves nothing
+bsn=$(sed -n 2p "$DATA/good.csv" | cut -d';' -f3)
+{
+	echo '<?xml version="1.0" encoding="UTF-8"?>'
+	echo '<Bericht xmlns="http://www.istandaarden.nl/ijw/3_2/jw323/schema" xmlns:ijw="http://www.istandaarden.nl/ijw/3_2/basisschema/schema">'
+	echo '<Header><BerichtCode>490</BerichtCode><BerichtVersie>3</BerichtVersie><BerichtSubversie>2</BerichtSubversie><Afzender>12345678</Afzender><Ontvanger>0402</Ontvanger><BerichtIdentificatie><ijw:Identificatie>X1</ijw:Identificatie><ijw:Dagtekening>2022-04-02</ijw:Dagtekening></BerichtIdentificatie><XsdVersie><ijw:BasisschemaXsdVersie>1.0.0</ijw:BasisschemaXsdVersie><ijw:BerichtXsdVersie>1.0.0</ijw:BerichtXsdVersie></XsdVersie></Header>'
+	echo '<Declaratie><DeclaratieNummer>D1</DeclaratieNummer><DeclaratiePeriode><ijw:Begindatum>2022-03-01</ijw:Begindatum><ijw:Einddatum>2022-03-31</ijw:Einddatum></DeclaratiePeriode><DeclaratieDagtekening>2022-04-02</DeclaratieDagtekening><TotaalIngediendBedrag><ijw:TotaalBedrag>9500</ijw:TotaalBedrag><ijw:DebetCredit>D</ijw:DebetCredit></TotaalIngediendBedrag><Clienten><Client><Bsn>'"$bsn"'</Bsn><Prestaties>'
+	for i in 1 2 3; do
+		echo '<Prestatie><ProductReferentie><ijw:ReferentieNummer>HALF'$i'</ijw:ReferentieNummer></ProductReferentie><ToewijzingNummer>1001</ToewijzingNummer><ProductCategorie>45</ProductCategorie><ProductCode>45A01</ProductCode><ProductPeriode><ijw:Begindatum>2022-03-01</ijw:Begindatum><ijw:Einddatum>2022-03-31</ijw:Einddatum></ProductPeriode><GeleverdVolume>1</GeleverdVolume><Eenheid>04</Eenheid><ProductTarief>9500</ProductTarief><IngediendBedrag><ijw:Bedrag>9500</ijw:Bedrag><ijw:DebetCredit>D</ijw:DebetCredit></IngediendBedrag></Prestatie>'
+	done
+	echo '</Prestaties></Client><Client><Bsn>broken'
+} > half.xml
+before=$(count 'SELECT count(*) FROM declaration')
+set +e
+"$Z" ingest half.xml > half.out 2>> log.txt
+rc=$?
+set -e
+[ $rc = 2 ] || fail "half.xml exit $rc, want 2"
+grep -q "xml_malformed" half.out || fail "half.xml not rejected whole"
+[ "$(count 'SELECT count(*) FROM declaration')" = "$before" ] ||
+	fail "lines of a file that failed halfway were stored"
+[ "$(count "SELECT count(*) FROM declaration WHERE ref LIKE 'HALF%'")" = 0 ] ||
+	fail "half.xml lines stored"
+
+# no input BSN anywhere: store dump, logs, every output
+sqlite3 zothuis.db .dump > dump.sql
+for f in "$DATA"/*.csv; do
+	tail -n +2 "$f" | cut -d';' -f3 | grep -E '^[0-9]{9}$' || true
+done | sort -u > bsns.txt
+[ -s bsns.txt ] || fail "no BSNs found in the inputs"
+while read -r b; do
+	if grep -rq "$b" dump.sql out log.txt ./*.out zothuis.db* 2>/dev/null; then
+		fail "BSN found after ingest (masked form expected)"
+	fi
+done < bsns.txt
+echo "ingest e2e: ok"
