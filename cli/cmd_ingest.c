@@ -14,6 +14,7 @@
 #include "cli/options.h"
 #include "core/buf.h"
 #include "core/fileout.h"
+#include "core/lock.h"
 #include "core/log.h"
 #include "etl/ingest.h"
 #include "etl/pseudo.h"
@@ -227,6 +228,7 @@ static int ingest_main(const zt_globals *g, int argc, char **argv,
   zt_store *store = NULL;
   zt_ingest_run run = {0};
   zt_ingest_cli ic;
+  zt_lock lock = {-1};
   zt_err err;
   int rc = ZT_EXIT_OK;
   char *default_rejects = NULL;
@@ -268,7 +270,9 @@ static int ingest_main(const zt_globals *g, int argc, char **argv,
       rc = zt_report_error(&err);
       goto done;
     }
-  } else if (zt_store_open(&store, cfg.store_path, ZT_STORE_USE, &err)) {
+  } else if (zt_lock_take(&lock, cfg.store_path, true, cfg.lock_wait_seconds,
+                          &err) ||
+             zt_store_open(&store, cfg.store_path, ZT_STORE_USE, &err)) {
     rc = zt_report_error(&err);
     goto done;
   }
@@ -300,6 +304,7 @@ static int ingest_main(const zt_globals *g, int argc, char **argv,
 done:
   zt_ingest_run_free(&run);
   zt_store_close(store);
+  zt_lock_release(&lock);
   zt_pseudo_close(ps);
   zt_refdata_free(rd);
   zt_config_free(&cfg);

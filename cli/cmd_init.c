@@ -6,6 +6,7 @@
 
 #include "cli/cli.h"
 #include "cli/options.h"
+#include "core/lock.h"
 #include "etl/pseudo.h"
 #include "etl/store.h"
 
@@ -13,6 +14,7 @@ int zt_cmd_init(const zt_globals *g, int argc, char **argv) {
   GOptionEntry entries[] = {{NULL, 0, 0, 0, NULL, NULL, NULL}};
   zt_config cfg;
   zt_store *store = NULL;
+  zt_lock lock = {-1};
   zt_err err;
   bool created = false;
   int found;
@@ -28,6 +30,8 @@ int zt_cmd_init(const zt_globals *g, int argc, char **argv) {
     return ZT_EXIT_USAGE;
   }
   if (zt_cli_config(g, &cfg, &err))
+    goto fail;
+  if (zt_lock_take(&lock, cfg.store_path, true, cfg.lock_wait_seconds, &err))
     goto fail;
   if (zt_key_create(cfg.key_file, &created, &err))
     goto fail;
@@ -48,10 +52,12 @@ int zt_cmd_init(const zt_globals *g, int argc, char **argv) {
     printf("store %s: up to date (schema version %d)\n", cfg.store_path,
            found);
   zt_store_close(store);
+  zt_lock_release(&lock);
   zt_config_free(&cfg);
   return ZT_EXIT_OK;
 fail:
   zt_store_close(store);
+  zt_lock_release(&lock);
   zt_config_free(&cfg);
   return zt_report_error(&err);
 }

@@ -1,0 +1,56 @@
+/*
+ * core/lock.c -- advisory store lock (see lock.h).
+ */
+#include "core/lock.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/file.h>
+#include <time.h>
+#include <unistd.h>
+
+zt_status zt_lock_take(zt_lock *lk, const char *store_path, bool exclusive,
+                       int wait_seconds, zt_err *err) {
+  char path[4096];
+  struct timespec start, now, pause = {0, 100 * 1000 * 1000};
+  int op = (exclusive ? LOCK_EX : LOCK_SH) | LOCK_NB;
+
+  lk->fd = -1;
+  if ((size_t)snprintf(path, sizeof path, "%s.lock", store_path) >=
+      sizeof path)
+    return zt_fail(err, ZT_ERR_USAGE, "store path too long");
+  lk->fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  if (lk->fd < 0)
+    return zt_fail(err, ZT_ERR_OUTPUT, "cannot open lock file %s: %s", path,
+                   strerror(errno));
+  clock_gettime(CLOCK_MONOTONIC, &start);
+  for (;;) {
+    if (flock(lk->fd, op) == 0)
+      return ZT_OK;
+    if (errno != EWOULDBLOCK && errno != EINTR) {
+      zt_status st = zt_fail(err, ZT_ERR_OUTPUT, "cannot lock %s: %s", path,
+                             strerror(errno));
+      zt_lock_release(lk);
+      return st;
+    }
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    if (now.tv_sec - start.tv_sec >= wait_seconds) {
+      zt_lock_release(lk);
+      return zt_fail(err, ZT_ERR_LOCKED,
+                     "the store %s is in use by another zothuis run (waited "
+                     "%d s); try again later",
+                     store_path, wait_seconds);
+    }
+    nanosleep(&pause, NULL);
+  }
+}
+
+void zt_lock_release(zt_lock *lk) {
+  if (lk->fd >= 0) {
+    flock(lk->fd, LOCK_UN);
+    close(lk->fd);
+  }
+  lk->fd = -1;
+}
