@@ -98,7 +98,7 @@ static void test_examples_json(void **state) {
 }
 
 static void value_is(zt_unit unit, const char *id, int64_t num,
-                         int64_t den, const char *want) {
+                     int64_t den, const char *want) {
   zt_ind_value v = row(id, "2022", 2022, 12, 31, 0, "", unit, num, den, 1);
   char buf[64];
   zt_ind_value_text(&v, buf, sizeof buf);
@@ -114,7 +114,7 @@ static void test_values(void **state) {
   value_is(ZT_UNIT_EUR, "wpb.spend_shift", -5, 1, "-0.05");
   /* a mean of cents: 220490737 / 2 = 110245368,5 cents -> 110245369 */
   value_is(ZT_UNIT_EUR, "episodes.cost_mean", 220490737, 2,
-               "1102453.69");
+           "1102453.69");
   /* 1/3 cent -> 0 cents */
   value_is(ZT_UNIT_EUR, "episodes.cost_mean", 1, 3, "0.00");
   /* counts as integers */
@@ -123,18 +123,18 @@ static void test_values(void **state) {
   /* means and shares: up to six decimals, trailing zeros dropped */
   value_is(ZT_UNIT_DAYS, "episodes.duration_mean", 688, 5, "137.6");
   value_is(ZT_UNIT_DAYS, "episodes.duration_mean", 578, 3,
-               "192.666667");
+           "192.666667");
   value_is(ZT_UNIT_DAYS, "episodes.duration_mean", 55, 1, "55");
   value_is(ZT_UNIT_PERCENT, "verblijf.share_residentieel", 2, 3,
-               "66.666667");
+           "66.666667");
   value_is(ZT_UNIT_PERCENT, "verblijf.share_residentieel", 1, 1, "100");
   value_is(ZT_UNIT_PERCENT, "verblijf.share_residentieel", 0, 4, "0");
   value_is(ZT_UNIT_YEARS, "episodes.top_age_mean", 25, 2, "12.5");
   value_is(ZT_UNIT_COUNT, "episodes.providers_mean_multi", 41, 10,
-               "4.1");
+           "4.1");
   /* large money shares do not overflow: 100 * 10^6 * 6.6e12 > 2^63 */
   value_is(ZT_UNIT_PERCENT, "providers.top10_share", 6600000000000LL,
-               9900000000000LL, "66.666667");
+           9900000000000LL, "66.666667");
 }
 
 /* Quoting (RFC 4180), UTF-8 passing through, and JSON escapes. */
