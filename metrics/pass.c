@@ -797,7 +797,8 @@ static void finish_top(zt_emit *e) {
     zt_acc *a = &e->acc[i];
     size_t n = a->ncoh < (size_t)e->cfg->top_n ? a->ncoh
                                                 : (size_t)e->cfg->top_n;
-    qsort(a->coh, a->ncoh, sizeof *a->coh, cmp_cohort);
+    if (a->ncoh > 1)
+      qsort(a->coh, a->ncoh, sizeof *a->coh, cmp_cohort);
     a->top_n = (int64_t)n;
     for (size_t k = 0; k < n; k++) {
       a->top_dur += a->coh[k].duration;
