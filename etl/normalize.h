@@ -24,16 +24,18 @@
 #include "metrics/careperiod.h"
 
 /* One live stored declaration line (a debit). Waiting credits are not in
- * the array; an applied credit is already netted into `amount`. */
+ * the array; an applied credit is already netted into `amount`. 40 bytes.
+ * Any order works; lines grouped by client (e.g. ORDER BY client) make
+ * normalization several times faster (no cache misses when placing). */
 typedef struct zt_nline {
+  int64_t amount;           /* net cents: the debit minus any credit */
   uint32_t client;          /* dense client index 0..nclients-1 */
   uint32_t agb;             /* provider */
+  zt_day begin, end;        /* ProductPeriode */
   uint16_t gemeente;        /* municipality that received the declaration */
   uint8_t category;         /* product category */
   uint8_t unit;             /* iJw Eenheid */
   char code[ZT_CODE_MAX + 1]; /* product code, "" when absent */
-  zt_day begin, end;        /* ProductPeriode */
-  int64_t amount;           /* net cents: the debit minus any credit */
   bool credited;            /* a credit was applied to this debit */
 } zt_nline;
 

@@ -26,7 +26,7 @@ typedef struct zt_cohort_rec {
   int32_t duration;       /* days */
   int32_t age;            /* on the peildatum; -1 unknown */
   uint32_t client;
-  const char *pseudonym;  /* tie-break */
+  uint32_t prank;         /* rank of the pseudonym: the tie-break */
   int64_t cost;           /* episode cost */
   int64_t amb;            /* ambulant cost outside the episodes */
 } zt_cohort_rec;
@@ -41,7 +41,6 @@ typedef struct zt_acc {
   int64_t v_clients, v_kind[ZT_K_COUNT], v_gezinsvorm, v_residentieel;
   int64_t res_u12, ggz, ggz_u12, bw;
   int64_t atp, atp_kind[ZT_K_COUNT];
-  size_t atp_first, atp_count;                /* rows in zt_emit.atp_rows */
   int64_t placements, placements_res;
   int64_t gi[ZT_K_COUNT];
   /* woonplaatsbeginsel: by the declaring municipality */
@@ -60,10 +59,12 @@ typedef struct zt_acc {
   int64_t top_n, top_dur, top_cost, top_amb, top_age, top_age_n;
 } zt_acc;
 
-typedef struct zt_atp_row {
-  uint64_t key;           /* (period, unit, agb) */
-  int64_t clients;
-} zt_atp_row;
+/* Per (period, unit) and provider: what the provider figures need. */
+typedef struct zt_pslot {
+  int64_t spend;          /* amounts of lines begun in P */
+  int32_t atp;            /* clients in verblijf on the peildatum */
+  int32_t seen;           /* has a line begun in P */
+} zt_pslot;
 
 struct zt_emit {
   const zt_metrics_input *in;
@@ -78,11 +79,11 @@ struct zt_emit {
   int16_t unit_of[10000]; /* code -> unit, or -1 */
   zt_acc *acc;            /* [p * nunits + u] */
   int64_t *pt_block;      /* backing store of the per-type arrays */
-  zt_u64map prov;         /* (p, u, agb) -> spend of lines begun in P */
-  zt_u64map atp;          /* (p, u, agb) -> clients in verblijf on D */
-  zt_atp_row *atp_rows;   /* atp, sorted by key */
-  size_t natp_rows;
-  zt_u64map ptype;        /* agb -> provider type index */
+  zt_u64map pidx;         /* agb -> dense provider index */
+  uint32_t *pagb;         /* provider index -> agb */
+  int32_t *ptype;         /* provider index -> type index */
+  size_t nprov;
+  zt_pslot **pblock;      /* [p * nunits + u]: nprov slots, or NULL */
   char (*types)[32];      /* provider types; the last is "onbekend" */
   size_t ntypes;
   size_t *mfirst, *mend;  /* unit -> its rows in `members` */
@@ -91,6 +92,7 @@ struct zt_emit {
   unsigned kgroups[ZT_K_COUNT];
   int krank[ZT_K_COUNT];
   uint32_t vmask;         /* kinds of group verblijf */
+  uint32_t *prank;        /* client -> rank of its pseudonym */
   int64_t *outside;       /* [10000]: care periods attributed outside */
   int64_t outside_total;
   zt_ind_table *out;

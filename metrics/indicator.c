@@ -9,6 +9,8 @@
  */
 #include "metrics/indicator.h"
 
+#include <glib.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -258,13 +260,25 @@ const zt_ind_def *zt_ind_at(size_t i) {
   return i < zt_ind_count() ? &defs[i] : NULL;
 }
 
+/* id -> definition, built once (thread-safe) on first use. */
+static GHashTable *index_of_ids(void) {
+  static gsize once = 0;
+  static GHashTable *index;
+  if (g_once_init_enter(&once)) {
+    GHashTable *h = g_hash_table_new(g_str_hash, g_str_equal);
+    for (size_t i = 0; i < zt_ind_count(); i++)
+      g_hash_table_insert(h, (gpointer)(uintptr_t)defs[i].id,
+                          (gpointer)(uintptr_t)&defs[i]);
+    index = h;
+    g_once_init_leave(&once, 1);
+  }
+  return index;
+}
+
 const zt_ind_def *zt_ind_lookup(const char *id) {
   if (!id)
     return NULL;
-  for (size_t i = 0; i < zt_ind_count(); i++)
-    if (strcmp(defs[i].id, id) == 0)
-      return &defs[i];
-  return NULL;
+  return g_hash_table_lookup(index_of_ids(), id);
 }
 
 bool zt_ind_has_breakdown(const zt_ind_def *def, const char *key) {
@@ -282,8 +296,8 @@ bool zt_ind_has_breakdown(const zt_ind_def *def, const char *key) {
 
 /* ---- display and export text ----------------------------------------- */
 
-void zt_ind_display(const zt_ind_value *v, char out[32]) {
-  const zt_ind_def *d = zt_ind_lookup(v->indicator);
+static void display_def(const zt_ind_value *v, const zt_ind_def *d,
+                        char out[32]) {
   int decimals = d ? d->decimals : 0;
   char buf[ZT_FMT_MAX];
   int64_t den = v->den > 0 ? v->den : 1;
@@ -308,6 +322,10 @@ void zt_ind_display(const zt_ind_value *v, char out[32]) {
     break;
   }
   zt_strlcpy(out, buf, 32);
+}
+
+void zt_ind_display(const zt_ind_value *v, char out[32]) {
+  display_def(v, zt_ind_lookup(v->indicator), out);
 }
 
 /* round(num / den), half away from zero, in 128 bits. */
@@ -398,7 +416,7 @@ static zt_status put(zt_emit *e, const zt_ind_def *d, size_t p, size_t u,
   v.num = num;
   v.den = den;
   v.n = n;
-  zt_ind_display(&v, v.display);
+  display_def(&v, d, v.display);
   return zt_ind_table_put(e->out, &v);
 }
 
@@ -478,15 +496,16 @@ static zt_status fam_volume(zt_emit *e, const zt_ind_def *d) {
 
 static zt_status at_peildatum(zt_emit *e, const zt_ind_def *d, size_t p,
                               size_t u, const zt_acc *a) {
+  const zt_pslot *ps = e->pblock[p * e->nunits + u];
   zt_status st = put_count(e, d, p, u, NULL, a->atp);
   if (!st)
     st = per_kind(e, d, p, u, a->atp_kind, NULL, ZT_G_VERBLIJF);
-  for (size_t i = 0; i < a->atp_count && !st; i++) {
-    const zt_atp_row *r = &e->atp_rows[a->atp_first + i];
+  for (size_t k = 0; ps && k < e->nprov && !st; k++) {
     char bd[64];
-    snprintf(bd, sizeof bd, "provider=%08u",
-             (unsigned)(r->key & ((1u << 28) - 1)));
-    st = put_count(e, d, p, u, bd, r->clients);
+    if (!ps[k].atp)
+      continue;
+    snprintf(bd, sizeof bd, "provider=%08u", (unsigned)e->pagb[k]);
+    st = put_count(e, d, p, u, bd, ps[k].atp);
   }
   return st;
 }

@@ -23,11 +23,6 @@
 #define MAX_UNITS (1u << UNIT_BITS)
 #define MAX_PERIODS (1u << 12)
 
-static uint64_t pkey(size_t p, size_t u, uint32_t agb) {
-  return (uint64_t)p << (AGB_BITS + UNIT_BITS) | (uint64_t)u << AGB_BITS |
-         agb;
-}
-
 typedef struct prov_amt {
   uint32_t agb;
   int64_t amount;
@@ -115,13 +110,19 @@ static zt_status scratch_grow(scratch *s, size_t n) {
 
 /* ---- setup ------------------------------------------------------------ */
 
-static zt_status init_types(zt_emit *e, zt_err *err) {
+/* Provider types (from the provider table) and the dense provider index
+ * of every provider in the care periods. */
+static zt_status init_providers(zt_emit *e, zt_err *err) {
   const zt_metrics_input *in = e->in;
+  const zt_norm_result *nr = e->nr;
+  zt_u64map type_of;
+  zt_status st = ZT_OK;
+  uint64_t v;
   e->types = calloc(in->nproviders + 1, sizeof *e->types);
   if (!e->types)
     return zt_fail(err, ZT_ERR_NOMEM, "metrics: out of memory");
-  zt_u64map_init(&e->ptype);
-  for (size_t i = 0; i < in->nproviders; i++) {
+  zt_u64map_init(&type_of);
+  for (size_t i = 0; i < in->nproviders && !st; i++) {
     const char *t = in->providers[i].type;
     size_t k;
     if (!t[0])
@@ -131,10 +132,43 @@ static zt_status init_types(zt_emit *e, zt_err *err) {
         break;
     if (k == e->ntypes)
       zt_strlcpy(e->types[e->ntypes++], t, sizeof e->types[0]);
-    if (zt_u64map_put(&e->ptype, in->providers[i].agb, k))
-      return zt_fail(err, ZT_ERR_NOMEM, "metrics: out of memory");
+    if (zt_u64map_put(&type_of, in->providers[i].agb, k))
+      st = ZT_ERR_NOMEM;
   }
   memcpy(e->types[e->ntypes++], "onbekend", sizeof "onbekend");
+  for (size_t i = 0; i < nr->ncps && !st; i++) {
+    uint32_t agb = nr->cps[i].agb;
+    if (agb >= 1u << AGB_BITS) {
+      zt_u64map_free(&type_of);
+      return zt_fail(err, ZT_ERR_INPUT, "metrics: care period %zu: provider "
+                     "code %u is not an AGB code", i, agb);
+    }
+    if (zt_u64map_get(&e->pidx, agb, &v))
+      continue;
+    if (e->nprov % 1024 == 0) {
+      uint32_t *a = realloc(e->pagb, (e->nprov + 1024) * sizeof *a);
+      int32_t *t = a ? realloc(e->ptype, (e->nprov + 1024) * sizeof *t)
+                     : NULL;
+      if (a)
+        e->pagb = a;
+      if (t)
+        e->ptype = t;
+      if (!a || !t) {
+        st = ZT_ERR_NOMEM;
+        break;
+      }
+    }
+    e->pagb[e->nprov] = agb;
+    e->ptype[e->nprov] = zt_u64map_get(&type_of, agb, &v)
+                             ? (int32_t)v
+                             : (int32_t)e->ntypes - 1;
+    if (zt_u64map_put(&e->pidx, agb, e->nprov))
+      st = ZT_ERR_NOMEM;
+    e->nprov++;
+  }
+  zt_u64map_free(&type_of);
+  if (st)
+    return zt_fail(err, st, "metrics: out of memory");
   return ZT_OK;
 }
 
@@ -208,6 +242,41 @@ static zt_status init_units(zt_emit *e, zt_err *err) {
   return ZT_OK;
 }
 
+typedef struct named {
+  const char *pseudonym;
+  uint32_t client;
+} named;
+
+static int cmp_pseudonym(const void *pa, const void *pb) {
+  const named *a = pa, *b = pb;
+  int c = strcmp(a->pseudonym, b->pseudonym);
+  if (c)
+    return c;
+  return a->client < b->client ? -1 : a->client > b->client;
+}
+
+/* Rank every client by pseudonym (then index), once, so that top-N ties
+ * compare integers. */
+static zt_status init_ranks(zt_emit *e, zt_err *err) {
+  size_t n = e->nr->nclients;
+  named *order = malloc((n + 1) * sizeof *order);
+  e->prank = malloc((n + 1) * sizeof *e->prank);
+  if (!order || !e->prank) {
+    free(order);
+    return zt_fail(err, ZT_ERR_NOMEM, "metrics: out of memory");
+  }
+  for (size_t c = 0; c < n; c++) {
+    order[c].pseudonym = e->in->norm.clients[c].pseudonym;
+    order[c].client = (uint32_t)c;
+  }
+  if (n > 1)
+    qsort(order, n, sizeof *order, cmp_pseudonym);
+  for (size_t r = 0; r < n; r++)
+    e->prank[order[r].client] = (uint32_t)r;
+  free(order);
+  return ZT_OK;
+}
+
 zt_status zt_emit_init(zt_emit *e, const zt_norm_result *nr,
                        const zt_metrics_input *in, const zt_period *periods,
                        size_t nperiods, zt_day peildatum, zt_ind_table *out,
@@ -215,9 +284,7 @@ zt_status zt_emit_init(zt_emit *e, const zt_norm_result *nr,
   zt_status st;
   size_t nacc;
   memset(e, 0, sizeof *e);
-  zt_u64map_init(&e->prov);
-  zt_u64map_init(&e->atp);
-  zt_u64map_init(&e->ptype);
+  zt_u64map_init(&e->pidx);
   memset(e->unit_of, 0xff, sizeof e->unit_of);
   e->in = in;
   e->cfg = in->norm.config;
@@ -246,13 +313,15 @@ zt_status zt_emit_init(zt_emit *e, const zt_norm_result *nr,
     return zt_fail(err, ZT_ERR_NOMEM, "metrics: out of memory");
   for (size_t p = 0; p < nperiods; p++)
     e->peil[p] = peildatum == ZT_DAY_NONE ? periods[p].end : peildatum;
-  if ((st = init_units(e, err)) || (st = init_types(e, err)))
+  if ((st = init_units(e, err)) || (st = init_providers(e, err)) ||
+      (st = init_ranks(e, err)))
     return st;
   nacc = nperiods * e->nunits;
   e->acc = calloc(nacc, sizeof *e->acc);
+  e->pblock = calloc(nacc, sizeof *e->pblock);
   e->pt_block = calloc(nacc * e->ntypes * 3, sizeof *e->pt_block);
   e->outside = calloc(10000, sizeof *e->outside);
-  if (!e->acc || !e->pt_block || !e->outside)
+  if (!e->acc || !e->pblock || !e->pt_block || !e->outside)
     return zt_fail(err, ZT_ERR_NOMEM, "metrics: out of memory");
   for (size_t i = 0; i < nacc; i++) {
     e->acc[i].pt_days = e->pt_block + i * e->ntypes * 3;
@@ -275,12 +344,16 @@ void zt_emit_free(zt_emit *e) {
   free(e->mend);
   free(e->always);
   free(e->members);
+  if (e->pblock)
+    for (size_t i = 0; i < e->nperiods * e->nunits; i++)
+      free(e->pblock[i]);
+  free(e->pblock);
   free(e->types);
   free(e->outside);
-  free(e->atp_rows);
-  zt_u64map_free(&e->prov);
-  zt_u64map_free(&e->atp);
-  zt_u64map_free(&e->ptype);
+  free(e->pagb);
+  free(e->ptype);
+  free(e->prank);
+  zt_u64map_free(&e->pidx);
   memset(e, 0, sizeof *e);
 }
 
@@ -312,11 +385,11 @@ static int cmp_span(const void *pa, const void *pb) {
   return a->e < b->e ? -1 : a->e > b->e;
 }
 
-static int32_t type_of(const zt_emit *e, uint32_t agb) {
-  uint64_t v;
-  if (zt_u64map_get(&e->ptype, agb, &v))
-    return (int32_t)v;
-  return (int32_t)e->ntypes - 1;
+/* Dense index of a provider seen in the care periods. */
+static uint32_t prov_of(const zt_emit *e, uint32_t agb) {
+  uint64_t v = 0;
+  zt_u64map_get(&e->pidx, agb, &v);
+  return (uint32_t)v;
 }
 
 /* Provider days of the chosen episode: per provider, the union of its
@@ -352,17 +425,41 @@ static void provider_days(const zt_emit *e, scratch *s,
       }
     }
     days += ce - cb + 1;
-    s->td[cc->ntd].type = type_of(e, agb);
+    s->td[cc->ntd].type = e->ptype[prov_of(e, agb)];
     s->td[cc->ntd].days = days;
     cc->ntd++;
   }
+}
+
+/* A client's birth date and the days it turns 12 and 13, so that "age
+ * < 12 on day x" is x < day12 (29 February: 1 March in common years). */
+typedef struct who {
+  zt_day birth, day12, day13;
+} who;
+
+static zt_day birthday(zt_day birth, int years) {
+  int y, m, d;
+  zt_day_to_ymd(birth, &y, &m, &d);
+  y += years;
+  if (m == 2 && d == 29 && !zt_is_leap(y))
+    return zt_day_from_ymd(y, 3, 1);
+  return zt_day_from_ymd(y, m, d);
+}
+
+static who who_of(zt_day birth) {
+  who w = {birth, ZT_DAY_NONE, ZT_DAY_NONE};
+  if (birth != ZT_DAY_NONE) {
+    w.day12 = birthday(birth, 12);
+    w.day13 = birthday(birth, 13);
+  }
+  return w;
 }
 
 /* The cohort episode of the client in P, if any: the latest-beginning
  * episode that overlaps P. */
 static void cohort(const zt_emit *e, scratch *s, const zt_careperiod *cps,
                    const uint32_t *idx, size_t m, size_t neps, size_t p,
-                   zt_day birth, contrib *cc) {
+                   const who *w, contrib *cc) {
   const zt_period *P = &e->periods[p];
   zt_day D = e->peil[p];
   int32_t chosen = -1;
@@ -377,10 +474,9 @@ static void cohort(const zt_emit *e, scratch *s, const zt_careperiod *cps,
   cc->cohort = true;
   cc->duration = zt_episode_duration(ep, D);
   cc->ended = zt_episode_ended(ep, P, D);
-  cc->le12 = birth != ZT_DAY_NONE &&
-             zt_age_years(birth, ep->begin > P->begin ? ep->begin
-                                                       : P->begin) <= 12;
-  cc->age = birth != ZT_DAY_NONE ? zt_age_years(birth, D) : -1;
+  cc->le12 = w->birth != ZT_DAY_NONE &&
+             (ep->begin > P->begin ? ep->begin : P->begin) < w->day13;
+  cc->age = w->birth != ZT_DAY_NONE ? zt_age_years(w->birth, D) : -1;
   cc->cost = ep->cost;
   cc->nproviders = ep->nproviders;
   for (size_t j = 0; j < m; j++) {
@@ -404,7 +500,7 @@ static void cohort(const zt_emit *e, scratch *s, const zt_careperiod *cps,
 /* One client's contribution, for the subset idx[0..m), to period p. */
 static void compute(const zt_emit *e, scratch *s, const zt_careperiod *cps,
                     const uint32_t *idx, size_t m, size_t nveps, size_t neps,
-                    size_t p, zt_day birth, contrib *cc) {
+                    size_t p, const who *w, contrib *cc) {
   const zt_period *P = &e->periods[p];
   zt_day D = e->peil[p], vlast = ZT_DAY_NONE;
   int vrank = -1;
@@ -425,9 +521,8 @@ static void compute(const zt_emit *e, scratch *s, const zt_careperiod *cps,
         }
       }
       if (((g & ZT_G_RESIDENTIEEL) || k == ZT_K_GGZ_KLINISCH) &&
-          birth != ZT_DAY_NONE &&
-          zt_age_years(birth, cp->begin > P->begin ? cp->begin
-                                                    : P->begin) < 12) {
+          w->birth != ZT_DAY_NONE &&
+          (cp->begin > P->begin ? cp->begin : P->begin) < w->day12) {
         if (g & ZT_G_RESIDENTIEEL)
           cc->res_u12 = true;
         else
@@ -466,13 +561,15 @@ static void compute(const zt_emit *e, scratch *s, const zt_careperiod *cps,
         cc->placements_res++;
     }
   }
-  cohort(e, s, cps, idx, m, neps, p, birth, cc);
+  cohort(e, s, cps, idx, m, neps, p, w, cc);
 }
 
-static zt_status map_add(zt_u64map *m, uint64_t key, int64_t x) {
-  uint64_t v = 0;
-  zt_u64map_get(m, key, &v);
-  return zt_u64map_put(m, key, (uint64_t)((int64_t)v + x));
+/* The provider slots of (p, u), allocated when first needed. */
+static zt_pslot *pslots(zt_emit *e, size_t p, size_t u) {
+  zt_pslot **b = &e->pblock[p * e->nunits + u];
+  if (!*b)
+    *b = calloc(e->nprov ? e->nprov : 1, sizeof **b);
+  return *b;
 }
 
 static zt_status push_cohort(zt_acc *a, const zt_cohort_rec *r) {
@@ -512,8 +609,14 @@ static zt_status apply(zt_emit *e, const scratch *s, size_t p, size_t u,
         a->spend_kind[k] += cc->spend_kind[k];
         a->spend_n_kind[k]++;
       }
-    for (size_t i = 0; i < cc->nprov && !st; i++)
-      st = map_add(&e->prov, pkey(p, u, s->prov[i].agb), s->prov[i].amount);
+    zt_pslot *ps = cc->nprov ? pslots(e, p, u) : NULL;
+    if (cc->nprov && !ps)
+      return ZT_ERR_NOMEM;
+    for (size_t i = 0; i < cc->nprov; i++) {
+      zt_pslot *x = &ps[prov_of(e, s->prov[i].agb)];
+      x->spend += s->prov[i].amount;
+      x->seen = 1;
+    }
   }
   if (cc->vkind >= 0) {
     a->v_clients++;
@@ -527,8 +630,11 @@ static zt_status apply(zt_emit *e, const scratch *s, size_t p, size_t u,
     a->atp++;
     for (int k = 0; k < ZT_K_COUNT; k++)
       a->atp_kind[k] += cc->atpmask >> k & 1u;
-    for (size_t i = 0; i < cc->natp && !st; i++)
-      st = map_add(&e->atp, pkey(p, u, s->atp[i]), 1);
+    zt_pslot *ps = pslots(e, p, u);
+    if (!ps)
+      return ZT_ERR_NOMEM;
+    for (size_t i = 0; i < cc->natp; i++)
+      ps[prov_of(e, s->atp[i])].atp++;
   }
   a->placements += cc->placements;
   a->placements_res += cc->placements_res;
@@ -577,7 +683,7 @@ static zt_status apply(zt_emit *e, const scratch *s, size_t p, size_t u,
     r.duration = cc->duration;
     r.age = cc->age;
     r.client = client;
-    r.pseudonym = e->in->norm.clients[client].pseudonym;
+    r.prank = e->prank[client];
     r.cost = cc->cost;
     r.amb = cc->amb;
     st = push_cohort(a, &r);
@@ -591,7 +697,8 @@ static zt_status do_subset(zt_emit *e, scratch *s, const zt_careperiod *cps,
                            size_t m, const size_t *targets, size_t nt,
                            uint32_t client, zt_day smin, zt_day smax) {
   const zt_norm_config *cfg = e->cfg;
-  zt_day birth = e->nr->birth[client], cut = 0;
+  who w = who_of(e->nr->birth[client]);
+  zt_day cut = 0;
   bool built = false;
   size_t nveps, neps = 0;
   contrib cc;
@@ -608,7 +715,7 @@ static zt_status do_subset(zt_emit *e, scratch *s, const zt_careperiod *cps,
       cut = D;
       built = true;
     }
-    compute(e, s, cps, s->idx, m, nveps, neps, p, birth, &cc);
+    compute(e, s, cps, s->idx, m, nveps, neps, p, &w, &cc);
     for (size_t t = 0; t < nt; t++) {
       zt_status st = apply(e, s, p, targets[t], &cc, client);
       if (st)
@@ -621,11 +728,14 @@ static zt_status do_subset(zt_emit *e, scratch *s, const zt_careperiod *cps,
 /* Declared attribution (wpb.*_declared) for the care periods whose
  * declared unit matches: `u` 0 = any member (the region row). */
 static void do_declared(zt_emit *e, const scratch *s,
-                        const zt_careperiod *cps, size_t n, uint16_t u) {
+                        const zt_careperiod *cps, size_t n, uint16_t u,
+                        zt_day smin, zt_day smax) {
   for (size_t p = 0; p < e->nperiods; p++) {
     const zt_period *P = &e->periods[p];
     zt_acc *a = zt_acc_at(e, p, u);
     bool any = false, paid = false;
+    if (smin > P->end || smax < P->begin)
+      continue;
     for (size_t i = 0; i < n; i++) {
       const zt_careperiod *cp = &cps[i];
       if (!s->dunit[i] || (u && s->dunit[i] != u))
@@ -661,7 +771,7 @@ static zt_status do_client(zt_emit *e, scratch *s, uint32_t c) {
     return st;
   for (size_t i = 0; i < n; i++) {
     const zt_careperiod *cp = &cps[i];
-    if (cp->agb >= 1u << AGB_BITS || cp->kind >= ZT_K_COUNT)
+    if (cp->kind >= ZT_K_COUNT)
       return ZT_ERR_INPUT;
     if (smin == ZT_DAY_NONE || cp->begin < smin)
       smin = cp->begin;
@@ -699,97 +809,51 @@ static zt_status do_client(zt_emit *e, scratch *s, uint32_t c) {
   }
   if (ndl) {
     size_t nd = 0;
-    do_declared(e, s, cps, n, 0);
+    do_declared(e, s, cps, n, 0, smin, smax);
     for (size_t i = 0; i < n; i++)
       if (s->dunit[i])
         add_unique(s->ulist, &nd, s->dunit[i]);
     for (size_t k = 0; k < nd; k++)
-      do_declared(e, s, cps, n, s->ulist[k]);
+      do_declared(e, s, cps, n, s->ulist[k], smin, smax);
   }
   return ZT_OK;
 }
 
 /* ---- after the pass --------------------------------------------------- */
 
-typedef struct prow {
-  uint64_t pu;
-  int64_t spend;
-} prow;
-
-static int cmp_prow(const void *pa, const void *pb) {
-  const prow *a = pa, *b = pb;
-  if (a->pu != b->pu)
-    return a->pu < b->pu ? -1 : 1;
-  if (a->spend != b->spend)
-    return a->spend > b->spend ? -1 : 1;
-  return 0;
+static int cmp_desc(const void *pa, const void *pb) {
+  int64_t a = *(const int64_t *)pa, b = *(const int64_t *)pb;
+  return a > b ? -1 : a < b;
 }
 
+/* providers.active and the spend of the ten largest, per (p, u). */
 static zt_status finish_providers(zt_emit *e) {
-  prow *rows = malloc((e->prov.count + 1) * sizeof *rows);
-  size_t n = 0;
-  if (!rows)
+  int64_t *spend = malloc((e->nprov + 1) * sizeof *spend);
+  if (!spend)
     return ZT_ERR_NOMEM;
-  for (size_t i = 0; i < e->prov.cap; i++)
-    if (e->prov.keys[i] != UINT64_MAX) {
-      rows[n].pu = e->prov.keys[i] >> AGB_BITS;
-      rows[n].spend = (int64_t)e->prov.vals[i];
-      n++;
-    }
-  qsort(rows, n, sizeof *rows, cmp_prow);
-  for (size_t i = 0; i < n;) {
-    size_t j = i;
-    zt_acc *a = zt_acc_at(e, (size_t)(rows[i].pu >> UNIT_BITS),
-                          (size_t)(rows[i].pu & (MAX_UNITS - 1)));
-    for (; j < n && rows[j].pu == rows[i].pu; j++) {
-      a->prov_active++;
-      if (j - i < 10)
-        a->prov_top10 += rows[j].spend;
-    }
-    i = j;
+  for (size_t i = 0; i < e->nperiods * e->nunits; i++) {
+    const zt_pslot *ps = e->pblock[i];
+    size_t n = 0;
+    if (!ps)
+      continue;
+    for (size_t k = 0; k < e->nprov; k++)
+      if (ps[k].seen)
+        spend[n++] = ps[k].spend;
+    qsort(spend, n, sizeof *spend, cmp_desc);
+    e->acc[i].prov_active = (int64_t)n;
+    for (size_t k = 0; k < n && k < 10; k++)
+      e->acc[i].prov_top10 += spend[k];
   }
-  free(rows);
-  return ZT_OK;
-}
-
-static int cmp_atp(const void *pa, const void *pb) {
-  const zt_atp_row *a = pa, *b = pb;
-  return a->key < b->key ? -1 : a->key > b->key;
-}
-
-static zt_status finish_atp(zt_emit *e) {
-  size_t n = 0;
-  e->atp_rows = malloc((e->atp.count + 1) * sizeof *e->atp_rows);
-  if (!e->atp_rows)
-    return ZT_ERR_NOMEM;
-  for (size_t i = 0; i < e->atp.cap; i++)
-    if (e->atp.keys[i] != UINT64_MAX) {
-      e->atp_rows[n].key = e->atp.keys[i];
-      e->atp_rows[n].clients = (int64_t)e->atp.vals[i];
-      n++;
-    }
-  qsort(e->atp_rows, n, sizeof *e->atp_rows, cmp_atp);
-  e->natp_rows = n;
-  for (size_t i = 0; i < n; i++) {
-    uint64_t pu = e->atp_rows[i].key >> AGB_BITS;
-    zt_acc *a = zt_acc_at(e, (size_t)(pu >> UNIT_BITS),
-                          (size_t)(pu & (MAX_UNITS - 1)));
-    if (!a->atp_count)
-      a->atp_first = i;
-    a->atp_count++;
-  }
+  free(spend);
   return ZT_OK;
 }
 
 /* Longest first; ties by pseudonym, then client index. */
 static int cmp_cohort(const void *pa, const void *pb) {
   const zt_cohort_rec *a = pa, *b = pb;
-  int c;
   if (a->duration != b->duration)
     return a->duration > b->duration ? -1 : 1;
-  if ((c = strcmp(a->pseudonym, b->pseudonym)))
-    return c;
-  return a->client < b->client ? -1 : a->client > b->client;
+  return a->prank < b->prank ? -1 : a->prank > b->prank;
 }
 
 static void finish_top(zt_emit *e) {
@@ -820,10 +884,10 @@ zt_status zt_emit_pass(zt_emit *e, zt_err *err) {
     st = do_client(e, &s, (uint32_t)c);
     if (st == ZT_ERR_INPUT)
       st = zt_fail(err, st, "metrics: client %zu: a care period has a "
-                   "provider code or kind out of range", c);
+                   "kind out of range", c);
   }
   scratch_release(&s);
-  if (!st && (finish_providers(e) || finish_atp(e)))
+  if (!st && finish_providers(e))
     st = ZT_ERR_NOMEM;
   if (st == ZT_ERR_NOMEM)
     return zt_fail(err, st, "metrics: out of memory");
