@@ -333,6 +333,71 @@ static void test_consistency(void **state) {
   mf_free(m);
 }
 
+/* A naive recomputation, one unit at a time, of some indicators on
+ * random data must agree with the one-pass computation (movers between
+ * municipalities, a member with dated membership, care outside the
+ * region). Unit `g` 0 = the region. */
+static uint64_t rng = 0x9e3779b97f4a7c15ULL;
+
+static uint32_t rnd(uint32_t n) {
+  rng ^= rng << 13;
+  rng ^= rng >> 7;
+  rng ^= rng << 17;
+  return (uint32_t)(rng % n);
+}
+
+static bool in_unit(const mf *m, const zt_careperiod *c, uint16_t g) {
+  if (!zt_member_on(m->members, m->nmembers, c->gem_resp, c->begin))
+    return false;
+  return g == 0 || c->gem_resp == g;
+}
+
+static void test_random_against_naive(void **state) {
+  static const uint16_t gems[4] = {GA, GB, 417, GX};
+  static const int kinds[6] = {ZT_K_AMB_BEGELEIDING, ZT_K_PLEEGZORG,
+                               ZT_K_RESIDENTIEEL, ZT_K_GESLOTEN,
+                               ZT_K_GEZINSHUIS, ZT_K_VOOGDIJ};
+  static const uint16_t units[4] = {0, GA, GB, 417};
+  mf *m = mf_new(rd, 60);
+  zt_period p = zt_period_year(2022);
+  (void)state;
+  mf_member(m, GA, ZT_DAY_NONE, ZT_DAY_NONE);
+  mf_member(m, GB, ZT_DAY_NONE, ZT_DAY_NONE);
+  mf_member(m, 417, Y(2022, 4, 1), ZT_DAY_NONE);   /* joined in April */
+  for (int i = 0; i < 480; i++) {
+    zt_day b = Y(2021, 10, 1) + (int)rnd(500);
+    mf_cp(m, rnd(60), kinds[rnd(6)], 10000000 + rnd(5), gems[rnd(4)], b,
+          b + (int)rnd(60), 100 + rnd(10000));
+  }
+  assert_int_equal(mf_run(m, &p, 1, ZT_DAY_NONE), ZT_OK);
+  for (int u = 0; u < 4; u++) {
+    int64_t clients = 0, spend = 0, verblijf = 0, vo = 0;
+    for (uint32_t c = 0; c < 60; c++) {
+      bool any = false, v = false, gi = false;
+      for (size_t i = 0; i < m->ncps; i++) {
+        const zt_careperiod *cp = &m->cps[i];
+        if (cp->client != c || !in_unit(m, cp, units[u]))
+          continue;
+        if (zt_period_overlaps(&p, cp->begin, cp->end)) {
+          any = true;
+          v = v || zt_kind_in((zt_care_kind)cp->kind, ZT_G_VERBLIJF);
+          gi = gi || cp->kind == ZT_K_VOOGDIJ;
+        }
+        if (zt_period_contains(&p, cp->begin))
+          spend += cp->amount;
+      }
+      clients += any;
+      verblijf += v;
+      vo += gi;
+    }
+    MF_EXPECT(m, "clients.total", "2022", units[u], "", clients, 1);
+    MF_EXPECT(m, "spend.total", "2022", units[u], "", spend, 1);
+    MF_EXPECT(m, "verblijf.clients", "2022", units[u], "", verblijf, 1);
+    MF_EXPECT(m, "gi.voogdij", "2022", units[u], "", vo, 1);
+  }
+  mf_free(m);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_gi),
@@ -341,6 +406,7 @@ int main(void) {
     cmocka_unit_test(test_membership_mergers),
     cmocka_unit_test(test_catalogue),
     cmocka_unit_test(test_consistency),
+    cmocka_unit_test(test_random_against_naive),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
