@@ -1,0 +1,749 @@
+/*
+ * metrics/indicator.c -- the indicator catalogue (see indicator.h): the
+ * table of ids, and one function per family that turns the pass's
+ * accumulators (metrics/accum.h) into rows of the indicator table.
+ *
+ * Adding an indicator = a slot in its family, a row in `defs` and a case
+ * in the family function; templates, targets, suppression and the export
+ * pick it up from here.
+ */
+#include "metrics/indicator.h"
+
+#include <glib.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "core/kinds.h"
+#include "core/str.h"
+#include "etl/reasons.h"
+#include "metrics/accum.h"
+#include "render/format_nl.h"
+
+enum { /* ZT_FAM_VOLUME */
+  V_CLIENTS, V_CLIENTS_KIND, V_SPEND, V_SPEND_KIND, V_PER_CLIENT,
+  V_PROV_ACTIVE, V_TOP10
+};
+enum { /* ZT_FAM_ZOTHUIS */
+  Z_V, Z_V_KIND, Z_SHARE_GV, Z_SHARE_RES, Z_RES_U12, Z_GGZ, Z_GGZ_U12, Z_BW,
+  Z_ATP, Z_PLACEMENTS, Z_PLACE_RES
+};
+enum { /* ZT_FAM_EPISODES */
+  E_CLIENTS, E_ENDED, E_CONT, E_LE12, E_DUR, E_DUR_ENDED, E_DUR_CONT,
+  E_SHORT, E_SHORT_DUR, E_LONG_DUR, E_TOP_DUR, E_TOP_COST, E_TOP_AGE,
+  E_SINGLE, E_MULTI, E_PDAYS, E_COST, E_COST_CONT, E_HIST, E_HIST_CONT,
+  E_AMB, S_LONG, S_PLACE
+};
+enum { /* ZT_FAM_WPB */
+  W_CLIENTS_DECL, W_SPEND_DECL, W_CLIENTS_SHIFT, W_SPEND_SHIFT
+};
+enum { /* ZT_FAM_DQ */
+  D_READ, D_ACCEPTED, D_REJECTED, D_DUPS, D_CREDITS, D_WAITING, D_FALLBACK,
+  D_OUTSIDE, D_NOCAT, D_NOCAT_SPEND, D_CATRES, D_MONTH, D_BIRTH_PARTIAL,
+  D_AGE_UNKNOWN
+};
+
+static zt_status fam_volume(zt_emit *e, const zt_ind_def *d);
+static zt_status fam_zothuis(zt_emit *e, const zt_ind_def *d);
+static zt_status fam_episodes(zt_emit *e, const zt_ind_def *d);
+static zt_status fam_gi(zt_emit *e, const zt_ind_def *d);
+static zt_status fam_wpb(zt_emit *e, const zt_ind_def *d);
+static zt_status fam_dq(zt_emit *e, const zt_ind_def *d);
+
+#define C ZT_UNIT_COUNT
+#define EUR ZT_UNIT_EUR
+#define PCT ZT_UNIT_PERCENT
+#define DAYS ZT_UNIT_DAYS
+#define YEARS ZT_UNIT_YEARS
+#define NOD {NULL, NULL}
+
+/* id, unit, decimals, breakdowns, breakdown_only, region_only, supp,
+ * additive, total, deps, family, slot, fn, description */
+static const zt_ind_def defs[] = {
+  /* volume and spending */
+  {"clients.total", C, 0, NULL, false, false, ZT_SC_COUNT, true, NULL, NOD,
+   ZT_FAM_VOLUME, V_CLIENTS, fam_volume,
+   "unique clients with a care period overlapping P"},
+  {"clients.by_kind", C, 0, "kind", true, false, ZT_SC_COUNT, true, NULL,
+   NOD, ZT_FAM_VOLUME, V_CLIENTS_KIND, fam_volume,
+   "unique clients per care kind (a client can have several kinds)"},
+  {"spend.total", EUR, 0, NULL, false, false, ZT_SC_DERIVED, true, NULL, NOD,
+   ZT_FAM_VOLUME, V_SPEND, fam_volume,
+   "sum of amounts of lines beginning in P"},
+  {"spend.by_kind", EUR, 0, "kind", true, false, ZT_SC_DERIVED, true,
+   "spend.total", NOD, ZT_FAM_VOLUME, V_SPEND_KIND, fam_volume,
+   "spend.total per care kind"},
+  {"spend.per_client", EUR, 0, NULL, false, false, ZT_SC_DERIVED, false,
+   NULL, {"spend.total", NULL}, ZT_FAM_VOLUME, V_PER_CLIENT, fam_volume,
+   "spend.total / clients.total"},
+  {"providers.active", C, 0, NULL, false, false, ZT_SC_NONE, false, NULL,
+   NOD, ZT_FAM_VOLUME, V_PROV_ACTIVE, fam_volume,
+   "distinct providers with a line beginning in P"},
+  {"providers.top10_share", PCT, 1, NULL, false, false, ZT_SC_DERIVED,
+   false, NULL, NOD, ZT_FAM_VOLUME, V_TOP10, fam_volume,
+   "share of spend.total paid to the 10 largest providers"},
+  /* zo thuis mogelijk */
+  {"verblijf.clients", C, 0, NULL, false, false, ZT_SC_COUNT, true, NULL,
+   NOD, ZT_FAM_ZOTHUIS, Z_V, fam_zothuis,
+   "|V(P)|: unique clients with a verblijf care period overlapping P"},
+  {"verblijf.clients_by_kind", C, 0, "kind", true, false, ZT_SC_COUNT, true,
+   "verblijf.clients", NOD, ZT_FAM_ZOTHUIS, Z_V_KIND, fam_zothuis,
+   "V(P) split by kind in P (most restrictive on the last verblijf day)"},
+  {"verblijf.share_gezinsvorm", PCT, 1, NULL, false, false, ZT_SC_SHARE,
+   false, NULL, NOD, ZT_FAM_ZOTHUIS, Z_SHARE_GV, fam_zothuis,
+   "% of V(P) whose kind in P is in group gezinsvorm"},
+  {"verblijf.share_residentieel", PCT, 1, NULL, false, false, ZT_SC_SHARE,
+   false, NULL, NOD, ZT_FAM_ZOTHUIS, Z_SHARE_RES, fam_zothuis,
+   "% of V(P) whose kind in P is in group residentieel"},
+  {"verblijf.residentieel_under12", C, 0, NULL, false, false, ZT_SC_COUNT,
+   true, NULL, NOD, ZT_FAM_ZOTHUIS, Z_RES_U12, fam_zothuis,
+   "clients in a residentieel-group period in P on a day they were < 12"},
+  {"ggz_klinisch.clients", C, 0, NULL, false, false, ZT_SC_COUNT, true, NULL,
+   NOD, ZT_FAM_ZOTHUIS, Z_GGZ, fam_zothuis,
+   "clients with a ggz_klinisch period overlapping P"},
+  {"ggz_klinisch.under12", C, 0, NULL, false, false, ZT_SC_COUNT, true, NULL,
+   NOD, ZT_FAM_ZOTHUIS, Z_GGZ_U12, fam_zothuis,
+   "clients in a ggz_klinisch period in P on a day they were < 12"},
+  {"beschermd_wonen.clients", C, 0, NULL, false, false, ZT_SC_COUNT, true,
+   NULL, NOD, ZT_FAM_ZOTHUIS, Z_BW, fam_zothuis,
+   "clients with a beschermd_wonen period overlapping P"},
+  {"verblijf.at_peildatum", C, 0, "kind,provider", false, false, ZT_SC_COUNT,
+   true, NULL, NOD, ZT_FAM_ZOTHUIS, Z_ATP, fam_zothuis,
+   "clients with a verblijf care period containing the peildatum"},
+  {"instroom.placements", C, 0, NULL, false, false, ZT_SC_COUNT, true, NULL,
+   NOD, ZT_FAM_ZOTHUIS, Z_PLACEMENTS, fam_zothuis,
+   "verblijf episodes beginning in P"},
+  {"instroom.share_residentieel", PCT, 1, NULL, false, false, ZT_SC_SHARE,
+   false, NULL, NOD, ZT_FAM_ZOTHUIS, Z_PLACE_RES, fam_zothuis,
+   "% of placements whose first care period is of group residentieel"},
+  /* episode analysis */
+  {"episodes.clients", C, 0, NULL, false, false, ZT_SC_COUNT, true, NULL,
+   NOD, ZT_FAM_EPISODES, E_CLIENTS, fam_episodes,
+   "|C|: clients with an episode overlapping P"},
+  {"episodes.ended", C, 0, NULL, false, false, ZT_SC_COUNT, true,
+   "episodes.clients", NOD, ZT_FAM_EPISODES, E_ENDED, fam_episodes,
+   "episodes ended within P (end <= P.end and end < peildatum)"},
+  {"episodes.continuing", C, 0, NULL, false, false, ZT_SC_COUNT, true,
+   "episodes.clients", NOD, ZT_FAM_EPISODES, E_CONT, fam_episodes,
+   "episodes not ended (ended + continuing = clients)"},
+  {"episodes.age_le12", C, 0, NULL, false, false, ZT_SC_COUNT, true, NULL,
+   NOD, ZT_FAM_EPISODES, E_LE12, fam_episodes,
+   "cohort clients aged <= 12 on max(episode begin, P.begin)"},
+  {"episodes.duration_mean", DAYS, 0, NULL, false, false, ZT_SC_DERIVED,
+   false, NULL, NOD, ZT_FAM_EPISODES, E_DUR, fam_episodes,
+   "mean duration (measured end - begin + 1) over C"},
+  {"episodes.duration_mean_ended", DAYS, 0, NULL, false, false,
+   ZT_SC_DERIVED, false, NULL, NOD, ZT_FAM_EPISODES, E_DUR_ENDED,
+   fam_episodes, "mean duration over the ended episodes"},
+  {"episodes.duration_mean_continuing", DAYS, 0, NULL, false, false,
+   ZT_SC_DERIVED, false, NULL, NOD, ZT_FAM_EPISODES, E_DUR_CONT,
+   fam_episodes, "mean duration over the continuing episodes"},
+  {"episodes.short", C, 0, NULL, false, false, ZT_SC_COUNT, true, NULL, NOD,
+   ZT_FAM_EPISODES, E_SHORT, fam_episodes,
+   "episodes with duration <= 30 days"},
+  {"episodes.short_duration_mean", DAYS, 0, NULL, false, false,
+   ZT_SC_DERIVED, false, NULL, NOD, ZT_FAM_EPISODES, E_SHORT_DUR,
+   fam_episodes, "mean duration of the short episodes"},
+  {"episodes.long_duration_mean", DAYS, 0, NULL, false, false,
+   ZT_SC_DERIVED, false, NULL, NOD, ZT_FAM_EPISODES, E_LONG_DUR,
+   fam_episodes, "mean duration of the episodes longer than 30 days"},
+  {"episodes.top_duration_mean", DAYS, 0, NULL, false, false, ZT_SC_DERIVED,
+   false, NULL, NOD, ZT_FAM_EPISODES, E_TOP_DUR, fam_episodes,
+   "mean duration of the N longest (ties by pseudonym)"},
+  {"episodes.top_cost_mean", EUR, 0, NULL, false, false, ZT_SC_DERIVED,
+   false, NULL, NOD, ZT_FAM_EPISODES, E_TOP_COST, fam_episodes,
+   "mean episode cost of the N longest"},
+  {"episodes.top_age_mean", YEARS, 1, NULL, false, false, ZT_SC_DERIVED,
+   false, NULL, NOD, ZT_FAM_EPISODES, E_TOP_AGE, fam_episodes,
+   "mean age on the peildatum of the N longest (known ages)"},
+  {"episodes.single_provider", C, 0, NULL, false, false, ZT_SC_COUNT, true,
+   NULL, NOD, ZT_FAM_EPISODES, E_SINGLE, fam_episodes,
+   "episodes with exactly one distinct provider"},
+  {"episodes.providers_mean_multi", C, 1, NULL, false, false, ZT_SC_DERIVED,
+   false, NULL, NOD, ZT_FAM_EPISODES, E_MULTI, fam_episodes,
+   "mean distinct providers over episodes with two or more"},
+  {"episodes.provider_days_mean", DAYS, 0, "provider_type", false, false,
+   ZT_SC_DERIVED, false, NULL, NOD, ZT_FAM_EPISODES, E_PDAYS, fam_episodes,
+   "mean days per (episode, provider) pair, per provider type"},
+  {"episodes.cost_mean", EUR, 0, NULL, false, false, ZT_SC_DERIVED, false,
+   NULL, NOD, ZT_FAM_EPISODES, E_COST, fam_episodes,
+   "mean episode cost over C"},
+  {"episodes.cost_mean_continuing", EUR, 0, NULL, false, false,
+   ZT_SC_DERIVED, false, NULL, NOD, ZT_FAM_EPISODES, E_COST_CONT,
+   fam_episodes, "mean episode cost over the continuing"},
+  {"episodes.cost_mean_history", EUR, 0, NULL, false, false, ZT_SC_DERIVED,
+   false, NULL, NOD, ZT_FAM_EPISODES, E_HIST, fam_episodes,
+   "mean over C of all verblijf amounts since the data begin"},
+  {"episodes.cost_mean_history_continuing", EUR, 0, NULL, false, false,
+   ZT_SC_DERIVED, false, NULL, NOD, ZT_FAM_EPISODES, E_HIST_CONT,
+   fam_episodes, "the same over the continuing"},
+  {"episodes.ambulant_cost_mean", EUR, 0, NULL, false, false, ZT_SC_DERIVED,
+   false, NULL, NOD, ZT_FAM_EPISODES, E_AMB, fam_episodes,
+   "mean over C of ambulant amounts beginning outside all episodes"},
+  {"savings.longstay", EUR, 0, NULL, false, false, ZT_SC_DERIVED, false,
+   NULL, NOD, ZT_FAM_EPISODES, S_LONG, fam_episodes,
+   "top_cost_mean - ambulant_cost_mean of those N (an upper bound)"},
+  {"savings.placement", EUR, 0, NULL, false, false, ZT_SC_DERIVED, false,
+   NULL, NOD, ZT_FAM_EPISODES, S_PLACE, fam_episodes,
+   "cost_mean_history - ambulant_cost_mean (an upper bound)"},
+  /* jeugdbescherming and jeugdreclassering */
+  {"gi.jeugdbescherming", C, 0, NULL, false, false, ZT_SC_COUNT, true, NULL,
+   NOD, ZT_FAM_GI, ZT_K_JEUGDBESCHERMING, fam_gi,
+   "unique clients with a jeugdbescherming period overlapping P"},
+  {"gi.voogdij", C, 0, NULL, false, false, ZT_SC_COUNT, true, NULL, NOD,
+   ZT_FAM_GI, ZT_K_VOOGDIJ, fam_gi,
+   "unique clients with a voogdij period overlapping P"},
+  {"gi.jeugdreclassering", C, 0, NULL, false, false, ZT_SC_COUNT, true, NULL,
+   NOD, ZT_FAM_GI, ZT_K_JEUGDRECLASSERING, fam_gi,
+   "unique clients with a jeugdreclassering period overlapping P"},
+  /* woonplaatsbeginsel shift */
+  {"wpb.clients_declared", C, 0, NULL, false, false, ZT_SC_COUNT, true, NULL,
+   NOD, ZT_FAM_WPB, W_CLIENTS_DECL, fam_wpb,
+   "clients.total by the municipality that received the declaration"},
+  {"wpb.spend_declared", EUR, 0, NULL, false, false, ZT_SC_DERIVED, true,
+   NULL, NOD, ZT_FAM_WPB, W_SPEND_DECL, fam_wpb,
+   "spend.total by the municipality that received the declaration"},
+  {"wpb.clients_shift", C, 0, NULL, false, false, ZT_SC_DEPENDS, false, NULL,
+   {"clients.total", "wpb.clients_declared"}, ZT_FAM_WPB, W_CLIENTS_SHIFT,
+   fam_wpb, "clients.total - wpb.clients_declared"},
+  {"wpb.spend_shift", EUR, 0, NULL, false, false, ZT_SC_DEPENDS, false, NULL,
+   {"spend.total", "wpb.spend_declared"}, ZT_FAM_WPB, W_SPEND_SHIFT, fam_wpb,
+   "spend.total - wpb.spend_declared"},
+  /* data quality (every run; region row only) */
+  {"dq.lines_read", C, 0, NULL, false, true, ZT_SC_NONE, false, NULL, NOD,
+   ZT_FAM_DQ, D_READ, fam_dq, "declaration lines read"},
+  {"dq.lines_accepted", C, 0, NULL, false, true, ZT_SC_NONE, false, NULL,
+   NOD, ZT_FAM_DQ, D_ACCEPTED, fam_dq,
+   "lines accepted (stored, or identical resends skipped)"},
+  {"dq.lines_rejected", C, 0, "reason", false, true, ZT_SC_NONE, false, NULL,
+   NOD, ZT_FAM_DQ, D_REJECTED, fam_dq, "lines rejected, per reason"},
+  {"dq.duplicates_skipped", C, 0, NULL, false, true, ZT_SC_NONE, false, NULL,
+   NOD, ZT_FAM_DQ, D_DUPS, fam_dq, "identical resends skipped"},
+  {"dq.credits_applied", C, 0, NULL, false, true, ZT_SC_NONE, false, NULL,
+   NOD, ZT_FAM_DQ, D_CREDITS, fam_dq, "credits applied to their debit"},
+  {"dq.credits_waiting", C, 0, NULL, false, true, ZT_SC_NONE, false, NULL,
+   NOD, ZT_FAM_DQ, D_WAITING, fam_dq,
+   "credits waiting in quarantine for their debit"},
+  {"dq.residence_fallback", C, 0, NULL, false, true, ZT_SC_NONE, false, NULL,
+   NOD, ZT_FAM_DQ, D_FALLBACK, fam_dq,
+   "clients whose responsible municipality fell back to the declared one"},
+  {"dq.outside_region", C, 0, "gemeente", false, true, ZT_SC_NONE, false,
+   NULL, NOD, ZT_FAM_DQ, D_OUTSIDE, fam_dq,
+   "care periods attributed to a non-member, per municipality"},
+  {"dq.not_in_catalogue", C, 0, NULL, false, true, ZT_SC_NONE, false, NULL,
+   NOD, ZT_FAM_DQ, D_NOCAT, fam_dq,
+   "lines whose product code is not in the region's catalogue"},
+  {"dq.not_in_catalogue_spend", EUR, 0, NULL, false, true, ZT_SC_NONE, false,
+   NULL, NOD, ZT_FAM_DQ, D_NOCAT_SPEND, fam_dq,
+   "amount of the lines not in the catalogue"},
+  {"dq.category_fallback", C, 0, NULL, false, true, ZT_SC_NONE, false, NULL,
+   NOD, ZT_FAM_DQ, D_CATRES, fam_dq,
+   "category 43/44 lines without a mapping, counted as residentieel"},
+  {"dq.crosses_month", C, 0, NULL, false, true, ZT_SC_NONE, false, NULL,
+   NOD, ZT_FAM_DQ, D_MONTH, fam_dq,
+   "lines whose period crosses a month (attributed by begin date)"},
+  {"dq.birth_partial", C, 0, NULL, false, true, ZT_SC_NONE, false, NULL, NOD,
+   ZT_FAM_DQ, D_BIRTH_PARTIAL, fam_dq,
+   "clients with a partly unknown birth date (1st of month / 1 January)"},
+  {"dq.age_unknown", C, 0, NULL, false, true, ZT_SC_NONE, false, NULL, NOD,
+   ZT_FAM_DQ, D_AGE_UNKNOWN, fam_dq,
+   "clients without a birth date (left out of age-based indicators)"},
+};
+
+#undef C
+
+size_t zt_ind_count(void) {
+  return sizeof defs / sizeof defs[0];
+}
+
+const zt_ind_def *zt_ind_at(size_t i) {
+  return i < zt_ind_count() ? &defs[i] : NULL;
+}
+
+/* id -> definition, built once (thread-safe) on first use. */
+static GHashTable *index_of_ids(void) {
+  static gsize once = 0;
+  static GHashTable *index;
+  if (g_once_init_enter(&once)) {
+    GHashTable *h = g_hash_table_new(g_str_hash, g_str_equal);
+    for (size_t i = 0; i < zt_ind_count(); i++)
+      g_hash_table_insert(h, (gpointer)(uintptr_t)defs[i].id,
+                          (gpointer)(uintptr_t)&defs[i]);
+    index = h;
+    g_once_init_leave(&once, 1);
+  }
+  return index;
+}
+
+const zt_ind_def *zt_ind_lookup(const char *id) {
+  if (!id)
+    return NULL;
+  return g_hash_table_lookup(index_of_ids(), id);
+}
+
+bool zt_ind_has_breakdown(const zt_ind_def *def, const char *key) {
+  const char *p = def->breakdowns;
+  size_t n = strlen(key);
+  while (p && *p) {
+    const char *q = strchr(p, ',');
+    size_t len = q ? (size_t)(q - p) : strlen(p);
+    if (len == n && memcmp(p, key, n) == 0)
+      return true;
+    p = q ? q + 1 : NULL;
+  }
+  return false;
+}
+
+/* ---- display and export text ----------------------------------------- */
+
+static void display_def(const zt_ind_value *v, const zt_ind_def *d,
+                        char out[32]) {
+  int decimals = d ? d->decimals : 0;
+  char buf[ZT_FMT_MAX];
+  int64_t den = v->den > 0 ? v->den : 1;
+  switch (v->unit) {
+  case ZT_UNIT_EUR:
+    zt_fmt_eur(v->num, den, buf);
+    break;
+  case ZT_UNIT_PERCENT:
+    zt_fmt_percent(v->num, den, buf);
+    break;
+  case ZT_UNIT_YEARS:
+    zt_fmt_decimal(v->num, den, decimals ? decimals : 1, buf);
+    break;
+  case ZT_UNIT_COUNT:
+  case ZT_UNIT_DAYS:
+  default:
+    /* a mean shown with decimals keeps them when it is whole ("2,0") */
+    if (den == 1 && decimals == 0)
+      zt_fmt_int(v->num, buf);
+    else
+      zt_fmt_decimal(v->num, den, decimals, buf);
+    break;
+  }
+  zt_strlcpy(out, buf, 32);
+}
+
+void zt_ind_display(const zt_ind_value *v, char out[32]) {
+  display_def(v, zt_ind_lookup(v->indicator), out);
+}
+
+/* round(num / den), half away from zero, in 128 bits. */
+static __int128 round_div128(__int128 num, __int128 den) {
+  __int128 q = num / den, r = num % den;
+  if (r < 0)
+    r = -r;
+  if (2 * r >= den)
+    q += num < 0 ? -1 : 1;
+  return q;
+}
+
+/* Write |x| (< 10^38) in decimal into buf; returns the length. */
+static size_t u128_text(unsigned __int128 x, char *buf) {
+  char tmp[48];
+  size_t n = 0, len = 0;
+  do {
+    tmp[n++] = (char)('0' + (int)(x % 10));
+    x /= 10;
+  } while (x);
+  while (n)
+    buf[len++] = tmp[--n];
+  buf[len] = '\0';
+  return len;
+}
+
+void zt_ind_value_text(const zt_ind_value *v, char *buf, size_t size) {
+  char tmp[96];
+  size_t off = 0;
+  __int128 num = v->num, den = v->den > 0 ? v->den : 1, q;
+  unsigned __int128 mag;
+  int decimals;
+  if (v->unit == ZT_UNIT_EUR) {
+    q = round_div128(num, den);           /* whole cents */
+    decimals = 2;
+  } else if (v->unit != ZT_UNIT_PERCENT && den == 1) {
+    q = num;
+    decimals = 0;
+  } else {
+    if (v->unit == ZT_UNIT_PERCENT)
+      num *= 100;
+    q = round_div128(num * 1000000, den); /* six decimals */
+    decimals = 6;
+  }
+  mag = q < 0 ? (unsigned __int128)(-q) : (unsigned __int128)q;
+  if (q < 0)
+    tmp[off++] = '-';
+  {
+    unsigned __int128 scale = 1;
+    for (int i = 0; i < decimals; i++)
+      scale *= 10;
+    off += u128_text(mag / scale, tmp + off);
+    if (decimals) {
+      unsigned __int128 frac = mag % scale;
+      tmp[off++] = '.';
+      for (int i = decimals - 1; i >= 0; i--) {
+        tmp[off + (size_t)i] = (char)('0' + (int)(frac % 10));
+        frac /= 10;
+      }
+      off += (size_t)decimals;
+      tmp[off] = '\0';
+      if (decimals == 6) {   /* full precision: drop trailing zeros */
+        while (tmp[off - 1] == '0')
+          tmp[--off] = '\0';
+        if (tmp[off - 1] == '.')
+          tmp[--off] = '\0';
+      }
+    }
+  }
+  if (strcmp(tmp, "-0") == 0)
+    zt_strlcpy(tmp, "0", sizeof tmp);
+  zt_strlcpy(buf, tmp, size);
+}
+
+/* ---- writing rows ------------------------------------------------------ */
+
+static zt_status put(zt_emit *e, const zt_ind_def *d, size_t p, size_t u,
+                     const char *breakdown, int64_t num, int64_t den,
+                     int64_t n) {
+  zt_ind_value v;
+  memset(&v, 0, sizeof v);
+  zt_strlcpy(v.indicator, d->id, sizeof v.indicator);
+  zt_period_name(&e->periods[p], v.period);
+  v.peildatum = e->peil[p];
+  v.gemeente = e->unit_code[u];
+  zt_strlcpy(v.breakdown, breakdown ? breakdown : "", sizeof v.breakdown);
+  v.unit = d->unit;
+  v.num = num;
+  v.den = den;
+  v.n = n;
+  display_def(&v, d, v.display);
+  return zt_ind_table_put(e->out, &v);
+}
+
+/* A count row: value = n. */
+static zt_status put_count(zt_emit *e, const zt_ind_def *d, size_t p,
+                           size_t u, const char *bd, int64_t x) {
+  return put(e, d, p, u, bd, x, 1, x);
+}
+
+/* A mean or share: left out when there is nobody to divide by. */
+static zt_status put_ratio(zt_emit *e, const zt_ind_def *d, size_t p,
+                           size_t u, int64_t num, int64_t den, int64_t n) {
+  if (den <= 0)
+    return ZT_OK;
+  return put(e, d, p, u, NULL, num, den, n);
+}
+
+static bool want(const zt_emit *e, const zt_ind_def *d, size_t p, size_t u) {
+  if (d->region_only && u)
+    return false;
+  return e->unit_rows[p * e->nunits + u];
+}
+
+#define EACH_ROW(e, d, p, u, a)                                             \
+  for (size_t p = 0; p < (e)->nperiods; p++)                                \
+    for (size_t u = 0; u < (e)->nunits; u++)                                \
+      if (want((e), (d), p, u) && ((a) = zt_acc_at((e), p, u)) != NULL)
+
+static zt_status per_kind(zt_emit *e, const zt_ind_def *d, size_t p,
+                          size_t u, const int64_t *vals, const int64_t *ns,
+                          unsigned group) {
+  zt_status st = ZT_OK;
+  for (int k = 0; k < ZT_K_COUNT && !st; k++) {
+    char bd[64];
+    if (group && !zt_kind_in((zt_care_kind)k, group))
+      continue;
+    snprintf(bd, sizeof bd, "kind=%s", zt_kind_id((zt_care_kind)k));
+    st = put(e, d, p, u, bd, vals[k], 1, ns ? ns[k] : vals[k]);
+  }
+  return st;
+}
+
+static zt_status fam_volume(zt_emit *e, const zt_ind_def *d) {
+  zt_acc *a;
+  zt_status st = ZT_OK;
+  EACH_ROW(e, d, p, u, a) {
+    switch (d->slot) {
+    case V_CLIENTS:
+      st = put_count(e, d, p, u, NULL, a->clients);
+      break;
+    case V_CLIENTS_KIND:
+      st = per_kind(e, d, p, u, a->clients_kind, NULL, 0);
+      break;
+    case V_SPEND:
+      st = put(e, d, p, u, NULL, a->spend, 1, a->spend_n);
+      break;
+    case V_SPEND_KIND:
+      st = per_kind(e, d, p, u, a->spend_kind, a->spend_n_kind, 0);
+      break;
+    case V_PER_CLIENT:
+      st = put_ratio(e, d, p, u, a->spend, a->clients, a->clients);
+      break;
+    case V_PROV_ACTIVE:
+      st = put_count(e, d, p, u, NULL, a->prov_active);
+      break;
+    case V_TOP10:
+      st = put_ratio(e, d, p, u, a->prov_top10, a->spend, a->spend_n);
+      break;
+    default:
+      st = ZT_ERR_INTERNAL;
+    }
+    if (st)
+      return st;
+  }
+  return ZT_OK;
+}
+
+static zt_status at_peildatum(zt_emit *e, const zt_ind_def *d, size_t p,
+                              size_t u, const zt_acc *a) {
+  const zt_pslot *ps = e->pblock[p * e->nunits + u];
+  zt_status st = put_count(e, d, p, u, NULL, a->atp);
+  if (!st)
+    st = per_kind(e, d, p, u, a->atp_kind, NULL, ZT_G_VERBLIJF);
+  for (size_t k = 0; ps && k < e->nprov && !st; k++) {
+    char bd[64];
+    if (!ps[k].atp)
+      continue;
+    snprintf(bd, sizeof bd, "provider=%08u", (unsigned)e->pagb[k]);
+    st = put_count(e, d, p, u, bd, ps[k].atp);
+  }
+  return st;
+}
+
+static zt_status fam_zothuis(zt_emit *e, const zt_ind_def *d) {
+  zt_acc *a;
+  zt_status st = ZT_OK;
+  EACH_ROW(e, d, p, u, a) {
+    switch (d->slot) {
+    case Z_V:
+      st = put_count(e, d, p, u, NULL, a->v_clients);
+      break;
+    case Z_V_KIND:
+      st = per_kind(e, d, p, u, a->v_kind, NULL, ZT_G_VERBLIJF);
+      break;
+    case Z_SHARE_GV:
+      st = put_ratio(e, d, p, u, a->v_gezinsvorm, a->v_clients, a->v_clients);
+      break;
+    case Z_SHARE_RES:
+      st = put_ratio(e, d, p, u, a->v_residentieel, a->v_clients,
+                     a->v_clients);
+      break;
+    case Z_RES_U12:
+      st = put_count(e, d, p, u, NULL, a->res_u12);
+      break;
+    case Z_GGZ:
+      st = put_count(e, d, p, u, NULL, a->ggz);
+      break;
+    case Z_GGZ_U12:
+      st = put_count(e, d, p, u, NULL, a->ggz_u12);
+      break;
+    case Z_BW:
+      st = put_count(e, d, p, u, NULL, a->bw);
+      break;
+    case Z_ATP:
+      st = at_peildatum(e, d, p, u, a);
+      break;
+    case Z_PLACEMENTS:
+      st = put_count(e, d, p, u, NULL, a->placements);
+      break;
+    case Z_PLACE_RES:
+      st = put_ratio(e, d, p, u, a->placements_res, a->placements,
+                     a->placements);
+      break;
+    default:
+      st = ZT_ERR_INTERNAL;
+    }
+    if (st)
+      return st;
+  }
+  return ZT_OK;
+}
+
+static zt_status provider_days(zt_emit *e, const zt_ind_def *d, size_t p,
+                               size_t u, const zt_acc *a) {
+  zt_status st = put_ratio(e, d, p, u, a->pd_days, a->pd_pairs, a->pd_eps);
+  for (size_t t = 0; t < e->ntypes && !st; t++) {
+    char bd[64];
+    if (!a->pt_pairs[t])
+      continue;
+    snprintf(bd, sizeof bd, "provider_type=%s", e->types[t]);
+    st = put(e, d, p, u, bd, a->pt_days[t], a->pt_pairs[t], a->pt_eps[t]);
+  }
+  return st;
+}
+
+static zt_status fam_episodes(zt_emit *e, const zt_ind_def *d) {
+  zt_acc *a;
+  zt_status st = ZT_OK;
+  EACH_ROW(e, d, p, u, a) {
+    switch (d->slot) {
+    case E_CLIENTS: st = put_count(e, d, p, u, NULL, a->ep_n); break;
+    case E_ENDED: st = put_count(e, d, p, u, NULL, a->ep_ended); break;
+    case E_CONT: st = put_count(e, d, p, u, NULL, a->ep_cont); break;
+    case E_LE12: st = put_count(e, d, p, u, NULL, a->ep_le12); break;
+    case E_DUR: st = put_ratio(e, d, p, u, a->dur, a->ep_n, a->ep_n); break;
+    case E_DUR_ENDED:
+      st = put_ratio(e, d, p, u, a->dur_ended, a->ep_ended, a->ep_ended);
+      break;
+    case E_DUR_CONT:
+      st = put_ratio(e, d, p, u, a->dur_cont, a->ep_cont, a->ep_cont);
+      break;
+    case E_SHORT: st = put_count(e, d, p, u, NULL, a->short_n); break;
+    case E_SHORT_DUR:
+      st = put_ratio(e, d, p, u, a->short_dur, a->short_n, a->short_n);
+      break;
+    case E_LONG_DUR:
+      st = put_ratio(e, d, p, u, a->long_dur, a->long_n, a->long_n);
+      break;
+    case E_TOP_DUR:
+      st = put_ratio(e, d, p, u, a->top_dur, a->top_n, a->top_n);
+      break;
+    case E_TOP_COST:
+      st = put_ratio(e, d, p, u, a->top_cost, a->top_n, a->top_n);
+      break;
+    case E_TOP_AGE:
+      st = put_ratio(e, d, p, u, a->top_age, a->top_age_n, a->top_age_n);
+      break;
+    case E_SINGLE: st = put_count(e, d, p, u, NULL, a->single); break;
+    case E_MULTI:
+      st = put_ratio(e, d, p, u, a->multi_prov, a->multi_n, a->multi_n);
+      break;
+    case E_PDAYS: st = provider_days(e, d, p, u, a); break;
+    case E_COST: st = put_ratio(e, d, p, u, a->cost, a->ep_n, a->ep_n); break;
+    case E_COST_CONT:
+      st = put_ratio(e, d, p, u, a->cost_cont, a->ep_cont, a->ep_cont);
+      break;
+    case E_HIST: st = put_ratio(e, d, p, u, a->hist, a->ep_n, a->ep_n); break;
+    case E_HIST_CONT:
+      st = put_ratio(e, d, p, u, a->hist_cont, a->ep_cont, a->ep_cont);
+      break;
+    case E_AMB: st = put_ratio(e, d, p, u, a->amb, a->ep_n, a->ep_n); break;
+    case S_LONG:
+      st = put_ratio(e, d, p, u, a->top_cost - a->top_amb, a->top_n,
+                     a->top_n);
+      break;
+    case S_PLACE:
+      st = put_ratio(e, d, p, u, a->hist - a->amb, a->ep_n, a->ep_n);
+      break;
+    default:
+      st = ZT_ERR_INTERNAL;
+    }
+    if (st)
+      return st;
+  }
+  return ZT_OK;
+}
+
+static zt_status fam_gi(zt_emit *e, const zt_ind_def *d) {
+  zt_acc *a;
+  EACH_ROW(e, d, p, u, a) {
+    zt_status st = put_count(e, d, p, u, NULL, a->gi[d->slot]);
+    if (st)
+      return st;
+  }
+  return ZT_OK;
+}
+
+static zt_status fam_wpb(zt_emit *e, const zt_ind_def *d) {
+  zt_acc *a;
+  zt_status st = ZT_OK;
+  EACH_ROW(e, d, p, u, a) {
+    switch (d->slot) {
+    case W_CLIENTS_DECL:
+      st = put_count(e, d, p, u, NULL, a->decl_clients);
+      break;
+    case W_SPEND_DECL:
+      st = put(e, d, p, u, NULL, a->decl_spend, 1, a->decl_spend_n);
+      break;
+    case W_CLIENTS_SHIFT:
+      st = put(e, d, p, u, NULL, a->clients - a->decl_clients, 1, a->clients);
+      break;
+    case W_SPEND_SHIFT:
+      st = put(e, d, p, u, NULL, a->spend - a->decl_spend, 1, a->spend_n);
+      break;
+    default:
+      st = ZT_ERR_INTERNAL;
+    }
+    if (st)
+      return st;
+  }
+  return ZT_OK;
+}
+
+static int64_t rejected_total(const zt_dq_input *dq) {
+  int64_t n = 0;
+  for (int r = 0; r < ZT_R_COUNT; r++)
+    n += dq->rejected[r];
+  return n;
+}
+
+static zt_status fam_dq(zt_emit *e, const zt_ind_def *d) {
+  const zt_dq_input *dq = &e->in->dq;
+  const zt_norm_stats *ns = &e->nr->stats;
+  zt_acc *a;
+  zt_status st = ZT_OK;
+  EACH_ROW(e, d, p, u, a) {
+    char bd[64];
+    switch (d->slot) {
+    case D_READ: st = put_count(e, d, p, u, NULL, dq->lines_read); break;
+    case D_ACCEPTED:
+      st = put_count(e, d, p, u, NULL,
+                     dq->lines_accepted + dq->duplicates_skipped);
+      break;
+    case D_REJECTED:
+      st = put_count(e, d, p, u, NULL, rejected_total(dq));
+      for (int r = 1; r < ZT_R_COUNT && !st; r++) {
+        if (!dq->rejected[r])
+          continue;
+        snprintf(bd, sizeof bd, "reason=%s", zt_reason_code((zt_reason)r));
+        st = put_count(e, d, p, u, bd, dq->rejected[r]);
+      }
+      break;
+    case D_DUPS:
+      st = put_count(e, d, p, u, NULL, dq->duplicates_skipped);
+      break;
+    case D_CREDITS:
+      st = put_count(e, d, p, u, NULL, dq->credits_applied);
+      break;
+    case D_WAITING:
+      st = put_count(e, d, p, u, NULL, dq->credits_waiting);
+      break;
+    case D_FALLBACK:
+      st = put_count(e, d, p, u, NULL, ns->fallback_clients);
+      break;
+    case D_OUTSIDE:
+      st = put_count(e, d, p, u, NULL, e->outside_total);
+      for (unsigned g = 0; g < 10000 && !st; g++) {
+        char code[5];
+        if (!e->outside[g])
+          continue;
+        zt_gemeente_format((uint16_t)g, code);
+        snprintf(bd, sizeof bd, "gemeente=%s", code);
+        st = put_count(e, d, p, u, bd, e->outside[g]);
+      }
+      break;
+    case D_NOCAT:
+      st = put_count(e, d, p, u, NULL, ns->not_in_catalogue);
+      break;
+    case D_NOCAT_SPEND:
+      st = put(e, d, p, u, NULL, ns->not_in_catalogue_cents, 1,
+               ns->not_in_catalogue);
+      break;
+    case D_CATRES:
+      st = put_count(e, d, p, u, NULL, ns->category_residentieel);
+      break;
+    case D_MONTH: st = put_count(e, d, p, u, NULL, ns->crosses_month); break;
+    case D_BIRTH_PARTIAL:
+      st = put_count(e, d, p, u, NULL, ns->birth_partial);
+      break;
+    case D_AGE_UNKNOWN:
+      st = put_count(e, d, p, u, NULL, ns->age_unknown);
+      break;
+    default:
+      st = ZT_ERR_INTERNAL;
+    }
+    if (st)
+      return st;
+  }
+  return ZT_OK;
+}

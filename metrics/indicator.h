@@ -1,0 +1,83 @@
+/*
+ * metrics/indicator.h -- the indicator catalogue of INDICATORS.md: the
+ * ONE place that knows indicator ids.
+ *
+ * Each id has a definition row: unit, display precision, breakdowns,
+ * suppression class, how its rows relate to totals (for complementary
+ * suppression) and the family function that writes its rows into the
+ * indicator table. Templates, targets and the export look ids up here;
+ * metrics/metrics.c runs the families. Numbers stay exact rationals
+ * (metrics/table.h) until display.
+ */
+#ifndef ZT_INDICATOR_H
+#define ZT_INDICATOR_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/err.h"
+#include "metrics/table.h"
+
+/* How the privacy rules treat a row (metrics/suppress.c). */
+typedef enum zt_supp_class {
+  ZT_SC_NONE,      /* never hidden: data quality, provider counts */
+  ZT_SC_COUNT,     /* a count of clients or episodes: the value itself */
+  ZT_SC_SHARE,     /* a percentage of two client counts, n = whole */
+  ZT_SC_DERIVED,   /* a mean, an amount or a money share over n clients */
+  ZT_SC_DEPENDS    /* hidden when a row it is computed from is hidden */
+} zt_supp_class;
+
+typedef enum zt_ind_family {
+  ZT_FAM_VOLUME,   /* clients.*, spend.*, providers.* */
+  ZT_FAM_ZOTHUIS,  /* verblijf.*, ggz_klinisch.*, beschermd_wonen.*,
+                      instroom.* */
+  ZT_FAM_EPISODES, /* episodes.*, savings.* */
+  ZT_FAM_GI,       /* gi.* */
+  ZT_FAM_WPB,      /* wpb.* */
+  ZT_FAM_DQ        /* dq.* */
+} zt_ind_family;
+
+/* The run state a family function reads (metrics/accum.h). */
+typedef struct zt_emit zt_emit;
+typedef struct zt_ind_def zt_ind_def;
+typedef zt_status (*zt_ind_fn)(zt_emit *e, const zt_ind_def *def);
+
+struct zt_ind_def {
+  const char *id;           /* "verblijf.share_gezinsvorm" */
+  zt_unit unit;
+  int decimals;             /* display decimals (counts, days, years) */
+  const char *breakdowns;   /* breakdown keys, comma separated, or NULL */
+  bool breakdown_only;      /* ids ending in by_kind: no total row */
+  bool region_only;         /* dq.*: the region row only */
+  zt_supp_class supp;
+  bool additive;            /* municipality rows add up to the region */
+  const char *total;        /* complementary suppression: the id whose
+                               total row this row (and its breakdown
+                               rows) add up to; NULL = its own total */
+  const char *deps[2];      /* ZT_SC_DEPENDS: the rows it derives from */
+  zt_ind_family family;
+  int slot;                 /* which value within the family */
+  zt_ind_fn fn;             /* writes this indicator's rows */
+  const char *description;  /* one line, English */
+};
+
+/* Number of indicators and the i-th, in catalogue order. */
+size_t zt_ind_count(void);
+const zt_ind_def *zt_ind_at(size_t i);
+/* The definition of `id`, or NULL when there is no such indicator. */
+const zt_ind_def *zt_ind_lookup(const char *id);
+
+/* Does `def` have the breakdown key `key` ("kind", "provider", ...)? */
+bool zt_ind_has_breakdown(const zt_ind_def *def, const char *key);
+
+/* The display text of an unsuppressed value, exactly as the report
+ * prints it: "1.234", "68,4%", "€ 110.245", "557", "15,5". */
+void zt_ind_display(const zt_ind_value *v, char out[32]);
+
+/* The export's `value` text: '.' as decimal point; integers as is;
+ * money in euros with two decimals (cents precision, "110245.37");
+ * means and shares (percent units) with up to six decimals, trailing
+ * zeros dropped ("68.4", "557.333333"). */
+void zt_ind_value_text(const zt_ind_value *v, char *buf, size_t size);
+
+#endif

@@ -1,0 +1,74 @@
+/*
+ * metrics/metrics.h -- the one entry point the CLI and the report call:
+ * declaration lines in, the whole indicator table out.
+ *
+ *   zt_metrics_compute = zt_normalize (etl/normalize.h)
+ *                      + zt_indicators_compute (one pass per client
+ *                        feeding every indicator of every period)
+ *                      + zt_suppress_apply (metrics/suppress.h)
+ *
+ * Inputs are plain arrays that the store fills; nothing here opens a file
+ * or prints.
+ */
+#ifndef ZT_METRICS_H
+#define ZT_METRICS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/date.h"
+#include "core/err.h"
+#include "etl/normalize.h"
+#include "etl/reasons.h"
+#include "etl/record.h"
+#include "metrics/period.h"
+#include "metrics/suppress.h"
+#include "metrics/table.h"
+
+/* Data-quality counts from ingest, passed through to dq.*. They must
+ * reconcile: lines_read = lines_accepted + duplicates_skipped + the sum
+ * of rejected[]. */
+typedef struct zt_dq_input {
+  int64_t lines_read;
+  int64_t lines_accepted;        /* stored */
+  int64_t duplicates_skipped;    /* identical resends, skipped */
+  int64_t rejected[ZT_R_COUNT];  /* per reason */
+  int64_t credits_applied;
+  int64_t credits_waiting;       /* in quarantine */
+} zt_dq_input;
+
+typedef struct zt_metrics_input {
+  zt_norm_input norm;            /* lines, residences, clients, catalogue,
+                                    refdata, configuration */
+  const zt_provider *providers;  /* for provider types */
+  size_t nproviders;
+  zt_dq_input dq;
+  zt_supp_mode suppression;
+  int threshold;                 /* default 5 */
+} zt_metrics_input;
+
+/* Compute every indicator of the catalogue (metrics/indicator.h) for
+ * each of `periods`, for the region and every member municipality, into
+ * `out` (rows are added; existing rows with the same key are replaced),
+ * then sort the table into export order and apply suppression.
+ * `peildatum` ZT_DAY_NONE means each period's last day; otherwise it is
+ * the peildatum of every period. With current boundaries and no
+ * boundary_day in the configuration, codes are mapped to the latest
+ * peildatum. Errors: ZT_ERR_USAGE (configuration, periods),
+ * ZT_ERR_INPUT (inconsistent inputs), ZT_ERR_NOMEM. */
+zt_status zt_metrics_compute(const zt_metrics_input *in,
+                             const zt_period *periods, size_t nperiods,
+                             zt_day peildatum, zt_ind_table *out,
+                             zt_err *err);
+
+/* The same on care periods already normalized (`nr`), e.g. reloaded
+ * from the store or built by a test; `in->norm` supplies the
+ * configuration and the clients (pseudonyms), `in->norm.lines` is not
+ * read. */
+zt_status zt_indicators_compute(const zt_norm_result *nr,
+                                const zt_metrics_input *in,
+                                const zt_period *periods, size_t nperiods,
+                                zt_day peildatum, zt_ind_table *out,
+                                zt_err *err);
+
+#endif
