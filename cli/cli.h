@@ -10,6 +10,7 @@
 #include "cli/config.h"
 #include "core/err.h"
 #include "etl/refdata.h"
+#include "metrics/period.h"
 
 /* Exit codes (PRODUCT.md; documented in --help and the README). */
 enum {
@@ -54,6 +55,13 @@ zt_status zt_cli_config(const zt_globals *g, zt_config *cfg, zt_err *err);
  * "templates"; the caller frees the result. */
 char *zt_cli_datadir(const zt_config *cfg, const char *sub);
 zt_status zt_cli_refdata(const zt_config *cfg, zt_refdata **rd, zt_err *err);
+
+/* out/<region-slug>/<period>: where a period's outputs go. */
+char *zt_out_dir(const zt_config *cfg, const zt_period *p);
+/* Parse --period and --peildatum (which may not lie before the period's
+ * end). */
+zt_status zt_parse_period_args(const char *period, const char *peildatum,
+                               zt_period *p, zt_day *peil, zt_err *err);
 
 int zt_cmd_init(const zt_globals *g, int argc, char **argv);
 int zt_cmd_ingest(const zt_globals *g, int argc, char **argv);

@@ -29,7 +29,7 @@ void zt_config_defaults(zt_config *c) {
   c->inbox = g_strdup("inbox");
   c->archive = g_strdup("archive");
   c->rejected_dir = g_strdup("rejected");
-  c->woonplaatsbeginsel = ZT_WPB_MODE_RESTATED;
+  c->woonplaatsbeginsel = ZT_WPB_RESTATED;
   c->boundaries_historic = false;
   c->verblijf_gap_days = 0;
   c->episode_kinds = g_strdup("instelling");
@@ -37,7 +37,7 @@ void zt_config_defaults(zt_config *c) {
   c->top_n = 25;
   c->out_dir = g_strdup("out");
   c->formats = g_strdup("pdf,html,csv");
-  c->suppression = ZT_SUPPRESS_SMALL;
+  c->suppression = ZT_SUPP_SMALL;
   c->threshold = 5;
   c->lock_wait_seconds = 60;
   c->periods = g_strdup("auto");
@@ -59,65 +59,8 @@ void zt_config_free(zt_config *c) {
   c->nmembers = 0;
 }
 
-zt_status zt_config_parse_members(const char *text, zt_member **out,
-                                  size_t *n, zt_err *err) {
-  gchar **items = g_strsplit_set(text, ",;", -1);
-  size_t count = 0;
-  zt_member *m = calloc(g_strv_length(items) + 1, sizeof *m);
-  zt_status st = ZT_OK;
-  if (!m) {
-    g_strfreev(items);
-    return zt_fail(err, ZT_ERR_NOMEM, "out of memory");
-  }
-  for (size_t i = 0; items[i] && !st; i++) {
-    char *item = g_strstrip(items[i]);
-    char *at, *dots;
-    if (!*item)
-      continue;
-    m[count].from = m[count].to = ZT_DAY_NONE;
-    at = strchr(item, '@');
-    if (at) {
-      *at++ = '\0';
-      dots = strstr(at, "..");
-      if (!dots) {
-        st = zt_fail(err, ZT_ERR_USAGE,
-                     "member '%s': expected CODE@FROM..TO", items[i]);
-        break;
-      }
-      *dots = '\0';
-      if ((*at && zt_date_parse(at, strlen(at), &m[count].from)) ||
-          (dots[2] && zt_date_parse(dots + 2, strlen(dots + 2),
-                                    &m[count].to))) {
-        st = zt_fail(err, ZT_ERR_USAGE,
-                     "member %s: dates must be YYYY-MM-DD", item);
-        break;
-      }
-    }
-    if (!zt_gemeente_parse(item, strlen(item), &m[count].code)) {
-      st = zt_fail(err, ZT_ERR_USAGE,
-                   "member '%s' is not a municipality code", item);
-      break;
-    }
-    count++;
-  }
-  g_strfreev(items);
-  if (st) {
-    free(m);
-    return st;
-  }
-  *out = m;
-  *n = count;
-  return ZT_OK;
-}
-
 bool zt_config_is_member(const zt_config *c, uint16_t code, zt_day d) {
-  for (size_t i = 0; i < c->nmembers; i++) {
-    const zt_member *m = &c->members[i];
-    if (m->code == code && (m->from == ZT_DAY_NONE || d >= m->from) &&
-        (m->to == ZT_DAY_NONE || d <= m->to))
-      return true;
-  }
-  return false;
+  return zt_member_on(c->members, c->nmembers, code, d);
 }
 
 /* Cut an inline comment (" ;..." or " #...") and blanks off a value. */
@@ -207,11 +150,11 @@ static zt_status apply(zt_config *c, const key_def *k, const char *value,
     return ZT_OK;
   case K_WPB:
     if (strcmp(value, "declared") == 0)
-      c->woonplaatsbeginsel = ZT_WPB_MODE_DECLARED;
+      c->woonplaatsbeginsel = ZT_WPB_DECLARED;
     else if (strcmp(value, "legal") == 0)
-      c->woonplaatsbeginsel = ZT_WPB_MODE_LEGAL;
+      c->woonplaatsbeginsel = ZT_WPB_LEGAL;
     else if (strcmp(value, "restated") == 0)
-      c->woonplaatsbeginsel = ZT_WPB_MODE_RESTATED;
+      c->woonplaatsbeginsel = ZT_WPB_RESTATED;
     else
       return zt_fail(err, ZT_ERR_USAGE,
                      "%s: normalize.woonplaatsbeginsel = '%s': expected "
@@ -229,11 +172,11 @@ static zt_status apply(zt_config *c, const key_def *k, const char *value,
     return ZT_OK;
   case K_SUPPR:
     if (strcmp(value, "none") == 0)
-      c->suppression = ZT_SUPPRESS_NONE;
+      c->suppression = ZT_SUPP_NONE;
     else if (strcmp(value, "small") == 0)
-      c->suppression = ZT_SUPPRESS_SMALL;
+      c->suppression = ZT_SUPP_SMALL;
     else if (strcmp(value, "cbs") == 0)
-      c->suppression = ZT_SUPPRESS_CBS;
+      c->suppression = ZT_SUPP_CBS;
     else
       return zt_fail(err, ZT_ERR_USAGE,
                      "%s: report.suppression = '%s': expected none, small or "
@@ -242,7 +185,7 @@ static zt_status apply(zt_config *c, const key_def *k, const char *value,
   case K_MEMBERS: {
     zt_member *m;
     size_t n;
-    zt_status st = zt_config_parse_members(value, &m, &n, err);
+    zt_status st = zt_members_parse(value, &m, &n, err);
     if (st)
       return zt_err_prefix(err, "%s: region.municipalities", where);
     free(c->members);
@@ -329,7 +272,7 @@ char **zt_config_describe(const zt_config *c) {
   GString *m = g_string_new(NULL);
   for (size_t i = 0; i < c->nmembers; i++) {
     char iso[11];
-    g_string_append_printf(m, "%s%04u", i ? "," : "", c->members[i].code);
+    g_string_append_printf(m, "%s%04u", i ? "," : "", c->members[i].gemeente);
     if (c->members[i].from != ZT_DAY_NONE || c->members[i].to != ZT_DAY_NONE) {
       g_string_append_c(m, '@');
       zt_date_iso(c->members[i].from, iso);

@@ -17,25 +17,8 @@
 
 #include "core/date.h"
 #include "core/err.h"
-
-/* A member municipality, optionally for a dated stretch ("0457@..2022-03-23"). */
-typedef struct zt_member {
-  uint16_t code;
-  zt_day from;   /* ZT_DAY_NONE: open */
-  zt_day to;     /* ZT_DAY_NONE: open */
-} zt_member;
-
-typedef enum zt_wpb_mode {
-  ZT_WPB_MODE_DECLARED,
-  ZT_WPB_MODE_LEGAL,
-  ZT_WPB_MODE_RESTATED
-} zt_wpb_mode;
-
-typedef enum zt_suppression {
-  ZT_SUPPRESS_NONE,
-  ZT_SUPPRESS_SMALL,
-  ZT_SUPPRESS_CBS
-} zt_suppression;
+#include "etl/normalize.h"   /* zt_member, zt_wpb_mode */
+#include "metrics/suppress.h" /* zt_supp_mode */
 
 typedef struct zt_config {
   char *file;            /* the configuration file read, or NULL */
@@ -70,7 +53,7 @@ typedef struct zt_config {
   char *template_path;
   char *out_dir;
   char *formats;
-  zt_suppression suppression;
+  zt_supp_mode suppression;
   int threshold;
   /* [run] */
   int lock_wait_seconds;
@@ -86,9 +69,6 @@ zt_status zt_config_load(zt_config *c, const char *path,
                          const char *const *sets, size_t nsets, zt_err *err);
 void zt_config_free(zt_config *c);
 
-/* Parse a member list "0376,1942,0457@..2022-03-23". */
-zt_status zt_config_parse_members(const char *text, zt_member **out,
-                                  size_t *n, zt_err *err);
 /* Is `code` a member on day `d`? */
 bool zt_config_is_member(const zt_config *c, uint16_t code, zt_day d);
 

@@ -16,12 +16,12 @@ static void test_defaults(void **state) {
   zt_config c;
   (void)state;
   zt_config_defaults(&c);
-  assert_int_equal(c.woonplaatsbeginsel, ZT_WPB_MODE_RESTATED);
+  assert_int_equal(c.woonplaatsbeginsel, ZT_WPB_RESTATED);
   assert_false(c.boundaries_historic);
   assert_int_equal(c.verblijf_gap_days, 0);
   assert_int_equal(c.episode_gap_days, 7);
   assert_int_equal(c.top_n, 25);
-  assert_int_equal(c.suppression, ZT_SUPPRESS_SMALL);
+  assert_int_equal(c.suppression, ZT_SUPP_SMALL);
   assert_int_equal(c.threshold, 5);
   assert_string_equal(c.episode_kinds, "instelling");
   zt_config_free(&c);
@@ -49,9 +49,9 @@ static void test_file(void **state) {
   assert_int_equal(zt_config_load(&c, path, sets, 2, NULL), ZT_OK);
   assert_string_equal(c.region_name, "Gooi en Vechtstreek");
   assert_int_equal(c.nmembers, 4);
-  assert_int_equal(c.members[1].code, 1942);
-  assert_int_equal(c.members[2].code, 402);
-  assert_int_equal(c.members[3].code, 457);
+  assert_int_equal(c.members[1].gemeente, 1942);
+  assert_int_equal(c.members[2].gemeente, 402);
+  assert_int_equal(c.members[3].gemeente, 457);
   assert_int_equal(c.members[3].from, ZT_DAY_NONE);
   assert_int_equal(c.members[3].to, zt_day_from_ymd(2022, 3, 23));
   /* Weesp is a member on its last day and not the day after */
@@ -62,9 +62,9 @@ static void test_file(void **state) {
   want = g_build_filename(dir, "data/z.db", NULL);
   assert_string_equal(c.store_path, want);  /* relative to the file */
   g_free(want);
-  assert_int_equal(c.woonplaatsbeginsel, ZT_WPB_MODE_LEGAL);
+  assert_int_equal(c.woonplaatsbeginsel, ZT_WPB_LEGAL);
   assert_true(c.boundaries_historic);
-  assert_int_equal(c.suppression, ZT_SUPPRESS_CBS);
+  assert_int_equal(c.suppression, ZT_SUPP_CBS);
   assert_int_equal(c.threshold, 8);          /* --set wins */
   assert_int_equal(c.verblijf_gap_days, 3);
   zt_config_free(&c);

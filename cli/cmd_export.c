@@ -1,0 +1,142 @@
+/*
+ * cli/cmd_export.c -- `zothuis export`: the indicator table of one period
+ * as CSV or JSON (INDICATORS.md, "Export format"), to a file or stdout.
+ */
+#include <glib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "cli/compute.h"
+#include "cli/options.h"
+#include "core/fileout.h"
+#include "core/lock.h"
+#include "metrics/export.h"
+
+char *zt_out_dir(const zt_config *cfg, const zt_period *p) {
+  char name[8];
+  GString *slug = g_string_new(NULL);
+  char *dir;
+  for (const char *s = cfg->region_name; *s; s++) {
+    unsigned char c = (unsigned char)*s;
+    if (g_ascii_isalnum(c))
+      g_string_append_c(slug, (char)g_ascii_tolower(c));
+    else if (slug->len && slug->str[slug->len - 1] != '-')
+      g_string_append_c(slug, '-');
+  }
+  while (slug->len && slug->str[slug->len - 1] == '-')
+    g_string_truncate(slug, slug->len - 1);
+  if (!slug->len)
+    g_string_append(slug, "regio");
+  zt_period_name(p, name);
+  dir = g_build_filename(cfg->out_dir, slug->str, name, NULL);
+  g_string_free(slug, TRUE);
+  return dir;
+}
+
+zt_status zt_parse_period_args(const char *period, const char *peildatum,
+                               zt_period *p, zt_day *peil, zt_err *err) {
+  if (!period)
+    return zt_fail(err, ZT_ERR_USAGE, "--period is required (YYYY, YYYY-H1 "
+                                      "or YYYY-H2)");
+  if (zt_period_parse(period, p, err))
+    return ZT_ERR_USAGE;
+  *peil = ZT_DAY_NONE;
+  if (peildatum) {
+    if (zt_date_parse(peildatum, strlen(peildatum), peil))
+      return zt_fail(err, ZT_ERR_USAGE, "--peildatum '%s': expected YYYY-MM-DD",
+                     peildatum);
+    if (*peil < p->end)
+      return zt_fail(err, ZT_ERR_USAGE,
+                     "--peildatum %s lies before the end of the period",
+                     peildatum);
+  }
+  return ZT_OK;
+}
+
+int zt_cmd_export(const zt_globals *g, int argc, char **argv) {
+  char *period = NULL, *peildatum = NULL, *format = NULL, *out = NULL;
+  GOptionEntry entries[] = {
+      {"period", 0, 0, G_OPTION_ARG_STRING, &period,
+       "the period: YYYY, YYYY-H1 or YYYY-H2", "P"},
+      {"peildatum", 0, 0, G_OPTION_ARG_STRING, &peildatum,
+       "reference date (default: the last day of the period)", "D"},
+      {"format", 0, 0, G_OPTION_ARG_STRING, &format, "csv (default) or json",
+       "csv|json"},
+      {"out", 0, 0, G_OPTION_ARG_FILENAME, &out,
+       "file to write, '-' for stdout (default: OUT/<region>/<period>/"
+       "indicatoren.csv)", "FILE"},
+      {NULL, 0, 0, 0, NULL, NULL, NULL}};
+  zt_config cfg;
+  zt_refdata *rd = NULL;
+  zt_store *store = NULL;
+  zt_lock lock = {-1};
+  zt_computed comp = {0};
+  zt_export_format fmt = ZT_EXPORT_CSV;
+  zt_period p;
+  zt_day peil;
+  zt_err err;
+  char *path = NULL;
+  int rc = ZT_EXIT_OK;
+
+  zt_err_clear(&err);
+  zt_config_defaults(&cfg);
+  if (!zt_parse_options(&argc, &argv, "",
+                        "Write the indicator table of one period as CSV or "
+                        "JSON (INDICATORS.md, export format).",
+                        entries)) {
+    rc = ZT_EXIT_USAGE;
+    goto done;
+  }
+  zt_config_free(&cfg);
+  if (zt_parse_period_args(period, peildatum, &p, &peil, &err) ||
+      (format && zt_export_format_parse(format, &fmt, &err)) ||
+      zt_cli_config(g, &cfg, &err) || zt_cli_refdata(&cfg, &rd, &err) ||
+      zt_lock_take(&lock, cfg.store_path, false, cfg.lock_wait_seconds,
+                   &err) ||
+      zt_store_open(&store, cfg.store_path, ZT_STORE_USE, &err) ||
+      zt_compute(&cfg, rd, store, &p, peil, false, &comp, &err)) {
+    rc = zt_report_error(&err);
+    goto done;
+  }
+  if (out && strcmp(out, "-") == 0) {
+    zt_status st = fmt == ZT_EXPORT_JSON ? zt_export_json(comp.table, stdout,
+                                                          &err)
+                                         : zt_export_csv(comp.table, stdout,
+                                                         &err);
+    if (st || fflush(stdout) != 0)
+      rc = zt_report_error(&err);
+    goto done;
+  }
+  if (!out) {
+    char *dir = zt_out_dir(&cfg, &p);
+    path = g_build_filename(dir, fmt == ZT_EXPORT_JSON ? "indicatoren.json"
+                                                       : "indicatoren.csv",
+                            NULL);
+    g_free(dir);
+  } else {
+    path = g_strdup(out);
+  }
+  {
+    char *dir = g_path_get_dirname(path);
+    zt_status st = zt_mkdirs(dir, &err);
+    g_free(dir);
+    if (st || zt_export_file(comp.table, path, fmt, &err)) {
+      rc = zt_report_error(&err);
+      goto done;
+    }
+  }
+  printf("%s\n", path);
+done:
+  zt_computed_free(&comp);
+  zt_store_close(store);
+  zt_lock_release(&lock);
+  zt_refdata_free(rd);
+  zt_config_free(&cfg);
+  g_free(period);
+  g_free(peildatum);
+  g_free(format);
+  g_free(out);
+  g_free(path);
+  return rc;
+}

@@ -1,0 +1,109 @@
+/*
+ * cli/compute.c -- from the store to the indicator table (compute.h).
+ */
+#include "cli/compute.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "metrics/metrics.h"
+
+/* The trend periods: every year and half-year from the first year with
+ * data up to and including the report period, oldest first. */
+static zt_status trend_periods(const zt_snapshot *sn, const zt_period *p,
+                               zt_period **out, size_t *n, zt_err *err) {
+  int first = sn->first_day == ZT_DAY_NONE ? p->year
+                                           : zt_day_year(sn->first_day);
+  size_t cap, k = 0;
+  zt_period *arr;
+  if (first > p->year)
+    first = p->year;
+  cap = (size_t)(p->year - first + 1) * 3;
+  arr = calloc(cap, sizeof *arr);
+  if (!arr)
+    return zt_fail(err, ZT_ERR_NOMEM, "out of memory");
+  for (int y = first; y <= p->year; y++) {
+    zt_period h1 = zt_period_half(y, 1), h2 = zt_period_half(y, 2);
+    zt_period yr = zt_period_year(y);
+    if (h1.end <= p->end)
+      arr[k++] = h1;
+    if (h2.end <= p->end)
+      arr[k++] = h2;
+    if (yr.end <= p->end || (p->half == 0 && y == p->year))
+      arr[k++] = yr;
+  }
+  *out = arr;
+  *n = k;
+  return ZT_OK;
+}
+
+zt_status zt_compute(const zt_config *cfg, const zt_refdata *rd,
+                     zt_store *store, const zt_period *period, zt_day peil,
+                     bool with_trend, zt_computed *out, zt_err *err) {
+  zt_norm_config nc;
+  zt_metrics_input mi;
+  zt_status st;
+
+  memset(out, 0, sizeof *out);
+  st = zt_snapshot_load(store, &out->snap, err);
+  if (st)
+    return st;
+  out->table = zt_ind_table_new();
+  if (!out->table)
+    return zt_fail(err, ZT_ERR_NOMEM, "out of memory");
+
+  zt_norm_config_default(&nc);
+  nc.woonplaatsbeginsel = cfg->woonplaatsbeginsel;
+  nc.boundaries_historic = cfg->boundaries_historic;
+  nc.verblijf_gap_days = cfg->verblijf_gap_days;
+  nc.episode_gap_days = cfg->episode_gap_days;
+  nc.top_n = cfg->top_n;
+  nc.members = cfg->members;
+  nc.nmembers = cfg->nmembers;
+  st = zt_kind_mask_parse(cfg->episode_kinds, &nc.episode_kinds, err);
+  if (st)
+    return zt_err_prefix(err, "analysis.episode_kinds");
+
+  memset(&mi, 0, sizeof mi);
+  mi.norm.lines = out->snap.lines;
+  mi.norm.nlines = out->snap.nlines;
+  mi.norm.residences = out->snap.residences;
+  mi.norm.nresidences = out->snap.nresidences;
+  mi.norm.clients = out->snap.clients;
+  mi.norm.nclients = out->snap.nclients;
+  mi.norm.products = out->snap.products;
+  mi.norm.nproducts = out->snap.nproducts;
+  mi.norm.refdata = rd;
+  mi.norm.config = &nc;
+  mi.providers = out->snap.providers;
+  mi.nproviders = out->snap.nproviders;
+  mi.dq.lines_read = out->snap.lines_read;
+  mi.dq.lines_accepted = out->snap.lines_accepted;
+  mi.dq.duplicates_skipped = out->snap.duplicates;
+  memcpy(mi.dq.rejected, out->snap.rejected, sizeof mi.dq.rejected);
+  mi.dq.credits_applied = out->snap.credits_applied;
+  mi.dq.credits_waiting = out->snap.credits_waiting;
+  mi.suppression = cfg->suppression;
+  mi.threshold = cfg->threshold;
+
+  /* Current boundaries: every period of the report on the boundaries of
+   * its peildatum (or the period's end), so trend lines compare. */
+  nc.boundary_day = peil != ZT_DAY_NONE ? peil : period->end;
+  if (with_trend) {
+    st = trend_periods(&out->snap, period, &out->trend, &out->ntrend, err);
+    if (!st)
+      st = zt_metrics_compute(&mi, out->trend, out->ntrend, ZT_DAY_NONE,
+                              out->table, err);
+    if (st)
+      return st;
+  }
+  /* The report period last, with its own peildatum. */
+  return zt_metrics_compute(&mi, period, 1, peil, out->table, err);
+}
+
+void zt_computed_free(zt_computed *c) {
+  zt_snapshot_free(&c->snap);
+  zt_ind_table_free(c->table);
+  free(c->trend);
+  memset(c, 0, sizeof *c);
+}

@@ -1,0 +1,32 @@
+/*
+ * cli/compute.h -- from the store to the indicator table: read a snapshot,
+ * fill the metrics input from it and the configuration, and compute the
+ * periods asked for. Shared by export, report, run and demo.
+ */
+#ifndef ZT_COMPUTE_H
+#define ZT_COMPUTE_H
+
+#include "cli/config.h"
+#include "etl/refdata.h"
+#include "etl/snapshot.h"
+#include "etl/store.h"
+#include "metrics/period.h"
+#include "metrics/table.h"
+
+typedef struct zt_computed {
+  zt_snapshot snap;
+  zt_ind_table *table;
+  zt_period *trend;        /* every half-year and year with data up to the
+                              report period, oldest first */
+  size_t ntrend;
+} zt_computed;
+
+/* Compute the indicator table for `period` (peildatum `peil`, or
+ * ZT_DAY_NONE for the period's last day) and, when `with_trend`, for every
+ * earlier year and half-year with data. */
+zt_status zt_compute(const zt_config *cfg, const zt_refdata *rd,
+                     zt_store *store, const zt_period *period, zt_day peil,
+                     bool with_trend, zt_computed *out, zt_err *err);
+void zt_computed_free(zt_computed *c);
+
+#endif

@@ -1,0 +1,372 @@
+/*
+ * etl/snapshot.c -- read the store for normalization and the report (see
+ * snapshot.h).
+ */
+#include "etl/snapshot.h"
+
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/kinds.h"
+#include "core/str.h"
+
+static zt_status db_fail(sqlite3 *db, zt_err *err, const char *what) {
+  return zt_fail(err, ZT_ERR_STORE, "store: %s: %s", what,
+                 sqlite3_errmsg(db));
+}
+
+/* Grow an array to hold at least `need` elements of `size` bytes. */
+static zt_status reserve(void **arr, size_t *cap, size_t need, size_t size) {
+  size_t c = *cap ? *cap : 1024;
+  void *p;
+  if (need <= *cap)
+    return ZT_OK;
+  while (c < need)
+    c *= 2;
+  p = realloc(*arr, c * size);
+  if (!p)
+    return ZT_ERR_NOMEM;
+  *arr = p;
+  *cap = c;
+  return ZT_OK;
+}
+
+static zt_status prepare(sqlite3 *db, const char *sql, sqlite3_stmt **st,
+                         zt_err *err) {
+  if (sqlite3_prepare_v2(db, sql, -1, st, NULL) != SQLITE_OK)
+    return db_fail(db, err, "preparing a query");
+  return ZT_OK;
+}
+
+static zt_day opt_day(sqlite3_stmt *st, int col) {
+  return sqlite3_column_type(st, col) == SQLITE_NULL
+             ? ZT_DAY_NONE : (zt_day)sqlite3_column_int(st, col);
+}
+
+/* Clients: ids are dense from 1 (never deleted), so index = id - 1; a gap
+ * would only leave an unused slot. */
+static zt_status load_clients(sqlite3 *db, zt_snapshot *sn, zt_err *err) {
+  sqlite3_stmt *st;
+  int64_t max = 0;
+  zt_status rc = prepare(db, "SELECT max(id) FROM client", &st, err);
+  if (rc)
+    return rc;
+  if (sqlite3_step(st) == SQLITE_ROW)
+    max = sqlite3_column_int64(st, 0);
+  sqlite3_finalize(st);
+  sn->nclients = (size_t)max;
+  sn->clients = calloc(sn->nclients ? sn->nclients : 1, sizeof *sn->clients);
+  if (!sn->clients)
+    return zt_fail(err, ZT_ERR_NOMEM, "out of memory");
+  for (size_t i = 0; i < sn->nclients; i++) {
+    sn->clients[i].birth = ZT_DAY_NONE;
+    sn->clients[i].birth_precision = 3;
+  }
+  rc = prepare(db, "SELECT id, pseudonym, birth_day, birth_precision FROM "
+                   "client",
+               &st, err);
+  if (rc)
+    return rc;
+  while (sqlite3_step(st) == SQLITE_ROW) {
+    int64_t id = sqlite3_column_int64(st, 0);
+    zt_nclient *c;
+    if (id < 1 || id > max)
+      continue;
+    c = &sn->clients[id - 1];
+    zt_strlcpy(c->pseudonym, (const char *)sqlite3_column_text(st, 1),
+               sizeof c->pseudonym);
+    c->birth = opt_day(st, 2);
+    c->birth_precision = sqlite3_column_int(st, 3);
+  }
+  sqlite3_finalize(st);
+  return ZT_OK;
+}
+
+/* Debits in store order, then the applied credits netted into them. */
+static zt_status load_lines(sqlite3 *db, zt_snapshot *sn, zt_err *err) {
+  sqlite3_stmt *st;
+  int64_t *ids = NULL;
+  size_t cap = 0, idcap = 0;
+  zt_status rc = prepare(db,
+                         "SELECT id, client_id, agb, gemeente, category, "
+                         "unit, product_code, begin_day, end_day, amount "
+                         "FROM declaration WHERE credit = 0",
+                         &st, err);
+  if (rc)
+    return rc;
+  sn->first_day = sn->last_day = ZT_DAY_NONE;
+  while (sqlite3_step(st) == SQLITE_ROW) {
+    zt_nline *l;
+    const unsigned char *code;
+    if (reserve((void **)&sn->lines, &cap, sn->nlines + 1, sizeof *sn->lines) ||
+        reserve((void **)&ids, &idcap, sn->nlines + 1, sizeof *ids)) {
+      sqlite3_finalize(st);
+      free(ids);
+      return zt_fail(err, ZT_ERR_NOMEM, "out of memory");
+    }
+    l = &sn->lines[sn->nlines];
+    ids[sn->nlines] = sqlite3_column_int64(st, 0);
+    memset(l, 0, sizeof *l);
+    l->client = (uint32_t)(sqlite3_column_int64(st, 1) - 1);
+    l->agb = (uint32_t)sqlite3_column_int64(st, 2);
+    l->gemeente = (uint16_t)sqlite3_column_int(st, 3);
+    l->category = (uint8_t)sqlite3_column_int(st, 4);
+    l->unit = (uint8_t)sqlite3_column_int(st, 5);
+    code = sqlite3_column_text(st, 6);
+    zt_strlcpy(l->code, code ? (const char *)code : "", sizeof l->code);
+    l->begin = sqlite3_column_int(st, 7);
+    l->end = sqlite3_column_int(st, 8);
+    l->amount = sqlite3_column_int64(st, 9);
+    if (sn->first_day == ZT_DAY_NONE || l->begin < sn->first_day)
+      sn->first_day = l->begin;
+    if (sn->last_day == ZT_DAY_NONE || l->end > sn->last_day)
+      sn->last_day = l->end;
+    sn->nlines++;
+  }
+  sqlite3_finalize(st);
+
+  /* The rows came in id order, so a debit is found by binary search. */
+  rc = prepare(db,
+               "SELECT debit_id, amount FROM declaration WHERE credit = 1 "
+               "AND debit_id IS NOT NULL",
+               &st, err);
+  if (rc) {
+    free(ids);
+    return rc;
+  }
+  while (sqlite3_step(st) == SQLITE_ROW) {
+    int64_t debit = sqlite3_column_int64(st, 0);
+    size_t lo = 0, hi = sn->nlines;
+    while (lo < hi) {
+      size_t mid = lo + (hi - lo) / 2;
+      if (ids[mid] < debit)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+    if (lo < sn->nlines && ids[lo] == debit) {
+      sn->lines[lo].amount -= sqlite3_column_int64(st, 1);
+      sn->lines[lo].credited = true;
+    }
+  }
+  sqlite3_finalize(st);
+  free(ids);
+  return ZT_OK;
+}
+
+static zt_status load_residences(sqlite3 *db, zt_snapshot *sn, zt_err *err) {
+  sqlite3_stmt *st;
+  size_t cap = 0;
+  zt_status rc = prepare(db,
+                         "SELECT client_id, gemeente, begin_day, end_day "
+                         "FROM residence",
+                         &st, err);
+  if (rc)
+    return rc;
+  while (sqlite3_step(st) == SQLITE_ROW) {
+    zt_nresidence *r;
+    if (reserve((void **)&sn->residences, &cap, sn->nresidences + 1,
+                sizeof *sn->residences)) {
+      sqlite3_finalize(st);
+      return zt_fail(err, ZT_ERR_NOMEM, "out of memory");
+    }
+    r = &sn->residences[sn->nresidences++];
+    r->client = (uint32_t)(sqlite3_column_int64(st, 0) - 1);
+    r->gemeente = (uint16_t)sqlite3_column_int(st, 1); /* NULL -> 0 */
+    r->begin = sqlite3_column_int(st, 2);
+    r->end = opt_day(st, 3);
+  }
+  sqlite3_finalize(st);
+  return ZT_OK;
+}
+
+static zt_status load_reference(sqlite3 *db, zt_snapshot *sn, zt_err *err) {
+  sqlite3_stmt *st;
+  size_t cap = 0;
+  zt_status rc = prepare(db,
+                         "SELECT code, kind, label, valid_from, valid_to, "
+                         "gemeente FROM product_code ORDER BY code, "
+                         "gemeente, valid_from",
+                         &st, err);
+  if (rc)
+    return rc;
+  while (sqlite3_step(st) == SQLITE_ROW) {
+    zt_productcode *p;
+    const unsigned char *label = sqlite3_column_text(st, 2);
+    int kind = zt_kind_from_id((const char *)sqlite3_column_text(st, 1));
+    if (kind < 0)
+      continue;
+    if (reserve((void **)&sn->products, &cap, sn->nproducts + 1,
+                sizeof *sn->products)) {
+      sqlite3_finalize(st);
+      return zt_fail(err, ZT_ERR_NOMEM, "out of memory");
+    }
+    p = &sn->products[sn->nproducts++];
+    memset(p, 0, sizeof *p);
+    zt_strlcpy(p->code, (const char *)sqlite3_column_text(st, 0),
+               sizeof p->code);
+    p->kind = kind;
+    zt_strlcpy(p->label, label ? (const char *)label : "", sizeof p->label);
+    p->valid_from = opt_day(st, 3);
+    p->valid_to = opt_day(st, 4);
+    p->gemeente = (uint16_t)sqlite3_column_int(st, 5);
+  }
+  sqlite3_finalize(st);
+
+  cap = 0;
+  rc = prepare(db,
+               "SELECT agb, name, provider_type, contracted FROM provider "
+               "ORDER BY agb",
+               &st, err);
+  if (rc)
+    return rc;
+  while (sqlite3_step(st) == SQLITE_ROW) {
+    zt_provider *v;
+    const unsigned char *type = sqlite3_column_text(st, 2);
+    if (reserve((void **)&sn->providers, &cap, sn->nproviders + 1,
+                sizeof *sn->providers)) {
+      sqlite3_finalize(st);
+      return zt_fail(err, ZT_ERR_NOMEM, "out of memory");
+    }
+    v = &sn->providers[sn->nproviders++];
+    memset(v, 0, sizeof *v);
+    v->agb = (uint32_t)sqlite3_column_int64(st, 0);
+    zt_strlcpy(v->name, (const char *)sqlite3_column_text(st, 1),
+               sizeof v->name);
+    zt_strlcpy(v->type, type ? (const char *)type : "", sizeof v->type);
+    v->contracted = sqlite3_column_int(st, 3) != 0;
+  }
+  sqlite3_finalize(st);
+  return ZT_OK;
+}
+
+static zt_status load_counts(sqlite3 *db, zt_snapshot *sn, zt_err *err) {
+  sqlite3_stmt *st;
+  size_t cap = 0;
+  zt_status rc = prepare(
+      db,
+      "SELECT coalesce(sum(lines_read), 0), coalesce(sum(lines_accepted), 0),"
+      " coalesce(sum(lines_duplicate), 0) FROM ingest_file WHERE status = "
+      "'ingested'",
+      &st, err);
+  if (rc)
+    return rc;
+  if (sqlite3_step(st) == SQLITE_ROW) {
+    sn->lines_read = sqlite3_column_int64(st, 0);
+    sn->lines_accepted = sqlite3_column_int64(st, 1);
+    sn->duplicates = sqlite3_column_int64(st, 2);
+  }
+  sqlite3_finalize(st);
+
+  rc = prepare(db,
+               "SELECT r.reason, f.status, count(*) FROM reject r JOIN "
+               "ingest_file f ON f.id = r.file_id GROUP BY r.reason, "
+               "f.status",
+               &st, err);
+  if (rc)
+    return rc;
+  while (sqlite3_step(st) == SQLITE_ROW) {
+    zt_reason r = zt_reason_from_code((const char *)sqlite3_column_text(st, 0));
+    const char *status = (const char *)sqlite3_column_text(st, 1);
+    if (r == ZT_R_NONE)
+      continue;
+    if (strcmp(status, "ingested") == 0)
+      sn->rejected[r] += sqlite3_column_int64(st, 2);
+    else
+      sn->files_rejected[r] += sqlite3_column_int64(st, 2);
+  }
+  sqlite3_finalize(st);
+
+  rc = prepare(db,
+               "SELECT count(*) FILTER (WHERE debit_id IS NOT NULL), "
+               "count(*) FILTER (WHERE debit_id IS NULL), coalesce(sum(amount)"
+               " FILTER (WHERE debit_id IS NULL), 0) FROM declaration WHERE "
+               "credit = 1",
+               &st, err);
+  if (rc)
+    return rc;
+  if (sqlite3_step(st) == SQLITE_ROW) {
+    sn->credits_applied = sqlite3_column_int64(st, 0);
+    sn->credits_waiting = sqlite3_column_int64(st, 1);
+    sn->credits_waiting_cents = sqlite3_column_int64(st, 2);
+  }
+  sqlite3_finalize(st);
+
+  rc = prepare(db,
+               "SELECT kind, format, count(*), "
+               "count(*) FILTER (WHERE status = 'rejected'), "
+               "sum(lines_read), sum(lines_accepted), sum(lines_rejected), "
+               "sum(lines_duplicate), min(substr(ingested_at, 1, 10)), "
+               "max(substr(ingested_at, 1, 10)) FROM ingest_file "
+               "GROUP BY kind, format ORDER BY kind, format",
+               &st, err);
+  if (rc)
+    return rc;
+  while (sqlite3_step(st) == SQLITE_ROW) {
+    zt_source_group *g;
+    const char *d1 = (const char *)sqlite3_column_text(st, 8);
+    const char *d2 = (const char *)sqlite3_column_text(st, 9);
+    if (reserve((void **)&sn->sources, &cap, sn->nsources + 1,
+                sizeof *sn->sources)) {
+      sqlite3_finalize(st);
+      return zt_fail(err, ZT_ERR_NOMEM, "out of memory");
+    }
+    g = &sn->sources[sn->nsources++];
+    memset(g, 0, sizeof *g);
+    zt_strlcpy(g->kind, (const char *)sqlite3_column_text(st, 0),
+               sizeof g->kind);
+    zt_strlcpy(g->format, (const char *)sqlite3_column_text(st, 1),
+               sizeof g->format);
+    g->files = (long)sqlite3_column_int64(st, 2);
+    g->files_rejected = (long)sqlite3_column_int64(st, 3);
+    g->lines_read = (long)sqlite3_column_int64(st, 4);
+    g->accepted = (long)sqlite3_column_int64(st, 5);
+    g->rejected = (long)sqlite3_column_int64(st, 6);
+    g->duplicates = (long)sqlite3_column_int64(st, 7);
+    if (!d1 || zt_date_parse(d1, strlen(d1), &g->first))
+      g->first = ZT_DAY_NONE;
+    if (!d2 || zt_date_parse(d2, strlen(d2), &g->last))
+      g->last = ZT_DAY_NONE;
+  }
+  sqlite3_finalize(st);
+  return ZT_OK;
+}
+
+zt_status zt_snapshot_load(zt_store *store, zt_snapshot *sn, zt_err *err) {
+  sqlite3 *db = zt_store_db(store);
+  zt_status rc;
+  memset(sn, 0, sizeof *sn);
+  /* One read transaction: every query sees the same state. */
+  if (sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+    return db_fail(db, err, "starting a read");
+  rc = load_clients(db, sn, err);
+  if (!rc)
+    rc = load_lines(db, sn, err);
+  if (!rc)
+    rc = load_residences(db, sn, err);
+  if (!rc)
+    rc = load_reference(db, sn, err);
+  if (!rc)
+    rc = load_counts(db, sn, err);
+  sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+  if (rc)
+    zt_snapshot_free(sn);
+  return rc;
+}
+
+void zt_snapshot_free_lines(zt_snapshot *sn) {
+  free(sn->lines);
+  sn->lines = NULL;
+  sn->nlines = 0;
+}
+
+void zt_snapshot_free(zt_snapshot *sn) {
+  zt_snapshot_free_lines(sn);
+  free(sn->residences);
+  free(sn->clients);
+  free(sn->products);
+  free(sn->providers);
+  free(sn->sources);
+  memset(sn, 0, sizeof *sn);
+}

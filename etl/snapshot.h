@@ -1,0 +1,59 @@
+/*
+ * etl/snapshot.h -- read what normalization and the report need from the
+ * store, in one read transaction: live declaration lines with their
+ * credits netted, residence periods, clients, the product catalogue, the
+ * providers, the data-quality counts and the list of sources.
+ *
+ * This is the only place where metrics/ and render/ get store data; they
+ * never query the store themselves. Lines are read in store order (no SQL
+ * sort); normalization orders them itself.
+ */
+#ifndef ZT_SNAPSHOT_H
+#define ZT_SNAPSHOT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/err.h"
+#include "etl/normalize.h"
+#include "etl/reasons.h"
+#include "etl/record.h"
+#include "etl/store.h"
+
+/* One group of source files for the Verantwoording. */
+typedef struct zt_source_group {
+  char kind[16];          /* declaraties, toewijzingen, ... */
+  char format[16];        /* csv, jw323, ... */
+  long files;
+  long files_rejected;    /* rejected whole */
+  long lines_read, accepted, rejected, duplicates;
+  zt_day first, last;     /* ingest dates */
+} zt_source_group;
+
+typedef struct zt_snapshot {
+  zt_nline *lines;
+  size_t nlines;
+  zt_nresidence *residences;
+  size_t nresidences;
+  zt_nclient *clients;
+  size_t nclients;
+  zt_productcode *products;
+  size_t nproducts;
+  zt_provider *providers;
+  size_t nproviders;
+  /* ingest counts, reconciled: read = accepted + duplicates + rejected */
+  int64_t lines_read, lines_accepted, duplicates;
+  int64_t rejected[ZT_R_COUNT];       /* per reason (line reasons) */
+  int64_t files_rejected[ZT_R_COUNT]; /* per reason (whole files) */
+  int64_t credits_applied, credits_waiting, credits_waiting_cents;
+  zt_source_group *sources;
+  size_t nsources;
+  zt_day first_day, last_day; /* span of the declaration lines */
+} zt_snapshot;
+
+zt_status zt_snapshot_load(zt_store *store, zt_snapshot *out, zt_err *err);
+/* Free only the declaration lines (normalization is done with them). */
+void zt_snapshot_free_lines(zt_snapshot *sn);
+void zt_snapshot_free(zt_snapshot *sn);
+
+#endif
