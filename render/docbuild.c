@@ -709,9 +709,11 @@ static zt_status expand_breakdown(bctx *b, xmlNodePtr n, const char *key,
       g_array_append_val(vals, bv);
     }
   }
-  if (strcmp(key, "kind") == 0)
+  if (vals->len < 2)
+    ;   /* nothing to order (and qsort must not see a NULL array) */
+  else if (strcmp(key, "kind") == 0)
     qsort(vals->data, vals->len, sizeof(bdval), bd_cmp_kind);
-  else if (vals->len && starts_numeric(g_array_index(vals, bdval, 0).value))
+  else if (starts_numeric(g_array_index(vals, bdval, 0).value))
     qsort(vals->data, vals->len, sizeof(bdval), bd_cmp_num);
   else
     qsort(vals->data, vals->len, sizeof(bdval), bd_cmp_weight);

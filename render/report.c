@@ -4,6 +4,8 @@
  */
 #include "render/report.h"
 
+#include <cairo.h>
+#include <pango/pangocairo.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -22,6 +24,15 @@ int64_t zt_report_epoch(void) {
       v < (uint64_t)32503680000ULL)   /* before the year 3000 */
     return (int64_t)v;
   return (int64_t)time(NULL);
+}
+
+void zt_report_cleanup(void) {
+  /* Dropping pango's default font map frees its font and pattern caches.
+   * FcFini() and cairo_debug_reset_static_data() are deliberately not
+   * called: pango's font-loading thread may still hold references, and
+   * both then abort on an assertion. What fontconfig keeps (its parsed
+   * configuration) is suppressed in the leak checks of the tests. */
+  pango_cairo_font_map_set_default(NULL);
 }
 
 /* The accessibility post-pass hook. A later libqpdf pass (render/a11y.c)

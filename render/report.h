@@ -119,6 +119,12 @@ zt_status zt_report_render(const zt_report_input *in,
                            const char *template_path, const char *out_dir,
                            unsigned formats, zt_err *err);
 
+/* Release the process-wide caches of pango, cairo and fontconfig (font
+ * maps, patterns). Call once before exit, after the last render, so that
+ * leak checkers (ASan, valgrind) see a clean process; rendering again
+ * afterwards is not supported. */
+void zt_report_cleanup(void);
+
 /* The time a reproducible run should print: SOURCE_DATE_EPOCH when set
  * (and valid), else the current time. */
 int64_t zt_report_epoch(void);

@@ -496,6 +496,41 @@ char *zt_template_include_path(const zt_template *t, const char *href) {
   return g_build_filename(t->dir, href, NULL);
 }
 
+/* The line on which `needle` first occurs in the file (1 when absent);
+ * for errors about nodes that carry no line, such as a DTD. */
+static long line_of(const char *path, const char *needle) {
+  gchar *text = NULL;
+  long line = 1;
+  const char *hit;
+  if (!g_file_get_contents(path, &text, NULL, NULL))
+    return 1;
+  hit = strstr(text, needle);
+  for (const char *p = text; hit && p < hit; p++)
+    line += *p == '\n';
+  g_free(text);
+  return line;
+}
+
+/* The first parse error (libxml2 keeps only the last one, which after a
+ * mismatch is often a less helpful "premature end"). */
+typedef struct first_error {
+  bool set;
+  int line;
+  char msg[256];
+} first_error;
+
+static void keep_first(void *data, xmlErrorPtr e) {
+  xmlParserCtxtPtr ctxt = data;
+  first_error *fe = ctxt ? ctxt->_private : NULL;
+  if (!fe || fe->set || !e || e->level < XML_ERR_ERROR)
+    return;
+  fe->set = true;
+  fe->line = e->line;
+  zt_strlcpy(fe->msg, e->message ? e->message : "parse error",
+             sizeof fe->msg);
+  g_strchomp(fe->msg);
+}
+
 static zt_status read_xml(const char *path, xmlDocPtr *out, zt_err *err) {
   xmlParserCtxtPtr ctxt;
   xmlDocPtr doc;
@@ -509,6 +544,9 @@ static zt_status read_xml(const char *path, xmlDocPtr *out, zt_err *err) {
   ctxt = xmlNewParserCtxt();
   if (!ctxt)
     return zt_fail(err, ZT_ERR_NOMEM, "out of memory");
+  first_error fe = {false, 0, ""};
+  ctxt->_private = &fe;
+  ctxt->sax->serror = keep_first;
   /* no network, no DTD loading, no entity substitution */
   doc = xmlCtxtReadFile(ctxt, path, NULL,
                         XML_PARSE_NONET | XML_PARSE_NOERROR |
@@ -516,19 +554,23 @@ static zt_status read_xml(const char *path, xmlDocPtr *out, zt_err *err) {
   if (!doc) {
     const xmlError *e = xmlCtxtGetLastError(ctxt);
     char msg[256];
+    int line = e ? e->line : 0;
     zt_status st;
     zt_strlcpy(msg, e && e->message ? e->message : "parse error",
                sizeof msg);
+    if (fe.set) {
+      zt_strlcpy(msg, fe.msg, sizeof msg);
+      line = fe.line;
+    }
     g_strchomp(msg);
     st = zt_fail(err, ZT_ERR_INPUT, "%s:%d: not well-formed XML: %s", path,
-                 e ? e->line : 0, msg);
+                 line, msg);
     xmlFreeParserCtxt(ctxt);
     return st;
   }
   xmlFreeParserCtxt(ctxt);
   if (doc->intSubset || doc->extSubset) {
-    long line = doc->intSubset ? xmlGetLineNo((xmlNodePtr)doc->intSubset)
-                               : 1;
+    long line = line_of(path, "<!DOCTYPE");
     xmlFreeDoc(doc);
     return zt_fail(err, ZT_ERR_INPUT,
                    "%s:%ld: a DTD is not allowed in a template (expected "
