@@ -95,6 +95,8 @@ typedef struct zt_doc {
   const char *subtitle;    /* optional line under the title */
   const char *region;      /* also the PDF author */
   const char *period;      /* "1e halfjaar 2022" */
+  const char *peildatum;   /* "30 juni 2022" */
+  const char *members;     /* "Blaricum, Gooise Meren, ..." */
   const char *date;        /* "4 september 2022" */
   const char *version;     /* zothuis version */
   const char *subject;

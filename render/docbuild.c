@@ -1620,6 +1620,16 @@ zt_status zt_doc_build(const zt_template *t, const zt_report_input *in,
   d->period = zt_arena_strdup(b.a, buf);
   zt_fmt_date(in->report_date, buf);
   d->date = zt_arena_strdup(b.a, buf);
+  zt_fmt_date(in->peildatum, buf);
+  d->peildatum = zt_arena_strdup(b.a, buf);
+  {
+    zt_buf m;
+    zt_buf_init(&m, 1u << 16);
+    for (size_t i = 0; i < in->ngemeenten; i++)
+      zt_buf_printf(&m, "%s%s", i ? ", " : "", in->gemeente_names[i]);
+    d->members = zt_arena_strdup(b.a, zt_buf_str(&m));
+    zt_buf_free(&m);
+  }
   d->version = zt_arena_strdup(b.a, in->version ? in->version : "");
   d->not_for_publication = in->not_for_publication;
   d->created = in->generated_at;

@@ -3,9 +3,13 @@
  */
 #include "render/fonts.h"
 
+#include <stdbool.h>
+
 #include <cairo-pdf.h>
 
 #include <string.h>
+
+#include "core/log.h"
 
 zt_status zt_fonts_init(zt_fonts *f, cairo_t *cr, zt_err *err) {
   cairo_t *own = NULL;
@@ -51,6 +55,22 @@ zt_status zt_fonts_init(zt_fonts *f, cairo_t *cr, zt_err *err) {
   pango_attr_list_insert(f->nohyph, pango_attr_font_features_new("tnum"));
   f->measure = pango_layout_new(f->ctx);
   pango_layout_set_attributes(f->measure, f->nohyph);
+  {
+    /* without Lato the report still renders, in another font */
+    static bool warned = false;
+    PangoFont *font = pango_context_load_font(f->ctx, f->desc[ZT_F_BODY]);
+    PangoFontDescription *d = font ? pango_font_describe(font) : NULL;
+    const char *fam = d ? pango_font_description_get_family(d) : NULL;
+    if (!warned && (!fam || strcmp(fam, "Lato") != 0)) {
+      zt_warn("render", "font Lato not found (install fonts-lato); "
+              "using %s", fam ? fam : "a fallback font");
+      warned = true;
+    }
+    if (d)
+      pango_font_description_free(d);
+    if (font)
+      g_object_unref(font);
+  }
   if (own)
     cairo_destroy(own);
   return ZT_OK;

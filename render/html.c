@@ -272,7 +272,15 @@ static void cover(hw *h) {
   }
   put(h, "<p class=\"period\">");
   esc(h, d->period);
-  put(h, "</p>\n<p class=\"meta\">Datum: ");
+  put(h, "</p>\n");
+  if (d->members && *d->members) {
+    put(h, "<p class=\"meta\">Gemeenten: ");
+    esc(h, d->members);
+    put(h, "</p>\n");
+  }
+  put(h, "<p class=\"meta\">Peildatum: ");
+  esc(h, d->peildatum);
+  put(h, " \xc2\xb7 Datum: ");
   esc(h, d->date);
   put(h, " \xc2\xb7 Versie: zothuis ");
   esc(h, d->version);

@@ -167,6 +167,13 @@ static PangoLayout *mk(pdfw *w, const char *text, bool markup, zt_font f,
   return l;
 }
 
+/* A word too long for the width (a code, a long name without break
+ * points) would stick out: let such a layout break anywhere instead. */
+static void no_overflow(PangoLayout *l, double width) {
+  if (width > 0 && lw(l) > width + 0.01)
+    pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
+}
+
 /* Insert soft hyphens into prose. */
 static char *hyphenate(pdfw *w, const char *text) {
   zt_buf b;
@@ -413,6 +420,7 @@ static void measure_table(pdfw *w, tlay *tl, const zt_table *t,
       g_free(text);
       if (summin > WIDTH)
         pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
+      no_overflow(l, cw);
       if (t->numeric[c])
         pango_layout_set_alignment(l, PANGO_ALIGN_RIGHT);
       tl->cells[r * nc + c] = l;
@@ -544,6 +552,7 @@ static void measure_tiles(pdfw *w, lay *L, const zt_block *b) {
     double inner = tw - 2 * TILE_PAD - 4, h;
     char *label = hyphenate(w, t->label);
     L->items[4 * i] = mk(w, label, false, ZT_F_SMALL, inner);
+    no_overflow(L->items[4 * i], inner);
     g_free(label);
     L->items[4 * i + 1] = mk(w, t->value, false, ZT_F_TILE_VALUE, 0);
     shrink_to_fit(L->items[4 * i + 1], w->fonts.desc[ZT_F_TILE_VALUE],
@@ -587,6 +596,7 @@ static void measure_block(pdfw *w, size_t i) {
     double width = b->kind == ZT_BLK_NOTE ? WIDTH - 24 : WIDTH;
     L->pl = mk(w, m, true, ZT_F_BODY, width);
     pango_layout_set_line_spacing(L->pl, LINE_SPACING);
+    no_overflow(L->pl, width);
     g_free(m);
     line_tops(L->pl, &L->line_top, &L->nlines);
     break;
@@ -599,6 +609,7 @@ static void measure_block(pdfw *w, size_t i) {
       char *m = runs_markup(&b->items[k]);
       L->items[k] = mk(w, m, true, ZT_F_BODY, WIDTH - 16);
       pango_layout_set_line_spacing(L->items[k], LINE_SPACING);
+      no_overflow(L->items[k], WIDTH - 16);
       L->item_h[k] = lh(L->items[k]) + 3;
       g_free(m);
     }
@@ -902,9 +913,20 @@ static void draw_cover(pdfw *w) {
   y += lh(l) + 40;
   g_object_unref(l);
   untag(w, ZT_TAG_P);
+  if (d->members && *d->members) {
+    tag(w, ZT_TAG_P);
+    line = g_strdup_printf("Gemeenten: %s", d->members);
+    l = mk(w, line, false, ZT_F_BODY, WIDTH);
+    set_rgb(w->cr, ZT_C_TEXT);
+    show(w->cr, l, LEFT, y);
+    y += lh(l) + 6;
+    g_object_unref(l);
+    g_free(line);
+    untag(w, ZT_TAG_P);
+  }
   tag(w, ZT_TAG_P);
-  line = g_strdup_printf("Datum: %s\nVersie: zothuis %s", d->date,
-                         d->version);
+  line = g_strdup_printf("Peildatum: %s\nDatum: %s\nVersie: zothuis %s",
+                         d->peildatum, d->date, d->version);
   l = mk(w, line, false, ZT_F_BODY, WIDTH);
   set_rgb(w->cr, ZT_C_MUTED);
   show(w->cr, l, LEFT, y);

@@ -356,6 +356,7 @@ static void rf_build(rf_fixture *f) {
   rf_count(f, "dq.lines_read", "2022-H1", 0, "", 245310);
   rf_count(f, "dq.lines_accepted", "2022-H1", 0, "", 244876);
   rf_count(f, "dq.lines_rejected", "2022-H1", 0, "", 434);
+  rf_count(f, "dq.residence_fallback", "2022-H1", 0, "", 37);
   rf_count(f, "dq.lines_rejected", "2022-H1", 0, "reason=bsn_elfproef", 112);
   rf_count(f, "dq.lines_rejected", "2022-H1", 0, "reason=date_invalid", 87);
   rf_count(f, "dq.lines_rejected", "2022-H1", 0, "reason=gemeente_unknown",
