@@ -197,6 +197,9 @@ static const char *display(bctx *b, const zt_ind_value *v,
     *flags |= ZT_CELL_SUPPRESSED;
   if (v->display[0])
     return zt_arena_strdup(b->a, v->display);
+  /* a suppressed value never shows its number, even without a marker */
+  if (v->suppressed)
+    return "\xc2\xb7";
   /* a row without a display string: format it the standard way */
   switch (v->unit) {
   case ZT_UNIT_EUR: zt_fmt_eur(v->num, v->den, buf); break;

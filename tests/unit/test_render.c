@@ -488,6 +488,42 @@ static void test_errors_keep_outputs(void **state) {
   g_free(dir);
 }
 
+/* The annual template over 2021, the years as its trend. */
+static void test_annual_report(void **state) {
+  rf_fixture f;
+  zt_err err;
+  char *dir = path_in(tmp, "jaar"), *pdf, *text, *raw;
+  bool ok;
+  (void)state;
+  rf_build_year(&f);
+  f.in.generated_at = zt_report_epoch();
+  if (zt_report_render(&f.in, ZT_SOURCE_DIR "/templates/jaar.xml", dir,
+                       ZT_REPORT_PDF | ZT_REPORT_HTML, &err) != ZT_OK)
+    fail_msg("%s", err.msg);
+  pdf = path_in(dir, ZT_REPORT_PDF_NAME);
+  g_free(run((char *[]){"qpdf", "--check", pdf, NULL}, &ok));
+  assert_true(ok);
+  raw = run((char *[]){"pdftotext", "-raw", "-enc", "UTF-8", pdf, "-",
+                       NULL}, &ok);
+  assert_true(ok);
+  text = flatten(raw);
+  {
+    /* Tabel 1 over prev-2, prev, current: 2019 has no values and is left
+     * out, so the head reads 2020, 2021 */
+    const char *const order[] = {
+        "Voortgangsrapportage jeugdhulp", "2021", "Samenvatting",
+        "ontwikkelingen ten opzichte van het jaar ervoor",
+        "Tabel 1. Unieke cli\xc3\xabnten per zorgsoort", "Zorgsoort 2020 2021",
+        "8.967", "Verantwoording"};
+    in_order(text, order, sizeof order / sizeof order[0]);
+  }
+  g_free(raw);
+  g_free(text);
+  g_free(pdf);
+  g_free(dir);
+  rf_free(&f);
+}
+
 static void test_a11y_hook(void **state) {
   rf_fixture f;
   zt_template *t = NULL;
@@ -546,6 +582,7 @@ int main(void) {
       cmocka_unit_test(test_reproducible),
       cmocka_unit_test(test_html),
       cmocka_unit_test(test_errors_keep_outputs),
+      cmocka_unit_test(test_annual_report),
       cmocka_unit_test(test_a11y_hook),
   };
   int failed = cmocka_run_group_tests(tests, setup, teardown);

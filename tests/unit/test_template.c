@@ -92,6 +92,9 @@ static void mini_build(mini *m) {
       ZT_UNIT_COUNT, 1916, 1, false, "1.916");
   put(m->t, "clients.by_kind", "2022-H1", 0, "kind=gesloten",
       ZT_UNIT_COUNT, 3, 1, true, "< 5");
+  /* suppressed, and (wrongly) without a display string */
+  put(m->t, "clients.by_kind", "2021-H2", 0, "kind=gesloten",
+      ZT_UNIT_COUNT, 2, 1, true, "");
   m->in.ind = m->t;
   m->in.region_name = "Gooi en Vechtstreek";
   m->gem[0] = 376;
@@ -211,6 +214,13 @@ static void test_errors_name_file_and_line(void **state) {
   expect_error("e13.xml", "<?xml version=\"1.0\"?>\n"
                           "<!DOCTYPE report [<!ENTITY x \"y\">]>\n"
                           "<report title=\"T\" kind=\"halfjaar\"/>\n",
+               2, "a DTD is not allowed");
+  /* hostile XML: an external entity is never read */
+  expect_error("e15.xml", "<?xml version=\"1.0\"?>\n"
+                          "<!DOCTYPE report [<!ENTITY x SYSTEM "
+                          "\"file:///etc/passwd\">]>\n"
+                          "<report title=\"T\" kind=\"halfjaar\">"
+                          "<p>&x;</p></report>\n",
                2, "a DTD is not allowed");
   expect_error("e14.xml", HEAD "<cover/><section title=\"A\"><cover/>"
                                "</section></report>\n",
@@ -372,6 +382,9 @@ static void test_grid_table(void **state) {
   assert_true(zt_table_cflags(t, 2, 1) & ZT_CELL_MISSING);
   assert_string_equal(zt_table_cell(t, 3, 2), "< 5");
   assert_true(zt_table_cflags(t, 3, 2) & ZT_CELL_SUPPRESSED);
+  /* the number of a suppressed value never shows */
+  assert_string_equal(zt_table_cell(t, 3, 1), "\xc2\xb7");
+  assert_true(zt_table_cflags(t, 3, 1) & ZT_CELL_SUPPRESSED);
   assert_string_equal(zt_table_cell(t, 4, 2), "6.095");
   assert_true(t->numeric[1] && t->numeric[2] && !t->numeric[0]);
   /* footnotes for both markers: the rule, then the dash */
