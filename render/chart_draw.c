@@ -862,7 +862,21 @@ static void draw_timeline(const zt_chart *c, zt_canvas *cv, double w,
 
 /* --- entry points ------------------------------------------------------ */
 
+static bool has_data(const zt_chart *c) {
+  if (c->type == ZT_CHART_TIMELINE)
+    return c->nitems > 0;
+  for (size_t s = 0; s < c->nser; s++)
+    for (size_t i = 0; i < c->ncat; i++)
+      if (c->ser[s].val[i].present)
+        return true;
+  return false;
+}
+
+#define NO_DATA_H 40.0
+
 double zt_chart_height(const zt_chart *c, zt_canvas *cv, double w) {
+  if (!has_data(c))
+    return NO_DATA_H;
   switch (c->type) {
   case ZT_CHART_BAR:
   case ZT_CHART_STACKED:
@@ -876,6 +890,17 @@ double zt_chart_height(const zt_chart *c, zt_canvas *cv, double w) {
 }
 
 void zt_chart_draw(const zt_chart *c, zt_canvas *cv, double w, double h) {
+  if (!has_data(c)) {
+    /* an empty frame with a word rather than an axis over nothing */
+    zt_cv_color(cv, ZT_C_GRID);
+    zt_cv_line_style(cv, 0.8, false);
+    zt_cv_rect(cv, 0.5, 0.5, w - 1, h - 1);
+    zt_cv_stroke(cv);
+    zt_cv_color(cv, ZT_C_MUTED);
+    zt_cv_text(cv, w / 2, h / 2 - LINE_H / 2, "Geen gegevens voor deze "
+               "figuur", ZT_F_CHART, ZT_ANCHOR_MIDDLE);
+    return;
+  }
   switch (c->type) {
   case ZT_CHART_BAR:
   case ZT_CHART_STACKED:

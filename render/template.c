@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 
 #include "core/str.h"
+#include "metrics/period.h"
 #include "render/ind_ids.h"
 #include "render/theme.h"
 
@@ -160,12 +161,11 @@ bool zt_tpl_period_ref_ok(const char *s, bool allow_trend) {
       (strncmp(s, "year-", 5) == 0 && all_digits(s + 5, n - 5) &&
        n - 5 <= 2))
     return true;
-  if (n == 4 && all_digits(s, 4))
-    return s[0] == '1' || s[0] == '2';
-  if (n == 7 && all_digits(s, 4) && s[4] == '-' && s[5] == 'H' &&
-      (s[6] == '1' || s[6] == '2'))
-    return s[0] == '1' || s[0] == '2';
-  return false;
+  {
+    /* a literal period, exactly as the rest of zothuis reads one */
+    zt_period p;
+    return zt_period_parse(s, &p, NULL) == ZT_OK;
+  }
 }
 
 static bool key_char(char c) {

@@ -488,6 +488,45 @@ static void test_errors_keep_outputs(void **state) {
   g_free(dir);
 }
 
+/* A region without any data still gets a complete, valid report: dashes,
+ * "geen gegevens", empty charts said to be empty. */
+static void test_empty_input(void **state) {
+  zt_report_input in;
+  zt_ind_table *empty = zt_ind_table_new();
+  zt_err err;
+  uint16_t gem[1] = {402};
+  const char *names[1] = {"Hilversum"};
+  char *dir = path_in(tmp, "leeg"), *pdf, *raw, *text;
+  bool ok;
+  (void)state;
+  memset(&in, 0, sizeof in);
+  in.ind = empty;
+  in.region_name = "Leeg";
+  in.gemeenten = gem;
+  in.gemeente_names = names;
+  in.ngemeenten = 1;
+  in.period = zt_period_half(2022, 1);
+  in.peildatum = in.period.end;
+  in.report_date = in.period.end;
+  in.version = "0.1.0";
+  if (zt_report_render(&in, TEMPLATE, dir, ZT_REPORT_PDF | ZT_REPORT_HTML,
+                       &err) != ZT_OK)
+    fail_msg("%s", err.msg);
+  pdf = path_in(dir, ZT_REPORT_PDF_NAME);
+  g_free(run((char *[]){"qpdf", "--check", pdf, NULL}, &ok));
+  assert_true(ok);
+  raw = run((char *[]){"pdftotext", "-raw", "-enc", "UTF-8", pdf, "-",
+                       NULL}, &ok);
+  text = flatten(raw);
+  assert_non_null(strstr(text, "Geen gegevens voor deze figuur"));
+  assert_non_null(strstr(text, "geen gegevens over 1e halfjaar 2022"));
+  g_free(raw);
+  g_free(text);
+  g_free(pdf);
+  g_free(dir);
+  zt_ind_table_free(empty);
+}
+
 /* The annual template over 2021, the years as its trend. */
 static void test_annual_report(void **state) {
   rf_fixture f;
@@ -582,6 +621,7 @@ int main(void) {
       cmocka_unit_test(test_reproducible),
       cmocka_unit_test(test_html),
       cmocka_unit_test(test_errors_keep_outputs),
+      cmocka_unit_test(test_empty_input),
       cmocka_unit_test(test_annual_report),
       cmocka_unit_test(test_a11y_hook),
   };
