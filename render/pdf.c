@@ -109,7 +109,6 @@ typedef struct pdfw {
   toc_entry *toc;
   size_t ntoc;
   zt_pdf_a11y *a11y;
-  zt_arena scratch;
   int outline_parent[4];
 } pdfw;
 
@@ -430,13 +429,13 @@ static void measure_table(pdfw *w, tlay *tl, const zt_table *t,
     tl->rowh[r] = h + 2 * PADY;
   }
   /* caption and notes */
-  cap = g_strdup_printf("%s %d. %s", is_chart_data ? "Cijfers bij figuur"
-                                                   : "Tabel",
-                        number, t->caption ? t->caption : "");
-  if (is_chart_data) {
-    g_free(cap);
-    cap = g_strdup_printf("%s", t->caption ? t->caption : "");
-  }
+  /* a chart's data table keeps its own caption ("Cijfers bij figuur:
+   * ...") and takes no table number */
+  if (is_chart_data)
+    cap = g_strdup(t->caption ? t->caption : "");
+  else
+    cap = g_strdup_printf("Tabel %d. %s", number,
+                          t->caption ? t->caption : "");
   {
     char *esc = g_markup_escape_text(cap, -1);
     char *cont = g_strdup_printf("%s <i>(vervolg)</i>", esc);
@@ -705,8 +704,15 @@ static void layout_block(pdfw *w, size_t i) {
     if (b->new_page && !at_top(w))
       new_page(w);
     space(w, b->level == 1 ? 18 : b->level == 2 ? 14 : 10);
-    if (h + 6 + min_height(w, i + 1) > room(w) && !at_top(w))
-      new_page(w);
+    /* keep the heading with the start of what follows (but never ask
+     * for more than half a page) */
+    {
+      double next = min_height(w, i + 1);
+      if (next > (BOTTOM - TOP) / 2)
+        next = (BOTTOM - TOP) / 2;
+      if (h + 6 + next > room(w) && !at_top(w))
+        new_page(w);
+    }
     add_frag(w, i, F_HEADING, h + (b->level == 1 ? 10 : 5), 0, 0, false,
              0);
     break;
@@ -989,7 +995,7 @@ static void draw_toc_entries(pdfw *w, const frag *f) {
   for (size_t k = f->from; k < f->to; k++) {
     toc_entry *e = &w->toc[k];
     const zt_block *b = &w->doc->blocks[e->blk];
-    double indent = (b->level - 1) * 18.0, tw, nw;
+    double indent = (b->level - 1) * 18.0, nw;
     char num[16], *dest, *desc;
     PangoLayout *nl;
     snprintf(num, sizeof num, "%d", w->lays[e->blk].page + 1);
@@ -1002,7 +1008,6 @@ static void draw_toc_entries(pdfw *w, const frag *f) {
     cairo_tag_begin(w->cr, CAIRO_TAG_LINK, dest);
     set_rgb(w->cr, ZT_C_TEXT);
     show(w->cr, e->pl, LEFT + indent, y);
-    tw = lw(e->pl);
     nw = lw(nl);
     show(w->cr, nl, LEFT + WIDTH - nw, y);
     /* dot leader */
@@ -1015,7 +1020,6 @@ static void draw_toc_entries(pdfw *w, const frag *f) {
       pango_layout_iter_get_line_extents(it, NULL, &log);
       base = (double)pango_layout_iter_get_baseline(it) / PANGO_SCALE;
       lx = LEFT + indent + (double)(log.x + log.width) / PANGO_SCALE + 6;
-      (void)tw;
       pango_layout_iter_free(it);
       if (LEFT + WIDTH - nw - 6 > lx) {
         static const double dots[2] = {0.8, 2.6};
@@ -1371,7 +1375,6 @@ zt_status zt_pdf_write(const zt_doc *doc, FILE *fp, zt_pdf_a11y *a11y,
   w.doc = doc;
   w.fp = fp;
   w.a11y = a11y;
-  zt_arena_init(&w.scratch);
   w.surf = cairo_pdf_surface_create_for_stream(write_cb, &w, ZT_PAGE_W,
                                                ZT_PAGE_H);
   if (cairo_surface_status(w.surf) != CAIRO_STATUS_SUCCESS) {
@@ -1402,13 +1405,11 @@ zt_status zt_pdf_write(const zt_doc *doc, FILE *fp, zt_pdf_a11y *a11y,
   w.y = TOP;
   for (size_t i = 0; i < doc->nblocks; i++)
     layout_block(&w, i);
-  w.npages = w.page + (at_top(&w) ? 0 : 1);
+  w.npages = 1;
   if (w.frags->len) {
     frag *last = &g_array_index(w.frags, frag, w.frags->len - 1);
     w.npages = last->page + 1;
   }
-  if (w.npages < 1)
-    w.npages = 1;
   /* pass 2 */
   tag(&w, ZT_TAG_DOCUMENT);
   for (guint k = 0; k < w.frags->len; k++) {
@@ -1433,7 +1434,6 @@ zt_status zt_pdf_write(const zt_doc *doc, FILE *fp, zt_pdf_a11y *a11y,
   cairo_surface_finish(w.surf);
   cs = cairo_surface_status(w.surf);
   cairo_surface_destroy(w.surf);
-  zt_arena_free(&w.scratch);
   if (cs != CAIRO_STATUS_SUCCESS || w.write_error)
     return zt_fail(err, ZT_ERR_OUTPUT, "the PDF could not be written: %s",
                    w.write_error ? "write error"

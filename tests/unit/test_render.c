@@ -509,6 +509,7 @@ static void test_empty_input(void **state) {
   in.peildatum = in.period.end;
   in.report_date = in.period.end;
   in.version = "0.1.0";
+  in.not_for_publication = true;   /* suppression = none */
   if (zt_report_render(&in, TEMPLATE, dir, ZT_REPORT_PDF | ZT_REPORT_HTML,
                        &err) != ZT_OK)
     fail_msg("%s", err.msg);
@@ -520,6 +521,10 @@ static void test_empty_input(void **state) {
   text = flatten(raw);
   assert_non_null(strstr(text, "Geen gegevens voor deze figuur"));
   assert_non_null(strstr(text, "geen gegevens over 1e halfjaar 2022"));
+  /* the cover says a working copy is not for publication */
+  assert_non_null(strstr(text, "Niet voor publicatie"));
+  assert_true(strstr(text, "Niet voor publicatie") <
+              strstr(text, "Inhoud"));
   g_free(raw);
   g_free(text);
   g_free(pdf);
