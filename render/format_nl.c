@@ -3,11 +3,15 @@
  */
 #include "render/format_nl.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
-int64_t zt_round_div(int64_t num, int64_t den) {
-  int64_t q, r;
+typedef __int128 wide;
+
+/* Round a wide num/den half away from zero. */
+static wide round_wide(wide num, wide den) {
+  wide q, r;
   if (den < 0) {
     num = -num;
     den = -den;
@@ -21,25 +25,32 @@ int64_t zt_round_div(int64_t num, int64_t den) {
   return q;
 }
 
-/* Write |v| with dots every three digits; returns the length. */
-static size_t group_digits(uint64_t v, char *out) {
-  char tmp[32];
+int64_t zt_round_div(int64_t num, int64_t den) {
+  if (den == 0)
+    return 0;
+  return (int64_t)round_wide(num, den);
+}
+
+/* Write v >= 0 with dots every three digits; returns the length. */
+static size_t group_digits(unsigned __int128 v, char *out) {
+  char tmp[64];
   size_t n = 0, len = 0;
   do {
     if (n && n % 3 == 0)
       tmp[len++] = '.';
-    tmp[len++] = (char)('0' + v % 10);
+    tmp[len++] = (char)('0' + (int)(v % 10));
     v /= 10;
     n++;
-  } while (v);
+  } while (v && len < sizeof tmp - 2);
   for (size_t i = 0; i < len; i++)
     out[i] = tmp[len - 1 - i];
   out[len] = '\0';
   return len;
 }
 
-static uint64_t magnitude(int64_t v) {
-  return v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+static unsigned __int128 magnitude(wide v) {
+  return v < 0 ? (unsigned __int128)0 - (unsigned __int128)v
+               : (unsigned __int128)v;
 }
 
 void zt_fmt_int(int64_t v, char buf[ZT_FMT_MAX]) {
@@ -49,23 +60,34 @@ void zt_fmt_int(int64_t v, char buf[ZT_FMT_MAX]) {
   group_digits(magnitude(v), buf + off);
 }
 
-void zt_fmt_decimal(int64_t num, int64_t den, int decimals,
-                    char buf[ZT_FMT_MAX]) {
-  int64_t scale = 1, scaled;
-  uint64_t mag;
+void zt_fmt_int_signed(int64_t v, char buf[ZT_FMT_MAX]) {
   size_t off = 0;
+  if (v > 0)
+    buf[off++] = '+';
+  zt_fmt_int(v, buf + off);
+}
+
+/* num/den scaled by 10^decimals and rounded, then written. */
+static void fmt_scaled(wide num, wide den, int decimals, char *buf) {
+  wide scale = 1, scaled;
+  unsigned __int128 mag;
+  size_t off = 0;
+  if (decimals < 0)
+    decimals = 0;
+  if (decimals > 6)
+    decimals = 6;
   for (int i = 0; i < decimals; i++)
     scale *= 10;
-  scaled = zt_round_div(num * scale, den);
+  scaled = den ? round_wide(num * scale, den) : 0;
   mag = magnitude(scaled);
   if (scaled < 0)
     buf[off++] = '-';
-  off += group_digits(mag / (uint64_t)scale, buf + off);
+  off += group_digits(mag / (unsigned __int128)scale, buf + off);
   if (decimals > 0) {
-    uint64_t frac = mag % (uint64_t)scale;
+    unsigned __int128 frac = mag % (unsigned __int128)scale;
     buf[off++] = ',';
     for (int i = decimals - 1; i >= 0; i--) {
-      buf[off + (size_t)i] = (char)('0' + frac % 10);
+      buf[off + (size_t)i] = (char)('0' + (int)(frac % 10));
       frac /= 10;
     }
     off += (size_t)decimals;
@@ -73,22 +95,83 @@ void zt_fmt_decimal(int64_t num, int64_t den, int decimals,
   }
 }
 
+void zt_fmt_decimal(int64_t num, int64_t den, int decimals,
+                    char buf[ZT_FMT_MAX]) {
+  fmt_scaled(num, den, decimals, buf);
+}
+
 void zt_fmt_percent(int64_t num, int64_t den, char buf[ZT_FMT_MAX]) {
   size_t n;
-  zt_fmt_decimal(num * 100, den, 1, buf);
+  fmt_scaled((wide)num * 100, den, 1, buf);
   n = strlen(buf);
   buf[n] = '%';
   buf[n + 1] = '\0';
 }
 
-void zt_fmt_eur(int64_t num_cents, int64_t den, char buf[ZT_FMT_MAX]) {
-  int64_t euros = zt_round_div(num_cents, den * 100);
+/* "€ " and the grouped whole euros of `euros`, after an optional sign. */
+static void put_eur(wide euros, bool plus, char *buf) {
   size_t off = 0;
   if (euros < 0)
     buf[off++] = '-';
+  else if (plus && euros > 0)
+    buf[off++] = '+';
   memcpy(buf + off, "\xe2\x82\xac ", 4);   /* "€ " */
   off += 4;
   group_digits(magnitude(euros), buf + off);
+}
+
+void zt_fmt_eur(int64_t num_cents, int64_t den, char buf[ZT_FMT_MAX]) {
+  put_eur(den ? round_wide(num_cents, (wide)den * 100) : 0, false, buf);
+}
+
+void zt_fmt_eur_signed(int64_t cents, char buf[ZT_FMT_MAX]) {
+  put_eur(round_wide(cents, 100), true, buf);
+}
+
+void zt_fmt_double(double v, int decimals, char buf[ZT_FMT_MAX]) {
+  double scale = 1.0;
+  if (decimals < 0)
+    decimals = 0;
+  if (decimals > 6)
+    decimals = 6;
+  for (int i = 0; i < decimals; i++)
+    scale *= 10.0;
+  if (!isfinite(v) || fabs(v) * scale > 9.0e17) {
+    snprintf(buf, ZT_FMT_MAX, "?");
+    return;
+  }
+  /* round() rounds half away from zero */
+  fmt_scaled((wide)round(v * scale), (wide)scale, decimals, buf);
+}
+
+void zt_fmt_eur_tick(double euros, double step, char buf[ZT_FMT_MAX]) {
+  char num[ZT_FMT_MAX];
+  int neg = euros < 0;
+  double a = fabs(euros);
+  if (step >= 100000.0 && a >= 1000000.0) {
+    double m = a / 1000000.0, s = step / 1000000.0;
+    int dec = s >= 1.0 ? 0 : (s >= 0.1 ? 1 : 2);
+    zt_fmt_double(m, dec, num);
+    snprintf(buf, ZT_FMT_MAX, "%s\xe2\x82\xac %.40s mln", neg ? "-" : "", num);
+  } else {
+    zt_fmt_double(a, 0, num);
+    snprintf(buf, ZT_FMT_MAX, "%s\xe2\x82\xac %.40s", neg ? "-" : "", num);
+  }
+}
+
+void zt_fmt_target_value(int64_t num, int64_t den, bool percent, bool eur,
+                         char buf[ZT_FMT_MAX]) {
+  char n[ZT_FMT_MAX];
+  int dec = (den != 0 && num % den == 0) ? 0 : 1;
+  fmt_scaled(num, den, dec, n);
+  if (eur) {
+    if (n[0] == '-')
+      snprintf(buf, ZT_FMT_MAX, "-\xe2\x82\xac %.40s", n + 1);
+    else
+      snprintf(buf, ZT_FMT_MAX, "\xe2\x82\xac %.40s", n);
+  } else {
+    snprintf(buf, ZT_FMT_MAX, "%.40s%s", n, percent ? "%" : "");
+  }
 }
 
 const char *zt_month_nl(int month) {
@@ -100,8 +183,24 @@ const char *zt_month_nl(int month) {
 
 void zt_fmt_date(zt_day d, char buf[ZT_FMT_MAX]) {
   int y, m, dd;
+  if (d == ZT_DAY_NONE) {
+    snprintf(buf, ZT_FMT_MAX, "-");
+    return;
+  }
   zt_day_to_ymd(d, &y, &m, &dd);
   snprintf(buf, ZT_FMT_MAX, "%d %s %d", dd, zt_month_nl(m), y);
+}
+
+void zt_fmt_datetime_utc(int64_t epoch, char buf[ZT_FMT_MAX]) {
+  char date[ZT_FMT_MAX];
+  int64_t day = epoch / 86400, sec = epoch % 86400;
+  if (sec < 0) {
+    sec += 86400;
+    day -= 1;
+  }
+  zt_fmt_date((zt_day)day, date);
+  snprintf(buf, ZT_FMT_MAX, "%.36s, %02d:%02d uur (UTC)", date,
+           (int)(sec / 3600), (int)(sec / 60 % 60));
 }
 
 void zt_fmt_period(const zt_period *p, char buf[ZT_FMT_MAX]) {
@@ -111,6 +210,43 @@ void zt_fmt_period(const zt_period *p, char buf[ZT_FMT_MAX]) {
     snprintf(buf, ZT_FMT_MAX, "%d", p->year);
 }
 
+void zt_fmt_period_short(const zt_period *p, char buf[ZT_FMT_MAX]) {
+  if (p->half)
+    snprintf(buf, ZT_FMT_MAX, "%de hj %d", p->half, p->year);
+  else
+    snprintf(buf, ZT_FMT_MAX, "%d", p->year);
+}
+
 void zt_fmt_quarter(int year, int quarter, char buf[ZT_FMT_MAX]) {
   snprintf(buf, ZT_FMT_MAX, "Q%d %d", quarter, year);
+}
+
+static bool digits4(const char *s, int *out) {
+  int v = 0;
+  for (int i = 0; i < 4; i++) {
+    if (s[i] < '0' || s[i] > '9')
+      return false;
+    v = v * 10 + (s[i] - '0');
+  }
+  *out = v;
+  return true;
+}
+
+zt_status zt_quarter_parse(const char *s, int *year, int *quarter) {
+  size_t n = s ? strlen(s) : 0;
+  int y = 0;
+  char q = 0;
+  if (n == 7 && s[4] == '-' && (s[5] == 'Q' || s[5] == 'q') &&
+      digits4(s, &y))
+    q = s[6];
+  else if (n == 6 && (s[4] == 'Q' || s[4] == 'q') && digits4(s, &y))
+    q = s[5];
+  else if (n == 7 && (s[0] == 'Q' || s[0] == 'q') && s[2] == ' ' &&
+           digits4(s + 3, &y))
+    q = s[1];
+  if (q < '1' || q > '4' || y < ZT_YEAR_MIN || y > ZT_YEAR_MAX)
+    return ZT_ERR_INPUT;
+  *year = y;
+  *quarter = q - '0';
+  return ZT_OK;
 }

@@ -13,32 +13,59 @@
 #ifndef ZT_FORMAT_NL_H
 #define ZT_FORMAT_NL_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
 #include "core/date.h"
+#include "core/err.h"
 #include "metrics/period.h"
 
 #define ZT_FMT_MAX 64
 
-/* Round num/den to an integer, half away from zero (den > 0). */
+/* Round num/den to an integer, half away from zero (den != 0). */
 int64_t zt_round_div(int64_t num, int64_t den);
 
 /* 1234567 -> "1.234.567"; -5 -> "-5". */
 void zt_fmt_int(int64_t v, char buf[ZT_FMT_MAX]);
-/* num/den with `decimals` decimals and a decimal comma: "15,5". */
+/* As zt_fmt_int with an explicit sign for positive values: "+12", "-3",
+ * "0" (used for shifts and differences). */
+void zt_fmt_int_signed(int64_t v, char buf[ZT_FMT_MAX]);
+/* num/den with `decimals` (0..6) decimals and a decimal comma: "15,5".
+ * den may be negative. */
 void zt_fmt_decimal(int64_t num, int64_t den, int decimals,
                     char buf[ZT_FMT_MAX]);
 /* 100*num/den with one decimal and a percent sign: "64,0%". */
 void zt_fmt_percent(int64_t num, int64_t den, char buf[ZT_FMT_MAX]);
 /* num/den cents as whole euros: "€ 110.245", "-€ 1.234". */
 void zt_fmt_eur(int64_t num_cents, int64_t den, char buf[ZT_FMT_MAX]);
+/* As zt_fmt_eur with a sign for positive values: "+€ 1.234". */
+void zt_fmt_eur_signed(int64_t cents, char buf[ZT_FMT_MAX]);
+/* A double for chart axes and geometry labels only (never for money
+ * arithmetic): rounded half away from zero to `decimals` decimals. */
+void zt_fmt_double(double v, int decimals, char buf[ZT_FMT_MAX]);
+/* An axis tick in euros, compact: "€ 250.000", "€ 12 mln", "€ 2,5 mln";
+ * `step` is the axis step (it decides how many decimals are needed). */
+void zt_fmt_eur_tick(double euros, double step, char buf[ZT_FMT_MAX]);
+/* A target value num/den in display units (percentage points, euros,
+ * days, a count): whole numbers without decimals ("65%"), else one
+ * decimal ("62,5%"). `percent` adds the percent sign, `eur` the euro
+ * sign (both false: a plain number). */
+void zt_fmt_target_value(int64_t num, int64_t den, bool percent, bool eur,
+                         char buf[ZT_FMT_MAX]);
 /* "4 september 2019". */
 void zt_fmt_date(zt_day d, char buf[ZT_FMT_MAX]);
+/* Seconds since 1970 (UTC) as "4 september 2019, 13:05 uur (UTC)". */
+void zt_fmt_datetime_utc(int64_t epoch, char buf[ZT_FMT_MAX]);
 /* "2022" or "1e halfjaar 2022" / "2e halfjaar 2022". */
 void zt_fmt_period(const zt_period *p, char buf[ZT_FMT_MAX]);
+/* Short form for chart axes and table heads: "2022", "1e hj 2022". */
+void zt_fmt_period_short(const zt_period *p, char buf[ZT_FMT_MAX]);
 /* "Q3 2023". */
 void zt_fmt_quarter(int year, int quarter, char buf[ZT_FMT_MAX]);
+/* Parse a quarter "2023-Q3" (also "2023Q3", "Q3 2023"): ZT_ERR_INPUT when
+ * it is none of these. */
+zt_status zt_quarter_parse(const char *s, int *year, int *quarter);
 /* Dutch month name, 1..12 ("september"). */
 const char *zt_month_nl(int month);
 

@@ -1,0 +1,108 @@
+/*
+ * render/chart.h -- charts: a data model (categories, series of values
+ * with their display strings, target paths, or the measures of a
+ * timeline), a layout + draw step through the drawing interface
+ * (canvas.h), and from the same model the chart's data table and its text
+ * alternative.
+ *
+ * Types: grouped bars, stacked bars, a line chart with dashed target
+ * paths, a donut, a histogram, diverging horizontal bars, and a quarter
+ * timeline of measures. Axes use nice 1-2-5 steps and carry their unit;
+ * care groups keep their colour (theme.h); values are labelled where
+ * there are few bars; a legend is drawn only with more than one series.
+ */
+#ifndef ZT_CHART_H
+#define ZT_CHART_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "metrics/table.h"
+#include "render/arena.h"
+#include "render/canvas.h"
+#include "render/table.h"
+
+typedef enum zt_chart_type {
+  ZT_CHART_BAR,
+  ZT_CHART_STACKED,
+  ZT_CHART_LINE,
+  ZT_CHART_DONUT,
+  ZT_CHART_HISTOGRAM,
+  ZT_CHART_DIVERGING,
+  ZT_CHART_TIMELINE
+} zt_chart_type;
+
+typedef struct zt_chart_value {
+  double v;             /* for geometry only */
+  bool present;         /* false: no value, or suppressed */
+  bool suppressed;      /* hidden by the privacy rules */
+  const char *display;  /* what tables print ("64,0%", "< 5", "–") */
+} zt_chart_value;
+
+typedef struct zt_series {
+  const char *name;
+  uint32_t color;
+  bool is_target;        /* a target path: dashed, no markers */
+  zt_chart_value *val;   /* one per category */
+} zt_series;
+
+/* One measure on the timeline. Quarters are numbered year * 4 + q - 1. */
+typedef struct zt_tl_item {
+  const char *label;     /* "M3 Pleegzorg werven" */
+  const char *group;     /* action line; a new group starts a heading */
+  int q0, q1;            /* first and last quarter, inclusive */
+  const char *status;    /* gepland, lopend, gereed, vertraagd, gestopt */
+  const char *when;      /* "Q1 2022 – Q4 2023" */
+} zt_tl_item;
+
+typedef struct zt_chart {
+  zt_chart_type type;
+  const char *title;
+  const char *y_label;   /* unit of the value axis ("aantal jeugdigen") */
+  const char *x_label;   /* what the categories are ("duur in dagen") */
+  zt_unit unit;          /* how ticks are written */
+  size_t ncat;
+  const char **cats;     /* category labels */
+  uint32_t *cat_color;   /* per category (single-series bars, donut), or
+                            NULL: colour by series */
+  size_t nser;
+  zt_series *ser;
+  size_t nitems;         /* timeline */
+  zt_tl_item *items;
+  int q_now;             /* timeline: quarter of the report period's end,
+                            or -1 */
+  int number;            /* "Figuur N", set by the document */
+} zt_chart;
+
+/* A nice axis: lo..hi in steps of `step` (1, 2 or 5 times a power of
+ * ten), covering [min, max]. */
+typedef struct zt_axis {
+  double lo, hi, step;
+  int nticks;   /* ticks from lo to hi inclusive */
+} zt_axis;
+void zt_axis_nice(double min, double max, int max_ticks, bool integer,
+                  zt_axis *out);
+/* Write tick value v of an axis in the chart's unit ("60%", "1.500",
+ * "€ 2 mln"). */
+void zt_axis_label(zt_unit unit, double v, double step, char *buf,
+                   size_t n);
+
+/* A chart of `type` with ncat categories and nser empty series. */
+zt_chart *zt_chart_new(zt_arena *a, zt_chart_type type, size_t ncat,
+                       size_t nser);
+
+/* The height the chart wants at width `w` (points). */
+double zt_chart_height(const zt_chart *c, zt_canvas *cv, double w);
+/* Draw into the box (0, 0, w, h) of the canvas. */
+void zt_chart_draw(const zt_chart *c, zt_canvas *cv, double w, double h);
+/* The chart's text alternative in Dutch: what it shows and its main
+ * numbers, for <desc> and the PDF's /Alt. */
+const char *zt_chart_alt(const zt_chart *c, zt_arena *a);
+/* The chart's data as a table (categories as rows, series as columns;
+ * measures for a timeline), with the same display strings. */
+zt_table *zt_chart_table(const zt_chart *c, zt_arena *a);
+/* Dutch name of the chart type ("Lijndiagram"). */
+const char *zt_chart_type_name(zt_chart_type t);
+
+#endif

@@ -1,0 +1,913 @@
+/*
+ * render/chart_draw.c -- layout and drawing of every chart type through
+ * the drawing interface (chart.h, canvas.h). Each type computes its
+ * plot box from measured labels first, then draws: gridlines and ticks,
+ * data, value labels, legend. No chart junk: light gridlines, no frames,
+ * no 3-D, no shadows.
+ */
+#include "render/chart.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "render/format_nl.h"
+
+#define PAD 4.0
+#define TICK_GAP 5.0
+#define LINE_H 11.0          /* one line of chart text */
+#define SWATCH 9.0
+#define BAR_H 11.0           /* horizontal bar thickness */
+#define ROW_GAP 6.0
+#define VALUE_LABEL_MAX 16   /* label values when there are at most this
+                                many bars */
+
+typedef struct box {
+  double x, y, w, h;
+} box;
+
+static double text_w(zt_canvas *cv, const char *s, zt_font f) {
+  zt_extents e;
+  zt_cv_measure(cv, s, f, &e);
+  return e.w;
+}
+
+static uint32_t bar_color(const zt_chart *c, size_t s, size_t i) {
+  if (c->cat_color && c->nser == 1)
+    return c->cat_color[i];
+  return c->ser[s].color;
+}
+
+/* --- legend ----------------------------------------------------------- */
+
+static bool wants_legend(const zt_chart *c) {
+  return c->nser > 1 && c->type != ZT_CHART_DONUT &&
+         c->type != ZT_CHART_TIMELINE;
+}
+
+/* Lay the legend out in rows within width w; returns its height and, when
+ * draw is true, draws it at (x, y). */
+static double legend(const zt_chart *c, zt_canvas *cv, double x, double y,
+                     double w, bool draw) {
+  double cx = 0, cy = 0;
+  if (!wants_legend(c))
+    return 0;
+  if (draw)
+    zt_cv_group(cv, "legend", "Legenda");
+  for (size_t s = 0; s < c->nser; s++) {
+    char buf[160];
+    const char *name = c->ser[s].name;
+    double iw;
+    if (c->ser[s].is_target) {
+      snprintf(buf, sizeof buf, "Doel %s", name);
+      name = buf;
+    }
+    iw = SWATCH + 14 + text_w(cv, name, ZT_F_CHART) + 12;
+    if (cx > 0 && cx + iw > w) {
+      cx = 0;
+      cy += LINE_H + 2;
+    }
+    if (draw) {
+      double sx = x + cx, sy = y + cy + 1.5;
+      zt_cv_color(cv, c->ser[s].color);
+      if (c->type == ZT_CHART_LINE) {
+        zt_cv_line_style(cv, c->ser[s].is_target ? 1.2 : 2.0,
+                         c->ser[s].is_target);
+        zt_cv_segment(cv, sx, sy + SWATCH / 2, sx + SWATCH + 8,
+                      sy + SWATCH / 2);
+      } else {
+        zt_cv_rect(cv, sx, sy, SWATCH + 8, SWATCH);
+        zt_cv_fill(cv);
+      }
+      zt_cv_color(cv, ZT_C_TEXT);
+      zt_cv_text(cv, sx + SWATCH + 12, y + cy, name, ZT_F_CHART,
+                 ZT_ANCHOR_START);
+    }
+    cx += iw;
+  }
+  if (draw)
+    zt_cv_group_end(cv);
+  return cy + LINE_H + 4;
+}
+
+/* The unit label at the top left; returns the height used. */
+static double y_label(const zt_chart *c, zt_canvas *cv, bool draw) {
+  if (!c->y_label || !*c->y_label)
+    return 0;
+  if (draw) {
+    zt_cv_color(cv, ZT_C_MUTED);
+    zt_cv_text(cv, 0, 0, c->y_label, ZT_F_CHART, ZT_ANCHOR_START);
+  }
+  return LINE_H + 4;
+}
+
+/* --- value range -------------------------------------------------------- */
+
+static void value_range(const zt_chart *c, bool stacked, double *mn,
+                        double *mx) {
+  *mn = 0;
+  *mx = 0;
+  for (size_t i = 0; i < c->ncat; i++) {
+    double pos = 0, neg = 0;
+    for (size_t s = 0; s < c->nser; s++) {
+      const zt_chart_value *v = &c->ser[s].val[i];
+      if (!v->present)
+        continue;
+      if (stacked) {
+        if (v->v >= 0)
+          pos += v->v;
+        else
+          neg += v->v;
+      } else {
+        if (v->v > *mx)
+          *mx = v->v;
+        if (v->v < *mn)
+          *mn = v->v;
+      }
+    }
+    if (stacked) {
+      if (pos > *mx)
+        *mx = pos;
+      if (neg < *mn)
+        *mn = neg;
+    }
+  }
+  if (c->unit == ZT_UNIT_PERCENT && *mx > 0 && *mx <= 100 && *mx > 80)
+    *mx = 100;
+}
+
+static bool integer_unit(zt_unit u) {
+  return u == ZT_UNIT_COUNT || u == ZT_UNIT_DAYS;
+}
+
+/* Widest tick label of an axis. */
+static double ticks_width(const zt_chart *c, zt_canvas *cv,
+                          const zt_axis *ax) {
+  double w = 0;
+  for (int k = 0; k < ax->nticks; k++) {
+    char lab[64];
+    double tw;
+    zt_axis_label(c->unit, ax->lo + ax->step * k, ax->step, lab,
+                  sizeof lab);
+    tw = text_w(cv, lab, ZT_F_CHART);
+    if (tw > w)
+      w = tw;
+  }
+  return w;
+}
+
+/* Horizontal gridlines and tick labels of a vertical value axis. */
+static void draw_y_axis(const zt_chart *c, zt_canvas *cv, box p,
+                        const zt_axis *ax) {
+  zt_cv_group(cv, "axis", NULL);
+  for (int k = 0; k < ax->nticks; k++) {
+    double v = ax->lo + ax->step * k;
+    double y = p.y + p.h - (v - ax->lo) / (ax->hi - ax->lo) * p.h;
+    char lab[64];
+    zt_axis_label(c->unit, v, ax->step, lab, sizeof lab);
+    zt_cv_color(cv, fabs(v) < ax->step * 1e-6 ? ZT_C_AXIS : ZT_C_GRID);
+    zt_cv_line_style(cv, fabs(v) < ax->step * 1e-6 ? 0.8 : 0.5, false);
+    zt_cv_segment(cv, p.x, y, p.x + p.w, y);
+    zt_cv_color(cv, ZT_C_MUTED);
+    zt_cv_text(cv, p.x - TICK_GAP, y - LINE_H / 2, lab, ZT_F_CHART,
+               ZT_ANCHOR_END);
+  }
+  zt_cv_group_end(cv);
+}
+
+/* Vertical gridlines and tick labels of a horizontal value axis, labels
+ * under the plot. */
+static void draw_x_axis(const zt_chart *c, zt_canvas *cv, box p,
+                        const zt_axis *ax) {
+  zt_cv_group(cv, "axis", NULL);
+  for (int k = 0; k < ax->nticks; k++) {
+    double v = ax->lo + ax->step * k;
+    double x = p.x + (v - ax->lo) / (ax->hi - ax->lo) * p.w;
+    char lab[64];
+    bool zero = fabs(v) < ax->step * 1e-6;
+    zt_axis_label(c->unit, v, ax->step, lab, sizeof lab);
+    zt_cv_color(cv, zero ? ZT_C_AXIS : ZT_C_GRID);
+    zt_cv_line_style(cv, zero ? 0.8 : 0.5, false);
+    zt_cv_segment(cv, x, p.y, x, p.y + p.h);
+    zt_cv_color(cv, ZT_C_MUTED);
+    zt_cv_text(cv, x, p.y + p.h + 3, lab, ZT_F_CHART, ZT_ANCHOR_MIDDLE);
+  }
+  zt_cv_group_end(cv);
+}
+
+/* --- bars ------------------------------------------------------------- */
+
+static bool stacked(const zt_chart *c) {
+  return c->type == ZT_CHART_STACKED;
+}
+
+static size_t nbars(const zt_chart *c) {
+  return stacked(c) ? c->ncat : c->ncat * c->nser;
+}
+
+/* Do the category labels fit under vertical bars at width w? */
+static bool vertical_fits(const zt_chart *c, zt_canvas *cv, double w) {
+  double slot;
+  if (c->type == ZT_CHART_HISTOGRAM)
+    return true;
+  if (c->ncat == 0 || nbars(c) > 24)
+    return false;
+  slot = (w - 50) / (double)c->ncat;
+  for (size_t i = 0; i < c->ncat; i++)
+    if (text_w(cv, c->cats[i], ZT_F_CHART) > slot - 4)
+      return false;
+  return true;
+}
+
+static double label_col(const zt_chart *c, zt_canvas *cv, double w) {
+  double lw = 0;
+  for (size_t i = 0; i < c->ncat; i++) {
+    double t = text_w(cv, c->cats[i], ZT_F_CHART);
+    if (t > lw)
+      lw = t;
+  }
+  lw += 8;
+  return lw > w * 0.38 ? w * 0.38 : lw;
+}
+
+static double hbar_row(const zt_chart *c) {
+  double per = stacked(c) ? 1 : (double)c->nser;
+  return per * BAR_H + ROW_GAP;
+}
+
+static double bottom_extra(const zt_chart *c) {
+  return (c->x_label && *c->x_label) ? LINE_H + 3 : 0;
+}
+
+static double bars_height(const zt_chart *c, zt_canvas *cv, double w) {
+  double top = y_label(c, cv, false) +
+               legend(c, cv, 0, 0, w, false);
+  if (vertical_fits(c, cv, w))
+    return 190 + top;
+  return top + 6 + (double)c->ncat * hbar_row(c) + LINE_H + 6 +
+         bottom_extra(c);
+}
+
+static void value_text(zt_canvas *cv, double x, double y, const char *s,
+                       zt_anchor a) {
+  zt_cv_color(cv, ZT_C_TEXT);
+  zt_cv_text(cv, x, y, s, ZT_F_CHART, a);
+}
+
+static void draw_vbars(const zt_chart *c, zt_canvas *cv, box p,
+                       const zt_axis *ax) {
+  bool label = nbars(c) <= VALUE_LABEL_MAX;
+  double slot = p.w / (double)c->ncat;
+  bool hist = c->type == ZT_CHART_HISTOGRAM;
+  double group_w = hist ? slot - 1.5 : slot * 0.72;
+  double bw = stacked(c) || hist ? group_w : group_w / (double)c->nser;
+  double scale = p.h / (ax->hi - ax->lo);
+  double y0 = p.y + p.h - (0 - ax->lo) * scale;
+  for (size_t s = 0; s < c->nser; s++) {
+    zt_cv_group(cv, "series", c->ser[s].name);
+    for (size_t i = 0; i < c->ncat; i++) {
+      const zt_chart_value *v = &c->ser[s].val[i];
+      double x = p.x + slot * (double)i + (slot - group_w) / 2, base = 0;
+      double y, hgt;
+      if (!v->present)
+        continue;
+      if (stacked(c)) {
+        for (size_t t = 0; t < s; t++)
+          if (c->ser[t].val[i].present &&
+              (c->ser[t].val[i].v >= 0) == (v->v >= 0))
+            base += c->ser[t].val[i].v;
+      } else {
+        x += bw * (double)s;
+      }
+      y = y0 - (base + v->v) * scale;
+      hgt = v->v * scale;
+      zt_cv_color(cv, bar_color(c, s, i));
+      if (hgt >= 0)
+        zt_cv_rect(cv, x, y, bw - (stacked(c) || hist ? 0 : 1), hgt);
+      else
+        zt_cv_rect(cv, x, y + hgt, bw - (stacked(c) || hist ? 0 : 1),
+                   -hgt);
+      zt_cv_fill(cv);
+      if (stacked(c) && hgt > LINE_H + 2 &&
+          text_w(cv, v->display, ZT_F_CHART) < bw - 2) {
+        zt_cv_color(cv, 0xffffffU);
+        zt_cv_text(cv, x + bw / 2, y + hgt / 2 - LINE_H / 2, v->display,
+                   ZT_F_CHART, ZT_ANCHOR_MIDDLE);
+      } else if (!stacked(c) && label &&
+                 text_w(cv, v->display, ZT_F_CHART) < slot) {
+        value_text(cv, x + bw / 2, v->v >= 0 ? y - LINE_H - 1 : y + 1,
+                   v->display, ZT_ANCHOR_MIDDLE);
+      }
+    }
+    zt_cv_group_end(cv);
+  }
+  /* category labels */
+  zt_cv_group(cv, "categories", NULL);
+  zt_cv_color(cv, ZT_C_TEXT);
+  for (size_t i = 0; i < c->ncat; i++) {
+    char buf[160];
+    const char *lab = zt_cv_fit(cv, c->cats[i], ZT_F_CHART, slot - 2, buf,
+                                sizeof buf);
+    zt_cv_text(cv, p.x + slot * ((double)i + 0.5), p.y + p.h + 3, lab,
+               ZT_F_CHART, ZT_ANCHOR_MIDDLE);
+  }
+  zt_cv_group_end(cv);
+}
+
+static void draw_hbars(const zt_chart *c, zt_canvas *cv, box p, double lw,
+                       const zt_axis *ax) {
+  double row = hbar_row(c);
+  double scale = p.w / (ax->hi - ax->lo);
+  double x0 = p.x + (0 - ax->lo) * scale;
+  for (size_t s = 0; s < c->nser; s++) {
+    zt_cv_group(cv, "series", c->ser[s].name);
+    for (size_t i = 0; i < c->ncat; i++) {
+      const zt_chart_value *v = &c->ser[s].val[i];
+      double y = p.y + row * (double)i + ROW_GAP / 2, base = 0, x, len;
+      if (!v->present)
+        continue;
+      if (stacked(c)) {
+        for (size_t t = 0; t < s; t++)
+          if (c->ser[t].val[i].present &&
+              (c->ser[t].val[i].v >= 0) == (v->v >= 0))
+            base += c->ser[t].val[i].v;
+      } else {
+        y += BAR_H * (double)s;
+      }
+      x = x0 + base * scale;
+      len = v->v * scale;
+      zt_cv_color(cv, bar_color(c, s, i));
+      if (len >= 0)
+        zt_cv_rect(cv, x, y, len, BAR_H - (stacked(c) ? 0 : 1));
+      else
+        zt_cv_rect(cv, x + len, y, -len, BAR_H - (stacked(c) ? 0 : 1));
+      zt_cv_fill(cv);
+      if (!stacked(c)) {
+        double tw = text_w(cv, v->display, ZT_F_CHART);
+        double tx = len >= 0 ? x + len + 3 : x + len - 3;
+        if (len >= 0 && tx + tw > p.x + p.w + 40)
+          tx = p.x + p.w + 40 - tw;
+        value_text(cv, tx, y + (BAR_H - LINE_H) / 2 - 0.5, v->display,
+                   len >= 0 ? ZT_ANCHOR_START : ZT_ANCHOR_END);
+      } else if (len > text_w(cv, v->display, ZT_F_CHART) + 4) {
+        zt_cv_color(cv, 0xffffffU);
+        zt_cv_text(cv, x + len / 2, y + (BAR_H - LINE_H) / 2 - 0.5,
+                   v->display, ZT_F_CHART, ZT_ANCHOR_MIDDLE);
+      }
+    }
+    zt_cv_group_end(cv);
+  }
+  zt_cv_group(cv, "categories", NULL);
+  zt_cv_color(cv, ZT_C_TEXT);
+  for (size_t i = 0; i < c->ncat; i++) {
+    char buf[160];
+    const char *lab = zt_cv_fit(cv, c->cats[i], ZT_F_CHART, lw - 6, buf,
+                                sizeof buf);
+    zt_cv_text(cv, p.x - 6,
+               p.y + row * (double)i + (row - LINE_H) / 2 - 0.5, lab,
+               ZT_F_CHART, ZT_ANCHOR_END);
+  }
+  zt_cv_group_end(cv);
+}
+
+static void draw_bars(const zt_chart *c, zt_canvas *cv, double w,
+                      double h) {
+  double top = y_label(c, cv, true);
+  double mn, mx;
+  zt_axis ax;
+  top += legend(c, cv, 0, top, w, true);
+  value_range(c, stacked(c), &mn, &mx);
+  if (vertical_fits(c, cv, w)) {
+    box p;
+    zt_axis_nice(mn, mx, 6, integer_unit(c->unit), &ax);
+    p.x = ticks_width(c, cv, &ax) + TICK_GAP + 2;
+    p.y = top + LINE_H + 2;
+    p.w = w - p.x - 2;
+    p.h = h - p.y - LINE_H - 5 - bottom_extra(c);
+    if (p.h < 20 || p.w < 20)
+      return;
+    draw_y_axis(c, cv, p, &ax);
+    draw_vbars(c, cv, p, &ax);
+    if (bottom_extra(c) > 0) {
+      zt_cv_color(cv, ZT_C_MUTED);
+      zt_cv_text(cv, p.x + p.w / 2, h - LINE_H, c->x_label, ZT_F_CHART,
+                 ZT_ANCHOR_MIDDLE);
+    }
+  } else {
+    double lw = label_col(c, cv, w);
+    double vmax = 0;
+    box p;
+    zt_axis_nice(mn, mx, 7, integer_unit(c->unit), &ax);
+    /* leave room right of the longest bar for its value label */
+    for (size_t s = 0; s < c->nser; s++)
+      for (size_t i = 0; i < c->ncat; i++) {
+        double t = text_w(cv, c->ser[s].val[i].display, ZT_F_CHART);
+        if (t > vmax)
+          vmax = t;
+      }
+    p.x = lw;
+    p.y = top + 6;
+    p.w = w - lw - (stacked(c) ? 8 : vmax + 8);
+    p.h = (double)c->ncat * hbar_row(c);
+    if (p.w < 40)
+      return;
+    draw_x_axis(c, cv, p, &ax);
+    draw_hbars(c, cv, p, lw, &ax);
+    if (bottom_extra(c) > 0) {
+      zt_cv_color(cv, ZT_C_MUTED);
+      zt_cv_text(cv, p.x + p.w / 2, p.y + p.h + LINE_H + 6, c->x_label,
+                 ZT_F_CHART, ZT_ANCHOR_MIDDLE);
+    }
+  }
+}
+
+/* --- line chart ------------------------------------------------------- */
+
+static void marker(zt_canvas *cv, size_t s, double x, double y) {
+  double r = 2.8;
+  switch (s % 4) {
+  case 0:
+    zt_cv_arc(cv, x, y, r, 0, 2 * M_PI);
+    zt_cv_close(cv);
+    break;
+  case 1:
+    zt_cv_rect(cv, x - r, y - r, 2 * r, 2 * r);
+    break;
+  case 2: {
+    double d[8] = {x, y - r - 0.8, x + r + 0.8, y, x, y + r + 0.8,
+                   x - r - 0.8, y};
+    zt_cv_polygon(cv, d, 4);
+    break;
+  }
+  default: {
+    double t[6] = {x, y - r - 1, x + r + 1, y + r, x - r - 1, y + r};
+    zt_cv_polygon(cv, t, 3);
+    break;
+  }
+  }
+  zt_cv_fill(cv);
+}
+
+static double line_height(const zt_chart *c, zt_canvas *cv, double w) {
+  return 200 + y_label(c, cv, false) + legend(c, cv, 0, 0, w, false) +
+         bottom_extra(c);
+}
+
+static void draw_line(const zt_chart *c, zt_canvas *cv, double w,
+                      double h) {
+  double top = y_label(c, cv, true), mn, mx, slot, endw = 0;
+  size_t every = 1;
+  zt_axis ax;
+  box p;
+  top += legend(c, cv, 0, top, w, true);
+  value_range(c, false, &mn, &mx);
+  zt_axis_nice(mn, mx, 6, integer_unit(c->unit), &ax);
+  /* room right of the plot for the last value of each series */
+  for (size_t s = 0; s < c->nser; s++)
+    if (!c->ser[s].is_target && c->ncat &&
+        c->ser[s].val[c->ncat - 1].present) {
+      double t = text_w(cv, c->ser[s].val[c->ncat - 1].display,
+                        ZT_F_CHART_BOLD);
+      if (t > endw)
+        endw = t;
+    }
+  p.x = ticks_width(c, cv, &ax) + TICK_GAP + 2;
+  p.y = top + 6;
+  p.w = w - p.x - endw - 8;
+  p.h = h - p.y - LINE_H - 6 - bottom_extra(c);
+  if (c->ncat == 0 || p.w < 40 || p.h < 30)
+    return;
+  slot = p.w / (double)c->ncat;
+  {
+    double lw = 0;
+    for (size_t i = 0; i < c->ncat; i++) {
+      double t = text_w(cv, c->cats[i], ZT_F_CHART);
+      if (t > lw)
+        lw = t;
+    }
+    while (every < c->ncat && lw + 6 > slot * (double)every)
+      every++;
+  }
+  draw_y_axis(c, cv, p, &ax);
+  zt_cv_group(cv, "categories", NULL);
+  for (size_t i = 0; i < c->ncat; i++) {
+    double x = p.x + slot * ((double)i + 0.5);
+    zt_cv_color(cv, ZT_C_AXIS);
+    zt_cv_line_style(cv, 0.6, false);
+    zt_cv_segment(cv, x, p.y + p.h, x, p.y + p.h + 2.5);
+    if ((c->ncat - 1 - i) % every == 0) {
+      zt_cv_color(cv, ZT_C_TEXT);
+      zt_cv_text(cv, x, p.y + p.h + 4, c->cats[i], ZT_F_CHART,
+                 ZT_ANCHOR_MIDDLE);
+    }
+  }
+  zt_cv_group_end(cv);
+  /* targets first, so actual lines lie on top */
+  for (int pass = 0; pass < 2; pass++)
+    for (size_t s = 0; s < c->nser; s++) {
+      const zt_series *se = &c->ser[s];
+      bool pen = false;
+      if ((pass == 0) != se->is_target)
+        continue;
+      zt_cv_group(cv, se->is_target ? "target" : "series", se->name);
+      zt_cv_color(cv, se->color);
+      zt_cv_line_style(cv, se->is_target ? 1.3 : 2.0, se->is_target);
+      for (size_t i = 0; i < c->ncat; i++) {
+        double x = p.x + slot * ((double)i + 0.5);
+        double y = p.y + p.h - (se->val[i].v - ax.lo) / (ax.hi - ax.lo) *
+                                   p.h;
+        if (!se->val[i].present) {
+          if (pen)
+            zt_cv_stroke(cv);
+          pen = false;
+          continue;
+        }
+        if (pen)
+          zt_cv_line(cv, x, y);
+        else
+          zt_cv_move(cv, x, y);
+        pen = true;
+      }
+      if (pen)
+        zt_cv_stroke(cv);
+      if (!se->is_target) {
+        size_t last = c->ncat;
+        for (size_t i = 0; i < c->ncat; i++) {
+          double x = p.x + slot * ((double)i + 0.5);
+          double y = p.y + p.h -
+                     (se->val[i].v - ax.lo) / (ax.hi - ax.lo) * p.h;
+          if (!se->val[i].present)
+            continue;
+          zt_cv_color(cv, se->color);
+          marker(cv, s, x, y);
+          last = i;
+        }
+        if (last == c->ncat - 1) {
+          double y = p.y + p.h -
+                     (se->val[last].v - ax.lo) / (ax.hi - ax.lo) * p.h;
+          zt_cv_color(cv, ZT_C_TEXT);
+          zt_cv_text(cv, p.x + p.w + 5, y - LINE_H / 2,
+                     se->val[last].display, ZT_F_CHART_BOLD,
+                     ZT_ANCHOR_START);
+        }
+      }
+      zt_cv_group_end(cv);
+    }
+  if (bottom_extra(c) > 0) {
+    zt_cv_color(cv, ZT_C_MUTED);
+    zt_cv_text(cv, p.x + p.w / 2, h - LINE_H, c->x_label, ZT_F_CHART,
+               ZT_ANCHOR_MIDDLE);
+  }
+}
+
+/* --- donut ------------------------------------------------------------ */
+
+static double donut_height(const zt_chart *c, zt_canvas *cv, double w) {
+  double legend_h = (double)c->ncat * (LINE_H + 3) + 8;
+  (void)cv;
+  (void)w;
+  return legend_h > 170 ? legend_h : 170;
+}
+
+static void draw_donut(const zt_chart *c, zt_canvas *cv, double w,
+                       double h) {
+  const zt_series *se = c->nser ? &c->ser[0] : NULL;
+  double total = 0, r, cx, cy, a = -M_PI / 2, lx, ly;
+  char buf[ZT_FMT_MAX];
+  if (!se)
+    return;
+  for (size_t i = 0; i < c->ncat; i++)
+    if (se->val[i].present && se->val[i].v > 0)
+      total += se->val[i].v;
+  r = (h - 8) / 2;
+  if (r > w * 0.22)
+    r = w * 0.22;
+  cx = r + 4;
+  cy = h / 2;
+  zt_cv_group(cv, "series", se->name);
+  for (size_t i = 0; i < c->ncat && total > 0; i++) {
+    double sweep;
+    if (!se->val[i].present || se->val[i].v <= 0)
+      continue;
+    sweep = se->val[i].v / total * 2 * M_PI;
+    zt_cv_color(cv, c->cat_color ? c->cat_color[i] : zt_color_cycle(
+                                                          (unsigned)i));
+    zt_cv_arc(cv, cx, cy, r, a, a + sweep);
+    zt_cv_arc(cv, cx, cy, r * 0.58, a + sweep, a);
+    zt_cv_close(cv);
+    zt_cv_fill(cv);
+    /* a white gap between slices */
+    zt_cv_color(cv, 0xffffffU);
+    zt_cv_line_style(cv, 1.0, false);
+    zt_cv_segment(cv, cx + r * 0.58 * cos(a), cy + r * 0.58 * sin(a),
+                  cx + r * cos(a), cy + r * sin(a));
+    a += sweep;
+  }
+  zt_cv_group_end(cv);
+  /* the total in the hole */
+  zt_fmt_double(total, 0, buf);
+  zt_cv_color(cv, ZT_C_TEXT);
+  zt_cv_text(cv, cx, cy - LINE_H, buf, ZT_F_H3, ZT_ANCHOR_MIDDLE);
+  if (c->y_label && *c->y_label) {
+    char fit[96];
+    zt_cv_color(cv, ZT_C_MUTED);
+    zt_cv_text(cv, cx, cy + 3,
+               zt_cv_fit(cv, c->y_label, ZT_F_CHART, r * 1.1, fit,
+                         sizeof fit),
+               ZT_F_CHART, ZT_ANCHOR_MIDDLE);
+  }
+  /* legend with value and share: labels, not colour, carry the data */
+  lx = cx + r + 18;
+  ly = (h - (double)c->ncat * (LINE_H + 3)) / 2;
+  if (ly < 0)
+    ly = 0;
+  zt_cv_group(cv, "legend", "Legenda");
+  for (size_t i = 0; i < c->ncat; i++) {
+    char share[ZT_FMT_MAX], line[320], fit[320];
+    double y = ly + (double)i * (LINE_H + 3);
+    zt_cv_color(cv, c->cat_color ? c->cat_color[i] : zt_color_cycle(
+                                                          (unsigned)i));
+    zt_cv_rect(cv, lx, y + 1.5, SWATCH, SWATCH);
+    zt_cv_fill(cv);
+    if (se->val[i].present && total > 0) {
+      zt_fmt_double(se->val[i].v / total * 100.0, 1, share);
+      snprintf(line, sizeof line, "%s (%s%%)", se->val[i].display, share);
+    } else {
+      snprintf(line, sizeof line, "%s", se->val[i].display);
+    }
+    zt_cv_color(cv, ZT_C_TEXT);
+    zt_cv_text(cv, lx + SWATCH + 5, y,
+               zt_cv_fit(cv, c->cats[i], ZT_F_CHART,
+                         w - lx - SWATCH - 90, fit, sizeof fit),
+               ZT_F_CHART, ZT_ANCHOR_START);
+    zt_cv_text(cv, w, y, line, ZT_F_CHART_BOLD, ZT_ANCHOR_END);
+  }
+  zt_cv_group_end(cv);
+}
+
+/* --- diverging bars --------------------------------------------------- */
+
+static double diverging_height(const zt_chart *c, zt_canvas *cv,
+                               double w) {
+  return y_label(c, cv, false) + legend(c, cv, 0, 0, w, false) + 6 +
+         (double)c->ncat * hbar_row(c) + LINE_H + 8 + bottom_extra(c);
+}
+
+static void draw_diverging(const zt_chart *c, zt_canvas *cv, double w,
+                           double h) {
+  double top = y_label(c, cv, true), mn, mx, m, lw, vmax = 0;
+  double row = hbar_row(c);
+  zt_axis ax;
+  box p;
+  (void)h;
+  top += legend(c, cv, 0, top, w, true);
+  value_range(c, false, &mn, &mx);
+  m = fabs(mn) > fabs(mx) ? fabs(mn) : fabs(mx);
+  if (m <= 0)
+    m = 1;
+  zt_axis_nice(-m, m, 7, integer_unit(c->unit), &ax);
+  /* symmetric around zero */
+  if (-ax.lo > ax.hi)
+    ax.hi = -ax.lo;
+  else
+    ax.lo = -ax.hi;
+  ax.nticks = (int)llround((ax.hi - ax.lo) / ax.step) + 1;
+  lw = label_col(c, cv, w);
+  for (size_t s = 0; s < c->nser; s++)
+    for (size_t i = 0; i < c->ncat; i++) {
+      double t = text_w(cv, c->ser[s].val[i].display, ZT_F_CHART);
+      if (t > vmax)
+        vmax = t;
+    }
+  p.x = lw + vmax + 6;
+  p.y = top + 6;
+  p.w = w - p.x - vmax - 6;
+  p.h = (double)c->ncat * row;
+  if (p.w < 40)
+    return;
+  draw_x_axis(c, cv, p, &ax);
+  for (size_t s = 0; s < c->nser; s++) {
+    zt_cv_group(cv, "series", c->ser[s].name);
+    for (size_t i = 0; i < c->ncat; i++) {
+      const zt_chart_value *v = &c->ser[s].val[i];
+      double x0 = p.x + (0 - ax.lo) / (ax.hi - ax.lo) * p.w;
+      double len = v->v / (ax.hi - ax.lo) * p.w;
+      double y = p.y + row * (double)i + ROW_GAP / 2 + BAR_H * (double)s;
+      if (!v->present)
+        continue;
+      /* blue for an increase, orange for a decrease; the sign is also in
+       * the label */
+      zt_cv_color(cv, v->v >= 0 ? 0x4477aaU : 0xcc6633U);
+      if (len >= 0)
+        zt_cv_rect(cv, x0, y, len, BAR_H - 1);
+      else
+        zt_cv_rect(cv, x0 + len, y, -len, BAR_H - 1);
+      zt_cv_fill(cv);
+      value_text(cv, len >= 0 ? x0 + len + 3 : x0 + len - 3,
+                 y + (BAR_H - LINE_H) / 2 - 0.5, v->display,
+                 len >= 0 ? ZT_ANCHOR_START : ZT_ANCHOR_END);
+    }
+    zt_cv_group_end(cv);
+  }
+  zt_cv_group(cv, "categories", NULL);
+  zt_cv_color(cv, ZT_C_TEXT);
+  for (size_t i = 0; i < c->ncat; i++) {
+    char buf[160];
+    zt_cv_text(cv, lw - 6, p.y + row * (double)i + (row - LINE_H) / 2 - 0.5,
+               zt_cv_fit(cv, c->cats[i], ZT_F_CHART, lw - 6, buf,
+                         sizeof buf),
+               ZT_F_CHART, ZT_ANCHOR_END);
+  }
+  zt_cv_group_end(cv);
+  if (bottom_extra(c) > 0) {
+    zt_cv_color(cv, ZT_C_MUTED);
+    zt_cv_text(cv, p.x + p.w / 2, p.y + p.h + LINE_H + 6, c->x_label,
+               ZT_F_CHART, ZT_ANCHOR_MIDDLE);
+  }
+}
+
+/* --- timeline ---------------------------------------------------------- */
+
+#define TL_ROW 15.0
+
+static size_t tl_rows(const zt_chart *c) {
+  size_t rows = 0;
+  for (size_t i = 0; i < c->nitems; i++) {
+    if (c->items[i].group &&
+        (i == 0 || !c->items[i - 1].group ||
+         strcmp(c->items[i].group, c->items[i - 1].group) != 0))
+      rows++;
+    rows++;
+  }
+  return rows;
+}
+
+static double timeline_height(const zt_chart *c, zt_canvas *cv, double w) {
+  (void)cv;
+  (void)w;
+  return LINE_H * 2 + 10 + (double)tl_rows(c) * TL_ROW + 6;
+}
+
+static void draw_timeline(const zt_chart *c, zt_canvas *cv, double w,
+                          double h) {
+  int q0 = 0, q1 = 0;
+  double lw = 0, sw = 0, gx, gw, qw, y;
+  size_t nq;
+  (void)h;
+  if (!c->nitems)
+    return;
+  for (size_t i = 0; i < c->nitems; i++) {
+    const zt_tl_item *it = &c->items[i];
+    zt_status_look lk = zt_measure_status_look(it->status);
+    char st[96];
+    double t = text_w(cv, it->label, ZT_F_CHART);
+    if (t > lw)
+      lw = t;
+    snprintf(st, sizeof st, "%s %s", lk.symbol, lk.word);
+    t = text_w(cv, st, ZT_F_CHART_BOLD);
+    if (t > sw)
+      sw = t;
+    if (i == 0 || it->q0 < q0)
+      q0 = it->q0;
+    if (i == 0 || it->q1 > q1)
+      q1 = it->q1;
+  }
+  if (c->q_now >= 0 && c->q_now > q1)
+    q1 = c->q_now;
+  if (c->q_now >= 0 && c->q_now < q0)
+    q0 = c->q_now;
+  /* whole years */
+  q0 -= q0 % 4;
+  q1 += 3 - q1 % 4;
+  nq = (size_t)(q1 - q0 + 1);
+  lw += 8;
+  if (lw > w * 0.36)
+    lw = w * 0.36;
+  gx = lw;
+  gw = w - lw - sw - 10;
+  if (gw < 40)
+    return;
+  qw = gw / (double)nq;
+  /* header: years, then quarters */
+  zt_cv_group(cv, "axis", NULL);
+  for (size_t k = 0; k < nq; k++) {
+    int q = q0 + (int)k;
+    double x = gx + qw * (double)k;
+    char lab[16];
+    if (q % 4 == 0) {
+      char yr[16];
+      /* a year is written without a thousands dot */
+      snprintf(yr, sizeof yr, "%d", q / 4);
+      zt_cv_color(cv, ZT_C_TEXT);
+      zt_cv_text(cv, x + qw * 2, 0, yr, ZT_F_CHART_BOLD, ZT_ANCHOR_MIDDLE);
+      zt_cv_color(cv, ZT_C_RULE);
+      zt_cv_line_style(cv, 0.6, false);
+      zt_cv_segment(cv, x, LINE_H, x,
+                    LINE_H * 2 + 8 + (double)tl_rows(c) * TL_ROW);
+    } else {
+      zt_cv_color(cv, ZT_C_GRID);
+      zt_cv_line_style(cv, 0.5, false);
+      zt_cv_segment(cv, x, LINE_H * 2 + 6,
+                    x, LINE_H * 2 + 8 + (double)tl_rows(c) * TL_ROW);
+    }
+    snprintf(lab, sizeof lab, "Q%d", q % 4 + 1);
+    if (qw > 14) {
+      zt_cv_color(cv, ZT_C_MUTED);
+      zt_cv_text(cv, x + qw / 2, LINE_H + 2, lab, ZT_F_CHART,
+                 ZT_ANCHOR_MIDDLE);
+    }
+  }
+  zt_cv_group_end(cv);
+  y = LINE_H * 2 + 8;
+  for (size_t i = 0; i < c->nitems; i++) {
+    const zt_tl_item *it = &c->items[i];
+    zt_status_look lk = zt_measure_status_look(it->status);
+    char st[96], buf[200];
+    double x0, x1;
+    if (it->group &&
+        (i == 0 || !c->items[i - 1].group ||
+         strcmp(it->group, c->items[i - 1].group) != 0)) {
+      zt_cv_color(cv, ZT_C_HEADING);
+      zt_cv_text(cv, 0, y + 1,
+                 zt_cv_fit(cv, it->group, ZT_F_CHART_BOLD, w - sw, buf,
+                           sizeof buf),
+                 ZT_F_CHART_BOLD, ZT_ANCHOR_START);
+      y += TL_ROW;
+    }
+    zt_cv_group(cv, "measure", it->label);
+    zt_cv_color(cv, ZT_C_TEXT);
+    zt_cv_text(cv, 6, y + 1,
+               zt_cv_fit(cv, it->label, ZT_F_CHART, lw - 10, buf,
+                         sizeof buf),
+               ZT_F_CHART, ZT_ANCHOR_START);
+    x0 = gx + qw * (double)(it->q0 - q0);
+    x1 = gx + qw * (double)(it->q1 - q0 + 1);
+    zt_cv_color(cv, lk.color);
+    zt_cv_rect(cv, x0 + 1, y + 3, x1 - x0 - 2, TL_ROW - 6);
+    zt_cv_fill(cv);
+    snprintf(st, sizeof st, "%s %s", lk.symbol, lk.word);
+    zt_cv_text(cv, w, y + 1, st, ZT_F_CHART_BOLD, ZT_ANCHOR_END);
+    zt_cv_group_end(cv);
+    y += TL_ROW;
+  }
+  if (c->q_now >= q0 && c->q_now <= q1) {
+    double x = gx + qw * (double)(c->q_now - q0 + 1);
+    zt_cv_group(cv, "now", "Einde van de rapportageperiode");
+    zt_cv_color(cv, ZT_C_TARGET);
+    zt_cv_line_style(cv, 1.0, true);
+    zt_cv_segment(cv, x, LINE_H * 2 + 4, x, y + 2);
+    zt_cv_group_end(cv);
+  }
+}
+
+/* --- entry points ------------------------------------------------------ */
+
+static bool has_data(const zt_chart *c) {
+  if (c->type == ZT_CHART_TIMELINE)
+    return c->nitems > 0;
+  for (size_t s = 0; s < c->nser; s++)
+    for (size_t i = 0; i < c->ncat; i++)
+      if (c->ser[s].val[i].present)
+        return true;
+  return false;
+}
+
+#define NO_DATA_H 40.0
+
+double zt_chart_height(const zt_chart *c, zt_canvas *cv, double w) {
+  if (!has_data(c))
+    return NO_DATA_H;
+  switch (c->type) {
+  case ZT_CHART_BAR:
+  case ZT_CHART_STACKED:
+  case ZT_CHART_HISTOGRAM: return bars_height(c, cv, w);
+  case ZT_CHART_LINE: return line_height(c, cv, w);
+  case ZT_CHART_DONUT: return donut_height(c, cv, w);
+  case ZT_CHART_DIVERGING: return diverging_height(c, cv, w);
+  case ZT_CHART_TIMELINE: return timeline_height(c, cv, w);
+  }
+  return 180;
+}
+
+void zt_chart_draw(const zt_chart *c, zt_canvas *cv, double w, double h) {
+  if (!has_data(c)) {
+    /* an empty frame with a word rather than an axis over nothing */
+    zt_cv_color(cv, ZT_C_GRID);
+    zt_cv_line_style(cv, 0.8, false);
+    zt_cv_rect(cv, 0.5, 0.5, w - 1, h - 1);
+    zt_cv_stroke(cv);
+    zt_cv_color(cv, ZT_C_MUTED);
+    zt_cv_text(cv, w / 2, h / 2 - LINE_H / 2, "Geen gegevens voor deze "
+               "figuur", ZT_F_CHART, ZT_ANCHOR_MIDDLE);
+    return;
+  }
+  switch (c->type) {
+  case ZT_CHART_BAR:
+  case ZT_CHART_STACKED:
+  case ZT_CHART_HISTOGRAM: draw_bars(c, cv, w, h); break;
+  case ZT_CHART_LINE: draw_line(c, cv, w, h); break;
+  case ZT_CHART_DONUT: draw_donut(c, cv, w, h); break;
+  case ZT_CHART_DIVERGING: draw_diverging(c, cv, w, h); break;
+  case ZT_CHART_TIMELINE: draw_timeline(c, cv, w, h); break;
+  }
+}

@@ -1,0 +1,80 @@
+/*
+ * render/doc.c -- the document model's storage (doc.h).
+ */
+#include "render/doc.h"
+
+#include <glib.h>
+#include <string.h>
+
+#include "render/theme.h"
+
+zt_doc *zt_doc_new(void) {
+  zt_doc *d = g_new0(zt_doc, 1);
+  zt_arena_init(&d->arena);
+  d->toc_title = "Inhoud";
+  d->toc_depth = 2;
+  return d;
+}
+
+void zt_doc_free(zt_doc *d) {
+  if (!d)
+    return;
+  zt_arena_free(&d->arena);
+  g_free(d->blocks);
+  g_free(d);
+}
+
+zt_block *zt_doc_add(zt_doc *d, zt_block_kind kind) {
+  zt_block *b;
+  if (d->nblocks == d->cap) {
+    d->cap = d->cap ? d->cap * 2 : 64;
+    d->blocks = g_renew(zt_block, d->blocks, d->cap);
+  }
+  b = &d->blocks[d->nblocks++];
+  memset(b, 0, sizeof *b);
+  b->kind = kind;
+  return b;
+}
+
+const char *zt_text_plain(zt_arena *a, const zt_text *t) {
+  size_t n = 0;
+  char *s, *p;
+  for (size_t i = 0; i < t->n; i++)
+    n += strlen(t->runs[i].text);
+  s = p = zt_arena_alloc(a, n + 1);
+  for (size_t i = 0; i < t->n; i++) {
+    size_t k = strlen(t->runs[i].text);
+    memcpy(p, t->runs[i].text, k);
+    p += k;
+  }
+  *p = '\0';
+  return s;
+}
+
+const char *zt_tile_status_word(zt_tile_status s) {
+  switch (s) {
+  case ZT_TILE_MET: return "gehaald";
+  case ZT_TILE_NOT_MET: return "niet gehaald";
+  case ZT_TILE_NO_DATA: return "geen gegevens";
+  case ZT_TILE_NO_TARGET: break;
+  }
+  return "";
+}
+
+const char *zt_tile_status_symbol(zt_tile_status s) {
+  switch (s) {
+  case ZT_TILE_MET: return "\xe2\x9c\x94";      /* ✔ */
+  case ZT_TILE_NOT_MET: return "\xe2\x9c\x98";  /* ✘ */
+  case ZT_TILE_NO_DATA: return "\xe2\x80\x93";  /* – */
+  case ZT_TILE_NO_TARGET: break;
+  }
+  return "";
+}
+
+uint32_t zt_tile_status_color(zt_tile_status s) {
+  switch (s) {
+  case ZT_TILE_MET: return ZT_C_OK;
+  case ZT_TILE_NOT_MET: return ZT_C_NOT_OK;
+  default: return ZT_C_NO_DATA;
+  }
+}

@@ -1,0 +1,1650 @@
+/*
+ * render/docbuild.c -- resolving a checked template against one report
+ * input into the document model (template.h, doc.h).
+ *
+ * Every number comes from the indicator table's display strings; missing
+ * values print "–", suppressed ones their marker with a footnote. Tables
+ * and charts share one "grid" resolution: a row (or series) and a column
+ * (or category) each fix part of a value's key (indicator, period,
+ * municipality, breakdown), the element fills in the rest.
+ */
+#include "render/template.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/buf.h"
+#include "core/kinds.h"
+#include "core/str.h"
+#include "render/format_nl.h"
+#include "render/ind_ids.h"
+#include "render/theme.h"
+
+#define DASH "\xe2\x80\x93"     /* – */
+
+typedef struct bctx {
+  const zt_template *t;
+  const zt_report_input *in;
+  zt_doc *doc;
+  zt_arena *a;
+  zt_err *err;
+  uint16_t gem;              /* the municipality in scope, 0 = region */
+  const char *gem_name;
+  zt_period *trend;
+  size_t ntrend;
+  bool numbered;
+  int sec[3];
+  int nheadings, ntables, nfigures;
+} bctx;
+
+/* A partial key of a value: what a row, column, series or category
+ * fixes. NULL / -1 / has_period false mean "inherit". */
+typedef struct coord {
+  const char *label;
+  const char *ind;
+  bool has_period;
+  zt_period period;
+  int gem;
+  const char *bd;
+  bool total;
+  bool has_color;
+  uint32_t color;
+  bool target;
+  bool from_periods;
+} coord;
+
+typedef struct dim {
+  coord *c;
+  size_t n;
+} dim;
+
+static zt_status node_fail(bctx *b, xmlNodePtr n, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static zt_status node_fail(bctx *b, xmlNodePtr n, const char *fmt, ...) {
+  char msg[768];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  return zt_fail(b->err, ZT_ERR_INPUT, "%s:%ld: %s",
+                 n->doc && n->doc->URL ? (const char *)n->doc->URL
+                                       : b->t->path,
+                 xmlGetLineNo(n), msg);
+}
+
+/* An attribute copied into the arena, or NULL. */
+static const char *attr(bctx *b, xmlNodePtr n, const char *name) {
+  xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
+  const char *s;
+  if (!v)
+    return NULL;
+  s = zt_arena_strdup(b->a, (const char *)v);
+  xmlFree(v);
+  return s;
+}
+
+static bool attr_yes(bctx *b, xmlNodePtr n, const char *name, bool dflt) {
+  const char *v = attr(b, n, name);
+  return v ? strcmp(v, "yes") == 0 : dflt;
+}
+
+static bool is_elem(xmlNodePtr n, const char *name) {
+  return n->type == XML_ELEMENT_NODE &&
+         strcmp((const char *)n->name, name) == 0;
+}
+
+/* --- periods ----------------------------------------------------------- */
+
+static zt_period period_back(zt_period p, int n) {
+  while (n-- > 0)
+    p = zt_period_prev(&p);
+  return p;
+}
+
+/* Resolve a (checked) period reference; NULL means the report period. */
+static zt_period resolve_ref(bctx *b, const char *ref) {
+  const zt_period *cur = &b->in->period;
+  zt_period p = *cur;
+  if (!ref || strcmp(ref, "current") == 0)
+    return p;
+  if (strcmp(ref, "prev") == 0)
+    return period_back(p, 1);
+  if (strncmp(ref, "prev-", 5) == 0)
+    return period_back(p, (int)strtol(ref + 5, NULL, 10));
+  if (strcmp(ref, "year") == 0)
+    return zt_period_year(cur->year);
+  if (strncmp(ref, "year-", 5) == 0)
+    return zt_period_year(cur->year - (int)strtol(ref + 5, NULL, 10));
+  if (zt_period_parse(ref, &p, NULL) != ZT_OK)
+    return *cur;
+  return p;
+}
+
+static void fmt_period_long(const zt_period *p, char buf[ZT_FMT_MAX]) {
+  zt_fmt_period(p, buf);
+}
+
+/* --- placeholders -------------------------------------------------------- */
+
+static const char *subst(bctx *b, const char *s) {
+  zt_buf out;
+  const char *p = s, *res;
+  if (!s)
+    return NULL;
+  if (!strchr(s, '{'))
+    return s;
+  zt_buf_init(&out, 1u << 16);
+  while (*p) {
+    const char *o = strchr(p, '{'), *e;
+    char buf[ZT_FMT_MAX];
+    if (!o || !(e = strchr(o, '}'))) {
+      zt_buf_puts(&out, p);
+      break;
+    }
+    zt_buf_append(&out, p, (size_t)(o - p));
+    if (strncmp(o, "{gemeente}", 10) == 0)
+      zt_buf_puts(&out, b->gem_name ? b->gem_name : b->in->region_name);
+    else if (strncmp(o, "{periode}", 9) == 0) {
+      fmt_period_long(&b->in->period, buf);
+      zt_buf_puts(&out, buf);
+    } else if (strncmp(o, "{regio}", 7) == 0)
+      zt_buf_puts(&out, b->in->region_name);
+    else if (strncmp(o, "{jaar}", 6) == 0)
+      zt_buf_printf(&out, "%d", b->in->period.year);
+    else if (strncmp(o, "{peildatum}", 11) == 0) {
+      zt_fmt_date(b->in->peildatum, buf);
+      zt_buf_puts(&out, buf);
+    } else
+      zt_buf_append(&out, o, (size_t)(e - o + 1));
+    p = e + 1;
+  }
+  res = zt_arena_strdup(b->a, zt_buf_str(&out));
+  zt_buf_free(&out);
+  return res;
+}
+
+/* --- values ----------------------------------------------------------- */
+
+static const zt_ind_value *lookup(bctx *b, const char *ind,
+                                  const zt_period *p, uint16_t gem,
+                                  const char *bd) {
+  char name[8];
+  if (!ind || !b->in->ind)
+    return NULL;
+  zt_period_name(p, name);
+  return zt_ind_table_find(b->in->ind, ind, name, gem, bd ? bd : "");
+}
+
+static zt_unit unit_of(const char *ind) {
+  const zt_render_ind *d = zt_render_ind_lookup(ind);
+  return d ? d->unit : ZT_UNIT_COUNT;
+}
+
+/* What the report prints for v; flags get ZT_CELL_MISSING or
+ * ZT_CELL_SUPPRESSED. */
+static const char *display(bctx *b, const zt_ind_value *v,
+                           unsigned *flags) {
+  char buf[ZT_FMT_MAX];
+  if (!v) {
+    if (flags)
+      *flags |= ZT_CELL_MISSING;
+    return DASH;
+  }
+  if (v->suppressed && flags)
+    *flags |= ZT_CELL_SUPPRESSED;
+  if (v->display[0])
+    return zt_arena_strdup(b->a, v->display);
+  /* a suppressed value never shows its number, even without a marker */
+  if (v->suppressed)
+    return "\xc2\xb7";
+  /* a row without a display string: format it the standard way */
+  switch (v->unit) {
+  case ZT_UNIT_EUR: zt_fmt_eur(v->num, v->den, buf); break;
+  case ZT_UNIT_PERCENT: zt_fmt_percent(v->num, v->den, buf); break;
+  case ZT_UNIT_YEARS: zt_fmt_decimal(v->num, v->den, 1, buf); break;
+  default: zt_fmt_decimal(v->num, v->den, 0, buf); break;
+  }
+  return zt_arena_strdup(b->a, buf);
+}
+
+/* Compare a/b with c/d exactly (b, d > 0): -1, 0, 1. */
+static int cmp_frac(int64_t a, int64_t bb, int64_t c, int64_t d) {
+  __int128 l = (__int128)a * d, r = (__int128)c * bb;
+  return l < r ? -1 : l > r;
+}
+
+/* --- targets ----------------------------------------------------------- */
+
+static const zt_report_target *target_exact(bctx *b, const char *ind,
+                                            const char *period,
+                                            uint16_t gem) {
+  for (size_t i = 0; i < b->in->ntargets; i++) {
+    const zt_report_target *t = &b->in->targets[i];
+    if (t->gemeente == gem && strcmp(t->indicator, ind) == 0 &&
+        strcmp(t->period, period) == 0)
+      return t;
+  }
+  return NULL;
+}
+
+/* The target for ind in period p for municipality gem: the period's own,
+ * else its year's; a municipality without its own target has the
+ * region's. */
+static const zt_report_target *find_target(bctx *b, const char *ind,
+                                           const zt_period *p,
+                                           uint16_t gem) {
+  char name[8], year[8];
+  zt_period y = zt_period_year(p->year);
+  const zt_report_target *t;
+  zt_period_name(p, name);
+  zt_period_name(&y, year);
+  for (int pass = 0; pass < 2; pass++) {
+    uint16_t g = pass == 0 ? gem : ZT_GEMEENTE_REGIO;
+    if (pass == 1 && gem == ZT_GEMEENTE_REGIO)
+      break;
+    if ((t = target_exact(b, ind, name, g)) ||
+        (t = target_exact(b, ind, year, g)))
+      return t;
+  }
+  return NULL;
+}
+
+static const char *op_symbol(zt_target_op op) {
+  switch (op) {
+  case ZT_OP_GE: return "\xe2\x89\xa5 ";   /* ≥ */
+  case ZT_OP_LE: return "\xe2\x89\xa4 ";   /* ≤ */
+  case ZT_OP_EQ: break;
+  }
+  return "";
+}
+
+static const char *target_value(bctx *b, const zt_report_target *t,
+                                zt_unit unit, bool with_op) {
+  char v[ZT_FMT_MAX];
+  zt_fmt_target_value(t->num, t->den, unit == ZT_UNIT_PERCENT,
+                      unit == ZT_UNIT_EUR, v);
+  return zt_arena_printf(b->a, "%s%s", with_op ? op_symbol(t->op) : "", v);
+}
+
+static zt_tile_status target_status(const zt_ind_value *v,
+                                    const zt_report_target *t,
+                                    zt_unit unit) {
+  int64_t mul_n = 1, mul_d = 1;
+  int c;
+  if (!t)
+    return ZT_TILE_NO_TARGET;
+  if (!v || v->suppressed || v->den == 0)
+    return ZT_TILE_NO_DATA;
+  if (unit == ZT_UNIT_PERCENT)
+    mul_n = 100;
+  else if (unit == ZT_UNIT_EUR)
+    mul_d = 100;
+  /* actual = num * mul_n / (den * mul_d), compared with t->num / t->den */
+  c = cmp_frac(v->num * mul_n, v->den * mul_d, t->num, t->den);
+  switch (t->op) {
+  case ZT_OP_GE: return c >= 0 ? ZT_TILE_MET : ZT_TILE_NOT_MET;
+  case ZT_OP_LE: return c <= 0 ? ZT_TILE_MET : ZT_TILE_NOT_MET;
+  case ZT_OP_EQ: return c == 0 ? ZT_TILE_MET : ZT_TILE_NOT_MET;
+  }
+  return ZT_TILE_NO_DATA;
+}
+
+/* --- inline text ------------------------------------------------------- */
+
+typedef struct runs {
+  GArray *a;   /* of zt_run */
+} runs;
+
+static void add_run(bctx *b, runs *r, const char *text, unsigned flags) {
+  zt_run run;
+  if (!text || !*text)
+    return;
+  run.text = zt_arena_strdup(b->a, text);
+  run.flags = flags;
+  g_array_append_val(r->a, run);
+}
+
+/* Collapse white space in text to single blanks. */
+static void add_text(bctx *b, runs *r, const char *s, unsigned flags) {
+  size_t n = strlen(s), k = 0;
+  char *out = g_malloc(n + 1);
+  bool sp = false;
+  for (size_t i = 0; i < n; i++) {
+    char c = s[i];
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      sp = true;
+      continue;
+    }
+    if (sp) {
+      out[k++] = ' ';
+      sp = false;
+    }
+    out[k++] = c;
+  }
+  if (sp)
+    out[k++] = ' ';
+  out[k] = '\0';
+  add_run(b, r, out, flags);
+  g_free(out);
+}
+
+static const char *setting(bctx *b, const char *key) {
+  size_t kl = strlen(key);
+  for (size_t i = 0; i < b->in->nsettings; i++) {
+    const char *s = b->in->settings[i];
+    const char *p;
+    if (strncmp(s, key, kl) != 0)
+      continue;
+    p = s + kl;
+    while (*p == ' ' || *p == '\t')
+      p++;
+    if (*p != '=')
+      continue;
+    p++;
+    while (*p == ' ' || *p == '\t')
+      p++;
+    return p;
+  }
+  return DASH;
+}
+
+/* The municipality an element names, or the one in scope. */
+static uint16_t gem_of(bctx *b, xmlNodePtr n) {
+  const char *g = attr(b, n, "gemeente");
+  long v;
+  if (!g)
+    return b->gem;
+  if (strcmp(g, "regio") == 0)
+    return ZT_GEMEENTE_REGIO;
+  if (zt_parse_int(g, 0, 9999, &v) != ZT_OK)
+    return b->gem;
+  return (uint16_t)v;
+}
+
+/* "Het aandeel ... steeg van 61,2% naar 64,0% (doel: 65%)" */
+static const char *change_sentence(bctx *b, xmlNodePtr n) {
+  const char *ind = attr(b, n, "id"), *bd = attr(b, n, "breakdown");
+  const char *subject = subst(b, attr(b, n, "subject"));
+  const char *up = attr(b, n, "up"), *down = attr(b, n, "down");
+  const char *same = attr(b, n, "same");
+  zt_period cur = resolve_ref(b, attr(b, n, "period"));
+  const char *from_ref = attr(b, n, "from");
+  zt_period from = from_ref ? resolve_ref(b, from_ref)
+                            : period_back(cur, 1);
+  uint16_t gem = gem_of(b, n);
+  zt_unit unit = unit_of(ind);
+  const zt_ind_value *vc = lookup(b, ind, &cur, gem, bd);
+  const zt_ind_value *vp = lookup(b, ind, &from, gem, bd);
+  const zt_report_target *t = find_target(b, ind, &cur, gem);
+  const char *doel = t ? zt_arena_printf(b->a, " (doel: %s)",
+                                         target_value(b, t, unit, false))
+                       : "";
+  char pname[ZT_FMT_MAX];
+  if (!vc || vc->suppressed) {
+    fmt_period_long(&cur, pname);
+    return zt_arena_printf(b->a, "%s: geen gegevens over %s", subject,
+                           pname);
+  }
+  if (!vp || vp->suppressed)
+    return zt_arena_printf(b->a, "%s was %s%s", subject,
+                           display(b, vc, NULL), doel);
+  if (strcmp(vc->display, vp->display) == 0 ||
+      cmp_frac(vc->num, vc->den, vp->num, vp->den) == 0)
+    return zt_arena_printf(b->a, "%s %s %s%s", subject,
+                           same ? same : "bleef", display(b, vc, NULL),
+                           doel);
+  return zt_arena_printf(
+      b->a, "%s %s van %s naar %s%s", subject,
+      cmp_frac(vc->num, vc->den, vp->num, vp->den) > 0
+          ? (up ? up : "steeg")
+          : (down ? down : "daalde"),
+      display(b, vp, NULL), display(b, vc, NULL), doel);
+}
+
+static void inline_nodes(bctx *b, xmlNodePtr parent, runs *r,
+                         unsigned flags) {
+  for (xmlNodePtr n = parent->children; n; n = n->next) {
+    char buf[ZT_FMT_MAX];
+    const char *name = (const char *)n->name;
+    if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+      add_text(b, r, (const char *)n->content, flags);
+      continue;
+    }
+    if (n->type != XML_ELEMENT_NODE)
+      continue;
+    if (strcmp(name, "v") == 0) {
+      zt_period p = resolve_ref(b, attr(b, n, "period"));
+      const zt_ind_value *v = lookup(b, attr(b, n, "id"), &p, gem_of(b, n),
+                                     attr(b, n, "breakdown"));
+      add_run(b, r, display(b, v, NULL), flags | ZT_RUN_VALUE);
+    } else if (strcmp(name, "change") == 0) {
+      add_run(b, r, change_sentence(b, n), flags);
+    } else if (strcmp(name, "target") == 0 || strcmp(name, "status") == 0) {
+      const char *ind = attr(b, n, "id");
+      zt_period p = resolve_ref(b, attr(b, n, "period"));
+      uint16_t gem = gem_of(b, n);
+      const zt_report_target *t = find_target(b, ind, &p, gem);
+      if (strcmp(name, "target") == 0)
+        add_run(b, r, t ? target_value(b, t, unit_of(ind), true)
+                        : "geen doel", flags | ZT_RUN_VALUE);
+      else
+        add_run(b, r,
+                t ? zt_tile_status_word(target_status(
+                        lookup(b, ind, &p, gem, NULL), t, unit_of(ind)))
+                  : "geen doel", flags);
+    } else if (strcmp(name, "period") == 0) {
+      zt_period p = resolve_ref(b, attr(b, n, "ref"));
+      fmt_period_long(&p, buf);
+      add_run(b, r, buf, flags);
+    } else if (strcmp(name, "region") == 0) {
+      add_run(b, r, b->in->region_name, flags);
+    } else if (strcmp(name, "gemeente") == 0) {
+      add_run(b, r, b->gem_name ? b->gem_name : b->in->region_name, flags);
+    } else if (strcmp(name, "peildatum") == 0) {
+      zt_fmt_date(b->in->peildatum, buf);
+      add_run(b, r, buf, flags);
+    } else if (strcmp(name, "date") == 0) {
+      zt_fmt_date(b->in->report_date, buf);
+      add_run(b, r, buf, flags);
+    } else if (strcmp(name, "generated") == 0) {
+      zt_fmt_datetime_utc(b->in->generated_at, buf);
+      add_run(b, r, buf, flags);
+    } else if (strcmp(name, "version") == 0) {
+      add_run(b, r, b->in->version ? b->in->version : "?", flags);
+    } else if (strcmp(name, "suppression") == 0) {
+      add_run(b, r, b->in->suppression_rule ? b->in->suppression_rule
+                                            : DASH, flags);
+    } else if (strcmp(name, "setting") == 0) {
+      add_run(b, r, setting(b, attr(b, n, "key")), flags);
+    } else if (strcmp(name, "em") == 0) {
+      inline_nodes(b, n, r, flags | ZT_RUN_EM);
+    } else if (strcmp(name, "strong") == 0) {
+      inline_nodes(b, n, r, flags | ZT_RUN_STRONG);
+    }
+  }
+}
+
+/* Trim blanks at both ends and doubled blanks between runs. */
+static zt_text finish_runs(bctx *b, runs *r) {
+  zt_text t;
+  GArray *a = r->a;
+  for (guint i = 0; i < a->len; i++) {
+    zt_run *run = &g_array_index(a, zt_run, i);
+    bool prev_sp = false;
+    if (i == 0)
+      prev_sp = true;
+    else {
+      const char *pt = g_array_index(a, zt_run, i - 1).text;
+      size_t pl = strlen(pt);
+      prev_sp = pl == 0 || pt[pl - 1] == ' ';
+    }
+    while (prev_sp && run->text[0] == ' ')
+      run->text++;
+  }
+  while (a->len > 0) {
+    zt_run *last = &g_array_index(a, zt_run, a->len - 1);
+    size_t l = strlen(last->text);
+    while (l > 0 && last->text[l - 1] == ' ')
+      l--;
+    if (l > 0) {
+      last->text = zt_arena_strndup(b->a, last->text, l);
+      break;
+    }
+    g_array_set_size(a, a->len - 1);
+  }
+  t.n = a->len;
+  t.runs = zt_arena_array(b->a, a->len + 1, sizeof *t.runs);
+  if (a->len)
+    memcpy(t.runs, a->data, a->len * sizeof *t.runs);
+  return t;
+}
+
+static zt_text inline_text(bctx *b, xmlNodePtr n) {
+  runs r;
+  zt_text t;
+  r.a = g_array_new(FALSE, FALSE, sizeof(zt_run));
+  inline_nodes(b, n, &r, 0);
+  t = finish_runs(b, &r);
+  g_array_free(r.a, TRUE);
+  return t;
+}
+
+static zt_text plain_text(bctx *b, const char *s) {
+  runs r;
+  zt_text t;
+  r.a = g_array_new(FALSE, FALSE, sizeof(zt_run));
+  add_text(b, &r, s, 0);
+  t = finish_runs(b, &r);
+  g_array_free(r.a, TRUE);
+  return t;
+}
+
+/* --- headings ---------------------------------------------------------- */
+
+static void heading(bctx *b, const char *title, int level, bool new_page,
+                    int line) {
+  zt_block *h;
+  if (level < 1)
+    level = 1;
+  if (level > 3)
+    level = 3;
+  h = zt_doc_add(b->doc, ZT_BLK_HEADING);
+  h->level = level;
+  h->title = title;
+  h->new_page = new_page;
+  h->anchor = zt_arena_printf(b->a, "h-%d", ++b->nheadings);
+  h->tpl_line = line;
+  if (b->numbered) {
+    b->sec[level - 1]++;
+    for (int i = level; i < 3; i++)
+      b->sec[i] = 0;
+    if (level == 1)
+      h->number = zt_arena_printf(b->a, "%d", b->sec[0]);
+    else if (level == 2)
+      h->number = zt_arena_printf(b->a, "%d.%d", b->sec[0], b->sec[1]);
+    else
+      h->number = zt_arena_printf(b->a, "%d.%d.%d", b->sec[0], b->sec[1],
+                                  b->sec[2]);
+  }
+}
+
+/* --- dimensions ---------------------------------------------------------- */
+
+static coord coord_none(void) {
+  coord c;
+  memset(&c, 0, sizeof c);
+  c.gem = -1;
+  return c;
+}
+
+static coord coord_from(bctx *b, xmlNodePtr n) {
+  coord c = coord_none();
+  const char *g = attr(b, n, "gemeente"), *col = attr(b, n, "color");
+  const char *p = attr(b, n, "period");
+  long v;
+  c.label = subst(b, attr(b, n, "label"));
+  c.ind = attr(b, n, "id");
+  if (p) {
+    c.has_period = true;
+    c.period = resolve_ref(b, p);
+  }
+  if (g)
+    c.gem = strcmp(g, "regio") == 0 ? 0
+            : zt_parse_int(g, 0, 9999, &v) == ZT_OK ? (int)v : -1;
+  c.bd = attr(b, n, "breakdown");
+  if (col)
+    c.has_color = zt_color_by_key(col, &c.color);
+  c.target = attr_yes(b, n, "target", false);
+  c.total = attr_yes(b, n, "is-total", false);
+  return c;
+}
+
+static void dim_push(dim *d, GArray *arr) {
+  d->n = arr->len;
+  d->c = (coord *)(void *)arr->data;
+}
+
+/* Trend periods of the report's kind up to the report period. */
+static void add_trend(bctx *b, GArray *arr) {
+  for (size_t i = 0; i < b->ntrend; i++) {
+    coord c = coord_none();
+    char buf[ZT_FMT_MAX];
+    c.has_period = true;
+    c.period = b->trend[i];
+    c.from_periods = true;
+    zt_fmt_period_short(&c.period, buf);
+    c.label = zt_arena_strdup(b->a, buf);
+    g_array_append_val(arr, c);
+  }
+}
+
+typedef struct bdval {
+  const char *value;    /* after "key=" */
+  const char *full;     /* "key=value" */
+  double weight;        /* sort weight (the value in the first period) */
+} bdval;
+
+static int numeric_lead(const char *s, long *out) {
+  long v = 0;
+  int n = 0;
+  while (s[n] >= '0' && s[n] <= '9' && n < 12)
+    v = v * 10 + (s[n++] - '0');
+  *out = v;
+  return n;
+}
+
+static bool starts_numeric(const char *s) {
+  long dummy;
+  return numeric_lead(s, &dummy) > 0;
+}
+
+static int bd_cmp_kind(const void *x, const void *y) {
+  const bdval *a = x, *b = y;
+  int ka = zt_kind_from_id(a->value), kb = zt_kind_from_id(b->value);
+  if (ka != kb)
+    return (ka < 0 ? 1000 : ka) - (kb < 0 ? 1000 : kb);
+  return strcmp(a->value, b->value);
+}
+
+static int bd_cmp_num(const void *x, const void *y) {
+  const bdval *a = x, *b = y;
+  long va, vb;
+  int na = numeric_lead(a->value, &va), nb = numeric_lead(b->value, &vb);
+  if (na && nb && va != vb)
+    return va < vb ? -1 : 1;
+  if (na != nb)
+    return na ? -1 : 1;
+  return strcmp(a->value, b->value);
+}
+
+static int bd_cmp_weight(const void *x, const void *y) {
+  const bdval *a = x, *b = y;
+  if (a->weight != b->weight)
+    return a->weight > b->weight ? -1 : 1;
+  return strcmp(a->value, b->value);
+}
+
+/* "31-90" -> "31–90" (a range of numbers gets an en dash). */
+static const char *range_label(bctx *b, const char *v) {
+  const char *dash = strchr(v, '-');
+  if (dash && dash > v && dash[-1] >= '0' && dash[-1] <= '9' &&
+      dash[1] >= '0' && dash[1] <= '9')
+    return zt_arena_printf(b->a, "%.*s" DASH "%s", (int)(dash - v), v,
+                           dash + 1);
+  return v;
+}
+
+static zt_status expand_breakdown(bctx *b, xmlNodePtr n, const char *key,
+                                  const coord *base, const dim *other,
+                                  GArray *arr) {
+  size_t kl = strlen(key), nrows;
+  GArray *vals;
+  GHashTable *seen;
+  uint16_t gem = base->gem >= 0 ? (uint16_t)base->gem : b->gem;
+  char periods[16][8];
+  size_t np = 0;
+  if (!base->ind)
+    return node_fail(b, n,
+                     "breakdown:%s needs an indicator (expected an id "
+                     "attribute on this element)", key);
+  /* the periods the other dimension shows, else the element's own */
+  for (size_t i = 0; other && i < other->n && np < 16; i++)
+    if (other->c[i].has_period)
+      zt_period_name(&other->c[i].period, periods[np++]);
+  if (np == 0) {
+    zt_period p = base->has_period ? base->period : b->in->period;
+    zt_period_name(&p, periods[np++]);
+  }
+  vals = g_array_new(FALSE, FALSE, sizeof(bdval));
+  seen = g_hash_table_new(g_str_hash, g_str_equal);
+  nrows = b->in->ind ? zt_ind_table_count(b->in->ind) : 0;
+  for (size_t i = 0; i < nrows; i++) {
+    const zt_ind_value *v = zt_ind_table_at(b->in->ind, i);
+    bool inp = false;
+    if (v->gemeente != gem || strcmp(v->indicator, base->ind) != 0 ||
+        strncmp(v->breakdown, key, kl) != 0 || v->breakdown[kl] != '=')
+      continue;
+    for (size_t k = 0; k < np && !inp; k++)
+      inp = strcmp(v->period, periods[k]) == 0;
+    if (!inp)
+      continue;
+    if (g_hash_table_contains(seen, v->breakdown)) {
+      if (strcmp(v->period, periods[np - 1]) == 0) {
+        for (guint k = 0; k < vals->len; k++) {
+          bdval *bv = &g_array_index(vals, bdval, k);
+          if (strcmp(bv->full, v->breakdown) == 0)
+            bv->weight = zt_ind_as_double(v);
+        }
+      }
+      continue;
+    }
+    {
+      bdval bv;
+      char *full = zt_arena_strdup(b->a, v->breakdown);
+      bv.full = full;
+      bv.value = bv.full + kl + 1;
+      bv.weight = strcmp(v->period, periods[np - 1]) == 0
+                      ? zt_ind_as_double(v) : -1.0;
+      g_hash_table_add(seen, full);
+      g_array_append_val(vals, bv);
+    }
+  }
+  if (vals->len < 2)
+    ;   /* nothing to order (and qsort must not see a NULL array) */
+  else if (strcmp(key, "kind") == 0)
+    qsort(vals->data, vals->len, sizeof(bdval), bd_cmp_kind);
+  else if (starts_numeric(g_array_index(vals, bdval, 0).value))
+    qsort(vals->data, vals->len, sizeof(bdval), bd_cmp_num);
+  else
+    qsort(vals->data, vals->len, sizeof(bdval), bd_cmp_weight);
+  for (guint i = 0; i < vals->len; i++) {
+    bdval *bv = &g_array_index(vals, bdval, i);
+    coord c = coord_none();
+    int k;
+    c.bd = bv->full;
+    c.label = strcmp(key, "kind") == 0 || strcmp(key, "reason") == 0
+                  ? zt_breakdown_label(key, bv->value)
+                  : range_label(b, bv->value);
+    if (strcmp(key, "kind") == 0 && (k = zt_kind_from_id(bv->value)) >= 0) {
+      c.has_color = true;
+      c.color = zt_color_of_kind((zt_care_kind)k);
+    }
+    g_array_append_val(arr, c);
+  }
+  g_hash_table_destroy(seen);
+  g_array_free(vals, TRUE);
+  return ZT_OK;
+}
+
+/* Expand `spec` (NULL = items) into coordinates. `child` names the item
+ * elements ("row", "col", "series", "cat"). */
+static zt_status expand(bctx *b, xmlNodePtr n, const char *spec,
+                        const char *child, const coord *base,
+                        const dim *other, GArray *arr) {
+  if (!spec || strcmp(spec, "items") == 0) {
+    for (xmlNodePtr k = n->children; k; k = k->next)
+      if (is_elem(k, child)) {
+        coord c = coord_from(b, k);
+        g_array_append_val(arr, c);
+      }
+    return ZT_OK;
+  }
+  if (strncmp(spec, "periods:", 8) == 0) {
+    const char *p = spec + 8;
+    while (*p) {
+      const char *e = strchr(p, ',');
+      size_t len = e ? (size_t)(e - p) : strlen(p);
+      char ref[32];
+      zt_slice_copy(ref, sizeof ref, p, len);
+      if (strcmp(ref, "trend") == 0)
+        add_trend(b, arr);
+      else {
+        coord c = coord_none();
+        char buf[ZT_FMT_MAX];
+        c.has_period = true;
+        c.period = resolve_ref(b, ref);
+        c.from_periods = true;
+        zt_fmt_period_short(&c.period, buf);
+        c.label = zt_arena_strdup(b->a, buf);
+        g_array_append_val(arr, c);
+      }
+      if (!e)
+        break;
+      p = e + 1;
+    }
+    return ZT_OK;
+  }
+  if (strncmp(spec, "gemeenten", 9) == 0) {
+    for (size_t i = 0; i < b->in->ngemeenten; i++) {
+      coord c = coord_none();
+      c.gem = b->in->gemeenten[i];
+      c.label = b->in->gemeente_names[i];
+      g_array_append_val(arr, c);
+    }
+    if (strcmp(spec, "gemeenten+regio") == 0) {
+      coord c = coord_none();
+      c.gem = ZT_GEMEENTE_REGIO;
+      c.label = zt_arena_printf(b->a, "Regio %s", b->in->region_name);
+      c.total = true;
+      g_array_append_val(arr, c);
+    }
+    return ZT_OK;
+  }
+  if (strncmp(spec, "breakdown:", 10) == 0)
+    return expand_breakdown(b, n, spec + 10, base, other, arr);
+  return node_fail(b, n, "bad dimension '%s'", spec);
+}
+
+/* The value at (row/series r, column/category c) under `base`. */
+static const zt_ind_value *grid_value(bctx *b, const coord *base,
+                                      const coord *r, const coord *c,
+                                      const char **ind_out) {
+  const char *ind = r->total && r->ind ? r->ind
+                    : c->ind           ? c->ind
+                    : r->ind           ? r->ind
+                                       : base->ind;
+  zt_period p = c->has_period   ? c->period
+                : r->has_period ? r->period
+                : base->has_period ? base->period
+                                   : b->in->period;
+  int gem = c->gem >= 0 ? c->gem
+            : r->gem >= 0 ? r->gem
+            : base->gem >= 0 ? base->gem
+                             : b->gem;
+  const char *bd = r->total && r->bd ? r->bd
+                   : c->bd ? c->bd
+                   : r->bd ? r->bd
+                   : base->bd ? base->bd
+                              : "";
+  if (ind_out)
+    *ind_out = ind;
+  return lookup(b, ind, &p, (uint16_t)gem, bd);
+}
+
+/* --- tables ------------------------------------------------------------ */
+
+static zt_table *new_table(bctx *b, size_t nrows, size_t ncols,
+                           const char *caption) {
+  zt_table *t = zt_table_new(b->a, nrows, ncols);
+  t->caption = caption;
+  t->number = ++b->ntables;
+  t->anchor = zt_arena_printf(b->a, "tabel-%d", t->number);
+  return t;
+}
+
+static void add_table_block(bctx *b, zt_table *t, int line) {
+  zt_block *blk = zt_doc_add(b->doc, ZT_BLK_TABLE);
+  blk->table = t;
+  blk->title = t->caption;
+  blk->anchor = t->anchor;
+  blk->tpl_line = line;
+}
+
+static zt_status grid_table(bctx *b, xmlNodePtr n) {
+  coord base = coord_from(b, n);
+  const char *rows_spec = attr(b, n, "rows"), *cols_spec = attr(b, n, "cols");
+  const char *total = attr(b, n, "total");
+  GArray *ra = g_array_new(FALSE, FALSE, sizeof(coord));
+  GArray *ca = g_array_new(FALSE, FALSE, sizeof(coord));
+  dim rows, cols;
+  zt_status st = ZT_OK;
+  bool rows_first = !(rows_spec && strncmp(rows_spec, "breakdown:", 10) == 0);
+  bool *keep;
+  size_t nkeep = 0;
+  zt_table *t;
+  base.label = NULL;
+  if (rows_first) {
+    st = expand(b, n, rows_spec, "row", &base, NULL, ra);
+    dim_push(&rows, ra);
+    if (!st)
+      st = expand(b, n, cols_spec, "col", &base, &rows, ca);
+  } else {
+    st = expand(b, n, cols_spec, "col", &base, NULL, ca);
+    dim_push(&cols, ca);
+    if (!st)
+      st = expand(b, n, rows_spec, "row", &base, &cols, ra);
+  }
+  if (!st && ca->len == 0) {
+    coord c = coord_none();
+    const char *cl = attr(b, n, "col-label");
+    c.label = cl ? subst(b, cl) : "Waarde";
+    g_array_append_val(ca, c);
+  }
+  if (!st && ra->len == 0 && (!rows_spec || strcmp(rows_spec, "items") == 0))
+    st = node_fail(b, n, "<table> has no rows (expected <row> children or "
+                   "a rows attribute)");
+  if (!st && total) {
+    coord c = coord_none();
+    const char *tl = attr(b, n, "total-label");
+    c.ind = total;
+    c.bd = "";
+    c.total = true;
+    c.label = tl ? subst(b, tl) : "Totaal";
+    g_array_append_val(ra, c);
+  }
+  dim_push(&rows, ra);
+  dim_push(&cols, ca);
+  for (size_t r = 0; !st && r < rows.n; r++)
+    for (size_t c = 0; !st && c < cols.n; c++) {
+      const char *ind = NULL;
+      grid_value(b, &base, &rows.c[r], &cols.c[c], &ind);
+      if (!ind)
+        st = node_fail(b, n, "no indicator for row '%s', column '%s' "
+                       "(expected an id on the table, row or column)",
+                       rows.c[r].label ? rows.c[r].label : "",
+                       cols.c[c].label ? cols.c[c].label : "");
+    }
+  if (st) {
+    g_array_free(ra, TRUE);
+    g_array_free(ca, TRUE);
+    return st;
+  }
+  /* period columns without any value are left out (a year not yet
+   * complete, a half-year before the data begin) */
+  keep = zt_arena_array(b->a, cols.n + 1, sizeof *keep);
+  for (size_t c = 0; c < cols.n; c++) {
+    keep[c] = !cols.c[c].from_periods;
+    for (size_t r = 0; r < rows.n && !keep[c]; r++)
+      keep[c] = grid_value(b, &base, &rows.c[r], &cols.c[c], NULL) != NULL;
+  }
+  for (size_t c = 0; c < cols.n; c++)
+    nkeep += keep[c];
+  if (nkeep == 0) {
+    for (size_t c = 0; c < cols.n; c++)
+      keep[c] = true;
+    nkeep = cols.n;
+  }
+  t = new_table(b, rows.n + 1, nkeep + 1, subst(b, attr(b, n, "title")));
+  t->rflags[0] = ZT_ROW_HEAD;
+  t->row_header = true;
+  {
+    const char *corner = attr(b, n, "corner");
+    zt_table_set(t, b->a, 0, 0, corner ? subst(b, corner) : "", 0);
+  }
+  for (size_t c = 0, tc = 1; c < cols.n; c++) {
+    if (!keep[c])
+      continue;
+    zt_table_set(t, b->a, 0, tc, cols.c[c].label ? cols.c[c].label : "", 0);
+    t->numeric[tc] = true;
+    tc++;
+  }
+  for (size_t r = 0; r < rows.n; r++) {
+    zt_table_set(t, b->a, r + 1, 0, rows.c[r].label ? rows.c[r].label : "",
+                 ZT_CELL_WRAPHYPH);
+    if (rows.c[r].total)
+      t->rflags[r + 1] |= ZT_ROW_TOTAL;
+    for (size_t c = 0, tc = 1; c < cols.n; c++) {
+      unsigned fl = 0;
+      const zt_ind_value *v;
+      const char *s;
+      if (!keep[c])
+        continue;
+      v = grid_value(b, &base, &rows.c[r], &cols.c[c], NULL);
+      s = display(b, v, &fl);
+      zt_table_set(t, b->a, r + 1, tc, s, fl);
+      tc++;
+    }
+  }
+  zt_table_add_marker_notes(t, b->a, b->in->suppression_rule);
+  add_table_block(b, t, (int)xmlGetLineNo(n));
+  g_array_free(ra, TRUE);
+  g_array_free(ca, TRUE);
+  return ZT_OK;
+}
+
+/* --- measures, budget, sources, settings ------------------------------ */
+
+#define NBSP "\xc2\xa0"
+
+/* `s` with its blanks replaced by no-break spaces. */
+static const char *nbsp(bctx *b, const char *s) {
+  zt_buf out;
+  const char *res;
+  zt_buf_init(&out, 1u << 16);
+  for (; *s; s++) {
+    if (*s == ' ')
+      zt_buf_puts(&out, NBSP);
+    else
+      zt_buf_putc(&out, *s);
+  }
+  res = zt_arena_strdup(b->a, zt_buf_str(&out));
+  zt_buf_free(&out);
+  return res;
+}
+
+static const char *quarter_text(bctx *b, const char *q) {
+  int y, k;
+  char buf[ZT_FMT_MAX];
+  if (zt_quarter_parse(q, &y, &k) != ZT_OK)
+    return zt_arena_strdup(b->a, q);
+  zt_fmt_quarter(y, k, buf);
+  return zt_arena_strdup(b->a, buf);
+}
+
+/* "Q1 2022 – Q4 2023", with no-break spaces inside each quarter so a
+ * narrow column breaks only after the dash. */
+static const char *when_text(bctx *b, const zt_measure *m) {
+  return zt_arena_printf(b->a, "%s" NBSP DASH " %s",
+                         nbsp(b, quarter_text(b, m->van)),
+                         nbsp(b, quarter_text(b, m->tot)));
+}
+
+/* Action lines in order of first appearance. */
+static size_t action_lines(bctx *b, const char ***out) {
+  const char **lines = zt_arena_array(b->a, b->in->nmeasures + b->in->nbudget
+                                      + 1, sizeof *lines);
+  size_t n = 0;
+  for (size_t i = 0; i < b->in->nmeasures; i++) {
+    bool seen = false;
+    for (size_t k = 0; k < n && !seen; k++)
+      seen = strcmp(lines[k], b->in->measures[i].actielijn) == 0;
+    if (!seen)
+      lines[n++] = b->in->measures[i].actielijn;
+  }
+  *out = lines;
+  return n;
+}
+
+static zt_status measures_table(bctx *b, xmlNodePtr n) {
+  const char **lines;
+  size_t nl = action_lines(b, &lines), r = 1;
+  zt_table *t = new_table(b, 1 + nl + b->in->nmeasures + 1, 7,
+                          subst(b, attr(b, n, "title")));
+  static const char *const head[7] = {"Maatregel", "Wat", "Wanneer",
+                                      "Door wie", "Status", "Extra budget",
+                                      "Besteed"};
+  static const double weight[7] = {1.5, 2.3, 1.05, 1.05, 0.95, 0.95, 0.9};
+  int64_t sum_b = 0, sum_s = 0;
+  char buf[ZT_FMT_MAX];
+  t->rflags[0] = ZT_ROW_HEAD;
+  t->row_header = true;
+  for (int c = 0; c < 7; c++) {
+    zt_table_set(t, b->a, 0, (size_t)c, head[c], 0);
+    t->weight[c] = weight[c];
+  }
+  t->numeric[5] = t->numeric[6] = true;
+  for (size_t l = 0; l < nl; l++) {
+    t->rflags[r] = ZT_ROW_GROUP;
+    zt_table_set(t, b->a, r++, 0, lines[l], ZT_CELL_STRONG);
+    for (size_t i = 0; i < b->in->nmeasures; i++) {
+      const zt_measure *m = &b->in->measures[i];
+      zt_status_look lk = zt_measure_status_look(m->status);
+      const char *wat = m->toelichting[0]
+                            ? zt_arena_printf(b->a, "%s (%s)", m->wat,
+                                              m->toelichting)
+                            : m->wat;
+      if (strcmp(m->actielijn, lines[l]) != 0)
+        continue;
+      zt_table_set(t, b->a, r, 0,
+                   m->id[0] ? zt_arena_printf(b->a, "%s %s", m->id,
+                                              m->maatregel)
+                            : m->maatregel, ZT_CELL_WRAPHYPH);
+      zt_table_set(t, b->a, r, 1, wat, ZT_CELL_WRAPHYPH);
+      zt_table_set(t, b->a, r, 2, when_text(b, m), 0);
+      zt_table_set(t, b->a, r, 3, m->door_wie, ZT_CELL_WRAPHYPH);
+      zt_table_set(t, b->a, r, 4,
+                   zt_arena_printf(b->a, "%s" NBSP "%s", lk.symbol, lk.word),
+                   0);
+      zt_fmt_eur(m->budget_extra, 1, buf);
+      zt_table_set(t, b->a, r, 5, buf, 0);
+      zt_fmt_eur(m->besteed, 1, buf);
+      zt_table_set(t, b->a, r, 6, buf, 0);
+      sum_b += m->budget_extra;
+      sum_s += m->besteed;
+      r++;
+    }
+  }
+  t->rflags[r] = ZT_ROW_TOTAL;
+  zt_table_set(t, b->a, r, 0, "Totaal", 0);
+  zt_fmt_eur(sum_b, 1, buf);
+  zt_table_set(t, b->a, r, 5, buf, 0);
+  zt_fmt_eur(sum_s, 1, buf);
+  zt_table_set(t, b->a, r, 6, buf, 0);
+  t->nrows = r + 1;
+  add_table_block(b, t, (int)xmlGetLineNo(n));
+  return ZT_OK;
+}
+
+static zt_status budget_table(bctx *b, xmlNodePtr n) {
+  const zt_report_input *in = b->in;
+  int years[32];
+  size_t ny = 0, nl = 0;
+  const char **lines = zt_arena_array(b->a, in->nbudget + 1, sizeof *lines);
+  zt_table *t;
+  char buf[ZT_FMT_MAX];
+  int64_t *col_sum;
+  for (size_t i = 0; i < in->nbudget; i++) {
+    bool seen = false;
+    for (size_t k = 0; k < ny && !seen; k++)
+      seen = years[k] == in->budget[i].jaar;
+    if (!seen && ny < 32)
+      years[ny++] = in->budget[i].jaar;
+    seen = false;
+    for (size_t k = 0; k < nl && !seen; k++)
+      seen = strcmp(lines[k], in->budget[i].actielijn) == 0;
+    if (!seen)
+      lines[nl++] = in->budget[i].actielijn;
+  }
+  for (size_t i = 1; i < ny; i++)
+    for (size_t k = i; k > 0 && years[k - 1] > years[k]; k--) {
+      int tmp = years[k];
+      years[k] = years[k - 1];
+      years[k - 1] = tmp;
+    }
+  t = new_table(b, nl + 2, ny + 4, subst(b, attr(b, n, "title")));
+  col_sum = zt_arena_array(b->a, ny + 4, sizeof *col_sum);
+  t->rflags[0] = ZT_ROW_HEAD;
+  t->row_header = true;
+  zt_table_set(t, b->a, 0, 0, "Actielijn", 0);
+  t->weight[0] = 2.2;
+  for (size_t y = 0; y < ny; y++) {
+    snprintf(buf, sizeof buf, "%d", years[y]);
+    zt_table_set(t, b->a, 0, y + 1, buf, 0);
+  }
+  zt_table_set(t, b->a, 0, ny + 1, "Totaal uitgaven", 0);
+  zt_table_set(t, b->a, 0, ny + 2, "Middelen", 0);
+  zt_table_set(t, b->a, 0, ny + 3, "Verschil", 0);
+  for (size_t c = 1; c < ny + 4; c++)
+    t->numeric[c] = true;
+  for (size_t l = 0; l < nl; l++) {
+    int64_t total = 0, funds = 0;
+    zt_table_set(t, b->a, l + 1, 0, lines[l], ZT_CELL_WRAPHYPH);
+    for (size_t y = 0; y < ny; y++) {
+      int64_t s = 0;
+      bool any = false;
+      for (size_t i = 0; i < in->nbudget; i++)
+        if (in->budget[i].jaar == years[y] &&
+            strcmp(in->budget[i].actielijn, lines[l]) == 0) {
+          s += in->budget[i].uitgaven;
+          funds += in->budget[i].middelen;
+          any = true;
+        }
+      if (any) {
+        zt_fmt_eur(s, 1, buf);
+        zt_table_set(t, b->a, l + 1, y + 1, buf, 0);
+      } else {
+        zt_table_set(t, b->a, l + 1, y + 1, DASH, ZT_CELL_MISSING);
+      }
+      total += s;
+      col_sum[y + 1] += s;
+    }
+    col_sum[ny + 1] += total;
+    col_sum[ny + 2] += funds;
+    zt_fmt_eur(total, 1, buf);
+    zt_table_set(t, b->a, l + 1, ny + 1, buf, 0);
+    zt_fmt_eur(funds, 1, buf);
+    zt_table_set(t, b->a, l + 1, ny + 2, buf, 0);
+    zt_fmt_eur_signed(funds - total, buf);
+    zt_table_set(t, b->a, l + 1, ny + 3, buf, 0);
+  }
+  t->rflags[nl + 1] = ZT_ROW_TOTAL;
+  zt_table_set(t, b->a, nl + 1, 0, "Totaal", 0);
+  for (size_t c = 1; c <= ny + 2; c++) {
+    zt_fmt_eur(col_sum[c], 1, buf);
+    zt_table_set(t, b->a, nl + 1, c, buf, 0);
+  }
+  zt_fmt_eur_signed(col_sum[ny + 2] - col_sum[ny + 1], buf);
+  zt_table_set(t, b->a, nl + 1, ny + 3, buf, 0);
+  zt_table_add_note(t, b->a, "Verschil = middelen min uitgaven; een "
+                    "negatief verschil is een tekort.");
+  zt_table_add_marker_notes(t, b->a, NULL);
+  add_table_block(b, t, (int)xmlGetLineNo(n));
+  return ZT_OK;
+}
+
+static zt_status sources_table(bctx *b, xmlNodePtr n) {
+  const zt_report_input *in = b->in;
+  zt_table *t = new_table(b, in->nsources + 2, 7,
+                          subst(b, attr(b, n, "title")));
+  static const char *const head[7] = {"Bestand", "Soort", "Ingelezen",
+                                      "Regels", "Geaccepteerd",
+                                      "Afgewezen", "Dubbel"};
+  long sum[4] = {0, 0, 0, 0};
+  char buf[ZT_FMT_MAX];
+  t->rflags[0] = ZT_ROW_HEAD;
+  t->row_header = true;
+  for (int c = 0; c < 7; c++)
+    zt_table_set(t, b->a, 0, (size_t)c, head[c], 0);
+  t->weight[0] = 2.4;
+  for (int c = 3; c < 7; c++)
+    t->numeric[c] = true;
+  for (size_t i = 0; i < in->nsources; i++) {
+    const zt_source_file *s = &in->sources[i];
+    long v[4] = {s->lines_read, s->accepted, s->rejected, s->duplicates};
+    zt_table_set(t, b->a, i + 1, 0, s->name, 0);
+    zt_table_set(t, b->a, i + 1, 1, s->kind, 0);
+    zt_fmt_date(s->ingested, buf);
+    zt_table_set(t, b->a, i + 1, 2, buf, 0);
+    for (int k = 0; k < 4; k++) {
+      zt_fmt_int(v[k], buf);
+      zt_table_set(t, b->a, i + 1, (size_t)(3 + k), buf, 0);
+      sum[k] += v[k];
+    }
+  }
+  t->rflags[in->nsources + 1] = ZT_ROW_TOTAL;
+  zt_table_set(t, b->a, in->nsources + 1, 0, "Totaal", 0);
+  for (int k = 0; k < 4; k++) {
+    zt_fmt_int(sum[k], buf);
+    zt_table_set(t, b->a, in->nsources + 1, (size_t)(3 + k), buf, 0);
+  }
+  add_table_block(b, t, (int)xmlGetLineNo(n));
+  return ZT_OK;
+}
+
+static zt_status settings_table(bctx *b, xmlNodePtr n) {
+  const zt_report_input *in = b->in;
+  zt_table *t = new_table(b, in->nsettings + 1, 2,
+                          subst(b, attr(b, n, "title")));
+  t->rflags[0] = ZT_ROW_HEAD;
+  t->row_header = true;
+  zt_table_set(t, b->a, 0, 0, "Instelling", 0);
+  zt_table_set(t, b->a, 0, 1, "Waarde", 0);
+  t->weight[0] = 1.0;
+  t->weight[1] = 1.6;
+  for (size_t i = 0; i < in->nsettings; i++) {
+    const char *s = in->settings[i], *eq = strchr(s, '=');
+    if (eq) {
+      const char *k = s, *ke = eq, *v = eq + 1;
+      while (ke > k && (ke[-1] == ' ' || ke[-1] == '\t'))
+        ke--;
+      while (*v == ' ' || *v == '\t')
+        v++;
+      zt_table_set(t, b->a, i + 1, 0,
+                   zt_arena_strndup(b->a, k, (size_t)(ke - k)), 0);
+      zt_table_set(t, b->a, i + 1, 1, v, 0);
+    } else {
+      zt_table_set(t, b->a, i + 1, 0, s, 0);
+    }
+  }
+  add_table_block(b, t, (int)xmlGetLineNo(n));
+  return ZT_OK;
+}
+
+/* --- tiles -------------------------------------------------------------- */
+
+static zt_status tiles_block(bctx *b, xmlNodePtr n) {
+  size_t cnt = 0, i = 0;
+  zt_block *blk;
+  zt_tile *tiles;
+  for (xmlNodePtr k = n->children; k; k = k->next)
+    cnt += is_elem(k, "tile");
+  tiles = zt_arena_array(b->a, cnt + 1, sizeof *tiles);
+  for (xmlNodePtr k = n->children; k; k = k->next) {
+    const char *ind;
+    zt_period p;
+    uint16_t gem;
+    const zt_ind_value *v;
+    const zt_report_target *t;
+    if (!is_elem(k, "tile"))
+      continue;
+    ind = attr(b, k, "id");
+    p = resolve_ref(b, attr(b, k, "period"));
+    gem = gem_of(b, k);
+    v = lookup(b, ind, &p, gem, attr(b, k, "breakdown"));
+    t = attr(b, k, "breakdown") ? NULL : find_target(b, ind, &p, gem);
+    tiles[i].label = subst(b, attr(b, k, "label"));
+    tiles[i].value = display(b, v, NULL);
+    tiles[i].target = t ? zt_arena_printf(b->a, "doel: %s",
+                                          target_value(b, t, unit_of(ind),
+                                                       true))
+                        : NULL;
+    tiles[i].status = target_status(v, t, unit_of(ind));
+    i++;
+  }
+  blk = zt_doc_add(b->doc, ZT_BLK_TILES);
+  blk->tiles = tiles;
+  blk->ntiles = cnt;
+  blk->tpl_line = (int)xmlGetLineNo(n);
+  return ZT_OK;
+}
+
+/* --- charts ------------------------------------------------------------ */
+
+static zt_chart_type chart_type(const char *s) {
+  if (strcmp(s, "stacked") == 0) return ZT_CHART_STACKED;
+  if (strcmp(s, "line") == 0) return ZT_CHART_LINE;
+  if (strcmp(s, "donut") == 0) return ZT_CHART_DONUT;
+  if (strcmp(s, "histogram") == 0) return ZT_CHART_HISTOGRAM;
+  if (strcmp(s, "diverging") == 0) return ZT_CHART_DIVERGING;
+  if (strcmp(s, "timeline") == 0) return ZT_CHART_TIMELINE;
+  return ZT_CHART_BAR;
+}
+
+static const char *default_y_label(zt_unit u) {
+  switch (u) {
+  case ZT_UNIT_PERCENT: return "procent";
+  case ZT_UNIT_EUR: return "euro";
+  case ZT_UNIT_DAYS: return "dagen";
+  case ZT_UNIT_YEARS: return "jaar";
+  case ZT_UNIT_COUNT: break;
+  }
+  return "aantal";
+}
+
+static zt_chart *timeline_chart(bctx *b) {
+  const zt_report_input *in = b->in;
+  const char **lines;
+  size_t nl = action_lines(b, &lines), k = 0;
+  zt_chart *c = zt_chart_new(b->a, ZT_CHART_TIMELINE, 0, 0);
+  c->items = zt_arena_array(b->a, in->nmeasures + 1, sizeof *c->items);
+  for (size_t l = 0; l < nl; l++)
+    for (size_t i = 0; i < in->nmeasures; i++) {
+      const zt_measure *m = &in->measures[i];
+      int y0, q0, y1, q1;
+      if (strcmp(m->actielijn, lines[l]) != 0 ||
+          zt_quarter_parse(m->van, &y0, &q0) != ZT_OK ||
+          zt_quarter_parse(m->tot, &y1, &q1) != ZT_OK)
+        continue;
+      c->items[k].label = m->id[0] ? zt_arena_printf(b->a, "%s %s", m->id,
+                                                     m->maatregel)
+                                   : m->maatregel;
+      c->items[k].group = m->actielijn;
+      c->items[k].q0 = y0 * 4 + q0 - 1;
+      c->items[k].q1 = y1 * 4 + q1 - 1;
+      if (c->items[k].q1 < c->items[k].q0)
+        c->items[k].q1 = c->items[k].q0;
+      c->items[k].status = m->status;
+      c->items[k].when = when_text(b, m);
+      k++;
+    }
+  c->nitems = k;
+  {
+    int y, mo, d;
+    zt_day_to_ymd(in->period.end, &y, &mo, &d);
+    c->q_now = y * 4 + (mo - 1) / 3;
+  }
+  return c;
+}
+
+static zt_status chart_block(bctx *b, xmlNodePtr n) {
+  zt_chart_type type = chart_type(attr(b, n, "type"));
+  const char *title = subst(b, attr(b, n, "title"));
+  coord base = coord_from(b, n);
+  zt_chart *c;
+  zt_block *blk;
+  zt_status st = ZT_OK;
+  base.label = NULL;
+  if (type == ZT_CHART_TIMELINE) {
+    c = timeline_chart(b);
+  } else {
+    const char *xs = attr(b, n, "x"), *ss = attr(b, n, "series");
+    GArray *xa = g_array_new(FALSE, FALSE, sizeof(coord));
+    GArray *sa = g_array_new(FALSE, FALSE, sizeof(coord));
+    dim xd, sd;
+    size_t nser = 0, ntarget = 0;
+    bool x_first = !(xs && strncmp(xs, "breakdown:", 10) == 0);
+    if (x_first) {
+      st = expand(b, n, xs, "cat", &base, NULL, xa);
+      dim_push(&xd, xa);
+      if (!st)
+        st = expand(b, n, ss, "series", &base, &xd, sa);
+    } else {
+      st = expand(b, n, ss, "series", &base, NULL, sa);
+      dim_push(&sd, sa);
+      if (!st)
+        st = expand(b, n, xs, "cat", &base, &sd, xa);
+    }
+    if (!st && sa->len == 0) {
+      coord s = coord_none();
+      s.label = attr(b, n, "y-label") ? subst(b, attr(b, n, "y-label"))
+                                      : title;
+      g_array_append_val(sa, s);
+    }
+    if (!st && xa->len == 0 && (!xs || strcmp(xs, "items") == 0))
+      st = node_fail(b, n, "<chart> has no categories (expected <cat> "
+                     "children or an x attribute)");
+    if (st) {
+      g_array_free(xa, TRUE);
+      g_array_free(sa, TRUE);
+      return st;
+    }
+    dim_push(&xd, xa);
+    dim_push(&sd, sa);
+    for (size_t s = 0; s < sd.n; s++)
+      ntarget += sd.c[s].target;
+    nser = sd.n + ntarget;
+    c = zt_chart_new(b->a, type, xd.n, nser);
+    for (size_t i = 0; i < xd.n; i++)
+      c->cats[i] = xd.c[i].label ? xd.c[i].label : "";
+    {
+      size_t out = 0;
+      const char *first_ind = NULL;
+      for (size_t s = 0; s < sd.n && !st; s++) {
+        zt_series *se = &c->ser[out++];
+        se->name = sd.c[s].label ? sd.c[s].label : "";
+        if (sd.c[s].has_color)
+          se->color = sd.c[s].color;
+        else if (base.has_color)
+          se->color = base.color;
+        else
+          se->color = sd.n == 1 ? 0x4477aaU : zt_color_cycle((unsigned)s);
+        for (size_t i = 0; i < xd.n; i++) {
+          const char *ind = NULL;
+          unsigned fl = 0;
+          const zt_ind_value *v = grid_value(b, &base, &sd.c[s], &xd.c[i],
+                                             &ind);
+          if (!ind) {
+            st = node_fail(b, n, "no indicator for series '%s' (expected "
+                           "an id on the chart or the series)", se->name);
+            break;
+          }
+          if (!first_ind)
+            first_ind = ind;
+          se->val[i].display = display(b, v, &fl);
+          se->val[i].suppressed = (fl & ZT_CELL_SUPPRESSED) != 0;
+          se->val[i].present = v && !v->suppressed;
+          se->val[i].v = v ? zt_ind_as_double(v) : 0;
+        }
+        if (sd.c[s].target && !st) {
+          /* the target path of this series, per category period */
+          zt_series *tg = &c->ser[out++];
+          const char *ind = sd.c[s].ind ? sd.c[s].ind : base.ind;
+          tg->name = se->name;
+          tg->color = se->color;
+          tg->is_target = true;
+          for (size_t i = 0; i < xd.n; i++) {
+            zt_period p = xd.c[i].has_period ? xd.c[i].period
+                                             : b->in->period;
+            int gem = sd.c[s].gem >= 0 ? sd.c[s].gem
+                      : base.gem >= 0 ? base.gem : b->gem;
+            const zt_report_target *t = find_target(b, ind, &p,
+                                                    (uint16_t)gem);
+            if (!t)
+              continue;
+            tg->val[i].present = true;
+            tg->val[i].v = (double)t->num / (double)t->den;
+            tg->val[i].display = target_value(b, t, unit_of(ind), true);
+          }
+        }
+      }
+      c->unit = unit_of(first_ind);
+    }
+    /* one series over care kinds: each bar or slice in its kind's colour */
+    if (sd.n == 1 && ntarget == 0) {
+      bool any = false;
+      c->cat_color = zt_arena_array(b->a, xd.n + 1, sizeof *c->cat_color);
+      for (size_t i = 0; i < xd.n; i++) {
+        c->cat_color[i] = xd.c[i].has_color ? xd.c[i].color
+                          : type == ZT_CHART_DONUT
+                              ? zt_color_cycle((unsigned)i)
+                              : c->ser[0].color;
+        any |= xd.c[i].has_color;
+      }
+      if (!any && type != ZT_CHART_DONUT)
+        c->cat_color = NULL;
+    }
+    g_array_free(xa, TRUE);
+    g_array_free(sa, TRUE);
+    if (st)
+      return st;
+  }
+  c->title = title;
+  c->y_label = attr(b, n, "y-label") ? subst(b, attr(b, n, "y-label"))
+               : type == ZT_CHART_TIMELINE ? NULL
+                                           : default_y_label(c->unit);
+  c->x_label = subst(b, attr(b, n, "x-label"));
+  c->number = ++b->nfigures;
+  blk = zt_doc_add(b->doc, ZT_BLK_CHART);
+  blk->chart = c;
+  blk->title = title;
+  blk->anchor = zt_arena_printf(b->a, "figuur-%d", c->number);
+  blk->alt = zt_chart_alt(c, b->a);
+  blk->chart_table = zt_chart_table(c, b->a);
+  zt_table_add_marker_notes(blk->chart_table, b->a,
+                            b->in->suppression_rule);
+  blk->chart_table_in_pdf = attr_yes(b, n, "table", false);
+  blk->tpl_line = (int)xmlGetLineNo(n);
+  return ZT_OK;
+}
+
+/* --- blocks ------------------------------------------------------------ */
+
+static zt_status walk(bctx *b, xmlNodePtr parent, int level);
+
+static zt_status include_block(bctx *b, xmlNodePtr n, int level) {
+  const char *href = attr(b, n, "href");
+  char *path = zt_template_include_path(b->t, href);
+  zt_status st = ZT_OK;
+  xmlDocPtr doc = g_hash_table_lookup(b->t->xml_inc, path);
+  if (doc) {
+    st = walk(b, xmlDocGetRootElement(doc), level);
+  } else {
+    const char *text = g_hash_table_lookup(b->t->txt_inc, path);
+    /* plain text: paragraphs separated by blank lines */
+    const char *p = text ? text : "";
+    while (*p) {
+      const char *e = strstr(p, "\n\n");
+      size_t len = e ? (size_t)(e - p) : strlen(p);
+      char *para = g_strndup(p, len);
+      zt_text t = plain_text(b, para);
+      g_free(para);
+      if (t.n) {
+        zt_block *blk = zt_doc_add(b->doc, ZT_BLK_PARA);
+        blk->text = t;
+        blk->tpl_line = (int)xmlGetLineNo(n);
+      }
+      if (!e)
+        break;
+      p = e + 2;
+    }
+  }
+  g_free(path);
+  return st;
+}
+
+static zt_status per_gemeente(bctx *b, xmlNodePtr n, int level) {
+  zt_status st = ZT_OK;
+  if (b->in->ngemeenten == 0)
+    return node_fail(b, n, "<per-gemeente> but the region has no member "
+                     "municipalities");
+  for (size_t i = 0; i < b->in->ngemeenten && !st; i++) {
+    b->gem = b->in->gemeenten[i];
+    b->gem_name = b->in->gemeente_names[i];
+    st = walk(b, n, level);
+  }
+  b->gem = ZT_GEMEENTE_REGIO;
+  b->gem_name = NULL;
+  return st;
+}
+
+static zt_status walk(bctx *b, xmlNodePtr parent, int level) {
+  zt_status st = ZT_OK;
+  for (xmlNodePtr n = parent->children; n && !st; n = n->next) {
+    const char *name = (const char *)n->name;
+    int line = (int)xmlGetLineNo(n);
+    zt_block *blk;
+    if (n->type != XML_ELEMENT_NODE)
+      continue;
+    if (strcmp(name, "cover") == 0) {
+      zt_doc_add(b->doc, ZT_BLK_COVER)->tpl_line = line;
+    } else if (strcmp(name, "contents") == 0) {
+      const char *t = attr(b, n, "title"), *d = attr(b, n, "depth");
+      if (t)
+        b->doc->toc_title = t;
+      if (d)
+        b->doc->toc_depth = d[0] - '0';
+      blk = zt_doc_add(b->doc, ZT_BLK_TOC);
+      blk->title = b->doc->toc_title;
+      blk->anchor = "inhoud";
+      blk->tpl_line = line;
+    } else if (strcmp(name, "section") == 0) {
+      heading(b, subst(b, attr(b, n, "title")), level + 1,
+              attr_yes(b, n, "newpage", level == 0), line);
+      st = walk(b, n, level + 1);
+    } else if (strcmp(name, "p") == 0 || strcmp(name, "note") == 0) {
+      zt_text t = inline_text(b, n);
+      if (t.n) {
+        blk = zt_doc_add(b->doc, name[0] == 'p' ? ZT_BLK_PARA : ZT_BLK_NOTE);
+        blk->text = t;
+        blk->tpl_line = line;
+      }
+    } else if (strcmp(name, "ul") == 0) {
+      size_t cnt = 0, i = 0;
+      zt_text *items;
+      for (xmlNodePtr k = n->children; k; k = k->next)
+        cnt += is_elem(k, "li");
+      items = zt_arena_array(b->a, cnt + 1, sizeof *items);
+      for (xmlNodePtr k = n->children; k; k = k->next)
+        if (is_elem(k, "li"))
+          items[i++] = inline_text(b, k);
+      blk = zt_doc_add(b->doc, ZT_BLK_LIST);
+      blk->items = items;
+      blk->nitems = cnt;
+      blk->tpl_line = line;
+    } else if (strcmp(name, "tiles") == 0) {
+      st = tiles_block(b, n);
+    } else if (strcmp(name, "chart") == 0) {
+      st = chart_block(b, n);
+    } else if (strcmp(name, "table") == 0) {
+      st = grid_table(b, n);
+    } else if (strcmp(name, "measures") == 0) {
+      st = measures_table(b, n);
+    } else if (strcmp(name, "budget") == 0) {
+      st = budget_table(b, n);
+    } else if (strcmp(name, "sources") == 0) {
+      st = sources_table(b, n);
+    } else if (strcmp(name, "settings") == 0) {
+      st = settings_table(b, n);
+    } else if (strcmp(name, "pagebreak") == 0) {
+      zt_doc_add(b->doc, ZT_BLK_PAGEBREAK)->tpl_line = line;
+    } else if (strcmp(name, "per-gemeente") == 0) {
+      st = per_gemeente(b, n, level);
+    } else if (strcmp(name, "include") == 0) {
+      st = include_block(b, n, level);
+    }
+  }
+  return st;
+}
+
+zt_status zt_doc_build(const zt_template *t, const zt_report_input *in,
+                       zt_doc **out, zt_err *err) {
+  bctx b;
+  zt_doc *d;
+  xmlNodePtr root = xmlDocGetRootElement(t->doc);
+  char buf[ZT_FMT_MAX];
+  zt_status st;
+  bool half = strcmp(t->kind, "halfjaar") == 0;
+  *out = NULL;
+  if (half != (in->period.half != 0)) {
+    char name[8];
+    zt_period_name(&in->period, name);
+    return zt_fail(err, ZT_ERR_INPUT,
+                   "%s:%ld: bad period %s for this template (expected %s)",
+                   t->path, xmlGetLineNo(root), name,
+                   half ? "a half-year, YYYY-H1 or YYYY-H2"
+                        : "a year, YYYY");
+  }
+  memset(&b, 0, sizeof b);
+  d = zt_doc_new();
+  b.t = t;
+  b.in = in;
+  b.doc = d;
+  b.a = &d->arena;
+  b.err = err;
+  b.gem = ZT_GEMEENTE_REGIO;
+  b.numbered = attr_yes(&b, root, "numbered", true);
+  /* the trend: periods of the report's kind, up to the report period */
+  b.trend = zt_arena_array(b.a, in->ntrend + 1, sizeof *b.trend);
+  for (size_t i = 0; i < in->ntrend; i++)
+    if ((in->trend[i].half != 0) == (in->period.half != 0) &&
+        in->trend[i].end <= in->period.end)
+      b.trend[b.ntrend++] = in->trend[i];
+  if (b.ntrend == 0)
+    b.trend[b.ntrend++] = in->period;
+  d->title = subst(&b, attr(&b, root, "title"));
+  d->subtitle = subst(&b, attr(&b, root, "subtitle"));
+  d->subject = subst(&b, attr(&b, root, "subject"));
+  d->keywords = subst(&b, attr(&b, root, "keywords"));
+  d->region = zt_arena_strdup(b.a, in->region_name ? in->region_name : "");
+  zt_fmt_period(&in->period, buf);
+  d->period = zt_arena_strdup(b.a, buf);
+  zt_fmt_date(in->report_date, buf);
+  d->date = zt_arena_strdup(b.a, buf);
+  zt_fmt_date(in->peildatum, buf);
+  d->peildatum = zt_arena_strdup(b.a, buf);
+  {
+    zt_buf m;
+    zt_buf_init(&m, 1u << 16);
+    for (size_t i = 0; i < in->ngemeenten; i++)
+      zt_buf_printf(&m, "%s%s", i ? ", " : "", in->gemeente_names[i]);
+    d->members = zt_arena_strdup(b.a, zt_buf_str(&m));
+    zt_buf_free(&m);
+  }
+  d->version = zt_arena_strdup(b.a, in->version ? in->version : "");
+  d->not_for_publication = in->not_for_publication;
+  d->created = in->generated_at;
+  if (!d->subject)
+    d->subject = zt_arena_printf(b.a, "%s, %s", d->title, d->period);
+  if (!d->keywords)
+    d->keywords = "jeugdhulp, voortgangsrapportage, zo thuis mogelijk";
+  st = walk(&b, root, 0);
+  if (st) {
+    zt_doc_free(d);
+    return st;
+  }
+  *out = d;
+  return ZT_OK;
+}

@@ -1,0 +1,463 @@
+/*
+ * render/html.c -- the HTML writer (html.h).
+ */
+#include "render/html.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <string.h>
+
+#include "render/canvas.h"
+#include "render/theme.h"
+
+static const char css[] =
+    ":root{--accent:#1f3a5f;--text:#1a1a1a;--muted:#555;--shade:#f2f4f7;"
+    "--rule:#b8b8b8;--ok:#1b7837;--bad:#b2182b;--none:#666}\n"
+    "*{box-sizing:border-box}\n"
+    "body{margin:0;font-family:" ZT_FONT_CSS ";color:var(--text);"
+    "line-height:1.5;background:#fff;font-size:1rem}\n"
+    ".skip{position:absolute;left:-9999px}\n"
+    ".skip:focus{left:1rem;top:1rem;background:#fff;color:var(--accent);"
+    "padding:.5rem;z-index:1}\n"
+    ".wrap{max-width:52rem;margin:0 auto;padding:0 1rem}\n"
+    "header.cover{background:var(--accent);color:#fff;padding:2rem 0}\n"
+    "header.cover h1{font-size:2.1rem;line-height:1.2;margin:.3rem 0}\n"
+    "header.cover p{margin:.2rem 0}\n"
+    ".region{font-size:1.2rem}.period{font-size:1.3rem}\n"
+    ".meta{opacity:.9;font-size:.9rem}\n"
+    ".warning{border:2px solid #fff;padding:.5rem .8rem;font-weight:700;"
+    "margin-top:1rem!important}\n"
+    "nav ol{list-style:none;padding-left:0}nav ol ol{padding-left:1.3rem}\n"
+    "nav a{color:var(--accent)}\n"
+    "h2{font-size:1.55rem;color:var(--accent);border-bottom:2px solid "
+    "var(--accent);padding-bottom:.2rem;margin:2.5rem 0 1rem}\n"
+    "h3{font-size:1.25rem;color:var(--accent);margin:2rem 0 .6rem}\n"
+    "h4{font-size:1.05rem;color:var(--accent);margin:1.5rem 0 .5rem}\n"
+    ".tiles{list-style:none;padding:0;margin:1rem 0;display:grid;"
+    "grid-template-columns:repeat(auto-fill,minmax(10.5rem,1fr));"
+    "gap:.6rem}\n"
+    ".tile{background:var(--shade);border-left:5px solid #4477aa;"
+    "padding:.6rem .8rem}\n"
+    ".tile span{display:block}.tile .label{font-size:.88rem;"
+    "hyphens:auto}\n"
+    ".tile .value{font-size:1.6rem;font-weight:700;color:var(--accent)}\n"
+    ".tile .target{font-size:.88rem;color:var(--muted)}\n"
+    ".tile .status{font-size:.88rem;font-weight:700}\n"
+    ".st-met{border-left-color:var(--ok)}.st-met .status{color:var(--ok)}\n"
+    ".st-not{border-left-color:var(--bad)}.st-not .status{color:var(--bad)}\n"
+    ".st-none{border-left-color:var(--none)}.st-none .status{color:"
+    "var(--none)}\n"
+    ".table-wrap{overflow-x:auto;margin:1.2rem 0 .4rem}\n"
+    "table{border-collapse:collapse;width:100%;font-size:.9rem}\n"
+    "caption{text-align:left;font-weight:700;color:var(--accent);"
+    "padding:.3rem 0}\n"
+    "th,td{padding:.25rem .5rem;border-bottom:1px solid #e2e2e2;"
+    "text-align:left;vertical-align:top;hyphens:auto}\n"
+    "thead th{background:var(--shade);border-bottom:2px solid "
+    "var(--accent)}\n"
+    ".num{text-align:right;font-variant-numeric:tabular-nums;"
+    "white-space:nowrap}\n"
+    "tr.total th,tr.total td{font-weight:700;border-top:2px solid #444}\n"
+    "tr.group th{background:var(--shade);color:var(--accent)}\n"
+    "figure{margin:1.6rem 0;overflow-x:auto}\n"
+    "figure svg{width:100%;height:auto;max-width:44rem;min-width:26rem;"
+    "display:block;margin:.4rem 0}\n"
+    "figcaption{font-weight:700;color:var(--accent)}\n"
+    "details{margin:.4rem 0}summary{cursor:pointer;color:var(--accent)}\n"
+    ".note{background:var(--shade);border-left:4px solid #c2571a;"
+    "padding:.6rem 1rem}\n"
+    ".table-note{font-size:.85rem;color:var(--muted);margin:.2rem 0}\n"
+    "footer{color:var(--muted);font-size:.85rem;margin:3rem auto 2rem}\n"
+    "@media (max-width:40rem){header.cover h1{font-size:1.6rem}"
+    "h2{font-size:1.3rem}table{font-size:.8rem}.tile .value{font-size:"
+    "1.35rem}}\n"
+    "@media print{header.cover{background:none;color:var(--accent)}"
+    ".warning{border-color:var(--bad)}.skip{display:none}"
+    "section.l1{break-before:page}.pagebreak{break-after:page}"
+    "figure,tr,.tile{break-inside:avoid}a{color:inherit;"
+    "text-decoration:none}.table-wrap{overflow:visible}}\n";
+
+typedef struct hw {
+  const zt_doc *doc;
+  zt_fonts *fonts;
+  zt_buf *out;
+  zt_status st;
+  int open[4];   /* open <section> per heading level */
+} hw;
+
+static void put(hw *h, const char *s) {
+  if (h->st == ZT_OK)
+    h->st = zt_buf_puts(h->out, s);
+}
+
+static void esc(hw *h, const char *s) {
+  if (h->st == ZT_OK)
+    h->st = zt_xml_escape(h->out, s ? s : "");
+}
+
+static void putf(hw *h, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static void putf(hw *h, const char *fmt, ...) {
+  va_list ap;
+  if (h->st != ZT_OK)
+    return;
+  va_start(ap, fmt);
+  h->st = zt_buf_vprintf(h->out, fmt, ap);
+  va_end(ap);
+}
+
+static void runs(hw *h, const zt_text *t) {
+  for (size_t i = 0; i < t->n; i++) {
+    unsigned f = t->runs[i].flags;
+    if (f & ZT_RUN_STRONG)
+      put(h, "<strong>");
+    if (f & ZT_RUN_EM)
+      put(h, "<em>");
+    esc(h, t->runs[i].text);
+    if (f & ZT_RUN_EM)
+      put(h, "</em>");
+    if (f & ZT_RUN_STRONG)
+      put(h, "</strong>");
+  }
+}
+
+static void table(hw *h, const zt_table *t, const char *caption,
+                  const char *id) {
+  size_t nh = zt_table_head_rows(t);
+  putf(h, "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" "
+          "aria-labelledby=\"%s-c\">\n<table", id);
+  putf(h, " id=\"%s\">\n<caption id=\"%s-c\">", id, id);
+  esc(h, caption);
+  put(h, "</caption>\n");
+  if (nh)
+    put(h, "<thead>\n");
+  for (size_t r = 0; r < t->nrows; r++) {
+    bool head = r < nh;
+    if (r == nh)
+      put(h, nh ? "</thead>\n<tbody>\n" : "<tbody>\n");
+    if (t->rflags[r] & ZT_ROW_GROUP) {
+      putf(h, "<tr class=\"group\"><th scope=\"rowgroup\" colspan=\"%zu\">",
+           t->ncols);
+      esc(h, zt_table_cell(t, r, 0));
+      put(h, "</th></tr>\n");
+      continue;
+    }
+    put(h, (t->rflags[r] & ZT_ROW_TOTAL) ? "<tr class=\"total\">" : "<tr>");
+    for (size_t c = 0; c < t->ncols; c++) {
+      const char *s = zt_table_cell(t, r, c);
+      bool num = t->numeric[c];
+      if (head) {
+        if (!*s)
+          put(h, "<td></td>");
+        else {
+          putf(h, "<th scope=\"col\"%s>", num ? " class=\"num\"" : "");
+          esc(h, s);
+          put(h, "</th>");
+        }
+      } else if (c == 0 && t->row_header) {
+        put(h, "<th scope=\"row\">");
+        esc(h, s);
+        put(h, "</th>");
+      } else {
+        put(h, num ? "<td class=\"num\">" : "<td>");
+        esc(h, s);
+        put(h, "</td>");
+      }
+    }
+    put(h, "</tr>\n");
+  }
+  if (nh == t->nrows)
+    put(h, "</thead>\n");
+  else
+    put(h, "</tbody>\n");
+  put(h, "</table>\n</div>\n");
+  for (size_t i = 0; i < t->nnotes; i++) {
+    put(h, "<p class=\"table-note\">");
+    esc(h, t->notes[i]);
+    put(h, "</p>\n");
+  }
+}
+
+static zt_status chart(hw *h, const zt_block *b) {
+  zt_canvas_svg cs;
+  zt_canvas cv;
+  double w = ZT_CONTENT_W, ht;
+  const char *id = b->anchor;
+  zt_canvas_svg_init(&cs, &cv, h->out, h->fonts);
+  ht = ceil(zt_chart_height(b->chart, &cv, w));
+  putf(h, "<figure id=\"%s\" class=\"chart\">\n<figcaption>Figuur %d. ", id,
+       b->chart->number);
+  esc(h, b->title);
+  put(h, "</figcaption>\n");
+  putf(h, "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" "
+          "aria-labelledby=\"%s-t %s-d\" viewBox=\"0 0 %d %d\" "
+          "width=\"%d\" height=\"%d\" font-family=\"Lato, DejaVu Sans, "
+          "Arial, sans-serif\" fill=\"#1a1a1a\">\n",
+       id, id, (int)ceil(w), (int)ht, (int)ceil(w), (int)ht);
+  putf(h, "<title id=\"%s-t\">", id);
+  esc(h, b->title);
+  putf(h, "</title>\n<desc id=\"%s-d\">", id);
+  esc(h, b->alt);
+  put(h, "</desc>\n");
+  if (h->st == ZT_OK)
+    zt_chart_draw(b->chart, &cv, w, ht);
+  if (h->st == ZT_OK)
+    h->st = zt_canvas_svg_done(&cs);
+  else
+    zt_canvas_svg_done(&cs);
+  put(h, "</svg>\n");
+  if (b->chart_table) {
+    char *tid = g_strdup_printf("%s-cijfers", id);
+    putf(h, "<details%s>\n<summary>Cijfers bij figuur %d</summary>\n",
+         b->chart_table_in_pdf ? " open=\"open\"" : "", b->chart->number);
+    table(h, b->chart_table, b->chart_table->caption, tid);
+    put(h, "</details>\n");
+    g_free(tid);
+  }
+  put(h, "</figure>\n");
+  return h->st;
+}
+
+static void tiles(hw *h, const zt_block *b) {
+  put(h, "<ul class=\"tiles\">\n");
+  for (size_t i = 0; i < b->ntiles; i++) {
+    const zt_tile *t = &b->tiles[i];
+    const char *cls = t->status == ZT_TILE_MET ? " st-met"
+                      : t->status == ZT_TILE_NOT_MET ? " st-not"
+                      : t->status == ZT_TILE_NO_DATA ? " st-none" : "";
+    putf(h, "<li class=\"tile%s\"><span class=\"label\">", cls);
+    esc(h, t->label);
+    put(h, "</span><span class=\"value\">");
+    esc(h, t->value);
+    put(h, "</span>");
+    if (t->target) {
+      put(h, "<span class=\"target\">");
+      esc(h, t->target);
+      put(h, "</span>");
+    }
+    if (t->status != ZT_TILE_NO_TARGET) {
+      put(h, "<span class=\"status\">");
+      putf(h, "<span aria-hidden=\"true\">%s</span> ",
+           zt_tile_status_symbol(t->status));
+      esc(h, zt_tile_status_word(t->status));
+      put(h, "</span>");
+    }
+    put(h, "</li>\n");
+  }
+  put(h, "</ul>\n");
+}
+
+/* Close open sections down to (and including) `level`. */
+static void close_sections(hw *h, int level) {
+  for (int l = 3; l >= level; l--)
+    if (h->open[l]) {
+      put(h, "</section>\n");
+      h->open[l] = 0;
+    }
+}
+
+static void cover(hw *h) {
+  const zt_doc *d = h->doc;
+  put(h, "<header class=\"cover\">\n<div class=\"wrap\">\n"
+         "<p class=\"region\">");
+  esc(h, d->region);
+  put(h, "</p>\n<h1>");
+  esc(h, d->title);
+  put(h, "</h1>\n");
+  if (d->subtitle) {
+    put(h, "<p>");
+    esc(h, d->subtitle);
+    put(h, "</p>\n");
+  }
+  put(h, "<p class=\"period\">");
+  esc(h, d->period);
+  put(h, "</p>\n");
+  if (d->members && *d->members) {
+    put(h, "<p class=\"meta\">Gemeenten: ");
+    esc(h, d->members);
+    put(h, "</p>\n");
+  }
+  put(h, "<p class=\"meta\">Peildatum: ");
+  esc(h, d->peildatum);
+  put(h, " \xc2\xb7 Datum: ");
+  esc(h, d->date);
+  put(h, " \xc2\xb7 Versie: zothuis ");
+  esc(h, d->version);
+  put(h, "</p>\n");
+  if (d->not_for_publication)
+    put(h, "<p class=\"warning\">Niet voor publicatie: werkversie zonder "
+           "onderdrukking van kleine aantallen.</p>\n");
+  put(h, "</div>\n</header>\n");
+}
+
+static void toc(hw *h) {
+  const zt_doc *d = h->doc;
+  int depth = 0;
+  bool li_open[5] = {false, false, false, false, false};
+  put(h, "<nav class=\"wrap\" aria-labelledby=\"inhoud\">\n<h2 "
+         "id=\"inhoud\">");
+  esc(h, d->toc_title);
+  put(h, "</h2>\n");
+  for (size_t i = 0; i < d->nblocks; i++) {
+    const zt_block *b = &d->blocks[i];
+    if (b->kind != ZT_BLK_HEADING || b->level > d->toc_depth)
+      continue;
+    if (depth < b->level) {
+      /* a deeper list opens inside the open item */
+      while (depth < b->level) {
+        put(h, "<ol>\n");
+        li_open[++depth] = false;
+      }
+    } else {
+      while (depth > b->level) {
+        if (li_open[depth])
+          put(h, "</li>\n");
+        put(h, "</ol>\n");
+        depth--;
+      }
+      if (li_open[depth])
+        put(h, "</li>\n");
+    }
+    putf(h, "<li><a href=\"#%s\">", b->anchor);
+    if (b->number) {
+      esc(h, b->number);
+      put(h, " ");
+    }
+    esc(h, b->title);
+    put(h, "</a>");
+    li_open[depth] = true;
+  }
+  while (depth > 0) {
+    if (li_open[depth])
+      put(h, "</li>\n");
+    put(h, "</ol>\n");
+    depth--;
+  }
+  put(h, "</nav>\n");
+}
+
+zt_status zt_html_write(const zt_doc *doc, zt_fonts *fonts, zt_buf *out,
+                        zt_err *err) {
+  hw h;
+  zt_fonts own;
+  bool have_cover = false, main_open = false;
+  memset(&h, 0, sizeof h);
+  h.doc = doc;
+  h.out = out;
+  h.st = ZT_OK;
+  if (!fonts) {
+    zt_status st = zt_fonts_init(&own, NULL, err);
+    if (st)
+      return st;
+    fonts = &own;
+  }
+  h.fonts = fonts;
+  put(&h, "<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n"
+          "<meta charset=\"utf-8\"/>\n"
+          "<meta name=\"viewport\" content=\"width=device-width, "
+          "initial-scale=1\"/>\n<title>");
+  esc(&h, doc->title);
+  put(&h, ", ");
+  esc(&h, doc->period);
+  put(&h, " \xe2\x80\x93 ");
+  esc(&h, doc->region);
+  put(&h, "</title>\n<meta name=\"author\" content=\"");
+  esc(&h, doc->region);
+  put(&h, "\"/>\n<meta name=\"description\" content=\"");
+  esc(&h, doc->subject);
+  put(&h, "\"/>\n<meta name=\"keywords\" content=\"");
+  esc(&h, doc->keywords);
+  put(&h, "\"/>\n<meta name=\"generator\" content=\"zothuis ");
+  esc(&h, doc->version);
+  put(&h, "\"/>\n<style>\n");
+  put(&h, css);
+  put(&h, "</style>\n</head>\n<body>\n"
+          "<a class=\"skip\" href=\"#main\">Naar de inhoud</a>\n");
+  for (size_t i = 0; i < doc->nblocks && h.st == ZT_OK; i++) {
+    const zt_block *b = &doc->blocks[i];
+    if (b->kind == ZT_BLK_COVER) {
+      cover(&h);
+      have_cover = true;
+      continue;
+    }
+    if (b->kind == ZT_BLK_TOC) {
+      toc(&h);
+      continue;
+    }
+    if (!main_open) {
+      if (!have_cover) {
+        put(&h, "<header class=\"wrap\"><h1>");
+        esc(&h, doc->title);
+        put(&h, "</h1></header>\n");
+        have_cover = true;
+      }
+      put(&h, "<main id=\"main\" class=\"wrap\">\n");
+      main_open = true;
+    }
+    switch (b->kind) {
+    case ZT_BLK_HEADING:
+      close_sections(&h, b->level);
+      putf(&h, "<section class=\"l%d\" aria-labelledby=\"%s\">\n<h%d "
+               "id=\"%s\">", b->level, b->anchor, b->level + 1, b->anchor);
+      if (b->number) {
+        esc(&h, b->number);
+        put(&h, " ");
+      }
+      esc(&h, b->title);
+      putf(&h, "</h%d>\n", b->level + 1);
+      h.open[b->level] = 1;
+      break;
+    case ZT_BLK_PARA:
+      put(&h, "<p>");
+      runs(&h, &b->text);
+      put(&h, "</p>\n");
+      break;
+    case ZT_BLK_NOTE:
+      put(&h, "<p class=\"note\">");
+      runs(&h, &b->text);
+      put(&h, "</p>\n");
+      break;
+    case ZT_BLK_LIST:
+      put(&h, "<ul>\n");
+      for (size_t k = 0; k < b->nitems; k++) {
+        put(&h, "<li>");
+        runs(&h, &b->items[k]);
+        put(&h, "</li>\n");
+      }
+      put(&h, "</ul>\n");
+      break;
+    case ZT_BLK_TILES: tiles(&h, b); break;
+    case ZT_BLK_CHART: chart(&h, b); break;
+    case ZT_BLK_TABLE: {
+      char *cap = g_strdup_printf("Tabel %d. %s", b->table->number,
+                                  b->table->caption ? b->table->caption
+                                                    : "");
+      table(&h, b->table, cap, b->anchor);
+      g_free(cap);
+      break;
+    }
+    case ZT_BLK_PAGEBREAK:
+      put(&h, "<div class=\"pagebreak\"></div>\n");
+      break;
+    default: break;
+    }
+  }
+  close_sections(&h, 1);
+  if (!main_open)
+    put(&h, "<main id=\"main\" class=\"wrap\">\n");
+  put(&h, "</main>\n<footer class=\"wrap\"><p>");
+  esc(&h, doc->title);
+  put(&h, " \xc2\xb7 ");
+  esc(&h, doc->region);
+  put(&h, " \xc2\xb7 ");
+  esc(&h, doc->period);
+  put(&h, " \xc2\xb7 gemaakt met zothuis ");
+  esc(&h, doc->version);
+  put(&h, "</p></footer>\n</body>\n</html>\n");
+  if (fonts == &own)
+    zt_fonts_free(&own);
+  if (h.st != ZT_OK)
+    return zt_fail(err, h.st, "the HTML could not be built (too large?)");
+  return ZT_OK;
+}

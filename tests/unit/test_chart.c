@@ -1,0 +1,385 @@
+/*
+ * tests/unit/test_chart.c -- charts (render/chart*.c) and the drawing
+ * interface: nice 1-2-5 axes and their Dutch labels, the text alternative
+ * and data table from the chart model, every chart type laid out with all
+ * its text inside its box (a recording canvas measures each label), and
+ * the SVG writer's real <text>, groups with <title>, escaping and arcs.
+ */
+#include "testutil.h"
+
+#include <cairo-pdf.h>
+#include <glib.h>
+#include <math.h>
+#include <string.h>
+
+#include "core/buf.h"
+#include "render/canvas.h"
+#include "render/chart.h"
+#include "render/report.h"
+
+static zt_fonts fonts;
+
+static int setup(void **state) {
+  (void)state;
+  return zt_fonts_init(&fonts, NULL, NULL) == ZT_OK ? 0 : -1;
+}
+
+static int teardown(void **state) {
+  (void)state;
+  zt_fonts_free(&fonts);
+  return 0;
+}
+
+static void test_axis_nice(void **state) {
+  zt_axis ax;
+  char b[64];
+  (void)state;
+  /* 0..68,4 in at most 6 ticks: raw step 68,4/5 = 13,7 -> 20 */
+  zt_axis_nice(0, 68.4, 6, false, &ax);
+  assert_true(ax.lo == 0 && ax.hi == 80 && ax.step == 20);
+  assert_int_equal(ax.nticks, 5);
+  /* 0..10.189.700 in 7 ticks: raw 1.698.283 -> 2.000.000, up to 12 mln */
+  zt_axis_nice(0, 10189700, 7, false, &ax);
+  assert_true(ax.step == 2e6 && ax.hi == 12e6);
+  assert_int_equal(ax.nticks, 7);
+  /* -23..23 in 7 ticks: raw 7,67 -> 10, so -30..30 */
+  zt_axis_nice(-23, 23, 7, true, &ax);
+  assert_true(ax.lo == -30 && ax.hi == 30 && ax.step == 10);
+  /* 0..3 counts: raw 0,6 -> 1 (no fractional steps for counts) */
+  zt_axis_nice(0, 3, 6, true, &ax);
+  assert_true(ax.lo == 0 && ax.hi == 3 && ax.step == 1);
+  /* 0..0: an axis of one step, never a division by zero */
+  zt_axis_nice(0, 0, 6, true, &ax);
+  assert_true(ax.hi > ax.lo && ax.step == 1);
+  /* 0..0,7 shares: raw 0,14 -> 0,2 */
+  zt_axis_nice(0, 0.7, 6, false, &ax);
+  assert_true(fabs(ax.step - 0.2) < 1e-12 && fabs(ax.hi - 0.8) < 1e-12);
+  zt_axis_label(ZT_UNIT_PERCENT, 60, 20, b, sizeof b);
+  assert_string_equal(b, "60%");
+  zt_axis_label(ZT_UNIT_EUR, 12e6, 2e6, b, sizeof b);
+  assert_string_equal(b, "\xe2\x82\xac 12 mln");
+  zt_axis_label(ZT_UNIT_COUNT, 1500, 500, b, sizeof b);
+  assert_string_equal(b, "1.500");
+  zt_axis_label(ZT_UNIT_DAYS, 0.5, 0.5, b, sizeof b);
+  assert_string_equal(b, "0,5");
+  zt_axis_label(ZT_UNIT_COUNT, -10, 10, b, sizeof b);
+  assert_string_equal(b, "-10");
+}
+
+/* --- sample charts ------------------------------------------------------ */
+
+static void set_val(zt_chart *c, size_t s, size_t i, double v,
+                    const char *display) {
+  c->ser[s].val[i].v = v;
+  c->ser[s].val[i].present = true;
+  c->ser[s].val[i].display = display;
+}
+
+static zt_chart *line_chart(zt_arena *a) {
+  static const char *const cats[] = {"1e hj 2019", "2e hj 2019",
+                                     "1e hj 2020", "1e hj 2022"};
+  static const char *const g[] = {"55,1%", "56,6%", "57,9%", "64,0%"};
+  static const double gv[] = {55.1, 56.6, 57.9, 64.0};
+  zt_chart *c = zt_chart_new(a, ZT_CHART_LINE, 4, 2);
+  c->title = "Jeugdigen in verblijf";
+  c->y_label = "% van de jeugdigen in verblijf";
+  c->unit = ZT_UNIT_PERCENT;
+  for (size_t i = 0; i < 4; i++) {
+    c->cats[i] = cats[i];
+    set_val(c, 0, i, gv[i], g[i]);
+  }
+  c->ser[0].name = "Gezinsvorm";
+  c->ser[0].color = 0x4477aa;
+  c->ser[1].name = "Gezinsvorm";
+  c->ser[1].is_target = true;
+  c->ser[1].color = 0x4477aa;
+  set_val(c, 1, 2, 60, "\xe2\x89\xa5 60%");
+  set_val(c, 1, 3, 70, "\xe2\x89\xa5 70%");
+  return c;
+}
+
+static zt_chart *bar_chart(zt_arena *a, zt_chart_type type, size_t ncat,
+                           size_t nser, bool long_labels) {
+  zt_chart *c = zt_chart_new(a, type, ncat, nser);
+  c->title = "Staven";
+  c->y_label = "aantal jeugdigen";
+  c->x_label = "categorie";
+  for (size_t i = 0; i < ncat; i++) {
+    c->cats[i] = long_labels
+                     ? zt_arena_printf(a, "Behandel- en leefgroepen %zu", i)
+                     : zt_arena_printf(a, "%zu", i + 1);
+    for (size_t s = 0; s < nser; s++) {
+      double v = type == ZT_CHART_DIVERGING ? (double)(i * 7 % 11) - 5.0
+                                            : (double)(10 + i * 13 % 40);
+      set_val(c, s, i, v, zt_arena_printf(a, "%.0f", v));
+    }
+  }
+  for (size_t s = 0; s < nser; s++) {
+    c->ser[s].name = zt_arena_printf(a, "Reeks %zu", s + 1);
+    c->ser[s].color = zt_color_cycle((unsigned)s);
+  }
+  return c;
+}
+
+static zt_chart *timeline_chart(zt_arena *a) {
+  zt_chart *c = zt_chart_new(a, ZT_CHART_TIMELINE, 0, 0);
+  static const char *const st[] = {"gereed", "lopend", "vertraagd",
+                                   "gepland", "lopend"};
+  c->title = "Planning";
+  c->nitems = 5;
+  c->items = zt_arena_array(a, 5, sizeof *c->items);
+  for (int i = 0; i < 5; i++) {
+    c->items[i].label = zt_arena_printf(a, "M%d Een maatregel met een "
+                                           "lange naam die niet past", i);
+    c->items[i].group = i < 2 ? "Pleegzorg" : "Preventie";
+    c->items[i].q0 = 2021 * 4 + i;
+    c->items[i].q1 = 2021 * 4 + i + 3;
+    c->items[i].status = st[i];
+    c->items[i].when = "Q1 2021 \xe2\x80\x93 Q4 2021";
+  }
+  c->q_now = 2022 * 4 + 1;
+  return c;
+}
+
+/* --- a recording canvas: every text box must lie inside the chart ----- */
+
+typedef struct rec {
+  double w, h;
+  int texts, fills, strokes, groups, depth;
+  double minx, miny, maxx, maxy;
+  char worst[200];
+} rec;
+
+static void r_color(void *p, uint32_t c) { (void)p; (void)c; }
+static void r_line(void *p, double w, bool d) { (void)p; (void)w; (void)d; }
+static void r_move(void *p, double x, double y) { (void)p; (void)x; (void)y; }
+static void r_arc(void *p, double cx, double cy, double r, double a0,
+                  double a1) {
+  (void)p; (void)cx; (void)cy; (void)r; (void)a0; (void)a1;
+}
+static void r_close(void *p) { (void)p; }
+static void r_fill(void *p) { ((rec *)p)->fills++; }
+static void r_stroke(void *p) { ((rec *)p)->strokes++; }
+static void r_measure(void *p, const char *s, zt_font f, zt_extents *e) {
+  (void)p;
+  zt_fonts_measure(&fonts, s, f, e);
+}
+
+static void r_text(void *p, double x, double y, const char *s, zt_font f,
+                   zt_anchor a) {
+  rec *r = p;
+  zt_extents e;
+  double x0;
+  zt_fonts_measure(&fonts, s, f, &e);
+  x0 = a == ZT_ANCHOR_START ? x : a == ZT_ANCHOR_MIDDLE ? x - e.w / 2
+                                                        : x - e.w;
+  r->texts++;
+  if (x0 < r->minx || y < r->miny) {
+    r->minx = x0 < r->minx ? x0 : r->minx;
+    r->miny = y < r->miny ? y : r->miny;
+    snprintf(r->worst, sizeof r->worst, "'%s' at %.1f,%.1f", s, x0, y);
+  }
+  if (x0 + e.w > r->maxx || y + e.h > r->maxy) {
+    r->maxx = x0 + e.w > r->maxx ? x0 + e.w : r->maxx;
+    r->maxy = y + e.h > r->maxy ? y + e.h : r->maxy;
+    snprintf(r->worst, sizeof r->worst, "'%s' ends at %.1f,%.1f", s,
+             x0 + e.w, y + e.h);
+  }
+}
+
+static void r_group(void *p, const char *tag, const char *title) {
+  (void)tag;
+  (void)title;
+  ((rec *)p)->groups++;
+  ((rec *)p)->depth++;
+}
+static void r_group_end(void *p) { ((rec *)p)->depth--; }
+
+static const zt_canvas_ops rec_ops = {
+  r_color, r_line, r_move, r_move, r_arc, r_close, r_fill, r_stroke,
+  r_text, r_measure, r_group, r_group_end,
+};
+
+/* Draw `c` at width w and its own height; every label inside the box
+ * (half a point of slack for rounding), groups balanced. */
+static void assert_inside(const zt_chart *c, double w) {
+  rec r;
+  zt_canvas cv = {&rec_ops, &r};
+  memset(&r, 0, sizeof r);
+  r.w = w;
+  r.h = zt_chart_height(c, &cv, w);
+  assert_true(r.h > 50 && r.h < 900);
+  zt_chart_draw(c, &cv, w, r.h);
+  assert_true(r.texts > 0);
+  assert_true(r.fills + r.strokes > 0);
+  assert_int_equal(r.depth, 0);
+  if (r.minx < -0.5 || r.miny < -0.5 || r.maxx > w + 0.5 ||
+      r.maxy > r.h + 0.5)
+    fail_msg("%s: text outside %.0fx%.0f: %s", zt_chart_type_name(c->type),
+             w, r.h, r.worst);
+}
+
+static void test_every_type_stays_inside(void **state) {
+  zt_arena a;
+  zt_chart *c;
+  (void)state;
+  zt_arena_init(&a);
+  for (int wi = 0; wi < 2; wi++) {
+    double w = wi ? 467.0 : 300.0;
+    assert_inside(line_chart(&a), w);
+    assert_inside(bar_chart(&a, ZT_CHART_BAR, 5, 2, false), w);
+    assert_inside(bar_chart(&a, ZT_CHART_BAR, 18, 1, true), w);
+    assert_inside(bar_chart(&a, ZT_CHART_STACKED, 6, 3, false), w);
+    assert_inside(bar_chart(&a, ZT_CHART_STACKED, 6, 3, true), w);
+    assert_inside(bar_chart(&a, ZT_CHART_HISTOGRAM, 7, 1, false), w);
+    assert_inside(bar_chart(&a, ZT_CHART_DIVERGING, 6, 1, true), w);
+    c = bar_chart(&a, ZT_CHART_DONUT, 7, 1, true);
+    c->cat_color = zt_arena_array(&a, 7, sizeof *c->cat_color);
+    assert_inside(c, w);
+    assert_inside(timeline_chart(&a), w);
+  }
+  zt_arena_free(&a);
+}
+
+static void test_alt_text_and_table(void **state) {
+  zt_arena a;
+  zt_chart *c;
+  zt_table *t;
+  const char *alt;
+  (void)state;
+  zt_arena_init(&a);
+  c = line_chart(&a);
+  alt = zt_chart_alt(c, &a);
+  assert_non_null(strstr(alt, "Lijndiagram: Jeugdigen in verblijf."));
+  assert_non_null(strstr(alt, "Eenheid: % van de jeugdigen in verblijf."));
+  assert_non_null(strstr(alt, "Gezinsvorm: van 55,1% (1e hj 2019) naar "
+                              "64,0% (1e hj 2022)."));
+  assert_non_null(strstr(alt, "Doel Gezinsvorm: van \xe2\x89\xa5 60% "
+                              "(1e hj 2020) naar \xe2\x89\xa5 70% "
+                              "(1e hj 2022)."));
+  t = zt_chart_table(c, &a);
+  /* header + 4 periods; category column + series + target */
+  assert_int_equal(t->nrows, 5);
+  assert_int_equal(t->ncols, 3);
+  assert_true(t->rflags[0] & ZT_ROW_HEAD);
+  assert_string_equal(zt_table_cell(t, 0, 1), "Gezinsvorm");
+  assert_string_equal(zt_table_cell(t, 0, 2), "Doel Gezinsvorm");
+  assert_string_equal(zt_table_cell(t, 4, 0), "1e hj 2022");
+  assert_string_equal(zt_table_cell(t, 4, 1), "64,0%");
+  assert_string_equal(zt_table_cell(t, 1, 2), "\xe2\x80\x93");
+  assert_true(zt_table_cflags(t, 1, 2) & ZT_CELL_MISSING);
+  assert_true(t->numeric[1] && t->numeric[2]);
+  /* many categories: the extremes instead of every value */
+  c = bar_chart(&a, ZT_CHART_BAR, 12, 1, false);
+  alt = zt_chart_alt(c, &a);
+  assert_non_null(strstr(alt, "hoogste waarde"));
+  /* a timeline counts statuses */
+  c = timeline_chart(&a);
+  alt = zt_chart_alt(c, &a);
+  assert_non_null(strstr(alt, "5 maatregelen van Q1 2021 tot en met "
+                              "Q4 2022. Status: 1 gereed, 2 lopend, "
+                              "1 vertraagd, 1 gepland."));
+  t = zt_chart_table(c, &a);
+  assert_int_equal(t->nrows, 6);
+  assert_string_equal(zt_table_cell(t, 3, 3), "\xe2\x9a\xa0 vertraagd");
+  zt_arena_free(&a);
+}
+
+static void test_svg_writer(void **state) {
+  zt_arena a;
+  zt_buf out;
+  zt_canvas_svg cs;
+  zt_canvas cv;
+  zt_chart *c;
+  const char *s;
+  (void)state;
+  zt_arena_init(&a);
+  zt_buf_init(&out, 1u << 22);
+  c = bar_chart(&a, ZT_CHART_BAR, 3, 1, false);
+  c->cats[1] = "Logeren & crisis <kort>";
+  zt_canvas_svg_init(&cs, &cv, &out, &fonts);
+  zt_chart_draw(c, &cv, 400, zt_chart_height(c, &cv, 400));
+  assert_int_equal(zt_canvas_svg_done(&cs), ZT_OK);
+  s = zt_buf_str(&out);
+  /* text stays text, escaped */
+  assert_non_null(strstr(s, "<text "));
+  assert_non_null(strstr(s, ">Logeren &amp; crisis &lt;kort&gt;</text>"));
+  assert_non_null(strstr(s, ">aantal jeugdigen</text>"));
+  /* groups carry a title */
+  assert_non_null(strstr(s, "<g class=\"series\"><title>Reeks 1</title>"));
+  /* no ids (many charts share one page), no glyph outlines, no script */
+  assert_null(strstr(s, " id=\""));
+  assert_null(strstr(s, "<symbol"));
+  assert_null(strstr(s, "<script"));
+  /* coordinates with a decimal point, never a comma */
+  assert_null(strstr(s, "d=\"M0,"));
+  zt_buf_free(&out);
+
+  /* a full circle becomes two arcs; a half one arc */
+  zt_buf_init(&out, 1u << 16);
+  zt_canvas_svg_init(&cs, &cv, &out, &fonts);
+  zt_cv_color(&cv, 0x112233);
+  zt_cv_arc(&cv, 50, 50, 10, 0, 2 * M_PI);
+  zt_cv_close(&cv);
+  zt_cv_fill(&cv);
+  zt_cv_arc(&cv, 50, 50, 10, 0, M_PI);
+  zt_cv_line_style(&cv, 1.5, true);
+  zt_cv_stroke(&cv);
+  assert_int_equal(zt_canvas_svg_done(&cs), ZT_OK);
+  assert_string_equal(zt_buf_str(&out),
+                      "<path d=\"M60 50A10 10 0 0 1 40 50A10 10 0 0 1 60 "
+                      "50Z\" fill=\"#112233\"/>\n"
+                      "<path d=\"M60 50A10 10 0 0 1 40 50\" fill=\"none\" "
+                      "stroke=\"#112233\" stroke-width=\"1.5\" "
+                      "stroke-dasharray=\"4 3\"/>\n");
+  zt_buf_free(&out);
+  zt_arena_free(&a);
+}
+
+static void test_fit_label(void **state) {
+  zt_canvas_cairo cc;
+  zt_canvas cv;
+  cairo_surface_t *s = cairo_pdf_surface_create_for_stream(NULL, NULL, 100,
+                                                           100);
+  cairo_t *cr = cairo_create(s);
+  zt_fonts f;
+  zt_extents e;
+  char buf[64];
+  const char *r;
+  (void)state;
+  assert_int_equal(zt_fonts_init(&f, cr, NULL), ZT_OK);
+  zt_canvas_cairo_init(&cc, &cv, cr, &f, 0, 0);
+  r = zt_cv_fit(&cv, "Kort", ZT_F_CHART, 100, buf, sizeof buf);
+  assert_string_equal(r, "Kort");
+  r = zt_cv_fit(&cv, "Landelijk Transitiearrangement", ZT_F_CHART, 60, buf,
+                sizeof buf);
+  zt_fonts_measure(&f, r, ZT_F_CHART, &e);
+  assert_true(e.w <= 60);
+  assert_non_null(strstr(r, "\xe2\x80\xa6"));
+  assert_true(strncmp(r, "Landelijk", 9) == 0);
+  zt_canvas_cairo_done(&cc);
+  zt_fonts_free(&f);
+  cairo_destroy(cr);
+  cairo_surface_finish(s);
+  cairo_surface_destroy(s);
+}
+
+/* LeakSanitizer: fontconfig keeps its parsed configuration for the life
+ * of the process (pango owns it; see zt_report_cleanup). Not our leak. */
+const char *__lsan_default_suppressions(void);
+const char *__lsan_default_suppressions(void) {
+  return "leak:libfontconfig.so\n";
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_axis_nice),
+      cmocka_unit_test(test_every_type_stays_inside),
+      cmocka_unit_test(test_alt_text_and_table),
+      cmocka_unit_test(test_svg_writer),
+      cmocka_unit_test(test_fit_label),
+  };
+  int failed = cmocka_run_group_tests(tests, setup, teardown);
+  zt_report_cleanup();   /* for the leak checker */
+  return failed;
+}

@@ -1,0 +1,636 @@
+/*
+ * tests/unit/test_render.c -- the whole renderer on the realistic fixture
+ * (render_fixture.h): the PDF passes qpdf --check, embeds every font,
+ * has metadata, tags, bookmarks and destinations, contains no raster
+ * fallbacks, and pdftotext finds the section titles and the display
+ * numbers in reading order; two runs with SOURCE_DATE_EPOCH give the same
+ * bytes; the HTML is well-formed, lang="nl", with captions, th scope, SVG
+ * titles and descriptions and no external requests; template errors touch
+ * no output; the accessibility hook lists every figure and link.
+ */
+#include "testutil.h"
+
+#include <glib.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "render/pdf.h"
+#include "render/template.h"
+#include "render/report.h"
+#include "render_fixture.h"
+
+#define EPOCH "1662296700"   /* 2022-09-04 13:05:00 UTC */
+#define TEMPLATE ZT_SOURCE_DIR "/templates/halfjaar.xml"
+
+static char *tmp;
+static char *dir_a;
+
+/* Run a program; returns its stdout (caller frees) and sets *ok when it
+ * exited with status 0. */
+static char *run(char **argv, bool *ok) {
+  gchar *out = NULL;
+  gint status = 0;
+  GError *e = NULL;
+  if (!g_spawn_sync(NULL, argv, NULL,
+                    G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL,
+                    NULL, &out, NULL, &status, &e))
+    fail_msg("cannot run %s: %s", argv[0], e->message);
+  *ok = g_spawn_check_wait_status(status, NULL);
+  return out;
+}
+
+static char *path_in(const char *dir, const char *name) {
+  return g_build_filename(dir, name, NULL);
+}
+
+static zt_status render_to(const char *dir, const char *tpl, zt_err *err) {
+  rf_fixture f;
+  zt_status st;
+  rf_build(&f);
+  f.in.generated_at = zt_report_epoch();
+  st = zt_report_render(&f.in, tpl, dir, ZT_REPORT_PDF | ZT_REPORT_HTML,
+                        err);
+  rf_free(&f);
+  return st;
+}
+
+static int setup(void **state) {
+  zt_err err;
+  (void)state;
+  setenv("SOURCE_DATE_EPOCH", EPOCH, 1);
+  tmp = tu_tmpdir("render");
+  dir_a = path_in(tmp, "a");
+  if (render_to(dir_a, TEMPLATE, &err) != ZT_OK) {
+    fprintf(stderr, "render: %s\n", err.msg);
+    return -1;
+  }
+  return 0;
+}
+
+static int teardown(void **state) {
+  (void)state;
+  tu_rmtree(tmp);
+  g_free(tmp);
+  g_free(dir_a);
+  return 0;
+}
+
+/* Collapse all white space (pdftotext breaks lines and pages). */
+static char *flatten(const char *s) {
+  GString *g = g_string_new(NULL);
+  bool sp = false;
+  for (; *s; s++) {
+    if (*s == ' ' || *s == '\n' || *s == '\f' || *s == '\t') {
+      sp = true;
+      continue;
+    }
+    if (sp && g->len)
+      g_string_append_c(g, ' ');
+    sp = false;
+    g_string_append_c(g, *s);
+  }
+  return g_string_free(g, FALSE);
+}
+
+/* Find each needle after the previous one; fail naming the first that is
+ * missing or out of order. */
+static void in_order(const char *text, const char *const *needles,
+                     size_t n) {
+  const char *p = text;
+  for (size_t i = 0; i < n; i++) {
+    const char *hit = strstr(p, needles[i]);
+    if (!hit)
+      fail_msg("'%s' missing or out of order (after '%s')", needles[i],
+               i ? needles[i - 1] : "the start");
+    p = hit + strlen(needles[i]);
+  }
+}
+
+static const char *disp(const rf_fixture *f, const char *ind,
+                        const char *period, uint16_t gem) {
+  const zt_ind_value *v = zt_ind_table_find(f->t, ind, period, gem, "");
+  assert_non_null(v);
+  return v->display;
+}
+
+static void test_pdf_checks(void **state) {
+  char *pdf = path_in(dir_a, ZT_REPORT_PDF_NAME);
+  bool ok;
+  char *out;
+  (void)state;
+  /* structure and streams */
+  out = run((char *[]){"qpdf", "--check", pdf, NULL}, &ok);
+  assert_true(ok);
+  assert_non_null(strstr(out, "No syntax or stream encoding errors"));
+  g_free(out);
+  /* every font embedded, subset, with a Unicode map; Lato among them */
+  out = run((char *[]){"pdffonts", pdf, NULL}, &ok);
+  assert_true(ok);
+  {
+    gchar **lines = g_strsplit(out, "\n", -1);
+    int fonts = 0;
+    for (int i = 2; lines[i]; i++) {
+      if (!*lines[i])
+        continue;
+      fonts++;
+      if (!strstr(lines[i], " yes yes yes "))
+        fail_msg("font not embedded/subset/unicode: %s", lines[i]);
+    }
+    assert_true(fonts >= 2);
+    g_strfreev(lines);
+  }
+  assert_non_null(strstr(out, "Lato-Regular"));
+  assert_non_null(strstr(out, "Lato-Bold"));
+  g_free(out);
+  /* metadata, tagging, the date from SOURCE_DATE_EPOCH */
+  out = run((char *[]){"pdfinfo", "-isodates", pdf, NULL}, &ok);
+  assert_true(ok);
+  assert_non_null(strstr(out, "Title:           Voortgangsrapportage "
+                              "jeugdhulp, 1e halfjaar 2022\n"));
+  assert_non_null(strstr(out, "Author:          Gooi en Vechtstreek\n"));
+  assert_non_null(strstr(out, "Creator:         zothuis 0.1.0\n"));
+  assert_non_null(strstr(out, "Keywords:        jeugdhulp"));
+  assert_non_null(strstr(out, "Subject:         Voortgang van de jeugdhulp"));
+  assert_non_null(strstr(out, "CreationDate:    2022-09-04T13:05:00"));
+  assert_non_null(strstr(out, "ModDate:         2022-09-04T13:05:00"));
+  assert_non_null(strstr(out, "Tagged:          yes\n"));
+  assert_non_null(strstr(out, "Page size:       595.276 x 841.89 pts (A4)"));
+  {
+    const char *p = strstr(out, "Pages:");
+    long pages = p ? strtol(p + 6, NULL, 10) : 0;
+    assert_true(pages >= 18 && pages <= 60);
+  }
+  g_free(out);
+  /* vector only: no image fallback anywhere */
+  out = run((char *[]){"pdfimages", "-list", pdf, NULL}, &ok);
+  assert_true(ok);
+  {
+    int lines = 0;
+    for (const char *p = out; *p; p++)
+      lines += *p == '\n';
+    assert_int_equal(lines, 2);   /* only the two header lines */
+  }
+  g_free(out);
+  /* the structure tree uses the standard types */
+  out = run((char *[]){"pdfinfo", "-struct", pdf, NULL}, &ok);
+  assert_true(ok);
+  {
+    static const char *const types[] = {
+        "Document", "H1", "H2", "P", "L", "LI", "LBody", "Lbl", "Table",
+        "Caption", "TR", "TH", "TD", "Figure", "TOC", "TOCI", "Link"};
+    for (size_t i = 0; i < sizeof types / sizeof types[0]; i++) {
+      /* a line "<indent>Type" or "<indent>Type (block)" */
+      char *re = g_strdup_printf("^ *%s( \\(|$)", types[i]);
+      if (!g_regex_match_simple(re, out, G_REGEX_MULTILINE, 0))
+        fail_msg("no %s element in the structure tree", types[i]);
+      g_free(re);
+    }
+  }
+  g_free(out);
+  /* bookmarks and the named destinations of the contents' links */
+  out = run((char *[]){"qpdf", "--json", "--json-key=outlines",
+                                  pdf, NULL}, &ok);
+  assert_true(ok);
+  assert_non_null(strstr(out, "\"title\": \"1 Samenvatting\""));
+  assert_non_null(strstr(out, "\"title\": \"7.1 Blaricum\""));
+  assert_non_null(strstr(out, "\"title\": \"Inhoud\""));
+  g_free(out);
+  out = run((char *[]){"pdfinfo", "-dests", pdf, NULL}, &ok);
+  assert_true(ok);
+  assert_non_null(strstr(out, "\"h-1\""));
+  assert_non_null(strstr(out, "\"inhoud\""));
+  g_free(out);
+  g_free(pdf);
+}
+
+static void test_pdf_text_in_reading_order(void **state) {
+  char *pdf = path_in(dir_a, ZT_REPORT_PDF_NAME);
+  rf_fixture f;
+  bool ok;
+  char *raw, *text, *body, *sentence;
+  (void)state;
+  rf_build(&f);
+  /* -raw: content stream order, which the writer keeps logical */
+  raw = run((char *[]){"pdftotext", "-raw", "-enc", "UTF-8", pdf, "-",
+                       NULL}, &ok);
+  assert_true(ok);
+  text = flatten(raw);
+  /* the cover and the contents come first */
+  {
+    const char *const front[] = {"Gooi en Vechtstreek",
+                                 "Voortgangsrapportage jeugdhulp",
+                                 "1e halfjaar 2022",
+                                 "Datum: 4 september 2022", "Inhoud",
+                                 "Samenvatting", "Verantwoording"};
+    in_order(text, front, sizeof front / sizeof front[0]);
+  }
+  /* the body starts after the contents' last entry */
+  body = strstr(text, "Software");
+  assert_non_null(body);
+  sentence = g_strdup_printf(
+      "Het aandeel jeugdigen in een gezinsvorm steeg van %s naar %s "
+      "(doel: 70%%).",
+      disp(&f, "verblijf.share_gezinsvorm", "2021-H2", 0),
+      disp(&f, "verblijf.share_gezinsvorm", "2022-H1", 0));
+  {
+    const char *const order[] = {
+        "Samenvatting",
+        /* the key figures, as metrics formatted them */
+        disp(&f, "clients.total", "2022-H1", 0),
+        disp(&f, "verblijf.share_gezinsvorm", "2022-H1", 0),
+        "niet gehaald",
+        sentence,
+        "Jeugdhulp in cijfers",
+        "Tabel 1. Unieke cli\xc3\xabnten per zorgsoort",
+        "Ambulante begeleiding",
+        "Totaal unieke cli\xc3\xabnten",
+        /* the 2020 total of the source documents */
+        "8.967",
+        "Tabel 2. Unieke cli\xc3\xabnten per gemeente",
+        "Blaricum", "Gooise Meren", "Hilversum", "Huizen", "Laren",
+        "Wijdemeren", "Regio Gooi en Vechtstreek",
+        "Figuur 1. Kosten per zorgsoort, 1e halfjaar 2022",
+        "Zo thuis mogelijk",
+        "Verblijfsepisodes",
+        "Gemiddelde duur (dagen)", "557",
+        "deze besparingen zijn bovengrenzen",
+        "Woonplaatsbeginsel",
+        "Voortgang maatregelen",
+        "Versterken van pleegzorg", "M1 Werving",
+        /* budget 180.000 + 240.000 + 60.000 + 450.000 + 300.000 +
+         * 210.000 + 120.000 + 90.000 + 150.000 + 40.000 + 80.000 +
+         * 100.000 = 2.020.000; spent 112.500 + 68.000 + 59.200 +
+         * 82.000 + 0 + 164.000 + 118.000 + 15.000 + 73.000 + 21.000 +
+         * 19.000 + 24.000 = 755.700 */
+        "\xe2\x82\xac 2.020.000", "\xe2\x82\xac 755.700",
+        "Uitgaven en middelen per actielijn",
+        /* spending 5.200.000 + 9.800.000 + 12.100.000 cents = 271.000
+         * euro; funds 60.000 + 100.000 + 120.000 = 280.000: +9.000 */
+        "\xe2\x82\xac 271.000", "\xe2\x82\xac 280.000",
+        "+\xe2\x82\xac 9.000",
+        "Bijlage per gemeente",
+        "Blaricum", "Gooise Meren", "Hilversum", "Huizen", "Laren",
+        "Wijdemeren",
+        "Verantwoording", "Bronnen",
+        /* 245.310 read = 244.876 accepted + 434 rejected */
+        "245.310", "244.876", "434",
+        "BSN voldoet niet aan de elfproef", "Definities", "Instellingen",
+        "episode_gap_days", "Privacy en kleine aantallen", "< 5",
+        "zothuis 0.1.0", "4 september 2022, 13:05 uur (UTC)"};
+    in_order(body, order, sizeof order / sizeof order[0]);
+  }
+  /* never a BSN-like number of nine digits in the output */
+  assert_null(g_regex_match_simple("(^|[^0-9.])[0-9]{9}([^0-9]|$)", text,
+                                   0, 0) ? "bsn" : NULL);
+  g_free(sentence);
+  g_free(raw);
+  g_free(text);
+  g_free(pdf);
+  rf_free(&f);
+}
+
+static void test_reproducible(void **state) {
+  char *dir_b = path_in(tmp, "b");
+  zt_err err;
+  (void)state;
+  assert_int_equal(render_to(dir_b, TEMPLATE, &err), ZT_OK);
+  for (int k = 0; k < 2; k++) {
+    const char *name = k ? ZT_REPORT_HTML_NAME : ZT_REPORT_PDF_NAME;
+    char *pa = path_in(dir_a, name), *pb = path_in(dir_b, name);
+    size_t na = 0, nb = 0;
+    char *a = tu_read(pa, &na), *b = tu_read(pb, &nb);
+    assert_non_null(a);
+    assert_non_null(b);
+    assert_true(na > 10000);
+    assert_int_equal(na, nb);
+    assert_memory_equal(a, b, na);
+    g_free(a);
+    g_free(b);
+    g_free(pa);
+    g_free(pb);
+  }
+  g_free(dir_b);
+}
+
+/* --- HTML ---------------------------------------------------------------- */
+
+typedef struct hcheck {
+  int tables, svgs, figures, headings_skipped, last_level;
+  int th_without_scope, tables_without_caption, svg_without_text;
+  int external;
+} hcheck;
+
+static bool has_child(xmlNodePtr n, const char *name, bool nonempty) {
+  for (xmlNodePtr k = n->children; k; k = k->next)
+    if (k->type == XML_ELEMENT_NODE &&
+        strcmp((const char *)k->name, name) == 0) {
+      xmlChar *c = xmlNodeGetContent(k);
+      bool ok = !nonempty || (c && *c);
+      xmlFree(c);
+      if (ok)
+        return true;
+    }
+  return false;
+}
+
+static bool attr_is(xmlNodePtr n, const char *name, const char *want) {
+  xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
+  bool ok = v && (!want || strcmp((const char *)v, want) == 0);
+  xmlFree(v);
+  return ok;
+}
+
+static void walk(xmlNodePtr n, hcheck *h) {
+  for (; n; n = n->next) {
+    const char *name = (const char *)n->name;
+    if (n->type != XML_ELEMENT_NODE)
+      continue;
+    if (strcmp(name, "table") == 0) {
+      h->tables++;
+      if (!has_child(n, "caption", true))
+        h->tables_without_caption++;
+    } else if (strcmp(name, "th") == 0) {
+      if (!attr_is(n, "scope", NULL))
+        h->th_without_scope++;
+    } else if (strcmp(name, "svg") == 0) {
+      h->svgs++;
+      if (!has_child(n, "title", true) || !has_child(n, "desc", true) ||
+          !attr_is(n, "role", "img") || !attr_is(n, "aria-labelledby", NULL))
+        h->svg_without_text++;
+    } else if (strcmp(name, "figure") == 0) {
+      h->figures++;
+    } else if (name[0] == 'h' && name[1] >= '1' && name[1] <= '6' &&
+               !name[2]) {
+      int level = name[1] - '0';
+      if (level > h->last_level + 1)
+        h->headings_skipped++;
+      h->last_level = level;
+    }
+    if (attr_is(n, "src", NULL))
+      h->external++;
+    if (attr_is(n, "href", NULL)) {
+      xmlChar *v = xmlGetProp(n, (const xmlChar *)"href");
+      if (v[0] != '#')
+        h->external++;
+      xmlFree(v);
+    }
+    walk(n->children, h);
+  }
+}
+
+static void test_html(void **state) {
+  char *path = path_in(dir_a, ZT_REPORT_HTML_NAME);
+  size_t n = 0;
+  char *html = tu_read(path, &n);
+  xmlDocPtr doc;
+  xmlNodePtr root;
+  hcheck h;
+  (void)state;
+  assert_non_null(html);
+  assert_true(g_str_has_prefix(html, "<!DOCTYPE html>\n<html lang=\"nl\">"));
+  /* the HTML is also well-formed XML: parse it strictly */
+  doc = xmlReadMemory(html, (int)n, "rapport.html", "UTF-8",
+                      XML_PARSE_NONET | XML_PARSE_NOERROR |
+                          XML_PARSE_NOWARNING);
+  assert_non_null(doc);
+  root = xmlDocGetRootElement(doc);
+  assert_string_equal((const char *)root->name, "html");
+  assert_true(attr_is(root, "lang", "nl"));
+  memset(&h, 0, sizeof h);
+  walk(root, &h);
+  assert_true(h.tables >= 20);   /* report tables and charts' data */
+  assert_int_equal(h.tables_without_caption, 0);
+  assert_int_equal(h.th_without_scope, 0);
+  assert_int_equal(h.svgs, 7 + RF_NGEM);
+  assert_int_equal(h.figures, h.svgs);
+  assert_int_equal(h.svg_without_text, 0);
+  assert_int_equal(h.headings_skipped, 0);
+  assert_int_equal(h.external, 0);
+  xmlFreeDoc(doc);
+  /* no requests anywhere: no scripts, no fonts or styles from elsewhere;
+   * the only URL is the SVG namespace name */
+  assert_null(strstr(html, "<script"));
+  assert_null(strstr(html, "@import"));
+  assert_null(strstr(html, "url("));
+  assert_null(strstr(html, "https://"));
+  {
+    const char *p = html;
+    int urls = 0;
+    while ((p = strstr(p, "http://")) != NULL) {
+      if (!g_str_has_prefix(p, "http://www.w3.org/2000/svg\""))
+        fail_msg("external URL: %.40s", p);
+      urls++;
+      p += 7;
+    }
+    assert_int_equal(urls, 7 + RF_NGEM);
+  }
+  /* phone and print */
+  assert_non_null(strstr(html, "name=\"viewport\""));
+  assert_non_null(strstr(html, "@media (max-width:"));
+  assert_non_null(strstr(html, "@media print"));
+  /* each chart's numbers follow it */
+  assert_non_null(strstr(html, "</svg>\n<details>\n<summary>Cijfers bij "
+                               "figuur 1</summary>"));
+  /* the same sentence as the PDF */
+  assert_non_null(strstr(html, "Het aandeel jeugdigen in een gezinsvorm "
+                               "steeg van"));
+  g_free(html);
+  g_free(path);
+}
+
+/* --- errors and the output files ---------------------------------------- */
+
+static size_t files_in(const char *dir) {
+  GDir *d = g_dir_open(dir, 0, NULL);
+  size_t n = 0;
+  if (!d)
+    return 0;
+  while (g_dir_read_name(d))
+    n++;
+  g_dir_close(d);
+  return n;
+}
+
+static void test_errors_keep_outputs(void **state) {
+  char *dir = path_in(tmp, "err");
+  char *bad = tu_write(tmp, "slecht.xml",
+                       "<?xml version=\"1.0\"?>\n<report title=\"T\" "
+                       "kind=\"halfjaar\">\n<p><v id=\"nope\"/></p>\n"
+                       "</report>\n");
+  char *pdf = path_in(dir_a, ZT_REPORT_PDF_NAME);
+  char *before, *after, *file_as_dir;
+  size_t nb = 0, na = 0;
+  zt_err err;
+  (void)state;
+  /* a template error: nothing is created */
+  assert_int_equal(render_to(dir, bad, &err), ZT_ERR_INPUT);
+  assert_non_null(strstr(err.msg, "slecht.xml:3: unknown indicator id "
+                                  "'nope'"));
+  assert_int_equal(files_in(dir), 0);
+  /* ... and an existing report stays as it was */
+  before = tu_read(pdf, &nb);
+  assert_int_equal(render_to(dir_a, bad, &err), ZT_ERR_INPUT);
+  after = tu_read(pdf, &na);
+  assert_int_equal(na, nb);
+  assert_memory_equal(before, after, na);
+  assert_int_equal(files_in(dir_a), 2);   /* no temporary files left */
+  /* an output directory that cannot be made */
+  file_as_dir = path_in(pdf, "sub");
+  assert_int_equal(render_to(file_as_dir, TEMPLATE, &err), ZT_ERR_OUTPUT);
+  g_free(file_as_dir);
+  g_free(before);
+  g_free(after);
+  g_free(pdf);
+  g_free(bad);
+  g_free(dir);
+}
+
+/* A region without any data still gets a complete, valid report: dashes,
+ * "geen gegevens", empty charts said to be empty. */
+static void test_empty_input(void **state) {
+  zt_report_input in;
+  zt_ind_table *empty = zt_ind_table_new();
+  zt_err err;
+  uint16_t gem[1] = {402};
+  const char *names[1] = {"Hilversum"};
+  char *dir = path_in(tmp, "leeg"), *pdf, *raw, *text;
+  bool ok;
+  (void)state;
+  memset(&in, 0, sizeof in);
+  in.ind = empty;
+  in.region_name = "Leeg";
+  in.gemeenten = gem;
+  in.gemeente_names = names;
+  in.ngemeenten = 1;
+  in.period = zt_period_half(2022, 1);
+  in.peildatum = in.period.end;
+  in.report_date = in.period.end;
+  in.version = "0.1.0";
+  in.not_for_publication = true;   /* suppression = none */
+  if (zt_report_render(&in, TEMPLATE, dir, ZT_REPORT_PDF | ZT_REPORT_HTML,
+                       &err) != ZT_OK)
+    fail_msg("%s", err.msg);
+  pdf = path_in(dir, ZT_REPORT_PDF_NAME);
+  g_free(run((char *[]){"qpdf", "--check", pdf, NULL}, &ok));
+  assert_true(ok);
+  raw = run((char *[]){"pdftotext", "-raw", "-enc", "UTF-8", pdf, "-",
+                       NULL}, &ok);
+  text = flatten(raw);
+  assert_non_null(strstr(text, "Geen gegevens voor deze figuur"));
+  assert_non_null(strstr(text, "geen gegevens over 1e halfjaar 2022"));
+  /* the cover says a working copy is not for publication */
+  assert_non_null(strstr(text, "Niet voor publicatie"));
+  assert_true(strstr(text, "Niet voor publicatie") <
+              strstr(text, "Inhoud"));
+  g_free(raw);
+  g_free(text);
+  g_free(pdf);
+  g_free(dir);
+  zt_ind_table_free(empty);
+}
+
+/* The annual template over 2021, the years as its trend. */
+static void test_annual_report(void **state) {
+  rf_fixture f;
+  zt_err err;
+  char *dir = path_in(tmp, "jaar"), *pdf, *text, *raw;
+  bool ok;
+  (void)state;
+  rf_build_year(&f);
+  f.in.generated_at = zt_report_epoch();
+  if (zt_report_render(&f.in, ZT_SOURCE_DIR "/templates/jaar.xml", dir,
+                       ZT_REPORT_PDF | ZT_REPORT_HTML, &err) != ZT_OK)
+    fail_msg("%s", err.msg);
+  pdf = path_in(dir, ZT_REPORT_PDF_NAME);
+  g_free(run((char *[]){"qpdf", "--check", pdf, NULL}, &ok));
+  assert_true(ok);
+  raw = run((char *[]){"pdftotext", "-raw", "-enc", "UTF-8", pdf, "-",
+                       NULL}, &ok);
+  assert_true(ok);
+  text = flatten(raw);
+  {
+    /* Tabel 1 over prev-2, prev, current: 2019 has no values and is left
+     * out, so the head reads 2020, 2021 */
+    const char *const order[] = {
+        "Voortgangsrapportage jeugdhulp", "2021", "Samenvatting",
+        "ontwikkelingen ten opzichte van het jaar ervoor",
+        "Tabel 1. Unieke cli\xc3\xabnten per zorgsoort", "Zorgsoort 2020 2021",
+        "8.967", "Verantwoording"};
+    in_order(text, order, sizeof order / sizeof order[0]);
+  }
+  g_free(raw);
+  g_free(text);
+  g_free(pdf);
+  g_free(dir);
+  rf_free(&f);
+}
+
+static void test_a11y_hook(void **state) {
+  rf_fixture f;
+  zt_template *t = NULL;
+  zt_doc *d = NULL;
+  zt_pdf_a11y a;
+  zt_err err;
+  char *path = path_in(tmp, "hook.pdf");
+  FILE *fp;
+  size_t charts = 0, links = 0, ths = 0;
+  (void)state;
+  rf_build(&f);
+  assert_int_equal(zt_template_load(TEMPLATE, &t, &err), ZT_OK);
+  assert_int_equal(zt_doc_build(t, &f.in, &d, &err), ZT_OK);
+  for (size_t i = 0; i < d->nblocks; i++) {
+    const zt_block *b = &d->blocks[i];
+    charts += b->kind == ZT_BLK_CHART;
+    links += b->kind == ZT_BLK_HEADING && b->level <= d->toc_depth;
+    if (b->kind == ZT_BLK_TABLE)
+      ths += b->table->ncols;   /* at least one header row */
+  }
+  fp = fopen(path, "wb");
+  assert_non_null(fp);
+  zt_pdf_a11y_init(&a);
+  assert_int_equal(zt_pdf_write(d, fp, &a, &err), ZT_OK);
+  assert_int_equal(fclose(fp), 0);
+  /* one alt text per Figure, one description per contents link */
+  assert_int_equal(a.figure_alt->len, charts);
+  for (guint i = 0; i < a.figure_alt->len; i++)
+    assert_true(strlen(g_ptr_array_index(a.figure_alt, i)) > 40);
+  assert_non_null(strstr(g_ptr_array_index(a.figure_alt, 0),
+                         "Staafdiagram: Kosten per zorgsoort"));
+  assert_int_equal(a.link_desc->len, links);
+  assert_string_equal(g_ptr_array_index(a.link_desc, 0),
+                      "Ga naar 1 Samenvatting, pagina 3");
+  assert_true(a.th_scope->len >= ths);
+  /* a footer on every page but the cover */
+  assert_int_equal(a.furniture, (size_t)a.pages - 1);
+  zt_pdf_a11y_free(&a);
+  zt_doc_free(d);
+  zt_template_free(t);
+  rf_free(&f);
+  g_free(path);
+}
+
+/* LeakSanitizer: fontconfig keeps its parsed configuration for the life
+ * of the process (pango owns it; see zt_report_cleanup). Not our leak. */
+const char *__lsan_default_suppressions(void);
+const char *__lsan_default_suppressions(void) {
+  return "leak:libfontconfig.so\n";
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_pdf_checks),
+      cmocka_unit_test(test_pdf_text_in_reading_order),
+      cmocka_unit_test(test_reproducible),
+      cmocka_unit_test(test_html),
+      cmocka_unit_test(test_errors_keep_outputs),
+      cmocka_unit_test(test_empty_input),
+      cmocka_unit_test(test_annual_report),
+      cmocka_unit_test(test_a11y_hook),
+  };
+  int failed = cmocka_run_group_tests(tests, setup, teardown);
+  zt_report_cleanup();   /* for the leak checker */
+  return failed;
+}
