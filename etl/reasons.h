@@ -46,6 +46,8 @@ typedef enum zt_reason {
 const char *zt_reason_code(zt_reason r);
 /* One-line English description for docs and --help. */
 const char *zt_reason_text(zt_reason r);
+/* Dutch label for the report ("BSN voldoet niet aan de elfproef"). */
+const char *zt_reason_label_nl(zt_reason r);
 /* True for reasons that reject a whole file. */
 bool zt_reason_is_file(zt_reason r);
 /* The reason with that code, or ZT_R_NONE. */

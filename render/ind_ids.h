@@ -1,22 +1,18 @@
 /*
- * render/ind_ids.h -- which indicator ids a template may name, and their
- * units: a local copy of INDICATORS.md's catalogue behind one function.
- *
- * When metrics/indicator.h (zt_ind_lookup) is merged, zt_render_ind_lookup
- * becomes a thin wrapper around it; nothing else in render/ knows the
- * list.
+ * render/ind_ids.h -- which indicator ids a template may name: the one
+ * catalogue of metrics/indicator.h, behind one function so that nothing
+ * else in render/ knows where it lives.
  */
 #ifndef ZT_IND_IDS_H
 #define ZT_IND_IDS_H
 
 #include <stdbool.h>
 
+#include "metrics/indicator.h"
 #include "metrics/table.h"
 
-typedef struct zt_render_ind {
-  const char *id;
-  zt_unit unit;
-} zt_render_ind;
+/* The catalogue entry of metrics/indicator.h: id, unit, breakdowns. */
+typedef zt_ind_def zt_render_ind;
 
 /* The catalogue entry for `id`, or NULL when no such indicator exists. */
 const zt_render_ind *zt_render_ind_lookup(const char *id);

@@ -20,6 +20,7 @@
 #include "core/err.h"
 #include "metrics/period.h"
 #include "metrics/table.h"
+#include "metrics/target.h"   /* zt_target_op */
 
 /* One measure (maatregel) of the region's programme (DATA.md section 3).
  * van/tot are quarters, "2022-Q1". Money in cents. */
@@ -58,11 +59,6 @@ typedef struct zt_source_file {
 /* One target (targets.csv). The value is in display units: percentage
  * points for a share (65 means 65%), euros for money, else the count or
  * days. */
-typedef enum zt_target_op {
-  ZT_OP_GE,   /* >= */
-  ZT_OP_LE,   /* <= */
-  ZT_OP_EQ    /* =  */
-} zt_target_op;
 
 typedef struct zt_report_target {
   char indicator[48];
