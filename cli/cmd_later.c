@@ -11,13 +11,6 @@ static int later(const char *name) {
   return ZT_EXIT_USAGE;
 }
 
-int zt_cmd_report(const zt_globals *g, int argc, char **argv) {
-  (void)g;
-  (void)argc;
-  (void)argv;
-  return later("report");
-}
-
 int zt_cmd_run(const zt_globals *g, int argc, char **argv) {
   (void)g;
   (void)argc;

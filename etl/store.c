@@ -23,6 +23,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/csvout.h"
 #include "core/hash.h"
 #include "core/kinds.h"
 #include "core/log.h"
@@ -1401,6 +1402,33 @@ zt_status zt_store_each_reject(zt_store *s, int64_t file_id, zt_reject_fn fn,
        (const char *)sqlite3_column_text(st, 2),
        (const char *)sqlite3_column_text(st, 3),
        (const char *)sqlite3_column_text(st, 4));
+  sqlite3_finalize(st);
+  if (rc != SQLITE_DONE)
+    return db_fail(s, err, "reading rejected lines");
+  return ZT_OK;
+}
+
+zt_status zt_store_write_rejects(zt_store *s, FILE *fp, zt_err *err) {
+  sqlite3_stmt *st;
+  zt_csvout c;
+  int rc;
+  if (sqlite3_prepare_v2(s->db,
+                         "SELECT f.name, r.line, r.field, r.reason, "
+                         "r.message, r.raw FROM reject r JOIN ingest_file f "
+                         "ON f.id = r.file_id ORDER BY f.id, r.line, r.id",
+                         -1, &st, NULL) != SQLITE_OK)
+    return db_fail(s, err, "reading rejected lines");
+  fputs("file,line,field,reason,message,raw\n", fp);
+  zt_csvout_init(&c, fp, ',');
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    zt_csvout_str(&c, (const char *)sqlite3_column_text(st, 0));
+    zt_csvout_int(&c, sqlite3_column_int64(st, 1));
+    zt_csvout_str(&c, (const char *)sqlite3_column_text(st, 2));
+    zt_csvout_str(&c, (const char *)sqlite3_column_text(st, 3));
+    zt_csvout_str(&c, (const char *)sqlite3_column_text(st, 4));
+    zt_csvout_str(&c, (const char *)sqlite3_column_text(st, 5));
+    zt_csvout_end(&c);
+  }
   sqlite3_finalize(st);
   if (rc != SQLITE_DONE)
     return db_fail(s, err, "reading rejected lines");

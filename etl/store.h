@@ -19,6 +19,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "core/err.h"
 #include "etl/reasons.h"
@@ -165,6 +166,10 @@ typedef void (*zt_reject_fn)(void *ctx, long line, const char *field,
                              const char *raw);
 zt_status zt_store_each_reject(zt_store *s, int64_t file_id, zt_reject_fn fn,
                                void *ctx, zt_err *err);
+
+/* Write every rejected line in the store as rejects.csv (header first),
+ * by file and line. */
+zt_status zt_store_write_rejects(zt_store *s, FILE *fp, zt_err *err);
 
 /* Count the credits still waiting for their debit. */
 zt_status zt_store_waiting_credits(zt_store *s, long *count, int64_t *cents,

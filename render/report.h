@@ -56,18 +56,10 @@ typedef struct zt_source_file {
   long lines_read, accepted, rejected, duplicates;
 } zt_source_file;
 
-/* One target (targets.csv). The value is in display units: percentage
- * points for a share (65 means 65%), euros for money, else the count or
- * days. */
-
-typedef struct zt_report_target {
-  char indicator[48];
-  uint16_t gemeente;    /* CBS code, or ZT_GEMEENTE_REGIO */
-  char period[8];       /* "2022", "2022-H1" */
-  zt_target_op op;
-  int64_t num, den;     /* the value num/den, den > 0 */
-  char label[96];       /* may be empty */
-} zt_report_target;
+/* One target (targets.csv): metrics/target.h's zt_target. The value is
+ * in display units: percentage points for a share (65 means 65%), euros
+ * for money, else the count or days. */
+typedef zt_target zt_report_target;
 
 typedef struct zt_report_input {
   const zt_ind_table *ind;          /* every value, display strings set */

@@ -1,0 +1,318 @@
+/*
+ * cli/reporting.c -- write one period's outputs (report PDF and HTML, the
+ * indicator table as CSV/JSON, rejects.csv) into out/<region>/<period>/;
+ * and the `zothuis report` command. Shared by report, run and demo.
+ */
+#include "cli/reporting.h"
+
+#include <glib.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "cli/compute.h"
+#include "cli/options.h"
+#include "cli/steering.h"
+#include "core/fileout.h"
+#include "core/lock.h"
+#include "core/log.h"
+#include "metrics/export.h"
+#include "render/report.h"
+#include "zt_build.h"
+
+zt_status zt_formats_parse(const char *s, unsigned *out, zt_err *err) {
+  gchar **parts = g_strsplit(s, ",", -1);
+  zt_status st = ZT_OK;
+  *out = 0;
+  for (size_t i = 0; parts[i] && !st; i++) {
+    const char *p = g_strstrip(parts[i]);
+    if (strcmp(p, "pdf") == 0)
+      *out |= ZT_FMT_PDF;
+    else if (strcmp(p, "html") == 0)
+      *out |= ZT_FMT_HTML;
+    else if (strcmp(p, "csv") == 0)
+      *out |= ZT_FMT_CSV;
+    else if (strcmp(p, "json") == 0)
+      *out |= ZT_FMT_JSON;
+    else if (*p)
+      st = zt_fail(err, ZT_ERR_USAGE, "format '%s': expected pdf, html, csv "
+                   "or json", p);
+  }
+  g_strfreev(parts);
+  if (!st && !*out)
+    st = zt_fail(err, ZT_ERR_USAGE, "no output format given");
+  return st;
+}
+
+static const char *suppression_sentence(const zt_config *cfg) {
+  switch (cfg->suppression) {
+  case ZT_SUPP_NONE:
+    return "Er is geen onderdrukking van kleine aantallen toegepast. Deze "
+           "versie is alleen voor intern gebruik en niet voor publicatie.";
+  case ZT_SUPP_CBS:
+    return "Aantallen onder regioniveau zijn afgerond op vijftallen; "
+           "waarden van 0 tot en met 7 zijn weergegeven als '.'. "
+           "Percentages zijn berekend uit de afgeronde aantallen.";
+  case ZT_SUPP_SMALL:
+    break;
+  }
+  return "Onder regioniveau zijn aantallen van 1 tot de drempel weergegeven "
+         "als '< drempel' en gemiddelden, aandelen en bedragen over minder "
+         "cliënten dan de drempel niet getoond ('·'). Waar één cel van een "
+         "rij of kolom met een totaal verborgen is, is ook de volgende "
+         "kleinste verborgen, zodat de waarde niet is terug te rekenen.";
+}
+
+/* The members whose membership overlaps the period, in configured order,
+ * each code once. */
+static size_t members_in(const zt_config *cfg, const zt_period *p,
+                         uint16_t *codes) {
+  size_t n = 0;
+  for (size_t i = 0; i < cfg->nmembers; i++) {
+    const zt_member *m = &cfg->members[i];
+    bool dup = false;
+    if ((m->from != ZT_DAY_NONE && m->from > p->end) ||
+        (m->to != ZT_DAY_NONE && m->to < p->begin))
+      continue;
+    for (size_t k = 0; k < n; k++)
+      dup = dup || codes[k] == m->gemeente;
+    if (!dup)
+      codes[n++] = m->gemeente;
+  }
+  return n;
+}
+
+char *zt_template_for(const zt_config *cfg, const zt_period *p,
+                      const char *given) {
+  char *dir, *path;
+  if (given)
+    return g_strdup(given);
+  if (cfg->template_path)
+    return g_strdup(cfg->template_path);
+  dir = zt_cli_datadir(cfg, "templates");
+  path = g_build_filename(dir, p->half ? "halfjaar.xml" : "jaar.xml", NULL);
+  g_free(dir);
+  return path;
+}
+
+static zt_status write_with(const char *path,
+                            zt_status (*fn)(void *, FILE *, zt_err *),
+                            void *arg, zt_err *err) {
+  zt_fileout out;
+  zt_status st = zt_fileout_open(&out, path, 0644, err);
+  if (st)
+    return st;
+  st = fn(arg, out.fp, err);
+  if (st) {
+    zt_fileout_abort(&out);
+    return st;
+  }
+  return zt_fileout_commit(&out, err);
+}
+
+static zt_status rejects_fn(void *store, FILE *fp, zt_err *err) {
+  return zt_store_write_rejects(store, fp, err);
+}
+
+zt_status zt_write_period(const zt_config *cfg, const zt_refdata *rd,
+                          zt_store *store, const zt_period *p, zt_day peil,
+                          const char *template_path, unsigned formats,
+                          char **out_dir, zt_err *err) {
+  zt_computed comp;
+  zt_report_input in;
+  zt_target *targets = NULL;
+  zt_measure *measures = NULL;
+  zt_budget_row *budget = NULL;
+  zt_source_file *sources = NULL;
+  uint16_t *codes = NULL;
+  const char **names = NULL;
+  char **settings = NULL;
+  char *dir = zt_out_dir(cfg, p), *tpl = NULL;
+  size_t ntargets = 0, nmeasures = 0, nbudget = 0;
+  zt_status st;
+
+  *out_dir = NULL;
+  memset(&in, 0, sizeof in);
+  st = zt_compute(cfg, rd, store, p, peil, (formats & (ZT_FMT_PDF |
+                                                       ZT_FMT_HTML)) != 0,
+                  &comp, err);
+  if (!st)
+    st = zt_load_targets(cfg->targets, &targets, &ntargets, err);
+  if (!st)
+    st = zt_load_measures(cfg->measures, &measures, &nmeasures, err);
+  if (!st)
+    st = zt_load_budget(cfg->budget, &budget, &nbudget, err);
+  if (!st)
+    st = zt_mkdirs(dir, err);
+  if (st)
+    goto done;
+
+  if (formats & (ZT_FMT_PDF | ZT_FMT_HTML)) {
+    size_t ng;
+    codes = calloc(cfg->nmembers + 1, sizeof *codes);
+    names = calloc(cfg->nmembers + 1, sizeof *names);
+    sources = calloc(comp.snap.nsources + 1, sizeof *sources);
+    if (!codes || !names || !sources) {
+      st = zt_fail(err, ZT_ERR_NOMEM, "out of memory");
+      goto done;
+    }
+    ng = members_in(cfg, p, codes);
+    for (size_t i = 0; i < ng; i++) {
+      const char *nm = zt_gemeente_name(rd, codes[i]);
+      names[i] = nm ? nm : "?";
+    }
+    for (size_t i = 0; i < comp.snap.nsources; i++) {
+      const zt_source_group *g = &comp.snap.sources[i];
+      zt_source_file *s = &sources[i];
+      snprintf(s->name, sizeof s->name, "%ld %s-bestand%s%s", g->files,
+               g->format, g->files == 1 ? "" : "en",
+               g->files_rejected ? " (deels geweigerd)" : "");
+      snprintf(s->kind, sizeof s->kind, "%s", g->kind);
+      s->ingested = g->last;
+      s->lines_read = g->lines_read;
+      s->accepted = g->accepted;
+      s->rejected = g->rejected;
+      s->duplicates = g->duplicates;
+    }
+    settings = zt_config_describe(cfg);
+    tpl = zt_template_for(cfg, p, template_path);
+    in.ind = comp.table;
+    in.region_name = cfg->region_name;
+    in.gemeenten = codes;
+    in.gemeente_names = names;
+    in.ngemeenten = ng;
+    in.period = *p;
+    in.peildatum = peil != ZT_DAY_NONE ? peil : p->end;
+    in.trend = comp.trend;
+    in.ntrend = comp.ntrend;
+    in.targets = targets;
+    in.ntargets = ntargets;
+    in.measures = measures;
+    in.nmeasures = nmeasures;
+    in.budget = budget;
+    in.nbudget = nbudget;
+    in.sources = sources;
+    in.nsources = comp.snap.nsources;
+    in.settings = (const char *const *)settings;
+    in.nsettings = g_strv_length(settings);
+    in.suppression_rule = suppression_sentence(cfg);
+    in.not_for_publication = cfg->suppression == ZT_SUPP_NONE;
+    in.generated_at = zt_report_epoch();
+    in.report_date = (zt_day)(in.generated_at / 86400);
+    in.version = ZT_VERSION;
+    st = zt_report_render(&in, tpl, dir,
+                          ((formats & ZT_FMT_PDF) ? ZT_REPORT_PDF : 0) |
+                              ((formats & ZT_FMT_HTML) ? ZT_REPORT_HTML : 0),
+                          err);
+    if (st)
+      goto done;
+  }
+  if (formats & (ZT_FMT_CSV | ZT_FMT_JSON)) {
+    char *path;
+    if (formats & ZT_FMT_CSV) {
+      path = g_build_filename(dir, "indicatoren.csv", NULL);
+      st = zt_export_file(comp.table, path, ZT_EXPORT_CSV, err);
+      g_free(path);
+    }
+    if (!st && (formats & ZT_FMT_JSON)) {
+      path = g_build_filename(dir, "indicatoren.json", NULL);
+      st = zt_export_file(comp.table, path, ZT_EXPORT_JSON, err);
+      g_free(path);
+    }
+    if (st)
+      goto done;
+  }
+  {
+    char *path = g_build_filename(dir, "rejects.csv", NULL);
+    st = write_with(path, rejects_fn, store, err);
+    g_free(path);
+  }
+done:
+  if (!st) {
+    *out_dir = dir;
+    dir = NULL;
+  }
+  zt_computed_free(&comp);
+  free(targets);
+  free(measures);
+  free(budget);
+  free(sources);
+  free(codes);
+  free(names);
+  g_strfreev(settings);
+  g_free(tpl);
+  g_free(dir);
+  return st;
+}
+
+int zt_cmd_report(const zt_globals *g, int argc, char **argv) {
+  char *period = NULL, *peildatum = NULL, *template = NULL, *format = NULL;
+  char *out = NULL;
+  GOptionEntry entries[] = {
+      {"period", 0, 0, G_OPTION_ARG_STRING, &period,
+       "the period: YYYY, YYYY-H1 or YYYY-H2", "P"},
+      {"peildatum", 0, 0, G_OPTION_ARG_STRING, &peildatum,
+       "reference date (default: the last day of the period)", "D"},
+      {"template", 0, 0, G_OPTION_ARG_FILENAME, &template,
+       "report template (default: [report] template, else halfjaar.xml or "
+       "jaar.xml)", "FILE"},
+      {"format", 0, 0, G_OPTION_ARG_STRING, &format,
+       "comma list of pdf, html, csv, json (default: [report] formats)",
+       "LIST"},
+      {"out", 0, 0, G_OPTION_ARG_FILENAME, &out,
+       "output folder (default: [report] out)", "DIR"},
+      {NULL, 0, 0, 0, NULL, NULL, NULL}};
+  zt_config cfg;
+  zt_refdata *rd = NULL;
+  zt_store *store = NULL;
+  zt_lock lock = {-1};
+  zt_period p;
+  zt_day peil;
+  unsigned formats;
+  zt_err err;
+  char *dir = NULL;
+  int rc = ZT_EXIT_OK;
+
+  zt_err_clear(&err);
+  zt_config_defaults(&cfg);
+  if (!zt_parse_options(&argc, &argv, "",
+                        "Write the progress report of one period: PDF, "
+                        "HTML, the indicator table and rejects.csv, into "
+                        "OUT/<region>/<period>/.",
+                        entries)) {
+    rc = ZT_EXIT_USAGE;
+    goto done;
+  }
+  zt_config_free(&cfg);
+  if (zt_parse_period_args(period, peildatum, &p, &peil, &err) ||
+      zt_cli_config(g, &cfg, &err)) {
+    rc = zt_report_error(&err);
+    goto done;
+  }
+  if (out)
+    zt_config_set_str(&cfg.out_dir, out);
+  if (zt_formats_parse(format ? format : cfg.formats, &formats, &err) ||
+      zt_cli_refdata(&cfg, &rd, &err) ||
+      zt_lock_take(&lock, cfg.store_path, false, cfg.lock_wait_seconds,
+                   &err) ||
+      zt_store_open(&store, cfg.store_path, ZT_STORE_USE, &err) ||
+      zt_write_period(&cfg, rd, store, &p, peil, template, formats, &dir,
+                      &err)) {
+    rc = zt_report_error(&err);
+    goto done;
+  }
+  printf("%s\n", dir);
+done:
+  zt_store_close(store);
+  zt_lock_release(&lock);
+  zt_refdata_free(rd);
+  zt_config_free(&cfg);
+  g_free(period);
+  g_free(peildatum);
+  g_free(template);
+  g_free(format);
+  g_free(out);
+  g_free(dir);
+  return rc;
+}

@@ -1,0 +1,30 @@
+/*
+ * cli/reporting.h -- write a period's outputs into out/<region>/<period>/
+ * (shared by report, run and demo).
+ */
+#ifndef ZT_REPORTING_H
+#define ZT_REPORTING_H
+
+#include "cli/config.h"
+#include "etl/refdata.h"
+#include "etl/store.h"
+#include "metrics/period.h"
+
+/* Output formats (bits), from "pdf,html,csv,json". */
+enum { ZT_FMT_PDF = 1u, ZT_FMT_HTML = 2u, ZT_FMT_CSV = 4u, ZT_FMT_JSON = 8u };
+zt_status zt_formats_parse(const char *s, unsigned *out, zt_err *err);
+
+/* The template to use: `given`, else [report] template, else the shipped
+ * halfjaar.xml (half-years) or jaar.xml (years). Caller frees. */
+char *zt_template_for(const zt_config *cfg, const zt_period *p,
+                      const char *given);
+
+/* Compute and write everything for period `p` (peildatum `peil` or
+ * ZT_DAY_NONE); *out_dir gets the folder written (caller frees).
+ * rejects.csv (every rejected line in the store) is always written. */
+zt_status zt_write_period(const zt_config *cfg, const zt_refdata *rd,
+                          zt_store *store, const zt_period *p, zt_day peil,
+                          const char *template_path, unsigned formats,
+                          char **out_dir, zt_err *err);
+
+#endif
