@@ -827,6 +827,42 @@ static void test_no_bad_lines(void **state) {
   g_free(dir);
 }
 
+/* All JW323 (no CSV era) and all CSV (no JW323 era), with bad lines: the
+ * counts still reconcile and the CSV-only defects get CSV files. */
+static void test_one_format(void **state) {
+  (void)state;
+  for (int v = 0; v < 2; v++) {
+    region r;
+    manifest m;
+    decls d;
+    zt_err err;
+    small_opts(&r.opts, 21 + (uint64_t)v);
+    r.opts.clients_per_year = 150;
+    r.opts.first_year = r.opts.last_year = 2022;
+    r.opts.xml_from_year = v == 0 ? 2022 : 2023;
+    r.dir = tu_tmpdir("gen-fmt");
+    assert_int_equal(zt_gen_region(&r.opts, r.dir, &r.st, &err), ZT_OK);
+    manifest_load(&r, &m);
+    decls_init(&d);
+    collect(&r, &m, &d);
+    assert_int_equal(d.csv_lines, r.st.decl_lines_csv);
+    assert_int_equal(d.xml_lines, r.st.decl_lines_xml);
+    assert_int_equal(m.nlines, r.st.bad_lines);
+    assert_true(r.st.decl_lines_csv > 0);
+    if (v == 0) {
+      /* Only the bad lines that the XSD would refuse are in CSV. */
+      assert_true(r.st.decl_lines_csv < r.st.bad_lines);
+      assert_true(r.st.decl_lines_xml > 1000);
+    } else {
+      assert_int_equal(r.st.decl_lines_xml, 0);
+    }
+    decls_free(&d);
+    manifest_free(&m);
+    tu_rmtree(r.dir);
+    g_free(r.dir);
+  }
+}
+
 static void test_bad_options(void **state) {
   zt_gen_opts o;
   zt_err err;
@@ -1013,6 +1049,7 @@ int main(void) {
       cmocka_unit_test(test_config_and_reference),
       cmocka_unit_test(test_model),
       cmocka_unit_test(test_no_bad_lines),
+      cmocka_unit_test(test_one_format),
       cmocka_unit_test(test_bad_options),
       cmocka_unit_test(test_schema_valid),
       cmocka_unit_test(test_bench),
