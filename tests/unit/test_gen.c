@@ -776,6 +776,8 @@ static void test_model(void **state) {
     const zt_gen_line *l = &m.lines[i];
     credits += l->credit;
     debits += !l->credit;
+    /* No care before birth. */
+    assert_true(l->begin >= m.children[l->child].birth);
     /* A product period never crosses a month (good lines). */
     assert_int_equal(zt_gen_month_of(l->begin), zt_gen_month_of(l->end));
     assert_true(l->amount >= 0);
