@@ -5,6 +5,7 @@
  *           [--verbose] [--set SECTION.KEY=VALUE]... COMMAND [ARGS]
  */
 #include <locale.h>
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -74,6 +75,13 @@ int main(int argc, char **argv) {
   /* cairo's PDF writer needs "C" numbers (REPORT.md); Dutch formats come
    * from render/format_nl.c, never from the locale. */
   setlocale(LC_ALL, "C");
+#ifdef __GLIBC__
+  /* Ingest opens thousands of small files, each with buffers of a few
+   * hundred KiB: keep those in the heap for reuse instead of an mmap and
+   * munmap per file (which costs more than reading the file). */
+  mallopt(M_MMAP_THRESHOLD, 8 << 20);
+  mallopt(M_TRIM_THRESHOLD, 32 << 20);
+#endif
   if (!sets) {
     fputs("zothuis: out of memory\n", stderr);
     return ZT_EXIT_INTERNAL;

@@ -76,6 +76,9 @@ typedef struct producer {
   batch *cur;
   batch *sentinel;          /* pushed after the last batch */
   gint cancel;              /* set by the store side when it fails */
+  struct consumer *inline_co; /* small files: store each batch at once,
+                                 on this thread, instead of queueing */
+  zt_status inline_st;
   /* results, read after the thread is joined */
   zt_status st;
   zt_kind kind;
@@ -88,13 +91,17 @@ typedef struct producer {
 } producer;
 
 /* The storing side of one file. */
-typedef struct consumer {
+typedef struct consumer consumer;
+struct consumer {
   zt_store *store;
   int64_t file_id;
   bool replaced;            /* reference table emptied for this file */
   long accepted, duplicates, rejected;
   long by_reason[ZT_R_COUNT];
-} consumer;
+};
+
+static zt_status store_batch(consumer *co, const struct batch *b,
+                             zt_err *err);
 
 void zt_rejects_write_header(FILE *fp) {
   fputs("file,line,field,reason,message,raw\n", fp);
@@ -159,6 +166,16 @@ static void masked_text(const zt_row *row, char *out, size_t outsz) {
 
 /* Hand the current batch to the store side and take an empty one. */
 static zt_status next_batch(producer *pr, zt_err *err) {
+  if (pr->inline_co) {
+    zt_status st = store_batch(pr->inline_co, pr->cur, err);
+    pr->cur->n = 0;
+    zt_buf_reset(&pr->cur->text);
+    if (st) {
+      pr->inline_st = st;
+      return st;
+    }
+    return ZT_OK;
+  }
   g_async_queue_push(pr->full, pr->cur);
   pr->cur = g_async_queue_pop(pr->empty);
   pr->cur->n = 0;
@@ -376,13 +393,49 @@ static zt_status store_item(consumer *co, const batch *b, const item *it,
   return ZT_OK;
 }
 
+static zt_status store_batch(consumer *co, const batch *b, zt_err *err) {
+  zt_status st = ZT_OK;
+  for (size_t i = 0; !st && i < b->n; i++)
+    st = store_item(co, b, &b->items[i], err);
+  return st;
+}
+
+/* Files below this size are read and stored on one thread: for them a
+ * thread and its hand-overs cost more than they save. */
+#define INLINE_MAX (1u << 20)
+
 /* Read the whole file through the pipeline. Returns the storing side's
  * status; the reader's is in pr->st. */
 static zt_status pump(producer *pr, consumer *co, batch *batches,
-                      zt_err *err) {
+                      uint64_t bytes, zt_err *err) {
   batch sentinel_mark;
   GThread *th;
   zt_status st = ZT_OK;
+
+  if (bytes < INLINE_MAX) {
+    zt_rowsink sink = {pr, sink_row, sink_reject, sink_warn};
+    pr->inline_co = co;
+    pr->cur = &batches[0];
+    pr->cur->n = 0;
+    zt_buf_reset(&pr->cur->text);
+    zt_err_clear(&pr->err);
+    if (pr->xml)
+      pr->st = zt_ijw_read(pr->src, &pr->ropts, &sink, &pr->kind,
+                           &pr->file_reason, &pr->err);
+    else
+      pr->st = zt_csv_read(pr->src, &pr->ropts, &sink, &pr->kind,
+                           &pr->file_reason, &pr->err);
+    if (pr->inline_st) {
+      /* storing failed inside the reader: its message is in pr->err */
+      if (err)
+        *err = pr->err;
+      return pr->inline_st;
+    }
+    if (pr->cur->n)
+      st = store_batch(co, pr->cur, err);
+    pr->cur->n = 0;
+    return st;
+  }
 
   pr->full = g_async_queue_new();
   pr->empty = g_async_queue_new();
@@ -537,7 +590,7 @@ static zt_status ingest_one(zt_store *store, zt_validator *v,
     if (st)
       goto out;
     co.store = store;
-    st = pump(&pr, &co, batches, err);
+    st = pump(&pr, &co, batches, (uint64_t)sb.st_size, err);
     if (st) {                       /* the store failed: not the file */
       zt_store_file_rollback(store);
       zt_err_prefix(err, "%s", path);
@@ -740,6 +793,8 @@ zt_status zt_ingest_paths(zt_store *store, zt_validator *v,
     if (!st && opts->on_file)
       opts->on_file(opts->ctx, f);
   }
+  if (!st)
+    st = zt_store_commit(store, err);
   for (int i = 0; i < NBATCHES; i++)
     zt_buf_free(&batches[i].text);
   free(batches);

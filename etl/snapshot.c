@@ -337,6 +337,9 @@ zt_status zt_snapshot_load(zt_store *store, zt_snapshot *sn, zt_err *err) {
   sqlite3 *db = zt_store_db(store);
   zt_status rc;
   memset(sn, 0, sizeof *sn);
+  rc = zt_store_commit(store, err);
+  if (rc)
+    return rc;
   /* One read transaction: every query sees the same state. */
   if (sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
     return db_fail(db, err, "starting a read");

@@ -56,6 +56,7 @@ static const char *const migrations[ZT_STORE_SCHEMA_VERSION] = {
     "  credits_waiting INTEGER NOT NULL DEFAULT 0,\n"
     "  warnings TEXT\n"
     ");\n"
+    "CREATE INDEX ingest_file_bytes ON ingest_file(bytes);\n"
     "CREATE TABLE client (\n"
     "  id INTEGER PRIMARY KEY,\n"
     "  pseudonym TEXT NOT NULL UNIQUE,\n"
@@ -203,6 +204,10 @@ enum {
   Q_FILE_SEEN,
   Q_FILE_INSERT,
   Q_FILE_UPDATE,
+  Q_FILE_SAME_SIZE,
+  Q_FORGET_REJECTS,
+  Q_FORGET_FILE,
+  Q_FILE_REJECTS,
   Q_COUNT
 };
 
@@ -266,6 +271,18 @@ static const char *const sql_text[Q_COUNT] = {
         "INSERT INTO ingest_file (content_hash, path, name, kind, format, bytes, "
         "ingested_at, status, reject_reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
         "?7, ?8, ?9)",
+    [Q_FILE_SAME_SIZE] =
+        "SELECT 1 FROM ingest_file WHERE bytes = ?1 AND status = 'ingested' "
+        "LIMIT 1",
+    [Q_FORGET_REJECTS] =
+        "DELETE FROM reject WHERE file_id IN (SELECT id FROM ingest_file "
+        "WHERE content_hash = ?1 AND status = 'rejected')",
+    [Q_FORGET_FILE] =
+        "DELETE FROM ingest_file WHERE content_hash = ?1 AND "
+        "status = 'rejected'",
+    [Q_FILE_REJECTS] =
+        "SELECT line, field, reason, message, raw FROM reject "
+        "WHERE file_id = ?1 ORDER BY line, id",
     [Q_FILE_UPDATE] =
         "UPDATE ingest_file SET lines_read = ?2, lines_accepted = ?3, "
         "lines_rejected = ?4, lines_duplicate = ?5, credits_linked = ?6, "
@@ -277,7 +294,10 @@ struct zt_store {
   sqlite3 *db;
   sqlite3_stmt *q[Q_COUNT];
   int found_version;
-  bool in_file;
+  bool in_file;      /* a file's savepoint is open */
+  bool in_group;     /* the transaction holding a group of files is open */
+  int group_files;
+  long group_lines;
   /* client cache: first 8 pseudonym bytes -> client id; `known` holds the
    * full pseudonym and birth precision per id to verify hits */
   zt_u64map clients;
@@ -461,10 +481,14 @@ zt_status zt_store_open(zt_store **out, const char *path, zt_store_mode mode,
 }
 
 void zt_store_close(zt_store *s) {
+  zt_err err;
   if (!s)
     return;
   if (s->in_file)
     zt_store_file_rollback(s);
+  /* Files completed are kept, also when the caller gave up later. */
+  if (zt_store_commit(s, &err))
+    zt_error("store", "%s", err.msg);
   for (int i = 0; i < Q_COUNT; i++)
     sqlite3_finalize(s->q[i]);
   if (s->db)
@@ -519,19 +543,13 @@ zt_status zt_store_file_seen(zt_store *s, const char *hash, bool *seen,
 /* Forget an earlier delivery of the same bytes that was rejected whole:
  * it is being tried again. */
 static zt_status forget_rejected(zt_store *s, const char *hash, zt_err *err) {
-  static const char *const sql[2] = {
-      "DELETE FROM reject WHERE file_id IN (SELECT id FROM ingest_file "
-      "WHERE content_hash = ?1 AND status = 'rejected')",
-      "DELETE FROM ingest_file WHERE content_hash = ?1 AND "
-      "status = 'rejected'"};
+  static const int which[2] = {Q_FORGET_REJECTS, Q_FORGET_FILE};
   for (int i = 0; i < 2; i++) {
-    sqlite3_stmt *st;
+    sqlite3_stmt *st = q(s, which[i]);
     int rc;
-    if (sqlite3_prepare_v2(s->db, sql[i], -1, &st, NULL) != SQLITE_OK)
-      return db_fail(s, err, "preparing");
     sqlite3_bind_text(st, 1, hash, -1, SQLITE_STATIC);
     rc = sqlite3_step(st);
-    sqlite3_finalize(st);
+    sqlite3_reset(st);
     if (rc != SQLITE_DONE)
       return db_fail(s, err, "forgetting an earlier rejected delivery");
   }
@@ -595,12 +613,71 @@ static zt_status load_waiting(zt_store *s, zt_err *err) {
   return ZT_OK;
 }
 
+/*
+ * Files are stored in groups: one SQLite transaction holds several files,
+ * each inside its own SAVEPOINT. Every file stays all-or-nothing: a file
+ * rejected or failing halfway rolls back to its savepoint, and a crash
+ * loses the whole open group, whose files are then simply ingested again
+ * (their fingerprints were not committed either). The cost of a commit
+ * (the WAL pages of the shared tables written again) is then shared by
+ * many small files, such as one JW301 per child.
+ */
+#define GROUP_FILES 256
+#define GROUP_LINES 200000
+
+static void forget_caches(zt_store *s) {
+  /* Ids and waiting credits made in what was rolled back are gone. */
+  s->npending = 0;
+  zt_u64map_clear(&s->clients);
+  s->nknown = 0;
+  s->waiting_loaded = false;
+}
+
+static zt_status group_open(zt_store *s, zt_err *err) {
+  zt_status st;
+  if (s->in_group)
+    return ZT_OK;
+  st = exec(s, "BEGIN IMMEDIATE", err);
+  if (st)
+    return st;
+  s->in_group = true;
+  s->group_files = 0;
+  s->group_lines = 0;
+  return ZT_OK;
+}
+
+zt_status zt_store_commit(zt_store *s, zt_err *err) {
+  zt_status st;
+  if (s->in_file)
+    return zt_fail(err, ZT_ERR_INTERNAL, "store: commit inside a file");
+  if (!s->in_group)
+    return ZT_OK;
+  st = exec(s, "COMMIT", err);
+  if (st) {
+    sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    forget_caches(s);
+  }
+  s->in_group = false;
+  return st;
+}
+
+/* A file is done: commit the group when it is big enough. */
+static zt_status group_file_done(zt_store *s, long lines, zt_err *err) {
+  s->group_files++;
+  s->group_lines += lines;
+  if (s->group_files >= GROUP_FILES || s->group_lines >= GROUP_LINES)
+    return zt_store_commit(s, err);
+  return ZT_OK;
+}
+
 zt_status zt_store_file_begin(zt_store *s, const zt_file_info *fi,
                               int64_t *file_id, zt_err *err) {
   zt_status st;
   if (s->in_file)
     return zt_fail(err, ZT_ERR_INTERNAL, "store: nested file transaction");
-  st = exec(s, "BEGIN IMMEDIATE", err);
+  st = group_open(s, err);
+  if (!st)
+    st = exec(s, "SAVEPOINT zt_file", err);
   if (st)
     return st;
   s->in_file = true;
@@ -656,25 +733,22 @@ zt_status zt_store_file_commit(zt_store *s, int64_t file_id,
     return rc;
   }
   sqlite3_reset(st);
-  rc = exec(s, "COMMIT", err);
+  rc = exec(s, "RELEASE zt_file", err);
   if (rc) {
     zt_store_file_rollback(s);
     return rc;
   }
   s->in_file = false;
-  return ZT_OK;
+  return group_file_done(s, c->read, err);
 }
 
 void zt_store_file_rollback(zt_store *s) {
   if (!s->in_file)
     return;
-  sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_exec(s->db, "ROLLBACK TO zt_file; RELEASE zt_file", NULL, NULL,
+               NULL);
   s->in_file = false;
-  s->npending = 0;
-  /* Ids and waiting credits made in the transaction are gone. */
-  zt_u64map_clear(&s->clients);
-  s->nknown = 0;
-  s->waiting_loaded = false;
+  forget_caches(s);
 }
 
 zt_status zt_store_file_rejected(zt_store *s, const zt_file_info *fi,
@@ -684,7 +758,9 @@ zt_status zt_store_file_rejected(zt_store *s, const zt_file_info *fi,
   zt_status st;
   if (s->in_file)
     return zt_fail(err, ZT_ERR_INTERNAL, "store: file transaction open");
-  st = exec(s, "BEGIN IMMEDIATE", err);
+  st = group_open(s, err);
+  if (!st)
+    st = exec(s, "SAVEPOINT zt_file", err);
   if (st)
     return st;
   s->in_file = true;
@@ -696,25 +772,22 @@ zt_status zt_store_file_rejected(zt_store *s, const zt_file_info *fi,
   if (!st)
     st = zt_store_put_reject(s, id, 0, NULL, reason, message, NULL, err);
   if (!st)
-    st = exec(s, "COMMIT", err);
-  if (st)
+    st = exec(s, "RELEASE zt_file", err);
+  if (st) {
     zt_store_file_rollback(s);
+    return st;
+  }
   s->in_file = false;
-  return st;
+  return group_file_done(s, 0, err);
 }
 
 zt_status zt_store_same_size_seen(zt_store *s, uint64_t bytes, bool *maybe,
                                   zt_err *err) {
-  sqlite3_stmt *st;
+  sqlite3_stmt *st = q(s, Q_FILE_SAME_SIZE);
   int rc;
-  if (sqlite3_prepare_v2(s->db,
-                         "SELECT 1 FROM ingest_file WHERE bytes = ?1 AND "
-                         "status = 'ingested' LIMIT 1",
-                         -1, &st, NULL) != SQLITE_OK)
-    return db_fail(s, err, "looking up files");
   sqlite3_bind_int64(st, 1, (sqlite3_int64)bytes);
   rc = sqlite3_step(st);
-  sqlite3_finalize(st);
+  sqlite3_reset(st);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     return db_fail(s, err, "looking up files");
   *maybe = rc == SQLITE_ROW;
@@ -1042,12 +1115,15 @@ static zt_status put_decl_now(zt_store *s, int64_t file_id, long line,
 typedef struct sort_entry {
   int64_t key;
   uint32_t idx;
+  bool credit;
 } sort_entry;
 
 static int cmp_entry(const void *pa, const void *pb) {
   const sort_entry *a = pa, *b = pb;
   if (a->key != b->key)
     return a->key < b->key ? -1 : 1;
+  if (a->credit != b->credit)
+    return a->credit ? 1 : -1;
   return a->idx < b->idx ? -1 : a->idx > b->idx;
 }
 
@@ -1097,9 +1173,14 @@ zt_status zt_store_flush(zt_store *s, zt_err *err) {
   /* Sorted by reference key, the inserts into the UNIQUE index walk it
    * in order instead of jumping about: several times faster than line
    * order. Lines with the same reference keep their order. */
+  /* A credit sorts right behind its debit (the key of its previous
+   * reference), so that a debit and its credit in one batch meet at once
+   * instead of through the quarantine. */
   for (size_t i = 0; i < s->npending; i++) {
-    s->order[i].key = s->pending[i].key;
+    const pending *p = &s->pending[i];
+    s->order[i].key = p->d.credit ? ref_key(p->d.agb, p->d.prev_ref) : p->key;
     s->order[i].idx = (uint32_t)i;
+    s->order[i].credit = p->d.credit;
   }
   qsort(s->order, s->npending, sizeof *s->order, cmp_entry);
   for (size_t i = 0; !st && i < s->npending; i++) {
@@ -1388,13 +1469,8 @@ zt_status zt_store_put_reject(zt_store *s, int64_t file_id, long line,
 
 zt_status zt_store_each_reject(zt_store *s, int64_t file_id, zt_reject_fn fn,
                                void *ctx, zt_err *err) {
-  sqlite3_stmt *st;
+  sqlite3_stmt *st = q(s, Q_FILE_REJECTS);
   int rc;
-  if (sqlite3_prepare_v2(s->db,
-                         "SELECT line, field, reason, message, raw FROM "
-                         "reject WHERE file_id = ?1 ORDER BY line, id",
-                         -1, &st, NULL) != SQLITE_OK)
-    return db_fail(s, err, "reading rejected lines");
   sqlite3_bind_int64(st, 1, file_id);
   while ((rc = sqlite3_step(st)) == SQLITE_ROW)
     fn(ctx, (long)sqlite3_column_int64(st, 0),
@@ -1402,7 +1478,7 @@ zt_status zt_store_each_reject(zt_store *s, int64_t file_id, zt_reject_fn fn,
        (const char *)sqlite3_column_text(st, 2),
        (const char *)sqlite3_column_text(st, 3),
        (const char *)sqlite3_column_text(st, 4));
-  sqlite3_finalize(st);
+  sqlite3_reset(st);
   if (rc != SQLITE_DONE)
     return db_fail(s, err, "reading rejected lines");
   return ZT_OK;

@@ -10,9 +10,12 @@
  * version is PRAGMA user_version; `zothuis init` creates or upgrades it.
  * docs/store.md documents every table for staff who query the file.
  *
- * Ingesting a file is one transaction: zt_store_file_begin() ...
- * zt_store_file_commit(), or zt_store_file_rollback() on any failure, so a
- * crash halfway leaves the store as it was before that file.
+ * Ingesting a file is all-or-nothing: zt_store_file_begin() ...
+ * zt_store_file_commit(), or zt_store_file_rollback() on any failure. Files
+ * are grouped into one SQLite transaction with a savepoint per file;
+ * zt_store_commit() (or closing the store) makes a group durable. A crash
+ * leaves the store as it was before the open group, whose files are then
+ * ingested again: callers that move input files away must commit first.
  */
 #ifndef ZT_STORE_H
 #define ZT_STORE_H
@@ -89,6 +92,9 @@ zt_status zt_store_file_commit(zt_store *s, int64_t file_id,
                                zt_err *err);
 /* Throw the file's transaction away; the store is as before begin. */
 void zt_store_file_rollback(zt_store *s);
+/* Make every completed file durable (commit the open group). */
+zt_status zt_store_commit(zt_store *s, zt_err *err);
+
 /* Record a file rejected whole (its own small transaction), with its
  * reason, so that the report's Verantwoording lists it. A later ingest of
  * the same content tries again. */
