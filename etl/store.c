@@ -1170,6 +1170,8 @@ zt_status zt_store_flush(zt_store *s, zt_err *err) {
       "tarief", "bedrag", "debet_credit", "geboortedatum",
       "declaratienummer"};
   zt_status st = ZT_OK;
+  if (s->npending == 0)
+    return ZT_OK;
   /* Sorted by reference key, the inserts into the UNIQUE index walk it
    * in order instead of jumping about: several times faster than line
    * order. Lines with the same reference keep their order. */
