@@ -139,7 +139,7 @@ int zt_cmd_demo(const zt_globals *g, int argc, char **argv) {
   memset(&ic, 0, sizeof ic);
   ic.kind = ZT_KIND_AUTO;
   ic.print_files = true;
-  ic.print_all = false;
+  ic.print_whole_only = true;   /* the bad lines are there on purpose */
   {
     const char *refs[2] = {cfg.product_codes, cfg.providers};
     if (zt_run_ingest(store, &cfg, rd, ps, refs, 2, &ic, &ref, &err)) {

@@ -46,10 +46,12 @@ void zt_print_file_line(FILE *fp, const zt_ingest_file *f) {
   fputc('\n', fp);
 }
 
-static void on_file(void *ctx, const zt_ingest_file *f) {
-  const bool *all = ctx;
-  bool problem = f->status != ZT_FILE_INGESTED || f->counts.rejected > 0;
-  if (*all || problem)
+static void on_file(const void *ctx, const zt_ingest_file *f) {
+  const zt_ingest_cli *ic = ctx;
+  bool whole = f->status == ZT_FILE_REJECTED ||
+               f->status == ZT_FILE_UNREADABLE;
+  bool problem = whole || f->counts.rejected > 0;
+  if (ic->print_whole_only ? whole : ic->print_all || problem)
     zt_print_file_line(stdout, f);
 }
 
@@ -97,14 +99,13 @@ zt_status zt_run_ingest(zt_store *store, const zt_config *cfg,
   zt_fileout out = {0};
   FILE *rej = NULL;
   zt_status st;
-  bool all = ic->print_all;
 
   memset(&opts, 0, sizeof opts);
   opts.kind = ic->kind;
   opts.mapping_path = ic->mapping ? ic->mapping : cfg->mapping;
   opts.dry_run = ic->dry_run;
   opts.on_file = ic->print_files ? on_file : NULL;
-  opts.ctx = &all;
+  opts.ctx = ic;
   if (ic->rejects_path && strcmp(ic->rejects_path, "-") == 0) {
     rej = stdout;
   } else if (ic->rejects_path) {

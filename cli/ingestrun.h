@@ -22,6 +22,7 @@ typedef struct zt_ingest_cli {
   bool dry_run;
   bool print_files;          /* print file lines as they finish */
   bool print_all;            /* ... for every file, not only problems */
+  bool print_whole_only;     /* ... only for files rejected whole */
 } zt_ingest_cli;
 
 /* Open the key (with `ephemeral_ok`, a random key when the file is

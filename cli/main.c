@@ -6,6 +6,7 @@
  */
 #include <locale.h>
 #include <malloc.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -75,6 +76,9 @@ int main(int argc, char **argv) {
   /* cairo's PDF writer needs "C" numbers (REPORT.md); Dutch formats come
    * from render/format_nl.c, never from the locale. */
   setlocale(LC_ALL, "C");
+  /* A file-size limit (ulimit -f) must give a write error, which the
+   * atomic output turns into exit code 4, not kill the process. */
+  signal(SIGXFSZ, SIG_IGN);
 #ifdef __GLIBC__
   /* Ingest opens thousands of small files, each with buffers of a few
    * hundred KiB: keep those in the heap for reuse instead of an mmap and

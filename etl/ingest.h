@@ -31,8 +31,8 @@ typedef struct zt_ingest_opts {
   FILE *rejects;             /* where to write the run's rejects.csv, or
                                 NULL; the header is written first */
   /* Called after each file (may be NULL), e.g. to print its line. */
-  void (*on_file)(void *ctx, const struct zt_ingest_file *f);
-  void *ctx;
+  void (*on_file)(const void *ctx, const struct zt_ingest_file *f);
+  const void *ctx;
 } zt_ingest_opts;
 
 typedef enum zt_file_status {
