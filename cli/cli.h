@@ -70,5 +70,6 @@ int zt_cmd_export(const zt_globals *g, int argc, char **argv);
 int zt_cmd_report(const zt_globals *g, int argc, char **argv);
 int zt_cmd_run(const zt_globals *g, int argc, char **argv);
 int zt_cmd_demo(const zt_globals *g, int argc, char **argv);
+int zt_cmd_man(const zt_globals *g, int argc, char **argv);
 
 #endif

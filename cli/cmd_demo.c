@@ -138,6 +138,7 @@ int zt_cmd_demo(const zt_globals *g, int argc, char **argv) {
    * the inbox. Only files with problems get a line. */
   memset(&ic, 0, sizeof ic);
   ic.kind = ZT_KIND_AUTO;
+  ic.progress = true;
   ic.print_files = true;
   ic.print_whole_only = true;   /* the bad lines are there on purpose */
   {

@@ -55,6 +55,21 @@ static void on_file(const void *ctx, const zt_ingest_file *f) {
     zt_print_file_line(stdout, f);
 }
 
+/* A progress bar on stderr, redrawn at most every 1/64 of the work. */
+static void on_progress(const void *ctx, size_t done, size_t total) {
+  char bar[41];
+  size_t fill = total ? done * 40 / total : 40;
+  (void)ctx;
+  if (total < 20 || (done % (total / 64 + 1) != 0 && done != total))
+    return;
+  memset(bar, '#', fill);
+  memset(bar + fill, '.', 40 - fill);
+  bar[40] = '\0';
+  fprintf(stderr, "\r  ingest [%s] %zu/%zu files", bar, done, total);
+  if (done == total)
+    fputc('\n', stderr);
+}
+
 void zt_print_run_summary(FILE *fp, const zt_ingest_run *run) {
   const zt_file_counts *t = &run->total;
   fprintf(fp,
@@ -105,6 +120,8 @@ zt_status zt_run_ingest(zt_store *store, const zt_config *cfg,
   opts.mapping_path = ic->mapping ? ic->mapping : cfg->mapping;
   opts.dry_run = ic->dry_run;
   opts.on_file = ic->print_files ? on_file : NULL;
+  opts.on_progress = ic->progress && zt_log_interactive() ? on_progress
+                                                           : NULL;
   opts.ctx = ic;
   if (ic->rejects_path && strcmp(ic->rejects_path, "-") == 0) {
     rej = stdout;

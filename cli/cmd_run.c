@@ -156,6 +156,7 @@ int zt_cmd_run(const zt_globals *g, int argc, char **argv) {
 
   memset(&ic, 0, sizeof ic);
   ic.kind = ZT_KIND_AUTO;
+  ic.progress = true;
   {
     const char *refs[2];
     size_t nrefs = 0;

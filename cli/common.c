@@ -59,11 +59,23 @@ zt_status zt_cli_config(const zt_globals *g, zt_config *cfg, zt_err *err) {
 
 char *zt_cli_datadir(const zt_config *cfg, const char *sub) {
   const char *env = g_getenv("ZOTHUIS_DATADIR");
-  char *p;
+  char *p, *exe;
   if (cfg && cfg->reference_dir && g_str_equal(sub, "reference"))
     return g_strdup(cfg->reference_dir);
   if (env && *env)
     return g_build_filename(env, sub, NULL);
+  /* Installed under any prefix: PREFIX/bin/zothuis finds
+   * PREFIX/share/zothuis. */
+  exe = g_file_read_link("/proc/self/exe", NULL);
+  if (exe) {
+    char *bindir = g_path_get_dirname(exe);
+    p = g_build_filename(bindir, "..", "share", "zothuis", sub, NULL);
+    g_free(bindir);
+    g_free(exe);
+    if (g_file_test(p, G_FILE_TEST_IS_DIR))
+      return p;
+    g_free(p);
+  }
   p = g_build_filename(ZT_INSTALL_DATADIR, sub, NULL);
   if (g_file_test(p, G_FILE_TEST_IS_DIR))
     return p;

@@ -23,6 +23,7 @@ typedef struct zt_ingest_cli {
   bool print_files;          /* print file lines as they finish */
   bool print_all;            /* ... for every file, not only problems */
   bool print_whole_only;     /* ... only for files rejected whole */
+  bool progress;             /* a progress bar on a terminal */
 } zt_ingest_cli;
 
 /* Open the key (with `ephemeral_ok`, a random key when the file is

@@ -33,6 +33,12 @@ const zt_command zt_commands[] = {
     {NULL, NULL, NULL, NULL},
 };
 
+/* Commands kept out of --help. */
+static const zt_command hidden[] = {
+    {"man", "", "print the man page (roff)", zt_cmd_man},
+    {NULL, NULL, NULL, NULL},
+};
+
 static void usage(FILE *fp) {
   fprintf(fp,
           "Usage: zothuis [GLOBAL OPTIONS] COMMAND [ARGS]\n\n"
@@ -136,6 +142,13 @@ int main(int argc, char **argv) {
     if (strcmp(c->name, argv[i]) == 0) {
       rc = c->run(&g, argc - i, argv + i);
       zt_log_close();
+      free(sets);
+      return rc;
+    }
+  }
+  for (const zt_command *c = hidden; c->name; c++) {
+    if (strcmp(c->name, argv[i]) == 0) {
+      rc = c->run(&g, argc - i, argv + i);
       free(sets);
       return rc;
     }

@@ -792,6 +792,8 @@ zt_status zt_ingest_paths(zt_store *store, zt_validator *v,
       run->files_already++;
     if (!st && opts->on_file)
       opts->on_file(opts->ctx, f);
+    if (!st && opts->on_progress)
+      opts->on_progress(opts->ctx, i + 1, files->len);
   }
   if (!st)
     st = zt_store_commit(store, err);

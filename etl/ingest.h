@@ -32,6 +32,9 @@ typedef struct zt_ingest_opts {
                                 NULL; the header is written first */
   /* Called after each file (may be NULL), e.g. to print its line. */
   void (*on_file)(const void *ctx, const struct zt_ingest_file *f);
+  /* Called after each file with the files done and the total (may be
+   * NULL), e.g. to draw a progress bar. */
+  void (*on_progress)(const void *ctx, size_t done, size_t total);
   const void *ctx;
 } zt_ingest_opts;
 
