@@ -83,8 +83,8 @@ if [ $FULL = 1 ]; then
 	if [ ! -s "$W/year/zothuis.db" ]; then
 		rm -rf "$W/year" && mkdir -p "$W/year"
 		"$B/bench_gen" year "$W/year/in" 10000000 500000
-		( cd "$W/year" && "$Z" init > /dev/null &&
-		  time_cmd ingest_year "$Z" --quiet ingest in/productcodes.csv in )
+		( cd "$W/year" && "$Z" init > /dev/null )
+		time_cmd ingest_year sh -c "cd '$W/year' && '$Z' --quiet ingest in/productcodes.csv in"
 		echo "ingest of the year: $SECS s, $(rate 10000000 "$SECS") lines/s, $RSS_MB MB"
 	fi
 	"$B/bench_metrics" "$W/year/zothuis.db" 2023
