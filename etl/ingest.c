@@ -528,6 +528,7 @@ static zt_status ingest_one(zt_store *store, zt_validator *v,
   bool maybe = false, already = false;
   long amount0 = v->amount_mismatch, month0 = v->month_crossing;
   long res0 = v->residence_unknown;
+  long by_reason[ZT_R_COUNT] = {0};
   char *base = g_path_get_basename(path);
   zt_status st;
 
@@ -552,11 +553,14 @@ static zt_status ingest_one(zt_store *store, zt_validator *v,
     g_free(base);
     return ZT_OK;
   }
-  /* A file of a size already seen may be a repeat: fingerprint it first
-   * so a repeat costs one read, not a whole ingest. */
-  st = zt_store_same_size_seen(store, (uint64_t)sb.st_size, &maybe, err);
-  if (st)
-    goto out;
+  /* A large file of a size already seen may be a repeat: fingerprint it
+   * first so a repeat costs one read, not a whole ingest. (A small repeat
+   * is read and found out at commit, which is cheaper than the check.) */
+  if ((uint64_t)sb.st_size >= INLINE_MAX) {
+    st = zt_store_same_size_seen(store, (uint64_t)sb.st_size, &maybe, err);
+    if (st)
+      goto out;
+  }
   if (maybe) {
     char hex[33];
     bool seen = false;
@@ -655,10 +659,7 @@ static zt_status ingest_one(zt_store *store, zt_validator *v,
     f->counts.credits_waiting = b->credits_waiting;
     f->counts.credits_resolved = b->credits_resolved;
     for (int r = 0; r < ZT_R_COUNT; r++)
-      run->rejected_by_reason[r] +=
-          pr.by_reason[r] + co.by_reason[r] + b->by_reason[r];
-    if (opts->rejects)
-      st = zt_store_each_reject(store, co.file_id, write_reject, &ro, err);
+      by_reason[r] = pr.by_reason[r] + co.by_reason[r] + b->by_reason[r];
   }
   if (!st)
     st = zt_source_fingerprint(src, &hash, err);
@@ -681,6 +682,8 @@ static zt_status ingest_one(zt_store *store, zt_validator *v,
   done.counts = f->counts;
   done.warnings = f->warnings;
   if (opts->dry_run) {
+    if (opts->rejects)
+      st = zt_store_each_reject(store, co.file_id, write_reject, &ro, err);
     zt_store_file_rollback(store);
     f->status = ZT_FILE_INGESTED;
     goto out;
@@ -689,10 +692,17 @@ static zt_status ingest_one(zt_store *store, zt_validator *v,
   if (st)
     goto out;
   f->status = already ? ZT_FILE_ALREADY : ZT_FILE_INGESTED;
+  /* The file's rejected lines, in line order, for the run's list (a
+   * repeat adds nothing: its lines were listed the first time). */
+  if (!already && opts->rejects)
+    st = zt_store_each_reject(store, co.file_id, write_reject, &ro, err);
 
 out:
   if (f->status == ZT_FILE_ALREADY)
-    f->counts = (zt_file_counts){0};
+    f->counts = (zt_file_counts){0};    /* a repeat adds nothing */
+  else if (f->status == ZT_FILE_INGESTED)
+    for (int r = 0; r < ZT_R_COUNT; r++)
+      run->rejected_by_reason[r] += by_reason[r];
   zt_source_close(src);
   g_free(base);
   return st;
