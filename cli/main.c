@@ -29,6 +29,8 @@ const zt_command zt_commands[] = {
      zt_cmd_run},
     {"demo", "[--out DIR] [--seed N]",
      "generate a synthetic region, ingest it, write its report", zt_cmd_demo},
+    /* hidden (no summary): for the tests, see cli/cmd_pdfcheck.c */
+    {"pdfcheck", "FILE...", NULL, zt_cmd_pdfcheck},
     {NULL, NULL, NULL, NULL},
 };
 
@@ -50,7 +52,8 @@ static void usage(FILE *fp) {
           "  --help               this text; COMMAND --help for a command\n\n"
           "Commands:\n");
   for (const zt_command *c = zt_commands; c->name; c++)
-    fprintf(fp, "  %-8s %s\n", c->name, c->summary);
+    if (c->summary)
+      fprintf(fp, "  %-8s %s\n", c->name, c->summary);
   fprintf(fp, "\n%s", zt_exit_codes_help);
 }
 
