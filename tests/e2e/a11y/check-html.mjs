@@ -94,7 +94,7 @@ function svgTextContrast() {
 const profile = mkdtempSync(join(tmpdir(), 'zt-chromium-'));
 let context;
 let failed = false;
-const external = [];
+const external = new Set();
 const results = [];
 
 try {
@@ -109,15 +109,13 @@ try {
   await context.route('**/*', (route) => {
     const url = route.request().url();
     if (url === reportUrl) return route.continue();
-    external.push(url);
+    external.add(url);
     return route.abort();
   });
   const page = context.pages()[0] ?? await context.newPage();
   page.on('request', (req) => {
     const url = req.url();
-    if (url !== reportUrl && !url.startsWith('data:') &&
-        !external.includes(url))
-      external.push(url);
+    if (url !== reportUrl && !url.startsWith('data:')) external.add(url);
   });
   for (const run of RUNS) {
     await page.setViewportSize({ width: run.width, height: run.height });
@@ -183,12 +181,12 @@ try {
 }
 
 writeFileSync(join(out, 'axe.json'),
-              JSON.stringify({ report: html, tags: TAGS, external, results },
-                             null, 1));
-if (external.length) {
+              JSON.stringify({ report: html, tags: TAGS,
+                               external: [...external], results }, null, 1));
+if (external.size) {
   failed = true;
-  console.log(`external requests (${external.length}):`);
-  for (const u of external.slice(0, 10)) console.log(`  ${u}`);
+  console.log(`external requests (${external.size}):`);
+  for (const u of [...external].slice(0, 10)) console.log(`  ${u}`);
 }
 if (process.exitCode !== 2) {
   console.log(failed ? 'FAILED' : 'axe: no violations, no external requests');
