@@ -36,7 +36,7 @@ typedef struct zt_globals {
 typedef struct zt_command {
   const char *name;
   const char *args;      /* argument synopsis for help */
-  const char *summary;
+  const char *summary;   /* NULL: a hidden command, not in --help */
   int (*run)(const zt_globals *g, int argc, char **argv);
 } zt_command;
 
@@ -71,5 +71,6 @@ int zt_cmd_report(const zt_globals *g, int argc, char **argv);
 int zt_cmd_run(const zt_globals *g, int argc, char **argv);
 int zt_cmd_demo(const zt_globals *g, int argc, char **argv);
 int zt_cmd_man(const zt_globals *g, int argc, char **argv);
+int zt_cmd_pdfcheck(const zt_globals *g, int argc, char **argv);
 
 #endif

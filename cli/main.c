@@ -33,9 +33,12 @@ const zt_command zt_commands[] = {
     {NULL, NULL, NULL, NULL},
 };
 
-/* Commands kept out of --help. */
+/* Commands kept out of --help and the man page: tools for the build and
+ * the tests. */
 static const zt_command hidden[] = {
     {"man", "", "print the man page (roff)", zt_cmd_man},
+    {"pdfcheck", "FILE...", "check a PDF's accessibility (tests)",
+     zt_cmd_pdfcheck},
     {NULL, NULL, NULL, NULL},
 };
 

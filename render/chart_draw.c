@@ -32,6 +32,27 @@ static double text_w(zt_canvas *cv, const char *s, zt_font f) {
   return e.w;
 }
 
+/* Relative luminance of a colour (WCAG 2.1). */
+static double luminance(uint32_t rgb) {
+  double l = 0;
+  static const double w[3] = {0.2126, 0.7152, 0.0722};
+  for (int k = 0; k < 3; k++) {
+    double v = (double)((rgb >> (16 - 8 * k)) & 0xff) / 255.0;
+    v = v <= 0.03928 ? v / 12.92 : pow((v + 0.055) / 1.055, 2.4);
+    l += w[k] * v;
+  }
+  return l;
+}
+
+/* The label colour on a filled shape: white or the text colour,
+ * whichever contrasts more (light bars get dark labels). */
+static uint32_t label_on(uint32_t fill) {
+  double lf = luminance(fill);
+  double white = 1.05 / (lf + 0.05);
+  double dark = (lf + 0.05) / (luminance(ZT_C_TEXT) + 0.05);
+  return white >= dark ? 0xffffffU : ZT_C_TEXT;
+}
+
 static uint32_t bar_color(const zt_chart *c, size_t s, size_t i) {
   if (c->cat_color && c->nser == 1)
     return c->cat_color[i];
@@ -290,7 +311,7 @@ static void draw_vbars(const zt_chart *c, zt_canvas *cv, box p,
       zt_cv_fill(cv);
       if (stacked(c) && hgt > LINE_H + 2 &&
           text_w(cv, v->display, ZT_F_CHART) < bw - 2) {
-        zt_cv_color(cv, 0xffffffU);
+        zt_cv_color(cv, label_on(bar_color(c, s, i)));
         zt_cv_text(cv, x + bw / 2, y + hgt / 2 - LINE_H / 2, v->display,
                    ZT_F_CHART, ZT_ANCHOR_MIDDLE);
       } else if (!stacked(c) && label &&
@@ -350,7 +371,7 @@ static void draw_hbars(const zt_chart *c, zt_canvas *cv, box p, double lw,
         value_text(cv, tx, y + (BAR_H - LINE_H) / 2 - 0.5, v->display,
                    len >= 0 ? ZT_ANCHOR_START : ZT_ANCHOR_END);
       } else if (len > text_w(cv, v->display, ZT_F_CHART) + 4) {
-        zt_cv_color(cv, 0xffffffU);
+        zt_cv_color(cv, label_on(bar_color(c, s, i)));
         zt_cv_text(cv, x + len / 2, y + (BAR_H - LINE_H) / 2 - 0.5,
                    v->display, ZT_F_CHART, ZT_ANCHOR_MIDDLE);
       }

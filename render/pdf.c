@@ -255,6 +255,17 @@ static void tag(pdfw *w, const char *name) {
 }
 static void untag(pdfw *w, const char *name) { cairo_tag_end(w->cr, name); }
 
+/* Decoration drawn between the leaves of a structure element (a table
+ * row's shading and rules): cairo 1.16 marks content only inside leaf
+ * elements, so it gets a NonStruct leaf that the post-pass turns into a
+ * layout artifact. */
+static void deco_begin(pdfw *w) { tag(w, ZT_TAG_FURNITURE); }
+static void deco_end(pdfw *w) {
+  untag(w, ZT_TAG_FURNITURE);
+  if (w->a11y)
+    w->a11y->decoration++;
+}
+
 /* --- pass 1: layout ------------------------------------------------------ */
 
 static void add_frag(pdfw *w, size_t blk, fpart part, double h, size_t from,
@@ -1112,9 +1123,11 @@ static void draw_table_row(pdfw *w, const tlay *tl, size_t r, double y) {
     return;
   }
   if (head) {
+    deco_begin(w);
     set_rgb(w->cr, ZT_C_SHADE);
     cairo_rectangle(w->cr, LEFT, y, tl->width, tl->rowh[r]);
     cairo_fill(w->cr);
+    deco_end(w);
   }
   for (size_t c = 0; c < t->ncols; c++) {
     bool th = head || (c == 0 && t->row_header);
@@ -1130,6 +1143,7 @@ static void draw_table_row(pdfw *w, const tlay *tl, size_t r, double y) {
   }
   /* rules: a strong one under the header, one above a total, light ones
    * between rows */
+  deco_begin(w);
   set_rgb(w->cr, head ? ZT_C_HEADING : total ? ZT_C_AXIS : ZT_C_GRID);
   cairo_set_line_width(w->cr, head ? 1.0 : total ? 0.9 : 0.5);
   if (total) {
@@ -1140,6 +1154,7 @@ static void draw_table_row(pdfw *w, const tlay *tl, size_t r, double y) {
     cairo_line_to(w->cr, LEFT + tl->width, y + tl->rowh[r]);
   }
   cairo_stroke(w->cr);
+  deco_end(w);
   untag(w, ZT_TAG_TR);
 }
 

@@ -10,8 +10,11 @@
  * the contents page knows every page number.
  *
  * What cairo 1.16 cannot write (figure /Alt, link /Contents, /Lang,
- * table header /Scope, artifacts) is left to a later libqpdf post-pass;
- * zt_pdf_a11y collects, in tag order, what that pass needs.
+ * table header /Scope, artifacts) is left to the libqpdf post-pass
+ * (render/a11y.h); zt_pdf_a11y collects, in tag order, what that pass
+ * needs. cairo 1.16 writes marked content only for leaf elements, so
+ * everything drawn must be inside a leaf: content in its element,
+ * decoration between table cells in a NonStruct leaf of its own.
  */
 #ifndef ZT_PDF_H
 #define ZT_PDF_H
@@ -41,7 +44,8 @@
 #define ZT_TAG_FIGURE "Figure"
 #define ZT_TAG_TOC "TOC"
 #define ZT_TAG_TOCI "TOCI"
-#define ZT_TAG_FURNITURE "NonStruct"   /* page footers; see zt_pdf_a11y */
+#define ZT_TAG_FURNITURE "NonStruct"   /* page footers and decoration;
+                                          see zt_pdf_a11y */
 
 /* What the accessibility post-pass needs, in structure-tree order. */
 typedef struct zt_pdf_a11y {
@@ -50,6 +54,11 @@ typedef struct zt_pdf_a11y {
   GPtrArray *th_scope;     /* char *: "Column" or "Row", one per TH */
   size_t furniture;        /* NonStruct elements that are page furniture
                               (footers), to be re-marked as artifacts */
+  size_t decoration;       /* NonStruct elements inside other elements:
+                              table shading and rules, which cairo 1.16
+                              cannot mark unless they have a leaf element
+                              of their own; re-marked as layout
+                              artifacts */
   int pages;
 } zt_pdf_a11y;
 

@@ -9,10 +9,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "core/buf.h"
 #include "core/fileout.h"
 #include "core/str.h"
+#include "render/a11y.h"
 #include "render/html.h"
 #include "render/pdf.h"
 #include "render/template.h"
@@ -35,20 +37,23 @@ void zt_report_cleanup(void) {
   pango_cairo_font_map_set_default(NULL);
 }
 
-/* The accessibility post-pass hook. A later libqpdf pass (render/a11y.c)
- * reads the finished PDF at `tmp_path` and, walking the structure tree in
- * order, adds what cairo 1.16 cannot write: /Lang nl-NL, DisplayDocTitle,
- * XMP with the PDF/UA identifier, /Alt on each Figure (a->figure_alt),
- * /Scope on each TH (a->th_scope), /Contents on each Link annotation
- * (a->link_desc), and re-marks the a->furniture footers as artifacts. It
- * runs before the rename, so a failure leaves the previous report. Today
- * it does nothing. */
-static zt_status a11y_postpass(const char *tmp_path, const zt_pdf_a11y *a,
+/* The accessibility post-pass (render/a11y.h) on the finished PDF in
+ * the temporary file: the result replaces the file's content. It runs
+ * before the rename, so a failure leaves the previous report. */
+static zt_status a11y_postpass(zt_fileout *fo, const zt_pdf_a11y *a,
                                zt_err *err) {
-  (void)tmp_path;
-  (void)a;
-  (void)err;
-  return ZT_OK;
+  zt_buf b;
+  zt_status st;
+  zt_buf_init(&b, 512u << 20);
+  st = zt_a11y_postpass(fo->tmp, a, &b, err);
+  if (!st) {
+    rewind(fo->fp);
+    if (ftruncate(fileno(fo->fp), 0) != 0 ||
+        fwrite(b.data, 1, b.len, fo->fp) != b.len || fflush(fo->fp) != 0)
+      st = zt_fail(err, ZT_ERR_OUTPUT, "cannot write %s", fo->tmp);
+  }
+  zt_buf_free(&b);
+  return st;
 }
 
 static zt_status write_pdf(const zt_doc *doc, const char *path,
@@ -63,7 +68,7 @@ static zt_status write_pdf(const zt_doc *doc, const char *path,
   if (!st && fflush(fo.fp) != 0)
     st = zt_fail(err, ZT_ERR_OUTPUT, "cannot write %s", path);
   if (!st)
-    st = a11y_postpass(fo.tmp, &a11y, err);
+    st = a11y_postpass(&fo, &a11y, err);
   if (st) {
     zt_fileout_abort(&fo);
     zt_err_prefix(err, "%s", path);

@@ -115,13 +115,15 @@ zt_status_look zt_measure_status_look(const char *status) {
     uint32_t color;
     const char *symbol;
   } looks[] = {
-    {"gepland", 0x6a7f99U, "\xe2\x97\x8b"},   /* ○ */
-    {"lopend", 0x2f6aa8U, "\xe2\x96\xb6"},    /* ▶ */
-    {"gereed", ZT_C_OK, "\xe2\x9c\x94"},      /* ✔ */
-    {"vertraagd", 0xc2571aU, "\xe2\x9a\xa0"}, /* ⚠ */
-    {"gestopt", 0x777777U, "\xe2\x96\xa0"},   /* ■ */
+    /* the words are drawn in these colours: each at least 4.5:1 on
+     * white and on the table shade (WCAG 1.4.3) */
+    {"gepland", 0x5a6c83U, "\xe2\x97\x8b"},   /* ○ 5.4:1 */
+    {"lopend", 0x2f6aa8U, "\xe2\x96\xb6"},    /* ▶ 5.6:1 */
+    {"gereed", ZT_C_OK, "\xe2\x9c\x94"},      /* ✔ 5.5:1 */
+    {"vertraagd", 0xb04f18U, "\xe2\x9a\xa0"}, /* ⚠ 5.3:1 */
+    {"gestopt", 0x6e6e6eU, "\xe2\x96\xa0"},   /* ■ 5.1:1 */
   };
-  zt_status_look l = {0x888888U, "?", status ? status : ""};
+  zt_status_look l = {ZT_C_NO_DATA, "?", status ? status : ""};
   for (size_t i = 0; status && i < sizeof looks / sizeof looks[0]; i++)
     if (strcmp(status, looks[i].word) == 0) {
       l.color = looks[i].color;

@@ -8,7 +8,13 @@ build="build-essential cmake pkg-config libglib2.0-dev libxml2-dev zlib1g-dev
 libsqlite3-dev libcairo2-dev libpango1.0-dev libqpdf-dev libhyphen-dev
 hyphen-nl fonts-lato fonts-dejavu-core"
 test="libcmocka-dev sqlite3 qpdf poppler-utils time afl++ clang
-libclang-rt-14-dev hyperfine"
+libclang-rt-14-dev hyperfine chromium"
+# The HTML accessibility test (tests/e2e/a11y_html.sh) also needs node and
+# npm (for axe-core and playwright-core); take Debian's only when there are
+# none (a machine may have its own node).
+if ! command -v npm >/dev/null 2>&1; then
+	test="$test nodejs npm"
+fi
 
 want=$build
 if [ "${1:-}" = "--test" ]; then

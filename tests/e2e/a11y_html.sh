@@ -1,0 +1,74 @@
+#!/bin/sh
+# tests/e2e/a11y_html.sh -- accessibility of the reports, end to end.
+#
+# Usage: sh a11y_html.sh ZOTHUIS SOURCE_DIR WORK_DIR
+#
+# Writes the demo region's reports (zothuis demo --clients 300), runs the
+# PDF/UA + WCAG checker (the hidden command `zothuis pdfcheck`) on the
+# half-year and annual PDFs, and checks the half-year HTML with axe-core
+# in headless Chromium at WCAG 2.1 AA, at 1280 and 390 px, with no request
+# leaving the file (tests/e2e/a11y/check-html.mjs). The screenshots
+# (rapport-desktop.png, rapport-phone.png) and axe.json stay in WORK_DIR.
+#
+# Needs chromium, node and npm (scripts/install-deps.sh --test); the npm
+# packages (axe-core, playwright-core, pinned in
+# tests/e2e/a11y/package-lock.json) are installed with `npm ci` on the
+# first run.
+set -eu
+zothuis=$1
+src=$2
+work=$3
+a11y="$src/tests/e2e/a11y"
+
+fail() {
+	echo "a11y_html: $*" >&2
+	exit 1
+}
+
+for tool in node npm; do
+	command -v "$tool" >/dev/null 2>&1 ||
+		fail "$tool is missing (scripts/install-deps.sh --test)"
+done
+[ -x /usr/bin/chromium ] ||
+	fail "/usr/bin/chromium is missing (scripts/install-deps.sh --test)"
+
+# The npm packages, from the lock file, when missing or older than it.
+installed="$a11y/node_modules/.package-lock.json"
+if [ ! -f "$installed" ] || [ "$a11y/package-lock.json" -nt "$installed" ]; then
+	echo "== npm ci (axe-core, playwright-core)"
+	npm ci --prefix "$a11y" --no-audit --no-fund --loglevel=error ||
+		fail "npm ci failed"
+fi
+
+rm -rf "$work"
+mkdir -p "$work"
+SOURCE_DATE_EPOCH=1662296700
+export SOURCE_DATE_EPOCH
+# In a sanitizer build: fontconfig keeps its parsed configuration for the
+# life of the process (as in the unit tests' suppressions); not our leak.
+printf 'leak:libfontconfig.so\n' >"$work/lsan.supp"
+LSAN_OPTIONS="suppressions=$work/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
+export LSAN_OPTIONS
+
+echo "== zothuis demo --clients 300"
+"$zothuis" demo --clients 300 --out "$work/out" >"$work/demo.log" 2>&1 ||
+	{ cat "$work/demo.log"; fail "the demo failed"; }
+half=$(find "$work/out" -path '*-H[12]/rapport.html' | sort | tail -n 1)
+[ -n "$half" ] || fail "no half-year report in $work/out"
+dir=$(dirname "$half")
+year=$(find "$work/out" -path '*/[0-9][0-9][0-9][0-9]/rapport.pdf' | sort |
+	tail -n 1)
+[ -n "$year" ] || fail "no annual report in $work/out"
+
+echo "== PDF/UA and WCAG checks of the PDFs"
+"$zothuis" pdfcheck "$dir/rapport.pdf" "$year" ||
+	fail "the PDF checker found problems (above)"
+qpdf --check "$dir/rapport.pdf" >/dev/null || fail "qpdf --check failed"
+
+echo "== axe-core in Chromium: $half"
+node "$a11y/check-html.mjs" "$half" "$work" ||
+	fail "axe-core found violations or the page made requests (above)"
+for png in rapport-desktop.png rapport-phone.png; do
+	[ -s "$work/$png" ] || fail "no screenshot $png"
+done
+echo "screenshots and axe.json in $work"
