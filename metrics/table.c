@@ -115,7 +115,8 @@ static int cmp_rows(const void *pa, const void *pb) {
 }
 
 void zt_ind_table_sort(zt_ind_table *t) {
-  qsort(t->rows, t->count, sizeof *t->rows, cmp_rows);
+  if (t->count > 1)
+    qsort(t->rows, t->count, sizeof *t->rows, cmp_rows);
   reindex(t);
 }
 
