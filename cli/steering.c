@@ -56,6 +56,25 @@ static zt_status euros(const grow *g, long line, const char *col, zt_slice s,
   return ZT_OK;
 }
 
+/* Read `path` (NULL: no rows) with the row function into a new array of
+ * `size`-byte elements; on an error no array is returned. */
+static zt_status load(const char *path, const char *const *cols,
+                      const bool *req, int ncols, zt_table_row_fn fn,
+                      size_t size, void **out, size_t *n, zt_err *err) {
+  grow g = {NULL, 0, 0, size, path};
+  zt_status st = ZT_OK;
+  if (path)
+    st = zt_table_read(path, cols, req, ncols, fn, &g, err);
+  if (st) {
+    free(g.arr);
+    g.arr = NULL;
+    g.n = 0;
+  }
+  *out = g.arr;
+  *n = g.n;
+  return st;
+}
+
 /* ---- targets ---------------------------------------------------------- */
 
 static zt_status target_row(void *ctx, const zt_slice *f, long line,
@@ -106,18 +125,7 @@ zt_status zt_load_targets(const char *path, zt_target **out, size_t *n,
   static const char *const cols[] = {"indicator", "gemeente", "period", "op",
                                      "value",     "label",    "breakdown"};
   static const bool req[] = {true, true, true, true, true, false, false};
-  grow g = {NULL, 0, 0, sizeof(zt_target), path};
-  zt_status st = ZT_OK;
-  if (path)
-    st = zt_table_read(path, cols, req, 7, target_row, &g, err);
-  if (st) {
-    free(g.arr);
-    g.arr = NULL;
-    g.n = 0;
-  }
-  *out = g.arr;
-  *n = g.n;
-  return st;
+  return load(path, cols, req, 7, target_row, sizeof(zt_target), (void **)out, n, err);
 }
 
 /* ---- measures --------------------------------------------------------- */
@@ -172,18 +180,7 @@ zt_status zt_load_measures(const char *path, zt_measure **out, size_t *n,
       "status", "budget_extra", "dekking", "besteed", "toelichting"};
   static const bool req[] = {true, true, true, false, true, true,
                              false, true, false, false, false, false};
-  grow g = {NULL, 0, 0, sizeof(zt_measure), path};
-  zt_status st = ZT_OK;
-  if (path)
-    st = zt_table_read(path, cols, req, 12, measure_row, &g, err);
-  if (st) {
-    free(g.arr);
-    g.arr = NULL;
-    g.n = 0;
-  }
-  *out = g.arr;
-  *n = g.n;
-  return st;
+  return load(path, cols, req, 12, measure_row, sizeof(zt_measure), (void **)out, n, err);
 }
 
 /* ---- budget ----------------------------------------------------------- */
@@ -215,16 +212,5 @@ zt_status zt_load_budget(const char *path, zt_budget_row **out, size_t *n,
   static const char *const cols[] = {"actielijn", "jaar", "uitgaven",
                                      "middelen"};
   static const bool req[] = {true, true, true, true};
-  grow g = {NULL, 0, 0, sizeof(zt_budget_row), path};
-  zt_status st = ZT_OK;
-  if (path)
-    st = zt_table_read(path, cols, req, 4, budget_row, &g, err);
-  if (st) {
-    free(g.arr);
-    g.arr = NULL;
-    g.n = 0;
-  }
-  *out = g.arr;
-  *n = g.n;
-  return st;
+  return load(path, cols, req, 4, budget_row, sizeof(zt_budget_row), (void **)out, n, err);
 }
