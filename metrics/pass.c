@@ -662,6 +662,11 @@ static zt_status apply(zt_emit *e, const scratch *s, size_t p, size_t u,
       a->long_n++;
       a->long_dur += cc->duration;
     }
+    a->dur_bucket[zt_ep_duration_bucket(cc->duration)]++;
+    a->prov_bucket[cc->nproviders >= ZT_EP_PROV_BUCKETS
+                       ? ZT_EP_PROV_BUCKETS - 1
+                   : cc->nproviders >= 1 ? cc->nproviders - 1
+                                         : 0]++;
     if (cc->nproviders == 1) {
       a->single++;
     } else if (cc->nproviders >= 2) {

@@ -290,7 +290,8 @@ static void test_catalogue(void **state) {
 
 /* Every row of a full run belongs to a catalogue id, and the internal
  * consistency QUALITY.md asks for holds: spend.total = the sum of
- * spend.by_kind; ended + continuing = clients; shares within 0..100. */
+ * spend.by_kind; ended + continuing = clients, and so does each of the
+ * two episode distributions; shares within 0..100. */
 static void test_consistency(void **state) {
   mf *m = two_members(6);
   zt_period p[3] = {zt_period_year(2022), zt_period_half(2022, 1),
@@ -322,13 +323,32 @@ static void test_consistency(void **state) {
       }
       assert_int_equal(sum, v->num);
     }
-    if (strcmp(v->indicator, "episodes.clients") == 0)
+    if (strcmp(v->indicator, "episodes.clients") == 0 && !v->breakdown[0]) {
+      static const char *const dist[] = {
+          "duration=1-30", "duration=31-90", "duration=91-180",
+          "duration=181-365", "duration=366-730", "duration=731+",
+          "providers=1", "providers=2", "providers=3", "providers=4",
+          "providers=5+"};
+      int64_t dsum = 0, psum = 0;
       assert_int_equal(zt_ind_table_find(m->t, "episodes.ended", v->period,
                                          v->gemeente, "")->num +
                            zt_ind_table_find(m->t, "episodes.continuing",
                                              v->period, v->gemeente, "")
                                ->num,
                        v->num);
+      /* each distribution adds up to the cohort */
+      for (size_t k = 0; k < sizeof dist / sizeof dist[0]; k++) {
+        const zt_ind_value *b = zt_ind_table_find(
+            m->t, "episodes.clients", v->period, v->gemeente, dist[k]);
+        assert_non_null(b);
+        if (k < 6)
+          dsum += b->num;
+        else
+          psum += b->num;
+      }
+      assert_int_equal(dsum, v->num);
+      assert_int_equal(psum, v->num);
+    }
   }
   mf_free(m);
 }
