@@ -45,23 +45,34 @@ zt_status zt_formats_parse(const char *s, unsigned *out, zt_err *err) {
   return st;
 }
 
-static const char *suppression_sentence(const zt_config *cfg) {
+/* The sentence the report prints for the suppression rule in force,
+ * with the configured threshold (caller frees). */
+static char *suppression_sentence(const zt_config *cfg) {
+  int t = cfg->threshold > 0 ? cfg->threshold : 5;
   switch (cfg->suppression) {
   case ZT_SUPP_NONE:
-    return "Er is geen onderdrukking van kleine aantallen toegepast. Deze "
-           "versie is alleen voor intern gebruik en niet voor publicatie.";
+    return g_strdup("Er is geen onderdrukking van kleine aantallen "
+                    "toegepast. Deze versie is alleen voor intern gebruik "
+                    "en niet voor publicatie.");
   case ZT_SUPP_CBS:
-    return "Aantallen onder regioniveau zijn afgerond op vijftallen; "
-           "waarden van 0 tot en met 7 zijn weergegeven als '.'. "
-           "Percentages zijn berekend uit de afgeronde aantallen.";
+    return g_strdup("Aantallen onder regioniveau zijn afgerond op "
+                    "vijftallen; waarden van 0 tot en met 7 zijn "
+                    "weergegeven als '.'. Percentages zijn berekend uit de "
+                    "afgeronde aantallen.");
   case ZT_SUPP_SMALL:
     break;
   }
-  return "Onder regioniveau zijn aantallen van 1 tot de drempel weergegeven "
-         "als '< drempel' en gemiddelden, aandelen en bedragen over minder "
-         "cliënten dan de drempel niet getoond ('·'). Waar één cel van een "
-         "rij of kolom met een totaal verborgen is, is ook de volgende "
-         "kleinste verborgen, zodat de waarde niet is terug te rekenen.";
+  if (t <= 1)
+    return g_strdup("Er zijn geen kleine aantallen verborgen (drempel 1).");
+  return g_strdup_printf(
+      "Onder regioniveau en per aanbieder zijn aantallen van 1 tot en met "
+      "%d weergegeven als '< %d'; gemiddelden, aandelen en bedragen over "
+      "minder dan %d cliënten zijn niet getoond ('·'). Een "
+      "nul blijft zichtbaar. Waar in een rij of kolom met een totaal "
+      "precies één cel verborgen is, is ook de volgende "
+      "kleinste verborgen ('·'), zodat de waarde niet uit het "
+      "totaal is terug te rekenen.",
+      t - 1, t, t);
 }
 
 /* The members whose membership overlaps the period, in configured order,
@@ -128,7 +139,7 @@ zt_status zt_write_period(const zt_config *cfg, const zt_refdata *rd,
   uint16_t *codes = NULL;
   const char **names = NULL;
   char **settings = NULL;
-  char *dir = zt_out_dir(cfg, p), *tpl = NULL;
+  char *dir = zt_out_dir(cfg, p), *tpl = NULL, *rule = NULL;
   size_t ntargets = 0, nmeasures = 0, nbudget = 0;
   zt_status st;
 
@@ -196,11 +207,13 @@ zt_status zt_write_period(const zt_config *cfg, const zt_refdata *rd,
     in.nsources = comp.snap.nsources;
     in.settings = (const char *const *)settings;
     in.nsettings = g_strv_length(settings);
-    in.suppression_rule = suppression_sentence(cfg);
+    in.suppression_rule = rule = suppression_sentence(cfg);
     in.not_for_publication = cfg->suppression == ZT_SUPP_NONE;
     in.generated_at = zt_report_epoch();
     in.report_date = (zt_day)(in.generated_at / 86400);
     in.version = ZT_VERSION;
+    in.providers = comp.snap.providers;
+    in.nproviders = comp.snap.nproviders;
     st = zt_report_render(&in, tpl, dir,
                           ((formats & ZT_FMT_PDF) ? ZT_REPORT_PDF : 0) |
                               ((formats & ZT_FMT_HTML) ? ZT_REPORT_HTML : 0),
@@ -241,6 +254,7 @@ done:
   free(codes);
   free(names);
   g_strfreev(settings);
+  g_free(rule);
   g_free(tpl);
   g_free(dir);
   return st;
