@@ -58,6 +58,8 @@ typedef struct zt_acc {
   int64_t atp, atp_kind[ZT_K_COUNT];
   int64_t placements, placements_res;
   int64_t gi[ZT_K_COUNT];
+  int64_t outside;        /* region unit: care periods beginning in P
+                             attributed to a non-member (dq.outside_region) */
   /* woonplaatsbeginsel: by the declaring municipality */
   int64_t decl_clients, decl_spend, decl_spend_n;
   /* episode analysis */
@@ -110,8 +112,8 @@ struct zt_emit {
   int krank[ZT_K_COUNT];
   uint32_t vmask;         /* kinds of group verblijf */
   uint32_t *prank;        /* client -> rank of its pseudonym */
-  int64_t *outside;       /* [10000]: care periods attributed outside */
-  int64_t outside_total;
+  zt_u64map outside;      /* p * 10000 + code -> care periods beginning
+                             in period p attributed to that non-member */
   zt_ind_table *out;
 };
 

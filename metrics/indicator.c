@@ -230,7 +230,8 @@ static const zt_ind_def defs[] = {
    "clients whose responsible municipality fell back to the declared one"},
   {"dq.outside_region", C, 0, "gemeente", false, true, ZT_SC_NONE, false,
    NULL, NOD, ZT_FAM_DQ, D_OUTSIDE, fam_dq,
-   "care periods attributed to a non-member, per municipality"},
+   "care periods beginning in P attributed to a non-member, per "
+   "municipality"},
   {"dq.not_in_catalogue", C, 0, NULL, false, true, ZT_SC_NONE, false, NULL,
    NOD, ZT_FAM_DQ, D_NOCAT, fam_dq,
    "lines whose product code is not in the region's catalogue"},
@@ -731,14 +732,15 @@ static zt_status fam_dq(zt_emit *e, const zt_ind_def *d) {
       st = put_count(e, d, p, u, NULL, ns->fallback_clients);
       break;
     case D_OUTSIDE:
-      st = put_count(e, d, p, u, NULL, e->outside_total);
-      for (unsigned g = 0; g < 10000 && !st; g++) {
+      st = put_count(e, d, p, u, NULL, a->outside);
+      for (unsigned g = 0; g < 10000 && a->outside && !st; g++) {
         char code[5];
-        if (!e->outside[g])
+        uint64_t n;
+        if (!zt_u64map_get(&e->outside, (uint64_t)p * 10000u + g, &n))
           continue;
         zt_gemeente_format((uint16_t)g, code);
         snprintf(bd, sizeof bd, "gemeente=%s", code);
-        st = put_count(e, d, p, u, bd, e->outside[g]);
+        st = put_count(e, d, p, u, bd, (int64_t)n);
       }
       break;
     case D_NOCAT:

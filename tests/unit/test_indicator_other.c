@@ -207,6 +207,12 @@ static void test_membership_mergers(void **state) {
       zt_ind_table_find(t, "dq.outside_region", "2021", 0, "gemeente=0363")
           ->num,
       1);
+  /* counted in the period of its begin date only: none in 2022 */
+  assert_int_equal(zt_ind_table_find(t, "dq.outside_region", "2022", 0, "")
+                       ->num,
+                   0);
+  assert_null(zt_ind_table_find(t, "dq.outside_region", "2022", 0,
+                                "gemeente=0363"));
   /* rows for a member without care: Hilversum 2022 = 0 */
   assert_int_equal(zt_ind_table_find(t, "clients.total", "2022", 402, "")->num,
                    0);
