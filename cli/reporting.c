@@ -17,7 +17,9 @@
 #include "core/fileout.h"
 #include "core/lock.h"
 #include "core/log.h"
+#include "core/str.h"
 #include "metrics/export.h"
+#include "render/format_nl.h"
 #include "render/report.h"
 #include "zt_build.h"
 
@@ -159,10 +161,21 @@ zt_status zt_report_prepare(const zt_config *cfg, const zt_refdata *rd,
   for (size_t i = 0; i < rp->comp.snap.nsources; i++) {
     const zt_source_group *g = &rp->comp.snap.sources[i];
     zt_source_file *s = &rp->sources[i];
-    snprintf(s->name, sizeof s->name, "%ld %s-bestand%s%s", g->files,
-             g->format, g->files == 1 ? "" : "en",
-             g->files_rejected ? " (deels geweigerd)" : "");
-    snprintf(s->kind, sizeof s->kind, "%s", g->kind);
+    char nfiles[ZT_FMT_MAX], nrej[ZT_FMT_MAX], *name, *rej;
+    zt_fmt_int(g->files, nfiles);
+    zt_fmt_int(g->files_rejected, nrej);
+    rej = g->files_rejected && g->files_rejected == g->files
+              ? g_strdup(" (geweigerd)")
+          : g->files_rejected ? g_strdup_printf(" (%s geweigerd)", nrej)
+                              : g_strdup("");
+    name = g_strdup_printf("%s %s-bestand%s%s", nfiles, g->format,
+                           g->files == 1 ? "" : "en", rej);
+    zt_strlcpy(s->name, name, sizeof s->name);
+    g_free(name);
+    g_free(rej);
+    /* a file rejected before its kind was known */
+    snprintf(s->kind, sizeof s->kind, "%s",
+             strcmp(g->kind, "auto") == 0 ? "onbekend" : g->kind);
     s->ingested = g->last;
     s->lines_read = g->lines_read;
     s->accepted = g->accepted;

@@ -1257,8 +1257,10 @@ static zt_status sources_table(bctx *b, xmlNodePtr n) {
     long v[4] = {s->lines_read, s->accepted, s->rejected, s->duplicates};
     zt_table_set(t, b->a, i + 1, 0, s->name, 0);
     zt_table_set(t, b->a, i + 1, 1, s->kind, 0);
+    /* the date on one line: "23 november 2026", never "23 november /
+     * 2026" */
     zt_fmt_date(s->ingested, buf);
-    zt_table_set(t, b->a, i + 1, 2, buf, 0);
+    zt_table_set(t, b->a, i + 1, 2, nbsp(b, buf), 0);
     for (int k = 0; k < 4; k++) {
       zt_fmt_int(v[k], buf);
       zt_table_set(t, b->a, i + 1, (size_t)(3 + k), buf, 0);
