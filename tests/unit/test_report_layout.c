@@ -62,7 +62,9 @@ static void test_savings_keep_their_caveat(void **state) {
   int straddled = 0;
   (void)state;
   rf_build(&f);
-  for (int k = 0; k < 48; k++) {
+  /* about 34 one-line paragraphs fill the first page; the block (some
+   * 110 pt) straddles the page end from about 30 on */
+  for (int k = 22; k < 42; k++) {
     GString *x = g_string_new(
         "<?xml version=\"1.0\"?>\n"
         "<report title=\"T\" kind=\"halfjaar\"><section title=\"S\">\n");
@@ -95,15 +97,16 @@ static void test_savings_keep_their_caveat(void **state) {
     if (!tiles_page || !note_page || tiles_page != note_page)
       fail_msg("%d filler lines: tiles on page %d, caveat on page %d", k,
                tiles_page, note_page);
-    /* the position where the block moved to a new page as a whole */
+    /* the block moved to the next page as a whole */
     if (tiles_page > 1)
       straddled++;
     g_free(pdf);
     g_free(tpl);
     g_free(dir);
   }
-  /* the filler really reached the bottom of the first page */
-  assert_true(straddled > 0);
+  /* the filler really reached the bottom of the first page, and not all
+   * positions did */
+  assert_true(straddled > 0 && straddled < 20);
   rf_free(&f);
 }
 
@@ -150,10 +153,19 @@ static void test_distribution_categories(void **state) {
   rf_free(&f);
 }
 
+/* LeakSanitizer: fontconfig keeps its parsed configuration for the life
+ * of the process (as in test_render.c). Not our leak. */
+const char *__lsan_default_suppressions(void);
+const char *__lsan_default_suppressions(void) {
+  return "leak:libfontconfig.so\n";
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_savings_keep_their_caveat),
       cmocka_unit_test(test_distribution_categories),
   };
-  return cmocka_run_group_tests(tests, setup, teardown);
+  int failed = cmocka_run_group_tests(tests, setup, teardown);
+  zt_report_cleanup();   /* for the leak checker */
+  return failed;
 }
