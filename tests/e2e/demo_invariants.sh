@@ -9,7 +9,8 @@
 #    by reason; municipality rows add up to at least the region for
 #    counts and exactly to it for money; half-years add up to their year
 #    where a figure is additive over time; suppression only below region
-#    level (or per provider) and never showing a number;
+#    level (or per provider) and never showing a number; the declared
+#    clients and spending and the lines read agree with SQL on the store;
 #  - the PDF: the exported display strings appear in their sections
 #    (pdftotext), qpdf --check passes, every font is embedded (pdffonts);
 #  - the same store, configuration and template with SOURCE_DATE_EPOCH
@@ -166,6 +167,29 @@ check "credits waiting within the early credits generated" "
 SELECT w.v FROM t w WHERE w.indicator = 'dq.credits_waiting'
   AND w.period = '2023-H2' AND w.v > (SELECT count(*) FROM exp
   WHERE reason = 'credit_without_debit');"
+# independent of the pipeline: the declared figures straight from the
+# store with SQL (a debit counts unless a credit cancels it; the members
+# in 2023-H2 are the six; 2023-07-01 is day 19539, 2023-12-31 day 19722),
+# and the lines read from the ingest log
+DB=$W/out/demo-regio/zothuis.db
+sql_decl=$(sqlite3 -readonly "$DB" "
+CREATE TEMP TABLE cred AS SELECT DISTINCT debit_id AS id FROM declaration
+  WHERE credit = 1 AND debit_id IS NOT NULL;
+CREATE TEMP TABLE live AS SELECT * FROM declaration WHERE credit = 0
+  AND id NOT IN (SELECT id FROM cred)
+  AND gemeente IN (376, 1942, 402, 406, 417, 1696);
+SELECT (SELECT count(DISTINCT client_id) FROM live WHERE begin_day <= 19722
+  AND end_day >= 19539) || ' ' || (SELECT sum(amount) FROM live
+  WHERE begin_day BETWEEN 19539 AND 19722) || ' ' ||
+  (SELECT sum(lines_read) FROM ingest_file);") || fail "store query"
+ours=$(sqlite3 ind.db "SELECT (SELECT CAST(v AS INTEGER) FROM t
+  WHERE indicator = 'wpb.clients_declared' AND period = '2023-H2'
+  AND gemeente = 'regio') || ' ' || (SELECT cents FROM t
+  WHERE indicator = 'wpb.spend_declared' AND period = '2023-H2'
+  AND gemeente = 'regio') || ' ' || (SELECT CAST(v AS INTEGER) FROM t
+  WHERE indicator = 'dq.lines_read' AND period = '2023-H2');")
+[ "$sql_decl" = "$ours" ] ||
+	fail "declared clients, cents, lines read: store $sql_decl, export $ours"
 # municipalities: every count at least the region's (a mover counts in
 # both), money exactly the region's (one municipality per care period)
 COUNTS="'clients.total','verblijf.clients','verblijf.at_peildatum',
