@@ -85,7 +85,7 @@ static void test_wpb(void **state) {
   MF_EXPECT(m, "wpb.clients_shift", "2022", GB, "", 0, 1);
   MF_EXPECT(m, "wpb.spend_shift", "2022", GB, "", -300, 1);
   assert_string_equal(mf_get(m, "wpb.spend_shift", "2022", GB, "")->display,
-                      "-\xe2\x82\xac 3");
+                      "\xe2\x82\xac -3");
   /* region: normalized 3; declared to a member: c0 (B), c1 (A) = 2 ->
    * +1; 2200 against 1500 -> +700 */
   MF_EXPECT(m, "wpb.clients_declared", "2022", 0, "", 2, 1);
