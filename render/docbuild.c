@@ -1094,9 +1094,10 @@ static zt_status measures_table(bctx *b, xmlNodePtr n) {
   size_t nl = action_lines(b, &lines), r = 1;
   zt_table *t = new_table(b, 1 + nl + b->in->nmeasures + 1, 7,
                           subst(b, attr(b, n, "title")));
+  /* "Extra budget" on one line, not "Extra bud- / get" */
   static const char *const head[7] = {"Maatregel", "Wat", "Wanneer",
-                                      "Door wie", "Status", "Extra budget",
-                                      "Besteed"};
+                                      "Door wie", "Status",
+                                      "Extra" NBSP "budget", "Besteed"};
   static const double weight[7] = {1.5, 2.3, 1.05, 1.05, 0.95, 0.95, 0.9};
   int64_t sum_b = 0, sum_s = 0;
   char buf[ZT_FMT_MAX];
