@@ -87,18 +87,27 @@ zt_status zt_compute(const zt_config *cfg, const zt_refdata *rd,
   mi.threshold = cfg->threshold;
 
   /* Current boundaries: every period of the report on the boundaries of
-   * its peildatum (or the period's end), so trend lines compare. */
+   * its peildatum (or the period's end), so trend lines compare. With
+   * that one boundary day the care periods are the same for every
+   * period: normalize once. */
   nc.boundary_day = peil != ZT_DAY_NONE ? peil : period->end;
-  if (with_trend) {
-    st = trend_periods(&out->snap, period, &out->trend, &out->ntrend, err);
-    if (!st)
-      st = zt_metrics_compute(&mi, out->trend, out->ntrend, ZT_DAY_NONE,
-                              out->table, err);
-    if (st)
-      return st;
+  {
+    zt_norm_result nr;
+    st = zt_normalize(&mi.norm, &nr, err);
+    if (!st && with_trend) {
+      st = trend_periods(&out->snap, period, &out->trend, &out->ntrend, err);
+      if (!st)
+        st = zt_indicators_compute(&nr, &mi, out->trend, out->ntrend,
+                                   ZT_DAY_NONE, out->table, err);
+    }
+    /* The report period last, with its own peildatum (the trend already
+     * holds it when the peildatum is the period's last day). */
+    if (!st && (!with_trend || peil != ZT_DAY_NONE))
+      st = zt_indicators_compute(&nr, &mi, period, 1, peil, out->table,
+                                 err);
+    zt_norm_result_free(&nr);
   }
-  /* The report period last, with its own peildatum. */
-  return zt_metrics_compute(&mi, period, 1, peil, out->table, err);
+  return st;
 }
 
 void zt_computed_free(zt_computed *c) {

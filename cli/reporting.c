@@ -17,7 +17,9 @@
 #include "core/fileout.h"
 #include "core/lock.h"
 #include "core/log.h"
+#include "core/str.h"
 #include "metrics/export.h"
+#include "render/format_nl.h"
 #include "render/report.h"
 #include "zt_build.h"
 
@@ -45,23 +47,34 @@ zt_status zt_formats_parse(const char *s, unsigned *out, zt_err *err) {
   return st;
 }
 
-static const char *suppression_sentence(const zt_config *cfg) {
+/* The sentence the report prints for the suppression rule in force,
+ * with the configured threshold (caller frees). */
+static char *suppression_sentence(const zt_config *cfg) {
+  int t = cfg->threshold > 0 ? cfg->threshold : 5;
   switch (cfg->suppression) {
   case ZT_SUPP_NONE:
-    return "Er is geen onderdrukking van kleine aantallen toegepast. Deze "
-           "versie is alleen voor intern gebruik en niet voor publicatie.";
+    return g_strdup("Er is geen onderdrukking van kleine aantallen "
+                    "toegepast. Deze versie is alleen voor intern gebruik "
+                    "en niet voor publicatie.");
   case ZT_SUPP_CBS:
-    return "Aantallen onder regioniveau zijn afgerond op vijftallen; "
-           "waarden van 0 tot en met 7 zijn weergegeven als '.'. "
-           "Percentages zijn berekend uit de afgeronde aantallen.";
+    return g_strdup("Aantallen onder regioniveau zijn afgerond op "
+                    "vijftallen; waarden van 0 tot en met 7 zijn "
+                    "weergegeven als '.'. Percentages zijn berekend uit de "
+                    "afgeronde aantallen.");
   case ZT_SUPP_SMALL:
     break;
   }
-  return "Onder regioniveau zijn aantallen van 1 tot de drempel weergegeven "
-         "als '< drempel' en gemiddelden, aandelen en bedragen over minder "
-         "cliënten dan de drempel niet getoond ('·'). Waar één cel van een "
-         "rij of kolom met een totaal verborgen is, is ook de volgende "
-         "kleinste verborgen, zodat de waarde niet is terug te rekenen.";
+  if (t <= 1)
+    return g_strdup("Er zijn geen kleine aantallen verborgen (drempel 1).");
+  return g_strdup_printf(
+      "Onder regioniveau en per aanbieder zijn aantallen van 1 tot en met "
+      "%d weergegeven als '< %d'; gemiddelden, aandelen en bedragen over "
+      "minder dan %d cliënten zijn niet getoond ('·'). Een "
+      "nul blijft zichtbaar. Waar in een rij of kolom met een totaal "
+      "precies één cel verborgen is, is ook de volgende "
+      "kleinste verborgen ('·'), zodat de waarde niet uit het "
+      "totaal is terug te rekenen.",
+      t - 1, t, t);
 }
 
 /* The members whose membership overlaps the period, in configured order,
@@ -115,133 +128,142 @@ static zt_status rejects_fn(void *store, FILE *fp, zt_err *err) {
   return zt_store_write_rejects(store, fp, err);
 }
 
+zt_status zt_report_prepare(const zt_config *cfg, const zt_refdata *rd,
+                            zt_store *store, const zt_period *p,
+                            zt_day peil, const char *template_path,
+                            bool render, zt_report_prep *rp, zt_err *err) {
+  zt_report_input *in = &rp->in;
+  zt_status st;
+  size_t ng;
+
+  memset(rp, 0, sizeof *rp);
+  st = zt_compute(cfg, rd, store, p, peil, render, &rp->comp, err);
+  if (!st)
+    st = zt_load_targets(cfg->targets, &rp->targets, &in->ntargets, err);
+  if (!st)
+    st = zt_load_measures(cfg->measures, &rp->measures, &in->nmeasures,
+                          err);
+  if (!st)
+    st = zt_load_budget(cfg->budget, &rp->budget, &in->nbudget, err);
+  if (st || !render)
+    return st;
+
+  rp->codes = calloc(cfg->nmembers + 1, sizeof *rp->codes);
+  rp->names = calloc(cfg->nmembers + 1, sizeof *rp->names);
+  rp->sources = calloc(rp->comp.snap.nsources + 1, sizeof *rp->sources);
+  if (!rp->codes || !rp->names || !rp->sources)
+    return zt_fail(err, ZT_ERR_NOMEM, "out of memory");
+  ng = members_in(cfg, p, rp->codes);
+  for (size_t i = 0; i < ng; i++) {
+    const char *nm = zt_gemeente_name(rd, rp->codes[i]);
+    rp->names[i] = nm ? nm : "?";
+  }
+  for (size_t i = 0; i < rp->comp.snap.nsources; i++) {
+    const zt_source_group *g = &rp->comp.snap.sources[i];
+    zt_source_file *s = &rp->sources[i];
+    char nfiles[ZT_FMT_MAX], nrej[ZT_FMT_MAX], *name, *rej;
+    zt_fmt_int(g->files, nfiles);
+    zt_fmt_int(g->files_rejected, nrej);
+    rej = g->files_rejected && g->files_rejected == g->files
+              ? g_strdup(" (geweigerd)")
+          : g->files_rejected ? g_strdup_printf(" (%s geweigerd)", nrej)
+                              : g_strdup("");
+    name = g_strdup_printf("%s %s-bestand%s%s", nfiles, g->format,
+                           g->files == 1 ? "" : "en", rej);
+    zt_strlcpy(s->name, name, sizeof s->name);
+    g_free(name);
+    g_free(rej);
+    /* a file rejected before its kind was known */
+    snprintf(s->kind, sizeof s->kind, "%s",
+             strcmp(g->kind, "auto") == 0 ? "onbekend" : g->kind);
+    s->ingested = g->last;
+    s->lines_read = g->lines_read;
+    s->accepted = g->accepted;
+    s->rejected = g->rejected;
+    s->duplicates = g->duplicates;
+  }
+  rp->settings = zt_config_describe(cfg);
+  rp->rule = suppression_sentence(cfg);
+  rp->template_path = zt_template_for(cfg, p, template_path);
+  in->ind = rp->comp.table;
+  in->region_name = cfg->region_name;
+  in->gemeenten = rp->codes;
+  in->gemeente_names = rp->names;
+  in->ngemeenten = ng;
+  in->period = *p;
+  in->peildatum = peil != ZT_DAY_NONE ? peil : p->end;
+  in->trend = rp->comp.trend;
+  in->ntrend = rp->comp.ntrend;
+  in->targets = rp->targets;
+  in->measures = rp->measures;
+  in->budget = rp->budget;
+  in->sources = rp->sources;
+  in->nsources = rp->comp.snap.nsources;
+  in->settings = (const char *const *)rp->settings;
+  in->nsettings = g_strv_length(rp->settings);
+  in->suppression_rule = rp->rule;
+  in->not_for_publication = cfg->suppression == ZT_SUPP_NONE;
+  in->generated_at = zt_report_epoch();
+  in->report_date = (zt_day)(in->generated_at / 86400);
+  in->version = ZT_VERSION;
+  in->providers = rp->comp.snap.providers;
+  in->nproviders = rp->comp.snap.nproviders;
+  return ZT_OK;
+}
+
+void zt_report_prep_free(zt_report_prep *rp) {
+  zt_computed_free(&rp->comp);
+  free(rp->targets);
+  free(rp->measures);
+  free(rp->budget);
+  free(rp->sources);
+  free(rp->codes);
+  free(rp->names);
+  g_strfreev(rp->settings);
+  g_free(rp->rule);
+  g_free(rp->template_path);
+  memset(rp, 0, sizeof *rp);
+}
+
 zt_status zt_write_period(const zt_config *cfg, const zt_refdata *rd,
                           zt_store *store, const zt_period *p, zt_day peil,
                           const char *template_path, unsigned formats,
                           char **out_dir, zt_err *err) {
-  zt_computed comp;
-  zt_report_input in;
-  zt_target *targets = NULL;
-  zt_measure *measures = NULL;
-  zt_budget_row *budget = NULL;
-  zt_source_file *sources = NULL;
-  uint16_t *codes = NULL;
-  const char **names = NULL;
-  char **settings = NULL;
-  char *dir = zt_out_dir(cfg, p), *tpl = NULL;
-  size_t ntargets = 0, nmeasures = 0, nbudget = 0;
+  zt_report_prep rp;
+  bool render = (formats & (ZT_FMT_PDF | ZT_FMT_HTML)) != 0;
+  char *dir = zt_out_dir(cfg, p);
   zt_status st;
 
   *out_dir = NULL;
-  memset(&in, 0, sizeof in);
-  st = zt_compute(cfg, rd, store, p, peil, (formats & (ZT_FMT_PDF |
-                                                       ZT_FMT_HTML)) != 0,
-                  &comp, err);
-  if (!st)
-    st = zt_load_targets(cfg->targets, &targets, &ntargets, err);
-  if (!st)
-    st = zt_load_measures(cfg->measures, &measures, &nmeasures, err);
-  if (!st)
-    st = zt_load_budget(cfg->budget, &budget, &nbudget, err);
+  st = zt_report_prepare(cfg, rd, store, p, peil, template_path, render,
+                         &rp, err);
   if (!st)
     st = zt_mkdirs(dir, err);
-  if (st)
-    goto done;
-
-  if (formats & (ZT_FMT_PDF | ZT_FMT_HTML)) {
-    size_t ng;
-    codes = calloc(cfg->nmembers + 1, sizeof *codes);
-    names = calloc(cfg->nmembers + 1, sizeof *names);
-    sources = calloc(comp.snap.nsources + 1, sizeof *sources);
-    if (!codes || !names || !sources) {
-      st = zt_fail(err, ZT_ERR_NOMEM, "out of memory");
-      goto done;
-    }
-    ng = members_in(cfg, p, codes);
-    for (size_t i = 0; i < ng; i++) {
-      const char *nm = zt_gemeente_name(rd, codes[i]);
-      names[i] = nm ? nm : "?";
-    }
-    for (size_t i = 0; i < comp.snap.nsources; i++) {
-      const zt_source_group *g = &comp.snap.sources[i];
-      zt_source_file *s = &sources[i];
-      snprintf(s->name, sizeof s->name, "%ld %s-bestand%s%s", g->files,
-               g->format, g->files == 1 ? "" : "en",
-               g->files_rejected ? " (deels geweigerd)" : "");
-      snprintf(s->kind, sizeof s->kind, "%s", g->kind);
-      s->ingested = g->last;
-      s->lines_read = g->lines_read;
-      s->accepted = g->accepted;
-      s->rejected = g->rejected;
-      s->duplicates = g->duplicates;
-    }
-    settings = zt_config_describe(cfg);
-    tpl = zt_template_for(cfg, p, template_path);
-    in.ind = comp.table;
-    in.region_name = cfg->region_name;
-    in.gemeenten = codes;
-    in.gemeente_names = names;
-    in.ngemeenten = ng;
-    in.period = *p;
-    in.peildatum = peil != ZT_DAY_NONE ? peil : p->end;
-    in.trend = comp.trend;
-    in.ntrend = comp.ntrend;
-    in.targets = targets;
-    in.ntargets = ntargets;
-    in.measures = measures;
-    in.nmeasures = nmeasures;
-    in.budget = budget;
-    in.nbudget = nbudget;
-    in.sources = sources;
-    in.nsources = comp.snap.nsources;
-    in.settings = (const char *const *)settings;
-    in.nsettings = g_strv_length(settings);
-    in.suppression_rule = suppression_sentence(cfg);
-    in.not_for_publication = cfg->suppression == ZT_SUPP_NONE;
-    in.generated_at = zt_report_epoch();
-    in.report_date = (zt_day)(in.generated_at / 86400);
-    in.version = ZT_VERSION;
-    st = zt_report_render(&in, tpl, dir,
+  if (!st && render)
+    st = zt_report_render(&rp.in, rp.template_path, dir,
                           ((formats & ZT_FMT_PDF) ? ZT_REPORT_PDF : 0) |
                               ((formats & ZT_FMT_HTML) ? ZT_REPORT_HTML : 0),
                           err);
-    if (st)
-      goto done;
+  if (!st && (formats & ZT_FMT_CSV)) {
+    char *path = g_build_filename(dir, "indicatoren.csv", NULL);
+    st = zt_export_file(rp.comp.table, path, ZT_EXPORT_CSV, err);
+    g_free(path);
   }
-  if (formats & (ZT_FMT_CSV | ZT_FMT_JSON)) {
-    char *path;
-    if (formats & ZT_FMT_CSV) {
-      path = g_build_filename(dir, "indicatoren.csv", NULL);
-      st = zt_export_file(comp.table, path, ZT_EXPORT_CSV, err);
-      g_free(path);
-    }
-    if (!st && (formats & ZT_FMT_JSON)) {
-      path = g_build_filename(dir, "indicatoren.json", NULL);
-      st = zt_export_file(comp.table, path, ZT_EXPORT_JSON, err);
-      g_free(path);
-    }
-    if (st)
-      goto done;
+  if (!st && (formats & ZT_FMT_JSON)) {
+    char *path = g_build_filename(dir, "indicatoren.json", NULL);
+    st = zt_export_file(rp.comp.table, path, ZT_EXPORT_JSON, err);
+    g_free(path);
   }
-  {
+  if (!st) {
     char *path = g_build_filename(dir, "rejects.csv", NULL);
     st = write_with(path, rejects_fn, store, err);
     g_free(path);
   }
-done:
   if (!st) {
     *out_dir = dir;
     dir = NULL;
   }
-  zt_computed_free(&comp);
-  free(targets);
-  free(measures);
-  free(budget);
-  free(sources);
-  free(codes);
-  free(names);
-  g_strfreev(settings);
-  g_free(tpl);
+  zt_report_prep_free(&rp);
   g_free(dir);
   return st;
 }

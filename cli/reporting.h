@@ -5,10 +5,12 @@
 #ifndef ZT_REPORTING_H
 #define ZT_REPORTING_H
 
+#include "cli/compute.h"
 #include "cli/config.h"
 #include "etl/refdata.h"
 #include "etl/store.h"
 #include "metrics/period.h"
+#include "render/report.h"
 
 /* Output formats (bits), from "pdf,html,csv,json". */
 enum { ZT_FMT_PDF = 1u, ZT_FMT_HTML = 2u, ZT_FMT_CSV = 4u, ZT_FMT_JSON = 8u };
@@ -18,6 +20,33 @@ zt_status zt_formats_parse(const char *s, unsigned *out, zt_err *err);
  * halfjaar.xml (half-years) or jaar.xml (years). Caller frees. */
 char *zt_template_for(const zt_config *cfg, const zt_period *p,
                       const char *given);
+
+/* Everything one report needs, computed once: the indicator table (with
+ * the trend periods when rendering), the steering tables and the
+ * renderer's input pointing into them. */
+typedef struct zt_report_prep {
+  zt_computed comp;
+  zt_report_input in;          /* filled when prepared for rendering */
+  char *template_path;
+  zt_target *targets;
+  zt_measure *measures;
+  zt_budget_row *budget;
+  zt_source_file *sources;
+  uint16_t *codes;
+  const char **names;
+  char **settings;
+  char *rule;
+} zt_report_prep;
+
+/* Compute period `p` (peildatum `peil` or ZT_DAY_NONE) and load the
+ * targets, measures and budget; with `render`, also the trend and the
+ * renderer's input (rp->in, rp->template_path: `template_path`, else as
+ * zt_template_for). Free with zt_report_prep_free, also after a failure. */
+zt_status zt_report_prepare(const zt_config *cfg, const zt_refdata *rd,
+                            zt_store *store, const zt_period *p,
+                            zt_day peil, const char *template_path,
+                            bool render, zt_report_prep *rp, zt_err *err);
+void zt_report_prep_free(zt_report_prep *rp);
 
 /* Compute and write everything for period `p` (peildatum `peil` or
  * ZT_DAY_NONE); *out_dir gets the folder written (caller frees).

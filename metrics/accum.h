@@ -21,6 +21,21 @@
 #include "metrics/indicator.h"
 #include "metrics/metrics.h"
 
+/* The distributions written as breakdowns of episodes.clients:
+ * duration=1-30, 31-90, 91-180, 181-365, 366-730, 731+ (days) and
+ * providers=1, 2, 3, 4, 5+ (distinct providers in the episode). */
+enum { ZT_EP_DUR_BUCKETS = 6, ZT_EP_PROV_BUCKETS = 5 };
+
+/* The duration bucket of an episode of `days` days (>= 1). */
+static inline int zt_ep_duration_bucket(int32_t days) {
+  static const int32_t upper[ZT_EP_DUR_BUCKETS - 1] = {30, 90, 180, 365,
+                                                       730};
+  int b = 0;
+  while (b < ZT_EP_DUR_BUCKETS - 1 && days > upper[b])
+    b++;
+  return b;
+}
+
 /* One cohort episode, kept for the top-N figures. */
 typedef struct zt_cohort_rec {
   int32_t duration;       /* days */
@@ -43,6 +58,8 @@ typedef struct zt_acc {
   int64_t atp, atp_kind[ZT_K_COUNT];
   int64_t placements, placements_res;
   int64_t gi[ZT_K_COUNT];
+  int64_t outside;        /* region unit: care periods beginning in P
+                             attributed to a non-member (dq.outside_region) */
   /* woonplaatsbeginsel: by the declaring municipality */
   int64_t decl_clients, decl_spend, decl_spend_n;
   /* episode analysis */
@@ -50,6 +67,8 @@ typedef struct zt_acc {
   int64_t dur, dur_ended, dur_cont;
   int64_t short_n, short_dur, long_n, long_dur;
   int64_t single, multi_n, multi_prov;
+  int64_t dur_bucket[ZT_EP_DUR_BUCKETS];      /* episodes.clients duration= */
+  int64_t prov_bucket[ZT_EP_PROV_BUCKETS];    /* episodes.clients providers= */
   int64_t cost, cost_cont, hist, hist_cont, amb;
   int64_t pd_days, pd_pairs, pd_eps;          /* provider days, all types */
   int64_t *pt_days, *pt_pairs, *pt_eps;       /* per provider type */
@@ -93,8 +112,8 @@ struct zt_emit {
   int krank[ZT_K_COUNT];
   uint32_t vmask;         /* kinds of group verblijf */
   uint32_t *prank;        /* client -> rank of its pseudonym */
-  int64_t *outside;       /* [10000]: care periods attributed outside */
-  int64_t outside_total;
+  zt_u64map outside;      /* p * 10000 + code -> care periods beginning
+                             in period p attributed to that non-member */
   zt_ind_table *out;
 };
 

@@ -117,9 +117,10 @@ static const zt_ind_def defs[] = {
    false, NULL, NOD, ZT_FAM_ZOTHUIS, Z_PLACE_RES, fam_zothuis,
    "% of placements whose first care period is of group residentieel"},
   /* episode analysis */
-  {"episodes.clients", C, 0, NULL, false, false, ZT_SC_COUNT, true, NULL,
-   NOD, ZT_FAM_EPISODES, E_CLIENTS, fam_episodes,
-   "|C|: clients with an episode overlapping P"},
+  {"episodes.clients", C, 0, "duration,providers", false, false,
+   ZT_SC_COUNT, true, NULL, NOD, ZT_FAM_EPISODES, E_CLIENTS, fam_episodes,
+   "|C|: clients with an episode overlapping P; breakdowns duration= "
+   "(days, 1-30 ... 731+) and providers= (1 ... 5+)"},
   {"episodes.ended", C, 0, NULL, false, false, ZT_SC_COUNT, true,
    "episodes.clients", NOD, ZT_FAM_EPISODES, E_ENDED, fam_episodes,
    "episodes ended within P (end <= P.end and end < peildatum)"},
@@ -229,7 +230,8 @@ static const zt_ind_def defs[] = {
    "clients whose responsible municipality fell back to the declared one"},
   {"dq.outside_region", C, 0, "gemeente", false, true, ZT_SC_NONE, false,
    NULL, NOD, ZT_FAM_DQ, D_OUTSIDE, fam_dq,
-   "care periods attributed to a non-member, per municipality"},
+   "care periods beginning in P attributed to a non-member, per "
+   "municipality"},
   {"dq.not_in_catalogue", C, 0, NULL, false, true, ZT_SC_NONE, false, NULL,
    NOD, ZT_FAM_DQ, D_NOCAT, fam_dq,
    "lines whose product code is not in the region's catalogue"},
@@ -572,12 +574,30 @@ static zt_status provider_days(zt_emit *e, const zt_ind_def *d, size_t p,
   return st;
 }
 
+/* episodes.clients: the total and the two distributions the report
+ * charts (accum.h), every bucket written, zero included. */
+static zt_status episode_distributions(zt_emit *e, const zt_ind_def *d,
+                                       size_t p, size_t u, const zt_acc *a) {
+  static const char *const dur[ZT_EP_DUR_BUCKETS] = {
+      "duration=1-30",    "duration=31-90",   "duration=91-180",
+      "duration=181-365", "duration=366-730", "duration=731+"};
+  static const char *const prov[ZT_EP_PROV_BUCKETS] = {
+      "providers=1", "providers=2", "providers=3", "providers=4",
+      "providers=5+"};
+  zt_status st = put_count(e, d, p, u, NULL, a->ep_n);
+  for (int k = 0; k < ZT_EP_DUR_BUCKETS && !st; k++)
+    st = put_count(e, d, p, u, dur[k], a->dur_bucket[k]);
+  for (int k = 0; k < ZT_EP_PROV_BUCKETS && !st; k++)
+    st = put_count(e, d, p, u, prov[k], a->prov_bucket[k]);
+  return st;
+}
+
 static zt_status fam_episodes(zt_emit *e, const zt_ind_def *d) {
   zt_acc *a;
   zt_status st = ZT_OK;
   EACH_ROW(e, d, p, u, a) {
     switch (d->slot) {
-    case E_CLIENTS: st = put_count(e, d, p, u, NULL, a->ep_n); break;
+    case E_CLIENTS: st = episode_distributions(e, d, p, u, a); break;
     case E_ENDED: st = put_count(e, d, p, u, NULL, a->ep_ended); break;
     case E_CONT: st = put_count(e, d, p, u, NULL, a->ep_cont); break;
     case E_LE12: st = put_count(e, d, p, u, NULL, a->ep_le12); break;
@@ -712,14 +732,15 @@ static zt_status fam_dq(zt_emit *e, const zt_ind_def *d) {
       st = put_count(e, d, p, u, NULL, ns->fallback_clients);
       break;
     case D_OUTSIDE:
-      st = put_count(e, d, p, u, NULL, e->outside_total);
-      for (unsigned g = 0; g < 10000 && !st; g++) {
+      st = put_count(e, d, p, u, NULL, a->outside);
+      for (unsigned g = 0; g < 10000 && a->outside && !st; g++) {
         char code[5];
-        if (!e->outside[g])
+        uint64_t n;
+        if (!zt_u64map_get(&e->outside, (uint64_t)p * 10000u + g, &n))
           continue;
         zt_gemeente_format((uint16_t)g, code);
         snprintf(bd, sizeof bd, "gemeente=%s", code);
-        st = put_count(e, d, p, u, bd, e->outside[g]);
+        st = put_count(e, d, p, u, bd, (int64_t)n);
       }
       break;
     case D_NOCAT:

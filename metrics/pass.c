@@ -285,6 +285,7 @@ zt_status zt_emit_init(zt_emit *e, const zt_norm_result *nr,
   size_t nacc;
   memset(e, 0, sizeof *e);
   zt_u64map_init(&e->pidx);
+  zt_u64map_init(&e->outside);
   memset(e->unit_of, 0xff, sizeof e->unit_of);
   e->in = in;
   e->cfg = in->norm.config;
@@ -320,8 +321,7 @@ zt_status zt_emit_init(zt_emit *e, const zt_norm_result *nr,
   e->acc = calloc(nacc, sizeof *e->acc);
   e->pblock = calloc(nacc, sizeof *e->pblock);
   e->pt_block = calloc(nacc * e->ntypes * 3, sizeof *e->pt_block);
-  e->outside = calloc(10000, sizeof *e->outside);
-  if (!e->acc || !e->pblock || !e->pt_block || !e->outside)
+  if (!e->acc || !e->pblock || !e->pt_block)
     return zt_fail(err, ZT_ERR_NOMEM, "metrics: out of memory");
   for (size_t i = 0; i < nacc; i++) {
     e->acc[i].pt_days = e->pt_block + i * e->ntypes * 3;
@@ -349,7 +349,7 @@ void zt_emit_free(zt_emit *e) {
       free(e->pblock[i]);
   free(e->pblock);
   free(e->types);
-  free(e->outside);
+  zt_u64map_free(&e->outside);
   free(e->pagb);
   free(e->ptype);
   free(e->prank);
@@ -662,6 +662,11 @@ static zt_status apply(zt_emit *e, const scratch *s, size_t p, size_t u,
       a->long_n++;
       a->long_dur += cc->duration;
     }
+    a->dur_bucket[zt_ep_duration_bucket(cc->duration)]++;
+    a->prov_bucket[cc->nproviders >= ZT_EP_PROV_BUCKETS
+                       ? ZT_EP_PROV_BUCKETS - 1
+                   : cc->nproviders >= 1 ? cc->nproviders - 1
+                                         : 0]++;
     if (cc->nproviders == 1) {
       a->single++;
     } else if (cc->nproviders >= 2) {
@@ -759,6 +764,23 @@ static void add_unique(uint16_t *list, size_t *n, uint16_t u) {
   list[(*n)++] = u;
 }
 
+/* dq.outside_region: a care period attributed to a non-member counts in
+ * every period that contains its begin date (as its amount would). */
+static zt_status count_outside(zt_emit *e, const zt_careperiod *cp) {
+  uint64_t code = cp->gem_resp < 10000 ? cp->gem_resp : 0;
+  for (size_t p = 0; p < e->nperiods; p++) {
+    const zt_period *P = &e->periods[p];
+    uint64_t key = (uint64_t)p * 10000u + code, n = 0;
+    if (cp->begin < P->begin || cp->begin > P->end)
+      continue;
+    zt_acc_at(e, p, 0)->outside++;
+    zt_u64map_get(&e->outside, key, &n);
+    if (zt_u64map_put(&e->outside, key, n + 1))
+      return ZT_ERR_NOMEM;
+  }
+  return ZT_OK;
+}
+
 static zt_status do_client(zt_emit *e, scratch *s, uint32_t c) {
   const zt_norm_result *nr = e->nr;
   const zt_careperiod *cps = nr->cps + nr->start[c];
@@ -781,10 +803,8 @@ static zt_status do_client(zt_emit *e, scratch *s, uint32_t c) {
     s->dunit[i] = unit_for(e, cp->gem_declared, cp->begin);
     if (s->runit[i])
       add_unique(s->ulist, &nul, s->runit[i]);
-    else {
-      e->outside[cp->gem_resp < 10000 ? cp->gem_resp : 0]++;
-      e->outside_total++;
-    }
+    else if ((st = count_outside(e, cp)))
+      return st;
     if (s->dunit[i])
       ndl = 1;
   }

@@ -335,8 +335,11 @@ static void draw_vbars(const zt_chart *c, zt_canvas *cv, box p,
   zt_cv_group_end(cv);
 }
 
+/* Horizontal bars in plot box p, category labels in the lw wide column
+ * left of it; value labels end at most at `right` (the chart's edge,
+ * which the caller keeps clear of the plot by the widest label). */
 static void draw_hbars(const zt_chart *c, zt_canvas *cv, box p, double lw,
-                       const zt_axis *ax) {
+                       double right, const zt_axis *ax) {
   double row = hbar_row(c);
   double scale = p.w / (ax->hi - ax->lo);
   double x0 = p.x + (0 - ax->lo) * scale;
@@ -366,8 +369,8 @@ static void draw_hbars(const zt_chart *c, zt_canvas *cv, box p, double lw,
       if (!stacked(c)) {
         double tw = text_w(cv, v->display, ZT_F_CHART);
         double tx = len >= 0 ? x + len + 3 : x + len - 3;
-        if (len >= 0 && tx + tw > p.x + p.w + 40)
-          tx = p.x + p.w + 40 - tw;
+        if (len >= 0 && tx + tw > right)
+          tx = right - tw;
         value_text(cv, tx, y + (BAR_H - LINE_H) / 2 - 0.5, v->display,
                    len >= 0 ? ZT_ANCHOR_START : ZT_ANCHOR_END);
       } else if (len > text_w(cv, v->display, ZT_F_CHART) + 4) {
@@ -433,7 +436,7 @@ static void draw_bars(const zt_chart *c, zt_canvas *cv, double w,
     if (p.w < 40)
       return;
     draw_x_axis(c, cv, p, &ax);
-    draw_hbars(c, cv, p, lw, &ax);
+    draw_hbars(c, cv, p, lw, w, &ax);
     if (bottom_extra(c) > 0) {
       zt_cv_color(cv, ZT_C_MUTED);
       zt_cv_text(cv, p.x + p.w / 2, p.y + p.h + LINE_H + 6, c->x_label,

@@ -331,14 +331,20 @@ static void add_text(bctx *b, runs *r, const char *s, unsigned flags) {
   g_free(out);
 }
 
+/* The value of the configuration line for `key`: "key = value" or
+ * "section.key = value" (the settings name keys with their INI section,
+ * "analysis.episode_gap_days"; a template may give either form). */
 static const char *setting(bctx *b, const char *key) {
-  size_t kl = strlen(key);
-  for (size_t i = 0; i < b->in->nsettings; i++) {
+  size_t kl = key ? strlen(key) : 0;
+  for (size_t i = 0; kl && i < b->in->nsettings; i++) {
     const char *s = b->in->settings[i];
-    const char *p;
-    if (strncmp(s, key, kl) != 0)
+    const char *p, *dot = strchr(s, '.'), *eq = strchr(s, '=');
+    if (strncmp(s, key, kl) == 0)
+      p = s + kl;
+    else if (dot && (!eq || dot < eq) && strncmp(dot + 1, key, kl) == 0)
+      p = dot + 1 + kl;
+    else
       continue;
-    p = s + kl;
     while (*p == ' ' || *p == '\t')
       p++;
     if (*p != '=')
@@ -604,7 +610,11 @@ static void add_trend(bctx *b, GArray *arr) {
 typedef struct bdval {
   const char *value;    /* after "key=" */
   const char *full;     /* "key=value" */
-  double weight;        /* sort weight (the value in the first period) */
+  const char *label;    /* what the row or category shows */
+  double weight;        /* sort weight: the value in the last period the
+                           other dimension shows; a hidden value sorts
+                           after every shown one, so the order does not
+                           tell hidden values apart */
 } bdval;
 
 static int numeric_lead(const char *s, long *out) {
@@ -642,9 +652,16 @@ static int bd_cmp_num(const void *x, const void *y) {
 
 static int bd_cmp_weight(const void *x, const void *y) {
   const bdval *a = x, *b = y;
+  int c;
   if (a->weight != b->weight)
     return a->weight > b->weight ? -1 : 1;
-  return strcmp(a->value, b->value);
+  c = strcmp(a->label, b->label);   /* bytes: the same on every machine */
+  return c ? c : strcmp(a->value, b->value);
+}
+
+/* The sort weight of a breakdown row (see bdval). */
+static double bd_weight(const zt_ind_value *v) {
+  return v->suppressed ? -1.0 : zt_ind_as_double(v);
 }
 
 /* "31-90" -> "31–90" (a range of numbers gets an en dash). */
@@ -655,6 +672,20 @@ static const char *range_label(bctx *b, const char *v) {
     return zt_arena_printf(b->a, "%.*s" DASH "%s", (int)(dash - v), v,
                            dash + 1);
   return v;
+}
+
+/* The label of a provider= breakdown value (an AGB code): the
+ * provider's name from the report input, else "AGB <code>"; a value that
+ * is not a code is shown as it is. */
+static const char *provider_label(bctx *b, const char *agb) {
+  long code;
+  if (zt_parse_int(agb, 0, 99999999, &code) != ZT_OK)
+    return agb;
+  for (size_t i = 0; i < b->in->nproviders; i++)
+    if (b->in->providers[i].agb == (uint32_t)code &&
+        b->in->providers[i].name[0])
+      return zt_arena_strdup(b->a, b->in->providers[i].name);
+  return zt_arena_printf(b->a, "AGB %s", agb);
 }
 
 static zt_status expand_breakdown(bctx *b, xmlNodePtr n, const char *key,
@@ -696,7 +727,7 @@ static zt_status expand_breakdown(bctx *b, xmlNodePtr n, const char *key,
         for (guint k = 0; k < vals->len; k++) {
           bdval *bv = &g_array_index(vals, bdval, k);
           if (strcmp(bv->full, v->breakdown) == 0)
-            bv->weight = zt_ind_as_double(v);
+            bv->weight = bd_weight(v);
         }
       }
       continue;
@@ -706,8 +737,13 @@ static zt_status expand_breakdown(bctx *b, xmlNodePtr n, const char *key,
       char *full = zt_arena_strdup(b->a, v->breakdown);
       bv.full = full;
       bv.value = bv.full + kl + 1;
-      bv.weight = strcmp(v->period, periods[np - 1]) == 0
-                      ? zt_ind_as_double(v) : -1.0;
+      bv.weight = strcmp(v->period, periods[np - 1]) == 0 ? bd_weight(v)
+                                                           : -2.0;
+      bv.label = strcmp(key, "kind") == 0 || strcmp(key, "reason") == 0
+                     ? zt_breakdown_label(key, bv.value)
+                 : strcmp(key, "provider") == 0
+                     ? provider_label(b, bv.value)
+                     : range_label(b, bv.value);
       g_hash_table_add(seen, full);
       g_array_append_val(vals, bv);
     }
@@ -716,7 +752,8 @@ static zt_status expand_breakdown(bctx *b, xmlNodePtr n, const char *key,
     ;   /* nothing to order (and qsort must not see a NULL array) */
   else if (strcmp(key, "kind") == 0)
     qsort(vals->data, vals->len, sizeof(bdval), bd_cmp_kind);
-  else if (starts_numeric(g_array_index(vals, bdval, 0).value))
+  else if (strcmp(key, "provider") != 0 &&
+           starts_numeric(g_array_index(vals, bdval, 0).value))
     qsort(vals->data, vals->len, sizeof(bdval), bd_cmp_num);
   else
     qsort(vals->data, vals->len, sizeof(bdval), bd_cmp_weight);
@@ -725,9 +762,7 @@ static zt_status expand_breakdown(bctx *b, xmlNodePtr n, const char *key,
     coord c = coord_none();
     int k;
     c.bd = bv->full;
-    c.label = strcmp(key, "kind") == 0 || strcmp(key, "reason") == 0
-                  ? zt_breakdown_label(key, bv->value)
-                  : range_label(b, bv->value);
+    c.label = bv->label;
     if (strcmp(key, "kind") == 0 && (k = zt_kind_from_id(bv->value)) >= 0) {
       c.has_color = true;
       c.color = zt_color_of_kind((zt_care_kind)k);
@@ -825,6 +860,52 @@ static const zt_ind_value *grid_value(bctx *b, const coord *base,
 }
 
 /* --- tables ------------------------------------------------------------ */
+
+/* The footnote for the privacy markers a table shows: what each marker
+ * stands for, and where the rule is stated (the full rule would repeat
+ * a paragraph under every table). NULL when nothing is hidden. */
+static const char *marker_note(bctx *b, const zt_table *t) {
+  const char *seen[4];
+  size_t nseen = 0;
+  zt_buf out;
+  const char *res;
+  for (size_t i = 0; i < t->nrows * t->ncols; i++) {
+    const char *m = t->text[i];
+    bool dup = false;
+    if (!(t->cflags[i] & ZT_CELL_SUPPRESSED))
+      continue;
+    for (size_t k = 0; k < nseen && !dup; k++)
+      dup = strcmp(seen[k], m) == 0;
+    if (!dup && nseen < 4)
+      seen[nseen++] = m;
+  }
+  if (!nseen)
+    return NULL;
+  /* "< 5" before the markers of values not shown at all */
+  for (size_t k = 1; k < nseen; k++)
+    for (size_t j = k; j > 0 && seen[j][0] == '<' && seen[j - 1][0] != '<';
+         j--) {
+      const char *x = seen[j];
+      seen[j] = seen[j - 1];
+      seen[j - 1] = x;
+    }
+  zt_buf_init(&out, 1u << 16);
+  for (size_t k = 0; k < nseen; k++) {
+    const char *m = seen[k];
+    long n;
+    zt_buf_puts(&out, k ? "; " : "");
+    if (m[0] == '<' && zt_parse_int(m[1] == ' ' ? m + 2 : m + 1, 2,
+                                    1000000, &n) == ZT_OK)
+      zt_buf_printf(&out, "%s = een aantal van 1 tot en met %ld", m, n - 1);
+    else
+      zt_buf_printf(&out, "%s = niet getoond", m);
+  }
+  zt_buf_puts(&out, " (bescherming van de privacy; zie de Verantwoording)."
+              );
+  res = zt_arena_strdup(b->a, zt_buf_str(&out));
+  zt_buf_free(&out);
+  return res;
+}
 
 static zt_table *new_table(bctx *b, size_t nrows, size_t ncols,
                            const char *caption) {
@@ -948,7 +1029,7 @@ static zt_status grid_table(bctx *b, xmlNodePtr n) {
       tc++;
     }
   }
-  zt_table_add_marker_notes(t, b->a, b->in->suppression_rule);
+  zt_table_add_marker_notes(t, b->a, marker_note(b, t));
   add_table_block(b, t, (int)xmlGetLineNo(n));
   g_array_free(ra, TRUE);
   g_array_free(ca, TRUE);
@@ -1013,9 +1094,10 @@ static zt_status measures_table(bctx *b, xmlNodePtr n) {
   size_t nl = action_lines(b, &lines), r = 1;
   zt_table *t = new_table(b, 1 + nl + b->in->nmeasures + 1, 7,
                           subst(b, attr(b, n, "title")));
+  /* "Extra budget" on one line, not "Extra bud- / get" */
   static const char *const head[7] = {"Maatregel", "Wat", "Wanneer",
-                                      "Door wie", "Status", "Extra budget",
-                                      "Besteed"};
+                                      "Door wie", "Status",
+                                      "Extra" NBSP "budget", "Besteed"};
   static const double weight[7] = {1.5, 2.3, 1.05, 1.05, 0.95, 0.95, 0.9};
   int64_t sum_b = 0, sum_s = 0;
   char buf[ZT_FMT_MAX];
@@ -1176,8 +1258,10 @@ static zt_status sources_table(bctx *b, xmlNodePtr n) {
     long v[4] = {s->lines_read, s->accepted, s->rejected, s->duplicates};
     zt_table_set(t, b->a, i + 1, 0, s->name, 0);
     zt_table_set(t, b->a, i + 1, 1, s->kind, 0);
+    /* the date on one line: "23 november 2026", never "23 november /
+     * 2026" */
     zt_fmt_date(s->ingested, buf);
-    zt_table_set(t, b->a, i + 1, 2, buf, 0);
+    zt_table_set(t, b->a, i + 1, 2, nbsp(b, buf), 0);
     for (int k = 0; k < 4; k++) {
       zt_fmt_int(v[k], buf);
       zt_table_set(t, b->a, i + 1, (size_t)(3 + k), buf, 0);
@@ -1454,7 +1538,7 @@ static zt_status chart_block(bctx *b, xmlNodePtr n) {
   blk->alt = zt_chart_alt(c, b->a);
   blk->chart_table = zt_chart_table(c, b->a);
   zt_table_add_marker_notes(blk->chart_table, b->a,
-                            b->in->suppression_rule);
+                            marker_note(b, blk->chart_table));
   blk->chart_table_in_pdf = attr_yes(b, n, "table", false);
   blk->tpl_line = (int)xmlGetLineNo(n);
   return ZT_OK;

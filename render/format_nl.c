@@ -109,14 +109,15 @@ void zt_fmt_percent(int64_t num, int64_t den, char buf[ZT_FMT_MAX]) {
 }
 
 /* "€ " and the grouped whole euros of `euros`, after an optional sign. */
+/* "€ 1.234", "€ -1.234", "€ +1.234": the sign after the euro sign, as
+ * Dutch writes it (CLDR nl: "¤ -#,##0.00"). */
 static void put_eur(wide euros, bool plus, char *buf) {
-  size_t off = 0;
+  size_t off = 4;
+  memcpy(buf, "\xe2\x82\xac ", 4);   /* "€ " */
   if (euros < 0)
     buf[off++] = '-';
   else if (plus && euros > 0)
     buf[off++] = '+';
-  memcpy(buf + off, "\xe2\x82\xac ", 4);   /* "€ " */
-  off += 4;
   group_digits(magnitude(euros), buf + off);
 }
 
@@ -152,10 +153,10 @@ void zt_fmt_eur_tick(double euros, double step, char buf[ZT_FMT_MAX]) {
     double m = a / 1000000.0, s = step / 1000000.0;
     int dec = s >= 1.0 ? 0 : (s >= 0.1 ? 1 : 2);
     zt_fmt_double(m, dec, num);
-    snprintf(buf, ZT_FMT_MAX, "%s\xe2\x82\xac %.40s mln", neg ? "-" : "", num);
+    snprintf(buf, ZT_FMT_MAX, "\xe2\x82\xac %s%.40s mln", neg ? "-" : "", num);
   } else {
     zt_fmt_double(a, 0, num);
-    snprintf(buf, ZT_FMT_MAX, "%s\xe2\x82\xac %.40s", neg ? "-" : "", num);
+    snprintf(buf, ZT_FMT_MAX, "\xe2\x82\xac %s%.40s", neg ? "-" : "", num);
   }
 }
 
@@ -165,10 +166,7 @@ void zt_fmt_target_value(int64_t num, int64_t den, bool percent, bool eur,
   int dec = (den != 0 && num % den == 0) ? 0 : 1;
   fmt_scaled(num, den, dec, n);
   if (eur) {
-    if (n[0] == '-')
-      snprintf(buf, ZT_FMT_MAX, "-\xe2\x82\xac %.40s", n + 1);
-    else
-      snprintf(buf, ZT_FMT_MAX, "\xe2\x82\xac %.40s", n);
+    snprintf(buf, ZT_FMT_MAX, "\xe2\x82\xac %.40s", n);
   } else {
     snprintf(buf, ZT_FMT_MAX, "%.40s%s", n, percent ? "%" : "");
   }

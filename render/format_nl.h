@@ -37,9 +37,10 @@ void zt_fmt_decimal(int64_t num, int64_t den, int decimals,
                     char buf[ZT_FMT_MAX]);
 /* 100*num/den with one decimal and a percent sign: "64,0%". */
 void zt_fmt_percent(int64_t num, int64_t den, char buf[ZT_FMT_MAX]);
-/* num/den cents as whole euros: "€ 110.245", "-€ 1.234". */
+/* num/den cents as whole euros: "€ 110.245", "€ -1.234" (the sign after
+ * the euro sign, as Dutch writes it). */
 void zt_fmt_eur(int64_t num_cents, int64_t den, char buf[ZT_FMT_MAX]);
-/* As zt_fmt_eur with a sign for positive values: "+€ 1.234". */
+/* As zt_fmt_eur with a sign for positive values: "€ +1.234". */
 void zt_fmt_eur_signed(int64_t cents, char buf[ZT_FMT_MAX]);
 /* A double for chart axes and geometry labels only (never for money
  * arithmetic): rounded half away from zero to `decimals` decimals. */

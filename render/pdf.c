@@ -788,6 +788,16 @@ static void layout_block(pdfw *w, size_t i) {
   case ZT_BLK_TILES: {
     size_t r = 0;
     space(w, 4);
+    /* key figures followed by a note (the savings and their caveat) stay
+     * on one page when they fit on one */
+    if (i + 1 < w->doc->nblocks &&
+        w->doc->blocks[i + 1].kind == ZT_BLK_NOTE) {
+      double need = 4 + min_height(w, i + 1) + 4;
+      for (size_t k = 0; k < L->tile_rows; k++)
+        need += L->tile_row_h[k] + TILE_GAP;
+      if (need > room(w) && need <= BOTTOM - TOP && !at_top(w))
+        new_page(w);
+    }
     while (r < L->tile_rows) {
       size_t start = r;
       double h = 0;

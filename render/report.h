@@ -18,6 +18,7 @@
 
 #include "core/date.h"
 #include "core/err.h"
+#include "etl/record.h"       /* zt_provider */
 #include "metrics/period.h"
 #include "metrics/table.h"
 #include "metrics/target.h"   /* zt_target_op */
@@ -88,6 +89,8 @@ typedef struct zt_report_input {
                                        dates and the Verantwoording's run
                                        time; see zt_report_epoch() */
   const char *version;              /* "0.1.0" */
+  const zt_provider *providers;     /* names for provider= breakdowns */
+  size_t nproviders;
 } zt_report_input;
 
 /* Output formats (bits). */

@@ -103,14 +103,14 @@ static void test_eur(void **state) {
   zt_fmt_eur(49, 1, b);
   assert_string_equal(b, "\xe2\x82\xac 0");
   zt_fmt_eur(-123456, 1, b);            /* -1.234,56 -> -1.235 */
-  assert_string_equal(b, "-\xe2\x82\xac 1.235");
+  assert_string_equal(b, "\xe2\x82\xac -1.235");
   /* a mean: 1.980.000.000 cents over 180 episodes = 110.000 euro */
   zt_fmt_eur(1980000000, 180, b);
   assert_string_equal(b, "\xe2\x82\xac 110.000");
   zt_fmt_eur_signed(900000, b);
-  assert_string_equal(b, "+\xe2\x82\xac 9.000");
+  assert_string_equal(b, "\xe2\x82\xac +9.000");
   zt_fmt_eur_signed(-50, b);            /* -0,50 -> -1 */
-  assert_string_equal(b, "-\xe2\x82\xac 1");
+  assert_string_equal(b, "\xe2\x82\xac -1");
   zt_fmt_eur_signed(0, b);
   assert_string_equal(b, "\xe2\x82\xac 0");
 }
@@ -133,7 +133,7 @@ static void test_double_and_ticks(void **state) {
   zt_fmt_eur_tick(250000, 50000, b);
   assert_string_equal(b, "\xe2\x82\xac 250.000");
   zt_fmt_eur_tick(-4e6, 2e6, b);
-  assert_string_equal(b, "-\xe2\x82\xac 4 mln");
+  assert_string_equal(b, "\xe2\x82\xac -4 mln");
 }
 
 static void test_target_value(void **state) {
@@ -148,7 +148,7 @@ static void test_target_value(void **state) {
   zt_fmt_target_value(415000, 1, false, true, b);
   assert_string_equal(b, "\xe2\x82\xac 415.000");
   zt_fmt_target_value(-3, 1, false, true, b);
-  assert_string_equal(b, "-\xe2\x82\xac 3");
+  assert_string_equal(b, "\xe2\x82\xac -3");
 }
 
 static void test_dates(void **state) {

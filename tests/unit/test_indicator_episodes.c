@@ -3,7 +3,8 @@
  * (episodes.* and savings.*): cohort, ended/continuing, durations, top N
  * with ties by pseudonym, providers, provider days per provider type,
  * costs, history, ambulant cost outside episodes, the peildatum cut and a
- * later peildatum; 29 February and age <= 12.
+ * later peildatum; 29 February and age <= 12; the duration and provider
+ * distributions (breakdowns of episodes.clients) and their bucket edges.
  *
  * All care in A 0402 (the only member). Episode kinds: group instelling,
  * gap 7, top N = 2. Providers: P1 type J&O, P2 type GGZ; P3, P4, P5 not in
@@ -14,7 +15,7 @@
 #include "mfixture.h"
 
 enum { GA = 402, P1 = 11111111, P2 = 22222222, P3 = 33333333,
-       P4 = 44444444, P5 = 55555555 };
+       P4 = 44444444, P5 = 55555555, P6 = 66666666 };
 
 static zt_refdata *rd;
 
@@ -125,6 +126,86 @@ static void test_cohort_durations(void **state) {
   MF_EXPECT(m, "episodes.age_le12", "2022", 0, "", 2, 1);
   /* the municipality row equals the region's here */
   MF_EXPECT(m, "episodes.clients", "2022", GA, "", 5, 1);
+  /* the duration distribution: 12, 17, 20 in 1-30; 90 in 31-90; 549 in
+   * 366-730; none in the other buckets (3 + 1 + 1 = 5 = |C|) */
+  MF_EXPECT(m, "episodes.clients", "2022", 0, "duration=1-30", 3, 1);
+  MF_EXPECT(m, "episodes.clients", "2022", 0, "duration=31-90", 1, 1);
+  MF_EXPECT(m, "episodes.clients", "2022", 0, "duration=91-180", 0, 1);
+  MF_EXPECT(m, "episodes.clients", "2022", 0, "duration=181-365", 0, 1);
+  MF_EXPECT(m, "episodes.clients", "2022", 0, "duration=366-730", 1, 1);
+  MF_EXPECT(m, "episodes.clients", "2022", 0, "duration=731+", 0, 1);
+  /* providers: e1 has P1 and P2, the other four one each */
+  MF_EXPECT(m, "episodes.clients", "2022", 0, "providers=1", 4, 1);
+  MF_EXPECT(m, "episodes.clients", "2022", 0, "providers=2", 1, 1);
+  MF_EXPECT(m, "episodes.clients", "2022", 0, "providers=5+", 0, 1);
+  MF_EXPECT(m, "episodes.clients", "2022", GA, "providers=2", 1, 1);
+  mf_free(m);
+}
+
+/* The bucket edges of the two distributions of episodes.clients. Cohort
+ * 2022, peildatum 2022-12-31; every episode ends on or before it.
+ *   c0  2022-01-01..01-30                        30 days  -> 1-30
+ *   c1  2022-01-01..01-31                        31       -> 31-90
+ *   c2  2022-01-01..03-31  31 + 28 + 31        = 90       -> 31-90
+ *   c3  2022-01-01..04-01  90 + 1              = 91       -> 91-180
+ *   c4  2022-01-01..06-29  151 (Jan..May) + 29 = 180      -> 91-180
+ *   c5  2022-01-01..06-30  151 + 30            = 181      -> 181-365
+ *   c6  2022-01-01..12-31                        365      -> 181-365
+ *   c7  2021-12-31..2022-12-31  1 + 365        = 366      -> 366-730
+ *   c8  2021-01-01..2022-12-31  365 + 365      = 730      -> 366-730
+ *   c9  2020-12-31..2022-12-31  1 + 730        = 731      -> 731+
+ *  c10  Jan, Feb, Mar 2022 at P1, P2, P3       = 90 days, 3 providers
+ *  c11  Jan..May 2022 at P1..P5, one a month   = 151 days, 5 providers
+ *  c12  as c11 plus June at P6                 = 181 days, 6 providers
+ * (c0..c9 one provider, P1). */
+static void test_distributions(void **state) {
+  static const uint32_t agb[6] = {P1, P2, P3, P4, P5, P6};
+  mf *m = mf_new(rd, 13);
+  (void)state;
+  mf_member(m, GA, ZT_DAY_NONE, ZT_DAY_NONE);
+  mf_cp(m, 0, ZT_K_RESIDENTIEEL, P1, GA, Y(2022, 1, 1), Y(2022, 1, 30), 1);
+  mf_cp(m, 1, ZT_K_RESIDENTIEEL, P1, GA, Y(2022, 1, 1), Y(2022, 1, 31), 1);
+  mf_cp(m, 2, ZT_K_RESIDENTIEEL, P1, GA, Y(2022, 1, 1), Y(2022, 3, 31), 1);
+  mf_cp(m, 3, ZT_K_RESIDENTIEEL, P1, GA, Y(2022, 1, 1), Y(2022, 4, 1), 1);
+  mf_cp(m, 4, ZT_K_RESIDENTIEEL, P1, GA, Y(2022, 1, 1), Y(2022, 6, 29), 1);
+  mf_cp(m, 5, ZT_K_RESIDENTIEEL, P1, GA, Y(2022, 1, 1), Y(2022, 6, 30), 1);
+  mf_cp(m, 6, ZT_K_RESIDENTIEEL, P1, GA, Y(2022, 1, 1), Y(2022, 12, 31), 1);
+  mf_cp(m, 7, ZT_K_RESIDENTIEEL, P1, GA, Y(2021, 12, 31), Y(2022, 12, 31),
+        1);
+  mf_cp(m, 8, ZT_K_RESIDENTIEEL, P1, GA, Y(2021, 1, 1), Y(2022, 12, 31), 1);
+  mf_cp(m, 9, ZT_K_RESIDENTIEEL, P1, GA, Y(2020, 12, 31), Y(2022, 12, 31),
+        1);
+  for (int k = 0; k < 3; k++)
+    mf_cp(m, 10, ZT_K_RESIDENTIEEL, agb[k], GA, Y(2022, k + 1, 1),
+          Y(2022, k + 2, 1) - 1, 1);
+  for (int k = 0; k < 5; k++)
+    mf_cp(m, 11, ZT_K_RESIDENTIEEL, agb[k], GA, Y(2022, k + 1, 1),
+          Y(2022, k + 2, 1) - 1, 1);
+  for (int k = 0; k < 6; k++)
+    mf_cp(m, 12, ZT_K_RESIDENTIEEL, agb[k], GA, Y(2022, k + 1, 1),
+          Y(2022, k + 2, 1) - 1, 1);
+  assert_int_equal(mf_run1(m, "2022", ZT_DAY_NONE), ZT_OK);
+  MF_EXPECT(m, "episodes.clients", "2022", 0, "", 13, 1);
+  /* 1-30: c0 = 1; 31-90: c1, c2, c10 = 3; 91-180: c3, c4, c11 = 3;
+   * 181-365: c5, c6, c12 = 3; 366-730: c7, c8 = 2; 731+: c9 = 1;
+   * 1 + 3 + 3 + 3 + 2 + 1 = 13 */
+  MF_EXPECT(m, "episodes.clients", "2022", 0, "duration=1-30", 1, 1);
+  MF_EXPECT(m, "episodes.clients", "2022", 0, "duration=31-90", 3, 1);
+  MF_EXPECT(m, "episodes.clients", "2022", 0, "duration=91-180", 3, 1);
+  MF_EXPECT(m, "episodes.clients", "2022", 0, "duration=181-365", 3, 1);
+  MF_EXPECT(m, "episodes.clients", "2022", 0, "duration=366-730", 2, 1);
+  MF_EXPECT(m, "episodes.clients", "2022", 0, "duration=731+", 1, 1);
+  /* providers: c0..c9 one each = 10; c10 three; c11 five and c12 six
+   * both in 5+; 10 + 1 + 2 = 13 */
+  MF_EXPECT(m, "episodes.clients", "2022", 0, "providers=1", 10, 1);
+  MF_EXPECT(m, "episodes.clients", "2022", 0, "providers=2", 0, 1);
+  MF_EXPECT(m, "episodes.clients", "2022", 0, "providers=3", 1, 1);
+  MF_EXPECT(m, "episodes.clients", "2022", 0, "providers=4", 0, 1);
+  MF_EXPECT(m, "episodes.clients", "2022", 0, "providers=5+", 2, 1);
+  /* consistent with the other provider figures: single 10; multi (3 +
+   * 5 + 6) / 3 = 14/3 */
+  MF_EXPECT(m, "episodes.single_provider", "2022", 0, "", 10, 1);
+  MF_EXPECT(m, "episodes.providers_mean_multi", "2022", 0, "", 14, 3);
   mf_free(m);
 }
 
@@ -292,6 +373,7 @@ static void test_leap_birthday_and_kinds(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_cohort_durations),
+    cmocka_unit_test(test_distributions),
     cmocka_unit_test(test_top_and_providers),
     cmocka_unit_test(test_costs),
     cmocka_unit_test(test_half_year_cut),

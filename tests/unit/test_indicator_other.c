@@ -85,7 +85,7 @@ static void test_wpb(void **state) {
   MF_EXPECT(m, "wpb.clients_shift", "2022", GB, "", 0, 1);
   MF_EXPECT(m, "wpb.spend_shift", "2022", GB, "", -300, 1);
   assert_string_equal(mf_get(m, "wpb.spend_shift", "2022", GB, "")->display,
-                      "-\xe2\x82\xac 3");
+                      "\xe2\x82\xac -3");
   /* region: normalized 3; declared to a member: c0 (B), c1 (A) = 2 ->
    * +1; 2200 against 1500 -> +700 */
   MF_EXPECT(m, "wpb.clients_declared", "2022", 0, "", 2, 1);
@@ -207,6 +207,12 @@ static void test_membership_mergers(void **state) {
       zt_ind_table_find(t, "dq.outside_region", "2021", 0, "gemeente=0363")
           ->num,
       1);
+  /* counted in the period of its begin date only: none in 2022 */
+  assert_int_equal(zt_ind_table_find(t, "dq.outside_region", "2022", 0, "")
+                       ->num,
+                   0);
+  assert_null(zt_ind_table_find(t, "dq.outside_region", "2022", 0,
+                                "gemeente=0363"));
   /* rows for a member without care: Hilversum 2022 = 0 */
   assert_int_equal(zt_ind_table_find(t, "clients.total", "2022", 402, "")->num,
                    0);
@@ -290,7 +296,8 @@ static void test_catalogue(void **state) {
 
 /* Every row of a full run belongs to a catalogue id, and the internal
  * consistency QUALITY.md asks for holds: spend.total = the sum of
- * spend.by_kind; ended + continuing = clients; shares within 0..100. */
+ * spend.by_kind; ended + continuing = clients, and so does each of the
+ * two episode distributions; shares within 0..100. */
 static void test_consistency(void **state) {
   mf *m = two_members(6);
   zt_period p[3] = {zt_period_year(2022), zt_period_half(2022, 1),
@@ -322,13 +329,32 @@ static void test_consistency(void **state) {
       }
       assert_int_equal(sum, v->num);
     }
-    if (strcmp(v->indicator, "episodes.clients") == 0)
+    if (strcmp(v->indicator, "episodes.clients") == 0 && !v->breakdown[0]) {
+      static const char *const dist[] = {
+          "duration=1-30", "duration=31-90", "duration=91-180",
+          "duration=181-365", "duration=366-730", "duration=731+",
+          "providers=1", "providers=2", "providers=3", "providers=4",
+          "providers=5+"};
+      int64_t dsum = 0, psum = 0;
       assert_int_equal(zt_ind_table_find(m->t, "episodes.ended", v->period,
                                          v->gemeente, "")->num +
                            zt_ind_table_find(m->t, "episodes.continuing",
                                              v->period, v->gemeente, "")
                                ->num,
                        v->num);
+      /* each distribution adds up to the cohort */
+      for (size_t k = 0; k < sizeof dist / sizeof dist[0]; k++) {
+        const zt_ind_value *b = zt_ind_table_find(
+            m->t, "episodes.clients", v->period, v->gemeente, dist[k]);
+        assert_non_null(b);
+        if (k < 6)
+          dsum += b->num;
+        else
+          psum += b->num;
+      }
+      assert_int_equal(dsum, v->num);
+      assert_int_equal(psum, v->num);
+    }
   }
   mf_free(m);
 }

@@ -137,9 +137,15 @@ static void test_half_years(void **state) {
   MF_EXPECT(m, "spend.per_client", "2022-H1", GB, "", 0, 1);
   /* 2021 was not asked for */
   assert_null(mf_get(m, "clients.total", "2021", 0, ""));
-  /* the care outside the region is counted in dq.outside_region */
+  /* the care outside the region (c3, 2022-05) is counted in
+   * dq.outside_region of the periods that contain its begin date: 2022
+   * and 2022-H1, not 2022-H2 */
   MF_EXPECT(m, "dq.outside_region", "2022", 0, "", 1, 1);
   MF_EXPECT(m, "dq.outside_region", "2022", 0, "gemeente=0344", 1, 1);
+  MF_EXPECT(m, "dq.outside_region", "2022-H1", 0, "", 1, 1);
+  MF_EXPECT(m, "dq.outside_region", "2022-H1", 0, "gemeente=0344", 1, 1);
+  MF_EXPECT(m, "dq.outside_region", "2022-H2", 0, "", 0, 1);
+  MF_ABSENT(m, "dq.outside_region", "2022-H2", 0, "gemeente=0344");
   mf_free(m);
 }
 

@@ -271,7 +271,7 @@ static void test_pdf_text_in_reading_order(void **state) {
         /* spending 5.200.000 + 9.800.000 + 12.100.000 cents = 271.000
          * euro; funds 60.000 + 100.000 + 120.000 = 280.000: +9.000 */
         "\xe2\x82\xac 271.000", "\xe2\x82\xac 280.000",
-        "+\xe2\x82\xac 9.000",
+        "\xe2\x82\xac +9.000",
         "Bijlage per gemeente",
         "Blaricum", "Gooise Meren", "Hilversum", "Huizen", "Laren",
         "Wijdemeren",

@@ -387,9 +387,12 @@ static void test_grid_table(void **state) {
   assert_true(zt_table_cflags(t, 3, 1) & ZT_CELL_SUPPRESSED);
   assert_string_equal(zt_table_cell(t, 4, 2), "6.095");
   assert_true(t->numeric[1] && t->numeric[2] && !t->numeric[0]);
-  /* footnotes for both markers: the rule, then the dash */
+  /* footnotes: what the privacy markers mean, then the dash */
   assert_int_equal(t->nnotes, 2);
-  assert_string_equal(t->notes[0], "Kleine aantallen worden niet getoond.");
+  assert_string_equal(t->notes[0],
+                      "< 5 = een aantal van 1 tot en met 4; \xc2\xb7 = niet "
+                      "getoond (bescherming van de privacy; zie de "
+                      "Verantwoording).");
   assert_string_equal(t->notes[1], "\xe2\x80\x93 = geen gegevens.");
   zt_doc_free(d);
   mini_free(&m);
@@ -462,6 +465,65 @@ static void test_chart_from_template(void **state) {
   assert_non_null(strstr(d->blocks[0].alt, "van 61,2% (2e hj 2021) naar "
                                            "64,0% (1e hj 2022)"));
   assert_int_equal(d->blocks[0].chart_table->nrows, 3);
+  zt_doc_free(d);
+  mini_free(&m);
+}
+
+/* provider= rows are labelled with the provider's name (else "AGB
+ * <code>"), largest first; hidden values come after the shown ones in
+ * name order, whatever their raw values. <setting> finds keys with or
+ * without their section. */
+static void test_providers_and_settings(void **state) {
+  static const char *settings[2] = {"analysis.episode_gap_days = 7",
+                                    "analysis.top_n = 25"};
+  zt_provider prov[3];
+  mini m;
+  zt_doc *d;
+  const zt_table *t;
+  (void)state;
+  mini_build(&m);
+  memset(prov, 0, sizeof prov);
+  prov[0].agb = 98000011;
+  zt_strlcpy(prov[0].name, "Pleegzorg Gooi", sizeof prov[0].name);
+  prov[1].agb = 98000023;
+  zt_strlcpy(prov[1].name, "Zorggroep Oost", sizeof prov[1].name);
+  prov[2].agb = 98000035;
+  zt_strlcpy(prov[2].name, "Anker Jeugdzorg", sizeof prov[2].name);
+  m.in.providers = prov;
+  m.in.nproviders = 3;
+  m.in.settings = settings;
+  m.in.nsettings = 2;
+  /* 98000047 is not in the provider table; Zorggroep Oost (4) and
+   * Anker (2) are hidden, and Anker's smaller raw value must not put it
+   * last: after the shown 12 and 7 they come in name order */
+  put(m.t, "verblijf.at_peildatum", "2022-H1", 0, "provider=98000023",
+      ZT_UNIT_COUNT, 4, 1, true, "< 5");
+  put(m.t, "verblijf.at_peildatum", "2022-H1", 0, "provider=98000011",
+      ZT_UNIT_COUNT, 7, 1, false, "7");
+  put(m.t, "verblijf.at_peildatum", "2022-H1", 0, "provider=98000035",
+      ZT_UNIT_COUNT, 2, 1, true, "< 5");
+  put(m.t, "verblijf.at_peildatum", "2022-H1", 0, "provider=98000047",
+      ZT_UNIT_COUNT, 12, 1, false, "12");
+  put(m.t, "verblijf.at_peildatum", "2022-H1", 0, "", ZT_UNIT_COUNT, 25, 1,
+      false, "25");
+  d = build("pv.xml", HEAD
+            "<table title=\"Per aanbieder\" id=\"verblijf.at_peildatum\" "
+            "rows=\"breakdown:provider\" total=\"verblijf.at_peildatum\"/>"
+            "<p>Gat <setting key=\"episode_gap_days\"/>, "
+            "<setting key=\"analysis.top_n\"/>, "
+            "<setting key=\"nope\"/>.</p></report>\n", &m);
+  assert_int_equal(d->nblocks, 2);
+  t = d->blocks[0].table;
+  assert_int_equal(t->nrows, 6);
+  assert_string_equal(zt_table_cell(t, 1, 0), "AGB 98000047");
+  assert_string_equal(zt_table_cell(t, 1, 1), "12");
+  assert_string_equal(zt_table_cell(t, 2, 0), "Pleegzorg Gooi");
+  assert_string_equal(zt_table_cell(t, 3, 0), "Anker Jeugdzorg");
+  assert_string_equal(zt_table_cell(t, 3, 1), "< 5");
+  assert_string_equal(zt_table_cell(t, 4, 0), "Zorggroep Oost");
+  assert_string_equal(zt_table_cell(t, 5, 1), "25");
+  assert_string_equal(plain(d, &d->blocks[1].text),
+                      "Gat 7, 25, \xe2\x80\x93.");
   zt_doc_free(d);
   mini_free(&m);
 }
@@ -541,6 +603,7 @@ int main(void) {
       cmocka_unit_test(test_grid_table),
       cmocka_unit_test(test_per_gemeente_and_placeholders),
       cmocka_unit_test(test_chart_from_template),
+      cmocka_unit_test(test_providers_and_settings),
       cmocka_unit_test(test_build_errors),
       cmocka_unit_test(test_shipped_templates),
   };
