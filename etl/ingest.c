@@ -2,6 +2,7 @@
  * etl/ingest.c -- ingest files into the store (see ingest.h).
  */
 #include "etl/ingest.h"
+#include "core/sort.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -732,8 +733,7 @@ static zt_status list_dir(const char *dir, GPtrArray *out, int depth,
     if (e->d_name[0] != '.')
       g_ptr_array_add(names, g_build_filename(dir, e->d_name, NULL));
   closedir(d);
-  if (names->len > 1)
-    qsort(names->pdata, names->len, sizeof(char *), cmp_str);
+  zt_qsort(names->pdata, names->len, sizeof(char *), cmp_str);
   for (guint i = 0; i < names->len; i++) {
     const char *p = g_ptr_array_index(names, i);
     struct stat sb;

@@ -10,6 +10,7 @@
  * care periods plus a few arrays per client.
  */
 #include "etl/normalize.h"
+#include "core/sort.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -201,7 +202,7 @@ static zt_status catalogue_init(catalogue *c, const zt_productcode *p,
     k[i].key = code_key(p[i].code);
     k[i].idx = (uint32_t)i;
   }
-  qsort(k, n, sizeof *k, cmp_keyed);
+  zt_qsort(k, n, sizeof *k, cmp_keyed);
   for (size_t i = 0; i < n; i++)
     c->order[i] = k[i].idx;
   for (size_t i = 0; i < n;) {
@@ -262,7 +263,7 @@ static int catalogue_kind(const catalogue *c, const char *code, uint16_t gem,
 
 static void sort_client(zt_careperiod *a, size_t n) {
   if (n > 24) {
-    qsort(a, n, sizeof *a, zt_careperiod_cmp);
+    zt_qsort(a, n, sizeof *a, zt_careperiod_cmp);
     return;
   }
   for (size_t i = 1; i < n; i++) {
@@ -541,7 +542,7 @@ static zt_status group_residences(const zt_norm_input *in,
     res[st[in->residences[i].client + 1]++] = in->residences[i];
   for (size_t c = 0; c < nc; c++)
     if (st[c + 1] - st[c] > 1)
-      qsort(res + st[c], st[c + 1] - st[c], sizeof *res, cmp_res);
+      zt_qsort(res + st[c], st[c + 1] - st[c], sizeof *res, cmp_res);
   return ZT_OK;
 }
 
@@ -650,7 +651,7 @@ zt_status zt_norm_result_build(zt_norm_result *out, const zt_careperiod *cps,
     out->start[c + 1] += out->start[c];
   if (ncps)
     memcpy(out->cps, cps, ncps * sizeof *cps);
-  qsort(out->cps, ncps, sizeof *out->cps, zt_careperiod_cmp);
+  zt_qsort(out->cps, ncps, sizeof *out->cps, zt_careperiod_cmp);
   for (size_t i = 0; i < ncps; i++) {
     out->stats.fallback_periods += (cps[i].flags & ZT_CP_FALLBACK) != 0;
     out->stats.not_in_catalogue += (cps[i].flags & ZT_CP_NO_CATALOGUE) != 0;

@@ -19,6 +19,7 @@
  *   a debit costs no extra query unless a credit waits for it.
  */
 #include "etl/store.h"
+#include "core/sort.h"
 
 #include <glib.h>
 #include <sqlite3.h>
@@ -1337,7 +1338,7 @@ zt_status zt_store_flush(zt_store *s, zt_err *err) {
     s->order[i].idx = (uint32_t)i;
     s->order[i].credit = p->d.credit;
   }
-  qsort(s->order, s->npending, sizeof *s->order, cmp_entry);
+  zt_qsort(s->order, s->npending, sizeof *s->order, cmp_entry);
   for (size_t i = 0; !st && i < s->npending;) {
     pending *p;
     zt_put_result res;

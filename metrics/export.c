@@ -3,6 +3,7 @@
  * export.h).
  */
 #include "metrics/export.h"
+#include "core/sort.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -47,7 +48,7 @@ static zt_status sorted_rows(const zt_ind_table *t, const zt_ind_value ***out,
     return zt_fail(err, ZT_ERR_NOMEM, "export: out of memory");
   for (size_t i = 0; i < n; i++)
     rows[i] = zt_ind_table_at(t, i);
-  qsort(rows, n, sizeof *rows, cmp_rows);
+  zt_qsort(rows, n, sizeof *rows, cmp_rows);
   *out = rows;
   return ZT_OK;
 }

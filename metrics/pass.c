@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "core/kinds.h"
+#include "core/sort.h"
 #include "core/str.h"
 #include "metrics/accum.h"
 #include "metrics/episode.h"
@@ -202,7 +203,7 @@ static zt_status init_units(zt_emit *e, zt_err *err) {
     return zt_fail(err, ZT_ERR_NOMEM, "metrics: out of memory");
   if (nm)
     memcpy(e->members, cfg->members, nm * sizeof *e->members);
-  qsort(e->members, nm, sizeof *e->members, cmp_member);
+  zt_qsort(e->members, nm, sizeof *e->members, cmp_member);
   e->unit_code[0] = ZT_GEMEENTE_REGIO;
   for (size_t i = 0; i < nm; i++) {
     const zt_member *m = &e->members[i];
@@ -270,7 +271,7 @@ static zt_status init_ranks(zt_emit *e, zt_err *err) {
     order[c].client = (uint32_t)c;
   }
   if (n > 1)
-    qsort(order, n, sizeof *order, cmp_pseudonym);
+    zt_qsort(order, n, sizeof *order, cmp_pseudonym);
   for (size_t r = 0; r < n; r++)
     e->prank[order[r].client] = (uint32_t)r;
   free(order);
@@ -409,7 +410,7 @@ static void provider_days(const zt_emit *e, scratch *s,
     s->spans[ns].e = cp->end < mend ? cp->end : mend;
     ns++;
   }
-  qsort(s->spans, ns, sizeof *s->spans, cmp_span);
+  zt_qsort(s->spans, ns, sizeof *s->spans, cmp_span);
   cc->ntd = 0;
   for (size_t i = 0; i < ns;) {
     uint32_t agb = s->spans[i].agb;
@@ -859,7 +860,7 @@ static zt_status finish_providers(zt_emit *e) {
     for (size_t k = 0; k < e->nprov; k++)
       if (ps[k].seen)
         spend[n++] = ps[k].spend;
-    qsort(spend, n, sizeof *spend, cmp_desc);
+    zt_qsort(spend, n, sizeof *spend, cmp_desc);
     e->acc[i].prov_active = (int64_t)n;
     for (size_t k = 0; k < n && k < 10; k++)
       e->acc[i].prov_top10 += spend[k];
@@ -882,7 +883,7 @@ static void finish_top(zt_emit *e) {
     size_t n = a->ncoh < (size_t)e->cfg->top_n ? a->ncoh
                                                 : (size_t)e->cfg->top_n;
     if (a->ncoh > 1)
-      qsort(a->coh, a->ncoh, sizeof *a->coh, cmp_cohort);
+      zt_qsort(a->coh, a->ncoh, sizeof *a->coh, cmp_cohort);
     a->top_n = (int64_t)n;
     for (size_t k = 0; k < n; k++) {
       a->top_dur += a->coh[k].duration;

@@ -14,6 +14,7 @@
  *  3. rows computed from hidden rows (shifts, spend per client) hide.
  */
 #include "metrics/suppress.h"
+#include "core/sort.h"
 
 #include <glib.h>
 #include <stdio.h>
@@ -169,7 +170,7 @@ static zt_status build_groups(zt_ind_table *t, const zt_ind_def **defs,
       g[m++].row = i;
     }
   }
-  qsort(g, m, sizeof *g, cmp_member);
+  zt_qsort(g, m, sizeof *g, cmp_member);
   *out = g;
   *nout = m;
   return ZT_OK;

@@ -3,6 +3,7 @@
  * of rows with a hash index on the full key.
  */
 #include "metrics/table.h"
+#include "core/sort.h"
 
 #include <glib.h>
 #include <stdio.h>
@@ -115,8 +116,7 @@ static int cmp_rows(const void *pa, const void *pb) {
 }
 
 void zt_ind_table_sort(zt_ind_table *t) {
-  if (t->count > 1)
-    qsort(t->rows, t->count, sizeof *t->rows, cmp_rows);
+  zt_qsort(t->rows, t->count, sizeof *t->rows, cmp_rows);
   reindex(t);
 }
 

@@ -9,6 +9,7 @@
  * municipality, breakdown), the element fills in the rest.
  */
 #include "render/template.h"
+#include "core/sort.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -751,12 +752,12 @@ static zt_status expand_breakdown(bctx *b, xmlNodePtr n, const char *key,
   if (vals->len < 2)
     ;   /* nothing to order (and qsort must not see a NULL array) */
   else if (strcmp(key, "kind") == 0)
-    qsort(vals->data, vals->len, sizeof(bdval), bd_cmp_kind);
+    zt_qsort(vals->data, vals->len, sizeof(bdval), bd_cmp_kind);
   else if (strcmp(key, "provider") != 0 &&
            starts_numeric(g_array_index(vals, bdval, 0).value))
-    qsort(vals->data, vals->len, sizeof(bdval), bd_cmp_num);
+    zt_qsort(vals->data, vals->len, sizeof(bdval), bd_cmp_num);
   else
-    qsort(vals->data, vals->len, sizeof(bdval), bd_cmp_weight);
+    zt_qsort(vals->data, vals->len, sizeof(bdval), bd_cmp_weight);
   for (guint i = 0; i < vals->len; i++) {
     bdval *bv = &g_array_index(vals, bdval, i);
     coord c = coord_none();
