@@ -56,9 +56,9 @@ typedef struct item {
   } u;
 } item;
 
-#define BATCH_ITEMS 2048
+#define BATCH_ITEMS 4096
 #define BATCH_TEXT (512 * 1024)
-#define NBATCHES 4
+#define NBATCHES 20
 #define NO_TEXT UINT32_MAX
 
 typedef struct batch {
