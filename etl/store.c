@@ -7,8 +7,9 @@
  *   64-bit hash of the pair (`ref_key`): an integer index is far cheaper
  *   than one on text. A hash collision between two different references is
  *   detected (the stored row's text is compared) and the newcomer is
- *   stored with ref_key NULL; finding it again then scans the table, which
- *   for 10 million lines happens about once in a billion files.
+ *   stored with ref_key NULL, found again through a partial index that
+ *   holds only such rows (empty in practice, so it costs an evaluation of
+ *   its WHERE per insert, not an index update).
  * - Lines are queued and inserted in batches sorted by that key, so the
  *   index is walked in order; runs of plain debits go MULTI rows to one
  *   INSERT statement. ON CONFLICT DO NOTHING keeps the fast path free of
@@ -33,6 +34,7 @@
 #include "core/hash.h"
 #include "core/kinds.h"
 #include "core/log.h"
+#include "core/str.h"
 #include "etl/pseudo.h"
 
 /* The schema, one entry per version: migration i takes user_version i to
@@ -95,6 +97,8 @@ static const char *const migrations[ZT_STORE_SCHEMA_VERSION] = {
     "  declaratie_nr TEXT\n"
     ");\n"
     "CREATE UNIQUE INDEX declaration_ref ON declaration(ref_key);\n"
+    "CREATE INDEX declaration_nullkey ON declaration(agb, ref)\n"
+    "  WHERE ref_key IS NULL;\n"
 
     "CREATE UNIQUE INDEX declaration_credit ON declaration(agb, prev_ref)\n"
     "  WHERE credit = 1;\n"
@@ -309,6 +313,7 @@ struct zt_store {
   int found_version;
   bool in_file;      /* a file's savepoint is open */
   bool in_group;     /* the transaction holding a group of files is open */
+  bool solo;         /* the open file has a transaction of its own */
   int group_files;
   long group_lines;
   /* client cache: first 8 pseudonym bytes -> client id; `known` holds the
@@ -473,9 +478,22 @@ zt_status zt_store_open(zt_store **out, const char *path, zt_store_mode mode,
   sqlite3_busy_timeout(s->db, 10000);
   st = exec(s,
             "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
-            "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536;"
+            "PRAGMA temp_store = MEMORY;"
             "PRAGMA foreign_keys = OFF;",
             err);
+  if (!st) {
+    /* The page cache must hold the reference index for ingest to stay
+     * fast: its keys are random, so a batch touches most of its pages
+     * (about 20 MB a million lines). 256 MiB serves some 10 million
+     * lines; ZOTHUIS_CACHE_MB overrides it. */
+    long mb = 256;
+    const char *env = getenv("ZOTHUIS_CACHE_MB");
+    char sql[64];
+    if (env && zt_parse_int(env, 8, 65536, &mb))
+      mb = 256;
+    snprintf(sql, sizeof sql, "PRAGMA cache_size = -%ld", mb * 1024);
+    st = exec(s, sql, err);
+  }
   if (!st)
     st = user_version(s, &s->found_version, err);
   if (!st && s->found_version > ZT_STORE_SCHEMA_VERSION)
@@ -670,6 +688,10 @@ static zt_status load_waiting(zt_store *s, zt_err *err) {
  */
 #define GROUP_FILES 256
 #define GROUP_LINES 200000
+/* A file this large gets a transaction of its own instead of a savepoint:
+ * SQLite's statement journals inside a savepoint cost time in proportion
+ * to the size of the database, for every statement. */
+#define SOLO_BYTES (1u << 20)
 
 static void forget_caches(zt_store *s) {
   /* Ids and waiting credits made in what was rolled back are gone. */
@@ -721,9 +743,16 @@ zt_status zt_store_file_begin(zt_store *s, const zt_file_info *fi,
   zt_status st;
   if (s->in_file)
     return zt_fail(err, ZT_ERR_INTERNAL, "store: nested file transaction");
-  st = group_open(s, err);
-  if (!st)
-    st = exec(s, "SAVEPOINT zt_file", err);
+  s->solo = fi->bytes >= SOLO_BYTES;
+  if (s->solo) {
+    st = zt_store_commit(s, err);     /* close the group before it */
+    if (!st)
+      st = group_open(s, err);
+  } else {
+    st = group_open(s, err);
+    if (!st)
+      st = exec(s, "SAVEPOINT zt_file", err);
+  }
   if (st)
     return st;
   s->in_file = true;
@@ -779,6 +808,10 @@ zt_status zt_store_file_commit(zt_store *s, int64_t file_id,
     return rc;
   }
   sqlite3_reset(st);
+  if (s->solo) {
+    s->in_file = false;
+    return zt_store_commit(s, err);
+  }
   rc = exec(s, "RELEASE zt_file", err);
   if (rc) {
     zt_store_file_rollback(s);
@@ -791,8 +824,14 @@ zt_status zt_store_file_commit(zt_store *s, int64_t file_id,
 void zt_store_file_rollback(zt_store *s) {
   if (!s->in_file)
     return;
-  sqlite3_exec(s->db, "ROLLBACK TO zt_file; RELEASE zt_file", NULL, NULL,
-               NULL);
+  if (s->solo) {
+    sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    s->in_group = false;
+    s->solo = false;
+  } else {
+    sqlite3_exec(s->db, "ROLLBACK TO zt_file; RELEASE zt_file", NULL, NULL,
+                 NULL);
+  }
   s->in_file = false;
   forget_caches(s);
 }
@@ -804,6 +843,7 @@ zt_status zt_store_file_rejected(zt_store *s, const zt_file_info *fi,
   zt_status st;
   if (s->in_file)
     return zt_fail(err, ZT_ERR_INTERNAL, "store: file transaction open");
+  s->solo = false;
   st = group_open(s, err);
   if (!st)
     st = exec(s, "SAVEPOINT zt_file", err);
