@@ -314,6 +314,7 @@ struct zt_store {
   bool in_file;      /* a file's savepoint is open */
   bool in_group;     /* the transaction holding a group of files is open */
   bool solo;         /* the open file has a transaction of its own */
+  int64_t cache_kib; /* the page cache set by size_cache() */
   int group_files;
   long group_lines;
   /* client cache: first 8 pseudonym bytes -> client id; `known` holds the
@@ -478,22 +479,9 @@ zt_status zt_store_open(zt_store **out, const char *path, zt_store_mode mode,
   sqlite3_busy_timeout(s->db, 10000);
   st = exec(s,
             "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
-            "PRAGMA temp_store = MEMORY;"
+            "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -8192;"
             "PRAGMA foreign_keys = OFF;",
             err);
-  if (!st) {
-    /* The page cache must hold the reference index for ingest to stay
-     * fast: its keys are random, so a batch touches most of its pages
-     * (about 20 MB a million lines). 256 MiB serves some 10 million
-     * lines; ZOTHUIS_CACHE_MB overrides it. */
-    long mb = 256;
-    const char *env = getenv("ZOTHUIS_CACHE_MB");
-    char sql[64];
-    if (env && zt_parse_int(env, 8, 65536, &mb))
-      mb = 256;
-    snprintf(sql, sizeof sql, "PRAGMA cache_size = -%ld", mb * 1024);
-    st = exec(s, sql, err);
-  }
   if (!st)
     st = user_version(s, &s->found_version, err);
   if (!st && s->found_version > ZT_STORE_SCHEMA_VERSION)
@@ -738,11 +726,47 @@ static zt_status group_file_done(zt_store *s, long lines, zt_err *err) {
   return ZT_OK;
 }
 
+/* Size SQLite's page cache to the store: the reference index must stay in
+ * it for ingest to stay fast (its keys are random, so a batch touches most
+ * of its pages; it is about a sixth of the store), while a region's store
+ * should not cost more memory than it needs. A quarter of the store's
+ * size, between 32 and 256 MiB; ZOTHUIS_CACHE_MB fixes it. */
+static void size_cache(zt_store *s) {
+  sqlite3_stmt *st;
+  int64_t bytes = 0, kib;
+  long mb;
+  const char *env = getenv("ZOTHUIS_CACHE_MB");
+  char sql[64];
+  if (env && zt_parse_int(env, 8, 65536, &mb) == ZT_OK) {
+    kib = (int64_t)mb * 1024;
+  } else {
+    if (sqlite3_prepare_v2(s->db, "SELECT page_count * page_size FROM "
+                           "pragma_page_count, pragma_page_size", -1, &st,
+                           NULL) == SQLITE_OK) {
+      if (sqlite3_step(st) == SQLITE_ROW)
+        bytes = sqlite3_column_int64(st, 0);
+      sqlite3_finalize(st);
+    }
+    kib = bytes / 4 / 1024;
+    if (kib < 32 * 1024)
+      kib = 32 * 1024;
+    if (kib > 256 * 1024)
+      kib = 256 * 1024;
+  }
+  if (kib != s->cache_kib) {
+    snprintf(sql, sizeof sql, "PRAGMA cache_size = -%lld", (long long)kib);
+    sqlite3_exec(s->db, sql, NULL, NULL, NULL);
+    s->cache_kib = kib;
+  }
+}
+
 zt_status zt_store_file_begin(zt_store *s, const zt_file_info *fi,
                               int64_t *file_id, zt_err *err) {
   zt_status st;
   if (s->in_file)
     return zt_fail(err, ZT_ERR_INTERNAL, "store: nested file transaction");
+  if (!s->in_group)
+    size_cache(s);
   s->solo = fi->bytes >= SOLO_BYTES;
   if (s->solo) {
     st = zt_store_commit(s, err);     /* close the group before it */
