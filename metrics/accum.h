@@ -66,6 +66,7 @@ typedef struct zt_acc {
   int64_t ep_n, ep_ended, ep_cont, ep_le12;
   int64_t dur, dur_ended, dur_cont;
   int64_t short_n, short_dur, long_n, long_dur;
+  int64_t short_ended;    /* short and ended before the peildatum */
   int64_t single, multi_n, multi_prov;
   int64_t dur_bucket[ZT_EP_DUR_BUCKETS];      /* episodes.clients duration= */
   int64_t prov_bucket[ZT_EP_PROV_BUCKETS];    /* episodes.clients providers= */

@@ -32,7 +32,7 @@ enum { /* ZT_FAM_EPISODES */
   E_CLIENTS, E_ENDED, E_CONT, E_LE12, E_DUR, E_DUR_ENDED, E_DUR_CONT,
   E_SHORT, E_SHORT_DUR, E_LONG_DUR, E_TOP_DUR, E_TOP_COST, E_TOP_AGE,
   E_SINGLE, E_MULTI, E_PDAYS, E_COST, E_COST_CONT, E_HIST, E_HIST_CONT,
-  E_AMB, S_LONG, S_PLACE
+  E_AMB, S_LONG, S_PLACE, E_SHORT_ENDED, E_SHORT_RUNNING
 };
 enum { /* ZT_FAM_WPB */
   W_CLIENTS_DECL, W_SPEND_DECL, W_CLIENTS_SHIFT, W_SPEND_SHIFT
@@ -58,201 +58,279 @@ static zt_status fam_dq(zt_emit *e, const zt_ind_def *d);
 #define NOD {NULL, NULL}
 
 /* id, unit, decimals, breakdowns, breakdown_only, region_only, supp,
- * additive, total, deps, family, slot, fn, description */
+ * additive, total, deps, family, slot, fn, description, then (for the
+ * disclosure audit) parts, time, within, same. A decimals of -3 on money
+ * displays it rounded to EUR 1.000 (the savings estimates). */
+#define SUM ZT_PARTS_SUM
+#define COVER ZT_PARTS_COVER
+#define T_NONE ZT_TIME_NONE
+#define T_SUM ZT_TIME_SUM
+#define T_UNION ZT_TIME_UNION
+#define EPC "episodes.clients"
 static const zt_ind_def defs[] = {
   /* volume and spending */
   {"clients.total", C, 0, NULL, false, false, ZT_SC_COUNT, true, NULL, NOD,
    ZT_FAM_VOLUME, V_CLIENTS, fam_volume,
-   "unique clients with a care period overlapping P"},
-  {"clients.by_kind", C, 0, "kind", true, false, ZT_SC_COUNT, true, NULL,
-   NOD, ZT_FAM_VOLUME, V_CLIENTS_KIND, fam_volume,
-   "unique clients per care kind (a client can have several kinds)"},
+   "unique clients with a care period overlapping P", SUM, T_UNION, NULL,
+   NULL},
+  {"clients.by_kind", C, 0, "kind", true, false, ZT_SC_COUNT, true,
+   "clients.total", NOD, ZT_FAM_VOLUME, V_CLIENTS_KIND, fam_volume,
+   "unique clients per care kind (a client can have several kinds)", COVER,
+   T_UNION, NULL, NULL},
   {"spend.total", EUR, 0, NULL, false, false, ZT_SC_DERIVED, true, NULL, NOD,
    ZT_FAM_VOLUME, V_SPEND, fam_volume,
-   "sum of amounts of lines beginning in P"},
+   "sum of amounts of lines beginning in P", SUM, T_SUM, NULL, NULL},
   {"spend.by_kind", EUR, 0, "kind", true, false, ZT_SC_DERIVED, true,
    "spend.total", NOD, ZT_FAM_VOLUME, V_SPEND_KIND, fam_volume,
-   "spend.total per care kind"},
+   "spend.total per care kind", SUM, T_SUM, NULL, NULL},
   {"spend.per_client", EUR, 0, NULL, false, false, ZT_SC_DERIVED, false,
-   NULL, {"spend.total", NULL}, ZT_FAM_VOLUME, V_PER_CLIENT, fam_volume,
-   "spend.total / clients.total"},
+   NULL, {"spend.total", "clients.total", NULL, NULL}, ZT_FAM_VOLUME,
+   V_PER_CLIENT, fam_volume, "spend.total / clients.total", SUM, T_NONE,
+   NULL, NULL},
   {"providers.active", C, 0, NULL, false, false, ZT_SC_NONE, false, NULL,
    NOD, ZT_FAM_VOLUME, V_PROV_ACTIVE, fam_volume,
-   "distinct providers with a line beginning in P"},
+   "distinct providers with a line beginning in P", SUM, T_NONE, NULL, NULL},
   {"providers.top10_share", PCT, 1, NULL, false, false, ZT_SC_DERIVED,
-   false, NULL, NOD, ZT_FAM_VOLUME, V_TOP10, fam_volume,
-   "share of spend.total paid to the 10 largest providers"},
+   false, NULL, {"spend.total", NULL, NULL, NULL}, ZT_FAM_VOLUME, V_TOP10,
+   fam_volume, "share of spend.total paid to the 10 largest providers", SUM,
+   T_NONE, NULL, NULL},
   /* zo thuis mogelijk */
   {"verblijf.clients", C, 0, NULL, false, false, ZT_SC_COUNT, true, NULL,
    NOD, ZT_FAM_ZOTHUIS, Z_V, fam_zothuis,
-   "|V(P)|: unique clients with a verblijf care period overlapping P"},
+   "|V(P)|: unique clients with a verblijf care period overlapping P", SUM,
+   T_UNION, NULL, NULL},
   {"verblijf.clients_by_kind", C, 0, "kind", true, false, ZT_SC_COUNT, true,
    "verblijf.clients", NOD, ZT_FAM_ZOTHUIS, Z_V_KIND, fam_zothuis,
-   "V(P) split by kind in P (most restrictive on the last verblijf day)"},
+   "V(P) split by kind in P (most restrictive on the last verblijf day)",
+   SUM, T_NONE, NULL, NULL},
   {"verblijf.share_gezinsvorm", PCT, 1, NULL, false, false, ZT_SC_SHARE,
-   false, NULL, NOD, ZT_FAM_ZOTHUIS, Z_SHARE_GV, fam_zothuis,
-   "% of V(P) whose kind in P is in group gezinsvorm"},
+   false, NULL,
+   {"verblijf.clients", "verblijf.clients_by_kind|kind=pleegzorg",
+    "verblijf.clients_by_kind|kind=gezinshuis", NULL},
+   ZT_FAM_ZOTHUIS, Z_SHARE_GV, fam_zothuis,
+   "% of V(P) whose kind in P is in group gezinsvorm", SUM, T_NONE, NULL,
+   NULL},
   {"verblijf.share_residentieel", PCT, 1, NULL, false, false, ZT_SC_SHARE,
-   false, NULL, NOD, ZT_FAM_ZOTHUIS, Z_SHARE_RES, fam_zothuis,
-   "% of V(P) whose kind in P is in group residentieel"},
+   false, NULL,
+   {"verblijf.clients", "verblijf.clients_by_kind|kind=residentieel",
+    "verblijf.clients_by_kind|kind=driemilieu",
+    "verblijf.clients_by_kind|kind=gesloten"},
+   ZT_FAM_ZOTHUIS, Z_SHARE_RES, fam_zothuis,
+   "% of V(P) whose kind in P is in group residentieel", SUM, T_NONE, NULL,
+   NULL},
   {"verblijf.residentieel_under12", C, 0, NULL, false, false, ZT_SC_COUNT,
    true, NULL, NOD, ZT_FAM_ZOTHUIS, Z_RES_U12, fam_zothuis,
-   "clients in a residentieel-group period in P on a day they were < 12"},
+   "clients in a residentieel-group period in P on a day they were < 12",
+   SUM, T_UNION, NULL, NULL},
   {"ggz_klinisch.clients", C, 0, NULL, false, false, ZT_SC_COUNT, true, NULL,
    NOD, ZT_FAM_ZOTHUIS, Z_GGZ, fam_zothuis,
-   "clients with a ggz_klinisch period overlapping P"},
+   "clients with a ggz_klinisch period overlapping P", SUM, T_UNION, NULL,
+   "clients.by_kind|kind=ggz_klinisch"},
   {"ggz_klinisch.under12", C, 0, NULL, false, false, ZT_SC_COUNT, true, NULL,
    NOD, ZT_FAM_ZOTHUIS, Z_GGZ_U12, fam_zothuis,
-   "clients in a ggz_klinisch period in P on a day they were < 12"},
+   "clients in a ggz_klinisch period in P on a day they were < 12", SUM,
+   T_UNION, NULL, NULL},
   {"beschermd_wonen.clients", C, 0, NULL, false, false, ZT_SC_COUNT, true,
    NULL, NOD, ZT_FAM_ZOTHUIS, Z_BW, fam_zothuis,
-   "clients with a beschermd_wonen period overlapping P"},
+   "clients with a beschermd_wonen period overlapping P", SUM, T_UNION, NULL,
+   "clients.by_kind|kind=beschermd_wonen"},
   {"verblijf.at_peildatum", C, 0, "kind,provider", false, false, ZT_SC_COUNT,
    true, NULL, NOD, ZT_FAM_ZOTHUIS, Z_ATP, fam_zothuis,
-   "clients with a verblijf care period containing the peildatum"},
+   "clients with a verblijf care period containing the peildatum", COVER,
+   T_NONE, NULL, NULL},
   {"instroom.placements", C, 0, NULL, false, false, ZT_SC_COUNT, true, NULL,
    NOD, ZT_FAM_ZOTHUIS, Z_PLACEMENTS, fam_zothuis,
-   "verblijf episodes beginning in P"},
+   "verblijf episodes beginning in P", SUM, T_SUM, NULL, NULL},
   {"instroom.share_residentieel", PCT, 1, NULL, false, false, ZT_SC_SHARE,
-   false, NULL, NOD, ZT_FAM_ZOTHUIS, Z_PLACE_RES, fam_zothuis,
-   "% of placements whose first care period is of group residentieel"},
+   false, NULL, {"instroom.placements", NULL, NULL, NULL}, ZT_FAM_ZOTHUIS,
+   Z_PLACE_RES, fam_zothuis,
+   "% of placements whose first care period is of group residentieel", SUM,
+   T_NONE, NULL, NULL},
   /* episode analysis */
-  {"episodes.clients", C, 0, "duration,providers", false, false,
-   ZT_SC_COUNT, true, NULL, NOD, ZT_FAM_EPISODES, E_CLIENTS, fam_episodes,
+  {EPC, C, 0, "duration,providers", false, false, ZT_SC_COUNT, true, NULL,
+   NOD, ZT_FAM_EPISODES, E_CLIENTS, fam_episodes,
    "|C|: clients with an episode overlapping P; breakdowns duration= "
-   "(days, 1-30 ... 731+) and providers= (1 ... 5+)"},
-  {"episodes.ended", C, 0, NULL, false, false, ZT_SC_COUNT, true,
-   "episodes.clients", NOD, ZT_FAM_EPISODES, E_ENDED, fam_episodes,
-   "episodes ended within P (end <= P.end and end < peildatum)"},
-  {"episodes.continuing", C, 0, NULL, false, false, ZT_SC_COUNT, true,
-   "episodes.clients", NOD, ZT_FAM_EPISODES, E_CONT, fam_episodes,
-   "episodes not ended (ended + continuing = clients)"},
+   "(days, 1-30 ... 731+) and providers= (1 ... 5+)", SUM, T_NONE, NULL,
+   NULL},
+  {"episodes.ended", C, 0, NULL, false, false, ZT_SC_COUNT, true, EPC, NOD,
+   ZT_FAM_EPISODES, E_ENDED, fam_episodes,
+   "episodes ended within P (end <= P.end and end < peildatum)", SUM,
+   T_NONE, NULL, NULL},
+  {"episodes.continuing", C, 0, NULL, false, false, ZT_SC_COUNT, true, EPC,
+   NOD, ZT_FAM_EPISODES, E_CONT, fam_episodes,
+   "episodes not ended (ended + continuing = clients)", SUM, T_NONE, NULL,
+   NULL},
   {"episodes.age_le12", C, 0, NULL, false, false, ZT_SC_COUNT, true, NULL,
    NOD, ZT_FAM_EPISODES, E_LE12, fam_episodes,
-   "cohort clients aged <= 12 on max(episode begin, P.begin)"},
+   "cohort clients aged <= 12 on max(episode begin, P.begin)", SUM, T_NONE,
+   NULL, NULL},
   {"episodes.duration_mean", DAYS, 0, NULL, false, false, ZT_SC_DERIVED,
-   false, NULL, NOD, ZT_FAM_EPISODES, E_DUR, fam_episodes,
-   "mean duration (measured end - begin + 1) over C"},
+   false, NULL, {EPC, NULL, NULL, NULL}, ZT_FAM_EPISODES, E_DUR,
+   fam_episodes, "mean duration (measured end - begin + 1) over C", SUM,
+   T_NONE, NULL, NULL},
   {"episodes.duration_mean_ended", DAYS, 0, NULL, false, false,
-   ZT_SC_DERIVED, false, NULL, NOD, ZT_FAM_EPISODES, E_DUR_ENDED,
-   fam_episodes, "mean duration over the ended episodes"},
+   ZT_SC_DERIVED, false, NULL, {"episodes.ended", NULL, NULL, NULL},
+   ZT_FAM_EPISODES, E_DUR_ENDED, fam_episodes,
+   "mean duration over the ended episodes", SUM, T_NONE, EPC, NULL},
   {"episodes.duration_mean_continuing", DAYS, 0, NULL, false, false,
-   ZT_SC_DERIVED, false, NULL, NOD, ZT_FAM_EPISODES, E_DUR_CONT,
-   fam_episodes, "mean duration over the continuing episodes"},
+   ZT_SC_DERIVED, false, NULL, {"episodes.continuing", NULL, NULL, NULL},
+   ZT_FAM_EPISODES, E_DUR_CONT, fam_episodes,
+   "mean duration over the continuing episodes", SUM, T_NONE, EPC, NULL},
   {"episodes.short", C, 0, NULL, false, false, ZT_SC_COUNT, true, NULL, NOD,
    ZT_FAM_EPISODES, E_SHORT, fam_episodes,
-   "episodes with duration <= 30 days"},
+   "episodes with duration <= 30 days", SUM, T_NONE, NULL,
+   EPC "|duration=1-30"},
+  {"episodes.short_ended", C, 0, NULL, false, false, ZT_SC_COUNT, true,
+   "episodes.short", NOD, ZT_FAM_EPISODES, E_SHORT_ENDED, fam_episodes,
+   "short episodes that ended before the peildatum (end < peildatum)", SUM,
+   T_NONE, NULL, NULL},
+  {"episodes.short_running", C, 0, NULL, false, false, ZT_SC_COUNT, true,
+   "episodes.short", NOD, ZT_FAM_EPISODES, E_SHORT_RUNNING, fam_episodes,
+   "short episodes still running on the peildatum (end >= peildatum): "
+   "short only because they began less than 31 days before it", SUM,
+   T_NONE, NULL, NULL},
   {"episodes.short_duration_mean", DAYS, 0, NULL, false, false,
-   ZT_SC_DERIVED, false, NULL, NOD, ZT_FAM_EPISODES, E_SHORT_DUR,
-   fam_episodes, "mean duration of the short episodes"},
+   ZT_SC_DERIVED, false, NULL, {"episodes.short", NULL, NULL, NULL},
+   ZT_FAM_EPISODES, E_SHORT_DUR, fam_episodes,
+   "mean duration of the short episodes", SUM, T_NONE, EPC, NULL},
   {"episodes.long_duration_mean", DAYS, 0, NULL, false, false,
-   ZT_SC_DERIVED, false, NULL, NOD, ZT_FAM_EPISODES, E_LONG_DUR,
-   fam_episodes, "mean duration of the episodes longer than 30 days"},
+   ZT_SC_DERIVED, false, NULL, {"episodes.short", NULL, NULL, NULL},
+   ZT_FAM_EPISODES, E_LONG_DUR, fam_episodes,
+   "mean duration of the episodes longer than 30 days", SUM, T_NONE, EPC,
+   NULL},
   {"episodes.top_duration_mean", DAYS, 0, NULL, false, false, ZT_SC_DERIVED,
-   false, NULL, NOD, ZT_FAM_EPISODES, E_TOP_DUR, fam_episodes,
-   "mean duration of the N longest (ties by pseudonym)"},
+   false, NULL, {EPC, NULL, NULL, NULL}, ZT_FAM_EPISODES, E_TOP_DUR,
+   fam_episodes, "mean duration of the N longest (ties by pseudonym)", SUM,
+   T_NONE, NULL, NULL},
   {"episodes.top_cost_mean", EUR, 0, NULL, false, false, ZT_SC_DERIVED,
-   false, NULL, NOD, ZT_FAM_EPISODES, E_TOP_COST, fam_episodes,
-   "mean episode cost of the N longest"},
+   false, NULL, {EPC, NULL, NULL, NULL}, ZT_FAM_EPISODES, E_TOP_COST,
+   fam_episodes, "mean episode cost of the N longest", SUM, T_NONE, NULL,
+   NULL},
   {"episodes.top_age_mean", YEARS, 1, NULL, false, false, ZT_SC_DERIVED,
-   false, NULL, NOD, ZT_FAM_EPISODES, E_TOP_AGE, fam_episodes,
-   "mean age on the peildatum of the N longest (known ages)"},
+   false, NULL, {EPC, NULL, NULL, NULL}, ZT_FAM_EPISODES, E_TOP_AGE,
+   fam_episodes, "mean age on the peildatum of the N longest (known ages)",
+   SUM, T_NONE, "episodes.top_duration_mean", NULL},
   {"episodes.single_provider", C, 0, NULL, false, false, ZT_SC_COUNT, true,
    NULL, NOD, ZT_FAM_EPISODES, E_SINGLE, fam_episodes,
-   "episodes with exactly one distinct provider"},
+   "episodes with exactly one distinct provider", SUM, T_NONE, NULL,
+   EPC "|providers=1"},
   {"episodes.providers_mean_multi", C, 1, NULL, false, false, ZT_SC_DERIVED,
-   false, NULL, NOD, ZT_FAM_EPISODES, E_MULTI, fam_episodes,
-   "mean distinct providers over episodes with two or more"},
+   false, NULL, {"episodes.single_provider", NULL, NULL, NULL},
+   ZT_FAM_EPISODES, E_MULTI, fam_episodes,
+   "mean distinct providers over episodes with two or more", SUM, T_NONE,
+   EPC, NULL},
   {"episodes.provider_days_mean", DAYS, 0, "provider_type", false, false,
-   ZT_SC_DERIVED, false, NULL, NOD, ZT_FAM_EPISODES, E_PDAYS, fam_episodes,
-   "mean days per (episode, provider) pair, per provider type"},
+   ZT_SC_DERIVED, false, NULL, {EPC, NULL, NULL, NULL}, ZT_FAM_EPISODES,
+   E_PDAYS, fam_episodes,
+   "mean days per (episode, provider) pair, per provider type", SUM, T_NONE,
+   NULL, NULL},
   {"episodes.cost_mean", EUR, 0, NULL, false, false, ZT_SC_DERIVED, false,
-   NULL, NOD, ZT_FAM_EPISODES, E_COST, fam_episodes,
-   "mean episode cost over C"},
+   NULL, {EPC, NULL, NULL, NULL}, ZT_FAM_EPISODES, E_COST, fam_episodes,
+   "mean episode cost over C", SUM, T_NONE, NULL, NULL},
   {"episodes.cost_mean_continuing", EUR, 0, NULL, false, false,
-   ZT_SC_DERIVED, false, NULL, NOD, ZT_FAM_EPISODES, E_COST_CONT,
-   fam_episodes, "mean episode cost over the continuing"},
+   ZT_SC_DERIVED, false, NULL, {"episodes.continuing", NULL, NULL, NULL},
+   ZT_FAM_EPISODES, E_COST_CONT, fam_episodes,
+   "mean episode cost over the continuing", SUM, T_NONE, EPC, NULL},
   {"episodes.cost_mean_history", EUR, 0, NULL, false, false, ZT_SC_DERIVED,
-   false, NULL, NOD, ZT_FAM_EPISODES, E_HIST, fam_episodes,
-   "mean over C of all verblijf amounts since the data begin"},
+   false, NULL, {EPC, NULL, NULL, NULL}, ZT_FAM_EPISODES, E_HIST,
+   fam_episodes, "mean over C of all verblijf amounts since the data begin",
+   SUM, T_NONE, NULL, NULL},
   {"episodes.cost_mean_history_continuing", EUR, 0, NULL, false, false,
-   ZT_SC_DERIVED, false, NULL, NOD, ZT_FAM_EPISODES, E_HIST_CONT,
-   fam_episodes, "the same over the continuing"},
+   ZT_SC_DERIVED, false, NULL, {"episodes.continuing", NULL, NULL, NULL},
+   ZT_FAM_EPISODES, E_HIST_CONT, fam_episodes,
+   "the same over the continuing", SUM, T_NONE, EPC, NULL},
   {"episodes.ambulant_cost_mean", EUR, 0, NULL, false, false, ZT_SC_DERIVED,
-   false, NULL, NOD, ZT_FAM_EPISODES, E_AMB, fam_episodes,
-   "mean over C of ambulant amounts beginning outside all episodes"},
-  {"savings.longstay", EUR, 0, NULL, false, false, ZT_SC_DERIVED, false,
-   NULL, NOD, ZT_FAM_EPISODES, S_LONG, fam_episodes,
-   "top_cost_mean - ambulant_cost_mean of those N (an upper bound)"},
-  {"savings.placement", EUR, 0, NULL, false, false, ZT_SC_DERIVED, false,
-   NULL, NOD, ZT_FAM_EPISODES, S_PLACE, fam_episodes,
-   "cost_mean_history - ambulant_cost_mean (an upper bound)"},
+   false, NULL, {EPC, NULL, NULL, NULL}, ZT_FAM_EPISODES, E_AMB,
+   fam_episodes,
+   "mean over C of ambulant amounts beginning outside all episodes", SUM,
+   T_NONE, NULL, NULL},
+  {"savings.longstay", EUR, -3, NULL, false, false, ZT_SC_DERIVED, false,
+   NULL, {EPC, NULL, NULL, NULL}, ZT_FAM_EPISODES, S_LONG, fam_episodes,
+   "top_cost_mean - ambulant_cost_mean of those N (an upper bound)", SUM,
+   T_NONE, NULL, NULL},
+  {"savings.placement", EUR, -3, NULL, false, false, ZT_SC_DERIVED, false,
+   NULL, {EPC, NULL, NULL, NULL}, ZT_FAM_EPISODES, S_PLACE, fam_episodes,
+   "cost_mean_history - ambulant_cost_mean (an upper bound)", SUM, T_NONE,
+   NULL, NULL},
   /* jeugdbescherming and jeugdreclassering */
   {"gi.jeugdbescherming", C, 0, NULL, false, false, ZT_SC_COUNT, true, NULL,
    NOD, ZT_FAM_GI, ZT_K_JEUGDBESCHERMING, fam_gi,
-   "unique clients with a jeugdbescherming period overlapping P"},
+   "unique clients with a jeugdbescherming period overlapping P", SUM,
+   T_UNION, NULL, "clients.by_kind|kind=jeugdbescherming"},
   {"gi.voogdij", C, 0, NULL, false, false, ZT_SC_COUNT, true, NULL, NOD,
    ZT_FAM_GI, ZT_K_VOOGDIJ, fam_gi,
-   "unique clients with a voogdij period overlapping P"},
+   "unique clients with a voogdij period overlapping P", SUM, T_UNION, NULL,
+   "clients.by_kind|kind=voogdij"},
   {"gi.jeugdreclassering", C, 0, NULL, false, false, ZT_SC_COUNT, true, NULL,
    NOD, ZT_FAM_GI, ZT_K_JEUGDRECLASSERING, fam_gi,
-   "unique clients with a jeugdreclassering period overlapping P"},
+   "unique clients with a jeugdreclassering period overlapping P", SUM,
+   T_UNION, NULL, "clients.by_kind|kind=jeugdreclassering"},
   /* woonplaatsbeginsel shift */
   {"wpb.clients_declared", C, 0, NULL, false, false, ZT_SC_COUNT, true, NULL,
    NOD, ZT_FAM_WPB, W_CLIENTS_DECL, fam_wpb,
-   "clients.total by the municipality that received the declaration"},
+   "clients.total by the municipality that received the declaration", SUM,
+   T_UNION, NULL, NULL},
   {"wpb.spend_declared", EUR, 0, NULL, false, false, ZT_SC_DERIVED, true,
    NULL, NOD, ZT_FAM_WPB, W_SPEND_DECL, fam_wpb,
-   "spend.total by the municipality that received the declaration"},
+   "spend.total by the municipality that received the declaration", SUM,
+   T_SUM, NULL, NULL},
   {"wpb.clients_shift", C, 0, NULL, false, false, ZT_SC_DEPENDS, false, NULL,
-   {"clients.total", "wpb.clients_declared"}, ZT_FAM_WPB, W_CLIENTS_SHIFT,
-   fam_wpb, "clients.total - wpb.clients_declared"},
+   {"clients.total", "wpb.clients_declared", NULL, NULL}, ZT_FAM_WPB,
+   W_CLIENTS_SHIFT, fam_wpb, "clients.total - wpb.clients_declared", SUM,
+   T_NONE, NULL, NULL},
   {"wpb.spend_shift", EUR, 0, NULL, false, false, ZT_SC_DEPENDS, false, NULL,
-   {"spend.total", "wpb.spend_declared"}, ZT_FAM_WPB, W_SPEND_SHIFT, fam_wpb,
-   "spend.total - wpb.spend_declared"},
+   {"spend.total", "wpb.spend_declared", NULL, NULL}, ZT_FAM_WPB,
+   W_SPEND_SHIFT, fam_wpb, "spend.total - wpb.spend_declared", SUM, T_NONE,
+   NULL, NULL},
   /* data quality (every run; region row only) */
   {"dq.lines_read", C, 0, NULL, false, true, ZT_SC_NONE, false, NULL, NOD,
-   ZT_FAM_DQ, D_READ, fam_dq, "declaration lines read"},
+   ZT_FAM_DQ, D_READ, fam_dq, "declaration lines read", SUM, T_NONE, NULL, NULL},
   {"dq.lines_accepted", C, 0, NULL, false, true, ZT_SC_NONE, false, NULL,
    NOD, ZT_FAM_DQ, D_ACCEPTED, fam_dq,
-   "lines accepted (stored, or identical resends skipped)"},
+   "lines accepted (stored, or identical resends skipped)", SUM, T_NONE, NULL, NULL},
   {"dq.lines_rejected", C, 0, "reason", false, true, ZT_SC_NONE, false, NULL,
-   NOD, ZT_FAM_DQ, D_REJECTED, fam_dq, "lines rejected, per reason"},
+   NOD, ZT_FAM_DQ, D_REJECTED, fam_dq, "lines rejected, per reason", SUM, T_NONE, NULL, NULL},
   {"dq.duplicates_skipped", C, 0, NULL, false, true, ZT_SC_NONE, false, NULL,
-   NOD, ZT_FAM_DQ, D_DUPS, fam_dq, "identical resends skipped"},
+   NOD, ZT_FAM_DQ, D_DUPS, fam_dq, "identical resends skipped", SUM, T_NONE, NULL, NULL},
   {"dq.credits_applied", C, 0, NULL, false, true, ZT_SC_NONE, false, NULL,
-   NOD, ZT_FAM_DQ, D_CREDITS, fam_dq, "credits applied to their debit"},
+   NOD, ZT_FAM_DQ, D_CREDITS, fam_dq, "credits applied to their debit", SUM, T_NONE, NULL, NULL},
   {"dq.credits_waiting", C, 0, NULL, false, true, ZT_SC_NONE, false, NULL,
    NOD, ZT_FAM_DQ, D_WAITING, fam_dq,
-   "credits waiting in quarantine for their debit"},
+   "credits waiting in quarantine for their debit", SUM, T_NONE, NULL, NULL},
   {"dq.residence_fallback", C, 0, NULL, false, true, ZT_SC_NONE, false, NULL,
    NOD, ZT_FAM_DQ, D_FALLBACK, fam_dq,
-   "clients whose responsible municipality fell back to the declared one"},
+   "clients whose responsible municipality fell back to the declared one", SUM, T_NONE, NULL, NULL},
   {"dq.outside_region", C, 0, "gemeente", false, true, ZT_SC_NONE, false,
    NULL, NOD, ZT_FAM_DQ, D_OUTSIDE, fam_dq,
    "care periods beginning in P attributed to a non-member, per "
-   "municipality"},
+   "municipality", SUM, T_NONE, NULL, NULL},
   {"dq.not_in_catalogue", C, 0, NULL, false, true, ZT_SC_NONE, false, NULL,
    NOD, ZT_FAM_DQ, D_NOCAT, fam_dq,
-   "lines whose product code is not in the region's catalogue"},
+   "lines whose product code is not in the region's catalogue", SUM, T_NONE, NULL, NULL},
   {"dq.not_in_catalogue_spend", EUR, 0, NULL, false, true, ZT_SC_NONE, false,
    NULL, NOD, ZT_FAM_DQ, D_NOCAT_SPEND, fam_dq,
-   "amount of the lines not in the catalogue"},
+   "amount of the lines not in the catalogue", SUM, T_NONE, NULL, NULL},
   {"dq.category_fallback", C, 0, NULL, false, true, ZT_SC_NONE, false, NULL,
    NOD, ZT_FAM_DQ, D_CATRES, fam_dq,
-   "category 43/44 lines without a mapping, counted as residentieel"},
+   "category 43/44 lines without a mapping, counted as residentieel", SUM, T_NONE, NULL, NULL},
   {"dq.crosses_month", C, 0, NULL, false, true, ZT_SC_NONE, false, NULL,
    NOD, ZT_FAM_DQ, D_MONTH, fam_dq,
-   "lines whose period crosses a month (attributed by begin date)"},
+   "lines whose period crosses a month (attributed by begin date)", SUM, T_NONE, NULL, NULL},
   {"dq.birth_partial", C, 0, NULL, false, true, ZT_SC_NONE, false, NULL, NOD,
    ZT_FAM_DQ, D_BIRTH_PARTIAL, fam_dq,
-   "clients with a partly unknown birth date (1st of month / 1 January)"},
+   "clients with a partly unknown birth date (1st of month / 1 January)", SUM, T_NONE, NULL, NULL},
   {"dq.age_unknown", C, 0, NULL, false, true, ZT_SC_NONE, false, NULL, NOD,
    ZT_FAM_DQ, D_AGE_UNKNOWN, fam_dq,
-   "clients without a birth date (left out of age-based indicators)"},
+   "clients without a birth date (left out of age-based indicators)", SUM, T_NONE, NULL, NULL},
 };
 
 #undef C
+#undef SUM
+#undef COVER
+#undef T_NONE
+#undef T_SUM
+#undef T_UNION
+#undef EPC
 
 size_t zt_ind_count(void) {
   return sizeof defs / sizeof defs[0];
@@ -298,6 +376,16 @@ bool zt_ind_has_breakdown(const zt_ind_def *def, const char *key) {
 
 /* ---- display and export text ----------------------------------------- */
 
+/* round(num / den), half away from zero, in 128 bits. */
+static __int128 round_div128(__int128 num, __int128 den) {
+  __int128 q = num / den, r = num % den;
+  if (r < 0)
+    r = -r;
+  if (2 * r >= den)
+    q += num < 0 ? -1 : 1;
+  return q;
+}
+
 static void display_def(const zt_ind_value *v, const zt_ind_def *d,
                         char out[32]) {
   int decimals = d ? d->decimals : 0;
@@ -305,7 +393,11 @@ static void display_def(const zt_ind_value *v, const zt_ind_def *d,
   int64_t den = v->den > 0 ? v->den : 1;
   switch (v->unit) {
   case ZT_UNIT_EUR:
-    zt_fmt_eur(v->num, den, buf);
+    if (decimals == -3)    /* rounded to EUR 1.000 (100,000 cents) */
+      zt_fmt_eur((int64_t)round_div128(v->num, (__int128)den * 100000) *
+                     100000, 1, buf);
+    else
+      zt_fmt_eur(v->num, den, buf);
     break;
   case ZT_UNIT_PERCENT:
     zt_fmt_percent(v->num, den, buf);
@@ -330,15 +422,6 @@ void zt_ind_display(const zt_ind_value *v, char out[32]) {
   display_def(v, zt_ind_lookup(v->indicator), out);
 }
 
-/* round(num / den), half away from zero, in 128 bits. */
-static __int128 round_div128(__int128 num, __int128 den) {
-  __int128 q = num / den, r = num % den;
-  if (r < 0)
-    r = -r;
-  if (2 * r >= den)
-    q += num < 0 ? -1 : 1;
-  return q;
-}
 
 /* Write |x| (< 10^38) in decimal into buf; returns the length. */
 static size_t u128_text(unsigned __int128 x, char *buf) {
@@ -609,6 +692,12 @@ static zt_status fam_episodes(zt_emit *e, const zt_ind_def *d) {
       st = put_ratio(e, d, p, u, a->dur_cont, a->ep_cont, a->ep_cont);
       break;
     case E_SHORT: st = put_count(e, d, p, u, NULL, a->short_n); break;
+    case E_SHORT_ENDED:
+      st = put_count(e, d, p, u, NULL, a->short_ended);
+      break;
+    case E_SHORT_RUNNING:
+      st = put_count(e, d, p, u, NULL, a->short_n - a->short_ended);
+      break;
     case E_SHORT_DUR:
       st = put_ratio(e, d, p, u, a->short_dur, a->short_n, a->short_n);
       break;

@@ -66,6 +66,7 @@ typedef struct contrib {
   int64_t placements, placements_res;
   /* the cohort episode */
   bool cohort, ended, le12;
+  bool gone;               /* the episode ended before the peildatum */
   int32_t duration, age;
   int64_t cost, hist, amb;
   uint32_t nproviders;
@@ -475,6 +476,7 @@ static void cohort(const zt_emit *e, scratch *s, const zt_careperiod *cps,
   cc->cohort = true;
   cc->duration = zt_episode_duration(ep, D);
   cc->ended = zt_episode_ended(ep, P, D);
+  cc->gone = ep->end < D;
   cc->le12 = w->birth != ZT_DAY_NONE &&
              (ep->begin > P->begin ? ep->begin : P->begin) < w->day13;
   cc->age = w->birth != ZT_DAY_NONE ? zt_age_years(w->birth, D) : -1;
@@ -658,6 +660,7 @@ static zt_status apply(zt_emit *e, const scratch *s, size_t p, size_t u,
     a->ep_le12 += cc->le12;
     if (cc->duration <= 30) {
       a->short_n++;
+      a->short_ended += cc->gone;
       a->short_dur += cc->duration;
     } else {
       a->long_n++;
