@@ -35,7 +35,9 @@ enum { /* ZT_FAM_EPISODES */
   E_AMB, S_LONG, S_PLACE, E_SHORT_ENDED, E_SHORT_RUNNING
 };
 enum { /* ZT_FAM_WPB */
-  W_CLIENTS_DECL, W_SPEND_DECL, W_CLIENTS_SHIFT, W_SPEND_SHIFT
+  W_CLIENTS_DECL, W_SPEND_DECL, W_CLIENTS_SHIFT, W_SPEND_SHIFT,
+  W_CLIENTS_DECL_MULTI, W_CLIENTS_MULTI, W_CLIENTS_SHIFT_MULTI,
+  W_CLIENTS_OUT, W_CLIENTS_IN, W_SPEND_OUT, W_SPEND_IN
 };
 enum { /* ZT_FAM_DQ */
   D_READ, D_ACCEPTED, D_REJECTED, D_DUPS, D_CREDITS, D_WAITING, D_FALLBACK,
@@ -282,6 +284,40 @@ static const zt_ind_def defs[] = {
    {"spend.total", "wpb.spend_declared", NULL, NULL}, ZT_FAM_WPB,
    W_SPEND_SHIFT, fam_wpb, "spend.total - wpb.spend_declared", SUM, T_NONE,
    NULL, NULL},
+  /* reconciliation of the woonplaatsbeginsel table (region only) */
+  {"wpb.clients_declared_multi", C, 0, NULL, false, true, ZT_SC_NONE, false,
+   NULL, NOD, ZT_FAM_WPB, W_CLIENTS_DECL_MULTI, fam_wpb,
+   "wpb.clients_declared of the region minus the sum of its municipalities "
+   "(<= 0: clients declared to more than one municipality)", SUM, T_NONE,
+   NULL, NULL},
+  {"wpb.clients_multi", C, 0, NULL, false, true, ZT_SC_NONE, false, NULL,
+   NOD, ZT_FAM_WPB, W_CLIENTS_MULTI, fam_wpb,
+   "clients.total of the region minus the sum of its municipalities (<= 0: "
+   "clients attributed to more than one municipality)", SUM, T_NONE, NULL,
+   NULL},
+  {"wpb.clients_shift_multi", C, 0, NULL, false, true, ZT_SC_NONE, false,
+   NULL, NOD, ZT_FAM_WPB, W_CLIENTS_SHIFT_MULTI, fam_wpb,
+   "wpb.clients_multi - wpb.clients_declared_multi: what reconciles the "
+   "municipalities' wpb.clients_shift with the region's", SUM, T_NONE, NULL,
+   NULL},
+  {"wpb.clients_shift_out", C, 0, NULL, false, true, ZT_SC_NONE, false,
+   NULL, NOD, ZT_FAM_WPB, W_CLIENTS_OUT, fam_wpb,
+   "minus the clients declared to a member whose care in P is attributed "
+   "to non-members only", SUM, T_NONE, NULL, NULL},
+  {"wpb.clients_shift_in", C, 0, NULL, false, true, ZT_SC_NONE, false, NULL,
+   NOD, ZT_FAM_WPB, W_CLIENTS_IN, fam_wpb,
+   "clients attributed to a member whose care in P was declared to "
+   "non-members only (with shift_out: the region's wpb.clients_shift)",
+   SUM, T_NONE, NULL, NULL},
+  {"wpb.spend_shift_out", EUR, 0, NULL, false, true, ZT_SC_NONE, false, NULL,
+   NOD, ZT_FAM_WPB, W_SPEND_OUT, fam_wpb,
+   "minus the amounts of lines beginning in P declared to a member and "
+   "attributed to a non-member", SUM, T_NONE, NULL, NULL},
+  {"wpb.spend_shift_in", EUR, 0, NULL, false, true, ZT_SC_NONE, false, NULL,
+   NOD, ZT_FAM_WPB, W_SPEND_IN, fam_wpb,
+   "amounts of lines beginning in P attributed to a member and declared to "
+   "a non-member (with spend_shift_out: the region's wpb.spend_shift)", SUM,
+   T_NONE, NULL, NULL},
   /* data quality (every run; region row only) */
   {"dq.lines_read", C, 0, NULL, false, true, ZT_SC_NONE, false, NULL, NOD,
    ZT_FAM_DQ, D_READ, fam_dq, "declaration lines read", SUM, T_NONE, NULL, NULL},
@@ -769,6 +805,36 @@ static zt_status fam_wpb(zt_emit *e, const zt_ind_def *d) {
       break;
     case W_SPEND_SHIFT:
       st = put(e, d, p, u, NULL, a->spend - a->decl_spend, 1, a->spend_n);
+      break;
+    case W_CLIENTS_DECL_MULTI:
+    case W_CLIENTS_MULTI:
+    case W_CLIENTS_SHIFT_MULTI: {
+      /* the region minus the sum of its municipalities with rows */
+      int64_t decl = a->decl_clients, resp = a->clients, x;
+      for (size_t m = 1; m < e->nunits; m++) {
+        const zt_acc *b = zt_acc_at(e, p, m);
+        if (!e->unit_rows[p * e->nunits + m])
+          continue;
+        decl -= b->decl_clients;
+        resp -= b->clients;
+      }
+      x = d->slot == W_CLIENTS_DECL_MULTI ? decl
+          : d->slot == W_CLIENTS_MULTI    ? resp
+                                          : resp - decl;
+      st = put(e, d, p, u, NULL, x, 1, x < 0 ? -x : x);
+      break;
+    }
+    case W_CLIENTS_OUT:
+      st = put(e, d, p, u, NULL, -a->out_clients, 1, a->out_clients);
+      break;
+    case W_CLIENTS_IN:
+      st = put_count(e, d, p, u, NULL, a->in_clients);
+      break;
+    case W_SPEND_OUT:
+      st = put(e, d, p, u, NULL, -a->out_spend, 1, a->out_spend_n);
+      break;
+    case W_SPEND_IN:
+      st = put(e, d, p, u, NULL, a->in_spend, 1, a->in_spend_n);
       break;
     default:
       st = ZT_ERR_INTERNAL;

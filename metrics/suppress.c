@@ -147,6 +147,7 @@ typedef enum grel {
 
 typedef struct group {
   size_t total;       /* row of the total; SIZE_MAX: none in the table */
+  int64_t adjust;     /* the parts add up to total + adjust */
   size_t first, n;    /* members: mem[first .. first + n) */
   grel rel;
   bool rule;          /* step 2 applies ("exactly one hidden") */
@@ -157,6 +158,7 @@ typedef struct gkey {
   char *key;
   size_t row;
   size_t total;
+  int64_t adjust;
   grel rel;
   bool rule, time;
 } gkey;
@@ -238,7 +240,7 @@ static bool cell_row(const zt_ind_value *v, const zt_ind_def *d) {
 
 static zt_status push_key(GArray *keys, char *key, size_t row, size_t total,
                           grel rel, bool rule, bool time) {
-  gkey k = {key, row, total, rel, rule, time};
+  gkey k = {key, row, total, 0, rel, rule, time};
   if (!key)
     return ZT_ERR_NOMEM;
   g_array_append_val(keys, k);
@@ -284,11 +286,25 @@ static zt_status build_groups(sctx *c) {
                                                    v->peildatum,
                                                    ZT_GEMEENTE_REGIO,
                                                    v->breakdown));
+      const zt_ind_value *multi = NULL;
+      grel rel = column_rel(v);
+      /* the report publishes how many clients count twice: then the
+       * municipalities add up to the region exactly */
+      if (!v->breakdown[0] && strcmp(d->id, "clients.total") == 0)
+        multi = zt_ind_table_find_at(t, "wpb.clients_multi", v->period,
+                                     v->peildatum, ZT_GEMEENTE_REGIO, "");
+      else if (!v->breakdown[0] &&
+               strcmp(d->id, "wpb.clients_declared") == 0)
+        multi = zt_ind_table_find_at(t, "wpb.clients_declared_multi",
+                                     v->period, v->peildatum,
+                                     ZT_GEMEENTE_REGIO, "");
       if (tr != SIZE_MAX)
         st = push_key(keys,
                       g_strdup_printf("c|%s|%s|%lld|%s", d->id, v->period,
                                       (long long)v->peildatum, v->breakdown),
-                      i, tr, column_rel(v), !cbs || money, false);
+                      i, tr, multi ? G_EQ : rel, !cbs || money, false);
+      if (!st && multi && tr != SIZE_MAX)
+        g_array_index(keys, gkey, keys->len - 1).adjust = -multi->num;
     }
     /* the half-years under their year */
     if (!st && d->time != ZT_TIME_NONE && strlen(v->period) == 7) {
@@ -330,6 +346,7 @@ static zt_status build_groups(sctx *c) {
     guint j = k;
     group *gr = &c->g[c->ng++];
     gr->total = a->total;
+    gr->adjust = a->adjust;
     gr->first = k;
     gr->rel = a->rel;
     gr->rule = a->rule;
@@ -551,9 +568,13 @@ static bool propagate(const sctx *c, size_t gi, range *rg) {
   const group *gr = &c->g[gi];
   int64_t slo = 0, shi = 0;
   bool ch = false;
-  range *T = &rg[gr->total];
+  range *T0 = &rg[gr->total], Tv;
+  range *T = &Tv;
   if (gr->rel == G_NONE)
     return false;
+  /* work on total + adjust, then move the result back */
+  Tv.lo = T0->lo == INF_LO ? INF_LO : sat_add(T0->lo, gr->adjust);
+  Tv.hi = T0->hi == INF_HI ? INF_HI : sat_add(T0->hi, gr->adjust);
   for (size_t k = 0; k < gr->n; k++) {
     range *m = &rg[c->mem[gr->first + k]];
     slo = sat_add(slo, m->lo);
@@ -593,6 +614,8 @@ static bool propagate(const sctx *c, size_t gi, range *rg) {
       ch |= narrow(m, lo, INF_HI);
     }
   }
+  ch |= narrow(T0, Tv.lo == INF_LO ? INF_LO : sat_add(Tv.lo, -gr->adjust),
+               Tv.hi == INF_HI ? INF_HI : sat_add(Tv.hi, -gr->adjust));
   return ch;
 }
 

@@ -117,6 +117,8 @@ static zt_period resolve_ref(bctx *b, const char *ref) {
     return period_back(p, (int)strtol(ref + 5, NULL, 10));
   if (strcmp(ref, "year") == 0)
     return zt_period_year(cur->year);
+  if (strcmp(ref, "cohort") == 0)
+    return b->in->cohort.year ? b->in->cohort : *cur;
   if (strncmp(ref, "year-", 5) == 0)
     return zt_period_year(cur->year - (int)strtol(ref + 5, NULL, 10));
   if (zt_period_parse(ref, &p, NULL) != ZT_OK)
@@ -169,6 +171,9 @@ static const char *subst(bctx *b, const char *s) {
 
 /* --- values ----------------------------------------------------------- */
 
+/* The value of (ind, p, gem, bd). The episode analysis of the cohort
+ * period is the one measured at the report's peildatum, when the table
+ * holds it (the cohort followed up, docs/indicators.md). */
 static const zt_ind_value *lookup(bctx *b, const char *ind,
                                   const zt_period *p, uint16_t gem,
                                   const char *bd) {
@@ -176,6 +181,17 @@ static const zt_ind_value *lookup(bctx *b, const char *ind,
   if (!ind || !b->in->ind)
     return NULL;
   zt_period_name(p, name);
+  if (b->in->cohort.year && zt_period_eq(p, &b->in->cohort)) {
+    const zt_ind_def *d = zt_ind_lookup(ind);
+    const zt_ind_value *v =
+        d && d->family == ZT_FAM_EPISODES
+            ? zt_ind_table_find_at(b->in->ind, ind, name,
+                                   b->in->cohort_peildatum, gem,
+                                   bd ? bd : "")
+            : NULL;
+    if (v)
+      return v;
+  }
   return zt_ind_table_find(b->in->ind, ind, name, gem, bd ? bd : "");
 }
 
@@ -219,78 +235,37 @@ static int cmp_frac(int64_t a, int64_t bb, int64_t c, int64_t d) {
 
 /* --- targets ----------------------------------------------------------- */
 
-static const zt_report_target *target_exact(bctx *b, const char *ind,
-                                            const char *period,
-                                            uint16_t gem) {
-  for (size_t i = 0; i < b->in->ntargets; i++) {
-    const zt_report_target *t = &b->in->targets[i];
-    if (t->gemeente == gem && strcmp(t->indicator, ind) == 0 &&
-        strcmp(t->period, period) == 0)
-      return t;
-  }
-  return NULL;
+/* The target of a value shown for (ind, p, gem), from the one evaluator
+ * (metrics/target.h). */
+static void evaluate(bctx *b, const char *ind, const zt_period *p,
+                     uint16_t gem, zt_target_eval *ev) {
+  zt_target_evaluate(b->in->targets, b->in->ntargets, b->in->ind, ind, p,
+                     gem, ev);
 }
 
-/* The target for ind in period p for municipality gem: the period's own,
- * else its year's; a municipality without its own target has the
- * region's. */
 static const zt_report_target *find_target(bctx *b, const char *ind,
                                            const zt_period *p,
                                            uint16_t gem) {
-  char name[8], year[8];
-  zt_period y = zt_period_year(p->year);
-  const zt_report_target *t;
-  zt_period_name(p, name);
-  zt_period_name(&y, year);
-  for (int pass = 0; pass < 2; pass++) {
-    uint16_t g = pass == 0 ? gem : ZT_GEMEENTE_REGIO;
-    if (pass == 1 && gem == ZT_GEMEENTE_REGIO)
-      break;
-    if ((t = target_exact(b, ind, name, g)) ||
-        (t = target_exact(b, ind, year, g)))
-      return t;
-  }
-  return NULL;
-}
-
-static const char *op_symbol(zt_target_op op) {
-  switch (op) {
-  case ZT_OP_GE: return "\xe2\x89\xa5 ";   /* ≥ */
-  case ZT_OP_LE: return "\xe2\x89\xa4 ";   /* ≤ */
-  case ZT_OP_EQ: break;
-  }
-  return "";
+  return zt_target_find(b->in->targets, b->in->ntargets, ind, p, gem);
 }
 
 static const char *target_value(bctx *b, const zt_report_target *t,
                                 zt_unit unit, bool with_op) {
-  char v[ZT_FMT_MAX];
-  zt_fmt_target_value(t->num, t->den, unit == ZT_UNIT_PERCENT,
-                      unit == ZT_UNIT_EUR, v);
-  return zt_arena_printf(b->a, "%s%s", with_op ? op_symbol(t->op) : "", v);
+  char v[72];
+  zt_target_text(t, unit, with_op, v);
+  return zt_arena_strdup(b->a, v);
 }
 
-static zt_tile_status target_status(const zt_ind_value *v,
-                                    const zt_report_target *t,
-                                    zt_unit unit) {
-  int64_t mul_n = 1, mul_d = 1;
-  int c;
-  if (!t)
-    return ZT_TILE_NO_TARGET;
-  if (!v || v->suppressed || v->den == 0)
-    return ZT_TILE_NO_DATA;
-  if (unit == ZT_UNIT_PERCENT)
-    mul_n = 100;
-  else if (unit == ZT_UNIT_EUR)
-    mul_d = 100;
-  /* actual = num * mul_n / (den * mul_d), compared with t->num / t->den */
-  c = cmp_frac(v->num * mul_n, v->den * mul_d, t->num, t->den);
-  switch (t->op) {
-  case ZT_OP_GE: return c >= 0 ? ZT_TILE_MET : ZT_TILE_NOT_MET;
-  case ZT_OP_LE: return c <= 0 ? ZT_TILE_MET : ZT_TILE_NOT_MET;
-  case ZT_OP_EQ: return c == 0 ? ZT_TILE_MET : ZT_TILE_NOT_MET;
-  }
-  return ZT_TILE_NO_DATA;
+/* "doel: ≥ 70%", or "doel 2023: ≥ 70%" when the target is set for
+ * another period than the one shown (a year target in a half-year). */
+static const char *target_label(bctx *b, const zt_target_eval *ev,
+                                const zt_period *shown) {
+  char name[8];
+  zt_period_name(shown, name);
+  if (strcmp(ev->target->period, name) == 0)
+    return zt_arena_printf(b->a, "doel: %s", ev->target_text);
+  return zt_arena_printf(b->a, "doel %s: %s", ev->target->period,
+                         ev->target_text);
 }
 
 /* --- inline text ------------------------------------------------------- */
@@ -371,7 +346,36 @@ static uint16_t gem_of(bctx *b, xmlNodePtr n) {
   return (uint16_t)v;
 }
 
-/* "Het aandeel ... steeg van 61,2% naar 64,0% (doel: 65%)" */
+/* The target part of a summary sentence: "; doel ≤ 18%: niet gehaald",
+ * with the value judged when that is not the one the sentence ends on
+ * ("; doel 2023 ≥ 70%: niet gehaald (heel 2023: 69,0%)"); "" without a
+ * target. */
+static const char *target_clause(bctx *b, const char *ind,
+                                 const zt_period *cur, uint16_t gem) {
+  zt_target_eval ev;
+  char name[8], jp[ZT_FMT_MAX];
+  const char *doel;
+  evaluate(b, ind, cur, gem, &ev);
+  if (!ev.target)
+    return "";
+  zt_period_name(cur, name);
+  doel = strcmp(ev.target->period, name) == 0
+             ? zt_arena_printf(b->a, "doel %s", ev.target_text)
+             : zt_arena_printf(b->a, "doel %s %s", ev.target->period,
+                               ev.target_text);
+  if (ev.judged && !ev.judged->suppressed &&
+      !zt_period_eq(&ev.judged_period, cur)) {
+    fmt_period_long(&ev.judged_period, jp);
+    return zt_arena_printf(b->a, "; %s: %s (heel %s: %s)", doel,
+                           zt_target_status_word(ev.status), jp,
+                           display(b, ev.judged, NULL));
+  }
+  return zt_arena_printf(b->a, "; %s: %s", doel,
+                         zt_target_status_word(ev.status));
+}
+
+/* "Het aandeel ... daalde van 26,6% naar 23,9%; doel ≤ 18%: niet
+ * gehaald": direction, target and status in one line. */
 static const char *change_sentence(bctx *b, xmlNodePtr n) {
   const char *ind = attr(b, n, "id"), *bd = attr(b, n, "breakdown");
   const char *subject = subst(b, attr(b, n, "subject"));
@@ -382,18 +386,14 @@ static const char *change_sentence(bctx *b, xmlNodePtr n) {
   zt_period from = from_ref ? resolve_ref(b, from_ref)
                             : period_back(cur, 1);
   uint16_t gem = gem_of(b, n);
-  zt_unit unit = unit_of(ind);
   const zt_ind_value *vc = lookup(b, ind, &cur, gem, bd);
   const zt_ind_value *vp = lookup(b, ind, &from, gem, bd);
-  const zt_report_target *t = find_target(b, ind, &cur, gem);
-  const char *doel = t ? zt_arena_printf(b->a, " (doel: %s)",
-                                         target_value(b, t, unit, false))
-                       : "";
+  const char *doel = bd ? "" : target_clause(b, ind, &cur, gem);
   char pname[ZT_FMT_MAX];
   if (!vc || vc->suppressed) {
     fmt_period_long(&cur, pname);
-    return zt_arena_printf(b->a, "%s: geen gegevens over %s", subject,
-                           pname);
+    return zt_arena_printf(b->a, "%s: geen gegevens over %s%s", subject,
+                           pname, doel);
   }
   if (!vp || vp->suppressed)
     return zt_arena_printf(b->a, "%s was %s%s", subject,
@@ -433,15 +433,13 @@ static void inline_nodes(bctx *b, xmlNodePtr parent, runs *r,
       const char *ind = attr(b, n, "id");
       zt_period p = resolve_ref(b, attr(b, n, "period"));
       uint16_t gem = gem_of(b, n);
-      const zt_report_target *t = find_target(b, ind, &p, gem);
+      zt_target_eval ev;
+      evaluate(b, ind, &p, gem, &ev);
       if (strcmp(name, "target") == 0)
-        add_run(b, r, t ? target_value(b, t, unit_of(ind), true)
-                        : "geen doel", flags | ZT_RUN_VALUE);
+        add_run(b, r, ev.target ? ev.target_text : "geen doel",
+                flags | ZT_RUN_VALUE);
       else
-        add_run(b, r,
-                t ? zt_tile_status_word(target_status(
-                        lookup(b, ind, &p, gem, NULL), t, unit_of(ind)))
-                  : "geen doel", flags);
+        add_run(b, r, zt_target_status_word(ev.status), flags);
     } else if (strcmp(name, "period") == 0) {
       zt_period p = resolve_ref(b, attr(b, n, "ref"));
       fmt_period_long(&p, buf);
@@ -1310,6 +1308,10 @@ static zt_status settings_table(bctx *b, xmlNodePtr n) {
 
 /* --- tiles -------------------------------------------------------------- */
 
+/* The note a savings estimate always carries, beside its number. */
+#define SAVINGS_CAVEAT "bovengrens, geen budget: extra ambulante hulp " \
+  "is niet afgetrokken"
+
 static zt_status tiles_block(bctx *b, xmlNodePtr n) {
   size_t cnt = 0, i = 0;
   zt_block *blk;
@@ -1318,25 +1320,43 @@ static zt_status tiles_block(bctx *b, xmlNodePtr n) {
     cnt += is_elem(k, "tile");
   tiles = zt_arena_array(b->a, cnt + 1, sizeof *tiles);
   for (xmlNodePtr k = n->children; k; k = k->next) {
-    const char *ind;
+    const char *ind, *bd;
     zt_period p;
     uint16_t gem;
     const zt_ind_value *v;
-    const zt_report_target *t;
+    zt_target_eval ev;
+    char pname[ZT_FMT_MAX];
     if (!is_elem(k, "tile"))
       continue;
     ind = attr(b, k, "id");
+    bd = attr(b, k, "breakdown");
     p = resolve_ref(b, attr(b, k, "period"));
     gem = gem_of(b, k);
-    v = lookup(b, ind, &p, gem, attr(b, k, "breakdown"));
-    t = attr(b, k, "breakdown") ? NULL : find_target(b, ind, &p, gem);
+    v = lookup(b, ind, &p, gem, bd);
+    if (bd)
+      memset(&ev, 0, sizeof ev);
+    else
+      evaluate(b, ind, &p, gem, &ev);
     tiles[i].label = subst(b, attr(b, k, "label"));
     tiles[i].value = display(b, v, NULL);
-    tiles[i].target = t ? zt_arena_printf(b->a, "doel: %s",
-                                          target_value(b, t, unit_of(ind),
-                                                       true))
-                        : NULL;
-    tiles[i].status = target_status(v, t, unit_of(ind));
+    tiles[i].note = NULL;
+    tiles[i].status = ev.status;
+    tiles[i].target = ev.target ? target_label(b, &ev, &p) : NULL;
+    fmt_period_long(&p, pname);
+    if (ev.target && !zt_period_eq(&ev.judged_period, &p)) {
+      /* a year target in a 2e halfjaar: the year's value with its
+       * status, the half-year's beside it */
+      char jp[ZT_FMT_MAX];
+      fmt_period_long(&ev.judged_period, jp);
+      tiles[i].value = display(b, ev.judged, NULL);
+      tiles[i].note = zt_arena_printf(b->a, "heel %s; %s: %s", jp, pname,
+                                      display(b, v, NULL));
+    } else if (ev.provisional) {
+      tiles[i].note = zt_arena_printf(b->a, "%s; voorlopig: het doel geldt "
+                                      "voor heel %d", pname, p.year);
+    }
+    if (ind && strncmp(ind, "savings.", 8) == 0)
+      tiles[i].note = SAVINGS_CAVEAT;
     i++;
   }
   blk = zt_doc_add(b->doc, ZT_BLK_TILES);

@@ -152,7 +152,7 @@ static bool all_digits(const char *s, size_t n) {
 bool zt_tpl_period_ref_ok(const char *s, bool allow_trend) {
   size_t n = strlen(s);
   if (strcmp(s, "current") == 0 || strcmp(s, "prev") == 0 ||
-      strcmp(s, "year") == 0)
+      strcmp(s, "year") == 0 || strcmp(s, "cohort") == 0)
     return true;
   if (allow_trend && strcmp(s, "trend") == 0)
     return true;
@@ -298,7 +298,8 @@ static zt_status check_attr(check *c, xmlNodePtr n, const elem_def *d,
     if (!zt_tpl_period_ref_ok(v, false))
       return node_fail(c, n,
                        "bad period '%s' in <%s %s> (expected current, "
-                       "prev, prev-N, year, year-N, YYYY or YYYY-H1/H2)",
+                       "prev, prev-N, year, year-N, cohort, YYYY or "
+                       "YYYY-H1/H2)",
                        v, d->name, name);
   } else if (strcmp(name, "breakdown") == 0) {
     if (!breakdown_ok(v))
@@ -332,7 +333,7 @@ static zt_status check_attr(check *c, xmlNodePtr n, const elem_def *d,
       if (bad[0])
         return node_fail(c, n,
                          "bad period '%s' in %s=\"%s\" (expected current, "
-                         "prev, prev-N, year, year-N, trend, YYYY or "
+                         "prev, prev-N, year, year-N, cohort, trend, YYYY or "
                          "YYYY-H1/H2)", bad, name, v);
       return node_fail(c, n,
                        "bad %s=\"%s\" (expected periods:REF,..., "
