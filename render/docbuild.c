@@ -19,6 +19,7 @@
 #include "core/buf.h"
 #include "core/kinds.h"
 #include "core/str.h"
+#include "render/checks.h"
 #include "render/format_nl.h"
 #include "render/ind_ids.h"
 #include "render/theme.h"
@@ -36,6 +37,7 @@ typedef struct bctx {
   zt_period *trend;
   size_t ntrend;
   bool numbered;
+  GPtrArray *strvs;          /* string vectors to free with the build */
   int sec[3];
   int nheadings, ntables, nfigures;
 } bctx;
@@ -54,6 +56,9 @@ typedef struct coord {
   uint32_t color;
   bool target;
   bool from_periods;
+  gchar **ids;        /* <row ids>: one indicator per column ("" = an
+                         empty cell), NULL otherwise; in the arena's
+                         care via bctx.strvs */
 } coord;
 
 typedef struct dim {
@@ -155,7 +160,11 @@ static const char *subst(bctx *b, const char *s) {
       zt_buf_puts(&out, buf);
     } else if (strncmp(o, "{regio}", 7) == 0)
       zt_buf_puts(&out, b->in->region_name);
-    else if (strncmp(o, "{jaar}", 6) == 0)
+    else if (strncmp(o, "{cohort}", 8) == 0) {
+      zt_period c = b->in->cohort.year ? b->in->cohort : b->in->period;
+      fmt_period_long(&c, buf);
+      zt_buf_puts(&out, buf);
+    } else if (strncmp(o, "{jaar}", 6) == 0)
       zt_buf_printf(&out, "%d", b->in->period.year);
     else if (strncmp(o, "{peildatum}", 11) == 0) {
       zt_fmt_date(b->in->peildatum, buf);
@@ -584,6 +593,15 @@ static coord coord_from(bctx *b, xmlNodePtr n) {
     c.has_color = zt_color_by_key(col, &c.color);
   c.target = attr_yes(b, n, "target", false);
   c.total = attr_yes(b, n, "is-total", false);
+  {
+    const char *ids = attr(b, n, "ids");
+    if (ids) {
+      c.ids = g_strsplit(ids, ",", -1);
+      for (size_t i = 0; c.ids[i]; i++)
+        g_strstrip(c.ids[i]);
+      g_ptr_array_add(b->strvs, c.ids);
+    }
+  }
   return c;
 }
 
@@ -825,6 +843,12 @@ static zt_status expand(bctx *b, xmlNodePtr n, const char *spec,
       c.total = true;
       g_array_append_val(arr, c);
     }
+    /* item children follow the municipalities (reconciliation rows) */
+    for (xmlNodePtr k = n->children; k; k = k->next)
+      if (is_elem(k, child)) {
+        coord c = coord_from(b, k);
+        g_array_append_val(arr, c);
+      }
     return ZT_OK;
   }
   if (strncmp(spec, "breakdown:", 10) == 0)
@@ -968,7 +992,7 @@ static zt_status grid_table(bctx *b, xmlNodePtr n) {
   dim_push(&rows, ra);
   dim_push(&cols, ca);
   for (size_t r = 0; !st && r < rows.n; r++)
-    for (size_t c = 0; !st && c < cols.n; c++) {
+    for (size_t c = 0; !st && c < cols.n && !rows.c[r].ids; c++) {
       const char *ind = NULL;
       grid_value(b, &base, &rows.c[r], &cols.c[c], &ind);
       if (!ind)
@@ -988,7 +1012,8 @@ static zt_status grid_table(bctx *b, xmlNodePtr n) {
   for (size_t c = 0; c < cols.n; c++) {
     keep[c] = !cols.c[c].from_periods;
     for (size_t r = 0; r < rows.n && !keep[c]; r++)
-      keep[c] = grid_value(b, &base, &rows.c[r], &cols.c[c], NULL) != NULL;
+      keep[c] = !rows.c[r].ids &&
+                grid_value(b, &base, &rows.c[r], &cols.c[c], NULL) != NULL;
   }
   for (size_t c = 0; c < cols.n; c++)
     nkeep += keep[c];
@@ -1022,7 +1047,24 @@ static zt_status grid_table(bctx *b, xmlNodePtr n) {
       const char *s;
       if (!keep[c])
         continue;
-      v = grid_value(b, &base, &rows.c[r], &cols.c[c], NULL);
+      if (rows.c[r].ids) {
+        /* a row with an indicator of its own per column (a
+         * reconciliation row); an empty entry is an empty cell */
+        coord rr = rows.c[r];
+        size_t k = 0;
+        while (rr.ids[k] && k < c)
+          k++;
+        rr.ind = rr.ids[k] ? rr.ids[k] : "";
+        rr.total = true;
+        rr.bd = rr.bd ? rr.bd : "";
+        if (!*rr.ind) {
+          zt_table_set(t, b->a, r + 1, tc++, "", 0);
+          continue;
+        }
+        v = grid_value(b, &base, &rr, &cols.c[c], NULL);
+      } else {
+        v = grid_value(b, &base, &rows.c[r], &cols.c[c], NULL);
+      }
       s = display(b, v, &fl);
       zt_table_set(t, b->a, r + 1, tc, s, fl);
       tc++;
@@ -1036,6 +1078,24 @@ static zt_status grid_table(bctx *b, xmlNodePtr n) {
 }
 
 /* --- measures, budget, sources, settings ------------------------------ */
+
+/* Under the measures and the budget table: where the two disagree. */
+static void conflict_notes(bctx *b, zt_table *t) {
+  size_t n = zt_steering_conflicts(b->in, NULL, 0);
+  zt_steer_conflict *c;
+  if (!n)
+    return;
+  c = g_new0(zt_steer_conflict, n);
+  zt_steering_conflicts(b->in, c, n);
+  for (size_t i = 0; i < n; i++) {
+    char *text = zt_steering_conflict_text(&c[i]);
+    zt_table_add_note(t, b->a, zt_arena_printf(b->a, "\xe2\x9a\xa0 %s",
+                                               text));
+    g_free(text);
+  }
+  g_free(c);
+}
+
 
 #define NBSP "\xc2\xa0"
 
@@ -1145,6 +1205,7 @@ static zt_status measures_table(bctx *b, xmlNodePtr n) {
   zt_fmt_eur(sum_s, 1, buf);
   zt_table_set(t, b->a, r, 6, buf, 0);
   t->nrows = r + 1;
+  conflict_notes(b, t);
   add_table_block(b, t, (int)xmlGetLineNo(n));
   return ZT_OK;
 }
@@ -1231,6 +1292,7 @@ static zt_status budget_table(bctx *b, xmlNodePtr n) {
   zt_table_set(t, b->a, nl + 1, ny + 3, buf, 0);
   zt_table_add_note(t, b->a, "Verschil = middelen min uitgaven; een "
                     "negatief verschil is een tekort.");
+  conflict_notes(b, t);
   zt_table_add_marker_notes(t, b->a, NULL);
   add_table_block(b, t, (int)xmlGetLineNo(n));
   return ZT_OK;
@@ -1240,9 +1302,12 @@ static zt_status sources_table(bctx *b, xmlNodePtr n) {
   const zt_report_input *in = b->in;
   zt_table *t = new_table(b, in->nsources + 2, 7,
                           subst(b, attr(b, n, "title")));
+  /* Geaccepteerd includes the identical resends (dq.lines_accepted
+   * counts them too), "waarvan dubbel" says how many: Regels =
+   * Geaccepteerd + Afgewezen */
   static const char *const head[7] = {"Bestand", "Soort", "Ingelezen",
                                       "Regels", "Geaccepteerd",
-                                      "Afgewezen", "Dubbel"};
+                                      "waarvan dubbel", "Afgewezen"};
   long sum[4] = {0, 0, 0, 0};
   char buf[ZT_FMT_MAX];
   t->rflags[0] = ZT_ROW_HEAD;
@@ -1254,7 +1319,8 @@ static zt_status sources_table(bctx *b, xmlNodePtr n) {
     t->numeric[c] = true;
   for (size_t i = 0; i < in->nsources; i++) {
     const zt_source_file *s = &in->sources[i];
-    long v[4] = {s->lines_read, s->accepted, s->rejected, s->duplicates};
+    long v[4] = {s->lines_read, s->accepted + s->duplicates, s->duplicates,
+                 s->rejected};
     zt_table_set(t, b->a, i + 1, 0, s->name, 0);
     zt_table_set(t, b->a, i + 1, 1, s->kind, 0);
     /* the date on one line: "23 november 2026", never "23 november /
@@ -1306,11 +1372,36 @@ static zt_status settings_table(bctx *b, xmlNodePtr n) {
   return ZT_OK;
 }
 
+/* The summary's "Opvallend": a heading one level below the section and
+ * the findings as a list (render/checks.h), or a sentence saying there
+ * are none. */
+static zt_status findings_block(bctx *b, xmlNodePtr n, int level) {
+  char **lines = zt_report_findings(b->in);
+  size_t cnt = g_strv_length(lines);
+  zt_block *blk;
+  heading(b, subst(b, attr(b, n, "title")), level + 1, false,
+          (int)xmlGetLineNo(n));
+  if (!cnt) {
+    blk = zt_doc_add(b->doc, ZT_BLK_PARA);
+    blk->text = plain_text(b, "Bij de controles op de gegevens is niets "
+                              "opvallends gevonden.");
+  } else {
+    zt_text *items = zt_arena_array(b->a, cnt + 1, sizeof *items);
+    for (size_t i = 0; i < cnt; i++)
+      items[i] = plain_text(b, lines[i]);
+    blk = zt_doc_add(b->doc, ZT_BLK_LIST);
+    blk->items = items;
+    blk->nitems = cnt;
+  }
+  blk->tpl_line = (int)xmlGetLineNo(n);
+  g_strfreev(lines);
+  return ZT_OK;
+}
+
 /* --- tiles -------------------------------------------------------------- */
 
 /* The note a savings estimate always carries, beside its number. */
-#define SAVINGS_CAVEAT "bovengrens, geen budget: extra ambulante hulp " \
-  "is niet afgetrokken"
+#define SAVINGS_CAVEAT "bovengrens, geen budget"
 
 static zt_status tiles_block(bctx *b, xmlNodePtr n) {
   size_t cnt = 0, i = 0;
@@ -1501,7 +1592,8 @@ static zt_status chart_block(bctx *b, xmlNodePtr n) {
           se->val[i].display = display(b, v, &fl);
           se->val[i].suppressed = (fl & ZT_CELL_SUPPRESSED) != 0;
           se->val[i].present = v && !v->suppressed;
-          se->val[i].v = v ? zt_ind_as_double(v) : 0;
+          /* a hidden value never reaches the chart's geometry */
+          se->val[i].v = v && !v->suppressed ? zt_ind_as_double(v) : 0;
         }
         if (sd.c[s].target && !st) {
           /* the target path of this series, per category period */
@@ -1673,6 +1765,8 @@ static zt_status walk(bctx *b, xmlNodePtr parent, int level) {
       st = sources_table(b, n);
     } else if (strcmp(name, "settings") == 0) {
       st = settings_table(b, n);
+    } else if (strcmp(name, "findings") == 0) {
+      st = findings_block(b, n, level);
     } else if (strcmp(name, "pagebreak") == 0) {
       zt_doc_add(b->doc, ZT_BLK_PAGEBREAK)->tpl_line = line;
     } else if (strcmp(name, "per-gemeente") == 0) {
@@ -1711,6 +1805,7 @@ zt_status zt_doc_build(const zt_template *t, const zt_report_input *in,
   b.err = err;
   b.gem = ZT_GEMEENTE_REGIO;
   b.numbered = attr_yes(&b, root, "numbered", true);
+  b.strvs = g_ptr_array_new_with_free_func((GDestroyNotify)g_strfreev);
   /* the trend: periods of the report's kind, up to the report period */
   b.trend = zt_arena_array(b.a, in->ntrend + 1, sizeof *b.trend);
   for (size_t i = 0; i < in->ntrend; i++)
@@ -1746,6 +1841,7 @@ zt_status zt_doc_build(const zt_template *t, const zt_report_input *in,
   if (!d->keywords)
     d->keywords = "jeugdhulp, voortgangsrapportage, zo thuis mogelijk";
   st = walk(&b, root, 0);
+  g_ptr_array_free(b.strvs, TRUE);
   if (st) {
     zt_doc_free(d);
     return st;
