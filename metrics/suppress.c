@@ -152,6 +152,7 @@ typedef struct group {
   grel rel;
   bool rule;          /* step 2 applies ("exactly one hidden") */
   bool time;          /* half-years under their year */
+  bool same;          /* one member with the total's value */
 } group;
 
 typedef struct gkey {
@@ -160,7 +161,7 @@ typedef struct gkey {
   size_t total;
   int64_t adjust;
   grel rel;
-  bool rule, time;
+  bool rule, time, same;
 } gkey;
 
 typedef struct sctx {
@@ -174,7 +175,8 @@ typedef struct sctx {
   size_t *mem;          /* group members, grouped */
   size_t *cg;           /* row -> its groups: cg[cgo[r] .. cgo[r + 1]) */
   size_t *cgo;
-  bool *stuck;          /* a row the audit could not protect */
+  bool *stuck;          /* a row the audit could not protect, or a zero
+                           it showed again: never hidden (again) */
   size_t stuck_n;
 } sctx;
 
@@ -240,7 +242,7 @@ static bool cell_row(const zt_ind_value *v, const zt_ind_def *d) {
 
 static zt_status push_key(GArray *keys, char *key, size_t row, size_t total,
                           grel rel, bool rule, bool time) {
-  gkey k = {key, row, total, 0, rel, rule, time};
+  gkey k = {key, row, total, 0, rel, rule, time, false};
   if (!key)
     return ZT_ERR_NOMEM;
   g_array_append_val(keys, k);
@@ -258,12 +260,13 @@ static zt_status build_groups(sctx *c) {
     const zt_ind_def *d = c->defs[i];
     char bk[64];
     bool money;
-    if (!cell_row(v, d))
+    if (!cell_row(v, d) &&
+        !(cbs && d && d->supp == ZT_SC_SHARE && d->deps[1]))
       continue;
     money = is_money(v);
     breakdown_key(v->breakdown, bk);
     /* the breakdown rows of one unit under their total */
-    if (v->breakdown[0] || d->total) {
+    if (cell_row(v, d) && (v->breakdown[0] || d->total)) {
       const char *total = d->total ? d->total : d->id;
       size_t tr = row_index(t, zt_ind_table_find_at(t, total, v->period,
                                                    v->peildatum, v->gemeente,
@@ -281,7 +284,8 @@ static zt_status build_groups(sctx *c) {
                       i, tr, rel, rule, false);
     }
     /* the municipality rows under the region's */
-    if (!st && d->additive && v->gemeente != ZT_GEMEENTE_REGIO) {
+    if (!st && cell_row(v, d) && d->additive &&
+        v->gemeente != ZT_GEMEENTE_REGIO) {
       size_t tr = row_index(t, zt_ind_table_find_at(t, d->id, v->period,
                                                    v->peildatum,
                                                    ZT_GEMEENTE_REGIO,
@@ -307,7 +311,8 @@ static zt_status build_groups(sctx *c) {
         g_array_index(keys, gkey, keys->len - 1).adjust = -multi->num;
     }
     /* the half-years under their year */
-    if (!st && d->time != ZT_TIME_NONE && strlen(v->period) == 7) {
+    if (!st && cell_row(v, d) && d->time != ZT_TIME_NONE &&
+        strlen(v->period) == 7) {
       char year[8];
       size_t tr;
       zt_slice_copy(year, sizeof year, v->period, 4);
@@ -320,12 +325,25 @@ static zt_status build_groups(sctx *c) {
                       i, tr, d->time == ZT_TIME_SUM ? G_EQ : G_COVER,
                       d->time == ZT_TIME_SUM && (!cbs || money), true);
     }
+    /* cbs: a share of rounded counts gives its part rounded (the
+     * kinds in a gezinsvorm): the share row stands for that part */
+    if (!st && cbs && d->supp == ZT_SC_SHARE && subject(v) && d->deps[1]) {
+      size_t tr = i;
+      for (int k = 1; k < 4 && d->deps[k] && !st; k++) {
+        size_t m = row_index(t, named_row(t, d->deps[k], v));
+        if (m != SIZE_MAX)
+          st = push_key(keys, g_strdup_printf("p|%zu", i), m, tr, G_EQ,
+                        false, false);
+      }
+    }
     /* a row with the same value as another */
-    if (!st && d->same) {
+    if (!st && cell_row(v, d) && d->same) {
       size_t tr = row_index(t, named_row(t, d->same, v));
       if (tr != SIZE_MAX)
         st = push_key(keys, g_strdup_printf("s|%zu", i), i, tr, G_EQ, true,
                       false);
+      if (!st && tr != SIZE_MAX)
+        g_array_index(keys, gkey, keys->len - 1).same = true;
     }
   }
   if (st) {
@@ -351,6 +369,7 @@ static zt_status build_groups(sctx *c) {
     gr->rel = a->rel;
     gr->rule = a->rule;
     gr->time = a->time;
+    gr->same = a->same;
     while (j < keys->len &&
            strcmp(g_array_index(keys, gkey, j).key, a->key) == 0) {
       c->mem[j] = g_array_index(keys, gkey, j).row;
@@ -397,11 +416,20 @@ static const char *more_marker(const sctx *c) {
   return c->mode == ZT_SUPP_CBS ? HIDDEN_CBS_MORE : HIDDEN_SMALL;
 }
 
+/* The marker for a row hidden to protect another: a share hides as "."
+ * in cbs mode, as its own rule does. */
+static const char *marker_for(const sctx *c, size_t r) {
+  const zt_ind_value *v = zt_ind_table_at(c->t, r);
+  if (c->mode == ZT_SUPP_CBS && v->unit == ZT_UNIT_PERCENT)
+    return HIDDEN_CBS;
+  return more_marker(c);
+}
+
 /* Can the rules hide row r to protect another? A published cell below
  * region level that is not zero (a zero stays visible). */
 static bool hideable(const sctx *c, size_t r) {
   const zt_ind_value *v = row(c, r);
-  return !v->suppressed && subject(v) && v->num != 0;
+  return !v->suppressed && subject(v) && v->num != 0 && !c->stuck[r];
 }
 
 static int64_t mag(int64_t x) {
@@ -444,40 +472,33 @@ static size_t complementary(sctx *c) {
         if (hideable(c, r) && better(c, r, best))
           best = r;
       }
+    } else if (gr->same) {
+      /* two rows with the same value: both hidden or neither (a zero
+       * too: the rules may hide one) */
+      size_t m = c->mem[gr->first];
+      if (nsup + tot->suppressed != 1)
+        continue;
+      best = nsup ? gr->total : m;
+      if (c->stuck[best] || !subject(row(c, best)))
+        best = SIZE_MAX;
     } else {
       if (nsup != 1 || tot->suppressed)
         continue;
-      if (gr->n == 1) {
-        /* two rows with the same value */
-        if (hideable(c, gr->total))
-          best = gr->total;
-      } else {
-        for (size_t k = 0; k < gr->n; k++) {
-          size_t r = c->mem[gr->first + k];
-          if (hideable(c, r) && better(c, r, best))
-            best = r;
-        }
+      for (size_t k = 0; k < gr->n; k++) {
+        size_t r = c->mem[gr->first + k];
+        if (hideable(c, r) && better(c, r, best))
+          best = r;
       }
     }
     if (best != SIZE_MAX) {
-      hide(row(c, best), more_marker(c));
-      hidden++;
-    }
-  }
-  /* the other direction of "same": a hidden total hides its one member */
-  for (size_t gi = 0; gi < c->ng; gi++) {
-    const group *gr = &c->g[gi];
-    size_t r;
-    if (gr->n != 1 || gr->time || !gr->rule || !row(c, gr->total)->suppressed)
-      continue;
-    r = c->mem[gr->first];
-    if (hideable(c, r)) {
-      hide(row(c, r), more_marker(c));
+      hide(row(c, best), marker_for(c, best));
       hidden++;
     }
   }
   return hidden;
 }
+
+static void dependents(sctx *c);
 
 /* ---- the audit ------------------------------------------------------- */
 
@@ -496,6 +517,13 @@ static range known(const sctx *c, size_t r) {
   int t = c->threshold;
   if (!subject(v))
     return x;
+  if (v->unit == ZT_UNIT_PERCENT) {
+    /* cbs: the share's part, as far as its rounded counts tell */
+    int64_t r5 = round5(v->num);
+    x.lo = v->suppressed ? 0 : (r5 - 2 < 0 ? 0 : r5 - 2);
+    x.hi = v->suppressed ? INF_HI : r5 + 2;
+    return x;
+  }
   if (c->mode == ZT_SUPP_CBS) {
     if (money) {
       if (v->suppressed)
@@ -510,7 +538,7 @@ static range known(const sctx *c, size_t r) {
       x.lo = 0;
       x.hi = 7;
     } else {
-      x.lo = 8;
+      x.lo = 0;        /* "x": any count, a zero too */
       x.hi = INF_HI;
     }
     return x;
@@ -524,7 +552,7 @@ static range known(const sctx *c, size_t r) {
     x.lo = 1;
     x.hi = t - 1;
   } else {
-    x.lo = t;          /* hidden as a complement: never a small count */
+    x.lo = 0;          /* "·": any count; the audit may hide a zero */
     x.hi = INF_HI;
   }
   return x;
@@ -564,9 +592,28 @@ static bool narrow(range *x, int64_t lo, int64_t hi) {
 }
 
 /* One pass of range narrowing over group gi; true when a range moved. */
+/* The sum of the members' lower (upper) bounds without member k: the
+ * finite sum and the number of infinite bounds, so that one infinite
+ * member does not hide what the others give. */
+typedef struct bsum {
+  int64_t lo, hi;        /* sums of the finite bounds */
+  size_t nlo, nhi;       /* members with an infinite bound */
+} bsum;
+
+static int64_t others_lo(const bsum *b, const range *m) {
+  size_t inf = b->nlo - (m->lo == INF_LO);
+  return inf ? INF_LO : b->lo - (m->lo == INF_LO ? 0 : m->lo);
+}
+
+static int64_t others_hi(const bsum *b, const range *m) {
+  size_t inf = b->nhi - (m->hi == INF_HI);
+  return inf ? INF_HI : b->hi - (m->hi == INF_HI ? 0 : m->hi);
+}
+
+/* One pass of range narrowing over group gi; true when a range moved. */
 static bool propagate(const sctx *c, size_t gi, range *rg) {
   const group *gr = &c->g[gi];
-  int64_t slo = 0, shi = 0;
+  bsum b = {0, 0, 0, 0};
   bool ch = false;
   range *T0 = &rg[gr->total], Tv;
   range *T = &Tv;
@@ -576,19 +623,22 @@ static bool propagate(const sctx *c, size_t gi, range *rg) {
   Tv.lo = T0->lo == INF_LO ? INF_LO : sat_add(T0->lo, gr->adjust);
   Tv.hi = T0->hi == INF_HI ? INF_HI : sat_add(T0->hi, gr->adjust);
   for (size_t k = 0; k < gr->n; k++) {
-    range *m = &rg[c->mem[gr->first + k]];
-    slo = sat_add(slo, m->lo);
-    shi = sat_add(shi, m->hi);
+    const range *m = &rg[c->mem[gr->first + k]];
+    if (m->lo == INF_LO)
+      b.nlo++;
+    else
+      b.lo = sat_add(b.lo, m->lo);
+    if (m->hi == INF_HI)
+      b.nhi++;
+    else
+      b.hi = sat_add(b.hi, m->hi);
   }
   if (gr->rel == G_EQ) {
-    ch |= narrow(T, slo, shi);
+    ch |= narrow(T, b.nlo ? INF_LO : b.lo, b.nhi ? INF_HI : b.hi);
     for (size_t k = 0; k < gr->n; k++) {
       range *m = &rg[c->mem[gr->first + k]];
-      /* others = sum - m; m = T - others */
-      int64_t olo = m->lo == INF_LO || slo == INF_LO ? INF_LO
-                    : sat_add(slo, sat_neg(m->lo));
-      int64_t ohi = m->hi == INF_HI || shi == INF_HI ? INF_HI
-                    : sat_add(shi, sat_neg(m->hi));
+      /* m = T - others */
+      int64_t olo = others_lo(&b, m), ohi = others_hi(&b, m);
       int64_t lo = T->lo == INF_LO || ohi == INF_HI ? INF_LO
                    : sat_add(T->lo, sat_neg(ohi));
       int64_t hi = T->hi == INF_HI || olo == INF_LO ? INF_HI
@@ -604,11 +654,10 @@ static bool propagate(const sctx *c, size_t gi, range *rg) {
         mlo = m->lo;
       ch |= narrow(m, INF_LO, T->hi);
     }
-    ch |= narrow(T, mlo, shi);
+    ch |= narrow(T, mlo, b.nhi ? INF_HI : b.hi);
     for (size_t k = 0; k < gr->n; k++) {
       range *m = &rg[c->mem[gr->first + k]];
-      int64_t ohi = m->hi == INF_HI || shi == INF_HI ? INF_HI
-                    : sat_add(shi, sat_neg(m->hi));
+      int64_t ohi = others_hi(&b, m);
       int64_t lo = T->lo == INF_LO || ohi == INF_HI ? INF_LO
                    : sat_add(T->lo, sat_neg(ohi));
       ch |= narrow(m, lo, INF_HI);
@@ -778,13 +827,101 @@ static zt_status solve(const sctx *c, const range *rg, bool *det) {
   return st;
 }
 
-/* Hide one more cell of a group row r is in, so that r cannot be worked
- * out; false when no group offers one. Preference: a part of an exact
- * sum (or a year over its half-years), then the total of an exact sum,
- * then a part and the total of an inequality; within each, the smallest
- * value. */
+/* Would hiding the zero in row x be in vain: is x a part of a group
+ * whose shown total is 0, or does a row with the same value stay shown? */
+static bool under_zero(const sctx *c, size_t x) {
+  for (size_t k = c->cgo[x]; k < c->cgo[x + 1]; k++) {
+    const group *gr = &c->g[c->cg[k]];
+    const zt_ind_value *t = row(c, gr->total);
+    if (gr->total != x && gr->rel != G_NONE && !gr->same &&
+        !t->suppressed && t->num == 0 && gr->adjust == 0)
+      return true;
+    /* a row with the same value that stays shown */
+    if (gr->same) {
+      size_t y = gr->total == x ? c->mem[gr->first] : gr->total;
+      const zt_ind_value *w = row(c, y);
+      if (!w->suppressed && (c->stuck[y] || !subject(w)))
+        return true;
+    }
+  }
+  return false;
+}
+
+/* Make row r impossible to work out; false when nothing is left to do.
+ * In order of preference: hide one more shown, non-zero cell of a group r
+ * is in (a part of an exact sum or a year over its half-years, then the
+ * total of an exact sum, then a part and the total of an inequality;
+ * within each the smallest value); else say less about r itself ("< 5"
+ * becomes "·", any count); else hide a zero of one of its groups (a
+ * region of 1 with five municipalities at 0 would place the one child
+ * otherwise). */
+/* The best cell of group gi to hide for row r: a shown non-zero cell
+ * (the smallest), else a zero that no shown total of 0 gives away;
+ * SIZE_MAX when none. */
+static size_t candidate(const sctx *c, size_t gi, size_t r) {
+  const group *gr = &c->g[gi];
+  size_t best = SIZE_MAX;
+  for (size_t j = 0; j <= gr->n; j++) {
+    size_t x = j < gr->n ? c->mem[gr->first + j] : gr->total;
+    if (x != r && hideable(c, x) && better(c, x, best))
+      best = x;
+  }
+  for (size_t j = 0; j < gr->n && best == SIZE_MAX; j++) {
+    size_t x = c->mem[gr->first + j];
+    const zt_ind_value *w = row(c, x);
+    if (x != r && !w->suppressed && subject(w) && w->num == 0 &&
+        !c->stuck[x] && !under_zero(c, x))
+      best = x;
+  }
+  return best;
+}
+
+/* A row pinned by its ranges: which relation pins it? For each side
+ * (its lowest and its highest possible value) the groups that alone give
+ * that bound, and whether its own marker does. A side given by one
+ * group only is loosened by hiding a cell of that group; a side given
+ * by the marker only ("< 5" says at most 4) by saying less about the
+ * row. Returns true when it did one of these. */
+static bool loosen(sctx *c, range *rg, size_t r) {
+  range keep = rg[r], mark = known(c, r);
+  zt_ind_value *v = row(c, r);
+  /* a cell of the one group first, the marker after */
+  for (int side = 0; side < 4; side++) {
+    size_t only = SIZE_MAX, nprov = 0;
+    bool lo = side % 2 == 0;
+    bool by_mark = lo ? mark.lo == keep.lo : mark.hi == keep.hi;
+    for (size_t k = c->cgo[r]; k < c->cgo[r + 1]; k++) {
+      size_t gi = c->cg[k];
+      bool tight;
+      rg[r].lo = INF_LO;
+      rg[r].hi = INF_HI;
+      propagate(c, gi, rg);
+      tight = lo ? rg[r].lo == keep.lo : rg[r].hi == keep.hi;
+      rg[r] = keep;
+      if (tight) {
+        nprov++;
+        only = gi;
+      }
+    }
+    if (side < 2 && nprov == 1 && !by_mark) {
+      size_t x = candidate(c, only, r);
+      if (x != SIZE_MAX) {
+        hide(row(c, x), marker_for(c, x));
+        return true;
+      }
+    }
+    if (side >= 2 && nprov == 0 && by_mark && !is_money(v) &&
+        v->display[0] == '<') {
+      hide(v, more_marker(c));
+      return true;
+    }
+  }
+  return false;
+}
+
 static bool protect(sctx *c, size_t r) {
   size_t best = SIZE_MAX;
+  zt_ind_value *v = row(c, r);
   for (int pass = 0; pass < 4 && best == SIZE_MAX; pass++)
     for (size_t k = c->cgo[r]; k < c->cgo[r + 1]; k++) {
       const group *gr = &c->g[c->cg[k]];
@@ -799,9 +936,30 @@ static bool protect(sctx *c, size_t r) {
           best = x;
       }
     }
+  if (best == SIZE_MAX && !is_money(v) && v->display[0] == '<') {
+    hide(v, more_marker(c));
+    return true;
+  }
+  /* a zero: first of a group under the region (where a small region
+   * count places its children), then of the others; never one that a
+   * shown total of 0 gives away anyway */
+  for (int pass = 0; pass < 2 && best == SIZE_MAX; pass++)
+    for (size_t k = c->cgo[r]; k < c->cgo[r + 1] && best == SIZE_MAX;
+         k++) {
+      const group *gr = &c->g[c->cg[k]];
+      if (gr->rel == G_NONE || subject(row(c, gr->total)) != (pass == 1))
+        continue;
+      for (size_t j = 0; j < gr->n && best == SIZE_MAX; j++) {
+        size_t x = c->mem[gr->first + j];
+        const zt_ind_value *w = row(c, x);
+        if (x != r && !w->suppressed && subject(w) && w->num == 0 &&
+            !c->stuck[x] && !under_zero(c, x))
+          best = x;
+      }
+    }
   if (best == SIZE_MAX)
     return false;
-  hide(row(c, best), more_marker(c));
+  hide(row(c, best), marker_for(c, best));
   return true;
 }
 
@@ -829,16 +987,39 @@ static zt_status audit(sctx *c, size_t *nhid) {
       break;
   }
   st = solve(c, rg, det);
-  for (size_t r = 0; r < c->nrows && !st; r++) {
-    const zt_ind_value *v = row(c, r);
-    if (!v->suppressed || c->stuck[r] || c->cgo[r] == c->cgo[r + 1])
-      continue;
-    if (rg[r].lo == rg[r].hi || det[r]) {
-      if (protect(c, r))
+  /* one cell per round: the others a reader can work out often follow
+   * from that one (a small count fixes its neighbours), and protecting
+   * each of them would hide far more than needed. A "< 5" first: the
+   * cells hidden to protect it come after it. */
+  {
+    size_t pick = SIZE_MAX;
+    for (size_t r = 0; r < c->nrows && !st; r++) {
+      const zt_ind_value *v = row(c, r);
+      if (!v->suppressed || c->stuck[r] || c->cgo[r] == c->cgo[r + 1] ||
+          !(rg[r].lo == rg[r].hi || det[r]))
+        continue;
+      if (pick == SIZE_MAX || (v->display[0] == '<' &&
+                               row(c, pick)->display[0] != '<'))
+        pick = r;
+    }
+    if (pick != SIZE_MAX) {
+      zt_ind_value *v = row(c, pick);
+      if ((rg[pick].lo == rg[pick].hi && loosen(c, rg, pick)) ||
+          protect(c, pick)) {
         (*nhid)++;
-      else {
-        c->stuck[r] = true;
+      } else if (rg[pick].lo == 0 && rg[pick].hi == 0 && !is_money(v) &&
+                 c->mode == ZT_SUPP_CBS &&
+                 strcmp(v->display, HIDDEN_CBS) == 0) {
+        /* a zero that cbs hides as 0-7 and its total gives away: nothing
+         * to protect, so it is shown */
+        v->suppressed = false;
+        zt_strlcpy(v->display, "0", sizeof v->display);
+        c->stuck[pick] = true;
+        (*nhid)++;
+      } else {
+        c->stuck[pick] = true;
         c->stuck_n++;
+        (*nhid)++;     /* look again: others may still be protected */
       }
     }
   }
@@ -930,6 +1111,8 @@ zt_status zt_suppress_apply(zt_ind_table *t, zt_supp_mode mode,
     size_t more = 0;
     while (complementary(&c))
       ;
+    /* shares and means hidden by now show the audit nothing */
+    dependents(&c);
     st = audit(&c, &more);
     if (!more)
       break;
