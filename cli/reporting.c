@@ -272,8 +272,21 @@ zt_status zt_write_period(const zt_config *cfg, const zt_refdata *rd,
     zt_export_format ef = f ? ZT_EXPORT_JSON : ZT_EXPORT_CSV;
     const char *ext = f ? "json" : "csv";
     char *path, *name;
-    if (!(formats & (f ? ZT_FMT_JSON : ZT_FMT_CSV)))
+    if (!(formats & (f ? ZT_FMT_JSON : ZT_FMT_CSV))) {
+      /* not written this time: an older one must not stay beside a
+       * report it does not belong to */
+      static const char *const stale[] = {"indicatoren", "doelen"};
+      for (size_t k = 0; k < 2 && !st; k++) {
+        name = g_strdup_printf("%s.%s", stale[k], ext);
+        path = g_build_filename(dir, name, NULL);
+        if (g_unlink(path) != 0 && errno != ENOENT)
+          st = zt_fail(err, ZT_ERR_OUTPUT, "%s: %s", path,
+                       g_strerror(errno));
+        g_free(path);
+        g_free(name);
+      }
       continue;
+    }
     name = g_strdup_printf("indicatoren.%s", ext);
     path = g_build_filename(dir, name, NULL);
     st = zt_export_public_file(rp.comp.table, path, ef, cfg->suppression,

@@ -530,7 +530,9 @@ static range known(const sctx *c, size_t r) {
         x.lo = INF_LO, x.hi = INF_HI;
       return x;
     }
-    if (!v->suppressed) {
+    if (!v->suppressed && v->num == 0) {
+      /* a zero shown as such (the audit's, below): exact */
+    } else if (!v->suppressed) {
       int64_t r5 = round5(v->num);
       x.lo = r5 - 2 < 8 ? 8 : r5 - 2;
       x.hi = r5 + 2;
@@ -622,6 +624,9 @@ static bool propagate(const sctx *c, size_t gi, range *rg) {
   /* work on total + adjust, then move the result back */
   Tv.lo = T0->lo == INF_LO ? INF_LO : sat_add(T0->lo, gr->adjust);
   Tv.hi = T0->hi == INF_HI ? INF_HI : sat_add(T0->hi, gr->adjust);
+  /* an inequality: first every member <= T */
+  for (size_t k = 0; k < gr->n && gr->rel == G_COVER; k++)
+    ch |= narrow(&rg[c->mem[gr->first + k]], INF_LO, T->hi);
   for (size_t k = 0; k < gr->n; k++) {
     const range *m = &rg[c->mem[gr->first + k]];
     if (m->lo == INF_LO)
@@ -649,10 +654,9 @@ static bool propagate(const sctx *c, size_t gi, range *rg) {
     /* every member <= T <= sum of members */
     int64_t mlo = INF_LO;
     for (size_t k = 0; k < gr->n; k++) {
-      range *m = &rg[c->mem[gr->first + k]];
+      const range *m = &rg[c->mem[gr->first + k]];
       if (m->lo > mlo)
         mlo = m->lo;
-      ch |= narrow(m, INF_LO, T->hi);
     }
     ch |= narrow(T, mlo, b.nhi ? INF_HI : b.hi);
     for (size_t k = 0; k < gr->n; k++) {
@@ -827,34 +831,84 @@ static zt_status solve(const sctx *c, const range *rg, bool *det) {
   return st;
 }
 
-/* Would hiding the zero in row x be in vain: is x a part of a group
- * whose shown total is 0, or does a row with the same value stay shown? */
-static bool under_zero(const sctx *c, size_t x) {
+/* Does hidden row v show a marker that bounds its value ("< 5" is 1-4,
+ * cbs "." is 0-7), which "·" or "x" (any count) would not? */
+static bool bounded_marker(const sctx *c, const zt_ind_value *v) {
+  return v->display[0] == '<' ||
+         (c->mode == ZT_SUPP_CBS && strcmp(v->display, HIDDEN_CBS) == 0);
+}
+
+/* Is zero row x given away by a total that stays shown: a part of an
+ * exact sum or an inequality whose shown total is 0? */
+static bool zero_shown_by(const sctx *c, size_t x) {
   for (size_t k = c->cgo[x]; k < c->cgo[x + 1]; k++) {
     const group *gr = &c->g[c->cg[k]];
     const zt_ind_value *t = row(c, gr->total);
-    if (gr->total != x && gr->rel != G_NONE && !gr->same &&
-        !t->suppressed && t->num == 0 && gr->adjust == 0)
+    if (gr->rel == G_NONE || gr->same || gr->total == x)
+      continue;
+    if (!t->suppressed && t->num == 0 && gr->adjust == 0)
       return true;
-    /* a row with the same value that stays shown */
-    if (gr->same) {
-      size_t y = gr->total == x ? c->mem[gr->first] : gr->total;
-      const zt_ind_value *w = row(c, y);
-      if (!w->suppressed && (c->stuck[y] || !subject(w)))
-        return true;
-    }
   }
   return false;
 }
 
-/* Make row r impossible to work out; false when nothing is left to do.
- * In order of preference: hide one more shown, non-zero cell of a group r
- * is in (a part of an exact sum or a year over its half-years, then the
- * total of an exact sum, then a part and the total of an inequality;
- * within each the smallest value); else say less about r itself ("< 5"
- * becomes "·", any count); else hide a zero of one of its groups (a
- * region of 1 with five municipalities at 0 would place the one child
- * otherwise). */
+/* Would hiding the zero in row x be in vain: is it, or a row with the
+ * same value (hidden with it), given away by a total that stays shown,
+ * or does that row have to stay shown? */
+static bool under_zero(const sctx *c, size_t x) {
+  if (zero_shown_by(c, x))
+    return true;
+  for (size_t k = c->cgo[x]; k < c->cgo[x + 1]; k++) {
+    const group *gr = &c->g[c->cg[k]];
+    size_t y;
+    const zt_ind_value *w;
+    if (!gr->same)
+      continue;
+    y = gr->total == x ? c->mem[gr->first] : gr->total;
+    w = row(c, y);
+    if (!w->suppressed && (c->stuck[y] || !subject(w) ||
+                           zero_shown_by(c, y)))
+      return true;
+  }
+  return false;
+}
+
+/* Hide zero row x and what would give it away below it: the parts of an
+ * exact sum it is the total of, when they are all shown zeros, and rows
+ * with the same value; each of those in the same way. */
+static void hide_zero(sctx *c, size_t x, int depth) {
+  zt_ind_value *v = row(c, x);
+  if (v->suppressed || !subject(v) || c->stuck[x] || depth > 8 ||
+      (depth > 0 && under_zero(c, x)))
+    return;
+  hide(v, marker_for(c, x));
+  for (size_t k = c->cgo[x]; k < c->cgo[x + 1]; k++) {
+    const group *gr = &c->g[c->cg[k]];
+    bool all_zero = gr->rel == G_EQ && gr->adjust == 0 && !gr->time;
+    if (gr->same) {
+      hide_zero(c, gr->total == x ? c->mem[gr->first] : gr->total,
+                depth + 1);
+      continue;
+    }
+    if (gr->total != x || gr->rel == G_NONE)
+      continue;
+    for (size_t j = 0; j < gr->n && all_zero; j++) {
+      const zt_ind_value *m = row(c, c->mem[gr->first + j]);
+      all_zero = !m->suppressed && m->num == 0;
+    }
+    for (size_t j = 0; j < gr->n && all_zero; j++)
+      hide_zero(c, c->mem[gr->first + j], depth + 1);
+  }
+}
+
+/* Hide row x to protect another: a zero with what would give it away. */
+static void hide_cell(sctx *c, size_t x) {
+  if (row(c, x)->num == 0 && !is_money(row(c, x)))
+    hide_zero(c, x, 0);
+  else
+    hide(row(c, x), marker_for(c, x));
+}
+
 /* The best cell of group gi to hide for row r: a shown non-zero cell
  * (the smallest), else a zero that no shown total of 0 gives away;
  * SIZE_MAX when none. */
@@ -906,12 +960,12 @@ static bool loosen(sctx *c, range *rg, size_t r) {
     if (side < 2 && nprov == 1 && !by_mark) {
       size_t x = candidate(c, only, r);
       if (x != SIZE_MAX) {
-        hide(row(c, x), marker_for(c, x));
+        hide_cell(c, x);
         return true;
       }
     }
     if (side >= 2 && nprov == 0 && by_mark && !is_money(v) &&
-        v->display[0] == '<') {
+        bounded_marker(c, v)) {
       hide(v, more_marker(c));
       return true;
     }
@@ -936,7 +990,7 @@ static bool protect(sctx *c, size_t r) {
           best = x;
       }
     }
-  if (best == SIZE_MAX && !is_money(v) && v->display[0] == '<') {
+  if (best == SIZE_MAX && !is_money(v) && bounded_marker(c, v)) {
     hide(v, more_marker(c));
     return true;
   }
@@ -959,8 +1013,31 @@ static bool protect(sctx *c, size_t r) {
     }
   if (best == SIZE_MAX)
     return false;
-  hide(row(c, best), marker_for(c, best));
+  hide_cell(c, best);
   return true;
+}
+
+/* The last resort for a row that neither loosen() nor protect() could
+ * shield (a region of two municipalities, where each is the region
+ * minus the other): hide every shown cell below region level of every
+ * relation it is in, zeros too. True when that hid something. */
+static bool escalate(sctx *c, size_t r) {
+  bool any = false;
+  for (size_t k = c->cgo[r]; k < c->cgo[r + 1]; k++) {
+    const group *gr = &c->g[c->cg[k]];
+    if (gr->rel == G_NONE)
+      continue;
+    for (size_t j = 0; j <= gr->n; j++) {
+      size_t x = j < gr->n ? c->mem[gr->first + j] : gr->total;
+      const zt_ind_value *w = row(c, x);
+      if (x == r || w->suppressed || !subject(w) || c->stuck[x] ||
+          (w->num == 0 && under_zero(c, x)))
+        continue;
+      hide_cell(c, x);
+      any = true;
+    }
+  }
+  return any;
 }
 
 /* Step 3, one round: hide a cell for every hidden row a reader can work
@@ -1004,17 +1081,17 @@ static zt_status audit(sctx *c, size_t *nhid) {
     }
     if (pick != SIZE_MAX) {
       zt_ind_value *v = row(c, pick);
-      if ((rg[pick].lo == rg[pick].hi && loosen(c, rg, pick)) ||
-          protect(c, pick)) {
-        (*nhid)++;
-      } else if (rg[pick].lo == 0 && rg[pick].hi == 0 && !is_money(v) &&
-                 c->mode == ZT_SUPP_CBS &&
-                 strcmp(v->display, HIDDEN_CBS) == 0) {
-        /* a zero that cbs hides as 0-7 and its total gives away: nothing
-         * to protect, so it is shown */
+      if (rg[pick].lo == 0 && rg[pick].hi == 0 && !is_money(v) &&
+          c->mode == ZT_SUPP_CBS && strcmp(v->display, HIDDEN_CBS) == 0 &&
+          v->num == 0) {
+        /* a zero that cbs hides as 0-7 and the figures around it give
+         * away (a total of 0): it identifies no one, so it is shown */
         v->suppressed = false;
         zt_strlcpy(v->display, "0", sizeof v->display);
         c->stuck[pick] = true;
+        (*nhid)++;
+      } else if ((rg[pick].lo == rg[pick].hi && loosen(c, rg, pick)) ||
+                 protect(c, pick) || escalate(c, pick)) {
         (*nhid)++;
       } else {
         c->stuck[pick] = true;

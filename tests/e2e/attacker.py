@@ -204,9 +204,13 @@ def build_cells(rows, mode, t):
             c.lo = c.hi = c.value
             c.exact = True
             if mode == "cbs" and not region and is_count and \
-                    c.value is not None and c.value.denominator == 1:
-                # a rounded count: the raw one is within 2
+                    c.value is not None and c.value.denominator == 1 and \
+                    c.value != 0:
+                # a rounded count: the raw one is within 2 (and more than
+                # 7, or it would show "."; a shown 0 is a 0)
                 c.lo, c.hi, c.exact = max(c.value - 2, 8), c.value + 2, False
+        elif is_count and ("shift" in key[0] or key[0].endswith("_multi")):
+            pass     # a difference: any sign
         elif is_count:
             if mode == "small" and c.display.startswith("<"):
                 c.lo, c.hi = 1, t - 1
