@@ -25,6 +25,7 @@
 #include "core/log.h"
 #include "core/str.h"
 #include "metrics/export.h"
+#include "render/checks.h"
 #include "render/format_nl.h"
 #include "render/report.h"
 #include "zt_build.h"
@@ -259,6 +260,19 @@ zt_status zt_write_period(const zt_config *cfg, const zt_refdata *rd,
   *out_dir = NULL;
   st = zt_report_prepare(cfg, rd, store, p, peil, template_path, render,
                          &rp, err);
+  /* inputs that contradict each other: said on the console too */
+  if (!st && render) {
+    size_t n = zt_steering_conflicts(&rp.in, NULL, 0);
+    zt_steer_conflict *c = n ? g_new0(zt_steer_conflict, n) : NULL;
+    if (n)
+      zt_steering_conflicts(&rp.in, c, n);
+    for (size_t i = 0; i < n; i++) {
+      char *text = zt_steering_conflict_text(&c[i]);
+      zt_warn("report", "%s", text);
+      g_free(text);
+    }
+    g_free(c);
+  }
   if (!st)
     st = zt_mkdirs(dir, err);
   if (!st && render)
