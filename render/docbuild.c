@@ -1440,8 +1440,10 @@ static zt_status tiles_block(bctx *b, xmlNodePtr n) {
       char jp[ZT_FMT_MAX];
       fmt_period_long(&ev.judged_period, jp);
       tiles[i].value = display(b, ev.judged, NULL);
-      tiles[i].note = zt_arena_printf(b->a, "heel %s; %s: %s", jp, pname,
-                                      display(b, v, NULL));
+      tiles[i].note = v && !v->suppressed
+                          ? zt_arena_printf(b->a, "heel %s; %s: %s", jp,
+                                            pname, display(b, v, NULL))
+                          : zt_arena_printf(b->a, "heel %s", jp);
     } else if (ev.provisional) {
       tiles[i].note = zt_arena_printf(b->a, "%s; voorlopig: het doel geldt "
                                       "voor heel %d", pname, p.year);

@@ -41,8 +41,9 @@ static const char css[] =
     ".tile span{display:block}.tile .label{font-size:.88rem;"
     "hyphens:auto}\n"
     ".tile .value{font-size:1.6rem;font-weight:700;color:var(--accent)}\n"
-    ".tile .target,.tile .note{font-size:.88rem;color:var(--muted)}\n"
-    ".tile .status{font-size:.88rem;font-weight:700}\n"
+    ".tile .target,.tile .tnote{font-size:.88rem;color:var(--muted)}\n"
+    ".tile .status{font-size:.88rem;font-weight:700}"
+    ".tile .status span{display:inline}\n"
     ".st-met{border-left-color:var(--ok)}.st-met .status{color:var(--ok)}\n"
     ".st-not{border-left-color:var(--bad)}.st-not .status{color:var(--bad)}\n"
     ".st-none{border-left-color:var(--none)}.st-none .status{color:"
@@ -235,7 +236,7 @@ static void tiles(hw *h, const zt_block *b) {
     esc(h, t->value);
     put(h, "</span>");
     if (t->note) {
-      put(h, "<span class=\"note\">");
+      put(h, "<span class=\"tnote\">");
       esc(h, t->note);
       put(h, "</span>");
     }
