@@ -368,10 +368,15 @@ static const char *target_clause(bctx *b, const char *ind,
   if (!ev.target)
     return "";
   zt_period_name(cur, name);
-  doel = strcmp(ev.target->period, name) == 0
-             ? zt_arena_printf(b->a, "doel %s", ev.target_text)
-             : zt_arena_printf(b->a, "doel %s %s", ev.target->period,
-                               ev.target_text);
+  /* in a sentence "= 0" keeps its sign: "doel 2023 = 0" */
+  {
+    const char *tt = ev.target->op == ZT_OP_EQ
+                         ? zt_arena_printf(b->a, "= %s", ev.target_text)
+                         : ev.target_text;
+    doel = strcmp(ev.target->period, name) == 0
+               ? zt_arena_printf(b->a, "doel %s", tt)
+               : zt_arena_printf(b->a, "doel %s %s", ev.target->period, tt);
+  }
   if (ev.judged && !ev.judged->suppressed &&
       !zt_period_eq(&ev.judged_period, cur)) {
     fmt_period_long(&ev.judged_period, jp);

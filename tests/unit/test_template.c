@@ -300,7 +300,7 @@ static void test_sentence_pattern(void **state) {
                       "17,5%; doel \xe2\x89\xa4 18%: gehaald.");
   /* no value for the previous half-year */
   assert_string_equal(plain(d, &d->blocks[2].text),
-                      "Het aantal onder 12 was 0; doel 2022 0: op koers.");
+                      "Het aantal onder 12 was 0; doel 2022 = 0: op koers.");
   /* the same value twice */
   assert_string_equal(plain(d, &d->blocks[3].text),
                       "Het aantal bleef 6.095.");
