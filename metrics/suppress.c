@@ -1054,16 +1054,58 @@ static zt_status audit(sctx *c, size_t *nhid) {
   }
   for (size_t r = 0; r < c->nrows; r++)
     rg[r] = known(c, r);
-  /* ranges, until they stop moving (each pass narrows something, and
-   * the ranges are of integers; the bound keeps odd cases short) */
-  for (int pass = 0; pass < 64; pass++) {
-    bool ch = false;
-    for (size_t gi = 0; gi < c->ng; gi++)
-      ch |= propagate(c, gi, rg);
-    if (!ch)
-      break;
+  /* ranges, until they stop moving: a work list of groups, a group
+   * that narrowed a range puts the groups of its cells back on it (the
+   * ranges are of integers and only narrow; the bound on the work keeps
+   * odd cases short) */
+  {
+    size_t *q = malloc((c->ng + 1) * sizeof *q), head = 0, len = c->ng;
+    bool *inq = calloc(c->ng + 1, sizeof *inq);
+    size_t budget = 64 * (c->ng + 1);
+    if (!q || !inq) {
+      free(q);
+      free(inq);
+      free(rg);
+      free(det);
+      return ZT_ERR_NOMEM;
+    }
+    for (size_t gi = 0; gi < c->ng; gi++) {
+      q[gi] = gi;
+      inq[gi] = true;
+    }
+    while (len && budget--) {
+      size_t gi = q[head];
+      const group *gr = &c->g[gi];
+      head = (head + 1) % (c->ng + 1);
+      len--;
+      inq[gi] = false;
+      if (!propagate(c, gi, rg))
+        continue;
+      for (size_t j = 0; j <= gr->n; j++) {
+        size_t x = j < gr->n ? c->mem[gr->first + j] : gr->total;
+        for (size_t k = c->cgo[x]; k < c->cgo[x + 1]; k++) {
+          size_t h = c->cg[k];
+          if (inq[h])
+            continue;
+          inq[h] = true;
+          q[(head + len) % (c->ng + 1)] = h;
+          len++;
+        }
+      }
+    }
+    free(q);
+    free(inq);
   }
-  st = solve(c, rg, det);
+  /* the linear system only when the ranges fix nothing: a round
+   * protects one cell anyway, and solving is the dearer step */
+  {
+    bool pinned = false;
+    for (size_t r = 0; r < c->nrows && !pinned; r++)
+      pinned = row(c, r)->suppressed && !c->stuck[r] &&
+               c->cgo[r] != c->cgo[r + 1] && rg[r].lo == rg[r].hi;
+    if (!pinned)
+      st = solve(c, rg, det);
+  }
   /* one cell per round: the others a reader can work out often follow
    * from that one (a small count fixes its neighbours), and protecting
    * each of them would hide far more than needed. A "< 5" first: the
