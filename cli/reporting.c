@@ -67,7 +67,11 @@ static char *suppression_sentence(const zt_config *cfg) {
     return g_strdup("Aantallen onder regioniveau zijn afgerond op "
                     "vijftallen; waarden van 0 tot en met 7 zijn "
                     "weergegeven als '.'. Percentages zijn berekend uit de "
-                    "afgeronde aantallen.");
+                    "afgeronde aantallen. Waar een verborgen waarde anders "
+                    "uit totalen, andere tabellen of de halfjaren en het "
+                    "jaar terug te rekenen zou zijn, zijn ook andere cellen "
+                    "verborgen ('x'); zo'n cel kan elk aantal zijn, ook "
+                    "nul.");
   case ZT_SUPP_SMALL:
     break;
   }
@@ -75,13 +79,13 @@ static char *suppression_sentence(const zt_config *cfg) {
     return g_strdup("Er zijn geen kleine aantallen verborgen (drempel 1).");
   return g_strdup_printf(
       "Onder regioniveau en per aanbieder zijn aantallen van 1 tot en met "
-      "%d weergegeven als '< %d'; gemiddelden, aandelen en bedragen over "
-      "minder dan %d cliënten zijn niet getoond ('·'). Een "
-      "nul blijft zichtbaar. Waar in een rij of kolom met een totaal "
-      "precies één cel verborgen is, is ook de volgende "
-      "kleinste verborgen ('·'), zodat de waarde niet uit het "
-      "totaal is terug te rekenen.",
-      t - 1, t, t);
+      "%d weergegeven als '< %d'. Gemiddelden, aandelen en bedragen over "
+      "minder dan %d cliënten zijn niet getoond ('·'), en een aandeel ook "
+      "niet als het deel of de rest van het geheel 1 tot en met %d is. Waar "
+      "een verborgen aantal anders uit totalen, andere tabellen of de "
+      "halfjaren en het jaar terug te rekenen zou zijn, zijn ook andere "
+      "cellen verborgen ('·'); zo'n cel kan elk aantal zijn, ook nul.",
+      t - 1, t, t, t - 1);
 }
 
 /* The members whose membership overlaps the period, in configured order,
