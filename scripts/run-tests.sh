@@ -13,13 +13,14 @@ echo "== style check"
 scripts/checksrc.sh
 
 echo "== build (release)"
-cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DZT_BUILD_TESTS=ON >/dev/null
 cmake --build build -j"$jobs"
 echo "== tests (release)"
 ctest --test-dir build --output-on-failure -j"$jobs"
 
 echo "== build (sanitizers)"
-cmake -S . -B build-san -DCMAKE_BUILD_TYPE=Sanitize >/dev/null
+cmake -S . -B build-san -DCMAKE_BUILD_TYPE=Sanitize -DZT_BUILD_TESTS=ON \
+	>/dev/null
 cmake --build build-san -j"$jobs"
 echo "== tests (sanitizers)"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
