@@ -48,6 +48,10 @@ typedef struct zt_careperiod {
   uint8_t flags;            /* ZT_CP_* */
 } zt_careperiod;
 
+/* docs/rules.md promises 40 bytes a care period (peak memory of a run is
+ * the input lines plus these); a new field must keep it or update both. */
+_Static_assert(sizeof(zt_careperiod) == 40, "zt_careperiod is 40 bytes");
+
 /* The order of care periods everywhere: client, begin, then the other
  * fields, so that equal inputs always give equal order (qsort-style). */
 int zt_careperiod_cmp(const void *a, const void *b);
