@@ -92,10 +92,11 @@ static void fp_of(const unsigned char *p, size_t n, size_t chunk,
 }
 
 static void test_fingerprint_known_answers(void **state) {
+  static const unsigned char none[1] = {0};
   unsigned char big[1000];
   char hex[33];
   (void)state;
-  fp_of(big, 0, 1, hex);
+  fp_of(none, 0, 1, hex);
   assert_string_equal(hex, "325c77c5b1ac01c7b588c5fcb75d5d20");
   fp_of((const unsigned char *)"abc", 3, 3, hex);
   assert_string_equal(hex, "7f771269a09279699e8bc9b59f71ed16");
