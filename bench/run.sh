@@ -1,5 +1,6 @@
 #!/bin/sh
-# Benchmarks (QUALITY.md): generate the inputs, measure zothuis next to the
+# Benchmarks (the targets are in docs/quality.md, the figures measured in
+# docs/benchmarks.md): generate the inputs, measure zothuis next to the
 # floor programs and peers, print a table. Run on a quiet machine:
 #
 #   bench/run.sh            1M-line CSV and JW323 ingest, demo-region metrics

@@ -1,6 +1,7 @@
 /*
  * cli/cmd_export.c -- `zothuis export`: the indicator table of one period
- * as CSV or JSON (INDICATORS.md, "Export format"), to a file or stdout.
+ * as CSV or JSON (docs/indicators.md, "Export format"), to a file or
+ * stdout.
  */
 #include <glib.h>
 #include <stdio.h>
@@ -83,7 +84,7 @@ int zt_cmd_export(const zt_globals *g, int argc, char **argv) {
   zt_config_defaults(&cfg);
   if (!zt_parse_options(&argc, &argv, "",
                         "Write the indicator table of one period as CSV or "
-                        "JSON (INDICATORS.md, export format).",
+                        "JSON (docs/indicators.md, export format).",
                         entries)) {
     rc = ZT_EXIT_USAGE;
     goto done;

@@ -1,7 +1,8 @@
 /*
  * metrics/careperiod.h -- the normalized unit the metrics count.
  *
- * One care period per live declaration line (RULES.md): who (a dense
+ * One care period per live declaration line (docs/rules.md): who (a
+ * dense
  * client index), which provider, what (category, care kind), when (the
  * ProductPeriode), how much (net cents) and the three municipalities of
  * the woonplaatsbeginsel: the one that received the declaration, the

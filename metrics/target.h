@@ -1,5 +1,6 @@
 /*
- * metrics/target.h -- targets (INDICATORS.md "Targets"): for each parsed
+ * metrics/target.h -- targets (docs/indicators.md "Targets"): for each
+ * parsed
  * row of targets.csv, the actual value from the indicator table, the
  * target, and the status gehaald / niet gehaald / geen gegevens.
  *

@@ -291,7 +291,7 @@ static zt_status check_attr(check *c, xmlNodePtr n, const elem_def *d,
     if (!zt_render_ind_lookup(v))
       return node_fail(c, n,
                        "unknown indicator id '%s' in <%s %s> (expected an "
-                       "id of INDICATORS.md, e.g. clients.total)",
+                       "id of docs/indicators.md, e.g. clients.total)",
                        v, d->name, name);
   } else if (strcmp(name, "period") == 0 || strcmp(name, "from") == 0 ||
              strcmp(name, "ref") == 0) {

@@ -1,6 +1,6 @@
 #!/bin/sh
 # End-to-end: the demo region's reports are internally consistent
-# (QUALITY.md "Correctness") and well-formed.
+# (docs/quality.md "Correctness") and well-formed.
 #  - indicatoren.csv, loaded into SQLite: spending = the sum over kinds;
 #    shares within 0..100; ended + continuing = cohort, and each episode
 #    distribution adds up to the cohort; verblijf = the sum of its kinds,
@@ -290,8 +290,8 @@ expect_in s5.txt wpb.clients_declared wpb.spend_declared clients.total \
 	spend.total
 expect_in s8.txt dq.lines_read dq.lines_accepted dq.lines_rejected \
 	dq.duplicates_skipped
-# the savings and their caveat on one page (REPORT.md: "the savings
-# estimate with its caveat printed beside it")
+# the savings and their caveat on one page (docs/report.md: the savings
+# estimates "with their caveat printed beside them")
 for pg in $(seq 1 40); do
 	pdftotext -f "$pg" -l "$pg" "$H/rapport.pdf" pg.txt 2> /dev/null || break
 	if grep -q "bovengrenzen, geen" pg.txt; then
