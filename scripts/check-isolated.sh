@@ -19,7 +19,7 @@ fail() {
 # next to the repository is for reading, not for loading).
 if hits=$(git grep -nE '\.\./shared|\.\./\.\./shared' -- . 2>/dev/null); then
 	echo "$hits" >&2
-	fail "files refer to ../shared"
+	fail "files refer to the shared folder beside the repository"
 fi
 
 top=$(mktemp -d "${TMPDIR:-/tmp}/zothuis-isolated.XXXXXX")
