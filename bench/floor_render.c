@@ -1,6 +1,7 @@
 /*
- * bench/floor_render.c -- how long the report takes to render (QUALITY.md:
- * the region's half-year report, PDF and HTML together, in <= 0.5 s).
+ * bench/floor_render.c -- how long the report takes to render
+ * (docs/quality.md: the region's half-year report, PDF and HTML together,
+ * in <= 0.5 s).
  *
  *   floor_render CONFIG PERIOD [RUNS [OUTDIR]]
  *

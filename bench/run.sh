@@ -1,5 +1,6 @@
 #!/bin/sh
-# Benchmarks (QUALITY.md): generate the inputs, measure zothuis next to the
+# Benchmarks (the targets are in docs/quality.md, the figures measured in
+# docs/benchmarks.md): generate the inputs, measure zothuis next to the
 # floor programs and peers, print a table. Run on a quiet machine:
 #
 #   bench/run.sh            1M-line CSV and JW323 ingest, demo-region metrics
@@ -7,12 +8,12 @@
 #   bench/run.sh --full     also the national-scale year (10M lines, 500k
 #                           clients) for the metrics target (several minutes)
 #
-# Inputs and stores go to bench/work/ (ignored by git). Needs the Release
-# build's tools: /usr/bin/time, sqlite3.
+# Inputs and stores go to build/bench-work/ (BENCH_WORK to change). Needs
+# the Release build's tools: /usr/bin/time, sqlite3.
 set -eu
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
-W=$ROOT/bench/work
+W=${BENCH_WORK:-$ROOT/build/bench-work}
 LINES=${BENCH_LINES:-1000000}
 FULL=0
 [ "${1:-}" = "--full" ] && FULL=1

@@ -12,7 +12,8 @@
 #include "etl/refdata.h"
 #include "metrics/period.h"
 
-/* Exit codes (PRODUCT.md; documented in --help and the README). */
+/* Exit codes: a contract with scripts and cron jobs, documented in the
+ * README ("Exit codes"), docs/operations.md and every --help. */
 enum {
   ZT_EXIT_OK = 0,
   ZT_EXIT_USAGE = 1,     /* usage or configuration error */
@@ -71,6 +72,7 @@ int zt_cmd_report(const zt_globals *g, int argc, char **argv);
 int zt_cmd_run(const zt_globals *g, int argc, char **argv);
 int zt_cmd_demo(const zt_globals *g, int argc, char **argv);
 int zt_cmd_man(const zt_globals *g, int argc, char **argv);
+int zt_cmd_indicators(const zt_globals *g, int argc, char **argv);
 int zt_cmd_pdfcheck(const zt_globals *g, int argc, char **argv);
 
 #endif

@@ -1,8 +1,8 @@
 /*
  * cli/cmd_export.c -- `zothuis export`: the indicator table of one period
- * as CSV or JSON (docs/indicators.md, "Export"), to a file or stdout,
- * with the raw value of every row: for internal analysis, not for
- * publication (the report folder's indicatoren.csv is the one to
+ * as CSV or JSON (docs/indicators.md, "Export format"), to a file or
+ * stdout, with the raw value of every row: for internal analysis, not
+ * for publication (the report folder's indicatoren.csv is the one to
  * publish). Files it writes get mode 0600.
  */
 #include <glib.h>
@@ -87,10 +87,10 @@ int zt_cmd_export(const zt_globals *g, int argc, char **argv) {
   zt_config_defaults(&cfg);
   if (!zt_parse_options(&argc, &argv, "",
                         "Write the indicator table of one period as CSV or "
-                        "JSON (docs/indicators.md, export) for internal "
-                        "analysis: every row keeps its raw value, also "
-                        "where the report hides it (suppressed = 1). Not "
-                        "for publication: publish the report folder's "
+                        "JSON (docs/indicators.md, export format) for "
+                        "internal analysis: every row keeps its raw value, "
+                        "also where the report hides it (suppressed = 1). "
+                        "Not for publication: publish the report folder's "
                         "indicatoren.csv, which has no value for a hidden "
                         "cell.",
                         entries)) {

@@ -218,9 +218,40 @@ int zt_check_xsd(const char *xsd_dir, const char *const *paths,
   return rc;
 }
 
+/* `check --xsd[=DIR]`: the value of the option, "" for the shipped
+ * schemas (GLib passes an optional value only through a callback, whose
+ * data pointer the main group leaves NULL; one command runs per process).
+ * GLib also takes the next word as the value (`--xsd FILE`): a value that
+ * is not a schema folder is a path to check, with the shipped schemas. */
+static char *xsd_opt;
+
+/* A folder holding iJw schemas (the JW323 schema, any case). */
+static bool is_schema_dir(const char *path) {
+  GDir *d = g_dir_open(path, 0, NULL);
+  const char *n;
+  bool found = false;
+  while (d && !found && (n = g_dir_read_name(d)))
+    found = g_ascii_strcasecmp(n, "JW323.xsd") == 0;
+  if (d)
+    g_dir_close(d);
+  return found;
+}
+
+static gboolean xsd_arg(const gchar *name, const gchar *value, gpointer data,
+                        GError **error) {
+  (void)name;
+  (void)data;
+  (void)error;
+  g_free(xsd_opt);
+  xsd_opt = g_strdup(value ? value : "");
+  return TRUE;
+}
+
 static int ingest_main(const zt_globals *g, int argc, char **argv,
                        bool check) {
   char *kind = NULL, *mapping = NULL, *rejects = NULL, *xsd = NULL;
+  char *xsd_arg_path = NULL;
+  GPtrArray *paths = NULL;
   gboolean brief = FALSE;
   GOptionEntry entries[] = {
       {"kind", 0, 0, G_OPTION_ARG_STRING, &kind,
@@ -237,8 +268,10 @@ static int ingest_main(const zt_globals *g, int argc, char **argv,
       {"brief", 0, 0, G_OPTION_ARG_NONE, &brief,
        "print a line only for files with problems (and the summary)",
        NULL},
-      {check ? "xsd" : NULL, 0, 0, G_OPTION_ARG_FILENAME, &xsd,
-       "also validate iJw XML files against the schemas in DIR", "DIR"},
+      {check ? "xsd" : NULL, 0, G_OPTION_FLAG_OPTIONAL_ARG,
+       G_OPTION_ARG_CALLBACK, (void *)xsd_arg,
+       "also validate iJw XML files against the iJw 3.2 schemas shipped "
+       "with zothuis, or (--xsd=DIR) against those in DIR", "DIR"},
       {NULL, 0, 0, 0, NULL, NULL, NULL}};
   zt_config cfg;
   zt_refdata *rd = NULL;
@@ -253,6 +286,8 @@ static int ingest_main(const zt_globals *g, int argc, char **argv,
 
   zt_err_clear(&err);
   zt_config_defaults(&cfg);
+  g_free(xsd_opt);
+  xsd_opt = NULL;
   if (!zt_parse_options(&argc, &argv, "PATH...",
                         check ? "Validate input files without storing them; "
                                 "print the reject summary."
@@ -263,7 +298,24 @@ static int ingest_main(const zt_globals *g, int argc, char **argv,
     rc = ZT_EXIT_USAGE;
     goto done;
   }
-  if (argc < 2) {
+  paths = g_ptr_array_new();
+  if (xsd_opt) {
+    if (*xsd_opt && is_schema_dir(xsd_opt)) {
+      xsd = xsd_opt;
+    } else {
+      char *ref = zt_cli_datadir(NULL, "reference");
+      xsd = g_build_filename(ref, "ijw", NULL);
+      g_free(ref);
+      if (*xsd_opt)
+        g_ptr_array_add(paths, xsd_arg_path = xsd_opt);
+      else
+        g_free(xsd_opt);
+    }
+    xsd_opt = NULL;
+  }
+  for (int i = 1; i < argc; i++)
+    g_ptr_array_add(paths, argv[i]);
+  if (paths->len == 0) {
     fprintf(stderr, "zothuis %s: name at least one file or directory\n",
             argv[0]);
     rc = ZT_EXIT_USAGE;
@@ -295,7 +347,7 @@ static int ingest_main(const zt_globals *g, int argc, char **argv,
     goto done;
   }
   if (xsd) {
-    rc = zt_check_xsd(xsd, (const char *const *)argv + 1, (size_t)argc - 1);
+    rc = zt_check_xsd(xsd, (const char *const *)paths->pdata, paths->len);
     if (rc == ZT_EXIT_USAGE || rc == ZT_EXIT_INTERNAL)
       goto done;
   }
@@ -307,8 +359,8 @@ static int ingest_main(const zt_globals *g, int argc, char **argv,
   ic.dry_run = check;
   ic.print_files = true;
   ic.print_all = !brief;
-  if (zt_run_ingest(store, &cfg, rd, ps, (const char *const *)argv + 1,
-                    (size_t)argc - 1, &ic, &run, &err)) {
+  if (zt_run_ingest(store, &cfg, rd, ps, (const char *const *)paths->pdata,
+                    paths->len, &ic, &run, &err)) {
     rc = zt_report_error(&err);
     goto done;
   }
@@ -332,6 +384,11 @@ done:
   if (rejects != default_rejects)
     g_free(rejects);
   g_free(xsd);
+  g_free(xsd_arg_path);
+  g_free(xsd_opt);
+  xsd_opt = NULL;
+  if (paths)
+    g_ptr_array_free(paths, TRUE);
   return rc;
 }
 

@@ -1,9 +1,10 @@
 /*
  * cli/config.c -- the region's configuration (see config.h).
  *
- * GKeyFile parses the INI file. PRODUCT.md's example puts comments after a
- * value with ';', which GKeyFile would keep as part of the value, so a
- * ' ;' or ' #' (blank, then the comment sign) ends a value here.
+ * GKeyFile parses the INI file. docs/configuration.md's example puts
+ * comments after a value with ';', which GKeyFile would keep as part of
+ * the value, so a ' ;' or ' #' (blank, then the comment sign) ends a
+ * value here.
  */
 #include "cli/config.h"
 

@@ -1,6 +1,7 @@
 /*
  * cli/config.h -- the region's configuration: INI file (GKeyFile) with the
- * keys of PRODUCT.md, defaults for every key, and command-line overrides.
+ * keys of docs/configuration.md, defaults for every key, and command-line
+ * overrides.
  *
  * Precedence: built-in default < configuration file < `--set
  * section.key=value` < the dedicated global options (--store,

@@ -37,6 +37,8 @@ const zt_command zt_commands[] = {
  * the tests. */
 static const zt_command hidden[] = {
     {"man", "", "print the man page (roff)", zt_cmd_man},
+    {"indicators", "[--markdown] [--kinds]",
+     "print the indicator catalogue (docs/indicators.md)", zt_cmd_indicators},
     {"pdfcheck", "FILE...", "check a PDF's accessibility (tests)",
      zt_cmd_pdfcheck},
     {NULL, NULL, NULL, NULL},
@@ -90,8 +92,8 @@ int main(int argc, char **argv) {
   int i, rc;
   zt_err err;
 
-  /* cairo's PDF writer needs "C" numbers (REPORT.md); Dutch formats come
-   * from render/format_nl.c, never from the locale. */
+  /* cairo's PDF writer needs "C" numbers (docs/report.md, "The PDF");
+   * Dutch formats come from render/format_nl.c, never from the locale. */
   setlocale(LC_ALL, "C");
   /* A file-size limit (ulimit -f) must give a write error, which the
    * atomic output turns into exit code 4, not kill the process. */

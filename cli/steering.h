@@ -1,6 +1,7 @@
 /*
  * cli/steering.h -- load the region's targets, measures and budget files
- * (DATA.md section 3) into the types the metrics and the report use.
+ * (docs/inputs.md "Steering files") into the types the metrics and the
+ * report use.
  */
 #ifndef ZT_CLI_STEERING_H
 #define ZT_CLI_STEERING_H

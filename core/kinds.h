@@ -1,5 +1,6 @@
 /*
- * core/kinds.h -- the care kinds and their groups (INDICATORS.md).
+ * core/kinds.h -- the care kinds and their groups (docs/indicators.md,
+ * "Care kinds", generated from this table).
  *
  * Every declaration line gets one care kind; a kind belongs to one or more
  * groups (verblijf, gezinsvorm, residentieel, instelling, ...). This table

@@ -1,6 +1,6 @@
 /*
  * etl/csvmap.h -- CSV mapping files: how to read an export flavour that
- * does not use the canonical CSV layout (DATA.md 1b, docs/mapping.md).
+ * does not use the canonical CSV layout (docs/inputs.md, docs/mapping.md).
  *
  * A mapping file is an INI file (GLib GKeyFile) with one section per
  * export flavour:

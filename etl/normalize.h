@@ -1,6 +1,6 @@
 /*
- * etl/normalize.h -- stored declaration lines to care periods (RULES.md
- * sections 1-6): credit netting, care kinds, municipal mergers, the
+ * etl/normalize.h -- stored declaration lines to care periods
+ * (docs/rules.md §1-§6): credit netting, care kinds, municipal mergers, the
  * woonplaatsbeginsel and birth dates.
  *
  * The inputs are plain arrays the store fills (dense client indexes, no
@@ -85,7 +85,7 @@ typedef struct zt_norm_config {
   size_t nmembers;
 } zt_norm_config;
 
-/* Defaults of PRODUCT.md: restated, current boundaries, gaps 0 and 7,
+/* The defaults of docs/configuration.md: restated, current boundaries, gaps 0 and 7,
  * episode kinds = group instelling, top 25, no members. */
 void zt_norm_config_default(zt_norm_config *c);
 
@@ -160,7 +160,8 @@ zt_status zt_norm_result_build(zt_norm_result *out, const zt_careperiod *cps,
 
 void zt_norm_result_free(zt_norm_result *r);
 
-/* The birth date to use for ages (RULES.md 6), ZT_DAY_NONE when unknown. */
+/* The birth date to use for ages (docs/rules.md §6), ZT_DAY_NONE when
+ * unknown. */
 zt_day zt_birth_effective(const zt_nclient *c);
 
 #endif

@@ -13,7 +13,7 @@
 
 typedef enum zt_reason {
   ZT_R_NONE = 0,
-  /* line reasons (DATA.md section 4) */
+  /* line reasons (docs/rejects.md) */
   ZT_R_BSN_FORMAT,          /* not 9 digits */
   ZT_R_BSN_ELFPROEF,        /* fails the 11-test, or 000000000 */
   ZT_R_DATE_INVALID,        /* not a real calendar date / not a date */

@@ -4,7 +4,8 @@
  *
  * Every reader (CSV in etl/csv*.c, iJw XML in etl/ijw.c) turns its input
  * into *rows*: for one input kind, an array of text slices in the kind's
- * canonical field order (the canonical CSV header, DATA.md), plus the line
+ * canonical field order (the canonical CSV header, docs/inputs.md), plus
+ * the line
  * number. Readers do not judge values; etl/validate.c does, for all readers
  * alike, so the same declaration read from CSV or from JW323 gives the same
  * record. A slice with p == NULL is an absent field; n == 0 is empty.
@@ -43,7 +44,7 @@ const char *zt_kind_name(zt_kind k);          /* "declaraties" */
 zt_kind zt_kind_from_name(const char *name);  /* ZT_KIND_COUNT if unknown */
 
 /* Canonical declaration fields, in the order of the canonical CSV header
- * (DATA.md 1b). BIRTH and DECLNR are optional columns. */
+ * (docs/inputs.md). BIRTH and DECLNR are optional columns. */
 enum {
   ZT_D_AGB,        /* aanbieder_agb */
   ZT_D_GEMEENTE,   /* gemeente (receiving municipality) */

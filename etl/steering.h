@@ -1,6 +1,7 @@
 /*
  * etl/steering.h -- the region's small steering files: targets.csv,
- * maatregelen.csv and budget.csv (DATA.md section 3), edited by staff.
+ * maatregelen.csv and budget.csv (docs/inputs.md "Steering files"),
+ * edited by staff.
  *
  * Comma or semicolon separated (taken from the header), RFC 4180 quoting,
  * UTF-8 or Windows-1252 (Excel), columns by name in any order. Money in

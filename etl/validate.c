@@ -422,7 +422,8 @@ zt_status zt_validate_residence(zt_validator *v, const zt_row *row,
     return reject(rej, ZT_R_GEMEENTE_UNKNOWN, ZT_R_GEMEENTE_F, row,
                   "'%s' is not a municipality code", show(s, buf));
   } else if (!zt_refdata_gemeente(v->rd, out->gemeente)) {
-    /* DATA.md 4: kept with a warning; it still means "outside". */
+    /* docs/inputs.md, docs/rejects.md: kept with a warning; it still
+     * means "outside the region". */
     out->gemeente_known = false;
     v->residence_unknown++;
   }

@@ -1,7 +1,8 @@
 /*
  * metrics/careperiod.h -- the normalized unit the metrics count.
  *
- * One care period per live declaration line (RULES.md): who (a dense
+ * One care period per live declaration line (docs/rules.md): who (a
+ * dense
  * client index), which provider, what (category, care kind), when (the
  * ProductPeriode), how much (net cents) and the three municipalities of
  * the woonplaatsbeginsel: the one that received the declaration, the
@@ -47,6 +48,10 @@ typedef struct zt_careperiod {
   uint8_t unit;             /* iJw Eenheid */
   uint8_t flags;            /* ZT_CP_* */
 } zt_careperiod;
+
+/* docs/rules.md promises 40 bytes a care period (peak memory of a run is
+ * the input lines plus these); a new field must keep it or update both. */
+_Static_assert(sizeof(zt_careperiod) == 40, "zt_careperiod is 40 bytes");
 
 /* The order of care periods everywhere: client, begin, then the other
  * fields, so that equal inputs always give equal order (qsort-style). */

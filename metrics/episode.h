@@ -1,6 +1,6 @@
 /*
  * metrics/episode.h -- chains of one client's care periods into episodes
- * (RULES.md 5, INDICATORS.md "Episode analysis").
+ * (docs/rules.md §5, docs/indicators.md "Episode analysis").
  *
  * An episode is a maximal chain of a client's care periods of the chosen
  * kinds in which the days between each period and the latest end so far

@@ -1,6 +1,6 @@
 /*
  * metrics/export.h -- the indicator table as CSV and JSON, exactly the
- * "Export format" of INDICATORS.md:
+ * "Export format" of docs/indicators.md:
  *
  *   indicator,period,peildatum,gemeente,breakdown,value,unit,n,
  *     suppressed,display                              (one line)

@@ -1,6 +1,8 @@
 /*
- * metrics/indicator.h -- the indicator catalogue of INDICATORS.md: the
- * ONE place that knows indicator ids.
+ * metrics/indicator.h -- the indicator catalogue: the ONE place that
+ * knows indicator ids. docs/indicators.md defines them; its catalogue
+ * table is generated from this one (`zothuis indicators --markdown`,
+ * scripts/gen-docs.sh).
  *
  * Each id has a definition row: unit, display precision, breakdowns,
  * suppression class, how its rows relate to totals (for complementary
@@ -77,7 +79,8 @@ struct zt_ind_def {
   zt_ind_family family;
   int slot;                 /* which value within the family */
   zt_ind_fn fn;             /* writes this indicator's rows */
-  const char *description;  /* one line, English */
+  const char *description;  /* English: what is counted, so that a
+                               reader of the catalogue can tell */
   /* -- disclosure control (metrics/suppress.c, docs/privacy.md); zero
    *    for most rows -- */
   zt_parts parts;           /* how the rows under `total` relate to it */

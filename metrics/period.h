@@ -1,6 +1,7 @@
 /*
  * metrics/period.h -- report periods: a year (2022) or a half-year
- * (2022-H1, 2022-H2), as INDICATORS.md defines them, and the peildatum.
+ * (2022-H1, 2022-H2), and the peildatum (docs/indicators.md,
+ * "Conventions").
  */
 #ifndef ZT_PERIOD_H
 #define ZT_PERIOD_H

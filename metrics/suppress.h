@@ -1,6 +1,6 @@
 /*
  * metrics/suppress.h -- small-number suppression of the indicator table
- * (INDICATORS.md "Suppression"): modes none / small / cbs, complementary
+ * (docs/indicators.md "Suppression"): modes none / small / cbs, complementary
  * suppression, and the `display` text of every row.
  *
  * Applied below region level only (municipality rows, and provider rows

@@ -23,7 +23,8 @@
 #include "metrics/table.h"
 #include "metrics/target.h"   /* zt_target_op */
 
-/* One measure (maatregel) of the region's programme (DATA.md section 3).
+/* One measure (maatregel) of the region's programme (maatregelen.csv,
+ * docs/inputs.md "Steering files").
  * van/tot are quarters, "2022-Q1". Money in cents. */
 typedef struct zt_measure {
   char id[16];

@@ -293,7 +293,7 @@ static zt_status check_attr(check *c, xmlNodePtr n, const elem_def *d,
     if (!zt_render_ind_lookup(v))
       return node_fail(c, n,
                        "unknown indicator id '%s' in <%s %s> (expected an "
-                       "id of INDICATORS.md, e.g. clients.total)",
+                       "id of docs/indicators.md, e.g. clients.total)",
                        v, d->name, name);
   } else if (strcmp(name, "ids") == 0) {
     /* one indicator per column, an empty entry for an empty cell */
@@ -308,7 +308,7 @@ static zt_status check_attr(check *c, xmlNodePtr n, const elem_def *d,
       zt_status st = node_fail(c, n,
                                "unknown indicator id '%s' in <%s ids> "
                                "(expected a comma list of ids of "
-                               "INDICATORS.md, one per column)",
+                               "docs/indicators.md, one per column)",
                                badid, d->name);
       g_strfreev(ids);
       return st;

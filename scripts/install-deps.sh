@@ -6,6 +6,7 @@ set -eu
 
 build="build-essential cmake pkg-config libglib2.0-dev libxml2-dev zlib1g-dev
 libsqlite3-dev libcairo2-dev libpango1.0-dev libqpdf-dev libhyphen-dev
+libxlsxwriter-dev
 hyphen-nl fonts-lato fonts-dejavu-core"
 test="libcmocka-dev sqlite3 qpdf poppler-utils time afl++ clang
 libclang-rt-14-dev hyperfine chromium"

@@ -13,7 +13,7 @@
 # Needs chromium, node and npm (scripts/install-deps.sh --test); the npm
 # packages (axe-core, playwright-core, pinned in
 # tests/e2e/a11y/package-lock.json) are installed with `npm ci` on the
-# first run.
+# first run, next to WORK_DIR in the build tree (never in the sources).
 set -eu
 zothuis=$1
 src=$2
@@ -32,13 +32,19 @@ done
 [ -x /usr/bin/chromium ] ||
 	fail "/usr/bin/chromium is missing (scripts/install-deps.sh --test)"
 
-# The npm packages, from the lock file, when missing or older than it.
-installed="$a11y/node_modules/.package-lock.json"
-if [ ! -f "$installed" ] || [ "$a11y/package-lock.json" -nt "$installed" ]; then
-	echo "== npm ci (axe-core, playwright-core)"
-	npm ci --prefix "$a11y" --no-audit --no-fund --loglevel=error ||
+# The npm packages, from the lock file, into the build tree: when missing
+# or installed from another lock file. The checker is copied next to them
+# so that node resolves them from there.
+node_dir=$(dirname "$work")/a11y-node
+mkdir -p "$node_dir"
+if [ ! -f "$node_dir/node_modules/.package-lock.json" ] ||
+	! cmp -s "$a11y/package-lock.json" "$node_dir/package-lock.json"; then
+	echo "== npm ci (axe-core, playwright-core) in $node_dir"
+	cp "$a11y/package.json" "$a11y/package-lock.json" "$node_dir/"
+	npm ci --prefix "$node_dir" --no-audit --no-fund --loglevel=error ||
 		fail "npm ci failed"
 fi
+cp "$a11y/check-html.mjs" "$node_dir/"
 
 rm -rf "$work"
 mkdir -p "$work"
@@ -61,7 +67,7 @@ echo "== PDF/UA and WCAG checks of the PDFs"
 qpdf --check "$dir/rapport.pdf" >/dev/null || fail "qpdf --check failed"
 
 echo "== axe-core in Chromium: $half"
-node "$a11y/check-html.mjs" "$half" "$work" ||
+node "$node_dir/check-html.mjs" "$half" "$work" ||
 	fail "axe-core found violations or the page made requests (above)"
 for png in rapport-desktop.png rapport-phone.png; do
 	[ -s "$work/$png" ] || fail "no screenshot $png"

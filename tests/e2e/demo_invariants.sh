@@ -1,6 +1,6 @@
 #!/bin/sh
 # End-to-end: the demo region's reports are internally consistent
-# (docs/indicators.md) and well-formed.
+# (docs/quality.md "Correctness") and well-formed.
 #  - the report folder: what it publishes (indicatoren.csv) has no value
 #    or n for a hidden cell and otherwise the internal table's; intern/
 #    is private (0700, files 0600); doelen.csv of the 2e halfjaar and the
@@ -341,8 +341,8 @@ expect_in s5.txt wpb.clients_declared wpb.spend_declared clients.total \
 	spend.total
 expect_in s8.txt dq.lines_read dq.lines_accepted dq.lines_rejected \
 	dq.duplicates_skipped
-# the savings and their caveat on one page (REPORT.md: "the savings
-# estimate with its caveat printed beside it")
+# the savings and their caveat on one page (docs/report.md: the savings
+# estimates "with their caveat printed beside them")
 for pg in $(seq 1 40); do
 	pdftotext -f "$pg" -l "$pg" "$H/rapport.pdf" pg.txt 2> /dev/null || break
 	if grep -q "bovengrenzen, geen" pg.txt; then

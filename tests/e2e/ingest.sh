@@ -56,6 +56,32 @@ grep -q "read 6 = accepted 6" check.out || fail "check counts"
 [ "$(count 'SELECT count(*) FROM declaration')" = "$before" ] ||
 	fail "check changed the store"
 
+# check --xsd: the shipped iJw 3.2 schemas by default, --xsd=DIR (or
+# --xsd DIR) another schema folder; a schema-invalid example (JW315:
+# 2027-06-31) gives exit 2, a schema folder that lacks the message's
+# schema exit 1
+IJW=$SRC/reference/ijw
+"$Z" check --xsd "$IJW/examples/JW301.xml" > xsd-ok.out 2>> log.txt ||
+	fail "check --xsd JW301 exit $?"
+grep -q "^xsd-ok .*JW301.xml" xsd-ok.out || fail "JW301 not xsd-ok: $(cat xsd-ok.out)"
+set +e
+"$Z" check --xsd "$IJW/examples/JW315.xml" > xsd-bad.out 2>> log.txt
+rc=$?
+mkdir -p xsd-other
+cp "$IJW/Basisschema.xsd" "$IJW/JW323.xsd" xsd-other/
+"$Z" check --xsd=xsd-other "$IJW/examples/JW323.xml" > xsd-dir.out 2>> log.txt
+rc_dir=$?
+"$Z" check --xsd xsd-other "$IJW/examples/JW301.xml" > xsd-dir2.out 2>> log.txt
+rc_dir2=$?
+set -e
+[ $rc = 2 ] || fail "check --xsd of the invalid JW315 exit $rc, want 2"
+grep -q "^XSD-ERROR .*JW315.xml" xsd-bad.out || fail "JW315 not reported invalid"
+grep -q "JW315.xml:44: " xsd-bad.out || fail "JW315 error without its line"
+# (the JW323 example is schema-valid but uses RN004 twice: exit 2)
+[ $rc_dir = 2 ] || fail "check --xsd=DIR JW323 exit $rc_dir, want 2"
+grep -q "^xsd-ok .*JW323.xml" xsd-dir.out || fail "--xsd=DIR not used"
+[ $rc_dir2 = 1 ] || fail "check --xsd DIR without JW301.xsd exit $rc_dir2, want 1"
+
 # gzip is recognised by its bytes, not its name
 gzip -c fresh.csv > fresh.data
 "$Z" ingest fresh.data > gz.out 2>> log.txt || fail "gzip exit $?"

@@ -8,8 +8,8 @@
 # coverage, not linked with the fuzzer's main); each fuzz_*.c is then
 # linked against it. New inputs found go to build-fuzz/corpus/<name>/ (the
 # seeds in git are only read); a crashing input is saved under
-# tests/fuzz/findings/ (ignored by git) -- rerun it with
-#   build-fuzz/fuzz_<name> tests/fuzz/findings/<file>
+# build-fuzz/findings/ -- rerun it with
+#   build-fuzz/fuzz_<name> build-fuzz/findings/<file>
 # Environment: CC_FUZZ (default clang), FUZZ_JOBS (build jobs, default 2).
 set -eu
 secs=${1:-30}
@@ -44,7 +44,7 @@ grep -E 'warning:' "$bdir/build.log" | sed 's/^/fuzz: clang: /' || true
 pkgs="glib-2.0 libxml-2.0 sqlite3 zlib cairo pangocairo libqpdf"
 cflags=$(pkg-config --cflags $pkgs)
 libs=$(pkg-config --libs $pkgs)
-mkdir -p "$root/tests/fuzz/findings"
+mkdir -p "$bdir/findings"
 
 status=0
 found=0
@@ -66,7 +66,7 @@ for src in "$root"/tests/fuzz/fuzz_*.c; do
 	if ! ASAN_OPTIONS=detect_leaks=1 \
 		"$bdir/$name" -max_total_time="$secs" -max_len=16384 \
 		-timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
-		-artifact_prefix="$root/tests/fuzz/findings/$name-" \
+		-artifact_prefix="$bdir/findings/$name-" \
 		"$work" "$seeds" >"$bdir/$name.log" 2>&1; then
 		echo "fuzz: $name FAILED; the end of $bdir/$name.log:" >&2
 		tail -n 40 "$bdir/$name.log" >&2

@@ -61,7 +61,7 @@ static void rf_put(rf_fixture *f, const char *ind, const char *period,
     zt_period_parse(period, &p, NULL);
     v.peildatum = p.end;
   }
-  /* small-number suppression below region level (INDICATORS.md) */
+  /* small-number suppression below region level (docs/indicators.md) */
   if (gem != ZT_GEMEENTE_REGIO || (bd && strncmp(bd, "provider=", 9) == 0)) {
     if (unit == ZT_UNIT_COUNT && den == 1 && num > 0 && num < 5) {
       v.suppressed = true;

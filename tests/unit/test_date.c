@@ -1,6 +1,6 @@
 /*
  * tests/unit/test_date.c -- day numbers, calendar validity, both input
- * formats, ages (INDICATORS.md conventions) and month arithmetic.
+ * formats, ages (docs/indicators.md, "Conventions") and month arithmetic.
  */
 #include "testutil.h"
 
@@ -67,7 +67,8 @@ static void test_age(void **state) {
   zt_day born = zt_day_from_ymd(2010, 5, 1);
   zt_day leap = zt_day_from_ymd(2008, 2, 29);
   (void)state;
-  /* INDICATORS.md: born 2010-05-01 is 11 on 2022-04-30, 12 on 2022-05-01 */
+  /* docs/indicators.md: born 2010-05-01 is 11 on 2022-04-30, 12 on
+   * 2022-05-01 */
   assert_int_equal(zt_age_years(born, zt_day_from_ymd(2022, 4, 30)), 11);
   assert_int_equal(zt_age_years(born, zt_day_from_ymd(2022, 5, 1)), 12);
   /* Born 29 February: birthday is 1 March in common years. */

@@ -1,6 +1,6 @@
 /*
  * tests/unit/test_export.c -- metrics/export.c: the byte format of the
- * two example rows of INDICATORS.md, value precision (money in cents,
+ * two example rows of docs/indicators.md, value precision (money in cents,
  * means and shares up to six decimals), RFC 4180 quoting, JSON, order
  * independence (byte-identical), suppressed rows, what a publication
  * carries (no value or n for a hidden row) and the file modes, the
@@ -50,7 +50,7 @@ static char *dump(const zt_ind_table *t,
   return buf;
 }
 
-/* The examples of INDICATORS.md "Export format". 68,4% exactly is
+/* The examples of docs/indicators.md "Export format". 68,4% exactly is
  * 171/250; n (412) is carried as given. */
 static zt_ind_table *example_table(void) {
   zt_ind_table *t = zt_ind_table_new();

@@ -22,20 +22,14 @@
 
 #define DATA ZT_TEST_DATA "/ijw/"
 
-/* The iJw reference examples: the repository sits next to shared/; a
- * worktree under wt/ one level deeper. Returns a path to free. */
+/* The iJw reference examples shipped in reference/ijw/examples. A missing
+ * file fails the test. Returns a path to free. */
 static char *example(const char *name) {
-  static const char *const dirs[] = {
-      ZT_SOURCE_DIR "/../shared/reference/ijw/examples",
-      ZT_SOURCE_DIR "/../../shared/reference/ijw/examples"};
-  for (size_t i = 0; i < sizeof dirs / sizeof dirs[0]; i++) {
-    char *p = g_build_filename(dirs[i], name, NULL);
-    if (g_file_test(p, G_FILE_TEST_IS_REGULAR))
-      return p;
-    g_free(p);
-  }
-  fail_msg("reference example %s not found next to the repository", name);
-  return NULL;
+  char *p = g_build_filename(ZT_SOURCE_DIR, "reference", "ijw", "examples",
+                             name, NULL);
+  if (!g_file_test(p, G_FILE_TEST_IS_REGULAR))
+    fail_msg("%s is missing from the repository", p);
+  return p;
 }
 
 typedef struct rec {

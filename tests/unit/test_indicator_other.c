@@ -3,7 +3,7 @@
  * normalized and the shift), dq.* (counts that reconcile, reasons,
  * normalization notes), region membership and mergers through the whole
  * entry point zt_metrics_compute (Weesp leaving the region with current
- * boundaries), and the catalogue itself (every id of INDICATORS.md).
+ * boundaries), and the catalogue itself (every id of docs/indicators.md).
  *
  * Region: A 0402 and B 0406 unless stated. X 0344 is not a member.
  */
@@ -243,7 +243,7 @@ static void test_membership_mergers(void **state) {
   zt_ind_table_free(t);
 }
 
-/* Every id of INDICATORS.md is in the catalogue, ids are unique, and
+/* Every id of docs/indicators.md is in the catalogue, ids are unique, and
  * lookup finds each by name. */
 static void test_catalogue(void **state) {
   static const char *const ids[] = {
@@ -295,7 +295,7 @@ static void test_catalogue(void **state) {
 }
 
 /* Every row of a full run belongs to a catalogue id, and the internal
- * consistency QUALITY.md asks for holds: spend.total = the sum of
+ * consistency docs/quality.md asks for holds: spend.total = the sum of
  * spend.by_kind; ended + continuing = clients, and so does each of the
  * two episode distributions; shares within 0..100. */
 static void test_consistency(void **state) {

@@ -2,7 +2,7 @@
  * tests/unit/test_normalize.c -- etl/normalize.c: credit netting, care
  * kinds (catalogue, category fallback, overig), mergers with current and
  * historic boundaries, the woonplaatsbeginsel (the seven worked examples
- * of RULES.md section 4, in all three modes), chains of stays, ages and
+ * of docs/rules.md §4, in all three modes), chains of stays, ages and
  * determinism.
  *
  * Municipalities of the examples: A 0402 Hilversum, B 0406 Huizen,
@@ -177,7 +177,7 @@ static void free_fixture(fixture *f) {
   free(f);
 }
 
-/* ---- RULES.md section 4, worked examples ------------------------------- */
+/* ---- docs/rules.md §4, worked examples --------------------------------- */
 
 /* 1. Ambulant care in 2023, registered in A all along -> A (although it
  *    was declared to X). */

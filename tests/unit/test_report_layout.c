@@ -1,7 +1,7 @@
 /*
  * tests/unit/test_report_layout.c -- page layout rules of the report that
  * a reader sees: key figures followed by a note (the savings estimate and
- * its caveat, REPORT.md) end up on one page wherever the page break
+ * its caveat, docs/report.md) end up on one page wherever the page break
  * falls; a distribution breakdown comes out as chart categories in
  * numeric order with ranges printed with an en dash.
  */

@@ -286,9 +286,9 @@ static void test_sentence_pattern(void **state) {
             "<p><change id=\"episodes.clients\" subject=\"Het cohort\"/>."
             "</p>\n</report>\n", &m);
   assert_int_equal(d->nblocks, 5);
-  /* REPORT.md's example, with the 2022 target of >= 65: in a 1e
-   * halfjaar a year target is judged provisionally on the year to date
-   * (64,0 < 65) */
+  /* the example of docs/templates.md, with the 2022 target of >= 65: in
+   * a 1e halfjaar a year target is judged provisionally on the year to
+   * date (64,0 < 65) */
   assert_string_equal(plain(d, &d->blocks[0].text),
                       "Het aandeel jeugdigen in een gezinsvorm steeg van "
                       "61,2% naar 64,0%; doel 2022 \xe2\x89\xa5 65%: niet op "
@@ -732,7 +732,7 @@ static void test_shipped_templates(void **state) {
     tables += d->blocks[i].kind == ZT_BLK_TABLE;
   }
   /* Samenvatting .. Verantwoording: the eight numbered sections of
-   * REPORT.md after the cover and contents */
+   * docs/report.md after the cover and contents */
   assert_int_equal(headings, 8);
   /* 7 region charts + one per municipality */
   assert_int_equal(charts, 7 + RF_NGEM);

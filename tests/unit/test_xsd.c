@@ -16,20 +16,13 @@
 
 #include "etl/xsd.h"
 
-/* The reference schemas sit in shared/ next to the repository (a worktree
- * under wt/ is one level deeper). Returns a path to free. */
+/* The iJw schemas and examples shipped in reference/ijw. A missing file
+ * fails the test: the repository must carry them. Returns a path to free. */
 static char *ref(const char *name) {
-  static const char *const dirs[] = {ZT_SOURCE_DIR "/../shared/reference/ijw",
-                                     ZT_SOURCE_DIR
-                                     "/../../shared/reference/ijw"};
-  for (size_t i = 0; i < sizeof dirs / sizeof dirs[0]; i++) {
-    char *p = g_build_filename(dirs[i], name, NULL);
-    if (g_file_test(p, G_FILE_TEST_EXISTS))
-      return p;
-    g_free(p);
-  }
-  fail_msg("reference %s not found next to the repository", name);
-  return NULL;
+  char *p = g_build_filename(ZT_SOURCE_DIR, "reference", "ijw", name, NULL);
+  if (!g_file_test(p, G_FILE_TEST_EXISTS))
+    fail_msg("%s is missing from the repository", p);
+  return p;
 }
 
 typedef struct result {
