@@ -183,9 +183,9 @@ int zt_cmd_demo(const zt_globals *g, int argc, char **argv) {
   printf("half-year report: %s/%s\n", dir_h, ZT_REPORT_PDF_NAME);
   printf("                  %s/%s\n", dir_h, ZT_REPORT_HTML_NAME);
   printf("annual report:    %s/%s\n", dir_y, ZT_REPORT_PDF_NAME);
-  printf("indicator table:  %s/indicatoren.csv\n", dir_h);
-  printf("rejected lines:   %s/rejects.csv (%ld deliberately bad lines "
-         "were generated)\n",
+  printf("indicator table:  %s/indicatoren.csv (for publication)\n", dir_h);
+  printf("internal files:   %s/" ZT_INTERN_DIR "/ (raw table; rejects.csv: "
+         "%ld deliberately bad lines were generated)\n",
          dir_h, gs.bad_lines);
   /* The demo's inbox holds bad lines on purpose: they are expected, so
    * the demo itself succeeds. */

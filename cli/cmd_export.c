@@ -1,11 +1,14 @@
 /*
  * cli/cmd_export.c -- `zothuis export`: the indicator table of one period
  * as CSV or JSON (docs/indicators.md, "Export format"), to a file or
- * stdout.
+ * stdout, with the raw value of every row: for internal analysis, not
+ * for publication (the report folder's indicatoren.csv is the one to
+ * publish). Files it writes get mode 0600.
  */
 #include <glib.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli/cli.h"
 #include "cli/compute.h"
@@ -65,8 +68,8 @@ int zt_cmd_export(const zt_globals *g, int argc, char **argv) {
       {"format", 0, 0, G_OPTION_ARG_STRING, &format, "csv (default) or json",
        "csv|json"},
       {"out", 0, 0, G_OPTION_ARG_FILENAME, &out,
-       "file to write, '-' for stdout (default: OUT/<region>/<period>/"
-       "indicatoren.csv)", "FILE"},
+       "file to write (mode 0600), '-' for stdout (default: OUT/<region>/"
+       "<period>/intern/indicatoren-intern.csv)", "FILE"},
       {NULL, 0, 0, 0, NULL, NULL, NULL}};
   zt_config cfg;
   zt_refdata *rd = NULL;
@@ -84,7 +87,12 @@ int zt_cmd_export(const zt_globals *g, int argc, char **argv) {
   zt_config_defaults(&cfg);
   if (!zt_parse_options(&argc, &argv, "",
                         "Write the indicator table of one period as CSV or "
-                        "JSON (docs/indicators.md, export format).",
+                        "JSON (docs/indicators.md, export format) for "
+                        "internal analysis: every row keeps its raw value, "
+                        "also where the report hides it (suppressed = 1). "
+                        "Not for publication: publish the report folder's "
+                        "indicatoren.csv, which has no value for a hidden "
+                        "cell.",
                         entries)) {
     rc = ZT_EXIT_USAGE;
     goto done;
@@ -111,8 +119,9 @@ int zt_cmd_export(const zt_globals *g, int argc, char **argv) {
   }
   if (!out) {
     char *dir = zt_out_dir(&cfg, &p);
-    path = g_build_filename(dir, fmt == ZT_EXPORT_JSON ? "indicatoren.json"
-                                                       : "indicatoren.csv",
+    path = g_build_filename(dir, "intern",
+                            fmt == ZT_EXPORT_JSON ? "indicatoren-intern.json"
+                                                  : "indicatoren-intern.csv",
                             NULL);
     g_free(dir);
   } else {
@@ -121,8 +130,11 @@ int zt_cmd_export(const zt_globals *g, int argc, char **argv) {
   {
     char *dir = g_path_get_dirname(path);
     zt_status st = zt_mkdirs(dir, &err);
+    /* the default folder is intern/: private */
+    if (!st && !out && chmod(dir, 0700) != 0)
+      st = zt_fail(&err, ZT_ERR_OUTPUT, "%s: cannot make it private", dir);
     g_free(dir);
-    if (st || zt_export_file(comp.table, path, fmt, &err)) {
+    if (st || zt_export_file(comp.table, path, fmt, 0600, &err)) {
       rc = zt_report_error(&err);
       goto done;
     }

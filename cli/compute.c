@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "metrics/indicator.h"
 #include "metrics/metrics.h"
 
 /* The trend periods: every year and half-year from the first year with
@@ -35,6 +36,15 @@ static zt_status trend_periods(const zt_snapshot *sn, const zt_period *p,
   *out = arr;
   *n = k;
   return ZT_OK;
+}
+
+zt_period zt_cohort_period(const char *spec, const zt_period *p) {
+  zt_period c;
+  if (!spec || strcmp(spec, "previous-year") == 0)
+    return zt_period_year(p->year - 1);
+  if (strcmp(spec, "period") == 0 || zt_period_parse(spec, &c, NULL))
+    return *p;
+  return c;
 }
 
 zt_status zt_compute(const zt_config *cfg, const zt_refdata *rd,
@@ -95,16 +105,37 @@ zt_status zt_compute(const zt_config *cfg, const zt_refdata *rd,
     zt_norm_result nr;
     st = zt_normalize(&mi.norm, &nr, err);
     if (!st && with_trend) {
+      /* with a peildatum of its own the report period comes after, at
+       * that peildatum (a table row is keyed with its peildatum) */
+      zt_period *ps;
+      size_t n = 0;
       st = trend_periods(&out->snap, period, &out->trend, &out->ntrend, err);
+      ps = st ? NULL : calloc(out->ntrend + 1, sizeof *ps);
+      if (!st && !ps)
+        st = zt_fail(err, ZT_ERR_NOMEM, "out of memory");
+      for (size_t i = 0; !st && i < out->ntrend; i++)
+        if (peil == ZT_DAY_NONE || !zt_period_eq(&out->trend[i], period))
+          ps[n++] = out->trend[i];
       if (!st)
-        st = zt_indicators_compute(&nr, &mi, out->trend, out->ntrend,
-                                   ZT_DAY_NONE, out->table, err);
+        st = zt_indicators_compute(&nr, &mi, ps, n, ZT_DAY_NONE, out->table,
+                                   err);
+      free(ps);
     }
     /* The report period last, with its own peildatum (the trend already
      * holds it when the peildatum is the period's last day). */
     if (!st && (!with_trend || peil != ZT_DAY_NONE))
       st = zt_indicators_compute(&nr, &mi, period, 1, peil, out->table,
                                  err);
+    /* The episode cohort, followed up to the report's peildatum: its
+     * episode analysis only (the cohort's other figures are its own) */
+    out->cohort = zt_cohort_period(cfg->cohort, period);
+    out->cohort_peil = peil != ZT_DAY_NONE ? peil : period->end;
+    if (!st && with_trend && out->cohort_peil != out->cohort.end) {
+      zt_metrics_input ci = mi;
+      ci.families = 1u << ZT_FAM_EPISODES;
+      st = zt_indicators_compute(&nr, &ci, &out->cohort, 1,
+                                 out->cohort_peil, out->table, err);
+    }
     zt_norm_result_free(&nr);
   }
   return st;

@@ -19,11 +19,21 @@ typedef struct zt_computed {
   zt_period *trend;        /* every half-year and year with data up to the
                               report period, oldest first */
   size_t ntrend;
+  zt_period cohort;        /* the episode cohort of the report ([analysis]
+                              cohort), measured at the report's peildatum;
+                              its episodes.* and savings.* rows are in
+                              `table` at that peildatum */
+  zt_day cohort_peil;
 } zt_computed;
 
+/* The cohort `spec` ("previous-year", "period", "YYYY", "YYYY-Hn") for a
+ * report of period `p`. */
+zt_period zt_cohort_period(const char *spec, const zt_period *p);
+
 /* Compute the indicator table for `period` (peildatum `peil`, or
- * ZT_DAY_NONE for the period's last day) and, when `with_trend`, for every
- * earlier year and half-year with data. */
+ * ZT_DAY_NONE for the period's last day) and, when `with_trend` (a
+ * report), for every earlier year and half-year with data and the
+ * episode analysis of the report's cohort at the report's peildatum. */
 zt_status zt_compute(const zt_config *cfg, const zt_refdata *rd,
                      zt_store *store, const zt_period *period, zt_day peil,
                      bool with_trend, zt_computed *out, zt_err *err);

@@ -15,6 +15,7 @@
 
 #include "core/str.h"
 #include "etl/refdata.h"
+#include "metrics/period.h"
 
 void zt_config_set_str(char **slot, const char *value) {
   g_free(*slot);
@@ -36,6 +37,7 @@ void zt_config_defaults(zt_config *c) {
   c->episode_kinds = g_strdup("instelling");
   c->episode_gap_days = 7;
   c->top_n = 25;
+  c->cohort = g_strdup("previous-year");
   c->out_dir = g_strdup("out");
   c->formats = g_strdup("pdf,html,csv");
   c->suppression = ZT_SUPP_SMALL;
@@ -49,7 +51,7 @@ void zt_config_free(zt_config *c) {
                    &c->key_file, &c->inbox, &c->archive, &c->rejected_dir,
                    &c->product_codes, &c->providers, &c->targets,
                    &c->measures, &c->budget, &c->mapping, &c->reference_dir,
-                   &c->episode_kinds, &c->template_path, &c->out_dir,
+                   &c->episode_kinds, &c->cohort, &c->template_path, &c->out_dir,
                    &c->formats, &c->log_file, &c->periods};
   for (size_t i = 0; i < sizeof strs / sizeof strs[0]; i++) {
     g_free(*strs[i]);
@@ -81,7 +83,9 @@ static char *resolve(const char *base, const char *value) {
   return g_build_filename(base, value, NULL);
 }
 
-typedef enum { K_STR, K_PATH, K_INT, K_WPB, K_BOUNDS, K_SUPPR, K_MEMBERS } ktype;
+typedef enum {
+  K_STR, K_PATH, K_INT, K_WPB, K_BOUNDS, K_SUPPR, K_MEMBERS, K_COHORT
+} ktype;
 
 typedef struct key_def {
   const char *section;
@@ -113,6 +117,7 @@ static const key_def keys[] = {
     {"analysis", "episode_kinds", K_STR, OFF(episode_kinds), 0, 0},
     {"analysis", "episode_gap_days", K_INT, OFF(episode_gap_days), 0, 366},
     {"analysis", "top_n", K_INT, OFF(top_n), 1, 1000},
+    {"analysis", "cohort", K_COHORT, OFF(cohort), 0, 0},
     {"report", "template", K_PATH, OFF(template_path), 0, 0},
     {"report", "out", K_PATH, OFF(out_dir), 0, 0},
     {"report", "formats", K_STR, OFF(formats), 0, 0},
@@ -183,6 +188,16 @@ static zt_status apply(zt_config *c, const key_def *k, const char *value,
                      "%s: report.suppression = '%s': expected none, small or "
                      "cbs", where, value);
     return ZT_OK;
+  case K_COHORT: {
+    zt_period p;
+    if (strcmp(value, "previous-year") != 0 && strcmp(value, "period") != 0 &&
+        zt_period_parse(value, &p, NULL) != ZT_OK)
+      return zt_fail(err, ZT_ERR_USAGE,
+                     "%s: analysis.cohort = '%s': expected previous-year, "
+                     "period, YYYY or YYYY-H1/H2", where, value);
+    zt_config_set_str(slot, value);
+    return ZT_OK;
+  }
   case K_MEMBERS: {
     zt_member *m;
     size_t n;
@@ -296,6 +311,7 @@ char **zt_config_describe(const zt_config *c) {
   g_ptr_array_add(a, g_strdup_printf("analysis.episode_gap_days = %d",
                                      c->episode_gap_days));
   g_ptr_array_add(a, g_strdup_printf("analysis.top_n = %d", c->top_n));
+  g_ptr_array_add(a, g_strdup_printf("analysis.cohort = %s", c->cohort));
   g_ptr_array_add(a, g_strdup_printf("report.suppression = %s",
                                      sup[c->suppression]));
   g_ptr_array_add(a, g_strdup_printf("report.threshold = %d", c->threshold));

@@ -50,6 +50,9 @@ typedef struct zt_config {
   char *episode_kinds;
   int episode_gap_days;
   int top_n;
+  char *cohort;          /* the episode cohort of a report:
+                            "previous-year" (default), "period" or a
+                            period "YYYY", "YYYY-H1" */
   /* [report] */
   char *template_path;
   char *out_dir;

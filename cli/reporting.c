@@ -1,12 +1,18 @@
 /*
- * cli/reporting.c -- write one period's outputs (report PDF and HTML, the
- * indicator table as CSV/JSON, rejects.csv) into out/<region>/<period>/;
- * and the `zothuis report` command. Shared by report, run and demo.
+ * cli/reporting.c -- write one period's outputs into
+ * out/<region>/<period>/ and the `zothuis report` command (shared by
+ * report, run and demo). The folder holds what may be published as it
+ * stands: rapport.pdf, rapport.html, indicatoren.csv/.json without a raw
+ * value of a hidden cell, doelen.csv/.json; intern/ (mode 0700) holds
+ * what may not: the raw indicator table and rejects.csv.
  */
 #include "cli/reporting.h"
 
+#include <errno.h>
 #include <glib.h>
+#include <glib/gstdio.h>
 #include <stdio.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,6 +25,7 @@
 #include "core/log.h"
 #include "core/str.h"
 #include "metrics/export.h"
+#include "render/checks.h"
 #include "render/format_nl.h"
 #include "render/report.h"
 #include "zt_build.h"
@@ -60,7 +67,11 @@ static char *suppression_sentence(const zt_config *cfg) {
     return g_strdup("Aantallen onder regioniveau zijn afgerond op "
                     "vijftallen; waarden van 0 tot en met 7 zijn "
                     "weergegeven als '.'. Percentages zijn berekend uit de "
-                    "afgeronde aantallen.");
+                    "afgeronde aantallen. Waar een verborgen waarde anders "
+                    "uit totalen, andere tabellen of de halfjaren en het "
+                    "jaar terug te rekenen zou zijn, zijn ook andere cellen "
+                    "verborgen ('x'); zo'n cel kan elk aantal zijn, ook "
+                    "nul.");
   case ZT_SUPP_SMALL:
     break;
   }
@@ -68,13 +79,13 @@ static char *suppression_sentence(const zt_config *cfg) {
     return g_strdup("Er zijn geen kleine aantallen verborgen (drempel 1).");
   return g_strdup_printf(
       "Onder regioniveau en per aanbieder zijn aantallen van 1 tot en met "
-      "%d weergegeven als '< %d'; gemiddelden, aandelen en bedragen over "
-      "minder dan %d cliënten zijn niet getoond ('·'). Een "
-      "nul blijft zichtbaar. Waar in een rij of kolom met een totaal "
-      "precies één cel verborgen is, is ook de volgende "
-      "kleinste verborgen ('·'), zodat de waarde niet uit het "
-      "totaal is terug te rekenen.",
-      t - 1, t, t);
+      "%d weergegeven als '< %d'. Gemiddelden, aandelen en bedragen over "
+      "minder dan %d cliënten zijn niet getoond ('·'), en een aandeel ook "
+      "niet als het deel of de rest van het geheel 1 tot en met %d is. Waar "
+      "een verborgen aantal anders uit totalen, andere tabellen of de "
+      "halfjaren en het jaar terug te rekenen zou zijn, zijn ook andere "
+      "cellen verborgen ('·'); zo'n cel kan elk aantal zijn, ook nul.",
+      t - 1, t, t, t - 1);
 }
 
 /* The members whose membership overlaps the period, in configured order,
@@ -109,11 +120,11 @@ char *zt_template_for(const zt_config *cfg, const zt_period *p,
   return path;
 }
 
-static zt_status write_with(const char *path,
+static zt_status write_with(const char *path, mode_t mode,
                             zt_status (*fn)(void *, FILE *, zt_err *),
                             void *arg, zt_err *err) {
   zt_fileout out;
-  zt_status st = zt_fileout_open(&out, path, 0644, err);
+  zt_status st = zt_fileout_open(&out, path, mode, err);
   if (st)
     return st;
   st = fn(arg, out.fp, err);
@@ -122,6 +133,20 @@ static zt_status write_with(const char *path,
     return st;
   }
   return zt_fileout_commit(&out, err);
+}
+
+/* The folder for files that are not for publication, mode 0700 (also
+ * when it existed with other modes). */
+static zt_status intern_dir(const char *dir, char **out, zt_err *err) {
+  char *path = g_build_filename(dir, ZT_INTERN_DIR, NULL);
+  if (g_mkdir_with_parents(path, 0700) != 0 || chmod(path, 0700) != 0) {
+    zt_status st = zt_fail(err, ZT_ERR_OUTPUT, "%s: %s", path,
+                           g_strerror(errno));
+    g_free(path);
+    return st;
+  }
+  *out = path;
+  return ZT_OK;
 }
 
 static zt_status rejects_fn(void *store, FILE *fp, zt_err *err) {
@@ -208,6 +233,8 @@ zt_status zt_report_prepare(const zt_config *cfg, const zt_refdata *rd,
   in->version = ZT_VERSION;
   in->providers = rp->comp.snap.providers;
   in->nproviders = rp->comp.snap.nproviders;
+  in->cohort = rp->comp.cohort;
+  in->cohort_peildatum = rp->comp.cohort_peil;
   return ZT_OK;
 }
 
@@ -231,12 +258,25 @@ zt_status zt_write_period(const zt_config *cfg, const zt_refdata *rd,
                           char **out_dir, zt_err *err) {
   zt_report_prep rp;
   bool render = (formats & (ZT_FMT_PDF | ZT_FMT_HTML)) != 0;
-  char *dir = zt_out_dir(cfg, p);
+  char *dir = zt_out_dir(cfg, p), *idir = NULL;
   zt_status st;
 
   *out_dir = NULL;
   st = zt_report_prepare(cfg, rd, store, p, peil, template_path, render,
                          &rp, err);
+  /* inputs that contradict each other: said on the console too */
+  if (!st && render) {
+    size_t n = zt_steering_conflicts(&rp.in, NULL, 0);
+    zt_steer_conflict *c = n ? g_new0(zt_steer_conflict, n) : NULL;
+    if (n)
+      zt_steering_conflicts(&rp.in, c, n);
+    for (size_t i = 0; i < n; i++) {
+      char *text = zt_steering_conflict_text(&c[i]);
+      zt_warn("report", "%s", text);
+      g_free(text);
+    }
+    g_free(c);
+  }
   if (!st)
     st = zt_mkdirs(dir, err);
   if (!st && render)
@@ -244,20 +284,68 @@ zt_status zt_write_period(const zt_config *cfg, const zt_refdata *rd,
                           ((formats & ZT_FMT_PDF) ? ZT_REPORT_PDF : 0) |
                               ((formats & ZT_FMT_HTML) ? ZT_REPORT_HTML : 0),
                           err);
-  if (!st && (formats & ZT_FMT_CSV)) {
-    char *path = g_build_filename(dir, "indicatoren.csv", NULL);
-    st = zt_export_file(rp.comp.table, path, ZT_EXPORT_CSV, err);
+  /* for publication: the indicator table without a raw value of a
+   * hidden cell, and the targets with their status */
+  for (int f = 0; f < 2 && !st; f++) {
+    zt_export_format ef = f ? ZT_EXPORT_JSON : ZT_EXPORT_CSV;
+    const char *ext = f ? "json" : "csv";
+    char *path, *name;
+    if (!(formats & (f ? ZT_FMT_JSON : ZT_FMT_CSV))) {
+      /* not written this time: an older one must not stay beside a
+       * report it does not belong to */
+      static const char *const stale[] = {"indicatoren", "doelen"};
+      for (size_t k = 0; k < 2 && !st; k++) {
+        name = g_strdup_printf("%s.%s", stale[k], ext);
+        path = g_build_filename(dir, name, NULL);
+        if (g_unlink(path) != 0 && errno != ENOENT)
+          st = zt_fail(err, ZT_ERR_OUTPUT, "%s: %s", path,
+                       g_strerror(errno));
+        g_free(path);
+        g_free(name);
+      }
+      continue;
+    }
+    name = g_strdup_printf("indicatoren.%s", ext);
+    path = g_build_filename(dir, name, NULL);
+    st = zt_export_public_file(rp.comp.table, path, ef, cfg->suppression,
+                               err);
     g_free(path);
+    g_free(name);
+    if (st || !rp.in.ntargets)
+      continue;
+    name = g_strdup_printf("doelen.%s", ext);
+    path = g_build_filename(dir, name, NULL);
+    st = zt_export_targets_file(rp.targets, rp.in.ntargets, rp.comp.table,
+                                p, rp.codes, rp.in.ngemeenten,
+                                cfg->suppression, path, ef, err);
+    g_free(path);
+    g_free(name);
   }
-  if (!st && (formats & ZT_FMT_JSON)) {
-    char *path = g_build_filename(dir, "indicatoren.json", NULL);
-    st = zt_export_file(rp.comp.table, path, ZT_EXPORT_JSON, err);
+  /* not for publication: the raw table and every rejected line, in
+   * intern/ (mode 0700, files 0600) */
+  if (!st)
+    st = intern_dir(dir, &idir, err);
+  for (int f = 0; f < 2 && !st; f++) {
+    char *path;
+    if (!(formats & (f ? ZT_FMT_JSON : ZT_FMT_CSV)))
+      continue;
+    path = g_build_filename(idir, f ? "indicatoren-intern.json"
+                                    : "indicatoren-intern.csv", NULL);
+    st = zt_export_file(rp.comp.table, path,
+                        f ? ZT_EXPORT_JSON : ZT_EXPORT_CSV, 0600, err);
     g_free(path);
   }
   if (!st) {
-    char *path = g_build_filename(dir, "rejects.csv", NULL);
-    st = write_with(path, rejects_fn, store, err);
+    char *path = g_build_filename(idir, "rejects.csv", NULL);
+    st = write_with(path, 0600, rejects_fn, store, err);
     g_free(path);
+  }
+  /* an older zothuis wrote rejects.csv beside the report: not any more */
+  if (!st) {
+    char *old = g_build_filename(dir, "rejects.csv", NULL);
+    if (g_unlink(old) != 0 && errno != ENOENT)
+      st = zt_fail(err, ZT_ERR_OUTPUT, "%s: %s", old, g_strerror(errno));
+    g_free(old);
   }
   if (!st) {
     *out_dir = dir;
@@ -265,6 +353,7 @@ zt_status zt_write_period(const zt_config *cfg, const zt_refdata *rd,
   }
   zt_report_prep_free(&rp);
   g_free(dir);
+  g_free(idir);
   return st;
 }
 

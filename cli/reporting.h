@@ -48,9 +48,15 @@ zt_status zt_report_prepare(const zt_config *cfg, const zt_refdata *rd,
                             bool render, zt_report_prep *rp, zt_err *err);
 void zt_report_prep_free(zt_report_prep *rp);
 
+/* The subfolder of a report folder for files not for publication. */
+#define ZT_INTERN_DIR "intern"
+
 /* Compute and write everything for period `p` (peildatum `peil` or
- * ZT_DAY_NONE); *out_dir gets the folder written (caller frees).
- * rejects.csv (every rejected line in the store) is always written. */
+ * ZT_DAY_NONE); *out_dir gets the folder written (caller frees). The
+ * folder gets what may be published as it stands (the report, the
+ * public indicator table, the targets); intern/ (mode 0700, files 0600)
+ * the raw indicator table and rejects.csv (every rejected line in the
+ * store, always written). */
 zt_status zt_write_period(const zt_config *cfg, const zt_refdata *rd,
                           zt_store *store, const zt_period *p, zt_day peil,
                           const char *template_path, unsigned formats,

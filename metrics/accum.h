@@ -62,10 +62,17 @@ typedef struct zt_acc {
                              attributed to a non-member (dq.outside_region) */
   /* woonplaatsbeginsel: by the declaring municipality */
   int64_t decl_clients, decl_spend, decl_spend_n;
+  /* region unit: flows with non-members (wpb.*_shift_out/_in): clients
+   * declared to a member with no care attributed to one, and the other
+   * way; amounts of lines beginning in P declared to a member and
+   * attributed to a non-member, and the other way */
+  int64_t out_clients, in_clients, out_spend, in_spend;
+  int64_t out_spend_n, in_spend_n;   /* clients those amounts are of */
   /* episode analysis */
   int64_t ep_n, ep_ended, ep_cont, ep_le12;
   int64_t dur, dur_ended, dur_cont;
   int64_t short_n, short_dur, long_n, long_dur;
+  int64_t short_ended;    /* short and ended before the peildatum */
   int64_t single, multi_n, multi_prov;
   int64_t dur_bucket[ZT_EP_DUR_BUCKETS];      /* episodes.clients duration= */
   int64_t prov_bucket[ZT_EP_PROV_BUCKETS];    /* episodes.clients providers= */

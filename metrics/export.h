@@ -17,9 +17,12 @@
 #define ZT_EXPORT_H
 
 #include <stdio.h>
+#include <sys/types.h>
 
 #include "core/err.h"
+#include "metrics/suppress.h"
 #include "metrics/table.h"
+#include "metrics/target.h"
 
 typedef enum zt_export_format {
   ZT_EXPORT_CSV,
@@ -35,8 +38,32 @@ zt_status zt_export_format_parse(const char *s, zt_export_format *out,
 zt_status zt_export_csv(const zt_ind_table *t, FILE *fp, zt_err *err);
 zt_status zt_export_json(const zt_ind_table *t, FILE *fp, zt_err *err);
 
-/* Write the table to `path` atomically (core/fileout.h), mode 0644. */
+/* Write the table with its raw values to `path` atomically
+ * (core/fileout.h) with permission bits `mode`: 0600 for the internal
+ * copy beside a report, 0644 where the caller says so. */
 zt_status zt_export_file(const zt_ind_table *t, const char *path,
-                         zt_export_format format, zt_err *err);
+                         zt_export_format format, mode_t mode, zt_err *err);
+
+/* The table as a publication may carry it (the indicatoren.csv/.json of
+ * a report folder), mode 0644: a hidden row keeps its marker in
+ * `display` but has no `value` and no `n` (empty in CSV, null in JSON);
+ * in cbs mode the values below region level are the rounded ones the
+ * report shows (metrics/suppress.h, zt_supp_public). */
+zt_status zt_export_public_file(const zt_ind_table *t, const char *path,
+                                zt_export_format format, zt_supp_mode mode,
+                                zt_err *err);
+
+/* The report's targets with their status, from the one evaluator
+ * (metrics/target.h): for the region and each of units[0..nunits), every
+ * indicator with a target that applies to period `p`, one row: indicator,
+ * period, gemeente, target_period, target ("≥ 70%"), judged_period,
+ * value (as a publication may carry it; empty when hidden), display,
+ * status ("gehaald", "op koers", ...). doelen.csv / doelen.json beside a
+ * report, mode 0644. */
+zt_status zt_export_targets_file(const zt_target *targets, size_t n,
+                                 const zt_ind_table *t, const zt_period *p,
+                                 const uint16_t *units, size_t nunits,
+                                 zt_supp_mode mode, const char *path,
+                                 zt_export_format format, zt_err *err);
 
 #endif

@@ -32,10 +32,12 @@ enum { /* ZT_FAM_EPISODES */
   E_CLIENTS, E_ENDED, E_CONT, E_LE12, E_DUR, E_DUR_ENDED, E_DUR_CONT,
   E_SHORT, E_SHORT_DUR, E_LONG_DUR, E_TOP_DUR, E_TOP_COST, E_TOP_AGE,
   E_SINGLE, E_MULTI, E_PDAYS, E_COST, E_COST_CONT, E_HIST, E_HIST_CONT,
-  E_AMB, S_LONG, S_PLACE
+  E_AMB, S_LONG, S_PLACE, E_SHORT_ENDED, E_SHORT_RUNNING
 };
 enum { /* ZT_FAM_WPB */
-  W_CLIENTS_DECL, W_SPEND_DECL, W_CLIENTS_SHIFT, W_SPEND_SHIFT
+  W_CLIENTS_DECL, W_SPEND_DECL, W_CLIENTS_SHIFT, W_SPEND_SHIFT,
+  W_CLIENTS_DECL_MULTI, W_CLIENTS_MULTI, W_CLIENTS_SHIFT_MULTI,
+  W_CLIENTS_OUT, W_CLIENTS_IN, W_SPEND_OUT, W_SPEND_IN
 };
 enum { /* ZT_FAM_DQ */
   D_READ, D_ACCEPTED, D_REJECTED, D_DUPS, D_CREDITS, D_WAITING, D_FALLBACK,
@@ -58,234 +60,340 @@ static zt_status fam_dq(zt_emit *e, const zt_ind_def *d);
 #define NOD {NULL, NULL}
 
 /* id, unit, decimals, breakdowns, breakdown_only, region_only, supp,
- * additive, total, deps, family, slot, fn, description */
+ * additive, total, deps, family, slot, fn, description, then (for the
+ * disclosure audit) parts, time, within, same. A decimals of -3 on money
+ * displays it rounded to EUR 1.000 (the savings estimates). */
+#define SUM ZT_PARTS_SUM
+#define COVER ZT_PARTS_COVER
+#define T_NONE ZT_TIME_NONE
+#define T_SUM ZT_TIME_SUM
+#define T_UNION ZT_TIME_UNION
+#define EPC "episodes.clients"
 static const zt_ind_def defs[] = {
   /* volume and spending */
   {"clients.total", C, 0, NULL, false, false, ZT_SC_COUNT, true, NULL, NOD,
    ZT_FAM_VOLUME, V_CLIENTS, fam_volume,
-   "unique clients with a care period overlapping P"},
-  {"clients.by_kind", C, 0, "kind", true, false, ZT_SC_COUNT, true, NULL,
-   NOD, ZT_FAM_VOLUME, V_CLIENTS_KIND, fam_volume,
-   "unique clients with a care period of that kind overlapping P, per "
-   "kind (a client with several kinds counts under each)"},
+   "unique clients with a care period overlapping P", SUM, T_UNION, NULL,
+   NULL},
+  {"clients.by_kind", C, 0, "kind", true, false, ZT_SC_COUNT, true,
+   "clients.total", NOD, ZT_FAM_VOLUME, V_CLIENTS_KIND, fam_volume,
+   "unique clients with a care period of that kind overlapping P, per kind (a "
+   "client with several kinds counts under each)", COVER, T_UNION, NULL, NULL},
   {"spend.total", EUR, 0, NULL, false, false, ZT_SC_DERIVED, true, NULL, NOD,
    ZT_FAM_VOLUME, V_SPEND, fam_volume,
    "sum of the signed amounts (credits netted) of the lines whose product "
-   "period begins in P"},
+   "period begins in P", SUM, T_SUM, NULL, NULL},
   {"spend.by_kind", EUR, 0, "kind", true, false, ZT_SC_DERIVED, true,
    "spend.total", NOD, ZT_FAM_VOLUME, V_SPEND_KIND, fam_volume,
-   "spend.total split by the care kind of each line"},
+   "spend.total split by the care kind of each line", SUM, T_SUM, NULL, NULL},
   {"spend.per_client", EUR, 0, NULL, false, false, ZT_SC_DERIVED, false,
-   NULL, {"spend.total", NULL}, ZT_FAM_VOLUME, V_PER_CLIENT, fam_volume,
-   "spend.total / clients.total: mean spending per client in care"},
+   NULL, {"spend.total", "clients.total", NULL, NULL}, ZT_FAM_VOLUME,
+   V_PER_CLIENT, fam_volume,
+   "spend.total / clients.total: mean spending per client in care", SUM, T_NONE,
+   NULL, NULL},
   {"providers.active", C, 0, NULL, false, false, ZT_SC_NONE, false, NULL,
    NOD, ZT_FAM_VOLUME, V_PROV_ACTIVE, fam_volume,
-   "distinct providers with a line beginning in P"},
+   "distinct providers with a line beginning in P", SUM, T_NONE, NULL, NULL},
   {"providers.top10_share", PCT, 1, NULL, false, false, ZT_SC_DERIVED,
-   false, NULL, NOD, ZT_FAM_VOLUME, V_TOP10, fam_volume,
+   false, NULL, {"spend.total", NULL, NULL, NULL}, ZT_FAM_VOLUME, V_TOP10,
+   fam_volume,
    "% of spend.total paid to the 10 providers with the largest amounts "
-   "beginning in P"},
+   "beginning in P", SUM, T_NONE, NULL, NULL},
   /* zo thuis mogelijk */
   {"verblijf.clients", C, 0, NULL, false, false, ZT_SC_COUNT, true, NULL,
    NOD, ZT_FAM_ZOTHUIS, Z_V, fam_zothuis,
-   "unique clients with a care period of group verblijf overlapping P "
-   "(the set V(P))"},
+   "unique clients with a care period of group verblijf overlapping P (the "
+   "set V(P))", SUM, T_UNION, NULL, NULL},
   {"verblijf.clients_by_kind", C, 0, "kind", true, false, ZT_SC_COUNT, true,
    "verblijf.clients", NOD, ZT_FAM_ZOTHUIS, Z_V_KIND, fam_zothuis,
    "V(P) split by each client's kind in P: the verblijf kind on the latest "
-   "day of P the client was in verblijf (most restrictive on a tie)"},
+   "day of P the client was in verblijf (most restrictive on a tie)", SUM,
+   T_NONE, NULL, NULL},
   {"verblijf.share_gezinsvorm", PCT, 1, NULL, false, false, ZT_SC_SHARE,
-   false, NULL, NOD, ZT_FAM_ZOTHUIS, Z_SHARE_GV, fam_zothuis,
-   "% of V(P) whose kind in P is in group gezinsvorm (pleegzorg, "
-   "gezinshuis)"},
+   false, NULL,
+   {"verblijf.clients", "verblijf.clients_by_kind|kind=pleegzorg",
+    "verblijf.clients_by_kind|kind=gezinshuis", NULL},
+   ZT_FAM_ZOTHUIS, Z_SHARE_GV, fam_zothuis,
+   "% of V(P) whose kind in P is in group gezinsvorm (pleegzorg, gezinshuis)",
+   SUM, T_NONE, NULL, NULL},
   {"verblijf.share_residentieel", PCT, 1, NULL, false, false, ZT_SC_SHARE,
-   false, NULL, NOD, ZT_FAM_ZOTHUIS, Z_SHARE_RES, fam_zothuis,
+   false, NULL,
+   {"verblijf.clients", "verblijf.clients_by_kind|kind=residentieel",
+    "verblijf.clients_by_kind|kind=driemilieu",
+    "verblijf.clients_by_kind|kind=gesloten"},
+   ZT_FAM_ZOTHUIS, Z_SHARE_RES, fam_zothuis,
    "% of V(P) whose kind in P is in group residentieel (residentieel, "
-   "driemilieu, gesloten)"},
+   "driemilieu, gesloten)", SUM, T_NONE, NULL, NULL},
   {"verblijf.residentieel_under12", C, 0, NULL, false, false, ZT_SC_COUNT,
    true, NULL, NOD, ZT_FAM_ZOTHUIS, Z_RES_U12, fam_zothuis,
-   "clients with a residentieel-group period overlapping P who were "
-   "younger than 12 on its first day in P"},
+   "clients with a residentieel-group period overlapping P who were younger "
+   "than 12 on its first day in P", SUM, T_UNION, NULL, NULL},
   {"ggz_klinisch.clients", C, 0, NULL, false, false, ZT_SC_COUNT, true, NULL,
    NOD, ZT_FAM_ZOTHUIS, Z_GGZ, fam_zothuis,
-   "clients with a ggz_klinisch period overlapping P"},
+   "clients with a ggz_klinisch period overlapping P", SUM, T_UNION, NULL,
+   "clients.by_kind|kind=ggz_klinisch"},
   {"ggz_klinisch.under12", C, 0, NULL, false, false, ZT_SC_COUNT, true, NULL,
    NOD, ZT_FAM_ZOTHUIS, Z_GGZ_U12, fam_zothuis,
-   "clients with a ggz_klinisch period overlapping P who were younger "
-   "than 12 on its first day in P"},
+   "clients with a ggz_klinisch period overlapping P who were younger than 12 "
+   "on its first day in P", SUM, T_UNION, NULL, NULL},
   {"beschermd_wonen.clients", C, 0, NULL, false, false, ZT_SC_COUNT, true,
    NULL, NOD, ZT_FAM_ZOTHUIS, Z_BW, fam_zothuis,
-   "clients with a beschermd_wonen period overlapping P"},
+   "clients with a beschermd_wonen period overlapping P", SUM, T_UNION, NULL,
+   "clients.by_kind|kind=beschermd_wonen"},
   {"verblijf.at_peildatum", C, 0, "kind,provider", false, false, ZT_SC_COUNT,
    true, NULL, NOD, ZT_FAM_ZOTHUIS, Z_ATP, fam_zothuis,
-   "clients with a verblijf care period containing the peildatum; per "
-   "kind and per provider (AGB) on that day"},
+   "clients with a verblijf care period containing the peildatum; per kind "
+   "and per provider (AGB) on that day", COVER, T_NONE, NULL, NULL},
   {"instroom.placements", C, 0, NULL, false, false, ZT_SC_COUNT, true, NULL,
    NOD, ZT_FAM_ZOTHUIS, Z_PLACEMENTS, fam_zothuis,
-   "placements: episodes of verblijf periods (chained with the episode "
-   "gap) that begin in P; a client can have two"},
+   "placements: episodes of verblijf periods (chained with the episode gap) "
+   "that begin in P; a client can have two", SUM, T_SUM, NULL, NULL},
   {"instroom.share_residentieel", PCT, 1, NULL, false, false, ZT_SC_SHARE,
-   false, NULL, NOD, ZT_FAM_ZOTHUIS, Z_PLACE_RES, fam_zothuis,
-   "% of instroom.placements whose first care period (earliest begin; "
-   "tie: most restrictive) is of group residentieel"},
+   false, NULL, {"instroom.placements", NULL, NULL, NULL}, ZT_FAM_ZOTHUIS,
+   Z_PLACE_RES, fam_zothuis,
+   "% of instroom.placements whose first care period (earliest begin; tie: "
+   "most restrictive) is of group residentieel", SUM, T_NONE, NULL, NULL},
   /* episode analysis */
-  {"episodes.clients", C, 0, "duration,providers", false, false,
-   ZT_SC_COUNT, true, NULL, NOD, ZT_FAM_EPISODES, E_CLIENTS, fam_episodes,
-   "the cohort C: clients with an episode of the episode kinds "
-   "overlapping P (care known on the peildatum); breakdowns duration= "
-   "(days, 1-30 ... 731+) and providers= (1 ... 5+)"},
-  {"episodes.ended", C, 0, NULL, false, false, ZT_SC_COUNT, true,
-   "episodes.clients", NOD, ZT_FAM_EPISODES, E_ENDED, fam_episodes,
-   "cohort episodes ended within P (end <= P.end and end < peildatum)"},
-  {"episodes.continuing", C, 0, NULL, false, false, ZT_SC_COUNT, true,
-   "episodes.clients", NOD, ZT_FAM_EPISODES, E_CONT, fam_episodes,
+  {EPC, C, 0, "duration,providers", false, false, ZT_SC_COUNT, true, NULL,
+   NOD, ZT_FAM_EPISODES, E_CLIENTS, fam_episodes,
+   "the cohort C: clients with an episode of the episode kinds overlapping P "
+   "(care known on the peildatum); breakdowns duration= (days, 1-30 ... 731+) "
+   "and providers= (1 ... 5+)", SUM, T_NONE, NULL, NULL},
+  {"episodes.ended", C, 0, NULL, false, false, ZT_SC_COUNT, true, EPC, NOD,
+   ZT_FAM_EPISODES, E_ENDED, fam_episodes,
+   "cohort episodes ended within P (end <= P.end and end < peildatum)", SUM,
+   T_NONE, NULL, NULL},
+  {"episodes.continuing", C, 0, NULL, false, false, ZT_SC_COUNT, true, EPC,
+   NOD, ZT_FAM_EPISODES, E_CONT, fam_episodes,
    "cohort episodes not ended within P: still in care after P or on the "
-   "peildatum (ended + continuing = clients)"},
+   "peildatum (ended + continuing = clients)", SUM, T_NONE, NULL, NULL},
   {"episodes.age_le12", C, 0, NULL, false, false, ZT_SC_COUNT, true, NULL,
    NOD, ZT_FAM_EPISODES, E_LE12, fam_episodes,
-   "cohort clients aged <= 12 on max(episode begin, P.begin)"},
+   "cohort clients aged <= 12 on max(episode begin, P.begin)", SUM, T_NONE,
+   NULL, NULL},
   {"episodes.duration_mean", DAYS, 0, NULL, false, false, ZT_SC_DERIVED,
-   false, NULL, NOD, ZT_FAM_EPISODES, E_DUR, fam_episodes,
-   "mean duration in days (min(end, peildatum) - begin + 1) of the "
-   "cohort episodes"},
+   false, NULL, {EPC, NULL, NULL, NULL}, ZT_FAM_EPISODES, E_DUR,
+   fam_episodes,
+   "mean duration in days (min(end, peildatum) - begin + 1) of the cohort "
+   "episodes", SUM, T_NONE, NULL, NULL},
   {"episodes.duration_mean_ended", DAYS, 0, NULL, false, false,
-   ZT_SC_DERIVED, false, NULL, NOD, ZT_FAM_EPISODES, E_DUR_ENDED,
-   fam_episodes, "mean duration over the ended episodes"},
+   ZT_SC_DERIVED, false, NULL, {"episodes.ended", NULL, NULL, NULL},
+   ZT_FAM_EPISODES, E_DUR_ENDED, fam_episodes,
+   "mean duration over the ended episodes", SUM, T_NONE, EPC, NULL},
   {"episodes.duration_mean_continuing", DAYS, 0, NULL, false, false,
-   ZT_SC_DERIVED, false, NULL, NOD, ZT_FAM_EPISODES, E_DUR_CONT,
-   fam_episodes, "mean duration over the continuing episodes"},
+   ZT_SC_DERIVED, false, NULL, {"episodes.continuing", NULL, NULL, NULL},
+   ZT_FAM_EPISODES, E_DUR_CONT, fam_episodes,
+   "mean duration over the continuing episodes", SUM, T_NONE, EPC, NULL},
   {"episodes.short", C, 0, NULL, false, false, ZT_SC_COUNT, true, NULL, NOD,
    ZT_FAM_EPISODES, E_SHORT, fam_episodes,
-   "cohort episodes with a duration of at most 30 days"},
+   "cohort episodes with a duration of at most 30 days", SUM, T_NONE, NULL,
+   EPC "|duration=1-30"},
+  {"episodes.short_ended", C, 0, NULL, false, false, ZT_SC_COUNT, true,
+   "episodes.short", NOD, ZT_FAM_EPISODES, E_SHORT_ENDED, fam_episodes,
+   "cohort episodes of at most 30 days that ended before the peildatum (end < "
+   "peildatum)", SUM, T_NONE, NULL, NULL},
+  {"episodes.short_running", C, 0, NULL, false, false, ZT_SC_COUNT, true,
+   "episodes.short", NOD, ZT_FAM_EPISODES, E_SHORT_RUNNING, fam_episodes,
+   "cohort episodes of at most 30 days still running on the peildatum (end >= "
+   "peildatum): short only because they began less than 31 days before it "
+   "(short_ended + short_running = short)", SUM, T_NONE, NULL, NULL},
   {"episodes.short_duration_mean", DAYS, 0, NULL, false, false,
-   ZT_SC_DERIVED, false, NULL, NOD, ZT_FAM_EPISODES, E_SHORT_DUR,
-   fam_episodes, "mean duration of the short episodes"},
+   ZT_SC_DERIVED, false, NULL, {"episodes.short", NULL, NULL, NULL},
+   ZT_FAM_EPISODES, E_SHORT_DUR, fam_episodes,
+   "mean duration of the short episodes", SUM, T_NONE, EPC, NULL},
   {"episodes.long_duration_mean", DAYS, 0, NULL, false, false,
-   ZT_SC_DERIVED, false, NULL, NOD, ZT_FAM_EPISODES, E_LONG_DUR,
-   fam_episodes, "mean duration of the episodes longer than 30 days"},
+   ZT_SC_DERIVED, false, NULL, {"episodes.short", NULL, NULL, NULL},
+   ZT_FAM_EPISODES, E_LONG_DUR, fam_episodes,
+   "mean duration of the episodes longer than 30 days", SUM, T_NONE, EPC,
+   NULL},
   {"episodes.top_duration_mean", DAYS, 0, NULL, false, false, ZT_SC_DERIVED,
-   false, NULL, NOD, ZT_FAM_EPISODES, E_TOP_DUR, fam_episodes,
-   "mean duration of the N (top_n) longest cohort episodes (ties by "
-   "pseudonym)"},
+   false, NULL, {EPC, NULL, NULL, NULL}, ZT_FAM_EPISODES, E_TOP_DUR,
+   fam_episodes,
+   "mean duration of the N (top_n) longest cohort episodes (ties by pseudonym)",
+   SUM, T_NONE, NULL, NULL},
   {"episodes.top_cost_mean", EUR, 0, NULL, false, false, ZT_SC_DERIVED,
-   false, NULL, NOD, ZT_FAM_EPISODES, E_TOP_COST, fam_episodes,
-   "mean episode cost of the N longest cohort episodes"},
+   false, NULL, {EPC, NULL, NULL, NULL}, ZT_FAM_EPISODES, E_TOP_COST,
+   fam_episodes,
+   "mean episode cost of the N longest cohort episodes", SUM, T_NONE, NULL,
+   NULL},
   {"episodes.top_age_mean", YEARS, 1, NULL, false, false, ZT_SC_DERIVED,
-   false, NULL, NOD, ZT_FAM_EPISODES, E_TOP_AGE, fam_episodes,
+   false, NULL, {EPC, NULL, NULL, NULL}, ZT_FAM_EPISODES, E_TOP_AGE,
+   fam_episodes,
    "mean age in completed years on the peildatum of the clients of the N "
-   "longest episodes (known birth dates only)"},
+   "longest episodes (known birth dates only)", SUM, T_NONE,
+   "episodes.top_duration_mean", NULL},
   {"episodes.single_provider", C, 0, NULL, false, false, ZT_SC_COUNT, true,
    NULL, NOD, ZT_FAM_EPISODES, E_SINGLE, fam_episodes,
-   "cohort episodes with exactly one distinct provider (AGB)"},
+   "cohort episodes with exactly one distinct provider (AGB)", SUM, T_NONE,
+   NULL, EPC "|providers=1"},
   {"episodes.providers_mean_multi", C, 1, NULL, false, false, ZT_SC_DERIVED,
-   false, NULL, NOD, ZT_FAM_EPISODES, E_MULTI, fam_episodes,
-   "mean number of distinct providers over the cohort episodes with two "
-   "or more"},
+   false, NULL, {"episodes.single_provider", NULL, NULL, NULL},
+   ZT_FAM_EPISODES, E_MULTI, fam_episodes,
+   "mean number of distinct providers over the cohort episodes with two or "
+   "more", SUM, T_NONE, EPC, NULL},
   {"episodes.provider_days_mean", DAYS, 0, "provider_type", false, false,
-   ZT_SC_DERIVED, false, NULL, NOD, ZT_FAM_EPISODES, E_PDAYS, fam_episodes,
-   "mean days a provider's periods cover in a cohort episode (per "
-   "episode and provider pair); per provider type"},
+   ZT_SC_DERIVED, false, NULL, {EPC, NULL, NULL, NULL}, ZT_FAM_EPISODES,
+   E_PDAYS, fam_episodes,
+   "mean days a provider's periods cover in a cohort episode (per episode and "
+   "provider pair); per provider type", SUM, T_NONE, NULL, NULL},
   {"episodes.cost_mean", EUR, 0, NULL, false, false, ZT_SC_DERIVED, false,
-   NULL, NOD, ZT_FAM_EPISODES, E_COST, fam_episodes,
-   "mean cost of the cohort episodes: the amounts of their care periods"},
+   NULL, {EPC, NULL, NULL, NULL}, ZT_FAM_EPISODES, E_COST, fam_episodes,
+   "mean cost of the cohort episodes: the amounts of their care periods", SUM,
+   T_NONE, NULL, NULL},
   {"episodes.cost_mean_continuing", EUR, 0, NULL, false, false,
-   ZT_SC_DERIVED, false, NULL, NOD, ZT_FAM_EPISODES, E_COST_CONT,
-   fam_episodes, "episodes.cost_mean over the continuing episodes"},
+   ZT_SC_DERIVED, false, NULL, {"episodes.continuing", NULL, NULL, NULL},
+   ZT_FAM_EPISODES, E_COST_CONT, fam_episodes,
+   "episodes.cost_mean over the continuing episodes", SUM, T_NONE, EPC, NULL},
   {"episodes.cost_mean_history", EUR, 0, NULL, false, false, ZT_SC_DERIVED,
-   false, NULL, NOD, ZT_FAM_EPISODES, E_HIST, fam_episodes,
-   "mean over C of all the client's verblijf-group amounts since the "
-   "data begin (lines beginning on or before the peildatum)"},
-  {"episodes.cost_mean_history_continuing", EUR, 0, NULL, false, false,
-   ZT_SC_DERIVED, false, NULL, NOD, ZT_FAM_EPISODES, E_HIST_CONT,
+   false, NULL, {EPC, NULL, NULL, NULL}, ZT_FAM_EPISODES, E_HIST,
    fam_episodes,
-   "episodes.cost_mean_history over the clients whose episode continues"},
+   "mean over C of all the client's verblijf-group amounts since the data "
+   "begin (lines beginning on or before the peildatum)", SUM, T_NONE, NULL,
+   NULL},
+  {"episodes.cost_mean_history_continuing", EUR, 0, NULL, false, false,
+   ZT_SC_DERIVED, false, NULL, {"episodes.continuing", NULL, NULL, NULL},
+   ZT_FAM_EPISODES, E_HIST_CONT, fam_episodes,
+   "episodes.cost_mean_history over the clients whose episode continues", SUM,
+   T_NONE, EPC, NULL},
   {"episodes.ambulant_cost_mean", EUR, 0, NULL, false, false, ZT_SC_DERIVED,
-   false, NULL, NOD, ZT_FAM_EPISODES, E_AMB, fam_episodes,
-   "mean over C of the client's ambulant-group amounts of lines "
-   "beginning outside all its episodes, on or before the peildatum"},
-  {"savings.longstay", EUR, 0, NULL, false, false, ZT_SC_DERIVED, false,
-   NULL, NOD, ZT_FAM_EPISODES, S_LONG, fam_episodes,
-   "episodes.top_cost_mean minus the mean ambulant cost of those N "
-   "clients: an upper bound of what preventing a long stay saves"},
-  {"savings.placement", EUR, 0, NULL, false, false, ZT_SC_DERIVED, false,
-   NULL, NOD, ZT_FAM_EPISODES, S_PLACE, fam_episodes,
-   "episodes.cost_mean_history - episodes.ambulant_cost_mean: an upper "
-   "bound of what preventing a placement saves"},
+   false, NULL, {EPC, NULL, NULL, NULL}, ZT_FAM_EPISODES, E_AMB,
+   fam_episodes,
+   "mean over C of the client's ambulant-group amounts of lines beginning "
+   "outside all its episodes, on or before the peildatum", SUM, T_NONE, NULL,
+   NULL},
+  {"savings.longstay", EUR, -3, NULL, false, false, ZT_SC_DERIVED, false,
+   NULL, {EPC, NULL, NULL, NULL}, ZT_FAM_EPISODES, S_LONG, fam_episodes,
+   "episodes.top_cost_mean minus the mean ambulant cost of those N clients: "
+   "an upper bound of what preventing a long stay saves", SUM, T_NONE, NULL,
+   NULL},
+  {"savings.placement", EUR, -3, NULL, false, false, ZT_SC_DERIVED, false,
+   NULL, {EPC, NULL, NULL, NULL}, ZT_FAM_EPISODES, S_PLACE, fam_episodes,
+   "episodes.cost_mean_history - episodes.ambulant_cost_mean: an upper bound "
+   "of what preventing a placement saves", SUM, T_NONE, NULL, NULL},
   /* jeugdbescherming and jeugdreclassering */
   {"gi.jeugdbescherming", C, 0, NULL, false, false, ZT_SC_COUNT, true, NULL,
    NOD, ZT_FAM_GI, ZT_K_JEUGDBESCHERMING, fam_gi,
-   "unique clients with a jeugdbescherming period overlapping P"},
+   "unique clients with a jeugdbescherming period overlapping P", SUM,
+   T_UNION, NULL, "clients.by_kind|kind=jeugdbescherming"},
   {"gi.voogdij", C, 0, NULL, false, false, ZT_SC_COUNT, true, NULL, NOD,
    ZT_FAM_GI, ZT_K_VOOGDIJ, fam_gi,
-   "unique clients with a voogdij period overlapping P"},
+   "unique clients with a voogdij period overlapping P", SUM, T_UNION, NULL,
+   "clients.by_kind|kind=voogdij"},
   {"gi.jeugdreclassering", C, 0, NULL, false, false, ZT_SC_COUNT, true, NULL,
    NOD, ZT_FAM_GI, ZT_K_JEUGDRECLASSERING, fam_gi,
-   "unique clients with a jeugdreclassering period overlapping P"},
+   "unique clients with a jeugdreclassering period overlapping P", SUM,
+   T_UNION, NULL, "clients.by_kind|kind=jeugdreclassering"},
   /* woonplaatsbeginsel shift */
   {"wpb.clients_declared", C, 0, NULL, false, false, ZT_SC_COUNT, true, NULL,
    NOD, ZT_FAM_WPB, W_CLIENTS_DECL, fam_wpb,
-   "clients.total with each care period attributed to the municipality "
-   "that received its declaration"},
+   "clients.total with each care period attributed to the municipality that "
+   "received its declaration", SUM, T_UNION, NULL, NULL},
   {"wpb.spend_declared", EUR, 0, NULL, false, false, ZT_SC_DERIVED, true,
    NULL, NOD, ZT_FAM_WPB, W_SPEND_DECL, fam_wpb,
-   "spend.total with each line attributed to the municipality that "
-   "received its declaration"},
+   "spend.total with each line attributed to the municipality that received "
+   "its declaration", SUM, T_SUM, NULL, NULL},
   {"wpb.clients_shift", C, 0, NULL, false, false, ZT_SC_DEPENDS, false, NULL,
-   {"clients.total", "wpb.clients_declared"}, ZT_FAM_WPB, W_CLIENTS_SHIFT,
-   fam_wpb,
-   "clients.total - wpb.clients_declared: clients gained (+) or lost "
-   "(-) by the woonplaatsbeginsel"},
+   {"clients.total", "wpb.clients_declared", NULL, NULL}, ZT_FAM_WPB,
+   W_CLIENTS_SHIFT, fam_wpb,
+   "clients.total - wpb.clients_declared: clients gained (+) or lost (-) by "
+   "the woonplaatsbeginsel", SUM, T_NONE, NULL, NULL},
   {"wpb.spend_shift", EUR, 0, NULL, false, false, ZT_SC_DEPENDS, false, NULL,
-   {"spend.total", "wpb.spend_declared"}, ZT_FAM_WPB, W_SPEND_SHIFT, fam_wpb,
-   "spend.total - wpb.spend_declared: spending gained (+) or lost (-) "
-   "by the woonplaatsbeginsel"},
+   {"spend.total", "wpb.spend_declared", NULL, NULL}, ZT_FAM_WPB,
+   W_SPEND_SHIFT, fam_wpb,
+   "spend.total - wpb.spend_declared: spending gained (+) or lost (-) by the "
+   "woonplaatsbeginsel", SUM, T_NONE, NULL, NULL},
+  /* reconciliation of the woonplaatsbeginsel table (region only) */
+  {"wpb.clients_declared_multi", C, 0, NULL, false, true, ZT_SC_NONE, false,
+   NULL, NOD, ZT_FAM_WPB, W_CLIENTS_DECL_MULTI, fam_wpb,
+   "the region's wpb.clients_declared minus the sum of its municipalities' "
+   "(<= 0: clients declared to more than one member, counted once in the "
+   "region)", SUM, T_NONE, NULL, NULL},
+  {"wpb.clients_multi", C, 0, NULL, false, true, ZT_SC_NONE, false, NULL,
+   NOD, ZT_FAM_WPB, W_CLIENTS_MULTI, fam_wpb,
+   "the region's clients.total minus the sum of its municipalities' (<= 0: "
+   "clients attributed to more than one member, counted once in the region)",
+   SUM, T_NONE, NULL, NULL},
+  {"wpb.clients_shift_multi", C, 0, NULL, false, true, ZT_SC_NONE, false,
+   NULL, NOD, ZT_FAM_WPB, W_CLIENTS_SHIFT_MULTI, fam_wpb,
+   "wpb.clients_multi - wpb.clients_declared_multi: what reconciles the sum "
+   "of the municipalities' wpb.clients_shift with the region's", SUM, T_NONE,
+   NULL, NULL},
+  {"wpb.clients_shift_out", C, 0, NULL, false, true, ZT_SC_NONE, false,
+   NULL, NOD, ZT_FAM_WPB, W_CLIENTS_OUT, fam_wpb,
+   "minus the clients declared to a member whose care in P is attributed to "
+   "non-members only: clients lost to municipalities outside the region", SUM,
+   T_NONE, NULL, NULL},
+  {"wpb.clients_shift_in", C, 0, NULL, false, true, ZT_SC_NONE, false, NULL,
+   NOD, ZT_FAM_WPB, W_CLIENTS_IN, fam_wpb,
+   "clients attributed to a member whose care in P was declared to "
+   "non-members only: clients gained from outside the region (shift_in + "
+   "shift_out = the region's wpb.clients_shift)", SUM, T_NONE, NULL, NULL},
+  {"wpb.spend_shift_out", EUR, 0, NULL, false, true, ZT_SC_NONE, false, NULL,
+   NOD, ZT_FAM_WPB, W_SPEND_OUT, fam_wpb,
+   "minus the amounts of lines beginning in P declared to a member and "
+   "attributed to a non-member: spending lost to municipalities outside the "
+   "region", SUM, T_NONE, NULL, NULL},
+  {"wpb.spend_shift_in", EUR, 0, NULL, false, true, ZT_SC_NONE, false, NULL,
+   NOD, ZT_FAM_WPB, W_SPEND_IN, fam_wpb,
+   "amounts of lines beginning in P attributed to a member and declared to a "
+   "non-member (spend_shift_in + spend_shift_out = the region's "
+   "wpb.spend_shift)", SUM, T_NONE, NULL, NULL},
   /* data quality (every run; region row only) */
   {"dq.lines_read", C, 0, NULL, false, true, ZT_SC_NONE, false, NULL, NOD,
    ZT_FAM_DQ, D_READ, fam_dq,
-   "lines read from every ingested file (all kinds), run-wide"},
+   "lines read from every ingested file (all kinds), run-wide", SUM, T_NONE,
+   NULL, NULL},
   {"dq.lines_accepted", C, 0, NULL, false, true, ZT_SC_NONE, false, NULL,
    NOD, ZT_FAM_DQ, D_ACCEPTED, fam_dq,
-   "lines accepted: stored, or skipped as identical resends"},
+   "lines accepted: stored, or skipped as identical resends", SUM, T_NONE, NULL,
+   NULL},
   {"dq.lines_rejected", C, 0, "reason", false, true, ZT_SC_NONE, false, NULL,
    NOD, ZT_FAM_DQ, D_REJECTED, fam_dq,
-   "lines rejected, in total and per reason code"},
+   "lines rejected, in total and per reason code", SUM, T_NONE, NULL, NULL},
   {"dq.duplicates_skipped", C, 0, NULL, false, true, ZT_SC_NONE, false, NULL,
    NOD, ZT_FAM_DQ, D_DUPS, fam_dq,
-   "lines skipped as identical resends of a stored line"},
+   "lines skipped as identical resends of a stored line", SUM, T_NONE, NULL,
+   NULL},
   {"dq.credits_applied", C, 0, NULL, false, true, ZT_SC_NONE, false, NULL,
    NOD, ZT_FAM_DQ, D_CREDITS, fam_dq,
-   "credits applied to (netted into) their debit"},
+   "credits applied to (netted into) their debit", SUM, T_NONE, NULL, NULL},
   {"dq.credits_waiting", C, 0, NULL, false, true, ZT_SC_NONE, false, NULL,
    NOD, ZT_FAM_DQ, D_WAITING, fam_dq,
-   "credits waiting in quarantine for their debit"},
+   "credits waiting in quarantine for their debit", SUM, T_NONE, NULL, NULL},
   {"dq.residence_fallback", C, 0, NULL, false, true, ZT_SC_NONE, false, NULL,
    NOD, ZT_FAM_DQ, D_FALLBACK, fam_dq,
-   "clients whose responsible municipality fell back to the declared one"},
+   "clients whose responsible municipality fell back to the declared one", SUM, T_NONE, NULL, NULL},
   {"dq.outside_region", C, 0, "gemeente", false, true, ZT_SC_NONE, false,
    NULL, NOD, ZT_FAM_DQ, D_OUTSIDE, fam_dq,
    "care periods beginning in P attributed to a non-member, per "
-   "municipality"},
+   "municipality", SUM, T_NONE, NULL, NULL},
   {"dq.not_in_catalogue", C, 0, NULL, false, true, ZT_SC_NONE, false, NULL,
    NOD, ZT_FAM_DQ, D_NOCAT, fam_dq,
-   "lines whose product code is not in the region's catalogue"},
+   "lines whose product code is not in the region's catalogue", SUM, T_NONE, NULL, NULL},
   {"dq.not_in_catalogue_spend", EUR, 0, NULL, false, true, ZT_SC_NONE, false,
    NULL, NOD, ZT_FAM_DQ, D_NOCAT_SPEND, fam_dq,
-   "amount of the lines not in the catalogue"},
+   "amount of the lines not in the catalogue", SUM, T_NONE, NULL, NULL},
   {"dq.category_fallback", C, 0, NULL, false, true, ZT_SC_NONE, false, NULL,
    NOD, ZT_FAM_DQ, D_CATRES, fam_dq,
-   "category 43/44 lines without a mapping, counted as residentieel"},
+   "category 43/44 lines without a mapping, counted as residentieel", SUM, T_NONE, NULL, NULL},
   {"dq.crosses_month", C, 0, NULL, false, true, ZT_SC_NONE, false, NULL,
    NOD, ZT_FAM_DQ, D_MONTH, fam_dq,
-   "lines whose period crosses a month (attributed by begin date)"},
+   "lines whose period crosses a month (attributed by begin date)", SUM, T_NONE, NULL, NULL},
   {"dq.birth_partial", C, 0, NULL, false, true, ZT_SC_NONE, false, NULL, NOD,
    ZT_FAM_DQ, D_BIRTH_PARTIAL, fam_dq,
-   "clients with a partly unknown birth date (1st of month / 1 January)"},
+   "clients with a partly unknown birth date (1st of month / 1 January)", SUM, T_NONE, NULL, NULL},
   {"dq.age_unknown", C, 0, NULL, false, true, ZT_SC_NONE, false, NULL, NOD,
    ZT_FAM_DQ, D_AGE_UNKNOWN, fam_dq,
-   "clients without a birth date (left out of age-based indicators)"},
+   "clients without a birth date (left out of age-based indicators)", SUM, T_NONE, NULL, NULL},
 };
 
 #undef C
+#undef SUM
+#undef COVER
+#undef T_NONE
+#undef T_SUM
+#undef T_UNION
+#undef EPC
 
 size_t zt_ind_count(void) {
   return sizeof defs / sizeof defs[0];
@@ -331,6 +439,16 @@ bool zt_ind_has_breakdown(const zt_ind_def *def, const char *key) {
 
 /* ---- display and export text ----------------------------------------- */
 
+/* round(num / den), half away from zero, in 128 bits. */
+static __int128 round_div128(__int128 num, __int128 den) {
+  __int128 q = num / den, r = num % den;
+  if (r < 0)
+    r = -r;
+  if (2 * r >= den)
+    q += num < 0 ? -1 : 1;
+  return q;
+}
+
 static void display_def(const zt_ind_value *v, const zt_ind_def *d,
                         char out[32]) {
   int decimals = d ? d->decimals : 0;
@@ -338,7 +456,11 @@ static void display_def(const zt_ind_value *v, const zt_ind_def *d,
   int64_t den = v->den > 0 ? v->den : 1;
   switch (v->unit) {
   case ZT_UNIT_EUR:
-    zt_fmt_eur(v->num, den, buf);
+    if (decimals == -3)    /* rounded to EUR 1.000 (100,000 cents) */
+      zt_fmt_eur((int64_t)round_div128(v->num, (__int128)den * 100000) *
+                     100000, 1, buf);
+    else
+      zt_fmt_eur(v->num, den, buf);
     break;
   case ZT_UNIT_PERCENT:
     zt_fmt_percent(v->num, den, buf);
@@ -363,15 +485,6 @@ void zt_ind_display(const zt_ind_value *v, char out[32]) {
   display_def(v, zt_ind_lookup(v->indicator), out);
 }
 
-/* round(num / den), half away from zero, in 128 bits. */
-static __int128 round_div128(__int128 num, __int128 den) {
-  __int128 q = num / den, r = num % den;
-  if (r < 0)
-    r = -r;
-  if (2 * r >= den)
-    q += num < 0 ? -1 : 1;
-  return q;
-}
 
 /* Write |x| (< 10^38) in decimal into buf; returns the length. */
 static size_t u128_text(unsigned __int128 x, char *buf) {
@@ -642,6 +755,12 @@ static zt_status fam_episodes(zt_emit *e, const zt_ind_def *d) {
       st = put_ratio(e, d, p, u, a->dur_cont, a->ep_cont, a->ep_cont);
       break;
     case E_SHORT: st = put_count(e, d, p, u, NULL, a->short_n); break;
+    case E_SHORT_ENDED:
+      st = put_count(e, d, p, u, NULL, a->short_ended);
+      break;
+    case E_SHORT_RUNNING:
+      st = put_count(e, d, p, u, NULL, a->short_n - a->short_ended);
+      break;
     case E_SHORT_DUR:
       st = put_ratio(e, d, p, u, a->short_dur, a->short_n, a->short_n);
       break;
@@ -713,6 +832,36 @@ static zt_status fam_wpb(zt_emit *e, const zt_ind_def *d) {
       break;
     case W_SPEND_SHIFT:
       st = put(e, d, p, u, NULL, a->spend - a->decl_spend, 1, a->spend_n);
+      break;
+    case W_CLIENTS_DECL_MULTI:
+    case W_CLIENTS_MULTI:
+    case W_CLIENTS_SHIFT_MULTI: {
+      /* the region minus the sum of its municipalities with rows */
+      int64_t decl = a->decl_clients, resp = a->clients, x;
+      for (size_t m = 1; m < e->nunits; m++) {
+        const zt_acc *b = zt_acc_at(e, p, m);
+        if (!e->unit_rows[p * e->nunits + m])
+          continue;
+        decl -= b->decl_clients;
+        resp -= b->clients;
+      }
+      x = d->slot == W_CLIENTS_DECL_MULTI ? decl
+          : d->slot == W_CLIENTS_MULTI    ? resp
+                                          : resp - decl;
+      st = put(e, d, p, u, NULL, x, 1, x < 0 ? -x : x);
+      break;
+    }
+    case W_CLIENTS_OUT:
+      st = put(e, d, p, u, NULL, -a->out_clients, 1, a->out_clients);
+      break;
+    case W_CLIENTS_IN:
+      st = put_count(e, d, p, u, NULL, a->in_clients);
+      break;
+    case W_SPEND_OUT:
+      st = put(e, d, p, u, NULL, -a->out_spend, 1, a->out_spend_n);
+      break;
+    case W_SPEND_IN:
+      st = put(e, d, p, u, NULL, a->in_spend, 1, a->in_spend_n);
       break;
     default:
       st = ZT_ERR_INTERNAL;

@@ -39,6 +39,21 @@ typedef enum zt_ind_family {
   ZT_FAM_DQ        /* dq.* */
 } zt_ind_family;
 
+/* How breakdown rows relate to their total (complementary suppression
+ * and the disclosure audit). */
+typedef enum zt_parts {
+  ZT_PARTS_SUM,    /* the parts add up to the total exactly */
+  ZT_PARTS_COVER   /* a client may count in two parts: total <= the sum,
+                      every part <= the total */
+} zt_parts;
+
+/* How a year's row relates to the rows of its two half-years. */
+typedef enum zt_time_rel {
+  ZT_TIME_NONE,    /* no relation the audit can use */
+  ZT_TIME_SUM,     /* year = H1 + H2 (money, episodes beginning in P) */
+  ZT_TIME_UNION    /* unique clients: each half <= year <= H1 + H2 */
+} zt_time_rel;
+
 /* The run state a family function reads (metrics/accum.h). */
 typedef struct zt_emit zt_emit;
 typedef struct zt_ind_def zt_ind_def;
@@ -52,16 +67,30 @@ struct zt_ind_def {
   bool breakdown_only;      /* ids ending in by_kind: no total row */
   bool region_only;         /* dq.*: the region row only */
   zt_supp_class supp;
-  bool additive;            /* municipality rows add up to the region */
+  bool additive;            /* municipality rows add up to the region
+                               (money exactly; counts at least: a mover
+                               counts in two municipalities) */
   const char *total;        /* complementary suppression: the id whose
                                total row this row (and its breakdown
                                rows) add up to; NULL = its own total */
-  const char *deps[2];      /* ZT_SC_DEPENDS: the rows it derives from */
+  const char *deps[4];      /* rows (same period, peildatum, unit) it is
+                               computed from, "id" or "id|key=value": a
+                               value is hidden when one of them is */
   zt_ind_family family;
   int slot;                 /* which value within the family */
   zt_ind_fn fn;             /* writes this indicator's rows */
   const char *description;  /* English: what is counted, so that a
                                reader of the catalogue can tell */
+  /* -- disclosure control (metrics/suppress.c, docs/privacy.md); zero
+   *    for most rows -- */
+  zt_parts parts;           /* how the rows under `total` relate to it */
+  zt_time_rel time;         /* how a year relates to its half-years */
+  const char *within;       /* a mean over part of the clients of this
+                               row's total (its n): n and the rest
+                               (within's n - n) must both be 0 or at
+                               least the threshold */
+  const char *same;         /* a row with the same value ("id|key=v"):
+                               hidden together */
 };
 
 /* Number of indicators and the i-th, in catalogue order. */

@@ -41,6 +41,8 @@ zt_status zt_indicators_compute(const zt_norm_result *nr,
     st = zt_emit_pass(&e, err);
   for (size_t i = 0; !st && i < zt_ind_count(); i++) {
     const zt_ind_def *d = zt_ind_at(i);
+    if (in->families && !(in->families & (1u << d->family)))
+      continue;
     if ((st = d->fn(&e, d)))
       st = zt_fail(err, st, "metrics: indicator %s: %s", d->id,
                    zt_status_name(st));

@@ -45,6 +45,9 @@ typedef struct zt_metrics_input {
   zt_dq_input dq;
   zt_supp_mode suppression;
   int threshold;                 /* default 5 */
+  unsigned families;             /* 0: every indicator; else the bits
+                                    1u << zt_ind_family to write (a
+                                    report's episode cohort) */
 } zt_metrics_input;
 
 /* Compute every indicator of the catalogue (metrics/indicator.h) for

@@ -66,6 +66,7 @@ typedef struct contrib {
   int64_t placements, placements_res;
   /* the cohort episode */
   bool cohort, ended, le12;
+  bool gone;               /* the episode ended before the peildatum */
   int32_t duration, age;
   int64_t cost, hist, amb;
   uint32_t nproviders;
@@ -475,6 +476,7 @@ static void cohort(const zt_emit *e, scratch *s, const zt_careperiod *cps,
   cc->cohort = true;
   cc->duration = zt_episode_duration(ep, D);
   cc->ended = zt_episode_ended(ep, P, D);
+  cc->gone = ep->end < D;
   cc->le12 = w->birth != ZT_DAY_NONE &&
              (ep->begin > P->begin ? ep->begin : P->begin) < w->day13;
   cc->age = w->birth != ZT_DAY_NONE ? zt_age_years(w->birth, D) : -1;
@@ -658,6 +660,7 @@ static zt_status apply(zt_emit *e, const scratch *s, size_t p, size_t u,
     a->ep_le12 += cc->le12;
     if (cc->duration <= 30) {
       a->short_n++;
+      a->short_ended += cc->gone;
       a->short_dur += cc->duration;
     } else {
       a->long_n++;
@@ -758,6 +761,43 @@ static void do_declared(zt_emit *e, const scratch *s,
   }
 }
 
+/* The region's flows with non-members (accum.h): a client counts as
+ * going out when some care overlapping P was declared to a member and
+ * none was attributed to one, and the other way round; an amount by
+ * the begin date of its line. */
+static void flows_outside(zt_emit *e, const scratch *s,
+                          const zt_careperiod *cps, size_t n, zt_day smin,
+                          zt_day smax) {
+  for (size_t p = 0; p < e->nperiods; p++) {
+    const zt_period *P = &e->periods[p];
+    zt_acc *a = zt_acc_at(e, p, 0);
+    bool decl = false, resp = false, paid_out = false, paid_in = false;
+    if (smin > P->end || smax < P->begin)
+      continue;
+    for (size_t i = 0; i < n; i++) {
+      const zt_careperiod *cp = &cps[i];
+      bool d = s->dunit[i] != 0, r = s->runit[i] != 0;
+      if (cp->begin <= P->end && cp->end >= P->begin) {
+        decl |= d;
+        resp |= r;
+      }
+      if (cp->begin >= P->begin && cp->begin <= P->end && d != r) {
+        if (d) {
+          a->out_spend += cp->amount;
+          paid_out = true;
+        } else {
+          a->in_spend += cp->amount;
+          paid_in = true;
+        }
+      }
+    }
+    a->out_clients += decl && !resp;
+    a->in_clients += resp && !decl;
+    a->out_spend_n += paid_out;
+    a->in_spend_n += paid_in;
+  }
+}
+
 static void add_unique(uint16_t *list, size_t *n, uint16_t u) {
   for (size_t i = 0; i < *n; i++)
     if (list[i] == u)
@@ -828,6 +868,8 @@ static zt_status do_client(zt_emit *e, scratch *s, uint32_t c) {
         return st;
     }
   }
+  if (ndl || nul)
+    flows_outside(e, s, cps, n, smin, smax);
   if (ndl) {
     size_t nd = 0;
     do_declared(e, s, cps, n, 0, smin, smax);

@@ -70,3 +70,7 @@ bool zt_period_contains(const zt_period *p, zt_day d) {
 bool zt_period_overlaps(const zt_period *p, zt_day begin, zt_day end) {
   return begin <= p->end && end >= p->begin;
 }
+
+bool zt_period_eq(const zt_period *a, const zt_period *b) {
+  return a->year == b->year && a->half == b->half;
+}

@@ -27,6 +27,8 @@ void zt_period_name(const zt_period *p, char buf[8]);
 /* The period of the same kind just before `p` (2022-H1 -> 2021-H2). */
 zt_period zt_period_prev(const zt_period *p);
 bool zt_period_contains(const zt_period *p, zt_day d);
+/* The same period? */
+bool zt_period_eq(const zt_period *a, const zt_period *b);
 /* Does [begin, end] overlap the period? */
 bool zt_period_overlaps(const zt_period *p, zt_day begin, zt_day end);
 

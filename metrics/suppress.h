@@ -5,11 +5,20 @@
  *
  * Applied below region level only (municipality rows, and provider rows
  * at every level); the region's own totals and kinds are never hidden.
- * The raw value stays in the table (the export carries it); only
- * `suppressed` and `display` change.
+ * Beyond the primary rule it hides what arithmetic on the visible cells
+ * could give away: complements in every exact sum (breakdowns under
+ * their total, municipalities under the region, half-years under their
+ * year), an audit that works out every hidden cell the way a reader
+ * could (ranges and a linear system) and hides more until none comes
+ * out, and shares and means whose counts may not be published.
+ * The raw value stays in the table (`zothuis export` carries it for
+ * internal use); only `suppressed` and `display` change.
+ * zt_supp_public() gives what a publication may carry instead.
  */
 #ifndef ZT_SUPPRESS_H
 #define ZT_SUPPRESS_H
+
+#include <stdbool.h>
 
 #include "core/err.h"
 #include "metrics/table.h"
@@ -30,5 +39,14 @@ const char *zt_supp_mode_name(zt_supp_mode m);
  * the catalogue keep a plain display and are never hidden. */
 zt_status zt_suppress_apply(zt_ind_table *t, zt_supp_mode mode,
                             int threshold, zt_err *err);
+
+/* What a publication of row `v` of `t` (suppression applied in `mode`)
+ * may carry: false for a hidden row (no value, no n); otherwise true
+ * with `out` a copy of v whose num/den/n are the published ones -- the
+ * raw ones, except in cbs mode below region level, where counts are
+ * rounded to 5, shares are of the rounded counts and means are rounded
+ * to the precision the report shows. */
+bool zt_supp_public(const zt_ind_table *t, const zt_ind_value *v,
+                    zt_supp_mode mode, zt_ind_value *out);
 
 #endif

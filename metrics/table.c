@@ -1,6 +1,7 @@
 /*
  * metrics/table.c -- the indicator table (see table.h): a growable array
- * of rows with a hash index on the full key.
+ * of rows with a hash index on the full key and one on the key without
+ * the peildatum.
  */
 #include "metrics/table.h"
 #include "core/sort.h"
@@ -13,7 +14,9 @@
 struct zt_ind_table {
   zt_ind_value *rows;
   size_t count, cap;
-  GHashTable *index;   /* key string -> row position + 1 */
+  GHashTable *index;   /* full key (with peildatum) -> row position + 1 */
+  GHashTable *first;   /* key without peildatum -> position + 1 of the
+                          row with the earliest peildatum */
 };
 
 const char *zt_unit_id(zt_unit u) {
@@ -42,11 +45,32 @@ static char *key_of(const char *indicator, const char *period,
                          breakdown);
 }
 
+static char *key_at(const char *indicator, const char *period,
+                    zt_day peildatum, uint16_t gemeente,
+                    const char *breakdown) {
+  return g_strdup_printf("%s|%s|%lld|%u|%s", indicator, period,
+                         (long long)peildatum, gemeente, breakdown);
+}
+
+/* Point the short index at row i when it has the earliest peildatum of
+ * its key. */
+static void index_first(zt_ind_table *t, size_t i) {
+  zt_ind_value *r = &t->rows[i];
+  char *key = key_of(r->indicator, r->period, r->gemeente, r->breakdown);
+  gpointer pos = g_hash_table_lookup(t->first, key);
+  if (pos && t->rows[GPOINTER_TO_SIZE(pos) - 1].peildatum <= r->peildatum) {
+    g_free(key);
+    return;
+  }
+  g_hash_table_insert(t->first, key, GSIZE_TO_POINTER(i + 1));
+}
+
 zt_ind_table *zt_ind_table_new(void) {
   zt_ind_table *t = calloc(1, sizeof *t);
   if (!t)
     return NULL;
   t->index = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+  t->first = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
   return t;
 }
 
@@ -54,23 +78,27 @@ void zt_ind_table_free(zt_ind_table *t) {
   if (!t)
     return;
   g_hash_table_destroy(t->index);
+  g_hash_table_destroy(t->first);
   free(t->rows);
   free(t);
 }
 
 static void reindex(zt_ind_table *t) {
   g_hash_table_remove_all(t->index);
+  g_hash_table_remove_all(t->first);
   for (size_t i = 0; i < t->count; i++) {
     zt_ind_value *r = &t->rows[i];
     g_hash_table_insert(t->index,
-                        key_of(r->indicator, r->period, r->gemeente,
-                               r->breakdown),
+                        key_at(r->indicator, r->period, r->peildatum,
+                               r->gemeente, r->breakdown),
                         GSIZE_TO_POINTER(i + 1));
+    index_first(t, i);
   }
 }
 
 zt_status zt_ind_table_put(zt_ind_table *t, const zt_ind_value *v) {
-  char *key = key_of(v->indicator, v->period, v->gemeente, v->breakdown);
+  char *key = key_at(v->indicator, v->period, v->peildatum, v->gemeente,
+                     v->breakdown);
   gpointer pos = g_hash_table_lookup(t->index, key);
   if (pos) {
     t->rows[GPOINTER_TO_SIZE(pos) - 1] = *v;
@@ -90,6 +118,7 @@ zt_status zt_ind_table_put(zt_ind_table *t, const zt_ind_value *v) {
   t->rows[t->count] = *v;
   t->count++;
   g_hash_table_insert(t->index, key, GSIZE_TO_POINTER(t->count));
+  index_first(t, t->count - 1);
   return ZT_OK;
 }
 
@@ -125,7 +154,23 @@ const zt_ind_value *zt_ind_table_find(const zt_ind_table *t,
                                       const char *period, uint16_t gemeente,
                                       const char *breakdown) {
   char *key = key_of(indicator, period, gemeente, breakdown ? breakdown : "");
-  gpointer pos = g_hash_table_lookup(t->index, key);
+  gpointer pos = g_hash_table_lookup(t->first, key);
+  g_free(key);
+  return pos ? &t->rows[GPOINTER_TO_SIZE(pos) - 1] : NULL;
+}
+
+const zt_ind_value *zt_ind_table_find_at(const zt_ind_table *t,
+                                         const char *indicator,
+                                         const char *period,
+                                         zt_day peildatum, uint16_t gemeente,
+                                         const char *breakdown) {
+  char *key;
+  gpointer pos;
+  if (peildatum == ZT_DAY_NONE)
+    return zt_ind_table_find(t, indicator, period, gemeente, breakdown);
+  key = key_at(indicator, period, peildatum, gemeente,
+               breakdown ? breakdown : "");
+  pos = g_hash_table_lookup(t->index, key);
   g_free(key);
   return pos ? &t->rows[GPOINTER_TO_SIZE(pos) - 1] : NULL;
 }

@@ -51,17 +51,28 @@ typedef struct zt_ind_table zt_ind_table;
 
 zt_ind_table *zt_ind_table_new(void);
 void zt_ind_table_free(zt_ind_table *t);
-/* Add a copy of `v`; a row with the same key replaces the old one. */
+/* Add a copy of `v`; a row with the same key (peildatum included)
+ * replaces the old one. One (indicator, period, gemeente, breakdown) may
+ * have rows at two peildatums: a report's episode cohort is measured at
+ * the report's peildatum, later than the cohort period's own end. */
 zt_status zt_ind_table_put(zt_ind_table *t, const zt_ind_value *v);
 size_t zt_ind_table_count(const zt_ind_table *t);
 /* Row i, in insertion order, or after zt_ind_table_sort() in export order
  * (indicator, period, peildatum, gemeente with regio first, breakdown). */
 zt_ind_value *zt_ind_table_at(const zt_ind_table *t, size_t i);
 void zt_ind_table_sort(zt_ind_table *t);
-/* Exact lookup; NULL when absent (a value that could not be computed). */
+/* Lookup without a peildatum: the row with the earliest peildatum of
+ * that key (the period's own, when the table also holds a later one);
+ * NULL when absent (a value that could not be computed). */
 const zt_ind_value *zt_ind_table_find(const zt_ind_table *t,
                                       const char *indicator,
                                       const char *period, uint16_t gemeente,
                                       const char *breakdown);
+/* Exact lookup at `peildatum` (ZT_DAY_NONE: as zt_ind_table_find). */
+const zt_ind_value *zt_ind_table_find_at(const zt_ind_table *t,
+                                         const char *indicator,
+                                         const char *period,
+                                         zt_day peildatum, uint16_t gemeente,
+                                         const char *breakdown);
 
 #endif

@@ -74,10 +74,13 @@ bad:
                  "like 65 or 27,5", s ? s : "");
 }
 
-const char *zt_target_status_nl(zt_target_status s) {
+const char *zt_target_status_word(zt_target_status s) {
   switch (s) {
+  case ZT_TS_NONE: return "geen doel";
   case ZT_TS_MET: return "gehaald";
   case ZT_TS_NOT_MET: return "niet gehaald";
+  case ZT_TS_ON_TRACK: return "op koers";
+  case ZT_TS_OFF_TRACK: return "niet op koers";
   case ZT_TS_NO_DATA: return "geen gegevens";
   }
   return "?";
@@ -85,9 +88,12 @@ const char *zt_target_status_nl(zt_target_status s) {
 
 const char *zt_target_status_symbol(zt_target_status s) {
   switch (s) {
-  case ZT_TS_MET: return "\xe2\x9c\x93";      /* ✓ */
-  case ZT_TS_NOT_MET: return "\xe2\x9c\x97";  /* ✗ */
-  case ZT_TS_NO_DATA: return "\xe2\x80\x93";  /* – */
+  case ZT_TS_NONE: return "";
+  case ZT_TS_MET: return "\xe2\x9c\x94";        /* ✔ */
+  case ZT_TS_NOT_MET: return "\xe2\x9c\x98";    /* ✘ */
+  case ZT_TS_ON_TRACK: return "\xe2\x86\x92";   /* → */
+  case ZT_TS_OFF_TRACK: return "\xe2\x9a\xa0";  /* ⚠ */
+  case ZT_TS_NO_DATA: return "\xe2\x80\x93";    /* – */
   }
   return "?";
 }
@@ -103,56 +109,87 @@ static int compare(const zt_ind_value *v, int64_t a, int64_t b) {
   return lhs < rhs ? -1 : lhs > rhs;
 }
 
-static void target_text(const zt_target *tg, zt_unit unit, char out[72]) {
+void zt_target_text(const zt_target *tg, zt_unit unit, bool with_op,
+                    char out[72]) {
   char buf[ZT_FMT_MAX];
-  switch (unit) {
-  case ZT_UNIT_PERCENT:
-    zt_fmt_percent(tg->num, tg->den * 100, buf);
-    break;
-  case ZT_UNIT_EUR:
+  if (unit == ZT_UNIT_EUR)     /* whole euros, as money is shown */
     zt_fmt_eur(tg->num * 100, tg->den, buf);
-    break;
-  default:
-    if (tg->den == 1)
-      zt_fmt_int(tg->num, buf);
-    else
-      zt_fmt_decimal(tg->num, tg->den, 1, buf);
-  }
-  snprintf(out, 72, "%s %s", zt_target_op_text(tg->op), buf);
+  else
+    zt_fmt_target_value(tg->num, tg->den, unit == ZT_UNIT_PERCENT, false,
+                        buf);
+  /* "= 0" reads as just "0" ("doel: 0") */
+  if (with_op && tg->op != ZT_OP_EQ)
+    snprintf(out, 72, "%s %s", zt_target_op_text(tg->op), buf);
+  else
+    snprintf(out, 72, "%s", buf);
 }
 
-zt_status zt_targets_eval(const zt_target *targets, size_t n,
-                          const zt_ind_table *t, zt_target_result *results,
-                          zt_err *err) {
-  for (size_t i = 0; i < n; i++) {
-    const zt_target *tg = &targets[i];
-    zt_target_result *r = &results[i];
-    const zt_ind_def *d = zt_ind_lookup(tg->indicator);
-    memset(r, 0, sizeof *r);
-    r->target = tg;
-    if (!d)
-      return zt_fail(err, ZT_ERR_INPUT, "target %zu: unknown indicator "
-                     "'%s'", i + 1, tg->indicator);
-    if (tg->den <= 0)
-      return zt_fail(err, ZT_ERR_INPUT, "target %zu (%s): the value's "
-                     "denominator must be positive", i + 1, tg->indicator);
-    target_text(tg, d->unit, r->target_display);
-    r->actual = zt_ind_table_find(t, tg->indicator, tg->period, tg->gemeente,
-                                  tg->breakdown);
-    if (!r->actual) {
-      r->status = ZT_TS_NO_DATA;
-      zt_strlcpy(r->actual_display, "\xe2\x80\x93", sizeof r->actual_display);
-      continue;
-    }
-    zt_strlcpy(r->actual_display, r->actual->display,
-               sizeof r->actual_display);
-    {
-      int c = compare(r->actual, tg->num, tg->den);
-      bool met = tg->op == ZT_OP_GE ? c >= 0
-                 : tg->op == ZT_OP_LE ? c <= 0
-                                      : c == 0;
-      r->status = met ? ZT_TS_MET : ZT_TS_NOT_MET;
-    }
+static const zt_target *exact(const zt_target *targets, size_t n,
+                              const char *indicator, const char *period,
+                              uint16_t gem) {
+  for (size_t i = 0; i < n; i++)
+    if (targets[i].gemeente == gem && !targets[i].breakdown[0] &&
+        strcmp(targets[i].indicator, indicator) == 0 &&
+        strcmp(targets[i].period, period) == 0)
+      return &targets[i];
+  return NULL;
+}
+
+const zt_target *zt_target_find(const zt_target *targets, size_t n,
+                                const char *indicator, const zt_period *p,
+                                uint16_t gem) {
+  char name[8], year[8];
+  zt_period y = zt_period_year(p->year);
+  const zt_target *t;
+  if (!indicator)
+    return NULL;
+  zt_period_name(p, name);
+  zt_period_name(&y, year);
+  for (int pass = 0; pass < 2; pass++) {
+    uint16_t g = pass == 0 ? gem : ZT_GEMEENTE_REGIO;
+    if (pass == 1 && gem == ZT_GEMEENTE_REGIO)
+      break;
+    if ((t = exact(targets, n, indicator, name, g)) ||
+        (t = exact(targets, n, indicator, year, g)))
+      return t;
   }
-  return ZT_OK;
+  return NULL;
+}
+
+void zt_target_evaluate(const zt_target *targets, size_t n,
+                        const zt_ind_table *t, const char *indicator,
+                        const zt_period *p, uint16_t gem,
+                        zt_target_eval *out) {
+  const zt_ind_def *d = zt_ind_lookup(indicator);
+  const zt_target *tg = zt_target_find(targets, n, indicator, p, gem);
+  bool year_target;
+  char name[8];
+  memset(out, 0, sizeof *out);
+  out->judged_period = *p;
+  out->status = ZT_TS_NONE;
+  if (!tg || !d)
+    return;
+  out->target = tg;
+  zt_target_text(tg, d->unit, true, out->target_text);
+  year_target = p->half != 0 && strlen(tg->period) == 4;
+  /* a year target: judged on the year in a 2e halfjaar, provisionally on
+   * the year to date (the 1e halfjaar itself) in a 1e halfjaar */
+  if (year_target && p->half == 2)
+    out->judged_period = zt_period_year(p->year);
+  out->provisional = year_target && p->half == 1;
+  zt_period_name(&out->judged_period, name);
+  out->judged = t ? zt_ind_table_find(t, indicator, name, gem, "") : NULL;
+  if (!out->judged || out->judged->suppressed || out->judged->den <= 0) {
+    out->status = ZT_TS_NO_DATA;
+    return;
+  }
+  {
+    int c = compare(out->judged, tg->num, tg->den);
+    bool met = tg->op == ZT_OP_GE ? c >= 0 : tg->op == ZT_OP_LE ? c <= 0
+                                                                : c == 0;
+    if (out->provisional)
+      out->status = met ? ZT_TS_ON_TRACK : ZT_TS_OFF_TRACK;
+    else
+      out->status = met ? ZT_TS_MET : ZT_TS_NOT_MET;
+  }
 }

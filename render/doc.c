@@ -51,30 +51,17 @@ const char *zt_text_plain(zt_arena *a, const zt_text *t) {
   return s;
 }
 
-const char *zt_tile_status_word(zt_tile_status s) {
+uint32_t zt_status_color(zt_target_status s) {
   switch (s) {
-  case ZT_TILE_MET: return "gehaald";
-  case ZT_TILE_NOT_MET: return "niet gehaald";
-  case ZT_TILE_NO_DATA: return "geen gegevens";
-  case ZT_TILE_NO_TARGET: break;
+  case ZT_TS_MET:
+  case ZT_TS_ON_TRACK:
+    return ZT_C_OK;
+  case ZT_TS_NOT_MET:
+  case ZT_TS_OFF_TRACK:
+    return ZT_C_NOT_OK;
+  case ZT_TS_NONE:
+  case ZT_TS_NO_DATA:
+    break;
   }
-  return "";
-}
-
-const char *zt_tile_status_symbol(zt_tile_status s) {
-  switch (s) {
-  case ZT_TILE_MET: return "\xe2\x9c\x94";      /* ✔ */
-  case ZT_TILE_NOT_MET: return "\xe2\x9c\x98";  /* ✘ */
-  case ZT_TILE_NO_DATA: return "\xe2\x80\x93";  /* – */
-  case ZT_TILE_NO_TARGET: break;
-  }
-  return "";
-}
-
-uint32_t zt_tile_status_color(zt_tile_status s) {
-  switch (s) {
-  case ZT_TILE_MET: return ZT_C_OK;
-  case ZT_TILE_NOT_MET: return ZT_C_NOT_OK;
-  default: return ZT_C_NO_DATA;
-  }
+  return ZT_C_NO_DATA;
 }

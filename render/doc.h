@@ -16,6 +16,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "metrics/target.h"
 #include "render/arena.h"
 #include "render/chart.h"
 #include "render/table.h"
@@ -50,24 +51,17 @@ typedef struct zt_text {
   size_t n;
 } zt_text;
 
-typedef enum zt_tile_status {
-  ZT_TILE_NO_TARGET,
-  ZT_TILE_MET,        /* gehaald */
-  ZT_TILE_NOT_MET,    /* niet gehaald */
-  ZT_TILE_NO_DATA     /* geen gegevens */
-} zt_tile_status;
-
 typedef struct zt_tile {
   const char *label;   /* "Jeugdigen in verblijf in een gezinsvorm" */
-  const char *value;   /* "64,0%" */
+  const char *value;   /* "64,0%": the value the status is about */
+  const char *note;    /* a line under the value ("heel 2023; 2e halfjaar
+                          2023: 72,4%", a savings caveat), or NULL */
   const char *target;  /* "doel: ≥ 65%", or NULL */
-  zt_tile_status status;
+  zt_target_status status;  /* metrics/target.h; ZT_TS_NONE: no target */
 } zt_tile;
 
-/* Word and symbol of a tile status ("gehaald", "✔"). */
-const char *zt_tile_status_word(zt_tile_status s);
-const char *zt_tile_status_symbol(zt_tile_status s);
-uint32_t zt_tile_status_color(zt_tile_status s);
+/* The colour of a status (its word and symbol: metrics/target.h). */
+uint32_t zt_status_color(zt_target_status s);
 
 typedef struct zt_block {
   zt_block_kind kind;

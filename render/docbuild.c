@@ -19,6 +19,7 @@
 #include "core/buf.h"
 #include "core/kinds.h"
 #include "core/str.h"
+#include "render/checks.h"
 #include "render/format_nl.h"
 #include "render/ind_ids.h"
 #include "render/theme.h"
@@ -36,6 +37,7 @@ typedef struct bctx {
   zt_period *trend;
   size_t ntrend;
   bool numbered;
+  GPtrArray *strvs;          /* string vectors to free with the build */
   int sec[3];
   int nheadings, ntables, nfigures;
 } bctx;
@@ -54,6 +56,9 @@ typedef struct coord {
   uint32_t color;
   bool target;
   bool from_periods;
+  gchar **ids;        /* <row ids>: one indicator per column ("" = an
+                         empty cell), NULL otherwise; in the arena's
+                         care via bctx.strvs */
 } coord;
 
 typedef struct dim {
@@ -117,6 +122,8 @@ static zt_period resolve_ref(bctx *b, const char *ref) {
     return period_back(p, (int)strtol(ref + 5, NULL, 10));
   if (strcmp(ref, "year") == 0)
     return zt_period_year(cur->year);
+  if (strcmp(ref, "cohort") == 0)
+    return b->in->cohort.year ? b->in->cohort : *cur;
   if (strncmp(ref, "year-", 5) == 0)
     return zt_period_year(cur->year - (int)strtol(ref + 5, NULL, 10));
   if (zt_period_parse(ref, &p, NULL) != ZT_OK)
@@ -153,7 +160,11 @@ static const char *subst(bctx *b, const char *s) {
       zt_buf_puts(&out, buf);
     } else if (strncmp(o, "{regio}", 7) == 0)
       zt_buf_puts(&out, b->in->region_name);
-    else if (strncmp(o, "{jaar}", 6) == 0)
+    else if (strncmp(o, "{cohort}", 8) == 0) {
+      zt_period c = b->in->cohort.year ? b->in->cohort : b->in->period;
+      fmt_period_long(&c, buf);
+      zt_buf_puts(&out, buf);
+    } else if (strncmp(o, "{jaar}", 6) == 0)
       zt_buf_printf(&out, "%d", b->in->period.year);
     else if (strncmp(o, "{peildatum}", 11) == 0) {
       zt_fmt_date(b->in->peildatum, buf);
@@ -169,6 +180,9 @@ static const char *subst(bctx *b, const char *s) {
 
 /* --- values ----------------------------------------------------------- */
 
+/* The value of (ind, p, gem, bd). The episode analysis of the cohort
+ * period is the one measured at the report's peildatum, when the table
+ * holds it (the cohort followed up, docs/indicators.md). */
 static const zt_ind_value *lookup(bctx *b, const char *ind,
                                   const zt_period *p, uint16_t gem,
                                   const char *bd) {
@@ -176,6 +190,17 @@ static const zt_ind_value *lookup(bctx *b, const char *ind,
   if (!ind || !b->in->ind)
     return NULL;
   zt_period_name(p, name);
+  if (b->in->cohort.year && zt_period_eq(p, &b->in->cohort)) {
+    const zt_ind_def *d = zt_ind_lookup(ind);
+    const zt_ind_value *v =
+        d && d->family == ZT_FAM_EPISODES
+            ? zt_ind_table_find_at(b->in->ind, ind, name,
+                                   b->in->cohort_peildatum, gem,
+                                   bd ? bd : "")
+            : NULL;
+    if (v)
+      return v;
+  }
   return zt_ind_table_find(b->in->ind, ind, name, gem, bd ? bd : "");
 }
 
@@ -219,78 +244,37 @@ static int cmp_frac(int64_t a, int64_t bb, int64_t c, int64_t d) {
 
 /* --- targets ----------------------------------------------------------- */
 
-static const zt_report_target *target_exact(bctx *b, const char *ind,
-                                            const char *period,
-                                            uint16_t gem) {
-  for (size_t i = 0; i < b->in->ntargets; i++) {
-    const zt_report_target *t = &b->in->targets[i];
-    if (t->gemeente == gem && strcmp(t->indicator, ind) == 0 &&
-        strcmp(t->period, period) == 0)
-      return t;
-  }
-  return NULL;
+/* The target of a value shown for (ind, p, gem), from the one evaluator
+ * (metrics/target.h). */
+static void evaluate(bctx *b, const char *ind, const zt_period *p,
+                     uint16_t gem, zt_target_eval *ev) {
+  zt_target_evaluate(b->in->targets, b->in->ntargets, b->in->ind, ind, p,
+                     gem, ev);
 }
 
-/* The target for ind in period p for municipality gem: the period's own,
- * else its year's; a municipality without its own target has the
- * region's. */
 static const zt_report_target *find_target(bctx *b, const char *ind,
                                            const zt_period *p,
                                            uint16_t gem) {
-  char name[8], year[8];
-  zt_period y = zt_period_year(p->year);
-  const zt_report_target *t;
-  zt_period_name(p, name);
-  zt_period_name(&y, year);
-  for (int pass = 0; pass < 2; pass++) {
-    uint16_t g = pass == 0 ? gem : ZT_GEMEENTE_REGIO;
-    if (pass == 1 && gem == ZT_GEMEENTE_REGIO)
-      break;
-    if ((t = target_exact(b, ind, name, g)) ||
-        (t = target_exact(b, ind, year, g)))
-      return t;
-  }
-  return NULL;
-}
-
-static const char *op_symbol(zt_target_op op) {
-  switch (op) {
-  case ZT_OP_GE: return "\xe2\x89\xa5 ";   /* ≥ */
-  case ZT_OP_LE: return "\xe2\x89\xa4 ";   /* ≤ */
-  case ZT_OP_EQ: break;
-  }
-  return "";
+  return zt_target_find(b->in->targets, b->in->ntargets, ind, p, gem);
 }
 
 static const char *target_value(bctx *b, const zt_report_target *t,
                                 zt_unit unit, bool with_op) {
-  char v[ZT_FMT_MAX];
-  zt_fmt_target_value(t->num, t->den, unit == ZT_UNIT_PERCENT,
-                      unit == ZT_UNIT_EUR, v);
-  return zt_arena_printf(b->a, "%s%s", with_op ? op_symbol(t->op) : "", v);
+  char v[72];
+  zt_target_text(t, unit, with_op, v);
+  return zt_arena_strdup(b->a, v);
 }
 
-static zt_tile_status target_status(const zt_ind_value *v,
-                                    const zt_report_target *t,
-                                    zt_unit unit) {
-  int64_t mul_n = 1, mul_d = 1;
-  int c;
-  if (!t)
-    return ZT_TILE_NO_TARGET;
-  if (!v || v->suppressed || v->den == 0)
-    return ZT_TILE_NO_DATA;
-  if (unit == ZT_UNIT_PERCENT)
-    mul_n = 100;
-  else if (unit == ZT_UNIT_EUR)
-    mul_d = 100;
-  /* actual = num * mul_n / (den * mul_d), compared with t->num / t->den */
-  c = cmp_frac(v->num * mul_n, v->den * mul_d, t->num, t->den);
-  switch (t->op) {
-  case ZT_OP_GE: return c >= 0 ? ZT_TILE_MET : ZT_TILE_NOT_MET;
-  case ZT_OP_LE: return c <= 0 ? ZT_TILE_MET : ZT_TILE_NOT_MET;
-  case ZT_OP_EQ: return c == 0 ? ZT_TILE_MET : ZT_TILE_NOT_MET;
-  }
-  return ZT_TILE_NO_DATA;
+/* "doel: ≥ 70%", or "doel 2023: ≥ 70%" when the target is set for
+ * another period than the one shown (a year target in a half-year). */
+static const char *target_label(bctx *b, const zt_target_eval *ev,
+                                const zt_period *shown) {
+  char name[8];
+  zt_period_name(shown, name);
+  if (strcmp(ev->target->period, name) == 0)
+    return zt_arena_printf(b->a, "doel: %s", ev->target_text);
+  return zt_arena_printf(b->a, "doel %s: %s", ev->target->period,
+                         ev->target_text);
 }
 
 /* --- inline text ------------------------------------------------------- */
@@ -371,7 +355,41 @@ static uint16_t gem_of(bctx *b, xmlNodePtr n) {
   return (uint16_t)v;
 }
 
-/* "Het aandeel ... steeg van 61,2% naar 64,0% (doel: 65%)" */
+/* The target part of a summary sentence: "; doel ≤ 18%: niet gehaald",
+ * with the value judged when that is not the one the sentence ends on
+ * ("; doel 2023 ≥ 70%: niet gehaald (heel 2023: 69,0%)"); "" without a
+ * target. */
+static const char *target_clause(bctx *b, const char *ind,
+                                 const zt_period *cur, uint16_t gem) {
+  zt_target_eval ev;
+  char name[8], jp[ZT_FMT_MAX];
+  const char *doel;
+  evaluate(b, ind, cur, gem, &ev);
+  if (!ev.target)
+    return "";
+  zt_period_name(cur, name);
+  /* in a sentence "= 0" keeps its sign: "doel 2023 = 0" */
+  {
+    const char *tt = ev.target->op == ZT_OP_EQ
+                         ? zt_arena_printf(b->a, "= %s", ev.target_text)
+                         : ev.target_text;
+    doel = strcmp(ev.target->period, name) == 0
+               ? zt_arena_printf(b->a, "doel %s", tt)
+               : zt_arena_printf(b->a, "doel %s %s", ev.target->period, tt);
+  }
+  if (ev.judged && !ev.judged->suppressed &&
+      !zt_period_eq(&ev.judged_period, cur)) {
+    fmt_period_long(&ev.judged_period, jp);
+    return zt_arena_printf(b->a, "; %s: %s (heel %s: %s)", doel,
+                           zt_target_status_word(ev.status), jp,
+                           display(b, ev.judged, NULL));
+  }
+  return zt_arena_printf(b->a, "; %s: %s", doel,
+                         zt_target_status_word(ev.status));
+}
+
+/* "Het aandeel ... daalde van 26,6% naar 23,9%; doel ≤ 18%: niet
+ * gehaald": direction, target and status in one line. */
 static const char *change_sentence(bctx *b, xmlNodePtr n) {
   const char *ind = attr(b, n, "id"), *bd = attr(b, n, "breakdown");
   const char *subject = subst(b, attr(b, n, "subject"));
@@ -382,18 +400,14 @@ static const char *change_sentence(bctx *b, xmlNodePtr n) {
   zt_period from = from_ref ? resolve_ref(b, from_ref)
                             : period_back(cur, 1);
   uint16_t gem = gem_of(b, n);
-  zt_unit unit = unit_of(ind);
   const zt_ind_value *vc = lookup(b, ind, &cur, gem, bd);
   const zt_ind_value *vp = lookup(b, ind, &from, gem, bd);
-  const zt_report_target *t = find_target(b, ind, &cur, gem);
-  const char *doel = t ? zt_arena_printf(b->a, " (doel: %s)",
-                                         target_value(b, t, unit, false))
-                       : "";
+  const char *doel = bd ? "" : target_clause(b, ind, &cur, gem);
   char pname[ZT_FMT_MAX];
   if (!vc || vc->suppressed) {
     fmt_period_long(&cur, pname);
-    return zt_arena_printf(b->a, "%s: geen gegevens over %s", subject,
-                           pname);
+    return zt_arena_printf(b->a, "%s: geen gegevens over %s%s", subject,
+                           pname, doel);
   }
   if (!vp || vp->suppressed)
     return zt_arena_printf(b->a, "%s was %s%s", subject,
@@ -433,15 +447,13 @@ static void inline_nodes(bctx *b, xmlNodePtr parent, runs *r,
       const char *ind = attr(b, n, "id");
       zt_period p = resolve_ref(b, attr(b, n, "period"));
       uint16_t gem = gem_of(b, n);
-      const zt_report_target *t = find_target(b, ind, &p, gem);
+      zt_target_eval ev;
+      evaluate(b, ind, &p, gem, &ev);
       if (strcmp(name, "target") == 0)
-        add_run(b, r, t ? target_value(b, t, unit_of(ind), true)
-                        : "geen doel", flags | ZT_RUN_VALUE);
+        add_run(b, r, ev.target ? ev.target_text : "geen doel",
+                flags | ZT_RUN_VALUE);
       else
-        add_run(b, r,
-                t ? zt_tile_status_word(target_status(
-                        lookup(b, ind, &p, gem, NULL), t, unit_of(ind)))
-                  : "geen doel", flags);
+        add_run(b, r, zt_target_status_word(ev.status), flags);
     } else if (strcmp(name, "period") == 0) {
       zt_period p = resolve_ref(b, attr(b, n, "ref"));
       fmt_period_long(&p, buf);
@@ -586,6 +598,15 @@ static coord coord_from(bctx *b, xmlNodePtr n) {
     c.has_color = zt_color_by_key(col, &c.color);
   c.target = attr_yes(b, n, "target", false);
   c.total = attr_yes(b, n, "is-total", false);
+  {
+    const char *ids = attr(b, n, "ids");
+    if (ids) {
+      c.ids = g_strsplit(ids, ",", -1);
+      for (size_t i = 0; c.ids[i]; i++)
+        g_strstrip(c.ids[i]);
+      g_ptr_array_add(b->strvs, c.ids);
+    }
+  }
   return c;
 }
 
@@ -827,6 +848,12 @@ static zt_status expand(bctx *b, xmlNodePtr n, const char *spec,
       c.total = true;
       g_array_append_val(arr, c);
     }
+    /* item children follow the municipalities (reconciliation rows) */
+    for (xmlNodePtr k = n->children; k; k = k->next)
+      if (is_elem(k, child)) {
+        coord c = coord_from(b, k);
+        g_array_append_val(arr, c);
+      }
     return ZT_OK;
   }
   if (strncmp(spec, "breakdown:", 10) == 0)
@@ -970,7 +997,7 @@ static zt_status grid_table(bctx *b, xmlNodePtr n) {
   dim_push(&rows, ra);
   dim_push(&cols, ca);
   for (size_t r = 0; !st && r < rows.n; r++)
-    for (size_t c = 0; !st && c < cols.n; c++) {
+    for (size_t c = 0; !st && c < cols.n && !rows.c[r].ids; c++) {
       const char *ind = NULL;
       grid_value(b, &base, &rows.c[r], &cols.c[c], &ind);
       if (!ind)
@@ -990,7 +1017,8 @@ static zt_status grid_table(bctx *b, xmlNodePtr n) {
   for (size_t c = 0; c < cols.n; c++) {
     keep[c] = !cols.c[c].from_periods;
     for (size_t r = 0; r < rows.n && !keep[c]; r++)
-      keep[c] = grid_value(b, &base, &rows.c[r], &cols.c[c], NULL) != NULL;
+      keep[c] = !rows.c[r].ids &&
+                grid_value(b, &base, &rows.c[r], &cols.c[c], NULL) != NULL;
   }
   for (size_t c = 0; c < cols.n; c++)
     nkeep += keep[c];
@@ -1024,7 +1052,24 @@ static zt_status grid_table(bctx *b, xmlNodePtr n) {
       const char *s;
       if (!keep[c])
         continue;
-      v = grid_value(b, &base, &rows.c[r], &cols.c[c], NULL);
+      if (rows.c[r].ids) {
+        /* a row with an indicator of its own per column (a
+         * reconciliation row); an empty entry is an empty cell */
+        coord rr = rows.c[r];
+        size_t k = 0;
+        while (rr.ids[k] && k < c)
+          k++;
+        rr.ind = rr.ids[k] ? rr.ids[k] : "";
+        rr.total = true;
+        rr.bd = rr.bd ? rr.bd : "";
+        if (!*rr.ind) {
+          zt_table_set(t, b->a, r + 1, tc++, "", 0);
+          continue;
+        }
+        v = grid_value(b, &base, &rr, &cols.c[c], NULL);
+      } else {
+        v = grid_value(b, &base, &rows.c[r], &cols.c[c], NULL);
+      }
       s = display(b, v, &fl);
       zt_table_set(t, b->a, r + 1, tc, s, fl);
       tc++;
@@ -1038,6 +1083,24 @@ static zt_status grid_table(bctx *b, xmlNodePtr n) {
 }
 
 /* --- measures, budget, sources, settings ------------------------------ */
+
+/* Under the measures and the budget table: where the two disagree. */
+static void conflict_notes(bctx *b, zt_table *t) {
+  size_t n = zt_steering_conflicts(b->in, NULL, 0);
+  zt_steer_conflict *c;
+  if (!n)
+    return;
+  c = g_new0(zt_steer_conflict, n);
+  zt_steering_conflicts(b->in, c, n);
+  for (size_t i = 0; i < n; i++) {
+    char *text = zt_steering_conflict_text(&c[i]);
+    zt_table_add_note(t, b->a, zt_arena_printf(b->a, "\xe2\x9a\xa0 %s",
+                                               text));
+    g_free(text);
+  }
+  g_free(c);
+}
+
 
 #define NBSP "\xc2\xa0"
 
@@ -1147,6 +1210,7 @@ static zt_status measures_table(bctx *b, xmlNodePtr n) {
   zt_fmt_eur(sum_s, 1, buf);
   zt_table_set(t, b->a, r, 6, buf, 0);
   t->nrows = r + 1;
+  conflict_notes(b, t);
   add_table_block(b, t, (int)xmlGetLineNo(n));
   return ZT_OK;
 }
@@ -1233,6 +1297,7 @@ static zt_status budget_table(bctx *b, xmlNodePtr n) {
   zt_table_set(t, b->a, nl + 1, ny + 3, buf, 0);
   zt_table_add_note(t, b->a, "Verschil = middelen min uitgaven; een "
                     "negatief verschil is een tekort.");
+  conflict_notes(b, t);
   zt_table_add_marker_notes(t, b->a, NULL);
   add_table_block(b, t, (int)xmlGetLineNo(n));
   return ZT_OK;
@@ -1242,9 +1307,12 @@ static zt_status sources_table(bctx *b, xmlNodePtr n) {
   const zt_report_input *in = b->in;
   zt_table *t = new_table(b, in->nsources + 2, 7,
                           subst(b, attr(b, n, "title")));
+  /* Geaccepteerd includes the identical resends (dq.lines_accepted
+   * counts them too), "waarvan dubbel" says how many: Regels =
+   * Geaccepteerd + Afgewezen */
   static const char *const head[7] = {"Bestand", "Soort", "Ingelezen",
                                       "Regels", "Geaccepteerd",
-                                      "Afgewezen", "Dubbel"};
+                                      "waarvan dubbel", "Afgewezen"};
   long sum[4] = {0, 0, 0, 0};
   char buf[ZT_FMT_MAX];
   t->rflags[0] = ZT_ROW_HEAD;
@@ -1256,7 +1324,8 @@ static zt_status sources_table(bctx *b, xmlNodePtr n) {
     t->numeric[c] = true;
   for (size_t i = 0; i < in->nsources; i++) {
     const zt_source_file *s = &in->sources[i];
-    long v[4] = {s->lines_read, s->accepted, s->rejected, s->duplicates};
+    long v[4] = {s->lines_read, s->accepted + s->duplicates, s->duplicates,
+                 s->rejected};
     zt_table_set(t, b->a, i + 1, 0, s->name, 0);
     zt_table_set(t, b->a, i + 1, 1, s->kind, 0);
     /* the date on one line: "23 november 2026", never "23 november /
@@ -1308,7 +1377,36 @@ static zt_status settings_table(bctx *b, xmlNodePtr n) {
   return ZT_OK;
 }
 
+/* The summary's "Opvallend": a heading one level below the section and
+ * the findings as a list (render/checks.h), or a sentence saying there
+ * are none. */
+static zt_status findings_block(bctx *b, xmlNodePtr n, int level) {
+  char **lines = zt_report_findings(b->in);
+  size_t cnt = g_strv_length(lines);
+  zt_block *blk;
+  heading(b, subst(b, attr(b, n, "title")), level + 1, false,
+          (int)xmlGetLineNo(n));
+  if (!cnt) {
+    blk = zt_doc_add(b->doc, ZT_BLK_PARA);
+    blk->text = plain_text(b, "Bij de controles op de gegevens is niets "
+                              "opvallends gevonden.");
+  } else {
+    zt_text *items = zt_arena_array(b->a, cnt + 1, sizeof *items);
+    for (size_t i = 0; i < cnt; i++)
+      items[i] = plain_text(b, lines[i]);
+    blk = zt_doc_add(b->doc, ZT_BLK_LIST);
+    blk->items = items;
+    blk->nitems = cnt;
+  }
+  blk->tpl_line = (int)xmlGetLineNo(n);
+  g_strfreev(lines);
+  return ZT_OK;
+}
+
 /* --- tiles -------------------------------------------------------------- */
+
+/* The note a savings estimate always carries, beside its number. */
+#define SAVINGS_CAVEAT "bovengrens, geen budget"
 
 static zt_status tiles_block(bctx *b, xmlNodePtr n) {
   size_t cnt = 0, i = 0;
@@ -1318,25 +1416,45 @@ static zt_status tiles_block(bctx *b, xmlNodePtr n) {
     cnt += is_elem(k, "tile");
   tiles = zt_arena_array(b->a, cnt + 1, sizeof *tiles);
   for (xmlNodePtr k = n->children; k; k = k->next) {
-    const char *ind;
+    const char *ind, *bd;
     zt_period p;
     uint16_t gem;
     const zt_ind_value *v;
-    const zt_report_target *t;
+    zt_target_eval ev;
+    char pname[ZT_FMT_MAX];
     if (!is_elem(k, "tile"))
       continue;
     ind = attr(b, k, "id");
+    bd = attr(b, k, "breakdown");
     p = resolve_ref(b, attr(b, k, "period"));
     gem = gem_of(b, k);
-    v = lookup(b, ind, &p, gem, attr(b, k, "breakdown"));
-    t = attr(b, k, "breakdown") ? NULL : find_target(b, ind, &p, gem);
+    v = lookup(b, ind, &p, gem, bd);
+    if (bd)
+      memset(&ev, 0, sizeof ev);
+    else
+      evaluate(b, ind, &p, gem, &ev);
     tiles[i].label = subst(b, attr(b, k, "label"));
     tiles[i].value = display(b, v, NULL);
-    tiles[i].target = t ? zt_arena_printf(b->a, "doel: %s",
-                                          target_value(b, t, unit_of(ind),
-                                                       true))
-                        : NULL;
-    tiles[i].status = target_status(v, t, unit_of(ind));
+    tiles[i].note = NULL;
+    tiles[i].status = ev.status;
+    tiles[i].target = ev.target ? target_label(b, &ev, &p) : NULL;
+    fmt_period_long(&p, pname);
+    if (ev.target && !zt_period_eq(&ev.judged_period, &p)) {
+      /* a year target in a 2e halfjaar: the year's value with its
+       * status, the half-year's beside it */
+      char jp[ZT_FMT_MAX];
+      fmt_period_long(&ev.judged_period, jp);
+      tiles[i].value = display(b, ev.judged, NULL);
+      tiles[i].note = v && !v->suppressed
+                          ? zt_arena_printf(b->a, "heel %s; %s: %s", jp,
+                                            pname, display(b, v, NULL))
+                          : zt_arena_printf(b->a, "heel %s", jp);
+    } else if (ev.provisional) {
+      tiles[i].note = zt_arena_printf(b->a, "%s; voorlopig: het doel geldt "
+                                      "voor heel %d", pname, p.year);
+    }
+    if (ind && strncmp(ind, "savings.", 8) == 0)
+      tiles[i].note = SAVINGS_CAVEAT;
     i++;
   }
   blk = zt_doc_add(b->doc, ZT_BLK_TILES);
@@ -1481,7 +1599,8 @@ static zt_status chart_block(bctx *b, xmlNodePtr n) {
           se->val[i].display = display(b, v, &fl);
           se->val[i].suppressed = (fl & ZT_CELL_SUPPRESSED) != 0;
           se->val[i].present = v && !v->suppressed;
-          se->val[i].v = v ? zt_ind_as_double(v) : 0;
+          /* a hidden value never reaches the chart's geometry */
+          se->val[i].v = v && !v->suppressed ? zt_ind_as_double(v) : 0;
         }
         if (sd.c[s].target && !st) {
           /* the target path of this series, per category period */
@@ -1653,6 +1772,8 @@ static zt_status walk(bctx *b, xmlNodePtr parent, int level) {
       st = sources_table(b, n);
     } else if (strcmp(name, "settings") == 0) {
       st = settings_table(b, n);
+    } else if (strcmp(name, "findings") == 0) {
+      st = findings_block(b, n, level);
     } else if (strcmp(name, "pagebreak") == 0) {
       zt_doc_add(b->doc, ZT_BLK_PAGEBREAK)->tpl_line = line;
     } else if (strcmp(name, "per-gemeente") == 0) {
@@ -1691,6 +1812,7 @@ zt_status zt_doc_build(const zt_template *t, const zt_report_input *in,
   b.err = err;
   b.gem = ZT_GEMEENTE_REGIO;
   b.numbered = attr_yes(&b, root, "numbered", true);
+  b.strvs = g_ptr_array_new_with_free_func((GDestroyNotify)g_strfreev);
   /* the trend: periods of the report's kind, up to the report period */
   b.trend = zt_arena_array(b.a, in->ntrend + 1, sizeof *b.trend);
   for (size_t i = 0; i < in->ntrend; i++)
@@ -1726,6 +1848,7 @@ zt_status zt_doc_build(const zt_template *t, const zt_report_input *in,
   if (!d->keywords)
     d->keywords = "jeugdhulp, voortgangsrapportage, zo thuis mogelijk";
   st = walk(&b, root, 0);
+  g_ptr_array_free(b.strvs, TRUE);
   if (st) {
     zt_doc_free(d);
     return st;

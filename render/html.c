@@ -41,8 +41,9 @@ static const char css[] =
     ".tile span{display:block}.tile .label{font-size:.88rem;"
     "hyphens:auto}\n"
     ".tile .value{font-size:1.6rem;font-weight:700;color:var(--accent)}\n"
-    ".tile .target{font-size:.88rem;color:var(--muted)}\n"
-    ".tile .status{font-size:.88rem;font-weight:700}\n"
+    ".tile .target,.tile .tnote{font-size:.88rem;color:var(--muted)}\n"
+    ".tile .status{font-size:.88rem;font-weight:700}"
+    ".tile .status span{display:inline}\n"
     ".st-met{border-left-color:var(--ok)}.st-met .status{color:var(--ok)}\n"
     ".st-not{border-left-color:var(--bad)}.st-not .status{color:var(--bad)}\n"
     ".st-none{border-left-color:var(--none)}.st-none .status{color:"
@@ -223,24 +224,32 @@ static void tiles(hw *h, const zt_block *b) {
   put(h, "<ul class=\"tiles\">\n");
   for (size_t i = 0; i < b->ntiles; i++) {
     const zt_tile *t = &b->tiles[i];
-    const char *cls = t->status == ZT_TILE_MET ? " st-met"
-                      : t->status == ZT_TILE_NOT_MET ? " st-not"
-                      : t->status == ZT_TILE_NO_DATA ? " st-none" : "";
+    const char *cls = t->status == ZT_TS_MET || t->status == ZT_TS_ON_TRACK
+                          ? " st-met"
+                      : t->status == ZT_TS_NOT_MET ||
+                              t->status == ZT_TS_OFF_TRACK
+                          ? " st-not"
+                      : t->status == ZT_TS_NO_DATA ? " st-none" : "";
     putf(h, "<li class=\"tile%s\"><span class=\"label\">", cls);
     esc(h, t->label);
     put(h, "</span><span class=\"value\">");
     esc(h, t->value);
     put(h, "</span>");
+    if (t->note) {
+      put(h, "<span class=\"tnote\">");
+      esc(h, t->note);
+      put(h, "</span>");
+    }
     if (t->target) {
       put(h, "<span class=\"target\">");
       esc(h, t->target);
       put(h, "</span>");
     }
-    if (t->status != ZT_TILE_NO_TARGET) {
+    if (t->status != ZT_TS_NONE) {
       put(h, "<span class=\"status\">");
       putf(h, "<span aria-hidden=\"true\">%s</span> ",
-           zt_tile_status_symbol(t->status));
-      esc(h, zt_tile_status_word(t->status));
+           zt_target_status_symbol(t->status));
+      esc(h, zt_target_status_word(t->status));
       put(h, "</span>");
     }
     put(h, "</li>\n");

@@ -30,6 +30,7 @@
 #define PADY 2.3
 #define LINE_SPACING 1.22
 #define TILE_GAP 8.0
+#define TILE_LAYOUTS 5   /* label, value, target, status, note */
 #define TILE_PAD 7.0
 #define HYPH_BELOW 125.0   /* hyphenate text in columns narrower than this */
 
@@ -553,34 +554,38 @@ static void measure_tiles(pdfw *w, lay *L, const zt_block *b) {
   tw = (WIDTH - TILE_GAP * (cols - 1)) / cols;
   L->tile_cols = cols;
   L->tile_w = tw;
-  L->items = g_new0(PangoLayout *, 4 * n + 1);
+  L->items = g_new0(PangoLayout *, TILE_LAYOUTS * n + 1);
   L->nitems = n;
   L->tile_rows = (n + (size_t)cols - 1) / (size_t)cols;
   L->tile_row_h = g_new0(double, L->tile_rows + 1);
   for (size_t i = 0; i < n; i++) {
     const zt_tile *t = &b->tiles[i];
+    PangoLayout **it = &L->items[TILE_LAYOUTS * i];
     double inner = tw - 2 * TILE_PAD - 4, h;
     char *label = hyphenate(w, t->label);
-    L->items[4 * i] = mk(w, label, false, ZT_F_SMALL, inner);
-    no_overflow(L->items[4 * i], inner);
+    it[0] = mk(w, label, false, ZT_F_SMALL, inner);
+    no_overflow(it[0], inner);
     g_free(label);
-    L->items[4 * i + 1] = mk(w, t->value, false, ZT_F_TILE_VALUE, 0);
-    shrink_to_fit(L->items[4 * i + 1], w->fonts.desc[ZT_F_TILE_VALUE],
-                  inner);
-    L->items[4 * i + 2] = t->target ? mk(w, t->target, false, ZT_F_SMALL,
-                                         inner)
-                                    : NULL;
-    if (t->status != ZT_TILE_NO_TARGET) {
-      char *st = g_strdup_printf("%s %s", zt_tile_status_symbol(t->status),
-                                 zt_tile_status_word(t->status));
-      L->items[4 * i + 3] = mk(w, st, false, ZT_F_SMALL_BOLD, inner);
+    it[1] = mk(w, t->value, false, ZT_F_TILE_VALUE, 0);
+    shrink_to_fit(it[1], w->fonts.desc[ZT_F_TILE_VALUE], inner);
+    it[2] = t->target ? mk(w, t->target, false, ZT_F_SMALL, inner) : NULL;
+    if (t->status != ZT_TS_NONE) {
+      char *st = g_strdup_printf("%s %s", zt_target_status_symbol(t->status),
+                                 zt_target_status_word(t->status));
+      it[3] = mk(w, st, false, ZT_F_SMALL_BOLD, inner);
       g_free(st);
     }
-    h = 2 * TILE_PAD + lh(L->items[4 * i]) + 3 + lh(L->items[4 * i + 1]);
-    if (L->items[4 * i + 2])
-      h += 2 + lh(L->items[4 * i + 2]);
-    if (L->items[4 * i + 3])
-      h += 1 + lh(L->items[4 * i + 3]);
+    if (t->note) {
+      it[4] = mk(w, t->note, false, ZT_F_SMALL, inner);
+      no_overflow(it[4], inner);
+    }
+    h = 2 * TILE_PAD + lh(it[0]) + 3 + lh(it[1]);
+    if (it[4])
+      h += 1 + lh(it[4]);
+    if (it[2])
+      h += 2 + lh(it[2]);
+    if (it[3])
+      h += 1 + lh(it[3]);
     if (h > L->tile_row_h[i / (size_t)cols])
       L->tile_row_h[i / (size_t)cols] = h;
   }
@@ -1074,13 +1079,14 @@ static void draw_tiles(pdfw *w, const zt_block *b, const lay *L,
     for (int c = 0; c < L->tile_cols; c++) {
       size_t i = r * (size_t)L->tile_cols + (size_t)c;
       const zt_tile *t;
+      PangoLayout *const *it;
       double x = LEFT + c * (L->tile_w + TILE_GAP), ty;
       uint32_t bar;
       if (i >= b->ntiles)
         break;
       t = &b->tiles[i];
-      bar = t->status == ZT_TILE_NO_TARGET ? 0x4477aaU
-                                           : zt_tile_status_color(t->status);
+      it = &L->items[TILE_LAYOUTS * i];
+      bar = t->status == ZT_TS_NONE ? 0x4477aaU : zt_status_color(t->status);
       tag(w, ZT_TAG_LI);
       tag(w, ZT_TAG_LBODY);
       set_rgb(w->cr, ZT_C_SHADE);
@@ -1091,19 +1097,24 @@ static void draw_tiles(pdfw *w, const zt_block *b, const lay *L,
       cairo_fill(w->cr);
       ty = y + TILE_PAD;
       set_rgb(w->cr, ZT_C_TEXT);
-      show(w->cr, L->items[4 * i], x + TILE_PAD + 4, ty);
-      ty += lh(L->items[4 * i]) + 3;
+      show(w->cr, it[0], x + TILE_PAD + 4, ty);
+      ty += lh(it[0]) + 3;
       set_rgb(w->cr, ZT_C_HEADING);
-      show(w->cr, L->items[4 * i + 1], x + TILE_PAD + 4, ty);
-      ty += lh(L->items[4 * i + 1]) + 2;
-      if (L->items[4 * i + 2]) {
+      show(w->cr, it[1], x + TILE_PAD + 4, ty);
+      ty += lh(it[1]) + 2;
+      if (it[4]) {
         set_rgb(w->cr, ZT_C_MUTED);
-        show(w->cr, L->items[4 * i + 2], x + TILE_PAD + 4, ty);
-        ty += lh(L->items[4 * i + 2]) + 1;
+        show(w->cr, it[4], x + TILE_PAD + 4, ty);
+        ty += lh(it[4]) + 1;
       }
-      if (L->items[4 * i + 3]) {
-        set_rgb(w->cr, zt_tile_status_color(t->status));
-        show(w->cr, L->items[4 * i + 3], x + TILE_PAD + 4, ty);
+      if (it[2]) {
+        set_rgb(w->cr, ZT_C_MUTED);
+        show(w->cr, it[2], x + TILE_PAD + 4, ty);
+        ty += lh(it[2]) + 1;
+      }
+      if (it[3]) {
+        set_rgb(w->cr, zt_status_color(t->status));
+        show(w->cr, it[3], x + TILE_PAD + 4, ty);
       }
       untag(w, ZT_TAG_LBODY);
       untag(w, ZT_TAG_LI);
@@ -1371,7 +1382,8 @@ static void free_lays(pdfw *w) {
   for (size_t i = 0; w->lays && i < w->doc->nblocks; i++) {
     lay *L = &w->lays[i];
     const zt_block *b = &w->doc->blocks[i];
-    size_t nit = b->kind == ZT_BLK_TILES ? 4 * L->nitems : L->nitems;
+    size_t nit = b->kind == ZT_BLK_TILES ? TILE_LAYOUTS * L->nitems
+                                         : L->nitems;
     if (L->pl)
       g_object_unref(L->pl);
     for (size_t k = 0; L->items && k < nit; k++)

@@ -92,6 +92,11 @@ typedef struct zt_report_input {
   const char *version;              /* "0.1.0" */
   const zt_provider *providers;     /* names for provider= breakdowns */
   size_t nproviders;
+  zt_period cohort;                 /* the episode cohort (period ref
+                                       "cohort"); year 0: the report's
+                                       own period */
+  zt_day cohort_peildatum;          /* where its episodes.* rows are
+                                       measured: the report's peildatum */
 } zt_report_input;
 
 /* Output formats (bits). */

@@ -6,6 +6,7 @@
  */
 #include "render/template.h"
 
+#include <glib.h>
 #include <libxml/parser.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -65,13 +66,14 @@ static const elem_def elems[] = {
   {"table", IN_BLOCK, IN_TABLE, false,
    DATA_ATTRS " title rows cols total total-label corner col-label",
    "title"},
-  {"row", IN_TABLE, IN_NOTHING, false, DATA_ATTRS " label is-total",
+  {"row", IN_TABLE, IN_NOTHING, false, DATA_ATTRS " label is-total ids",
    "label"},
   {"col", IN_TABLE, IN_NOTHING, false, DATA_ATTRS " label", "label"},
   {"measures", IN_BLOCK, IN_NOTHING, false, "title", "title"},
   {"budget", IN_BLOCK, IN_NOTHING, false, "title", "title"},
   {"sources", IN_BLOCK, IN_NOTHING, false, "title", "title"},
   {"settings", IN_BLOCK, IN_NOTHING, false, "title", "title"},
+  {"findings", IN_BLOCK, IN_NOTHING, false, "title", "title"},
   {"pagebreak", IN_BLOCK, IN_NOTHING, false, "", ""},
   {"per-gemeente", IN_BLOCK, IN_BLOCK, false, "", ""},
   {"include", IN_BLOCK, IN_NOTHING, false, "href", "href"},
@@ -152,7 +154,7 @@ static bool all_digits(const char *s, size_t n) {
 bool zt_tpl_period_ref_ok(const char *s, bool allow_trend) {
   size_t n = strlen(s);
   if (strcmp(s, "current") == 0 || strcmp(s, "prev") == 0 ||
-      strcmp(s, "year") == 0)
+      strcmp(s, "year") == 0 || strcmp(s, "cohort") == 0)
     return true;
   if (allow_trend && strcmp(s, "trend") == 0)
     return true;
@@ -229,7 +231,7 @@ static bool dim_ok(const char *s, char *bad, size_t badn) {
 
 static bool placeholders_ok(const char *s, char *bad, size_t badn) {
   static const char *const known[] = {"gemeente", "periode", "regio",
-                                      "jaar", "peildatum"};
+                                      "jaar", "peildatum", "cohort"};
   const char *p = s;
   while ((p = strchr(p, '{')) != NULL) {
     const char *e = strchr(p, '}');
@@ -293,12 +295,32 @@ static zt_status check_attr(check *c, xmlNodePtr n, const elem_def *d,
                        "unknown indicator id '%s' in <%s %s> (expected an "
                        "id of docs/indicators.md, e.g. clients.total)",
                        v, d->name, name);
+  } else if (strcmp(name, "ids") == 0) {
+    /* one indicator per column, an empty entry for an empty cell */
+    gchar **ids = g_strsplit(v, ",", -1);
+    const char *badid = NULL;
+    for (size_t i = 0; ids[i] && !badid; i++) {
+      const char *id = g_strstrip(ids[i]);
+      if (*id && !zt_render_ind_lookup(id))
+        badid = id;
+    }
+    if (badid) {
+      zt_status st = node_fail(c, n,
+                               "unknown indicator id '%s' in <%s ids> "
+                               "(expected a comma list of ids of "
+                               "docs/indicators.md, one per column)",
+                               badid, d->name);
+      g_strfreev(ids);
+      return st;
+    }
+    g_strfreev(ids);
   } else if (strcmp(name, "period") == 0 || strcmp(name, "from") == 0 ||
              strcmp(name, "ref") == 0) {
     if (!zt_tpl_period_ref_ok(v, false))
       return node_fail(c, n,
                        "bad period '%s' in <%s %s> (expected current, "
-                       "prev, prev-N, year, year-N, YYYY or YYYY-H1/H2)",
+                       "prev, prev-N, year, year-N, cohort, YYYY or "
+                       "YYYY-H1/H2)",
                        v, d->name, name);
   } else if (strcmp(name, "breakdown") == 0) {
     if (!breakdown_ok(v))
@@ -332,7 +354,7 @@ static zt_status check_attr(check *c, xmlNodePtr n, const elem_def *d,
       if (bad[0])
         return node_fail(c, n,
                          "bad period '%s' in %s=\"%s\" (expected current, "
-                         "prev, prev-N, year, year-N, trend, YYYY or "
+                         "prev, prev-N, year, year-N, cohort, trend, YYYY or "
                          "YYYY-H1/H2)", bad, name, v);
       return node_fail(c, n,
                        "bad %s=\"%s\" (expected periods:REF,..., "
@@ -357,8 +379,8 @@ static zt_status check_attr(check *c, xmlNodePtr n, const elem_def *d,
     if (!placeholders_ok(v, bad, sizeof bad))
       return node_fail(c, n,
                        "unknown placeholder '%s' in %s (expected "
-                       "{gemeente}, {periode}, {regio}, {jaar} or "
-                       "{peildatum})", bad, name);
+                       "{gemeente}, {periode}, {regio}, {jaar}, "
+                       "{peildatum} or {cohort})", bad, name);
   }
   return ZT_OK;
 }

@@ -47,8 +47,8 @@ zt_status zt_doc_build(const zt_template *t, const zt_report_input *in,
 
 /* --- shared by template.c and docbuild.c ---------------------------- */
 
-/* Is `s` a period reference: current, prev, prev-N, year, year-N, YYYY,
- * YYYY-H1, YYYY-H2 (and trend when allow_trend)? */
+/* Is `s` a period reference: current, prev, prev-N, year, year-N,
+ * cohort, YYYY, YYYY-H1, YYYY-H2 (and trend when allow_trend)? */
 bool zt_tpl_period_ref_ok(const char *s, bool allow_trend);
 /* The node's attribute as a string owned by the tree's dictionary-free
  * copy (caller xmlFree()s), or NULL. */

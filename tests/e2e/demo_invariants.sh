@@ -1,7 +1,12 @@
 #!/bin/sh
 # End-to-end: the demo region's reports are internally consistent
 # (docs/quality.md "Correctness") and well-formed.
-#  - indicatoren.csv, loaded into SQLite: spending = the sum over kinds;
+#  - the report folder: what it publishes (indicatoren.csv) has no value
+#    or n for a hidden cell and otherwise the internal table's; intern/
+#    is private (0700, files 0600); doelen.csv of the 2e halfjaar and the
+#    year agree on every year target;
+#  - intern/indicatoren-intern.csv (the raw table), loaded into SQLite:
+#    spending = the sum over kinds;
 #    shares within 0..100; ended + continuing = cohort, and each episode
 #    distribution adds up to the cohort; verblijf = the sum of its kinds,
 #    and the shares agree with those kinds; lines read = accepted +
@@ -34,14 +39,23 @@ export LSAN_OPTIONS
 H=$W/out/gooi-en-vechtstreek-demo/2023-H2
 Y=$W/out/gooi-en-vechtstreek-demo/2023
 for f in "$H/rapport.pdf" "$H/rapport.html" "$H/indicatoren.csv" \
-	"$Y/rapport.pdf" "$Y/rapport.html" "$Y/indicatoren.csv"; do
+	"$Y/rapport.pdf" "$Y/rapport.html" "$Y/indicatoren.csv" \
+	"$H/intern/indicatoren-intern.csv" "$H/intern/rejects.csv" \
+	"$H/doelen.csv" "$Y/doelen.csv"; do
 	[ -s "$f" ] || fail "missing $f"
+done
+[ ! -e "$H/rejects.csv" ] || fail "rejects.csv beside the report"
+[ "$(stat -c %a "$H/intern")" = 700 ] || fail "intern/ is not private"
+for f in "$H"/intern/*; do
+	[ "$(stat -c %a "$f")" = 600 ] || fail "$f is not private"
 done
 
 # --- the indicator table ------------------------------------------------
 # Every query lists violations; each must return nothing. Money is
 # compared in whole cents.
-sqlite3 ind.db ".import --csv $H/indicatoren.csv ind" ||
+sqlite3 ind.db ".import --csv $H/intern/indicatoren-intern.csv ind" ||
+	fail "cannot load indicatoren-intern.csv"
+sqlite3 ind.db ".import --csv $H/indicatoren.csv pub" ||
 	fail "cannot load indicatoren.csv"
 [ "$(sqlite3 ind.db "SELECT count(*) FROM ind WHERE period = '2023-H2'")" -gt 500 ] ||
 	fail "too few rows for 2023-H2"
@@ -58,6 +72,36 @@ CREATE VIEW t AS SELECT indicator, period, peildatum, gemeente, breakdown,
   FROM ind;
 EOF
 sqlite3 ind.db < views.sql
+
+# the published table: the internal rows, without a hidden value
+check "published = internal, rows and displays" "
+SELECT indicator, period, peildatum, gemeente, breakdown FROM ind
+EXCEPT SELECT indicator, period, peildatum, gemeente, breakdown FROM pub;
+SELECT p.indicator, p.gemeente, p.breakdown FROM pub p JOIN ind i
+  USING (indicator, period, peildatum, gemeente, breakdown)
+  WHERE p.display <> i.display OR p.suppressed <> i.suppressed;"
+check "no value or n of a hidden cell is published" "
+SELECT indicator, period, gemeente, breakdown FROM pub
+  WHERE suppressed = '1' AND (value <> '' OR n <> '');"
+check "a shown cell is published as it is (mode small)" "
+SELECT p.indicator, p.gemeente FROM pub p JOIN ind i
+  USING (indicator, period, peildatum, gemeente, breakdown)
+  WHERE p.suppressed = '0' AND (p.value <> i.value OR p.n <> i.n);"
+[ "$(sqlite3 ind.db "SELECT count(*) FROM pub WHERE suppressed = '1'")" -gt 50 ] ||
+	fail "too few hidden cells to be a test"
+# one evaluator: the 2e halfjaar and the year give every 2023 year
+# target the same value and status
+sqlite3 ind.db ".import --csv $H/doelen.csv dh" ".import --csv $Y/doelen.csv dy" ||
+	fail "cannot load doelen.csv"
+check "year targets: 2023-H2 = 2023" "
+SELECT h.indicator, h.gemeente, h.display, h.status, y.display, y.status
+  FROM dh h JOIN dy y USING (indicator, gemeente)
+  WHERE h.target_period = '2023' AND y.target_period = '2023'
+  AND (h.display <> y.display OR h.status <> y.status
+       OR h.judged_period <> '2023');"
+[ "$(sqlite3 ind.db "SELECT count(*) FROM dh JOIN dy USING (indicator,
+  gemeente) WHERE dh.target_period = '2023'")" -ge 3 ] ||
+	fail "too few year targets compared"
 
 check "spend.total = sum of spend.by_kind" "
 SELECT s.period, s.gemeente FROM t s WHERE s.indicator = 'spend.total'
@@ -254,10 +298,11 @@ section() { # FIRST NEXT
 		fail "section '$1' .. '$2' not found in the PDF text"
 	sed -n "${a},${b}p" h.txt
 }
+# PER and PEIL choose another period and peildatum (the episode cohort)
 display() { # INDICATOR [GEMEENTE [BREAKDOWN]]
 	sqlite3 ind.db "SELECT display FROM t WHERE indicator = '$1'
-	  AND period = '2023-H2' AND gemeente = '${2:-regio}'
-	  AND breakdown = '${3:-}'"
+	  AND period = '${PER:-2023-H2}' AND peildatum = '${PEIL:-2023-12-31}'
+	  AND gemeente = '${2:-regio}' AND breakdown = '${3:-}'"
 }
 expect_in() { # SECTION-FILE INDICATOR...
 	f=$1; shift
@@ -283,9 +328,15 @@ expect_in s3.txt verblijf.clients verblijf.share_gezinsvorm \
 	verblijf.share_residentieel instroom.placements \
 	instroom.share_residentieel verblijf.at_peildatum ggz_klinisch.clients \
 	beschermd_wonen.clients verblijf.residentieel_under12
-expect_in s4.txt episodes.clients episodes.ended episodes.continuing \
-	episodes.duration_mean episodes.cost_mean savings.placement \
-	savings.longstay
+# the episode section: the cohort of 2022 followed up to 31 December 2023
+PER=2022
+expect_in s4.txt episodes.clients episodes.ended \
+	episodes.continuing episodes.duration_mean episodes.cost_mean \
+	savings.placement savings.longstay episodes.short_ended \
+	episodes.short_running
+unset PER
+grep -q "de jeugdigen met een episode in 2022, gevolgd tot de peildatum" s4.txt ||
+	fail "the episode section does not say which cohort it follows"
 expect_in s5.txt wpb.clients_declared wpb.spend_declared clients.total \
 	spend.total
 expect_in s8.txt dq.lines_read dq.lines_accepted dq.lines_rejected \
@@ -295,7 +346,7 @@ expect_in s8.txt dq.lines_read dq.lines_accepted dq.lines_rejected \
 for pg in $(seq 1 40); do
 	pdftotext -f "$pg" -l "$pg" "$H/rapport.pdf" pg.txt 2> /dev/null || break
 	if grep -q "bovengrenzen, geen" pg.txt; then
-		grep -q -F -- "$(display savings.placement)" pg.txt ||
+		grep -q -F -- "$(PER=2022; display savings.placement)" pg.txt ||
 			fail "the savings caveat (page $pg) is not on the savings' page"
 		caveat=$pg
 	fi

@@ -2,8 +2,9 @@
  * tests/unit/test_export.c -- metrics/export.c: the byte format of the
  * two example rows of docs/indicators.md, value precision (money in cents,
  * means and shares up to six decimals), RFC 4180 quoting, JSON, order
- * independence (byte-identical), suppressed rows, the atomic file
- * writer, and a whole computed table exported twice.
+ * independence (byte-identical), suppressed rows, what a publication
+ * carries (no value or n for a hidden row) and the file modes, the
+ * atomic file writer, and a whole computed table exported twice.
  */
 #include "testutil.h"
 
@@ -11,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "metrics/export.h"
 #include "metrics/indicator.h"
@@ -182,6 +184,50 @@ static void test_suppressed_row(void **state) {
   zt_ind_table_free(t);
 }
 
+/* What a report folder publishes: a hidden row keeps its marker but has
+ * no value and no n (empty in CSV, null in JSON); a shown row is as in
+ * the internal export; the file is world-readable, the internal one not. */
+static void test_public(void **state) {
+  zt_ind_table *t = zt_ind_table_new();
+  zt_ind_value a = row("ggz_klinisch.clients", "2022", 2022, 12, 31, 402, "",
+                       ZT_UNIT_COUNT, 3, 1, 3);
+  zt_ind_value b = row("ggz_klinisch.clients", "2022", 2022, 12, 31, 406, "",
+                       ZT_UNIT_COUNT, 12, 1, 12);
+  zt_err err;
+  char *dir = tu_tmpdir("public"), *path, *back;
+  struct stat sb;
+  (void)state;
+  assert_int_equal(zt_ind_table_put(t, &a), ZT_OK);
+  assert_int_equal(zt_ind_table_put(t, &b), ZT_OK);
+  assert_int_equal(zt_suppress_apply(t, ZT_SUPP_SMALL, 5, &err), ZT_OK);
+  path = g_strdup_printf("%s/indicatoren.csv", dir);
+  assert_int_equal(zt_export_public_file(t, path, ZT_EXPORT_CSV,
+                                         ZT_SUPP_SMALL, &err), ZT_OK);
+  back = tu_read(path, NULL);
+  assert_non_null(strstr(back, "\nggz_klinisch.clients,2022,2022-12-31,0402,"
+                               ",,count,,1,< 5\n"));
+  assert_non_null(strstr(back, "\nggz_klinisch.clients,2022,2022-12-31,0406,"
+                               ",12,count,12,0,12\n"));
+  free(back);
+  assert_int_equal(stat(path, &sb), 0);
+  assert_int_equal(sb.st_mode & 0777, 0644);
+  assert_int_equal(zt_export_public_file(t, path, ZT_EXPORT_JSON,
+                                         ZT_SUPP_SMALL, &err), ZT_OK);
+  back = tu_read(path, NULL);
+  assert_non_null(strstr(back, "\"gemeente\":\"0402\",\"breakdown\":\"\","
+                               "\"value\":null,\"unit\":\"count\","
+                               "\"n\":null,\"suppressed\":true"));
+  free(back);
+  assert_int_equal(zt_export_file(t, path, ZT_EXPORT_CSV, 0600, &err),
+                   ZT_OK);
+  assert_int_equal(stat(path, &sb), 0);
+  assert_int_equal(sb.st_mode & 0777, 0600);
+  tu_rmtree(dir);
+  g_free(path);
+  free(dir);
+  zt_ind_table_free(t);
+}
+
 /* The same rows inserted in another order give the same bytes; the file
  * writer writes them atomically. */
 static void test_order_and_file(void **state) {
@@ -216,17 +262,19 @@ static void test_order_and_file(void **state) {
       "clients.total,2022,2022-12-31,0406,,5,count,5,0,5\n");
   dir = tu_tmpdir("export");
   path = g_strdup_printf("%s/indicators.csv", dir);
-  assert_int_equal(zt_export_file(t1, path, ZT_EXPORT_CSV, &err), ZT_OK);
+  assert_int_equal(zt_export_file(t1, path, ZT_EXPORT_CSV, 0600, &err),
+                   ZT_OK);
   back = tu_read(path, NULL);
   assert_string_equal(back, a);
   free(back);
-  assert_int_equal(zt_export_file(t1, path, ZT_EXPORT_JSON, &err), ZT_OK);
+  assert_int_equal(zt_export_file(t1, path, ZT_EXPORT_JSON, 0600, &err),
+                   ZT_OK);
   back = tu_read(path, NULL);
   assert_true(back[0] == '[');
   free(back);
   /* an unwritable place fails cleanly */
   assert_int_equal(zt_export_file(t1, "/nonexistent-dir/x.csv",
-                                  ZT_EXPORT_CSV, &err),
+                                  ZT_EXPORT_CSV, 0600, &err),
                    ZT_ERR_OUTPUT);
   tu_rmtree(dir);
   g_free(path);
@@ -292,6 +340,7 @@ int main(void) {
     cmocka_unit_test(test_values),
     cmocka_unit_test(test_quoting),
     cmocka_unit_test(test_suppressed_row),
+    cmocka_unit_test(test_public),
     cmocka_unit_test(test_order_and_file),
     cmocka_unit_test(test_whole_table),
     cmocka_unit_test(test_format_names),

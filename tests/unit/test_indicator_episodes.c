@@ -116,6 +116,11 @@ static void test_cohort_durations(void **state) {
   /* short (<= 30): e2, e3, e4 = 3, (20 + 17 + 12) / 3 = 49/3; long: e0,
    * e1: (90 + 549) / 2 = 319,5 -> "320" (half away from zero) */
   MF_EXPECT(m, "episodes.short", "2022", 0, "", 3, 1);
+  /* of those, e2 ended on 2022-05-20, before the peildatum; e3 runs to
+   * 2023-02-28 and e4's known care reaches the peildatum: short only
+   * because they began less than 31 days before it */
+  MF_EXPECT(m, "episodes.short_ended", "2022", 0, "", 1, 1);
+  MF_EXPECT(m, "episodes.short_running", "2022", 0, "", 2, 1);
   MF_EXPECT(m, "episodes.short_duration_mean", "2022", 0, "", 49, 3);
   MF_EXPECT(m, "episodes.long_duration_mean", "2022", 0, "", 639, 2);
   assert_string_equal(
@@ -313,6 +318,11 @@ static void test_later_peildatum(void **state) {
   MF_EXPECT(m, "episodes.cost_mean", "2022", 0, "", 879999, 5);
   /* still 15000: e4's 4444 is inside its (now longer) episode */
   MF_EXPECT(m, "episodes.ambulant_cost_mean", "2022", 0, "", 15000, 5);
+  /* followed up, e3 (76) and e4 (43) are no longer short: e2 is the one
+   * short episode, and it ended */
+  MF_EXPECT(m, "episodes.short", "2022", 0, "", 1, 1);
+  MF_EXPECT(m, "episodes.short_ended", "2022", 0, "", 1, 1);
+  MF_EXPECT(m, "episodes.short_running", "2022", 0, "", 0, 1);
   mf_free(m);
 }
 

@@ -1,8 +1,10 @@
 /*
- * tests/unit/test_target.c -- metrics/target.c: parsing operators and
- * decimal values, the status gehaald / niet gehaald / geen gegevens with
- * exact comparisons at the boundary, unit scaling (percent points, euros)
- * and the texts the report shows.
+ * tests/unit/test_target.c -- metrics/target.c, the one target
+ * evaluator: parsing operators and decimal values, the status gehaald /
+ * niet gehaald / geen gegevens with exact comparisons at the boundary,
+ * unit scaling (percent points, euros), the fallbacks (year, region), a
+ * year target in a 2e halfjaar (judged on the year) and a 1e halfjaar
+ * (op koers / niet op koers), and the texts the report shows.
  */
 #include "testutil.h"
 
@@ -12,13 +14,15 @@
 #include "metrics/indicator.h"
 #include "metrics/target.h"
 
-static void put(zt_ind_table *t, const char *id, uint16_t gem, zt_unit unit,
-                int64_t num, int64_t den) {
+static void put(zt_ind_table *t, const char *id, const char *period,
+                uint16_t gem, zt_unit unit, int64_t num, int64_t den) {
   zt_ind_value v;
+  zt_period p;
   memset(&v, 0, sizeof v);
+  assert_int_equal(zt_period_parse(period, &p, NULL), ZT_OK);
   snprintf(v.indicator, sizeof v.indicator, "%s", id);
-  snprintf(v.period, sizeof v.period, "2022");
-  v.peildatum = zt_day_from_ymd(2022, 12, 31);
+  snprintf(v.period, sizeof v.period, "%s", period);
+  v.peildatum = p.end;
   v.gemeente = gem;
   v.unit = unit;
   v.num = num;
@@ -71,57 +75,121 @@ static void test_parse(void **state) {
   assert_int_equal(zt_target_op_parse("=>", &op, &err), ZT_ERR_INPUT);
 }
 
+static zt_target_eval eval(const zt_target *tg, size_t n,
+                           const zt_ind_table *t, const char *id,
+                           const char *period, uint16_t gem) {
+  zt_target_eval ev;
+  zt_period p;
+  assert_int_equal(zt_period_parse(period, &p, NULL), ZT_OK);
+  zt_target_evaluate(tg, n, t, id, &p, gem, &ev);
+  return ev;
+}
+
+/* Exact comparisons at the boundary, the units, and a missing value. */
 static void test_status(void **state) {
   zt_ind_table *t = zt_ind_table_new();
-  zt_target tg[9];
-  zt_target_result r[9];
-  zt_err err;
+  zt_target tg[5];
+  zt_target_eval ev;
   (void)state;
   /* 171/250 = 68,4%; 18/100 = 18,0%; 0 and 3 clients under 12;
    * 11024537 cents = € 110.245,37 */
-  put(t, "verblijf.share_gezinsvorm", 0, ZT_UNIT_PERCENT, 171, 250);
-  put(t, "verblijf.share_residentieel", 0, ZT_UNIT_PERCENT, 18, 100);
-  put(t, "verblijf.residentieel_under12", 0, ZT_UNIT_COUNT, 0, 1);
-  put(t, "verblijf.residentieel_under12", 402, ZT_UNIT_COUNT, 3, 1);
-  put(t, "spend.total", 0, ZT_UNIT_EUR, 11024537, 1);
+  put(t, "verblijf.share_gezinsvorm", "2022", 0, ZT_UNIT_PERCENT, 171, 250);
+  put(t, "verblijf.share_residentieel", "2022", 0, ZT_UNIT_PERCENT, 18, 100);
+  put(t, "verblijf.residentieel_under12", "2022", 0, ZT_UNIT_COUNT, 0, 1);
+  put(t, "verblijf.residentieel_under12", "2022", 402, ZT_UNIT_COUNT, 3, 1);
+  put(t, "spend.total", "2022", 0, ZT_UNIT_EUR, 11024537, 1);
   tg[0] = target("verblijf.share_gezinsvorm", 0, "2022", ">=", "65");
-  tg[1] = target("verblijf.share_gezinsvorm", 0, "2022", ">=", "70");
-  tg[2] = target("verblijf.share_residentieel", 0, "2022", "<=", "18");
-  tg[3] = target("verblijf.residentieel_under12", 0, "2022", "=", "0");
-  tg[4] = target("verblijf.residentieel_under12", 402, "2022", "=", "0");
-  tg[5] = target("spend.total", 0, "2022", "<=", "110245,37");
-  tg[6] = target("spend.total", 0, "2022", "<=", "110245.36");
-  tg[7] = target("verblijf.share_gezinsvorm", 0, "2023", ">=", "70");
-  tg[8] = target("verblijf.share_gezinsvorm", 402, "2022", ">=", "65");
-  assert_int_equal(zt_targets_eval(tg, 9, t, r, &err), ZT_OK);
+  tg[1] = target("verblijf.share_residentieel", 0, "2022", "<=", "18");
+  tg[2] = target("verblijf.residentieel_under12", 0, "2022", "=", "0");
+  tg[3] = target("spend.total", 0, "2022", "<=", "110245,37");
+  tg[4] = target("verblijf.share_gezinsvorm", 0, "2023", ">=", "70");
   /* 68,4 >= 65 */
-  assert_int_equal(r[0].status, ZT_TS_MET);
-  assert_string_equal(r[0].target_display, "\xe2\x89\xa5 65,0%");
-  assert_string_equal(r[0].actual_display, "68,4%");
-  /* 68,4 < 70 */
-  assert_int_equal(r[1].status, ZT_TS_NOT_MET);
+  ev = eval(tg, 5, t, "verblijf.share_gezinsvorm", "2022", 0);
+  assert_ptr_equal(ev.target, &tg[0]);
+  assert_int_equal(ev.status, ZT_TS_MET);
+  assert_string_equal(ev.target_text, "\xe2\x89\xa5 65%");
+  assert_string_equal(ev.judged->display, "68,4%");
   /* exactly 18 <= 18 */
-  assert_int_equal(r[2].status, ZT_TS_MET);
-  assert_int_equal(r[3].status, ZT_TS_MET);
-  assert_string_equal(r[3].target_display, "= 0");
-  assert_int_equal(r[4].status, ZT_TS_NOT_MET);
+  assert_int_equal(eval(tg, 5, t, "verblijf.share_residentieel", "2022", 0)
+                       .status, ZT_TS_MET);
+  ev = eval(tg, 5, t, "verblijf.residentieel_under12", "2022", 0);
+  assert_int_equal(ev.status, ZT_TS_MET);
+  assert_string_equal(ev.target_text, "0");
+  /* a municipality without a target of its own has the region's: 3 = 0
+   * is not met */
+  ev = eval(tg, 5, t, "verblijf.residentieel_under12", "2022", 402);
+  assert_ptr_equal(ev.target, &tg[2]);
+  assert_int_equal(ev.status, ZT_TS_NOT_MET);
   /* 110245,37 <= 110245,37 but not <= 110245,36 */
-  assert_int_equal(r[5].status, ZT_TS_MET);
-  assert_string_equal(r[5].target_display,
-                      "\xe2\x89\xa4 \xe2\x82\xac 110.245");
-  assert_int_equal(r[6].status, ZT_TS_NOT_MET);
-  /* no value for 2023 or for that municipality */
-  assert_int_equal(r[7].status, ZT_TS_NO_DATA);
-  assert_null(r[7].actual);
-  assert_int_equal(r[8].status, ZT_TS_NO_DATA);
-  assert_string_equal(zt_target_status_nl(r[0].status), "gehaald");
-  assert_string_equal(zt_target_status_nl(r[1].status), "niet gehaald");
-  assert_string_equal(zt_target_status_nl(r[7].status), "geen gegevens");
-  assert_string_equal(zt_target_status_symbol(ZT_TS_MET), "\xe2\x9c\x93");
-  /* an unknown indicator is an input error naming the row */
-  snprintf(tg[1].indicator, sizeof tg[1].indicator, "verblijf.aandeel");
-  assert_int_equal(zt_targets_eval(tg, 2, t, r, &err), ZT_ERR_INPUT);
-  assert_non_null(strstr(err.msg, "target 2"));
+  assert_int_equal(eval(tg, 5, t, "spend.total", "2022", 0).status,
+                   ZT_TS_MET);
+  tg[3] = target("spend.total", 0, "2022", "<=", "110245.36");
+  ev = eval(tg, 5, t, "spend.total", "2022", 0);
+  assert_int_equal(ev.status, ZT_TS_NOT_MET);
+  assert_string_equal(ev.target_text, "\xe2\x89\xa4 \xe2\x82\xac 110.245");
+  /* no value for 2023; no target for 2021 */
+  ev = eval(tg, 5, t, "verblijf.share_gezinsvorm", "2023", 0);
+  assert_int_equal(ev.status, ZT_TS_NO_DATA);
+  assert_null(ev.judged);
+  ev = eval(tg, 5, t, "verblijf.share_gezinsvorm", "2021", 0);
+  assert_null(ev.target);
+  assert_int_equal(ev.status, ZT_TS_NONE);
+  assert_string_equal(zt_target_status_word(ZT_TS_MET), "gehaald");
+  assert_string_equal(zt_target_status_word(ZT_TS_NOT_MET), "niet gehaald");
+  assert_string_equal(zt_target_status_word(ZT_TS_NO_DATA),
+                      "geen gegevens");
+  assert_string_equal(zt_target_status_symbol(ZT_TS_MET), "\xe2\x9c\x94");
+  zt_ind_table_free(t);
+}
+
+/* One target, three reports. The 2023 target >= 70% on the share in a
+ * gezinsvorm; the values: 1e halfjaar 67,9% (= 679/1000), 2e halfjaar
+ * 72,4% (724/1000), the year 69,0% (690/1000). The 2e-halfjaar report
+ * judges the year (69,0 < 70: niet gehaald), as the annual report does;
+ * the 1e-halfjaar report judges the year to date, provisionally (67,9 <
+ * 70: niet op koers), never "gehaald". A target set for the half-year
+ * itself is judged on it. A hidden year value gives geen gegevens. */
+static void test_year_target_in_half_years(void **state) {
+  zt_ind_table *t = zt_ind_table_new();
+  zt_target tg[2];
+  zt_target_eval ev;
+  (void)state;
+  put(t, "verblijf.share_gezinsvorm", "2023-H1", 0, ZT_UNIT_PERCENT, 679,
+      1000);
+  put(t, "verblijf.share_gezinsvorm", "2023-H2", 0, ZT_UNIT_PERCENT, 724,
+      1000);
+  put(t, "verblijf.share_gezinsvorm", "2023", 0, ZT_UNIT_PERCENT, 690, 1000);
+  tg[0] = target("verblijf.share_gezinsvorm", 0, "2023", ">=", "70");
+  ev = eval(tg, 1, t, "verblijf.share_gezinsvorm", "2023-H2", 0);
+  assert_int_equal(ev.status, ZT_TS_NOT_MET);
+  assert_false(ev.provisional);
+  assert_int_equal(ev.judged_period.half, 0);
+  assert_string_equal(ev.judged->display, "69,0%");
+  {
+    zt_target_eval y = eval(tg, 1, t, "verblijf.share_gezinsvorm", "2023",
+                            0);
+    assert_int_equal(y.status, ev.status);
+    assert_ptr_equal(y.judged, ev.judged);
+  }
+  ev = eval(tg, 1, t, "verblijf.share_gezinsvorm", "2023-H1", 0);
+  assert_int_equal(ev.status, ZT_TS_OFF_TRACK);
+  assert_true(ev.provisional);
+  assert_string_equal(ev.judged->display, "67,9%");
+  assert_string_equal(zt_target_status_word(ev.status), "niet op koers");
+  /* 65 would be reached so far: op koers, still not "gehaald" */
+  tg[0] = target("verblijf.share_gezinsvorm", 0, "2023", ">=", "65");
+  ev = eval(tg, 1, t, "verblijf.share_gezinsvorm", "2023-H1", 0);
+  assert_int_equal(ev.status, ZT_TS_ON_TRACK);
+  /* a half-year's own target wins over the year's and is final */
+  tg[1] = target("verblijf.share_gezinsvorm", 0, "2023-H2", ">=", "72");
+  ev = eval(tg, 2, t, "verblijf.share_gezinsvorm", "2023-H2", 0);
+  assert_ptr_equal(ev.target, &tg[1]);
+  assert_int_equal(ev.status, ZT_TS_MET);
+  assert_string_equal(ev.judged->display, "72,4%");
+  /* hidden: no status from a value nobody may see */
+  zt_ind_table_at(t, 2)->suppressed = true;
+  ev = eval(tg, 1, t, "verblijf.share_gezinsvorm", "2023", 0);
+  assert_int_equal(ev.status, ZT_TS_NO_DATA);
   zt_ind_table_free(t);
 }
 
@@ -129,6 +197,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_parse),
     cmocka_unit_test(test_status),
+    cmocka_unit_test(test_year_target_in_half_years),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -4,7 +4,9 @@
  * errors name file and line and what was expected; sentence patterns,
  * tiles with target status, grid tables with totals, suppression and
  * missing markers, per-municipality blocks, includes and placeholders;
- * the shipped templates load and build.
+ * a year target in a 2e halfjaar, reconciliation rows (<row ids>), the
+ * summary's findings, the episode cohort; the shipped templates load
+ * and build.
  */
 #include "testutil.h"
 
@@ -284,17 +286,21 @@ static void test_sentence_pattern(void **state) {
             "<p><change id=\"episodes.clients\" subject=\"Het cohort\"/>."
             "</p>\n</report>\n", &m);
   assert_int_equal(d->nblocks, 5);
-  /* the example of docs/templates.md, with the 2022 target of >= 65 */
+  /* the example of docs/templates.md, with the 2022 target of >= 65: in
+   * a 1e halfjaar a year target is judged provisionally on the year to
+   * date (64,0 < 65) */
   assert_string_equal(plain(d, &d->blocks[0].text),
                       "Het aandeel jeugdigen in een gezinsvorm steeg van "
-                      "61,2% naar 64,0% (doel: 65%).");
-  /* 17,5% < 20,1%: down, with the half-year's own target of <= 18 */
+                      "61,2% naar 64,0%; doel 2022 \xe2\x89\xa5 65%: niet op "
+                      "koers.");
+  /* 17,5% < 20,1%: down, with the half-year's own target of <= 18: a
+   * final status */
   assert_string_equal(plain(d, &d->blocks[1].text),
                       "Het aandeel residentieel daalde van 20,1% naar "
-                      "17,5% (doel: 18%).");
+                      "17,5%; doel \xe2\x89\xa4 18%: gehaald.");
   /* no value for the previous half-year */
   assert_string_equal(plain(d, &d->blocks[2].text),
-                      "Het aantal onder 12 was 0 (doel: 0).");
+                      "Het aantal onder 12 was 0; doel 2022 = 0: op koers.");
   /* the same value twice */
   assert_string_equal(plain(d, &d->blocks[3].text),
                       "Het aantal bleef 6.095.");
@@ -323,26 +329,26 @@ static void test_tiles_and_status(void **state) {
   b = &d->blocks[0];
   assert_int_equal(b->kind, ZT_BLK_TILES);
   assert_int_equal(b->ntiles, 5);
-  /* 64,0% against >= 65%: not met */
+  /* 64,0% against the year's >= 65% in a 1e halfjaar: provisionally not
+   * on track, with a note saying so */
   assert_string_equal(b->tiles[0].value, "64,0%");
-  assert_string_equal(b->tiles[0].target, "doel: \xe2\x89\xa5 65%");
-  assert_int_equal(b->tiles[0].status, ZT_TILE_NOT_MET);
-  /* 17,5% against <= 18%: met */
+  assert_string_equal(b->tiles[0].target, "doel 2022: \xe2\x89\xa5 65%");
+  assert_int_equal(b->tiles[0].status, ZT_TS_OFF_TRACK);
+  assert_non_null(strstr(b->tiles[0].note, "voorlopig"));
+  /* 17,5% against the half-year's own <= 18%: met */
   assert_string_equal(b->tiles[1].target, "doel: \xe2\x89\xa4 18%");
-  assert_int_equal(b->tiles[1].status, ZT_TILE_MET);
-  /* 0 against = 0: met */
-  assert_string_equal(b->tiles[2].target, "doel: 0");
-  assert_int_equal(b->tiles[2].status, ZT_TILE_MET);
+  assert_int_equal(b->tiles[1].status, ZT_TS_MET);
+  assert_null(b->tiles[1].note);
+  /* 0 against the year's = 0: on track */
+  assert_string_equal(b->tiles[2].target, "doel 2022: 0");
+  assert_int_equal(b->tiles[2].status, ZT_TS_ON_TRACK);
   /* a target without a value: no data, shown as a dash */
   assert_string_equal(b->tiles[3].value, "\xe2\x80\x93");
-  assert_int_equal(b->tiles[3].status, ZT_TILE_NO_DATA);
+  assert_int_equal(b->tiles[3].status, ZT_TS_NO_DATA);
   /* no target; another municipality's value */
   assert_string_equal(b->tiles[4].value, "2.470");
   assert_null(b->tiles[4].target);
-  assert_int_equal(b->tiles[4].status, ZT_TILE_NO_TARGET);
-  assert_string_equal(zt_tile_status_word(ZT_TILE_NOT_MET), "niet gehaald");
-  assert_string_equal(zt_tile_status_word(ZT_TILE_NO_DATA),
-                      "geen gegevens");
+  assert_int_equal(b->tiles[4].status, ZT_TS_NONE);
   zt_doc_free(d);
   mini_free(&m);
 }
@@ -555,6 +561,157 @@ static void test_build_errors(void **state) {
 }
 
 /* The shipped templates are valid and build against the fixture. */
+
+/* A year target in a 2e halfjaar: judged on the year (69,0% >= 65%:
+ * gehaald), the tile shows the year's value with the half-year's beside
+ * it, and the sentence says which value was judged. */
+static void test_year_target_second_half(void **state) {
+  mini m;
+  zt_doc *d;
+  const zt_block *b;
+  (void)state;
+  mini_build(&m);
+  put(m.t, "verblijf.share_gezinsvorm", "2022-H2", 0, "", ZT_UNIT_PERCENT,
+      724, 1000, false, "72,4%");
+  put(m.t, "verblijf.share_gezinsvorm", "2022", 0, "", ZT_UNIT_PERCENT, 690,
+      1000, false, "69,0%");
+  m.in.period = zt_period_half(2022, 2);
+  d = build("h2.xml", HEAD "<tiles><tile id=\"verblijf.share_gezinsvorm\" "
+            "label=\"Gezinsvorm\"/></tiles>"
+            "<p><change id=\"verblijf.share_gezinsvorm\" subject=\"Het "
+            "aandeel\"/>.</p></report>\n", &m);
+  b = &d->blocks[0];
+  assert_string_equal(b->tiles[0].value, "69,0%");
+  assert_string_equal(b->tiles[0].note, "heel 2022; 2e halfjaar 2022: 72,4%");
+  assert_string_equal(b->tiles[0].target, "doel 2022: \xe2\x89\xa5 65%");
+  assert_int_equal(b->tiles[0].status, ZT_TS_MET);
+  /* 64,0% (1e halfjaar) -> 72,4% (2e halfjaar) */
+  assert_string_equal(plain(d, &d->blocks[1].text),
+                      "Het aandeel steeg van 64,0% naar 72,4%; doel 2022 "
+                      "\xe2\x89\xa5 65%: gehaald (heel 2022: 69,0%).");
+  zt_doc_free(d);
+  mini_free(&m);
+}
+
+/* A row with an indicator of its own per column (<row ids>): an empty
+ * entry is an empty cell; the rows follow the municipalities. */
+static void test_reconciliation_row(void **state) {
+  mini m;
+  zt_doc *d;
+  const zt_table *t;
+  (void)state;
+  mini_build(&m);
+  d = build("r.xml", HEAD "<table title=\"T\" rows=\"gemeenten\" "
+            "corner=\"Gemeente\"><col id=\"clients.total\" label=\"Nu\"/>"
+            "<col id=\"clients.total\" period=\"2021-H2\" label=\"Toen\"/>"
+            "<row label=\"Regio, toen\" gemeente=\"regio\" "
+            "ids=\",clients.total\"/></table></report>\n", &m);
+  t = d->blocks[0].table;
+  assert_int_equal(t->nrows, 4);
+  assert_string_equal(t->text[1 * t->ncols + 1], "195");
+  assert_string_equal(t->text[3 * t->ncols + 0], "Regio, toen");
+  assert_string_equal(t->text[3 * t->ncols + 1], "");
+  assert_string_equal(t->text[3 * t->ncols + 2], "6.095");
+  zt_doc_free(d);
+  mini_free(&m);
+  expect_error("ids.xml", HEAD "<table title=\"T\" rows=\"gemeenten\">"
+               "<col id=\"clients.total\" label=\"a\"/>\n"
+               "<row label=\"x\" ids=\"clients.totaal\"/></table>"
+               "</report>\n", 4, "unknown indicator id 'clients.totaal'");
+}
+
+/* The summary's "Opvallend": measures and budget that disagree (action
+ * line A: extra budget 100 + 50 = EUR 150 against EUR 120 of funds;
+ * spent 60 + 0 = EUR 60 against EUR 60) and rejected lines; without
+ * either, a sentence saying nothing was found. */
+static void test_findings(void **state) {
+  mini m;
+  zt_doc *d;
+  const zt_block *b;
+  zt_measure ms[2];
+  zt_budget_row bu[1];
+  (void)state;
+  mini_build(&m);
+  memset(ms, 0, sizeof ms);
+  memset(bu, 0, sizeof bu);
+  zt_strlcpy(ms[0].actielijn, "A", sizeof ms[0].actielijn);
+  zt_strlcpy(ms[1].actielijn, "A", sizeof ms[1].actielijn);
+  ms[0].budget_extra = 10000;
+  ms[1].budget_extra = 5000;
+  ms[0].besteed = 6000;
+  zt_strlcpy(bu[0].actielijn, "A", sizeof bu[0].actielijn);
+  bu[0].jaar = 2022;
+  bu[0].middelen = 12000;
+  bu[0].uitgaven = 6000;
+  m.in.measures = ms;
+  m.in.nmeasures = 2;
+  m.in.budget = bu;
+  m.in.nbudget = 1;
+  put(m.t, "dq.lines_rejected", "2022-H1", 0, "", ZT_UNIT_COUNT, 12, 1,
+      false, "12");
+  d = build("f.xml", HEAD "<section title=\"S\"><findings title=\"Opvallend\""
+            "/></section></report>\n", &m);
+  assert_int_equal(d->nblocks, 3);
+  assert_string_equal(d->blocks[1].title, "Opvallend");
+  assert_int_equal(d->blocks[1].level, 2);
+  b = &d->blocks[2];
+  assert_int_equal(b->kind, ZT_BLK_LIST);
+  assert_int_equal(b->nitems, 2);
+  assert_string_equal(plain(d, &b->items[0]),
+                      "Maatregelen en begroting verschillen bij A: extra "
+                      "budget van de maatregelen \xe2\x82\xac 150, middelen "
+                      "in de begroting \xe2\x82\xac 120; besteed volgens de "
+                      "maatregelen \xe2\x82\xac 60, uitgaven volgens de "
+                      "begroting \xe2\x82\xac 60.");
+  assert_non_null(strstr(plain(d, &b->items[1]), "12 aangeleverde regels"));
+  zt_doc_free(d);
+  bu[0].middelen = 15000;
+  m.in.ntargets = 0;
+  zt_ind_table_free(m.t);
+  m.t = zt_ind_table_new();
+  m.in.ind = m.t;
+  d = build("f2.xml", HEAD "<findings title=\"Opvallend\"/></report>\n", &m);
+  assert_int_equal(d->blocks[1].kind, ZT_BLK_PARA);
+  assert_non_null(strstr(plain(d, &d->blocks[1].text), "niets opvallends"));
+  zt_doc_free(d);
+  mini_free(&m);
+}
+
+/* The episode cohort (period "cohort"): its rows measured at the
+ * report's peildatum, not the ones at the cohort's own end. */
+static void test_cohort(void **state) {
+  mini m;
+  zt_doc *d;
+  zt_ind_value v;
+  (void)state;
+  mini_build(&m);
+  memset(&v, 0, sizeof v);
+  zt_strlcpy(v.indicator, "episodes.clients", sizeof v.indicator);
+  zt_strlcpy(v.period, "2021", sizeof v.period);
+  v.unit = ZT_UNIT_COUNT;
+  v.den = 1;
+  v.num = v.n = 40;
+  v.peildatum = zt_day_from_ymd(2021, 12, 31);
+  zt_strlcpy(v.display, "40", sizeof v.display);
+  assert_int_equal(zt_ind_table_put(m.t, &v), ZT_OK);
+  v.num = v.n = 42;
+  v.peildatum = zt_day_from_ymd(2022, 6, 30);
+  zt_strlcpy(v.display, "42", sizeof v.display);
+  assert_int_equal(zt_ind_table_put(m.t, &v), ZT_OK);
+  m.in.cohort = zt_period_year(2021);
+  m.in.cohort_peildatum = zt_day_from_ymd(2022, 6, 30);
+  d = build("c.xml", HEAD "<p><v id=\"episodes.clients\" period=\"cohort\"/>"
+            " in <period ref=\"cohort\"/>, <v id=\"episodes.clients\" "
+            "period=\"2021\"/></p><table title=\"Cohort {cohort}\" "
+            "id=\"episodes.clients\" period=\"cohort\"><row label=\"n\"/>"
+            "</table></report>\n", &m);
+  assert_string_equal(plain(d, &d->blocks[0].text), "42 in 2021, 42");
+  assert_string_equal(d->blocks[1].table->caption, "Cohort 2021");
+  assert_string_equal(d->blocks[1].table->text[3], "42");
+  zt_doc_free(d);
+  mini_free(&m);
+}
+
 static void test_shipped_templates(void **state) {
   rf_fixture f;
   zt_template *t = NULL;
@@ -605,6 +762,10 @@ int main(void) {
       cmocka_unit_test(test_chart_from_template),
       cmocka_unit_test(test_providers_and_settings),
       cmocka_unit_test(test_build_errors),
+      cmocka_unit_test(test_year_target_second_half),
+      cmocka_unit_test(test_reconciliation_row),
+      cmocka_unit_test(test_findings),
+      cmocka_unit_test(test_cohort),
       cmocka_unit_test(test_shipped_templates),
   };
   return cmocka_run_group_tests(tests, setup, teardown);

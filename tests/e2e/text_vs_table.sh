@@ -1,0 +1,288 @@
+#!/bin/sh
+# End-to-end: one number for one quantity. The demo's 2e-halfjaar and
+# annual reports are rendered and read back (pdftotext, and the HTML's
+# tables), and every figure is checked against the folder's
+# indicatoren.csv:
+#  - every number in the summary's text and tiles (before "Opvallend") is
+#    the display of a region row of the report's periods, or a target;
+#  - the numbers of the Verantwoording's sources paragraph are the dq.*
+#    rows, and the sources table's total row says the same;
+#  - the first row and the total row of every table of indicators are
+#    the rows of indicatoren.csv they stand for, in the HTML and on the
+#    same line of the PDF text;
+#  - the woonplaatsbeginsel table reconciles: in every column the
+#    municipalities plus the double-count row are the region (raw values
+#    of intern/), and the region's shift is the two flows outside;
+#  - the measures and budget tables agree (the demo's inputs are
+#    consistent, so no conflict is reported), and a conflicting input
+#    is reported under both tables, in the summary and on the console.
+# Usage: text_vs_table.sh ZOTHUIS SOURCE_DIR WORK_DIR
+set -eu
+Z=$1; SRC=$2; W=$3
+rm -rf "$W"; mkdir -p "$W"; cd "$W"
+fail() { echo "FAIL: $*" >&2; exit 1; }
+SOURCE_DATE_EPOCH=1700000000
+export SOURCE_DATE_EPOCH
+echo "leak:libfontconfig.so" > lsan.supp
+LSAN_OPTIONS=suppressions=$W/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}
+export LSAN_OPTIONS
+
+"$Z" demo --clients 800 --out "$W/out" > demo.out 2> demo.err ||
+	fail "demo exit $?: $(tail -5 demo.err)"
+D=$W/out/gooi-en-vechtstreek-demo
+for p in 2023-H2 2023; do
+	pdftotext -layout "$D/$p/rapport.pdf" "$p.txt" || fail "pdftotext $p"
+done
+
+python3 - "$D" "$W" <<'EOF' || fail "figures disagree (see above)"
+import csv, html.parser, os, re, sys
+
+D, W = sys.argv[1], sys.argv[2]
+bad = []
+
+def check(cond, msg):
+    if not cond:
+        bad.append(msg)
+
+class Tables(html.parser.HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.tables, self.cur, self.row, self.cell, self.cap = [], None, \
+            None, None, None
+    def handle_starttag(self, tag, attrs):
+        if tag == "table":
+            self.cur = {"caption": "", "rows": []}
+        elif tag == "caption" and self.cur is not None:
+            self.cap = ""
+        elif tag == "tr" and self.cur is not None:
+            self.row = []
+        elif tag in ("td", "th") and self.row is not None:
+            self.cell = ""
+    def handle_endtag(self, tag):
+        if tag == "table" and self.cur is not None:
+            self.tables.append(self.cur)
+            self.cur = None
+        elif tag == "caption" and self.cap is not None:
+            self.cur["caption"] = " ".join(self.cap.split())
+            self.cap = None
+        elif tag == "tr" and self.row is not None:
+            self.cur["rows"].append(self.row)
+            self.row = None
+        elif tag in ("td", "th") and self.cell is not None:
+            self.row.append(" ".join(self.cell.split()))
+            self.cell = None
+    def handle_data(self, d):
+        if self.cell is not None:
+            self.cell += d
+        elif self.cap is not None:
+            self.cap += d
+
+def norm(s):
+    return s.replace("\u00a0", " ").replace(" ", "")
+
+KIND = {"Ambulante begeleiding": "amb_begeleiding"}
+GEM = {"Blaricum": "0376"}
+
+for period in ("2023-H2", "2023"):
+    folder = os.path.join(D, period)
+    half = period != "2023"
+    rows = {}
+    with open(os.path.join(folder, "indicatoren.csv"), newline="",
+              encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            rows[(r["indicator"], r["period"], r["peildatum"], r["gemeente"],
+                  r["breakdown"])] = r
+    def disp(ind, per, gem="regio", bd="", peil=None):
+        peil = peil or {"2023-H2": "2023-12-31", "2023-H1": "2023-06-30",
+                        "2023": "2023-12-31", "2022": "2022-12-31",
+                        "2022-H2": "2022-12-31", "2021": "2021-12-31"}[per]
+        r = rows.get((ind, per, peil, gem, bd))
+        check(r is not None, f"{period}: no row {ind} {per} {gem} {bd}")
+        return r["display"] if r else None
+    pdf = open(os.path.join(W, period + ".txt"), encoding="utf-8").read()
+    lines = [l.rstrip() for l in pdf.splitlines()]
+    # -- the summary: every figure is a region display or a target
+    try:
+        a = max(i for i, l in enumerate(lines) if l.strip() == "1 Samenvatting")
+        b = next(i for i in range(a, len(lines))
+                 if lines[i].strip().startswith("1.1 Opvallend"))
+    except (ValueError, StopIteration):
+        bad.append(f"{period}: no summary in the PDF text")
+        continue
+    text = " ".join(lines[a:b])
+    text = re.sub(r"\d{1,2} (januari|februari|maart|april|mei|juni|juli|"
+                  r"augustus|september|oktober|november|december) \d{4}",
+                  " ", text)
+    text = re.sub(r"(jonger dan|doel|heel|halfjaar|in) (\d{4}|12)\b", " ",
+                  text)
+    text = re.sub(r"pagina \d+ van \d+", " ", text)
+    text = re.sub(r"\b20\d\d\b", " ", text)
+    pers = ["2023", "2022"] + (["2023-H1", "2023-H2"] if half else [])
+    known = {norm(r["display"]) for k, r in rows.items()
+             if k[3] == "regio" and k[1] in pers}
+    with open(os.path.join(folder, "doelen.csv"), newline="",
+              encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            t = norm(r["target"]).lstrip("\u2265\u2264")
+            known.add(t)
+    figures = [f.rstrip(".") for f in
+               re.findall(r"€ ?-?[\d.]+(?:,\d+)?|-?\d[\d.]*(?:,\d+)?%?", text)]
+    check(len(figures) >= 12, f"{period}: only {len(figures)} figures in the "
+          "summary")
+    for fig in figures:
+        check(norm(fig) in known, f"{period}: summary figure {fig} is no "
+              "display of indicatoren.csv")
+    # the tiles of the year targets show the year (also in a 2e halfjaar)
+    y = disp("verblijf.share_gezinsvorm", "2023")
+    check(y is not None and y in text, f"{period}: the year's share in a "
+          f"gezinsvorm ({y}) is not in the summary")
+    # -- the Verantwoording: the sources paragraph and table
+    try:
+        a = max(i for i, l in enumerate(lines) if l.strip() == "8.1 Bronnen")
+    except ValueError:
+        bad.append(f"{period}: no 8.1 Bronnen")
+        continue
+    para = " ".join(lines[a:a + 6])
+    for ind in ("dq.lines_read", "dq.lines_accepted",
+                "dq.duplicates_skipped", "dq.lines_rejected"):
+        d = disp(ind, period)
+        check(d is not None and f" {d} " in f" {para} ",
+              f"{period}: {ind} ({d}) not in the sources paragraph")
+    tot = next((l for l in lines[a:a + 40] if l.strip().startswith("Totaal")),
+               "")
+    nums = tot.split()[1:]
+    want = [disp(i, period) for i in ("dq.lines_read", "dq.lines_accepted",
+                                      "dq.duplicates_skipped",
+                                      "dq.lines_rejected")]
+    check(nums == want, f"{period}: sources total {nums}, the text says "
+          f"{want}")
+    # -- first row and total of the tables of indicators
+    p = Tables()
+    p.feed(open(os.path.join(folder, "rapport.html"), encoding="utf-8").read())
+    tabs = {re.sub(r"^Tabel \d+\. ", "", t["caption"]): t for t in p.tables}
+    def cols_of(head):
+        out = []
+        for h in head[1:]:
+            m = re.fullmatch(r"([12])e hj (\d{4})", h)
+            out.append(f"{m.group(2)}-H{m.group(1)}" if m else h)
+        return out
+    def table_check(cap, first, total, total_label=None):
+        t = tabs.get(cap)
+        if t is None:
+            bad.append(f"{period}: no table '{cap}'")
+            return
+        head, body = t["rows"][0], t["rows"][1:]
+        pers = cols_of(head)
+        last = next((r[0] for r in body if r[0] == total_label),
+                    body[-1][0])
+        for label, spec in ((body[0][0], first), (last, total)):
+            row = next(r for r in body if r[0] == label)
+            want = [spec(c) for c in pers]
+            check(row[1:] == want, f"{period}: {cap}: row {label}: "
+                  f"{row[1:]} in the HTML, {want} in indicatoren.csv")
+            # the PDF shows the same figures on one line of the table
+            lines_t, inside = [], False
+            for l in lines:
+                if l.strip().startswith(t["caption"]):
+                    inside = True
+                    continue
+                if inside and re.match(r"\s*(Tabel|Figuur) \d+\.", l) and \
+                        t["caption"].split(".")[0] not in l:
+                    inside = False
+                if inside:
+                    lines_t.append(l)
+            seq = "".join(norm(x) for x in want)
+            ok = any(norm(l).endswith(seq) for l in lines_t)
+            check(ok, f"{period}: {cap}: {label}: {want} not on one line "
+                  "of the PDF text")
+    cur = period
+    table_check("Unieke cliënten per zorgsoort",
+                lambda c: disp("clients.by_kind", c, bd="kind=amb_begeleiding"),
+                lambda c: disp("clients.total", c))
+    table_check("Unieke cliënten per gemeente",
+                lambda c: disp("clients.total", c, "0376"),
+                lambda c: disp("clients.total", c))
+    table_check("Kosten per zorgsoort",
+                lambda c: disp("spend.by_kind", c, bd="kind=amb_begeleiding"),
+                lambda c: disp("spend.total", c))
+    wpb = ["wpb.clients_declared", "clients.total", "wpb.clients_shift",
+           "wpb.spend_declared", "spend.total", "wpb.spend_shift"]
+    t7 = tabs.get("Gedeclareerd en toegerekend per gemeente")
+    if t7:
+        heads = t7["rows"][0][1:]
+        table_check("Gedeclareerd en toegerekend per gemeente",
+                    lambda c: disp(wpb[heads.index(c)], cur, "0376"),
+                    lambda c: disp(wpb[heads.index(c)], cur),
+                    "Regio Gooi en Vechtstreek (demo)")
+    kc = ["clients.total", "spend.total", "spend.per_client",
+          "verblijf.clients", "verblijf.share_gezinsvorm",
+          "verblijf.share_residentieel", "instroom.placements"]
+    t10 = next((c for c in tabs if c.startswith("Kerncijfers per gemeente")),
+               None)
+    if t10:
+        heads = tabs[t10]["rows"][0][1:]
+        table_check(t10, lambda c: disp(kc[heads.index(c)], cur, "0376"),
+                    lambda c: disp(kc[heads.index(c)], cur))
+    table_check("Blaricum: unieke cliënten per zorgsoort",
+                lambda c: disp("clients.by_kind", c, "0376",
+                               "kind=amb_begeleiding"),
+                lambda c: disp("clients.total", c, "0376"))
+    coh = "2022"
+    table_check("Kenmerken van de verblijfsepisodes, cohort " + coh,
+                lambda c: disp("episodes.clients", coh, peil="2023-12-31"),
+                lambda c: disp("episodes.providers_mean_multi", coh,
+                               peil="2023-12-31"))
+    table_check("Afgewezen regels naar reden",
+                lambda c: disp("dq.lines_rejected", cur,
+                               bd="reason=bsn_elfproef"),
+                lambda c: disp("dq.lines_rejected", cur))
+    # -- the woonplaatsbeginsel table reconciles (raw values)
+    raw = {}
+    with open(os.path.join(folder, "intern", "indicatoren-intern.csv"),
+              newline="", encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            if r["period"] == cur and r["breakdown"] == "":
+                raw[(r["indicator"], r["gemeente"])] = float(r["value"])
+    gems = {g for (i, g) in raw if i == "clients.total" and g != "regio"}
+    for ind, multi in (("wpb.clients_declared", "wpb.clients_declared_multi"),
+                       ("clients.total", "wpb.clients_multi"),
+                       ("wpb.clients_shift", "wpb.clients_shift_multi"),
+                       ("wpb.spend_declared", None), ("spend.total", None),
+                       ("wpb.spend_shift", None)):
+        s = sum(raw[(ind, g)] for g in gems) + (raw[(multi, "regio")]
+                                                 if multi else 0)
+        check(abs(s - raw[(ind, "regio")]) < 0.005,
+              f"{period}: {ind}: municipalities + correction {s} != region "
+              f"{raw[(ind, 'regio')]}")
+    for a, o, i in (("wpb.clients_shift", "wpb.clients_shift_out",
+                     "wpb.clients_shift_in"),
+                    ("wpb.spend_shift", "wpb.spend_shift_out",
+                     "wpb.spend_shift_in")):
+        check(abs(raw[(o, "regio")] + raw[(i, "regio")] - raw[(a, "regio")])
+              < 0.005, f"{period}: {a} of the region is not out + in")
+    # -- measures and budget agree in the demo
+    check("Maatregelen en begroting verschillen" not in pdf,
+          f"{period}: the demo's measures and budget disagree")
+for b in bad:
+    print("  " + b, file=sys.stderr)
+sys.exit(1 if bad else 0)
+EOF
+
+# a conflicting input: one measure's spending changed; the report says so
+# under both tables, in the summary and on the console
+R=$W/out/demo-regio
+sed 's/,Regulier budget,80000,/,Regulier budget,95000,/' \
+	"$R/steering/maatregelen.csv" > conflict.csv
+cmp -s conflict.csv "$R/steering/maatregelen.csv" && fail "no measure changed"
+"$Z" --config "$R/zothuis.ini" --set "input.measures=$W/conflict.csv" \
+	report --period 2023-H2 --format pdf --out "$W/conflict" \
+	> conflict.out 2> conflict.err || fail "report exit $?"
+grep -q "Maatregelen en begroting verschillen bij Afbouw residenti" conflict.err ||
+	fail "no warning on the console: $(cat conflict.err)"
+pdftotext "$W/conflict/gooi-en-vechtstreek-demo/2023-H2/rapport.pdf" c.txt
+tr '\n' ' ' < c.txt > c1.txt
+n=$(grep -o "Maatregelen en begroting verschillen bij Afbouw" c1.txt | wc -l)
+[ "$n" -ge 3 ] || fail "the conflict is reported $n times (summary, measures, budget: 3)"
+grep -q "besteed volgens de maatregelen € 725.000, uitgaven volgens de begroting € 710.000" c1.txt ||
+	fail "the conflict does not give both totals"
+echo "text_vs_table e2e: ok"
