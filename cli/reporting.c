@@ -113,7 +113,7 @@ static zt_status write_with(const char *path,
                             zt_status (*fn)(void *, FILE *, zt_err *),
                             void *arg, zt_err *err) {
   zt_fileout out;
-  zt_status st = zt_fileout_open(&out, path, 0644, err);
+  zt_status st = zt_fileout_open(&out, path, ZT_MODE_PRIVATE, err);
   if (st)
     return st;
   st = fn(arg, out.fp, err);
@@ -225,39 +225,91 @@ void zt_report_prep_free(zt_report_prep *rp) {
   memset(rp, 0, sizeof *rp);
 }
 
+/* The region's folder out/<region> for period folder `dir`: it may not be
+ * a symbolic link (zothuis never writes through a link inside its output
+ * folder); created when missing. */
+static zt_status region_dir_ready(const char *dir, zt_err *err) {
+  char *region = g_path_get_dirname(dir);
+  zt_status st = ZT_OK;
+  if (zt_is_symlink(region))
+    st = zt_fail(err, ZT_ERR_OUTPUT,
+                 "%s is a symbolic link: zothuis does not write through "
+                 "links in its output folder; remove it (or point [report] "
+                 "out at the real folder)", region);
+  if (!st)
+    st = zt_mkdirs(region, err);
+  g_free(region);
+  return st;
+}
+
+zt_status zt_out_dir_check(const char *dir, zt_err *err) {
+  zt_status st = region_dir_ready(dir, err);
+  if (!st && zt_is_symlink(dir))
+    st = zt_fail(err, ZT_ERR_OUTPUT,
+                 "%s is a symbolic link: zothuis does not write through "
+                 "links in its output folder; remove it", dir);
+  return st;
+}
+
 zt_status zt_write_period(const zt_config *cfg, const zt_refdata *rd,
                           zt_store *store, const zt_period *p, zt_day peil,
                           const char *template_path, unsigned formats,
-                          char **out_dir, zt_err *err) {
+                          bool exclusive, char **out_dir, zt_err *err) {
   zt_report_prep rp;
   bool render = (formats & (ZT_FMT_PDF | ZT_FMT_HTML)) != 0;
-  char *dir = zt_out_dir(cfg, p);
+  char *dir = zt_out_dir(cfg, p), *tmp = NULL, *region;
+  int removed = 0;
   zt_status st;
 
   *out_dir = NULL;
   st = zt_report_prepare(cfg, rd, store, p, peil, template_path, render,
                          &rp, err);
   if (!st)
-    st = zt_mkdirs(dir, err);
+    st = zt_out_dir_check(dir, err);
+  /* What killed runs left: with the store locked exclusively no other
+   * zothuis writes here, else only what is an hour old. */
+  region = g_path_get_dirname(dir);
+  if (!st && zt_remove_stale_tmp(region, exclusive ? 0 : 3600, &removed,
+                                 NULL) == ZT_OK && removed)
+    zt_info("report", "removed %d temporary folder(s) of an interrupted "
+            "run in %s", removed, region);
+  g_free(region);
+  if (!st && zt_remove_stale_tmp(dir, exclusive ? 0 : 3600, &removed,
+                                 NULL) == ZT_OK && removed)
+    zt_info("report", "removed %d temporary file(s) of an interrupted run "
+            "in %s", removed, dir);
+  /* The set is written into a new folder beside the old one and swapped
+   * in whole: a reader sees the old set or the new, never a mix. */
+  if (!st)
+    st = zt_tmpdir_for(dir, &tmp, err);
   if (!st && render)
-    st = zt_report_render(&rp.in, rp.template_path, dir,
+    st = zt_report_render(&rp.in, rp.template_path, tmp,
                           ((formats & ZT_FMT_PDF) ? ZT_REPORT_PDF : 0) |
                               ((formats & ZT_FMT_HTML) ? ZT_REPORT_HTML : 0),
                           err);
   if (!st && (formats & ZT_FMT_CSV)) {
-    char *path = g_build_filename(dir, "indicatoren.csv", NULL);
+    char *path = g_build_filename(tmp, "indicatoren.csv", NULL);
     st = zt_export_file(rp.comp.table, path, ZT_EXPORT_CSV, err);
     g_free(path);
   }
   if (!st && (formats & ZT_FMT_JSON)) {
-    char *path = g_build_filename(dir, "indicatoren.json", NULL);
+    char *path = g_build_filename(tmp, "indicatoren.json", NULL);
     st = zt_export_file(rp.comp.table, path, ZT_EXPORT_JSON, err);
     g_free(path);
   }
   if (!st) {
-    char *path = g_build_filename(dir, "rejects.csv", NULL);
+    char *path = g_build_filename(tmp, "rejects.csv", NULL);
     st = write_with(path, rejects_fn, store, err);
     g_free(path);
+  }
+  if (!st) {
+    st = zt_dir_replace(tmp, dir, err);   /* removes tmp on failure */
+    g_free(tmp);
+    tmp = NULL;
+  }
+  if (tmp) {
+    zt_remove_tree(tmp, NULL);
+    g_free(tmp);
   }
   if (!st) {
     *out_dir = dir;
@@ -319,8 +371,9 @@ int zt_cmd_report(const zt_globals *g, int argc, char **argv) {
       zt_lock_take(&lock, cfg.store_path, false, cfg.lock_wait_seconds,
                    &err) ||
       zt_store_open(&store, cfg.store_path, ZT_STORE_USE, &err) ||
-      zt_write_period(&cfg, rd, store, &p, peil, template, formats, &dir,
-                      &err)) {
+      zt_store_check(store, &err) ||
+      zt_write_period(&cfg, rd, store, &p, peil, template, formats, false,
+                      &dir, &err)) {
     rc = zt_report_error(&err);
     goto done;
   }

@@ -2118,6 +2118,7 @@ zt_status zt_store_write_rejects(zt_store *s, FILE *fp, zt_err *err) {
     return db_fail(s, err, "reading rejected lines");
   fputs("file,line,field,reason,message,raw\n", fp);
   zt_csvout_init(&c, fp, ',');
+  zt_csvout_guard(&c, true);     /* text from input files: no formulas */
   while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
     zt_csvout_str(&c, (const char *)sqlite3_column_text(st, 0));
     zt_csvout_int(&c, sqlite3_column_int64(st, 1));
