@@ -968,9 +968,9 @@ static void list_dir(int fd, const char *dir, GPtrArray *out, int depth,
     } else {
       char *mname = g_strconcat(name, MARKER_SUFFIX, NULL);
       bool marked = g_hash_table_contains(present, mname);
-      int64_t changed = stat_ns(&sb.st_mtim) > stat_ns(&sb.st_ctim)
-                            ? (int64_t)sb.st_mtim.tv_sec
-                            : (int64_t)sb.st_ctim.tv_sec;
+      /* mtime: every write moves it; a copy that keeps the original's
+       * time (cp -p, scp -p) sets it back only once the copy is done */
+      int64_t changed = (int64_t)sb.st_mtim.tv_sec;
       entry *en;
       if (opts->settle_seconds >= 0 && opts->require_marker && !marked)
         en = add_entry(out, p, true, ZT_FILE_UNSETTLED,

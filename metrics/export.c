@@ -159,7 +159,7 @@ zt_status zt_export_json(const zt_ind_table *t, FILE *fp, zt_err *err) {
 zt_status zt_export_file(const zt_ind_table *t, const char *path,
                          zt_export_format format, zt_err *err) {
   zt_fileout out;
-  zt_status st = zt_fileout_open(&out, path, 0644, err);
+  zt_status st = zt_fileout_open(&out, path, ZT_MODE_PUBLIC, err);
   if (st)
     return st;
   st = format == ZT_EXPORT_JSON ? zt_export_json(t, out.fp, err)
