@@ -26,6 +26,8 @@ typedef int32_t zt_day;
  * open end as 9999-12-31 (or another far year); validation turns a year
  * above ZT_YEAR_MAX into an open end where one is allowed. */
 #define ZT_YEAR_READ_MAX 9999
+/* The day number of ZT_YEAR_MAX-12-31 (a unit test checks it). */
+#define ZT_DAY_MAX 376199
 
 bool zt_is_leap(int year);
 int zt_days_in_month(int year, int month);

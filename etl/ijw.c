@@ -17,6 +17,7 @@
  * Namespace URIs (interned as well) are cached the same way. Nothing is
  * allocated per element or per line.
  */
+#define _GNU_SOURCE /* memrchr */
 #include "etl/ijw.h"
 
 #include <libxml/SAX2.h>
@@ -1122,129 +1123,35 @@ static void silent(void *ctx, const char *msg, ...) {
  * libxml2 checks the attributes of a start tag for duplicates pair by
  * pair, so one element with many attributes costs time in the square of
  * their number (400,000 attributes: two minutes). Before a chunk reaches
- * the parser, this scanner counts the attributes ('=' outside quotes) of
- * every start tag, across chunk boundaries, and the file is refused when
- * one has more than ZT_IJW_MAX_ATTRS -- as depth and length are capped.
- * Comments, CDATA sections, processing instructions and quoted values are
- * skipped, so their text is never counted.
+ * the parser, the '=' signs since the last '<' are counted, across chunk
+ * boundaries, and the file is refused when they pass ZT_IJW_MAX_ATTRS --
+ * as depth and length are capped. Every attribute has a '=', and all
+ * attributes libxml2 gathers for one start tag lie between its '<' and
+ * the next '<' (XML forbids '<' in attribute values, and libxml2 stops
+ * the tag at one), so the count is never below the attributes of a tag.
+ * It may be above (a text or comment with many '='), hence the generous
+ * cap; text runs are capped at ZT_IJW_TEXT_MAX bytes anyway. Both
+ * searches are memchr over bytes that hold few '=': the scan costs next
+ * to nothing.
  */
-enum { TS_TEXT, TS_LT, TS_BANG, TS_BANG_DASH, TS_COMMENT, TS_CDATA, TS_PI,
-       TS_DECL, TS_TAG, TS_QUOTE, TS_ENDTAG };
-
 typedef struct tagscan {
-  int state;
-  int back;          /* TS_TAG or TS_DECL: where a quote returns to */
-  int attrs;         /* '=' seen in the current start tag */
-  int seen;          /* chars of the closing "-->", "]]>", "?>" seen */
-  char quote;
+  long eq;           /* '=' since the last '<' */
 } tagscan;
 
-/* Feed p[0..n); false when a start tag has too many attributes. */
+/* Feed p[0..n); false when more than ZT_IJW_MAX_ATTRS '=' follow one
+ * '<'. */
 static bool tagscan_feed(tagscan *t, const char *p, size_t n) {
-  size_t i = 0;
-  while (i < n) {
-    char c = p[i];
-    switch (t->state) {
-    case TS_TEXT: {
-      const char *lt = memchr(p + i, '<', n - i);
-      if (!lt)
-        return true;
-      i = (size_t)(lt - p) + 1;
-      t->state = TS_LT;
-      continue;
-    }
-    case TS_LT:
-      if (c == '!') {
-        t->state = TS_BANG;
-      } else if (c == '?') {
-        t->state = TS_PI;
-        t->seen = 0;
-      } else if (c == '/') {
-        t->state = TS_ENDTAG;
-      } else {
-        t->state = TS_TAG;
-        t->attrs = 0;
-        continue;                  /* the name's first byte */
-      }
-      break;
-    case TS_BANG:
-      if (c == '-') {
-        t->state = TS_BANG_DASH;
-      } else if (c == '[') {
-        t->state = TS_CDATA;
-        t->seen = 0;
-      } else {
-        t->state = TS_DECL;
-        continue;
-      }
-      break;
-    case TS_BANG_DASH:
-      t->state = c == '-' ? TS_COMMENT : TS_DECL;
-      t->seen = 0;
-      if (t->state == TS_DECL)
-        continue;
-      break;
-    case TS_COMMENT:               /* up to "-->" */
-      if (c == '-')
-        t->seen = t->seen < 2 ? t->seen + 1 : 2;
-      else if (c == '>' && t->seen == 2)
-        t->state = TS_TEXT;
-      else
-        t->seen = 0;
-      break;
-    case TS_CDATA:                 /* up to "]]>" */
-      if (c == ']')
-        t->seen = t->seen < 2 ? t->seen + 1 : 2;
-      else if (c == '>' && t->seen == 2)
-        t->state = TS_TEXT;
-      else
-        t->seen = 0;
-      break;
-    case TS_PI:                    /* up to "?>" */
-      if (c == '>' && t->seen)
-        t->state = TS_TEXT;
-      t->seen = c == '?';
-      break;
-    case TS_DECL:
-    case TS_TAG: {
-      /* the bytes that matter here: quotes, '=' and '>' */
-      while (i < n && p[i] != '"' && p[i] != '\'' && p[i] != '=' &&
-             p[i] != '>')
-        i++;
-      if (i == n)
-        return true;
-      c = p[i];
-      if (c == '>') {
-        t->state = TS_TEXT;
-      } else if (c == '=') {
-        if (t->state == TS_TAG && ++t->attrs > ZT_IJW_MAX_ATTRS)
-          return false;
-      } else {
-        t->back = t->state;
-        t->quote = c;
-        t->state = TS_QUOTE;
-      }
-      break;
-    }
-    case TS_QUOTE: {
-      const char *q = memchr(p + i, t->quote, n - i);
-      if (!q)
-        return true;
-      i = (size_t)(q - p);
-      t->state = t->back;
-      break;
-    }
-    case TS_ENDTAG: {
-      const char *gt = memchr(p + i, '>', n - i);
-      if (!gt)
-        return true;
-      i = (size_t)(gt - p);
-      t->state = TS_TEXT;
-      break;
-    }
-    }
-    i++;
+  size_t pos = 0;
+  const char *e;
+  while ((e = memchr(p + pos, '=', n - pos)) != NULL) {
+    if (memrchr(p + pos, '<', (size_t)(e - (p + pos))))
+      t->eq = 0;                     /* a new tag since the last '=' */
+    if (++t->eq > ZT_IJW_MAX_ATTRS)
+      return false;
+    pos = (size_t)(e - p) + 1;
   }
+  if (pos < n && memrchr(p + pos, '<', n - pos))
+    t->eq = 0;
   return true;
 }
 

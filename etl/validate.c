@@ -140,7 +140,7 @@ static zt_status check_date(const zt_row *row, int fi, int how, zt_day *out,
     return reject(rej, ZT_R_DATE_INVALID, fi, row,
                   "'%s' is not a real date (YYYY-MM-DD or DD-MM-YYYY)",
                   show(s, buf));
-  if (zt_day_year(*out) > ZT_YEAR_MAX) {
+  if (*out > ZT_DAY_MAX) {
     /* 9999-12-31 and the like: iJw's way of writing an open end */
     if (how == D_OPEN_END) {
       *out = ZT_DAY_NONE;
