@@ -121,8 +121,13 @@ static bool unchanged(const zt_ingest_file *f) {
 /* Remove the completion marker of a file that was moved. */
 static void drop_marker(const zt_ingest_file *f) {
   struct stat sb;
-  if (f->marker[0] && lstat(f->marker, &sb) == 0 && S_ISREG(sb.st_mode))
-    unlink(f->marker);
+  char *marker;
+  if (!f->marked)
+    return;
+  marker = g_strconcat(f->path, ".done", NULL);
+  if (lstat(marker, &sb) == 0 && S_ISREG(sb.st_mode))
+    unlink(marker);
+  g_free(marker);
 }
 
 /* Remove temporary files of interrupted runs in `dir` (the store lock is

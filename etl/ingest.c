@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <glib.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -603,8 +604,7 @@ static zt_status ingest_one(zt_store *store, zt_validator *v,
   zt_strlcpy(f->path, path, sizeof f->path);
   f->kind = opts->kind;
   f->walked = en->walked;
-  if (en->marker)
-    zt_strlcpy(f->marker, en->marker, sizeof f->marker);
+  f->marked = en->marker != NULL;
   zt_err_clear(&rerr);
   ro.name = base;
   if (opts->rejects) {
@@ -905,7 +905,6 @@ static void list_dir(int fd, const char *dir, GPtrArray *out, int depth,
   DIR *d;
   struct dirent *e;
   GPtrArray *names;
-  GHashTable *present;
   if (depth > 16) {
     close(fd);
     add_entry(out, dir, true, ZT_FILE_SKIPPED,
@@ -923,13 +922,10 @@ static void list_dir(int fd, const char *dir, GPtrArray *out, int depth,
     return;
   }
   names = g_ptr_array_new_with_free_func(g_free);
-  present = g_hash_table_new(g_str_hash, g_str_equal);
   while ((e = readdir(d)))
     if (e->d_name[0] != '.')
       g_ptr_array_add(names, g_strdup(e->d_name));
   zt_qsort(names->pdata, names->len, sizeof(char *), cmp_str);
-  for (guint i = 0; i < names->len; i++)
-    g_hash_table_add(present, g_ptr_array_index(names, i));
   for (guint i = 0; i < names->len; i++) {
     const char *name = g_ptr_array_index(names, i);
     char *p = g_build_filename(dir, name, NULL);
@@ -966,8 +962,14 @@ static void list_dir(int fd, const char *dir, GPtrArray *out, int depth,
                 g_strdup_printf("%s: still being uploaded (its name says "
                                 "so); taken once it has its final name", p));
     } else {
-      char *mname = g_strconcat(name, MARKER_SUFFIX, NULL);
-      bool marked = g_hash_table_contains(present, mname);
+      char mname[NAME_MAX + sizeof MARKER_SUFFIX];
+      const char *key = mname;
+      bool marked;
+      snprintf(mname, sizeof mname, "%s%s", name, MARKER_SUFFIX);
+      /* the names are sorted: look the marker up */
+      marked = names->len &&
+               bsearch(&key, names->pdata, names->len, sizeof(char *),
+                       cmp_str) != NULL;
       /* mtime: every write moves it; a copy that keeps the original's
        * time (cp -p, scp -p) sets it back only once the copy is done */
       int64_t changed = (int64_t)sb.st_mtim.tv_sec;
@@ -992,11 +994,9 @@ static void list_dir(int fd, const char *dir, GPtrArray *out, int depth,
       en->id.mtime_ns = stat_ns(&sb.st_mtim);
       if (marked)
         en->marker = g_build_filename(dir, mname, NULL);
-      g_free(mname);
     }
     g_free(p);
   }
-  g_hash_table_destroy(present);
   g_ptr_array_free(names, TRUE);
   closedir(d);
 }

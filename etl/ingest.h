@@ -85,7 +85,8 @@ typedef struct zt_ingest_file {
   bool walked;                /* found in a folder (not named) */
   bool have_id;               /* id below is the file as it was read */
   zt_file_id id;
-  char marker[1024];          /* its completion marker, or "" */
+  bool marked;                /* a completion marker PATH.done is
+                                 beside it */
 } zt_ingest_file;
 
 typedef struct zt_ingest_run {

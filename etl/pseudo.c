@@ -83,10 +83,22 @@ static bool bsn_without_zero(const char *digits8) {
 void zt_mask_text(const char *raw, size_t n, const char *bsn_p, size_t bsn_n,
                   unsigned flags, char *out, size_t outsz) {
   size_t o = 0, i = 0;
+  /* the BSN field as offsets into raw (empty when there is none) */
+  size_t bs = bsn_p && bsn_p >= raw && bsn_p <= raw + n
+                  ? (size_t)(bsn_p - raw) : n;
+  size_t be = bs < n ? bs + bsn_n : n;
   if (!outsz)
     return;
   while (i < n && o + 1 < outsz) {
-    bool in_bsn = bsn_p && raw + i >= bsn_p && raw + i < bsn_p + bsn_n;
+    unsigned char c0 = (unsigned char)raw[i];
+    bool in_bsn;
+    if (c0 >= 0x20 && c0 != 0x7f && !is_digit((char)c0) &&
+        (i < bs || i >= be)) {
+      out[o++] = (char)c0;          /* the common byte: as it is */
+      i++;
+      continue;
+    }
+    in_bsn = i >= bs && i < be;
     if (in_bsn && is_digit(raw[i])) {
       size_t run = 0;
       while (i + run < n && is_digit(raw[i + run]))

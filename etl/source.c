@@ -66,7 +66,6 @@ zt_status zt_source_open_flags(zt_source **out, const char *path,
                                unsigned flags, zt_err *err) {
   zt_source *s = calloc(1, sizeof *s);
   zt_status st;
-  int fl;
   *out = NULL;
   if (!s)
     return zt_fail(err, ZT_ERR_NOMEM, "out of memory");
@@ -94,9 +93,7 @@ zt_status zt_source_open_flags(zt_source **out, const char *path,
     zt_source_close(s);
     return st;
   }
-  fl = fcntl(s->fd, F_GETFL);
-  if (fl >= 0)
-    fcntl(s->fd, F_SETFL, fl & ~O_NONBLOCK);
+  /* O_NONBLOCK stays: it changes nothing for a regular file. */
   st = read_raw(s, err);
   if (st) {
     zt_source_close(s);
