@@ -143,11 +143,12 @@ zt_status zt_open_store_key(const zt_config *cfg, zt_store *store,
     if (bound)
       return zt_fail(err, ZT_ERR_USAGE,
                      "key file %s is missing, and store %s already holds "
-                     "pseudonyms made with its key%s%.8s: restore the key "
-                     "file from its backup (a new key would give every "
-                     "child a second pseudonym, so zothuis does not make "
-                     "one)", cfg->key_file, cfg->store_path,
-                     have_id ? " (key id " : "", have_id ? stored : "");
+                     "pseudonyms made with its key%s%.8s%s: restore the "
+                     "key file from its backup (a new key would give "
+                     "every child a second pseudonym, so zothuis does not "
+                     "make one)", cfg->key_file, cfg->store_path,
+                     have_id ? " (key id " : "", have_id ? stored : "",
+                     have_id ? ")" : "");
     if (flags & ZT_KEY_EPHEMERAL) {
       /* check without a key: pseudonyms are thrown away anyway */
       unsigned char key[ZT_KEY_BYTES];

@@ -51,7 +51,7 @@ int zt_cmd_init(const zt_globals *g, int argc, char **argv) {
     printf("store %s: recognised as schema version %d without its version "
            "number (restored from a .dump?); version set\n",
            cfg.store_path, found);
-  if (found == 0)
+  else if (found == 0)
     printf("store %s: created (schema version %d)\n", cfg.store_path,
            ZT_STORE_SCHEMA_VERSION);
   else if (found < ZT_STORE_SCHEMA_VERSION)

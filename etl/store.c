@@ -440,7 +440,12 @@ static zt_status user_version(zt_store *s, int *v, zt_err *err) {
   sqlite3_stmt *st;
   if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL))
     return db_fail(s, err, "reading the schema version");
-  *v = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+  if (sqlite3_step(st) != SQLITE_ROW) {
+    zt_status r = db_fail(s, err, "reading the schema version");
+    sqlite3_finalize(st);
+    return r;
+  }
+  *v = sqlite3_column_int(st, 0);
   sqlite3_finalize(st);
   return ZT_OK;
 }
@@ -646,8 +651,6 @@ zt_status zt_store_open(zt_store **out, const char *path, zt_store_mode mode,
       return st;
     }
   }
-  if (mode != ZT_STORE_MEMORY)
-    protect_files(path);
   if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {
     st = zt_fail(err, mode == ZT_STORE_USE ? ZT_ERR_USAGE : ZT_ERR_STORE,
                  "cannot open store %s: %s%s", path,
@@ -657,15 +660,17 @@ zt_status zt_store_open(zt_store **out, const char *path, zt_store_mode mode,
     return st;
   }
   sqlite3_busy_timeout(s->db, 10000);
-  st = exec(s,
-            "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
-            "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -8192;"
-            "PRAGMA foreign_keys = OFF;",
-            err);
-  if (!st)
-    st = user_version(s, &s->found_version, err);
+  /* What the file is comes first: another program's database must not
+   * even be switched to WAL. */
+  st = user_version(s, &s->found_version, err);
   if (!st && s->found_version == 0 && mode != ZT_STORE_MEMORY)
     st = check_unversioned(s, path, mode, err);
+  if (!st)
+    st = exec(s,
+              "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
+              "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -8192;"
+              "PRAGMA foreign_keys = OFF;",
+              err);
   if (!st && s->found_version > ZT_STORE_SCHEMA_VERSION)
     st = zt_fail(err, ZT_ERR_USAGE,
                  "store %s has schema version %d, newer than this zothuis "
@@ -680,6 +685,9 @@ zt_status zt_store_open(zt_store **out, const char *path, zt_store_mode mode,
     else
       st = migrate(s, err);
   }
+  /* Only a file known to be a zothuis store is touched. */
+  if (!st && mode != ZT_STORE_MEMORY)
+    protect_files(path);
   for (int i = 0; !st && i < Q_COUNT; i++)
     if (sqlite3_prepare_v3(s->db, sql_text[i], -1, SQLITE_PREPARE_PERSISTENT,
                            &s->q[i], NULL) != SQLITE_OK)
@@ -765,10 +773,16 @@ zt_status zt_store_check(zt_store *s, zt_err *err) {
   rc = sqlite3_step(st);
   if (rc == SQLITE_ROW) {
     const char *res = (const char *)sqlite3_column_text(st, 0);
-    if (!res || strcmp(res, "ok") != 0)
+    if (!res || strcmp(res, "ok") != 0) {
+      char what[201];
+      snprintf(what, sizeof what, "%s", res ? res : "?");
+      for (char *c = what; *c; c++)       /* one line */
+        if (*c == '\n' || *c == '\r')
+          *c = ' ';
       r = zt_fail(err, ZT_ERR_CORRUPT, "store %s is damaged (quick_check: "
-                  "%.200s): %s", sqlite3_db_filename(s->db, "main"),
-                  res ? res : "?", ZT_STORE_RESTORE_ADVICE);
+                  "%s): %s", sqlite3_db_filename(s->db, "main"), what,
+                  ZT_STORE_RESTORE_ADVICE);
+    }
   } else {
     r = db_fail(s, err, "checking the store");
   }

@@ -77,6 +77,8 @@ set -e
 
 # g. another program's database
 sqlite3 ander.db 'CREATE TABLE boeken (titel TEXT); INSERT INTO boeken VALUES (1);'
+chmod 644 ander.db
+mode0=644
 set +e
 "$Z" --store "$W/ander.db" --key-file "$W/ander.key" init > g.out 2> g.err
 rc=$?
@@ -85,4 +87,6 @@ set -e
 [ "$(sqlite3 ander.db "SELECT group_concat(name) FROM sqlite_schema")" = boeken ] ||
 	fail "g: tables were added: $(sqlite3 ander.db 'SELECT name FROM sqlite_schema')"
 [ ! -e ander.key ] || fail "g: a key was made for another database"
+[ "$(stat -c %a ander.db)" = "$mode0" ] || fail "g: the other database's mode was changed"
+[ "$(sqlite3 ander.db 'PRAGMA journal_mode')" = delete ] || fail "g: the other database was switched to WAL"
 echo "rel17 minor: ok"
