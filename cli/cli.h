@@ -20,6 +20,7 @@ enum {
   ZT_EXIT_INPUT = 2,     /* some lines or files rejected; the rest stored */
   ZT_EXIT_LOCKED = 3,    /* the store is locked by another run */
   ZT_EXIT_OUTPUT = 4,    /* output could not be written */
+  ZT_EXIT_CORRUPT = 5,   /* the store is damaged: restore the backup */
   ZT_EXIT_INTERNAL = 70  /* internal error */
 };
 

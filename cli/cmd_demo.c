@@ -125,11 +125,11 @@ int zt_cmd_demo(const zt_globals *g, int argc, char **argv) {
   }
   zt_config_set_str(&cfg.out_dir, out);
   if (zt_cli_refdata(&cfg, &rd, &err) ||
-      zt_key_create(cfg.key_file, &created, &err) ||
       zt_lock_take(&lock, cfg.store_path, true, cfg.lock_wait_seconds,
                    &err) ||
       zt_store_open(&store, cfg.store_path, ZT_STORE_INIT, &err) ||
-      zt_pseudo_open(&ps, cfg.key_file, &err)) {
+      zt_open_store_key(&cfg, store, ZT_KEY_CREATE | ZT_KEY_RECORD, &ps,
+                        &created, &err)) {
     rc = zt_report_error(&err);
     goto done;
   }
@@ -171,9 +171,9 @@ int zt_cmd_demo(const zt_globals *g, int argc, char **argv) {
     zt_period h = zt_period_half(go.last_year, 2), y = zt_period_year(go.last_year);
     if (zt_formats_parse("pdf,html,csv,json", &formats, &err) ||
         zt_write_period(&cfg, rd, store, &h, ZT_DAY_NONE, NULL, formats,
-                        &dir_h, &err) ||
+                        true, &dir_h, &err) ||
         zt_write_period(&cfg, rd, store, &y, ZT_DAY_NONE, NULL, formats,
-                        &dir_y, &err)) {
+                        true, &dir_y, &err)) {
       rc = zt_report_error(&err);
       goto done;
     }

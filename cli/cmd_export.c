@@ -13,6 +13,7 @@
 #include "cli/cli.h"
 #include "cli/compute.h"
 #include "cli/options.h"
+#include "cli/reporting.h"
 #include "core/fileout.h"
 #include "core/lock.h"
 #include "metrics/export.h"
@@ -50,6 +51,9 @@ zt_status zt_parse_period_args(const char *period, const char *peildatum,
     if (zt_date_parse(peildatum, strlen(peildatum), peil))
       return zt_fail(err, ZT_ERR_USAGE, "--peildatum '%s': expected YYYY-MM-DD",
                      peildatum);
+    if (zt_day_year(*peil) > ZT_YEAR_MAX)
+      return zt_fail(err, ZT_ERR_USAGE, "--peildatum '%s': a year after %d",
+                     peildatum, ZT_YEAR_MAX);
     if (*peil < p->end)
       return zt_fail(err, ZT_ERR_USAGE,
                      "--peildatum %s lies before the end of the period",
@@ -104,6 +108,7 @@ int zt_cmd_export(const zt_globals *g, int argc, char **argv) {
       zt_lock_take(&lock, cfg.store_path, false, cfg.lock_wait_seconds,
                    &err) ||
       zt_store_open(&store, cfg.store_path, ZT_STORE_USE, &err) ||
+      zt_store_check(store, &err) ||
       zt_compute(&cfg, rd, store, &p, peil, false, &comp, &err)) {
     rc = zt_report_error(&err);
     goto done;
@@ -123,6 +128,11 @@ int zt_cmd_export(const zt_globals *g, int argc, char **argv) {
                             fmt == ZT_EXPORT_JSON ? "indicatoren-intern.json"
                                                   : "indicatoren-intern.csv",
                             NULL);
+    if (zt_out_dir_check(dir, &err)) {
+      g_free(dir);
+      rc = zt_report_error(&err);
+      goto done;
+    }
     g_free(dir);
   } else {
     path = g_strdup(out);

@@ -27,13 +27,30 @@ static const char *status_word(zt_file_status s) {
   case ZT_FILE_ALREADY: return "seen";
   case ZT_FILE_REJECTED: return "REJECTED";
   case ZT_FILE_UNREADABLE: return "UNREADABLE";
+  case ZT_FILE_SKIPPED: return "SKIPPED";
+  case ZT_FILE_UNSETTLED: return "WAITING";
   }
   return "?";
 }
 
+/* A file name as printed: control characters escaped, so that a name
+ * with a line end cannot fake a line of the output. */
+static void put_name(FILE *fp, const char *s) {
+  for (; *s; s++) {
+    unsigned char c = (unsigned char)*s;
+    if (c == '\n')
+      fputs("\\n", fp);
+    else if (c < 0x20 || c == 0x7f)
+      fprintf(fp, "\\x%02x", c);
+    else
+      fputc(c, fp);
+  }
+}
+
 void zt_print_file_line(FILE *fp, const zt_ingest_file *f) {
   const zt_file_counts *c = &f->counts;
-  fprintf(fp, "%-10s %s", status_word(f->status), f->path);
+  fprintf(fp, "%-10s ", status_word(f->status));
+  put_name(fp, f->path);
   if (f->status == ZT_FILE_INGESTED)
     fprintf(fp, " [%s, %s]: read %ld = accepted %ld + rejected %ld + "
                 "duplicates %ld",
@@ -41,15 +58,21 @@ void zt_print_file_line(FILE *fp, const zt_ingest_file *f) {
             c->rejected, c->duplicates);
   else if (f->status == ZT_FILE_ALREADY)
     fputs(": already ingested (same content); nothing done", fp);
-  else
-    fprintf(fp, ": %s: %s", zt_reason_code(f->file_reason), f->message);
+  else if (f->status == ZT_FILE_UNSETTLED) {
+    fputs(": not complete yet: ", fp);
+    put_name(fp, f->message);
+  } else {
+    fprintf(fp, ": %s: ", zt_reason_code(f->file_reason));
+    put_name(fp, f->message);
+  }
   fputc('\n', fp);
 }
 
 static void on_file(const void *ctx, const zt_ingest_file *f) {
   const zt_ingest_cli *ic = ctx;
   bool whole = f->status == ZT_FILE_REJECTED ||
-               f->status == ZT_FILE_UNREADABLE;
+               f->status == ZT_FILE_UNREADABLE ||
+               f->status == ZT_FILE_SKIPPED || f->status == ZT_FILE_UNSETTLED;
   bool problem = whole || f->counts.rejected > 0;
   if (ic->print_whole_only ? whole : ic->print_all || problem)
     zt_print_file_line(stdout, f);
@@ -74,10 +97,16 @@ void zt_print_run_summary(FILE *fp, const zt_ingest_run *run) {
   const zt_file_counts *t = &run->total;
   fprintf(fp,
           "total: %zu files (%zu read, %ld already ingested, %ld rejected "
-          "whole)\n",
+          "whole",
           run->nfiles, run->nfiles - (size_t)run->files_already -
-                           (size_t)run->files_rejected,
-          run->files_already, run->files_rejected);
+                           (size_t)run->files_rejected -
+                           (size_t)run->files_unsettled,
+          run->files_already, run->files_rejected - run->files_skipped);
+  if (run->files_skipped)
+    fprintf(fp, ", %ld skipped", run->files_skipped);
+  if (run->files_unsettled)
+    fprintf(fp, ", %ld not complete yet", run->files_unsettled);
+  fputs(")\n", fp);
   fprintf(fp,
           "lines: read %ld = accepted %ld + rejected %ld + duplicates %ld\n",
           t->read, t->accepted, t->rejected, t->duplicates);
@@ -92,16 +121,79 @@ void zt_print_run_summary(FILE *fp, const zt_ingest_run *run) {
               run->rejected_by_reason[r], zt_reason_text((zt_reason)r));
 }
 
-zt_status zt_open_pseudonymizer(const zt_config *cfg, bool ephemeral_ok,
-                                zt_pseudonymizer **ps, zt_err *err) {
-  if (ephemeral_ok && access(cfg->key_file, F_OK) != 0) {
-    /* check without a key: pseudonyms are thrown away anyway */
-    unsigned char key[ZT_KEY_BYTES];
-    if (getrandom(key, sizeof key, 0) != (ssize_t)sizeof key)
-      return zt_fail(err, ZT_ERR_INTERNAL, "no random bytes");
-    return zt_pseudo_open_key(ps, key, err);
+zt_status zt_open_store_key(const zt_config *cfg, zt_store *store,
+                            unsigned flags, zt_pseudonymizer **ps,
+                            bool *created, zt_err *err) {
+  char stored[80] = "", id[33];
+  bool have_id = false, clients = false, bound;
+  zt_status st;
+  *ps = NULL;
+  if (created)
+    *created = false;
+  if (store) {
+    st = zt_store_meta_get(store, "key_id", stored, sizeof stored, &have_id,
+                           err);
+    if (!st)
+      st = zt_store_has_clients(store, &clients, err);
+    if (st)
+      return st;
   }
-  return zt_pseudo_open(ps, cfg->key_file, err);
+  bound = have_id || clients;
+  if (access(cfg->key_file, F_OK) != 0) {
+    if (bound)
+      return zt_fail(err, ZT_ERR_USAGE,
+                     "key file %s is missing, and store %s already holds "
+                     "pseudonyms made with its key%s%.8s%s: restore the "
+                     "key file from its backup (a new key would give "
+                     "every child a second pseudonym, so zothuis does not "
+                     "make one)", cfg->key_file, cfg->store_path,
+                     have_id ? " (key id " : "", have_id ? stored : "",
+                     have_id ? ")" : "");
+    if (flags & ZT_KEY_EPHEMERAL) {
+      /* check without a key: pseudonyms are thrown away anyway */
+      unsigned char key[ZT_KEY_BYTES];
+      if (getrandom(key, sizeof key, 0) != (ssize_t)sizeof key)
+        return zt_fail(err, ZT_ERR_INTERNAL, "no random bytes");
+      st = zt_pseudo_open_key(ps, key, err);
+      memset(key, 0, sizeof key);
+      return st;
+    }
+    if (flags & ZT_KEY_CREATE) {
+      bool made = false;
+      st = zt_key_create(cfg->key_file, &made, err);
+      if (st)
+        return st;
+      if (created)
+        *created = made;
+    }
+  }
+  st = zt_pseudo_open(ps, cfg->key_file, err);
+  if (st)
+    return st;
+  zt_pseudo_key_id(*ps, id);
+  if (have_id && strcmp(id, stored) != 0) {
+    zt_pseudo_close(*ps);
+    *ps = NULL;
+    return zt_fail(err, ZT_ERR_USAGE,
+                   "key file %s does not belong to store %s (its key id is "
+                   "%.8s, the store's %.8s): use the key the store was made "
+                   "with; pseudonyms of another key would make the same "
+                   "child a second client", cfg->key_file, cfg->store_path,
+                   id, stored);
+  }
+  if (store && !have_id && (flags & ZT_KEY_RECORD)) {
+    st = zt_store_meta_set(store, "key_id", id, err);
+    if (st) {
+      zt_pseudo_close(*ps);
+      *ps = NULL;
+      return st;
+    }
+    if (clients)
+      zt_warn("key", "store %s did not record its key yet: key file %s "
+              "(id %.8s) is recorded as its key from now on",
+              cfg->store_path, cfg->key_file, id);
+  }
+  return ZT_OK;
 }
 
 zt_status zt_run_ingest(zt_store *store, const zt_config *cfg,
@@ -123,6 +215,9 @@ zt_status zt_run_ingest(zt_store *store, const zt_config *cfg,
   opts.on_progress = ic->progress && zt_log_interactive() ? on_progress
                                                            : NULL;
   opts.ctx = ic;
+  opts.refuse_reference = !cfg->reference_from_inbox;
+  opts.settle_seconds = ic->settle ? cfg->settle_seconds : -1;
+  opts.require_marker = ic->settle && cfg->require_marker;
   if (ic->rejects_path && strcmp(ic->rejects_path, "-") == 0) {
     rej = stdout;
   } else if (ic->rejects_path) {
@@ -131,7 +226,7 @@ zt_status zt_run_ingest(zt_store *store, const zt_config *cfg,
     g_free(dir);
     if (st)
       return st;
-    st = zt_fileout_open(&out, ic->rejects_path, 0644, err);
+    st = zt_fileout_open(&out, ic->rejects_path, ZT_MODE_PRIVATE, err);
     if (st)
       return st;
     rej = out.fp;
@@ -330,19 +425,22 @@ static int ingest_main(const zt_globals *g, int argc, char **argv,
     goto done;
   }
   zt_config_free(&cfg);
-  if (zt_cli_config(g, &cfg, &err) || zt_cli_refdata(&cfg, &rd, &err) ||
-      zt_open_pseudonymizer(&cfg, check, &ps, &err)) {
+  if (zt_cli_config(g, &cfg, &err) || zt_cli_refdata(&cfg, &rd, &err)) {
     rc = zt_report_error(&err);
     goto done;
   }
   if (check && access(cfg.store_path, F_OK) != 0) {
-    if (zt_store_open(&store, NULL, ZT_STORE_MEMORY, &err)) {
+    if (zt_store_open(&store, NULL, ZT_STORE_MEMORY, &err) ||
+        zt_open_store_key(&cfg, NULL, ZT_KEY_EPHEMERAL, &ps, NULL, &err)) {
       rc = zt_report_error(&err);
       goto done;
     }
   } else if (zt_lock_take(&lock, cfg.store_path, true, cfg.lock_wait_seconds,
                           &err) ||
-             zt_store_open(&store, cfg.store_path, ZT_STORE_USE, &err)) {
+             zt_store_open(&store, cfg.store_path, ZT_STORE_USE, &err) ||
+             zt_open_store_key(&cfg, store,
+                               check ? ZT_KEY_EPHEMERAL : ZT_KEY_RECORD, &ps,
+                               NULL, &err)) {
     rc = zt_report_error(&err);
     goto done;
   }
@@ -369,7 +467,8 @@ static int ingest_main(const zt_globals *g, int argc, char **argv,
     printf("rejected lines: %s\n", rejects);
   if (check)
     printf("check only: nothing was stored\n");
-  if (zt_ingest_run_has_rejects(&run) && rc == ZT_EXIT_OK)
+  if ((zt_ingest_run_has_rejects(&run) || run.files_unsettled) &&
+      rc == ZT_EXIT_OK)
     rc = ZT_EXIT_INPUT;
 done:
   zt_ingest_run_free(&run);

@@ -7,8 +7,16 @@
  * the store has committed the file, so a crash or kill at any point
  * leaves every file either in the store and the archive, or in the inbox
  * to be picked up by the next run.
+ *
+ * The inbox is a boundary (etl/ingest.h): links are not followed, special
+ * files not opened, an unreadable entry is reported and skipped. A file
+ * is taken only when it is complete: unchanged for [input]
+ * settle_seconds, or with a completion marker NAME.done beside it (which
+ * is removed when the file is moved). A file that changed while it was
+ * read, or after, is left in the inbox for the next run.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <glib.h>
 #include <stdio.h>
 #include <string.h>
@@ -25,37 +33,177 @@
 #include "core/str.h"
 #include "etl/ingest.h"
 
-/* Move `path` into `dir` (created if needed) under its own name, adding
- * .1, .2, ... when that name is taken. Returns the new path (caller
- * frees) or NULL with err set. */
+/* Copy `path` (opened without following a link) to `dest` with fsync,
+ * for a move to another file system; streaming, whatever the size. */
+static zt_status copy_file(const char *path, const char *dest, zt_err *err) {
+  char buf[1 << 16];
+  zt_fileout out;
+  zt_status st;
+  ssize_t n;
+  int fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0)
+    return zt_fail(err, ZT_ERR_OUTPUT, "cannot read %s: %s", path,
+                   strerror(errno));
+  /* input files hold BSNs: the copy is never readable by others */
+  st = zt_fileout_open(&out, dest, ZT_MODE_PRIVATE, err);
+  if (st) {
+    close(fd);
+    return st;
+  }
+  while ((n = read(fd, buf, sizeof buf)) != 0) {
+    if (n < 0 && errno == EINTR)
+      continue;
+    if (n < 0 || fwrite(buf, 1, (size_t)n, out.fp) != (size_t)n) {
+      st = zt_fail(err, ZT_ERR_OUTPUT, "cannot copy %s to %s: %s", path,
+                   dest, strerror(errno));
+      zt_fileout_abort(&out);
+      close(fd);
+      return st;
+    }
+  }
+  close(fd);
+  return zt_fileout_commit(&out, err);
+}
+
+/* Move `path` into `dir` (created if needed, never through a link) under
+ * its own name, adding .1, .2, ... when that name is taken. Returns the
+ * new path (caller frees) or NULL with err set. */
 static char *move_into(const char *path, const char *dir, zt_err *err) {
   char *base = g_path_get_basename(path);
   char *dest = g_build_filename(dir, base, NULL);
-  for (int i = 1; access(dest, F_OK) == 0 && i < 10000; i++) {
+  struct stat sb;
+  for (int i = 1; lstat(dest, &sb) == 0 && i < 10000; i++) {
     g_free(dest);
     dest = g_strdup_printf("%s/%s.%d", dir, base, i);
   }
   g_free(base);
+  if (zt_is_symlink(dir)) {
+    zt_fail(err, ZT_ERR_OUTPUT, "cannot move %s: %s is a symbolic link, "
+            "which zothuis does not follow", path, dir);
+    g_free(dest);
+    return NULL;
+  }
   if (zt_mkdirs(dir, err)) {
     g_free(dest);
     return NULL;
   }
   if (rename(path, dest) != 0) {
     /* Another file system: copy, sync, then remove the original. */
-    gchar *data = NULL;
-    gsize n = 0;
-    if (errno != EXDEV || !g_file_get_contents(path, &data, &n, NULL) ||
-        zt_write_file_atomic(dest, data, n, 0644, err) || unlink(path) != 0) {
-      if (!err || err->status == ZT_OK)
-        zt_fail(err, ZT_ERR_OUTPUT, "cannot move %s to %s: %s", path, dir,
-                strerror(errno));
-      g_free(data);
+    if (errno != EXDEV) {
+      zt_fail(err, ZT_ERR_OUTPUT, "cannot move %s to %s: %s", path, dir,
+              strerror(errno));
       g_free(dest);
       return NULL;
     }
-    g_free(data);
+    if (copy_file(path, dest, err) || unlink(path) != 0) {
+      if (!err || err->status == ZT_OK)
+        zt_fail(err, ZT_ERR_OUTPUT, "cannot move %s to %s: %s", path, dir,
+                strerror(errno));
+      g_free(dest);
+      return NULL;
+    }
   }
   return dest;
+}
+
+/* Is `f` still the file that was read: the same file, size and change
+ * time? (A writer may have gone on after the reading.) */
+static bool unchanged(const zt_ingest_file *f) {
+  struct stat sb;
+  return f->have_id && lstat(f->path, &sb) == 0 && S_ISREG(sb.st_mode) &&
+         (uint64_t)sb.st_dev == f->id.dev &&
+         (uint64_t)sb.st_ino == f->id.ino &&
+         (uint64_t)sb.st_size == f->id.size &&
+         (int64_t)sb.st_mtim.tv_sec * 1000000000 + sb.st_mtim.tv_nsec ==
+             f->id.mtime_ns;
+}
+
+/* Remove the completion marker of a file that was moved. */
+static void drop_marker(const zt_ingest_file *f) {
+  struct stat sb;
+  char *marker;
+  if (!f->marked)
+    return;
+  marker = g_strconcat(f->path, ".done", NULL);
+  if (lstat(marker, &sb) == 0 && S_ISREG(sb.st_mode))
+    unlink(marker);
+  g_free(marker);
+}
+
+/* Remove temporary files of interrupted runs in `dir` (the store lock is
+ * held exclusively: no other zothuis is writing there). */
+static void clean_stale(const char *dir) {
+  int removed = 0;
+  if (zt_remove_stale_tmp(dir, 0, &removed, NULL) == ZT_OK && removed)
+    zt_info("run", "removed %d temporary file(s) of an interrupted run in "
+            "%s", removed, dir);
+}
+
+/* Move one file of the inbox where it belongs, and log it. Returns false
+ * (err set) when an output failed. */
+static bool settle_file(const zt_config *cfg, const zt_ingest_file *f,
+                        const char *archive, zt_err *err) {
+  const zt_file_counts *c = &f->counts;
+  char *dest = NULL;
+  switch (f->status) {
+  case ZT_FILE_INGESTED:
+    zt_info("ingest", "%s: read %ld = accepted %ld + rejected %ld + "
+            "duplicates %ld", f->path, c->read, c->accepted, c->rejected,
+            c->duplicates);
+    if (c->rejected)
+      zt_warn("ingest", "%s: %ld lines rejected (see rejects.csv)", f->path,
+              c->rejected);
+    /* fall through */
+  case ZT_FILE_ALREADY:
+  case ZT_FILE_REJECTED:
+    if (!unchanged(f)) {
+      zt_warn("ingest", "%s: changed after it was read; left in the inbox "
+              "for the next run (lines already stored count as "
+              "duplicates then)", f->path);
+      return true;
+    }
+    if (f->status != ZT_FILE_REJECTED) {
+      dest = move_into(f->path, archive, err);
+      if (!dest)
+        return false;
+      drop_marker(f);
+      break;
+    }
+    dest = move_into(f->path, cfg->rejected_dir, err);
+    if (!dest)
+      return false;
+    drop_marker(f);
+    {
+      char *rpath = g_strdup_printf("%s.reason", dest);
+      char *reason = g_strdup_printf("%s\n%s\n",
+                                     zt_reason_code(f->file_reason),
+                                     f->message);
+      zt_status st = zt_write_file_atomic(rpath, reason, strlen(reason),
+                                          ZT_MODE_PRIVATE, err);
+      g_free(rpath);
+      g_free(reason);
+      if (st) {
+        g_free(dest);
+        return false;
+      }
+    }
+    zt_warn("ingest", "%s: rejected whole (%s), moved to %s", f->path,
+            zt_reason_code(f->file_reason), cfg->rejected_dir);
+    break;
+  case ZT_FILE_UNREADABLE:
+    /* Left where it is: the next run tries again. */
+    zt_error("ingest", "%s: cannot be read, skipped: %s", f->path,
+             f->message);
+    break;
+  case ZT_FILE_SKIPPED:
+    zt_warn("ingest", "skipped: %s", f->message);
+    break;
+  case ZT_FILE_UNSETTLED:
+    zt_info("ingest", "not complete yet: %s", f->message);
+    break;
+  }
+  g_free(dest);
+  return true;
 }
 
 /* The reports `run` writes: [run] periods, or by default the last
@@ -143,9 +291,10 @@ int zt_cmd_run(const zt_globals *g, int argc, char **argv) {
     rc = zt_exit_code(err.status);
     goto done;
   }
-  if (zt_key_create(cfg.key_file, &created, &err) ||
-      zt_store_open(&store, cfg.store_path, ZT_STORE_INIT, &err) ||
-      zt_pseudo_open(&ps, cfg.key_file, &err)) {
+  if (zt_store_open(&store, cfg.store_path, ZT_STORE_INIT, &err) ||
+      zt_store_check(store, &err) ||
+      zt_open_store_key(&cfg, store, ZT_KEY_CREATE | ZT_KEY_RECORD, &ps,
+                        &created, &err)) {
     zt_error("run", "%s", err.msg);
     rc = zt_exit_code(err.status);
     goto done;
@@ -170,6 +319,10 @@ int zt_cmd_run(const zt_globals *g, int argc, char **argv) {
       rc = zt_exit_code(err.status);
       goto done;
     }
+    for (size_t i = 0; i < ref.nfiles; i++)
+      if (ref.files[i].status != ZT_FILE_INGESTED &&
+          ref.files[i].status != ZT_FILE_ALREADY)
+        zt_warn("run", "reference file not read: %s", ref.files[i].message);
     problems = zt_ingest_run_has_rejects(&ref);
   }
   if (g_file_test(cfg.inbox, G_FILE_TEST_IS_DIR)) {
@@ -177,6 +330,7 @@ int zt_cmd_run(const zt_globals *g, int argc, char **argv) {
     char month[16];
     char *archive;
     int y, m, d;
+    ic.settle = true;
     if (zt_run_ingest(store, &cfg, rd, ps, inbox, 1, &ic, &run, &err)) {
       zt_error("run", "%s", err.msg);
       rc = zt_exit_code(err.status);
@@ -186,55 +340,15 @@ int zt_cmd_run(const zt_globals *g, int argc, char **argv) {
     zt_day_to_ymd(zt_today(), &y, &m, &d);
     snprintf(month, sizeof month, "%04d-%02d", y % 10000, m % 100);
     archive = g_build_filename(cfg.archive, month, NULL);
+    clean_stale(cfg.rejected_dir);
+    clean_stale(archive);
     for (size_t i = 0; i < run.nfiles; i++) {
-      const zt_ingest_file *f = &run.files[i];
-      char *dest = NULL;
-      const zt_file_counts *c = &f->counts;
-      switch (f->status) {
-      case ZT_FILE_INGESTED:
-        zt_info("ingest", "%s: read %ld = accepted %ld + rejected %ld + "
-                "duplicates %ld", f->path, c->read, c->accepted, c->rejected,
-                c->duplicates);
-        if (c->rejected)
-          zt_warn("ingest", "%s: %ld lines rejected (see rejects.csv)",
-                  f->path, c->rejected);
-        /* fall through */
-      case ZT_FILE_ALREADY:
-        dest = move_into(f->path, archive, &err);
-        break;
-      case ZT_FILE_REJECTED: {
-        char *reason;
-        dest = move_into(f->path, cfg.rejected_dir, &err);
-        if (dest) {
-          char *rpath = g_strdup_printf("%s.reason", dest);
-          reason = g_strdup_printf("%s\n%s\n", zt_reason_code(f->file_reason),
-                                   f->message);
-          if (zt_write_file_atomic(rpath, reason, strlen(reason), 0644,
-                                   &err)) {
-            g_free(dest);
-            dest = NULL;
-          }
-          g_free(rpath);
-          g_free(reason);
-        }
-        zt_warn("ingest", "%s: rejected whole (%s), moved to %s", f->path,
-                zt_reason_code(f->file_reason), cfg.rejected_dir);
-        break;
-      }
-      case ZT_FILE_UNREADABLE:
-        /* Left where it is: the next run tries again. */
-        zt_error("ingest", "%s: cannot be read, skipped: %s", f->path,
-                 f->message);
-        dest = g_strdup(f->path);
-        break;
-      }
-      if (!dest) {
+      if (!settle_file(&cfg, &run.files[i], archive, &err)) {
         zt_error("run", "%s", err.msg);
         rc = zt_exit_code(err.status);
         g_free(archive);
         goto done;
       }
-      g_free(dest);
     }
     g_free(archive);
     problems = problems || zt_ingest_run_has_rejects(&run);
@@ -242,6 +356,9 @@ int zt_cmd_run(const zt_globals *g, int argc, char **argv) {
             "rejected %ld + duplicates %ld",
             run.nfiles, run.total.read, run.total.accepted,
             run.total.rejected, run.total.duplicates);
+    if (run.files_unsettled)
+      zt_info("run", "%ld file(s) not complete yet, left for the next run",
+              run.files_unsettled);
   } else {
     zt_warn("run", "inbox %s does not exist: nothing to ingest", cfg.inbox);
   }
@@ -258,7 +375,7 @@ int zt_cmd_run(const zt_globals *g, int argc, char **argv) {
       char name[8];
       zt_period_name(&periods[i].p, name);
       if (zt_write_period(&cfg, rd, store, &periods[i].p, periods[i].peil,
-                          NULL, formats, &dir, &err)) {
+                          NULL, formats, true, &dir, &err)) {
         zt_error("report", "%s: %s", name, err.msg);
         rc = zt_exit_code(err.status);
         goto done;

@@ -13,10 +13,12 @@ const char zt_exit_codes_help[] =
     "Exit codes:\n"
     "  0   success\n"
     "  1   usage or configuration error\n"
-    "  2   input problems: some lines or files were rejected (the run\n"
-    "      completed and stored what was valid; see rejects.csv)\n"
+    "  2   input problems: some lines or files were rejected, or inbox\n"
+    "      entries skipped (the run completed and stored what was valid;\n"
+    "      see rejects.csv and the log)\n"
     "  3   the store is locked by another run\n"
     "  4   output could not be written (disk full, no permission)\n"
+    "  5   the store is damaged: restore it from the backup\n"
     "  70  internal error\n";
 
 int zt_exit_code(zt_status st) {
@@ -27,6 +29,7 @@ int zt_exit_code(zt_status st) {
   case ZT_ERR_LOCKED: return ZT_EXIT_LOCKED;
   case ZT_ERR_IO:
   case ZT_ERR_OUTPUT: return ZT_EXIT_OUTPUT;
+  case ZT_ERR_CORRUPT: return ZT_EXIT_CORRUPT;
   case ZT_ERR_NOMEM:
   case ZT_ERR_STORE:
   case ZT_ERR_INTERNAL: return ZT_EXIT_INTERNAL;

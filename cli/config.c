@@ -31,6 +31,7 @@ void zt_config_defaults(zt_config *c) {
   c->inbox = g_strdup("inbox");
   c->archive = g_strdup("archive");
   c->rejected_dir = g_strdup("rejected");
+  c->settle_seconds = 120;
   c->woonplaatsbeginsel = ZT_WPB_RESTATED;
   c->boundaries_historic = false;
   c->verblijf_gap_days = 0;
@@ -84,7 +85,7 @@ static char *resolve(const char *base, const char *value) {
 }
 
 typedef enum {
-  K_STR, K_PATH, K_INT, K_WPB, K_BOUNDS, K_SUPPR, K_MEMBERS, K_COHORT
+  K_STR, K_PATH, K_INT, K_BOOL, K_WPB, K_BOUNDS, K_SUPPR, K_MEMBERS, K_COHORT
 } ktype;
 
 typedef struct key_def {
@@ -111,6 +112,10 @@ static const key_def keys[] = {
     {"input", "budget", K_PATH, OFF(budget), 0, 0},
     {"input", "mapping", K_PATH, OFF(mapping), 0, 0},
     {"input", "reference", K_PATH, OFF(reference_dir), 0, 0},
+    {"input", "settle_seconds", K_INT, OFF(settle_seconds), 0, 86400},
+    {"input", "require_marker", K_BOOL, OFF(require_marker), 0, 0},
+    {"input", "reference_from_inbox", K_BOOL, OFF(reference_from_inbox), 0,
+     0},
     {"normalize", "woonplaatsbeginsel", K_WPB, 0, 0, 0},
     {"normalize", "verblijf_gap_days", K_INT, OFF(verblijf_gap_days), 0, 366},
     {"normalize", "boundaries", K_BOUNDS, 0, 0, 0},
@@ -153,6 +158,18 @@ static zt_status apply(zt_config *c, const key_def *k, const char *value,
                      "%s: %s.%s = '%s': expected a whole number from %ld to "
                      "%ld", where, k->section, k->key, value, k->min, k->max);
     *(int *)((char *)c + k->offset) = (int)v;
+    return ZT_OK;
+  case K_BOOL:
+    if (strcmp(value, "true") == 0 || strcmp(value, "yes") == 0 ||
+        strcmp(value, "1") == 0)
+      *(bool *)((char *)c + k->offset) = true;
+    else if (strcmp(value, "false") == 0 || strcmp(value, "no") == 0 ||
+             strcmp(value, "0") == 0)
+      *(bool *)((char *)c + k->offset) = false;
+    else
+      return zt_fail(err, ZT_ERR_USAGE,
+                     "%s: %s.%s = '%s': expected true or false", where,
+                     k->section, k->key, value);
     return ZT_OK;
   case K_WPB:
     if (strcmp(value, "declared") == 0)

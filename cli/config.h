@@ -42,6 +42,9 @@ typedef struct zt_config {
   char *budget;
   char *mapping;
   char *reference_dir;
+  int settle_seconds;    /* run: a file unchanged this long is complete */
+  bool require_marker;   /* run: only files with a NAME.done marker */
+  bool reference_from_inbox; /* catalogue/providers may come from folders */
   /* [normalize] */
   zt_wpb_mode woonplaatsbeginsel;
   bool boundaries_historic;

@@ -24,12 +24,25 @@ typedef struct zt_ingest_cli {
   bool print_all;            /* ... for every file, not only problems */
   bool print_whole_only;     /* ... only for files rejected whole */
   bool progress;             /* a progress bar on a terminal */
+  bool settle;               /* run: files found in folders must be
+                                settled ([input] settle_seconds) */
 } zt_ingest_cli;
 
-/* Open the key (with `ephemeral_ok`, a random key when the file is
- * missing, for `check`). */
-zt_status zt_open_pseudonymizer(const zt_config *cfg, bool ephemeral_ok,
-                                zt_pseudonymizer **ps, zt_err *err);
+/* Open the pseudonym key that belongs to `store` (which may be NULL: no
+ * store). The store records the id of its key (meta key_id,
+ * zt_pseudo_key_id); a key with another id is refused (ZT_ERR_USAGE,
+ * exit 1), and so is a missing key file when the store already holds
+ * pseudonyms: a new key would give every child a second pseudonym.
+ * Flags: ZT_KEY_CREATE makes a new key file when there is none and the
+ * store holds no pseudonyms (*created tells); ZT_KEY_EPHEMERAL uses a
+ * random key instead (check, whose pseudonyms are thrown away);
+ * ZT_KEY_RECORD writes the key's id into a store that has none. */
+#define ZT_KEY_CREATE 1u
+#define ZT_KEY_EPHEMERAL 2u
+#define ZT_KEY_RECORD 4u
+zt_status zt_open_store_key(const zt_config *cfg, zt_store *store,
+                            unsigned flags, zt_pseudonymizer **ps,
+                            bool *created, zt_err *err);
 zt_status zt_run_ingest(zt_store *store, const zt_config *cfg,
                         const zt_refdata *rd, zt_pseudonymizer *ps,
                         const char *const *paths, size_t npaths,

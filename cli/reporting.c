@@ -252,13 +252,40 @@ void zt_report_prep_free(zt_report_prep *rp) {
   memset(rp, 0, sizeof *rp);
 }
 
+/* The region's folder out/<region> for period folder `dir`: it may not be
+ * a symbolic link (zothuis never writes through a link inside its output
+ * folder); created when missing. */
+static zt_status region_dir_ready(const char *dir, zt_err *err) {
+  char *region = g_path_get_dirname(dir);
+  zt_status st = ZT_OK;
+  if (zt_is_symlink(region))
+    st = zt_fail(err, ZT_ERR_OUTPUT,
+                 "%s is a symbolic link: zothuis does not write through "
+                 "links in its output folder; remove it (or point [report] "
+                 "out at the real folder)", region);
+  if (!st)
+    st = zt_mkdirs(region, err);
+  g_free(region);
+  return st;
+}
+
+zt_status zt_out_dir_check(const char *dir, zt_err *err) {
+  zt_status st = region_dir_ready(dir, err);
+  if (!st && zt_is_symlink(dir))
+    st = zt_fail(err, ZT_ERR_OUTPUT,
+                 "%s is a symbolic link: zothuis does not write through "
+                 "links in its output folder; remove it", dir);
+  return st;
+}
+
 zt_status zt_write_period(const zt_config *cfg, const zt_refdata *rd,
                           zt_store *store, const zt_period *p, zt_day peil,
                           const char *template_path, unsigned formats,
-                          char **out_dir, zt_err *err) {
+                          bool exclusive, char **out_dir, zt_err *err) {
   zt_report_prep rp;
   bool render = (formats & (ZT_FMT_PDF | ZT_FMT_HTML)) != 0;
-  char *dir = zt_out_dir(cfg, p), *idir = NULL;
+  char *dir = zt_out_dir(cfg, p), *idir = NULL, *tmp = NULL, *region;
+  int removed = 0;
   zt_status st;
 
   *out_dir = NULL;
@@ -278,35 +305,40 @@ zt_status zt_write_period(const zt_config *cfg, const zt_refdata *rd,
     g_free(c);
   }
   if (!st)
-    st = zt_mkdirs(dir, err);
+    st = zt_out_dir_check(dir, err);
+  /* What killed runs left: with the store locked exclusively no other
+   * zothuis writes here, else only what is an hour old. */
+  region = g_path_get_dirname(dir);
+  if (!st && zt_remove_stale_tmp(region, exclusive ? 0 : 3600, &removed,
+                                 NULL) == ZT_OK && removed)
+    zt_info("report", "removed %d temporary folder(s) of an interrupted "
+            "run in %s", removed, region);
+  g_free(region);
+  if (!st && zt_remove_stale_tmp(dir, exclusive ? 0 : 3600, &removed,
+                                 NULL) == ZT_OK && removed)
+    zt_info("report", "removed %d temporary file(s) of an interrupted run "
+            "in %s", removed, dir);
+  /* The set is written into a new folder beside the old one and swapped
+   * in whole: a reader sees the old set or the new, never a mix. */
+  if (!st)
+    st = zt_tmpdir_for(dir, &tmp, err);
   if (!st && render)
-    st = zt_report_render(&rp.in, rp.template_path, dir,
+    st = zt_report_render(&rp.in, rp.template_path, tmp,
                           ((formats & ZT_FMT_PDF) ? ZT_REPORT_PDF : 0) |
                               ((formats & ZT_FMT_HTML) ? ZT_REPORT_HTML : 0),
                           err);
   /* for publication: the indicator table without a raw value of a
-   * hidden cell, and the targets with their status */
+   * hidden cell, and the targets with their status (a format not asked
+   * for is not in the new folder, so no older file stays beside a
+   * report it does not belong to) */
   for (int f = 0; f < 2 && !st; f++) {
     zt_export_format ef = f ? ZT_EXPORT_JSON : ZT_EXPORT_CSV;
     const char *ext = f ? "json" : "csv";
     char *path, *name;
-    if (!(formats & (f ? ZT_FMT_JSON : ZT_FMT_CSV))) {
-      /* not written this time: an older one must not stay beside a
-       * report it does not belong to */
-      static const char *const stale[] = {"indicatoren", "doelen"};
-      for (size_t k = 0; k < 2 && !st; k++) {
-        name = g_strdup_printf("%s.%s", stale[k], ext);
-        path = g_build_filename(dir, name, NULL);
-        if (g_unlink(path) != 0 && errno != ENOENT)
-          st = zt_fail(err, ZT_ERR_OUTPUT, "%s: %s", path,
-                       g_strerror(errno));
-        g_free(path);
-        g_free(name);
-      }
+    if (!(formats & (f ? ZT_FMT_JSON : ZT_FMT_CSV)))
       continue;
-    }
     name = g_strdup_printf("indicatoren.%s", ext);
-    path = g_build_filename(dir, name, NULL);
+    path = g_build_filename(tmp, name, NULL);
     st = zt_export_public_file(rp.comp.table, path, ef, cfg->suppression,
                                err);
     g_free(path);
@@ -314,7 +346,7 @@ zt_status zt_write_period(const zt_config *cfg, const zt_refdata *rd,
     if (st || !rp.in.ntargets)
       continue;
     name = g_strdup_printf("doelen.%s", ext);
-    path = g_build_filename(dir, name, NULL);
+    path = g_build_filename(tmp, name, NULL);
     st = zt_export_targets_file(rp.targets, rp.in.ntargets, rp.comp.table,
                                 p, rp.codes, rp.in.ngemeenten,
                                 cfg->suppression, path, ef, err);
@@ -324,7 +356,7 @@ zt_status zt_write_period(const zt_config *cfg, const zt_refdata *rd,
   /* not for publication: the raw table and every rejected line, in
    * intern/ (mode 0700, files 0600) */
   if (!st)
-    st = intern_dir(dir, &idir, err);
+    st = intern_dir(tmp, &idir, err);
   for (int f = 0; f < 2 && !st; f++) {
     char *path;
     if (!(formats & (f ? ZT_FMT_JSON : ZT_FMT_CSV)))
@@ -340,12 +372,14 @@ zt_status zt_write_period(const zt_config *cfg, const zt_refdata *rd,
     st = write_with(path, 0600, rejects_fn, store, err);
     g_free(path);
   }
-  /* an older zothuis wrote rejects.csv beside the report: not any more */
   if (!st) {
-    char *old = g_build_filename(dir, "rejects.csv", NULL);
-    if (g_unlink(old) != 0 && errno != ENOENT)
-      st = zt_fail(err, ZT_ERR_OUTPUT, "%s: %s", old, g_strerror(errno));
-    g_free(old);
+    st = zt_dir_replace(tmp, dir, err);   /* removes tmp on failure */
+    g_free(tmp);
+    tmp = NULL;
+  }
+  if (tmp) {
+    zt_remove_tree(tmp, NULL);
+    g_free(tmp);
   }
   if (!st) {
     *out_dir = dir;
@@ -408,8 +442,9 @@ int zt_cmd_report(const zt_globals *g, int argc, char **argv) {
       zt_lock_take(&lock, cfg.store_path, false, cfg.lock_wait_seconds,
                    &err) ||
       zt_store_open(&store, cfg.store_path, ZT_STORE_USE, &err) ||
-      zt_write_period(&cfg, rd, store, &p, peil, template, formats, &dir,
-                      &err)) {
+      zt_store_check(store, &err) ||
+      zt_write_period(&cfg, rd, store, &p, peil, template, formats, false,
+                      &dir, &err)) {
     rc = zt_report_error(&err);
     goto done;
   }

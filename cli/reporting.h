@@ -56,10 +56,17 @@ void zt_report_prep_free(zt_report_prep *rp);
  * folder gets what may be published as it stands (the report, the
  * public indicator table, the targets); intern/ (mode 0700, files 0600)
  * the raw indicator table and rejects.csv (every rejected line in the
- * store, always written). */
+ * store, always written). The set is written into a temporary folder
+ * and swapped in whole for the old one; a region or period folder that
+ * is a symbolic link is refused. Temporary files and folders that
+ * interrupted runs left are removed first: all of them when the caller
+ * holds the store lock `exclusive`ly, else those an hour old. */
 zt_status zt_write_period(const zt_config *cfg, const zt_refdata *rd,
                           zt_store *store, const zt_period *p, zt_day peil,
                           const char *template_path, unsigned formats,
-                          char **out_dir, zt_err *err);
+                          bool exclusive, char **out_dir, zt_err *err);
+/* A period folder (zt_out_dir) may be written: neither it nor its region
+ * folder is a symbolic link; the region folder is created. */
+zt_status zt_out_dir_check(const char *dir, zt_err *err);
 
 #endif

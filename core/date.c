@@ -23,7 +23,7 @@ int zt_days_in_month(int year, int month) {
 }
 
 bool zt_ymd_valid(int year, int month, int day) {
-  return year >= ZT_YEAR_MIN && year <= ZT_YEAR_MAX && month >= 1 &&
+  return year >= ZT_YEAR_MIN && year <= ZT_YEAR_READ_MAX && month >= 1 &&
          month <= 12 && day >= 1 && day <= zt_days_in_month(year, month);
 }
 

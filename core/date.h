@@ -18,10 +18,16 @@
 typedef int32_t zt_day;
 
 #define ZT_DAY_NONE INT32_MIN
-/* Accepted years: wide enough for birth dates and open ends, narrow
- * enough that arithmetic on day numbers never overflows. */
+/* Years of dates that are stored and computed with: wide enough for birth
+ * dates, narrow enough that arithmetic on day numbers never overflows. */
 #define ZT_YEAR_MIN 1800
 #define ZT_YEAR_MAX 2999
+/* Years a date may have when it is read: iJw and many exports write an
+ * open end as 9999-12-31 (or another far year); validation turns a year
+ * above ZT_YEAR_MAX into an open end where one is allowed. */
+#define ZT_YEAR_READ_MAX 9999
+/* The day number of ZT_YEAR_MAX-12-31 (a unit test checks it). */
+#define ZT_DAY_MAX 376199
 
 bool zt_is_leap(int year);
 int zt_days_in_month(int year, int month);
@@ -32,8 +38,10 @@ zt_day zt_day_from_ymd(int year, int month, int day);
 void zt_day_to_ymd(zt_day d, int *year, int *month, int *day);
 
 /* Parse `s` (exactly `n` bytes, no surrounding blanks) as YYYY-MM-DD or
- * DD-MM-YYYY. Returns ZT_OK, or ZT_ERR_INPUT when the text is not one of
- * those forms or not a real calendar date (2027-06-31). */
+ * DD-MM-YYYY, years ZT_YEAR_MIN..ZT_YEAR_READ_MAX. Returns ZT_OK, or
+ * ZT_ERR_INPUT when the text is not one of those forms or not a real
+ * calendar date (2027-06-31). Callers that store the day check the year
+ * against ZT_YEAR_MAX. */
 zt_status zt_date_parse(const char *s, size_t n, zt_day *out);
 
 /* Write YYYY-MM-DD and a NUL into `buf` (11 bytes); "" for ZT_DAY_NONE. */

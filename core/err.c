@@ -57,6 +57,7 @@ const char *zt_status_name(zt_status status) {
   case ZT_ERR_STORE: return "store error";
   case ZT_ERR_LOCKED: return "store locked";
   case ZT_ERR_OUTPUT: return "output error";
+  case ZT_ERR_CORRUPT: return "store damaged";
   case ZT_ERR_INTERNAL: return "internal error";
   }
   return "unknown error";

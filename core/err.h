@@ -21,6 +21,7 @@ typedef enum zt_status {
   ZT_ERR_STORE,    /* SQLite reported an error */
   ZT_ERR_LOCKED,   /* the store is locked by another run */
   ZT_ERR_OUTPUT,   /* an output file could not be written */
+  ZT_ERR_CORRUPT,  /* the store is damaged (restore it from a backup) */
   ZT_ERR_INTERNAL  /* a bug: an invariant did not hold */
 } zt_status;
 

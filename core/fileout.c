@@ -1,13 +1,17 @@
 /*
- * core/fileout.c -- atomic output files (see fileout.h).
+ * core/fileout.c -- atomic output files and output folders (see
+ * fileout.h).
  */
+#define _GNU_SOURCE /* renameat2, RENAME_EXCHANGE */
 #include "core/fileout.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "core/str.h"
@@ -20,31 +24,108 @@ static char *dup_str(const char *s) {
   return p;
 }
 
+mode_t zt_umask(void) {
+  static int known = -1;
+  if (known < 0) {
+    /* Linux shows it in /proc without changing it (umask(2) can only
+     * read by setting, which would race with other threads). */
+    FILE *fp = fopen("/proc/self/status", "r");
+    char line[256];
+    while (fp && fgets(line, sizeof line, fp))
+      if (strncmp(line, "Umask:", 6) == 0) {
+        known = (int)strtol(line + 6, NULL, 8) & 0777;
+        break;
+      }
+    if (fp)
+      fclose(fp);
+    if (known < 0) {
+      mode_t m = umask(022);
+      umask(m);
+      known = (int)m & 0777;
+    }
+  }
+  return (mode_t)known;
+}
+
+mode_t zt_file_mode(mode_t mode) {
+  return mode & ~zt_umask() & 0777;
+}
+
+/* A target that exists and is not a regular file: write to it directly
+ * (FIFO, character device) or refuse. Returns ZT_OK with out->fp set, or
+ * an error; *handled is false when `path` is a regular file or absent. */
+static zt_status open_special(zt_fileout *out, const char *path,
+                              bool *handled, zt_err *err) {
+  struct stat sb;
+  int fd, flags;
+  *handled = false;
+  if (stat(path, &sb) != 0 || S_ISREG(sb.st_mode))
+    return ZT_OK;
+  *handled = true;
+  if (S_ISDIR(sb.st_mode))
+    return zt_fail(err, ZT_ERR_OUTPUT, "cannot write %s: it is a folder",
+                   path);
+  if (!S_ISFIFO(sb.st_mode) && !S_ISCHR(sb.st_mode))
+    return zt_fail(err, ZT_ERR_OUTPUT,
+                   "cannot write %s: a special file that is not a FIFO or "
+                   "character device; zothuis will not write to it", path);
+  /* A FIFO without a reader: ENXIO at once instead of waiting forever. */
+  fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC |
+                      (S_ISFIFO(sb.st_mode) ? O_NONBLOCK : 0));
+  if (fd < 0)
+    return zt_fail(err, ZT_ERR_OUTPUT, "cannot write %s: %s", path,
+                   errno == ENXIO ? "no process is reading this FIFO"
+                                  : strerror(errno));
+  flags = fcntl(fd, F_GETFL);
+  if (flags >= 0)
+    fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
+  out->fp = fdopen(fd, "wb");
+  if (!out->fp) {
+    close(fd);
+    return zt_fail(err, ZT_ERR_OUTPUT, "cannot write %s: %s", path,
+                   strerror(errno));
+  }
+  out->direct = true;
+  return ZT_OK;
+}
+
 zt_status zt_fileout_open(zt_fileout *out, const char *path, mode_t mode,
                           zt_err *err) {
   size_t n = strlen(path) + sizeof ".tmp.XXXXXX";
+  bool special;
+  zt_status st;
   int fd;
 
   memset(out, 0, sizeof *out);
   out->path = dup_str(path);
+  if (!out->path) {
+    zt_fileout_abort(out);
+    return zt_fail(err, ZT_ERR_NOMEM, "out of memory");
+  }
+  st = open_special(out, path, &special, err);
+  if (st || special) {
+    if (st)
+      zt_fileout_abort(out);
+    return st;
+  }
   out->tmp = malloc(n);
-  if (!out->path || !out->tmp) {
+  if (!out->tmp) {
     zt_fileout_abort(out);
     return zt_fail(err, ZT_ERR_NOMEM, "out of memory");
   }
   snprintf(out->tmp, n, "%s.tmp.XXXXXX", path);
   fd = mkstemp(out->tmp);
   if (fd < 0) {
-    zt_status st = zt_fail(err, ZT_ERR_OUTPUT, "cannot create %s: %s",
-                           out->tmp, strerror(errno));
+    st = zt_fail(err, ZT_ERR_OUTPUT, "cannot create %s: %s", out->tmp,
+                 strerror(errno));
     free(out->tmp);
     out->tmp = NULL;
     zt_fileout_abort(out);
     return st;
   }
-  if (fchmod(fd, mode) != 0 || !(out->fp = fdopen(fd, "wb"))) {
-    zt_status st = zt_fail(err, ZT_ERR_OUTPUT, "cannot prepare %s: %s",
-                           out->tmp, strerror(errno));
+  if (fchmod(fd, zt_file_mode(mode)) != 0 || !(out->fp = fdopen(fd, "wb"))) {
+    st = zt_fail(err, ZT_ERR_OUTPUT, "cannot prepare %s: %s", out->tmp,
+                 strerror(errno));
     close(fd);
     zt_fileout_abort(out);
     return st;
@@ -57,17 +138,19 @@ zt_status zt_fileout_commit(zt_fileout *out, zt_err *err) {
   int e = 0;
   if (!out->fp)
     return zt_fail(err, ZT_ERR_INTERNAL, "commit of an unopened output");
-  if (ferror(out->fp) || fflush(out->fp) != 0 || fsync(fileno(out->fp)) != 0)
+  if (ferror(out->fp) || fflush(out->fp) != 0 ||
+      (!out->direct && fsync(fileno(out->fp)) != 0))
     e = errno ? errno : EIO;
   if (fclose(out->fp) != 0 && !e)
     e = errno;
   out->fp = NULL;
-  if (!e && rename(out->tmp, out->path) != 0)
+  if (!e && !out->direct && rename(out->tmp, out->path) != 0)
     e = errno;
   if (e) {
     st = zt_fail(err, ZT_ERR_OUTPUT, "cannot write %s: %s", out->path,
                  strerror(e));
-    unlink(out->tmp);
+    if (out->tmp)
+      unlink(out->tmp);
   }
   free(out->tmp);
   free(out->path);
@@ -109,13 +192,278 @@ zt_status zt_mkdirs(const char *path, zt_err *err) {
     if (*p != '/')
       continue;
     *p = '\0';
-    if (mkdir(buf, 0755) != 0 && errno != EEXIST)
+    if (mkdir(buf, 0777) != 0 && errno != EEXIST)
       return zt_fail(err, ZT_ERR_OUTPUT, "cannot create directory %s: %s",
                      buf, strerror(errno));
     *p = '/';
   }
-  if (mkdir(buf, 0755) != 0 && errno != EEXIST)
+  if (mkdir(buf, 0777) != 0 && errno != EEXIST)
     return zt_fail(err, ZT_ERR_OUTPUT, "cannot create directory %s: %s", buf,
                    strerror(errno));
   return ZT_OK;
+}
+
+bool zt_is_symlink(const char *path) {
+  struct stat sb;
+  return lstat(path, &sb) == 0 && S_ISLNK(sb.st_mode);
+}
+
+/* dirname and basename of `path` into fresh strings (no trailing '/'). */
+static zt_status split_path(const char *path, char **dir, char **base,
+                            zt_err *err) {
+  size_t n = strlen(path);
+  const char *slash;
+  while (n > 1 && path[n - 1] == '/')
+    n--;
+  slash = NULL;
+  for (size_t i = 0; i < n; i++)
+    if (path[i] == '/')
+      slash = path + i;
+  *dir = slash ? malloc((size_t)(slash - path) + 2) : dup_str(".");
+  *base = malloc(n + 1);
+  if (!*dir || !*base) {
+    free(*dir);
+    free(*base);
+    return zt_fail(err, ZT_ERR_NOMEM, "out of memory");
+  }
+  if (slash) {
+    size_t k = slash == path ? 1 : (size_t)(slash - path);
+    memcpy(*dir, path, k);
+    (*dir)[k] = '\0';
+    memcpy(*base, slash + 1, (size_t)(path + n - slash - 1));
+    (*base)[path + n - slash - 1] = '\0';
+  } else {
+    memcpy(*base, path, n);
+    (*base)[n] = '\0';
+  }
+  return ZT_OK;
+}
+
+zt_status zt_tmpdir_for(const char *dest, char **tmpdir, zt_err *err) {
+  char *dir, *base;
+  size_t n;
+  zt_status st = split_path(dest, &dir, &base, err);
+  *tmpdir = NULL;
+  if (st)
+    return st;
+  n = strlen(dir) + strlen(base) + sizeof "/..tmp.XXXXXX";
+  *tmpdir = malloc(n);
+  if (!*tmpdir) {
+    st = zt_fail(err, ZT_ERR_NOMEM, "out of memory");
+  } else {
+    snprintf(*tmpdir, n, "%s/.%s.tmp.XXXXXX", dir, base);
+    if (!mkdtemp(*tmpdir)) {
+      st = zt_fail(err, ZT_ERR_OUTPUT, "cannot create a folder in %s: %s",
+                   dir, strerror(errno));
+      free(*tmpdir);
+      *tmpdir = NULL;
+    } else {
+      chmod(*tmpdir, zt_file_mode(0777));
+    }
+  }
+  free(dir);
+  free(base);
+  return st;
+}
+
+static void sync_dir(const char *path) {
+  char *dir, *base;
+  int fd;
+  if (split_path(path, &dir, &base, NULL))
+    return;
+  fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd >= 0) {
+    fsync(fd);
+    close(fd);
+  }
+  free(dir);
+  free(base);
+}
+
+zt_status zt_dir_replace(const char *tmpdir, const char *dest, zt_err *err) {
+  struct stat sb;
+  zt_status st = ZT_OK;
+  char *old = NULL;
+  if (lstat(dest, &sb) != 0) {
+    if (errno != ENOENT || rename(tmpdir, dest) != 0)
+      st = zt_fail(err, ZT_ERR_OUTPUT, "cannot put %s in place: %s", dest,
+                   strerror(errno));
+    goto out;
+  }
+  if (!S_ISDIR(sb.st_mode)) {
+    st = zt_fail(err, ZT_ERR_OUTPUT,
+                 "%s is %s, not a folder: zothuis does not write through "
+                 "it; remove it or choose another [report] out", dest,
+                 S_ISLNK(sb.st_mode) ? "a symbolic link" : "a file");
+    goto out;
+  }
+  if (renameat2(AT_FDCWD, tmpdir, AT_FDCWD, dest, RENAME_EXCHANGE) == 0) {
+    /* tmpdir now holds the previous version */
+    sync_dir(dest);
+    zt_remove_tree(tmpdir, NULL);
+    return ZT_OK;
+  }
+  if (errno != EINVAL && errno != ENOSYS && errno != ENOTSUP) {
+    st = zt_fail(err, ZT_ERR_OUTPUT, "cannot put %s in place: %s", dest,
+                 strerror(errno));
+    goto out;
+  }
+  /* No atomic exchange here: move the old folder aside first. */
+  {
+    size_t n = strlen(tmpdir) + 1;
+    char *p;
+    old = malloc(n);
+    if (!old) {
+      st = zt_fail(err, ZT_ERR_NOMEM, "out of memory");
+      goto out;
+    }
+    memcpy(old, tmpdir, n);
+    /* .NAME.tmp.XXXXXX -> .NAME.old.XXXXXX: the same unique suffix */
+    p = n > 12 ? old + n - 1 - 11 : NULL;
+    if (p && memcmp(p, ".tmp.", 5) == 0)
+      memcpy(p, ".old.", 5);
+    if (rename(dest, old) != 0 || rename(tmpdir, dest) != 0) {
+      st = zt_fail(err, ZT_ERR_OUTPUT, "cannot put %s in place: %s", dest,
+                   strerror(errno));
+      if (lstat(dest, &sb) != 0)
+        rename(old, dest);          /* put the previous version back */
+      goto out;
+    }
+    sync_dir(dest);
+    zt_remove_tree(old, NULL);
+  }
+out:
+  if (st)
+    zt_remove_tree(tmpdir, NULL);
+  free(old);
+  return st;
+}
+
+/* Remove everything in the folder open as `fd` (closed here). */
+static zt_status empty_dir(int fd, const char *path, int depth, zt_err *err) {
+  DIR *d;
+  struct dirent *e;
+  zt_status st = ZT_OK;
+  if (depth > 64) {
+    close(fd);
+    return zt_fail(err, ZT_ERR_OUTPUT, "%s: folders nested too deep", path);
+  }
+  d = fdopendir(fd);
+  if (!d) {
+    close(fd);
+    return zt_fail(err, ZT_ERR_OUTPUT, "cannot read %s: %s", path,
+                   strerror(errno));
+  }
+  while (!st && (e = readdir(d))) {
+    struct stat sb;
+    if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+      continue;
+    if (fstatat(dirfd(d), e->d_name, &sb, AT_SYMLINK_NOFOLLOW) != 0)
+      continue;
+    if (S_ISDIR(sb.st_mode)) {
+      int sub = openat(dirfd(d), e->d_name,
+                       O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+      if (sub >= 0)
+        st = empty_dir(sub, path, depth + 1, err);
+      if (!st && unlinkat(dirfd(d), e->d_name, AT_REMOVEDIR) != 0)
+        st = zt_fail(err, ZT_ERR_OUTPUT, "cannot remove a folder in %s: %s",
+                     path, strerror(errno));
+    } else if (unlinkat(dirfd(d), e->d_name, 0) != 0) {
+      st = zt_fail(err, ZT_ERR_OUTPUT, "cannot remove a file in %s: %s",
+                   path, strerror(errno));
+    }
+  }
+  closedir(d);
+  return st;
+}
+
+zt_status zt_remove_tree(const char *path, zt_err *err) {
+  struct stat sb;
+  int fd;
+  zt_status st;
+  if (lstat(path, &sb) != 0)
+    return errno == ENOENT ? ZT_OK
+                           : zt_fail(err, ZT_ERR_OUTPUT, "cannot remove %s: %s",
+                                     path, strerror(errno));
+  if (!S_ISDIR(sb.st_mode)) {
+    if (unlink(path) != 0)
+      return zt_fail(err, ZT_ERR_OUTPUT, "cannot remove %s: %s", path,
+                     strerror(errno));
+    return ZT_OK;
+  }
+  fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+  if (fd < 0)
+    return zt_fail(err, ZT_ERR_OUTPUT, "cannot remove %s: %s", path,
+                   strerror(errno));
+  st = empty_dir(fd, path, 0, err);
+  if (!st && rmdir(path) != 0)
+    st = zt_fail(err, ZT_ERR_OUTPUT, "cannot remove %s: %s", path,
+                 strerror(errno));
+  return st;
+}
+
+/* Does `name` end in ".<tag>.XXXXXX" (six letters or digits, as mkstemp
+ * and mkdtemp make them)? */
+static bool has_tmp_suffix(const char *name, const char *tag) {
+  size_t n = strlen(name), t = strlen(tag);
+  const char *s;
+  if (n < t + 8 + 1)
+    return false;
+  s = name + n - 6 - t - 2;
+  if (s[0] != '.' || memcmp(s + 1, tag, t) != 0 || s[1 + t] != '.')
+    return false;
+  for (const char *c = name + n - 6; *c; c++)
+    if (!((*c >= '0' && *c <= '9') || (*c >= 'a' && *c <= 'z') ||
+          (*c >= 'A' && *c <= 'Z')))
+      return false;
+  return true;
+}
+
+zt_status zt_remove_stale_tmp(const char *dir, int min_age, int *removed,
+                              zt_err *err) {
+  DIR *d;
+  struct dirent *e;
+  time_t now = time(NULL);
+  zt_status st = ZT_OK;
+  int fd;
+  if (removed)
+    *removed = 0;
+  fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0)
+    return errno == ENOENT || errno == ENOTDIR
+               ? ZT_OK
+               : zt_fail(err, ZT_ERR_OUTPUT, "cannot read %s: %s", dir,
+                         strerror(errno));
+  d = fdopendir(fd);
+  if (!d) {
+    close(fd);
+    return zt_fail(err, ZT_ERR_OUTPUT, "cannot read %s: %s", dir,
+                   strerror(errno));
+  }
+  while (!st && (e = readdir(d))) {
+    struct stat sb;
+    bool file_tmp, dir_tmp;
+    file_tmp = has_tmp_suffix(e->d_name, "tmp");
+    dir_tmp = e->d_name[0] == '.' && (file_tmp ||
+                                      has_tmp_suffix(e->d_name, "old"));
+    if (!file_tmp && !dir_tmp)
+      continue;
+    if (fstatat(dirfd(d), e->d_name, &sb, AT_SYMLINK_NOFOLLOW) != 0 ||
+        now - sb.st_mtime < min_age)
+      continue;
+    if (S_ISREG(sb.st_mode) && file_tmp) {
+      if (unlinkat(dirfd(d), e->d_name, 0) == 0 && removed)
+        (*removed)++;
+    } else if (S_ISDIR(sb.st_mode) && dir_tmp) {
+      int sub = openat(dirfd(d), e->d_name,
+                       O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+      if (sub >= 0)
+        st = empty_dir(sub, dir, 0, err);
+      if (!st && unlinkat(dirfd(d), e->d_name, AT_REMOVEDIR) == 0 &&
+          removed)
+        (*removed)++;
+    }
+  }
+  closedir(d);
+  return st;
 }

@@ -1,31 +1,61 @@
 /*
- * core/fileout.h -- atomic output files.
+ * core/fileout.h -- atomic output files and output folders.
  *
  * Every output (report, export, rejects list, key file) is written to a
  * temporary file in the target's directory and renamed into place only when
  * it is complete and flushed to disk, so a reader never sees half a file and
  * a failed run leaves the previous version intact.
+ *
+ * A target that already exists as a FIFO or a character device (say
+ * /dev/null, /dev/stdout, a named pipe a script reads) is written directly
+ * and never replaced; a folder, a block device or a socket is refused.
+ *
+ * Modes follow the umask: a file gets the bits asked for, less those the
+ * umask removes. Files with row-level data (ZT_MODE_PRIVATE) never get
+ * permission bits for others, whatever the umask.
+ *
+ * A set of files that belongs together (a period's report folder) is
+ * written into a temporary folder beside its final place and swapped in
+ * whole (zt_dir_replace). Temporary files and folders that a killed run
+ * left behind are recognised by their names (NAME.tmp.XXXXXX,
+ * .NAME.tmp.XXXXXX, .NAME.old.XXXXXX) and removed by
+ * zt_remove_stale_tmp().
  */
 #ifndef ZT_FILEOUT_H
 #define ZT_FILEOUT_H
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <sys/types.h>
 
 #include "core/err.h"
 
+/* Permission bits to ask for (the umask still applies). */
+#define ZT_MODE_PUBLIC 0666   /* reports, exports */
+#define ZT_MODE_PRIVATE 0660  /* row-level data: never for others */
+
 typedef struct zt_fileout {
   FILE *fp;          /* write through this */
   char *path;        /* the final name */
-  char *tmp;         /* the temporary name */
+  char *tmp;         /* the temporary name (NULL when direct) */
+  bool direct;       /* a FIFO or character device, written in place */
 } zt_fileout;
 
+/* The process's umask (read without changing it). */
+mode_t zt_umask(void);
+/* `mode` as a new file gets it: less the umask (ZT_MODE_PRIVATE has no
+ * bits for others, so a private file never gets any). */
+mode_t zt_file_mode(mode_t mode);
+
 /* Create the temporary file for `path` with permission bits `mode` (e.g.
- * 0644, or 0600 for secrets). */
+ * ZT_MODE_PUBLIC, or 0600 for secrets), less the umask. When `path` is a
+ * FIFO or character device, open it for writing instead (a FIFO without a
+ * reader is an error, not a wait). */
 zt_status zt_fileout_open(zt_fileout *out, const char *path, mode_t mode,
                           zt_err *err);
-/* Flush, fsync and rename into place. On failure the temporary file is
- * removed and the old `path` stays as it was. Frees `out` either way. */
+/* Flush, fsync and rename into place (direct: flush and close). On
+ * failure the temporary file is removed and the old `path` stays as it
+ * was. Frees `out` either way. */
 zt_status zt_fileout_commit(zt_fileout *out, zt_err *err);
 /* Throw the temporary file away (safe after a failed open). */
 void zt_fileout_abort(zt_fileout *out);
@@ -34,7 +64,32 @@ void zt_fileout_abort(zt_fileout *out);
 zt_status zt_write_file_atomic(const char *path, const void *data, size_t n,
                                mode_t mode, zt_err *err);
 
-/* mkdir -p with mode 0755. */
+/* mkdir -p; new folders get 0777 less the umask. */
 zt_status zt_mkdirs(const char *path, zt_err *err);
+
+/* Is `path` a symbolic link (not followed)? */
+bool zt_is_symlink(const char *path);
+
+/* Make a new temporary folder for the final folder `dest`:
+ * dirname(dest)/.basename(dest).tmp.XXXXXX (caller frees the name). */
+zt_status zt_tmpdir_for(const char *dest, char **tmpdir, zt_err *err);
+/* Put the complete folder `tmpdir` in the place of `dest`: atomically
+ * exchanged with the old folder where the file system can (the old one is
+ * then removed), else renamed in just after the old one is moved aside.
+ * `dest`, when it exists, must be a real folder (not a link): anything
+ * else is refused. On failure `tmpdir` is removed and `dest` is as it
+ * was. */
+zt_status zt_dir_replace(const char *tmpdir, const char *dest, zt_err *err);
+
+/* Remove `path` and, if it is a folder, everything in it; symbolic links
+ * are removed, never followed. */
+zt_status zt_remove_tree(const char *path, zt_err *err);
+
+/* Remove what killed runs left in `dir` (not below it): files named
+ * NAME.tmp.XXXXXX and folders named .NAME.tmp.XXXXXX or .NAME.old.XXXXXX
+ * that were last changed at least `min_age` seconds ago. *removed (may be
+ * NULL) counts them. A missing `dir` is not an error. */
+zt_status zt_remove_stale_tmp(const char *dir, int min_age, int *removed,
+                              zt_err *err);
 
 #endif

@@ -21,7 +21,7 @@ zt_status zt_lock_take(zt_lock *lk, const char *store_path, bool exclusive,
   if ((size_t)snprintf(path, sizeof path, "%s.lock", store_path) >=
       sizeof path)
     return zt_fail(err, ZT_ERR_USAGE, "store path too long");
-  lk->fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  lk->fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0660);
   if (lk->fd < 0)
     return zt_fail(err, ZT_ERR_OUTPUT, "cannot open lock file %s: %s", path,
                    strerror(errno));

@@ -58,8 +58,32 @@ static const char *level_name(zt_log_level level) {
   return "?    ";
 }
 
+/* Copy `in` with control characters escaped (a newline in a file name
+ * must not start a forged log line): \n, \r, \t, else \xNN. */
+static void escape(const char *in, char *out, size_t outsz) {
+  static const char hex[] = "0123456789abcdef";
+  size_t o = 0;
+  for (; *in && o + 5 < outsz; in++) {
+    unsigned char c = (unsigned char)*in;
+    if (c >= 0x20 && c != 0x7f) {
+      out[o++] = (char)c;
+      continue;
+    }
+    out[o++] = '\\';
+    if (c == '\n' || c == '\r' || c == '\t') {
+      out[o++] = c == '\n' ? 'n' : c == '\r' ? 'r' : 't';
+    } else {
+      out[o++] = 'x';
+      out[o++] = hex[c >> 4];
+      out[o++] = hex[c & 15];
+    }
+  }
+  out[o] = '\0';
+}
+
 void zt_log(zt_log_level level, const char *subject, const char *fmt, ...) {
-  char msg[2048];
+  char raw[2048];
+  char msg[2048 * 2];
   char stamp[32];
   time_t now = time(NULL);
   struct tm tm;
@@ -67,8 +91,9 @@ void zt_log(zt_log_level level, const char *subject, const char *fmt, ...) {
   va_list ap;
 
   va_start(ap, fmt);
-  vsnprintf(msg, sizeof msg, fmt, ap);
+  vsnprintf(raw, sizeof raw, fmt, ap);
   va_end(ap);
+  escape(raw, msg, sizeof msg);
   gmtime_r(&now, &tm);
   strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%SZ", &tm);
 

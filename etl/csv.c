@@ -12,6 +12,13 @@
  *     long for `rec` is scanned to its end without being stored.
  * Each byte is thus scanned at most twice, and time stays linear even for
  * hostile input (tests/fuzz/fuzz_csv.c checks that both paths agree).
+ *
+ * A quote left open (see csv.h) cuts the record to its first line. The
+ * fast path simply resumes after that line end. The slow path has already
+ * gathered the bytes after it into `rec`: they are copied to `replay`,
+ * which becomes the current chunk, and what was left of the chunk being
+ * read is kept in `saved`, handed out before the next pull. Each byte is
+ * replayed at most once per resync, and a resync moves on by a line.
  */
 #include "etl/csv.h"
 
@@ -45,6 +52,10 @@ struct zt_csv {
   bool skipping;             /* the record did not fit: not stored */
   int fstate;                /* find_end() state */
   long fnl;                  /* line ends inside quotes seen so far */
+  /* resync after a quote left open */
+  char *replay;              /* bytes to read again (rcap bytes) */
+  const char *saved;         /* rest of the chunk the replay interrupted */
+  size_t nsaved;
   /* parse() output */
   char *fbuf;                /* unescaped quoted fields */
   size_t fcap;
@@ -73,7 +84,7 @@ static bool delim_ok(char d) {
 zt_status zt_csv_new(zt_csv **out, char delim, const zt_csv_limits *lim,
                      zt_csv_pull_fn pull, void *pull_ctx, zt_err *err) {
   zt_csv_limits def = {ZT_CSV_FIELD_MAX, ZT_CSV_FIELDS_MAX,
-                       ZT_CSV_RECORD_MAX};
+                       ZT_CSV_RECORD_MAX, ZT_CSV_QUOTED_LINES_MAX};
   zt_csv *c;
   *out = NULL;
   if (!lim)
@@ -85,15 +96,18 @@ zt_status zt_csv_new(zt_csv **out, char delim, const zt_csv_limits *lim,
   if (!c)
     return zt_fail(err, ZT_ERR_NOMEM, "csv: out of memory");
   c->lim = *lim;
+  if (c->lim.quoted_lines_max <= 0)
+    c->lim.quoted_lines_max = ZT_CSV_QUOTED_LINES_MAX;
   c->pull = pull;
   c->pull_ctx = pull_ctx;
   c->line = 1;
   c->rcap = lim->record_max + 2;          /* room for "\r\n" */
   c->fcap = lim->record_max;
   c->rec = malloc(c->rcap);
+  c->replay = malloc(c->rcap);
   c->fbuf = malloc(c->fcap);
   c->fields = malloc((size_t)lim->fields_max * sizeof *c->fields);
-  if (!c->rec || !c->fbuf || !c->fields) {
+  if (!c->rec || !c->replay || !c->fbuf || !c->fields) {
     zt_csv_free(c);
     return zt_fail(err, ZT_ERR_NOMEM, "csv: out of memory");
   }
@@ -106,6 +120,7 @@ void zt_csv_free(zt_csv *c) {
   if (!c)
     return;
   free(c->rec);
+  free(c->replay);
   free(c->fbuf);
   free(c->fields);
   free(c);
@@ -166,6 +181,25 @@ static inline void fput(zt_csv *c, size_t *fo, const char *s, size_t n,
     *over = true;
 }
 
+/* The record from p0 left a quote open too long: it is only its first
+ * physical line (which ends in [p0, e), inside the quotes). Returns the
+ * bytes that line takes, its line end included. */
+static size_t cut_to_line(zt_csv *c, const char *p0, const char *e,
+                          parsed *r) {
+  const char *lf = memchr(p0, '\n', (size_t)(e - p0));
+  assert(lf);
+  r->blank = false;
+  r->ncols = 0;
+  r->nl = 0;
+  r->rawlen = (size_t)(lf - p0);
+  if (r->rawlen && p0[r->rawlen - 1] == '\r')
+    r->rawlen--;
+  r->error = ZT_CSV_UNTERMINATED;
+  r->error_field = -1;
+  (void)c;
+  return (size_t)(lf - p0) + 1;
+}
+
 /*
  * Parse the record that starts at p0 in [p0, e), p0 < e. Returns the
  * bytes it takes (its line end included), or 0 when [p0, e) ends before
@@ -214,6 +248,8 @@ static size_t parse(zt_csv *c, const char *p0, const char *e, bool final,
           if (!final)
             return 0;
           nl += count_nl(q, (size_t)(e - q));
+          if (nl > 0)
+            return cut_to_line(c, p0, e, r);
           fput(c, &fo, q, (size_t)(e - q), &over);
           fl += (size_t)(e - q);
           p = e;
@@ -223,6 +259,8 @@ static size_t parse(zt_csv *c, const char *p0, const char *e, bool final,
         if (qq + 1 == e && !final)
           return 0;                 /* closing, or the first of "" ? */
         nl += count_nl(q, (size_t)(qq - q));
+        if (nl > c->lim.quoted_lines_max)
+          return cut_to_line(c, p0, e, r);
         if (qq + 1 < e && qq[1] == '"') {
           fput(c, &fo, q, (size_t)(qq + 1 - q), &over);
           fl += (size_t)(qq + 1 - q);
@@ -273,6 +311,8 @@ static size_t parse(zt_csv *c, const char *p0, const char *e, bool final,
 
   at_nl = p < e;                    /* then *p == '\n' */
   used = (size_t)(p - p0) + at_nl;
+  if (nl > 0 && used > c->rcap)
+    return cut_to_line(c, p0, e, r);
   r->rawlen = (size_t)(p - p0);
   if (!open && r->rawlen && p0[r->rawlen - 1] == '\r')
     r->rawlen--;
@@ -311,11 +351,18 @@ static void emit(zt_csv *c, zt_csv_rec *rec, const char *p0,
   c->line += rec->nlines;
 }
 
+/* What find_end() and feed() found. */
+enum { FE_MORE, FE_FOUND, FE_QUOTED_LF };
+enum { FD_MORE, FD_FOUND, FD_RESYNC_REC, FD_RESYNC_HERE };
+
 /* Scan [p, p+n) for the end of the record, continuing from the saved
- * state. True and *end (just past the LF) when found. Follows the quoting
- * rules of parse(): a quote opens a quoted field only at a field's start;
- * after the closing quote, text is literal up to a delimiter or LF. */
-static bool find_end(zt_csv *c, const char *p, size_t n, size_t *end) {
+ * state. FE_FOUND and *end (just past the LF) when found. Follows the
+ * quoting rules of parse(): a quote opens a quoted field only at a field's
+ * start; after the closing quote, text is literal up to a delimiter or LF.
+ * With `stop_qlf`, a line end inside quotes stops the scan (FE_QUOTED_LF,
+ * *end just past it). */
+static int find_end(zt_csv *c, const char *p, size_t n, bool stop_qlf,
+                    size_t *end) {
   int st = c->fstate;
   long nl = c->fnl;
   const char d = c->delim;
@@ -341,6 +388,15 @@ static bool find_end(zt_csv *c, const char *p, size_t n, size_t *end) {
       /* Jump to the next quote, counting line ends on the way. */
       const char *q = memchr(p + i, '"', n - i);
       size_t k = q ? (size_t)(q - (p + i)) : n - i;
+      if (stop_qlf) {
+        const char *lf = memchr(p + i, '\n', k);
+        if (lf) {
+          c->fstate = st;
+          c->fnl = nl + 1;
+          *end = (size_t)(lf - p) + 1;
+          return FE_QUOTED_LF;
+        }
+      }
       nl += count_nl(p + i, k);
       i += k;
       if (q)
@@ -363,50 +419,124 @@ static bool find_end(zt_csv *c, const char *p, size_t n, size_t *end) {
   }
   c->fstate = st;
   c->fnl = nl;
-  return false;
+  return FE_MORE;
 found:
   c->fstate = st;
   c->fnl = nl;
   *end = i + 1;
-  return true;
+  return FE_FOUND;
 }
 
-/* Gather [p, p+n) (up to the record's end) into c->rec. */
-static bool feed(zt_csv *c, const char *p, size_t n, size_t *end) {
-  bool found = find_end(c, p, n, end);
-  size_t k = found ? *end : n;
-  size_t room = c->rcap - c->rlen;
-  if (k > room) {
+/* Gather [p, p+n) (up to the record's end) into c->rec; *used is what was
+ * taken of it. FD_RESYNC_REC: a quote stayed open too long and `rec`
+ * holds everything from the record's start to *used; FD_RESYNC_HERE: the
+ * same, found while skipping a record too long for `rec` (its first line
+ * end is at *used - 1: nothing after it was taken). */
+static int feed(zt_csv *c, const char *p, size_t n, size_t *used) {
+  size_t end, base = 0;
+  int f;
+  if (!c->skipping) {
+    size_t room = c->rcap - c->rlen;
+    size_t scan = n < room ? n : room;
+    size_t k;
+    f = find_end(c, p, scan, false, &end);
+    k = f == FE_FOUND ? end : scan;
+    memcpy(c->rec + c->rlen, p, k);
+    c->rlen += k;
+    *used = k;
+    if (c->fnl > c->lim.quoted_lines_max)
+      return FD_RESYNC_REC;
+    if (f == FE_FOUND)
+      return FD_FOUND;
+    if (scan == n)
+      return FD_MORE;
+    /* `rec` is full: the record is longer than rcap bytes */
+    if (c->fnl > 0)
+      return FD_RESYNC_REC;
     c->skipping = true;
-    k = room;
+    base = scan;
   }
-  memcpy(c->rec + c->rlen, p, k);
-  c->rlen += k;
-  return found;
+  /* Skipping (no line end inside quotes yet): the first one cuts the
+   * record to its first line. */
+  f = find_end(c, p + base, n - base, true, &end);
+  *used = base + (f == FE_MORE ? n - base : end);
+  return f == FE_FOUND ? FD_FOUND
+         : f == FE_QUOTED_LF ? FD_RESYNC_HERE
+                             : FD_MORE;
+}
+
+/* The next chunk: what a resync interrupted, else the puller's. */
+static zt_status next_chunk(zt_csv *c, const char **p, size_t *n,
+                            zt_err *err) {
+  if (c->nsaved) {
+    *p = c->saved;
+    *n = c->nsaved;
+    c->saved = NULL;
+    c->nsaved = 0;
+    return ZT_OK;
+  }
+  if (c->eof) {
+    *p = NULL;
+    *n = 0;
+    return ZT_OK;
+  }
+  return c->pull(c->pull_ctx, p, n, err);
+}
+
+/* The record gathered in `rec` left a quote open: emit its first line as
+ * an UNTERMINATED record and read the bytes after that line again. The
+ * record started at `start_pos` of `start_chunk`; `left` tells whether
+ * reading went on past that chunk. */
+static void resync(zt_csv *c, zt_csv_rec *rec, const char *start_chunk,
+                   size_t start_pos, bool left) {
+  parsed r;
+  size_t first = cut_to_line(c, c->rec, c->rec + c->rlen, &r);
+  if (!left && start_chunk == c->replay) {
+    /* Everything came from the replay buffer: just step back in it. */
+    c->chunk = c->replay;
+    c->cpos = start_pos + first;
+  } else {
+    size_t k = c->rlen - first;
+    assert(c->nsaved == 0);
+    if (c->chunk && c->cpos < c->clen) {
+      c->saved = c->chunk + c->cpos;
+      c->nsaved = c->clen - c->cpos;
+    }
+    memcpy(c->replay, c->rec + first, k);
+    c->chunk = c->replay;
+    c->clen = k;
+    c->cpos = 0;
+  }
+  emit(c, rec, c->rec, &r);
 }
 
 /* The record starting at chunk[cpos] did not end inside the chunk. *blank
  * is set when it turns out to be a blank line. */
 static zt_status slow(zt_csv *c, zt_csv_rec *rec, bool *blank,
                       zt_err *err) {
-  size_t end = 0;
-  bool found;
+  const char *start_chunk = c->chunk;
+  size_t start_pos = c->cpos;
+  const char *p = c->chunk + c->cpos;
+  size_t n = c->clen - c->cpos;
+  bool left = false;
+  int res;
   parsed r;
   c->rlen = 0;
   c->skipping = false;
   c->fstate = F_START;
   c->fnl = 0;
-  found = feed(c, c->chunk + c->cpos, c->clen - c->cpos, &end);
-  if (found)                       /* cannot happen: parse() would have */
-    c->cpos += end;
-  else
-    c->cpos = c->clen;
-  while (!found) {
-    const char *p;
-    size_t n;
-    zt_status st = c->pull(c->pull_ctx, &p, &n, err);
+  *blank = false;
+  for (;;) {
+    size_t used = 0;
+    zt_status st;
+    res = feed(c, p, n, &used);
+    c->cpos = (size_t)(p - c->chunk) + used;
+    if (res != FD_MORE)
+      break;
+    st = next_chunk(c, &p, &n, err);
     if (st)
       return st;
+    left = true;
     if (n == 0) {
       c->eof = true;
       c->chunk = NULL;
@@ -415,17 +545,22 @@ static zt_status slow(zt_csv *c, zt_csv_rec *rec, bool *blank,
     }
     c->chunk = p;
     c->clen = n;
-    found = feed(c, p, n, &end);
-    c->cpos = found ? end : n;
+    c->cpos = 0;
   }
-  *blank = false;
+  if (res == FD_RESYNC_REC ||
+      (res == FD_MORE && c->fstate == F_QUOTED && c->fnl > 0)) {
+    resync(c, rec, start_chunk, start_pos, left);
+    return ZT_OK;
+  }
   if (c->skipping) {
     r.blank = false;
     r.ncols = 0;
-    r.nl = c->fnl;
+    r.nl = 0;
     r.rawlen = c->rlen;
-    r.error = !found && c->fstate == F_QUOTED ? ZT_CSV_UNTERMINATED
-                                              : ZT_CSV_RECORD_TOO_LONG;
+    r.error = res == FD_RESYNC_HERE ||
+                      (res == FD_MORE && c->fstate == F_QUOTED)
+                  ? ZT_CSV_UNTERMINATED
+                  : ZT_CSV_RECORD_TOO_LONG;
     r.error_field = -1;
     emit(c, rec, c->rec, &r);
     return ZT_OK;
@@ -478,7 +613,7 @@ zt_status zt_csv_next(zt_csv *c, zt_csv_rec *rec, bool *got, zt_err *err) {
     {
       const char *p;
       size_t n;
-      zt_status st = c->pull(c->pull_ctx, &p, &n, err);
+      zt_status st = next_chunk(c, &p, &n, err);
       if (st)
         return st;
       c->chunk = p;

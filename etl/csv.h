@@ -10,15 +10,22 @@
  *   - quoted fields that hold the delimiter, doubled quotes ("") and line
  *     ends (a lone CR inside quotes is kept); text after a closing quote,
  *     or a quote inside an unquoted field, is kept literally (as Python's
- *     csv module does) so that one stray quote cannot swallow the file;
+ *     csv module does);
  *   - blank lines (empty, or a lone CR) are skipped but counted.
  * What it refuses, as a record with an error rather than a crash or a
  * loss of sync: a record longer than record_max bytes (skipped to its end
  * without storing it), a field longer than field_max, more than
- * fields_max fields, and a quoted field still open at the end of input
- * (the rest of the input becomes that one record).
+ * fields_max fields, and a quoted field that stays open too long.
  *
- * Memory is three fixed buffers sized by the limits, whatever the input.
+ * A quoted field may cross at most quoted_lines_max line ends, and its
+ * record at most record_max + 2 bytes; a quote still open past either
+ * limit, or at the end of the input, makes the record ZT_CSV_UNTERMINATED
+ * and cuts it to the physical line it started on: reading resumes at the
+ * next line, so one stray quote costs one line, never the rest of the
+ * file, and every physical line is read (the bytes after the first line
+ * end are read again from a replay buffer).
+ *
+ * Memory is four fixed buffers sized by the limits, whatever the input.
  * Fields are slices into the current chunk or into those buffers: no
  * allocation per record or per field. The common case -- a record wholly
  * inside the current chunk -- is split in place, eight bytes at a time.
@@ -36,16 +43,20 @@
 #define ZT_CSV_FIELD_MAX 4096
 #define ZT_CSV_FIELDS_MAX 256
 #define ZT_CSV_RECORD_MAX 65536
+#define ZT_CSV_QUOTED_LINES_MAX 32
 
 typedef struct zt_csv_limits {
   size_t field_max;   /* bytes of one field's content, after unquoting */
   int fields_max;     /* fields of one record */
   size_t record_max;  /* bytes of one record's text, without its line end */
+  long quoted_lines_max; /* line ends one record may hold inside quotes
+                            (0: ZT_CSV_QUOTED_LINES_MAX) */
 } zt_csv_limits;
 
 typedef enum zt_csv_error {
   ZT_CSV_OK = 0,
-  ZT_CSV_UNTERMINATED,    /* a quoted field open at the end of input */
+  ZT_CSV_UNTERMINATED,    /* a quoted field not closed in time: the
+                           * record is the line it started on */
   ZT_CSV_RECORD_TOO_LONG, /* more than record_max bytes */
   ZT_CSV_FIELD_TOO_LONG,  /* a field of more than field_max bytes */
   ZT_CSV_TOO_MANY_FIELDS  /* more than fields_max fields */

@@ -22,6 +22,7 @@
 #include "etl/csv.h"
 #include "etl/csvmap.h"
 #include "etl/encoding.h"
+#include "etl/pseudo.h"
 
 #define NAME_SHOW 40                /* bytes of a column name in messages */
 
@@ -86,39 +87,26 @@ static zt_status pull_skip(void *ctx, const char **p, size_t *n,
   }
 }
 
-/* Copy a name for messages: at most NAME_SHOW bytes, cut on a character
- * boundary, and with any run of 8 or more digits masked like a BSN
- * ("12*****82") -- a "header" may really be a line of data. */
+/* Copy a name for messages: every run of 8 or more digits masked like a
+ * BSN ("12*****82") -- a "header" may really be a line of data -- and
+ * only then cut to at most NAME_SHOW bytes on a character boundary, so
+ * that no cut can leave part of a number unmasked. */
 static char *show_name(const char *s) {
-  size_t n = strlen(s);
-  GString *g;
-  if (n > NAME_SHOW) {
-    n = NAME_SHOW;
-    while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
-      n--;
-  }
-  g = g_string_sized_new(n + 4);
-  for (size_t i = 0; i < n;) {
-    size_t j = i;
-    while (j < n && s[j] >= '0' && s[j] <= '9')
-      j++;
-    if (j - i >= 8) {
-      g_string_append_len(g, s + i, 2);
-      for (size_t k = i + 2; k < j - 2; k++)
-        g_string_append_c(g, '*');
-      g_string_append_len(g, s + j - 2, 2);
-      i = j;
-    } else if (j > i) {
-      g_string_append_len(g, s + i, (gssize)(j - i));
-      i = j;
-    } else {
-      g_string_append_c(g, s[i]);
-      i++;
+  size_t n = strlen(s), k = n;
+  char *m = g_malloc(n + 1);
+  zt_mask_text(s, n, NULL, 0, ZT_MASK_LONG | ZT_MASK_ALL8, m, n + 1);
+  if (k > NAME_SHOW) {
+    k = NAME_SHOW;
+    while (k > 0 && ((unsigned char)m[k] & 0xC0) == 0x80)
+      k--;
+    m[k] = '\0';
+    {
+      char *r = g_strconcat(m, "...", NULL);
+      g_free(m);
+      return r;
     }
   }
-  if (n < strlen(s))
-    g_string_append(g, "...");
-  return g_string_free(g, FALSE);
+  return m;
 }
 
 static void split_free(hsplit *h) {
@@ -445,10 +433,11 @@ static zt_status reject_structure(reader *rd, const zt_csv_rec *rec,
   int j = rec->error_field;
   switch (rec->error) {
   case ZT_CSV_UNTERMINATED:
-    return reject(rd, rec, ZT_R_FIELD_COUNT, -1, err,
-                  "a quoted field opened on this line is never closed "
-                  "(the file ends inside it, %ld lines later)",
-                  rec->nlines - 1);
+    return reject(rd, rec, ZT_R_QUOTE_UNTERMINATED, -1, err,
+                  "a quoted field opened on this line is not closed within "
+                  "%d lines and %d bytes, or before the end of the file; "
+                  "only this line is rejected, reading goes on with the "
+                  "next", ZT_CSV_QUOTED_LINES_MAX, ZT_CSV_RECORD_MAX);
   case ZT_CSV_RECORD_TOO_LONG:
     return reject(rd, rec, ZT_R_FIELD_TOO_LONG, -1, err,
                   "the line is longer than %d bytes", ZT_CSV_RECORD_MAX);
@@ -569,6 +558,16 @@ static zt_status start(reader *rd, zt_reason *why, zt_err *err) {
                      hrec.error == ZT_CSV_UNTERMINATED
                          ? "a quote is never closed"
                          : "it is too long");
+  /* Control bytes in the first line: not a text file (a zip, a PDF, an
+   * image). Its bytes are not quoted in the message. */
+  for (size_t i = 0; i < hrec.raw.n; i++) {
+    unsigned char c = (unsigned char)hrec.raw.p[i];
+    if ((c < 0x20 && c != '\t' && c != '\r') || c == 0x7f)
+      return file_fail(rd, why, ZT_R_LAYOUT_UNKNOWN, err,
+                       "line %ld: not a CSV text file (control byte 0x%02X "
+                       "at byte %zu of the line); its content is not shown",
+                       hrec.line, c, i + 1);
+  }
   rd->hdr_dec = zt_decoder_check(&rd->dec, hrec.raw.p, hrec.raw.n, &bad);
   if (rd->hdr_dec == ZT_DEC_INVALID)
     return file_fail(rd, why, ZT_R_LAYOUT_UNKNOWN, err,

@@ -196,6 +196,7 @@ size_t zt_utf8_sanitize(const char *p, size_t n, char *out) {
 
 void zt_decoder_init(zt_decoder *d, zt_encoding declared, bool bom) {
   d->enc = bom ? ZT_ENC_UTF8 : declared;
+  d->guessed = false;
 }
 
 zt_dec_result zt_decoder_check(zt_decoder *d, const char *p, size_t n,
@@ -216,7 +217,10 @@ zt_dec_result zt_decoder_check(zt_decoder *d, const char *p, size_t n,
         break;
     }
     d->enc = zt_utf8_seq(p + off, n - off) ? ZT_ENC_UTF8 : ZT_ENC_CP1252;
+    d->guessed = true;
   }
+  if (d->enc == ZT_ENC_CP1252 && d->guessed && zt_utf8_check(p, n) == n)
+    return ZT_DEC_UTF8;         /* a UTF-8 line in a guessed cp1252 file */
   if (d->enc == ZT_ENC_UTF8) {
     off = zt_utf8_check(p, n);
     if (off == n)
@@ -233,7 +237,8 @@ zt_dec_result zt_decoder_check(zt_decoder *d, const char *p, size_t n,
 
 size_t zt_decoder_display(const zt_decoder *d, const char *p, size_t n,
                           char *out) {
-  if (d->enc == ZT_ENC_CP1252)
+  if (d->enc == ZT_ENC_CP1252 &&
+      !(d->guessed && zt_utf8_check(p, n) == n))
     return zt_cp1252_to_utf8(p, n, out);
   return zt_utf8_sanitize(p, n, out);
 }

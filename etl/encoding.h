@@ -12,7 +12,11 @@
  * Detection (ZT_ENC_AUTO, see zt_decoder): a UTF-8 BOM means UTF-8;
  * otherwise the file is undecided until its first non-ASCII byte: if a
  * valid UTF-8 sequence starts there, the file is UTF-8 from then on (a
- * later invalid sequence rejects that line), else it is Windows-1252.
+ * later invalid sequence rejects that line), else it is Windows-1252 --
+ * a guess, so a later line that is valid UTF-8 with non-ASCII characters
+ * is read as UTF-8 rather than turned into mojibake ("Ã«" for "ë").
+ * Exports that mix the two exist (lines appended by another program);
+ * in real Windows-1252 text such a byte sequence does not occur.
  */
 #ifndef ZT_ENCODING_H
 #define ZT_ENCODING_H
@@ -75,6 +79,7 @@ typedef enum zt_dec_result {
 /* The encoding state of one file. */
 typedef struct zt_decoder {
   zt_encoding enc;   /* ZT_ENC_AUTO while undecided */
+  bool guessed;      /* enc was detected, not declared or given by a BOM */
 } zt_decoder;
 
 /* Start a file: `declared` is the encoding a mapping names (or AUTO);

@@ -17,6 +17,7 @@
  * Namespace URIs (interned as well) are cached the same way. Nothing is
  * allocated per element or per line.
  */
+#define _GNU_SOURCE /* memrchr */
 #include "etl/ijw.h"
 
 #include <libxml/SAX2.h>
@@ -1116,6 +1117,44 @@ static void silent(void *ctx, const char *msg, ...) {
   (void)msg;
 }
 
+/* ---- attribute count ---------------------------------------------------- */
+
+/*
+ * libxml2 checks the attributes of a start tag for duplicates pair by
+ * pair, so one element with many attributes costs time in the square of
+ * their number (400,000 attributes: two minutes). Before a chunk reaches
+ * the parser, the '=' signs since the last '<' are counted, across chunk
+ * boundaries, and the file is refused when they pass ZT_IJW_MAX_ATTRS --
+ * as depth and length are capped. Every attribute has a '=', and all
+ * attributes libxml2 gathers for one start tag lie between its '<' and
+ * the next '<' (XML forbids '<' in attribute values, and libxml2 stops
+ * the tag at one), so the count is never below the attributes of a tag.
+ * It may be above (a text or comment with many '='), hence the generous
+ * cap; text runs are capped at ZT_IJW_TEXT_MAX bytes anyway. Both
+ * searches are memchr over bytes that hold few '=': the scan costs next
+ * to nothing.
+ */
+typedef struct tagscan {
+  long eq;           /* '=' since the last '<' */
+} tagscan;
+
+/* Feed p[0..n); false when more than ZT_IJW_MAX_ATTRS '=' follow one
+ * '<'. */
+static bool tagscan_feed(tagscan *t, const char *p, size_t n) {
+  size_t pos = 0;
+  const char *e;
+  while ((e = memchr(p + pos, '=', n - pos)) != NULL) {
+    if (memrchr(p + pos, '<', (size_t)(e - (p + pos))))
+      t->eq = 0;                     /* a new tag since the last '=' */
+    if (++t->eq > ZT_IJW_MAX_ATTRS)
+      return false;
+    pos = (size_t)(e - p) + 1;
+  }
+  if (pos < n && memrchr(p + pos, '<', n - pos))
+    t->eq = 0;
+  return true;
+}
+
 /* ---- the reader ------------------------------------------------------- */
 
 /* Compare TotaalIngediendBedrag with the lines' sum; warn on a mismatch. */
@@ -1172,7 +1211,9 @@ zt_status zt_ijw_read(zt_source *src, const zt_read_opts *opts,
   rd *r;
   zt_status st = ZT_OK;
   const char *path = zt_source_path(src);
+  tagscan scan;
 
+  memset(&scan, 0, sizeof scan);
   if (kind_out)
     *kind_out = ZT_KIND_AUTO;
   if (file_reason)
@@ -1228,6 +1269,12 @@ zt_status zt_ijw_read(zt_source *src, const zt_read_opts *opts,
     }
     if (n == 0)
       break;
+    if (!tagscan_feed(&scan, p, n)) {
+      fail(r, ZT_R_XML_MALFORMED,
+           "an element with more than %d attributes after line %ld: "
+           "refused", ZT_IJW_MAX_ATTRS, cur_line(r));
+      break;
+    }
     xmlParseChunk(r->ctxt, p, (int)n, 0);
     if (r->stop)
       break;

@@ -25,8 +25,11 @@
  *
  * Hostile XML is refused as a whole file (ZT_R_XML_MALFORMED): any DOCTYPE
  * (so no DTD, no entity declarations, no external entities, no entity
- * expansion), nesting deeper than ZT_IJW_MAX_DEPTH elements, and a text
- * run or attribute value longer than ZT_IJW_TEXT_MAX bytes. The parser
+ * expansion), nesting deeper than ZT_IJW_MAX_DEPTH elements, a text
+ * run or attribute value longer than ZT_IJW_TEXT_MAX bytes, and an
+ * element with more than ZT_IJW_MAX_ATTRS attributes (counted as '=' signs
+ * after one '<' before the parser sees the bytes: libxml2's duplicate
+ * check is quadratic). The parser
  * never touches the network. Memory is fixed, whatever the file size
  * (libxml2 holds one start tag whole while parsing it, up to its own
  * 10 MB limit).
@@ -44,6 +47,7 @@
 
 #define ZT_IJW_MAX_DEPTH 32     /* elements nested deeper: file rejected */
 #define ZT_IJW_TEXT_MAX 4096    /* bytes in one text run or attribute */
+#define ZT_IJW_MAX_ATTRS 1024   /* attributes (and xmlns) of one element */
 
 /* Read one iJw message from `src` and report its lines to `sink`.
  *

@@ -6,10 +6,14 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <glib.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
 #include <libxml/parser.h>
 
 #include "core/buf.h"
@@ -512,10 +516,72 @@ static zt_status fingerprint_file(const char *path, char hex[33],
   return st;
 }
 
+/* One entry of the list of files to ingest. */
+typedef struct entry {
+  char *path;
+  bool walked;           /* found in a folder */
+  zt_file_status skip;   /* ZT_FILE_SKIPPED / _UNSETTLED, else INGESTED */
+  char *why;             /* the message of a skip */
+  zt_file_id id;         /* as listed (walked files) */
+  char *marker;          /* its completion marker, or NULL */
+} entry;
+
+static void entry_free(gpointer p) {
+  entry *e = p;
+  g_free(e->path);
+  g_free(e->why);
+  g_free(e->marker);
+  g_free(e);
+}
+
+/* Is `enc` XML in a wide encoding (UTF-16 or UTF-32, with or without a
+ * byte order mark)? Its name, or NULL. */
+static const char *wide_xml(const char *p, size_t n) {
+  static const struct {
+    const char *name;
+    int unit;          /* bytes per code unit */
+    int lt;            /* where the '<' byte is in a unit */
+    int bom;           /* bytes of the byte order mark */
+    const char *mark;
+  } forms[] = {
+      {"UTF-32LE", 4, 0, 4, "\xFF\xFE\0\0"},
+      {"UTF-32BE", 4, 3, 4, "\0\0\xFE\xFF"},
+      {"UTF-16LE", 2, 0, 2, "\xFF\xFE"},
+      {"UTF-16BE", 2, 1, 2, "\xFE\xFF"},
+  };
+  const unsigned char *u = (const unsigned char *)p;
+  for (int with_bom = 1; with_bom >= 0; with_bom--)
+    for (size_t k = 0; k < sizeof forms / sizeof forms[0]; k++) {
+      size_t i = 0, unit = (size_t)forms[k].unit;
+      if (with_bom) {
+        if (n < (size_t)forms[k].bom ||
+            memcmp(p, forms[k].mark, (size_t)forms[k].bom) != 0)
+          continue;
+        i = (size_t)forms[k].bom;
+      }
+      /* blanks, then '<': every other byte of the unit zero */
+      for (; i + unit <= n; i += unit) {
+        unsigned c = u[i + (size_t)forms[k].lt];
+        bool zeros = true;
+        for (size_t b = 0; b < unit; b++)
+          if (b != (size_t)forms[k].lt && u[i + b])
+            zeros = false;
+        if (!zeros)
+          break;
+        if (c == '<')
+          return forms[k].name;
+        if (c != ' ' && c != '\t' && c != '\r' && c != '\n')
+          break;
+      }
+    }
+  return NULL;
+}
+
 static zt_status ingest_one(zt_store *store, zt_validator *v,
-                            batch *batches, const char *path,
+                            batch *batches, const entry *en,
                             const zt_ingest_opts *opts, zt_ingest_run *run,
                             zt_ingest_file *f, zt_err *err) {
+  const char *path = en->path;
   producer pr;
   consumer co;
   reject_out ro;
@@ -523,27 +589,46 @@ static zt_status ingest_one(zt_store *store, zt_validator *v,
   zt_file_done done;
   zt_source *src = NULL;
   zt_err rerr;
-  struct stat sb;
-  const char *peek, *hash;
+  const char *peek, *hash, *wide;
   size_t npeek;
   bool maybe = false, already = false;
   long amount0 = v->amount_mismatch, month0 = v->month_crossing;
   long res0 = v->residence_unknown;
   long by_reason[ZT_R_COUNT] = {0};
   char *base = g_path_get_basename(path);
-  zt_status st;
+  zt_status st = ZT_OK;
 
   memset(f, 0, sizeof *f);
   memset(&pr, 0, sizeof pr);
   memset(&co, 0, sizeof co);
   zt_strlcpy(f->path, path, sizeof f->path);
   f->kind = opts->kind;
+  f->walked = en->walked;
+  f->marked = en->marker != NULL;
   zt_err_clear(&rerr);
   ro.name = base;
-  if (opts->rejects)
+  if (opts->rejects) {
     zt_csvout_init(&ro.csv, opts->rejects, ',');
+    zt_csvout_guard(&ro.csv, true);
+  }
 
-  if (stat(path, &sb) != 0 || zt_source_open(&src, path, &rerr) != ZT_OK) {
+  if (en->skip != ZT_FILE_INGESTED) {
+    /* not read at all: a link, a special file, a folder that cannot be
+     * read, or a file still being written */
+    f->status = en->skip;
+    f->file_reason = en->skip == ZT_FILE_SKIPPED ? ZT_R_ENTRY_SKIPPED
+                                                 : ZT_R_NONE;
+    zt_strlcpy(f->message, en->why ? en->why : "", sizeof f->message);
+    if (opts->rejects && en->skip == ZT_FILE_SKIPPED)
+      write_reject(&ro, 0, NULL, zt_reason_code(f->file_reason), f->message,
+                   NULL);
+    g_free(base);
+    return ZT_OK;
+  }
+  /* Files of a folder are opened without following a link, and must be
+   * the very file listed: nothing outside the folder is ever read. */
+  if (zt_source_open_flags(&src, path, en->walked ? ZT_SRC_NOFOLLOW : 0,
+                           &rerr) != ZT_OK) {
     f->status = ZT_FILE_UNREADABLE;
     f->file_reason = ZT_R_FILE_UNREADABLE;
     snprintf(f->message, sizeof f->message, "%s",
@@ -554,11 +639,32 @@ static zt_status ingest_one(zt_store *store, zt_validator *v,
     g_free(base);
     return ZT_OK;
   }
+  zt_source_identity(src, &f->id);
+  f->have_id = true;
+  if (en->walked && (f->id.dev != en->id.dev || f->id.ino != en->id.ino)) {
+    f->status = ZT_FILE_SKIPPED;
+    f->file_reason = ZT_R_ENTRY_SKIPPED;
+    snprintf(f->message, sizeof f->message,
+             "%s: replaced by another file while the folder was read; not "
+             "read", path);
+    if (opts->rejects)
+      write_reject(&ro, 0, NULL, zt_reason_code(f->file_reason), f->message,
+                   NULL);
+    goto out;
+  }
+  if (en->walked && opts->settle_seconds >= 0 && !en->marker &&
+      (f->id.size != en->id.size || f->id.mtime_ns != en->id.mtime_ns)) {
+    f->status = ZT_FILE_UNSETTLED;
+    snprintf(f->message, sizeof f->message,
+             "%s: changed while the folder was read; left for the next run",
+             path);
+    goto out;
+  }
   /* A large file of a size already seen may be a repeat: fingerprint it
    * first so a repeat costs one read, not a whole ingest. (A small repeat
    * is read and found out at commit, which is cheaper than the check.) */
-  if ((uint64_t)sb.st_size >= INLINE_MAX) {
-    st = zt_store_same_size_seen(store, (uint64_t)sb.st_size, &maybe, err);
+  if (f->id.size >= INLINE_MAX) {
+    st = zt_store_same_size_seen(store, f->id.size, &maybe, err);
     if (st)
       goto out;
   }
@@ -583,19 +689,27 @@ static zt_status ingest_one(zt_store *store, zt_validator *v,
   pr.path = path;
   pr.kind = ZT_KIND_AUTO;
   st = zt_source_peek(src, 4096, &peek, &npeek, &rerr);
-  pr.xml = !st && looks_like_xml(peek, npeek);
+  wide = st ? NULL : wide_xml(peek, npeek);
+  pr.xml = !st && (looks_like_xml(peek, npeek) || wide);
   snprintf(f->format, sizeof f->format, "%s%s", pr.xml ? "xml" : "csv",
            zt_source_is_gzip(src) ? "+gzip" : "");
   fi.path = path;
   fi.kind = "unknown";
   fi.format = f->format;
-  fi.bytes = (uint64_t)sb.st_size;
-  if (!st) {
+  fi.bytes = f->id.size;
+  if (!st && wide) {
+    /* libxml2 could read it, but iJw messages are UTF-8: say so, rather
+     * than calling it a CSV of unknown layout */
+    st = zt_fail(&rerr, ZT_ERR_INPUT,
+                 "%s: XML in %s; iJw messages are UTF-8: ask for the file "
+                 "again in UTF-8", path, wide);
+    pr.file_reason = ZT_R_XML_MALFORMED;
+  } else if (!st) {
     st = zt_store_file_begin(store, &fi, &co.file_id, err);
     if (st)
       goto out;
     co.store = store;
-    st = pump(&pr, &co, batches, (uint64_t)sb.st_size, err);
+    st = pump(&pr, &co, batches, f->id.size, err);
     if (st) {                       /* the store failed: not the file */
       zt_store_file_rollback(store);
       zt_err_prefix(err, "%s", path);
@@ -603,6 +717,24 @@ static zt_status ingest_one(zt_store *store, zt_validator *v,
     }
     st = pr.st;
     rerr = pr.err;
+    if (zt_source_changed(src)) {
+      /* A writer is still at it: what was read is not the whole file. */
+      zt_store_file_rollback(store);
+      f->status = ZT_FILE_UNSETTLED;
+      snprintf(f->message, sizeof f->message,
+               "%s: changed while it was read; nothing of it was stored "
+               "(it is read again %s)", path,
+               en->walked ? "by the next run" : "when it is named again");
+      st = ZT_OK;
+      goto out;
+    }
+    if (!st && zt_source_trailing(src)) {
+      char w[160];
+      snprintf(w, sizeof w, "%llu bytes after the end of the gzip data "
+               "were ignored (gzip itself warns the same)",
+               (unsigned long long)zt_source_trailing(src));
+      sink_warn(&pr, w);
+    }
   } else {
     pr.file_reason = ZT_R_FILE_UNREADABLE;
   }
@@ -616,6 +748,23 @@ static zt_status ingest_one(zt_store *store, zt_validator *v,
              zt_source_is_gzip(src) ? "+gzip" : "");
   zt_strlcpy(f->warnings, pr.warnings, sizeof f->warnings);
 
+  if (!st && en->walked && opts->refuse_reference &&
+      (f->kind == ZT_KIND_PRODUCTCODES || f->kind == ZT_KIND_AANBIEDERS)) {
+    /* Reference tables replace what the region configured: they come
+     * only from where the configuration (or the command line) says. */
+    st = zt_fail(&rerr, ZT_ERR_INPUT,
+                 "%s: a %s file found in a folder; the region's %s comes "
+                 "only from [input] %s (or a file named on the ingest "
+                 "command line), unless [input] reference_from_inbox = "
+                 "true", path,
+                 f->kind == ZT_KIND_PRODUCTCODES ? "product catalogue"
+                                                 : "provider list",
+                 f->kind == ZT_KIND_PRODUCTCODES ? "catalogue"
+                                                 : "provider list",
+                 f->kind == ZT_KIND_PRODUCTCODES ? "product_codes"
+                                                 : "providers");
+    pr.file_reason = ZT_R_REFERENCE_IN_INBOX;
+  }
   if (st && pr.file_reason == ZT_R_NONE && st != ZT_ERR_INPUT) {
     /* Memory or another failure that is not the file's fault. */
     zt_store_file_rollback(store);
@@ -715,50 +864,150 @@ static int cmp_str(const void *a, const void *b) {
   return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Every regular file below `dir`, sorted, skipping hidden names. */
-static zt_status list_dir(const char *dir, GPtrArray *out, int depth,
-                          zt_err *err) {
-  DIR *d = opendir(dir);
+static entry *add_entry(GPtrArray *out, const char *path, bool walked,
+                        zt_file_status skip, char *why) {
+  entry *e = g_new0(entry, 1);
+  e->path = g_strdup(path);
+  e->walked = walked;
+  e->skip = skip;
+  e->why = why;
+  g_ptr_array_add(out, e);
+  return e;
+}
+
+static bool has_suffix(const char *s, const char *suffix) {
+  size_t n = strlen(s), k = strlen(suffix);
+  return n > k && strcmp(s + n - k, suffix) == 0;
+}
+
+/* Names under which upload programs write a file that is not complete
+ * yet (WinSCP, browsers, many SFTP clients): taken once renamed. */
+static bool upload_in_progress(const char *name) {
+  static const char *const sfx[] = {".part", ".partial", ".filepart",
+                                    ".crdownload", ".tmp", ".upload"};
+  for (size_t i = 0; i < sizeof sfx / sizeof sfx[0]; i++)
+    if (has_suffix(name, sfx[i]))
+      return true;
+  return false;
+}
+
+#define MARKER_SUFFIX ".done"
+
+static int64_t stat_ns(const struct timespec *t) {
+  return (int64_t)t->tv_sec * 1000000000 + t->tv_nsec;
+}
+
+/* Every file below the folder open as `fd` (named `dir`), in name order,
+ * as entries; hidden names are left out. Links are never followed, and
+ * what cannot be read is an entry to report, not an error. */
+static void list_dir(int fd, const char *dir, GPtrArray *out, int depth,
+                     const zt_ingest_opts *opts, time_t now) {
+  DIR *d;
   struct dirent *e;
   GPtrArray *names;
-  if (!d)
-    return zt_fail(err, ZT_ERR_USAGE, "cannot read directory %s: %s", dir,
-                   strerror(errno));
   if (depth > 16) {
-    closedir(d);
-    return zt_fail(err, ZT_ERR_USAGE, "%s: directories nested too deep", dir);
+    close(fd);
+    add_entry(out, dir, true, ZT_FILE_SKIPPED,
+              g_strdup_printf("%s: folders nested deeper than 16 levels: "
+                              "not read", dir));
+    return;
+  }
+  d = fdopendir(fd);
+  if (!d) {
+    int e0 = errno;
+    close(fd);
+    add_entry(out, dir, true, ZT_FILE_SKIPPED,
+              g_strdup_printf("%s: cannot read the folder: %s; skipped", dir,
+                              strerror(e0)));
+    return;
   }
   names = g_ptr_array_new_with_free_func(g_free);
   while ((e = readdir(d)))
     if (e->d_name[0] != '.')
-      g_ptr_array_add(names, g_build_filename(dir, e->d_name, NULL));
-  closedir(d);
+      g_ptr_array_add(names, g_strdup(e->d_name));
   zt_qsort(names->pdata, names->len, sizeof(char *), cmp_str);
   for (guint i = 0; i < names->len; i++) {
-    const char *p = g_ptr_array_index(names, i);
+    const char *name = g_ptr_array_index(names, i);
+    char *p = g_build_filename(dir, name, NULL);
     struct stat sb;
-    if (stat(p, &sb) != 0) {
-      g_ptr_array_add(out, g_strdup(p)); /* reported as unreadable */
+    if (fstatat(dirfd(d), name, &sb, AT_SYMLINK_NOFOLLOW) != 0) {
+      add_entry(out, p, true, ZT_FILE_SKIPPED,
+                g_strdup_printf("%s: cannot be examined: %s; skipped", p,
+                                strerror(errno)));
+    } else if (S_ISLNK(sb.st_mode)) {
+      add_entry(out, p, true, ZT_FILE_SKIPPED,
+                g_strdup_printf("%s: a symbolic link; links in a folder are "
+                                "never followed: not read, left where it is",
+                                p));
     } else if (S_ISDIR(sb.st_mode)) {
-      zt_status st = list_dir(p, out, depth + 1, err);
-      if (st) {
-        g_ptr_array_free(names, TRUE);
-        return st;
-      }
-    } else if (S_ISREG(sb.st_mode)) {
-      g_ptr_array_add(out, g_strdup(p));
+      int sub = openat(dirfd(d), name,
+                       O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+      if (sub < 0)
+        add_entry(out, p, true, ZT_FILE_SKIPPED,
+                  g_strdup_printf("%s: cannot read the folder: %s; skipped",
+                                  p, strerror(errno)));
+      else
+        list_dir(sub, p, out, depth + 1, opts, now);
+    } else if (!S_ISREG(sb.st_mode)) {
+      add_entry(out, p, true, ZT_FILE_SKIPPED,
+                g_strdup_printf("%s: a %s, not a regular file: not read, "
+                                "left where it is", p,
+                                S_ISFIFO(sb.st_mode)   ? "FIFO"
+                                : S_ISSOCK(sb.st_mode) ? "socket"
+                                                       : "device"));
+    } else if (has_suffix(name, MARKER_SUFFIX)) {
+      /* a completion marker: read with its file, never as data */
+    } else if (upload_in_progress(name)) {
+      add_entry(out, p, true, ZT_FILE_UNSETTLED,
+                g_strdup_printf("%s: still being uploaded (its name says "
+                                "so); taken once it has its final name", p));
+    } else {
+      char mname[NAME_MAX + sizeof MARKER_SUFFIX];
+      const char *key = mname;
+      bool marked;
+      snprintf(mname, sizeof mname, "%s%s", name, MARKER_SUFFIX);
+      /* the names are sorted: look the marker up */
+      marked = names->len &&
+               bsearch(&key, names->pdata, names->len, sizeof(char *),
+                       cmp_str) != NULL;
+      /* mtime: every write moves it; a copy that keeps the original's
+       * time (cp -p, scp -p) sets it back only once the copy is done */
+      int64_t changed = (int64_t)sb.st_mtim.tv_sec;
+      entry *en;
+      if (opts->settle_seconds >= 0 && opts->require_marker && !marked)
+        en = add_entry(out, p, true, ZT_FILE_UNSETTLED,
+                       g_strdup_printf("%s: waiting for its completion "
+                                       "marker %s", p, mname));
+      else if (opts->settle_seconds >= 0 && !marked &&
+               (int64_t)now - changed < opts->settle_seconds)
+        en = add_entry(out, p, true, ZT_FILE_UNSETTLED,
+                       g_strdup_printf("%s: changed %lld s ago; taken once "
+                                       "it has not changed for %d s (or "
+                                       "with a marker %s)", p,
+                                       (long long)((int64_t)now - changed),
+                                       opts->settle_seconds, mname));
+      else
+        en = add_entry(out, p, true, ZT_FILE_INGESTED, NULL);
+      en->id.dev = (uint64_t)sb.st_dev;
+      en->id.ino = (uint64_t)sb.st_ino;
+      en->id.size = (uint64_t)sb.st_size;
+      en->id.mtime_ns = stat_ns(&sb.st_mtim);
+      if (marked)
+        en->marker = g_build_filename(dir, mname, NULL);
     }
+    g_free(p);
   }
   g_ptr_array_free(names, TRUE);
-  return ZT_OK;
+  closedir(d);
 }
 
 zt_status zt_ingest_paths(zt_store *store, zt_validator *v,
                           const char *const *paths, size_t npaths,
                           const zt_ingest_opts *opts, zt_ingest_run *run,
                           zt_err *err) {
-  GPtrArray *files = g_ptr_array_new_with_free_func(g_free);
+  GPtrArray *files = g_ptr_array_new_with_free_func(entry_free);
   batch *batches = calloc(NBATCHES, sizeof *batches);
+  time_t now = time(NULL);
   zt_status st = ZT_OK;
 
   memset(run, 0, sizeof *run);
@@ -769,14 +1018,23 @@ zt_status zt_ingest_paths(zt_store *store, zt_validator *v,
   for (int i = 0; i < NBATCHES; i++)
     zt_buf_init(&batches[i].text, BATCH_TEXT);
   xmlInitParser();   /* libxml2 is used from the reader thread */
-  for (size_t i = 0; !st && i < npaths; i++) {
+  for (size_t i = 0; i < npaths; i++) {
     struct stat sb;
-    if (stat(paths[i], &sb) == 0 && S_ISDIR(sb.st_mode))
-      st = list_dir(paths[i], files, 0, err);
-    else
-      g_ptr_array_add(files, g_strdup(paths[i]));
+    /* A folder named by the caller may itself be a link (the configured
+     * inbox may live elsewhere); nothing below it is followed. */
+    if (stat(paths[i], &sb) == 0 && S_ISDIR(sb.st_mode)) {
+      int fd = open(paths[i], O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+      if (fd < 0)
+        add_entry(files, paths[i], true, ZT_FILE_SKIPPED,
+                  g_strdup_printf("%s: cannot read the folder: %s; skipped",
+                                  paths[i], strerror(errno)));
+      else
+        list_dir(fd, paths[i], files, 0, opts, now);
+    } else {
+      add_entry(files, paths[i], false, ZT_FILE_INGESTED, NULL);
+    }
   }
-  if (!st && files->len) {
+  if (files->len) {
     run->files = calloc(files->len, sizeof *run->files);
     if (!run->files)
       st = zt_fail(err, ZT_ERR_NOMEM, "out of memory");
@@ -785,8 +1043,8 @@ zt_status zt_ingest_paths(zt_store *store, zt_validator *v,
     zt_rejects_write_header(opts->rejects);
   for (guint i = 0; !st && i < files->len; i++) {
     zt_ingest_file *f = &run->files[run->nfiles];
-    st = ingest_one(store, v, batches, g_ptr_array_index(files, i), opts, run,
-                    f, err);
+    st = ingest_one(store, v, batches, g_ptr_array_index(files, i), opts,
+                    run, f, err);
     run->nfiles++;
     run->total.read += f->counts.read;
     run->total.accepted += f->counts.accepted;
@@ -795,10 +1053,17 @@ zt_status zt_ingest_paths(zt_store *store, zt_validator *v,
     run->total.credits_linked += f->counts.credits_linked;
     run->total.credits_waiting += f->counts.credits_waiting;
     run->total.credits_resolved += f->counts.credits_resolved;
-    if (f->status == ZT_FILE_REJECTED || f->status == ZT_FILE_UNREADABLE)
+    if (f->status == ZT_FILE_REJECTED || f->status == ZT_FILE_UNREADABLE ||
+        f->status == ZT_FILE_SKIPPED)
       run->files_rejected++;
     if (f->status == ZT_FILE_UNREADABLE)
       run->rejected_by_reason[ZT_R_FILE_UNREADABLE]++;
+    if (f->status == ZT_FILE_SKIPPED) {
+      run->files_skipped++;
+      run->rejected_by_reason[ZT_R_ENTRY_SKIPPED]++;
+    }
+    if (f->status == ZT_FILE_UNSETTLED)
+      run->files_unsettled++;
     if (f->status == ZT_FILE_ALREADY)
       run->files_already++;
     if (!st && opts->on_file)

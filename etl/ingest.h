@@ -10,6 +10,17 @@
  * rejects list. A whole-file problem rolls the file back and records it as
  * rejected with one reason. `check` runs the same code with dry_run, which
  * rolls back every file.
+ *
+ * A folder is a boundary. Walking it, ingest never follows a symbolic
+ * link (a link, to a file or a folder, inside or outside, is skipped and
+ * reported), never opens a FIFO, device or socket, and opens each file
+ * without following links, checking it is the file it listed. An entry
+ * it cannot read (a folder without permission) is reported and skipped;
+ * the rest goes on. Hidden names (.x) are left alone. Files found in a
+ * folder may further have to be settled (opts->settle_seconds) and may
+ * not be reference tables (opts->refuse_reference). A path named
+ * directly is the caller's choice and is read as given (a link is
+ * followed), but must still be a regular file.
  */
 #ifndef ZT_INGEST_H
 #define ZT_INGEST_H
@@ -19,6 +30,7 @@
 
 #include "core/err.h"
 #include "etl/record.h"
+#include "etl/source.h"
 #include "etl/store.h"
 #include "etl/validate.h"
 
@@ -36,13 +48,26 @@ typedef struct zt_ingest_opts {
    * NULL), e.g. to draw a progress bar. */
   void (*on_progress)(const void *ctx, size_t done, size_t total);
   const void *ctx;
+  /* Files found in a folder that are a product catalogue or provider
+   * list are rejected whole (reference_in_inbox). */
+  bool refuse_reference;
+  /* Files found in a folder are taken only when nothing changed them for
+   * this many seconds (-1: no such check), or when a completion marker
+   * NAME.done stands beside them; with require_marker only then. */
+  int settle_seconds;
+  bool require_marker;
 } zt_ingest_opts;
 
 typedef enum zt_file_status {
   ZT_FILE_INGESTED,     /* stored (or, with dry_run, would be) */
   ZT_FILE_ALREADY,      /* same content ingested before: nothing done */
   ZT_FILE_REJECTED,     /* rejected whole, with file_reason */
-  ZT_FILE_UNREADABLE    /* could not be opened or read */
+  ZT_FILE_UNREADABLE,   /* could not be opened or read */
+  ZT_FILE_SKIPPED,      /* a link, special file or unreadable folder in
+                           a folder: not read, left where it is */
+  ZT_FILE_UNSETTLED     /* still being written (changed recently, or
+                           while it was read): not stored, left for the
+                           next run */
 } zt_file_status;
 
 typedef struct zt_ingest_file {
@@ -57,6 +82,11 @@ typedef struct zt_ingest_file {
   long warn_month;            /* CSV lines crossing a month */
   long warn_residence;        /* residence codes not in the table */
   char warnings[512];         /* file-level warnings from the reader */
+  bool walked;                /* found in a folder (not named) */
+  bool have_id;               /* id below is the file as it was read */
+  zt_file_id id;
+  bool marked;                /* a completion marker PATH.done is
+                                 beside it */
 } zt_ingest_file;
 
 typedef struct zt_ingest_run {
@@ -64,8 +94,10 @@ typedef struct zt_ingest_run {
   size_t nfiles;
   zt_file_counts total;
   long rejected_by_reason[ZT_R_COUNT];
-  long files_rejected;
+  long files_rejected;        /* rejected whole, unreadable or skipped */
   long files_already;
+  long files_skipped;         /* of which skipped (links, special files) */
+  long files_unsettled;       /* left for later: still being written */
 } zt_ingest_run;
 
 /* Ingest `paths` into `store`. Input problems never make this fail: they
@@ -78,7 +110,8 @@ zt_status zt_ingest_paths(zt_store *store, zt_validator *v,
                           zt_err *err);
 void zt_ingest_run_free(zt_ingest_run *run);
 
-/* Does the run hold input problems (rejected lines or files)? */
+/* Does the run hold input problems (rejected lines, files rejected,
+ * unreadable or skipped)? Files left unsettled are not counted. */
 bool zt_ingest_run_has_rejects(const zt_ingest_run *run);
 
 /* The header line of rejects.csv. */

@@ -53,26 +53,112 @@ void zt_bsn_mask(const char *s, size_t n, char out[ZT_MASK_MAX]) {
   out[k] = '\0';
 }
 
-void zt_mask_line(const char *raw, size_t n, const char *bsn_p, size_t bsn_n,
-                  char *out, size_t outsz) {
+/* Is c a letter (ASCII)? A digit group next to one is part of a code
+ * (RN00674059), not a number of its own. */
+static bool is_letter(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+
+/* Would these 8 digits be a BSN whose leading zero was lost (Excel)? */
+static bool bsn_without_zero(const char *digits8) {
+  char nine[9];
+  nine[0] = '0';
+  memcpy(nine + 1, digits8, 8);
+  return zt_bsn_check(nine, 9) == ZT_R_NONE;
+}
+
+/*
+ * A digit group is a run of digits, or digit runs joined by single
+ * separators of one kind (space or dot, "917 322 721", "1234.56.789"; a
+ * dash only joins a group of nine digits, since an 8-digit group with
+ * dashes is a date). Masked: nine digits; eight digits that are a BSN
+ * with its leading zero lost, standing free (no letter next to them), so
+ * that provider codes (AGB, 8 digits) stay readable; with ZT_MASK_LONG,
+ * also plain runs of ten or more digits.
+ */
+void zt_mask_text(const char *raw, size_t n, const char *bsn_p, size_t bsn_n,
+                  unsigned flags, char *out, size_t outsz) {
   size_t o = 0, i = 0;
+  /* the BSN field as offsets into raw (empty when there is none) */
+  size_t bs = bsn_p && bsn_p >= raw && bsn_p <= raw + n
+                  ? (size_t)(bsn_p - raw) : n;
+  size_t be = bs < n ? bs + bsn_n : n;
   if (!outsz)
     return;
   while (i < n && o + 1 < outsz) {
-    size_t run = 0;
-    while (i + run < n && raw[i + run] >= '0' && raw[i + run] <= '9')
-      run++;
-    bool in_bsn = bsn_p && raw + i >= bsn_p && raw + i < bsn_p + bsn_n;
-    if (run == 9 || (in_bsn && run > 0)) {
+    unsigned char c0 = (unsigned char)raw[i];
+    bool in_bsn;
+    if (c0 >= 0x20 && c0 != 0x7f && !is_digit((char)c0) &&
+        (i < bs || i >= be)) {
+      out[o++] = (char)c0;          /* the common byte: as it is */
+      i++;
+      continue;
+    }
+    in_bsn = i >= bs && i < be;
+    if (in_bsn && is_digit(raw[i])) {
+      size_t run = 0;
+      while (i + run < n && is_digit(raw[i + run]))
+        run++;
       for (size_t k = 0; k < run && o + 1 < outsz; k++)
         out[o++] = (run >= 5 && (k < 2 || k >= run - 2)) ? raw[i + k] : '*';
       i += run;
       continue;
     }
-    if (run > 0) {                   /* other numbers stay as they are */
-      for (size_t k = 0; k < run && o + 1 < outsz; k++)
-        out[o++] = raw[i + k];
-      i += run;
+    if (is_digit(raw[i])) {
+      size_t j = i, d = 0, runs = 0;
+      char sep = 0, digits[9];
+      bool mask;
+      for (;;) {                      /* one run, then maybe a separator */
+        while (j < n && is_digit(raw[j])) {
+          if (d < sizeof digits)
+            digits[d] = raw[j];
+          d++;
+          j++;
+        }
+        runs++;
+        if (j + 1 < n && is_digit(raw[j + 1]) &&
+            (sep ? raw[j] == sep
+                 : (raw[j] == ' ' || raw[j] == '.' || raw[j] == '-'))) {
+          sep = raw[j];
+          j++;
+          continue;
+        }
+        break;
+      }
+      if (runs > 1 && (d > 9 || (sep == '-' && d != 9))) {
+        /* not a BSN-like group: take its first run alone */
+        j = i;
+        d = 0;
+        while (j < n && is_digit(raw[j])) {
+          if (d < sizeof digits)
+            digits[d] = raw[j];
+          d++;
+          j++;
+        }
+        runs = 1;
+      }
+      {
+        bool free_standing =
+            (i == 0 || !is_letter((unsigned char)raw[i - 1])) &&
+            (j == n || !is_letter((unsigned char)raw[j]));
+        mask = d == 9 ||
+               (d == 8 && (flags & ZT_MASK_ALL8) && runs == 1) ||
+               (d == 8 && free_standing && bsn_without_zero(digits)) ||
+               (d >= 10 && runs == 1 && (flags & ZT_MASK_LONG));
+      }
+      for (size_t k = i, di = 0; k < j && o + 1 < outsz; k++) {
+        if (!is_digit(raw[k])) {
+          out[o++] = raw[k];
+          continue;
+        }
+        out[o++] = !mask || di < 2 || di >= d - 2 ? raw[k] : '*';
+        di++;
+      }
+      i = j;
       continue;
     }
     if (in_bsn) {
@@ -85,6 +171,11 @@ void zt_mask_line(const char *raw, size_t n, const char *bsn_p, size_t bsn_n,
     i++;
   }
   out[o] = '\0';
+}
+
+void zt_mask_line(const char *raw, size_t n, const char *bsn_p, size_t bsn_n,
+                  char *out, size_t outsz) {
+  zt_mask_text(raw, n, bsn_p, bsn_n, 0, out, outsz);
 }
 
 static zt_status read_exact(int fd, void *p, size_t n) {
@@ -164,15 +255,28 @@ zt_status zt_pseudo_open(zt_pseudonymizer **out, const char *key_path,
   unsigned char key[ZT_KEY_BYTES];
   struct stat sb;
   zt_status st;
-  int fd = open(key_path, O_RDONLY | O_CLOEXEC);
+  /* O_NONBLOCK: a FIFO in the key's place must not hang the run. */
+  int fd = open(key_path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
   *out = NULL;
   if (fd < 0)
     return zt_fail(err, ZT_ERR_USAGE,
                    "cannot read key file %s: %s (run 'zothuis init' to "
                    "create one)", key_path, strerror(errno));
-  if (fstat(fd, &sb) == 0 && (sb.st_mode & 077))
-    zt_warn("pseudo", "key file %s is readable by others; chmod 600 it",
-            key_path);
+  if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+    close(fd);
+    return zt_fail(err, ZT_ERR_USAGE,
+                   "key file %s is not a regular file: restore the key file "
+                   "from its backup", key_path);
+  }
+  if (sb.st_mode & 007) {
+    /* Never readable by everyone: take those bits away. */
+    if (fchmod(fd, sb.st_mode & 0770) == 0)
+      zt_warn("pseudo", "key file %s was readable by others; its mode is "
+              "now %03o", key_path, (unsigned)(sb.st_mode & 0770));
+    else
+      zt_warn("pseudo", "key file %s is readable by others; chmod o-rwx "
+              "it", key_path);
+  }
   st = read_exact(fd, hex, sizeof hex);
   close(fd);
   if (st)
@@ -188,6 +292,22 @@ zt_status zt_pseudo_open(zt_pseudonymizer **out, const char *key_path,
   memset(key, 0, sizeof key);
   memset(hex, 0, sizeof hex);
   return st;
+}
+
+void zt_pseudo_key_id(const zt_pseudonymizer *ps, char out[33]) {
+  static const char text[] = "zothuis key id v1";
+  static const char hex[] = "0123456789abcdef";
+  guint8 mac[32];
+  gsize len = sizeof mac;
+  GHmac *h = g_hmac_copy(ps->proto);
+  g_hmac_update(h, (const guchar *)text, (gssize)(sizeof text - 1));
+  g_hmac_get_digest(h, mac, &len);
+  g_hmac_unref(h);
+  for (size_t i = 0; i < 16; i++) {
+    out[2 * i] = hex[mac[i] >> 4];
+    out[2 * i + 1] = hex[mac[i] & 15];
+  }
+  out[32] = '\0';
 }
 
 void zt_pseudo_close(zt_pseudonymizer *ps) {

@@ -31,8 +31,9 @@ typedef struct zt_pseudonymizer zt_pseudonymizer;
  * *created tells which happened. */
 zt_status zt_key_create(const char *path, bool *created, zt_err *err);
 
-/* Load the key from `path`. Warns (through the log) when the file is
- * readable by others. */
+/* Load the key from `path`, which must be a regular file (a FIFO or a
+ * device is refused, never waited on). A key readable by others loses
+ * those permission bits, with a warning. */
 zt_status zt_pseudo_open(zt_pseudonymizer **out, const char *key_path,
                          zt_err *err);
 /* For tests: a pseudonymizer with a given key. */
@@ -40,6 +41,11 @@ zt_status zt_pseudo_open_key(zt_pseudonymizer **out,
                              const unsigned char key[ZT_KEY_BYTES],
                              zt_err *err);
 void zt_pseudo_close(zt_pseudonymizer *ps);
+
+/* The key's identity: 32 hex digits of HMAC-SHA256(key, "zothuis key id
+ * v1"). The store records it, so that a store is never fed pseudonyms of
+ * another key; it tells nothing about the key itself. */
+void zt_pseudo_key_id(const zt_pseudonymizer *ps, char out[33]);
 
 /* ZT_R_NONE for a valid BSN, else ZT_R_BSN_FORMAT (not 9 digits) or
  * ZT_R_BSN_ELFPROEF (fails the 11-test, or 000000000). */
@@ -57,10 +63,20 @@ void zt_pseudo_text(const zt_pseudo *p, char out[ZT_PSEUDO_TEXT]);
  * characters become all stars; at most ZT_MASK_MAX-1 characters. */
 void zt_bsn_mask(const char *s, size_t n, char out[ZT_MASK_MAX]);
 
-/* Copy `raw` into `out` with every run of exactly nine digits masked (and
- * the bytes [skip_p, skip_p + skip_n) masked too when skip_p is not NULL),
- * so that a rejected line can be kept and shown without a BSN. Bytes that
- * are not printable become '?'. Truncated to outsz - 1. */
+/* Copy `raw` into `out` with every BSN-like digit group masked like
+ * zt_bsn_mask ("91* *** *21"): nine digits, alone or in groups joined by
+ * spaces, dots (or dashes: nine digits only), and eight free-standing
+ * digits that are a BSN whose leading zero was lost; the digits in
+ * [bsn_p, bsn_p + bsn_n) are masked whatever they are (bsn_p may be
+ * NULL). Provider codes (eight digits that fail that test), dates and
+ * codes with letters (RN00674059) stay readable. Control characters
+ * become ' ' (CR, LF, tab) or '?'. One output byte per input byte; cut to
+ * outsz - 1, so mask the whole text before cutting it for display. */
+#define ZT_MASK_LONG 1u   /* also plain runs of ten or more digits */
+#define ZT_MASK_ALL8 2u   /* also every plain run of eight digits */
+void zt_mask_text(const char *raw, size_t n, const char *bsn_p, size_t bsn_n,
+                  unsigned flags, char *out, size_t outsz);
+/* zt_mask_text without flags: for rejected lines. */
 void zt_mask_line(const char *raw, size_t n, const char *bsn_p, size_t bsn_n,
                   char *out, size_t outsz);
 

@@ -39,6 +39,9 @@ static const struct {
   [ZT_R_FIELD_COUNT] = {"field_count", "wrong number of fields on the line"},
   [ZT_R_ENCODING_INVALID] = {"encoding_invalid",
                              "bytes not valid in the file's encoding"},
+  [ZT_R_QUOTE_UNTERMINATED] = {"quote_unterminated",
+                               "a quoted field opened on the line is not "
+                               "closed in time"},
   [ZT_R_FILE_UNREADABLE] = {"file_unreadable",
                             "file cannot be read (or broken gzip)"},
   [ZT_R_LAYOUT_UNKNOWN] = {"layout_unknown",
@@ -49,6 +52,13 @@ static const struct {
                              "XML of a kind zothuis does not read"},
   [ZT_R_HEADER_INVALID] = {"header_invalid",
                            "message header breaks the iJw rules"},
+  [ZT_R_REFERENCE_IN_INBOX] = {"reference_in_inbox",
+                               "product catalogue or provider list found in "
+                               "a folder instead of where the configuration "
+                               "says"},
+  [ZT_R_ENTRY_SKIPPED] = {"entry_skipped",
+                          "not read: a symbolic link, special file or "
+                          "unreadable folder"},
 };
 
 static const char *const labels_nl[ZT_R_COUNT] = {
@@ -72,11 +82,14 @@ static const char *const labels_nl[ZT_R_COUNT] = {
   [ZT_R_FIELD_TOO_LONG] = "Veld is te lang",
   [ZT_R_FIELD_COUNT] = "Verkeerd aantal velden",
   [ZT_R_ENCODING_INVALID] = "Ongeldige tekenset",
+  [ZT_R_QUOTE_UNTERMINATED] = "Aanhalingsteken niet afgesloten",
   [ZT_R_FILE_UNREADABLE] = "Bestand onleesbaar",
   [ZT_R_LAYOUT_UNKNOWN] = "Onbekende bestandsindeling",
   [ZT_R_XML_MALFORMED] = "Ongeldige XML",
   [ZT_R_XML_KIND_UNKNOWN] = "Onbekend berichttype",
   [ZT_R_HEADER_INVALID] = "Ongeldige berichtkop",
+  [ZT_R_REFERENCE_IN_INBOX] = "Referentiebestand buiten de configuratie",
+  [ZT_R_ENTRY_SKIPPED] = "Overgeslagen (link of speciaal bestand)",
 };
 
 const char *zt_reason_code(zt_reason r) {

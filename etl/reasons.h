@@ -33,12 +33,15 @@ typedef enum zt_reason {
   ZT_R_FIELD_TOO_LONG,      /* a field is longer than its maximum */
   ZT_R_FIELD_COUNT,         /* a CSV line with too many or too few fields */
   ZT_R_ENCODING_INVALID,    /* bytes not valid in the file's encoding */
+  ZT_R_QUOTE_UNTERMINATED,  /* a quoted field left open: the line alone */
   /* file reasons: the whole file is rejected */
   ZT_R_FILE_UNREADABLE,     /* cannot open or read; broken gzip */
   ZT_R_LAYOUT_UNKNOWN,      /* CSV header matches no known layout */
   ZT_R_XML_MALFORMED,       /* not well-formed XML, or hostile XML */
   ZT_R_XML_KIND_UNKNOWN,    /* XML, but not a message zothuis reads */
   ZT_R_HEADER_INVALID,      /* an iJw header that breaks the rules */
+  ZT_R_REFERENCE_IN_INBOX,  /* a catalogue or provider list in a folder */
+  ZT_R_ENTRY_SKIPPED,       /* a link, special file or unreadable folder */
   ZT_R_COUNT
 } zt_reason;
 

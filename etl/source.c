@@ -12,6 +12,7 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <zlib.h>
 
@@ -32,6 +33,8 @@ struct zt_source {
   char *out;           /* content: out[out_pos..out_len) not yet handed out */
   size_t out_pos, out_len;
   uint64_t raw_total, content_total;
+  uint64_t trailing;   /* bytes after the last gzip member, ignored */
+  struct stat st0;     /* the file as it was opened */
 };
 
 static zt_status read_raw(zt_source *s, zt_err *err) {
@@ -56,6 +59,11 @@ static zt_status read_raw(zt_source *s, zt_err *err) {
 }
 
 zt_status zt_source_open(zt_source **out, const char *path, zt_err *err) {
+  return zt_source_open_flags(out, path, 0, err);
+}
+
+zt_status zt_source_open_flags(zt_source **out, const char *path,
+                               unsigned flags, zt_err *err) {
   zt_source *s = calloc(1, sizeof *s);
   zt_status st;
   *out = NULL;
@@ -70,13 +78,22 @@ zt_status zt_source_open(zt_source **out, const char *path, zt_err *err) {
     zt_source_close(s);
     return zt_fail(err, ZT_ERR_NOMEM, "out of memory");
   }
-  s->fd = open(path, O_RDONLY | O_CLOEXEC);
+  /* O_NONBLOCK: a FIFO must not hang the run (it is refused below). */
+  s->fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK |
+                         ((flags & ZT_SRC_NOFOLLOW) ? O_NOFOLLOW : 0));
   if (s->fd < 0) {
     st = zt_fail(err, ZT_ERR_IO, "%s: cannot open: %s", path,
-                 strerror(errno));
+                 errno == ELOOP ? "it is a symbolic link, not followed"
+                                : strerror(errno));
     zt_source_close(s);
     return st;
   }
+  if (fstat(s->fd, &s->st0) != 0 || !S_ISREG(s->st0.st_mode)) {
+    st = zt_fail(err, ZT_ERR_IO, "%s: not a regular file", path);
+    zt_source_close(s);
+    return st;
+  }
+  /* O_NONBLOCK stays: it changes nothing for a regular file. */
   st = read_raw(s, err);
   if (st) {
     zt_source_close(s);
@@ -164,12 +181,15 @@ static zt_status fill(zt_source *s, zt_err *err) {
           }
         }
         if (s->raw_len - s->raw_pos >= 1 && s->raw[s->raw_pos] != 0x1f) {
-          /* Trailing garbage after a member: gzip(1) warns and ignores. */
+          /* Trailing garbage after a member: gzip(1) warns and ignores;
+           * so do we (zt_source_trailing() tells the caller). */
+          s->trailing += s->raw_len - s->raw_pos;
           s->raw_pos = s->raw_len;
           while (!s->raw_eof) {
             st = read_raw(s, err);
             if (st)
               return st;
+            s->trailing += s->raw_len;
             s->raw_pos = s->raw_len;
           }
           s->content_eof = true;
@@ -222,6 +242,24 @@ zt_status zt_source_next(zt_source *s, const char **p, size_t *n,
 }
 
 bool zt_source_is_gzip(const zt_source *s) { return s->gzip; }
+uint64_t zt_source_trailing(const zt_source *s) { return s->trailing; }
+
+void zt_source_identity(const zt_source *s, zt_file_id *id) {
+  id->dev = (uint64_t)s->st0.st_dev;
+  id->ino = (uint64_t)s->st0.st_ino;
+  id->size = (uint64_t)s->st0.st_size;
+  id->mtime_ns = (int64_t)s->st0.st_mtim.tv_sec * 1000000000 +
+                 s->st0.st_mtim.tv_nsec;
+}
+
+bool zt_source_changed(const zt_source *s) {
+  struct stat now;
+  if (fstat(s->fd, &now) != 0)
+    return true;
+  return now.st_size != s->st0.st_size ||
+         now.st_mtim.tv_sec != s->st0.st_mtim.tv_sec ||
+         now.st_mtim.tv_nsec != s->st0.st_mtim.tv_nsec;
+}
 const char *zt_source_path(const zt_source *s) { return s->path; }
 uint64_t zt_source_raw_bytes(const zt_source *s) { return s->raw_total; }
 uint64_t zt_source_content_bytes(const zt_source *s) {

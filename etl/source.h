@@ -21,8 +21,23 @@ typedef struct zt_source zt_source;
 #define ZT_SOURCE_CHUNK (256 * 1024)
 
 /* Open `path` ("-" is not accepted: inputs are files). ZT_ERR_IO when it
- * cannot be opened. */
+ * cannot be opened or is not a regular file (a FIFO or device is refused
+ * at once, never waited on). */
 zt_status zt_source_open(zt_source **out, const char *path, zt_err *err);
+/* The same; with ZT_SRC_NOFOLLOW a symbolic link is refused (ELOOP). */
+#define ZT_SRC_NOFOLLOW 1u
+zt_status zt_source_open_flags(zt_source **out, const char *path,
+                               unsigned flags, zt_err *err);
+
+/* Which file was opened, and its size and change time then. */
+typedef struct zt_file_id {
+  uint64_t dev, ino, size;
+  int64_t mtime_ns;
+} zt_file_id;
+void zt_source_identity(const zt_source *s, zt_file_id *id);
+/* Has the open file's size or change time moved since it was opened (a
+ * writer still at work)? */
+bool zt_source_changed(const zt_source *s);
 void zt_source_close(zt_source *s);
 
 /* Make at least `want` content bytes available without consuming them
@@ -37,6 +52,9 @@ zt_status zt_source_next(zt_source *s, const char **p, size_t *n,
                          zt_err *err);
 
 bool zt_source_is_gzip(const zt_source *s);
+/* Bytes after the last gzip member, which were ignored (as gzip(1) does,
+ * with a warning): 0 for a clean file. Known once the content is read. */
+uint64_t zt_source_trailing(const zt_source *s);
 const char *zt_source_path(const zt_source *s);
 /* Bytes of the file on disk, and of content handed out, so far. */
 uint64_t zt_source_raw_bytes(const zt_source *s);

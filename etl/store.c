@@ -22,13 +22,17 @@
 #include "etl/store.h"
 #include "core/sort.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <glib.h>
 #include <sqlite3.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "core/csvout.h"
 #include "core/hash.h"
@@ -280,7 +284,8 @@ static const char *const sql_text[Q_COUNT] = {
     [Q_REJECT_INSERT] =
         "INSERT INTO reject (file_id, line, field, reason, message, raw) "
         "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-    [Q_FILE_SEEN] = "SELECT status FROM ingest_file WHERE content_hash = ?1",
+    [Q_FILE_SEEN] =
+        "SELECT status, kind, id FROM ingest_file WHERE content_hash = ?1",
     [Q_FILE_INSERT] =
         "INSERT INTO ingest_file (content_hash, path, name, kind, format, bytes, "
         "ingested_at, status, reject_reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
@@ -323,8 +328,21 @@ struct zt_store {
   struct client_slot {
     zt_pseudo pseudo;
     int8_t birth_precision;
+    uint8_t valid;
   } *known;
   size_t nknown;
+  /* what the open file changed in the caches above, to undo it when the
+   * file is rolled back (instead of reloading them from the store) */
+  struct undo {
+    uint8_t what;
+    uint64_t key;
+    uint64_t old;
+  } *undo;
+  size_t nundo, capundo;
+  bool undo_lost;            /* the journal overflowed: reload instead */
+  bool restored;             /* a version-0 store recognised as a dump */
+  int64_t replaced_from;     /* file the replaced reference table came
+                                from (-1: not replaced in this file) */
   /* credits waiting for their debit: key(agb, prev_ref) -> count */
   zt_u64map waiting;
   bool waiting_loaded;
@@ -359,7 +377,13 @@ static zt_status db_fail(zt_store *s, zt_err *err, const char *what) {
                      ? ZT_ERR_OUTPUT
                  : code == SQLITE_BUSY || code == SQLITE_LOCKED
                      ? ZT_ERR_LOCKED
+                 : code == SQLITE_CORRUPT || code == SQLITE_NOTADB
+                     ? ZT_ERR_CORRUPT
                      : ZT_ERR_STORE;
+  if (st == ZT_ERR_CORRUPT)
+    return zt_fail(err, st, "store %s is damaged (%s: %s): %s",
+                   sqlite3_db_filename(s->db, "main"), what,
+                   sqlite3_errmsg(s->db), ZT_STORE_RESTORE_ADVICE);
   return zt_fail(err, st, "store: %s: %s", what, sqlite3_errmsg(s->db));
 }
 
@@ -398,6 +422,12 @@ static uint64_t map_key(uint64_t k) {
   return k == UINT64_MAX ? UINT64_MAX - 1 : k;   /* UINT64_MAX is "empty" */
 }
 
+/* Kinds whose file replaces a whole table (zt_store_replace_table). */
+static bool is_reference_kind(const char *kind) {
+  return kind && (strcmp(kind, "productcodes") == 0 ||
+                  strcmp(kind, "aanbieders") == 0);
+}
+
 static uint64_t pseudo_key(const zt_pseudo *p) {
   uint64_t k;
   memcpy(&k, p->b, 8);
@@ -410,7 +440,12 @@ static zt_status user_version(zt_store *s, int *v, zt_err *err) {
   sqlite3_stmt *st;
   if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL))
     return db_fail(s, err, "reading the schema version");
-  *v = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+  if (sqlite3_step(st) != SQLITE_ROW) {
+    zt_status r = db_fail(s, err, "reading the schema version");
+    sqlite3_finalize(st);
+    return r;
+  }
+  *v = sqlite3_column_int(st, 0);
   sqlite3_finalize(st);
   return ZT_OK;
 }
@@ -441,6 +476,147 @@ static zt_status migrate(zt_store *s, zt_err *err) {
   return st;
 }
 
+/* A new store file is created here, before SQLite does, so that it gets
+ * 0660 less the umask: never readable by others (SQLite would make it
+ * 0644). The -wal and -shm files SQLite adds take the store's mode. */
+static zt_status create_private(const char *path, zt_err *err) {
+  int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0660);
+  if (fd >= 0) {
+    close(fd);
+    return ZT_OK;
+  }
+  if (errno == EEXIST)
+    return ZT_OK;
+  return zt_fail(err, ZT_ERR_OUTPUT, "cannot create store %s: %s", path,
+                 strerror(errno));
+}
+
+/* An existing store (and its -wal, -shm) readable by others loses those
+ * permission bits, with a warning: it holds row-level data. */
+static void protect_files(const char *path) {
+  static const char *const sfx[] = {"", "-wal", "-shm"};
+  for (size_t i = 0; i < sizeof sfx / sizeof sfx[0]; i++) {
+    char *f = g_strconcat(path, sfx[i], NULL);
+    struct stat sb;
+    if (stat(f, &sb) == 0 && S_ISREG(sb.st_mode) && (sb.st_mode & 007)) {
+      if (chmod(f, sb.st_mode & 0770) == 0)
+        zt_warn("store", "%s was readable by others; its mode is now %03o",
+                f, (unsigned)(sb.st_mode & 0770));
+      else
+        zt_warn("store", "%s is readable by others; chmod o-rwx it", f);
+    }
+    g_free(f);
+  }
+}
+
+/* A description of the schema of `db`: every table, index and view by
+ * name, with the columns of each table, one per line. Caller frees. */
+static char *schema_signature(sqlite3 *db) {
+  GString *g = g_string_new(NULL);
+  sqlite3_stmt *st, *cols;
+  if (sqlite3_prepare_v2(db,
+                         "SELECT type, name FROM sqlite_schema WHERE name "
+                         "NOT LIKE 'sqlite_%' ORDER BY type, name",
+                         -1, &st, NULL) != SQLITE_OK)
+    return g_string_free(g, FALSE);
+  if (sqlite3_prepare_v2(db,
+                         "SELECT name FROM pragma_table_info(?1) ORDER BY "
+                         "cid", -1, &cols, NULL) != SQLITE_OK) {
+    sqlite3_finalize(st);
+    return g_string_free(g, FALSE);
+  }
+  while (sqlite3_step(st) == SQLITE_ROW) {
+    const char *type = (const char *)sqlite3_column_text(st, 0);
+    const char *name = (const char *)sqlite3_column_text(st, 1);
+    g_string_append_printf(g, "%s %s", type, name);
+    if (strcmp(type, "table") == 0) {
+      sqlite3_bind_text(cols, 1, name, -1, SQLITE_TRANSIENT);
+      while (sqlite3_step(cols) == SQLITE_ROW)
+        g_string_append_printf(g, " %s", sqlite3_column_text(cols, 0));
+      sqlite3_reset(cols);
+    }
+    g_string_append_c(g, '\n');
+  }
+  sqlite3_finalize(cols);
+  sqlite3_finalize(st);
+  return g_string_free(g, FALSE);
+}
+
+/* Which schema version has exactly the tables, indexes and views of `db`?
+ * 0 when none does. */
+static int recognise_version(sqlite3 *db) {
+  char *have = schema_signature(db);
+  int found = 0;
+  for (int v = ZT_STORE_SCHEMA_VERSION; v >= 1 && !found; v--) {
+    sqlite3 *mem;
+    char *want;
+    bool ok = sqlite3_open_v2(":memory:", &mem, SQLITE_OPEN_READWRITE,
+                              NULL) == SQLITE_OK;
+    for (int i = 0; ok && i < v; i++)
+      ok = sqlite3_exec(mem, migrations[i], NULL, NULL, NULL) == SQLITE_OK;
+    want = ok ? schema_signature(mem) : NULL;
+    if (want && *want && strcmp(want, have) == 0)
+      found = v;
+    g_free(want);
+    sqlite3_close(mem);
+  }
+  g_free(have);
+  return found;
+}
+
+/* user_version 0: a new, empty file -- or tables without a version: a
+ * store restored from `sqlite3 .dump` (which leaves the version out), or
+ * a database of another program. The first is recognised by its schema
+ * and (init only) given its version back; the second is never touched. */
+static zt_status check_unversioned(zt_store *s, const char *path,
+                                   zt_store_mode mode, zt_err *err) {
+  sqlite3_stmt *st;
+  GString *names = g_string_new(NULL);
+  int n = 0, v;
+  zt_status rc = ZT_OK;
+  if (sqlite3_prepare_v2(s->db,
+                         "SELECT name FROM sqlite_schema WHERE type = "
+                         "'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+                         -1, &st, NULL) != SQLITE_OK) {
+    g_string_free(names, TRUE);
+    return db_fail(s, err, "reading the schema");
+  }
+  while (sqlite3_step(st) == SQLITE_ROW) {
+    if (n < 8)
+      g_string_append_printf(names, "%s%s", n ? ", " : "",
+                             sqlite3_column_text(st, 0));
+    n++;
+  }
+  sqlite3_finalize(st);
+  if (n == 0) {
+    g_string_free(names, TRUE);
+    return ZT_OK;                   /* a new store */
+  }
+  v = recognise_version(s->db);
+  if (v == 0) {
+    rc = zt_fail(err, ZT_ERR_USAGE,
+                 "%s is an SQLite database but not a zothuis store (tables: "
+                 "%s%s): zothuis neither uses it nor adds tables to it; set "
+                 "[store] path to a new file", path, names->str,
+                 n > 8 ? ", ..." : "");
+  } else if (mode == ZT_STORE_USE) {
+    rc = zt_fail(err, ZT_ERR_USAGE,
+                 "store %s has the tables of schema version %d but no "
+                 "version number (restored from a .dump?): run 'zothuis "
+                 "init', which recognises it and sets the version", path, v);
+  } else {
+    char sql[64];
+    snprintf(sql, sizeof sql, "PRAGMA user_version = %d", v);
+    rc = exec(s, sql, err);
+    if (!rc) {
+      s->found_version = v;
+      s->restored = true;
+    }
+  }
+  g_string_free(names, TRUE);
+  return rc;
+}
+
 /* SQLite is used from one thread at a time (ingest's reader thread never
  * touches it), so its mutexes and memory statistics are pure cost:
  * switch them off once, before SQLite initialises. */
@@ -468,6 +644,13 @@ zt_status zt_store_open(zt_store **out, const char *path, zt_store_mode mode,
     flags |= SQLITE_OPEN_CREATE;
   if (mode == ZT_STORE_MEMORY)
     path = ":memory:";
+  if (mode == ZT_STORE_INIT) {
+    st = create_private(path, err);
+    if (st) {
+      free(s);
+      return st;
+    }
+  }
   if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {
     st = zt_fail(err, mode == ZT_STORE_USE ? ZT_ERR_USAGE : ZT_ERR_STORE,
                  "cannot open store %s: %s%s", path,
@@ -477,13 +660,17 @@ zt_status zt_store_open(zt_store **out, const char *path, zt_store_mode mode,
     return st;
   }
   sqlite3_busy_timeout(s->db, 10000);
-  st = exec(s,
-            "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
-            "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -8192;"
-            "PRAGMA foreign_keys = OFF;",
-            err);
+  /* What the file is comes first: another program's database must not
+   * even be switched to WAL. */
+  st = user_version(s, &s->found_version, err);
+  if (!st && s->found_version == 0 && mode != ZT_STORE_MEMORY)
+    st = check_unversioned(s, path, mode, err);
   if (!st)
-    st = user_version(s, &s->found_version, err);
+    st = exec(s,
+              "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
+              "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -8192;"
+              "PRAGMA foreign_keys = OFF;",
+              err);
   if (!st && s->found_version > ZT_STORE_SCHEMA_VERSION)
     st = zt_fail(err, ZT_ERR_USAGE,
                  "store %s has schema version %d, newer than this zothuis "
@@ -498,6 +685,9 @@ zt_status zt_store_open(zt_store **out, const char *path, zt_store_mode mode,
     else
       st = migrate(s, err);
   }
+  /* Only a file known to be a zothuis store is touched. */
+  if (!st && mode != ZT_STORE_MEMORY)
+    protect_files(path);
   for (int i = 0; !st && i < Q_COUNT; i++)
     if (sqlite3_prepare_v3(s->db, sql_text[i], -1, SQLITE_PREPARE_PERSISTENT,
                            &s->q[i], NULL) != SQLITE_OK)
@@ -540,6 +730,16 @@ void zt_store_close(zt_store *s) {
   /* Files completed are kept, also when the caller gave up later. */
   if (zt_store_commit(s, &err))
     zt_error("store", "%s", err.msg);
+  if (s->db) {
+    /* Pages the connection looked at: what a run cost the store, for
+     * --verbose (tests use it to see that the cost per file does not grow
+     * with the store). */
+    int hit = 0, miss = 0, hi;
+    sqlite3_db_status(s->db, SQLITE_DBSTATUS_CACHE_HIT, &hit, &hi, 0);
+    sqlite3_db_status(s->db, SQLITE_DBSTATUS_CACHE_MISS, &miss, &hi, 0);
+    zt_debug("store", "%lld page reads (%d from the cache)",
+             (long long)hit + miss, hit);
+  }
   for (int i = 0; i < Q_COUNT; i++)
     sqlite3_finalize(s->q[i]);
   sqlite3_finalize(s->multi);
@@ -549,6 +749,7 @@ void zt_store_close(zt_store *s) {
   zt_u64map_free(&s->waiting);
   zt_u64map_free(&s->res_seen);
   free(s->known);
+  free(s->undo);
   free(s->pending);
   free(s->order);
   free(s);
@@ -556,6 +757,94 @@ void zt_store_close(zt_store *s) {
 
 int zt_store_found_version(const zt_store *s) {
   return s->found_version;
+}
+
+bool zt_store_restored(const zt_store *s) {
+  return s->restored;
+}
+
+zt_status zt_store_check(zt_store *s, zt_err *err) {
+  sqlite3_stmt *st;
+  int rc;
+  zt_status r = ZT_OK;
+  if (sqlite3_prepare_v2(s->db, "PRAGMA quick_check(1)", -1, &st, NULL) !=
+      SQLITE_OK)
+    return db_fail(s, err, "checking the store");
+  rc = sqlite3_step(st);
+  if (rc == SQLITE_ROW) {
+    const char *res = (const char *)sqlite3_column_text(st, 0);
+    if (!res || strcmp(res, "ok") != 0) {
+      char what[201];
+      snprintf(what, sizeof what, "%s", res ? res : "?");
+      for (char *c = what; *c; c++)       /* one line */
+        if (*c == '\n' || *c == '\r')
+          *c = ' ';
+      r = zt_fail(err, ZT_ERR_CORRUPT, "store %s is damaged (quick_check: "
+                  "%s): %s", sqlite3_db_filename(s->db, "main"), what,
+                  ZT_STORE_RESTORE_ADVICE);
+    }
+  } else {
+    r = db_fail(s, err, "checking the store");
+  }
+  sqlite3_finalize(st);
+  return r;
+}
+
+zt_status zt_store_meta_get(zt_store *s, const char *key, char *buf,
+                            size_t size, bool *found, zt_err *err) {
+  sqlite3_stmt *st;
+  int rc;
+  *found = false;
+  if (size)
+    buf[0] = '\0';
+  if (sqlite3_prepare_v2(s->db, "SELECT value FROM meta WHERE key = ?1", -1,
+                         &st, NULL) != SQLITE_OK)
+    return db_fail(s, err, "reading a setting of the store");
+  sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+  rc = sqlite3_step(st);
+  if (rc == SQLITE_ROW) {
+    snprintf(buf, size, "%s", (const char *)sqlite3_column_text(st, 0));
+    *found = true;
+  }
+  sqlite3_finalize(st);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return db_fail(s, err, "reading a setting of the store");
+  return ZT_OK;
+}
+
+zt_status zt_store_meta_set(zt_store *s, const char *key, const char *value,
+                            zt_err *err) {
+  sqlite3_stmt *st;
+  int rc;
+  if (s->in_file || s->in_group)
+    return zt_fail(err, ZT_ERR_INTERNAL, "store: setting inside a file");
+  if (sqlite3_prepare_v2(s->db,
+                         "INSERT OR REPLACE INTO meta (key, value) VALUES "
+                         "(?1, ?2)", -1, &st, NULL) != SQLITE_OK)
+    return db_fail(s, err, "writing a setting of the store");
+  sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+  sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
+  rc = sqlite3_step(st);
+  sqlite3_finalize(st);
+  if (rc != SQLITE_DONE)
+    return db_fail(s, err, "writing a setting of the store");
+  return ZT_OK;
+}
+
+zt_status zt_store_has_clients(zt_store *s, bool *any, zt_err *err) {
+  sqlite3_stmt *st;
+  int rc;
+  *any = false;
+  if (sqlite3_prepare_v2(s->db, "SELECT EXISTS (SELECT 1 FROM client)", -1,
+                         &st, NULL) != SQLITE_OK)
+    return db_fail(s, err, "reading the clients");
+  rc = sqlite3_step(st);
+  if (rc == SQLITE_ROW)
+    *any = sqlite3_column_int(st, 0) != 0;
+  sqlite3_finalize(st);
+  if (rc != SQLITE_ROW)
+    return db_fail(s, err, "reading the clients");
+  return ZT_OK;
 }
 
 sqlite3 *zt_store_db(zt_store *s) {
@@ -586,9 +875,54 @@ zt_status zt_store_file_seen(zt_store *s, const char *hash, bool *seen,
   rc = sqlite3_step(st);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     return db_fail(s, err, "looking up a file");
+  /* A reference file (catalogue, providers) counts as seen only when the
+   * table still holds its rows: that is decided at commit. */
   *seen = rc == SQLITE_ROW &&
-          strcmp((const char *)sqlite3_column_text(st, 0), "ingested") == 0;
+          strcmp((const char *)sqlite3_column_text(st, 0), "ingested") == 0 &&
+          !is_reference_kind((const char *)sqlite3_column_text(st, 1));
   sqlite3_reset(st);
+  return ZT_OK;
+}
+
+/* For a reference file about to be committed: was the same content
+ * ingested before (*old_id), and did the table it replaces come from
+ * that very file (*already)? */
+static zt_status reference_seen(zt_store *s, const char *hash,
+                                int64_t *old_id, bool *already, zt_err *err) {
+  sqlite3_stmt *st = q(s, Q_FILE_SEEN);
+  int rc;
+  *old_id = 0;
+  *already = false;
+  sqlite3_bind_text(st, 1, hash, -1, SQLITE_STATIC);
+  rc = sqlite3_step(st);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return db_fail(s, err, "looking up a file");
+  if (rc == SQLITE_ROW &&
+      strcmp((const char *)sqlite3_column_text(st, 0), "ingested") == 0) {
+    *old_id = sqlite3_column_int64(st, 2);
+    *already = s->replaced_from == *old_id;
+  }
+  sqlite3_reset(st);
+  return ZT_OK;
+}
+
+/* The same reference content is read again (the table had been replaced
+ * by another file since): its earlier record gives way to this one. */
+static zt_status forget_file(zt_store *s, int64_t id, zt_err *err) {
+  static const char *const sql[2] = {
+      "DELETE FROM reject WHERE file_id = ?1",
+      "DELETE FROM ingest_file WHERE id = ?1"};
+  for (int i = 0; i < 2; i++) {
+    sqlite3_stmt *st;
+    int rc;
+    if (sqlite3_prepare_v2(s->db, sql[i], -1, &st, NULL) != SQLITE_OK)
+      return db_fail(s, err, "replacing a reference file's record");
+    sqlite3_bind_int64(st, 1, id);
+    rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE)
+      return db_fail(s, err, "replacing a reference file's record");
+  }
   return ZT_OK;
 }
 
@@ -689,6 +1023,63 @@ static void forget_caches(zt_store *s) {
   s->waiting_loaded = false;
 }
 
+/* The undo journal of the open file (see struct zt_store). */
+enum { U_WAITING, U_CLIENT_NEW, U_CLIENT_PREC };
+#define UNDO_MAX (1u << 18)
+
+static void undo_note(zt_store *s, int what, uint64_t key, uint64_t old) {
+  if (!s->in_file || s->undo_lost)
+    return;
+  if (s->nundo == s->capundo) {
+    size_t cap = s->capundo ? s->capundo * 2 : 1024;
+    struct undo *n = cap <= UNDO_MAX ? realloc(s->undo, cap * sizeof *n)
+                                     : NULL;
+    if (!n) {
+      s->undo_lost = true;
+      return;
+    }
+    s->undo = n;
+    s->capundo = cap;
+  }
+  s->undo[s->nundo++] = (struct undo){(uint8_t)what, key, old};
+}
+
+/* Set a waiting-credit count, noting the old one. */
+static zt_status waiting_put(zt_store *s, uint64_t k, uint64_t n) {
+  uint64_t old = 0;
+  zt_u64map_get(&s->waiting, k, &old);
+  undo_note(s, U_WAITING, k, old);
+  return zt_u64map_put(&s->waiting, k, n);
+}
+
+/* The open file is rolled back: put the caches back as they were when it
+ * began. Costs what the file changed, not what the store holds. */
+static void undo_file(zt_store *s) {
+  if (s->undo_lost) {
+    forget_caches(s);
+  } else {
+    for (size_t i = s->nundo; i-- > 0;) {
+      const struct undo *u = &s->undo[i];
+      switch (u->what) {
+      case U_WAITING:
+        zt_u64map_put(&s->waiting, u->key, u->old);
+        break;
+      case U_CLIENT_NEW:     /* that id no longer exists */
+        if (u->key <= s->nknown)
+          memset(&s->known[u->key - 1], 0, sizeof s->known[0]);
+        break;
+      case U_CLIENT_PREC:
+        if (u->key <= s->nknown)
+          s->known[u->key - 1].birth_precision = (int8_t)u->old;
+        break;
+      }
+    }
+    s->npending = 0;
+  }
+  s->nundo = 0;
+  s->undo_lost = false;
+}
+
 static zt_status group_open(zt_store *s, zt_err *err) {
   zt_status st;
   if (s->in_group)
@@ -780,6 +1171,9 @@ zt_status zt_store_file_begin(zt_store *s, const zt_file_info *fi,
   if (st)
     return st;
   s->in_file = true;
+  s->replaced_from = -1;
+  s->nundo = 0;
+  s->undo_lost = false;
   zt_u64map_clear(&s->res_seen);
   s->npending = 0;
   memset(&s->batch, 0, sizeof s->batch);
@@ -798,14 +1192,19 @@ zt_status zt_store_file_commit(zt_store *s, int64_t file_id,
   const zt_file_counts *c = &done->counts;
   sqlite3_stmt *st;
   zt_status rc;
+  int64_t old_id = 0;
   *already = false;
   rc = zt_store_flush(s, err);
-  if (!rc)
+  if (!rc && is_reference_kind(done->kind))
+    rc = reference_seen(s, hash, &old_id, already, err);
+  else if (!rc)
     rc = zt_store_file_seen(s, hash, already, err);
   if (!rc && *already) {
     zt_store_file_rollback(s);
     return ZT_OK;
   }
+  if (!rc && old_id)
+    rc = forget_file(s, old_id, err);
   if (!rc)
     rc = forget_rejected(s, hash, err);
   if (rc) {
@@ -857,7 +1256,7 @@ void zt_store_file_rollback(zt_store *s) {
                  NULL);
   }
   s->in_file = false;
-  forget_caches(s);
+  undo_file(s);
 }
 
 zt_status zt_store_file_rejected(zt_store *s, const zt_file_info *fi,
@@ -915,6 +1314,7 @@ static zt_status client_id(zt_store *s, const zt_pseudo *p, int64_t *id,
   int rc;
 
   if (zt_u64map_get(&s->clients, k, &v) && v < s->nknown &&
+      s->known[v].valid &&
       memcmp(s->known[v].pseudo.b, p->b, sizeof p->b) == 0) {
     *id = (int64_t)v + 1;
     *precision = s->known[v].birth_precision;
@@ -935,6 +1335,7 @@ static zt_status client_id(zt_store *s, const zt_pseudo *p, int64_t *id,
     *id = sqlite3_last_insert_rowid(s->db);
     *precision = 3;
     sqlite3_reset(ins);
+    undo_note(s, U_CLIENT_NEW, (uint64_t)*id, 0);
   } else {
     return db_fail(s, err, "looking up a client");
   }
@@ -955,6 +1356,7 @@ static zt_status client_id(zt_store *s, const zt_pseudo *p, int64_t *id,
   }
   s->known[*id - 1].pseudo = *p;
   s->known[*id - 1].birth_precision = (int8_t)*precision;
+  s->known[*id - 1].valid = 1;
   if (zt_u64map_put(&s->clients, k, (uint64_t)(*id - 1)))
     return zt_fail(err, ZT_ERR_NOMEM, "out of memory");
   return ZT_OK;
@@ -978,9 +1380,12 @@ static zt_status client_birth(zt_store *s, int64_t id, int old_precision,
   if (sqlite3_step(st) != SQLITE_DONE)
     return db_fail(s, err, "setting a birth date");
   sqlite3_reset(st);
-  if ((size_t)id <= s->nknown)
+  if ((size_t)id <= s->nknown) {
+    undo_note(s, U_CLIENT_PREC, (uint64_t)id,
+              (uint64_t)(uint8_t)s->known[id - 1].birth_precision);
     s->known[id - 1].birth_precision =
         (int8_t)(birth == ZT_DAY_NONE ? 3 : precision);
+  }
   return ZT_OK;
 }
 
@@ -1204,7 +1609,7 @@ static zt_status put_decl_now(zt_store *s, int64_t file_id, long line,
     } else {
       uint64_t k = map_key((uint64_t)ref_key(d->agb, d->prev_ref)), n = 0;
       zt_u64map_get(&s->waiting, k, &n);
-      if (zt_u64map_put(&s->waiting, k, n + 1))
+      if (waiting_put(s, k, n + 1))
         return zt_fail(err, ZT_ERR_NOMEM, "out of memory");
       res->credit_waiting = true;
     }
@@ -1222,7 +1627,7 @@ static zt_status put_decl_now(zt_store *s, int64_t file_id, long line,
       /* the key may be shared by a hash collision: keep what remains */
       n -= (uint64_t)res->credits_resolved < n
                ? (uint64_t)res->credits_resolved : n;
-      if (zt_u64map_put(&s->waiting, k, n))
+      if (waiting_put(s, k, n))
         return zt_fail(err, ZT_ERR_NOMEM, "out of memory");
     }
   }
@@ -1603,11 +2008,24 @@ zt_status zt_store_put_residence(zt_store *s, int64_t file_id, long line,
 /* ---- reference tables --------------------------------------------------- */
 
 zt_status zt_store_replace_table(zt_store *s, zt_kind kind, zt_err *err) {
-  if (kind == ZT_KIND_PRODUCTCODES)
-    return exec(s, "DELETE FROM product_code", err);
-  if (kind == ZT_KIND_AANBIEDERS)
-    return exec(s, "DELETE FROM provider", err);
-  return ZT_OK;
+  const char *table = kind == ZT_KIND_PRODUCTCODES ? "product_code"
+                      : kind == ZT_KIND_AANBIEDERS ? "provider"
+                                                   : NULL;
+  char sql[96];
+  sqlite3_stmt *st;
+  if (!table)
+    return ZT_OK;
+  /* Which file the table came from (0: empty), for the commit to tell a
+   * repeat of that file from a return to it after another. */
+  snprintf(sql, sizeof sql, "SELECT coalesce(max(file_id), 0) FROM %s",
+           table);
+  if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+    return db_fail(s, err, "reading a reference table");
+  if (sqlite3_step(st) == SQLITE_ROW)
+    s->replaced_from = sqlite3_column_int64(st, 0);
+  sqlite3_finalize(st);
+  snprintf(sql, sizeof sql, "DELETE FROM %s", table);
+  return exec(s, sql, err);
 }
 
 zt_status zt_store_put_productcode(zt_store *s, int64_t file_id, long line,
@@ -1714,6 +2132,7 @@ zt_status zt_store_write_rejects(zt_store *s, FILE *fp, zt_err *err) {
     return db_fail(s, err, "reading rejected lines");
   fputs("file,line,field,reason,message,raw\n", fp);
   zt_csvout_init(&c, fp, ',');
+  zt_csvout_guard(&c, true);     /* text from input files: no formulas */
   while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
     zt_csvout_str(&c, (const char *)sqlite3_column_text(st, 0));
     zt_csvout_int(&c, sqlite3_column_int64(st, 1));

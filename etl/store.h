@@ -30,6 +30,11 @@
 
 #define ZT_STORE_SCHEMA_VERSION 1
 
+/* What a message about a damaged store tells the reader to do. */
+#define ZT_STORE_RESTORE_ADVICE                                           \
+  "stop using it, restore the latest backup of the store and run again "  \
+  "(docs/operations.md, 'A damaged store')"
+
 typedef struct zt_store zt_store;
 
 typedef enum zt_store_mode {
@@ -41,8 +46,32 @@ typedef enum zt_store_mode {
 zt_status zt_store_open(zt_store **out, const char *path, zt_store_mode mode,
                         zt_err *err);
 void zt_store_close(zt_store *s);
+/* Open (or, with ZT_STORE_INIT, create) the store. A new store file is
+ * created with mode 0660 less the umask; an existing store readable by
+ * others loses those bits (with a warning). A file with tables but no
+ * schema version is recognised when its tables are a zothuis schema (a
+ * restore from `sqlite3 .dump`): ZT_STORE_INIT sets its version back,
+ * ZT_STORE_USE refuses with that advice; any other database is refused
+ * (ZT_ERR_USAGE), never changed. A damaged file gives ZT_ERR_CORRUPT. */
+
 /* The schema version found when the store was opened (0 = new). */
 int zt_store_found_version(const zt_store *s);
+/* Was it a version-0 store recognised by its tables (and given its
+ * version back)? */
+bool zt_store_restored(const zt_store *s);
+
+/* PRAGMA quick_check: ZT_ERR_CORRUPT, with a message that points at the
+ * backup, when the file's structure is damaged. Reading commands run it
+ * before they compute anything from the store. */
+zt_status zt_store_check(zt_store *s, zt_err *err);
+
+/* Settings kept in the `meta` table (outside any file transaction). */
+zt_status zt_store_meta_get(zt_store *s, const char *key, char *buf,
+                            size_t size, bool *found, zt_err *err);
+zt_status zt_store_meta_set(zt_store *s, const char *key, const char *value,
+                            zt_err *err);
+/* Does the store hold any client (so: pseudonyms of some key)? */
+zt_status zt_store_has_clients(zt_store *s, bool *any, zt_err *err);
 /* The underlying handle, for read-only queries of other modules. */
 struct sqlite3 *zt_store_db(zt_store *s);
 

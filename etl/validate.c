@@ -9,6 +9,7 @@
 
 #include "core/kinds.h"
 #include "core/str.h"
+#include "etl/pseudo.h"
 
 /* The field's text with blanks trimmed; p NULL when the column is absent. */
 static zt_slice field(const zt_row *row, int i) {
@@ -41,27 +42,20 @@ static zt_status reject(zt_reject *rej, zt_reason reason, int fieldno,
   return ZT_OK;
 }
 
+/* Bytes of a field masked before it is cut for a message (a CSV field is
+ * at most ZT_CSV_FIELD_MAX, 4096). */
+#define SHOW_SCAN 4096
+
 /* Shorten a field for a message: at most 24 characters, non-printables
- * replaced, and any run of nine or more digits masked, in case a BSN sits
- * in the wrong column (BSN fields themselves are masked by their check). */
+ * replaced, and every BSN-like digit group and every run of nine or more
+ * digits masked first (zt_mask_text), in case a BSN sits in the wrong
+ * column (BSN fields themselves are masked by their check). */
 static const char *show(zt_slice s, char buf[32]) {
-  size_t k = s.n < 24 ? s.n : 24;
-  for (size_t i = 0; i < k;) {
-    size_t run = 0;
-    while (i + run < s.n && s.p[i + run] >= '0' && s.p[i + run] <= '9')
-      run++;
-    if (run >= 9) {
-      for (size_t j = 0; j < run && i + j < k; j++)
-        buf[i + j] = j < 2 || j >= run - 2 ? s.p[i + j] : '*';
-      i += run;
-      continue;
-    }
-    {
-      unsigned char c = (unsigned char)s.p[i];
-      buf[i] = c < 0x20 || c == 0x7f ? '?' : (char)c;
-    }
-    i++;
-  }
+  char all[SHOW_SCAN + 1];
+  size_t n = s.n < SHOW_SCAN ? s.n : SHOW_SCAN;
+  size_t k = n < 24 ? n : 24;
+  zt_mask_text(s.p, n, NULL, 0, ZT_MASK_LONG, all, sizeof all);
+  memcpy(buf, all, k);
   memcpy(buf + k, s.n > 24 ? "..." : "", s.n > 24 ? 4 : 1);
   return buf;
 }
@@ -129,13 +123,16 @@ static zt_status check_bsn(zt_validator *v, const zt_row *row, int fi,
   return zt_pseudo_of(v->ps, s.p, s.n, out);
 }
 
-static zt_status check_date(const zt_row *row, int fi, bool required,
-                            zt_day *out, zt_reject *rej) {
+/* How a date field may be empty or open. */
+enum { D_OPTIONAL = 0, D_REQUIRED = 1, D_OPEN_END = 2 };
+
+static zt_status check_date(const zt_row *row, int fi, int how, zt_day *out,
+                            zt_reject *rej) {
   zt_slice s = field(row, fi);
   char buf[32];
   *out = ZT_DAY_NONE;
   if (empty(s)) {
-    if (required)
+    if (how == D_REQUIRED)
       return reject(rej, ZT_R_MISSING_FIELD, fi, row, "required, but empty");
     return ZT_OK;
   }
@@ -143,6 +140,17 @@ static zt_status check_date(const zt_row *row, int fi, bool required,
     return reject(rej, ZT_R_DATE_INVALID, fi, row,
                   "'%s' is not a real date (YYYY-MM-DD or DD-MM-YYYY)",
                   show(s, buf));
+  if (*out > ZT_DAY_MAX) {
+    /* 9999-12-31 and the like: iJw's way of writing an open end */
+    if (how == D_OPEN_END) {
+      *out = ZT_DAY_NONE;
+      return ZT_OK;
+    }
+    *out = ZT_DAY_NONE;
+    return reject(rej, ZT_R_DATE_INVALID, fi, row,
+                  "'%s': a year after %d stands for an open end, which this "
+                  "field cannot have", show(s, buf), ZT_YEAR_MAX);
+  }
   return ZT_OK;
 }
 
@@ -273,8 +281,8 @@ zt_status zt_validate_decl(zt_validator *v, const zt_row *row, zt_decl *out,
                   show(s, buf));
   out->category = (uint8_t)x;
   CHECK(check_text(row, ZT_D_CODE, ZT_CODE_MAX, true, out->code, rej));
-  CHECK(check_date(row, ZT_D_BEGIN, true, &out->begin, rej));
-  CHECK(check_date(row, ZT_D_END, true, &out->end, rej));
+  CHECK(check_date(row, ZT_D_BEGIN, D_REQUIRED, &out->begin, rej));
+  CHECK(check_date(row, ZT_D_END, D_REQUIRED, &out->end, rej));
   if (out->end < out->begin)
     return reject(rej, ZT_R_PERIOD_REVERSED, ZT_D_END, row,
                   "ends before it begins");
@@ -311,7 +319,7 @@ zt_status zt_validate_decl(zt_validator *v, const zt_row *row, zt_decl *out,
   if (out->credit && !out->prev_ref[0])
     return reject(rej, ZT_R_MISSING_FIELD, ZT_D_PREVREF, row,
                   "a credit must name the reference of its debit");
-  CHECK(check_date(row, ZT_D_BIRTH, false, &out->birth, rej));
+  CHECK(check_date(row, ZT_D_BIRTH, D_OPTIONAL, &out->birth, rej));
   CHECK(check_text(row, ZT_D_DECLNR, ZT_DECLNR_MAX, false, out->declnr, rej));
   if (out->unit != 83 && out->tariff >= 0) {
     /* TR346: amount = volume x tariff; minutes may round (IV081), so
@@ -353,14 +361,14 @@ zt_status zt_validate_assign(zt_validator *v, const zt_row *row,
   CHECK(check_bsn(v, row, ZT_A_BSN, &out->client, rej));
   CHECK(check_agb(row, ZT_A_AGB, &out->agb, rej));
   CHECK(check_int(row, ZT_A_TOEWIJZING, 9, true, &out->toewijzing, rej));
-  CHECK(check_date(row, ZT_A_BEGIN, true, &out->begin, rej));
-  CHECK(check_date(row, ZT_A_END, false, &out->end, rej));
+  CHECK(check_date(row, ZT_A_BEGIN, D_REQUIRED, &out->begin, rej));
+  CHECK(check_date(row, ZT_A_END, D_OPEN_END, &out->end, rej));
   if (out->end != ZT_DAY_NONE && out->end < out->begin)
     return reject(rej, ZT_R_PERIOD_REVERSED, ZT_A_END, row,
                   "ends before it begins");
   CHECK(check_gemeente(v, row, ZT_A_GEMEENTE, out->begin, &out->gemeente,
                        rej));
-  CHECK(check_date(row, ZT_A_BIRTH, false, &out->birth, rej));
+  CHECK(check_date(row, ZT_A_BIRTH, D_OPTIONAL, &out->birth, rej));
   CHECK(check_int(row, ZT_A_BIRTH_USE, 1, false, &x, rej));
   if (x > 3)
     return reject(rej, ZT_R_VALUE_INVALID, ZT_A_BIRTH_USE, row,
@@ -396,7 +404,7 @@ zt_status zt_validate_client(zt_validator *v, const zt_row *row,
   reset(rej);
   memset(out, 0, sizeof *out);
   CHECK(check_bsn(v, row, ZT_C_BSN, &out->client, rej));
-  CHECK(check_date(row, ZT_C_BIRTH, false, &out->birth, rej));
+  CHECK(check_date(row, ZT_C_BIRTH, D_OPTIONAL, &out->birth, rej));
   out->birth_precision = out->birth == ZT_DAY_NONE ? 3 : 0;
   CHECK(check_gender(row, ZT_C_GENDER, &out->gender, rej));
   return ZT_OK;
@@ -409,8 +417,8 @@ zt_status zt_validate_residence(zt_validator *v, const zt_row *row,
   reset(rej);
   memset(out, 0, sizeof *out);
   CHECK(check_bsn(v, row, ZT_R_BSN_F, &out->client, rej));
-  CHECK(check_date(row, ZT_R_BEGIN_F, true, &out->begin, rej));
-  CHECK(check_date(row, ZT_R_END_F, false, &out->end, rej));
+  CHECK(check_date(row, ZT_R_BEGIN_F, D_REQUIRED, &out->begin, rej));
+  CHECK(check_date(row, ZT_R_END_F, D_OPEN_END, &out->end, rej));
   if (out->end != ZT_DAY_NONE && out->end < out->begin)
     return reject(rej, ZT_R_PERIOD_REVERSED, ZT_R_END_F, row,
                   "ends before it begins");
@@ -450,8 +458,8 @@ zt_status zt_validate_productcode(zt_validator *v, const zt_row *row,
   out->kind = k;
   CHECK(check_text(row, ZT_P_LABEL, sizeof out->label - 1, false, out->label,
                    rej));
-  CHECK(check_date(row, ZT_P_FROM, false, &out->valid_from, rej));
-  CHECK(check_date(row, ZT_P_TO, false, &out->valid_to, rej));
+  CHECK(check_date(row, ZT_P_FROM, D_OPTIONAL, &out->valid_from, rej));
+  CHECK(check_date(row, ZT_P_TO, D_OPEN_END, &out->valid_to, rej));
   if (out->valid_from != ZT_DAY_NONE && out->valid_to != ZT_DAY_NONE &&
       out->valid_to < out->valid_from)
     return reject(rej, ZT_R_PERIOD_REVERSED, ZT_P_TO, row,

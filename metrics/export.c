@@ -209,7 +209,7 @@ zt_status zt_export_file(const zt_ind_table *t, const char *path,
 zt_status zt_export_public_file(const zt_ind_table *t, const char *path,
                                 zt_export_format format, zt_supp_mode mode,
                                 zt_err *err) {
-  return write_file(t, path, format, &mode, 0644, err);
+  return write_file(t, path, format, &mode, ZT_MODE_PUBLIC, err);
 }
 
 /* One evaluated target, as doelen.csv/.json write it. */
@@ -257,7 +257,7 @@ zt_status zt_export_targets_file(const zt_target *targets, size_t n,
     return zt_fail(err, ZT_ERR_NOMEM, "export: out of memory");
   k = target_rows(targets, n, t, p, units, nunits, rows);
   zt_period_name(p, pname);
-  st = zt_fileout_open(&out, path, 0644, err);
+  st = zt_fileout_open(&out, path, ZT_MODE_PUBLIC, err);
   if (st) {
     free(rows);
     return st;

@@ -60,7 +60,7 @@ static zt_status write_pdf(const zt_doc *doc, const char *path,
                            zt_err *err) {
   zt_fileout fo;
   zt_pdf_a11y a11y;
-  zt_status st = zt_fileout_open(&fo, path, 0644, err);
+  zt_status st = zt_fileout_open(&fo, path, ZT_MODE_PUBLIC, err);
   if (st)
     return st;
   zt_pdf_a11y_init(&a11y);
@@ -86,7 +86,8 @@ static zt_status write_html(const zt_doc *doc, const char *path,
   zt_buf_init(&b, 256u << 20);
   st = zt_html_write(doc, NULL, &b, err);
   if (!st)
-    st = zt_write_file_atomic(path, b.data ? b.data : "", b.len, 0644, err);
+    st = zt_write_file_atomic(path, b.data ? b.data : "", b.len,
+                              ZT_MODE_PUBLIC, err);
   else
     zt_err_prefix(err, "%s", path);
   zt_buf_free(&b);

@@ -176,16 +176,41 @@ static void test_blank_lines(void **state) {
 }
 
 static void test_unterminated(void **state) {
+  zt_csv_limits two = {64, 16, 1024, 2};
   (void)state;
-  /* The quote opened on line 2 swallows the rest (two more LFs): one
-   * rejected record of 3 lines, no fields (e1 = UNTERMINATED). */
+  /* The quote opened on line 2 is never closed: line 2 alone is the
+   * rejected record (e1 = UNTERMINATED, no fields), and reading resumes
+   * on line 3, so no line is lost. */
   check("a;b\n\"c;d\ne;f\n",
-        "1: a|b\n2+3 e1@-1:\nblank=0 lines=4");
+        "1: a|b\n2 e1@-1:\n3: e|f\nblank=0 lines=3");
+  check_lim("a;b\n\"c;d\ne;f\n", ';', NULL, true,
+            "1: a|b raw=a;b\n2 e1@-1: raw=\"c;d\n3: e|f raw=e;f\n"
+            "blank=0 lines=3");
   check("\"abc", "1 e1@-1:\nblank=0 lines=1");
+  check("\"abc\n", "1 e1@-1:\nblank=0 lines=1");
+  /* two line ends inside quotes are allowed, a third cuts the record to
+   * its first line and the lines after it are read again */
+  check_lim("\"a\nb\nc\";x\nok\n", ';', &two, false,
+            "1+3: a\\nb\\nc|x\n4: ok\nblank=0 lines=4");
+  check_lim("\"a\nb\nc\nd\";x\nok\n", ';', &two, false,
+            "1 e1@-1:\n2: b\n3: c\n4: d\"|x\n5: ok\nblank=0 lines=5");
+  /* a stray quote on line 2 of many: every later line is still read */
+  {
+    GString *t = g_string_new("h\n\"stray\n");
+    GString *want = g_string_new("1: h\n2 e1@-1:\n");
+    for (int i = 3; i <= 200; i++) {
+      g_string_append_printf(t, "l%d;x\n", i);
+      g_string_append_printf(want, "%d: l%d|x\n", i, i);
+    }
+    g_string_append(want, "blank=0 lines=200");
+    check(t->str, want->str);
+    g_string_free(t, TRUE);
+    g_string_free(want, TRUE);
+  }
 }
 
 static void test_field_too_long_and_resync(void **state) {
-  zt_csv_limits lim = {8, 16, 64};
+  zt_csv_limits lim = {8, 16, 64, 0};
   (void)state;
   /* 9 bytes > 8: e3 (FIELD_TOO_LONG) on field 0; the next line is fine. */
   check_lim("abcdefghi;x\nok;y\n", ';', &lim, false,
@@ -198,15 +223,20 @@ static void test_field_too_long_and_resync(void **state) {
 }
 
 static void test_record_too_long_and_resync(void **state) {
-  zt_csv_limits lim = {64, 16, 16};
+  zt_csv_limits lim = {64, 16, 16, 0};
   (void)state;
   /* 24 bytes > 16: e2 (RECORD_TOO_LONG), no fields, raw cut to 16. */
   check_lim("aaaa;bbbb;cccc;dddd;eeee\nok\n", ';', &lim, true,
             "1 e2@-1: raw=aaaa;bbbb;cccc;d\n2: ok raw=ok\n"
             "blank=0 lines=2");
-  /* with a quoted LF inside: the record spans 2 lines, resync on 3 */
+  /* with a quoted LF inside, longer than 16 + 2 bytes: the quote is left
+   * open too long, so line 1 alone is rejected (e1) and line 2 is read
+   * again on its own (too long as well: its quote is literal text) */
   check_lim("\"x\nyyyyyyyyyyyyyyyyyyyyyy\";z\nok\n", ';', &lim, false,
-            "1+2 e2@-1:\n3: ok\nblank=0 lines=3");
+            "1 e1@-1:\n2 e2@-1:\n3: ok\nblank=0 lines=3");
+  /* a first line too long for the buffer, then a quoted line end */
+  check_lim("\"xxxxxxxxxxxxxxxxxxxxxxxx\nyy\";z\nok\n", ';', &lim, false,
+            "1 e1@-1:\n2: yy\"|z\n3: ok\nblank=0 lines=3");
   /* exactly 16 bytes (CRLF not counted) is fine */
   check_lim("aaaaaaa;bbbbbbbb\r\n", ';', &lim, false,
             "1: aaaaaaa|bbbbbbbb\nblank=0 lines=1");
@@ -216,7 +246,7 @@ static void test_record_too_long_and_resync(void **state) {
 }
 
 static void test_too_many_fields(void **state) {
-  zt_csv_limits lim = {64, 3, 1024};
+  zt_csv_limits lim = {64, 3, 1024, 0};
   (void)state;
   /* 4 fields > 3: e4 (TOO_MANY_FIELDS), the first 3 given, 4 counted */
   check_lim("a;b;c;d\nx\n", ';', &lim, false,
@@ -299,7 +329,7 @@ static void test_errors(void **state) {
   zt_csv_rec r;
   zt_err err;
   bool got;
-  zt_csv_limits bad = {0, 1, 1};
+  zt_csv_limits bad = {0, 1, 1, 0};
   /* The second pull fails: the record in progress cannot end. */
   mem m = {"a;b\nc;d", 7, 0, 5, NULL, 2, 0};
   (void)state;

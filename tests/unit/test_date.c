@@ -52,6 +52,18 @@ static void test_parse(void **state) {
   assert_int_equal(zt_date_parse(" 022-03-24", 10, &d), ZT_ERR_INPUT);
   assert_int_equal(zt_date_parse("", 0, &d), ZT_ERR_INPUT);
   assert_int_equal(zt_date_parse("0000-01-01", 10, &d), ZT_ERR_INPUT);
+  assert_int_equal(ZT_DAY_MAX, zt_day_from_ymd(ZT_YEAR_MAX, 12, 31));
+  /* open ends as iJw writes them are real dates up to 9999 */
+  assert_int_equal(zt_date_parse("9999-12-31", 10, &d), ZT_OK);
+  assert_int_equal(zt_day_year(d), 9999);
+  assert_int_equal(zt_date_parse("31-12-9999", 10, &d), ZT_OK);
+  assert_int_equal(zt_date_parse("3000-02-29", 10, &d), ZT_ERR_INPUT);
+  {
+    char iso[11];
+    zt_date_parse("9999-12-31", 10, &d);
+    zt_date_iso(d, iso);
+    assert_string_equal(iso, "9999-12-31");
+  }
 }
 
 static void test_iso(void **state) {

@@ -138,6 +138,15 @@ static void test_detect_utf8_then_invalid(void **state) {
   assert_int_equal(d.enc, ZT_ENC_UTF8);
 }
 
+static void test_declared_cp1252(void **state) {
+  zt_decoder d;
+  (void)state;
+  /* declared (a mapping says so): C3 AB is cp1252 text, "Ã«" */
+  zt_decoder_init(&d, ZT_ENC_CP1252, false);
+  assert_int_equal(zt_decoder_check(&d, "\xC3\xAB", 2, NULL),
+                   ZT_DEC_CP1252);
+}
+
 static void test_detect_cp1252(void **state) {
   zt_decoder d;
   size_t bad = 99;
@@ -147,9 +156,15 @@ static void test_detect_cp1252(void **state) {
   assert_int_equal(zt_decoder_check(&d, "cli\xEBnt", 6, NULL),
                    ZT_DEC_CP1252);
   assert_int_equal(d.enc, ZT_ENC_CP1252);
-  /* C3 AB is valid cp1252 text ("Ã«") once the file is cp1252 */
+  /* a later line of valid UTF-8 ("ë" as C3 AB) in a file guessed to be
+   * cp1252 is read as UTF-8, not as "Ã«" */
   assert_int_equal(zt_decoder_check(&d, "\xC3\xAB", 2, NULL),
+                   ZT_DEC_UTF8);
+  assert_int_equal(zt_decoder_display(&d, "\xC3\xAB", 2, out), 2);
+  assert_memory_equal(out, "\xC3\xAB", 2);
+  assert_int_equal(zt_decoder_check(&d, "cli\xEBnt", 6, NULL),
                    ZT_DEC_CP1252);
+  assert_int_equal(d.enc, ZT_ENC_CP1252);
   /* an undefined byte rejects the line */
   assert_int_equal(zt_decoder_check(&d, "ab\x9D", 3, &bad), ZT_DEC_INVALID);
   assert_int_equal(bad, 2);
@@ -205,6 +220,7 @@ int main(void) {
       cmocka_unit_test(test_detect_bom),
       cmocka_unit_test(test_detect_utf8_then_invalid),
       cmocka_unit_test(test_detect_cp1252),
+      cmocka_unit_test(test_declared_cp1252),
       cmocka_unit_test(test_detect_nul),
       cmocka_unit_test(test_names),
   };

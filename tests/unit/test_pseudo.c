@@ -50,6 +50,89 @@ static void test_mask(void **state) {
   assert_string_equal(line, "a b?");
 }
 
+/* What zt_mask_text makes of `in` (flags). */
+static const char *masked(const char *in, unsigned flags) {
+  static char out[256];
+  zt_mask_text(in, strlen(in), NULL, 0, flags, out, sizeof out);
+  return out;
+}
+
+static void test_mask_groups(void **state) {
+  (void)state;
+  /* 012345672 passes the 11-test: without its leading zero (Excel) the
+   * eight digits are a BSN, masked when they stand free */
+  assert_string_equal(masked("a;12345672;b", 0), "a;12****72;b");
+  assert_string_equal(masked("12345672", 0), "12****72");
+  /* ... but not inside a code with letters, nor a provider code that
+   * is no BSN without its zero (98000011 -> 098000011 fails) */
+  assert_string_equal(masked("RN12345672", 0), "RN12345672");
+  assert_string_equal(masked("98000011;0402", 0), "98000011;0402");
+  /* spaced and dotted BSNs */
+  assert_string_equal(masked("x 917 322 721 y", 0), "x 91* *** *21 y");
+  assert_string_equal(masked("9173.22.721", 0), "91**.**.*21");
+  assert_string_equal(masked("917-322-721", 0), "91*-***-*21");
+  /* dates stay: eight digits with dashes are a date, not a BSN */
+  assert_string_equal(masked("2021-09-01;01-09-2021", 0),
+                      "2021-09-01;01-09-2021");
+  /* a group joins one kind of separator only */
+  assert_string_equal(masked("1 2018-01-01", 0), "1 2018-01-01");
+  /* ten digits: kept in lines, masked in messages (ZT_MASK_LONG) */
+  assert_string_equal(masked("9876543210", 0), "9876543210");
+  assert_string_equal(masked("9876543210", ZT_MASK_LONG), "98******10");
+  /* previews of a header: every plain run of eight (ZT_MASK_ALL8) */
+  assert_string_equal(masked("98000011", ZT_MASK_ALL8), "98****11");
+  /* one byte out per byte in: a cut after masking never shows more */
+  {
+    char out[8];
+    zt_mask_text("ab917322721", 11, NULL, 0, 0, out, sizeof out);
+    assert_string_equal(out, "ab91***");
+  }
+}
+
+static void test_key_id(void **state) {
+  char *dir = tu_tmpdir("keyid");
+  char *k1 = g_build_filename(dir, "1.key", NULL);
+  char *k2 = g_build_filename(dir, "2.key", NULL);
+  char *fifo = g_build_filename(dir, "f.key", NULL);
+  zt_pseudonymizer *a, *b, *c;
+  char ia[33], ib[33], ic[33];
+  bool created;
+  zt_err err;
+  (void)state;
+  assert_int_equal(zt_key_create(k1, &created, NULL), ZT_OK);
+  assert_int_equal(zt_key_create(k2, &created, NULL), ZT_OK);
+  assert_int_equal(zt_pseudo_open(&a, k1, NULL), ZT_OK);
+  assert_int_equal(zt_pseudo_open(&b, k1, NULL), ZT_OK);
+  assert_int_equal(zt_pseudo_open(&c, k2, NULL), ZT_OK);
+  zt_pseudo_key_id(a, ia);
+  zt_pseudo_key_id(b, ib);
+  zt_pseudo_key_id(c, ic);
+  assert_int_equal(strlen(ia), 32);
+  assert_string_equal(ia, ib);           /* the same key, the same id */
+  assert_string_not_equal(ia, ic);       /* another key, another id */
+  zt_pseudo_close(a);
+  zt_pseudo_close(b);
+  zt_pseudo_close(c);
+  /* a FIFO in the key's place is refused at once, not waited on */
+  assert_int_equal(mkfifo(fifo, 0600), 0);
+  assert_int_equal(zt_pseudo_open(&a, fifo, &err), ZT_ERR_USAGE);
+  assert_non_null(strstr(err.msg, "not a regular file"));
+  /* a key readable by others loses those bits */
+  assert_int_equal(chmod(k1, 0644), 0);
+  assert_int_equal(zt_pseudo_open(&a, k1, NULL), ZT_OK);
+  zt_pseudo_close(a);
+  {
+    struct stat sb;
+    assert_int_equal(stat(k1, &sb), 0);
+    assert_int_equal(sb.st_mode & 0777, 0640);
+  }
+  tu_rmtree(dir);
+  g_free(k1);
+  g_free(k2);
+  g_free(fifo);
+  g_free(dir);
+}
+
 static void test_pseudonym(void **state) {
   unsigned char k1[ZT_KEY_BYTES], k2[ZT_KEY_BYTES];
   zt_pseudonymizer *a, *b, *c;
@@ -150,6 +233,7 @@ int main(void) {
       cmocka_unit_test(test_elfproef),  cmocka_unit_test(test_mask),
       cmocka_unit_test(test_pseudonym), cmocka_unit_test(test_base32),
       cmocka_unit_test(test_key_file),
+      cmocka_unit_test(test_mask_groups), cmocka_unit_test(test_key_id),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

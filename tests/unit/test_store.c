@@ -10,6 +10,7 @@
 #include <sqlite3.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "etl/store.h"
 
@@ -260,6 +261,125 @@ static void test_rejected_file(void **state) {
   zt_store_close(s);
 }
 
+/* A file rolled back puts the in-memory caches back as they were (the
+ * undo journal), without reloading them: a new client of the rolled-back
+ * file is forgotten, a credit it put in quarantine is gone, and a waiting
+ * credit it resolved waits again. */
+static void test_rollback_undo(void **state) {
+  zt_store *s;
+  zt_put_result res;
+  zt_decl d1 = line(1, "D1", 1000), c1 = credit_of(&d1, "C1");
+  zt_decl d2 = line(2, "D2", 1000), c2 = credit_of(&d2, "C2");
+  int64_t f;
+  (void)state;
+  assert_int_equal(zt_store_open(&s, NULL, ZT_STORE_MEMORY, NULL), ZT_OK);
+  f = begin(s, "a.csv");
+  put(s, f, &c1, &res);                  /* waits for D1 */
+  assert_true(res.credit_waiting);
+  assert_false(commit(s, f, "aaaa"));
+  /* rolled back: client 2 (new), credit C2 (new wait), debit D1 (meets
+   * C1) */
+  f = begin(s, "b.csv");
+  put(s, f, &d2, &res);
+  put(s, f, &c2, &res);
+  assert_true(res.credit_linked);
+  put(s, f, &d1, &res);
+  assert_int_equal(res.credits_resolved, 1);
+  zt_store_file_rollback(s);
+  assert_int_equal(count(s, "SELECT count(*) FROM client"), 1);
+  /* again, in another order: D1 must still find C1 waiting, and a credit
+   * for D2 must wait (D2 is gone) */
+  f = begin(s, "c.csv");
+  put(s, f, &c2, &res);
+  assert_true(res.credit_waiting);
+  put(s, f, &d1, &res);
+  assert_int_equal(res.credits_resolved, 1);
+  put(s, f, &d2, &res);
+  assert_int_equal(res.credits_resolved, 1);
+  assert_false(commit(s, f, "cccc"));
+  assert_int_equal(zt_store_commit(s, NULL), ZT_OK);
+  assert_int_equal(count(s, "SELECT count(*) FROM credit_waiting"), 0);
+  /* every line names a client that exists, with its own pseudonym */
+  assert_int_equal(count(s, "SELECT count(*) FROM declaration d LEFT JOIN "
+                            "client c ON c.id = d.client_id WHERE c.id IS "
+                            "NULL"), 0);
+  assert_int_equal(count(s, "SELECT count(DISTINCT client_id) FROM "
+                            "declaration"), 2);
+  zt_store_close(s);
+}
+
+/* meta settings, quick_check, a damaged file, and stores without a
+ * version: a .dump restore is recognised, another database refused. */
+static void test_check_and_versions(void **state) {
+  char *dir = tu_tmpdir("storev");
+  char *path = g_build_filename(dir, "z.db", NULL);
+  char *other = g_build_filename(dir, "other.db", NULL);
+  char *junk = g_build_filename(dir, "junk.db", NULL);
+  char buf[64];
+  bool found, any;
+  zt_store *s;
+  zt_err err;
+  sqlite3 *db;
+  (void)state;
+  assert_int_equal(zt_store_open(&s, path, ZT_STORE_INIT, NULL), ZT_OK);
+  assert_int_equal(zt_store_check(s, NULL), ZT_OK);
+  assert_int_equal(zt_store_meta_get(s, "key_id", buf, sizeof buf, &found,
+                                     NULL), ZT_OK);
+  assert_false(found);
+  assert_int_equal(zt_store_meta_set(s, "key_id", "abc", NULL), ZT_OK);
+  assert_int_equal(zt_store_meta_get(s, "key_id", buf, sizeof buf, &found,
+                                     NULL), ZT_OK);
+  assert_true(found);
+  assert_string_equal(buf, "abc");
+  assert_int_equal(zt_store_has_clients(s, &any, NULL), ZT_OK);
+  assert_false(any);
+  zt_store_close(s);
+  {
+    struct stat sb;                      /* never readable by others */
+    assert_int_equal(stat(path, &sb), 0);
+    assert_int_equal(sb.st_mode & 007, 0);
+  }
+  /* a version-0 copy of the schema (as `sqlite3 .dump` restores it) */
+  assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+  sqlite3_exec(db, "PRAGMA user_version = 0", NULL, NULL, NULL);
+  sqlite3_close(db);
+  assert_int_equal(zt_store_open(&s, path, ZT_STORE_USE, &err), ZT_ERR_USAGE);
+  assert_non_null(strstr(err.msg, "zothuis init"));
+  assert_int_equal(zt_store_open(&s, path, ZT_STORE_INIT, NULL), ZT_OK);
+  assert_true(zt_store_restored(s));
+  assert_int_equal(zt_store_found_version(s), ZT_STORE_SCHEMA_VERSION);
+  assert_int_equal(count(s, "PRAGMA user_version"), ZT_STORE_SCHEMA_VERSION);
+  zt_store_close(s);
+  /* another program's database: refused, nothing added */
+  assert_int_equal(sqlite3_open(other, &db), SQLITE_OK);
+  sqlite3_exec(db, "CREATE TABLE boeken (titel TEXT)", NULL, NULL, NULL);
+  sqlite3_close(db);
+  assert_int_equal(zt_store_open(&s, other, ZT_STORE_INIT, &err),
+                   ZT_ERR_USAGE);
+  assert_non_null(strstr(err.msg, "not a zothuis store"));
+  assert_int_equal(sqlite3_open(other, &db), SQLITE_OK);
+  {
+    sqlite3_stmt *st;
+    sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_schema", -1, &st,
+                       NULL);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    assert_int_equal(sqlite3_column_int(st, 0), 1);
+    sqlite3_finalize(st);
+  }
+  sqlite3_close(db);
+  /* not a database at all (or its first page damaged): ZT_ERR_CORRUPT */
+  g_free(tu_write(dir, "junk.db", "this is not an SQLite database, but "
+                  "text that is long enough to look like a header\n"));
+  assert_int_equal(zt_store_open(&s, junk, ZT_STORE_USE, &err),
+                   ZT_ERR_CORRUPT);
+  assert_non_null(strstr(err.msg, "backup"));
+  tu_rmtree(dir);
+  g_free(path);
+  g_free(other);
+  g_free(junk);
+  g_free(dir);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_schema),
@@ -268,6 +388,8 @@ int main(void) {
       cmocka_unit_test(test_rollback_and_repeat),
       cmocka_unit_test(test_residence),
       cmocka_unit_test(test_rejected_file),
+      cmocka_unit_test(test_rollback_undo),
+      cmocka_unit_test(test_check_and_versions),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

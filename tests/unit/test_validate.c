@@ -233,6 +233,52 @@ static void test_other_kinds(void **state) {
   }
 }
 
+/* A year after 2999 (9999-12-31) is an open end where one may be, and a
+ * rejected date with the reason said where none may. */
+static void test_open_ends(void **state) {
+  zt_validator v = {rd, ps, 0, 0, 0};
+  zt_reject rej;
+  tu_row r;
+  char text[256];
+  zt_decl d;
+  (void)state;
+  {
+    zt_residence res;
+    snprintf(text, sizeof text, "%s;0402;2020-01-01;9999-12-31", bsn);
+    zt_validate_residence(&v, tu_make_row(&r, ZT_KIND_RESIDENTIES, text,
+                                          false), &res, &rej);
+    assert_int_equal(rej.reason, ZT_R_NONE);
+    assert_int_equal(res.end, ZT_DAY_NONE);
+    snprintf(text, sizeof text, "%s;0402;5000-01-01;", bsn);
+    zt_validate_residence(&v, tu_make_row(&r, ZT_KIND_RESIDENTIES, text,
+                                          false), &res, &rej);
+    assert_int_equal(rej.reason, ZT_R_DATE_INVALID);  /* a begin: no */
+  }
+  {
+    zt_assign a;
+    snprintf(text, sizeof text,
+             "0402;12345678;%s;2010-05-17;2;1;77;43;43A01;2022-01-01;"
+             "3000-01-01;", bsn);
+    zt_validate_assign(&v, tu_make_row(&r, ZT_KIND_TOEWIJZINGEN, text, true),
+                       &a, &rej);
+    assert_int_equal(rej.reason, ZT_R_NONE);
+    assert_int_equal(a.end, ZT_DAY_NONE);
+  }
+  {
+    zt_productcode p;
+    zt_validate_productcode(&v, tu_make_row(&r, ZT_KIND_PRODUCTCODES,
+                                            "43A01;pleegzorg;P;2015-01-01;"
+                                            "9999-12-31;", false), &p, &rej);
+    assert_int_equal(rej.reason, ZT_R_NONE);
+    assert_int_equal(p.valid_to, ZT_DAY_NONE);
+  }
+  rej = check(ZT_D_END, "9999-12-31", false, &d);
+  assert_int_equal(rej.reason, ZT_R_DATE_INVALID);
+  assert_non_null(strstr(rej.message, "open end"));
+  rej = check(ZT_D_END, "2999-12-31", false, &d);
+  assert_int_not_equal(rej.reason, ZT_R_DATE_INVALID);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_good_line),
@@ -241,6 +287,7 @@ int main(void) {
       cmocka_unit_test(test_bsn_message_masked),
       cmocka_unit_test(test_money),
       cmocka_unit_test(test_other_kinds),
+      cmocka_unit_test(test_open_ends),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -1,0 +1,81 @@
+# tests/e2e/lib/region.sh -- sourced by the reliability tests
+# (tests/e2e/rel*.sh, issue 18): a small region folder built from
+# fixtures/samples, a generator of declaration lines with made-up BSNs
+# that pass the 11-test, and helpers. Expects Z (the program), SRC (the
+# source tree) and W (the work folder, already the current folder).
+
+fail() { echo "FAIL: $*" >&2; exit 1; }
+
+# make_region DIR: the sample region of fixtures/samples with an inbox,
+# archive and rejected folder as in the issue's reproducers. Reports are
+# CSV only (fast) for 2021-H2. The configuration uses only keys that
+# zothuis has long known, so that each test runs (and fails) on older
+# builds too; inbox files are dated back (`old`) so that the settle time
+# does not hold them.
+make_region() {
+	d=$1
+	mkdir -p "$d/reference" "$d/steering" "$d/inbox"
+	cp "$SRC/fixtures/samples/demo-productcodes.csv" "$d/reference/productcodes.csv"
+	cp "$SRC/fixtures/samples/demo-aanbieders.csv" "$d/reference/aanbieders.csv"
+	cp "$SRC/fixtures/samples/demo-declaraties.csv" "$d/inbox/declaraties.csv"
+	cp "$SRC/fixtures/samples/demo-residenties.csv" "$d/inbox/residenties.csv"
+	old "$d/inbox/declaraties.csv" "$d/inbox/residenties.csv"
+	cat > "$d/region.ini" <<'INI'
+[region]
+name = Testregio
+municipalities = 0376,1942,0402,0406,0417,1696,0457@..2022-03-23
+
+[store]
+path = zothuis.db
+key_file = zothuis.key
+
+[input]
+inbox = inbox/
+archive = archive/
+rejected = rejected/
+product_codes = reference/productcodes.csv
+providers = reference/aanbieders.csv
+
+[report]
+out = out/
+formats = csv
+
+[run]
+periods = 2021-H2
+lock_wait = 5
+INI
+}
+
+# old FILE...: last changed long ago, as a delivery that is complete
+old() { touch -d '2021-01-01 00:00:00' "$@"; }
+
+# zr DIR ARGS...: zothuis with DIR's region.ini, output in DIR/last.out and
+# DIR/last.err; sets RC (never exits on a non-zero code).
+zr() {
+	zd=$1; shift
+	set +e
+	( cd "$zd" && "$Z" --config region.ini "$@" ) > "$zd/last.out" 2> "$zd/last.err"
+	RC=$?
+	set -e
+}
+
+# decl_lines N FIRST [GEMEENTE] [MONTH]: N declaration lines (no header)
+# of N different children, BSNs from the 8-digit number FIRST on (each
+# followed by its 11-test check digit; numbers without one are skipped), references R<FIRST>-<i>, in 2021-MONTH (default 09).
+decl_lines() {
+	awk -v n="$1" -v p="$2" -v g="${3:-0402}" -v m="${4:-09}" 'BEGIN {
+		k = 0
+		while (k < n) {
+			p++; s = 0; x = p
+			for (i = 8; i >= 1; i--) { d = x % 10; x = int(x / 10); s += d * (10 - i) }
+			c = s % 11; if (c == 10) continue
+			printf "98000011;%s;%d%d;%d;R%d-%d;;45;45A01;2021-%s-01;2021-%s-28;10;04;9500;95000;D\n", g, p, c, 3000 + k, p, k, m, m
+			k++
+		}
+	}'
+}
+
+DECL_HEADER="aanbieder_agb;gemeente;bsn;toewijzingnummer;referentienummer;vorig_referentienummer;productcategorie;productcode;begindatum;einddatum;volume;eenheid;tarief;bedrag;debet_credit"
+
+# count DIR SQL: one value from the region's store
+count() { sqlite3 "$1/zothuis.db" "$2"; }

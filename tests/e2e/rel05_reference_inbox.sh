@@ -1,0 +1,45 @@
+#!/bin/sh
+# Reliability, issue 18 defect 5: reference data come only from where the
+# configuration says. A product catalogue dropped in the inbox is rejected
+# whole (reference_in_inbox, moved to rejected/ with a .reason) and the
+# configured catalogue stays, also in later runs. With [input]
+# reference_from_inbox = true it is taken; the next run without it reads
+# the configured file again, since the table no longer came from it. A
+# configured file that changed is read again.
+# Usage: rel05_reference_inbox.sh ZOTHUIS SOURCE_DIR WORK_DIR
+set -eu
+Z=$1; SRC=$2; W=$3
+rm -rf "$W"; mkdir -p "$W"; cd "$W"
+. "$SRC/tests/e2e/lib/region.sh"
+
+make_region r
+zr r run
+[ $RC = 0 ] || [ $RC = 2 ] || fail "first run exit $RC: $(cat r/last.err)"
+n0=$(count r "SELECT count(*) FROM product_code")
+[ "$n0" = 24 ] || fail "the configured catalogue has $n0 rows, want 24"
+
+printf 'productcode,kind,label,valid_from,valid_to,gemeente\n45A01,residentieel,Alles is verblijf,,,\n' > een.csv
+cp een.csv r/inbox/catalogus.csv
+old r/inbox/catalogus.csv
+zr r run
+[ $RC = 2 ] || fail "run with a catalogue in the inbox exit $RC, want 2"
+[ "$(count r "SELECT count(*) FROM product_code")" = 24 ] || fail "a catalogue in the inbox replaced the configured one"
+[ -e r/rejected/catalogus.csv ] || fail "the catalogue was not moved to rejected/"
+head -1 r/rejected/catalogus.csv.reason | grep -qx reference_in_inbox || fail "reason: $(cat r/rejected/catalogus.csv.reason)"
+zr r run
+[ "$(count r "SELECT count(*) FROM product_code")" = 24 ] || fail "a later run lost the configured catalogue"
+
+# opting in: taken; without the opt-in the configured file comes back
+cp een.csv r/inbox/catalogus2.csv
+old r/inbox/catalogus2.csv
+zr r --set input.reference_from_inbox=true run
+[ "$(count r "SELECT count(*) FROM product_code")" = 1 ] || fail "the opt-in did not take the inbox catalogue"
+zr r run
+[ "$(count r "SELECT count(*) FROM product_code")" = 24 ] ||
+	fail "the configured catalogue was not read again (the configured file counted as already ingested)"
+
+# a configured file that changed is read again
+grep -v '^45A10,' r/reference/productcodes.csv > p.csv && cp p.csv r/reference/productcodes.csv
+zr r run
+[ "$(count r "SELECT count(*) FROM product_code")" = 23 ] || fail "a changed configured catalogue was not read again"
+echo "rel05 reference files: ok"

@@ -1,0 +1,212 @@
+/*
+ * tests/unit/test_fileout.c -- outputs (core/fileout.c, core/csvout.c):
+ * FIFOs written in place, never replaced, and refused without a reader;
+ * modes from the umask; a folder swapped in whole and a linked one
+ * refused; leftovers of killed runs removed, nothing else; the formula
+ * guard of CSV cells.
+ */
+#include "testutil.h"
+
+#include <glib.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/csvout.h"
+#include "core/fileout.h"
+
+static gpointer read_fifo(gpointer path) {
+  gchar *text = NULL;
+  g_file_get_contents(path, &text, NULL, NULL);
+  return text;
+}
+
+static void test_fifo(void **state) {
+  char *dir = tu_tmpdir("fifo");
+  char *fifo = g_build_filename(dir, "out.fifo", NULL);
+  zt_fileout out;
+  zt_err err;
+  struct stat sb;
+  GThread *th;
+  char *got;
+  (void)state;
+  assert_int_equal(mkfifo(fifo, 0600), 0);
+  /* no reader: an error at once, not a wait */
+  assert_int_equal(zt_fileout_open(&out, fifo, ZT_MODE_PUBLIC, &err),
+                   ZT_ERR_OUTPUT);
+  assert_non_null(strstr(err.msg, "no process is reading"));
+  /* with a reader: written in place */
+  th = g_thread_new("reader", read_fifo, fifo);
+  for (int i = 0; i < 200; i++) {
+    if (zt_fileout_open(&out, fifo, ZT_MODE_PUBLIC, NULL) == ZT_OK)
+      break;
+    g_usleep(10000);               /* until the reader has opened it */
+  }
+  assert_non_null(out.fp);
+  assert_true(out.direct);
+  fputs("hallo\n", out.fp);
+  assert_int_equal(zt_fileout_commit(&out, NULL), ZT_OK);
+  got = g_thread_join(th);
+  assert_string_equal(got, "hallo\n");
+  g_free(got);
+  assert_int_equal(lstat(fifo, &sb), 0);
+  assert_true(S_ISFIFO(sb.st_mode));
+  /* a folder is refused */
+  assert_int_equal(zt_fileout_open(&out, dir, ZT_MODE_PUBLIC, &err),
+                   ZT_ERR_OUTPUT);
+  tu_rmtree(dir);
+  g_free(fifo);
+  g_free(dir);
+}
+
+static void test_modes(void **state) {
+  char *dir = tu_tmpdir("modes");
+  char *pub = g_build_filename(dir, "pub.csv", NULL);
+  char *priv = g_build_filename(dir, "priv.csv", NULL);
+  mode_t um = zt_umask();
+  struct stat sb;
+  (void)state;
+  assert_int_equal(zt_write_file_atomic(pub, "x", 1, ZT_MODE_PUBLIC, NULL),
+                   ZT_OK);
+  assert_int_equal(zt_write_file_atomic(priv, "x", 1, ZT_MODE_PRIVATE, NULL),
+                   ZT_OK);
+  assert_int_equal(stat(pub, &sb), 0);
+  assert_int_equal(sb.st_mode & 0777, 0666 & ~um);
+  assert_int_equal(stat(priv, &sb), 0);
+  assert_int_equal(sb.st_mode & 0777, 0660 & ~um);
+  assert_int_equal(sb.st_mode & 007, 0);
+  assert_int_equal(zt_file_mode(0666), 0666 & ~um);
+  tu_rmtree(dir);
+  g_free(pub);
+  g_free(priv);
+  g_free(dir);
+}
+
+static void test_dir_replace(void **state) {
+  char *dir = tu_tmpdir("swap");
+  char *dest = g_build_filename(dir, "2021-H2", NULL);
+  char *elsewhere = g_build_filename(dir, "elders", NULL);
+  char *tmp, *p, *text;
+  zt_err err;
+  (void)state;
+  /* first time: renamed into place */
+  assert_int_equal(zt_tmpdir_for(dest, &tmp, NULL), ZT_OK);
+  assert_non_null(strstr(tmp, "/.2021-H2.tmp."));
+  g_free(tu_write(tmp, "a.csv", "old"));
+  assert_int_equal(zt_dir_replace(tmp, dest, NULL), ZT_OK);
+  g_free(tmp);
+  /* then swapped whole: the old set is gone, the temporary folder too */
+  assert_int_equal(zt_tmpdir_for(dest, &tmp, NULL), ZT_OK);
+  g_free(tu_write(tmp, "b.csv", "new"));
+  assert_int_equal(zt_dir_replace(tmp, dest, NULL), ZT_OK);
+  assert_false(g_file_test(tmp, G_FILE_TEST_EXISTS));
+  g_free(tmp);
+  p = g_build_filename(dest, "a.csv", NULL);
+  assert_false(g_file_test(p, G_FILE_TEST_EXISTS));
+  g_free(p);
+  p = g_build_filename(dest, "b.csv", NULL);
+  text = tu_read(p, NULL);
+  assert_string_equal(text, "new");
+  g_free(text);
+  g_free(p);
+  /* a link in the destination's place: refused, nothing written through
+   * it, the link left */
+  tu_rmtree(dest);
+  assert_int_equal(mkdir(elsewhere, 0700), 0);
+  assert_int_equal(symlink(elsewhere, dest), 0);
+  assert_int_equal(zt_tmpdir_for(dest, &tmp, NULL), ZT_OK);
+  g_free(tu_write(tmp, "c.csv", "x"));
+  assert_int_equal(zt_dir_replace(tmp, dest, &err), ZT_ERR_OUTPUT);
+  assert_non_null(strstr(err.msg, "symbolic link"));
+  assert_true(zt_is_symlink(dest));
+  assert_false(g_file_test(tmp, G_FILE_TEST_EXISTS));
+  g_free(tmp);
+  p = g_build_filename(elsewhere, "c.csv", NULL);
+  assert_false(g_file_test(p, G_FILE_TEST_EXISTS));
+  g_free(p);
+  unlink(dest);
+  tu_rmtree(dir);
+  g_free(dest);
+  g_free(elsewhere);
+  g_free(dir);
+}
+
+static void test_stale(void **state) {
+  char *dir = tu_tmpdir("stale");
+  char *sub = g_build_filename(dir, ".2021-H2.tmp.Qw34Er", NULL);
+  static const char *const gone[] = {"x.csv.tmp.Ab12Cd",
+                                     ".2021-H2.tmp.Qw34Er", ".p.old.Zz99Yy"};
+  static const char *const kept[] = {"x.tmp", "normal.csv", "x.tmp.abc",
+                                     "y.old.Zz99Yy"};
+  int removed;
+  (void)state;
+  assert_int_equal(mkdir(sub, 0700), 0);
+  g_free(tu_write(sub, "rapport.pdf", "half"));
+  g_free(tu_write(dir, "x.csv.tmp.Ab12Cd", "half"));
+  g_free(tu_write(dir, ".p.old.Zz99Yy", "a file, not a folder"));
+  for (size_t i = 0; i < sizeof kept / sizeof kept[0]; i++)
+    g_free(tu_write(dir, kept[i], "keep"));
+  /* too young: nothing goes */
+  assert_int_equal(zt_remove_stale_tmp(dir, 3600, &removed, NULL), ZT_OK);
+  assert_int_equal(removed, 0);
+  assert_int_equal(zt_remove_stale_tmp(dir, 0, &removed, NULL), ZT_OK);
+  /* the .old. name is a file here: only folders of that name are ours */
+  assert_int_equal(removed, 2);
+  for (size_t i = 0; i < 2; i++) {
+    char *p = g_build_filename(dir, gone[i], NULL);
+    assert_false(g_file_test(p, G_FILE_TEST_EXISTS));
+    g_free(p);
+  }
+  for (size_t i = 0; i < sizeof kept / sizeof kept[0]; i++) {
+    char *p = g_build_filename(dir, kept[i], NULL);
+    assert_true(g_file_test(p, G_FILE_TEST_EXISTS));
+    g_free(p);
+  }
+  /* a missing folder is no error */
+  assert_int_equal(zt_remove_stale_tmp("/nonexistent/zothuis", 0, NULL,
+                                       NULL), ZT_OK);
+  tu_rmtree(dir);
+  g_free(sub);
+  g_free(dir);
+}
+
+static void test_formula_guard(void **state) {
+  char *buf = NULL;
+  size_t len = 0;
+  FILE *fp = open_memstream(&buf, &len);
+  zt_csvout c;
+  (void)state;
+  assert_non_null(fp);
+  zt_csvout_init(&c, fp, ',');
+  zt_csvout_str(&c, "=1+1");              /* no guard: as is */
+  zt_csvout_end(&c);
+  zt_csvout_guard(&c, true);
+  zt_csvout_str(&c, "=cmd|' /C calc'!A0");
+  zt_csvout_str(&c, "+31 6");
+  zt_csvout_str(&c, "-12");               /* numbers stay numbers */
+  zt_csvout_str(&c, "+3,5");
+  zt_csvout_str(&c, "@SUM(A1)");
+  zt_csvout_str(&c, "=HYPERLINK(\"x\")");
+  zt_csvout_str(&c, "text");
+  zt_csvout_str(&c, "-");
+  zt_csvout_end(&c);
+  fclose(fp);
+  assert_string_equal(buf, "=1+1\n'=cmd|' /C calc'!A0,'+31 6,-12,\"+3,5\","
+                           "'@SUM(A1),\"'=HYPERLINK(\"\"x\"\")\",text,'-\n");
+  free(buf);
+  assert_false(zt_csvout_is_formula("-0.5"));
+  assert_true(zt_csvout_is_formula("-0.5x"));
+  assert_false(zt_csvout_is_formula(""));
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_fifo),
+      cmocka_unit_test(test_modes),
+      cmocka_unit_test(test_dir_replace),
+      cmocka_unit_test(test_stale),
+      cmocka_unit_test(test_formula_guard),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
