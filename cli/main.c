@@ -24,7 +24,7 @@ const zt_command zt_commands[] = {
      zt_cmd_check},
     {"export", "--period P [--peildatum D] [--format csv|json] [--out FILE|-]",
      "write the indicator table", zt_cmd_export},
-    {"report", "--period P [--peildatum D] [--format pdf,html,csv,json]",
+    {"report", "--period P [--peildatum D] [--format pdf,html,xlsx,csv,json]",
      "write the progress report", zt_cmd_report},
     {"run", "", "cron: ingest the inbox, archive it, write the reports",
      zt_cmd_run},

@@ -44,9 +44,11 @@ zt_status zt_formats_parse(const char *s, unsigned *out, zt_err *err) {
       *out |= ZT_FMT_CSV;
     else if (strcmp(p, "json") == 0)
       *out |= ZT_FMT_JSON;
+    else if (strcmp(p, "xlsx") == 0)
+      *out |= ZT_FMT_XLSX;
     else if (*p)
-      st = zt_fail(err, ZT_ERR_USAGE, "format '%s': expected pdf, html, csv "
-                   "or json", p);
+      st = zt_fail(err, ZT_ERR_USAGE, "format '%s': expected pdf, html, "
+                   "xlsx, csv or json", p);
   }
   g_strfreev(parts);
   if (!st && !*out)
@@ -228,6 +230,7 @@ zt_status zt_report_prepare(const zt_config *cfg, const zt_refdata *rd,
   in->nsettings = g_strv_length(rp->settings);
   in->suppression_rule = rp->rule;
   in->not_for_publication = cfg->suppression == ZT_SUPP_NONE;
+  in->suppression = cfg->suppression;
   in->generated_at = zt_report_epoch();
   in->report_date = (zt_day)(in->generated_at / 86400);
   in->version = ZT_VERSION;
@@ -283,7 +286,7 @@ zt_status zt_write_period(const zt_config *cfg, const zt_refdata *rd,
                           const char *template_path, unsigned formats,
                           bool exclusive, char **out_dir, zt_err *err) {
   zt_report_prep rp;
-  bool render = (formats & (ZT_FMT_PDF | ZT_FMT_HTML)) != 0;
+  bool render = (formats & (ZT_FMT_PDF | ZT_FMT_HTML | ZT_FMT_XLSX)) != 0;
   char *dir = zt_out_dir(cfg, p), *idir = NULL, *tmp = NULL, *region;
   int removed = 0;
   zt_status st;
@@ -325,7 +328,8 @@ zt_status zt_write_period(const zt_config *cfg, const zt_refdata *rd,
   if (!st && render)
     st = zt_report_render(&rp.in, rp.template_path, tmp,
                           ((formats & ZT_FMT_PDF) ? ZT_REPORT_PDF : 0) |
-                              ((formats & ZT_FMT_HTML) ? ZT_REPORT_HTML : 0),
+                              ((formats & ZT_FMT_HTML) ? ZT_REPORT_HTML : 0) |
+                              ((formats & ZT_FMT_XLSX) ? ZT_REPORT_XLSX : 0),
                           err);
   /* for publication: the indicator table without a raw value of a
    * hidden cell, and the targets with their status (a format not asked
@@ -403,7 +407,8 @@ int zt_cmd_report(const zt_globals *g, int argc, char **argv) {
        "report template (default: [report] template, else halfjaar.xml or "
        "jaar.xml)", "FILE"},
       {"format", 0, 0, G_OPTION_ARG_STRING, &format,
-       "comma list of pdf, html, csv, json (default: [report] formats)",
+       "comma list of pdf, html, xlsx, csv, json (default: [report] "
+       "formats)",
        "LIST"},
       {"out", 0, 0, G_OPTION_ARG_FILENAME, &out,
        "output folder (default: [report] out)", "DIR"},

@@ -12,8 +12,9 @@
 #include "metrics/period.h"
 #include "render/report.h"
 
-/* Output formats (bits), from "pdf,html,csv,json". */
-enum { ZT_FMT_PDF = 1u, ZT_FMT_HTML = 2u, ZT_FMT_CSV = 4u, ZT_FMT_JSON = 8u };
+/* Output formats (bits), from "pdf,html,csv,json,xlsx". */
+enum { ZT_FMT_PDF = 1u, ZT_FMT_HTML = 2u, ZT_FMT_CSV = 4u, ZT_FMT_JSON = 8u,
+       ZT_FMT_XLSX = 16u };
 zt_status zt_formats_parse(const char *s, unsigned *out, zt_err *err);
 
 /* The template to use: `given`, else [report] template, else the shipped

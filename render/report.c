@@ -18,6 +18,7 @@
 #include "render/html.h"
 #include "render/pdf.h"
 #include "render/template.h"
+#include "render/xlsx.h"
 
 int64_t zt_report_epoch(void) {
   const char *s = getenv("SOURCE_DATE_EPOCH");
@@ -94,13 +95,80 @@ static zt_status write_html(const zt_doc *doc, const char *path,
   return st;
 }
 
+/* A row of the indicator sheet as the report folder's indicatoren.csv
+ * publishes it (metrics/suppress.h), with the number the CSV prints. */
+typedef struct xlsx_ctx {
+  const zt_report_input *in;
+} xlsx_ctx;
+
+static void xlsx_public(const zt_ind_value *v, void *ctx,
+                        zt_xlsx_public *out) {
+  const zt_report_input *in = ((const xlsx_ctx *)ctx)->in;
+  zt_ind_value pv;
+  memset(out, 0, sizeof *out);
+  if (!zt_supp_public(in->ind, v, in->suppression, &pv))
+    return;
+  zt_xlsx_public_of(&pv, out);
+}
+
+static zt_status write_xlsx(const zt_doc *doc, const zt_report_input *in,
+                            const char *path, zt_err *err) {
+  zt_fileout fo;
+  char *dir;
+  xlsx_ctx ctx = {in};
+  zt_status st = zt_fileout_open(&fo, path, ZT_MODE_PUBLIC, err);
+  if (st)
+    return st;
+  if (fo.direct) {
+    zt_fileout_abort(&fo);
+    return zt_fail(err, ZT_ERR_OUTPUT, "%s: a workbook is written to a "
+                   "file, not to a pipe or device", path);
+  }
+  /* libxlsxwriter writes the temporary file by its name; its own
+   * scratch files go beside it */
+  dir = g_path_get_dirname(path);
+  st = zt_xlsx_write(doc, in->ind, xlsx_public, &ctx, fo.tmp, dir, err);
+  g_free(dir);
+  if (st) {
+    zt_fileout_abort(&fo);
+    zt_err_prefix(err, "%s", path);
+    return st;
+  }
+  return zt_fileout_commit(&fo, err);
+}
+
+/* The writer table: one row per output format of the rendered report. */
+typedef struct writer {
+  unsigned bit;
+  const char *name;
+  zt_status (*write)(const zt_doc *doc, const zt_report_input *in,
+                     const char *path, zt_err *err);
+} writer;
+
+static zt_status pdf_row(const zt_doc *doc, const zt_report_input *in,
+                         const char *path, zt_err *err) {
+  (void)in;
+  return write_pdf(doc, path, err);
+}
+
+static zt_status html_row(const zt_doc *doc, const zt_report_input *in,
+                          const char *path, zt_err *err) {
+  (void)in;
+  return write_html(doc, path, err);
+}
+
+static const writer writers[] = {
+  {ZT_REPORT_PDF, ZT_REPORT_PDF_NAME, pdf_row},
+  {ZT_REPORT_HTML, ZT_REPORT_HTML_NAME, html_row},
+  {ZT_REPORT_XLSX, ZT_REPORT_XLSX_NAME, write_xlsx},
+};
+
 zt_status zt_report_render(const zt_report_input *in,
                            const char *template_path, const char *out_dir,
                            unsigned formats, zt_err *err) {
   zt_template *t = NULL;
   zt_doc *doc = NULL;
   zt_status st;
-  char *path;
   if (!in || !in->ind || !template_path || !out_dir)
     return zt_fail(err, ZT_ERR_USAGE, "report: missing input");
   /* everything that can be wrong with the template is found here, before
@@ -112,14 +180,12 @@ zt_status zt_report_render(const zt_report_input *in,
   if (st)
     return st;
   st = zt_mkdirs(out_dir, err);
-  if (!st && (formats & ZT_REPORT_PDF)) {
-    path = g_build_filename(out_dir, ZT_REPORT_PDF_NAME, NULL);
-    st = write_pdf(doc, path, err);
-    g_free(path);
-  }
-  if (!st && (formats & ZT_REPORT_HTML)) {
-    path = g_build_filename(out_dir, ZT_REPORT_HTML_NAME, NULL);
-    st = write_html(doc, path, err);
+  for (size_t i = 0; i < sizeof writers / sizeof writers[0] && !st; i++) {
+    char *path;
+    if (!(formats & writers[i].bit))
+      continue;
+    path = g_build_filename(out_dir, writers[i].name, NULL);
+    st = writers[i].write(doc, in, path, err);
     g_free(path);
   }
   zt_doc_free(doc);

@@ -20,6 +20,7 @@
 #include "core/err.h"
 #include "etl/record.h"       /* zt_provider */
 #include "metrics/period.h"
+#include "metrics/suppress.h"  /* zt_supp_mode */
 #include "metrics/table.h"
 #include "metrics/target.h"   /* zt_target_op */
 
@@ -85,6 +86,8 @@ typedef struct zt_report_input {
   size_t nsettings;
   const char *suppression_rule;     /* the sentence the report prints */
   bool not_for_publication;         /* suppression = none */
+  zt_supp_mode suppression;         /* what a publication may carry of a
+                                       value (the XLSX indicator sheet) */
   zt_day report_date;
   int64_t generated_at;             /* seconds since 1970 UTC: the PDF's
                                        dates and the Verantwoording's run
@@ -99,12 +102,13 @@ typedef struct zt_report_input {
                                        measured: the report's peildatum */
 } zt_report_input;
 
-/* Output formats (bits). */
-enum { ZT_REPORT_PDF = 1u, ZT_REPORT_HTML = 2u };
+/* Output formats (bits), one per row of report.c's writer table. */
+enum { ZT_REPORT_PDF = 1u, ZT_REPORT_HTML = 2u, ZT_REPORT_XLSX = 4u };
 
 /* The file names written into out_dir. */
 #define ZT_REPORT_PDF_NAME "rapport.pdf"
 #define ZT_REPORT_HTML_NAME "rapport.html"
+#define ZT_REPORT_XLSX_NAME "rapport.xlsx"
 
 /* Render the report described by the template at `template_path` for
  * `in` into out_dir (created when missing): rapport.pdf and/or

@@ -12,6 +12,8 @@
  */
 #include "render/xlsx.h"
 
+#include "metrics/indicator.h"   /* zt_ind_value_text */
+
 #include <glib.h>
 #include <math.h>
 #include <string.h>
@@ -248,16 +250,23 @@ static const char *const ind_head[] = {
 };
 enum { IND_NCOLS = sizeof ind_head / sizeof ind_head[0] };
 
+void zt_xlsx_public_of(const zt_ind_value *v, zt_xlsx_public *out) {
+  char text[64];
+  memset(out, 0, sizeof *out);
+  zt_ind_value_text(v, text, sizeof text);
+  out->has_value = text[0] != '\0';
+  out->value = out->has_value ? g_ascii_strtod(text, NULL) : 0;
+  out->has_n = true;
+  out->n = v->n;
+}
+
 static void default_public(const zt_ind_value *v, void *ctx,
                            zt_xlsx_public *out) {
   (void)ctx;
-  memset(out, 0, sizeof *out);
   if (v->suppressed)
-    return;
-  out->has_value = true;
-  out->value = zt_ind_as_double(v);
-  out->has_n = true;
-  out->n = v->n;
+    memset(out, 0, sizeof *out);
+  else
+    zt_xlsx_public_of(v, out);
 }
 
 static zt_status indicator_sheet(lxw_workbook *wb, xfmt *f,
@@ -309,8 +318,9 @@ static zt_status indicator_sheet(lxw_workbook *wb, xfmt *f,
     worksheet_write_string(ws, r, 8, v->suppressed ? "ja" : "nee", NULL);
     worksheet_write_string(ws, r, 9, v->display, f->right);
     {
-      const char *cells[IND_NCOLS] = {v->indicator, v->period, day, gem,
-                                      v->breakdown, "", "", "", "", v->display};
+      const char *cells[IND_NCOLS] = {v->indicator, v->period, day,
+                                      gem, v->breakdown, "", "", "", "",
+                                      v->display};
       for (size_t c = 0; c < IND_NCOLS; c++)
         if (cells[c] && (double)utf8_len(cells[c]) > width[c])
           width[c] = (double)utf8_len(cells[c]);

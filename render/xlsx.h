@@ -31,6 +31,10 @@ typedef struct zt_xlsx_public {
   int64_t n;
 } zt_xlsx_public;
 
+/* `v` as published: its value as the export prints it
+ * (zt_ind_value_text: cents for money, the exact share) and its n. */
+void zt_xlsx_public_of(const zt_ind_value *v, zt_xlsx_public *out);
+
 /* How the caller publishes a value (NULL: hidden rows have no value, the
  * others their exact value and n). */
 typedef void (*zt_xlsx_public_fn)(const zt_ind_value *v, void *ctx,
