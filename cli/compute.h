@@ -1,7 +1,8 @@
 /*
  * cli/compute.h -- from the store to the indicator table: read a snapshot,
- * fill the metrics input from it and the configuration, and compute the
- * periods asked for. Shared by export, report, run and demo.
+ * fill the metrics input from it and the configuration, and let
+ * zt_metrics_request_compute (metrics/metrics.h) compute the periods
+ * asked for. Shared by export, report, run and demo.
  */
 #ifndef ZT_COMPUTE_H
 #define ZT_COMPUTE_H
@@ -25,10 +26,6 @@ typedef struct zt_computed {
                               `table` at that peildatum */
   zt_day cohort_peil;
 } zt_computed;
-
-/* The cohort `spec` ("previous-year", "period", "YYYY", "YYYY-Hn") for a
- * report of period `p`. */
-zt_period zt_cohort_period(const char *spec, const zt_period *p);
 
 /* Compute the indicator table for `period` (peildatum `peil`, or
  * ZT_DAY_NONE for the period's last day) and, when `with_trend` (a

@@ -5,6 +5,7 @@
  */
 #include "metrics/metrics.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "metrics/accum.h"
@@ -79,6 +80,70 @@ zt_status zt_metrics_compute(const zt_metrics_input *in,
   if (!st)
     st = zt_indicators_compute(&nr, &local, periods, nperiods, peildatum,
                                out, err);
+  zt_norm_result_free(&nr);
+  return st;
+}
+
+zt_status zt_metrics_request_compute(const zt_metrics_input *in,
+                                     const zt_metrics_request *rq,
+                                     zt_ind_table *out,
+                                     zt_metrics_periods *per, zt_err *err) {
+  const zt_period *period = &rq->period;
+  zt_day peil = rq->peildatum;
+  zt_norm_config cfg;
+  zt_metrics_input local;
+  zt_norm_result nr;
+  zt_period *ps = NULL;
+  size_t n = 0;
+  zt_status st;
+
+  if (per)
+    memset(per, 0, sizeof *per);
+  if (!in->norm.config)
+    return zt_fail(err, ZT_ERR_USAGE, "metrics: no configuration");
+  if (rq->with_trend && !per)
+    return zt_fail(err, ZT_ERR_USAGE, "metrics: a report needs `per`");
+  cfg = *in->norm.config;
+  if (cfg.boundary_day == ZT_DAY_NONE)
+    cfg.boundary_day = peil != ZT_DAY_NONE ? peil : period->end;
+  local = *in;
+  local.norm.config = &cfg;
+  if ((st = zt_normalize(&local.norm, &nr, err)))
+    return st;
+
+  if (rq->with_trend) {
+    /* With a peildatum of its own the report period comes last, at that
+     * peildatum (a table row is keyed with its peildatum); the trend
+     * already holds it when the peildatum is the period's last day. */
+    size_t cap = zt_period_trend_max(rq->first_year, period);
+    per->trend = calloc(cap, sizeof *per->trend);
+    ps = calloc(cap + 1, sizeof *ps);
+    if (!per->trend || !ps) {
+      st = zt_fail(err, ZT_ERR_NOMEM, "out of memory");
+      goto done;
+    }
+    per->ntrend = zt_period_trend(rq->first_year, period, per->trend);
+    for (size_t i = 0; i < per->ntrend; i++)
+      if (peil == ZT_DAY_NONE || !zt_period_eq(&per->trend[i], period))
+        ps[n++] = per->trend[i];
+    st = zt_indicators_compute(&nr, &local, ps, n, ZT_DAY_NONE, out, err);
+  }
+  if (!st && (!rq->with_trend || peil != ZT_DAY_NONE))
+    st = zt_indicators_compute(&nr, &local, period, 1, peil, out, err);
+  /* The episode cohort, followed up to the report's peildatum: its
+   * episode analysis only (the cohort's other figures are its own). */
+  if (!st && rq->with_trend) {
+    per->cohort = zt_period_cohort(rq->cohort, period);
+    per->cohort_peil = peil != ZT_DAY_NONE ? peil : period->end;
+    if (per->cohort_peil != per->cohort.end) {
+      zt_metrics_input ci = local;
+      ci.families = 1u << ZT_FAM_EPISODES;
+      st = zt_indicators_compute(&nr, &ci, &per->cohort, 1,
+                                 per->cohort_peil, out, err);
+    }
+  }
+done:
+  free(ps);
   zt_norm_result_free(&nr);
   return st;
 }

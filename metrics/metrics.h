@@ -1,11 +1,15 @@
 /*
- * metrics/metrics.h -- the one entry point the CLI and the report call:
- * declaration lines in, the whole indicator table out.
+ * metrics/metrics.h -- the entry points the CLI calls: declaration lines
+ * in, the whole indicator table out.
  *
  *   zt_metrics_compute = zt_normalize (etl/normalize.h)
  *                      + zt_indicators_compute (one pass per client
  *                        feeding every indicator of every period)
  *                      + zt_suppress_apply (metrics/suppress.h)
+ *
+ *   zt_metrics_request = the same for what an export or a report asks:
+ *                        one period, or a report period with its trend
+ *                        periods and its episode cohort
  *
  * Inputs are plain arrays that the store fills; nothing here opens a file
  * or prints.
@@ -63,6 +67,35 @@ zt_status zt_metrics_compute(const zt_metrics_input *in,
                              const zt_period *periods, size_t nperiods,
                              zt_day peildatum, zt_ind_table *out,
                              zt_err *err);
+
+/* What an export or a report asks of the metrics. */
+typedef struct zt_metrics_request {
+  zt_period period;        /* the export or report period */
+  zt_day peildatum;        /* ZT_DAY_NONE: the period's last day */
+  bool with_trend;         /* a report: also every earlier year and
+                              half-year from first_year, and the episode
+                              analysis of `cohort` at the peildatum */
+  int first_year;          /* the first year with data */
+  const char *cohort;      /* [analysis] cohort (zt_period_cohort) */
+} zt_metrics_request;
+
+/* The periods a request was computed for (with_trend only). */
+typedef struct zt_metrics_periods {
+  zt_period *trend;        /* oldest first; free() it */
+  size_t ntrend;
+  zt_period cohort;
+  zt_day cohort_peil;
+} zt_metrics_periods;
+
+/* Compute what `rq` asks into `out`. With current boundaries and no
+ * boundary_day in the configuration every period is mapped to the
+ * municipalities of the report's peildatum (or the period's last day),
+ * so trend lines compare; the care periods are then normalized once for
+ * every period. `per` may be NULL without with_trend. */
+zt_status zt_metrics_request_compute(const zt_metrics_input *in,
+                                     const zt_metrics_request *rq,
+                                     zt_ind_table *out,
+                                     zt_metrics_periods *per, zt_err *err);
 
 /* The same on care periods already normalized (`nr`), e.g. reloaded
  * from the store or built by a test; `in->norm` supplies the

@@ -74,3 +74,35 @@ bool zt_period_overlaps(const zt_period *p, zt_day begin, zt_day end) {
 bool zt_period_eq(const zt_period *a, const zt_period *b) {
   return a->year == b->year && a->half == b->half;
 }
+
+zt_period zt_period_cohort(const char *spec, const zt_period *p) {
+  zt_period c;
+  if (!spec || strcmp(spec, "previous-year") == 0)
+    return zt_period_year(p->year - 1);
+  if (strcmp(spec, "period") == 0 || zt_period_parse(spec, &c, NULL))
+    return *p;
+  return c;
+}
+
+size_t zt_period_trend_max(int first_year, const zt_period *p) {
+  if (first_year > p->year)
+    first_year = p->year;
+  return (size_t)(p->year - first_year + 1) * 3;
+}
+
+size_t zt_period_trend(int first_year, const zt_period *p, zt_period *out) {
+  size_t k = 0;
+  if (first_year > p->year)
+    first_year = p->year;
+  for (int y = first_year; y <= p->year; y++) {
+    zt_period h1 = zt_period_half(y, 1), h2 = zt_period_half(y, 2);
+    zt_period yr = zt_period_year(y);
+    if (h1.end <= p->end)
+      out[k++] = h1;
+    if (h2.end <= p->end)
+      out[k++] = h2;
+    if (yr.end <= p->end || (p->half == 0 && y == p->year))
+      out[k++] = yr;
+  }
+  return k;
+}

@@ -32,4 +32,16 @@ bool zt_period_eq(const zt_period *a, const zt_period *b);
 /* Does [begin, end] overlap the period? */
 bool zt_period_overlaps(const zt_period *p, zt_day begin, zt_day end);
 
+/* The episode cohort `spec` ("previous-year" or NULL, "period", "YYYY",
+ * "YYYY-Hn") of a report of period `p`; an unreadable spec gives `p`. */
+zt_period zt_period_cohort(const char *spec, const zt_period *p);
+
+/* The trend periods of a report of period `p`: every half-year and year
+ * from `first_year` (clamped to p's year) up to and including `p`,
+ * oldest first, a year after its second half. Writes at most
+ * zt_period_trend_max(first_year, p) periods to `out` and returns the
+ * number written. */
+size_t zt_period_trend_max(int first_year, const zt_period *p);
+size_t zt_period_trend(int first_year, const zt_period *p, zt_period *out);
+
 #endif
