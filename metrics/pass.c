@@ -911,11 +911,15 @@ static zt_status finish_providers(zt_emit *e) {
   return ZT_OK;
 }
 
-/* Longest first; ties by pseudonym, then client index. */
+/* Longest first; ties by the higher episode cost, then by pseudonym.
+ * The cost comes before the pseudonym so that the N chosen, and so the
+ * published means, do not depend on the key wherever the data decide. */
 static int cmp_cohort(const void *pa, const void *pb) {
   const zt_cohort_rec *a = pa, *b = pb;
   if (a->duration != b->duration)
     return a->duration > b->duration ? -1 : 1;
+  if (a->cost != b->cost)
+    return a->cost > b->cost ? -1 : 1;
   return a->prank < b->prank ? -1 : a->prank > b->prank;
 }
 
