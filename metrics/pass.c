@@ -911,15 +911,20 @@ static zt_status finish_providers(zt_emit *e) {
   return ZT_OK;
 }
 
-/* Longest first; ties by the higher episode cost, then by pseudonym.
- * The cost comes before the pseudonym so that the N chosen, and so the
- * published means, do not depend on the key wherever the data decide. */
+/* Longest first; ties by the higher episode cost, ambulant cost and
+ * age, then by pseudonym. Every value a top-N mean uses comes before the
+ * pseudonym, so the published means never depend on the key: records
+ * the pseudonym orders are equal in all of them. */
 static int cmp_cohort(const void *pa, const void *pb) {
   const zt_cohort_rec *a = pa, *b = pb;
   if (a->duration != b->duration)
     return a->duration > b->duration ? -1 : 1;
   if (a->cost != b->cost)
     return a->cost > b->cost ? -1 : 1;
+  if (a->amb != b->amb)
+    return a->amb > b->amb ? -1 : 1;
+  if (a->age != b->age)
+    return a->age > b->age ? -1 : 1;
   return a->prank < b->prank ? -1 : a->prank > b->prank;
 }
 
