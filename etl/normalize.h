@@ -21,7 +21,7 @@
 #include "core/err.h"
 #include "etl/record.h"
 #include "etl/refdata.h"
-#include "metrics/careperiod.h"
+#include "etl/careperiod.h"
 
 /* One live stored declaration line (a debit). Waiting credits are not in
  * the array; an applied credit is already netted into `amount`. 40 bytes.

@@ -18,7 +18,7 @@
 #include <stdint.h>
 
 #include "core/date.h"
-#include "metrics/careperiod.h"
+#include "etl/careperiod.h"
 #include "metrics/period.h"
 
 typedef struct zt_episode {

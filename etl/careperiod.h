@@ -1,10 +1,10 @@
 /*
- * metrics/careperiod.h -- the normalized unit the metrics count.
+ * etl/careperiod.h -- the normalized unit the metrics count: what
+ * etl/normalize.c produces and metrics/ reads.
  *
  * One care period per live declaration line (docs/rules.md): who (a
- * dense
- * client index), which provider, what (category, care kind), when (the
- * ProductPeriode), how much (net cents) and the three municipalities of
+ * dense client index), which provider, what (category, care kind), when
+ * (the ProductPeriode), how much (net cents) and the three municipalities of
  * the woonplaatsbeginsel: the one that received the declaration, the
  * registered address (BRP) on the begin date, and the responsible one
  * computed by etl/normalize.c. All three are already mapped through

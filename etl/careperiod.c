@@ -1,8 +1,8 @@
 /*
- * metrics/careperiod.c -- the canonical order of care periods (see
+ * etl/careperiod.c -- the canonical order of care periods (see
  * careperiod.h).
  */
-#include "metrics/careperiod.h"
+#include "etl/careperiod.h"
 
 #define CMP(x, y)                                                           \
   do {                                                                      \
