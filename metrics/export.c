@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/csvout.h"
 #include "core/fileout.h"
 #include "etl/refdata.h"
 #include "metrics/indicator.h"
@@ -26,20 +27,10 @@ zt_status zt_export_format_parse(const char *s, zt_export_format *out,
   return ZT_OK;
 }
 
-/* The export order; the same as zt_ind_table_sort(). */
+/* The export order of row pointers (zt_ind_value_cmp). */
 static int cmp_rows(const void *pa, const void *pb) {
-  const zt_ind_value *a = *(const zt_ind_value *const *)pa;
-  const zt_ind_value *b = *(const zt_ind_value *const *)pb;
-  int c = strcmp(a->indicator, b->indicator);
-  if (c)
-    return c;
-  if ((c = strcmp(a->period, b->period)))
-    return c;
-  if (a->peildatum != b->peildatum)
-    return a->peildatum < b->peildatum ? -1 : 1;
-  if (a->gemeente != b->gemeente)
-    return a->gemeente < b->gemeente ? -1 : 1;
-  return strcmp(a->breakdown, b->breakdown);
+  return zt_ind_value_cmp(*(const zt_ind_value *const *)pa,
+                          *(const zt_ind_value *const *)pb);
 }
 
 static zt_status sorted_rows(const zt_ind_table *t, const zt_ind_value ***out,
@@ -62,21 +53,6 @@ static void gemeente_text(uint16_t g, char buf[8]) {
     zt_gemeente_format(g, buf);
 }
 
-/* An RFC 4180 field: quoted when it holds a comma, quote or line break,
- * with quotes doubled. */
-static void csv_field(FILE *fp, const char *s) {
-  if (!strpbrk(s, ",\"\r\n")) {
-    fputs(s, fp);
-    return;
-  }
-  fputc('"', fp);
-  for (; *s; s++) {
-    if (*s == '"')
-      fputc('"', fp);
-    fputc(*s, fp);
-  }
-  fputc('"', fp);
-}
 
 static zt_status finish(FILE *fp, zt_err *err) {
   if (fflush(fp) != 0 || ferror(fp))
@@ -103,27 +79,31 @@ static void row_texts(const zt_ind_table *t, const zt_ind_value *v,
 static zt_status write_csv(const zt_ind_table *t, FILE *fp,
                            const zt_supp_mode *pub, zt_err *err) {
   const zt_ind_value **rows;
+  zt_csvout c;
   size_t n = zt_ind_table_count(t);
   zt_status st = sorted_rows(t, &rows, err);
   if (st)
     return st;
   fputs("indicator,period,peildatum,gemeente,breakdown,value,unit,n,"
         "suppressed,display\n", fp);
+  zt_csvout_init(&c, fp, ',');
   for (size_t i = 0; i < n; i++) {
     const zt_ind_value *v = rows[i];
     char date[11], gem[8], value[64], nn[24];
     zt_date_iso(v->peildatum, date);
     gemeente_text(v->gemeente, gem);
     row_texts(t, v, pub, value, nn);
-    csv_field(fp, v->indicator);
-    fputc(',', fp);
-    csv_field(fp, v->period);
-    fprintf(fp, ",%s,%s,", date, gem);
-    csv_field(fp, v->breakdown);
-    fprintf(fp, ",%s,%s,%s,%d,", value, zt_unit_id(v->unit), nn,
-            v->suppressed ? 1 : 0);
-    csv_field(fp, v->display);
-    fputc('\n', fp);
+    zt_csvout_str(&c, v->indicator);
+    zt_csvout_str(&c, v->period);
+    zt_csvout_str(&c, date);
+    zt_csvout_str(&c, gem);
+    zt_csvout_str(&c, v->breakdown);
+    zt_csvout_str(&c, value);
+    zt_csvout_str(&c, zt_unit_id(v->unit));
+    zt_csvout_str(&c, nn);
+    zt_csvout_int(&c, v->suppressed ? 1 : 0);
+    zt_csvout_str(&c, v->display);
+    zt_csvout_end(&c);
   }
   free(rows);
   return finish(fp, err);
@@ -278,14 +258,18 @@ zt_status zt_export_targets_file(const zt_target *targets, size_t n,
     if (ev->judged)
       snprintf(disp, sizeof disp, "%s", ev->judged->display);
     if (format == ZT_EXPORT_CSV) {
-      fprintf(out.fp, "%s,%s,%s,%s,", rows[i].indicator, pname, gem,
-              ev->target->period);
-      csv_field(out.fp, ev->target_text);
-      fprintf(out.fp, ",%s,%s,", jp, value);
-      csv_field(out.fp, disp);
-      fputc(',', out.fp);
-      csv_field(out.fp, zt_target_status_word(ev->status));
-      fputc('\n', out.fp);
+      zt_csvout c;
+      zt_csvout_init(&c, out.fp, ',');
+      zt_csvout_str(&c, rows[i].indicator);
+      zt_csvout_str(&c, pname);
+      zt_csvout_str(&c, gem);
+      zt_csvout_str(&c, ev->target->period);
+      zt_csvout_str(&c, ev->target_text);
+      zt_csvout_str(&c, jp);
+      zt_csvout_str(&c, value);
+      zt_csvout_str(&c, disp);
+      zt_csvout_str(&c, zt_target_status_word(ev->status));
+      zt_csvout_end(&c);
     } else {
       fputs("{\"indicator\":", out.fp);
       json_string(out.fp, rows[i].indicator);

@@ -130,8 +130,7 @@ zt_ind_value *zt_ind_table_at(const zt_ind_table *t, size_t i) {
   return i < t->count ? &t->rows[i] : NULL;
 }
 
-static int cmp_rows(const void *pa, const void *pb) {
-  const zt_ind_value *a = pa, *b = pb;
+int zt_ind_value_cmp(const zt_ind_value *a, const zt_ind_value *b) {
   int c = strcmp(a->indicator, b->indicator);
   if (c)
     return c;
@@ -142,6 +141,10 @@ static int cmp_rows(const void *pa, const void *pb) {
   if (a->gemeente != b->gemeente)
     return a->gemeente < b->gemeente ? -1 : 1;  /* regio (0) first */
   return strcmp(a->breakdown, b->breakdown);
+}
+
+static int cmp_rows(const void *pa, const void *pb) {
+  return zt_ind_value_cmp(pa, pb);
 }
 
 void zt_ind_table_sort(zt_ind_table *t) {

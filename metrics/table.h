@@ -60,6 +60,9 @@ size_t zt_ind_table_count(const zt_ind_table *t);
 /* Row i, in insertion order, or after zt_ind_table_sort() in export order
  * (indicator, period, peildatum, gemeente with regio first, breakdown). */
 zt_ind_value *zt_ind_table_at(const zt_ind_table *t, size_t i);
+/* The export order of rows: indicator, period, peildatum, gemeente (the
+ * region first), breakdown. */
+int zt_ind_value_cmp(const zt_ind_value *a, const zt_ind_value *b);
 void zt_ind_table_sort(zt_ind_table *t);
 /* Lookup without a peildatum: the row with the earliest peildatum of
  * that key (the period's own, when the table also holds a later one);
