@@ -32,6 +32,7 @@
 #include <string.h>
 
 #include "core/str.h"
+#include "etl/xmlguard.h"
 
 /* ---- element names ---------------------------------------------------- */
 
@@ -182,6 +183,7 @@ typedef struct frame {
 } frame;
 
 typedef struct rd {
+  zt_xml_guard guard;   /* first: the SAX user data is this struct */
   xmlParserCtxtPtr ctxt;
   zt_rowsink *sink;
   zt_err *err;
@@ -1048,43 +1050,14 @@ static void on_chars(void *ctx, const xmlChar *ch, int len) {
       s->over = 1;
 }
 
-static void on_dtd(void *ctx, const xmlChar *name, const xmlChar *ext_id,
-                   const xmlChar *sys_id) {
+/* The guard's refusal (etl/xmlguard.h): a DOCTYPE, an entity or a load. */
+static void on_refuse(void *ctx, const char *what) {
   rd *r = ctx;
-  (void)name;
-  (void)ext_id;
-  (void)sys_id;
+  (void)what;
   fail(r, ZT_R_XML_MALFORMED,
        "DTD not allowed (DOCTYPE at line %ld): iJw messages have none, and "
        "a DTD can declare entity bombs or external entities",
        cur_line(r));
-}
-
-static void on_entity_decl(void *ctx, const xmlChar *name, int type,
-                           const xmlChar *pub, const xmlChar *sys,
-                           xmlChar *content) {
-  (void)type;
-  (void)content;
-  on_dtd(ctx, name, pub, sys);
-}
-
-static void on_unparsed_entity(void *ctx, const xmlChar *name,
-                               const xmlChar *pub, const xmlChar *sys,
-                               const xmlChar *notation) {
-  (void)notation;
-  on_dtd(ctx, name, pub, sys);
-}
-
-static xmlEntityPtr on_get_entity(void *ctx, const xmlChar *name) {
-  (void)ctx;
-  (void)name;
-  return NULL;   /* only the five predefined entities exist */
-}
-
-static xmlParserInputPtr on_resolve(void *ctx, const xmlChar *pub,
-                                    const xmlChar *sys) {
-  on_dtd(ctx, NULL, pub, sys);
-  return NULL;   /* never load anything */
 }
 
 #if LIBXML_VERSION >= 21200
@@ -1225,6 +1198,7 @@ zt_status zt_ijw_read(zt_source *src, const zt_read_opts *opts,
   r->err = err;
   r->want = opts ? opts->want : ZT_KIND_AUTO;
   r->cap = NO_SLOT;
+  r->guard.refuse = on_refuse;
 
   xmlInitParser();
   memset(&sax, 0, sizeof sax);
@@ -1233,12 +1207,7 @@ zt_status zt_ijw_read(zt_source *src, const zt_read_opts *opts,
   sax.endElementNs = on_end;
   sax.characters = on_chars;
   sax.cdataBlock = on_chars;
-  sax.internalSubset = on_dtd;
-  sax.externalSubset = on_dtd;
-  sax.entityDecl = on_entity_decl;
-  sax.unparsedEntityDecl = on_unparsed_entity;
-  sax.getEntity = on_get_entity;
-  sax.resolveEntity = on_resolve;
+  zt_xml_guard_install(&sax);
   sax.serror = on_error;
   sax.warning = silent;
   sax.error = silent;

@@ -28,10 +28,12 @@
 
 #include "etl/ijw.h"
 #include "etl/source.h"
+#include "etl/xmlguard.h"
 
 #define PEEK (64 * 1024)
 
 typedef struct vstate {
+  zt_xml_guard guard;     /* first: the SAX user data is this struct */
   const char *path;       /* the document */
   xmlParserCtxtPtr ctxt;  /* its push parser, once made */
   zt_buf *report;
@@ -172,12 +174,10 @@ static void on_schema_error(void *ctx, ERRPTR e) {
       *c = ' ';
 }
 
-static void on_dtd(void *ctx, const xmlChar *name, const xmlChar *ext_id,
-                   const xmlChar *sys_id) {
+/* The guard's refusal (etl/xmlguard.h): a DOCTYPE, an entity or a load. */
+static void on_refuse(void *ctx, const char *what) {
   vstate *v = ctx;
-  (void)name;
-  (void)ext_id;
-  (void)sys_id;
+  (void)what;
   if (v->dtd)
     return;
   v->dtd = true;
@@ -185,26 +185,6 @@ static void on_dtd(void *ctx, const xmlChar *name, const xmlChar *ext_id,
        "DTD not allowed: an iJw message has no DOCTYPE");
   if (v->ctxt)
     xmlStopParser(v->ctxt);
-}
-
-static void on_entity_decl(void *ctx, const xmlChar *name, int type,
-                           const xmlChar *pub, const xmlChar *sys,
-                           xmlChar *content) {
-  (void)type;
-  (void)content;
-  on_dtd(ctx, name, pub, sys);
-}
-
-static xmlEntityPtr on_get_entity(void *ctx, const xmlChar *name) {
-  (void)ctx;
-  (void)name;
-  return NULL;
-}
-
-static xmlParserInputPtr on_resolve(void *ctx, const xmlChar *pub,
-                                    const xmlChar *sys) {
-  on_dtd(ctx, NULL, pub, sys);
-  return NULL;
 }
 
 static int locate(void *ctx, const char **file, unsigned long *line) {
@@ -231,11 +211,7 @@ static zt_status run(vstate *v, zt_source *src, xmlSchemaValidCtxtPtr vctxt,
 
   memset(&sax, 0, sizeof sax);
   sax.initialized = XML_SAX2_MAGIC;
-  sax.internalSubset = on_dtd;
-  sax.externalSubset = on_dtd;
-  sax.entityDecl = on_entity_decl;
-  sax.getEntity = on_get_entity;
-  sax.resolveEntity = on_resolve;
+  zt_xml_guard_install(&sax);
   sax.serror = on_error;
   sax.warning = silent;
   sax.error = silent;
@@ -292,6 +268,7 @@ zt_status zt_xsd_validate(const char *xml_path, const char *xsd_dir,
 
   *valid = false;
   memset(&v, 0, sizeof v);
+  v.guard.refuse = on_refuse;
   v.path = xml_path;
   v.report = report;
 
