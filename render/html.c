@@ -45,7 +45,7 @@ static const char css[] =
     ".back{margin:1.5rem 0 0;font-size:.9rem}"
     ".back a{color:var(--accent)}\n"
     ".tiles{list-style:none;padding:0;margin:1rem 0;display:grid;"
-    "grid-template-columns:repeat(auto-fill,minmax(min(10.5rem,100%),1fr));"
+    "grid-template-columns:repeat(auto-fill,minmax(min(13rem,100%),1fr));"
     "gap:.6rem}\n"
     ".tile{background:var(--shade);border-left:5px solid #4477aa;"
     "padding:.6rem .8rem}\n"
@@ -287,6 +287,33 @@ static zt_status chart(hw *h, const zt_block *b) {
   return h->st;
 }
 
+/* Escape `s`, with a no-break space after a comparison sign or the euro
+ * sign ("doel 2023: \u2265 70%"), so a target never breaks between the sign
+ * and its number. */
+static void esc_nbsp(hw *h, const char *s) {
+  static const char *const signs[] = {"\xe2\x89\xa5 ", "\xe2\x89\xa4 ",
+                                      "\xe2\x82\xac ", "= ", "< ", "> "};
+  const char *run = s;
+  char *part;
+  while (*s) {
+    size_t n = 0;
+    for (size_t i = 0; i < sizeof signs / sizeof signs[0] && !n; i++)
+      if (strncmp(s, signs[i], strlen(signs[i])) == 0)
+        n = strlen(signs[i]) - 1;
+    if (!n) {
+      s++;
+      continue;
+    }
+    part = g_strndup(run, (size_t)(s - run) + n);
+    esc(h, part);
+    g_free(part);
+    put(h, "\xc2\xa0");
+    s += n + 1;
+    run = s;
+  }
+  esc(h, run);
+}
+
 static void tiles(hw *h, const zt_block *b) {
   put(h, "<ul class=\"tiles\">\n");
   for (size_t i = 0; i < b->ntiles; i++) {
@@ -309,7 +336,7 @@ static void tiles(hw *h, const zt_block *b) {
     }
     if (t->target) {
       put(h, "<span class=\"target\">");
-      esc(h, t->target);
+      esc_nbsp(h, t->target);
       put(h, "</span>");
     }
     if (t->status != ZT_TS_NONE) {
