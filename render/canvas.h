@@ -127,6 +127,7 @@ typedef struct zt_canvas_svg {
   double cx, cy;         /* current point */
   bool have_point;
   zt_status status;      /* ZT_OK, or the first append error */
+  double width;          /* > 0: text is moved inside 0..width */
   /* Inside an "axis" group, a tick label that would overlap one already
    * written is left out (the enlarged screen text would collide). */
   int axis_depth;        /* > 0 inside an "axis" group */

@@ -225,6 +225,18 @@ static void sv_text(void *impl, double x, double y, const char *utf8,
    * stay centred on their bars, ticks and rows */
   zt_fonts_measure(cs->fonts, utf8, font, &e);
   y -= e.h * (SVG_TEXT_SCALE - 1) / 2;
+  if (cs->width > 0) {
+    /* the enlarged text may reach past the drawing's edge, where the
+     * page would cut it off: move it in */
+    double w = e.w * SVG_TEXT_SCALE;
+    double x0 = anchor == ZT_ANCHOR_MIDDLE ? x - w / 2
+                : anchor == ZT_ANCHOR_END  ? x - w
+                                           : x;
+    if (x0 + w > cs->width)
+      x -= x0 + w - cs->width;
+    else if (x0 < 0)
+      x -= x0;
+  }
   if (cs->axis_depth > 0 && !axis_label_fits(cs, x, y, &e, anchor))
     return;
   y += e.baseline * SVG_TEXT_SCALE;

@@ -250,6 +250,7 @@ static zt_status chart(hw *h, const zt_block *b) {
   double w = HTML_CHART_W, ht, vh;
   const char *id = b->anchor;
   zt_canvas_svg_init(&cs, &cv, h->out, h->fonts);
+  cs.width = w;
   ht = ceil(zt_chart_height(b->chart, &cv, w));
   /* room for the enlarged text of the first and last line (canvas_svg.c) */
   vh = ht + 2 * HTML_CHART_PAD;
