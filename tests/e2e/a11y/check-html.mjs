@@ -5,8 +5,9 @@
 // horizontal scroll of the page and nothing past the right edge except
 // inside a scroll box; at desk widths no table scrolls; at 390 px chart
 // text at least 12 CSS px and the current period of the clients and
-// costs tables in view; every section links back to the contents) and
-// in print at A4 width (no table wider than the page); full-page
+// costs tables in view; every section links back to the contents), the
+// same at ten widths between 360 and 1600 px without axe, and in print at
+// A4 width (no table wider than the page); full-page
 // screenshots at each width; and no request other than the report file.
 //
 // Usage: node check-html.mjs REPORT.html OUT_DIR
@@ -53,6 +54,8 @@ const RUNS = [
 // The printable width of A4 with the print style sheet's side margins
 // (210 - 2 x 14 mm at 96 px per inch).
 const PRINT_WIDTH = Math.floor((210 - 28) / 25.4 * 96);
+// Widths between, checked for the layout only (details open).
+const SWEEP = [360, 414, 480, 600, 768, 834, 1024, 1366, 1440, 1600];
 // Chart text on a phone, in CSS px.
 const MIN_CHART_PX = 12;
 
@@ -100,6 +103,15 @@ function layoutCheck({ phone, desk, minPx }) {
     const r = svg.getBoundingClientRect();
     if (r.right > vw + 0.5 || scrollBox(svg))
       problems.push(`a chart does not fit the width: ${name(svg)}`);
+    if (r.width === 0) continue;
+    // and no label is cut off by the chart's own edge
+    for (const t of svg.querySelectorAll('text')) {
+      const b = t.getBoundingClientRect();
+      if (b.width && (b.left < r.left - 1 || b.right > r.right + 1 ||
+                      b.top < r.top - 1 || b.bottom > r.bottom + 1))
+        problems.push(`a chart label is cut off: "${t.textContent}" in ` +
+                      name(svg));
+    }
   }
   const boxes = [...document.querySelectorAll('table')]
     .map((t) => scrollBox(t)).filter((b) => b && b.clientWidth > 0);
@@ -339,6 +351,19 @@ try {
         console.log(`    ... ${v.nodes.length - 5} more`);
     }
   }
+  // the widths between: no sideways page scroll anywhere from 360 px on
+  for (const width of SWEEP) {
+    await page.setViewportSize({ width, height: 900 });
+    const lay = await page.evaluate(layoutCheck, { phone: false,
+                                                   desk: width >= 1280,
+                                                   minPx: 0 });
+    layouts.push({ run: 'sweep', width, ...lay });
+    if (lay.problems.length) report(`${width} px`, lay);
+  }
+  console.log(`layout at ${SWEEP.join(', ')} px: ` +
+              `${layouts.filter((l) => l.run === 'sweep' &&
+                                l.problems.length).length} width(s) ` +
+              'with problems');
   // print: the A4 width, no table cut
   await page.emulateMedia({ media: 'print' });
   await page.setViewportSize({ width: PRINT_WIDTH, height: 1100 });
