@@ -68,6 +68,7 @@ static const char css[] =
     "font-size:.9rem}\n"
     "caption{text-align:left;font-weight:700;color:var(--accent);"
     "padding:.3rem 0}\n"
+    "caption>span{position:sticky;left:0}\n"
     "th,td{padding:.25rem .5rem;border-bottom:1px solid #e2e2e2;"
     "text-align:left;vertical-align:top;hyphens:auto;background:#fff}\n"
     "thead th,thead td{background:var(--shade);border-bottom:2px solid "
@@ -184,9 +185,9 @@ static void table(hw *h, const zt_table *t, const char *caption,
   putf(h, "<div class=\"table-wrap%s%s\" role=\"region\" tabindex=\"0\" "
           "aria-labelledby=\"%s-c\">\n<table",
        t->ncols >= WIDE_COLS ? " wide" : "", cur ? " cur" : "", id);
-  putf(h, " id=\"%s\">\n<caption id=\"%s-c\">", id, id);
+  putf(h, " id=\"%s\">\n<caption id=\"%s-c\"><span>", id, id);
   esc(h, caption);
-  put(h, "</caption>\n");
+  put(h, "</span></caption>\n");
   if (nh)
     put(h, "<thead>\n");
   for (size_t r = 0; r < t->nrows; r++) {
