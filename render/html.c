@@ -11,7 +11,7 @@
 #include "render/theme.h"
 
 /* The style sheet. Layout (docs/accessibility.md, "Layout"): prose in a
- * centred column of 48rem; tables of six or more columns break out of it
+ * centred column of 52rem; tables of six or more columns break out of it
  * to at most 76rem (measured against the body with container units) and
  * otherwise scroll inside their own focusable box, with the row label
  * column fixed on the left and, in tables over periods, the current period
@@ -82,7 +82,6 @@ static const char css[] =
     "box-shadow:inset -1px 0 0 #e2e2e2}\n"
     ".cur tr:not(.group)>:last-child{position:sticky;right:0;z-index:1;"
     "box-shadow:inset 1px 0 0 var(--rule)}\n"
-    "tr.group>th{right:auto}\n"
     "figure{margin:1.6rem 0}\n"
     "figure svg{width:100%;height:auto;max-width:32rem;display:block;"
     "margin:.4rem 0}\n"
