@@ -127,6 +127,12 @@ typedef struct zt_canvas_svg {
   double cx, cy;         /* current point */
   bool have_point;
   zt_status status;      /* ZT_OK, or the first append error */
+  double width;          /* > 0: text is moved inside 0..width */
+  /* Inside an "axis" group, a tick label that would overlap one already
+   * written is left out (the enlarged screen text would collide). */
+  int axis_depth;        /* > 0 inside an "axis" group */
+  size_t nkept;          /* labels written in the current axis group */
+  double kept[32][4];    /* their boxes: x0, y0, x1, y1 */
 } zt_canvas_svg;
 
 /* Start writing SVG drawing elements into `out` (the caller writes the

@@ -4,6 +4,11 @@
  * searched and enlarged), groups can carry a <title>, no ids are written
  * (so many charts can be inlined in one page), and numbers are written
  * with our own formatter, independent of the locale.
+ *
+ * Text is drawn (and measured, so the chart lays it out) SVG_TEXT_SCALE
+ * times larger than in print: a chart on a phone is shown at about the
+ * width of its drawing (html.c draws it for a narrow design width), and
+ * the 8 pt chart text of the PDF would be too small there.
  */
 #include "render/canvas.h"
 
@@ -11,6 +16,11 @@
 #include <string.h>
 
 #include "core/buf.h"
+
+/* Chart text on screen: 8 pt chart text becomes 12 units, which is 12 CSS
+ * px or more wherever the SVG is shown at least as wide as its viewBox
+ * (docs/accessibility.md, "Charts"). */
+#define SVG_TEXT_SCALE 1.5
 
 /* Append a coordinate with at most two decimals ("12.5", "-3", "0.25"). */
 static void put_num(zt_buf *b, double v, zt_status *st) {
@@ -177,17 +187,65 @@ static void flush_path(zt_canvas_svg *cs, bool fill) {
 static void sv_fill(void *impl) { flush_path(impl, true); }
 static void sv_stroke(void *impl) { flush_path(impl, false); }
 
+static void sv_measure(void *impl, const char *utf8, zt_font font,
+                       zt_extents *out) {
+  zt_canvas_svg *cs = impl;
+  zt_fonts_measure(cs->fonts, utf8, font, out);
+  out->w *= SVG_TEXT_SCALE;
+  out->h *= SVG_TEXT_SCALE;
+  out->baseline *= SVG_TEXT_SCALE;
+}
+
+/* Whether a tick label at (x, top) with print extents `e` keeps clear of
+ * the labels already written in this axis group; records it when so. */
+static bool axis_label_fits(zt_canvas_svg *cs, double x, double top,
+                            const zt_extents *e, zt_anchor anchor) {
+  const double gap = 4.0;
+  double w = e->w * SVG_TEXT_SCALE, h = e->h * SVG_TEXT_SCALE;
+  double x0 = anchor == ZT_ANCHOR_MIDDLE ? x - w / 2
+              : anchor == ZT_ANCHOR_END  ? x - w
+                                         : x;
+  double b[4] = {x0, top, x0 + w, top + h};
+  for (size_t i = 0; i < cs->nkept; i++) {
+    const double *k = cs->kept[i];
+    if (b[0] < k[2] + gap && k[0] < b[2] + gap && b[1] < k[3] &&
+        k[1] < b[3])
+      return false;
+  }
+  if (cs->nkept < sizeof cs->kept / sizeof cs->kept[0])
+    memcpy(cs->kept[cs->nkept++], b, sizeof b);
+  return true;
+}
+
 static void sv_text(void *impl, double x, double y, const char *utf8,
                     zt_font font, zt_anchor anchor) {
   zt_canvas_svg *cs = impl;
   zt_extents e;
+  /* the larger line box is centred on the print-size one, so labels
+   * stay centred on their bars, ticks and rows */
   zt_fonts_measure(cs->fonts, utf8, font, &e);
+  y -= e.h * (SVG_TEXT_SCALE - 1) / 2;
+  if (cs->width > 0) {
+    /* the enlarged text may reach past the drawing's edge, where the
+     * page would cut it off: move it in */
+    double w = e.w * SVG_TEXT_SCALE;
+    double x0 = anchor == ZT_ANCHOR_MIDDLE ? x - w / 2
+                : anchor == ZT_ANCHOR_END  ? x - w
+                                           : x;
+    if (x0 + w > cs->width)
+      x -= x0 + w - cs->width;
+    else if (x0 < 0)
+      x -= x0;
+  }
+  if (cs->axis_depth > 0 && !axis_label_fits(cs, x, y, &e, anchor))
+    return;
+  y += e.baseline * SVG_TEXT_SCALE;
   put(cs->out, "<text x=\"", stp(cs));
   put_num(cs->out, x, stp(cs));
   put(cs->out, "\" y=\"", stp(cs));
-  put_num(cs->out, y + e.baseline, stp(cs));
+  put_num(cs->out, y, stp(cs));
   put(cs->out, "\" font-size=\"", stp(cs));
-  put_num(cs->out, zt_font_size(font), stp(cs));
+  put_num(cs->out, zt_font_size(font) * SVG_TEXT_SCALE, stp(cs));
   put(cs->out, "\"", stp(cs));
   if (zt_font_bold(font))
     put(cs->out, " font-weight=\"bold\"", stp(cs));
@@ -206,14 +264,15 @@ static void sv_text(void *impl, double x, double y, const char *utf8,
   put(cs->out, "</text>\n", stp(cs));
 }
 
-static void sv_measure(void *impl, const char *utf8, zt_font font,
-                       zt_extents *out) {
-  zt_canvas_svg *cs = impl;
-  zt_fonts_measure(cs->fonts, utf8, font, out);
-}
 
 static void sv_group(void *impl, const char *tag, const char *title) {
   zt_canvas_svg *cs = impl;
+  if (cs->axis_depth > 0)
+    cs->axis_depth++;
+  else if (tag && strcmp(tag, "axis") == 0) {
+    cs->axis_depth = 1;
+    cs->nkept = 0;
+  }
   put(cs->out, "<g", stp(cs));
   if (tag) {
     put(cs->out, " class=\"", stp(cs));
@@ -232,7 +291,10 @@ static void sv_group(void *impl, const char *tag, const char *title) {
 }
 
 static void sv_group_end(void *impl) {
-  put(((zt_canvas_svg *)impl)->out, "</g>\n", stp(impl));
+  zt_canvas_svg *cs = impl;
+  if (cs->axis_depth > 0)
+    cs->axis_depth--;
+  put(cs->out, "</g>\n", stp(cs));
 }
 
 static const zt_canvas_ops svg_ops = {

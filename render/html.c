@@ -10,15 +10,23 @@
 #include "render/canvas.h"
 #include "render/theme.h"
 
+/* The style sheet. Layout (docs/accessibility.md, "Layout"): prose in a
+ * centred column of 52rem; tables of six or more columns break out of it
+ * to at most 76rem (measured against the body with container units) and
+ * otherwise scroll inside their own focusable box, with the row label
+ * column fixed on the left and, in tables over periods, the current period
+ * fixed on the right; charts as wide as the column, at most 32rem. */
 static const char css[] =
     ":root{--accent:#1f3a5f;--text:#1a1a1a;--muted:#555;--shade:#f2f4f7;"
     "--rule:#b8b8b8;--ok:#1b7837;--bad:#b2182b;--none:#666}\n"
     "*{box-sizing:border-box}\n"
+    "html{-webkit-text-size-adjust:100%;text-size-adjust:100%}\n"
     "body{margin:0;font-family:" ZT_FONT_CSS ";color:var(--text);"
-    "line-height:1.5;background:#fff;font-size:1rem}\n"
+    "line-height:1.5;background:#fff;font-size:1rem;"
+    "container-type:inline-size}\n"
     ".skip{position:absolute;left:-9999px}\n"
     ".skip:focus{left:1rem;top:1rem;background:#fff;color:var(--accent);"
-    "padding:.5rem;z-index:1}\n"
+    "padding:.5rem;z-index:3}\n"
     ".wrap{max-width:52rem;margin:0 auto;padding:0 1rem}\n"
     "header.cover{background:var(--accent);color:#fff;padding:2rem 0}\n"
     "header.cover h1{font-size:2.1rem;line-height:1.2;margin:.3rem 0}\n"
@@ -33,36 +41,50 @@ static const char css[] =
     "var(--accent);padding-bottom:.2rem;margin:2.5rem 0 1rem}\n"
     "h3{font-size:1.25rem;color:var(--accent);margin:2rem 0 .6rem}\n"
     "h4{font-size:1.05rem;color:var(--accent);margin:1.5rem 0 .5rem}\n"
+    "h2,h3,h4,p,li,caption,th,td{overflow-wrap:break-word}\n"
+    ".back{margin:1.5rem 0 0;font-size:.9rem}"
+    ".back a{color:var(--accent)}\n"
     ".tiles{list-style:none;padding:0;margin:1rem 0;display:grid;"
-    "grid-template-columns:repeat(auto-fill,minmax(10.5rem,1fr));"
+    "grid-template-columns:repeat(auto-fill,minmax(min(13rem,100%),1fr));"
     "gap:.6rem}\n"
     ".tile{background:var(--shade);border-left:5px solid #4477aa;"
     "padding:.6rem .8rem}\n"
-    ".tile span{display:block}.tile .label{font-size:.88rem;"
-    "hyphens:auto}\n"
+    ".tile .label,.tile .value,.tile .tnote{display:block}"
+    ".tile .label{font-size:.88rem;hyphens:auto}\n"
     ".tile .value{font-size:1.6rem;font-weight:700;color:var(--accent)}\n"
     ".tile .target,.tile .tnote{font-size:.88rem;color:var(--muted)}\n"
-    ".tile .status{font-size:.88rem;font-weight:700}"
-    ".tile .status span{display:inline}\n"
+    ".tile .target{margin-right:.5em}\n"
+    ".tile .status{font-size:.88rem;font-weight:700;white-space:nowrap}\n"
     ".st-met{border-left-color:var(--ok)}.st-met .status{color:var(--ok)}\n"
     ".st-not{border-left-color:var(--bad)}.st-not .status{color:var(--bad)}\n"
     ".st-none{border-left-color:var(--none)}.st-none .status{color:"
     "var(--none)}\n"
-    ".table-wrap{overflow-x:auto;margin:1.2rem 0 .4rem}\n"
-    "table{border-collapse:collapse;width:100%;font-size:.9rem}\n"
+    ".table-wrap{overflow-x:auto;margin:1.2rem 0 .4rem;max-width:100%}\n"
+    ".table-wrap.wide{max-width:none;width:min(76rem,100cqw - 2rem);"
+    "margin-left:calc(50% - min(38rem,50cqw - 1rem))}\n"
+    ".table-wrap:focus-visible{outline:3px solid var(--accent);"
+    "outline-offset:2px}\n"
+    "table{border-collapse:separate;border-spacing:0;width:100%;"
+    "font-size:.9rem}\n"
     "caption{text-align:left;font-weight:700;color:var(--accent);"
     "padding:.3rem 0}\n"
+    "caption>span{position:sticky;left:0}\n"
     "th,td{padding:.25rem .5rem;border-bottom:1px solid #e2e2e2;"
-    "text-align:left;vertical-align:top;hyphens:auto}\n"
-    "thead th{background:var(--shade);border-bottom:2px solid "
+    "text-align:left;vertical-align:top;hyphens:auto;background:#fff}\n"
+    "thead th,thead td{background:var(--shade);border-bottom:2px solid "
     "var(--accent)}\n"
     ".num{text-align:right;font-variant-numeric:tabular-nums;"
     "white-space:nowrap}\n"
+    "thead .num{white-space:normal;hyphens:manual}\n"
     "tr.total th,tr.total td{font-weight:700;border-top:2px solid #444}\n"
     "tr.group th{background:var(--shade);color:var(--accent)}\n"
-    "figure{margin:1.6rem 0;overflow-x:auto}\n"
-    "figure svg{width:100%;height:auto;max-width:44rem;min-width:26rem;"
-    "display:block;margin:.4rem 0}\n"
+    "tr>:first-child{position:sticky;left:0;z-index:1;"
+    "box-shadow:inset -1px 0 0 #e2e2e2}\n"
+    ".cur tr:not(.group)>:last-child{position:sticky;right:0;z-index:1;"
+    "box-shadow:inset 1px 0 0 var(--rule)}\n"
+    "figure{margin:1.6rem 0}\n"
+    "figure svg{width:100%;height:auto;max-width:32rem;display:block;"
+    "margin:.4rem 0}\n"
     "figcaption{font-weight:700;color:var(--accent)}\n"
     "details{margin:.4rem 0}summary{cursor:pointer;color:var(--accent)}\n"
     ".note{background:var(--shade);border-left:4px solid #c2571a;"
@@ -70,13 +92,25 @@ static const char css[] =
     ".table-note{font-size:.85rem;color:var(--muted);margin:.2rem 0}\n"
     "footer{color:var(--muted);font-size:.85rem;margin:3rem auto 2rem}\n"
     "@media (max-width:40rem){header.cover h1{font-size:1.6rem}"
-    "h2{font-size:1.3rem}table{font-size:.8rem}.tile .value{font-size:"
-    "1.35rem}}\n"
-    "@media print{header.cover{background:none;color:var(--accent)}"
-    ".warning{border-color:var(--bad)}.skip{display:none}"
+    "h2{font-size:1.3rem}table{font-size:.8rem}th,td{padding:.25rem .35rem}"
+    "figure svg{width:calc(100% + 1rem);max-width:none;margin:.4rem -.5rem}"
+    ".tile .value{font-size:1.35rem}}\n"
+    "@media print{@page{size:A4;margin:16mm 14mm 18mm}"
+    "body{font-size:10pt;container-type:normal}"
+    ".wrap{max-width:none;padding:0}"
+    "header.cover{background:none;color:var(--accent)}"
+    ".warning{border-color:var(--bad)}.skip,.back{display:none}"
     "section.l1{break-before:page}.pagebreak{break-after:page}"
-    "figure,tr,.tile{break-inside:avoid}a{color:inherit;"
-    "text-decoration:none}.table-wrap{overflow:visible}}\n";
+    "h2,h3,h4,figcaption,caption{break-after:avoid}"
+    "figure,tr,.tile,.table-note{break-inside:avoid}"
+    "thead{display:table-header-group}"
+    "a{color:inherit;text-decoration:none}"
+    ".table-wrap,.table-wrap.wide{overflow:visible;width:auto;"
+    "max-width:none;margin-left:0}"
+    "table{font-size:8pt}th,td{padding:.15rem .3rem}"
+    "tr>:first-child,.cur tr:not(.group)>:last-child{position:static;"
+    "box-shadow:none}"
+    "figure svg{max-width:14cm}}\n";
 
 typedef struct hw {
   const zt_doc *doc;
@@ -84,6 +118,8 @@ typedef struct hw {
   zt_buf *out;
   zt_status st;
   int open[4];   /* open <section> per heading level */
+  bool back;     /* sections end with a link back to the contents */
+  size_t back_at; /* output length after the last such link */
 } hw;
 
 static void put(hw *h, const char *s) {
@@ -123,14 +159,34 @@ static void runs(hw *h, const zt_text *t) {
   }
 }
 
+/* Tables with this many columns may grow wider than the text column. */
+#define WIDE_COLS 6
+
+/* Whether a column heading names a period: it ends with a year ("2023",
+ * "2e hj 2023"). Such a last column is the current period and stays in
+ * view on a phone. */
+static bool ends_with_year(const char *s) {
+  size_t n = strlen(s);
+  if (n < 4)
+    return false;
+  for (size_t i = n - 4; i < n; i++)
+    if (s[i] < '0' || s[i] > '9')
+      return false;
+  return n == 4 || s[n - 5] == ' ';
+}
+
 static void table(hw *h, const zt_table *t, const char *caption,
                   const char *id) {
   size_t nh = zt_table_head_rows(t);
-  putf(h, "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" "
-          "aria-labelledby=\"%s-c\">\n<table", id);
-  putf(h, " id=\"%s\">\n<caption id=\"%s-c\">", id, id);
+  bool cur = false;
+  for (size_t r = 0; r < nh && t->ncols > 2; r++)
+    cur = cur || ends_with_year(zt_table_cell(t, r, t->ncols - 1));
+  putf(h, "<div class=\"table-wrap%s%s\" role=\"region\" tabindex=\"0\" "
+          "aria-labelledby=\"%s-c\">\n<table",
+       t->ncols >= WIDE_COLS ? " wide" : "", cur ? " cur" : "", id);
+  putf(h, " id=\"%s\">\n<caption id=\"%s-c\"><span>", id, id);
   esc(h, caption);
-  put(h, "</caption>\n");
+  put(h, "</span></caption>\n");
   if (nh)
     put(h, "<thead>\n");
   for (size_t r = 0; r < t->nrows; r++) {
@@ -180,22 +236,34 @@ static void table(hw *h, const zt_table *t, const char *caption,
   }
 }
 
+/* Charts are drawn for this design width (SVG user units) and shown at
+ * the width of the column, at most 32rem; on a phone the chart takes
+ * half of the side margins, 374 px of a 390 px screen, so the SVG is
+ * shown wider than its viewBox and its 12-unit text (canvas_svg.c) is
+ * 12.5 CSS px. */
+#define HTML_CHART_W 360.0
+#define HTML_CHART_PAD 4.0
+
 static zt_status chart(hw *h, const zt_block *b) {
   zt_canvas_svg cs;
   zt_canvas cv;
-  double w = ZT_CONTENT_W, ht;
+  double w = HTML_CHART_W, ht, vh;
   const char *id = b->anchor;
   zt_canvas_svg_init(&cs, &cv, h->out, h->fonts);
+  cs.width = w;
   ht = ceil(zt_chart_height(b->chart, &cv, w));
+  /* room for the enlarged text of the first and last line (canvas_svg.c) */
+  vh = ht + 2 * HTML_CHART_PAD;
   putf(h, "<figure id=\"%s\" class=\"chart\">\n<figcaption>Figuur %d. ", id,
        b->chart->number);
   esc(h, b->title);
   put(h, "</figcaption>\n");
   putf(h, "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" "
-          "aria-labelledby=\"%s-t %s-d\" viewBox=\"0 0 %d %d\" "
+          "aria-labelledby=\"%s-t %s-d\" viewBox=\"0 -%d %d %d\" "
           "width=\"%d\" height=\"%d\" font-family=\"Lato, DejaVu Sans, "
           "Arial, sans-serif\" fill=\"#1a1a1a\">\n",
-       id, id, (int)ceil(w), (int)ht, (int)ceil(w), (int)ht);
+       id, id, (int)HTML_CHART_PAD, (int)ceil(w), (int)vh, (int)ceil(w),
+       (int)vh);
   putf(h, "<title id=\"%s-t\">", id);
   esc(h, b->title);
   putf(h, "</title>\n<desc id=\"%s-d\">", id);
@@ -220,6 +288,33 @@ static zt_status chart(hw *h, const zt_block *b) {
   return h->st;
 }
 
+/* Escape `s`, with a no-break space after a comparison sign or the euro
+ * sign ("doel 2023: \u2265 70%"), so a target never breaks between the sign
+ * and its number. */
+static void esc_nbsp(hw *h, const char *s) {
+  static const char *const signs[] = {"\xe2\x89\xa5 ", "\xe2\x89\xa4 ",
+                                      "\xe2\x82\xac ", "= ", "< ", "> "};
+  const char *run = s;
+  char *part;
+  while (*s) {
+    size_t n = 0;
+    for (size_t i = 0; i < sizeof signs / sizeof signs[0] && !n; i++)
+      if (strncmp(s, signs[i], strlen(signs[i])) == 0)
+        n = strlen(signs[i]) - 1;
+    if (!n) {
+      s++;
+      continue;
+    }
+    part = g_strndup(run, (size_t)(s - run) + n);
+    esc(h, part);
+    g_free(part);
+    put(h, "\xc2\xa0");
+    s += n + 1;
+    run = s;
+  }
+  esc(h, run);
+}
+
 static void tiles(hw *h, const zt_block *b) {
   put(h, "<ul class=\"tiles\">\n");
   for (size_t i = 0; i < b->ntiles; i++) {
@@ -242,7 +337,7 @@ static void tiles(hw *h, const zt_block *b) {
     }
     if (t->target) {
       put(h, "<span class=\"target\">");
-      esc(h, t->target);
+      esc_nbsp(h, t->target);
       put(h, "</span>");
     }
     if (t->status != ZT_TS_NONE) {
@@ -261,7 +356,17 @@ static void tiles(hw *h, const zt_block *b) {
 static void close_sections(hw *h, int level) {
   for (int l = 3; l >= level; l--)
     if (h->open[l]) {
+      /* sections of the first two levels end with a way back, once
+       * where a subsection's link was just written */
+      bool last = h->out->len == h->back_at;
+      if (h->back && l <= 2 && !last) {
+        put(h, "<p class=\"back\"><a href=\"#inhoud\">Terug naar de "
+               "inhoud</a></p>\n");
+        last = true;
+      }
       put(h, "</section>\n");
+      if (last)
+        h->back_at = h->out->len;
       h->open[l] = 0;
     }
 }
@@ -362,6 +467,8 @@ zt_status zt_html_write(const zt_doc *doc, zt_fonts *fonts, zt_buf *out,
     fonts = &own;
   }
   h.fonts = fonts;
+  for (size_t i = 0; i < doc->nblocks; i++)
+    h.back = h.back || doc->blocks[i].kind == ZT_BLK_TOC;
   put(&h, "<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n"
           "<meta charset=\"utf-8\"/>\n"
           "<meta name=\"viewport\" content=\"width=device-width, "

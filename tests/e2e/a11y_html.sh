@@ -5,10 +5,15 @@
 #
 # Writes the demo region's reports (zothuis demo --clients 300), runs the
 # PDF/UA + WCAG checker (the hidden command `zothuis pdfcheck`) on the
-# half-year and annual PDFs, and checks the half-year HTML with axe-core
-# in headless Chromium at WCAG 2.1 AA, at 1280 and 390 px, with no request
-# leaving the file (tests/e2e/a11y/check-html.mjs). The screenshots
-# (rapport-desktop.png, rapport-phone.png) and axe.json stay in WORK_DIR.
+# half-year and annual PDFs, and checks the half-year and annual HTML in
+# headless Chromium (tests/e2e/a11y/check-html.mjs): axe-core at WCAG 2.1
+# AA at 390, 1280 and 1920 px, no request leaving the file, and the layout
+# (no sideways page scroll, nothing past the right edge outside a scroll
+# box, no table scrolling at desk width, chart text of at least 12 px and
+# the current period in view at 390 px, a link back to the contents in
+# every section, no table wider than A4 in print). The screenshots
+# (rapport-*.png full page, html-*.png one screen), axe.json and
+# layout.json stay in WORK_DIR (the annual report's in WORK_DIR/jaar).
 #
 # Needs chromium, node and npm (scripts/install-deps.sh --test); the npm
 # packages (axe-core, playwright-core, pinned in
@@ -66,10 +71,18 @@ echo "== PDF/UA and WCAG checks of the PDFs"
 	fail "the PDF checker found problems (above)"
 qpdf --check "$dir/rapport.pdf" >/dev/null || fail "qpdf --check failed"
 
-echo "== axe-core in Chromium: $half"
+echo "== axe-core and layout in Chromium: $half"
 node "$node_dir/check-html.mjs" "$half" "$work" ||
-	fail "axe-core found violations or the page made requests (above)"
-for png in rapport-desktop.png rapport-phone.png; do
+	fail "axe-core or the layout checks failed, or the page made" \
+		"requests (above)"
+for png in rapport-desktop.png rapport-phone.png rapport-wide.png \
+	html-390.png html-1280.png html-1920.png; do
 	[ -s "$work/$png" ] || fail "no screenshot $png"
 done
+annual=$(dirname "$year")/rapport.html
+mkdir -p "$work/jaar"
+echo "== axe-core and layout in Chromium: $annual"
+node "$node_dir/check-html.mjs" "$annual" "$work/jaar" ||
+	fail "axe-core or the layout checks failed on the annual report," \
+		"or the page made requests (above)"
 echo "screenshots and axe.json in $work"
