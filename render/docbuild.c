@@ -959,25 +959,30 @@ static const char *fold_label(bctx *b, const zt_table *g, const bool *fold,
   zt_buf out;
   const char *res, *what;
   long lt = 0;
-  bool first = true;
+  bool hidden = false, first = true;
   for (size_t r = 1; r < g->nrows; r++)
-    for (size_t c = 1; fold[r] && c < g->ncols && !lt; c++) {
+    for (size_t c = 1; fold[r] && c < g->ncols; c++) {
       const char *m = zt_table_cell(g, r, c);
       long v;
-      if ((zt_table_cflags(g, r, c) & ZT_CELL_SUPPRESSED) && m[0] == '<' &&
+      if (!(zt_table_cflags(g, r, c) & ZT_CELL_SUPPRESSED))
+        continue;
+      if (m[0] == '<' &&
           zt_parse_int(m[1] == ' ' ? m + 2 : m + 1, 2, 1000000, &v) ==
               ZT_OK)
         lt = v;
+      else
+        hidden = true;
     }
   what = strcmp(key, "kind") == 0       ? "zorgsoorten"
          : strcmp(key, "provider") == 0 ? "aanbieders"
                                         : "rijen";
   zt_buf_init(&out, 1u << 16);
   if (lt)
-    zt_buf_printf(&out, "Overige %s (minder dan %ld jeugdigen of geen): ",
-                  what, lt);
+    zt_buf_printf(&out, "Overige %s (minder dan %ld jeugdigen%s of geen): ",
+                  what, lt, hidden ? ", niet getoond" : "");
   else
-    zt_buf_printf(&out, "Overige %s (geen of niet getoond): ", what);
+    zt_buf_printf(&out, "Overige %s (%sgeen): ", what,
+                  hidden ? "niet getoond of " : "");
   for (size_t r = 1; r < g->nrows; r++)
     if (fold[r]) {
       zt_buf_printf(&out, "%s%s", first ? "" : ", ",
