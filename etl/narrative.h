@@ -2,7 +2,7 @@
  * etl/narrative.h -- the region's own message for one period: a small
  * text file the policy officer writes (duiding-2023-H2.txt), read when a
  * report is written. It fills the blocks "Duiding" and "Besluitpunten"
- * of the summary (docs/inputs.md, "The steering text").
+ * of the summary (docs/configuration.md, "The steering text").
  *
  * The format is a tiny, safe subset of Markdown:
  *
