@@ -7,6 +7,7 @@
 #include "testutil.h"
 
 #include <glib.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "etl/narrative.h"
@@ -124,6 +125,51 @@ static void test_item_limit(void **state) {
   g_string_free(s, TRUE);
 }
 
+/* Random input built from the characters that matter: whatever comes
+ * back is either an error with a message or text that is valid UTF-8,
+ * one line, without control characters and never empty. */
+static void test_random_input(void **state) {
+  static const char *const bits[] = {
+      "# Duiding\n", "# Besluitpunten\n", "#", "- ", "*", "**", "\n",
+      "\n\n", " ", "\t", "\r\n", "a", "woord", "<b>", "&amp;", "\xc3\xa9",
+      "\xe2\x80\xae", "\x00", "\x1b", "\xff", "\xc3", "\xef\xbb\xbf"};
+  uint32_t seed = 12345;
+  (void)state;
+  for (int round = 0; round < 3000; round++) {
+    GString *in = g_string_new(round % 2 ? "# Duiding\n" : "");
+    zt_narrative *n = NULL;
+    zt_err err;
+    int len;
+    seed = seed * 1103515245u + 12345u;
+    len = (int)(seed >> 16) % 40;
+    for (int i = 0; i < len; i++) {
+      const char *b;
+      seed = seed * 1103515245u + 12345u;
+      b = bits[(seed >> 16) % (sizeof bits / sizeof bits[0])];
+      g_string_append_len(in, b, b[0] ? (gssize)strlen(b) : 1);
+    }
+    memset(&err, 0, sizeof err);
+    if (zt_narrative_parse(in->str, in->len, "r.txt", &n, &err) != ZT_OK) {
+      assert_null(n);
+      assert_true(err.msg[0] != '\0');
+    } else {
+      for (int k = 0; k < ZT_NARR_NPARTS; k++)
+        for (size_t i = 0; i < n->part[k].n; i++) {
+          assert_true(n->part[k].items[i].nspans > 0);
+          for (size_t j = 0; j < n->part[k].items[i].nspans; j++) {
+            const char *t = n->part[k].items[i].spans[j].text;
+            assert_true(t[0] != '\0');
+            assert_true(g_utf8_validate(t, -1, NULL));
+            for (const char *q = t; *q; q++)
+              assert_true((unsigned char)*q >= 0x20 && *q != 0x7f);
+          }
+        }
+      zt_narrative_free(n);
+    }
+    g_string_free(in, TRUE);
+  }
+}
+
 static void test_load(void **state) {
   char *dir = tu_tmpdir("narr");
   char *p = tu_write(dir, "d.txt", "# Duiding\nGoed nieuws.\n");
@@ -148,6 +194,7 @@ int main(void) {
       cmocka_unit_test(test_stars_and_markup_stay_text),
       cmocka_unit_test(test_errors),
       cmocka_unit_test(test_item_limit),
+      cmocka_unit_test(test_random_input),
       cmocka_unit_test(test_load),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
