@@ -51,7 +51,8 @@ void zt_config_free(zt_config *c) {
   char **strs[] = {&c->file, &c->base_dir, &c->region_name, &c->store_path,
                    &c->key_file, &c->inbox, &c->archive, &c->rejected_dir,
                    &c->product_codes, &c->providers, &c->targets,
-                   &c->measures, &c->budget, &c->mapping, &c->reference_dir,
+                   &c->measures, &c->budget, &c->narrative, &c->mapping,
+                   &c->reference_dir,
                    &c->episode_kinds, &c->cohort, &c->template_path, &c->out_dir,
                    &c->formats, &c->log_file, &c->periods};
   for (size_t i = 0; i < sizeof strs / sizeof strs[0]; i++) {
@@ -85,7 +86,8 @@ static char *resolve(const char *base, const char *value) {
 }
 
 typedef enum {
-  K_STR, K_PATH, K_INT, K_BOOL, K_WPB, K_BOUNDS, K_SUPPR, K_MEMBERS, K_COHORT
+  K_STR, K_PATH, K_INT, K_BOOL, K_WPB, K_BOUNDS, K_SUPPR, K_MEMBERS, K_COHORT,
+  K_STATUS
 } ktype;
 
 typedef struct key_def {
@@ -110,6 +112,7 @@ static const key_def keys[] = {
     {"input", "targets", K_PATH, OFF(targets), 0, 0},
     {"input", "measures", K_PATH, OFF(measures), 0, 0},
     {"input", "budget", K_PATH, OFF(budget), 0, 0},
+    {"input", "duiding", K_PATH, OFF(narrative), 0, 0},
     {"input", "mapping", K_PATH, OFF(mapping), 0, 0},
     {"input", "reference", K_PATH, OFF(reference_dir), 0, 0},
     {"input", "settle_seconds", K_INT, OFF(settle_seconds), 0, 86400},
@@ -128,6 +131,7 @@ static const key_def keys[] = {
     {"report", "formats", K_STR, OFF(formats), 0, 0},
     {"report", "suppression", K_SUPPR, 0, 0, 0},
     {"report", "threshold", K_INT, OFF(threshold), 2, 100},
+    {"report", "status", K_STATUS, 0, 0, 0},
     {"run", "lock_wait", K_INT, OFF(lock_wait_seconds), 0, 86400},
     {"run", "log_file", K_PATH, OFF(log_file), 0, 0},
     {"run", "periods", K_STR, OFF(periods), 0, 0},
@@ -205,6 +209,8 @@ static zt_status apply(zt_config *c, const key_def *k, const char *value,
                      "%s: report.suppression = '%s': expected none, small or "
                      "cbs", where, value);
     return ZT_OK;
+  case K_STATUS:
+    return zt_config_set_status(c, value, where, err);
   case K_COHORT: {
     zt_period p;
     if (strcmp(value, "previous-year") != 0 && strcmp(value, "period") != 0 &&
@@ -296,6 +302,29 @@ zt_status zt_config_load(zt_config *c, const char *path,
     g_free(dup);
   }
   return st;
+}
+
+zt_status zt_config_set_status(zt_config *c, const char *value,
+                               const char *where, zt_err *err) {
+  if (strcmp(value, "concept") == 0)
+    c->definitief = false;
+  else if (strcmp(value, "definitief") == 0)
+    c->definitief = true;
+  else
+    return zt_fail(err, ZT_ERR_USAGE,
+                   "%s: report.status = '%s': expected concept or "
+                   "definitief", where, value);
+  return ZT_OK;
+}
+
+char *zt_config_narrative_path(const zt_config *c, const char *pname) {
+  const char *p = c->narrative, *at;
+  if (!p || !*p)
+    return NULL;
+  at = strstr(p, "{periode}");
+  if (!at)
+    return g_strdup(p);
+  return g_strdup_printf("%.*s%s%s", (int)(at - p), p, pname, at + 9);
 }
 
 char **zt_config_describe(const zt_config *c) {

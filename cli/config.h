@@ -40,6 +40,10 @@ typedef struct zt_config {
   char *targets;
   char *measures;
   char *budget;
+  char *narrative;       /* the steering text per period: a path in which
+                            {periode} stands for the period name
+                            ("steering/duiding-{periode}.txt"); NULL or
+                            "" for none */
   char *mapping;
   char *reference_dir;
   int settle_seconds;    /* run: a file unchanged this long is complete */
@@ -62,6 +66,7 @@ typedef struct zt_config {
   char *formats;
   zt_supp_mode suppression;
   int threshold;
+  bool definitief;       /* [report] status = definitief (else concept) */
   /* [run] */
   int lock_wait_seconds;
   char *log_file;
@@ -81,6 +86,16 @@ bool zt_config_is_member(const zt_config *c, uint16_t code, zt_day d);
 
 /* Replace *slot by `value` (copied), freeing the old string. */
 void zt_config_set_str(char **slot, const char *value);
+
+/* Set [report] status from "concept" or "definitief"; ZT_ERR_USAGE
+ * otherwise ("where" prefixes the message). */
+zt_status zt_config_set_status(zt_config *c, const char *value,
+                               const char *where, zt_err *err);
+
+/* The steering text's path for period name `pname` ("2023-H2"): the
+ * [input] duiding path with {periode} replaced; NULL when none is set.
+ * Caller frees. */
+char *zt_config_narrative_path(const zt_config *c, const char *pname);
 
 /* Lines "key = value" describing the settings (for the Verantwoording and
  * `--verbose`); NULL-terminated, free with g_strfreev(). */

@@ -155,6 +155,36 @@ static zt_status rejects_fn(void *store, FILE *fp, zt_err *err) {
   return zt_store_write_rejects(store, fp, err);
 }
 
+/* The cover and the summary's message: the period's steering text, the
+ * status (definitief only with a steering text: without one the report
+ * falls back to concept with a warning, so that a scheduled run still
+ * writes it) and the latest delivery. */
+static zt_status narrative_and_status(const zt_config *cfg,
+                                      zt_store *store, const zt_period *p,
+                                      zt_report_prep *rp, zt_err *err) {
+  zt_report_input *in = &rp->in;
+  char pname[8];
+  zt_status st;
+  zt_period_name(p, pname);
+  rp->narrative_file = zt_config_narrative_path(cfg, pname);
+  if (rp->narrative_file) {
+    st = zt_narrative_load(rp->narrative_file, &rp->narrative, err);
+    if (st)
+      return zt_err_prefix(err, "steering text");
+  }
+  in->narrative = rp->narrative;
+  in->narrative_file = rp->narrative_file;
+  in->definitief = cfg->definitief && rp->narrative;
+  if (cfg->definitief && !rp->narrative)
+    zt_warn("report", "%s: status definitief asked, but there is no "
+            "steering text (%s); the report stays a concept", pname,
+            rp->narrative_file ? rp->narrative_file
+                               : "[input] duiding is not set");
+  in->latest_delivery = ZT_DAY_NONE;
+  return store ? zt_store_latest_delivery(store, &in->latest_delivery, err)
+               : ZT_OK;
+}
+
 zt_status zt_report_prepare(const zt_config *cfg, const zt_refdata *rd,
                             zt_store *store, const zt_period *p,
                             zt_day peil, const char *template_path,
@@ -238,7 +268,7 @@ zt_status zt_report_prepare(const zt_config *cfg, const zt_refdata *rd,
   in->nproviders = rp->comp.snap.nproviders;
   in->cohort = rp->comp.cohort;
   in->cohort_peildatum = rp->comp.cohort_peil;
-  return ZT_OK;
+  return narrative_and_status(cfg, store, p, rp, err);
 }
 
 void zt_report_prep_free(zt_report_prep *rp) {
@@ -252,6 +282,8 @@ void zt_report_prep_free(zt_report_prep *rp) {
   g_strfreev(rp->settings);
   g_free(rp->rule);
   g_free(rp->template_path);
+  zt_narrative_free(rp->narrative);
+  g_free(rp->narrative_file);
   memset(rp, 0, sizeof *rp);
 }
 
@@ -397,7 +429,7 @@ zt_status zt_write_period(const zt_config *cfg, const zt_refdata *rd,
 
 int zt_cmd_report(const zt_globals *g, int argc, char **argv) {
   char *period = NULL, *peildatum = NULL, *template = NULL, *format = NULL;
-  char *out = NULL;
+  char *out = NULL, *status = NULL;
   GOptionEntry entries[] = {
       {"period", 0, 0, G_OPTION_ARG_STRING, &period,
        "the period: YYYY, YYYY-H1 or YYYY-H2", "P"},
@@ -412,6 +444,10 @@ int zt_cmd_report(const zt_globals *g, int argc, char **argv) {
        "LIST"},
       {"out", 0, 0, G_OPTION_ARG_FILENAME, &out,
        "output folder (default: [report] out)", "DIR"},
+      {"status", 0, 0, G_OPTION_ARG_STRING, &status,
+       "concept or definitief (default: [report] status); definitief "
+       "needs the period's steering text",
+       "S"},
       {NULL, 0, 0, 0, NULL, NULL, NULL}};
   zt_config cfg;
   zt_refdata *rd = NULL;
@@ -442,6 +478,10 @@ int zt_cmd_report(const zt_globals *g, int argc, char **argv) {
   }
   if (out)
     zt_config_set_str(&cfg.out_dir, out);
+  if (status && zt_config_set_status(&cfg, status, "--status", &err)) {
+    rc = zt_report_error(&err);
+    goto done;
+  }
   if (zt_formats_parse(format ? format : cfg.formats, &formats, &err) ||
       zt_cli_refdata(&cfg, &rd, &err) ||
       zt_lock_take(&lock, cfg.store_path, false, cfg.lock_wait_seconds,
@@ -464,6 +504,7 @@ done:
   g_free(template);
   g_free(format);
   g_free(out);
+  g_free(status);
   g_free(dir);
   return rc;
 }

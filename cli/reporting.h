@@ -37,6 +37,8 @@ typedef struct zt_report_prep {
   const char **names;
   char **settings;
   char *rule;
+  zt_narrative *narrative;     /* the period's steering text, or NULL */
+  char *narrative_file;
 } zt_report_prep;
 
 /* Compute period `p` (peildatum `peil` or ZT_DAY_NONE) and load the

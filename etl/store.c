@@ -2163,3 +2163,29 @@ zt_status zt_store_waiting_credits(zt_store *s, long *count, int64_t *cents,
   sqlite3_finalize(st);
   return ZT_OK;
 }
+
+/* The latest delivery the store records (store.h). For now the day the
+ * last accepted file was ingested; a delivery date per file replaces
+ * ingested_at here when the files table has one. */
+zt_status zt_store_latest_delivery(zt_store *s, zt_day *out, zt_err *err) {
+  sqlite3_stmt *st;
+  int rc;
+  *out = ZT_DAY_NONE;
+  if (sqlite3_prepare_v2(s->db,
+                         "SELECT max(substr(ingested_at, 1, 10)) FROM "
+                         "ingest_file WHERE status = 'ingested' AND kind "
+                         "NOT IN ('productcodes', 'aanbieders')",
+                         -1, &st, NULL) != SQLITE_OK)
+    return db_fail(s, err, "looking up the latest delivery");
+  rc = sqlite3_step(st);
+  if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) == SQLITE_TEXT) {
+    const char *iso = (const char *)sqlite3_column_text(st, 0);
+    zt_day d;
+    if (zt_date_parse(iso, strlen(iso), &d) == ZT_OK)
+      *out = d;
+  }
+  sqlite3_finalize(st);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return db_fail(s, err, "looking up the latest delivery");
+  return ZT_OK;
+}

@@ -210,4 +210,8 @@ zt_status zt_store_write_rejects(zt_store *s, FILE *fp, zt_err *err);
 zt_status zt_store_waiting_credits(zt_store *s, long *count, int64_t *cents,
                                    zt_err *err);
 
+/* The date of the latest delivery in the store (the report's cover):
+ * ZT_DAY_NONE when nothing has been ingested. */
+zt_status zt_store_latest_delivery(zt_store *s, zt_day *out, zt_err *err);
+
 #endif

@@ -65,3 +65,20 @@ uint32_t zt_status_color(zt_target_status s) {
   }
   return ZT_C_NO_DATA;
 }
+
+bool zt_cell_publishable(const char *text, unsigned cflags) {
+  if (cflags & (ZT_CELL_SUPPRESSED | ZT_CELL_MISSING))
+    return false;
+  for (const char *p = text ? text : ""; *p; p++)
+    if (*p >= '1' && *p <= '9')
+      return true;
+  return false;
+}
+
+bool zt_small_base(zt_unit unit, zt_target_status s, int64_t n) {
+  if (unit != ZT_UNIT_PERCENT)
+    return false;
+  if (s == ZT_TS_NONE || s == ZT_TS_NO_DATA)
+    return false;
+  return n > 0 && n < ZT_SMALL_BASE;
+}

@@ -60,6 +60,20 @@ typedef struct zt_tile {
   zt_target_status status;  /* metrics/target.h; ZT_TS_NONE: no target */
 } zt_tile;
 
+/* A status that rests on fewer children than this carries a warning
+ * ("klein aantal: 12 jeugdigen"). */
+#define ZT_SMALL_BASE 20
+
+/* Does a cell hold something a reader can use: not hidden ("< 5",
+ * "·"), not missing ("–") and not zero ("0", "€ 0")? Rows of cells
+ * that do not are folded into one line on the municipality pages. */
+bool zt_cell_publishable(const char *text, unsigned cflags);
+
+/* Does a status rest on a small group: a share (unit percent) judged
+ * gehaald / niet gehaald / op koers / niet op koers over n children,
+ * 0 < n < ZT_SMALL_BASE? */
+bool zt_small_base(zt_unit unit, zt_target_status s, int64_t n);
+
 /* The colour of a status (its word and symbol: metrics/target.h). */
 uint32_t zt_status_color(zt_target_status s);
 
@@ -91,7 +105,12 @@ typedef struct zt_doc {
   const char *period;      /* "1e halfjaar 2022" */
   const char *peildatum;   /* "30 juni 2022" */
   const char *members;     /* "Blaricum, Gooise Meren, ..." */
-  const char *date;        /* "4 september 2022" */
+  const char *date;        /* "4 september 2022": the run's day */
+  const char *status;      /* "concept" or "definitief" */
+  const char *delivery;    /* "gegevens ontvangen tot en met 3 januari
+                              2024", or NULL */
+  const char *cover_note;  /* why the report is a concept ("De duiding
+                              ... ontbreekt"), or NULL */
   const char *version;     /* zothuis version */
   const char *subject;
   const char *keywords;

@@ -952,6 +952,124 @@ static void add_table_block(bctx *b, zt_table *t, int line) {
   blk->tpl_line = line;
 }
 
+/* What the folded rows are called: "Overige zorgsoorten (minder dan 5
+ * jeugdigen of geen): Crisis, Logeren". */
+static const char *fold_label(bctx *b, const zt_table *g, const bool *fold,
+                              const char *key) {
+  zt_buf out;
+  const char *res, *what;
+  long lt = 0;
+  bool hidden = false, first = true;
+  for (size_t r = 1; r < g->nrows; r++)
+    for (size_t c = 1; fold[r] && c < g->ncols; c++) {
+      const char *m = zt_table_cell(g, r, c);
+      long v;
+      if (!(zt_table_cflags(g, r, c) & ZT_CELL_SUPPRESSED))
+        continue;
+      if (m[0] == '<' &&
+          zt_parse_int(m[1] == ' ' ? m + 2 : m + 1, 2, 1000000, &v) ==
+              ZT_OK)
+        lt = v;
+      else
+        hidden = true;
+    }
+  what = strcmp(key, "kind") == 0       ? "zorgsoorten"
+         : strcmp(key, "provider") == 0 ? "aanbieders"
+                                        : "rijen";
+  zt_buf_init(&out, 1u << 16);
+  if (lt)
+    zt_buf_printf(&out, "Overige %s (minder dan %ld jeugdigen%s of geen): ",
+                  what, lt, hidden ? ", niet getoond" : "");
+  else
+    zt_buf_printf(&out, "Overige %s (%sgeen): ", what,
+                  hidden ? "niet getoond of " : "");
+  for (size_t r = 1; r < g->nrows; r++)
+    if (fold[r]) {
+      zt_buf_printf(&out, "%s%s", first ? "" : ", ",
+                    zt_table_cell(g, r, 0));
+      first = false;
+    }
+  res = zt_arena_strdup(b->a, zt_buf_str(&out));
+  zt_buf_free(&out);
+  return res;
+}
+
+/* The table as the reader gets it, from the grid `g` (a header row and
+ * one row per row coordinate):
+ *  - period columns that mix whole years and half-years get a group
+ *    header row above them ("Heel jaar", "Halfjaar"), so that a year is
+ *    never read next to a half-year as if they were alike;
+ *  - with a fold key (fold="yes" on a breakdown table), the rows without
+ *    a publishable cell (zt_cell_publishable) become one line naming
+ *    them, before the totals. */
+static zt_table *finish_grid(bctx *b, const zt_table *g, const dim *rows,
+                             const dim *cols, const bool *keep,
+                             const char *key, const char *caption) {
+  size_t nyear = 0, nhalf = 0, nfold = 0, nr, out = 0;
+  bool groups, placed = false;
+  bool *fold = zt_arena_array(b->a, g->nrows + 1, sizeof *fold);
+  zt_table *t;
+  for (size_t c = 0; c < cols->n; c++)
+    if (keep[c] && cols->c[c].from_periods) {
+      if (cols->c[c].period.half)
+        nhalf++;
+      else
+        nyear++;
+    }
+  groups = nyear && nhalf;
+  for (size_t r = 1; key && r < g->nrows; r++) {
+    const coord *rc = &rows->c[r - 1];
+    fold[r] = !rc->total && !rc->ids;
+    for (size_t c = 1; fold[r] && c < g->ncols; c++)
+      fold[r] = !zt_cell_publishable(zt_table_cell(g, r, c),
+                                     zt_table_cflags(g, r, c));
+    nfold += fold[r];
+  }
+  /* one folded row stays a row: the line would be no shorter */
+  if (nfold == 1) {
+    memset(fold, 0, (g->nrows + 1) * sizeof *fold);
+    nfold = 0;
+  }
+  nr = g->nrows + (groups ? 1 : 0) - nfold + (nfold ? 1 : 0);
+  t = new_table(b, nr, g->ncols, caption);
+  t->row_header = g->row_header;
+  for (size_t c = 0; c < g->ncols; c++) {
+    t->numeric[c] = g->numeric[c];
+    t->weight[c] = g->weight[c];
+  }
+  if (groups) {
+    bool prev_half = false;
+    t->rflags[out] = ZT_ROW_HEAD;
+    for (size_t c = 0, tc = 1; c < cols->n; c++) {
+      bool half;
+      if (!keep[c])
+        continue;
+      half = cols->c[c].from_periods && cols->c[c].period.half;
+      if (cols->c[c].from_periods && (tc == 1 || half != prev_half))
+        zt_table_set(t, b->a, out, tc, half ? "Halfjaar" : "Heel jaar", 0);
+      prev_half = half;
+      tc++;
+    }
+    out++;
+  }
+  for (size_t r = 0; r < g->nrows; r++) {
+    if (fold[r])
+      continue;
+    if (nfold && !placed && r > 0 && (g->rflags[r] & ZT_ROW_TOTAL)) {
+      zt_table_set(t, b->a, out++, 0, fold_label(b, g, fold, key), 0);
+      placed = true;
+    }
+    t->rflags[out] = g->rflags[r];
+    for (size_t c = 0; c < g->ncols; c++)
+      zt_table_set(t, b->a, out, c, zt_table_cell(g, r, c),
+                   zt_table_cflags(g, r, c));
+    out++;
+  }
+  if (nfold && !placed)
+    zt_table_set(t, b->a, out++, 0, fold_label(b, g, fold, key), 0);
+  return t;
+}
+
 static zt_status grid_table(bctx *b, xmlNodePtr n) {
   coord base = coord_from(b, n);
   const char *rows_spec = attr(b, n, "rows"), *cols_spec = attr(b, n, "cols");
@@ -1027,7 +1145,7 @@ static zt_status grid_table(bctx *b, xmlNodePtr n) {
       keep[c] = true;
     nkeep = cols.n;
   }
-  t = new_table(b, rows.n + 1, nkeep + 1, subst(b, attr(b, n, "title")));
+  t = zt_table_new(b->a, rows.n + 1, nkeep + 1);
   t->rflags[0] = ZT_ROW_HEAD;
   t->row_header = true;
   {
@@ -1074,6 +1192,14 @@ static zt_status grid_table(bctx *b, xmlNodePtr n) {
       zt_table_set(t, b->a, r + 1, tc, s, fl);
       tc++;
     }
+  }
+  {
+    const char *key = attr_yes(b, n, "fold", false) && rows_spec &&
+                              strncmp(rows_spec, "breakdown:", 10) == 0
+                          ? rows_spec + 10
+                          : NULL;
+    t = finish_grid(b, t, &rows, &cols, keep, key,
+                    subst(b, attr(b, n, "title")));
   }
   zt_table_add_marker_notes(t, b->a, marker_note(b, t));
   add_table_block(b, t, (int)xmlGetLineNo(n));
@@ -1403,29 +1529,220 @@ static zt_status findings_block(bctx *b, xmlNodePtr n, int level) {
   return ZT_OK;
 }
 
+/* --- the region's message ------------------------------------------- */
+
+static zt_text narr_text(bctx *b, const zt_narr_item *it) {
+  runs r;
+  zt_text t;
+  r.a = g_array_new(FALSE, FALSE, sizeof(zt_run));
+  for (size_t i = 0; i < it->nspans; i++)
+    add_text(b, &r, it->spans[i].text, it->spans[i].em ? ZT_RUN_EM : 0);
+  t = finish_runs(b, &r);
+  g_array_free(r.a, TRUE);
+  return t;
+}
+
+/* <narrative part="duiding|besluitpunten">: a heading one level down
+ * and the part of the steering text, paragraphs and bullet lists in
+ * their order; a sentence when there is no text. */
+static zt_status narrative_block(bctx *b, xmlNodePtr n, int level) {
+  const char *pn = attr(b, n, "part");
+  int part = zt_narr_part_from_name(pn ? pn : "");
+  int line = (int)xmlGetLineNo(n);
+  const zt_narr_part *np;
+  zt_block *blk;
+  heading(b, subst(b, attr(b, n, "title")), level + 1, false, line);
+  if (part < 0)
+    return node_fail(b, n, "bad part (expected duiding or besluitpunten)");
+  if (!b->in->narrative) {
+    blk = zt_doc_add(b->doc, ZT_BLK_NOTE);
+    blk->text = plain_text(
+        b, part == ZT_NARR_DUIDING
+               ? "De duiding van de regio bij deze cijfers ontbreekt nog; "
+                 "deze versie is een concept."
+               : "De besluitpunten ontbreken nog; deze versie is een "
+                 "concept.");
+    blk->tpl_line = line;
+    return ZT_OK;
+  }
+  np = &b->in->narrative->part[part];
+  if (np->n == 0) {
+    blk = zt_doc_add(b->doc, ZT_BLK_PARA);
+    blk->text = plain_text(b, part == ZT_NARR_BESLUITPUNTEN
+                                  ? "Er zijn deze keer geen besluitpunten."
+                                  : "Geen duiding.");
+    blk->tpl_line = line;
+    return ZT_OK;
+  }
+  for (size_t i = 0; i < np->n;) {
+    if (!np->items[i].bullet) {
+      blk = zt_doc_add(b->doc, ZT_BLK_PARA);
+      blk->text = narr_text(b, &np->items[i++]);
+      blk->tpl_line = line;
+      continue;
+    }
+    {
+      size_t k = i, m = 0;
+      zt_text *items;
+      while (k < np->n && np->items[k].bullet)
+        k++;
+      items = zt_arena_array(b->a, k - i + 1, sizeof *items);
+      for (; i < k; i++)
+        items[m++] = narr_text(b, &np->items[i]);
+      blk = zt_doc_add(b->doc, ZT_BLK_LIST);
+      blk->items = items;
+      blk->nitems = m;
+      blk->tpl_line = line;
+    }
+  }
+  return ZT_OK;
+}
+
 /* --- tiles -------------------------------------------------------------- */
 
 /* The note a savings estimate always carries, beside its number. */
 #define SAVINGS_CAVEAT "bovengrens, geen budget"
 
+#define MINUS "\xe2\x88\x92"   /* − */
+
+/* "2e hj 2022: € 870.000 (+9,7%)": the value of an earlier period and
+ * the change since, for a tile's compare attribute; NULL without a
+ * comparable value. */
+static const char *compare_note(bctx *b, const char *ind,
+                                const zt_ind_value *v, const zt_period *p,
+                                uint16_t gem, const char *bd) {
+  const zt_ind_value *o;
+  char pname[ZT_FMT_MAX], pct[ZT_FMT_MAX];
+  __int128 diff;
+  int64_t d;
+  o = lookup(b, ind, p, gem, bd);
+  zt_fmt_period_short(p, pname);
+  if (!o || o->suppressed)
+    return zt_arena_printf(b->a, "%s: geen gegevens", pname);
+  if (!v || v->suppressed || o->num == 0 || v->den <= 0 || o->den <= 0)
+    return zt_arena_printf(b->a, "%s: %s", pname, display(b, o, NULL));
+  /* v/o - 1 as a fraction of o: (v.num*o.den - o.num*v.den) /
+   * (o.num*v.den) */
+  diff = (__int128)v->num * o->den - (__int128)o->num * v->den;
+  d = (int64_t)((__int128)o->num * v->den);
+  if (diff < 0)
+    diff = -diff;
+  if (d < 0)
+    d = -d;
+  zt_fmt_percent((int64_t)diff, d, pct);
+  return zt_arena_printf(b->a, "%s: %s (%s%s)", pname, display(b, o, NULL),
+                         cmp_frac(v->num, v->den, o->num, o->den) < 0
+                             ? MINUS
+                             : "+",
+                         pct);
+}
+
+/* A tile of the programme budget (budget.csv): the spending of the
+ * report's year against its funds, pro rata to the end of the report's
+ * period (half the year's funds after a 1e halfjaar). */
+static void budget_tile(bctx *b, xmlNodePtr k, zt_tile *tile) {
+  int year = b->in->period.year;
+  int64_t spent = 0, funds = 0, to_date;
+  bool any = false;
+  char v[ZT_FMT_MAX], f[ZT_FMT_MAX], t[ZT_FMT_MAX], pname[ZT_FMT_MAX];
+  for (size_t i = 0; i < b->in->nbudget; i++)
+    if (b->in->budget[i].jaar == year) {
+      spent += b->in->budget[i].uitgaven;
+      funds += b->in->budget[i].middelen;
+      any = true;
+    }
+  memset(tile, 0, sizeof *tile);
+  tile->label = subst(b, attr(b, k, "label"));
+  tile->status = ZT_TS_NONE;
+  if (!any) {
+    tile->value = DASH;
+    tile->note = zt_arena_printf(b->a, "geen budget voor %d", year);
+    return;
+  }
+  to_date = b->in->period.half == 1 ? funds / 2 : funds;
+  zt_fmt_eur(spent, 1, v);
+  zt_fmt_eur(funds, 1, f);
+  zt_fmt_eur(to_date, 1, t);
+  tile->value = zt_arena_strdup(b->a, v);
+  if (b->in->period.half == 1) {
+    zt_fmt_period_short(&b->in->period, pname);
+    tile->note = zt_arena_printf(b->a, "middelen %d: %s; naar rato t/m "
+                                 "%s: %s", year, f, pname, t);
+  } else {
+    tile->note = zt_arena_printf(b->a, "middelen %d: %s", year, f);
+  }
+  if (to_date > 0) {
+    char pct[ZT_FMT_MAX];
+    zt_fmt_percent(spent, to_date, pct);
+    tile->note = zt_arena_printf(b->a, "%s; besteed: %s", tile->note, pct);
+  }
+}
+
+/* "Verblijf in een gezinsvorm" -> "verblijf in een gezinsvorm" (for use
+ * inside a sentence; a label that starts with a name is kept). */
+static const char *lower_first(bctx *b, const char *s) {
+  char *c;
+  if (!s || s[0] < 'A' || s[0] > 'Z' || (s[1] >= 'A' && s[1] <= 'Z'))
+    return s;
+  c = zt_arena_strdup(b->a, s);
+  c[0] = (char)(c[0] - 'A' + 'a');
+  return c;
+}
+
+/* On a municipality's page: the sentence that explains its own target
+ * where it differs from the region's, or NULL. */
+static const char *own_target_sentence(bctx *b, const char *ind,
+                                       const char *label,
+                                       const zt_period *p) {
+  const zt_report_target *own, *reg;
+  zt_unit u = unit_of(ind);
+  if (b->gem == ZT_GEMEENTE_REGIO)
+    return NULL;
+  own = find_target(b, ind, p, b->gem);
+  if (!own || own->gemeente != b->gem)
+    return NULL;
+  reg = find_target(b, ind, p, ZT_GEMEENTE_REGIO);
+  if (reg && reg->op == own->op &&
+      cmp_frac(reg->num, reg->den, own->num, own->den) == 0)
+    return NULL;
+  if (!reg)
+    return zt_arena_printf(b->a, "%s heeft voor %s een eigen doel: %s "
+                           "(%s); de regio heeft hiervoor geen doel.",
+                           b->gem_name, lower_first(b, label),
+                           target_value(b, own, u, true), own->period);
+  return zt_arena_printf(b->a, "%s heeft voor %s een eigen doel: %s (%s), "
+                         "anders dan het doel van de regio (%s).",
+                         b->gem_name, lower_first(b, label),
+                         target_value(b, own, u, true), own->period,
+                         target_value(b, reg, u, true));
+}
+
 static zt_status tiles_block(bctx *b, xmlNodePtr n) {
   size_t cnt = 0, i = 0;
   zt_block *blk;
   zt_tile *tiles;
+  const char **own;
+  size_t nown = 0;
   for (xmlNodePtr k = n->children; k; k = k->next)
-    cnt += is_elem(k, "tile");
+    cnt += is_elem(k, "tile") || is_elem(k, "budget-tile");
   tiles = zt_arena_array(b->a, cnt + 1, sizeof *tiles);
+  own = zt_arena_array(b->a, cnt + 1, sizeof *own);
   for (xmlNodePtr k = n->children; k; k = k->next) {
-    const char *ind, *bd;
+    const char *ind, *bd, *cmp, *ownt;
     zt_period p;
     uint16_t gem;
     const zt_ind_value *v;
     zt_target_eval ev;
     char pname[ZT_FMT_MAX];
+    if (is_elem(k, "budget-tile")) {
+      budget_tile(b, k, &tiles[i++]);
+      continue;
+    }
     if (!is_elem(k, "tile"))
       continue;
     ind = attr(b, k, "id");
     bd = attr(b, k, "breakdown");
+    cmp = attr(b, k, "compare");
     p = resolve_ref(b, attr(b, k, "period"));
     gem = gem_of(b, k);
     v = lookup(b, ind, &p, gem, bd);
@@ -1453,14 +1770,47 @@ static zt_status tiles_block(bctx *b, xmlNodePtr n) {
       tiles[i].note = zt_arena_printf(b->a, "%s; voorlopig: het doel geldt "
                                       "voor heel %d", pname, p.year);
     }
+    if (cmp) {
+      zt_period cp = resolve_ref(b, cmp);
+      const char *cn = compare_note(b, ind, v, &cp, gem, bd);
+      tiles[i].note = tiles[i].note
+                          ? zt_arena_printf(b->a, "%s; %s", tiles[i].note,
+                                            cn)
+                          : cn;
+    }
+    /* a status that rests on a dozen children says so */
+    if (ev.target && ev.judged &&
+        zt_small_base(unit_of(ind), ev.status, ev.judged->n)) {
+      char nb[ZT_FMT_MAX];
+      const char *w;
+      zt_fmt_int(ev.judged->n, nb);
+      w = zt_arena_printf(b->a, "\xe2\x9a\xa0 klein aantal: %s jeugdigen",
+                          nb);
+      tiles[i].note = tiles[i].note
+                          ? zt_arena_printf(b->a, "%s; %s", tiles[i].note, w)
+                          : w;
+    }
     if (ind && strncmp(ind, "savings.", 8) == 0)
       tiles[i].note = SAVINGS_CAVEAT;
+    if (!bd && (ownt = own_target_sentence(b, ind, tiles[i].label, &p)))
+      own[nown++] = ownt;
     i++;
   }
   blk = zt_doc_add(b->doc, ZT_BLK_TILES);
   blk->tiles = tiles;
   blk->ntiles = cnt;
   blk->tpl_line = (int)xmlGetLineNo(n);
+  /* a municipality's own targets, explained under its tiles */
+  if (nown) {
+    zt_buf out;
+    zt_buf_init(&out, 1u << 16);
+    for (size_t k = 0; k < nown; k++)
+      zt_buf_printf(&out, "%s%s", k ? " " : "", own[k]);
+    blk = zt_doc_add(b->doc, ZT_BLK_PARA);
+    blk->text = plain_text(b, zt_buf_str(&out));
+    blk->tpl_line = (int)xmlGetLineNo(n);
+    zt_buf_free(&out);
+  }
   return ZT_OK;
 }
 
@@ -1774,6 +2124,8 @@ static zt_status walk(bctx *b, xmlNodePtr parent, int level) {
       st = settings_table(b, n);
     } else if (strcmp(name, "findings") == 0) {
       st = findings_block(b, n, level);
+    } else if (strcmp(name, "narrative") == 0) {
+      st = narrative_block(b, n, level);
     } else if (strcmp(name, "pagebreak") == 0) {
       zt_doc_add(b->doc, ZT_BLK_PAGEBREAK)->tpl_line = line;
     } else if (strcmp(name, "per-gemeente") == 0) {
@@ -1841,6 +2193,23 @@ zt_status zt_doc_build(const zt_template *t, const zt_report_input *in,
     zt_buf_free(&m);
   }
   d->version = zt_arena_strdup(b.a, in->version ? in->version : "");
+  d->status = in->definitief && in->narrative ? "definitief" : "concept";
+  if (in->latest_delivery != ZT_DAY_NONE) {
+    zt_fmt_date(in->latest_delivery, buf);
+    d->delivery = zt_arena_printf(b.a, "Gegevens ontvangen tot en met %s",
+                                  buf);
+  }
+  if (!in->narrative) {
+    const char *f = in->narrative_file;
+    const char *base = f ? strrchr(f, '/') : NULL;
+    base = base ? base + 1 : f;
+    d->cover_note =
+        base ? zt_arena_printf(b.a, "De duiding en de besluitpunten van de "
+                               "regio ontbreken nog (bestand %s); deze "
+                               "versie blijft een concept.", base)
+             : "De duiding en de besluitpunten van de regio ontbreken "
+               "nog; deze versie blijft een concept.";
+  }
   d->not_for_publication = in->not_for_publication;
   d->created = in->generated_at;
   if (!d->subject)

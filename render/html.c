@@ -392,13 +392,20 @@ static void cover(hw *h) {
     esc(h, d->members);
     put(h, "</p>\n");
   }
-  put(h, "<p class=\"meta\">Peildatum: ");
+  put(h, "<p class=\"meta\"><strong>Status: ");
+  esc(h, d->status ? d->status : "concept");
+  put(h, "</strong></p>\n<p class=\"meta\">Peildatum: ");
   esc(h, d->peildatum);
-  put(h, " \xc2\xb7 Datum: ");
-  esc(h, d->date);
-  put(h, " \xc2\xb7 Versie: zothuis ");
-  esc(h, d->version);
+  if (d->delivery) {
+    put(h, " \xc2\xb7 ");
+    esc(h, d->delivery);
+  }
   put(h, "</p>\n");
+  if (d->cover_note) {
+    put(h, "<p class=\"warning\">");
+    esc(h, d->cover_note);
+    put(h, "</p>\n");
+  }
   if (d->not_for_publication)
     put(h, "<p class=\"warning\">Niet voor publicatie: werkversie zonder "
            "onderdrukking van kleine aantallen.</p>\n");

@@ -956,9 +956,22 @@ static void draw_cover(pdfw *w) {
     g_free(line);
     untag(w, ZT_TAG_P);
   }
+  /* the document's status, in words and large enough to be seen */
   tag(w, ZT_TAG_P);
-  line = g_strdup_printf("Peildatum: %s\nDatum: %s\nVersie: zothuis %s",
-                         d->peildatum, d->date, d->version);
+  line = g_strdup_printf("Status: %s", d->status ? d->status : "concept");
+  l = mk(w, line, false, ZT_F_BODY_BOLD, WIDTH);
+  set_rgb(w->cr, d->status && strcmp(d->status, "definitief") == 0
+                     ? ZT_C_HEADING
+                     : ZT_C_NOT_OK);
+  show(w->cr, l, LEFT, y);
+  y += lh(l) + 6;
+  g_object_unref(l);
+  g_free(line);
+  untag(w, ZT_TAG_P);
+  tag(w, ZT_TAG_P);
+  line = g_strdup_printf("Peildatum: %s%s%s", d->peildatum,
+                         d->delivery ? "\n" : "",
+                         d->delivery ? d->delivery : "");
   l = mk(w, line, false, ZT_F_BODY, WIDTH);
   set_rgb(w->cr, ZT_C_MUTED);
   show(w->cr, l, LEFT, y);
@@ -966,6 +979,19 @@ static void draw_cover(pdfw *w) {
   g_object_unref(l);
   g_free(line);
   untag(w, ZT_TAG_P);
+  if (d->cover_note) {
+    tag(w, ZT_TAG_P);
+    l = mk(w, d->cover_note, false, ZT_F_BODY, WIDTH - 20);
+    set_rgb(w->cr, ZT_C_NOT_OK);
+    cairo_set_line_width(w->cr, 1.0);
+    cairo_rectangle(w->cr, LEFT, y, WIDTH, lh(l) + 16);
+    cairo_stroke(w->cr);
+    set_rgb(w->cr, ZT_C_TEXT);
+    show(w->cr, l, LEFT + 10, y + 8);
+    y += lh(l) + 16 + 14;
+    g_object_unref(l);
+    untag(w, ZT_TAG_P);
+  }
   if (d->not_for_publication) {
     tag(w, ZT_TAG_P);
     l = mk(w, "\xe2\x9a\xa0 Niet voor publicatie: werkversie zonder "

@@ -18,6 +18,7 @@
 
 #include "core/date.h"
 #include "core/err.h"
+#include "etl/narrative.h"    /* zt_narrative */
 #include "etl/record.h"       /* zt_provider */
 #include "metrics/period.h"
 #include "metrics/suppress.h"  /* zt_supp_mode */
@@ -100,6 +101,18 @@ typedef struct zt_report_input {
                                        own period */
   zt_day cohort_peildatum;          /* where its episodes.* rows are
                                        measured: the report's peildatum */
+  /* the summary's message and the cover (docs/report.md, "Cover and
+   * summary") */
+  const zt_narrative *narrative;    /* the steering text of the period,
+                                       NULL when there is none */
+  const char *narrative_file;       /* the file looked for (its name is
+                                       printed when it is missing), or
+                                       NULL when none is configured */
+  bool definitief;                  /* status "definitief"; only with a
+                                       steering text (the caller falls
+                                       back to concept) */
+  zt_day latest_delivery;           /* the latest delivery in the store,
+                                       ZT_DAY_NONE when unknown */
 } zt_report_input;
 
 /* Output formats (bits), one per row of report.c's writer table. */

@@ -56,7 +56,9 @@ static const elem_def elems[] = {
   {"ul", IN_BLOCK, IN_LI, false, "", ""},
   {"li", IN_LI, IN_INLINE, true, "", ""},
   {"tiles", IN_BLOCK, IN_TILES, false, "", ""},
-  {"tile", IN_TILES, IN_NOTHING, false, DATA_ATTRS " label", "id label"},
+  {"tile", IN_TILES, IN_NOTHING, false, DATA_ATTRS " label compare",
+   "id label"},
+  {"budget-tile", IN_TILES, IN_NOTHING, false, "label", "label"},
   {"chart", IN_BLOCK, IN_CHART, false,
    DATA_ATTRS " type title x series y-label x-label table color",
    "type title"},
@@ -64,7 +66,7 @@ static const elem_def elems[] = {
    "label"},
   {"cat", IN_CHART, IN_NOTHING, false, DATA_ATTRS " label color", "label"},
   {"table", IN_BLOCK, IN_TABLE, false,
-   DATA_ATTRS " title rows cols total total-label corner col-label",
+   DATA_ATTRS " title rows cols total total-label corner col-label fold",
    "title"},
   {"row", IN_TABLE, IN_NOTHING, false, DATA_ATTRS " label is-total ids",
    "label"},
@@ -74,6 +76,7 @@ static const elem_def elems[] = {
   {"sources", IN_BLOCK, IN_NOTHING, false, "title", "title"},
   {"settings", IN_BLOCK, IN_NOTHING, false, "title", "title"},
   {"findings", IN_BLOCK, IN_NOTHING, false, "title", "title"},
+  {"narrative", IN_BLOCK, IN_NOTHING, false, "part title", "part title"},
   {"pagebreak", IN_BLOCK, IN_NOTHING, false, "", ""},
   {"per-gemeente", IN_BLOCK, IN_BLOCK, false, "", ""},
   {"include", IN_BLOCK, IN_NOTHING, false, "href", "href"},
@@ -314,8 +317,12 @@ static zt_status check_attr(check *c, xmlNodePtr n, const elem_def *d,
       return st;
     }
     g_strfreev(ids);
+  } else if (strcmp(name, "part") == 0) {
+    if (strcmp(v, "duiding") != 0 && strcmp(v, "besluitpunten") != 0)
+      return node_fail(c, n, "bad part '%s' in <%s part> (expected "
+                       "duiding or besluitpunten)", v, d->name);
   } else if (strcmp(name, "period") == 0 || strcmp(name, "from") == 0 ||
-             strcmp(name, "ref") == 0) {
+             strcmp(name, "ref") == 0 || strcmp(name, "compare") == 0) {
     if (!zt_tpl_period_ref_ok(v, false))
       return node_fail(c, n,
                        "bad period '%s' in <%s %s> (expected current, "
@@ -451,11 +458,12 @@ static zt_status check_node(check *c, xmlNodePtr n, unsigned ctx,
                            "<em> or <strong>"
                      : (ctx & IN_CHART) ? "<series> or <cat>"
                      : (ctx & IN_TABLE) ? "<row> or <col>"
-                     : (ctx & IN_TILES) ? "<tile>"
+                     : (ctx & IN_TILES) ? "<tile> or <budget-tile>"
                      : (ctx & IN_LI) ? "<li>"
                      : "<section>, <p>, <note>, <ul>, <tiles>, <chart>, "
                        "<table>, <measures>, <budget>, <sources>, "
-                       "<settings>, <pagebreak>, <per-gemeente> or "
+                       "<settings>, <findings>, <narrative>, <pagebreak>, "
+                       "<per-gemeente> or "
                        "<include>");
   if (!(d->in & ctx))
     return node_fail(c, n, "<%s> is not allowed here (expected it %s)",

@@ -34,10 +34,10 @@ for p in 2023-H2 2023; do
 	pdftotext -layout "$D/$p/rapport.pdf" "$p.txt" || fail "pdftotext $p"
 done
 
-python3 - "$D" "$W" <<'EOF' || fail "figures disagree (see above)"
+python3 - "$D" "$W" "$SRC" <<'EOF' || fail "figures disagree (see above)"
 import csv, html.parser, os, re, sys
 
-D, W = sys.argv[1], sys.argv[2]
+D, W, SRC = sys.argv[1], sys.argv[2], sys.argv[3]
 bad = []
 
 def check(cond, msg):
@@ -105,11 +105,13 @@ for period in ("2023-H2", "2023"):
     try:
         a = max(i for i, l in enumerate(lines) if l.strip() == "1 Samenvatting")
         b = next(i for i in range(a, len(lines))
-                 if lines[i].strip().startswith("1.1 Opvallend"))
+                 if re.match(r"1\.\d+ Opvallend", lines[i].strip()))
     except (ValueError, StopIteration):
         bad.append(f"{period}: no summary in the PDF text")
         continue
-    text = " ".join(lines[a:b])
+    # headings lose their numbers ("1.2 Besluitpunten")
+    text = " ".join(re.sub(r"^\d+(\.\d+)+ ", " ", l.strip())
+                    for l in lines[a:b])
     text = re.sub(r"\d{1,2} (januari|februari|maart|april|mei|juni|juli|"
                   r"augustus|september|oktober|november|december) \d{4}",
                   " ", text)
@@ -117,9 +119,35 @@ for period in ("2023-H2", "2023"):
                   text)
     text = re.sub(r"pagina \d+ van \d+", " ", text)
     text = re.sub(r"\b20\d\d\b", " ", text)
-    pers = ["2023", "2022"] + (["2023-H1", "2023-H2"] if half else [])
+    pers = ["2023", "2022"] + (["2023-H1", "2023-H2", "2022-H2"] if half
+                               else [])
     known = {norm(r["display"]) for k, r in rows.items()
              if k[3] == "regio" and k[1] in pers}
+    # a status over few children names their number (the n of a share)
+    known |= {r["n"] for k, r in rows.items()
+              if k[3] == "regio" and k[1] in pers and r["unit"] == "percent"}
+    def nl(v, dec=0):
+        s = f"{abs(v):,.{dec}f}".replace(",", "_").replace(".", ",")
+        return s.replace("_", ".")
+    # the tiles' change since the same period a year earlier
+    ago = "2022-H2" if half else "2022"
+    for ind in ("clients.total", "spend.total"):
+        c = rows.get((ind, period, "2023-12-31", "regio", ""))
+        o = rows.get((ind, ago, "2022-12-31", "regio", ""))
+        if c and o and float(o["value"]):
+            ch = (float(c["value"]) / float(o["value"]) - 1) * 100
+            known.add(norm(nl(round(ch + (1e-9 if ch >= 0 else -1e-9), 1),
+                              1) + "%"))
+    # the programme tile: the year's spending against its funds
+    with open(os.path.join(W, "out", "demo-regio", "steering",
+                           "budget.csv"), encoding="utf-8") as f:
+        spent = funds = 0
+        for r in csv.DictReader(f):
+            if r["jaar"] == "2023":
+                spent += int(r["uitgaven"])
+                funds += int(r["middelen"])
+    known |= {norm("€ " + nl(spent)), norm("€ " + nl(funds)),
+              norm(nl(spent / funds * 100, 1) + "%")}
     with open(os.path.join(folder, "doelen.csv"), newline="",
               encoding="utf-8") as f:
         for r in csv.DictReader(f):
@@ -171,7 +199,12 @@ for period in ("2023-H2", "2023"):
         if t is None:
             bad.append(f"{period}: no table '{cap}'")
             return
-        head, body = t["rows"][0], t["rows"][1:]
+        rows_t = t["rows"]
+        # a group row ("Heel jaar", "Halfjaar") above the column labels
+        while rows_t and rows_t[0][0] == "" and \
+                set(rows_t[0][1:]) <= {"", "Heel jaar", "Halfjaar"}:
+            rows_t = rows_t[1:]
+        head, body = rows_t[0], rows_t[1:]
         pers = cols_of(head)
         last = next((r[0] for r in body if r[0] == total_label),
                     body[-1][0])
@@ -223,15 +256,55 @@ for period in ("2023-H2", "2023"):
         heads = tabs[t10]["rows"][0][1:]
         table_check(t10, lambda c: disp(kc[heads.index(c)], cur, "0376"),
                     lambda c: disp(kc[heads.index(c)], cur))
-    table_check("Blaricum: unieke cliënten per zorgsoort",
-                lambda c: disp("clients.by_kind", c, "0376",
-                               "kind=amb_begeleiding"),
-                lambda c: disp("clients.total", c, "0376"))
+    # a municipality's kinds without anything to publish are one line
+    # that names them: each of them is hidden, missing or 0 in every
+    # column (the labels of the kinds from docs/indicators.md)
+    tb = tabs.get("Blaricum: unieke cliënten per zorgsoort")
+    kinds = {}
+    with open(os.path.join(SRC, "docs", "indicators.md"),
+              encoding="utf-8") as f:
+        for l in f:
+            m = re.match(r"\| `([a-z_0-9]+)` \| ([^|]+) \|", l)
+            if m:
+                kinds[m.group(2).strip()] = m.group(1)
+    fold = [r for r in (tb["rows"] if tb else [])
+            if r[0].startswith("Overige zorgsoorten")]
+    for r in fold:
+        check(all(x == "" for x in r[1:]), f"{period}: folded row has "
+              f"figures: {r}")
+        names = r[0].split("): ", 1)[1]
+        hd = next(x for x in tb["rows"] if x[0] == "Zorgsoort")
+        for name, kid in kinds.items():
+            if name not in names:
+                continue
+            for c in cols_of(hd):
+                row = rows.get(("clients.by_kind", c,
+                                {"2023-H2": "2023-12-31",
+                                 "2023-H1": "2023-06-30",
+                                 "2022-H2": "2022-12-31",
+                                 "2023": "2023-12-31",
+                                 "2022": "2022-12-31"}[c], "0376",
+                                "kind=" + kid))
+                check(row is None or row["suppressed"] == "1" or
+                      float(row["value"]) == 0,
+                      f"{period}: {name} folded but {row and row['display']}"
+                      f" in {c}")
+    if tb:
+        first = next(r[0] for r in tb["rows"][1:] if r[0] != "Zorgsoort")
+        table_check("Blaricum: unieke cliënten per zorgsoort",
+                    (lambda c: disp("clients.by_kind", c, "0376",
+                                    "kind=" + kinds[first]))
+                    if first in kinds else (lambda c: ""),
+                    lambda c: disp("clients.total", c, "0376"))
     coh = "2022"
+    # one unit per column: the children, and the mean duration in days
+    ep = lambda i: disp(i, coh, peil="2023-12-31")
     table_check("Kenmerken van de verblijfsepisodes, cohort " + coh,
-                lambda c: disp("episodes.clients", coh, peil="2023-12-31"),
-                lambda c: disp("episodes.providers_mean_multi", coh,
-                               peil="2023-12-31"))
+                lambda c: ep({"Jeugdigen": "episodes.clients",
+                              "Gemiddelde duur (dagen)":
+                              "episodes.duration_mean"}[c]),
+                lambda c: ep("episodes.age_le12") if c == "Jeugdigen"
+                else "")
     table_check("Afgewezen regels naar reden",
                 lambda c: disp("dq.lines_rejected", cur,
                                bd="reason=bsn_elfproef"),
