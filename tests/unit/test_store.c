@@ -55,14 +55,14 @@ static long count(zt_store *s, const char *sql) {
 }
 
 static int64_t begin(zt_store *s, const char *name) {
-  zt_file_info fi = {name, "declaraties", "csv", 100};
+  zt_file_info fi = {name, "declaraties", "csv", 100, 0};
   int64_t id;
   assert_int_equal(zt_store_file_begin(s, &fi, &id, NULL), ZT_OK);
   return id;
 }
 
 static bool commit(zt_store *s, int64_t id, const char *hash) {
-  zt_file_done done = {hash, "declaraties", "csv", {0}, NULL};
+  zt_file_done done = {hash, "declaraties", "csv", {0}, NULL, 0};
   bool already;
   assert_int_equal(zt_store_file_commit(s, id, &done, &already, NULL), ZT_OK);
   return already;
@@ -245,7 +245,7 @@ static void test_residence(void **state) {
 
 static void test_rejected_file(void **state) {
   zt_store *s;
-  zt_file_info fi = {"x/weird.csv", "unknown", "csv", 10};
+  zt_file_info fi = {"x/weird.csv", "unknown", "csv", 10, 0};
   (void)state;
   assert_int_equal(zt_store_open(&s, NULL, ZT_STORE_MEMORY, NULL), ZT_OK);
   assert_int_equal(zt_store_file_rejected(s, &fi, "h1", ZT_R_LAYOUT_UNKNOWN,
