@@ -238,7 +238,13 @@ zt_status zt_report_prepare(const zt_config *cfg, const zt_refdata *rd,
   in->nproviders = rp->comp.snap.nproviders;
   in->cohort = rp->comp.cohort;
   in->cohort_peildatum = rp->comp.cohort_peil;
-  return ZT_OK;
+  in->members = cfg->members;
+  in->nmembers = cfg->nmembers;
+  in->gemeente_table = rd->gemeenten;
+  in->ngemeente_table = rd->ngemeenten;
+  st = zt_store_deliveries(store, &rp->deliveries, &in->ndeliveries, err);
+  in->deliveries = rp->deliveries;
+  return st;
 }
 
 void zt_report_prep_free(zt_report_prep *rp) {
@@ -247,6 +253,7 @@ void zt_report_prep_free(zt_report_prep *rp) {
   free(rp->measures);
   free(rp->budget);
   free(rp->sources);
+  free(rp->deliveries);
   free(rp->codes);
   free(rp->names);
   g_strfreev(rp->settings);

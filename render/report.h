@@ -18,7 +18,9 @@
 
 #include "core/date.h"
 #include "core/err.h"
+#include "etl/normalize.h"    /* zt_member, zt_gemeente */
 #include "etl/record.h"       /* zt_provider */
+#include "etl/store.h"        /* zt_delivery */
 #include "metrics/period.h"
 #include "metrics/suppress.h"  /* zt_supp_mode */
 #include "metrics/table.h"
@@ -100,6 +102,15 @@ typedef struct zt_report_input {
                                        own period */
   zt_day cohort_peildatum;          /* where its episodes.* rows are
                                        measured: the report's peildatum */
+  /* The Verantwoording: the configured member list (with its dates),
+   * the national municipality table (names, mergers), and the deliveries
+   * (zt_store_deliveries). */
+  const zt_member *members;
+  size_t nmembers;
+  const zt_gemeente *gemeente_table;
+  size_t ngemeente_table;
+  const zt_delivery *deliveries;
+  size_t ndeliveries;
 } zt_report_input;
 
 /* Output formats (bits), one per row of report.c's writer table. */
