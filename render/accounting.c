@@ -93,7 +93,7 @@ static const char *span_text(zt_arena *a, zt_day d1, zt_day d2) {
   if (y1 == y2 && m1 == m2)
     return zt_arena_printf(a, "%d" DASH "%d" NBSP "%s" NBSP "%d", a1, a2,
                            month_abbr[m2 - 1], y2);
-  return zt_arena_printf(a, "%s " DASH " %s", short_date(a, d1),
+  return zt_arena_printf(a, "%s" NBSP DASH NBSP "%s", short_date(a, d1),
                          short_date(a, d2));
 }
 
@@ -201,11 +201,11 @@ static const char *months_text(zt_arena *a, const drow *rows, size_t i0,
 }
 
 zt_table *zt_acc_deliveries(const zt_report_input *in, zt_arena *a) {
-  static const char *const head[7] = {"Aanbieder", "Soort",
+  static const char *const head[6] = {"Aanbieder en soort",
                                       "Maanden van levering",
                                       "Leverdatums", "Bestanden", "Regels",
                                       "Afgewezen"};
-  size_t n = 0, ng = 0, r = 1;
+  size_t n = 0, ng = 0, np = 0, r = 1;
   drow *rows = zt_arena_array(a, in->ndeliveries + 1, sizeof *rows);
   long sum[3] = {0, 0, 0};
   char buf[ZT_FMT_MAX];
@@ -220,23 +220,29 @@ zt_table *zt_acc_deliveries(const zt_report_input *in, zt_arena *a) {
     n++;
   }
   qsort(rows, n, sizeof *rows, drow_cmp);
-  for (size_t i = 0; i < n; i++)
+  for (size_t i = 0; i < n; i++) {
     ng += i == 0 || !same_group(&rows[i - 1], &rows[i]);
-  t = zt_table_new(a, ng + 2, 7);
+    np += i == 0 || strcmp(rows[i - 1].provider, rows[i].provider) != 0;
+  }
+  /* a heading row per provider, a row per kind of file under it */
+  t = zt_table_new(a, np + ng + 2, 6);
   t->rflags[0] = ZT_ROW_HEAD;
   t->row_header = true;
-  for (size_t c = 0; c < 7; c++)
+  for (size_t c = 0; c < 6; c++)
     zt_table_set(t, a, 0, c, head[c], 0);
-  t->weight[0] = 2.0;
-  t->weight[1] = 1.5;
-  t->weight[2] = 2.2;
-  t->weight[3] = 1.8;
-  for (size_t c = 4; c < 7; c++)
+  t->weight[0] = 1.7;
+  t->weight[1] = 2.0;
+  t->weight[2] = 2.3;
+  for (size_t c = 3; c < 6; c++)
     t->numeric[c] = true;
   for (size_t i = 0; i < n; r++) {
     size_t j = i;
     long v[3] = {0, 0, 0};
     zt_day first = ZT_DAY_NONE, last = ZT_DAY_NONE;
+    if (i == 0 || strcmp(rows[i - 1].provider, rows[i].provider) != 0) {
+      t->rflags[r] = ZT_ROW_GROUP;
+      zt_table_set(t, a, r++, 0, rows[i].provider, 0);
+    }
     for (; j < n && same_group(&rows[i], &rows[j]); j++) {
       const zt_delivery *d = rows[j].d;
       v[0] += d->files;
@@ -248,15 +254,14 @@ zt_table *zt_acc_deliveries(const zt_report_input *in, zt_arena *a) {
       if (d->last != ZT_DAY_NONE && (last == ZT_DAY_NONE || d->last > last))
         last = d->last;
     }
-    zt_table_set(t, a, r, 0, rows[i].provider, 0);
-    zt_table_set(t, a, r, 1,
+    zt_table_set(t, a, r, 0,
                  zt_nl_file_kind(rows[i].d->kind, rows[i].d->format,
                                  v[0] != 1), 0);
-    zt_table_set(t, a, r, 2, months_text(a, rows, i, j), 0);
-    zt_table_set(t, a, r, 3, span_text(a, first, last), 0);
+    zt_table_set(t, a, r, 1, months_text(a, rows, i, j), 0);
+    zt_table_set(t, a, r, 2, span_text(a, first, last), 0);
     for (int k = 0; k < 3; k++) {
       zt_fmt_int(v[k], buf);
-      zt_table_set(t, a, r, (size_t)(4 + k), buf, 0);
+      zt_table_set(t, a, r, (size_t)(3 + k), buf, 0);
       sum[k] += v[k];
     }
     i = j;
@@ -265,9 +270,10 @@ zt_table *zt_acc_deliveries(const zt_report_input *in, zt_arena *a) {
   zt_table_set(t, a, r, 0, "Totaal", 0);
   for (int k = 0; k < 3; k++) {
     zt_fmt_int(sum[k], buf);
-    zt_table_set(t, a, r, (size_t)(4 + k), buf, 0);
+    zt_table_set(t, a, r, (size_t)(3 + k), buf, 0);
   }
-  zt_table_add_note(t, a, "Maanden van levering: de maanden waarin de "
+  zt_table_add_note(t, a, "Per aanbieder een regel per soort bestand. "
+                    "Maanden van levering: de maanden waarin de "
                     "aanbieder bestanden van deze soort leverde; een "
                     "maand zonder levering onderbreekt de reeks, bij "
                     "meer onderbrekingen staat het aantal maanden. "
