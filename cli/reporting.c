@@ -268,6 +268,14 @@ zt_status zt_report_prepare(const zt_config *cfg, const zt_refdata *rd,
   in->nproviders = rp->comp.snap.nproviders;
   in->cohort = rp->comp.cohort;
   in->cohort_peildatum = rp->comp.cohort_peil;
+  in->members = cfg->members;
+  in->nmembers = cfg->nmembers;
+  in->gemeente_table = rd->gemeenten;
+  in->ngemeente_table = rd->ngemeenten;
+  st = zt_store_deliveries(store, &rp->deliveries, &in->ndeliveries, err);
+  in->deliveries = rp->deliveries;
+  if (st)
+    return st;
   return narrative_and_status(cfg, store, p, rp, err);
 }
 
@@ -277,6 +285,7 @@ void zt_report_prep_free(zt_report_prep *rp) {
   free(rp->measures);
   free(rp->budget);
   free(rp->sources);
+  free(rp->deliveries);
   free(rp->codes);
   free(rp->names);
   g_strfreev(rp->settings);

@@ -33,6 +33,7 @@ typedef struct zt_report_prep {
   zt_measure *measures;
   zt_budget_row *budget;
   zt_source_file *sources;
+  zt_delivery *deliveries;
   uint16_t *codes;
   const char **names;
   char **settings;

@@ -48,7 +48,8 @@
   X(ToegewezenProducten) X(ToegewezenProduct) X(Product) X(Categorie)     \
   X(Code) X(Ingangsdatum) X(RedenWijziging) X(ReferentieAanbieder)        \
   X(Toewijzingsdatum) X(Toewijzingstijd) X(Omvang) X(Budget)              \
-  X(Commentaar)
+  X(Commentaar) X(BerichtIdentificatie) X(Dagtekening)                   \
+  X(DeclaratieDagtekening)
 
 #define NAME_ENUM(n) N_##n,
 #define NAME_STR(n) #n,
@@ -87,7 +88,8 @@ enum {
   S_G_PRODUCT,   /* ToegewezenProduct/Product */
   S_LFIELD,      /* a text field of the current line */
   S_GFIELD,      /* a text field of the header or the client */
-  S_LSKIP        /* inside a line: a subtree we do not read */
+  S_LSKIP,       /* inside a line: a subtree we do not read */
+  S_IDENT        /* Header/BerichtIdentificatie */
 };
 
 /* ---- text slots ------------------------------------------------------- */
@@ -106,6 +108,8 @@ enum {
   G_BIRTH,                /* Client/Geboortedatum/Datum */
   G_BIRTH_USE,            /* Client/Geboortedatum/DatumGebruik */
   G_GENDER,               /* Client/Geslacht */
+  G_DAY,                  /* Header/BerichtIdentificatie/Dagtekening */
+  G_DECL_DAY,             /* Declaratie/DeclaratieDagtekening */
   NSLOTS
 };
 
@@ -694,6 +698,7 @@ static bool header_child(rd *r, int ns, int id, step *out) {
   case N_BerichtCode: *out = gfield(r, G_CODE); return true;
   case N_Afzender: *out = gfield(r, G_FROM); return true;
   case N_Ontvanger: *out = gfield(r, G_TO); return true;
+  case N_BerichtIdentificatie: *out = (step){S_IDENT, NO_SLOT}; return true;
   default: return false;
   }
 }
@@ -718,6 +723,8 @@ static step child_323(rd *r, int parent, int ns, int id,
   case S_DECL:
     if (m && id == N_DeclaratieNummer)
       return gfield(r, G_DECLNR);
+    if (m && id == N_DeclaratieDagtekening)
+      return gfield(r, G_DECL_DAY);
     if (m && id == N_TotaalIngediendBedrag)
       return (step){S_TOTAL, NO_SLOT};
     if (m && id == N_Clienten)
@@ -982,6 +989,12 @@ static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix,
   } else {
     if (parent == S_SKIP) {
       next = (step){S_SKIP, NO_SLOT};
+    } else if (parent == S_IDENT) {
+      /* the message's date, for the delivery date (ingest) */
+      next = ns_class(r, uri) == NS_BASIS &&
+                     name_id(r, local) == N_Dagtekening
+                 ? gfield(r, G_DAY)
+                 : (step){S_SKIP, NO_SLOT};
     } else {
       int ns = ns_class(r, uri);
       int id = name_id(r, local);
@@ -1175,9 +1188,28 @@ static void check_totals(rd *r) {
   r->sink->warn(r->sink->ctx, msg);
 }
 
+/* The date in slot k when it is one valid ISO date, else ZT_DAY_NONE. */
+static zt_day slot_day(const rd *r, int k) {
+  const slot *s = &r->s[k];
+  zt_slice v = slot_text(s);
+  zt_day d;
+  if (!s->seen || s->dup || s->over ||
+      zt_date_parse(v.p, v.n, &d) != ZT_OK)
+    return ZT_DAY_NONE;
+  return d;
+}
+
 zt_status zt_ijw_read(zt_source *src, const zt_read_opts *opts,
                       zt_rowsink *sink, zt_kind *kind_out,
                       zt_reason *file_reason, zt_err *err) {
+  return zt_ijw_read_dated(src, opts, sink, kind_out, file_reason, NULL,
+                           err);
+}
+
+zt_status zt_ijw_read_dated(zt_source *src, const zt_read_opts *opts,
+                            zt_rowsink *sink, zt_kind *kind_out,
+                            zt_reason *file_reason, zt_day *message_day,
+                            zt_err *err) {
   xmlSAXHandler sax;
   xmlGenericErrorFunc old_fn;
   void *old_ctx;
@@ -1274,6 +1306,11 @@ zt_status zt_ijw_read(zt_source *src, const zt_read_opts *opts,
 out:
   if (kind_out)
     *kind_out = r->kind;
+  if (message_day) {
+    *message_day = slot_day(r, G_DAY);
+    if (*message_day == ZT_DAY_NONE)
+      *message_day = slot_day(r, G_DECL_DAY);
+  }
   if (r->ctxt)
     xmlFreeParserCtxt(r->ctxt);
   xmlSetGenericErrorFunc(old_ctx, old_fn);

@@ -76,6 +76,15 @@ zt_status zt_ijw_read(zt_source *src, const zt_read_opts *opts,
                       zt_rowsink *sink, zt_kind *kind_out,
                       zt_reason *file_reason, zt_err *err);
 
+/* zt_ijw_read, and set *message_day to the message's own date: the
+ * header's BerichtIdentificatie/Dagtekening, else (JW323) the
+ * DeclaratieDagtekening, else ZT_DAY_NONE (also for a file rejected
+ * whole). The store keeps it as the file's delivery date. */
+zt_status zt_ijw_read_dated(zt_source *src, const zt_read_opts *opts,
+                            zt_rowsink *sink, zt_kind *kind_out,
+                            zt_reason *file_reason, zt_day *message_day,
+                            zt_err *err);
+
 /* Look at the first `n` bytes of a file (after gzip decompression).
  * Returns -1 when they do not look like XML (no '<' first, after an
  * optional byte order mark and white space); otherwise the kind the root

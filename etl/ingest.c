@@ -88,6 +88,7 @@ typedef struct producer {
   zt_status st;
   zt_kind kind;
   zt_reason file_reason;
+  zt_day message_day;       /* iJw: the message's own date */
   zt_err err;
   long read, rejected;
   long by_reason[ZT_R_COUNT];
@@ -310,8 +311,9 @@ static gpointer produce(gpointer data) {
   zt_rowsink sink = {pr, sink_row, sink_reject, sink_warn};
   zt_err_clear(&pr->err);
   if (pr->xml)
-    pr->st = zt_ijw_read(pr->src, &pr->ropts, &sink, &pr->kind,
-                         &pr->file_reason, &pr->err);
+    pr->st = zt_ijw_read_dated(pr->src, &pr->ropts, &sink, &pr->kind,
+                               &pr->file_reason, &pr->message_day,
+                               &pr->err);
   else
     pr->st = zt_csv_read(pr->src, &pr->ropts, &sink, &pr->kind,
                          &pr->file_reason, &pr->err);
@@ -425,8 +427,9 @@ static zt_status pump(producer *pr, consumer *co, batch *batches,
     zt_buf_reset(&pr->cur->text);
     zt_err_clear(&pr->err);
     if (pr->xml)
-      pr->st = zt_ijw_read(pr->src, &pr->ropts, &sink, &pr->kind,
-                           &pr->file_reason, &pr->err);
+      pr->st = zt_ijw_read_dated(pr->src, &pr->ropts, &sink, &pr->kind,
+                                 &pr->file_reason, &pr->message_day,
+                                 &pr->err);
     else
       pr->st = zt_csv_read(pr->src, &pr->ropts, &sink, &pr->kind,
                            &pr->file_reason, &pr->err);
@@ -697,6 +700,10 @@ static zt_status ingest_one(zt_store *store, zt_validator *v,
   fi.kind = "unknown";
   fi.format = f->format;
   fi.bytes = f->id.size;
+  /* the delivery date's fallback (docs/store.md): the modification day */
+  fi.modified = f->id.mtime_ns > 0
+                    ? (zt_day)(f->id.mtime_ns / INT64_C(1000000000) / 86400)
+                    : ZT_DAY_NONE;
   if (!st && wide) {
     /* libxml2 could read it, but iJw messages are UTF-8: say so, rather
      * than calling it a CSV of unknown layout */
@@ -831,6 +838,7 @@ static zt_status ingest_one(zt_store *store, zt_validator *v,
   done.format = f->format;
   done.counts = f->counts;
   done.warnings = f->warnings;
+  done.message_day = pr.message_day;
   if (opts->dry_run) {
     if (opts->rejects)
       st = zt_store_each_reject(store, co.file_id, write_reject, &ro, err);

@@ -61,47 +61,12 @@ static const struct {
                           "unreadable folder"},
 };
 
-static const char *const labels_nl[ZT_R_COUNT] = {
-  [ZT_R_NONE] = "Niet afgewezen",
-  [ZT_R_BSN_FORMAT] = "BSN heeft geen 9 cijfers",
-  [ZT_R_BSN_ELFPROEF] = "BSN voldoet niet aan de elfproef",
-  [ZT_R_DATE_INVALID] = "Ongeldige datum",
-  [ZT_R_PERIOD_REVERSED] = "Einddatum ligt voor de begindatum",
-  [ZT_R_PERIOD_MONTH] = "Productperiode loopt over een maandgrens",
-  [ZT_R_GEMEENTE_UNKNOWN] = "Onbekende gemeentecode",
-  [ZT_R_AGB_FORMAT] = "AGB-code heeft geen 8 cijfers",
-  [ZT_R_CATEGORY_UNKNOWN] = "Onbekende productcategorie",
-  [ZT_R_UNIT_UNKNOWN] = "Onbekende eenheid",
-  [ZT_R_AMOUNT_INVALID] = "Ongeldig bedrag",
-  [ZT_R_VALUE_INVALID] = "Ongeldige waarde",
-  [ZT_R_CREDIT_WITHOUT_DEBIT] = "Creditregel zonder bijbehorende debetregel",
-  [ZT_R_DUPLICATE_REFERENCE] = "Dubbele referentie met andere inhoud",
-  [ZT_R_DUPLICATE_CREDIT] = "Tweede creditregel voor dezelfde declaratie",
-  [ZT_R_RESIDENCE_OVERLAP] = "Overlappende woonperiodes",
-  [ZT_R_MISSING_FIELD] = "Verplicht veld ontbreekt",
-  [ZT_R_FIELD_TOO_LONG] = "Veld is te lang",
-  [ZT_R_FIELD_COUNT] = "Verkeerd aantal velden",
-  [ZT_R_ENCODING_INVALID] = "Ongeldige tekenset",
-  [ZT_R_QUOTE_UNTERMINATED] = "Aanhalingsteken niet afgesloten",
-  [ZT_R_FILE_UNREADABLE] = "Bestand onleesbaar",
-  [ZT_R_LAYOUT_UNKNOWN] = "Onbekende bestandsindeling",
-  [ZT_R_XML_MALFORMED] = "Ongeldige XML",
-  [ZT_R_XML_KIND_UNKNOWN] = "Onbekend berichttype",
-  [ZT_R_HEADER_INVALID] = "Ongeldige berichtkop",
-  [ZT_R_REFERENCE_IN_INBOX] = "Referentiebestand buiten de configuratie",
-  [ZT_R_ENTRY_SKIPPED] = "Overgeslagen (link of speciaal bestand)",
-};
-
 const char *zt_reason_code(zt_reason r) {
   return (unsigned)r < ZT_R_COUNT ? reasons[r].code : "unknown";
 }
 
 const char *zt_reason_text(zt_reason r) {
   return (unsigned)r < ZT_R_COUNT ? reasons[r].text : "unknown reason";
-}
-
-const char *zt_reason_label_nl(zt_reason r) {
-  return (unsigned)r < ZT_R_COUNT ? labels_nl[r] : "Onbekende reden";
 }
 
 bool zt_reason_is_file(zt_reason r) {

@@ -3,8 +3,9 @@
  *
  * Every rejected line or file carries one reason with a stable code (used
  * in rejects.csv, the store, the report's Verantwoording and the export's
- * dq.lines_rejected breakdown). Codes never change meaning; new reasons are
- * added at the end of a group.
+ * dq.lines_rejected breakdown). Codes never change meaning; new reasons
+ * are added at the end of a group. The report's Dutch labels live in
+ * render/labels_nl.c: ingest does not know the report's words.
  */
 #ifndef ZT_REASONS_H
 #define ZT_REASONS_H
@@ -49,8 +50,6 @@ typedef enum zt_reason {
 const char *zt_reason_code(zt_reason r);
 /* One-line English description for docs and --help. */
 const char *zt_reason_text(zt_reason r);
-/* Dutch label for the report ("BSN voldoet niet aan de elfproef"). */
-const char *zt_reason_label_nl(zt_reason r);
 /* True for reasons that reject a whole file. */
 bool zt_reason_is_file(zt_reason r);
 /* The reason with that code, or ZT_R_NONE. */

@@ -196,6 +196,19 @@ static const char *const migrations[ZT_STORE_SCHEMA_VERSION] = {
     "SELECT f.name AS file, r.line, r.field, r.reason, r.message, r.raw\n"
     "FROM reject r JOIN ingest_file f ON f.id = r.file_id\n"
     "ORDER BY f.id, r.line;\n",
+    /* 1 -> 2: each file's delivery date (message date, else modification
+     * day, else ingest day; an older file gets its ingest day) and the
+     * provider its lines name (NULL: none, -1: more than one) */
+    "ALTER TABLE ingest_file ADD COLUMN delivered_day INTEGER;\n"
+    "ALTER TABLE ingest_file ADD COLUMN agb INTEGER;\n"
+    "UPDATE ingest_file SET delivered_day =\n"
+    "  CAST(julianday(substr(ingested_at, 1, 10)) - 2440587.5 AS INTEGER);\n"
+    "UPDATE ingest_file SET agb = x.a FROM (\n"
+    "  SELECT file_id, CASE WHEN min(agb) = max(agb) THEN min(agb)\n"
+    "    ELSE -1 END AS a FROM (\n"
+    "    SELECT file_id, agb FROM declaration UNION ALL\n"
+    "    SELECT file_id, agb FROM assignment) GROUP BY file_id) AS x\n"
+    "WHERE x.file_id = ingest_file.id;\n",
 };
 
 enum {
@@ -288,8 +301,8 @@ static const char *const sql_text[Q_COUNT] = {
         "SELECT status, kind, id FROM ingest_file WHERE content_hash = ?1",
     [Q_FILE_INSERT] =
         "INSERT INTO ingest_file (content_hash, path, name, kind, format, bytes, "
-        "ingested_at, status, reject_reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
-        "?7, ?8, ?9)",
+        "ingested_at, status, reject_reason, delivered_day) VALUES (?1, ?2, "
+        "?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
     [Q_FILE_SAME_SIZE] =
         "SELECT 1 FROM ingest_file WHERE bytes = ?1 AND status = 'ingested' "
         "LIMIT 1",
@@ -308,7 +321,9 @@ static const char *const sql_text[Q_COUNT] = {
         "UPDATE ingest_file SET lines_read = ?2, lines_accepted = ?3, "
         "lines_rejected = ?4, lines_duplicate = ?5, credits_linked = ?6, "
         "credits_waiting = ?7, warnings = ?8, content_hash = ?9, "
-        "kind = ?10, format = ?11 WHERE id = ?1",
+        "kind = ?10, format = ?11, "
+        "delivered_day = coalesce(?12, delivered_day), agb = ?13 "
+        "WHERE id = ?1",
 };
 
 struct zt_store {
@@ -343,6 +358,8 @@ struct zt_store {
   bool restored;             /* a version-0 store recognised as a dump */
   int64_t replaced_from;     /* file the replaced reference table came
                                 from (-1: not replaced in this file) */
+  int64_t file_agb;          /* provider of the open file's lines: 0 none
+                                yet, -1 more than one */
   /* credits waiting for their debit: key(agb, prev_ref) -> count */
   zt_u64map waiting;
   bool waiting_loaded;
@@ -942,6 +959,20 @@ static zt_status forget_rejected(zt_store *s, const char *hash, zt_err *err) {
   return ZT_OK;
 }
 
+/* The day of an ISO timestamp "YYYY-MM-DDT...". */
+static zt_day iso_day(const char *iso) {
+  zt_day d;
+  return zt_date_parse(iso, 10, &d) == ZT_OK ? d : 0;
+}
+
+/* Note the provider a line of the open file names. */
+static void note_agb(zt_store *s, uint32_t agb) {
+  if (s->file_agb == 0)
+    s->file_agb = agb;
+  else if (s->file_agb != (int64_t)agb)
+    s->file_agb = -1;
+}
+
 static zt_status insert_file(zt_store *s, const zt_file_info *fi,
                              const char *hash, const char *status,
                              const char *reason, int64_t *id, zt_err *err) {
@@ -949,6 +980,7 @@ static zt_status insert_file(zt_store *s, const zt_file_info *fi,
   char when[32];
   char *base = g_path_get_basename(fi->path);
   zt_status rc = ZT_OK;
+  zt_day day;
 
   now_iso(when);
   st = q(s, Q_FILE_INSERT);
@@ -963,6 +995,12 @@ static zt_status insert_file(zt_store *s, const zt_file_info *fi,
   sqlite3_bind_text(st, 8, status, -1, SQLITE_STATIC);
   if (reason)
     sqlite3_bind_text(st, 9, reason, -1, SQLITE_STATIC);
+  /* delivered: the modification day, never after the ingest day (which
+   * SOURCE_DATE_EPOCH may set, for reproducible reports) */
+  day = iso_day(when);
+  if (fi->modified > 0 && fi->modified != ZT_DAY_NONE && fi->modified < day)
+    day = fi->modified;
+  sqlite3_bind_int64(st, 10, day);
   if (sqlite3_step(st) != SQLITE_DONE)
     rc = db_fail(s, err, "recording the file");
   else
@@ -1172,6 +1210,7 @@ zt_status zt_store_file_begin(zt_store *s, const zt_file_info *fi,
     return st;
   s->in_file = true;
   s->replaced_from = -1;
+  s->file_agb = 0;
   s->nundo = 0;
   s->undo_lost = false;
   zt_u64map_clear(&s->res_seen);
@@ -1224,6 +1263,10 @@ zt_status zt_store_file_commit(zt_store *s, int64_t file_id,
   sqlite3_bind_text(st, 9, hash, -1, SQLITE_STATIC);
   sqlite3_bind_text(st, 10, done->kind, -1, SQLITE_STATIC);
   sqlite3_bind_text(st, 11, done->format, -1, SQLITE_STATIC);
+  if (done->message_day > 0 && done->message_day != ZT_DAY_NONE)
+    sqlite3_bind_int64(st, 12, done->message_day);
+  if (s->file_agb)
+    sqlite3_bind_int64(st, 13, s->file_agb);
   if (sqlite3_step(st) != SQLITE_DONE) {
     rc = db_fail(s, err, "recording the file's counts");
     sqlite3_reset(st);
@@ -1840,6 +1883,7 @@ zt_status zt_store_queue_decl(zt_store *s, int64_t file_id, long line,
     if (st)
       return st;
   }
+  note_agb(s, d->agb);
   p = &s->pending[s->npending];
   p->d = *d;
   p->file_id = file_id;
@@ -1859,6 +1903,7 @@ zt_status zt_store_put_decl(zt_store *s, int64_t file_id, long line,
   zt_status st = zt_store_flush(s, err);   /* keep the order of arrival */
   if (st)
     return st;
+  note_agb(s, d->agb);
   return put_decl_now(s, file_id, line, d, ref_key(d->agb, d->ref), res,
                       err);
 }
@@ -1874,6 +1919,7 @@ zt_status zt_store_put_assign(zt_store *s, int64_t file_id, long line,
   int precision, rc;
   sqlite3_stmt *st;
   zt_status zs;
+  note_agb(s, a->agb);
 
   clear_result(res);
   zs = client_id(s, &a->client, &cid, &precision, err);
@@ -2164,28 +2210,101 @@ zt_status zt_store_waiting_credits(zt_store *s, long *count, int64_t *cents,
   return ZT_OK;
 }
 
-/* The latest delivery the store records (store.h). For now the day the
- * last accepted file was ingested; a delivery date per file replaces
- * ingested_at here when the files table has one. */
+/* ---- deliveries (the report's Verantwoording) ------------------------ */
+
+static void col_text(sqlite3_stmt *st, int i, char *buf, size_t size) {
+  const char *t = (const char *)sqlite3_column_text(st, i);
+  zt_strlcpy(buf, t ? t : "", size);
+}
+
+static zt_day col_day(sqlite3_stmt *st, int i) {
+  return sqlite3_column_type(st, i) == SQLITE_NULL
+             ? ZT_DAY_NONE
+             : (zt_day)sqlite3_column_int64(st, i);
+}
+
+zt_status zt_store_deliveries(zt_store *s, zt_delivery **out, size_t *n,
+                              zt_err *err) {
+  static const char *const sql[2] = {
+      "SELECT coalesce(agb, 0) AS a, kind, format, "
+      "strftime('%Y-%m', delivered_day * 86400, 'unixepoch') AS m, "
+      "count(*), sum(lines_read), sum(lines_accepted), "
+      "sum(lines_rejected), sum(lines_duplicate), min(delivered_day), "
+      "max(delivered_day) FROM ingest_file WHERE status = 'ingested' "
+      "GROUP BY a, kind, format, m ORDER BY a, kind, m, format",
+      "SELECT 0, kind, format, NULL, 1, lines_read, lines_accepted, "
+      "lines_rejected, lines_duplicate, delivered_day, delivered_day, "
+      "reject_reason, name FROM ingest_file WHERE status = 'rejected' "
+      "ORDER BY delivered_day, name, id"};
+  zt_delivery *v = NULL;
+  size_t cnt = 0, cap = 0;
+  *out = NULL;
+  *n = 0;
+  for (int k = 0; k < 2; k++) {
+    sqlite3_stmt *st;
+    int rc;
+    if (sqlite3_prepare_v2(s->db, sql[k], -1, &st, NULL) != SQLITE_OK) {
+      free(v);
+      return db_fail(s, err, "reading the deliveries");
+    }
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+      zt_delivery *d;
+      int64_t agb = sqlite3_column_int64(st, 0);
+      if (cnt == cap) {
+        size_t nc = cap ? 2 * cap : 64;
+        zt_delivery *nv = realloc(v, nc * sizeof *nv);
+        if (!nv) {
+          sqlite3_finalize(st);
+          free(v);
+          return zt_fail(err, ZT_ERR_NOMEM, "out of memory");
+        }
+        v = nv;
+        cap = nc;
+      }
+      d = &v[cnt++];
+      memset(d, 0, sizeof *d);
+      d->agb = agb < 0 ? ZT_DELIVERY_MANY : (uint32_t)agb;
+      col_text(st, 1, d->kind, sizeof d->kind);
+      col_text(st, 2, d->format, sizeof d->format);
+      d->files = (long)sqlite3_column_int64(st, 4);
+      d->lines_read = (long)sqlite3_column_int64(st, 5);
+      d->accepted = (long)sqlite3_column_int64(st, 6);
+      d->rejected = (long)sqlite3_column_int64(st, 7);
+      d->duplicates = (long)sqlite3_column_int64(st, 8);
+      d->first = col_day(st, 9);
+      d->last = col_day(st, 10);
+      d->refused = k == 1;
+      if (d->refused) {
+        col_text(st, 11, d->reason, sizeof d->reason);
+        col_text(st, 12, d->name, sizeof d->name);
+      }
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE) {
+      free(v);
+      return db_fail(s, err, "reading the deliveries");
+    }
+  }
+  *out = v;
+  *n = cnt;
+  return ZT_OK;
+}
+
 zt_status zt_store_latest_delivery(zt_store *s, zt_day *out, zt_err *err) {
   sqlite3_stmt *st;
   int rc;
   *out = ZT_DAY_NONE;
   if (sqlite3_prepare_v2(s->db,
-                         "SELECT max(substr(ingested_at, 1, 10)) FROM "
-                         "ingest_file WHERE status = 'ingested' AND kind "
-                         "NOT IN ('productcodes', 'aanbieders')",
+                         "SELECT max(delivered_day) FROM ingest_file "
+                         "WHERE status = 'ingested' AND kind NOT IN "
+                         "('productcodes', 'aanbieders')",
                          -1, &st, NULL) != SQLITE_OK)
-    return db_fail(s, err, "looking up the latest delivery");
+    return db_fail(s, err, "reading the latest delivery date");
   rc = sqlite3_step(st);
-  if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) == SQLITE_TEXT) {
-    const char *iso = (const char *)sqlite3_column_text(st, 0);
-    zt_day d;
-    if (zt_date_parse(iso, strlen(iso), &d) == ZT_OK)
-      *out = d;
-  }
+  if (rc == SQLITE_ROW)
+    *out = col_day(st, 0);
   sqlite3_finalize(st);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return db_fail(s, err, "looking up the latest delivery");
+  if (rc != SQLITE_ROW)
+    return db_fail(s, err, "reading the latest delivery date");
   return ZT_OK;
 }

@@ -24,11 +24,12 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "core/date.h"
 #include "core/err.h"
 #include "etl/reasons.h"
 #include "etl/record.h"
 
-#define ZT_STORE_SCHEMA_VERSION 1
+#define ZT_STORE_SCHEMA_VERSION 2
 
 /* What a message about a damaged store tells the reader to do. */
 #define ZT_STORE_RESTORE_ADVICE                                           \
@@ -81,6 +82,8 @@ typedef struct zt_file_info {
   const char *kind;       /* zt_kind_name(), or "unknown" */
   const char *format;     /* "csv", "jw323", "jw301", "xml", with "+gzip" */
   uint64_t bytes;
+  zt_day modified;        /* the file's modification day; 0 or
+                             ZT_DAY_NONE: unknown (delivery date) */
 } zt_file_info;
 
 /* Per-file reconciliation: read = accepted + rejected + duplicates. */
@@ -111,6 +114,8 @@ typedef struct zt_file_done {
   const char *format;     /* "csv", "jw323", ... */
   zt_file_counts counts;
   const char *warnings;   /* file-level warnings, or NULL */
+  zt_day message_day;     /* the message's own date (iJw Dagtekening);
+                             0 or ZT_DAY_NONE: none (delivery date) */
 } zt_file_done;
 
 /* Record the file's fingerprint, kind, counts and warnings, and commit.
@@ -210,8 +215,33 @@ zt_status zt_store_write_rejects(zt_store *s, FILE *fp, zt_err *err);
 zt_status zt_store_waiting_credits(zt_store *s, long *count, int64_t *cents,
                                    zt_err *err);
 
-/* The date of the latest delivery in the store (the report's cover):
- * ZT_DAY_NONE when nothing has been ingested. */
+/* ---- deliveries (the report's Verantwoording) ------------------------ */
+
+/* The files of one provider, kind and format delivered in one month, or
+ * (refused = true) one file rejected whole. `agb` is the provider of the
+ * file's lines: 0 when the file names none (a residence file, a file
+ * rejected whole), ZT_DELIVERY_MANY when its lines name more than one. */
+#define ZT_DELIVERY_MANY UINT32_MAX
+typedef struct zt_delivery {
+  uint32_t agb;
+  char kind[16];          /* zt_kind_name(), or "auto" */
+  char format[16];        /* "csv", "jw323", ..., with "+gzip" */
+  zt_day first, last;     /* delivery dates (docs/store.md) */
+  long files;
+  long lines_read, accepted, rejected, duplicates;
+  bool refused;
+  char reason[24];        /* refused: the reason code (etl/reasons.h) */
+  char name[128];         /* refused: the file's name */
+} zt_delivery;
+
+/* Every ingested file grouped by provider, kind, format and month of
+ * delivery (ordered by provider, kind, month), then every file refused
+ * whole (by delivery date). *out is malloc()ed; free() it. */
+zt_status zt_store_deliveries(zt_store *s, zt_delivery **out, size_t *n,
+                              zt_err *err);
+
+/* The latest delivery date of an ingested data file (reference tables
+ * do not count), or ZT_DAY_NONE: the report's cover. */
 zt_status zt_store_latest_delivery(zt_store *s, zt_day *out, zt_err *err);
 
 #endif

@@ -19,6 +19,7 @@
 #include "core/buf.h"
 #include "core/kinds.h"
 #include "core/str.h"
+#include "render/accounting.h"
 #include "render/checks.h"
 #include "render/format_nl.h"
 #include "render/ind_ids.h"
@@ -477,7 +478,11 @@ static void inline_nodes(bctx *b, xmlNodePtr parent, runs *r,
       add_run(b, r, b->in->suppression_rule ? b->in->suppression_rule
                                             : DASH, flags);
     } else if (strcmp(name, "setting") == 0) {
-      add_run(b, r, setting(b, attr(b, n, "key")), flags);
+      const char *key = attr(b, n, "key");
+      add_run(b, r, zt_acc_setting_text(b->in, b->a, key, setting(b, key)),
+              flags);
+    } else if (strcmp(name, "composition") == 0) {
+      add_run(b, r, zt_acc_composition(b->in, b->a), flags);
     } else if (strcmp(name, "em") == 0) {
       inline_nodes(b, n, r, flags | ZT_RUN_EM);
     } else if (strcmp(name, "strong") == 0) {
@@ -1429,77 +1434,28 @@ static zt_status budget_table(bctx *b, xmlNodePtr n) {
   return ZT_OK;
 }
 
+/* The Verantwoording's tables (render/accounting.c), numbered here. */
+static void acc_table(bctx *b, zt_table *t, const char *caption, int line) {
+  t->caption = caption;
+  t->number = ++b->ntables;
+  t->anchor = zt_arena_printf(b->a, "tabel-%d", t->number);
+  add_table_block(b, t, line);
+}
+
+/* <sources>: the deliveries, then the files refused whole (when any). */
 static zt_status sources_table(bctx *b, xmlNodePtr n) {
-  const zt_report_input *in = b->in;
-  zt_table *t = new_table(b, in->nsources + 2, 7,
-                          subst(b, attr(b, n, "title")));
-  /* Geaccepteerd includes the identical resends (dq.lines_accepted
-   * counts them too), "waarvan dubbel" says how many: Regels =
-   * Geaccepteerd + Afgewezen */
-  static const char *const head[7] = {"Bestand", "Soort", "Ingelezen",
-                                      "Regels", "Geaccepteerd",
-                                      "waarvan dubbel", "Afgewezen"};
-  long sum[4] = {0, 0, 0, 0};
-  char buf[ZT_FMT_MAX];
-  t->rflags[0] = ZT_ROW_HEAD;
-  t->row_header = true;
-  for (int c = 0; c < 7; c++)
-    zt_table_set(t, b->a, 0, (size_t)c, head[c], 0);
-  t->weight[0] = 2.4;
-  for (int c = 3; c < 7; c++)
-    t->numeric[c] = true;
-  for (size_t i = 0; i < in->nsources; i++) {
-    const zt_source_file *s = &in->sources[i];
-    long v[4] = {s->lines_read, s->accepted + s->duplicates, s->duplicates,
-                 s->rejected};
-    zt_table_set(t, b->a, i + 1, 0, s->name, 0);
-    zt_table_set(t, b->a, i + 1, 1, s->kind, 0);
-    /* the date on one line: "23 november 2026", never "23 november /
-     * 2026" */
-    zt_fmt_date(s->ingested, buf);
-    zt_table_set(t, b->a, i + 1, 2, nbsp(b, buf), 0);
-    for (int k = 0; k < 4; k++) {
-      zt_fmt_int(v[k], buf);
-      zt_table_set(t, b->a, i + 1, (size_t)(3 + k), buf, 0);
-      sum[k] += v[k];
-    }
-  }
-  t->rflags[in->nsources + 1] = ZT_ROW_TOTAL;
-  zt_table_set(t, b->a, in->nsources + 1, 0, "Totaal", 0);
-  for (int k = 0; k < 4; k++) {
-    zt_fmt_int(sum[k], buf);
-    zt_table_set(t, b->a, in->nsources + 1, (size_t)(3 + k), buf, 0);
-  }
-  add_table_block(b, t, (int)xmlGetLineNo(n));
+  int line = (int)xmlGetLineNo(n);
+  zt_table *t = zt_acc_refused(b->in, b->a);
+  acc_table(b, zt_acc_deliveries(b->in, b->a),
+            subst(b, attr(b, n, "title")), line);
+  if (t)
+    acc_table(b, t, "Geweigerde bestanden", line);
   return ZT_OK;
 }
 
 static zt_status settings_table(bctx *b, xmlNodePtr n) {
-  const zt_report_input *in = b->in;
-  zt_table *t = new_table(b, in->nsettings + 1, 2,
-                          subst(b, attr(b, n, "title")));
-  t->rflags[0] = ZT_ROW_HEAD;
-  t->row_header = true;
-  zt_table_set(t, b->a, 0, 0, "Instelling", 0);
-  zt_table_set(t, b->a, 0, 1, "Waarde", 0);
-  t->weight[0] = 1.0;
-  t->weight[1] = 1.6;
-  for (size_t i = 0; i < in->nsettings; i++) {
-    const char *s = in->settings[i], *eq = strchr(s, '=');
-    if (eq) {
-      const char *k = s, *ke = eq, *v = eq + 1;
-      while (ke > k && (ke[-1] == ' ' || ke[-1] == '\t'))
-        ke--;
-      while (*v == ' ' || *v == '\t')
-        v++;
-      zt_table_set(t, b->a, i + 1, 0,
-                   zt_arena_strndup(b->a, k, (size_t)(ke - k)), 0);
-      zt_table_set(t, b->a, i + 1, 1, v, 0);
-    } else {
-      zt_table_set(t, b->a, i + 1, 0, s, 0);
-    }
-  }
-  add_table_block(b, t, (int)xmlGetLineNo(n));
+  acc_table(b, zt_acc_settings(b->in, b->a), subst(b, attr(b, n, "title")),
+            (int)xmlGetLineNo(n));
   return ZT_OK;
 }
 

@@ -1,14 +1,14 @@
 /*
  * render/ind_ids.c -- which indicator ids a template may name (the
  * metrics catalogue, metrics/indicator.h) and Dutch labels for breakdown
- * values (ind_ids.h).
+ * values (ind_ids.h); reason labels come from render/labels_nl.c.
  */
 #include "render/ind_ids.h"
 
 #include <string.h>
 
 #include "core/kinds.h"
-#include "etl/reasons.h"
+#include "render/labels_nl.h"
 
 const zt_render_ind *zt_render_ind_lookup(const char *id) {
   return id ? zt_ind_lookup(id) : NULL;
@@ -22,8 +22,8 @@ const char *zt_breakdown_label(const char *key, const char *value) {
     return k >= 0 ? zt_kind_label_nl((zt_care_kind)k) : value;
   }
   if (strcmp(key, "reason") == 0) {
-    zt_reason r = zt_reason_from_code(value);
-    return r != ZT_R_NONE ? zt_reason_label_nl(r) : value;
+    const char *nl = zt_nl_reason(value);
+    return nl ? nl : value;
   }
   return value;
 }

@@ -18,8 +18,8 @@ typedef zt_ind_def zt_render_ind;
 const zt_render_ind *zt_render_ind_lookup(const char *id);
 
 /* Dutch label of a breakdown value for display: kind=pleegzorg ->
- * "Pleegzorg", reason=bsn_elfproef -> "BSN voldoet niet aan de elfproef",
- * other values as they are. Returns a static
+ * "Pleegzorg", reason=bsn_elfproef -> "BSN ongeldig (controlegetal klopt
+ * niet)" (render/labels_nl.h), other values as they are. Returns a static
  * string or `value` itself. */
 const char *zt_breakdown_label(const char *key, const char *value);
 

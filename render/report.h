@@ -19,7 +19,9 @@
 #include "core/date.h"
 #include "core/err.h"
 #include "etl/narrative.h"    /* zt_narrative */
+#include "etl/normalize.h"    /* zt_member, zt_gemeente */
 #include "etl/record.h"       /* zt_provider */
+#include "etl/store.h"        /* zt_delivery */
 #include "metrics/period.h"
 #include "metrics/suppress.h"  /* zt_supp_mode */
 #include "metrics/table.h"
@@ -113,6 +115,15 @@ typedef struct zt_report_input {
                                        back to concept) */
   zt_day latest_delivery;           /* the latest delivery in the store,
                                        ZT_DAY_NONE when unknown */
+  /* The Verantwoording: the configured member list (with its dates),
+   * the national municipality table (names, mergers), and the deliveries
+   * (zt_store_deliveries). */
+  const zt_member *members;
+  size_t nmembers;
+  const zt_gemeente *gemeente_table;
+  size_t ngemeente_table;
+  const zt_delivery *deliveries;
+  size_t ndeliveries;
 } zt_report_input;
 
 /* Output formats (bits), one per row of report.c's writer table. */

@@ -94,6 +94,7 @@ static const elem_def elems[] = {
   {"generated", IN_INLINE, IN_NOTHING, false, "", ""},
   {"suppression", IN_INLINE, IN_NOTHING, false, "", ""},
   {"setting", IN_INLINE, IN_NOTHING, false, "key", "key"},
+  {"composition", IN_INLINE, IN_NOTHING, false, "", ""},
   {"em", IN_INLINE, IN_INLINE, true, "", ""},
   {"strong", IN_INLINE, IN_INLINE, true, "", ""},
 };

@@ -15,6 +15,7 @@ zr r run
 [ $RC = 0 ] || [ $RC = 2 ] || fail "run exit $RC"
 zr r export --period 2021-H2 --out "$W/before.csv"
 [ $RC = 0 ] || fail "export exit $RC"
+v0=$(sqlite3 r/zothuis.db 'PRAGMA user_version')
 sqlite3 r/zothuis.db .dump > dump.sql
 mv r/zothuis.db original.db
 rm -f r/zothuis.db-wal r/zothuis.db-shm
@@ -27,7 +28,8 @@ grep -q "zothuis init" r/last.err || fail "no advice to run init: $(cat r/last.e
 zr r init
 [ $RC = 0 ] || fail "init of a restored store exit $RC, want 0: $(cat r/last.err)"
 grep -qi "recognised" r/last.out || fail "init did not say what it did: $(cat r/last.out)"
-[ "$(sqlite3 r/zothuis.db 'PRAGMA user_version')" = 1 ] || fail "the version was not set"
+[ "$(sqlite3 r/zothuis.db 'PRAGMA user_version')" = "$v0" ] ||
+	fail "the version was not set back to $v0"
 zr r export --period 2021-H2 --out "$W/after.csv"
 [ $RC = 0 ] || fail "export after init exit $RC: $(cat r/last.err)"
 cmp -s before.csv after.csv || fail "the restored store gives another export"

@@ -815,6 +815,43 @@ static void test_sniff(void **state) {
   g_free(text);
 }
 
+/* The message's own date, for the delivery date: the header's
+ * Dagtekening, else the DeclaratieDagtekening, else none. */
+static zt_day message_day(const char *path) {
+  zt_source *src;
+  zt_read_opts opts = {ZT_KIND_AUTO, NULL};
+  rec r;
+  zt_rowsink sink = {&r, rec_row, rec_reject, rec_warn};
+  zt_day d = 0;
+  rec_init(&r);
+  assert_int_equal(zt_source_open(&src, path, NULL), ZT_OK);
+  zt_ijw_read_dated(src, &opts, &sink, NULL, NULL, &d, NULL);
+  zt_source_close(src);
+  rec_free(&r);
+  return d;
+}
+
+static void test_message_day(void **state) {
+  char *dir = tu_tmpdir("ijw-day");
+  char *a, *b;
+  (void)state;
+  assert_int_equal(message_day(DATA "jw323_prefixes.xml"),
+                   zt_day_from_ymd(2026, 4, 2));
+  assert_int_equal(message_day(DATA "jw301_prefixes.xml"),
+                   zt_day_from_ymd(2026, 1, 5));
+  assert_int_equal(message_day(DATA "jw323_structure.xml"), ZT_DAY_NONE);
+  /* no valid header date: the declaration's */
+  a = variant(dir, "a.xml", DATA "jw323_prefixes.xml",
+              "<q:Dagtekening>2026-04-02", "<q:Dagtekening>2026-02-31");
+  b = variant(dir, "b.xml", a, "<p:DeclaratieDagtekening>2026-04-02",
+              "<p:DeclaratieDagtekening>2026-04-09");
+  assert_int_equal(message_day(b), zt_day_from_ymd(2026, 4, 9));
+  tu_rmtree(dir);
+  g_free(a);
+  g_free(b);
+  g_free(dir);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_prefixes_3_1),
@@ -833,6 +870,7 @@ int main(void) {
       cmocka_unit_test(test_sink_error_stops),
       cmocka_unit_test(test_masking),
       cmocka_unit_test(test_sniff),
+      cmocka_unit_test(test_message_day),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -279,8 +279,10 @@ static void test_pdf_text_in_reading_order(void **state) {
         "Verantwoording", "Bronnen",
         /* 245.310 read = 244.876 accepted + 434 rejected */
         "245.310", "244.876", "434",
-        "BSN voldoet niet aan de elfproef", "Definities", "Instellingen",
-        "episode_gap_days", "Privacy en kleine aantallen", "< 5",
+        "BSN ongeldig (controlegetal klopt niet)", "Definities",
+        "Instellingen",
+        "Onderbreking die een episode", "Privacy en kleine aantallen",
+        "< 5",
         "zothuis 0.1.0", "4 september 2022, 13:05 uur (UTC)"};
     in_order(body, order, sizeof order / sizeof order[0]);
   }

@@ -2,7 +2,8 @@
  * tests/unit/test_store.c -- the store: schema version, per-file
  * transactions and rollback, identical resends, changed references,
  * credits linked to debits, quarantine and its later resolution, second
- * credits, residence replacement and overlaps, repeat files.
+ * credits, residence replacement and overlaps, repeat files, delivery
+ * dates and the upgrade that adds them.
  */
 #include "testutil.h"
 
@@ -55,14 +56,14 @@ static long count(zt_store *s, const char *sql) {
 }
 
 static int64_t begin(zt_store *s, const char *name) {
-  zt_file_info fi = {name, "declaraties", "csv", 100};
+  zt_file_info fi = {name, "declaraties", "csv", 100, 0};
   int64_t id;
   assert_int_equal(zt_store_file_begin(s, &fi, &id, NULL), ZT_OK);
   return id;
 }
 
 static bool commit(zt_store *s, int64_t id, const char *hash) {
-  zt_file_done done = {hash, "declaraties", "csv", {0}, NULL};
+  zt_file_done done = {hash, "declaraties", "csv", {0}, NULL, 0};
   bool already;
   assert_int_equal(zt_store_file_commit(s, id, &done, &already, NULL), ZT_OK);
   return already;
@@ -245,7 +246,7 @@ static void test_residence(void **state) {
 
 static void test_rejected_file(void **state) {
   zt_store *s;
-  zt_file_info fi = {"x/weird.csv", "unknown", "csv", 10};
+  zt_file_info fi = {"x/weird.csv", "unknown", "csv", 10, 0};
   (void)state;
   assert_int_equal(zt_store_open(&s, NULL, ZT_STORE_MEMORY, NULL), ZT_OK);
   assert_int_equal(zt_store_file_rejected(s, &fi, "h1", ZT_R_LAYOUT_UNKNOWN,
@@ -380,6 +381,141 @@ static void test_check_and_versions(void **state) {
   g_free(dir);
 }
 
+/* ---- delivery dates (docs/store.md, "Delivery dates") ------------------ */
+
+static int64_t begin_on(zt_store *s, const char *name, zt_day modified) {
+  zt_file_info fi = {name, "declaraties", "csv", 100, modified};
+  int64_t id;
+  assert_int_equal(zt_store_file_begin(s, &fi, &id, NULL), ZT_OK);
+  return id;
+}
+
+static void commit_on(zt_store *s, int64_t id, const char *hash,
+                      zt_day message_day) {
+  zt_file_done done = {hash, "declaraties", "jw323", {0}, NULL,
+                       message_day};
+  bool already;
+  assert_int_equal(zt_store_file_commit(s, id, &done, &already, NULL),
+                   ZT_OK);
+  assert_false(already);
+}
+
+static zt_day delivered(zt_store *s, int64_t id) {
+  char sql[96];
+  snprintf(sql, sizeof sql,
+           "SELECT delivered_day FROM ingest_file WHERE id = %lld",
+           (long long)id);
+  return (zt_day)count(s, sql);
+}
+
+/* The message's date beats the modification day, which beats the ingest
+ * day; a modification day after the ingest day is not believed. */
+static void test_delivery_order(void **state) {
+  zt_store *s;
+  zt_put_result res;
+  zt_decl d1 = line(1, "D1", 1000), d2 = line(2, "D2", 1000);
+  zt_decl d3 = line(3, "D3", 1000), other = line(4, "D4", 1000);
+  zt_day ingest, msg = zt_day_from_ymd(2023, 10, 5);
+  zt_day mod = zt_day_from_ymd(2023, 11, 1);
+  zt_file_info bad = {"x/kapot.xml", "auto", "xml", 10,
+                      zt_day_from_ymd(2023, 9, 1)};
+  int64_t a, b, c, e;
+  zt_delivery *dl;
+  size_t n;
+  zt_day latest;
+  (void)state;
+  setenv("SOURCE_DATE_EPOCH", "1700000000", 1);   /* 2023-11-14 */
+  ingest = (zt_day)(1700000000 / 86400);
+  assert_int_equal(zt_store_open(&s, NULL, ZT_STORE_MEMORY, NULL), ZT_OK);
+  a = begin_on(s, "a.xml", mod);
+  put(s, a, &d1, &res);
+  commit_on(s, a, "ha", msg);
+  b = begin_on(s, "b.csv", mod);
+  put(s, b, &d2, &res);
+  commit_on(s, b, "hb", 0);
+  c = begin_on(s, "c.csv", ingest + 20);
+  put(s, c, &d3, &res);
+  commit_on(s, c, "hc", ZT_DAY_NONE);
+  e = begin_on(s, "e.csv", 0);
+  other.agb = 87654321;
+  put(s, e, &other, &res);
+  put(s, e, &d1, &res);          /* a second provider: "more than one" */
+  commit_on(s, e, "he", 0);
+  assert_int_equal(zt_store_file_rejected(s, &bad, "hx",
+                                          ZT_R_XML_MALFORMED, "kapot",
+                                          NULL),
+                   ZT_OK);
+  assert_int_equal(delivered(s, a), msg);
+  assert_int_equal(delivered(s, b), mod);
+  assert_int_equal(delivered(s, c), ingest);
+  assert_int_equal(delivered(s, e), ingest);
+  assert_int_equal(count(s, "SELECT agb FROM ingest_file WHERE "
+                            "name = 'e.csv'"), -1);
+  assert_int_equal(zt_store_latest_delivery(s, &latest, NULL), ZT_OK);
+  assert_int_equal(latest, ingest);
+
+  assert_int_equal(zt_store_deliveries(s, &dl, &n, NULL), ZT_OK);
+  /* provider 12345678: jw323 in October (a) and November (b, c); the
+   * file of two providers; then the refused file */
+  assert_int_equal(n, 4);
+  assert_int_equal(dl[0].agb, ZT_DELIVERY_MANY);
+  assert_int_equal(dl[0].files, 1);
+  assert_int_equal(dl[1].agb, 12345678);
+  assert_int_equal(dl[1].files, 1);
+  assert_int_equal(dl[1].first, msg);
+  assert_int_equal(dl[2].agb, 12345678);
+  assert_int_equal(dl[2].files, 2);
+  assert_int_equal(dl[2].first, mod);
+  assert_int_equal(dl[2].last, ingest);
+  assert_false(dl[2].refused);
+  assert_true(dl[3].refused);
+  assert_string_equal(dl[3].reason, "xml_malformed");
+  assert_string_equal(dl[3].name, "kapot.xml");
+  assert_int_equal(dl[3].first, zt_day_from_ymd(2023, 9, 1));
+  free(dl);
+  zt_store_close(s);
+  unsetenv("SOURCE_DATE_EPOCH");
+}
+
+/* A store of schema 1 is upgraded by init: its files get their ingest
+ * day as delivery date and the provider their lines name. */
+static void test_delivery_migration(void **state) {
+  char *dir = tu_tmpdir("store-v1");
+  char *path = g_build_filename(dir, "z.db", NULL);
+  zt_store *s;
+  zt_put_result res;
+  zt_decl d = line(1, "M1", 1000);
+  zt_err err;
+  int64_t f;
+  (void)state;
+  assert_int_equal(zt_store_open(&s, path, ZT_STORE_INIT, NULL), ZT_OK);
+  f = begin_on(s, "old.csv", zt_day_from_ymd(2020, 1, 1));
+  put(s, f, &d, &res);
+  commit_on(s, f, "hm", 0);
+  assert_int_equal(zt_store_commit(s, NULL), ZT_OK);
+  /* back to what schema 1 had */
+  assert_int_equal(sqlite3_exec(zt_store_db(s),
+                                "ALTER TABLE ingest_file DROP COLUMN "
+                                "delivered_day; ALTER TABLE ingest_file "
+                                "DROP COLUMN agb; UPDATE ingest_file SET "
+                                "ingested_at = '2021-06-07T08:09:10Z'; "
+                                "PRAGMA user_version = 1",
+                                NULL, NULL, NULL),
+                   SQLITE_OK);
+  zt_store_close(s);
+  assert_int_equal(zt_store_open(&s, path, ZT_STORE_USE, &err),
+                   ZT_ERR_USAGE);
+  assert_int_equal(zt_store_open(&s, path, ZT_STORE_INIT, NULL), ZT_OK);
+  assert_int_equal(zt_store_found_version(s), 1);
+  assert_int_equal(count(s, "SELECT delivered_day FROM ingest_file"),
+                   zt_day_from_ymd(2021, 6, 7));
+  assert_int_equal(count(s, "SELECT agb FROM ingest_file"), 12345678);
+  zt_store_close(s);
+  tu_rmtree(dir);
+  g_free(path);
+  g_free(dir);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_schema),
@@ -390,6 +526,8 @@ int main(void) {
       cmocka_unit_test(test_rejected_file),
       cmocka_unit_test(test_rollback_undo),
       cmocka_unit_test(test_check_and_versions),
+      cmocka_unit_test(test_delivery_order),
+      cmocka_unit_test(test_delivery_migration),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

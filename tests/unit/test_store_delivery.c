@@ -14,8 +14,8 @@
 
 static void file(zt_store *s, const char *name, const char *kind,
                  const char *hash) {
-  zt_file_info fi = {name, kind, "csv", 100};
-  zt_file_done done = {hash, kind, "csv", {0}, NULL};
+  zt_file_info fi = {name, kind, "csv", 100, ZT_DAY_NONE};
+  zt_file_done done = {hash, kind, "csv", {0}, NULL, ZT_DAY_NONE};
   int64_t id;
   bool already;
   assert_int_equal(zt_store_file_begin(s, &fi, &id, NULL), ZT_OK);

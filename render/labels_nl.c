@@ -1,0 +1,156 @@
+/*
+ * render/labels_nl.c -- the report's Dutch words for reject reasons,
+ * configuration keys and values, and input file kinds (labels_nl.h).
+ * The codes are the stable ones of etl/reasons.c, cli/config.c and the
+ * store's ingest_file table; a unit test checks that every code has a
+ * label here.
+ */
+#include "render/labels_nl.h"
+
+#include <string.h>
+
+typedef struct pair {
+  const char *code;
+  const char *nl;
+} pair;
+
+static const pair reasons[] = {
+  {"bsn_format", "BSN heeft geen 9 cijfers"},
+  {"bsn_elfproef", "BSN ongeldig (controlegetal klopt niet)"},
+  {"date_invalid", "Ongeldige datum"},
+  {"period_reversed", "Einddatum ligt voor de begindatum"},
+  {"period_month", "Productperiode loopt over een maandgrens"},
+  {"gemeente_unknown", "Onbekende gemeentecode"},
+  {"agb_format", "AGB-code heeft geen 8 cijfers"},
+  {"category_unknown", "Onbekende productcategorie"},
+  {"unit_unknown", "Onbekende eenheid"},
+  {"amount_invalid", "Ongeldig bedrag"},
+  {"value_invalid", "Ongeldige waarde"},
+  {"credit_without_debit", "Creditregel zonder bijbehorende debetregel"},
+  {"duplicate_reference", "Dubbele referentie met andere inhoud"},
+  {"duplicate_credit", "Tweede creditregel voor dezelfde declaratie"},
+  {"residence_overlap", "Overlappende woonperiodes"},
+  {"missing_field", "Verplicht veld ontbreekt"},
+  {"field_too_long", "Veld is te lang"},
+  {"field_count", "Verkeerd aantal velden"},
+  {"encoding_invalid", "Ongeldige tekenset"},
+  {"quote_unterminated", "Aanhalingsteken niet afgesloten"},
+  {"file_unreadable", "Bestand onleesbaar"},
+  {"layout_unknown", "Onbekende bestandsindeling"},
+  {"xml_malformed", "Geen geldige XML"},
+  {"xml_kind_unknown", "Onbekend soort bericht"},
+  {"header_invalid", "Ongeldige berichtkop"},
+  {"reference_in_inbox", "Referentiebestand op een plek waar het niet "
+                         "thuishoort"},
+  {"entry_skipped", "Overgeslagen (koppeling of bijzonder bestand)"},
+};
+
+/* Configuration keys as zt_config_describe() writes them. */
+static const pair setting_names[] = {
+  {"region.name", "Naam van de regio"},
+  {"region.municipalities", "Gemeenten van de regio"},
+  {"normalize.woonplaatsbeginsel", "Woonplaatsbeginsel"},
+  {"normalize.boundaries", "Gemeentegrenzen"},
+  {"normalize.verblijf_gap_days",
+   "Onderbreking die een verblijf niet beëindigt (dagen)"},
+  {"analysis.episode_kinds", "Zorgsoorten van een verblijfsepisode"},
+  {"analysis.episode_gap_days",
+   "Onderbreking die een episode niet beëindigt (dagen)"},
+  {"analysis.top_n", "Aantal langste episodes in de schatting"},
+  {"analysis.cohort", "Cohort"},
+  {"report.suppression", "Bescherming van kleine aantallen"},
+  {"report.threshold", "Kleinste aantal dat getoond wordt"},
+};
+
+/* Word lists: "key value" -> Dutch. */
+static const pair setting_values[] = {
+  {"woonplaatsbeginsel declared",
+   "zoals gedeclareerd (de gemeente die de declaratie ontving)"},
+  {"woonplaatsbeginsel legal",
+   "volgens de regel die gold bij de start van de zorg"},
+  {"woonplaatsbeginsel restated",
+   "opnieuw toegerekend volgens de regel van nu"},
+  {"boundaries current", "grenzen van de peildatum"},
+  {"boundaries historic", "grenzen op het moment van de zorg"},
+  {"cohort previous-year", "het kalenderjaar vóór de rapportageperiode"},
+  {"cohort period", "de rapportageperiode zelf"},
+  {"suppression none", "geen (niet voor publicatie)"},
+  {"suppression small", "kleine aantallen afgeschermd"},
+  {"suppression cbs", "volgens de regels van het CBS"},
+  {"episode_kinds instelling", "verblijf in een instelling"},
+  {"episode_kinds verblijf", "alle verblijf"},
+};
+
+/* kind format -> singular, plural */
+static const struct {
+  const char *kind, *format, *one, *more;
+} files[] = {
+  {"declaraties", "jw323", "declaratiebericht", "declaratieberichten"},
+  {"toewijzingen", "jw301", "toewijzingsbericht", "toewijzingsberichten"},
+  {"declaraties", "csv", "declaratiebestand", "declaratiebestanden"},
+  {"toewijzingen", "csv", "toewijzingenbestand", "toewijzingenbestanden"},
+  {"clienten", "csv", "cliëntenbestand", "cliëntenbestanden"},
+  {"residenties", "csv", "adressenbestand (basisregistratie)",
+   "adressenbestanden (basisregistratie)"},
+  {"productcodes", "csv", "productcatalogus", "productcatalogi"},
+  {"aanbieders", "csv", "aanbiederslijst", "aanbiederslijsten"},
+  {NULL, "xml", "XML-bestand", "XML-bestanden"},
+  {NULL, "csv", "CSV-bestand", "CSV-bestanden"},
+  {NULL, NULL, "bestand", "bestanden"},
+};
+
+static const char *find(const pair *p, size_t n, const char *code) {
+  for (size_t i = 0; code && i < n; i++)
+    if (strcmp(p[i].code, code) == 0)
+      return p[i].nl;
+  return NULL;
+}
+
+#define FIND(tab, code) find(tab, sizeof tab / sizeof tab[0], code)
+
+const char *zt_nl_reason(const char *code) {
+  return FIND(reasons, code);
+}
+
+const char *zt_nl_setting_name(const char *key) {
+  const char *nl = FIND(setting_names, key);
+  size_t kl = key ? strlen(key) : 0;
+  for (size_t i = 0; !nl && kl && i < sizeof setting_names /
+                                      sizeof setting_names[0]; i++) {
+    const char *dot = strchr(setting_names[i].code, '.');
+    if (dot && strcmp(dot + 1, key) == 0)
+      nl = setting_names[i].nl;
+  }
+  return nl;
+}
+
+const char *zt_nl_setting_value(const char *key, const char *value) {
+  const char *dot = key ? strrchr(key, '.') : NULL;
+  const char *k = dot ? dot + 1 : key;
+  size_t kl = k ? strlen(k) : 0;
+  if (!value)
+    return "";
+  for (size_t i = 0; kl && i < sizeof setting_values /
+                               sizeof setting_values[0]; i++) {
+    const char *c = setting_values[i].code;
+    if (strncmp(c, k, kl) == 0 && c[kl] == ' ' &&
+        strcmp(c + kl + 1, value) == 0)
+      return setting_values[i].nl;
+  }
+  return value;
+}
+
+const char *zt_nl_file_kind(const char *kind, const char *format,
+                            int plural) {
+  /* "csv+gzip" reads as "csv": compression is no kind of its own */
+  size_t fl = format ? strcspn(format, "+") : 0;
+  for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+    if (files[i].kind && (!kind || strcmp(files[i].kind, kind) != 0))
+      continue;
+    if (files[i].format && (!format || strlen(files[i].format) != fl ||
+                            strncmp(files[i].format, format, fl) != 0))
+      continue;
+    return plural ? files[i].more : files[i].one;
+  }
+  return plural ? "bestanden" : "bestand";
+}

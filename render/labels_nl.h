@@ -1,0 +1,31 @@
+/*
+ * render/labels_nl.h -- the report's Dutch words for codes that come from
+ * elsewhere: reject reason codes, configuration keys and values, and the
+ * kinds and formats of input files. The one place for these labels; the
+ * rest of render/ asks here, nothing in etl/ knows them.
+ */
+#ifndef ZT_LABELS_NL_H
+#define ZT_LABELS_NL_H
+
+/* Dutch label of a reject reason code ("bsn_elfproef" -> "BSN ongeldig
+ * (controlegetal klopt niet)"), or NULL for a code without one. */
+const char *zt_nl_reason(const char *code);
+
+/* Dutch name of a configuration key as zt_config_describe() writes it
+ * ("normalize.woonplaatsbeginsel" -> "Woonplaatsbeginsel"); the part
+ * after the section's dot is enough ("woonplaatsbeginsel"). NULL for a
+ * key without one. */
+const char *zt_nl_setting_name(const char *key);
+
+/* Dutch wording of a configuration value ("restated" -> "opnieuw
+ * toegerekend volgens de regel van nu"), or `value` itself when the key
+ * has no word list (numbers, names). */
+const char *zt_nl_setting_value(const char *key, const char *value);
+
+/* Dutch description of an input file by its kind ("declaraties") and
+ * format ("jw323", "csv+gzip"), plural when `plural`:
+ * "declaratieberichten", "CSV-bestand (gecomprimeerd)". */
+const char *zt_nl_file_kind(const char *kind, const char *format,
+                            int plural);
+
+#endif

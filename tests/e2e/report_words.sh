@@ -1,0 +1,69 @@
+#!/bin/sh
+# End-to-end: the reports speak Dutch (issue 12, "Dutch everywhere"). The
+# demo's 2e-halfjaar and annual PDFs are read back with pdftotext, and
+# neither may contain a configuration value or file kind in English or
+# in code (restated, declared, legal, jw323, jw301), the word elfproef,
+# a raw dated member list (@..), or a four-digit municipality code as a
+# word of its own outside the Verantwoording's code table (a table whose
+# caption names "gemeentecode"; there is none today). The codes are
+# read from the shipped municipality table, not written here.
+# Usage: report_words.sh ZOTHUIS SOURCE_DIR WORK_DIR
+set -eu
+Z=$1; SRC=$2; W=$3
+rm -rf "$W"; mkdir -p "$W"; cd "$W"
+fail() { echo "FAIL: $*" >&2; exit 1; }
+SOURCE_DATE_EPOCH=1700000000
+export SOURCE_DATE_EPOCH
+echo "leak:libfontconfig.so" > lsan.supp
+LSAN_OPTIONS=suppressions=$W/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}
+export LSAN_OPTIONS
+
+"$Z" demo --clients 300 --out "$W/out" > demo.out 2> demo.err ||
+	fail "demo exit $?: $(tail -5 demo.err)"
+D=$W/out/gooi-en-vechtstreek-demo
+for p in 2023-H2 2023; do
+	[ -f "$D/$p/rapport.pdf" ] || fail "no $p/rapport.pdf"
+	pdftotext -layout "$D/$p/rapport.pdf" "$p.txt" || fail "pdftotext $p"
+done
+
+python3 - "$SRC/reference/gemeenten.csv" 2023-H2.txt 2023.txt <<'PY' ||
+import csv, re, sys
+
+codes = set()
+with open(sys.argv[1], encoding="utf-8") as f:
+    for row in csv.DictReader(f):
+        c = row["code"].strip()
+        codes.add(c[2:] if c.upper().startswith("GM") else c.zfill(4))
+if len(codes) < 300:
+    sys.exit(f"only {len(codes)} municipality codes read")
+
+words = ["restated", "declared", "legal", "jw323", "jw301", "elfproef",
+         "@.."]
+bad = []
+for path in sys.argv[2:]:
+    lines = open(path, encoding="utf-8").read().splitlines()
+    in_codes = False
+    for n, line in enumerate(lines, 1):
+        low = line.lower()
+        # the Verantwoording's code table: from its caption to the first
+        # blank line
+        if re.match(r"\s*Tabel \d+\. .*gemeentecode", line, re.I):
+            in_codes = True
+        elif not line.strip():
+            in_codes = False
+        for w in words:
+            if w in low:
+                bad.append(f"{path}:{n}: '{w}': {line.strip()}")
+        if in_codes:
+            continue
+        for m in re.finditer(r"(?<!\w)(\d{4})(?!\w)", line):
+            if m.group(1) in codes:
+                bad.append(f"{path}:{n}: municipality code {m.group(1)}: "
+                           f"{line.strip()}")
+for b in bad[:40]:
+    print(b)
+if bad:
+    sys.exit(f"{len(bad)} words the reader does not know")
+PY
+	fail "the reports use words the reader does not know (see above)"
+echo "ok: no English settings, file kinds, elfproef or municipality codes"

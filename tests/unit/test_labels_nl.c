@@ -1,0 +1,180 @@
+/*
+ * tests/unit/test_labels_nl.c -- the report's Dutch words
+ * (render/labels_nl.c, render/accounting.c): a label for every reject
+ * reason, every setting the configuration describes and every value of
+ * its word lists, file kinds without message codes, and the sentences on
+ * the region's composition derived from the member list and the merger
+ * table.
+ */
+#include "testutil.h"
+
+#include <glib.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/config.h"
+#include "etl/reasons.h"
+#include "etl/refdata.h"
+#include "render/accounting.h"
+#include "render/labels_nl.h"
+
+/* Words the reader does not know (issue 12). */
+static void no_code_words(const char *s) {
+  static const char *const bad[] = {"restated", "declared", "legal",
+                                    "jw323", "jw301", "elfproef", "@.."};
+  char *low = g_ascii_strdown(s, -1);
+  for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+    if (strstr(low, bad[i])) {
+      print_error("'%s' in \"%s\"\n", bad[i], s);
+      fail();
+    }
+  g_free(low);
+}
+
+static void test_reasons(void **state) {
+  (void)state;
+  for (int r = ZT_R_NONE + 1; r < ZT_R_COUNT; r++) {
+    const char *nl = zt_nl_reason(zt_reason_code((zt_reason)r));
+    if (!nl) {
+      print_error("no Dutch label for %s\n", zt_reason_code((zt_reason)r));
+      fail();
+    }
+    no_code_words(nl);
+  }
+  assert_null(zt_nl_reason("no_such_reason"));
+}
+
+/* Every key zt_config_describe() writes has a Dutch name, and every
+ * value of the modes is worded in Dutch. */
+static void test_settings(void **state) {
+  zt_config c;
+  (void)state;
+  zt_config_defaults(&c);
+  for (int mode = 0; mode < 3; mode++) {
+    char **lines;
+    c.woonplaatsbeginsel = (zt_wpb_mode)mode;
+    c.suppression = (zt_supp_mode)mode;
+    c.boundaries_historic = mode == 1;
+    lines = zt_config_describe(&c);
+    for (char **l = lines; *l; l++) {
+      const char *eq = strchr(*l, '=');
+      char *key, *val;
+      const char *nl;
+      assert_non_null(eq);
+      key = g_strstrip(g_strndup(*l, (size_t)(eq - *l)));
+      val = g_strstrip(g_strdup(eq + 1));
+      if (!zt_nl_setting_name(key)) {
+        print_error("no Dutch name for %s\n", key);
+        fail();
+      }
+      nl = zt_nl_setting_value(key, val);
+      no_code_words(nl);
+      if (strstr(key, "woonplaatsbeginsel") || strstr(key, "boundaries") ||
+          strstr(key, "suppression") || strstr(key, "cohort"))
+        assert_string_not_equal(nl, val);
+      g_free(key);
+      g_free(val);
+    }
+    g_strfreev(lines);
+  }
+  zt_config_free(&c);
+  /* the short key a template names works too */
+  assert_string_equal(zt_nl_setting_name("woonplaatsbeginsel"),
+                      "Woonplaatsbeginsel");
+}
+
+static void test_file_kinds(void **state) {
+  static const char *const kinds[] = {"declaraties", "toewijzingen",
+                                      "clienten", "residenties",
+                                      "productcodes", "aanbieders",
+                                      "auto", NULL};
+  static const char *const formats[] = {"csv", "csv+gzip", "jw323",
+                                        "jw323+gzip", "jw301", "xml",
+                                        "xml+gzip"};
+  (void)state;
+  for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++)
+    for (size_t f = 0; f < sizeof formats / sizeof formats[0]; f++)
+      for (int plural = 0; plural < 2; plural++) {
+        const char *nl = zt_nl_file_kind(kinds[k], formats[f], plural);
+        assert_true(nl && *nl);
+        no_code_words(nl);
+      }
+  assert_string_equal(zt_nl_file_kind("declaraties", "jw323+gzip", 1),
+                      "declaratieberichten");
+  assert_string_equal(zt_nl_file_kind("toewijzingen", "jw301", 0),
+                      "toewijzingsbericht");
+}
+
+/* A sentence names municipalities, never their codes. */
+static void no_codes(const char *s, const zt_refdata *rd) {
+  for (size_t i = 0; i < rd->ngemeenten; i++) {
+    char code[5];
+    zt_gemeente_format(rd->gemeenten[i].code, code);
+    if (strstr(s, code)) {
+      print_error("code %s in \"%s\"\n", code, s);
+      fail();
+    }
+  }
+}
+
+static void test_composition(void **state) {
+  zt_refdata *rd;
+  zt_arena a;
+  zt_report_input in;
+  /* Gooise Meren and Weesp, the way the demo region lists them */
+  zt_member m[2] = {{1942, ZT_DAY_NONE, ZT_DAY_NONE},
+                    {457, ZT_DAY_NONE, 0}};
+  const char *cur[] = {"normalize.boundaries = current"};
+  const char *hist[] = {"normalize.boundaries = historic"};
+  const char *s;
+  (void)state;
+  assert_int_equal(zt_refdata_load(&rd, ZT_SOURCE_DIR "/reference", NULL),
+                   ZT_OK);
+  m[1].to = zt_day_from_ymd(2022, 3, 23);
+  zt_arena_init(&a);
+  memset(&in, 0, sizeof in);
+  in.members = m;
+  in.nmembers = 2;
+  in.gemeente_table = rd->gemeenten;
+  in.ngemeente_table = rd->ngemeenten;
+  in.peildatum = zt_day_from_ymd(2023, 12, 31);
+  in.settings = cur;
+  in.nsettings = 1;
+  s = zt_acc_composition(&in, &a);
+  assert_non_null(strstr(s, "Weesp is vanaf 24 maart 2022 geen deel meer "
+                            "van de regio"));
+  assert_non_null(strstr(s, "in geen enkel jaar mee"));
+  assert_non_null(strstr(s, "Amsterdam"));
+  assert_non_null(strstr(s, "Gooise Meren is op 1 januari 2016 ontstaan "
+                            "uit Bussum, Muiden en Naarden"));
+  no_codes(s, rd);
+  /* historic boundaries: Weesp counts up to the day it left */
+  in.settings = hist;
+  s = zt_acc_composition(&in, &a);
+  assert_non_null(strstr(s, "Weesp is vanaf 24 maart 2022 geen deel meer "
+                            "van de regio en telt alleen mee voor zorg die "
+                            "vóór die dag begon"));
+  assert_null(strstr(s, "in geen enkel jaar"));
+  no_codes(s, rd);
+  /* the settings' member list in names */
+  s = zt_acc_setting_text(&in, &a, "region.municipalities",
+                          "1942,0457@..2022-03-23");
+  assert_string_equal(s, "Gooise Meren, Weesp (tot en met 23 maart "
+                         "2022)");
+  /* a region without changes says so */
+  in.nmembers = 0;
+  s = zt_acc_composition(&in, &a);
+  assert_non_null(strstr(s, "in alle perioden mee"));
+  zt_arena_free(&a);
+  zt_refdata_free(rd);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_reasons),
+      cmocka_unit_test(test_settings),
+      cmocka_unit_test(test_file_kinds),
+      cmocka_unit_test(test_composition),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
