@@ -15,6 +15,7 @@
 #include "core/buf.h"
 #include "render/canvas.h"
 #include "render/chart.h"
+#include "render/format_nl.h"
 #include "render/report.h"
 
 static zt_fonts fonts;
@@ -63,7 +64,7 @@ static void test_axis_nice(void **state) {
   zt_axis_label(ZT_UNIT_DAYS, 0.5, 0.5, b, sizeof b);
   assert_string_equal(b, "0,5");
   zt_axis_label(ZT_UNIT_COUNT, -10, 10, b, sizeof b);
-  assert_string_equal(b, "-10");
+  assert_string_equal(b, ZT_MINUS "10");
 }
 
 /* --- sample charts ------------------------------------------------------ */
