@@ -26,13 +26,13 @@
 #define BOTTOM (ZT_PAGE_H - ZT_MARGIN_B)
 #define LEFT ZT_MARGIN_L
 #define WIDTH ZT_CONTENT_W
+#define HYPH_BELOW 125.0   /* hyphenate prose in columns narrower than this */
 #define PADX 4.0
 #define PADY 2.3
 #define LINE_SPACING 1.22
 #define TILE_GAP 8.0
 #define TILE_LAYOUTS 5   /* label, value, target, status, note */
 #define TILE_PAD 7.0
-#define HYPH_BELOW 125.0   /* hyphenate text in columns narrower than this */
 
 /* What a fragment draws. */
 typedef enum fpart {
@@ -101,6 +101,8 @@ typedef struct pdfw {
   cairo_surface_t *surf;
   cairo_t *cr;
   zt_fonts fonts;
+  PangoAttrList *nobreak;   /* fonts.nohyph, and no hyphen is shown where
+                               pango must break inside a word */
   zt_hyph *hyph;
   lay *lays;
   GArray *frags;
@@ -155,7 +157,9 @@ static PangoLayout *mk(pdfw *w, const char *text, bool markup, zt_font f,
                        double width) {
   PangoLayout *l = pango_layout_new(w->fonts.ctx);
   pango_layout_set_font_description(l, w->fonts.desc[f]);
-  pango_layout_set_attributes(l, w->fonts.nohyph);
+  /* names in tables, tiles, labels and headings are never hyphenated:
+   * where a word must break to fit it breaks without a hyphen */
+  pango_layout_set_attributes(l, w->nobreak);
   if (width > 0) {
     pango_layout_set_width(l, (int)(width * PANGO_SCALE));
     pango_layout_set_wrap(l, PANGO_WRAP_WORD);
@@ -174,7 +178,16 @@ static void no_overflow(PangoLayout *l, double width) {
     pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
 }
 
-/* Insert soft hyphens into prose. */
+/* Running text in a narrow column shows a hyphen where it breaks at a
+ * soft hyphen. */
+static void running_text(pdfw *w, PangoLayout *l) {
+  pango_layout_set_attributes(l, w->fonts.nohyph);
+}
+
+/* Insert soft hyphens into running text (never into a capitalised word,
+ * render/hyph.h). Only prose cells of narrow table columns get them: body
+ * text is set ragged-right at full width and needs none, and names in
+ * tables, tiles, chart labels and headings are never hyphenated. */
 static char *hyphenate(pdfw *w, const char *text) {
   zt_buf b;
   char *out;
@@ -323,6 +336,8 @@ static void measure_table(pdfw *w, tlay *tl, const zt_table *t,
       zt_font f = bold ? ZT_F_SMALL_BOLD : ZT_F_SMALL;
       zt_extents e;
       double word = 0;
+      bool prose = (zt_table_cflags(t, r, c) & ZT_CELL_WRAPHYPH) &&
+                   !(t->rflags[r] & ZT_ROW_HEAD);
       zt_fonts_measure(&w->fonts, s, f, &e);
       if (e.w + 2 * PADX > maxw[c])
         maxw[c] = e.w + 2 * PADX;
@@ -341,16 +356,21 @@ static void measure_table(pdfw *w, tlay *tl, const zt_table *t,
           memcpy(buf, p, len);
           buf[len] = '\0';
           zt_fonts_measure(&w->fonts, buf, f, &we);
+          /* a lower-case word of a prose cell will be hyphenated; any
+           * other word (a name, a number) needs its whole width */
+          if (prose && buf[0] >= 'a' && buf[0] <= 'z' && we.w > 60)
+            we.w = 60;
           if (we.w > word)
             word = we.w;
           if (!q)
             break;
           p = q + 1;
         }
-        /* long prose words will be hyphenated */
-        if ((zt_table_cflags(t, r, c) & ZT_CELL_WRAPHYPH) ||
-            (t->rflags[r] & ZT_ROW_HEAD))
-          word = word > 60 ? 60 : word;
+        /* only prose cells are hyphenated (not names, not headers):
+         * a column gets its widest name whole, up to a third of the
+         * table */
+        if (word > WIDTH / 3)
+          word = WIDTH / 3;
       }
       if (word + 2 * PADX > minw[c])
         minw[c] = word + 2 * PADX;
@@ -421,14 +441,13 @@ static void measure_table(pdfw *w, tlay *tl, const zt_table *t,
       bool bold = head || (t->rflags[r] & ZT_ROW_TOTAL) ||
                   (zt_table_cflags(t, r, c) & ZT_CELL_STRONG);
       double cw = tl->colw[c] - 2 * PADX;
-      char *text = NULL;
-      PangoLayout *l;
-      if (cw < HYPH_BELOW &&
-          ((zt_table_cflags(t, r, c) & ZT_CELL_WRAPHYPH) || head))
-        text = hyphenate(w, s);
-      l = mk(w, text ? text : s, false,
-             bold ? ZT_F_SMALL_BOLD : ZT_F_SMALL, cw);
+      bool prose = (zt_table_cflags(t, r, c) & ZT_CELL_WRAPHYPH) && !head;
+      char *text = prose && cw < HYPH_BELOW ? hyphenate(w, s) : NULL;
+      PangoLayout *l = mk(w, text ? text : s, false,
+                          bold ? ZT_F_SMALL_BOLD : ZT_F_SMALL, cw);
       g_free(text);
+      if (prose)
+        running_text(w, l);
       if (summin > WIDTH)
         pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
       no_overflow(l, cw);
@@ -562,10 +581,8 @@ static void measure_tiles(pdfw *w, lay *L, const zt_block *b) {
     const zt_tile *t = &b->tiles[i];
     PangoLayout **it = &L->items[TILE_LAYOUTS * i];
     double inner = tw - 2 * TILE_PAD - 4, h;
-    char *label = hyphenate(w, t->label);
-    it[0] = mk(w, label, false, ZT_F_SMALL, inner);
+    it[0] = mk(w, t->label, false, ZT_F_SMALL, inner);
     no_overflow(it[0], inner);
-    g_free(label);
     it[1] = mk(w, t->value, false, ZT_F_TILE_VALUE, 0);
     shrink_to_fit(it[1], w->fonts.desc[ZT_F_TILE_VALUE], inner);
     it[2] = t->target ? mk(w, t->target, false, ZT_F_SMALL, inner) : NULL;
@@ -1426,6 +1443,8 @@ zt_status zt_pdf_write(const zt_doc *doc, FILE *fp, zt_pdf_a11y *a11y,
     cairo_surface_destroy(w.surf);
     return st;
   }
+  w.nobreak = pango_attr_list_copy(w.fonts.nohyph);
+  pango_attr_list_insert(w.nobreak, pango_attr_insert_hyphens_new(FALSE));
   if (zt_hyph_open(NULL, &w.hyph, NULL) != ZT_OK)
     w.hyph = NULL;   /* without patterns: no hyphenation, still correct */
   w.frags = g_array_new(FALSE, FALSE, sizeof(frag));
@@ -1466,6 +1485,7 @@ zt_status zt_pdf_write(const zt_doc *doc, FILE *fp, zt_pdf_a11y *a11y,
   free_lays(&w);
   g_array_free(w.frags, TRUE);
   zt_hyph_close(w.hyph);
+  pango_attr_list_unref(w.nobreak);
   zt_fonts_free(&w.fonts);
   cairo_destroy(w.cr);
   cairo_surface_finish(w.surf);
