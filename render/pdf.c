@@ -499,36 +499,29 @@ static double head_h(const tlay *tl) {
 static void place_table(pdfw *w, size_t blk, tlay *tl, int which) {
   size_t nh = zt_table_head_rows(tl->t), r = nh, nr = tl->t->nrows;
   double cap = lh(tl->caption) + 3, hh = head_h(tl);
+  double tail = tl->t->nnotes ? tl->notes_h + 3 : 0;
   bool cont = false;
   space(w, 8);
-  /* caption, header and two rows stay together */
-  {
-    double need = cap + hh;
-    for (size_t k = nh; k < nr && k < nh + 2; k++)
-      need += tl->rowh[k];
-    if (need > room(w) && !at_top(w))
-      new_page(w);
-  }
+  /* the caption and header always come with rows; the break rule is
+   * zt_table_rows_here (table.h) */
   while (r < nr || (r == nh && nr == nh)) {
-    size_t start = r;
-    double h = cap + hh, avail = room(w);
-    while (r < nr && h + tl->rowh[r] <= avail) {
-      h += tl->rowh[r];
-      r++;
-    }
-    /* never leave a single row (a lone total) for the next page */
-    if (r < nr && nr - r < 2 && r - start > 2) {
-      r--;
-      h -= tl->rowh[r];
-    }
-    if (r == start && r < nr) {
+    size_t start = r, n;
+    double h = cap + hh;
+    n = zt_table_rows_here(tl->rowh, r, nr, room(w) - h,
+                           BOTTOM - TOP - h, tail, r == nh);
+    if (n == 0 && r < nr) {
       if (!at_top(w)) {
         new_page(w);
         cont = cont || start > nh;
         continue;
       }
-      h += tl->rowh[r];   /* a row taller than a page: place it anyway */
-      r++;
+      /* rows taller than a third of a page: as many as fit, at least
+       * one */
+      while (r < nr && (r == start || h + tl->rowh[r] <= room(w)))
+        h += tl->rowh[r++];
+    } else {
+      for (size_t k = 0; k < n; k++)
+        h += tl->rowh[r++];
     }
     add_frag(w, blk, F_TABLE, h, start, r, cont, which);
     if (r >= nr)
@@ -688,10 +681,18 @@ static double min_height(pdfw *w, size_t i) {
   case ZT_BLK_TILES: return L->tile_rows ? L->tile_row_h[0] + 6 : 0;
   case ZT_BLK_CHART: return lh(L->pl) + 4 + L->chart_h + 8;
   case ZT_BLK_TABLE: {
+    /* what zt_table_rows_here puts on a page first: the whole of a small
+     * table, else its first ZT_TABLE_MIN_ROWS rows */
     tlay *tl = &L->tab[0];
-    size_t nh = zt_table_head_rows(tl->t);
-    double h = lh(tl->caption) + 3 + head_h(tl) + 8;
-    for (size_t r = nh; r < tl->t->nrows && r < nh + 2; r++)
+    size_t nh = zt_table_head_rows(tl->t), nr = tl->t->nrows;
+    double h = lh(tl->caption) + 3 + head_h(tl) + 8, all = 0;
+    for (size_t r = nh; r < nr; r++)
+      all += tl->rowh[r];
+    if (tl->t->nnotes)
+      all += tl->notes_h + 3;
+    if (nr - nh <= ZT_TABLE_WHOLE_MAX && h + all <= BOTTOM - TOP)
+      return h + all;
+    for (size_t r = nh; r < nr && r < nh + ZT_TABLE_MIN_ROWS; r++)
       h += tl->rowh[r];
     return h;
   }
@@ -737,12 +738,13 @@ static void layout_block(pdfw *w, size_t i) {
     if (b->new_page && !at_top(w))
       new_page(w);
     space(w, b->level == 1 ? 18 : b->level == 2 ? 14 : 10);
-    /* keep the heading with the start of what follows (but never ask
-     * for more than half a page) */
+    /* keep the heading with the start of what follows: what that block
+     * puts on its first page (a small table or a chart is whole), never
+     * more than a page */
     {
       double next = min_height(w, i + 1);
-      if (next > (BOTTOM - TOP) / 2)
-        next = (BOTTOM - TOP) / 2;
+      if (next > BOTTOM - TOP - h - 6)
+        next = BOTTOM - TOP - h - 6;
       if (h + 6 + next > room(w) && !at_top(w))
         new_page(w);
     }
