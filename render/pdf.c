@@ -84,6 +84,7 @@ typedef struct lay {
   double *tile_row_h;
   size_t tile_rows;
   double chart_h;
+  double chart_min;   /* the least height it can be drawn at */
   tlay tab[2];            /* 0: the table, 1: the chart's data table */
   int page;               /* page of the first fragment */
 } lay;
@@ -649,6 +650,7 @@ static void measure_block(pdfw *w, size_t i) {
     g_free(cap);
     zt_canvas_cairo_init(&cc, &cv, w->cr, &w->fonts, 0, 0);
     L->chart_h = zt_chart_height(b->chart, &cv, WIDTH);
+    L->chart_min = zt_chart_min_height(b->chart, &cv, WIDTH);
     zt_canvas_cairo_done(&cc);
     if (b->chart_table_in_pdf && b->chart_table)
       measure_table(w, &L->tab[1], b->chart_table, b->chart->number, true);
@@ -851,7 +853,7 @@ static void layout_block(pdfw *w, size_t i) {
     if (cap + ch > room(w) && !at_top(w)) {
       /* a chart may give up a little height to stay on the page */
       double avail = room(w) - cap;
-      if (avail >= 150 && avail >= 0.75 * ch)
+      if (avail >= 150 && avail >= L->chart_min)
         ch = avail;
       else
         new_page(w);
