@@ -100,9 +100,10 @@ double zt_chart_height(const zt_chart *c, zt_canvas *cv, double w);
 /* The least height the chart can be drawn at (charts with rows of a
  * fixed height cannot give any up). */
 double zt_chart_min_height(const zt_chart *c, zt_canvas *cv, double w);
-/* Is category i of a bar chart or histogram zero in every series? Such a
- * category gets no bar (a bar chart leaves it out, a histogram keeps its
- * class empty) and is named in a note under the chart instead; the data
+/* Is category i of a bar chart (also stacked or diverging) or histogram
+ * zero in every series? Such a category gets no bar (a bar chart leaves
+ * it out, a histogram keeps its class empty) and is named in a note under
+ * the chart instead; the data
  * table keeps it. */
 bool zt_chart_zero_category(const zt_chart *c, size_t i);
 /* Draw into the box (0, 0, w, h) of the canvas. */

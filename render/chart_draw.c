@@ -974,7 +974,7 @@ static void draw_timeline(const zt_chart *c, zt_canvas *cv, double w,
  * zero: a bar of zero height with a label says nothing a note cannot. */
 static bool drops_zeros(const zt_chart *c) {
   return c->type == ZT_CHART_BAR || c->type == ZT_CHART_STACKED ||
-         c->type == ZT_CHART_HISTOGRAM;
+         c->type == ZT_CHART_HISTOGRAM || c->type == ZT_CHART_DIVERGING;
 }
 
 bool zt_chart_zero_category(const zt_chart *c, size_t i) {

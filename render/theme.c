@@ -101,7 +101,7 @@ uint32_t zt_color_ramp(uint32_t base, unsigned i, unsigned n) {
     t = 1.0;
   for (int s = 16; s >= 0; s -= 8) {
     double a = (double)((light >> s) & 0xff);
-    double v = a * (1.0 - 0.62 * t);
+    double v = a * (1.0 - 0.5 * t);
     out |= (uint32_t)(v + 0.5) << s;
   }
   return out;

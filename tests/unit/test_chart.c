@@ -273,9 +273,15 @@ static void test_no_zero_bars(void **state) {
   rec r;
   (void)state;
   zt_arena_init(&a);
-  for (int t = 0; t < 2; t++) {
-    zt_chart *c = bar_chart(&a, t ? ZT_CHART_HISTOGRAM : ZT_CHART_BAR, 5,
-                            1, false);
+  for (int t = 0; t < 3; t++) {
+    zt_chart *c = bar_chart(&a, t == 1   ? ZT_CHART_HISTOGRAM
+                                : t == 2 ? ZT_CHART_DIVERGING
+                                         : ZT_CHART_BAR,
+                            5, 1, false);
+    /* no other zero in the sample */
+    for (size_t i = 0; i < 5; i++)
+      if (c->ser[0].val[i].v == 0)
+        set_val(c, 0, i, 1, "1");
     zt_table *tab;
     c->cats[3] = "Overig";
     set_val(c, 0, 3, 0, "\xe2\x82\xac 0");
