@@ -103,8 +103,7 @@ double zt_chart_min_height(const zt_chart *c, zt_canvas *cv, double w);
 /* Is category i of a bar chart (also stacked or diverging) or histogram
  * zero in every series? Such a category gets no bar (a bar chart leaves
  * it out, a histogram keeps its class empty) and is named in a note under
- * the chart instead; the data
- * table keeps it. */
+ * the chart instead; the data table keeps it. */
 bool zt_chart_zero_category(const zt_chart *c, size_t i);
 /* Draw into the box (0, 0, w, h) of the canvas. */
 void zt_chart_draw(const zt_chart *c, zt_canvas *cv, double w, double h);
