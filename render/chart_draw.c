@@ -590,12 +590,107 @@ static void draw_line(const zt_chart *c, zt_canvas *cv, double w,
   }
 }
 
+/* --- wrapped text ------------------------------------------------------ */
+
+#define NOTE_LINES 8
+#define NOTE_LEN 320
+
+typedef struct notes {
+  size_t n;
+  char line[NOTE_LINES][NOTE_LEN];
+} notes;
+
+/* Break `s` at spaces into lines no wider than w (a word wider than w
+ * gets a line of its own) and append them to out. */
+static void wrap_text(zt_canvas *cv, const char *s, zt_font f, double w,
+                      notes *out) {
+  const char *p = s;
+  char cur[NOTE_LEN], tryl[NOTE_LEN];
+  size_t cl = 0;
+  cur[0] = '\0';
+  while (*p && out->n < NOTE_LINES) {
+    const char *q = strchr(p, ' ');
+    size_t len = q ? (size_t)(q - p) : strlen(p), tl = cl;
+    if (len > NOTE_LEN / 2)
+      len = NOTE_LEN / 2;
+    memcpy(tryl, cur, cl);
+    if (cl)
+      tryl[tl++] = ' ';
+    if (tl + len >= NOTE_LEN)
+      break;
+    memcpy(tryl + tl, p, len);
+    tl += len;
+    tryl[tl] = '\0';
+    if (cl && text_w(cv, tryl, f) > w) {
+      memcpy(out->line[out->n++], cur, cl + 1);
+      memcpy(cur, p, len);
+      cl = len;
+      cur[cl] = '\0';
+    } else {
+      memcpy(cur, tryl, tl + 1);
+      cl = tl;
+    }
+    if (!q)
+      break;
+    p = q + 1;
+  }
+  if (cl && out->n < NOTE_LINES)
+    memcpy(out->line[out->n++], cur, cl + 1);
+}
+
 /* --- donut ------------------------------------------------------------ */
 
+/* The value and share of slice i ("178 (51,1%)"). */
+static void donut_value(const zt_chart *c, size_t i, double total,
+                        char *line, size_t n) {
+  const zt_chart_value *v = &c->ser[0].val[i];
+  if (v->present && total > 0) {
+    char share[ZT_FMT_MAX];
+    zt_fmt_double(v->v / total * 100.0, 1, share);
+    snprintf(line, n, "%s (%s%%)", v->display, share);
+  } else {
+    snprintf(line, n, "%s", v->display);
+  }
+}
+
+static double donut_total(const zt_chart *c) {
+  double total = 0;
+  for (size_t i = 0; i < c->ncat; i++)
+    if (c->ser[0].val[i].present && c->ser[0].val[i].v > 0)
+      total += c->ser[0].val[i].v;
+  return total;
+}
+
+/* Width for the legend's labels: right of the largest ring, left of the
+ * widest value. */
+static double donut_label_w(const zt_chart *c, zt_canvas *cv, double w) {
+  double vw = 0, total = donut_total(c);
+  for (size_t i = 0; i < c->ncat; i++) {
+    char line[320];
+    double t;
+    donut_value(c, i, total, line, sizeof line);
+    t = text_w(cv, line, ZT_F_CHART_BOLD);
+    if (t > vw)
+      vw = t;
+  }
+  return w - (2 * w * 0.22 + 22) - SWATCH - 5 - vw - 8;
+}
+
+/* Height of the legend: one row per slice, more lines for a long label
+ * (labels wrap, never cut off). */
+static double donut_legend_h(const zt_chart *c, zt_canvas *cv, double w) {
+  double lw = donut_label_w(c, cv, w), h = 0;
+  for (size_t i = 0; i < c->ncat; i++) {
+    notes lines;
+    lines.n = 0;
+    wrap_text(cv, c->cats[i], ZT_F_CHART, lw, &lines);
+    h += (double)(lines.n ? lines.n : 1) * LINE_H + 3;
+  }
+  return h;
+}
+
 static double donut_height(const zt_chart *c, zt_canvas *cv, double w) {
-  double legend_h = (double)c->ncat * (LINE_H + 3) + 8;
-  (void)cv;
-  (void)w;
+  double legend_h = donut_legend_h(c, cv, w) + 8;
   return legend_h > 170 ? legend_h : 170;
 }
 
@@ -649,30 +744,27 @@ static void draw_donut(const zt_chart *c, zt_canvas *cv, double w,
   }
   /* legend with value and share: labels, not colour, carry the data */
   lx = cx + r + 18;
-  ly = (h - (double)c->ncat * (LINE_H + 3)) / 2;
+  ly = (h - donut_legend_h(c, cv, w)) / 2;
   if (ly < 0)
     ly = 0;
   zt_cv_group(cv, "legend", "Legenda");
   for (size_t i = 0; i < c->ncat; i++) {
-    char share[ZT_FMT_MAX], line[320], fit[320];
-    double y = ly + (double)i * (LINE_H + 3);
+    char line[320];
+    notes lines;
+    lines.n = 0;
+    wrap_text(cv, c->cats[i], ZT_F_CHART, donut_label_w(c, cv, w), &lines);
     zt_cv_color(cv, zt_color_fill(c->cat_color ? c->cat_color[i]
                                                : zt_color_cycle(
                                                      (unsigned)i)));
-    zt_cv_rect(cv, lx, y + 1.5, SWATCH, SWATCH);
+    zt_cv_rect(cv, lx, ly + 1.5, SWATCH, SWATCH);
     zt_cv_fill(cv);
-    if (se->val[i].present && total > 0) {
-      zt_fmt_double(se->val[i].v / total * 100.0, 1, share);
-      snprintf(line, sizeof line, "%s (%s%%)", se->val[i].display, share);
-    } else {
-      snprintf(line, sizeof line, "%s", se->val[i].display);
-    }
+    donut_value(c, i, total, line, sizeof line);
     zt_cv_color(cv, ZT_C_TEXT);
-    zt_cv_text(cv, lx + SWATCH + 5, y,
-               zt_cv_fit(cv, c->cats[i], ZT_F_CHART,
-                         w - lx - SWATCH - 90, fit, sizeof fit),
-               ZT_F_CHART, ZT_ANCHOR_START);
-    zt_cv_text(cv, w, y, line, ZT_F_CHART_BOLD, ZT_ANCHOR_END);
+    for (size_t k = 0; k < lines.n; k++)
+      zt_cv_text(cv, lx + SWATCH + 5, ly + (double)k * LINE_H,
+                 lines.line[k], ZT_F_CHART, ZT_ANCHOR_START);
+    zt_cv_text(cv, w, ly, line, ZT_F_CHART_BOLD, ZT_ANCHOR_END);
+    ly += (double)(lines.n ? lines.n : 1) * LINE_H + 3;
   }
   zt_cv_group_end(cv);
 }
@@ -756,54 +848,6 @@ static void draw_diverging(const zt_chart *c, zt_canvas *cv, double w,
     zt_cv_text(cv, p.x + p.w / 2, p.y + p.h + LINE_H + 6, c->x_label,
                ZT_F_CHART, ZT_ANCHOR_MIDDLE);
   }
-}
-
-/* --- wrapped text ------------------------------------------------------ */
-
-#define NOTE_LINES 8
-#define NOTE_LEN 320
-
-typedef struct notes {
-  size_t n;
-  char line[NOTE_LINES][NOTE_LEN];
-} notes;
-
-/* Break `s` at spaces into lines no wider than w (a word wider than w
- * gets a line of its own) and append them to out. */
-static void wrap_text(zt_canvas *cv, const char *s, zt_font f, double w,
-                      notes *out) {
-  const char *p = s;
-  char cur[NOTE_LEN], tryl[NOTE_LEN];
-  size_t cl = 0;
-  cur[0] = '\0';
-  while (*p && out->n < NOTE_LINES) {
-    const char *q = strchr(p, ' ');
-    size_t len = q ? (size_t)(q - p) : strlen(p), tl = cl;
-    if (len > NOTE_LEN / 2)
-      len = NOTE_LEN / 2;
-    memcpy(tryl, cur, cl);
-    if (cl)
-      tryl[tl++] = ' ';
-    if (tl + len >= NOTE_LEN)
-      break;
-    memcpy(tryl + tl, p, len);
-    tl += len;
-    tryl[tl] = '\0';
-    if (cl && text_w(cv, tryl, f) > w) {
-      memcpy(out->line[out->n++], cur, cl + 1);
-      memcpy(cur, p, len);
-      cl = len;
-      cur[cl] = '\0';
-    } else {
-      memcpy(cur, tryl, tl + 1);
-      cl = tl;
-    }
-    if (!q)
-      break;
-    p = q + 1;
-  }
-  if (cl && out->n < NOTE_LINES)
-    memcpy(out->line[out->n++], cur, cl + 1);
 }
 
 /* --- timeline ---------------------------------------------------------- */

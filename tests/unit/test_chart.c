@@ -302,15 +302,21 @@ static void test_no_zero_bars(void **state) {
   zt_arena_free(&a);
 }
 
-/* Timeline labels are wrapped, never shortened with an ellipsis; every
- * word of every label is drawn. */
+/* Timeline and donut legend labels are wrapped, never shortened with an
+ * ellipsis; every word of every label is drawn. */
 static void test_timeline_labels_whole(void **state) {
   zt_arena a;
   rec r;
   (void)state;
   zt_arena_init(&a);
   for (int wi = 0; wi < 2; wi++) {
-    zt_chart *c = timeline_chart(&a);
+    zt_chart *c = timeline_chart(&a), *d;
+    /* the donut's legend wraps its labels too */
+    d = bar_chart(&a, ZT_CHART_DONUT, 7, 1, true);
+    d->cats[2] = "Landelijk Transitiearrangement en nog een lange naam";
+    draw_rec(d, wi ? 467.0 : 300.0, &r);
+    assert_null(strstr(r.all, "\xe2\x80\xa6"));
+    assert_non_null(strstr(r.all, "lange"));
     draw_rec(c, wi ? 467.0 : 300.0, &r);
     assert_null(strstr(r.all, "\xe2\x80\xa6"));
     for (size_t i = 0; i < c->nitems; i++) {
