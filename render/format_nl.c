@@ -163,7 +163,8 @@ void zt_fmt_eur_tick(double euros, double step, char buf[ZT_FMT_MAX]) {
              neg ? ZT_MINUS : "", num);
   } else {
     zt_fmt_double(a, 0, num);
-    snprintf(buf, ZT_FMT_MAX, "\xe2\x82\xac %s%.40s", neg ? ZT_MINUS : "", num);
+    snprintf(buf, ZT_FMT_MAX, "\xe2\x82\xac %s%.40s", neg ? ZT_MINUS : "",
+             num);
   }
 }
 

@@ -4,7 +4,8 @@
  * "muted" schemes), in which every care group keeps one colour on every
  * chart: family setting blue, residential red, ambulant green, and so on.
  * Fills keep 3:1 contrast against white: the light colours of the schemes
- * (yellow, cyan, grey) are darkened. Status colours are always paired with a word and a symbol.
+ * (yellow, cyan, grey) are darkened. Status colours are always paired
+ * with a word and a symbol.
  */
 #ifndef ZT_THEME_H
 #define ZT_THEME_H
