@@ -1175,11 +1175,33 @@ static double body_height(const zt_chart *c, zt_canvas *cv, double w) {
   return 180;
 }
 
+/* A bar chart all of whose categories are zero: no bars at all. */
+static bool all_zero(const zt_chart *c) {
+  if (!drops_zeros(c) || c->type == ZT_CHART_HISTOGRAM || c->ncat == 0)
+    return false;
+  for (size_t i = 0; i < c->ncat; i++)
+    if (!zt_chart_zero_category(c, i))
+      return false;
+  return true;
+}
+
+/* An empty frame with a sentence rather than an axis over nothing. */
+static void empty_frame(zt_canvas *cv, double w, double h,
+                        const char *say) {
+  zt_cv_color(cv, ZT_C_GRID);
+  zt_cv_line_style(cv, 0.8, false);
+  zt_cv_rect(cv, 0.5, 0.5, w - 1, h - 1);
+  zt_cv_stroke(cv);
+  zt_cv_color(cv, ZT_C_MUTED);
+  zt_cv_text(cv, w / 2, h / 2 - LINE_H / 2, say, ZT_F_CHART,
+             ZT_ANCHOR_MIDDLE);
+}
+
 double zt_chart_height(const zt_chart *c, zt_canvas *cv, double w) {
   view v;
   notes n;
   double h;
-  if (!has_data(c))
+  if (!has_data(c) || all_zero(c))
     return NO_DATA_H;
   chart_notes(c, cv, w, &n);
   if (make_view(c, &v)) {
@@ -1220,14 +1242,11 @@ void zt_chart_draw(const zt_chart *c, zt_canvas *cv, double w, double h) {
   notes n;
   double nh;
   if (!has_data(c)) {
-    /* an empty frame with a word rather than an axis over nothing */
-    zt_cv_color(cv, ZT_C_GRID);
-    zt_cv_line_style(cv, 0.8, false);
-    zt_cv_rect(cv, 0.5, 0.5, w - 1, h - 1);
-    zt_cv_stroke(cv);
-    zt_cv_color(cv, ZT_C_MUTED);
-    zt_cv_text(cv, w / 2, h / 2 - LINE_H / 2, "Geen gegevens voor deze "
-               "figuur", ZT_F_CHART, ZT_ANCHOR_MIDDLE);
+    empty_frame(cv, w, h, "Geen gegevens voor deze figuur");
+    return;
+  }
+  if (all_zero(c)) {
+    empty_frame(cv, w, h, "Alle waarden in deze figuur zijn 0");
     return;
   }
   chart_notes(c, cv, w, &n);

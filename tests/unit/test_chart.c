@@ -299,6 +299,16 @@ static void test_no_zero_bars(void **state) {
     tab = zt_chart_table(c, &a);
     assert_int_equal(tab->nrows, 1 + 5);
   }
+  {
+    /* all zero: no bars, a sentence */
+    zt_chart *c = bar_chart(&a, ZT_CHART_BAR, 3, 1, false);
+    for (size_t i = 0; i < 3; i++)
+      set_val(c, 0, i, 0, "0");
+    draw_rec(c, 467, &r);
+    assert_int_equal(r.fills, 0);
+    assert_false(drew_line(&r, "0"));
+    assert_non_null(strstr(r.all, "Alle waarden"));
+  }
   zt_arena_free(&a);
 }
 
