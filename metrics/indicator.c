@@ -449,6 +449,20 @@ static __int128 round_div128(__int128 num, __int128 den) {
   return q;
 }
 
+/* A change (the woonplaatsbeginsel shifts) is written with its sign:
+ * "+12", "€ +700", as every signed change in the report; zero stays
+ * "0". */
+static void plus_for_change(const zt_ind_def *d, const zt_ind_value *v,
+                            char buf[ZT_FMT_MAX]) {
+  size_t off = strncmp(buf, "\xe2\x82\xac ", 4) == 0 ? 4 : 0;
+  size_t n = strlen(buf + off);
+  if (!d || !strstr(d->id, "_shift") || v->num <= 0 ||
+      buf[off] < '1' || buf[off] > '9' || off + n + 2 > ZT_FMT_MAX)
+    return;
+  memmove(buf + off + 1, buf + off, n + 1);
+  buf[off] = '+';
+}
+
 static void display_def(const zt_ind_value *v, const zt_ind_def *d,
                         char out[32]) {
   int decimals = d ? d->decimals : 0;
@@ -478,6 +492,7 @@ static void display_def(const zt_ind_value *v, const zt_ind_def *d,
       zt_fmt_decimal(v->num, den, decimals, buf);
     break;
   }
+  plus_for_change(d, v, buf);
   zt_strlcpy(out, buf, 32);
 }
 

@@ -1179,7 +1179,7 @@ static void dependents(sctx *c) {
                d->unit == ZT_UNIT_COUNT && dep[0] && dep[1]) {
       /* a difference of counts, from the rounded counts */
       char buf[ZT_FMT_MAX];
-      zt_fmt_int(round5(dep[0]->num) - round5(dep[1]->num), buf);
+      zt_fmt_int_signed(round5(dep[0]->num) - round5(dep[1]->num), buf);
       zt_strlcpy(v->display, buf, sizeof v->display);
     }
   }

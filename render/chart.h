@@ -10,6 +10,9 @@
  * timeline of measures. Axes use nice 1-2-5 steps and carry their unit;
  * care groups keep their colour (theme.h); values are labelled where
  * there are few bars; a legend is drawn only with more than one series.
+ * No bar of zero height is drawn (a note names those categories), a
+ * histogram's unequal classes are drawn as separate bars with a note,
+ * and labels wrap rather than being cut off.
  */
 #ifndef ZT_CHART_H
 #define ZT_CHART_H
@@ -94,6 +97,14 @@ zt_chart *zt_chart_new(zt_arena *a, zt_chart_type type, size_t ncat,
 
 /* The height the chart wants at width `w` (points). */
 double zt_chart_height(const zt_chart *c, zt_canvas *cv, double w);
+/* The least height the chart can be drawn at (charts with rows of a
+ * fixed height cannot give any up). */
+double zt_chart_min_height(const zt_chart *c, zt_canvas *cv, double w);
+/* Is category i of a bar chart (also stacked or diverging) or histogram
+ * zero in every series? Such a category gets no bar (a bar chart leaves
+ * it out, a histogram keeps its class empty) and is named in a note under
+ * the chart instead; the data table keeps it. */
+bool zt_chart_zero_category(const zt_chart *c, size_t i);
 /* Draw into the box (0, 0, w, h) of the canvas. */
 void zt_chart_draw(const zt_chart *c, zt_canvas *cv, double w, double h);
 /* The chart's text alternative in Dutch: what it shows and its main

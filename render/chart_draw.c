@@ -9,6 +9,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "render/format_nl.h"
@@ -53,10 +54,12 @@ static uint32_t label_on(uint32_t fill) {
   return white >= dark ? 0xffffffU : ZT_C_TEXT;
 }
 
+/* The fill of a bar; a colour from a template is darkened to 3:1
+ * against white if it is lighter (theme.h). */
 static uint32_t bar_color(const zt_chart *c, size_t s, size_t i) {
   if (c->cat_color && c->nser == 1)
-    return c->cat_color[i];
-  return c->ser[s].color;
+    return zt_color_fill(c->cat_color[i]);
+  return zt_color_fill(c->ser[s].color);
 }
 
 /* --- legend ----------------------------------------------------------- */
@@ -90,7 +93,7 @@ static double legend(const zt_chart *c, zt_canvas *cv, double x, double y,
     }
     if (draw) {
       double sx = x + cx, sy = y + cy + 1.5;
-      zt_cv_color(cv, c->ser[s].color);
+      zt_cv_color(cv, zt_color_fill(c->ser[s].color));
       if (c->type == ZT_CHART_LINE) {
         zt_cv_line_style(cv, c->ser[s].is_target ? 1.2 : 2.0,
                          c->ser[s].is_target);
@@ -248,7 +251,7 @@ static double label_col(const zt_chart *c, zt_canvas *cv, double w) {
       lw = t;
   }
   lw += 8;
-  return lw > w * 0.38 ? w * 0.38 : lw;
+  return lw > w * 0.45 ? w * 0.45 : lw;
 }
 
 static double hbar_row(const zt_chart *c) {
@@ -280,7 +283,10 @@ static void draw_vbars(const zt_chart *c, zt_canvas *cv, box p,
   bool label = nbars(c) <= VALUE_LABEL_MAX;
   double slot = p.w / (double)c->ncat;
   bool hist = c->type == ZT_CHART_HISTOGRAM;
-  double group_w = hist ? slot - 1.5 : slot * 0.72;
+  /* a histogram's classes are categories, not a day axis drawn to scale
+   * (their widths differ): bars stand apart like other bars, a note says
+   * so (chart_notes) */
+  double group_w = hist ? slot * 0.8 : slot * 0.72;
   double bw = stacked(c) || hist ? group_w : group_w / (double)c->nser;
   double scale = p.h / (ax->hi - ax->lo);
   double y0 = p.y + p.h - (0 - ax->lo) * scale;
@@ -584,12 +590,107 @@ static void draw_line(const zt_chart *c, zt_canvas *cv, double w,
   }
 }
 
+/* --- wrapped text ------------------------------------------------------ */
+
+#define NOTE_LINES 8
+#define NOTE_LEN 320
+
+typedef struct notes {
+  size_t n;
+  char line[NOTE_LINES][NOTE_LEN];
+} notes;
+
+/* Break `s` at spaces into lines no wider than w (a word wider than w
+ * gets a line of its own) and append them to out. */
+static void wrap_text(zt_canvas *cv, const char *s, zt_font f, double w,
+                      notes *out) {
+  const char *p = s;
+  char cur[NOTE_LEN], tryl[NOTE_LEN];
+  size_t cl = 0;
+  cur[0] = '\0';
+  while (*p && out->n < NOTE_LINES) {
+    const char *q = strchr(p, ' ');
+    size_t len = q ? (size_t)(q - p) : strlen(p), tl = cl;
+    if (len > NOTE_LEN / 2)
+      len = NOTE_LEN / 2;
+    memcpy(tryl, cur, cl);
+    if (cl)
+      tryl[tl++] = ' ';
+    if (tl + len >= NOTE_LEN)
+      break;
+    memcpy(tryl + tl, p, len);
+    tl += len;
+    tryl[tl] = '\0';
+    if (cl && text_w(cv, tryl, f) > w) {
+      memcpy(out->line[out->n++], cur, cl + 1);
+      memcpy(cur, p, len);
+      cl = len;
+      cur[cl] = '\0';
+    } else {
+      memcpy(cur, tryl, tl + 1);
+      cl = tl;
+    }
+    if (!q)
+      break;
+    p = q + 1;
+  }
+  if (cl && out->n < NOTE_LINES)
+    memcpy(out->line[out->n++], cur, cl + 1);
+}
+
 /* --- donut ------------------------------------------------------------ */
 
+/* The value and share of slice i ("178 (51,1%)"). */
+static void donut_value(const zt_chart *c, size_t i, double total,
+                        char *line, size_t n) {
+  const zt_chart_value *v = &c->ser[0].val[i];
+  if (v->present && total > 0) {
+    char share[ZT_FMT_MAX];
+    zt_fmt_double(v->v / total * 100.0, 1, share);
+    snprintf(line, n, "%s (%s%%)", v->display, share);
+  } else {
+    snprintf(line, n, "%s", v->display);
+  }
+}
+
+static double donut_total(const zt_chart *c) {
+  double total = 0;
+  for (size_t i = 0; i < c->ncat; i++)
+    if (c->ser[0].val[i].present && c->ser[0].val[i].v > 0)
+      total += c->ser[0].val[i].v;
+  return total;
+}
+
+/* Width for the legend's labels: right of the largest ring, left of the
+ * widest value. */
+static double donut_label_w(const zt_chart *c, zt_canvas *cv, double w) {
+  double vw = 0, total = donut_total(c);
+  for (size_t i = 0; i < c->ncat; i++) {
+    char line[320];
+    double t;
+    donut_value(c, i, total, line, sizeof line);
+    t = text_w(cv, line, ZT_F_CHART_BOLD);
+    if (t > vw)
+      vw = t;
+  }
+  return w - (2 * w * 0.22 + 22) - SWATCH - 5 - vw - 8;
+}
+
+/* Height of the legend: one row per slice, more lines for a long label
+ * (labels wrap, never cut off). */
+static double donut_legend_h(const zt_chart *c, zt_canvas *cv, double w) {
+  double lw = donut_label_w(c, cv, w), h = 0;
+  for (size_t i = 0; i < c->ncat; i++) {
+    notes lines;
+    lines.n = 0;
+    wrap_text(cv, c->cats[i], ZT_F_CHART, lw, &lines);
+    h += (double)(lines.n ? lines.n : 1) * LINE_H + 3;
+  }
+  return h;
+}
+
 static double donut_height(const zt_chart *c, zt_canvas *cv, double w) {
-  double legend_h = (double)c->ncat * (LINE_H + 3) + 8;
-  (void)cv;
-  (void)w;
+  double legend_h = donut_legend_h(c, cv, w) + 8;
   return legend_h > 170 ? legend_h : 170;
 }
 
@@ -614,8 +715,9 @@ static void draw_donut(const zt_chart *c, zt_canvas *cv, double w,
     if (!se->val[i].present || se->val[i].v <= 0)
       continue;
     sweep = se->val[i].v / total * 2 * M_PI;
-    zt_cv_color(cv, c->cat_color ? c->cat_color[i] : zt_color_cycle(
-                                                          (unsigned)i));
+    zt_cv_color(cv, zt_color_fill(c->cat_color ? c->cat_color[i]
+                                               : zt_color_cycle(
+                                                     (unsigned)i)));
     zt_cv_arc(cv, cx, cy, r, a, a + sweep);
     zt_cv_arc(cv, cx, cy, r * 0.58, a + sweep, a);
     zt_cv_close(cv);
@@ -642,29 +744,27 @@ static void draw_donut(const zt_chart *c, zt_canvas *cv, double w,
   }
   /* legend with value and share: labels, not colour, carry the data */
   lx = cx + r + 18;
-  ly = (h - (double)c->ncat * (LINE_H + 3)) / 2;
+  ly = (h - donut_legend_h(c, cv, w)) / 2;
   if (ly < 0)
     ly = 0;
   zt_cv_group(cv, "legend", "Legenda");
   for (size_t i = 0; i < c->ncat; i++) {
-    char share[ZT_FMT_MAX], line[320], fit[320];
-    double y = ly + (double)i * (LINE_H + 3);
-    zt_cv_color(cv, c->cat_color ? c->cat_color[i] : zt_color_cycle(
-                                                          (unsigned)i));
-    zt_cv_rect(cv, lx, y + 1.5, SWATCH, SWATCH);
+    char line[320];
+    notes lines;
+    lines.n = 0;
+    wrap_text(cv, c->cats[i], ZT_F_CHART, donut_label_w(c, cv, w), &lines);
+    zt_cv_color(cv, zt_color_fill(c->cat_color ? c->cat_color[i]
+                                               : zt_color_cycle(
+                                                     (unsigned)i)));
+    zt_cv_rect(cv, lx, ly + 1.5, SWATCH, SWATCH);
     zt_cv_fill(cv);
-    if (se->val[i].present && total > 0) {
-      zt_fmt_double(se->val[i].v / total * 100.0, 1, share);
-      snprintf(line, sizeof line, "%s (%s%%)", se->val[i].display, share);
-    } else {
-      snprintf(line, sizeof line, "%s", se->val[i].display);
-    }
+    donut_value(c, i, total, line, sizeof line);
     zt_cv_color(cv, ZT_C_TEXT);
-    zt_cv_text(cv, lx + SWATCH + 5, y,
-               zt_cv_fit(cv, c->cats[i], ZT_F_CHART,
-                         w - lx - SWATCH - 90, fit, sizeof fit),
-               ZT_F_CHART, ZT_ANCHOR_START);
-    zt_cv_text(cv, w, y, line, ZT_F_CHART_BOLD, ZT_ANCHOR_END);
+    for (size_t k = 0; k < lines.n; k++)
+      zt_cv_text(cv, lx + SWATCH + 5, ly + (double)k * LINE_H,
+                 lines.line[k], ZT_F_CHART, ZT_ANCHOR_START);
+    zt_cv_text(cv, w, ly, line, ZT_F_CHART_BOLD, ZT_ANCHOR_END);
+    ly += (double)(lines.n ? lines.n : 1) * LINE_H + 3;
   }
   zt_cv_group_end(cv);
 }
@@ -754,43 +854,72 @@ static void draw_diverging(const zt_chart *c, zt_canvas *cv, double w,
 
 #define TL_ROW 15.0
 
-static size_t tl_rows(const zt_chart *c) {
-  size_t rows = 0;
+/* Is item i the first of a new group (a heading row above it)? */
+static bool tl_new_group(const zt_chart *c, size_t i) {
+  return c->items[i].group &&
+         (i == 0 || !c->items[i - 1].group ||
+          strcmp(c->items[i].group, c->items[i - 1].group) != 0);
+}
+
+/* The widths of the label column and of the status column: labels get up
+ * to 45% of the width and wrap within it; nothing is cut off. */
+static void tl_columns(const zt_chart *c, zt_canvas *cv, double w,
+                       double *lw, double *sw) {
+  *lw = 0;
+  *sw = 0;
   for (size_t i = 0; i < c->nitems; i++) {
-    if (c->items[i].group &&
-        (i == 0 || !c->items[i - 1].group ||
-         strcmp(c->items[i].group, c->items[i - 1].group) != 0))
-      rows++;
-    rows++;
+    const zt_tl_item *it = &c->items[i];
+    zt_status_look lk = zt_measure_status_look(it->status);
+    char st[96];
+    double t = text_w(cv, it->label, ZT_F_CHART) + 12;
+    if (t > *lw)
+      *lw = t;
+    snprintf(st, sizeof st, "%s %s", lk.symbol, lk.word);
+    t = text_w(cv, st, ZT_F_CHART_BOLD);
+    if (t > *sw)
+      *sw = t;
   }
-  return rows;
+  if (*lw > w * 0.45)
+    *lw = w * 0.45;
+}
+
+/* The label of item i in lines of at most lw - 10. */
+static void tl_label(const zt_chart *c, zt_canvas *cv, size_t i, double lw,
+                     notes *out) {
+  out->n = 0;
+  wrap_text(cv, c->items[i].label, ZT_F_CHART, lw - 10, out);
+}
+
+/* Height of the rows below the header. */
+static double tl_body_h(const zt_chart *c, zt_canvas *cv, double w) {
+  double lw, sw, h = 0;
+  tl_columns(c, cv, w, &lw, &sw);
+  for (size_t i = 0; i < c->nitems; i++) {
+    notes lines;
+    if (tl_new_group(c, i))
+      h += TL_ROW;
+    tl_label(c, cv, i, lw, &lines);
+    h += TL_ROW + (lines.n > 1 ? (double)(lines.n - 1) * LINE_H : 0);
+  }
+  return h;
 }
 
 static double timeline_height(const zt_chart *c, zt_canvas *cv, double w) {
-  (void)cv;
-  (void)w;
-  return LINE_H * 2 + 10 + (double)tl_rows(c) * TL_ROW + 6;
+  return LINE_H * 2 + 10 + tl_body_h(c, cv, w) + 6;
 }
 
 static void draw_timeline(const zt_chart *c, zt_canvas *cv, double w,
                           double h) {
   int q0 = 0, q1 = 0;
-  double lw = 0, sw = 0, gx, gw, qw, y;
+  double lw, sw, gx, gw, qw, y, body;
   size_t nq;
   (void)h;
   if (!c->nitems)
     return;
+  tl_columns(c, cv, w, &lw, &sw);
+  body = tl_body_h(c, cv, w);
   for (size_t i = 0; i < c->nitems; i++) {
     const zt_tl_item *it = &c->items[i];
-    zt_status_look lk = zt_measure_status_look(it->status);
-    char st[96];
-    double t = text_w(cv, it->label, ZT_F_CHART);
-    if (t > lw)
-      lw = t;
-    snprintf(st, sizeof st, "%s %s", lk.symbol, lk.word);
-    t = text_w(cv, st, ZT_F_CHART_BOLD);
-    if (t > sw)
-      sw = t;
     if (i == 0 || it->q0 < q0)
       q0 = it->q0;
     if (i == 0 || it->q1 > q1)
@@ -804,9 +933,6 @@ static void draw_timeline(const zt_chart *c, zt_canvas *cv, double w,
   q0 -= q0 % 4;
   q1 += 3 - q1 % 4;
   nq = (size_t)(q1 - q0 + 1);
-  lw += 8;
-  if (lw > w * 0.36)
-    lw = w * 0.36;
   gx = lw;
   gw = w - lw - sw - 10;
   if (gw < 40)
@@ -827,12 +953,12 @@ static void draw_timeline(const zt_chart *c, zt_canvas *cv, double w,
       zt_cv_color(cv, ZT_C_RULE);
       zt_cv_line_style(cv, 0.6, false);
       zt_cv_segment(cv, x, LINE_H, x,
-                    LINE_H * 2 + 8 + (double)tl_rows(c) * TL_ROW);
+                    LINE_H * 2 + 8 + body);
     } else {
       zt_cv_color(cv, ZT_C_GRID);
       zt_cv_line_style(cv, 0.5, false);
       zt_cv_segment(cv, x, LINE_H * 2 + 6,
-                    x, LINE_H * 2 + 8 + (double)tl_rows(c) * TL_ROW);
+                    x, LINE_H * 2 + 8 + body);
     }
     snprintf(lab, sizeof lab, "Q%d", q % 4 + 1);
     if (qw > 14) {
@@ -848,9 +974,9 @@ static void draw_timeline(const zt_chart *c, zt_canvas *cv, double w,
     zt_status_look lk = zt_measure_status_look(it->status);
     char st[96], buf[200];
     double x0, x1;
-    if (it->group &&
-        (i == 0 || !c->items[i - 1].group ||
-         strcmp(it->group, c->items[i - 1].group) != 0)) {
+    notes lines;
+    double rh;
+    if (tl_new_group(c, i)) {
       zt_cv_color(cv, ZT_C_HEADING);
       zt_cv_text(cv, 0, y + 1,
                  zt_cv_fit(cv, it->group, ZT_F_CHART_BOLD, w - sw, buf,
@@ -858,12 +984,13 @@ static void draw_timeline(const zt_chart *c, zt_canvas *cv, double w,
                  ZT_F_CHART_BOLD, ZT_ANCHOR_START);
       y += TL_ROW;
     }
+    tl_label(c, cv, i, lw, &lines);
+    rh = TL_ROW + (lines.n > 1 ? (double)(lines.n - 1) * LINE_H : 0);
     zt_cv_group(cv, "measure", it->label);
     zt_cv_color(cv, ZT_C_TEXT);
-    zt_cv_text(cv, 6, y + 1,
-               zt_cv_fit(cv, it->label, ZT_F_CHART, lw - 10, buf,
-                         sizeof buf),
-               ZT_F_CHART, ZT_ANCHOR_START);
+    for (size_t k = 0; k < lines.n; k++)
+      zt_cv_text(cv, 6, y + 1 + (double)k * LINE_H, lines.line[k],
+                 ZT_F_CHART, ZT_ANCHOR_START);
     x0 = gx + qw * (double)(it->q0 - q0);
     x1 = gx + qw * (double)(it->q1 - q0 + 1);
     zt_cv_color(cv, lk.color);
@@ -872,6 +999,7 @@ static void draw_timeline(const zt_chart *c, zt_canvas *cv, double w,
     snprintf(st, sizeof st, "%s %s", lk.symbol, lk.word);
     zt_cv_text(cv, w, y + 1, st, ZT_F_CHART_BOLD, ZT_ANCHOR_END);
     zt_cv_group_end(cv);
+    y += rh - TL_ROW;
     y += TL_ROW;
   }
   if (c->q_now >= q0 && c->q_now <= q1) {
@@ -882,6 +1010,142 @@ static void draw_timeline(const zt_chart *c, zt_canvas *cv, double w,
     zt_cv_segment(cv, x, LINE_H * 2 + 4, x, y + 2);
     zt_cv_group_end(cv);
   }
+}
+
+/* --- zero categories and notes ----------------------------------------- */
+
+/* Charts that leave out (or leave empty) categories whose value is
+ * zero: a bar of zero height with a label says nothing a note cannot. */
+static bool drops_zeros(const zt_chart *c) {
+  return c->type == ZT_CHART_BAR || c->type == ZT_CHART_STACKED ||
+         c->type == ZT_CHART_HISTOGRAM || c->type == ZT_CHART_DIVERGING;
+}
+
+bool zt_chart_zero_category(const zt_chart *c, size_t i) {
+  bool any = false;
+  if (!drops_zeros(c) || i >= c->ncat)
+    return false;
+  for (size_t s = 0; s < c->nser; s++) {
+    const zt_chart_value *v = &c->ser[s].val[i];
+    if (c->ser[s].is_target)
+      return false;   /* a target still needs its category */
+    if (!v->present || v->v != 0)
+      return false;
+    any = true;
+  }
+  return any;
+}
+
+/* What the chart draws: the model without its zero categories (a bar
+ * chart), or with their values left out (a histogram keeps every class
+ * in its place). mem is malloc'ed (free it); false: draw c itself. */
+typedef struct view {
+  zt_chart c;
+  void *mem;
+  size_t nzero;
+} view;
+
+static bool make_view(const zt_chart *c, view *v) {
+  size_t nz = 0, k = 0;
+  char *m;
+  bool hist = c->type == ZT_CHART_HISTOGRAM;
+  memset(v, 0, sizeof *v);
+  for (size_t i = 0; i < c->ncat; i++)
+    nz += zt_chart_zero_category(c, i);
+  if (nz == 0 || (!hist && nz == c->ncat))
+    return false;   /* nothing to leave out, or nothing would remain */
+  v->mem = m = calloc(1, c->ncat * (sizeof(const char *) +
+                                    sizeof(uint32_t) +
+                                    c->nser * sizeof(zt_chart_value)) +
+                             c->nser * sizeof(zt_series) + 16);
+  if (!m)
+    return false;
+  v->c = *c;
+  v->nzero = nz;
+  v->c.ser = (zt_series *)(void *)m;
+  m += c->nser * sizeof(zt_series);
+  for (size_t s = 0; s < c->nser; s++) {
+    v->c.ser[s] = c->ser[s];
+    v->c.ser[s].val = (zt_chart_value *)(void *)m;
+    m += c->ncat * sizeof(zt_chart_value);
+  }
+  v->c.cats = (const char **)(void *)m;
+  m += c->ncat * sizeof(const char *);
+  v->c.cat_color = c->cat_color ? (uint32_t *)(void *)m : NULL;
+  for (size_t i = 0; i < c->ncat; i++) {
+    bool zero = zt_chart_zero_category(c, i);
+    if (zero && !hist)
+      continue;
+    v->c.cats[k] = c->cats[i];
+    if (c->cat_color)
+      v->c.cat_color[k] = c->cat_color[i];
+    for (size_t s = 0; s < c->nser; s++) {
+      v->c.ser[s].val[k] = c->ser[s].val[i];
+      if (zero)
+        v->c.ser[s].val[k].present = false;
+    }
+    k++;
+  }
+  v->c.ncat = k;
+  return true;
+}
+
+/* Do a histogram's classes differ in width? Labels are "a–b" or "a+"
+ * (an open class); anything else counts as unequal. */
+static bool unequal_classes(const zt_chart *c) {
+  long width = -1;
+  for (size_t i = 0; i < c->ncat; i++) {
+    char *end;
+    long a = strtol(c->cats[i], &end, 10), b;
+    if (end == c->cats[i])
+      return true;
+    if (strncmp(end, "\xe2\x80\x93", 3) == 0)
+      end += 3;
+    else if (*end == '-')
+      end++;
+    else
+      return true;   /* "731+" or a single value */
+    b = strtol(end, NULL, 10);
+    if (width >= 0 && b - a != width)
+      return true;
+    width = b - a;
+  }
+  return false;
+}
+
+/* The notes under a chart: left-out zero categories, unequal classes. */
+static void chart_notes(const zt_chart *c, zt_canvas *cv, double w,
+                        notes *out) {
+  char buf[NOTE_LEN * 2];
+  size_t off = 0, nz = 0;
+  const char *zero = NULL;
+  out->n = 0;
+  for (size_t i = 0; i < c->ncat; i++) {
+    if (!zt_chart_zero_category(c, i))
+      continue;
+    if (!zero) {
+      zero = c->ser[0].val[i].display;
+      off = (size_t)snprintf(buf, sizeof buf, "Zonder staaf (%s): ",
+                             zero && *zero ? zero : "0");
+    }
+    if (off < sizeof buf)
+      off += (size_t)snprintf(buf + off, sizeof buf - off, "%s%s",
+                              nz ? ", " : "", c->cats[i]);
+    nz++;
+  }
+  if (nz && nz < c->ncat + (c->type == ZT_CHART_HISTOGRAM)) {
+    if (off < sizeof buf)
+      snprintf(buf + off, sizeof buf - off, ".");
+    wrap_text(cv, buf, ZT_F_CHART, w, out);
+  }
+  if (c->type == ZT_CHART_HISTOGRAM && unequal_classes(c))
+    wrap_text(cv, "De klassen zijn niet even breed; elke staaf is het "
+              "aantal in zijn klasse, niet een aantal per dag.",
+              ZT_F_CHART, w, out);
+}
+
+static double notes_h(const notes *n) {
+  return n->n ? 4 + (double)n->n * LINE_H : 0;
 }
 
 /* --- entry points ------------------------------------------------------ */
@@ -898,9 +1162,7 @@ static bool has_data(const zt_chart *c) {
 
 #define NO_DATA_H 40.0
 
-double zt_chart_height(const zt_chart *c, zt_canvas *cv, double w) {
-  if (!has_data(c))
-    return NO_DATA_H;
+static double body_height(const zt_chart *c, zt_canvas *cv, double w) {
   switch (c->type) {
   case ZT_CHART_BAR:
   case ZT_CHART_STACKED:
@@ -913,18 +1175,57 @@ double zt_chart_height(const zt_chart *c, zt_canvas *cv, double w) {
   return 180;
 }
 
-void zt_chart_draw(const zt_chart *c, zt_canvas *cv, double w, double h) {
-  if (!has_data(c)) {
-    /* an empty frame with a word rather than an axis over nothing */
-    zt_cv_color(cv, ZT_C_GRID);
-    zt_cv_line_style(cv, 0.8, false);
-    zt_cv_rect(cv, 0.5, 0.5, w - 1, h - 1);
-    zt_cv_stroke(cv);
-    zt_cv_color(cv, ZT_C_MUTED);
-    zt_cv_text(cv, w / 2, h / 2 - LINE_H / 2, "Geen gegevens voor deze "
-               "figuur", ZT_F_CHART, ZT_ANCHOR_MIDDLE);
-    return;
+/* A bar chart all of whose categories are zero: no bars at all. */
+static bool all_zero(const zt_chart *c) {
+  if (!drops_zeros(c) || c->type == ZT_CHART_HISTOGRAM || c->ncat == 0)
+    return false;
+  for (size_t i = 0; i < c->ncat; i++)
+    if (!zt_chart_zero_category(c, i))
+      return false;
+  return true;
+}
+
+/* An empty frame with a sentence rather than an axis over nothing. */
+static void empty_frame(zt_canvas *cv, double w, double h,
+                        const char *say) {
+  zt_cv_color(cv, ZT_C_GRID);
+  zt_cv_line_style(cv, 0.8, false);
+  zt_cv_rect(cv, 0.5, 0.5, w - 1, h - 1);
+  zt_cv_stroke(cv);
+  zt_cv_color(cv, ZT_C_MUTED);
+  zt_cv_text(cv, w / 2, h / 2 - LINE_H / 2, say, ZT_F_CHART,
+             ZT_ANCHOR_MIDDLE);
+}
+
+double zt_chart_height(const zt_chart *c, zt_canvas *cv, double w) {
+  view v;
+  notes n;
+  double h;
+  if (!has_data(c) || all_zero(c))
+    return NO_DATA_H;
+  chart_notes(c, cv, w, &n);
+  if (make_view(c, &v)) {
+    h = body_height(&v.c, cv, w);
+    free(v.mem);
+  } else {
+    h = body_height(c, cv, w);
   }
+  return h + notes_h(&n);
+}
+
+double zt_chart_min_height(const zt_chart *c, zt_canvas *cv, double w) {
+  /* rows of horizontal bars, diverging bars and the timeline have a
+   * fixed height; the others can give up a quarter of theirs */
+  double h = zt_chart_height(c, cv, w);
+  bool fixed = c->type == ZT_CHART_DIVERGING ||
+               c->type == ZT_CHART_TIMELINE || c->type == ZT_CHART_DONUT ||
+               ((c->type == ZT_CHART_BAR || c->type == ZT_CHART_STACKED) &&
+                !vertical_fits(c, cv, w));
+  return fixed || !has_data(c) ? h : 0.75 * h;
+}
+
+static void draw_body(const zt_chart *c, zt_canvas *cv, double w,
+                      double h) {
   switch (c->type) {
   case ZT_CHART_BAR:
   case ZT_CHART_STACKED:
@@ -933,5 +1234,35 @@ void zt_chart_draw(const zt_chart *c, zt_canvas *cv, double w, double h) {
   case ZT_CHART_DONUT: draw_donut(c, cv, w, h); break;
   case ZT_CHART_DIVERGING: draw_diverging(c, cv, w, h); break;
   case ZT_CHART_TIMELINE: draw_timeline(c, cv, w, h); break;
+  }
+}
+
+void zt_chart_draw(const zt_chart *c, zt_canvas *cv, double w, double h) {
+  view v;
+  notes n;
+  double nh;
+  if (!has_data(c)) {
+    empty_frame(cv, w, h, "Geen gegevens voor deze figuur");
+    return;
+  }
+  if (all_zero(c)) {
+    empty_frame(cv, w, h, "Alle waarden in deze figuur zijn 0");
+    return;
+  }
+  chart_notes(c, cv, w, &n);
+  nh = notes_h(&n);
+  if (make_view(c, &v)) {
+    draw_body(&v.c, cv, w, h - nh);
+    free(v.mem);
+  } else {
+    draw_body(c, cv, w, h - nh);
+  }
+  if (n.n) {
+    zt_cv_group(cv, "note", NULL);
+    zt_cv_color(cv, ZT_C_MUTED);
+    for (size_t k = 0; k < n.n; k++)
+      zt_cv_text(cv, 0, h - nh + 4 + (double)k * LINE_H, n.line[k],
+                 ZT_F_CHART, ZT_ANCHOR_START);
+    zt_cv_group_end(cv);
   }
 }

@@ -53,10 +53,16 @@ static unsigned __int128 magnitude(wide v) {
                : (unsigned __int128)v;
 }
 
+/* Write the minus sign U+2212 at buf + off; returns the new offset. */
+static size_t put_minus(char *buf, size_t off) {
+  memcpy(buf + off, ZT_MINUS, sizeof ZT_MINUS - 1);
+  return off + sizeof ZT_MINUS - 1;
+}
+
 void zt_fmt_int(int64_t v, char buf[ZT_FMT_MAX]) {
   size_t off = 0;
   if (v < 0)
-    buf[off++] = '-';
+    off = put_minus(buf, off);
   group_digits(magnitude(v), buf + off);
 }
 
@@ -81,7 +87,7 @@ static void fmt_scaled(wide num, wide den, int decimals, char *buf) {
   scaled = den ? round_wide(num * scale, den) : 0;
   mag = magnitude(scaled);
   if (scaled < 0)
-    buf[off++] = '-';
+    off = put_minus(buf, off);
   off += group_digits(mag / (unsigned __int128)scale, buf + off);
   if (decimals > 0) {
     unsigned __int128 frac = mag % (unsigned __int128)scale;
@@ -109,13 +115,13 @@ void zt_fmt_percent(int64_t num, int64_t den, char buf[ZT_FMT_MAX]) {
 }
 
 /* "€ " and the grouped whole euros of `euros`, after an optional sign. */
-/* "€ 1.234", "€ -1.234", "€ +1.234": the sign after the euro sign, as
- * Dutch writes it (CLDR nl: "¤ -#,##0.00"). */
+/* "€ 1.234", "€ −1.234", "€ +1.234": the sign after the euro sign, as
+ * Dutch writes it (CLDR nl: "¤ -#,##0.00"), the minus as U+2212. */
 static void put_eur(wide euros, bool plus, char *buf) {
   size_t off = 4;
   memcpy(buf, "\xe2\x82\xac ", 4);   /* "€ " */
   if (euros < 0)
-    buf[off++] = '-';
+    off = put_minus(buf, off);
   else if (plus && euros > 0)
     buf[off++] = '+';
   group_digits(magnitude(euros), buf + off);
@@ -153,10 +159,12 @@ void zt_fmt_eur_tick(double euros, double step, char buf[ZT_FMT_MAX]) {
     double m = a / 1000000.0, s = step / 1000000.0;
     int dec = s >= 1.0 ? 0 : (s >= 0.1 ? 1 : 2);
     zt_fmt_double(m, dec, num);
-    snprintf(buf, ZT_FMT_MAX, "\xe2\x82\xac %s%.40s mln", neg ? "-" : "", num);
+    snprintf(buf, ZT_FMT_MAX, "\xe2\x82\xac %s%.40s mln",
+             neg ? ZT_MINUS : "", num);
   } else {
     zt_fmt_double(a, 0, num);
-    snprintf(buf, ZT_FMT_MAX, "\xe2\x82\xac %s%.40s", neg ? "-" : "", num);
+    snprintf(buf, ZT_FMT_MAX, "\xe2\x82\xac %s%.40s", neg ? ZT_MINUS : "",
+             num);
   }
 }
 

@@ -77,6 +77,13 @@ static bool is_letter(unsigned cp) {
          (cp >= 0xc0 && cp <= 0xff && cp != 0xd7 && cp != 0xf7);
 }
 
+/* An upper-case letter (ASCII or Latin-1): a word starting with one is a
+ * name or starts a sentence and is never split. */
+static bool is_upper(unsigned cp) {
+  return (cp >= 'A' && cp <= 'Z') || (cp >= 0xc0 && cp <= 0xde &&
+                                      cp != 0xd7);
+}
+
 static bool is_wordish(unsigned cp) {
   /* letters of any script and digits stop a word from being split */
   return is_letter(cp) || (cp >= '0' && cp <= '9') || cp > 0xff;
@@ -148,7 +155,7 @@ zt_status zt_hyph_text(zt_hyph *h, const char *utf8, zt_buf *out) {
     {
       const unsigned char *start = p;
       size_t n = 0;
-      bool letters = true;
+      bool letters = !is_upper(cp);   /* capitalised: a name, kept whole */
       while (*p) {
         len = utf8_next(p, &cp);
         if (!is_wordish(cp))

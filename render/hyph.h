@@ -8,6 +8,13 @@
  * Numbers, codes and words with digits stay whole. Dutch breaks that
  * change spelling (cafeetje, café-tje) cannot be written as a soft hyphen
  * and are skipped.
+ *
+ * A word that starts with a capital letter is never split: proper names
+ * (Zorggroep Cliënt, Hilversum), the names of care kinds and providers as
+ * the report writes them (Gezinshuizen, Jeugdbescherming) and the first
+ * word of a sentence all stay whole. A simple rule that needs no list of
+ * names. Callers use this only for running body text; table cells, chart
+ * labels, tiles and headings are never hyphenated (docs/report.md).
  */
 #ifndef ZT_HYPH_H
 #define ZT_HYPH_H

@@ -26,13 +26,13 @@
 #define BOTTOM (ZT_PAGE_H - ZT_MARGIN_B)
 #define LEFT ZT_MARGIN_L
 #define WIDTH ZT_CONTENT_W
+#define HYPH_BELOW 125.0   /* hyphenate prose in columns narrower than this */
 #define PADX 4.0
 #define PADY 2.3
 #define LINE_SPACING 1.22
 #define TILE_GAP 8.0
 #define TILE_LAYOUTS 5   /* label, value, target, status, note */
 #define TILE_PAD 7.0
-#define HYPH_BELOW 125.0   /* hyphenate text in columns narrower than this */
 
 /* What a fragment draws. */
 typedef enum fpart {
@@ -84,6 +84,7 @@ typedef struct lay {
   double *tile_row_h;
   size_t tile_rows;
   double chart_h;
+  double chart_min;   /* the least height it can be drawn at */
   tlay tab[2];            /* 0: the table, 1: the chart's data table */
   int page;               /* page of the first fragment */
 } lay;
@@ -101,6 +102,8 @@ typedef struct pdfw {
   cairo_surface_t *surf;
   cairo_t *cr;
   zt_fonts fonts;
+  PangoAttrList *nobreak;   /* fonts.nohyph, and no hyphen is shown where
+                               pango must break inside a word */
   zt_hyph *hyph;
   lay *lays;
   GArray *frags;
@@ -155,7 +158,9 @@ static PangoLayout *mk(pdfw *w, const char *text, bool markup, zt_font f,
                        double width) {
   PangoLayout *l = pango_layout_new(w->fonts.ctx);
   pango_layout_set_font_description(l, w->fonts.desc[f]);
-  pango_layout_set_attributes(l, w->fonts.nohyph);
+  /* names in tables, tiles, labels and headings are never hyphenated:
+   * where a word must break to fit it breaks without a hyphen */
+  pango_layout_set_attributes(l, w->nobreak);
   if (width > 0) {
     pango_layout_set_width(l, (int)(width * PANGO_SCALE));
     pango_layout_set_wrap(l, PANGO_WRAP_WORD);
@@ -174,7 +179,16 @@ static void no_overflow(PangoLayout *l, double width) {
     pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
 }
 
-/* Insert soft hyphens into prose. */
+/* Running text in a narrow column shows a hyphen where it breaks at a
+ * soft hyphen. */
+static void running_text(pdfw *w, PangoLayout *l) {
+  pango_layout_set_attributes(l, w->fonts.nohyph);
+}
+
+/* Insert soft hyphens into running text (never into a capitalised word,
+ * render/hyph.h). Only prose cells of narrow table columns get them: body
+ * text is set ragged-right at full width and needs none, and names in
+ * tables, tiles, chart labels and headings are never hyphenated. */
 static char *hyphenate(pdfw *w, const char *text) {
   zt_buf b;
   char *out;
@@ -323,6 +337,8 @@ static void measure_table(pdfw *w, tlay *tl, const zt_table *t,
       zt_font f = bold ? ZT_F_SMALL_BOLD : ZT_F_SMALL;
       zt_extents e;
       double word = 0;
+      bool prose = (zt_table_cflags(t, r, c) & ZT_CELL_WRAPHYPH) &&
+                   !(t->rflags[r] & ZT_ROW_HEAD);
       zt_fonts_measure(&w->fonts, s, f, &e);
       if (e.w + 2 * PADX > maxw[c])
         maxw[c] = e.w + 2 * PADX;
@@ -341,16 +357,21 @@ static void measure_table(pdfw *w, tlay *tl, const zt_table *t,
           memcpy(buf, p, len);
           buf[len] = '\0';
           zt_fonts_measure(&w->fonts, buf, f, &we);
+          /* a lower-case word of a prose cell will be hyphenated; any
+           * other word (a name, a number) needs its whole width */
+          if (prose && buf[0] >= 'a' && buf[0] <= 'z' && we.w > 60)
+            we.w = 60;
           if (we.w > word)
             word = we.w;
           if (!q)
             break;
           p = q + 1;
         }
-        /* long prose words will be hyphenated */
-        if ((zt_table_cflags(t, r, c) & ZT_CELL_WRAPHYPH) ||
-            (t->rflags[r] & ZT_ROW_HEAD))
-          word = word > 60 ? 60 : word;
+        /* only prose cells are hyphenated (not names, not headers):
+         * a column gets its widest name whole, up to a third of the
+         * table */
+        if (word > WIDTH / 3)
+          word = WIDTH / 3;
       }
       if (word + 2 * PADX > minw[c])
         minw[c] = word + 2 * PADX;
@@ -421,14 +442,13 @@ static void measure_table(pdfw *w, tlay *tl, const zt_table *t,
       bool bold = head || (t->rflags[r] & ZT_ROW_TOTAL) ||
                   (zt_table_cflags(t, r, c) & ZT_CELL_STRONG);
       double cw = tl->colw[c] - 2 * PADX;
-      char *text = NULL;
-      PangoLayout *l;
-      if (cw < HYPH_BELOW &&
-          ((zt_table_cflags(t, r, c) & ZT_CELL_WRAPHYPH) || head))
-        text = hyphenate(w, s);
-      l = mk(w, text ? text : s, false,
-             bold ? ZT_F_SMALL_BOLD : ZT_F_SMALL, cw);
+      bool prose = (zt_table_cflags(t, r, c) & ZT_CELL_WRAPHYPH) && !head;
+      char *text = prose && cw < HYPH_BELOW ? hyphenate(w, s) : NULL;
+      PangoLayout *l = mk(w, text ? text : s, false,
+                          bold ? ZT_F_SMALL_BOLD : ZT_F_SMALL, cw);
       g_free(text);
+      if (prose)
+        running_text(w, l);
       if (summin > WIDTH)
         pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
       no_overflow(l, cw);
@@ -480,36 +500,29 @@ static double head_h(const tlay *tl) {
 static void place_table(pdfw *w, size_t blk, tlay *tl, int which) {
   size_t nh = zt_table_head_rows(tl->t), r = nh, nr = tl->t->nrows;
   double cap = lh(tl->caption) + 3, hh = head_h(tl);
+  double tail = tl->t->nnotes ? tl->notes_h + 3 : 0;
   bool cont = false;
   space(w, 8);
-  /* caption, header and two rows stay together */
-  {
-    double need = cap + hh;
-    for (size_t k = nh; k < nr && k < nh + 2; k++)
-      need += tl->rowh[k];
-    if (need > room(w) && !at_top(w))
-      new_page(w);
-  }
+  /* the caption and header always come with rows; the break rule is
+   * zt_table_rows_here (table.h) */
   while (r < nr || (r == nh && nr == nh)) {
-    size_t start = r;
-    double h = cap + hh, avail = room(w);
-    while (r < nr && h + tl->rowh[r] <= avail) {
-      h += tl->rowh[r];
-      r++;
-    }
-    /* never leave a single row (a lone total) for the next page */
-    if (r < nr && nr - r < 2 && r - start > 2) {
-      r--;
-      h -= tl->rowh[r];
-    }
-    if (r == start && r < nr) {
+    size_t start = r, n;
+    double h = cap + hh;
+    n = zt_table_rows_here(tl->rowh, r, nr, room(w) - h,
+                           BOTTOM - TOP - h, tail, r == nh);
+    if (n == 0 && r < nr) {
       if (!at_top(w)) {
         new_page(w);
         cont = cont || start > nh;
         continue;
       }
-      h += tl->rowh[r];   /* a row taller than a page: place it anyway */
-      r++;
+      /* rows taller than a third of a page: as many as fit, at least
+       * one */
+      while (r < nr && (r == start || h + tl->rowh[r] <= room(w)))
+        h += tl->rowh[r++];
+    } else {
+      for (size_t k = 0; k < n; k++)
+        h += tl->rowh[r++];
     }
     add_frag(w, blk, F_TABLE, h, start, r, cont, which);
     if (r >= nr)
@@ -562,10 +575,8 @@ static void measure_tiles(pdfw *w, lay *L, const zt_block *b) {
     const zt_tile *t = &b->tiles[i];
     PangoLayout **it = &L->items[TILE_LAYOUTS * i];
     double inner = tw - 2 * TILE_PAD - 4, h;
-    char *label = hyphenate(w, t->label);
-    it[0] = mk(w, label, false, ZT_F_SMALL, inner);
+    it[0] = mk(w, t->label, false, ZT_F_SMALL, inner);
     no_overflow(it[0], inner);
-    g_free(label);
     it[1] = mk(w, t->value, false, ZT_F_TILE_VALUE, 0);
     shrink_to_fit(it[1], w->fonts.desc[ZT_F_TILE_VALUE], inner);
     it[2] = t->target ? mk(w, t->target, false, ZT_F_SMALL, inner) : NULL;
@@ -639,6 +650,7 @@ static void measure_block(pdfw *w, size_t i) {
     g_free(cap);
     zt_canvas_cairo_init(&cc, &cv, w->cr, &w->fonts, 0, 0);
     L->chart_h = zt_chart_height(b->chart, &cv, WIDTH);
+    L->chart_min = zt_chart_min_height(b->chart, &cv, WIDTH);
     zt_canvas_cairo_done(&cc);
     if (b->chart_table_in_pdf && b->chart_table)
       measure_table(w, &L->tab[1], b->chart_table, b->chart->number, true);
@@ -671,10 +683,18 @@ static double min_height(pdfw *w, size_t i) {
   case ZT_BLK_TILES: return L->tile_rows ? L->tile_row_h[0] + 6 : 0;
   case ZT_BLK_CHART: return lh(L->pl) + 4 + L->chart_h + 8;
   case ZT_BLK_TABLE: {
+    /* what zt_table_rows_here puts on a page first: the whole of a small
+     * table, else its first ZT_TABLE_MIN_ROWS rows */
     tlay *tl = &L->tab[0];
-    size_t nh = zt_table_head_rows(tl->t);
-    double h = lh(tl->caption) + 3 + head_h(tl) + 8;
-    for (size_t r = nh; r < tl->t->nrows && r < nh + 2; r++)
+    size_t nh = zt_table_head_rows(tl->t), nr = tl->t->nrows;
+    double h = lh(tl->caption) + 3 + head_h(tl) + 8, all = 0;
+    for (size_t r = nh; r < nr; r++)
+      all += tl->rowh[r];
+    if (tl->t->nnotes)
+      all += tl->notes_h + 3;
+    if (nr - nh <= ZT_TABLE_WHOLE_MAX && h + all <= BOTTOM - TOP)
+      return h + all;
+    for (size_t r = nh; r < nr && r < nh + ZT_TABLE_MIN_ROWS; r++)
       h += tl->rowh[r];
     return h;
   }
@@ -720,12 +740,13 @@ static void layout_block(pdfw *w, size_t i) {
     if (b->new_page && !at_top(w))
       new_page(w);
     space(w, b->level == 1 ? 18 : b->level == 2 ? 14 : 10);
-    /* keep the heading with the start of what follows (but never ask
-     * for more than half a page) */
+    /* keep the heading with the start of what follows: what that block
+     * puts on its first page (a small table or a chart is whole), never
+     * more than a page */
     {
       double next = min_height(w, i + 1);
-      if (next > (BOTTOM - TOP) / 2)
-        next = (BOTTOM - TOP) / 2;
+      if (next > BOTTOM - TOP - h - 6)
+        next = BOTTOM - TOP - h - 6;
       if (h + 6 + next > room(w) && !at_top(w))
         new_page(w);
     }
@@ -832,7 +853,7 @@ static void layout_block(pdfw *w, size_t i) {
     if (cap + ch > room(w) && !at_top(w)) {
       /* a chart may give up a little height to stay on the page */
       double avail = room(w) - cap;
-      if (avail >= 150 && avail >= 0.75 * ch)
+      if (avail >= 150 && avail >= L->chart_min)
         ch = avail;
       else
         new_page(w);
@@ -1452,6 +1473,8 @@ zt_status zt_pdf_write(const zt_doc *doc, FILE *fp, zt_pdf_a11y *a11y,
     cairo_surface_destroy(w.surf);
     return st;
   }
+  w.nobreak = pango_attr_list_copy(w.fonts.nohyph);
+  pango_attr_list_insert(w.nobreak, pango_attr_insert_hyphens_new(FALSE));
   if (zt_hyph_open(NULL, &w.hyph, NULL) != ZT_OK)
     w.hyph = NULL;   /* without patterns: no hyphenation, still correct */
   w.frags = g_array_new(FALSE, FALSE, sizeof(frag));
@@ -1492,6 +1515,7 @@ zt_status zt_pdf_write(const zt_doc *doc, FILE *fp, zt_pdf_a11y *a11y,
   free_lays(&w);
   g_array_free(w.frags, TRUE);
   zt_hyph_close(w.hyph);
+  pango_attr_list_unref(w.nobreak);
   zt_fonts_free(&w.fonts);
   cairo_destroy(w.cr);
   cairo_surface_finish(w.surf);

@@ -1,5 +1,6 @@
 /*
- * render/table.c -- building the table model (table.h).
+ * render/table.c -- building the table model and the page-break rule of a
+ * table (table.h).
  */
 #include "render/table.h"
 
@@ -54,4 +55,27 @@ size_t zt_table_head_rows(const zt_table *t) {
   while (n < t->nrows && (t->rflags[n] & ZT_ROW_HEAD))
     n++;
   return n;
+}
+
+size_t zt_table_rows_here(const double *rowh, size_t from, size_t to,
+                          double avail, double page, double tail,
+                          bool first) {
+  size_t total = to > from ? to - from : 0, n = 0;
+  double all = 0, used = 0;
+  for (size_t r = from; r < to; r++)
+    all += rowh[r];
+  if (all + tail <= avail)
+    return total;   /* the rest fits here */
+  if (first && total <= ZT_TABLE_WHOLE_MAX && all + tail <= page)
+    return 0;       /* a small table moves whole */
+  while (n < total && used + rowh[from + n] <= avail) {
+    used += rowh[from + n];
+    n++;
+  }
+  /* the next page gets at least ZT_TABLE_MIN_ROWS rows (or the rows
+   * whose footnotes did not fit here) */
+  if (total - n < ZT_TABLE_MIN_ROWS)
+    n = total > ZT_TABLE_MIN_ROWS ? total - ZT_TABLE_MIN_ROWS : 0;
+  /* and so does this page */
+  return n < ZT_TABLE_MIN_ROWS ? 0 : n;
 }

@@ -67,4 +67,22 @@ void zt_table_add_marker_notes(zt_table *t, zt_arena *a, const char *rule);
 /* Number of leading header rows. */
 size_t zt_table_head_rows(const zt_table *t);
 
+/* Page breaks of a table (the PDF writer asks this for every page the
+ * table reaches). No page holds fewer than ZT_TABLE_MIN_ROWS body rows of
+ * a table that breaks, and a table of at most ZT_TABLE_WHOLE_MAX body
+ * rows that fits on an empty page is never broken: it moves to the next
+ * page as a whole. */
+#define ZT_TABLE_MIN_ROWS 3
+#define ZT_TABLE_WHOLE_MAX 25
+
+/* How many of the body rows [from, to) with heights rowh[] go on this
+ * page: `avail` is the height left for rows here (below the caption and
+ * header), `page` the height for rows on an empty page, `tail` what must
+ * follow the last row on its page (the footnotes), `first` whether no row
+ * of the table has been placed yet. 0 means: start on the next page (a
+ * caller at the top of a page must place at least one row anyway). */
+size_t zt_table_rows_here(const double *rowh, size_t from, size_t to,
+                          double avail, double page, double tail,
+                          bool first);
+
 #endif

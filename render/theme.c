@@ -3,6 +3,7 @@
  */
 #include "render/theme.h"
 
+#include <math.h>
 #include <string.h>
 
 static const struct {
@@ -59,38 +60,86 @@ static uint32_t shade(uint32_t c, double f) {
   return out;
 }
 
-uint32_t zt_color_of_kind(zt_care_kind k) {
-  switch (k) {
-  case ZT_K_PLEEGZORG: return TOL_BLUE;
-  case ZT_K_GEZINSHUIS: return shade(TOL_BLUE, 0.45);
-  case ZT_K_RESIDENTIEEL: return TOL_RED;
-  case ZT_K_DRIEMILIEU: return shade(TOL_RED, -0.3);
-  case ZT_K_GESLOTEN: return shade(TOL_RED, -0.5);
-  case ZT_K_GGZ_KLINISCH: return TOL_PURPLE;
-  case ZT_K_BESCHERMD_WONEN: return shade(TOL_PURPLE, 0.45);
-  case ZT_K_AMB_BEGELEIDING: return TOL_GREEN;
-  case ZT_K_AMB_BEHANDELING: return shade(TOL_GREEN, -0.35);
-  case ZT_K_DAGBEHANDELING: return shade(TOL_GREEN, 0.35);
-  case ZT_K_DAGACTIVITEITEN: return shade(TOL_GREEN, 0.55);
-  case ZT_K_DYSLEXIE: return shade(TOL_GREEN, -0.55);
-  case ZT_K_ZIEKENHUIS: return shade(TOL_GREEN, 0.7);
-  case ZT_K_LOGEREN: return TOL_YELLOW;
-  case ZT_K_CRISIS: return shade(TOL_YELLOW, -0.3);
-  case ZT_K_JEUGDBESCHERMING: return TOL_CYAN;
-  case ZT_K_VOOGDIJ: return shade(TOL_CYAN, -0.35);
-  case ZT_K_JEUGDRECLASSERING: return shade(TOL_CYAN, -0.6);
-  case ZT_K_LTA: return shade(TOL_GREY, -0.25);
-  case ZT_K_OVERIG: return TOL_GREY;
-  case ZT_K_COUNT: break;
+double zt_contrast_white(uint32_t rgb) {
+  static const double w[3] = {0.2126, 0.7152, 0.0722};
+  double l = 0;
+  for (int k = 0; k < 3; k++) {
+    double v = (double)((rgb >> (16 - 8 * k)) & 0xff) / 255.0;
+    v = v <= 0.03928 ? v / 12.92 : pow((v + 0.055) / 1.055, 2.4);
+    l += w[k] * v;
   }
-  return TOL_GREY;
+  return 1.05 / (l + 0.05);
+}
+
+/* The lightest shade(c, f), f in [-1, fmax], with at least `ratio`
+ * contrast against white (the contrast falls as f grows). */
+static uint32_t lightest_with(uint32_t c, double fmax, double ratio) {
+  double lo = -1.0, hi = fmax;
+  if (zt_contrast_white(shade(c, hi)) >= ratio)
+    return shade(c, hi);
+  for (int i = 0; i < 40; i++) {
+    double mid = (lo + hi) / 2;
+    if (zt_contrast_white(shade(c, mid)) >= ratio)
+      lo = mid;
+    else
+      hi = mid;
+  }
+  return shade(c, lo);
+}
+
+uint32_t zt_color_fill(uint32_t c) {
+  return lightest_with(c, 0.0, ZT_FILL_CONTRAST);
+}
+
+uint32_t zt_color_ramp(uint32_t base, unsigned i, unsigned n) {
+  /* from the lightest tint with a margin over the minimum contrast down
+   * to a dark shade; one kind: the light end */
+  uint32_t light = lightest_with(base, 0.5, ZT_FILL_CONTRAST + 0.25);
+  uint32_t out = 0;
+  double t = n > 1 ? (double)i / (double)(n - 1) : 0.0;
+  if (i >= n)
+    t = 1.0;
+  for (int s = 16; s >= 0; s -= 8) {
+    double a = (double)((light >> s) & 0xff);
+    double v = a * (1.0 - 0.5 * t);
+    out |= (uint32_t)(v + 0.5) << s;
+  }
+  return out;
+}
+
+/* The kinds of a colour family, in the order of the care kinds (the
+ * order of every chart and table). */
+static const struct {
+  uint32_t base;
+  zt_care_kind kinds[6];
+  unsigned n;
+} families[] = {
+  {TOL_GREEN, {ZT_K_AMB_BEGELEIDING, ZT_K_AMB_BEHANDELING,
+               ZT_K_DAGBEHANDELING, ZT_K_DAGACTIVITEITEN, ZT_K_DYSLEXIE,
+               ZT_K_ZIEKENHUIS}, 6},
+  {TOL_YELLOW, {ZT_K_LOGEREN, ZT_K_CRISIS}, 2},
+  {TOL_BLUE, {ZT_K_PLEEGZORG, ZT_K_GEZINSHUIS}, 2},
+  {TOL_RED, {ZT_K_RESIDENTIEEL, ZT_K_DRIEMILIEU, ZT_K_GESLOTEN}, 3},
+  {TOL_PURPLE, {ZT_K_GGZ_KLINISCH, ZT_K_BESCHERMD_WONEN}, 2},
+  {TOL_GREY, {ZT_K_LTA, ZT_K_OVERIG}, 2},
+  {TOL_CYAN, {ZT_K_JEUGDBESCHERMING, ZT_K_VOOGDIJ,
+              ZT_K_JEUGDRECLASSERING}, 3},
+};
+
+uint32_t zt_color_of_kind(zt_care_kind k) {
+  for (size_t f = 0; f < sizeof families / sizeof families[0]; f++)
+    for (unsigned i = 0; i < families[f].n; i++)
+      if (families[f].kinds[i] == k)
+        return zt_color_ramp(families[f].base, i, families[f].n);
+  return zt_color_fill(TOL_GREY);
 }
 
 bool zt_color_by_key(const char *key, uint32_t *out) {
   int k;
   for (size_t i = 0; i < sizeof keyed / sizeof keyed[0]; i++)
     if (strcmp(keyed[i].key, key) == 0) {
-      *out = keyed[i].color;
+      /* the yellow, cyan and grey of the scheme are darkened to 3:1 */
+      *out = zt_color_fill(keyed[i].color);
       return true;
     }
   k = zt_kind_from_id(key);
@@ -106,7 +155,7 @@ uint32_t zt_color_cycle(unsigned i) {
   static const uint32_t muted[] = {0x332288, 0x88ccee, 0x44aa99, 0x117733,
                                    0x999933, 0xddcc77, 0xcc6677, 0x882255,
                                    0xaa4499};
-  return muted[i % (sizeof muted / sizeof muted[0])];
+  return zt_color_fill(muted[i % (sizeof muted / sizeof muted[0])]);
 }
 
 zt_status_look zt_measure_status_look(const char *status) {

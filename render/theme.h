@@ -3,7 +3,9 @@
  * sizes, and the colour-blind-safe palette (Paul Tol's "bright" and
  * "muted" schemes), in which every care group keeps one colour on every
  * chart: family setting blue, residential red, ambulant green, and so on.
- * Status colours are always paired with a word and a symbol.
+ * Fills keep 3:1 contrast against white: the light colours of the schemes
+ * (yellow, cyan, grey) are darkened. Status colours are always paired
+ * with a word and a symbol.
  */
 #ifndef ZT_THEME_H
 #define ZT_THEME_H
@@ -62,13 +64,29 @@ bool zt_font_bold(zt_font f);
 #define ZT_C_NOT_OK 0xb2182bU   /* niet gehaald: dark red, 6.2:1 */
 #define ZT_C_NO_DATA 0x666666U  /* geen gegevens: grey, 5.7:1 */
 
+/* Every fill of a chart (bars, slices, swatches, lines) has at least
+ * this contrast against the white page (WCAG 2.1, 1.4.11 non-text
+ * contrast): no near-white fills. */
+#define ZT_FILL_CONTRAST 3.0
+/* WCAG contrast ratio of a colour against white (1 to 21). */
+double zt_contrast_white(uint32_t rgb);
+/* c itself when it has ZT_FILL_CONTRAST against white, else the lightest
+ * darker shade of c that has. */
+uint32_t zt_color_fill(uint32_t c);
+/* The i-th of n colours of a sequential ramp on `base`: i = 0 is the
+ * lightest tint that still has a little more than ZT_FILL_CONTRAST, each
+ * next one darker. Ordered categories get ramp colours in their order. */
+uint32_t zt_color_ramp(uint32_t base, unsigned i, unsigned n);
+
 /* A named colour key: a care group ("gezinsvorm", "residentieel",
  * "ambulant", "short_stay", "gi", "verblijf", "other") or a kind id
  * ("pleegzorg"), or "accent", "neutral". *out gets the colour; false when
  * the key is unknown. */
 bool zt_color_by_key(const char *key, uint32_t *out);
-/* The colour of a care kind: its group's colour, lighter or darker per
- * kind so kinds of one group stay apart yet recognisably related. */
+/* The colour of a care kind: a ramp on its group's colour
+ * (zt_color_ramp), light to dark in the order of the care kinds, so the
+ * kinds of one group are recognisably related and their colours follow
+ * the order in which charts list them. */
 uint32_t zt_color_of_kind(zt_care_kind k);
 /* The i-th colour of a general categorical palette (for series without a
  * care group, e.g. municipalities). */

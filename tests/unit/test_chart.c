@@ -15,6 +15,7 @@
 #include "core/buf.h"
 #include "render/canvas.h"
 #include "render/chart.h"
+#include "render/format_nl.h"
 #include "render/report.h"
 
 static zt_fonts fonts;
@@ -63,7 +64,7 @@ static void test_axis_nice(void **state) {
   zt_axis_label(ZT_UNIT_DAYS, 0.5, 0.5, b, sizeof b);
   assert_string_equal(b, "0,5");
   zt_axis_label(ZT_UNIT_COUNT, -10, 10, b, sizeof b);
-  assert_string_equal(b, "-10");
+  assert_string_equal(b, ZT_MINUS "10");
 }
 
 /* --- sample charts ------------------------------------------------------ */
@@ -148,6 +149,9 @@ typedef struct rec {
   int texts, fills, strokes, groups, depth;
   double minx, miny, maxx, maxy;
   char worst[200];
+  double min_pt;        /* smallest font size drawn, 0: none yet */
+  char all[8192];       /* every text drawn, one a line */
+  size_t nall;
 } rec;
 
 static void r_color(void *p, uint32_t c) { (void)p; (void)c; }
@@ -174,6 +178,11 @@ static void r_text(void *p, double x, double y, const char *s, zt_font f,
   x0 = a == ZT_ANCHOR_START ? x : a == ZT_ANCHOR_MIDDLE ? x - e.w / 2
                                                         : x - e.w;
   r->texts++;
+  if (r->min_pt == 0 || zt_font_size(f) < r->min_pt)
+    r->min_pt = zt_font_size(f);
+  if (r->nall + strlen(s) + 2 < sizeof r->all)
+    r->nall += (size_t)snprintf(r->all + r->nall, sizeof r->all - r->nall,
+                                "%s\n", s);
   if (x0 < r->minx || y < r->miny) {
     r->minx = x0 < r->minx ? x0 : r->minx;
     r->miny = y < r->miny ? y : r->miny;
@@ -237,6 +246,128 @@ static void test_every_type_stays_inside(void **state) {
     c->cat_color = zt_arena_array(&a, 7, sizeof *c->cat_color);
     assert_inside(c, w);
     assert_inside(timeline_chart(&a), w);
+  }
+  zt_arena_free(&a);
+}
+
+/* Is `line` one of the lines the recorder saw? */
+static bool drew_line(const rec *r, const char *line) {
+  char want[256];
+  snprintf(want, sizeof want, "\n%s\n", line);
+  return strstr(r->all, want) != NULL ||
+         (strncmp(r->all, want + 1, strlen(want + 1)) == 0);
+}
+
+static void draw_rec(const zt_chart *c, double w, rec *r) {
+  zt_canvas cv = {&rec_ops, r};
+  memset(r, 0, sizeof *r);
+  r->w = w;
+  r->h = zt_chart_height(c, &cv, w);
+  zt_chart_draw(c, &cv, w, r->h);
+}
+
+/* A category whose value is zero gets no bar and no label; a note names
+ * it, and the data table keeps it. */
+static void test_no_zero_bars(void **state) {
+  zt_arena a;
+  rec r;
+  (void)state;
+  zt_arena_init(&a);
+  for (int t = 0; t < 3; t++) {
+    zt_chart *c = bar_chart(&a, t == 1   ? ZT_CHART_HISTOGRAM
+                                : t == 2 ? ZT_CHART_DIVERGING
+                                         : ZT_CHART_BAR,
+                            5, 1, false);
+    /* no other zero in the sample */
+    for (size_t i = 0; i < 5; i++)
+      if (c->ser[0].val[i].v == 0)
+        set_val(c, 0, i, 1, "1");
+    zt_table *tab;
+    c->cats[3] = "Overig";
+    set_val(c, 0, 3, 0, "\xe2\x82\xac 0");
+    assert_true(zt_chart_zero_category(c, 3));
+    assert_false(zt_chart_zero_category(c, 2));
+    draw_rec(c, 467, &r);
+    /* four bars, no fifth of zero height */
+    assert_int_equal(r.fills, 4);
+    assert_false(drew_line(&r, "\xe2\x82\xac 0"));
+    /* a bar chart leaves the category out, a histogram keeps its class
+     * on the axis */
+    assert_true(drew_line(&r, "Overig") == (t == 1));
+    assert_non_null(strstr(r.all, "Zonder staaf (\xe2\x82\xac 0): "
+                                  "Overig."));
+    tab = zt_chart_table(c, &a);
+    assert_int_equal(tab->nrows, 1 + 5);
+  }
+  {
+    /* all zero: no bars, a sentence */
+    zt_chart *c = bar_chart(&a, ZT_CHART_BAR, 3, 1, false);
+    for (size_t i = 0; i < 3; i++)
+      set_val(c, 0, i, 0, "0");
+    draw_rec(c, 467, &r);
+    assert_int_equal(r.fills, 0);
+    assert_false(drew_line(&r, "0"));
+    assert_non_null(strstr(r.all, "Alle waarden"));
+  }
+  zt_arena_free(&a);
+}
+
+/* Timeline and donut legend labels are wrapped, never shortened with an
+ * ellipsis; every word of every label is drawn. */
+static void test_timeline_labels_whole(void **state) {
+  zt_arena a;
+  rec r;
+  (void)state;
+  zt_arena_init(&a);
+  for (int wi = 0; wi < 2; wi++) {
+    zt_chart *c = timeline_chart(&a), *d;
+    /* the donut's legend wraps its labels too */
+    d = bar_chart(&a, ZT_CHART_DONUT, 7, 1, true);
+    d->cats[2] = "Landelijk Transitiearrangement en nog een lange naam";
+    draw_rec(d, wi ? 467.0 : 300.0, &r);
+    assert_null(strstr(r.all, "\xe2\x80\xa6"));
+    assert_non_null(strstr(r.all, "lange"));
+    draw_rec(c, wi ? 467.0 : 300.0, &r);
+    assert_null(strstr(r.all, "\xe2\x80\xa6"));
+    for (size_t i = 0; i < c->nitems; i++) {
+      /* the label's words appear in order in the drawn text */
+      const char *p = r.all;
+      char **words = g_strsplit(c->items[i].label, " ", -1);
+      for (char **wd = words; *wd; wd++) {
+        p = strstr(p, *wd);
+        if (!p)
+          fail_msg("'%s' of '%s' not drawn", *wd, c->items[i].label);
+        p += strlen(*wd);
+      }
+      g_strfreev(words);
+    }
+  }
+  zt_arena_free(&a);
+}
+
+/* No chart text is smaller than 8 pt in print. */
+static void test_chart_text_at_least_8pt(void **state) {
+  zt_arena a;
+  rec r;
+  zt_chart *c[9];
+  (void)state;
+  zt_arena_init(&a);
+  c[0] = line_chart(&a);
+  c[1] = bar_chart(&a, ZT_CHART_BAR, 5, 2, false);
+  c[2] = bar_chart(&a, ZT_CHART_BAR, 18, 1, true);
+  c[3] = bar_chart(&a, ZT_CHART_STACKED, 6, 3, false);
+  c[4] = bar_chart(&a, ZT_CHART_HISTOGRAM, 7, 1, false);
+  c[5] = bar_chart(&a, ZT_CHART_DIVERGING, 6, 1, true);
+  c[6] = bar_chart(&a, ZT_CHART_DONUT, 7, 1, true);
+  c[7] = timeline_chart(&a);
+  c[8] = bar_chart(&a, ZT_CHART_BAR, 3, 1, false);
+  set_val(c[8], 0, 1, 0, "0");
+  for (size_t k = 0; k < 9; k++) {
+    draw_rec(c[k], 467, &r);
+    assert_true(r.texts > 0);
+    if (r.min_pt < 8.0)
+      fail_msg("%s: text of %.1f pt", zt_chart_type_name(c[k]->type),
+               r.min_pt);
   }
   zt_arena_free(&a);
 }
@@ -378,6 +509,9 @@ int main(void) {
       cmocka_unit_test(test_alt_text_and_table),
       cmocka_unit_test(test_svg_writer),
       cmocka_unit_test(test_fit_label),
+      cmocka_unit_test(test_no_zero_bars),
+      cmocka_unit_test(test_timeline_labels_whole),
+      cmocka_unit_test(test_chart_text_at_least_8pt),
   };
   int failed = cmocka_run_group_tests(tests, setup, teardown);
   zt_report_cleanup();   /* for the leak checker */

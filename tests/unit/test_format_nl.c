@@ -11,6 +11,8 @@
 
 #include "render/format_nl.h"
 
+#define M ZT_MINUS   /* U+2212, the minus sign */
+
 static void test_round_div(void **state) {
   (void)state;
   assert_int_equal(zt_round_div(5, 2), 3);    /* 2,5 -> 3 */
@@ -36,15 +38,15 @@ static void test_int(void **state) {
   zt_fmt_int(1000, b);
   assert_string_equal(b, "1.000");
   zt_fmt_int(-5, b);
-  assert_string_equal(b, "-5");
+  assert_string_equal(b, M "5");
   zt_fmt_int(-1234, b);
-  assert_string_equal(b, "-1.234");
+  assert_string_equal(b, M "1.234");
   zt_fmt_int(INT64_MIN, b);
-  assert_string_equal(b, "-9.223.372.036.854.775.808");
+  assert_string_equal(b, M "9.223.372.036.854.775.808");
   zt_fmt_int_signed(12, b);
   assert_string_equal(b, "+12");
   zt_fmt_int_signed(-3, b);
-  assert_string_equal(b, "-3");
+  assert_string_equal(b, M "3");
   zt_fmt_int_signed(0, b);
   assert_string_equal(b, "0");
 }
@@ -57,7 +59,7 @@ static void test_decimal(void **state) {
   zt_fmt_decimal(1, 20, 1, b);          /* 0,05 -> 0,1 (half away) */
   assert_string_equal(b, "0,1");
   zt_fmt_decimal(-1, 20, 1, b);         /* -0,05 -> -0,1 */
-  assert_string_equal(b, "-0,1");
+  assert_string_equal(b, M "0,1");
   zt_fmt_decimal(1, 40, 1, b);          /* 0,025 -> 0,0 */
   assert_string_equal(b, "0,0");
   zt_fmt_decimal(-1, 40, 1, b);         /* -0,025 -> 0,0, not "-0,0" */
@@ -71,7 +73,7 @@ static void test_decimal(void **state) {
   zt_fmt_decimal(3875, 250, 1, b);      /* 15,5 years */
   assert_string_equal(b, "15,5");
   zt_fmt_decimal(7, -2, 0, b);          /* -3,5 -> -4 */
-  assert_string_equal(b, "-4");
+  assert_string_equal(b, M "4");
 }
 
 static void test_percent(void **state) {
@@ -88,7 +90,7 @@ static void test_percent(void **state) {
   zt_fmt_percent(1, 16, b);             /* 6,25 -> 6,3 (half away) */
   assert_string_equal(b, "6,3%");
   zt_fmt_percent(-1, 16, b);            /* -6,25 -> -6,3 */
-  assert_string_equal(b, "-6,3%");
+  assert_string_equal(b, M "6,3%");
   zt_fmt_percent(5, 5, b);
   assert_string_equal(b, "100,0%");
 }
@@ -103,14 +105,14 @@ static void test_eur(void **state) {
   zt_fmt_eur(49, 1, b);
   assert_string_equal(b, "\xe2\x82\xac 0");
   zt_fmt_eur(-123456, 1, b);            /* -1.234,56 -> -1.235 */
-  assert_string_equal(b, "\xe2\x82\xac -1.235");
+  assert_string_equal(b, "\xe2\x82\xac " M "1.235");
   /* a mean: 1.980.000.000 cents over 180 episodes = 110.000 euro */
   zt_fmt_eur(1980000000, 180, b);
   assert_string_equal(b, "\xe2\x82\xac 110.000");
   zt_fmt_eur_signed(900000, b);
   assert_string_equal(b, "\xe2\x82\xac +9.000");
   zt_fmt_eur_signed(-50, b);            /* -0,50 -> -1 */
-  assert_string_equal(b, "\xe2\x82\xac -1");
+  assert_string_equal(b, "\xe2\x82\xac " M "1");
   zt_fmt_eur_signed(0, b);
   assert_string_equal(b, "\xe2\x82\xac 0");
 }
@@ -121,7 +123,7 @@ static void test_double_and_ticks(void **state) {
   zt_fmt_double(2.5, 0, b);
   assert_string_equal(b, "3");
   zt_fmt_double(-2.5, 0, b);
-  assert_string_equal(b, "-3");
+  assert_string_equal(b, M "3");
   zt_fmt_double(1234.5678, 2, b);
   assert_string_equal(b, "1.234,57");
   zt_fmt_double(48.9, 1, b);
@@ -133,7 +135,47 @@ static void test_double_and_ticks(void **state) {
   zt_fmt_eur_tick(250000, 50000, b);
   assert_string_equal(b, "\xe2\x82\xac 250.000");
   zt_fmt_eur_tick(-4e6, 2e6, b);
-  assert_string_equal(b, "\xe2\x82\xac -4 mln");
+  assert_string_equal(b, "\xe2\x82\xac " M "4 mln");
+}
+
+/* No function writes a hyphen-minus before a number: every negative value
+ * gets U+2212, so the report shows one minus sign everywhere. */
+static void test_one_minus_sign(void **state) {
+  static const int64_t vals[] = {-1, -5, -49, -50, -999, -1000, -123456,
+                                 -7654321, INT64_MIN / 1000};
+  char b[ZT_FMT_MAX];
+  (void)state;
+  for (size_t i = 0; i < sizeof vals / sizeof vals[0]; i++) {
+    int64_t v = vals[i];
+    zt_fmt_int(v, b);
+    assert_null(strchr(b, '-'));
+    assert_non_null(strstr(b, M));
+    zt_fmt_int_signed(v, b);
+    assert_null(strchr(b, '-'));
+    assert_null(strchr(b, '+'));
+    zt_fmt_decimal(v, 7, 2, b);
+    assert_null(strchr(b, '-'));
+    zt_fmt_percent(v, 1000, b);
+    assert_null(strchr(b, '-'));
+    assert_non_null(strstr(b, M));
+    zt_fmt_eur(v * 100, 1, b);
+    assert_null(strchr(b, '-'));
+    assert_non_null(strstr(b, M));
+    zt_fmt_eur_signed(v * 100, b);
+    assert_null(strchr(b, '-'));
+    assert_null(strchr(b, '+'));
+    zt_fmt_eur_tick((double)v * 1000.0, 1000.0, b);
+    assert_null(strchr(b, '-'));
+    zt_fmt_double((double)v / 3.0, 1, b);
+    assert_null(strchr(b, '-'));
+    zt_fmt_target_value(v, 3, true, false, b);
+    assert_null(strchr(b, '-'));
+    /* a plus appears only in the signed forms, for a positive change */
+    zt_fmt_int_signed(-v, b);
+    assert_int_equal(b[0], '+');
+    zt_fmt_int(-v, b);
+    assert_null(strchr(b, '+'));
+  }
 }
 
 static void test_target_value(void **state) {
@@ -148,7 +190,7 @@ static void test_target_value(void **state) {
   zt_fmt_target_value(415000, 1, false, true, b);
   assert_string_equal(b, "\xe2\x82\xac 415.000");
   zt_fmt_target_value(-3, 1, false, true, b);
-  assert_string_equal(b, "\xe2\x82\xac -3");
+  assert_string_equal(b, "\xe2\x82\xac " M "3");
 }
 
 static void test_dates(void **state) {
@@ -239,6 +281,7 @@ int main(void) {
       cmocka_unit_test(test_percent),
       cmocka_unit_test(test_eur),
       cmocka_unit_test(test_double_and_ticks),
+      cmocka_unit_test(test_one_minus_sign),
       cmocka_unit_test(test_target_value),
       cmocka_unit_test(test_dates),
       cmocka_unit_test(test_periods),

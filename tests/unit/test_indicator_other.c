@@ -85,13 +85,20 @@ static void test_wpb(void **state) {
   MF_EXPECT(m, "wpb.clients_shift", "2022", GB, "", 0, 1);
   MF_EXPECT(m, "wpb.spend_shift", "2022", GB, "", -300, 1);
   assert_string_equal(mf_get(m, "wpb.spend_shift", "2022", GB, "")->display,
-                      "\xe2\x82\xac -3");
+                      "\xe2\x82\xac \xe2\x88\x92" "3");   /* U+2212 */
+  assert_string_equal(mf_get(m, "wpb.clients_shift", "2022", GB, "")->display,
+                      "0");
   /* region: normalized 3; declared to a member: c0 (B), c1 (A) = 2 ->
    * +1; 2200 against 1500 -> +700 */
   MF_EXPECT(m, "wpb.clients_declared", "2022", 0, "", 2, 1);
   MF_EXPECT(m, "wpb.clients_shift", "2022", 0, "", 1, 1);
   MF_EXPECT(m, "wpb.spend_declared", "2022", 0, "", 1500, 1);
   MF_EXPECT(m, "wpb.spend_shift", "2022", 0, "", 700, 1);
+  /* a change is written with its sign */
+  assert_string_equal(mf_get(m, "wpb.clients_shift", "2022", 0, "")->display,
+                      "+1");
+  assert_string_equal(mf_get(m, "wpb.spend_shift", "2022", 0, "")->display,
+                      "\xe2\x82\xac +7");
   mf_free(m);
 }
 

@@ -32,9 +32,17 @@ static void test_hyphenation(void **state) {
   expect_hyph(h, "jeugdhulpvoorzieningen",
               "jeugd" SHY "hulp" SHY "voor" SHY "zie" SHY "nin" SHY "gen");
   expect_hyph(h, "zorgaanbieders", "zorg" SHY "aan" SHY "bie" SHY "ders");
-  /* capitals kept, looked up in lower case; é is Latin-1 */
-  expect_hyph(h, "Gemeentelijke", "Ge" SHY "meen" SHY "te" SHY "lij" SHY
+  /* a word starting with a capital is a name (or starts a sentence) and
+   * stays whole, while the same word in lower case is split */
+  expect_hyph(h, "Gemeentelijke", "Gemeentelijke");
+  expect_hyph(h, "gemeentelijke", "ge" SHY "meen" SHY "te" SHY "lij" SHY
                                   "ke");
+  expect_hyph(h, "Zorggroep Cli\xc3\xabnt", "Zorggroep Cli\xc3\xabnt");
+  expect_hyph(h, "Gezinshuizen", "Gezinshuizen");
+  expect_hyph(h, "\xc3\x89\xc3\xa9nouderhuishoudens",
+              "\xc3\x89\xc3\xa9nouderhuishoudens");
+  expect_hyph(h, "naar Gezinshuizen verwezen",
+              "naar Gezinshuizen ver" SHY "we" SHY "zen");
   /* short words, numbers and codes stay whole; punctuation passes */
   expect_hyph(h, "De 2022 cijfers: AB12345678, 1.234.567.",
               "De 2022 cij" SHY "fers: AB12345678, 1.234.567.");
