@@ -209,7 +209,8 @@ static const zt_ind_def defs[] = {
   {"episodes.top_duration_mean", DAYS, 0, NULL, false, false, ZT_SC_DERIVED,
    false, NULL, {EPC, NULL, NULL, NULL}, ZT_FAM_EPISODES, E_TOP_DUR,
    fam_episodes,
-   "mean duration of the N (top_n) longest cohort episodes (ties by pseudonym)",
+   "mean duration of the N (top_n) longest cohort episodes (ties: cost, "
+   "ambulant cost, age, pseudonym)",
    SUM, T_NONE, NULL, NULL},
   {"episodes.top_cost_mean", EUR, 0, NULL, false, false, ZT_SC_DERIVED,
    false, NULL, {EPC, NULL, NULL, NULL}, ZT_FAM_EPISODES, E_TOP_COST,
