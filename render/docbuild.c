@@ -1050,8 +1050,10 @@ static zt_table *finish_grid(bctx *b, const zt_table *g, const dim *rows,
       if (!keep[c])
         continue;
       half = cols->c[c].from_periods && cols->c[c].period.half;
-      if (cols->c[c].from_periods && (tc == 1 || half != prev_half))
+      if (cols->c[c].from_periods && (tc == 1 || half != prev_half)) {
         zt_table_set(t, b->a, out, tc, half ? "Halfjaar" : "Heel jaar", 0);
+        t->sep[tc] = tc > 1;
+      }
       prev_half = half;
       tc++;
     }

@@ -77,6 +77,7 @@ static const char css[] =
     "white-space:nowrap}\n"
     "thead .num{white-space:normal;hyphens:manual}\n"
     "tr.total th,tr.total td{font-weight:700;border-top:2px solid #444}\n"
+    ".sep{border-left:1px solid #767676}\n"
     "tr.group th{background:var(--shade);color:var(--accent)}\n"
     "tr>:first-child{position:sticky;left:0;z-index:1;"
     "box-shadow:inset -1px 0 0 #e2e2e2}\n"
@@ -144,6 +145,16 @@ static void putf(hw *h, const char *fmt, ...) {
   va_end(ap);
 }
 
+/* The class attribute of a table cell in column c: "num" for numbers,
+ * "sep" where a new group of columns starts (a rule on its left). */
+static const char *cls(const zt_table *t, size_t c) {
+  bool num = t->numeric[c], sep = t->sep[c];
+  return num && sep ? " class=\"num sep\""
+         : num      ? " class=\"num\""
+         : sep      ? " class=\"sep\""
+                    : "";
+}
+
 static void runs(hw *h, const zt_text *t) {
   for (size_t i = 0; i < t->n; i++) {
     unsigned f = t->runs[i].flags;
@@ -203,12 +214,11 @@ static void table(hw *h, const zt_table *t, const char *caption,
     put(h, (t->rflags[r] & ZT_ROW_TOTAL) ? "<tr class=\"total\">" : "<tr>");
     for (size_t c = 0; c < t->ncols; c++) {
       const char *s = zt_table_cell(t, r, c);
-      bool num = t->numeric[c];
       if (head) {
         if (!*s)
           put(h, "<td></td>");
         else {
-          putf(h, "<th scope=\"col\"%s>", num ? " class=\"num\"" : "");
+          putf(h, "<th scope=\"col\"%s>", cls(t, c));
           esc(h, s);
           put(h, "</th>");
         }
@@ -217,7 +227,7 @@ static void table(hw *h, const zt_table *t, const char *caption,
         esc(h, s);
         put(h, "</th>");
       } else {
-        put(h, num ? "<td class=\"num\">" : "<td>");
+        putf(h, "<td%s>", cls(t, c));
         esc(h, s);
         put(h, "</td>");
       }

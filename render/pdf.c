@@ -1210,8 +1210,20 @@ static void draw_table_row(pdfw *w, const tlay *tl, size_t r, double y) {
     x += tl->colw[c];
   }
   /* rules: a strong one under the header, one above a total, light ones
-   * between rows */
+   * between rows, and a vertical one where a new group of columns
+   * starts */
   deco_begin(w);
+  x = LEFT;
+  for (size_t c = 0; c < t->ncols; c++) {
+    if (t->sep[c]) {
+      set_rgb(w->cr, ZT_C_AXIS);
+      cairo_set_line_width(w->cr, 0.9);
+      cairo_move_to(w->cr, x, y);
+      cairo_line_to(w->cr, x, y + tl->rowh[r]);
+      cairo_stroke(w->cr);
+    }
+    x += tl->colw[c];
+  }
   set_rgb(w->cr, head ? ZT_C_HEADING : total ? ZT_C_AXIS : ZT_C_GRID);
   cairo_set_line_width(w->cr, head ? 1.0 : total ? 0.9 : 0.5);
   if (total) {

@@ -17,6 +17,7 @@ zt_table *zt_table_new(zt_arena *a, size_t nrows, size_t ncols) {
   t->rflags = zt_arena_array(a, nrows + 1, sizeof *t->rflags);
   t->numeric = zt_arena_array(a, ncols + 1, sizeof *t->numeric);
   t->weight = zt_arena_array(a, ncols + 1, sizeof *t->weight);
+  t->sep = zt_arena_array(a, ncols + 1, sizeof *t->sep);
   return t;
 }
 

@@ -40,6 +40,8 @@ typedef struct zt_table {
   unsigned *rflags;      /* nrows */
   bool *numeric;         /* ncols: right-aligned numbers */
   double *weight;        /* ncols: relative width wish, 0 = automatic */
+  bool *sep;             /* ncols: the column starts a new group (whole
+                            years, then half-years): a rule on its left */
   bool row_header;       /* column 0 names the row (th scope="row") */
   const char **notes;    /* footnotes printed under the table */
   size_t nnotes, notes_cap;

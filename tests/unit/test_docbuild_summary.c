@@ -287,9 +287,15 @@ static void test_year_and_half_year_columns(void **state) {
   assert_string_equal(zt_table_cell(t, 0, 3), "");
   assert_string_equal(zt_table_cell(t, 1, 1), "2021");
   assert_string_equal(zt_table_cell(t, 1, 2), h1);
-  /* only half-years: one header row */
+  /* a rule where the half-years start, nowhere else */
+  assert_false(t->sep[1]);
+  assert_true(t->sep[2]);
+  assert_false(t->sep[3]);
+  /* only half-years: one header row, no rule */
   t = d->blocks[1].table;
   assert_int_equal(zt_table_head_rows(t), 1);
+  for (size_t c = 0; c < t->ncols; c++)
+    assert_false(t->sep[c]);
   zt_doc_free(d);
   mini_free(&m);
 }
