@@ -15,10 +15,10 @@
 #include <string.h>
 
 #include "core/kinds.h"
+#include "core/numfmt_nl.h"
 #include "core/str.h"
 #include "etl/reasons.h"
 #include "metrics/accum.h"
-#include "render/format_nl.h"
 
 enum { /* ZT_FAM_VOLUME */
   V_CLIENTS, V_CLIENTS_KIND, V_SPEND, V_SPEND_KIND, V_PER_CLIENT,

@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "core/kinds.h"
-#include "render/format_nl.h"
+#include "core/numfmt_nl.h"
 
 static void add(zt_finding *out, size_t max, size_t *n, zt_finding f) {
   if (*n < max)

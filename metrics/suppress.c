@@ -30,9 +30,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/numfmt_nl.h"
 #include "core/str.h"
 #include "metrics/indicator.h"
-#include "render/format_nl.h"
 
 #define HIDDEN_SMALL "\xc2\xb7"   /* "·" (U+00B7), with a footnote */
 #define HIDDEN_CBS "."           /* cbs: a raw value 0-7 */

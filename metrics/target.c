@@ -6,9 +6,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/numfmt_nl.h"
 #include "core/str.h"
 #include "metrics/indicator.h"
-#include "render/format_nl.h"
 
 zt_status zt_target_op_parse(const char *s, zt_target_op *out, zt_err *err) {
   if (s && strcmp(s, ">=") == 0)

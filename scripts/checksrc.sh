@@ -1,6 +1,8 @@
 #!/bin/sh
 # Code style check (docs/style.md): banned functions, file header
-# comments, and no tabs or trailing blanks in C sources. Exit 1 on a hit.
+# comments, no tabs or trailing blanks in C sources, and the layers of
+# docs/architecture.md (no include against the data flow). Exit 1 on a
+# hit.
 # Usage: scripts/checksrc.sh [SOURCE_DIR]
 set -u
 root=${1:-$(dirname "$0")/..}
@@ -47,4 +49,30 @@ if hits=$(grep -nE '[[:space:]]+$' $files); then
 	echo "$hits" | head -20 >&2
 	status=1
 fi
+# The layers (docs/architecture.md): each folder includes only itself and
+# the folders before it in core -> etl -> metrics -> render -> cli, and
+# render reads no etl header: what a report shows reaches it through the
+# indicator table or the report input (render/report.h, filled by cli/,
+# the one render file that names etl types), never from ingest.
+layer_ok() { # folder, included folder, file
+	case "$1:$2" in
+	core:core | etl:core | etl:etl) return 0 ;;
+	metrics:core | metrics:etl | metrics:metrics) return 0 ;;
+	render:core | render:metrics | render:render) return 0 ;;
+	cli:*) return 0 ;;
+	esac
+	[ "$3" = render/report.h ] && [ "$2" = etl ] && return 0
+	return 1
+}
+for f in $(find core etl metrics render cli -name '*.[ch]' | sort); do
+	from=${f%%/*}
+	for to in $(sed -n 's@^#include "\([a-z]*\)/.*@\1@p' "$f" | sort -u); do
+		if ! layer_ok "$from" "$to" "$f"; then
+			echo "checksrc: $f: includes $to/ against the layers" \
+				"(docs/architecture.md)" >&2
+			status=1
+		fi
+	done
+done
+
 exit $status
