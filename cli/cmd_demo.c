@@ -104,7 +104,8 @@ int zt_cmd_demo(const zt_globals *g, int argc, char **argv) {
     goto done;
   }
   t1 = seconds();
-  printf("generated in %.2f s: %s: %ld children, %ld CSV lines, %ld JW323 lines, %ld "
+  printf("generated in %.2f s: %s: %ld children, %ld CSV lines, %ld JW323 "
+         "lines, %ld "
          "assignments, %ld files (%ld deliberately bad lines, %ld bad "
          "files)\n",
          t1 - t0, region, gs.children, gs.decl_lines_csv, gs.decl_lines_xml,
@@ -168,7 +169,8 @@ int zt_cmd_demo(const zt_globals *g, int argc, char **argv) {
   /* The reports: the last half-year and the last year of the data. */
   {
     unsigned formats;
-    zt_period h = zt_period_half(go.last_year, 2), y = zt_period_year(go.last_year);
+    zt_period h = zt_period_half(go.last_year, 2),
+              y = zt_period_year(go.last_year);
     if (zt_formats_parse("pdf,html,csv,json", &formats, &err) ||
         zt_write_period(&cfg, rd, store, &h, ZT_DAY_NONE, NULL, formats,
                         true, &dir_h, &err) ||

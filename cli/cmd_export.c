@@ -49,8 +49,8 @@ zt_status zt_parse_period_args(const char *period, const char *peildatum,
   *peil = ZT_DAY_NONE;
   if (peildatum) {
     if (zt_date_parse(peildatum, strlen(peildatum), peil))
-      return zt_fail(err, ZT_ERR_USAGE, "--peildatum '%s': expected YYYY-MM-DD",
-                     peildatum);
+      return zt_fail(err, ZT_ERR_USAGE,
+                     "--peildatum '%s': expected YYYY-MM-DD", peildatum);
     if (zt_day_year(*peil) > ZT_YEAR_MAX)
       return zt_fail(err, ZT_ERR_USAGE, "--peildatum '%s': a year after %d",
                      peildatum, ZT_YEAR_MAX);

@@ -48,13 +48,13 @@ void zt_config_defaults(zt_config *c) {
 }
 
 void zt_config_free(zt_config *c) {
-  char **strs[] = {&c->file, &c->base_dir, &c->region_name, &c->store_path,
-                   &c->key_file, &c->inbox, &c->archive, &c->rejected_dir,
-                   &c->product_codes, &c->providers, &c->targets,
-                   &c->measures, &c->budget, &c->narrative, &c->mapping,
-                   &c->reference_dir,
-                   &c->episode_kinds, &c->cohort, &c->template_path, &c->out_dir,
-                   &c->formats, &c->log_file, &c->periods};
+  char **strs[] = {
+      &c->file,          &c->base_dir,  &c->region_name,   &c->store_path,
+      &c->key_file,      &c->inbox,     &c->archive,       &c->rejected_dir,
+      &c->product_codes, &c->providers, &c->targets,       &c->measures,
+      &c->budget,        &c->narrative, &c->mapping,       &c->reference_dir,
+      &c->episode_kinds, &c->cohort,    &c->template_path, &c->out_dir,
+      &c->formats,       &c->log_file,  &c->periods};
   for (size_t i = 0; i < sizeof strs / sizeof strs[0]; i++) {
     g_free(*strs[i]);
     *strs[i] = NULL;

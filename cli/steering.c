@@ -125,7 +125,8 @@ zt_status zt_load_targets(const char *path, zt_target **out, size_t *n,
   static const char *const cols[] = {"indicator", "gemeente", "period", "op",
                                      "value",     "label",    "breakdown"};
   static const bool req[] = {true, true, true, true, true, false, false};
-  return load(path, cols, req, 7, target_row, sizeof(zt_target), (void **)out, n, err);
+  return load(path, cols, req, 7, target_row, sizeof(zt_target), (void **)out,
+              n, err);
 }
 
 /* ---- measures --------------------------------------------------------- */
@@ -180,7 +181,8 @@ zt_status zt_load_measures(const char *path, zt_measure **out, size_t *n,
       "status", "budget_extra", "dekking", "besteed", "toelichting"};
   static const bool req[] = {true, true, true, false, true, true,
                              false, true, false, false, false, false};
-  return load(path, cols, req, 12, measure_row, sizeof(zt_measure), (void **)out, n, err);
+  return load(path, cols, req, 12, measure_row, sizeof(zt_measure),
+              (void **)out, n, err);
 }
 
 /* ---- budget ----------------------------------------------------------- */
@@ -212,5 +214,6 @@ zt_status zt_load_budget(const char *path, zt_budget_row **out, size_t *n,
   static const char *const cols[] = {"actielijn", "jaar", "uitgaven",
                                      "middelen"};
   static const bool req[] = {true, true, true, true};
-  return load(path, cols, req, 4, budget_row, sizeof(zt_budget_row), (void **)out, n, err);
+  return load(path, cols, req, 4, budget_row, sizeof(zt_budget_row),
+              (void **)out, n, err);
 }

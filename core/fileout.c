@@ -382,9 +382,10 @@ zt_status zt_remove_tree(const char *path, zt_err *err) {
   int fd;
   zt_status st;
   if (lstat(path, &sb) != 0)
-    return errno == ENOENT ? ZT_OK
-                           : zt_fail(err, ZT_ERR_OUTPUT, "cannot remove %s: %s",
-                                     path, strerror(errno));
+    return errno == ENOENT
+               ? ZT_OK
+               : zt_fail(err, ZT_ERR_OUTPUT, "cannot remove %s: %s", path,
+                         strerror(errno));
   if (!S_ISDIR(sb.st_mode)) {
     if (unlink(path) != 0)
       return zt_fail(err, ZT_ERR_OUTPUT, "cannot remove %s: %s", path,

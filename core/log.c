@@ -18,7 +18,8 @@ static struct {
   FILE *file;
 } g_log;
 
-zt_status zt_log_init(bool quiet, bool verbose, const char *path, zt_err *err) {
+zt_status zt_log_init(bool quiet, bool verbose, const char *path,
+                      zt_err *err) {
   g_log.quiet = quiet;
   g_log.verbose = verbose;
   g_log.tty = isatty(STDERR_FILENO) != 0;

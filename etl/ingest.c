@@ -326,7 +326,8 @@ static gpointer produce(gpointer data) {
   return NULL;
 }
 
-/* ---- the storing side ---------------------------------------------------- */
+/* ---- the storing side ----------------------------------------------------
+ */
 
 static const char *text_at(const batch *b, uint32_t off) {
   return off == NO_TEXT ? NULL : b->text.data + off;

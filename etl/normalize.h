@@ -85,8 +85,8 @@ typedef struct zt_norm_config {
   size_t nmembers;
 } zt_norm_config;
 
-/* The defaults of docs/configuration.md: restated, current boundaries, gaps 0 and 7,
- * episode kinds = group instelling, top 25, no members. */
+/* The defaults of docs/configuration.md: restated, current boundaries, gaps 0
+ * and 7, episode kinds = group instelling, top 25, no members. */
 void zt_norm_config_default(zt_norm_config *c);
 
 /* Kind mask (1 << kind for each kind) of the kinds in any of `groups`. */

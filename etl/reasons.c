@@ -25,7 +25,8 @@ static const struct {
   [ZT_R_AMOUNT_INVALID] = {"amount_invalid",
                            "amount not a non-negative number of cents, or "
                            "debit/credit missing"},
-  [ZT_R_VALUE_INVALID] = {"value_invalid", "field has a value of the wrong form"},
+  [ZT_R_VALUE_INVALID] = {"value_invalid",
+                          "field has a value of the wrong form"},
   [ZT_R_CREDIT_WITHOUT_DEBIT] = {"credit_without_debit",
                                  "credit whose debit is not known (waiting)"},
   [ZT_R_DUPLICATE_REFERENCE] = {"duplicate_reference",

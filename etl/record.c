@@ -53,7 +53,7 @@ static const char *const client_names[ZT_C_NFIELDS] = {"bsn", "geboortedatum",
 static const bool client_optional[ZT_C_NFIELDS] = {[ZT_C_GENDER] = true};
 
 static const char *const res_names[ZT_R_NFIELDS] = {"bsn", "gemeente",
-                                                     "begindatum", "einddatum"};
+                                                    "begindatum", "einddatum"};
 static const bool res_optional[ZT_R_NFIELDS] = {false};
 
 static const char *const pc_names[ZT_P_NFIELDS] = {

@@ -173,7 +173,8 @@ static zt_status load_categories(zt_refdata *rd, const char *dir,
       break;
     }
     rd->categories[code].known = true;
-    zt_strlcpy(rd->categories[code].name, c[1], sizeof rd->categories[code].name);
+    zt_strlcpy(rd->categories[code].name, c[1],
+               sizeof rd->categories[code].name);
     zt_strlcpy(rd->categories[code].class_name, c[2],
                sizeof rd->categories[code].class_name);
     rd->categories[code].default_kind = kind;

@@ -99,7 +99,8 @@ static zt_status load_lines(sqlite3 *db, zt_snapshot *sn, zt_err *err) {
   while (sqlite3_step(st) == SQLITE_ROW) {
     zt_nline *l;
     const unsigned char *code;
-    if (reserve((void **)&sn->lines, &cap, sn->nlines + 1, sizeof *sn->lines) ||
+    if (reserve((void **)&sn->lines, &cap, sn->nlines + 1,
+                sizeof *sn->lines) ||
         reserve((void **)&ids, &idcap, sn->nlines + 1, sizeof *ids)) {
       sqlite3_finalize(st);
       free(ids);
@@ -267,7 +268,8 @@ static zt_status load_counts(sqlite3 *db, zt_snapshot *sn, zt_err *err) {
   if (rc)
     return rc;
   while (sqlite3_step(st) == SQLITE_ROW) {
-    zt_reason r = zt_reason_from_code((const char *)sqlite3_column_text(st, 0));
+    zt_reason r =
+        zt_reason_from_code((const char *)sqlite3_column_text(st, 0));
     const char *status = (const char *)sqlite3_column_text(st, 1);
     if (r == ZT_R_NONE)
       continue;

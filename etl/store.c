@@ -258,9 +258,8 @@ static const char *const sql_text[Q_COUNT] = {
         "?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20) ON CONFLICT DO NOTHING",
     [Q_DECL_BY_KEY] =
         "SELECT " DECL_CONTENT " FROM declaration WHERE ref_key = ?1",
-    [Q_DECL_BY_TEXT] =
-        "SELECT " DECL_CONTENT " FROM declaration "
-        "WHERE agb = ?1 AND ref = ?2 AND ref_key IS NULL",
+    [Q_DECL_BY_TEXT] = "SELECT " DECL_CONTENT " FROM declaration "
+                       "WHERE agb = ?1 AND ref = ?2 AND ref_key IS NULL",
     [Q_DECL_RESOLVE] =
         "UPDATE declaration SET debit_id = ?1 WHERE credit = 1 AND "
         "agb = ?2 AND prev_ref = ?3 AND debit_id IS NULL",
@@ -300,21 +299,19 @@ static const char *const sql_text[Q_COUNT] = {
     [Q_FILE_SEEN] =
         "SELECT status, kind, id FROM ingest_file WHERE content_hash = ?1",
     [Q_FILE_INSERT] =
-        "INSERT INTO ingest_file (content_hash, path, name, kind, format, bytes, "
-        "ingested_at, status, reject_reason, delivered_day) VALUES (?1, ?2, "
-        "?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        "INSERT INTO ingest_file (content_hash, path, name, kind, format, "
+        "bytes, ingested_at, status, reject_reason, delivered_day) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
     [Q_FILE_SAME_SIZE] =
         "SELECT 1 FROM ingest_file WHERE bytes = ?1 AND status = 'ingested' "
         "LIMIT 1",
     [Q_FORGET_REJECTS] =
         "DELETE FROM reject WHERE file_id IN (SELECT id FROM ingest_file "
         "WHERE content_hash = ?1 AND status = 'rejected')",
-    [Q_FORGET_FILE] =
-        "DELETE FROM ingest_file WHERE content_hash = ?1 AND "
-        "status = 'rejected'",
-    [Q_FILE_REJECTS] =
-        "SELECT line, field, reason, message, raw FROM reject "
-        "WHERE file_id = ?1 ORDER BY line, id",
+    [Q_FORGET_FILE] = "DELETE FROM ingest_file WHERE content_hash = ?1 AND "
+                      "status = 'rejected'",
+    [Q_FILE_REJECTS] = "SELECT line, field, reason, message, raw FROM reject "
+                       "WHERE file_id = ?1 ORDER BY line, id",
     [Q_DECL_MAX_ID] = "SELECT coalesce(max(id), 0) FROM declaration",
     [Q_DECL_ROWID] = "SELECT id FROM declaration WHERE ref_key = ?1",
     [Q_FILE_UPDATE] =
@@ -2083,7 +2080,8 @@ zt_status zt_store_put_productcode(zt_store *s, int64_t file_id, long line,
   clear_result(res);
   sqlite3_bind_int64(st, 1, file_id);
   sqlite3_bind_text(st, 2, p->code, -1, SQLITE_STATIC);
-  sqlite3_bind_text(st, 3, zt_kind_id((zt_care_kind)p->kind), -1, SQLITE_STATIC);
+  sqlite3_bind_text(st, 3, zt_kind_id((zt_care_kind)p->kind), -1,
+                    SQLITE_STATIC);
   if (p->label[0])
     sqlite3_bind_text(st, 4, p->label, -1, SQLITE_STATIC);
   if (p->valid_from != ZT_DAY_NONE)

@@ -3,12 +3,12 @@
  * transactions, and the inserts of ingest.
  *
  * One SQLite file in WAL mode holds everything ingested: the files (with
- * their content fingerprint, so that the same file twice is a no-op), declaration
- * lines, credits linked to their debits, assignments, clients (pseudonym
- * and birth date, never a BSN), residence periods, the region's product
- * catalogue and providers, and every rejected line (masked). The schema
- * version is PRAGMA user_version; `zothuis init` creates or upgrades it.
- * docs/store.md documents every table for staff who query the file.
+ * their content fingerprint, so that the same file twice is a no-op),
+ * declaration lines, credits linked to their debits, assignments, clients
+ * (pseudonym and birth date, never a BSN), residence periods, the region's
+ * product catalogue and providers, and every rejected line (masked). The
+ * schema version is PRAGMA user_version; `zothuis init` creates or upgrades
+ * it. docs/store.md documents every table for staff who query the file.
  *
  * Ingesting a file is all-or-nothing: zt_store_file_begin() ...
  * zt_store_file_commit(), or zt_store_file_rollback() on any failure. Files
@@ -110,7 +110,7 @@ zt_status zt_store_file_begin(zt_store *s, const zt_file_info *fi,
 /* What is known about a file once it has been read. */
 typedef struct zt_file_done {
   const char *hash;       /* content fingerprint (etl/source.h) */
-  const char *kind;       /* zt_kind_name() of what the file turned out to be */
+  const char *kind; /* zt_kind_name() of what the file turned out to be */
   const char *format;     /* "csv", "jw323", ... */
   zt_file_counts counts;
   const char *warnings;   /* file-level warnings, or NULL */

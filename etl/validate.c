@@ -92,7 +92,8 @@ zt_status zt_parse_money(const char *s, size_t n, bool euros,
     size_t d = n - i - 1;
     if (d < 1 || d > 2 || !zt_all_digits(s + i + 1, d))
       return ZT_ERR_INPUT;
-    frac = (uint64_t)(s[i + 1] - '0') * 10 + (d == 2 ? (uint64_t)(s[i + 2] - '0') : 0);
+    frac = (uint64_t)(s[i + 1] - '0') * 10 +
+           (d == 2 ? (uint64_t)(s[i + 2] - '0') : 0);
   }
   *cents = (int64_t)(whole * 100 + frac);
   return ZT_OK;
@@ -275,7 +276,8 @@ zt_status zt_validate_decl(zt_validator *v, const zt_row *row, zt_decl *out,
   if (empty(s))
     return reject(rej, ZT_R_MISSING_FIELD, ZT_D_CATEGORY, row,
                   "required, but empty");
-  if (s.n > 2 || zt_parse_i64(s.p, s.n, &x) || !zt_refdata_category(v->rd, (int)x))
+  if (s.n > 2 || zt_parse_i64(s.p, s.n, &x) ||
+      !zt_refdata_category(v->rd, (int)x))
     return reject(rej, ZT_R_CATEGORY_UNKNOWN, ZT_D_CATEGORY, row,
                   "'%s' is not a product category of the code list",
                   show(s, buf));

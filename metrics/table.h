@@ -2,8 +2,8 @@
  * metrics/table.h -- the indicator table: every number a report prints.
  *
  * One row per (indicator, period, peildatum, gemeente, breakdown), as the
- * export format of docs/indicators.md lists them. Values are exact rationals of
- * integers (num / den): a count is n/1, money is cents/1, a mean is
+ * export format of docs/indicators.md lists them. Values are exact rationals
+ * of integers (num / den): a count is n/1, money is cents/1, a mean is
  * sum/count, a share is part/whole (shown as a percentage). Nothing is
  * rounded until display. metrics/ fills the table; metrics/export.c writes
  * it; render/ reads it and never queries the store.

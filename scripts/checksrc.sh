@@ -1,7 +1,7 @@
 #!/bin/sh
 # Code style check (docs/style.md): banned functions, file header
-# comments, no tabs or trailing blanks in C sources, and the layers of
-# docs/architecture.md (no include against the data flow). Exit 1 on a
+# comments, no tabs or trailing blanks in C sources, at most 79 columns,
+# and the layers of docs/architecture.md (no include against the data flow). Exit 1 on a
 # hit.
 # Usage: scripts/checksrc.sh [SOURCE_DIR]
 set -u
@@ -49,6 +49,15 @@ if hits=$(grep -nE '[[:space:]]+$' $files); then
 	echo "$hits" | head -20 >&2
 	status=1
 fi
+# At most 79 columns (docs/style.md), counted in characters: a "€" is
+# one column.
+if hits=$(perl -CSD -ne 'chomp; print "$ARGV:$.\n" if length($_) > 79;
+	close ARGV if eof' $files); [ -n "$hits" ]; then
+	echo "checksrc: lines over 79 columns:" >&2
+	echo "$hits" | head -20 >&2
+	status=1
+fi
+
 # The layers (docs/architecture.md): each folder includes only itself and
 # the folders before it in core -> etl -> metrics -> render -> cli, and
 # render reads no etl header: what a report shows reaches it through the

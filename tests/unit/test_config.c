@@ -41,7 +41,8 @@ static void test_file(void **state) {
                         "boundaries = historic\n"
                         "[report]\n"
                         "suppression = cbs\n");
-  const char *sets[] = {"report.threshold=8", "normalize.verblijf_gap_days = 3"};
+  const char *sets[] = {"report.threshold=8",
+                        "normalize.verblijf_gap_days = 3"};
   zt_config c;
   char *want;
   (void)state;
@@ -76,7 +77,8 @@ static void test_file(void **state) {
 static void test_errors(void **state) {
   char *dir = tu_tmpdir("cfg");
   char *typo = tu_write(dir, "t.ini", "[report]\nthreshhold = 5\n");
-  char *bad = tu_write(dir, "b.ini", "[normalize]\nwoonplaatsbeginsel = new\n");
+  char *bad =
+      tu_write(dir, "b.ini", "[normalize]\nwoonplaatsbeginsel = new\n");
   char *mem = tu_write(dir, "m.ini", "[region]\nmunicipalities = 0402,abc\n");
   const char *badset[] = {"report.nope=1"};
   zt_config c;

@@ -48,7 +48,8 @@ static char *csv_text(void) {
   GString *s = g_string_new(
       "aanbieder_agb;gemeente;bsn;toewijzingnummer;referentienummer;"
       "vorig_referentienummer;productcategorie;productcode;begindatum;"
-      "einddatum;volume;eenheid;tarief;bedrag;debet_credit;declaratienummer\r\n");
+      "einddatum;volume;eenheid;tarief;bedrag;debet_credit;"
+      "declaratienummer\r\n");
   for (size_t i = 0; i < NLINES; i++) {
     const struct line *l = &lines[i];
     char bsn[10];

@@ -2,8 +2,8 @@
  * tests/unit/test_indicator_episodes.c -- the episode analysis
  * (episodes.* and savings.*): cohort, ended/continuing, durations, top N
  * with ties by cost and pseudonym, providers, provider days per provider
- * type, costs, history, ambulant cost outside episodes, the peildatum cut and a
- * later peildatum; 29 February and age <= 12; the duration and provider
+ * type, costs, history, ambulant cost outside episodes, the peildatum cut and
+ * a later peildatum; 29 February and age <= 12; the duration and provider
  * distributions (breakdowns of episodes.clients) and their bucket edges.
  *
  * All care in A 0402 (the only member). Episode kinds: group instelling,
