@@ -25,6 +25,7 @@
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/xmlerror.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -1320,146 +1321,130 @@ out:
 
 /* ---- sniffing --------------------------------------------------------- */
 
+/*
+ * The root element is found by libxml2 itself: a push parser is fed the
+ * head of the file, its startElementNs records the root's local name and
+ * namespace URI and stops the parser. The hostile-XML guard is installed
+ * but only notes what it sees (a DOCTYPE is passed over to reach the root;
+ * the reader refuses the file later), no entity is declared or loaded and
+ * the network is off. What libxml2 cannot read up to the root (a head cut
+ * short, a prolog that is not well-formed) shows no root.
+ */
+
 enum { SN_NOT_XML, SN_UNKNOWN, SN_FOUND };
 
-static bool sn_ws(char c) { return is_ws((unsigned char)c); }
+typedef struct sniffer {
+  zt_xml_guard guard;   /* first: the SAX user data is this struct */
+  xmlParserCtxtPtr ctxt;
+  bool found;
+  char uri[256];        /* the root's namespace URI ("" for none) */
+  bool uri_cut;         /* ... longer than uri holds */
+} sniffer;
 
-/* First occurrence of the `k` bytes `w` in p[0..n), or NULL. */
-static const char *find(const char *p, size_t n, const char *w, size_t k) {
-  for (size_t i = 0; i + k <= n; i++)
-    if (p[i] == w[0] && memcmp(p + i, w, k) == 0)
-      return p + i;
-  return NULL;
+static void sniff_refuse(void *ctx, const char *what) {
+  (void)ctx;
+  (void)what;           /* noted by not loading it: the reader refuses */
 }
 
-/* Find the root element's start tag in p[0..n) and the URI of its
- * namespace. */
-static int scan_root(const char *p, size_t n, const char **uri,
-                     size_t *urin) {
+static void sniff_start(void *ctx, const xmlChar *local,
+                        const xmlChar *prefix, const xmlChar *uri,
+                        int nb_ns, const xmlChar **nss, int nb_attr,
+                        int nb_def, const xmlChar **attrs) {
+  sniffer *s = ctx;
+  size_t n = uri ? strlen((const char *)uri) : 0;
+  (void)local;
+  (void)prefix;
+  (void)nb_ns;
+  (void)nss;
+  (void)nb_attr;
+  (void)nb_def;
+  (void)attrs;
+  s->found = true;
+  s->uri_cut = n >= sizeof s->uri;
+  if (!s->uri_cut)
+    memcpy(s->uri, uri ? (const char *)uri : "", n + 1);
+  xmlStopParser(s->ctxt);
+}
+
+#if LIBXML_VERSION >= 21200
+static void sniff_error(void *ctx, const xmlError *e) {
+#else
+static void sniff_error(void *ctx, xmlErrorPtr e) {
+#endif
+  (void)ctx;
+  (void)e;
+}
+
+/* Is p[0..n) XML at all: '<' first, after an optional UTF-8 byte order
+ * mark and white space? A UTF-16 byte order mark followed by '<' is XML
+ * too (the reader then refuses it: iJw messages are UTF-8). */
+static bool sniff_xml(const char *p, size_t n, bool *wide) {
   const unsigned char *u = (const unsigned char *)p;
-  size_t i = 0, pre_len;
-  const char *name, *colon;
-  size_t name_len;
-  *uri = NULL;
-  *urin = 0;
+  size_t i = 0;
+  *wide = false;
   if (n >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
     i = 3;
   } else if (n >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) ||
                         (u[0] == 0xFE && u[1] == 0xFF))) {
-    /* UTF-16 with a byte order mark: XML when '<' comes next. */
-    if (n >= 4 && ((u[0] == 0xFF && u[2] == '<' && u[3] == 0) ||
-                   (u[0] == 0xFE && u[2] == 0 && u[3] == '<')))
-      return SN_UNKNOWN;
-    return SN_NOT_XML;
+    *wide = n >= 4 && ((u[0] == 0xFF && u[2] == '<' && u[3] == 0) ||
+                       (u[0] == 0xFE && u[2] == 0 && u[3] == '<'));
+    return *wide;
   }
-  while (i < n && sn_ws(p[i]))
+  while (i < n && is_ws(u[i]))
     i++;
-  if (i >= n || p[i] != '<')
+  return i < n && p[i] == '<';
+}
+
+/* Find the root element's namespace URI in p[0..n) with libxml2. Returns
+ * SN_NOT_XML, SN_FOUND (uri set, "" when it has none) or SN_UNKNOWN. */
+static int scan_root(const char *p, size_t n, char *uri, size_t size) {
+  xmlSAXHandler sax;
+  xmlGenericErrorFunc old_fn;
+  void *old_ctx;
+  sniffer s;
+  tagscan ts;
+  bool wide;
+  if (size)
+    uri[0] = '\0';
+  if (!sniff_xml(p, n, &wide))
     return SN_NOT_XML;
-  for (;;) {
-    while (i < n && sn_ws(p[i]))
-      i++;
-    if (i + 1 >= n || p[i] != '<')
-      return SN_UNKNOWN;
-    if (p[i + 1] == '?') {              /* XML declaration, PI */
-      const char *e = find(p + i + 2, n - i - 2, "?>", 2);
-      if (!e)
-        return SN_UNKNOWN;
-      i = (size_t)(e - p) + 2;
-      continue;
-    }
-    if (n - i >= 4 && memcmp(p + i, "<!--", 4) == 0) {
-      const char *e = find(p + i + 4, n - i - 4, "-->", 3);
-      if (!e)
-        return SN_UNKNOWN;
-      i = (size_t)(e - p) + 3;
-      continue;
-    }
-    if (n - i >= 9 && memcmp(p + i, "<!DOCTYPE", 9) == 0) {
-      /* Skipped to see the root (the reader refuses it anyway): up to
-       * the first '>', or past an internal subset "[ ... ]" to the '>'
-       * after it. */
-      size_t j = i + 9;
-      while (j < n && p[j] != '[' && p[j] != '>')
-        j++;
-      if (j < n && p[j] == '[') {
-        for (;;) {
-          const char *e = find(p + j, n - j, "]", 1);
-          if (!e)
-            return SN_UNKNOWN;
-          j = (size_t)(e - p) + 1;
-          while (j < n && sn_ws(p[j]))
-            j++;
-          if (j < n && p[j] == '>')
-            break;
-        }
-      }
-      if (j >= n)
-        return SN_UNKNOWN;
-      i = j + 1;
-      continue;
-    }
-    if (p[i + 1] == '!')
-      return SN_UNKNOWN;
-    break;
-  }
-  name = p + ++i;
-  while (i < n && !sn_ws(p[i]) && p[i] != '>' && p[i] != '/')
-    i++;
-  if (i >= n)
+  memset(&ts, 0, sizeof ts);
+  if (wide || n > INT_MAX || !tagscan_feed(&ts, p, n))
     return SN_UNKNOWN;
-  name_len = (size_t)(p + i - name);
-  colon = memchr(name, ':', name_len);
-  pre_len = colon ? (size_t)(colon - name) : 0;
-  for (;;) {
-    const char *an, *v;
-    size_t an_len;
-    char q;
-    while (i < n && sn_ws(p[i]))
-      i++;
-    if (i >= n)
-      return SN_UNKNOWN;
-    if (p[i] == '>' || p[i] == '/')
-      break;
-    an = p + i;
-    while (i < n && p[i] != '=' && !sn_ws(p[i]) && p[i] != '>' &&
-           p[i] != '/')
-      i++;
-    an_len = (size_t)(p + i - an);
-    while (i < n && sn_ws(p[i]))
-      i++;
-    if (i >= n || p[i] != '=')
-      return SN_UNKNOWN;
-    i++;
-    while (i < n && sn_ws(p[i]))
-      i++;
-    if (i >= n || (p[i] != '"' && p[i] != '\''))
-      return SN_UNKNOWN;
-    q = p[i++];
-    v = p + i;
-    while (i < n && p[i] != q)
-      i++;
-    if (i >= n)
-      return SN_UNKNOWN;
-    if ((!colon && an_len == 5 && memcmp(an, "xmlns", 5) == 0) ||
-        (colon && an_len == 6 + pre_len && memcmp(an, "xmlns:", 6) == 0 &&
-         memcmp(an + 6, name, pre_len) == 0)) {
-      *uri = v;
-      *urin = (size_t)(p + i - v);
-    }
-    i++;
+  memset(&s, 0, sizeof s);
+  s.guard.refuse = sniff_refuse;
+  xmlInitParser();
+  memset(&sax, 0, sizeof sax);
+  sax.initialized = XML_SAX2_MAGIC;
+  sax.startElementNs = sniff_start;
+  zt_xml_guard_install(&sax);
+  sax.serror = sniff_error;
+  sax.warning = silent;
+  sax.error = silent;
+  sax.fatalError = silent;
+  old_fn = xmlGenericError;
+  old_ctx = xmlGenericErrorContext;
+  xmlSetGenericErrorFunc(NULL, silent);
+  s.ctxt = xmlCreatePushParserCtxt(&sax, &s, NULL, 0, NULL);
+  if (s.ctxt) {
+    xmlCtxtUseOptions(s.ctxt, XML_PARSE_NONET);
+    /* terminate: parse all there is now, wait for nothing more */
+    xmlParseChunk(s.ctxt, p, (int)n, 1);
+    xmlFreeParserCtxt(s.ctxt);
   }
-  return *uri ? SN_FOUND : SN_UNKNOWN;
+  xmlSetGenericErrorFunc(old_ctx, old_fn);
+  if (!s.found || s.uri_cut)
+    return SN_UNKNOWN;
+  zt_strlcpy(uri, s.uri, size);
+  return SN_FOUND;
 }
 
 int zt_ijw_sniff(const char *p, size_t n) {
-  const char *uri;
-  size_t urin;
-  char msg[16];
-  int s = scan_root(p, n, &uri, &urin);
+  char uri[256], msg[16];
+  int s = scan_root(p, n, uri, sizeof uri);
   if (s == SN_NOT_XML)
     return -1;
-  if (s == SN_FOUND && ns_message(uri, urin, msg, sizeof msg)) {
+  if (s == SN_FOUND && ns_message(uri, strlen(uri), msg, sizeof msg)) {
     if (strcmp(msg, "jw323") == 0)
       return ZT_KIND_DECLARATIES;
     if (strcmp(msg, "jw301") == 0)
@@ -1469,11 +1454,10 @@ int zt_ijw_sniff(const char *p, size_t n) {
 }
 
 bool zt_ijw_root_message(const char *p, size_t n, char *msg, size_t size) {
-  const char *uri;
-  size_t urin;
+  char uri[256];
   if (size)
     msg[0] = '\0';
-  if (scan_root(p, n, &uri, &urin) != SN_FOUND)
+  if (scan_root(p, n, uri, sizeof uri) != SN_FOUND)
     return false;
-  return ns_message(uri, urin, msg, size);
+  return ns_message(uri, strlen(uri), msg, size);
 }

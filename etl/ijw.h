@@ -91,7 +91,10 @@ zt_status zt_ijw_read_dated(zt_source *src, const zt_read_opts *opts,
  * element's namespace names when it is visible in these bytes
  * (ZT_KIND_DECLARATIES for jw323, ZT_KIND_TOEWIJZINGEN for jw301), or
  * ZT_KIND_AUTO (0) when it is XML of another or not yet visible kind --
- * zt_ijw_read() then decides, and rejects what it cannot read. */
+ * zt_ijw_read() then decides, and rejects what it cannot read. The root
+ * is found by libxml2 (a push parser stopped at the first start tag,
+ * hostile-XML guard installed, a DOCTYPE passed over, nothing loaded): a
+ * prolog it cannot read shows no root. */
 int zt_ijw_sniff(const char *p, size_t n);
 
 /* The iJw message the root element of the document starting with these

@@ -791,6 +791,17 @@ static void test_sniff(void **state) {
                          "jw323/schema\">"),
                    ZT_KIND_DECLARATIES);
   assert_int_equal(sniff("<!DOCTYPE b [<!ENTITY e \"x\">"), ZT_KIND_AUTO);
+  /* libxml2 reads the prolog: a '>' in a comment or an attribute value
+   * does not end the tag early ... */
+  assert_int_equal(sniff("<?xml version='1.0'?><!-- a > b --><Bericht "
+                         "a='x>y' xmlns=\"http://www.istandaarden.nl/ijw/"
+                         "3_2/jw301/schema\">"),
+                   ZT_KIND_TOEWIJZINGEN);
+  /* ... and a prolog that is not well-formed shows no root. */
+  assert_int_equal(sniff("<?xml version='1.0'?><?xml version='1.0'?>"
+                         "<Bericht xmlns=\"http://www.istandaarden.nl/ijw/"
+                         "3_2/jw323/schema\">"),
+                   ZT_KIND_AUTO);
   /* Not XML. */
   assert_int_equal(sniff("bsn;gemeente;begindatum\n"), -1);
   assert_int_equal(sniff(""), -1);
