@@ -65,9 +65,8 @@ enum {
   NS_NONE,      /* no namespace */
   NS_OTHER,     /* not an iJw namespace */
   NS_BASIS,     /* .../basisschema/schema */
-  NS_323,       /* .../jw323/schema */
-  NS_301,       /* .../jw301/schema */
-  NS_IJW_OTHER  /* another iJw message */
+  NS_IJW_OTHER, /* an iJw message that is not in the table */
+  NS_MSG        /* NS_MSG + i: the message of row i of the table */
 };
 
 /* ---- states ----------------------------------------------------------- */
@@ -131,6 +130,8 @@ typedef struct fdesc {
   const char *name;  /* for messages */
   uint8_t max;       /* longest text allowed */
   bool required;
+  bool req_group;    /* required when the line's group element (JW301
+                      * Product) occurs */
 } fdesc;
 
 /* Lexical maximum for fields whose form etl/validate.c judges: longer
@@ -171,7 +172,8 @@ static const fdesc assign_fields[ZT_A_NFIELDS] = {
     [ZT_A_GENDER] = {G_GENDER, "Client/Geslacht", TYPED_MAX, true},
     [ZT_A_TOEWIJZING] = {ZT_A_TOEWIJZING, "ToewijzingNummer", TYPED_MAX,
                          true},
-    [ZT_A_CATEGORY] = {ZT_A_CATEGORY, "Product/Categorie", TYPED_MAX, false},
+    [ZT_A_CATEGORY] = {ZT_A_CATEGORY, "Product/Categorie", TYPED_MAX, false,
+                       true},
     [ZT_A_CODE] = {ZT_A_CODE, "Product/Code", ZT_CODE_MAX, false},
     [ZT_A_BEGIN] = {ZT_A_BEGIN, "Ingangsdatum", TYPED_MAX, true},
     [ZT_A_END] = {ZT_A_END, "Einddatum", TYPED_MAX, false},
@@ -180,6 +182,93 @@ static const fdesc assign_fields[ZT_A_NFIELDS] = {
 
 static const zt_value_fmt ijw_fmt = {.money_euros = false, .ijw = true};
 
+/* ---- the message table ------------------------------------------------ */
+
+typedef struct rd rd;
+
+/* Where an element leads: its state, and the slot its text goes to. */
+typedef struct step {
+  int state;
+  int slot;
+} step;
+
+/* A party of the header: Afzender or Ontvanger. */
+typedef struct party {
+  uint8_t digits;       /* the code's length */
+  const char *what;     /* "a provider AGB code", for messages */
+} party;
+
+/*
+ * One row per iJw message zothuis reads. The root element's namespace
+ * .../3_<digits>/<ns>/schema picks the row; everything the reader does
+ * differently per message is here. Adding a message is one row, its
+ * handler (child: the states below its root, and the element names and
+ * field slots it needs), its validation and its store function (see
+ * docs/architecture.md, "Adding an iJw message").
+ */
+typedef struct ijw_msg {
+  const char *code;        /* "JW323" */
+  const char *ns;          /* the <msg> of its namespace URI; also the
+                            * file's format in the store ("jw323") */
+  zt_kind kind;            /* the records its lines become */
+  const char *label;       /* in messages: "JW323 (declaraties)" */
+  const char *what;        /* English: "a JW323 declaration" */
+  const char *bericht_code;  /* Header/BerichtCode */
+  party from, to;          /* Header/Afzender, Header/Ontvanger */
+  int line;                /* the line element (N_Prestatie) */
+  const char *line_path;   /* where lines belong, below the root */
+  const fdesc *fields;     /* the kind's canonical fields */
+  int nfields;
+  /* The state of a child element (see child_323). */
+  step (*child)(rd *r, int parent, int ns, int id, const xmlChar *local,
+                const xmlChar *uri);
+  void (*line_done)(rd *r);  /* a line ended, before its row; or NULL */
+  void (*file_done)(rd *r);  /* the whole file was read; or NULL */
+} ijw_msg;
+
+static step child_323(rd *r, int parent, int ns, int id,
+                      const xmlChar *local, const xmlChar *uri);
+static step child_301(rd *r, int parent, int ns, int id,
+                      const xmlChar *local, const xmlChar *uri);
+static void line_amount(rd *r);
+static void check_totals(rd *r);
+
+static const party agb = {8, "a provider AGB code"};
+static const party gemeente = {4, "a municipality code"};
+
+static const ijw_msg messages[] = {
+    {"JW323", "jw323", ZT_KIND_DECLARATIES, "JW323 (declaraties)",
+     "a JW323 declaration", "490", agb, gemeente, N_Prestatie,
+     "Clienten/Client/Prestaties", decl_fields, ZT_D_NFIELDS, child_323,
+     line_amount, check_totals},
+    {"JW301", "jw301", ZT_KIND_TOEWIJZINGEN, "JW301 (toewijzingen)",
+     "a JW301 assignment", "436", gemeente, agb, N_ToegewezenProduct,
+     "Client/ToegewezenProducten", assign_fields, ZT_A_NFIELDS, child_301,
+     NULL, NULL},
+};
+
+#define NMSG ((int)(sizeof messages / sizeof messages[0]))
+
+/* The row whose namespace name is `ns` ("jw323"), or NULL. */
+static const ijw_msg *msg_by_ns(const char *ns) {
+  for (int i = 0; i < NMSG; i++)
+    if (strcmp(messages[i].ns, ns) == 0)
+      return &messages[i];
+  return NULL;
+}
+
+/* The rows' codes ("JW323 or JW301"), or with `what` their descriptions
+ * ("a JW323 declaration or a JW301 assignment"), for messages. */
+static const char *msg_list(char *buf, size_t size, bool what) {
+  size_t n = 0;
+  buf[0] = '\0';
+  for (int i = 0; i < NMSG && n < size; i++)
+    n += (size_t)snprintf(buf + n, size - n, "%s%s",
+                          i == 0 ? "" : i == NMSG - 1 ? " or " : ", ",
+                          what ? messages[i].what : messages[i].code);
+  return buf;
+}
+
 /* ---- the reader's state ----------------------------------------------- */
 
 typedef struct frame {
@@ -187,16 +276,15 @@ typedef struct frame {
   int8_t slot;   /* slot receiving this element's text, or NO_SLOT */
 } frame;
 
-typedef struct rd {
+struct rd {
   zt_xml_guard guard;   /* first: the SAX user data is this struct */
   xmlParserCtxtPtr ctxt;
   zt_rowsink *sink;
   zt_err *err;
   zt_kind want;
   zt_kind kind;         /* ZT_KIND_AUTO until the root is seen */
-  int msg_ns;           /* NS_323 or NS_301 */
-  const fdesc *fields;  /* decl_fields or assign_fields */
-  int nfields;
+  const ijw_msg *msg;   /* the message's row, once the root is seen */
+  int msg_ns;           /* its namespace class: NS_MSG + row */
   bool stop;            /* failed, or the sink said stop */
 
   int depth;
@@ -219,7 +307,7 @@ typedef struct rd {
 
   /* the current line */
   long line_no;
-  bool line_product;    /* JW301: a Product element was seen */
+  bool line_group;      /* the line's group element (JW301 Product) */
   zt_reason bad;        /* a structure problem found while reading it */
   char bad_msg[200];
 
@@ -232,7 +320,7 @@ typedef struct rd {
   zt_reason fail_reason;
   char fail_msg[512];
   zt_status sink_status;
-} rd;
+};
 
 /* ---- messages --------------------------------------------------------- */
 
@@ -282,14 +370,6 @@ static const char *show_str(const xmlChar *s, char *out, size_t size) {
   return show(s, s ? strlen((const char *)s) : 0, out, size);
 }
 
-static const char *kind_label(zt_kind k) {
-  return k == ZT_KIND_DECLARATIES ? "JW323 (declaraties)"
-                                  : "JW301 (toewijzingen)";
-}
-
-static const char *line_label(const rd *r) {
-  return r->kind == ZT_KIND_DECLARATIES ? "Prestatie" : "ToegewezenProduct";
-}
 
 /* ---- stopping --------------------------------------------------------- */
 
@@ -409,12 +489,11 @@ static int ns_classify(const char *uri) {
   char msg[16];
   if (!ns_message(uri, strlen(uri), msg, sizeof msg))
     return NS_OTHER;
-  if (strcmp(msg, "jw323") == 0)
-    return NS_323;
-  if (strcmp(msg, "jw301") == 0)
-    return NS_301;
   if (strcmp(msg, "basisschema") == 0)
     return NS_BASIS;
+  for (int i = 0; i < NMSG; i++)
+    if (strcmp(msg, messages[i].ns) == 0)
+      return NS_MSG + i;
   return NS_IJW_OTHER;
 }
 
@@ -500,19 +579,19 @@ static bool header_value(rd *r, int k, const char *name, zt_slice *v) {
   const slot *s = &r->s[k];
   char shown[40];
   if (!s->seen) {
-    fail(r, ZT_R_HEADER_INVALID, "%s header has no %s", kind_label(r->kind),
+    fail(r, ZT_R_HEADER_INVALID, "%s header has no %s", r->msg->label,
          name);
     return false;
   }
   if (s->dup) {
     fail(r, ZT_R_HEADER_INVALID, "%s header has more than one %s",
-         kind_label(r->kind), name);
+         r->msg->label, name);
     return false;
   }
   *v = slot_text(s);
   if (s->over) {
     fail(r, ZT_R_HEADER_INVALID, "%s header: %s '%s' is too long",
-         kind_label(r->kind), name, show(v->p, v->n, shown, sizeof shown));
+         r->msg->label, name, show(v->p, v->n, shown, sizeof shown));
     return false;
   }
   return true;
@@ -526,19 +605,19 @@ static void header_check_code(rd *r, int k, const char *name, size_t digits,
     return;
   if (v.n != digits || !zt_all_digits(v.p, v.n))
     fail(r, ZT_R_HEADER_INVALID, "%s header: %s '%s' is not %s (%zu digits)",
-         kind_label(r->kind), name, show(v.p, v.n, shown, sizeof shown),
+         r->msg->label, name, show(v.p, v.n, shown, sizeof shown),
          what, digits);
 }
 
 /* Called when Header ends: BerichtCode, Afzender and Ontvanger. */
 static void header_end(rd *r) {
-  bool decl = r->kind == ZT_KIND_DECLARATIES;
-  const char *want = decl ? "490" : "436";
+  const ijw_msg *m = r->msg;
+  const char *want = m->bericht_code;
   zt_slice v;
   char shown[40];
   if (r->header_done) {
     fail(r, ZT_R_HEADER_INVALID, "%s message has more than one Header",
-         kind_label(r->kind));
+         r->msg->label);
     return;
   }
   if (!header_value(r, G_CODE, "BerichtCode", &v))
@@ -546,23 +625,18 @@ static void header_end(rd *r) {
   if (!zt_slice_eq(v.p, v.n, want)) {
     fail(r, ZT_R_HEADER_INVALID,
          "%s header: BerichtCode is '%s', must be %s for this message",
-         kind_label(r->kind), show(v.p, v.n, shown, sizeof shown), want);
+         r->msg->label, show(v.p, v.n, shown, sizeof shown), want);
     return;
   }
-  if (decl) {
-    header_check_code(r, G_FROM, "Afzender", 8, "a provider AGB code");
-    header_check_code(r, G_TO, "Ontvanger", 4, "a municipality code");
-  } else {
-    header_check_code(r, G_FROM, "Afzender", 4, "a municipality code");
-    header_check_code(r, G_TO, "Ontvanger", 8, "a provider AGB code");
-  }
+  header_check_code(r, G_FROM, "Afzender", m->from.digits, m->from.what);
+  header_check_code(r, G_TO, "Ontvanger", m->to.digits, m->to.what);
   r->header_done = true;
 }
 
 static void need_header(rd *r, const char *elem) {
   if (!r->header_done)
     fail(r, ZT_R_HEADER_INVALID, "%s message has no Header before %s",
-         kind_label(r->kind), elem);
+         r->msg->label, elem);
 }
 
 /* ---- lines ------------------------------------------------------------ */
@@ -571,7 +645,7 @@ static void line_begin(rd *r) {
   for (int k = 0; k < ZT_MAX_FIELDS; k++)
     slot_clear(&r->s[k]);
   r->line_no = cur_line(r);
-  r->line_product = false;
+  r->line_group = false;
   r->bad = ZT_R_NONE;
 }
 
@@ -625,23 +699,23 @@ static void line_end(rd *r) {
   zt_slice f[ZT_MAX_FIELDS];
   zt_row row;
   zt_status st;
-  const char *where = line_label(r);
-  if (r->kind == ZT_KIND_DECLARATIES)
-    line_amount(r);
+  const ijw_msg *m = r->msg;
+  const char *where = name_text[m->line];
+  if (m->line_done)
+    m->line_done(r);
   if (r->bad) {
     reject(r, r->bad, -1, "%s", r->bad_msg);
     return;
   }
-  for (int k = 0; k < r->nfields; k++) {
-    const fdesc *d = &r->fields[k];
+  for (int k = 0; k < m->nfields; k++) {
+    const fdesc *d = &m->fields[k];
     const slot *s;
     bool required = d->required;
     if (d->slot == NO_SLOT) {
       f[k] = (zt_slice){NULL, 0};
       continue;
     }
-    if (r->kind == ZT_KIND_TOEWIJZINGEN && k == ZT_A_CATEGORY &&
-        r->line_product)
+    if (d->req_group && r->line_group)
       required = true;   /* Product needs its Categorie */
     s = &r->s[d->slot];
     if (!s->seen) {
@@ -682,11 +756,6 @@ static void line_end(rd *r) {
 }
 
 /* ---- the state machine ------------------------------------------------ */
-
-typedef struct step {
-  int state;
-  int slot;
-} step;
 
 static step gfield(rd *r, int k) { return (step){S_GFIELD, slot_open(r, k)}; }
 static step lfield(rd *r, int k) { return (step){S_LFIELD, slot_open(r, k)}; }
@@ -845,9 +914,9 @@ static step child_301(rd *r, int parent, int ns, int id,
       switch (id) {
       case N_ToewijzingNummer: return lfield(r, ZT_A_TOEWIJZING);
       case N_Product:
-        if (r->line_product)
+        if (r->line_group)
           line_bad(r, "Product occurs more than once");
-        r->line_product = true;
+        r->line_group = true;
         return (step){S_G_PRODUCT, NO_SLOT};
       case N_Ingangsdatum: return lfield(r, ZT_A_BEGIN);
       case N_Einddatum: return lfield(r, ZT_A_END);
@@ -879,63 +948,58 @@ static step child_301(rd *r, int parent, int ns, int id,
   }
 }
 
-/* The root element decides the kind. */
+/* The root element decides the message: a row of the table, or the file
+ * is refused (xml_kind_unknown). */
 static void root_start(rd *r, const xmlChar *local, const xmlChar *uri) {
-  char msg[16], nm[64], ns[128];
+  char msg[16], nm[64], ns[128], known[160];
   const char *u = (const char *)uri;
   bool ijw = u && ns_message(u, strlen(u), msg, sizeof msg);
+  const ijw_msg *m = ijw ? msg_by_ns(msg) : NULL;
   r->root_seen = true;
-  if (ijw && strcmp(msg, "jw323") == 0) {
-    r->kind = ZT_KIND_DECLARATIES;
-    r->msg_ns = NS_323;
-    r->fields = decl_fields;
-    r->nfields = ZT_D_NFIELDS;
-  } else if (ijw && strcmp(msg, "jw301") == 0) {
-    r->kind = ZT_KIND_TOEWIJZINGEN;
-    r->msg_ns = NS_301;
-    r->fields = assign_fields;
-    r->nfields = ZT_A_NFIELDS;
+  if (m) {
+    r->msg = m;
+    r->kind = m->kind;
+    r->msg_ns = NS_MSG + (int)(m - messages);
   } else if (ijw) {
     for (char *c = msg; *c; c++)
       if (*c >= 'a' && *c <= 'z')
         *c = (char)(*c - 'a' + 'A');
     fail(r, ZT_R_XML_KIND_UNKNOWN,
-         "an iJw %s message (root element '%s'), not a JW323 declaration "
-         "or a JW301 assignment: zothuis does not read it",
-         msg, show_str(local, nm, sizeof nm));
+         "an iJw %s message (root element '%s'), not %s: zothuis does not "
+         "read it",
+         msg, show_str(local, nm, sizeof nm),
+         msg_list(known, sizeof known, true));
     return;
   } else if (u) {
     fail(r, ZT_R_XML_KIND_UNKNOWN,
-         "XML root element '%s' in namespace '%s' is not an iJw JW323 or "
-         "JW301 message",
-         show_str(local, nm, sizeof nm), show_str(uri, ns, sizeof ns));
+         "XML root element '%s' in namespace '%s' is not an iJw %s message",
+         show_str(local, nm, sizeof nm), show_str(uri, ns, sizeof ns),
+         msg_list(known, sizeof known, false));
     return;
   } else {
     fail(r, ZT_R_XML_KIND_UNKNOWN,
-         "XML root element '%s' has no namespace: not an iJw JW323 or JW301 "
-         "message",
-         show_str(local, nm, sizeof nm));
+         "XML root element '%s' has no namespace: not an iJw %s message",
+         show_str(local, nm, sizeof nm),
+         msg_list(known, sizeof known, false));
     return;
   }
   if (r->want != ZT_KIND_AUTO && r->want != r->kind) {
     fail(r, ZT_R_XML_KIND_UNKNOWN, "the file is an iJw %s message, not %s",
-         kind_label(r->kind), zt_kind_name(r->want));
+         m->label, zt_kind_name(r->want));
     return;
   }
   if (name_id(r, local) != N_Bericht)
     fail(r, ZT_R_XML_KIND_UNKNOWN,
          "root element is '%s', an iJw %s message starts with Bericht",
-         show_str(local, nm, sizeof nm), kind_label(r->kind));
+         show_str(local, nm, sizeof nm), m->label);
 }
 
 /* ---- SAX callbacks ---------------------------------------------------- */
 
-/* Is this a Prestatie (JW323) or ToegewezenProduct (JW301)? */
+/* Is this the message's line element (Prestatie, ToegewezenProduct)? */
 static bool is_line_element(rd *r, const xmlChar *local,
                             const xmlChar *uri) {
-  int want = r->kind == ZT_KIND_DECLARATIES ? N_Prestatie
-                                            : N_ToegewezenProduct;
-  return name_id(r, local) == want && ns_class(r, uri) == r->msg_ns;
+  return name_id(r, local) == r->msg->line && ns_class(r, uri) == r->msg_ns;
 }
 
 /* A line element where none belongs (say a Prestatie straight under
@@ -943,9 +1007,7 @@ static bool is_line_element(rd *r, const xmlChar *local,
 static void misplaced_line(rd *r) {
   r->line_no = cur_line(r);
   reject(r, ZT_R_VALUE_INVALID, -1, "%s outside %s: not read",
-         line_label(r),
-         r->kind == ZT_KIND_DECLARATIES ? "Clienten/Client/Prestaties"
-                                        : "Client/ToegewezenProducten");
+         name_text[r->msg->line], r->msg->line_path);
 }
 
 static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix,
@@ -999,10 +1061,7 @@ static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix,
     } else {
       int ns = ns_class(r, uri);
       int id = name_id(r, local);
-      if (r->kind == ZT_KIND_DECLARATIES)
-        next = child_323(r, parent, ns, id, local, uri);
-      else
-        next = child_301(r, parent, ns, id, local, uri);
+      next = r->msg->child(r, parent, ns, id, local, uri);
     }
     if (next.state == S_SKIP && is_line_element(r, local, uri))
       misplaced_line(r);
@@ -1293,7 +1352,7 @@ zt_status zt_ijw_read_dated(zt_source *src, const zt_read_opts *opts,
       fail(r, ZT_R_XML_MALFORMED, "not well-formed XML (no root element)");
     else if (!r->header_done)
       fail(r, ZT_R_HEADER_INVALID, "%s message has no Header",
-           kind_label(r->kind));
+           r->msg->label);
   }
   if (r->fail_reason) {
     if (file_reason)
@@ -1301,8 +1360,8 @@ zt_status zt_ijw_read_dated(zt_source *src, const zt_read_opts *opts,
     st = zt_fail(err, ZT_ERR_INPUT, "%s: %s", path, r->fail_msg);
     goto out;
   }
-  if (r->kind == ZT_KIND_DECLARATIES)
-    check_totals(r);
+  if (r->msg->file_done)
+    r->msg->file_done(r);
 
 out:
   if (kind_out)
@@ -1445,10 +1504,9 @@ int zt_ijw_sniff(const char *p, size_t n) {
   if (s == SN_NOT_XML)
     return -1;
   if (s == SN_FOUND && ns_message(uri, strlen(uri), msg, sizeof msg)) {
-    if (strcmp(msg, "jw323") == 0)
-      return ZT_KIND_DECLARATIES;
-    if (strcmp(msg, "jw301") == 0)
-      return ZT_KIND_TOEWIJZINGEN;
+    const ijw_msg *m = msg_by_ns(msg);
+    if (m)
+      return (int)m->kind;
   }
   return ZT_KIND_AUTO;
 }
@@ -1460,4 +1518,11 @@ bool zt_ijw_root_message(const char *p, size_t n, char *msg, size_t size) {
   if (scan_root(p, n, uri, sizeof uri) != SN_FOUND)
     return false;
   return ns_message(uri, strlen(uri), msg, size);
+}
+
+const char *zt_ijw_format(zt_kind kind) {
+  for (int i = 0; i < NMSG; i++)
+    if (messages[i].kind == kind)
+      return messages[i].ns;
+  return NULL;
 }

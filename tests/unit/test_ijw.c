@@ -546,6 +546,17 @@ static void test_kind_unknown(void **state) {
   /* A JW301 when declarations were asked for. */
   expect_kind_unknown(DATA "jw301_prefixes.xml", ZT_KIND_DECLARATIES,
                       "JW301");
+  /* A message that is no row of the reader's table (here a JW305 shaped
+   * like a JW301) is refused, never read as another message. */
+  p = tu_write(dir, "jw305.xml",
+               "<Bericht xmlns=\"http://www.istandaarden.nl/ijw/3_2/jw305/"
+               "schema\"><Header><BerichtCode>414</BerichtCode></Header>"
+               "<Client><ToegewezenProducten><ToegewezenProduct/>"
+               "</ToegewezenProducten></Client></Bericht>");
+  expect_kind_unknown(p, ZT_KIND_AUTO,
+                      "an iJw JW305 message (root element 'Bericht'), not "
+                      "a JW323 declaration or a JW301 assignment");
+  g_free(p);
   tu_rmtree(dir);
   g_free(dir);
 }
