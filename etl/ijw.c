@@ -25,7 +25,6 @@
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/xmlerror.h>
-#include <limits.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -1392,6 +1391,8 @@ out:
 
 enum { SN_NOT_XML, SN_UNKNOWN, SN_FOUND };
 
+#define SNIFF_CHUNK 4096   /* bytes handed to libxml2 at a time */
+
 typedef struct sniffer {
   zt_xml_guard guard;   /* first: the SAX user data is this struct */
   xmlParserCtxtPtr ctxt;
@@ -1467,9 +1468,9 @@ static int scan_root(const char *p, size_t n, char *uri, size_t size) {
     uri[0] = '\0';
   if (!sniff_xml(p, n, &wide))
     return SN_NOT_XML;
-  memset(&ts, 0, sizeof ts);
-  if (wide || n > INT_MAX || !tagscan_feed(&ts, p, n))
+  if (wide)
     return SN_UNKNOWN;
+  memset(&ts, 0, sizeof ts);
   memset(&s, 0, sizeof s);
   s.guard.refuse = sniff_refuse;
   xmlInitParser();
@@ -1486,9 +1487,25 @@ static int scan_root(const char *p, size_t n, char *uri, size_t size) {
   xmlSetGenericErrorFunc(NULL, silent);
   s.ctxt = xmlCreatePushParserCtxt(&sax, &s, NULL, 0, NULL);
   if (s.ctxt) {
+    size_t off = 0;
+    bool refused = false;
     xmlCtxtUseOptions(s.ctxt, XML_PARSE_NONET);
-    /* terminate: parse all there is now, wait for nothing more */
-    xmlParseChunk(s.ctxt, p, (int)n, 1);
+    /* In pieces that end before a '<' (or after SNIFF_CHUNK bytes), so
+     * that nothing after the root is looked at, not even by the
+     * attribute count; then the end, so that libxml2 waits for
+     * nothing. */
+    while (off < n && !s.found && !refused) {
+      size_t k = n - off < SNIFF_CHUNK ? n - off : SNIFF_CHUNK;
+      const char *lt = k > 1 ? memchr(p + off + 1, '<', k - 1) : NULL;
+      if (lt)
+        k = (size_t)(lt - (p + off));
+      refused = !tagscan_feed(&ts, p + off, k);
+      if (!refused)
+        xmlParseChunk(s.ctxt, p + off, (int)k, 0);
+      off += k;
+    }
+    if (!s.found && !refused)
+      xmlParseChunk(s.ctxt, NULL, 0, 1);
     /* An entity declaration in a DOCTYPE makes libxml2 keep it in a
      * document of its own ("expat compatibility"), never used here (the
      * guard resolves no entity): freed with the parser. */

@@ -813,6 +813,21 @@ static void test_sniff(void **state) {
                          "<Bericht xmlns=\"http://www.istandaarden.nl/ijw/"
                          "3_2/jw323/schema\">"),
                    ZT_KIND_AUTO);
+  /* The head is handed to libxml2 in chunks: a root behind a long
+   * comment is found, and what follows the root is not looked at (a
+   * text full of '=' there is not taken for a start tag with too many
+   * attributes). */
+  {
+    GString *g = g_string_new("<?xml version=\"1.0\"?><!--");
+    for (int i = 0; i < 9000; i++)
+      g_string_append_c(g, 'x');
+    g_string_append(g, "--><Bericht xmlns=\"http://www.istandaarden.nl/"
+                       "ijw/3_2/jw323/schema\"><Header>");
+    for (int i = 0; i < 2000; i++)
+      g_string_append_c(g, '=');
+    assert_int_equal(zt_ijw_sniff(g->str, g->len), ZT_KIND_DECLARATIES);
+    g_string_free(g, TRUE);
+  }
   /* Not XML. */
   assert_int_equal(sniff("bsn;gemeente;begindatum\n"), -1);
   assert_int_equal(sniff(""), -1);
