@@ -64,9 +64,8 @@ enum {
   NS_NONE,      /* no namespace */
   NS_OTHER,     /* not an iJw namespace */
   NS_BASIS,     /* .../basisschema/schema */
-  NS_323,       /* .../jw323/schema */
-  NS_301,       /* .../jw301/schema */
-  NS_IJW_OTHER  /* another iJw message */
+  NS_IJW_OTHER, /* an iJw message that is not in the table */
+  NS_MSG        /* NS_MSG + i: the message of row i of the table */
 };
 
 /* ---- states ----------------------------------------------------------- */
@@ -130,6 +129,8 @@ typedef struct fdesc {
   const char *name;  /* for messages */
   uint8_t max;       /* longest text allowed */
   bool required;
+  bool req_group;    /* required when the line's group element (JW301
+                      * Product) occurs */
 } fdesc;
 
 /* Lexical maximum for fields whose form etl/validate.c judges: longer
@@ -170,7 +171,8 @@ static const fdesc assign_fields[ZT_A_NFIELDS] = {
     [ZT_A_GENDER] = {G_GENDER, "Client/Geslacht", TYPED_MAX, true},
     [ZT_A_TOEWIJZING] = {ZT_A_TOEWIJZING, "ToewijzingNummer", TYPED_MAX,
                          true},
-    [ZT_A_CATEGORY] = {ZT_A_CATEGORY, "Product/Categorie", TYPED_MAX, false},
+    [ZT_A_CATEGORY] = {ZT_A_CATEGORY, "Product/Categorie", TYPED_MAX, false,
+                       true},
     [ZT_A_CODE] = {ZT_A_CODE, "Product/Code", ZT_CODE_MAX, false},
     [ZT_A_BEGIN] = {ZT_A_BEGIN, "Ingangsdatum", TYPED_MAX, true},
     [ZT_A_END] = {ZT_A_END, "Einddatum", TYPED_MAX, false},
@@ -179,6 +181,93 @@ static const fdesc assign_fields[ZT_A_NFIELDS] = {
 
 static const zt_value_fmt ijw_fmt = {.money_euros = false, .ijw = true};
 
+/* ---- the message table ------------------------------------------------ */
+
+typedef struct rd rd;
+
+/* Where an element leads: its state, and the slot its text goes to. */
+typedef struct step {
+  int state;
+  int slot;
+} step;
+
+/* A party of the header: Afzender or Ontvanger. */
+typedef struct party {
+  uint8_t digits;       /* the code's length */
+  const char *what;     /* "a provider AGB code", for messages */
+} party;
+
+/*
+ * One row per iJw message zothuis reads. The root element's namespace
+ * .../3_<digits>/<ns>/schema picks the row; everything the reader does
+ * differently per message is here. Adding a message is one row, its
+ * handler (child: the states below its root, and the element names and
+ * field slots it needs), its validation and its store function (see
+ * docs/architecture.md, "Adding an iJw message").
+ */
+typedef struct ijw_msg {
+  const char *code;        /* "JW323" */
+  const char *ns;          /* the <msg> of its namespace URI; also the
+                            * file's format in the store ("jw323") */
+  zt_kind kind;            /* the records its lines become */
+  const char *label;       /* in messages: "JW323 (declaraties)" */
+  const char *what;        /* English: "a JW323 declaration" */
+  const char *bericht_code;  /* Header/BerichtCode */
+  party from, to;          /* Header/Afzender, Header/Ontvanger */
+  int line;                /* the line element (N_Prestatie) */
+  const char *line_path;   /* where lines belong, below the root */
+  const fdesc *fields;     /* the kind's canonical fields */
+  int nfields;
+  /* The state of a child element (see child_323). */
+  step (*child)(rd *r, int parent, int ns, int id, const xmlChar *local,
+                const xmlChar *uri);
+  void (*line_done)(rd *r);  /* a line ended, before its row; or NULL */
+  void (*file_done)(rd *r);  /* the whole file was read; or NULL */
+} ijw_msg;
+
+static step child_323(rd *r, int parent, int ns, int id,
+                      const xmlChar *local, const xmlChar *uri);
+static step child_301(rd *r, int parent, int ns, int id,
+                      const xmlChar *local, const xmlChar *uri);
+static void line_amount(rd *r);
+static void check_totals(rd *r);
+
+#define AGB {8, "a provider AGB code"}
+#define GEMEENTE {4, "a municipality code"}
+
+static const ijw_msg messages[] = {
+    {"JW323", "jw323", ZT_KIND_DECLARATIES, "JW323 (declaraties)",
+     "a JW323 declaration", "490", AGB, GEMEENTE, N_Prestatie,
+     "Clienten/Client/Prestaties", decl_fields, ZT_D_NFIELDS, child_323,
+     line_amount, check_totals},
+    {"JW301", "jw301", ZT_KIND_TOEWIJZINGEN, "JW301 (toewijzingen)",
+     "a JW301 assignment", "436", GEMEENTE, AGB, N_ToegewezenProduct,
+     "Client/ToegewezenProducten", assign_fields, ZT_A_NFIELDS, child_301,
+     NULL, NULL},
+};
+
+#define NMSG ((int)(sizeof messages / sizeof messages[0]))
+
+/* The row whose namespace name is `ns` ("jw323"), or NULL. */
+static const ijw_msg *msg_by_ns(const char *ns) {
+  for (int i = 0; i < NMSG; i++)
+    if (strcmp(messages[i].ns, ns) == 0)
+      return &messages[i];
+  return NULL;
+}
+
+/* The rows' codes ("JW323 or JW301"), or with `what` their descriptions
+ * ("a JW323 declaration or a JW301 assignment"), for messages. */
+static const char *msg_list(char *buf, size_t size, bool what) {
+  size_t n = 0;
+  buf[0] = '\0';
+  for (int i = 0; i < NMSG && n < size; i++)
+    n += (size_t)snprintf(buf + n, size - n, "%s%s",
+                          i == 0 ? "" : i == NMSG - 1 ? " or " : ", ",
+                          what ? messages[i].what : messages[i].code);
+  return buf;
+}
+
 /* ---- the reader's state ----------------------------------------------- */
 
 typedef struct frame {
@@ -186,16 +275,15 @@ typedef struct frame {
   int8_t slot;   /* slot receiving this element's text, or NO_SLOT */
 } frame;
 
-typedef struct rd {
+struct rd {
   zt_xml_guard guard;   /* first: the SAX user data is this struct */
   xmlParserCtxtPtr ctxt;
   zt_rowsink *sink;
   zt_err *err;
   zt_kind want;
   zt_kind kind;         /* ZT_KIND_AUTO until the root is seen */
-  int msg_ns;           /* NS_323 or NS_301 */
-  const fdesc *fields;  /* decl_fields or assign_fields */
-  int nfields;
+  const ijw_msg *msg;   /* the message's row, once the root is seen */
+  int msg_ns;           /* its namespace class: NS_MSG + row */
   bool stop;            /* failed, or the sink said stop */
 
   int depth;
@@ -218,7 +306,7 @@ typedef struct rd {
 
   /* the current line */
   long line_no;
-  bool line_product;    /* JW301: a Product element was seen */
+  bool line_group;      /* the line's group element (JW301 Product) */
   zt_reason bad;        /* a structure problem found while reading it */
   char bad_msg[200];
 
@@ -231,7 +319,7 @@ typedef struct rd {
   zt_reason fail_reason;
   char fail_msg[512];
   zt_status sink_status;
-} rd;
+};
 
 /* ---- messages --------------------------------------------------------- */
 
@@ -281,14 +369,6 @@ static const char *show_str(const xmlChar *s, char *out, size_t size) {
   return show(s, s ? strlen((const char *)s) : 0, out, size);
 }
 
-static const char *kind_label(zt_kind k) {
-  return k == ZT_KIND_DECLARATIES ? "JW323 (declaraties)"
-                                  : "JW301 (toewijzingen)";
-}
-
-static const char *line_label(const rd *r) {
-  return r->kind == ZT_KIND_DECLARATIES ? "Prestatie" : "ToegewezenProduct";
-}
 
 /* ---- stopping --------------------------------------------------------- */
 
@@ -408,12 +488,11 @@ static int ns_classify(const char *uri) {
   char msg[16];
   if (!ns_message(uri, strlen(uri), msg, sizeof msg))
     return NS_OTHER;
-  if (strcmp(msg, "jw323") == 0)
-    return NS_323;
-  if (strcmp(msg, "jw301") == 0)
-    return NS_301;
   if (strcmp(msg, "basisschema") == 0)
     return NS_BASIS;
+  for (int i = 0; i < NMSG; i++)
+    if (strcmp(msg, messages[i].ns) == 0)
+      return NS_MSG + i;
   return NS_IJW_OTHER;
 }
 
@@ -499,19 +578,19 @@ static bool header_value(rd *r, int k, const char *name, zt_slice *v) {
   const slot *s = &r->s[k];
   char shown[40];
   if (!s->seen) {
-    fail(r, ZT_R_HEADER_INVALID, "%s header has no %s", kind_label(r->kind),
+    fail(r, ZT_R_HEADER_INVALID, "%s header has no %s", r->msg->label,
          name);
     return false;
   }
   if (s->dup) {
     fail(r, ZT_R_HEADER_INVALID, "%s header has more than one %s",
-         kind_label(r->kind), name);
+         r->msg->label, name);
     return false;
   }
   *v = slot_text(s);
   if (s->over) {
     fail(r, ZT_R_HEADER_INVALID, "%s header: %s '%s' is too long",
-         kind_label(r->kind), name, show(v->p, v->n, shown, sizeof shown));
+         r->msg->label, name, show(v->p, v->n, shown, sizeof shown));
     return false;
   }
   return true;
@@ -525,19 +604,19 @@ static void header_check_code(rd *r, int k, const char *name, size_t digits,
     return;
   if (v.n != digits || !zt_all_digits(v.p, v.n))
     fail(r, ZT_R_HEADER_INVALID, "%s header: %s '%s' is not %s (%zu digits)",
-         kind_label(r->kind), name, show(v.p, v.n, shown, sizeof shown),
+         r->msg->label, name, show(v.p, v.n, shown, sizeof shown),
          what, digits);
 }
 
 /* Called when Header ends: BerichtCode, Afzender and Ontvanger. */
 static void header_end(rd *r) {
-  bool decl = r->kind == ZT_KIND_DECLARATIES;
-  const char *want = decl ? "490" : "436";
+  const ijw_msg *m = r->msg;
+  const char *want = m->bericht_code;
   zt_slice v;
   char shown[40];
   if (r->header_done) {
     fail(r, ZT_R_HEADER_INVALID, "%s message has more than one Header",
-         kind_label(r->kind));
+         r->msg->label);
     return;
   }
   if (!header_value(r, G_CODE, "BerichtCode", &v))
@@ -545,23 +624,18 @@ static void header_end(rd *r) {
   if (!zt_slice_eq(v.p, v.n, want)) {
     fail(r, ZT_R_HEADER_INVALID,
          "%s header: BerichtCode is '%s', must be %s for this message",
-         kind_label(r->kind), show(v.p, v.n, shown, sizeof shown), want);
+         r->msg->label, show(v.p, v.n, shown, sizeof shown), want);
     return;
   }
-  if (decl) {
-    header_check_code(r, G_FROM, "Afzender", 8, "a provider AGB code");
-    header_check_code(r, G_TO, "Ontvanger", 4, "a municipality code");
-  } else {
-    header_check_code(r, G_FROM, "Afzender", 4, "a municipality code");
-    header_check_code(r, G_TO, "Ontvanger", 8, "a provider AGB code");
-  }
+  header_check_code(r, G_FROM, "Afzender", m->from.digits, m->from.what);
+  header_check_code(r, G_TO, "Ontvanger", m->to.digits, m->to.what);
   r->header_done = true;
 }
 
 static void need_header(rd *r, const char *elem) {
   if (!r->header_done)
     fail(r, ZT_R_HEADER_INVALID, "%s message has no Header before %s",
-         kind_label(r->kind), elem);
+         r->msg->label, elem);
 }
 
 /* ---- lines ------------------------------------------------------------ */
@@ -570,7 +644,7 @@ static void line_begin(rd *r) {
   for (int k = 0; k < ZT_MAX_FIELDS; k++)
     slot_clear(&r->s[k]);
   r->line_no = cur_line(r);
-  r->line_product = false;
+  r->line_group = false;
   r->bad = ZT_R_NONE;
 }
 
@@ -624,23 +698,23 @@ static void line_end(rd *r) {
   zt_slice f[ZT_MAX_FIELDS];
   zt_row row;
   zt_status st;
-  const char *where = line_label(r);
-  if (r->kind == ZT_KIND_DECLARATIES)
-    line_amount(r);
+  const ijw_msg *m = r->msg;
+  const char *where = name_text[m->line];
+  if (m->line_done)
+    m->line_done(r);
   if (r->bad) {
     reject(r, r->bad, -1, "%s", r->bad_msg);
     return;
   }
-  for (int k = 0; k < r->nfields; k++) {
-    const fdesc *d = &r->fields[k];
+  for (int k = 0; k < m->nfields; k++) {
+    const fdesc *d = &m->fields[k];
     const slot *s;
     bool required = d->required;
     if (d->slot == NO_SLOT) {
       f[k] = (zt_slice){NULL, 0};
       continue;
     }
-    if (r->kind == ZT_KIND_TOEWIJZINGEN && k == ZT_A_CATEGORY &&
-        r->line_product)
+    if (d->req_group && r->line_group)
       required = true;   /* Product needs its Categorie */
     s = &r->s[d->slot];
     if (!s->seen) {
@@ -681,11 +755,6 @@ static void line_end(rd *r) {
 }
 
 /* ---- the state machine ------------------------------------------------ */
-
-typedef struct step {
-  int state;
-  int slot;
-} step;
 
 static step gfield(rd *r, int k) { return (step){S_GFIELD, slot_open(r, k)}; }
 static step lfield(rd *r, int k) { return (step){S_LFIELD, slot_open(r, k)}; }
@@ -844,9 +913,9 @@ static step child_301(rd *r, int parent, int ns, int id,
       switch (id) {
       case N_ToewijzingNummer: return lfield(r, ZT_A_TOEWIJZING);
       case N_Product:
-        if (r->line_product)
+        if (r->line_group)
           line_bad(r, "Product occurs more than once");
-        r->line_product = true;
+        r->line_group = true;
         return (step){S_G_PRODUCT, NO_SLOT};
       case N_Ingangsdatum: return lfield(r, ZT_A_BEGIN);
       case N_Einddatum: return lfield(r, ZT_A_END);
@@ -878,63 +947,58 @@ static step child_301(rd *r, int parent, int ns, int id,
   }
 }
 
-/* The root element decides the kind. */
+/* The root element decides the message: a row of the table, or the file
+ * is refused (xml_kind_unknown). */
 static void root_start(rd *r, const xmlChar *local, const xmlChar *uri) {
-  char msg[16], nm[64], ns[128];
+  char msg[16], nm[64], ns[128], known[160];
   const char *u = (const char *)uri;
   bool ijw = u && ns_message(u, strlen(u), msg, sizeof msg);
+  const ijw_msg *m = ijw ? msg_by_ns(msg) : NULL;
   r->root_seen = true;
-  if (ijw && strcmp(msg, "jw323") == 0) {
-    r->kind = ZT_KIND_DECLARATIES;
-    r->msg_ns = NS_323;
-    r->fields = decl_fields;
-    r->nfields = ZT_D_NFIELDS;
-  } else if (ijw && strcmp(msg, "jw301") == 0) {
-    r->kind = ZT_KIND_TOEWIJZINGEN;
-    r->msg_ns = NS_301;
-    r->fields = assign_fields;
-    r->nfields = ZT_A_NFIELDS;
+  if (m) {
+    r->msg = m;
+    r->kind = m->kind;
+    r->msg_ns = NS_MSG + (int)(m - messages);
   } else if (ijw) {
     for (char *c = msg; *c; c++)
       if (*c >= 'a' && *c <= 'z')
         *c = (char)(*c - 'a' + 'A');
     fail(r, ZT_R_XML_KIND_UNKNOWN,
-         "an iJw %s message (root element '%s'), not a JW323 declaration "
-         "or a JW301 assignment: zothuis does not read it",
-         msg, show_str(local, nm, sizeof nm));
+         "an iJw %s message (root element '%s'), not %s: zothuis does not "
+         "read it",
+         msg, show_str(local, nm, sizeof nm),
+         msg_list(known, sizeof known, true));
     return;
   } else if (u) {
     fail(r, ZT_R_XML_KIND_UNKNOWN,
-         "XML root element '%s' in namespace '%s' is not an iJw JW323 or "
-         "JW301 message",
-         show_str(local, nm, sizeof nm), show_str(uri, ns, sizeof ns));
+         "XML root element '%s' in namespace '%s' is not an iJw %s message",
+         show_str(local, nm, sizeof nm), show_str(uri, ns, sizeof ns),
+         msg_list(known, sizeof known, false));
     return;
   } else {
     fail(r, ZT_R_XML_KIND_UNKNOWN,
-         "XML root element '%s' has no namespace: not an iJw JW323 or JW301 "
-         "message",
-         show_str(local, nm, sizeof nm));
+         "XML root element '%s' has no namespace: not an iJw %s message",
+         show_str(local, nm, sizeof nm),
+         msg_list(known, sizeof known, false));
     return;
   }
   if (r->want != ZT_KIND_AUTO && r->want != r->kind) {
     fail(r, ZT_R_XML_KIND_UNKNOWN, "the file is an iJw %s message, not %s",
-         kind_label(r->kind), zt_kind_name(r->want));
+         m->label, zt_kind_name(r->want));
     return;
   }
   if (name_id(r, local) != N_Bericht)
     fail(r, ZT_R_XML_KIND_UNKNOWN,
          "root element is '%s', an iJw %s message starts with Bericht",
-         show_str(local, nm, sizeof nm), kind_label(r->kind));
+         show_str(local, nm, sizeof nm), m->label);
 }
 
 /* ---- SAX callbacks ---------------------------------------------------- */
 
-/* Is this a Prestatie (JW323) or ToegewezenProduct (JW301)? */
+/* Is this the message's line element (Prestatie, ToegewezenProduct)? */
 static bool is_line_element(rd *r, const xmlChar *local,
                             const xmlChar *uri) {
-  int want = r->kind == ZT_KIND_DECLARATIES ? N_Prestatie
-                                            : N_ToegewezenProduct;
-  return name_id(r, local) == want && ns_class(r, uri) == r->msg_ns;
+  return name_id(r, local) == r->msg->line && ns_class(r, uri) == r->msg_ns;
 }
 
 /* A line element where none belongs (say a Prestatie straight under
@@ -942,9 +1006,7 @@ static bool is_line_element(rd *r, const xmlChar *local,
 static void misplaced_line(rd *r) {
   r->line_no = cur_line(r);
   reject(r, ZT_R_VALUE_INVALID, -1, "%s outside %s: not read",
-         line_label(r),
-         r->kind == ZT_KIND_DECLARATIES ? "Clienten/Client/Prestaties"
-                                        : "Client/ToegewezenProducten");
+         name_text[r->msg->line], r->msg->line_path);
 }
 
 static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix,
@@ -998,10 +1060,7 @@ static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix,
     } else {
       int ns = ns_class(r, uri);
       int id = name_id(r, local);
-      if (r->kind == ZT_KIND_DECLARATIES)
-        next = child_323(r, parent, ns, id, local, uri);
-      else
-        next = child_301(r, parent, ns, id, local, uri);
+      next = r->msg->child(r, parent, ns, id, local, uri);
     }
     if (next.state == S_SKIP && is_line_element(r, local, uri))
       misplaced_line(r);
@@ -1292,7 +1351,7 @@ zt_status zt_ijw_read_dated(zt_source *src, const zt_read_opts *opts,
       fail(r, ZT_R_XML_MALFORMED, "not well-formed XML (no root element)");
     else if (!r->header_done)
       fail(r, ZT_R_HEADER_INVALID, "%s message has no Header",
-           kind_label(r->kind));
+           r->msg->label);
   }
   if (r->fail_reason) {
     if (file_reason)
@@ -1300,8 +1359,8 @@ zt_status zt_ijw_read_dated(zt_source *src, const zt_read_opts *opts,
     st = zt_fail(err, ZT_ERR_INPUT, "%s: %s", path, r->fail_msg);
     goto out;
   }
-  if (r->kind == ZT_KIND_DECLARATIES)
-    check_totals(r);
+  if (r->msg->file_done)
+    r->msg->file_done(r);
 
 out:
   if (kind_out)
@@ -1320,160 +1379,174 @@ out:
 
 /* ---- sniffing --------------------------------------------------------- */
 
+/*
+ * The root element is found by libxml2 itself: a push parser is fed the
+ * head of the file, its startElementNs records the root's local name and
+ * namespace URI and stops the parser. The hostile-XML guard is installed
+ * but only notes what it sees (a DOCTYPE is passed over to reach the root;
+ * the reader refuses the file later), no entity is declared or loaded and
+ * the network is off. What libxml2 cannot read up to the root (a head cut
+ * short, a prolog that is not well-formed) shows no root.
+ */
+
 enum { SN_NOT_XML, SN_UNKNOWN, SN_FOUND };
 
-static bool sn_ws(char c) { return is_ws((unsigned char)c); }
+#define SNIFF_CHUNK 4096   /* bytes handed to libxml2 at a time */
 
-/* First occurrence of the `k` bytes `w` in p[0..n), or NULL. */
-static const char *find(const char *p, size_t n, const char *w, size_t k) {
-  for (size_t i = 0; i + k <= n; i++)
-    if (p[i] == w[0] && memcmp(p + i, w, k) == 0)
-      return p + i;
-  return NULL;
+typedef struct sniffer {
+  zt_xml_guard guard;   /* first: the SAX user data is this struct */
+  xmlParserCtxtPtr ctxt;
+  bool found;
+  char uri[256];        /* the root's namespace URI ("" for none) */
+  bool uri_cut;         /* ... longer than uri holds */
+} sniffer;
+
+static void sniff_refuse(void *ctx, const char *what) {
+  (void)ctx;
+  (void)what;           /* noted by not loading it: the reader refuses */
 }
 
-/* Find the root element's start tag in p[0..n) and the URI of its
- * namespace. */
-static int scan_root(const char *p, size_t n, const char **uri,
-                     size_t *urin) {
+static void sniff_start(void *ctx, const xmlChar *local,
+                        const xmlChar *prefix, const xmlChar *uri,
+                        int nb_ns, const xmlChar **nss, int nb_attr,
+                        int nb_def, const xmlChar **attrs) {
+  sniffer *s = ctx;
+  size_t n = uri ? strlen((const char *)uri) : 0;
+  (void)local;
+  (void)prefix;
+  (void)nb_ns;
+  (void)nss;
+  (void)nb_attr;
+  (void)nb_def;
+  (void)attrs;
+  s->found = true;
+  s->uri_cut = n >= sizeof s->uri;
+  if (!s->uri_cut)
+    memcpy(s->uri, uri ? (const char *)uri : "", n + 1);
+  xmlStopParser(s->ctxt);
+}
+
+#if LIBXML_VERSION >= 21200
+static void sniff_error(void *ctx, const xmlError *e) {
+#else
+static void sniff_error(void *ctx, xmlErrorPtr e) {
+#endif
+  (void)ctx;
+  (void)e;
+}
+
+/* Is p[0..n) XML at all: '<' first, after an optional UTF-8 byte order
+ * mark and white space? A UTF-16 byte order mark followed by '<' is XML
+ * too (the reader then refuses it: iJw messages are UTF-8). */
+static bool sniff_xml(const char *p, size_t n, bool *wide) {
   const unsigned char *u = (const unsigned char *)p;
-  size_t i = 0, pre_len;
-  const char *name, *colon;
-  size_t name_len;
-  *uri = NULL;
-  *urin = 0;
+  size_t i = 0;
+  *wide = false;
   if (n >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
     i = 3;
   } else if (n >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) ||
                         (u[0] == 0xFE && u[1] == 0xFF))) {
-    /* UTF-16 with a byte order mark: XML when '<' comes next. */
-    if (n >= 4 && ((u[0] == 0xFF && u[2] == '<' && u[3] == 0) ||
-                   (u[0] == 0xFE && u[2] == 0 && u[3] == '<')))
-      return SN_UNKNOWN;
-    return SN_NOT_XML;
+    *wide = n >= 4 && ((u[0] == 0xFF && u[2] == '<' && u[3] == 0) ||
+                       (u[0] == 0xFE && u[2] == 0 && u[3] == '<'));
+    return *wide;
   }
-  while (i < n && sn_ws(p[i]))
+  while (i < n && is_ws(u[i]))
     i++;
-  if (i >= n || p[i] != '<')
+  return i < n && p[i] == '<';
+}
+
+/* Find the root element's namespace URI in p[0..n) with libxml2. Returns
+ * SN_NOT_XML, SN_FOUND (uri set, "" when it has none) or SN_UNKNOWN. */
+static int scan_root(const char *p, size_t n, char *uri, size_t size) {
+  xmlSAXHandler sax;
+  xmlGenericErrorFunc old_fn;
+  void *old_ctx;
+  sniffer s;
+  tagscan ts;
+  bool wide;
+  if (size)
+    uri[0] = '\0';
+  if (!sniff_xml(p, n, &wide))
     return SN_NOT_XML;
-  for (;;) {
-    while (i < n && sn_ws(p[i]))
-      i++;
-    if (i + 1 >= n || p[i] != '<')
-      return SN_UNKNOWN;
-    if (p[i + 1] == '?') {              /* XML declaration, PI */
-      const char *e = find(p + i + 2, n - i - 2, "?>", 2);
-      if (!e)
-        return SN_UNKNOWN;
-      i = (size_t)(e - p) + 2;
-      continue;
-    }
-    if (n - i >= 4 && memcmp(p + i, "<!--", 4) == 0) {
-      const char *e = find(p + i + 4, n - i - 4, "-->", 3);
-      if (!e)
-        return SN_UNKNOWN;
-      i = (size_t)(e - p) + 3;
-      continue;
-    }
-    if (n - i >= 9 && memcmp(p + i, "<!DOCTYPE", 9) == 0) {
-      /* Skipped to see the root (the reader refuses it anyway): up to
-       * the first '>', or past an internal subset "[ ... ]" to the '>'
-       * after it. */
-      size_t j = i + 9;
-      while (j < n && p[j] != '[' && p[j] != '>')
-        j++;
-      if (j < n && p[j] == '[') {
-        for (;;) {
-          const char *e = find(p + j, n - j, "]", 1);
-          if (!e)
-            return SN_UNKNOWN;
-          j = (size_t)(e - p) + 1;
-          while (j < n && sn_ws(p[j]))
-            j++;
-          if (j < n && p[j] == '>')
-            break;
-        }
-      }
-      if (j >= n)
-        return SN_UNKNOWN;
-      i = j + 1;
-      continue;
-    }
-    if (p[i + 1] == '!')
-      return SN_UNKNOWN;
-    break;
-  }
-  name = p + ++i;
-  while (i < n && !sn_ws(p[i]) && p[i] != '>' && p[i] != '/')
-    i++;
-  if (i >= n)
+  if (wide)
     return SN_UNKNOWN;
-  name_len = (size_t)(p + i - name);
-  colon = memchr(name, ':', name_len);
-  pre_len = colon ? (size_t)(colon - name) : 0;
-  for (;;) {
-    const char *an, *v;
-    size_t an_len;
-    char q;
-    while (i < n && sn_ws(p[i]))
-      i++;
-    if (i >= n)
-      return SN_UNKNOWN;
-    if (p[i] == '>' || p[i] == '/')
-      break;
-    an = p + i;
-    while (i < n && p[i] != '=' && !sn_ws(p[i]) && p[i] != '>' &&
-           p[i] != '/')
-      i++;
-    an_len = (size_t)(p + i - an);
-    while (i < n && sn_ws(p[i]))
-      i++;
-    if (i >= n || p[i] != '=')
-      return SN_UNKNOWN;
-    i++;
-    while (i < n && sn_ws(p[i]))
-      i++;
-    if (i >= n || (p[i] != '"' && p[i] != '\''))
-      return SN_UNKNOWN;
-    q = p[i++];
-    v = p + i;
-    while (i < n && p[i] != q)
-      i++;
-    if (i >= n)
-      return SN_UNKNOWN;
-    if ((!colon && an_len == 5 && memcmp(an, "xmlns", 5) == 0) ||
-        (colon && an_len == 6 + pre_len && memcmp(an, "xmlns:", 6) == 0 &&
-         memcmp(an + 6, name, pre_len) == 0)) {
-      *uri = v;
-      *urin = (size_t)(p + i - v);
+  memset(&ts, 0, sizeof ts);
+  memset(&s, 0, sizeof s);
+  s.guard.refuse = sniff_refuse;
+  xmlInitParser();
+  memset(&sax, 0, sizeof sax);
+  sax.initialized = XML_SAX2_MAGIC;
+  sax.startElementNs = sniff_start;
+  zt_xml_guard_install(&sax);
+  sax.serror = sniff_error;
+  sax.warning = silent;
+  sax.error = silent;
+  sax.fatalError = silent;
+  old_fn = xmlGenericError;
+  old_ctx = xmlGenericErrorContext;
+  xmlSetGenericErrorFunc(NULL, silent);
+  s.ctxt = xmlCreatePushParserCtxt(&sax, &s, NULL, 0, NULL);
+  if (s.ctxt) {
+    size_t off = 0;
+    bool refused = false;
+    xmlCtxtUseOptions(s.ctxt, XML_PARSE_NONET);
+    /* In pieces that end before a '<' (or after SNIFF_CHUNK bytes), so
+     * that nothing after the root is looked at, not even by the
+     * attribute count; then the end, so that libxml2 waits for
+     * nothing. */
+    while (off < n && !s.found && !refused) {
+      size_t k = n - off < SNIFF_CHUNK ? n - off : SNIFF_CHUNK;
+      const char *lt = k > 1 ? memchr(p + off + 1, '<', k - 1) : NULL;
+      if (lt)
+        k = (size_t)(lt - (p + off));
+      refused = !tagscan_feed(&ts, p + off, k);
+      if (!refused)
+        xmlParseChunk(s.ctxt, p + off, (int)k, 0);
+      off += k;
     }
-    i++;
+    if (!s.found && !refused)
+      xmlParseChunk(s.ctxt, NULL, 0, 1);
+    /* An entity declaration in a DOCTYPE makes libxml2 keep it in a
+     * document of its own ("expat compatibility"), never used here (the
+     * guard resolves no entity): freed with the parser. */
+    if (s.ctxt->myDoc) {
+      xmlFreeDoc(s.ctxt->myDoc);
+      s.ctxt->myDoc = NULL;
+    }
+    xmlFreeParserCtxt(s.ctxt);
   }
-  return *uri ? SN_FOUND : SN_UNKNOWN;
+  xmlSetGenericErrorFunc(old_ctx, old_fn);
+  if (!s.found || s.uri_cut)
+    return SN_UNKNOWN;
+  zt_strlcpy(uri, s.uri, size);
+  return SN_FOUND;
 }
 
 int zt_ijw_sniff(const char *p, size_t n) {
-  const char *uri;
-  size_t urin;
-  char msg[16];
-  int s = scan_root(p, n, &uri, &urin);
+  char uri[256], msg[16];
+  int s = scan_root(p, n, uri, sizeof uri);
   if (s == SN_NOT_XML)
     return -1;
-  if (s == SN_FOUND && ns_message(uri, urin, msg, sizeof msg)) {
-    if (strcmp(msg, "jw323") == 0)
-      return ZT_KIND_DECLARATIES;
-    if (strcmp(msg, "jw301") == 0)
-      return ZT_KIND_TOEWIJZINGEN;
+  if (s == SN_FOUND && ns_message(uri, strlen(uri), msg, sizeof msg)) {
+    const ijw_msg *m = msg_by_ns(msg);
+    if (m)
+      return (int)m->kind;
   }
   return ZT_KIND_AUTO;
 }
 
 bool zt_ijw_root_message(const char *p, size_t n, char *msg, size_t size) {
-  const char *uri;
-  size_t urin;
+  char uri[256];
   if (size)
     msg[0] = '\0';
-  if (scan_root(p, n, &uri, &urin) != SN_FOUND)
+  if (scan_root(p, n, uri, sizeof uri) != SN_FOUND)
     return false;
-  return ns_message(uri, urin, msg, size);
+  return ns_message(uri, strlen(uri), msg, size);
+}
+
+const char *zt_ijw_format(zt_kind kind) {
+  for (int i = 0; i < NMSG; i++)
+    if (messages[i].kind == kind)
+      return messages[i].ns;
+  return NULL;
 }

@@ -19,9 +19,12 @@
  * Namespaces are matched by URI, never by prefix:
  *   http://www.istandaarden.nl/ijw/3_<digits>/<msg>/schema
  * with <msg> = jw323 or jw301 for the message elements and basisschema for
- * the children of shared types. The root element's namespace decides the
- * kind. Text is trimmed of XML white space (space, tab, CR, LF) at both
- * ends before it is handed on.
+ * the children of shared types. The root element's namespace picks the
+ * message's row in the reader's message table (etl/ijw.c: code,
+ * namespace, line element, fields, record kind, label, handler); an iJw
+ * message with no row is refused as ZT_R_XML_KIND_UNKNOWN. Text is
+ * trimmed of XML white space (space, tab, CR, LF) at both ends before it
+ * is handed on.
  *
  * Hostile XML is refused as a whole file (ZT_R_XML_MALFORMED): any DOCTYPE
  * (so no DTD, no entity declarations, no external entities, no entity
@@ -91,7 +94,10 @@ zt_status zt_ijw_read_dated(zt_source *src, const zt_read_opts *opts,
  * element's namespace names when it is visible in these bytes
  * (ZT_KIND_DECLARATIES for jw323, ZT_KIND_TOEWIJZINGEN for jw301), or
  * ZT_KIND_AUTO (0) when it is XML of another or not yet visible kind --
- * zt_ijw_read() then decides, and rejects what it cannot read. */
+ * zt_ijw_read() then decides, and rejects what it cannot read. The root
+ * is found by libxml2 (a push parser stopped at the first start tag,
+ * hostile-XML guard installed, a DOCTYPE passed over, nothing loaded): a
+ * prolog it cannot read shows no root. */
 int zt_ijw_sniff(const char *p, size_t n);
 
 /* The iJw message the root element of the document starting with these
@@ -101,6 +107,12 @@ int zt_ijw_sniff(const char *p, size_t n);
  * msg "") when the root element is not visible in these bytes, has no
  * namespace, or its namespace is not of that form. */
 bool zt_ijw_root_message(const char *p, size_t n, char *msg, size_t size);
+
+/* The name of the iJw message whose lines become records of `kind`
+ * ("jw323" for ZT_KIND_DECLARATIES, "jw301" for ZT_KIND_TOEWIJZINGEN),
+ * from the reader's message table; the store keeps it as the file's
+ * format. NULL for a kind no iJw message yields. */
+const char *zt_ijw_format(zt_kind kind);
 
 /* Mask, in place, every run of 9 or more ASCII digits in `s` as its first
  * two digits, stars, and its last two ("123456782" -> "12*****82"). */

@@ -748,11 +748,8 @@ static zt_status ingest_one(zt_store *store, zt_validator *v,
   }
   if (pr.kind != ZT_KIND_AUTO)
     f->kind = pr.kind;
-  if (pr.xml && pr.kind == ZT_KIND_DECLARATIES)
-    snprintf(f->format, sizeof f->format, "jw323%s",
-             zt_source_is_gzip(src) ? "+gzip" : "");
-  else if (pr.xml && pr.kind == ZT_KIND_TOEWIJZINGEN)
-    snprintf(f->format, sizeof f->format, "jw301%s",
+  if (pr.xml && zt_ijw_format(pr.kind))
+    snprintf(f->format, sizeof f->format, "%s%s", zt_ijw_format(pr.kind),
              zt_source_is_gzip(src) ? "+gzip" : "");
   zt_strlcpy(f->warnings, pr.warnings, sizeof f->warnings);
 

@@ -546,6 +546,17 @@ static void test_kind_unknown(void **state) {
   /* A JW301 when declarations were asked for. */
   expect_kind_unknown(DATA "jw301_prefixes.xml", ZT_KIND_DECLARATIES,
                       "JW301");
+  /* A message that is no row of the reader's table (here a JW305 shaped
+   * like a JW301) is refused, never read as another message. */
+  p = tu_write(dir, "jw305.xml",
+               "<Bericht xmlns=\"http://www.istandaarden.nl/ijw/3_2/jw305/"
+               "schema\"><Header><BerichtCode>414</BerichtCode></Header>"
+               "<Client><ToegewezenProducten><ToegewezenProduct/>"
+               "</ToegewezenProducten></Client></Bericht>");
+  expect_kind_unknown(p, ZT_KIND_AUTO,
+                      "an iJw JW305 message (root element 'Bericht'), not "
+                      "a JW323 declaration or a JW301 assignment");
+  g_free(p);
   tu_rmtree(dir);
   g_free(dir);
 }
@@ -791,6 +802,32 @@ static void test_sniff(void **state) {
                          "jw323/schema\">"),
                    ZT_KIND_DECLARATIES);
   assert_int_equal(sniff("<!DOCTYPE b [<!ENTITY e \"x\">"), ZT_KIND_AUTO);
+  /* libxml2 reads the prolog: a '>' in a comment or an attribute value
+   * does not end the tag early ... */
+  assert_int_equal(sniff("<?xml version='1.0'?><!-- a > b --><Bericht "
+                         "a='x>y' xmlns=\"http://www.istandaarden.nl/ijw/"
+                         "3_2/jw301/schema\">"),
+                   ZT_KIND_TOEWIJZINGEN);
+  /* ... and a prolog that is not well-formed shows no root. */
+  assert_int_equal(sniff("<?xml version='1.0'?><?xml version='1.0'?>"
+                         "<Bericht xmlns=\"http://www.istandaarden.nl/ijw/"
+                         "3_2/jw323/schema\">"),
+                   ZT_KIND_AUTO);
+  /* The head is handed to libxml2 in chunks: a root behind a long
+   * comment is found, and what follows the root is not looked at (a
+   * text full of '=' there is not taken for a start tag with too many
+   * attributes). */
+  {
+    GString *g = g_string_new("<?xml version=\"1.0\"?><!--");
+    for (int i = 0; i < 9000; i++)
+      g_string_append_c(g, 'x');
+    g_string_append(g, "--><Bericht xmlns=\"http://www.istandaarden.nl/"
+                       "ijw/3_2/jw323/schema\"><Header>");
+    for (int i = 0; i < 2000; i++)
+      g_string_append_c(g, '=');
+    assert_int_equal(zt_ijw_sniff(g->str, g->len), ZT_KIND_DECLARATIES);
+    g_string_free(g, TRUE);
+  }
   /* Not XML. */
   assert_int_equal(sniff("bsn;gemeente;begindatum\n"), -1);
   assert_int_equal(sniff(""), -1);
