@@ -8,7 +8,7 @@
  * (or category) each fix part of a value's key (indicator, period,
  * municipality, breakdown), the element fills in the rest.
  */
-#include "render/template.h"
+#include "render/docbuild_int.h"
 #include "core/sort.h"
 
 #include <stdarg.h>
@@ -25,52 +25,7 @@
 #include "render/ind_ids.h"
 #include "render/theme.h"
 
-#define DASH "\xe2\x80\x93"     /* – */
-
-typedef struct bctx {
-  const zt_template *t;
-  const zt_report_input *in;
-  zt_doc *doc;
-  zt_arena *a;
-  zt_err *err;
-  uint16_t gem;              /* the municipality in scope, 0 = region */
-  const char *gem_name;
-  zt_period *trend;
-  size_t ntrend;
-  bool numbered;
-  GPtrArray *strvs;          /* string vectors to free with the build */
-  int sec[3];
-  int nheadings, ntables, nfigures;
-} bctx;
-
-/* A partial key of a value: what a row, column, series or category
- * fixes. NULL / -1 / has_period false mean "inherit". */
-typedef struct coord {
-  const char *label;
-  const char *ind;
-  bool has_period;
-  zt_period period;
-  int gem;
-  const char *bd;
-  bool total;
-  bool has_color;
-  uint32_t color;
-  bool target;
-  bool from_periods;
-  gchar **ids;        /* <row ids>: one indicator per column ("" = an
-                         empty cell), NULL otherwise; in the arena's
-                         care via bctx.strvs */
-} coord;
-
-typedef struct dim {
-  coord *c;
-  size_t n;
-} dim;
-
-static zt_status node_fail(bctx *b, xmlNodePtr n, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static zt_status node_fail(bctx *b, xmlNodePtr n, const char *fmt, ...) {
+zt_status node_fail(bctx *b, xmlNodePtr n, const char *fmt, ...) {
   char msg[768];
   va_list ap;
   va_start(ap, fmt);
@@ -83,7 +38,7 @@ static zt_status node_fail(bctx *b, xmlNodePtr n, const char *fmt, ...) {
 }
 
 /* An attribute copied into the arena, or NULL. */
-static const char *attr(bctx *b, xmlNodePtr n, const char *name) {
+const char *attr(bctx *b, xmlNodePtr n, const char *name) {
   xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
   const char *s;
   if (!v)
@@ -93,26 +48,26 @@ static const char *attr(bctx *b, xmlNodePtr n, const char *name) {
   return s;
 }
 
-static bool attr_yes(bctx *b, xmlNodePtr n, const char *name, bool dflt) {
+bool attr_yes(bctx *b, xmlNodePtr n, const char *name, bool dflt) {
   const char *v = attr(b, n, name);
   return v ? strcmp(v, "yes") == 0 : dflt;
 }
 
-static bool is_elem(xmlNodePtr n, const char *name) {
+bool is_elem(xmlNodePtr n, const char *name) {
   return n->type == XML_ELEMENT_NODE &&
          strcmp((const char *)n->name, name) == 0;
 }
 
 /* --- periods ----------------------------------------------------------- */
 
-static zt_period period_back(zt_period p, int n) {
+zt_period period_back(zt_period p, int n) {
   while (n-- > 0)
     p = zt_period_prev(&p);
   return p;
 }
 
 /* Resolve a (checked) period reference; NULL means the report period. */
-static zt_period resolve_ref(bctx *b, const char *ref) {
+zt_period resolve_ref(bctx *b, const char *ref) {
   const zt_period *cur = &b->in->period;
   zt_period p = *cur;
   if (!ref || strcmp(ref, "current") == 0)
@@ -132,13 +87,13 @@ static zt_period resolve_ref(bctx *b, const char *ref) {
   return p;
 }
 
-static void fmt_period_long(const zt_period *p, char buf[ZT_FMT_MAX]) {
+void fmt_period_long(const zt_period *p, char buf[ZT_FMT_MAX]) {
   zt_fmt_period(p, buf);
 }
 
 /* --- placeholders -------------------------------------------------------- */
 
-static const char *subst(bctx *b, const char *s) {
+const char *subst(bctx *b, const char *s) {
   zt_buf out;
   const char *p = s, *res;
   if (!s)
@@ -184,9 +139,9 @@ static const char *subst(bctx *b, const char *s) {
 /* The value of (ind, p, gem, bd). The episode analysis of the cohort
  * period is the one measured at the report's peildatum, when the table
  * holds it (the cohort followed up, docs/indicators.md). */
-static const zt_ind_value *lookup(bctx *b, const char *ind,
-                                  const zt_period *p, uint16_t gem,
-                                  const char *bd) {
+const zt_ind_value *lookup(bctx *b, const char *ind,
+                           const zt_period *p, uint16_t gem,
+                           const char *bd) {
   char name[8];
   if (!ind || !b->in->ind)
     return NULL;
@@ -205,15 +160,15 @@ static const zt_ind_value *lookup(bctx *b, const char *ind,
   return zt_ind_table_find(b->in->ind, ind, name, gem, bd ? bd : "");
 }
 
-static zt_unit unit_of(const char *ind) {
+zt_unit unit_of(const char *ind) {
   const zt_render_ind *d = zt_render_ind_lookup(ind);
   return d ? d->unit : ZT_UNIT_COUNT;
 }
 
 /* What the report prints for v; flags get ZT_CELL_MISSING or
  * ZT_CELL_SUPPRESSED. */
-static const char *display(bctx *b, const zt_ind_value *v,
-                           unsigned *flags) {
+const char *display(bctx *b, const zt_ind_value *v,
+                    unsigned *flags) {
   char buf[ZT_FMT_MAX];
   if (!v) {
     if (flags)
@@ -238,7 +193,7 @@ static const char *display(bctx *b, const zt_ind_value *v,
 }
 
 /* Compare a/b with c/d exactly (b, d > 0): -1, 0, 1. */
-static int cmp_frac(int64_t a, int64_t bb, int64_t c, int64_t d) {
+int cmp_frac(int64_t a, int64_t bb, int64_t c, int64_t d) {
   __int128 l = (__int128)a * d, r = (__int128)c * bb;
   return l < r ? -1 : l > r;
 }
@@ -247,20 +202,20 @@ static int cmp_frac(int64_t a, int64_t bb, int64_t c, int64_t d) {
 
 /* The target of a value shown for (ind, p, gem), from the one evaluator
  * (metrics/target.h). */
-static void evaluate(bctx *b, const char *ind, const zt_period *p,
-                     uint16_t gem, zt_target_eval *ev) {
+void evaluate(bctx *b, const char *ind, const zt_period *p,
+              uint16_t gem, zt_target_eval *ev) {
   zt_target_evaluate(b->in->targets, b->in->ntargets, b->in->ind, ind, p,
                      gem, ev);
 }
 
-static const zt_report_target *find_target(bctx *b, const char *ind,
-                                           const zt_period *p,
-                                           uint16_t gem) {
+const zt_report_target *find_target(bctx *b, const char *ind,
+                                    const zt_period *p,
+                                    uint16_t gem) {
   return zt_target_find(b->in->targets, b->in->ntargets, ind, p, gem);
 }
 
-static const char *target_value(bctx *b, const zt_report_target *t,
-                                zt_unit unit, bool with_op) {
+const char *target_value(bctx *b, const zt_report_target *t,
+                         zt_unit unit, bool with_op) {
   char v[72];
   zt_target_text(t, unit, with_op, v);
   return zt_arena_strdup(b->a, v);
@@ -268,8 +223,8 @@ static const char *target_value(bctx *b, const zt_report_target *t,
 
 /* "doel: ≥ 70%", or "doel 2023: ≥ 70%" when the target is set for
  * another period than the one shown (a year target in a half-year). */
-static const char *target_label(bctx *b, const zt_target_eval *ev,
-                                const zt_period *shown) {
+const char *target_label(bctx *b, const zt_target_eval *ev,
+                         const zt_period *shown) {
   char name[8];
   zt_period_name(shown, name);
   if (strcmp(ev->target->period, name) == 0)
@@ -279,10 +234,6 @@ static const char *target_label(bctx *b, const zt_target_eval *ev,
 }
 
 /* --- inline text ------------------------------------------------------- */
-
-typedef struct runs {
-  GArray *a;   /* of zt_run */
-} runs;
 
 static void add_run(bctx *b, runs *r, const char *text, unsigned flags) {
   zt_run run;
@@ -294,7 +245,7 @@ static void add_run(bctx *b, runs *r, const char *text, unsigned flags) {
 }
 
 /* Collapse white space in text to single blanks. */
-static void add_text(bctx *b, runs *r, const char *s, unsigned flags) {
+void add_text(bctx *b, runs *r, const char *s, unsigned flags) {
   size_t n = strlen(s), k = 0;
   char *out = g_malloc(n + 1);
   bool sp = false;
@@ -344,7 +295,7 @@ static const char *setting(bctx *b, const char *key) {
 }
 
 /* The municipality an element names, or the one in scope. */
-static uint16_t gem_of(bctx *b, xmlNodePtr n) {
+uint16_t gem_of(bctx *b, xmlNodePtr n) {
   const char *g = attr(b, n, "gemeente");
   long v;
   if (!g)
@@ -360,8 +311,8 @@ static uint16_t gem_of(bctx *b, xmlNodePtr n) {
  * with the value judged when that is not the one the sentence ends on
  * ("; doel 2023 ≥ 70%: niet gehaald (heel 2023: 69,0%)"); "" without a
  * target. */
-static const char *target_clause(bctx *b, const char *ind,
-                                 const zt_period *cur, uint16_t gem) {
+const char *target_clause(bctx *b, const char *ind,
+                          const zt_period *cur, uint16_t gem) {
   zt_target_eval ev;
   char name[8], jp[ZT_FMT_MAX];
   const char *doel;
@@ -492,7 +443,7 @@ static void inline_nodes(bctx *b, xmlNodePtr parent, runs *r,
 }
 
 /* Trim blanks at both ends and doubled blanks between runs. */
-static zt_text finish_runs(bctx *b, runs *r) {
+zt_text finish_runs(bctx *b, runs *r) {
   zt_text t;
   GArray *a = r->a;
   for (guint i = 0; i < a->len; i++) {
@@ -526,7 +477,7 @@ static zt_text finish_runs(bctx *b, runs *r) {
   return t;
 }
 
-static zt_text inline_text(bctx *b, xmlNodePtr n) {
+zt_text inline_text(bctx *b, xmlNodePtr n) {
   runs r;
   zt_text t;
   r.a = g_array_new(FALSE, FALSE, sizeof(zt_run));
@@ -536,7 +487,7 @@ static zt_text inline_text(bctx *b, xmlNodePtr n) {
   return t;
 }
 
-static zt_text plain_text(bctx *b, const char *s) {
+zt_text plain_text(bctx *b, const char *s) {
   runs r;
   zt_text t;
   r.a = g_array_new(FALSE, FALSE, sizeof(zt_run));
@@ -548,8 +499,8 @@ static zt_text plain_text(bctx *b, const char *s) {
 
 /* --- headings ---------------------------------------------------------- */
 
-static void heading(bctx *b, const char *title, int level, bool new_page,
-                    int line) {
+void heading(bctx *b, const char *title, int level, bool new_page,
+             int line) {
   zt_block *h;
   if (level < 1)
     level = 1;
@@ -577,14 +528,14 @@ static void heading(bctx *b, const char *title, int level, bool new_page,
 
 /* --- dimensions ---------------------------------------------------------- */
 
-static coord coord_none(void) {
+coord coord_none(void) {
   coord c;
   memset(&c, 0, sizeof c);
   c.gem = -1;
   return c;
 }
 
-static coord coord_from(bctx *b, xmlNodePtr n) {
+coord coord_from(bctx *b, xmlNodePtr n) {
   coord c = coord_none();
   const char *g = attr(b, n, "gemeente"), *col = attr(b, n, "color");
   const char *p = attr(b, n, "period");
@@ -615,7 +566,7 @@ static coord coord_from(bctx *b, xmlNodePtr n) {
   return c;
 }
 
-static void dim_push(dim *d, GArray *arr) {
+void dim_push(dim *d, GArray *arr) {
   d->n = arr->len;
   d->c = (coord *)(void *)arr->data;
 }
@@ -803,9 +754,9 @@ static zt_status expand_breakdown(bctx *b, xmlNodePtr n, const char *key,
 
 /* Expand `spec` (NULL = items) into coordinates. `child` names the item
  * elements ("row", "col", "series", "cat"). */
-static zt_status expand(bctx *b, xmlNodePtr n, const char *spec,
-                        const char *child, const coord *base,
-                        const dim *other, GArray *arr) {
+zt_status expand(bctx *b, xmlNodePtr n, const char *spec,
+                 const char *child, const coord *base,
+                 const dim *other, GArray *arr) {
   if (!spec || strcmp(spec, "items") == 0) {
     for (xmlNodePtr k = n->children; k; k = k->next)
       if (is_elem(k, child)) {
@@ -867,9 +818,9 @@ static zt_status expand(bctx *b, xmlNodePtr n, const char *spec,
 }
 
 /* The value at (row/series r, column/category c) under `base`. */
-static const zt_ind_value *grid_value(bctx *b, const coord *base,
-                                      const coord *r, const coord *c,
-                                      const char **ind_out) {
+const zt_ind_value *grid_value(bctx *b, const coord *base,
+                               const coord *r, const coord *c,
+                               const char **ind_out) {
   const char *ind = r->total && r->ind ? r->ind
                     : c->ind           ? c->ind
                     : r->ind           ? r->ind
@@ -897,7 +848,7 @@ static const zt_ind_value *grid_value(bctx *b, const coord *base,
 /* The footnote for the privacy markers a table shows: what each marker
  * stands for, and where the rule is stated (the full rule would repeat
  * a paragraph under every table). NULL when nothing is hidden. */
-static const char *marker_note(bctx *b, const zt_table *t) {
+const char *marker_note(bctx *b, const zt_table *t) {
   const char *seen[4];
   size_t nseen = 0;
   zt_buf out;
@@ -940,8 +891,8 @@ static const char *marker_note(bctx *b, const zt_table *t) {
   return res;
 }
 
-static zt_table *new_table(bctx *b, size_t nrows, size_t ncols,
-                           const char *caption) {
+zt_table *new_table(bctx *b, size_t nrows, size_t ncols,
+                    const char *caption) {
   zt_table *t = zt_table_new(b->a, nrows, ncols);
   t->caption = caption;
   t->number = ++b->ntables;
@@ -949,7 +900,7 @@ static zt_table *new_table(bctx *b, size_t nrows, size_t ncols,
   return t;
 }
 
-static void add_table_block(bctx *b, zt_table *t, int line) {
+void add_table_block(bctx *b, zt_table *t, int line) {
   zt_block *blk = zt_doc_add(b->doc, ZT_BLK_TABLE);
   blk->table = t;
   blk->title = t->caption;
@@ -1077,7 +1028,7 @@ static zt_table *finish_grid(bctx *b, const zt_table *g, const dim *rows,
   return t;
 }
 
-static zt_status grid_table(bctx *b, xmlNodePtr n) {
+zt_status grid_table(bctx *b, xmlNodePtr n) {
   coord base = coord_from(b, n);
   const char *rows_spec = attr(b, n, "rows"), *cols_spec = attr(b, n, "cols");
   const char *total = attr(b, n, "total");
@@ -1234,9 +1185,6 @@ static void conflict_notes(bctx *b, zt_table *t) {
   g_free(c);
 }
 
-
-#define NBSP "\xc2\xa0"
-
 /* `s` with its blanks replaced by no-break spaces. */
 static const char *nbsp(bctx *b, const char *s) {
   zt_buf out;
@@ -1264,14 +1212,14 @@ static const char *quarter_text(bctx *b, const char *q) {
 
 /* "Q1 2022 – Q4 2023", with no-break spaces inside each quarter so a
  * narrow column breaks only after the dash. */
-static const char *when_text(bctx *b, const zt_measure *m) {
+const char *when_text(bctx *b, const zt_measure *m) {
   return zt_arena_printf(b->a, "%s" NBSP DASH " %s",
                          nbsp(b, quarter_text(b, m->van)),
                          nbsp(b, quarter_text(b, m->tot)));
 }
 
 /* Action lines in order of first appearance. */
-static size_t action_lines(bctx *b, const char ***out) {
+size_t action_lines(bctx *b, const char ***out) {
   const char **lines = zt_arena_array(b->a, b->in->nmeasures + b->in->nbudget
                                       + 1, sizeof *lines);
   size_t n = 0;
@@ -1286,7 +1234,7 @@ static size_t action_lines(bctx *b, const char ***out) {
   return n;
 }
 
-static zt_status measures_table(bctx *b, xmlNodePtr n) {
+zt_status measures_table(bctx *b, xmlNodePtr n) {
   const char **lines;
   size_t nl = action_lines(b, &lines), r = 1;
   zt_table *t = new_table(b, 1 + nl + b->in->nmeasures + 1, 7,
@@ -1348,7 +1296,7 @@ static zt_status measures_table(bctx *b, xmlNodePtr n) {
   return ZT_OK;
 }
 
-static zt_status budget_table(bctx *b, xmlNodePtr n) {
+zt_status budget_table(bctx *b, xmlNodePtr n) {
   const zt_report_input *in = b->in;
   int years[32];
   size_t ny = 0, nl = 0;
@@ -1445,7 +1393,7 @@ static void acc_table(bctx *b, zt_table *t, const char *caption, int line) {
 }
 
 /* <sources>: the deliveries, then the files refused whole (when any). */
-static zt_status sources_table(bctx *b, xmlNodePtr n) {
+zt_status sources_table(bctx *b, xmlNodePtr n) {
   int line = (int)xmlGetLineNo(n);
   zt_table *t = zt_acc_refused(b->in, b->a);
   acc_table(b, zt_acc_deliveries(b->in, b->a),
@@ -1455,7 +1403,7 @@ static zt_status sources_table(bctx *b, xmlNodePtr n) {
   return ZT_OK;
 }
 
-static zt_status settings_table(bctx *b, xmlNodePtr n) {
+zt_status settings_table(bctx *b, xmlNodePtr n) {
   acc_table(b, zt_acc_settings(b->in, b->a), subst(b, attr(b, n, "title")),
             (int)xmlGetLineNo(n));
   return ZT_OK;
@@ -1464,7 +1412,7 @@ static zt_status settings_table(bctx *b, xmlNodePtr n) {
 /* The summary's "Opvallend": a heading one level below the section and
  * the findings as a list (render/checks.h), or a sentence saying there
  * are none. */
-static zt_status findings_block(bctx *b, xmlNodePtr n, int level) {
+zt_status findings_block(bctx *b, xmlNodePtr n, int level) {
   char **lines = zt_report_findings(b->in);
   size_t cnt = g_strv_length(lines);
   zt_block *blk;
@@ -1503,7 +1451,7 @@ static zt_text narr_text(bctx *b, const zt_narr_item *it) {
 /* <narrative part="duiding|besluitpunten">: a heading one level down
  * and the part of the steering text, paragraphs and bullet lists in
  * their order; a sentence when there is no text. */
-static zt_status narrative_block(bctx *b, xmlNodePtr n, int level) {
+zt_status narrative_block(bctx *b, xmlNodePtr n, int level) {
   const char *pn = attr(b, n, "part");
   int part = zt_narr_part_from_name(pn ? pn : "");
   int line = (int)xmlGetLineNo(n);
@@ -1675,7 +1623,7 @@ static const char *own_target_sentence(bctx *b, const char *ind,
                          target_value(b, reg, u, true));
 }
 
-static zt_status tiles_block(bctx *b, xmlNodePtr n) {
+zt_status tiles_block(bctx *b, xmlNodePtr n) {
   size_t cnt = 0, i = 0;
   zt_block *blk;
   zt_tile *tiles;
