@@ -1,15 +1,25 @@
 /*
  * render/docbuild.c -- resolving a checked template against one report
- * input into the document model (template.h, doc.h).
+ * input into the document model (template.h, doc.h): the walker over the
+ * template's elements, the builder context (render/docbuild_int.h),
+ * periods, headings and table blocks, and the charts.
  *
  * Every number comes from the indicator table's display strings; missing
  * values print "–", suppressed ones their marker with a footnote. Tables
  * and charts share one "grid" resolution: a row (or series) and a column
  * (or category) each fix part of a value's key (indicator, period,
  * municipality, breakdown), the element fills in the rest.
+ *
+ * The jobs live in files of their own:
+ *   docbuild_text.c     placeholders and inline text
+ *   docbuild_values.c   value lookup and display, target clauses
+ *   docbuild_grid.c     coordinates and grid tables
+ *   docbuild_tiles.c    tiles
+ *   docbuild_domain.c   the measures and budget tables, the
+ *                       Verantwoording's tables (render/accounting.c)
+ *   docbuild_summary.c  Opvallend, the duiding and besluitpunten
  */
 #include "render/docbuild_int.h"
-#include "core/sort.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -17,12 +27,7 @@
 #include <string.h>
 
 #include "core/buf.h"
-#include "core/kinds.h"
-#include "core/str.h"
-#include "render/accounting.h"
-#include "render/checks.h"
 #include "render/format_nl.h"
-#include "render/ind_ids.h"
 #include "render/theme.h"
 
 zt_status node_fail(bctx *b, xmlNodePtr n, const char *fmt, ...) {

@@ -6,7 +6,6 @@
  */
 #include "render/docbuild_int.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 #include "core/buf.h"
