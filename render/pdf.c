@@ -310,6 +310,19 @@ static bool at_top(const pdfw *w) { return w->y <= TOP + 0.01; }
 
 static double room(const pdfw *w) { return BOTTOM - w->y; }
 
+/* Begin on a new page unless at the top of one. */
+static void page_top(pdfw *w) {
+  if (!at_top(w))
+    new_page(w);
+}
+
+/* Keep `h` together: a new page unless it fits here or this is the top
+ * of a page. */
+static void keep(pdfw *w, double h) {
+  if (h > room(w) && !at_top(w))
+    new_page(w);
+}
+
 /* Space before a block; nothing at the top of a page. */
 static void space(pdfw *w, double s) {
   if (!at_top(w))
@@ -831,8 +844,7 @@ static void layout_block(pdfw *w, size_t i) {
     new_page(w);
     break;
   case ZT_BLK_TOC: {
-    if (!at_top(w))
-      new_page(w);
+    page_top(w);
     L->pl = mk(w, b->title ? b->title : "Inhoud", false, ZT_F_H1, WIDTH);
     add_frag(w, i, F_TOC_TITLE, lh(L->pl) + 14, 0, 0, false, 0);
     s.part = F_TOC_ENTRIES;
@@ -843,8 +855,8 @@ static void layout_block(pdfw *w, size_t i) {
   }
   case ZT_BLK_HEADING: {
     double h = lh(L->pl);
-    if (b->new_page && !at_top(w))
-      new_page(w);
+    if (b->new_page)
+      page_top(w);
     space(w, b->level == 1 ? 18 : b->level == 2 ? 14 : 10);
     /* keep the heading with the start of what follows: what that block
      * puts on its first page (a small table or a chart is whole), never
@@ -853,8 +865,7 @@ static void layout_block(pdfw *w, size_t i) {
       double next = min_height(w, i + 1);
       if (next > BOTTOM - TOP - h - 6)
         next = BOTTOM - TOP - h - 6;
-      if (h + 6 + next > room(w) && !at_top(w))
-        new_page(w);
+      keep(w, h + 6 + next);
     }
     add_frag(w, i, F_HEADING, h + (b->level == 1 ? 10 : 5), 0, 0, false,
              0);
@@ -870,8 +881,7 @@ static void layout_block(pdfw *w, size_t i) {
   case ZT_BLK_NOTE: {
     double h = lh(L->pl) + 16;
     space(w, 4);
-    if (h > room(w) && !at_top(w))
-      new_page(w);
+    keep(w, h);
     add_frag(w, i, F_NOTE, h, 0, 0, false, 0);
     w->y += 10;
     break;
@@ -920,10 +930,7 @@ static void layout_block(pdfw *w, size_t i) {
     break;
   }
   case ZT_BLK_TABLE: place_table(w, i, &L->tab[0], 0); break;
-  case ZT_BLK_PAGEBREAK:
-    if (!at_top(w))
-      new_page(w);
-    break;
+  case ZT_BLK_PAGEBREAK: page_top(w); break;
   }
 }
 
