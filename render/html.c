@@ -133,6 +133,14 @@ static void esc(hw *h, const char *s) {
     h->st = zt_xml_escape(h->out, s ? s : "");
 }
 
+/* `s` escaped inside an element: "<p>", text, "</p>\n". */
+static void put_esc(hw *h, const char *open, const char *s,
+                    const char *close) {
+  put(h, open);
+  esc(h, s);
+  put(h, close);
+}
+
 static void putf(hw *h, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
@@ -168,6 +176,14 @@ static void runs(hw *h, const zt_text *t) {
     if (f & ZT_RUN_STRONG)
       put(h, "</strong>");
   }
+}
+
+/* Text runs inside an element. */
+static void put_runs(hw *h, const char *open, const zt_text *t,
+                     const char *close) {
+  put(h, open);
+  runs(h, t);
+  put(h, close);
 }
 
 /* Tables with this many columns may grow wider than the text column. */
@@ -223,9 +239,7 @@ static void table(hw *h, const zt_table *t, const char *caption,
           put(h, "</th>");
         }
       } else if (c == 0 && t->row_header) {
-        put(h, "<th scope=\"row\">");
-        esc(h, s);
-        put(h, "</th>");
+        put_esc(h, "<th scope=\"row\">", s, "</th>");
       } else {
         putf(h, "<td%s>", cls(t, c));
         esc(h, s);
@@ -240,9 +254,7 @@ static void table(hw *h, const zt_table *t, const char *caption,
     put(h, "</tbody>\n");
   put(h, "</table>\n</div>\n");
   for (size_t i = 0; i < t->nnotes; i++) {
-    put(h, "<p class=\"table-note\">");
-    esc(h, t->notes[i]);
-    put(h, "</p>\n");
+    put_esc(h, "<p class=\"table-note\">", t->notes[i], "</p>\n");
   }
 }
 
@@ -341,9 +353,7 @@ static void tiles(hw *h, const zt_block *b) {
     esc(h, t->value);
     put(h, "</span>");
     if (t->note) {
-      put(h, "<span class=\"tnote\">");
-      esc(h, t->note);
-      put(h, "</span>");
+      put_esc(h, "<span class=\"tnote\">", t->note, "</span>");
     }
     if (t->target) {
       put(h, "<span class=\"target\">");
@@ -360,6 +370,16 @@ static void tiles(hw *h, const zt_block *b) {
     put(h, "</li>\n");
   }
   put(h, "</ul>\n");
+}
+
+/* A heading's number and title, as the contents and the heading show
+ * them: "2.1 Jeugdhulp in cijfers". */
+static void heading_text(hw *h, const zt_block *b) {
+  if (b->number) {
+    esc(h, b->number);
+    put(h, " ");
+  }
+  esc(h, b->title);
 }
 
 /* Close open sections down to (and including) `level`. */
@@ -390,17 +410,11 @@ static void cover(hw *h) {
   esc(h, d->title);
   put(h, "</h1>\n");
   if (d->subtitle) {
-    put(h, "<p>");
-    esc(h, d->subtitle);
-    put(h, "</p>\n");
+    put_esc(h, "<p>", d->subtitle, "</p>\n");
   }
-  put(h, "<p class=\"period\">");
-  esc(h, d->period);
-  put(h, "</p>\n");
+  put_esc(h, "<p class=\"period\">", d->period, "</p>\n");
   if (d->members && *d->members) {
-    put(h, "<p class=\"meta\">Gemeenten: ");
-    esc(h, d->members);
-    put(h, "</p>\n");
+    put_esc(h, "<p class=\"meta\">Gemeenten: ", d->members, "</p>\n");
   }
   put(h, "<p class=\"meta\"><strong>Status: ");
   esc(h, d->status ? d->status : "concept");
@@ -412,9 +426,7 @@ static void cover(hw *h) {
   }
   put(h, "</p>\n");
   if (d->cover_note) {
-    put(h, "<p class=\"warning\">");
-    esc(h, d->cover_note);
-    put(h, "</p>\n");
+    put_esc(h, "<p class=\"warning\">", d->cover_note, "</p>\n");
   }
   if (d->not_for_publication)
     put(h, "<p class=\"warning\">Niet voor publicatie: werkversie zonder "
@@ -451,11 +463,7 @@ static void toc(hw *h) {
         put(h, "</li>\n");
     }
     putf(h, "<li><a href=\"#%s\">", b->anchor);
-    if (b->number) {
-      esc(h, b->number);
-      put(h, " ");
-    }
-    esc(h, b->title);
+    heading_text(h, b);
     put(h, "</a>");
     li_open[depth] = true;
   }
@@ -520,9 +528,8 @@ zt_status zt_html_write(const zt_doc *doc, zt_fonts *fonts, zt_buf *out,
     }
     if (!main_open) {
       if (!have_cover) {
-        put(&h, "<header class=\"wrap\"><h1>");
-        esc(&h, doc->title);
-        put(&h, "</h1></header>\n");
+        put_esc(&h, "<header class=\"wrap\"><h1>", doc->title,
+                "</h1></header>\n");
         have_cover = true;
       }
       put(&h, "<main id=\"main\" class=\"wrap\">\n");
@@ -533,30 +540,20 @@ zt_status zt_html_write(const zt_doc *doc, zt_fonts *fonts, zt_buf *out,
       close_sections(&h, b->level);
       putf(&h, "<section class=\"l%d\" aria-labelledby=\"%s\">\n<h%d "
                "id=\"%s\">", b->level, b->anchor, b->level + 1, b->anchor);
-      if (b->number) {
-        esc(&h, b->number);
-        put(&h, " ");
-      }
-      esc(&h, b->title);
+      heading_text(&h, b);
       putf(&h, "</h%d>\n", b->level + 1);
       h.open[b->level] = 1;
       break;
     case ZT_BLK_PARA:
-      put(&h, "<p>");
-      runs(&h, &b->text);
-      put(&h, "</p>\n");
+      put_runs(&h, "<p>", &b->text, "</p>\n");
       break;
     case ZT_BLK_NOTE:
-      put(&h, "<p class=\"note\">");
-      runs(&h, &b->text);
-      put(&h, "</p>\n");
+      put_runs(&h, "<p class=\"note\">", &b->text, "</p>\n");
       break;
     case ZT_BLK_LIST:
       put(&h, "<ul>\n");
       for (size_t k = 0; k < b->nitems; k++) {
-        put(&h, "<li>");
-        runs(&h, &b->items[k]);
-        put(&h, "</li>\n");
+        put_runs(&h, "<li>", &b->items[k], "</li>\n");
       }
       put(&h, "</ul>\n");
       break;

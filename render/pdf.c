@@ -310,10 +310,66 @@ static bool at_top(const pdfw *w) { return w->y <= TOP + 0.01; }
 
 static double room(const pdfw *w) { return BOTTOM - w->y; }
 
+/* Begin on a new page unless at the top of one. */
+static void page_top(pdfw *w) {
+  if (!at_top(w))
+    new_page(w);
+}
+
+/* Keep `h` together: a new page unless it fits here or this is the top
+ * of a page. */
+static void keep(pdfw *w, double h) {
+  if (h > room(w) && !at_top(w))
+    new_page(w);
+}
+
 /* Space before a block; nothing at the top of a page. */
 static void space(pdfw *w, double s) {
   if (!at_top(w))
     w->y += s;
+}
+
+/* A block that breaks over pages between units (table of contents
+ * entries, paragraph lines, list items, tile rows, table rows): what
+ * varies between them is how many units fit on the current page. */
+typedef struct split split;
+struct split {
+  fpart part;
+  int which;               /* frag.which */
+  size_t first, n;         /* the units first..n */
+  bool always;             /* one fragment even with no units (a table's
+                              caption and header) */
+  /* The units from..*to that go on the current page and their height
+   * *h; false when none go here and the block starts on a new page. */
+  bool (*fit)(const pdfw *w, const split *s, size_t from, size_t *to,
+              double *h);
+  const lay *L;            /* lines, items, tile rows */
+  const tlay *tl;          /* table rows */
+  double cap, hh, tail;    /* table: caption, header, notes */
+};
+
+/* Lay the units of block `blk` out from the current position: a
+ * fragment per page, each later one a continuation. */
+static void place_split(pdfw *w, size_t blk, const split *s) {
+  size_t k = s->first;
+  bool cont = false;
+  if (k >= s->n && !s->always)
+    return;
+  for (;;) {
+    size_t to;
+    double h;
+    if (!s->fit(w, s, k, &to, &h)) {
+      new_page(w);
+      cont = cont || k > s->first;
+      continue;
+    }
+    add_frag(w, blk, s->part, h, k, to, cont || k > s->first, s->which);
+    k = to;
+    if (k >= s->n)
+      break;
+    new_page(w);
+    cont = true;
+  }
 }
 
 static void measure_table(pdfw *w, tlay *tl, const zt_table *t,
@@ -495,41 +551,42 @@ static double head_h(const tlay *tl) {
   return h;
 }
 
+/* Table rows: the caption and header always come with rows; the break
+ * rule is zt_table_rows_here (table.h). */
+static bool fit_rows(const pdfw *w, const split *s, size_t from,
+                     size_t *to, double *h) {
+  const tlay *tl = s->tl;
+  size_t r = from, nr = s->n, n;
+  *h = s->cap + s->hh;
+  n = zt_table_rows_here(tl->rowh, r, nr, room(w) - *h, BOTTOM - TOP - *h,
+                         s->tail, r == s->first);
+  if (n == 0 && r < nr) {
+    if (!at_top(w))
+      return false;
+    /* rows taller than a third of a page: as many as fit, at least
+     * one */
+    while (r < nr && (r == from || *h + tl->rowh[r] <= room(w)))
+      *h += tl->rowh[r++];
+  } else {
+    for (size_t k = 0; k < n; k++)
+      *h += tl->rowh[r++];
+  }
+  *to = r;
+  return true;
+}
+
 /* Lay a measured table out from the current position, breaking between
  * rows and repeating the caption and header on every page. */
 static void place_table(pdfw *w, size_t blk, tlay *tl, int which) {
-  size_t nh = zt_table_head_rows(tl->t), r = nh, nr = tl->t->nrows;
-  double cap = lh(tl->caption) + 3, hh = head_h(tl);
-  double tail = tl->t->nnotes ? tl->notes_h + 3 : 0;
-  bool cont = false;
+  split s = {.part = F_TABLE, .which = which, .always = true,
+             .fit = fit_rows, .tl = tl};
+  s.first = zt_table_head_rows(tl->t);
+  s.n = tl->t->nrows;
+  s.cap = lh(tl->caption) + 3;
+  s.hh = head_h(tl);
+  s.tail = tl->t->nnotes ? tl->notes_h + 3 : 0;
   space(w, 8);
-  /* the caption and header always come with rows; the break rule is
-   * zt_table_rows_here (table.h) */
-  while (r < nr || (r == nh && nr == nh)) {
-    size_t start = r, n;
-    double h = cap + hh;
-    n = zt_table_rows_here(tl->rowh, r, nr, room(w) - h,
-                           BOTTOM - TOP - h, tail, r == nh);
-    if (n == 0 && r < nr) {
-      if (!at_top(w)) {
-        new_page(w);
-        cont = cont || start > nh;
-        continue;
-      }
-      /* rows taller than a third of a page: as many as fit, at least
-       * one */
-      while (r < nr && (r == start || h + tl->rowh[r] <= room(w)))
-        h += tl->rowh[r++];
-    } else {
-      for (size_t k = 0; k < n; k++)
-        h += tl->rowh[r++];
-    }
-    add_frag(w, blk, F_TABLE, h, start, r, cont, which);
-    if (r >= nr)
-      break;
-    new_page(w);
-    cont = true;
-  }
+  place_split(w, blk, &s);
   if (tl->t->nnotes) {
     if (tl->notes_h + 3 > room(w))
       new_page(w);
@@ -703,9 +760,82 @@ static double min_height(pdfw *w, size_t i) {
   }
 }
 
+/* Table of contents entries: as many as fit, at least one. */
+static bool fit_toc(const pdfw *w, const split *s, size_t from, size_t *to,
+                    double *h) {
+  size_t k = from;
+  *h = 0;
+  while (k < s->n) {
+    double eh = lh(w->toc[k].pl) + 5;
+    if (*h + eh > room(w) && k > from)
+      break;
+    *h += eh;
+    k++;
+  }
+  *to = k;
+  return true;
+}
+
+/* Paragraph lines: no single first or last line on a page. */
+static bool fit_lines(const pdfw *w, const split *s, size_t from,
+                      size_t *to, double *h) {
+  const lay *L = s->L;
+  int line = (int)from, end = line;
+  double top = L->line_top[line];
+  while (end < L->nlines && L->line_top[end + 1] - top <= room(w))
+    end++;
+  if (end < L->nlines && end - line < 2 && !at_top(w) &&
+      L->nlines - line > 1)
+    return false;
+  if (end < L->nlines && L->nlines - end == 1 && end - line > 2)
+    end--;
+  if (end == line)
+    end = line + 1;
+  *h = L->line_top[end] - top;
+  *to = (size_t)end;
+  return true;
+}
+
+/* List items: as many as fit; one at the top of a page. */
+static bool fit_items(const pdfw *w, const split *s, size_t from,
+                      size_t *to, double *h) {
+  const lay *L = s->L;
+  size_t k = from;
+  *h = 0;
+  while (k < s->n && (*h + L->item_h[k] <= room(w) || k == from)) {
+    if (*h + L->item_h[k] > room(w) && !at_top(w))
+      break;
+    *h += L->item_h[k];
+    k++;
+  }
+  *to = k;
+  return k > from;
+}
+
+/* Tile rows: as many as fit; one at the top of a page. */
+static bool fit_tile_rows(const pdfw *w, const split *s, size_t from,
+                          size_t *to, double *h) {
+  const lay *L = s->L;
+  size_t r = from;
+  *h = 0;
+  while (r < s->n && *h + L->tile_row_h[r] <= room(w)) {
+    *h += L->tile_row_h[r] + TILE_GAP;
+    r++;
+  }
+  if (r == from) {
+    if (!at_top(w))
+      return false;
+    *h = L->tile_row_h[r] + TILE_GAP;
+    r++;
+  }
+  *to = r;
+  return true;
+}
+
 static void layout_block(pdfw *w, size_t i) {
   const zt_block *b = &w->doc->blocks[i];
   lay *L = &w->lays[i];
+  split s = {.L = L};
   switch (b->kind) {
   case ZT_BLK_COVER:
     if (!at_top(w) || w->frags->len > 0)
@@ -714,31 +844,19 @@ static void layout_block(pdfw *w, size_t i) {
     new_page(w);
     break;
   case ZT_BLK_TOC: {
-    size_t k = 0;
-    if (!at_top(w))
-      new_page(w);
+    page_top(w);
     L->pl = mk(w, b->title ? b->title : "Inhoud", false, ZT_F_H1, WIDTH);
     add_frag(w, i, F_TOC_TITLE, lh(L->pl) + 14, 0, 0, false, 0);
-    while (k < w->ntoc) {
-      size_t start = k;
-      double h = 0;
-      while (k < w->ntoc) {
-        double eh = lh(w->toc[k].pl) + 5;
-        if (h + eh > room(w) && k > start)
-          break;
-        h += eh;
-        k++;
-      }
-      add_frag(w, i, F_TOC_ENTRIES, h, start, k, start > 0, 0);
-      if (k < w->ntoc)
-        new_page(w);
-    }
+    s.part = F_TOC_ENTRIES;
+    s.n = w->ntoc;
+    s.fit = fit_toc;
+    place_split(w, i, &s);
     break;
   }
   case ZT_BLK_HEADING: {
     double h = lh(L->pl);
-    if (b->new_page && !at_top(w))
-      new_page(w);
+    if (b->new_page)
+      page_top(w);
     space(w, b->level == 1 ? 18 : b->level == 2 ? 14 : 10);
     /* keep the heading with the start of what follows: what that block
      * puts on its first page (a small table or a chart is whole), never
@@ -747,72 +865,35 @@ static void layout_block(pdfw *w, size_t i) {
       double next = min_height(w, i + 1);
       if (next > BOTTOM - TOP - h - 6)
         next = BOTTOM - TOP - h - 6;
-      if (h + 6 + next > room(w) && !at_top(w))
-        new_page(w);
+      keep(w, h + 6 + next);
     }
     add_frag(w, i, F_HEADING, h + (b->level == 1 ? 10 : 5), 0, 0, false,
              0);
     break;
   }
-  case ZT_BLK_PARA: {
-    int line = 0;
-    while (line < L->nlines) {
-      int end = line;
-      double top = L->line_top[line];
-      while (end < L->nlines && L->line_top[end + 1] - top <= room(w))
-        end++;
-      /* no single first or last line on a page */
-      if (end < L->nlines && end - line < 2 && !at_top(w) &&
-          L->nlines - line > 1) {
-        new_page(w);
-        continue;
-      }
-      if (end < L->nlines && L->nlines - end == 1 && end - line > 2)
-        end--;
-      if (end == line)
-        end = line + 1;
-      add_frag(w, i, F_LINES, L->line_top[end] - top, (size_t)line,
-               (size_t)end, line > 0, 0);
-      line = end;
-      if (line < L->nlines)
-        new_page(w);
-    }
+  case ZT_BLK_PARA:
+    s.part = F_LINES;
+    s.n = (size_t)L->nlines;
+    s.fit = fit_lines;
+    place_split(w, i, &s);
     w->y += 6;
     break;
-  }
   case ZT_BLK_NOTE: {
     double h = lh(L->pl) + 16;
     space(w, 4);
-    if (h > room(w) && !at_top(w))
-      new_page(w);
+    keep(w, h);
     add_frag(w, i, F_NOTE, h, 0, 0, false, 0);
     w->y += 10;
     break;
   }
-  case ZT_BLK_LIST: {
-    size_t k = 0;
-    while (k < L->nitems) {
-      size_t start = k;
-      double h = 0;
-      while (k < L->nitems && (h + L->item_h[k] <= room(w) || k == start)) {
-        if (h + L->item_h[k] > room(w) && !at_top(w))
-          break;
-        h += L->item_h[k];
-        k++;
-      }
-      if (k == start) {
-        new_page(w);
-        continue;
-      }
-      add_frag(w, i, F_LIST, h, start, k, start > 0, 0);
-      if (k < L->nitems)
-        new_page(w);
-    }
+  case ZT_BLK_LIST:
+    s.part = F_LIST;
+    s.n = L->nitems;
+    s.fit = fit_items;
+    place_split(w, i, &s);
     w->y += 6;
     break;
-  }
   case ZT_BLK_TILES: {
-    size_t r = 0;
     space(w, 4);
     /* key figures followed by a note (the savings and their caveat) stay
      * on one page when they fit on one */
@@ -824,26 +905,10 @@ static void layout_block(pdfw *w, size_t i) {
       if (need > room(w) && need <= BOTTOM - TOP && !at_top(w))
         new_page(w);
     }
-    while (r < L->tile_rows) {
-      size_t start = r;
-      double h = 0;
-      while (r < L->tile_rows && h + L->tile_row_h[r] <= room(w)) {
-        h += L->tile_row_h[r] + TILE_GAP;
-        r++;
-      }
-      if (r == start) {
-        if (at_top(w)) {
-          h = L->tile_row_h[r] + TILE_GAP;
-          r++;
-        } else {
-          new_page(w);
-          continue;
-        }
-      }
-      add_frag(w, i, F_TILES, h, start, r, start > 0, 0);
-      if (r < L->tile_rows)
-        new_page(w);
-    }
+    s.part = F_TILES;
+    s.n = L->tile_rows;
+    s.fit = fit_tile_rows;
+    place_split(w, i, &s);
     w->y += 4;
     break;
   }
@@ -865,10 +930,7 @@ static void layout_block(pdfw *w, size_t i) {
     break;
   }
   case ZT_BLK_TABLE: place_table(w, i, &L->tab[0], 0); break;
-  case ZT_BLK_PAGEBREAK:
-    if (!at_top(w))
-      new_page(w);
-    break;
+  case ZT_BLK_PAGEBREAK: page_top(w); break;
   }
 }
 
