@@ -26,44 +26,10 @@
 #include "core/str.h"
 #include "metrics/export.h"
 #include "render/checks.h"
-#include "render/format_nl.h"
+#include "render/labels_nl.h"
 #include "render/output.h"
 #include "render/report.h"
 #include "zt_build.h"
-
-/* The sentence the report prints for the suppression rule in force,
- * with the configured threshold (caller frees). */
-static char *suppression_sentence(const zt_config *cfg) {
-  int t = cfg->threshold > 0 ? cfg->threshold : 5;
-  switch (cfg->suppression) {
-  case ZT_SUPP_NONE:
-    return g_strdup("Er is geen onderdrukking van kleine aantallen "
-                    "toegepast. Deze versie is alleen voor intern gebruik "
-                    "en niet voor publicatie.");
-  case ZT_SUPP_CBS:
-    return g_strdup("Aantallen onder regioniveau zijn afgerond op "
-                    "vijftallen; waarden van 0 tot en met 7 zijn "
-                    "weergegeven als '.'. Percentages zijn berekend uit de "
-                    "afgeronde aantallen. Waar een verborgen waarde anders "
-                    "uit totalen, andere tabellen of de halfjaren en het "
-                    "jaar terug te rekenen zou zijn, zijn ook andere cellen "
-                    "verborgen ('x'); zo'n cel kan elk aantal zijn, ook "
-                    "nul.");
-  case ZT_SUPP_SMALL:
-    break;
-  }
-  if (t <= 1)
-    return g_strdup("Er zijn geen kleine aantallen verborgen (drempel 1).");
-  return g_strdup_printf(
-      "Onder regioniveau en per aanbieder zijn aantallen van 1 tot en met "
-      "%d weergegeven als '< %d'. Gemiddelden, aandelen en bedragen over "
-      "minder dan %d cliënten zijn niet getoond ('·'), en een aandeel ook "
-      "niet als het deel of de rest van het geheel 1 tot en met %d is. Waar "
-      "een verborgen aantal anders uit totalen, andere tabellen of de "
-      "halfjaren en het jaar terug te rekenen zou zijn, zijn ook andere "
-      "cellen verborgen ('·'); zo'n cel kan elk aantal zijn, ook nul.",
-      t - 1, t, t, t - 1);
-}
 
 /* The members whose membership overlaps the period, in configured order,
  * each code once. */
@@ -193,21 +159,9 @@ zt_status zt_report_prepare(const zt_config *cfg, const zt_refdata *rd,
   for (size_t i = 0; i < rp->comp.snap.nsources; i++) {
     const zt_source_group *g = &rp->comp.snap.sources[i];
     zt_source_file *s = &rp->sources[i];
-    char nfiles[ZT_FMT_MAX], nrej[ZT_FMT_MAX], *name, *rej;
-    zt_fmt_int(g->files, nfiles);
-    zt_fmt_int(g->files_rejected, nrej);
-    rej = g->files_rejected && g->files_rejected == g->files
-              ? g_strdup(" (geweigerd)")
-          : g->files_rejected ? g_strdup_printf(" (%s geweigerd)", nrej)
-                              : g_strdup("");
-    name = g_strdup_printf("%s %s-bestand%s%s", nfiles, g->format,
-                           g->files == 1 ? "" : "en", rej);
-    zt_strlcpy(s->name, name, sizeof s->name);
-    g_free(name);
-    g_free(rej);
-    /* a file rejected before its kind was known */
-    snprintf(s->kind, sizeof s->kind, "%s",
-             strcmp(g->kind, "auto") == 0 ? "onbekend" : g->kind);
+    zt_nl_source_group(g->files, g->files_rejected, g->format, s->name,
+                       sizeof s->name);
+    snprintf(s->kind, sizeof s->kind, "%s", zt_nl_source_kind(g->kind));
     s->ingested = g->last;
     s->lines_read = g->lines_read;
     s->accepted = g->accepted;
@@ -215,7 +169,9 @@ zt_status zt_report_prepare(const zt_config *cfg, const zt_refdata *rd,
     s->duplicates = g->duplicates;
   }
   rp->settings = zt_config_describe(cfg);
-  rp->rule = suppression_sentence(cfg);
+  rp->rule = zt_nl_suppression_rule(cfg->suppression,
+                                    cfg->threshold > 0 ? cfg->threshold
+                                                       : 5);
   rp->template_path = zt_template_for(cfg, p, template_path);
   in->ind = rp->comp.table;
   in->region_name = cfg->region_name;
