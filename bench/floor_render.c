@@ -30,6 +30,7 @@
 #include "cli/reporting.h"
 #include "core/str.h"
 #include "etl/store.h"
+#include "render/output.h"
 #include "render/report.h"
 
 static double now(void) {
@@ -52,7 +53,7 @@ static double render_once(const zt_report_prep *rp, const char *dir,
 
 /* The size of the PDF written, in bytes (-1 when missing). */
 static long pdf_bytes(const char *dir) {
-  char *path = g_build_filename(dir, ZT_REPORT_PDF_NAME, NULL);
+  char *path = g_build_filename(dir, zt_output_file("pdf"), NULL);
   GStatBuf st;
   long n = g_stat(path, &st) == 0 ? (long)st.st_size : -1;
   g_free(path);
@@ -112,12 +113,13 @@ int main(int argc, char **argv) {
   printf("floor_render: prepare %.2f s (compute + steering tables)\n",
          now() - t0);
 
-  first = render_once(&rp, dir, ZT_REPORT_PDF | ZT_REPORT_HTML);
+  first = render_once(&rp, dir, zt_output_bit("pdf") | zt_output_bit("html"));
   if (first < 0)
     goto done;
   printf("floor_render: first render (PDF+HTML, cold) %.3f s\n", first);
   for (long i = 0; i < runs; i++) {
-    double t = render_once(&rp, dir, ZT_REPORT_PDF | ZT_REPORT_HTML);
+    double t = render_once(&rp, dir,
+                           zt_output_bit("pdf") | zt_output_bit("html"));
     if (t < 0)
       goto done;
     sum += t;
@@ -125,8 +127,8 @@ int main(int argc, char **argv) {
       min = t;
   }
   for (long i = 0; i < runs; i++) {
-    double a = render_once(&rp, dir, ZT_REPORT_PDF);
-    double b = a < 0 ? -1 : render_once(&rp, dir, ZT_REPORT_HTML);
+    double a = render_once(&rp, dir, zt_output_bit("pdf"));
+    double b = a < 0 ? -1 : render_once(&rp, dir, zt_output_bit("html"));
     if (a < 0 || b < 0)
       goto done;
     pdf += a;
@@ -140,8 +142,8 @@ int main(int argc, char **argv) {
   rc = 0;
 done:
   if (own_dir) {
-    char *f1 = g_build_filename(dir, ZT_REPORT_PDF_NAME, NULL);
-    char *f2 = g_build_filename(dir, ZT_REPORT_HTML_NAME, NULL);
+    char *f1 = g_build_filename(dir, zt_output_file("pdf"), NULL);
+    char *f2 = g_build_filename(dir, zt_output_file("html"), NULL);
     g_remove(f1);
     g_remove(f2);
     g_rmdir(dir);

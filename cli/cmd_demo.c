@@ -171,7 +171,7 @@ int zt_cmd_demo(const zt_globals *g, int argc, char **argv) {
     unsigned formats;
     zt_period h = zt_period_half(go.last_year, 2),
               y = zt_period_year(go.last_year);
-    if (zt_formats_parse("pdf,html,csv,json", &formats, &err) ||
+    if (zt_outputs_parse("pdf,html,csv,json", &formats, &err) ||
         zt_write_period(&cfg, rd, store, &h, ZT_DAY_NONE, NULL, formats,
                         true, &dir_h, &err) ||
         zt_write_period(&cfg, rd, store, &y, ZT_DAY_NONE, NULL, formats,
@@ -182,9 +182,9 @@ int zt_cmd_demo(const zt_globals *g, int argc, char **argv) {
   }
   t2 = seconds();
   printf("reports: %.2f s\n", t2 - t1);
-  printf("half-year report: %s/%s\n", dir_h, ZT_REPORT_PDF_NAME);
-  printf("                  %s/%s\n", dir_h, ZT_REPORT_HTML_NAME);
-  printf("annual report:    %s/%s\n", dir_y, ZT_REPORT_PDF_NAME);
+  printf("half-year report: %s/%s\n", dir_h, zt_output_file("pdf"));
+  printf("                  %s/%s\n", dir_h, zt_output_file("html"));
+  printf("annual report:    %s/%s\n", dir_y, zt_output_file("pdf"));
   printf("indicator table:  %s/indicatoren.csv (for publication)\n", dir_h);
   printf("internal files:   %s/" ZT_INTERN_DIR "/ (raw table; rejects.csv: "
          "%ld deliberately bad lines were generated)\n",

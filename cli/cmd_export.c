@@ -17,6 +17,7 @@
 #include "core/fileout.h"
 #include "core/lock.h"
 #include "metrics/export.h"
+#include "render/output.h"
 
 char *zt_out_dir(const zt_config *cfg, const zt_period *p) {
   char name[8];
@@ -64,23 +65,36 @@ zt_status zt_parse_period_args(const char *period, const char *peildatum,
 
 int zt_cmd_export(const zt_globals *g, int argc, char **argv) {
   char *period = NULL, *peildatum = NULL, *format = NULL, *out = NULL;
+  /* the help lists the indicator-table rows of the writer table; the
+   * first is the default */
+  const zt_output *fmt = NULL;
+  zt_status def = zt_output_table_parse(NULL, &fmt, NULL);
+  char *format_help = zt_output_names(false, ZT_OUT_TABLE, ", ", " or ",
+                                      " (default)");
+  char *format_arg = zt_output_names(false, ZT_OUT_TABLE, "|", "|", "");
+  char *out_help = g_strdup_printf(
+      "file to write (mode 0600), '-' for stdout (default: OUT/<region>/"
+      "<period>/intern/%s)", fmt->intern_file);
+  char *summary = g_strdup_printf(
+      "Write the indicator table of one period as CSV or JSON "
+      "(docs/indicators.md, export format) for internal analysis: every "
+      "row keeps its raw value, also where the report hides it "
+      "(suppressed = 1). Not for publication: publish the report folder's "
+      "%s, which has no value for a hidden cell.", fmt->file);
   GOptionEntry entries[] = {
       {"period", 0, 0, G_OPTION_ARG_STRING, &period,
        "the period: YYYY, YYYY-H1 or YYYY-H2", "P"},
       {"peildatum", 0, 0, G_OPTION_ARG_STRING, &peildatum,
        "reference date (default: the last day of the period)", "D"},
-      {"format", 0, 0, G_OPTION_ARG_STRING, &format, "csv (default) or json",
-       "csv|json"},
-      {"out", 0, 0, G_OPTION_ARG_FILENAME, &out,
-       "file to write (mode 0600), '-' for stdout (default: OUT/<region>/"
-       "<period>/intern/indicatoren-intern.csv)", "FILE"},
+      {"format", 0, 0, G_OPTION_ARG_STRING, &format, format_help,
+       format_arg},
+      {"out", 0, 0, G_OPTION_ARG_FILENAME, &out, out_help, "FILE"},
       {NULL, 0, 0, 0, NULL, NULL, NULL}};
   zt_config cfg;
   zt_refdata *rd = NULL;
   zt_store *store = NULL;
   zt_lock lock = {-1};
   zt_computed comp = {0};
-  zt_export_format fmt = ZT_EXPORT_CSV;
   zt_period p;
   zt_day peil;
   zt_err err;
@@ -89,21 +103,13 @@ int zt_cmd_export(const zt_globals *g, int argc, char **argv) {
 
   zt_err_clear(&err);
   zt_config_defaults(&cfg);
-  if (!zt_parse_options(&argc, &argv, "",
-                        "Write the indicator table of one period as CSV or "
-                        "JSON (docs/indicators.md, export format) for "
-                        "internal analysis: every row keeps its raw value, "
-                        "also where the report hides it (suppressed = 1). "
-                        "Not for publication: publish the report folder's "
-                        "indicatoren.csv, which has no value for a hidden "
-                        "cell.",
-                        entries)) {
+  if (def || !zt_parse_options(&argc, &argv, "", summary, entries)) {
     rc = ZT_EXIT_USAGE;
     goto done;
   }
   zt_config_free(&cfg);
   if (zt_parse_period_args(period, peildatum, &p, &peil, &err) ||
-      (format && zt_export_format_parse(format, &fmt, &err)) ||
+      (format && zt_output_table_parse(format, &fmt, &err)) ||
       zt_cli_config(g, &cfg, &err) || zt_cli_refdata(&cfg, &rd, &err) ||
       zt_lock_take(&lock, cfg.store_path, false, cfg.lock_wait_seconds,
                    &err) ||
@@ -114,20 +120,15 @@ int zt_cmd_export(const zt_globals *g, int argc, char **argv) {
     goto done;
   }
   if (out && strcmp(out, "-") == 0) {
-    zt_status st = fmt == ZT_EXPORT_JSON ? zt_export_json(comp.table, stdout,
-                                                          &err)
-                                         : zt_export_csv(comp.table, stdout,
-                                                         &err);
+    zt_status st = zt_export_write(fmt->write_table, comp.table, stdout,
+                                   &err);
     if (st || fflush(stdout) != 0)
       rc = zt_report_error(&err);
     goto done;
   }
   if (!out) {
     char *dir = zt_out_dir(&cfg, &p);
-    path = g_build_filename(dir, "intern",
-                            fmt == ZT_EXPORT_JSON ? "indicatoren-intern.json"
-                                                  : "indicatoren-intern.csv",
-                            NULL);
+    path = g_build_filename(dir, ZT_INTERN_DIR, fmt->intern_file, NULL);
     if (zt_out_dir_check(dir, &err)) {
       g_free(dir);
       rc = zt_report_error(&err);
@@ -144,7 +145,8 @@ int zt_cmd_export(const zt_globals *g, int argc, char **argv) {
     if (!st && !out && chmod(dir, 0700) != 0)
       st = zt_fail(&err, ZT_ERR_OUTPUT, "%s: cannot make it private", dir);
     g_free(dir);
-    if (st || zt_export_file(comp.table, path, fmt, 0600, &err)) {
+    if (st || zt_export_file(comp.table, path, fmt->write_table, 0600,
+                              &err)) {
       rc = zt_report_error(&err);
       goto done;
     }
@@ -161,5 +163,9 @@ done:
   g_free(format);
   g_free(out);
   g_free(path);
+  g_free(format_help);
+  g_free(format_arg);
+  g_free(out_help);
+  g_free(summary);
   return rc;
 }

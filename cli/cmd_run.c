@@ -365,7 +365,7 @@ int zt_cmd_run(const zt_globals *g, int argc, char **argv) {
 
   if (!no_reports) {
     unsigned formats;
-    if (zt_formats_parse(cfg.formats, &formats, &err)) {
+    if (zt_outputs_parse(cfg.formats, &formats, &err)) {
       zt_error("run", "%s", err.msg);
       rc = ZT_EXIT_USAGE;
       goto done;

@@ -26,69 +26,10 @@
 #include "core/str.h"
 #include "metrics/export.h"
 #include "render/checks.h"
-#include "render/format_nl.h"
+#include "render/labels_nl.h"
+#include "render/output.h"
 #include "render/report.h"
 #include "zt_build.h"
-
-zt_status zt_formats_parse(const char *s, unsigned *out, zt_err *err) {
-  gchar **parts = g_strsplit(s, ",", -1);
-  zt_status st = ZT_OK;
-  *out = 0;
-  for (size_t i = 0; parts[i] && !st; i++) {
-    const char *p = g_strstrip(parts[i]);
-    if (strcmp(p, "pdf") == 0)
-      *out |= ZT_FMT_PDF;
-    else if (strcmp(p, "html") == 0)
-      *out |= ZT_FMT_HTML;
-    else if (strcmp(p, "csv") == 0)
-      *out |= ZT_FMT_CSV;
-    else if (strcmp(p, "json") == 0)
-      *out |= ZT_FMT_JSON;
-    else if (strcmp(p, "xlsx") == 0)
-      *out |= ZT_FMT_XLSX;
-    else if (*p)
-      st = zt_fail(err, ZT_ERR_USAGE, "format '%s': expected pdf, html, "
-                   "xlsx, csv or json", p);
-  }
-  g_strfreev(parts);
-  if (!st && !*out)
-    st = zt_fail(err, ZT_ERR_USAGE, "no output format given");
-  return st;
-}
-
-/* The sentence the report prints for the suppression rule in force,
- * with the configured threshold (caller frees). */
-static char *suppression_sentence(const zt_config *cfg) {
-  int t = cfg->threshold > 0 ? cfg->threshold : 5;
-  switch (cfg->suppression) {
-  case ZT_SUPP_NONE:
-    return g_strdup("Er is geen onderdrukking van kleine aantallen "
-                    "toegepast. Deze versie is alleen voor intern gebruik "
-                    "en niet voor publicatie.");
-  case ZT_SUPP_CBS:
-    return g_strdup("Aantallen onder regioniveau zijn afgerond op "
-                    "vijftallen; waarden van 0 tot en met 7 zijn "
-                    "weergegeven als '.'. Percentages zijn berekend uit de "
-                    "afgeronde aantallen. Waar een verborgen waarde anders "
-                    "uit totalen, andere tabellen of de halfjaren en het "
-                    "jaar terug te rekenen zou zijn, zijn ook andere cellen "
-                    "verborgen ('x'); zo'n cel kan elk aantal zijn, ook "
-                    "nul.");
-  case ZT_SUPP_SMALL:
-    break;
-  }
-  if (t <= 1)
-    return g_strdup("Er zijn geen kleine aantallen verborgen (drempel 1).");
-  return g_strdup_printf(
-      "Onder regioniveau en per aanbieder zijn aantallen van 1 tot en met "
-      "%d weergegeven als '< %d'. Gemiddelden, aandelen en bedragen over "
-      "minder dan %d cliënten zijn niet getoond ('·'), en een aandeel ook "
-      "niet als het deel of de rest van het geheel 1 tot en met %d is. Waar "
-      "een verborgen aantal anders uit totalen, andere tabellen of de "
-      "halfjaren en het jaar terug te rekenen zou zijn, zijn ook andere "
-      "cellen verborgen ('·'); zo'n cel kan elk aantal zijn, ook nul.",
-      t - 1, t, t, t - 1);
-}
 
 /* The members whose membership overlaps the period, in configured order,
  * each code once. */
@@ -218,21 +159,9 @@ zt_status zt_report_prepare(const zt_config *cfg, const zt_refdata *rd,
   for (size_t i = 0; i < rp->comp.snap.nsources; i++) {
     const zt_source_group *g = &rp->comp.snap.sources[i];
     zt_source_file *s = &rp->sources[i];
-    char nfiles[ZT_FMT_MAX], nrej[ZT_FMT_MAX], *name, *rej;
-    zt_fmt_int(g->files, nfiles);
-    zt_fmt_int(g->files_rejected, nrej);
-    rej = g->files_rejected && g->files_rejected == g->files
-              ? g_strdup(" (geweigerd)")
-          : g->files_rejected ? g_strdup_printf(" (%s geweigerd)", nrej)
-                              : g_strdup("");
-    name = g_strdup_printf("%s %s-bestand%s%s", nfiles, g->format,
-                           g->files == 1 ? "" : "en", rej);
-    zt_strlcpy(s->name, name, sizeof s->name);
-    g_free(name);
-    g_free(rej);
-    /* a file rejected before its kind was known */
-    snprintf(s->kind, sizeof s->kind, "%s",
-             strcmp(g->kind, "auto") == 0 ? "onbekend" : g->kind);
+    zt_nl_source_group(g->files, g->files_rejected, g->format, s->name,
+                       sizeof s->name);
+    snprintf(s->kind, sizeof s->kind, "%s", zt_nl_source_kind(g->kind));
     s->ingested = g->last;
     s->lines_read = g->lines_read;
     s->accepted = g->accepted;
@@ -240,7 +169,9 @@ zt_status zt_report_prepare(const zt_config *cfg, const zt_refdata *rd,
     s->duplicates = g->duplicates;
   }
   rp->settings = zt_config_describe(cfg);
-  rp->rule = suppression_sentence(cfg);
+  rp->rule = zt_nl_suppression_rule(cfg->suppression,
+                                    cfg->threshold > 0 ? cfg->threshold
+                                                       : 5);
   rp->template_path = zt_template_for(cfg, p, template_path);
   in->ind = rp->comp.table;
   in->region_name = cfg->region_name;
@@ -327,7 +258,7 @@ zt_status zt_write_period(const zt_config *cfg, const zt_refdata *rd,
                           const char *template_path, unsigned formats,
                           bool exclusive, char **out_dir, zt_err *err) {
   zt_report_prep rp;
-  bool render = (formats & (ZT_FMT_PDF | ZT_FMT_HTML | ZT_FMT_XLSX)) != 0;
+  bool render = (formats & zt_output_mask(ZT_OUT_DOCUMENT)) != 0;
   char *dir = zt_out_dir(cfg, p), *idir = NULL, *tmp = NULL, *region;
   int removed = 0;
   zt_status st;
@@ -367,49 +298,40 @@ zt_status zt_write_period(const zt_config *cfg, const zt_refdata *rd,
   if (!st)
     st = zt_tmpdir_for(dir, &tmp, err);
   if (!st && render)
-    st = zt_report_render(&rp.in, rp.template_path, tmp,
-                          ((formats & ZT_FMT_PDF) ? ZT_REPORT_PDF : 0) |
-                              ((formats & ZT_FMT_HTML) ? ZT_REPORT_HTML : 0) |
-                              ((formats & ZT_FMT_XLSX) ? ZT_REPORT_XLSX : 0),
-                          err);
+    st = zt_report_render(&rp.in, rp.template_path, tmp, formats, err);
   /* for publication: the indicator table without a raw value of a
    * hidden cell, and the targets with their status (a format not asked
    * for is not in the new folder, so no older file stays beside a
    * report it does not belong to) */
-  for (int f = 0; f < 2 && !st; f++) {
-    zt_export_format ef = f ? ZT_EXPORT_JSON : ZT_EXPORT_CSV;
-    const char *ext = f ? "json" : "csv";
-    char *path, *name;
-    if (!(formats & (f ? ZT_FMT_JSON : ZT_FMT_CSV)))
+  for (size_t i = 0; i < zt_noutputs && !st; i++) {
+    const zt_output *o = &zt_outputs[i];
+    char *path;
+    if (o->input != ZT_OUT_TABLE || !(formats & 1u << i))
       continue;
-    name = g_strdup_printf("indicatoren.%s", ext);
-    path = g_build_filename(tmp, name, NULL);
-    st = zt_export_public_file(rp.comp.table, path, ef, cfg->suppression,
-                               err);
+    path = g_build_filename(tmp, o->file, NULL);
+    st = zt_export_public_file(rp.comp.table, path, o->write_table,
+                               cfg->suppression, err);
     g_free(path);
-    g_free(name);
     if (st || !rp.in.ntargets)
       continue;
-    name = g_strdup_printf("doelen.%s", ext);
-    path = g_build_filename(tmp, name, NULL);
+    path = g_build_filename(tmp, o->targets_file, NULL);
     st = zt_export_targets_file(rp.targets, rp.in.ntargets, rp.comp.table,
                                 p, rp.codes, rp.in.ngemeenten,
-                                cfg->suppression, path, ef, err);
+                                cfg->suppression, path, o->write_table,
+                                err);
     g_free(path);
-    g_free(name);
   }
   /* not for publication: the raw table and every rejected line, in
    * intern/ (mode 0700, files 0600) */
   if (!st)
     st = intern_dir(tmp, &idir, err);
-  for (int f = 0; f < 2 && !st; f++) {
+  for (size_t i = 0; i < zt_noutputs && !st; i++) {
+    const zt_output *o = &zt_outputs[i];
     char *path;
-    if (!(formats & (f ? ZT_FMT_JSON : ZT_FMT_CSV)))
+    if (o->input != ZT_OUT_TABLE || !(formats & 1u << i))
       continue;
-    path = g_build_filename(idir, f ? "indicatoren-intern.json"
-                                    : "indicatoren-intern.csv", NULL);
-    st = zt_export_file(rp.comp.table, path,
-                        f ? ZT_EXPORT_JSON : ZT_EXPORT_CSV, 0600, err);
+    path = g_build_filename(idir, o->intern_file, NULL);
+    st = zt_export_file(rp.comp.table, path, o->write_table, 0600, err);
     g_free(path);
   }
   if (!st) {
@@ -439,6 +361,9 @@ zt_status zt_write_period(const zt_config *cfg, const zt_refdata *rd,
 int zt_cmd_report(const zt_globals *g, int argc, char **argv) {
   char *period = NULL, *peildatum = NULL, *template = NULL, *format = NULL;
   char *out = NULL, *status = NULL;
+  char *names = zt_output_names(true, ZT_OUT_DOCUMENT, ", ", ", ", "");
+  char *format_help = g_strdup_printf("comma list of %s (default: "
+                                      "[report] formats)", names);
   GOptionEntry entries[] = {
       {"period", 0, 0, G_OPTION_ARG_STRING, &period,
        "the period: YYYY, YYYY-H1 or YYYY-H2", "P"},
@@ -447,10 +372,7 @@ int zt_cmd_report(const zt_globals *g, int argc, char **argv) {
       {"template", 0, 0, G_OPTION_ARG_FILENAME, &template,
        "report template (default: [report] template, else halfjaar.xml or "
        "jaar.xml)", "FILE"},
-      {"format", 0, 0, G_OPTION_ARG_STRING, &format,
-       "comma list of pdf, html, xlsx, csv, json (default: [report] "
-       "formats)",
-       "LIST"},
+      {"format", 0, 0, G_OPTION_ARG_STRING, &format, format_help, "LIST"},
       {"out", 0, 0, G_OPTION_ARG_FILENAME, &out,
        "output folder (default: [report] out)", "DIR"},
       {"status", 0, 0, G_OPTION_ARG_STRING, &status,
@@ -491,7 +413,7 @@ int zt_cmd_report(const zt_globals *g, int argc, char **argv) {
     rc = zt_report_error(&err);
     goto done;
   }
-  if (zt_formats_parse(format ? format : cfg.formats, &formats, &err) ||
+  if (zt_outputs_parse(format ? format : cfg.formats, &formats, &err) ||
       zt_cli_refdata(&cfg, &rd, &err) ||
       zt_lock_take(&lock, cfg.store_path, false, cfg.lock_wait_seconds,
                    &err) ||
@@ -515,5 +437,7 @@ done:
   g_free(out);
   g_free(status);
   g_free(dir);
+  g_free(names);
+  g_free(format_help);
   return rc;
 }

@@ -10,12 +10,8 @@
 #include "etl/refdata.h"
 #include "etl/store.h"
 #include "metrics/period.h"
+#include "render/output.h"
 #include "render/report.h"
-
-/* Output formats (bits), from "pdf,html,csv,json,xlsx". */
-enum { ZT_FMT_PDF = 1u, ZT_FMT_HTML = 2u, ZT_FMT_CSV = 4u, ZT_FMT_JSON = 8u,
-       ZT_FMT_XLSX = 16u };
-zt_status zt_formats_parse(const char *s, unsigned *out, zt_err *err);
 
 /* The template to use: `given`, else [report] template, else the shipped
  * halfjaar.xml (half-years) or jaar.xml (years). Caller frees. */
@@ -67,7 +63,8 @@ void zt_report_prep_free(zt_report_prep *rp);
  * holds the store lock `exclusive`ly, else those an hour old. */
 zt_status zt_write_period(const zt_config *cfg, const zt_refdata *rd,
                           zt_store *store, const zt_period *p, zt_day peil,
-                          const char *template_path, unsigned formats,
+                          const char *template_path,
+                          unsigned formats /* render/output.h */,
                           bool exclusive, char **out_dir, zt_err *err);
 /* A period folder (zt_out_dir) may be written: neither it nor its region
  * folder is a symbolic link; the region folder is created. */

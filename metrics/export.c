@@ -15,17 +15,23 @@
 #include "metrics/indicator.h"
 #include "metrics/suppress.h"
 
-zt_status zt_export_format_parse(const char *s, zt_export_format *out,
-                                 zt_err *err) {
-  if (s && strcmp(s, "csv") == 0)
-    *out = ZT_EXPORT_CSV;
-  else if (s && strcmp(s, "json") == 0)
-    *out = ZT_EXPORT_JSON;
-  else
-    return zt_fail(err, ZT_ERR_USAGE, "export format '%s': expected csv or "
-                   "json", s ? s : "");
-  return ZT_OK;
-}
+/* One evaluated target as doelen.csv/.json write it: its texts. */
+typedef struct target_line {
+  const char *indicator, *period, *gemeente, *target_period, *target;
+  const char *judged_period, *value, *display, *status;
+} target_line;
+
+/* A file format of the indicator table (export.h). */
+struct zt_export_writer {
+  /* the table: raw values (pub NULL) or as a publication in mode *pub */
+  zt_status (*table)(const zt_ind_table *t, FILE *fp,
+                     const zt_supp_mode *pub, zt_err *err);
+  /* the targets: before the rows, one row (`last`: no row follows),
+   * after the rows */
+  void (*targets_head)(FILE *fp);
+  void (*target_row)(FILE *fp, const target_line *l, bool last);
+  void (*targets_tail)(FILE *fp);
+};
 
 /* The export order of row pointers (zt_ind_value_cmp). */
 static int cmp_rows(const void *pa, const void *pb) {
@@ -166,14 +172,14 @@ zt_status zt_export_json(const zt_ind_table *t, FILE *fp, zt_err *err) {
 }
 
 static zt_status write_file(const zt_ind_table *t, const char *path,
-                            zt_export_format format, const zt_supp_mode *pub,
-                            mode_t mode, zt_err *err) {
+                            const zt_export_writer *w,
+                            const zt_supp_mode *pub, mode_t mode,
+                            zt_err *err) {
   zt_fileout out;
   zt_status st = zt_fileout_open(&out, path, mode, err);
   if (st)
     return st;
-  st = format == ZT_EXPORT_JSON ? write_json(t, out.fp, pub, err)
-                                : write_csv(t, out.fp, pub, err);
+  st = w->table(t, out.fp, pub, err);
   if (st) {
     zt_fileout_abort(&out);
     return zt_err_prefix(err, "%s", path);
@@ -182,14 +188,15 @@ static zt_status write_file(const zt_ind_table *t, const char *path,
 }
 
 zt_status zt_export_file(const zt_ind_table *t, const char *path,
-                         zt_export_format format, mode_t mode, zt_err *err) {
-  return write_file(t, path, format, NULL, mode, err);
+                         const zt_export_writer *w, mode_t mode,
+                         zt_err *err) {
+  return write_file(t, path, w, NULL, mode, err);
 }
 
 zt_status zt_export_public_file(const zt_ind_table *t, const char *path,
-                                zt_export_format format, zt_supp_mode mode,
-                                zt_err *err) {
-  return write_file(t, path, format, &mode, ZT_MODE_PUBLIC, err);
+                                const zt_export_writer *w,
+                                zt_supp_mode mode, zt_err *err) {
+  return write_file(t, path, w, &mode, ZT_MODE_PUBLIC, err);
 }
 
 /* One evaluated target, as doelen.csv/.json write it. */
@@ -227,7 +234,7 @@ zt_status zt_export_targets_file(const zt_target *targets, size_t n,
                                  const zt_ind_table *t, const zt_period *p,
                                  const uint16_t *units, size_t nunits,
                                  zt_supp_mode mode, const char *path,
-                                 zt_export_format format, zt_err *err) {
+                                 const zt_export_writer *w, zt_err *err) {
   target_row *rows = calloc(n * (nunits + 1) + 1, sizeof *rows);
   size_t k;
   char pname[8];
@@ -242,51 +249,24 @@ zt_status zt_export_targets_file(const zt_target *targets, size_t n,
     free(rows);
     return st;
   }
-  if (format == ZT_EXPORT_CSV)
-    fputs("indicator,period,gemeente,target_period,target,judged_period,"
-          "value,display,status\n", out.fp);
-  else
-    fputs("[\n", out.fp);
+  w->targets_head(out.fp);
   for (size_t i = 0; i < k; i++) {
     const zt_target_eval *ev = &rows[i].ev;
     char gem[8], jp[8], value[64] = "", disp[40] = "\xe2\x80\x93";
     zt_ind_value shown;
+    target_line l;
     gemeente_text(rows[i].gemeente, gem);
     zt_period_name(&ev->judged_period, jp);
     if (ev->judged && zt_supp_public(t, ev->judged, mode, &shown))
       zt_ind_value_text(&shown, value, sizeof value);
     if (ev->judged)
       snprintf(disp, sizeof disp, "%s", ev->judged->display);
-    if (format == ZT_EXPORT_CSV) {
-      zt_csvout c;
-      zt_csvout_init(&c, out.fp, ',');
-      zt_csvout_str(&c, rows[i].indicator);
-      zt_csvout_str(&c, pname);
-      zt_csvout_str(&c, gem);
-      zt_csvout_str(&c, ev->target->period);
-      zt_csvout_str(&c, ev->target_text);
-      zt_csvout_str(&c, jp);
-      zt_csvout_str(&c, value);
-      zt_csvout_str(&c, disp);
-      zt_csvout_str(&c, zt_target_status_word(ev->status));
-      zt_csvout_end(&c);
-    } else {
-      fputs("{\"indicator\":", out.fp);
-      json_string(out.fp, rows[i].indicator);
-      fprintf(out.fp, ",\"period\":\"%s\",\"gemeente\":\"%s\","
-              "\"target_period\":\"%s\",\"target\":", pname, gem,
-              ev->target->period);
-      json_string(out.fp, ev->target_text);
-      fprintf(out.fp, ",\"judged_period\":\"%s\",\"value\":%s,\"display\":",
-              jp, value[0] ? value : "null");
-      json_string(out.fp, disp);
-      fputs(",\"status\":", out.fp);
-      json_string(out.fp, zt_target_status_word(ev->status));
-      fputs(i + 1 < k ? "},\n" : "}\n", out.fp);
-    }
+    l = (target_line){rows[i].indicator, pname, gem, ev->target->period,
+                      ev->target_text, jp, value, disp,
+                      zt_target_status_word(ev->status)};
+    w->target_row(out.fp, &l, i + 1 == k);
   }
-  if (format == ZT_EXPORT_JSON)
-    fputs("]\n", out.fp);
+  w->targets_tail(out.fp);
   free(rows);
   st = finish(out.fp, err);
   if (st) {
@@ -294,4 +274,64 @@ zt_status zt_export_targets_file(const zt_target *targets, size_t n,
     return zt_err_prefix(err, "%s", path);
   }
   return zt_fileout_commit(&out, err);
+}
+
+/* ---- the two formats ------------------------------------------------ */
+
+static void targets_csv_head(FILE *fp) {
+  fputs("indicator,period,gemeente,target_period,target,judged_period,"
+        "value,display,status\n", fp);
+}
+
+static void target_csv_row(FILE *fp, const target_line *l, bool last) {
+  zt_csvout c;
+  (void)last;
+  zt_csvout_init(&c, fp, ',');
+  zt_csvout_str(&c, l->indicator);
+  zt_csvout_str(&c, l->period);
+  zt_csvout_str(&c, l->gemeente);
+  zt_csvout_str(&c, l->target_period);
+  zt_csvout_str(&c, l->target);
+  zt_csvout_str(&c, l->judged_period);
+  zt_csvout_str(&c, l->value);
+  zt_csvout_str(&c, l->display);
+  zt_csvout_str(&c, l->status);
+  zt_csvout_end(&c);
+}
+
+static void targets_csv_tail(FILE *fp) {
+  (void)fp;
+}
+
+static void targets_json_head(FILE *fp) {
+  fputs("[\n", fp);
+}
+
+static void target_json_row(FILE *fp, const target_line *l, bool last) {
+  fputs("{\"indicator\":", fp);
+  json_string(fp, l->indicator);
+  fprintf(fp, ",\"period\":\"%s\",\"gemeente\":\"%s\","
+          "\"target_period\":\"%s\",\"target\":", l->period, l->gemeente,
+          l->target_period);
+  json_string(fp, l->target);
+  fprintf(fp, ",\"judged_period\":\"%s\",\"value\":%s,\"display\":",
+          l->judged_period, l->value[0] ? l->value : "null");
+  json_string(fp, l->display);
+  fputs(",\"status\":", fp);
+  json_string(fp, l->status);
+  fputs(last ? "}\n" : "},\n", fp);
+}
+
+static void targets_json_tail(FILE *fp) {
+  fputs("]\n", fp);
+}
+
+const zt_export_writer zt_export_csv_writer = {
+    write_csv, targets_csv_head, target_csv_row, targets_csv_tail};
+const zt_export_writer zt_export_json_writer = {
+    write_json, targets_json_head, target_json_row, targets_json_tail};
+
+zt_status zt_export_write(const zt_export_writer *w, const zt_ind_table *t,
+                          FILE *fp, zt_err *err) {
+  return w->table(t, fp, NULL, err);
 }

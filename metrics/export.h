@@ -24,25 +24,28 @@
 #include "metrics/table.h"
 #include "metrics/target.h"
 
-typedef enum zt_export_format {
-  ZT_EXPORT_CSV,
-  ZT_EXPORT_JSON
-} zt_export_format;
-
-/* "csv" / "json" -> format; ZT_ERR_USAGE otherwise. */
-zt_status zt_export_format_parse(const char *s, zt_export_format *out,
-                                 zt_err *err);
+/* How the indicator table is written in one file format: the CSV or
+ * the JSON writer. The rows of the writer table (render/output.c) for
+ * the indicator table point at these; there is no list of formats
+ * here. */
+typedef struct zt_export_writer zt_export_writer;
+extern const zt_export_writer zt_export_csv_writer;
+extern const zt_export_writer zt_export_json_writer;
 
 /* Write the table to `fp` (which the caller owns). ZT_ERR_OUTPUT when a
  * write fails. */
 zt_status zt_export_csv(const zt_ind_table *t, FILE *fp, zt_err *err);
 zt_status zt_export_json(const zt_ind_table *t, FILE *fp, zt_err *err);
+/* The same with writer `w`. */
+zt_status zt_export_write(const zt_export_writer *w, const zt_ind_table *t,
+                          FILE *fp, zt_err *err);
 
 /* Write the table with its raw values to `path` atomically
  * (core/fileout.h) with permission bits `mode`: 0600 for the internal
  * copy beside a report, 0644 where the caller says so. */
 zt_status zt_export_file(const zt_ind_table *t, const char *path,
-                         zt_export_format format, mode_t mode, zt_err *err);
+                         const zt_export_writer *w, mode_t mode,
+                         zt_err *err);
 
 /* The table as a publication may carry it (the indicatoren.csv/.json of
  * a report folder), mode 0644: a hidden row keeps its marker in
@@ -50,8 +53,8 @@ zt_status zt_export_file(const zt_ind_table *t, const char *path,
  * in cbs mode the values below region level are the rounded ones the
  * report shows (metrics/suppress.h, zt_supp_public). */
 zt_status zt_export_public_file(const zt_ind_table *t, const char *path,
-                                zt_export_format format, zt_supp_mode mode,
-                                zt_err *err);
+                                const zt_export_writer *w,
+                                zt_supp_mode mode, zt_err *err);
 
 /* The report's targets with their status, from the one evaluator
  * (metrics/target.h): for the region and each of units[0..nunits), every
@@ -64,6 +67,6 @@ zt_status zt_export_targets_file(const zt_target *targets, size_t n,
                                  const zt_ind_table *t, const zt_period *p,
                                  const uint16_t *units, size_t nunits,
                                  zt_supp_mode mode, const char *path,
-                                 zt_export_format format, zt_err *err);
+                                 const zt_export_writer *w, zt_err *err);
 
 #endif

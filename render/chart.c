@@ -34,17 +34,7 @@ zt_chart *zt_chart_new(zt_arena *a, zt_chart_type type, size_t ncat,
 }
 
 const char *zt_chart_type_name(zt_chart_type t) {
-  switch (t) {
-  case ZT_CHART_BAR: return "Staafdiagram";
-  case ZT_CHART_STACKED: return "Gestapeld staafdiagram";
-  case ZT_CHART_LINE: return "Lijndiagram";
-  case ZT_CHART_DONUT: return "Ringdiagram";
-  case ZT_CHART_HISTOGRAM: return "Histogram";
-  case ZT_CHART_DIVERGING:
-    return "Staafdiagram met toenames en afnames";
-  case ZT_CHART_TIMELINE: return "Tijdlijn";
-  }
-  return "Figuur";
+  return zt_chart_kind_of(t)->label;
 }
 
 void zt_axis_nice(double min, double max, int max_ticks, bool integer,
@@ -198,7 +188,7 @@ const char *zt_chart_alt(const zt_chart *c, zt_arena *a) {
   zt_buf_init(&b, 1u << 20);
   zt_buf_printf(&b, "%s: %s.", zt_chart_type_name(c->type),
                 c->title ? c->title : "");
-  if (c->type == ZT_CHART_TIMELINE) {
+  if (zt_chart_kind_of(c->type)->data == ZT_CHART_DATA_MEASURES) {
     alt_timeline(c, &b);
   } else {
     if (c->y_label && *c->y_label)
@@ -239,7 +229,7 @@ static zt_table *timeline_table(const zt_chart *c, zt_arena *a) {
 zt_table *zt_chart_table(const zt_chart *c, zt_arena *a) {
   zt_table *t;
   size_t nser = 0;
-  if (c->type == ZT_CHART_TIMELINE)
+  if (zt_chart_kind_of(c->type)->data == ZT_CHART_DATA_MEASURES)
     t = timeline_table(c, a);
   else {
     for (size_t s = 0; s < c->nser; s++)

@@ -5,11 +5,12 @@
  * (canvas.h), and from the same model the chart's data table and its text
  * alternative.
  *
- * Types: grouped bars, stacked bars, a line chart with dashed target
- * paths, a donut, a histogram, diverging horizontal bars, and a quarter
- * timeline of measures. Axes use nice 1-2-5 steps and carry their unit;
- * care groups keep their colour (theme.h); values are labelled where
- * there are few bars; a legend is drawn only with more than one series.
+ * Types (the chart-type table, zt_chart_kind): grouped bars, stacked
+ * bars, a line chart with dashed target paths, a donut, a histogram,
+ * diverging horizontal bars, and a quarter timeline of measures. Axes
+ * use nice 1-2-5 steps and carry their unit; care groups keep their
+ * colour (theme.h); values are labelled where there are few bars; a
+ * legend is drawn only with more than one series.
  * No bar of zero height is drawn (a note names those categories), a
  * histogram's unequal classes are drawn as separate bars with a note,
  * and labels wrap rather than being cut off.
@@ -35,6 +36,13 @@ typedef enum zt_chart_type {
   ZT_CHART_DIVERGING,
   ZT_CHART_TIMELINE
 } zt_chart_type;
+
+/* What the document builder builds a chart type from (its builder in
+ * render/docbuild.c). */
+typedef enum zt_chart_data {
+  ZT_CHART_DATA_GRID,      /* categories x series of indicator values */
+  ZT_CHART_DATA_MEASURES   /* the programme's measures (a timeline) */
+} zt_chart_data;
 
 typedef struct zt_chart_value {
   double v;             /* for geometry only */
@@ -77,6 +85,41 @@ typedef struct zt_chart {
                             or -1 */
   int number;            /* "Figuur N", set by the document */
 } zt_chart;
+
+/* A drawer: the height a chart of its type wants at width `w`, and the
+ * drawing into the box (0, 0, w, h). */
+typedef double zt_chart_height_fn(const zt_chart *c, zt_canvas *cv,
+                                  double w);
+typedef void zt_chart_draw_fn(const zt_chart *c, zt_canvas *cv, double w,
+                              double h);
+
+/* The chart-type table (render/chart_types.c): one row per chart type,
+ * read by the template reader (which types and attributes a <chart> may
+ * have), the document builder (how a chart is built) and the drawer. */
+typedef struct zt_chart_kind {
+  const char *name;         /* type= in a template: "line" */
+  zt_chart_type type;
+  const char *label;        /* Dutch, for the text alternative */
+  const char *attrs;        /* attributes a <chart> of this type may have
+                               besides type, title and table */
+  const char *need;         /* attributes it needs besides type, title */
+  zt_chart_data data;       /* its builder */
+  bool cat_colors;          /* one series: every category its own colour
+                               even without a care group (donut) */
+  bool legend;              /* a legend when there are several series */
+  bool fixed_height;        /* rows of a fixed height: cannot shrink */
+  zt_chart_height_fn *height;
+  zt_chart_draw_fn *draw;
+} zt_chart_kind;
+
+extern const zt_chart_kind zt_chart_kinds[];
+extern const size_t zt_nchart_kinds;
+/* The row called `name` (type=), or NULL. */
+const zt_chart_kind *zt_chart_kind_named(const char *name);
+/* The row of chart type `t` (always one). */
+const zt_chart_kind *zt_chart_kind_of(zt_chart_type t);
+/* The names, "bar, stacked, ... or timeline", for messages. */
+void zt_chart_kind_names(char *buf, size_t size);
 
 /* A nice axis: lo..hi in steps of `step` (1, 2 or 5 times a power of
  * ten), covering [min, max]. */

@@ -6,6 +6,7 @@
  * no 3-D, no shadows.
  */
 #include "render/chart.h"
+#include "render/chart_draw.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -65,8 +66,7 @@ static uint32_t bar_color(const zt_chart *c, size_t s, size_t i) {
 /* --- legend ----------------------------------------------------------- */
 
 static bool wants_legend(const zt_chart *c) {
-  return c->nser > 1 && c->type != ZT_CHART_DONUT &&
-         c->type != ZT_CHART_TIMELINE;
+  return c->nser > 1 && zt_chart_kind_of(c->type)->legend;
 }
 
 /* Lay the legend out in rows within width w; returns its height and, when
@@ -263,7 +263,7 @@ static double bottom_extra(const zt_chart *c) {
   return (c->x_label && *c->x_label) ? LINE_H + 3 : 0;
 }
 
-static double bars_height(const zt_chart *c, zt_canvas *cv, double w) {
+double zt_chart_bars_height(const zt_chart *c, zt_canvas *cv, double w) {
   double top = y_label(c, cv, false) +
                legend(c, cv, 0, 0, w, false);
   if (vertical_fits(c, cv, w))
@@ -400,8 +400,8 @@ static void draw_hbars(const zt_chart *c, zt_canvas *cv, box p, double lw,
   zt_cv_group_end(cv);
 }
 
-static void draw_bars(const zt_chart *c, zt_canvas *cv, double w,
-                      double h) {
+void zt_chart_bars_draw(const zt_chart *c, zt_canvas *cv, double w,
+                        double h) {
   double top = y_label(c, cv, true);
   double mn, mx;
   zt_axis ax;
@@ -478,13 +478,13 @@ static void marker(zt_canvas *cv, size_t s, double x, double y) {
   zt_cv_fill(cv);
 }
 
-static double line_height(const zt_chart *c, zt_canvas *cv, double w) {
+double zt_chart_line_height(const zt_chart *c, zt_canvas *cv, double w) {
   return 200 + y_label(c, cv, false) + legend(c, cv, 0, 0, w, false) +
          bottom_extra(c);
 }
 
-static void draw_line(const zt_chart *c, zt_canvas *cv, double w,
-                      double h) {
+void zt_chart_line_draw(const zt_chart *c, zt_canvas *cv, double w,
+                        double h) {
   double top = y_label(c, cv, true), mn, mx, slot, endw = 0;
   size_t every = 1;
   zt_axis ax;
@@ -689,13 +689,13 @@ static double donut_legend_h(const zt_chart *c, zt_canvas *cv, double w) {
   return h;
 }
 
-static double donut_height(const zt_chart *c, zt_canvas *cv, double w) {
+double zt_chart_donut_height(const zt_chart *c, zt_canvas *cv, double w) {
   double legend_h = donut_legend_h(c, cv, w) + 8;
   return legend_h > 170 ? legend_h : 170;
 }
 
-static void draw_donut(const zt_chart *c, zt_canvas *cv, double w,
-                       double h) {
+void zt_chart_donut_draw(const zt_chart *c, zt_canvas *cv, double w,
+                         double h) {
   const zt_series *se = c->nser ? &c->ser[0] : NULL;
   double total = 0, r, cx, cy, a = -M_PI / 2, lx, ly;
   char buf[ZT_FMT_MAX];
@@ -771,14 +771,14 @@ static void draw_donut(const zt_chart *c, zt_canvas *cv, double w,
 
 /* --- diverging bars --------------------------------------------------- */
 
-static double diverging_height(const zt_chart *c, zt_canvas *cv,
-                               double w) {
+double zt_chart_diverging_height(const zt_chart *c, zt_canvas *cv,
+                                 double w) {
   return y_label(c, cv, false) + legend(c, cv, 0, 0, w, false) + 6 +
          (double)c->ncat * hbar_row(c) + LINE_H + 8 + bottom_extra(c);
 }
 
-static void draw_diverging(const zt_chart *c, zt_canvas *cv, double w,
-                           double h) {
+void zt_chart_diverging_draw(const zt_chart *c, zt_canvas *cv, double w,
+                             double h) {
   double top = y_label(c, cv, true), mn, mx, m, lw, vmax = 0;
   double row = hbar_row(c);
   zt_axis ax;
@@ -904,12 +904,13 @@ static double tl_body_h(const zt_chart *c, zt_canvas *cv, double w) {
   return h;
 }
 
-static double timeline_height(const zt_chart *c, zt_canvas *cv, double w) {
+double zt_chart_timeline_height(const zt_chart *c, zt_canvas *cv,
+                                double w) {
   return LINE_H * 2 + 10 + tl_body_h(c, cv, w) + 6;
 }
 
-static void draw_timeline(const zt_chart *c, zt_canvas *cv, double w,
-                          double h) {
+void zt_chart_timeline_draw(const zt_chart *c, zt_canvas *cv, double w,
+                            double h) {
   int q0 = 0, q1 = 0;
   double lw, sw, gx, gw, qw, y, body;
   size_t nq;
@@ -1151,7 +1152,7 @@ static double notes_h(const notes *n) {
 /* --- entry points ------------------------------------------------------ */
 
 static bool has_data(const zt_chart *c) {
-  if (c->type == ZT_CHART_TIMELINE)
+  if (zt_chart_kind_of(c->type)->data == ZT_CHART_DATA_MEASURES)
     return c->nitems > 0;
   for (size_t s = 0; s < c->nser; s++)
     for (size_t i = 0; i < c->ncat; i++)
@@ -1163,16 +1164,7 @@ static bool has_data(const zt_chart *c) {
 #define NO_DATA_H 40.0
 
 static double body_height(const zt_chart *c, zt_canvas *cv, double w) {
-  switch (c->type) {
-  case ZT_CHART_BAR:
-  case ZT_CHART_STACKED:
-  case ZT_CHART_HISTOGRAM: return bars_height(c, cv, w);
-  case ZT_CHART_LINE: return line_height(c, cv, w);
-  case ZT_CHART_DONUT: return donut_height(c, cv, w);
-  case ZT_CHART_DIVERGING: return diverging_height(c, cv, w);
-  case ZT_CHART_TIMELINE: return timeline_height(c, cv, w);
-  }
-  return 180;
+  return zt_chart_kind_of(c->type)->height(c, cv, w);
 }
 
 /* A bar chart all of whose categories are zero: no bars at all. */
@@ -1217,8 +1209,7 @@ double zt_chart_min_height(const zt_chart *c, zt_canvas *cv, double w) {
   /* rows of horizontal bars, diverging bars and the timeline have a
    * fixed height; the others can give up a quarter of theirs */
   double h = zt_chart_height(c, cv, w);
-  bool fixed = c->type == ZT_CHART_DIVERGING ||
-               c->type == ZT_CHART_TIMELINE || c->type == ZT_CHART_DONUT ||
+  bool fixed = zt_chart_kind_of(c->type)->fixed_height ||
                ((c->type == ZT_CHART_BAR || c->type == ZT_CHART_STACKED) &&
                 !vertical_fits(c, cv, w));
   return fixed || !has_data(c) ? h : 0.75 * h;
@@ -1226,15 +1217,7 @@ double zt_chart_min_height(const zt_chart *c, zt_canvas *cv, double w) {
 
 static void draw_body(const zt_chart *c, zt_canvas *cv, double w,
                       double h) {
-  switch (c->type) {
-  case ZT_CHART_BAR:
-  case ZT_CHART_STACKED:
-  case ZT_CHART_HISTOGRAM: draw_bars(c, cv, w, h); break;
-  case ZT_CHART_LINE: draw_line(c, cv, w, h); break;
-  case ZT_CHART_DONUT: draw_donut(c, cv, w, h); break;
-  case ZT_CHART_DIVERGING: draw_diverging(c, cv, w, h); break;
-  case ZT_CHART_TIMELINE: draw_timeline(c, cv, w, h); break;
-  }
+  zt_chart_kind_of(c->type)->draw(c, cv, w, h);
 }
 
 void zt_chart_draw(const zt_chart *c, zt_canvas *cv, double w, double h) {

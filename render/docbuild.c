@@ -146,14 +146,11 @@ void add_table_block(bctx *b, zt_table *t, int line) {
 
 /* --- charts ------------------------------------------------------------ */
 
-static zt_chart_type chart_type(const char *s) {
-  if (strcmp(s, "stacked") == 0) return ZT_CHART_STACKED;
-  if (strcmp(s, "line") == 0) return ZT_CHART_LINE;
-  if (strcmp(s, "donut") == 0) return ZT_CHART_DONUT;
-  if (strcmp(s, "histogram") == 0) return ZT_CHART_HISTOGRAM;
-  if (strcmp(s, "diverging") == 0) return ZT_CHART_DIVERGING;
-  if (strcmp(s, "timeline") == 0) return ZT_CHART_TIMELINE;
-  return ZT_CHART_BAR;
+/* The row of the chart-type table (render/chart_types.c); the template
+ * reader has checked the name. */
+static const zt_chart_kind *chart_kind(const char *s) {
+  const zt_chart_kind *k = zt_chart_kind_named(s);
+  return k ? k : &zt_chart_kinds[0];
 }
 
 static const char *default_y_label(zt_unit u) {
@@ -167,11 +164,11 @@ static const char *default_y_label(zt_unit u) {
   return "aantal";
 }
 
-static zt_chart *timeline_chart(bctx *b) {
+static zt_chart *timeline_chart(bctx *b, zt_chart_type type) {
   const zt_report_input *in = b->in;
   const char **lines;
   size_t nl = action_lines(b, &lines), k = 0;
-  zt_chart *c = zt_chart_new(b->a, ZT_CHART_TIMELINE, 0, 0);
+  zt_chart *c = zt_chart_new(b->a, type, 0, 0);
   c->items = zt_arena_array(b->a, in->nmeasures + 1, sizeof *c->items);
   for (size_t l = 0; l < nl; l++)
     for (size_t i = 0; i < in->nmeasures; i++) {
@@ -203,15 +200,16 @@ static zt_chart *timeline_chart(bctx *b) {
 }
 
 static zt_status chart_block(bctx *b, xmlNodePtr n) {
-  zt_chart_type type = chart_type(attr(b, n, "type"));
+  const zt_chart_kind *kind = chart_kind(attr(b, n, "type"));
+  zt_chart_type type = kind->type;
   const char *title = subst(b, attr(b, n, "title"));
   coord base = coord_from(b, n);
   zt_chart *c;
   zt_block *blk;
   zt_status st = ZT_OK;
   base.label = NULL;
-  if (type == ZT_CHART_TIMELINE) {
-    c = timeline_chart(b);
+  if (kind->data == ZT_CHART_DATA_MEASURES) {
+    c = timeline_chart(b, type);
   } else {
     const char *xs = attr(b, n, "x"), *ss = attr(b, n, "series");
     GArray *xa = g_array_new(FALSE, FALSE, sizeof(coord));
@@ -312,12 +310,12 @@ static zt_status chart_block(bctx *b, xmlNodePtr n) {
       c->cat_color = zt_arena_array(b->a, xd.n + 1, sizeof *c->cat_color);
       for (size_t i = 0; i < xd.n; i++) {
         c->cat_color[i] = xd.c[i].has_color ? xd.c[i].color
-                          : type == ZT_CHART_DONUT
+                          : kind->cat_colors
                               ? zt_color_cycle((unsigned)i)
                               : c->ser[0].color;
         any |= xd.c[i].has_color;
       }
-      if (!any && type != ZT_CHART_DONUT)
+      if (!any && !kind->cat_colors)
         c->cat_color = NULL;
     }
     g_array_free(xa, TRUE);
@@ -327,8 +325,9 @@ static zt_status chart_block(bctx *b, xmlNodePtr n) {
   }
   c->title = title;
   c->y_label = attr(b, n, "y-label") ? subst(b, attr(b, n, "y-label"))
-               : type == ZT_CHART_TIMELINE ? NULL
-                                           : default_y_label(c->unit);
+               : kind->data == ZT_CHART_DATA_MEASURES
+                   ? NULL
+                   : default_y_label(c->unit);
   c->x_label = subst(b, attr(b, n, "x-label"));
   c->number = ++b->nfigures;
   blk = zt_doc_add(b->doc, ZT_BLK_CHART);

@@ -7,6 +7,7 @@
 #include <stdarg.h>
 #include <string.h>
 
+#include "core/fileout.h"
 #include "render/canvas.h"
 #include "render/theme.h"
 
@@ -590,4 +591,22 @@ zt_status zt_html_write(const zt_doc *doc, zt_fonts *fonts, zt_buf *out,
   if (h.st != ZT_OK)
     return zt_fail(err, h.st, "the HTML could not be built (too large?)");
   return ZT_OK;
+}
+
+/* ---- the writer table's row (render/output.c) ---------------------- */
+
+zt_status zt_html_output(const zt_doc *doc, const struct zt_report_input *in,
+                         const char *path, zt_err *err) {
+  zt_buf b;
+  zt_status st;
+  (void)in;
+  zt_buf_init(&b, 256u << 20);
+  st = zt_html_write(doc, NULL, &b, err);
+  if (!st)
+    st = zt_write_file_atomic(path, b.data ? b.data : "", b.len,
+                              ZT_MODE_PUBLIC, err);
+  else
+    zt_err_prefix(err, "%s", path);
+  zt_buf_free(&b);
+  return st;
 }

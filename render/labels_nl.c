@@ -7,7 +7,11 @@
  */
 #include "render/labels_nl.h"
 
+#include <glib.h>
+#include <stdio.h>
 #include <string.h>
+
+#include "core/numfmt_nl.h"
 
 typedef struct pair {
   const char *code;
@@ -153,4 +157,55 @@ const char *zt_nl_file_kind(const char *kind, const char *format,
     return plural ? files[i].more : files[i].one;
   }
   return plural ? "bestanden" : "bestand";
+}
+
+/* ---- sentences and names the CLI fills the report input with -------- */
+
+char *zt_nl_suppression_rule(zt_supp_mode mode, int t) {
+  switch (mode) {
+  case ZT_SUPP_NONE:
+    return g_strdup("Er is geen onderdrukking van kleine aantallen "
+                    "toegepast. Deze versie is alleen voor intern gebruik "
+                    "en niet voor publicatie.");
+  case ZT_SUPP_CBS:
+    return g_strdup("Aantallen onder regioniveau zijn afgerond op "
+                    "vijftallen; waarden van 0 tot en met 7 zijn "
+                    "weergegeven als '.'. Percentages zijn berekend uit de "
+                    "afgeronde aantallen. Waar een verborgen waarde anders "
+                    "uit totalen, andere tabellen of de halfjaren en het "
+                    "jaar terug te rekenen zou zijn, zijn ook andere cellen "
+                    "verborgen ('x'); zo'n cel kan elk aantal zijn, ook "
+                    "nul.");
+  case ZT_SUPP_SMALL:
+    break;
+  }
+  if (t <= 1)
+    return g_strdup("Er zijn geen kleine aantallen verborgen (drempel 1).");
+  return g_strdup_printf(
+      "Onder regioniveau en per aanbieder zijn aantallen van 1 tot en met "
+      "%d weergegeven als '< %d'. Gemiddelden, aandelen en bedragen over "
+      "minder dan %d cliënten zijn niet getoond ('·'), en een aandeel ook "
+      "niet als het deel of de rest van het geheel 1 tot en met %d is. Waar "
+      "een verborgen aantal anders uit totalen, andere tabellen of de "
+      "halfjaren en het jaar terug te rekenen zou zijn, zijn ook andere "
+      "cellen verborgen ('·'); zo'n cel kan elk aantal zijn, ook nul.",
+      t - 1, t, t, t - 1);
+}
+
+void zt_nl_source_group(long count, long rejected, const char *format,
+                        char *buf, size_t size) {
+  char nfiles[ZT_FMT_MAX], nrej[ZT_FMT_MAX], rej[ZT_FMT_MAX + 16] = "";
+  zt_fmt_int(count, nfiles);
+  zt_fmt_int(rejected, nrej);
+  if (rejected && rejected == count)
+    snprintf(rej, sizeof rej, " (geweigerd)");
+  else if (rejected)
+    snprintf(rej, sizeof rej, " (%s geweigerd)", nrej);
+  snprintf(buf, size, "%s %s-bestand%s%s", nfiles, format,
+           count == 1 ? "" : "en", rej);
+}
+
+const char *zt_nl_source_kind(const char *kind) {
+  /* a file rejected before its kind was known */
+  return strcmp(kind, "auto") == 0 ? "onbekend" : kind;
 }

@@ -2,10 +2,16 @@
  * render/labels_nl.h -- the report's Dutch words for codes that come from
  * elsewhere: reject reason codes, configuration keys and values, and the
  * kinds and formats of input files. The one place for these labels; the
- * rest of render/ asks here, nothing in etl/ knows them.
+ * rest of render/ asks here, nothing in etl/ knows them. Also the Dutch
+ * text the CLI puts into the report input (the suppression rule, the
+ * source groups of the Verantwoording): cli/ writes no Dutch.
  */
 #ifndef ZT_LABELS_NL_H
 #define ZT_LABELS_NL_H
+
+#include <stddef.h>
+
+#include "metrics/suppress.h"   /* zt_supp_mode */
 
 /* Dutch label of a reject reason code ("bsn_elfproef" -> "BSN ongeldig
  * (controlegetal klopt niet)"), or NULL for a code without one. */
@@ -27,5 +33,18 @@ const char *zt_nl_setting_value(const char *key, const char *value);
  * "declaratieberichten", "CSV-bestand (gecomprimeerd)". */
 const char *zt_nl_file_kind(const char *kind, const char *format,
                             int plural);
+
+/* The sentence the report prints for suppression mode `mode` with
+ * threshold `threshold` (docs/indicators.md, "Suppression"). Caller
+ * frees (g_free). */
+char *zt_nl_suppression_rule(zt_supp_mode mode, int threshold);
+
+/* The Verantwoording's name of a group of ingested files: "3
+ * jw323-bestanden (1 geweigerd)", "1 csv-bestand (geweigerd)". */
+void zt_nl_source_group(long count, long rejected, const char *format,
+                        char *buf, size_t size);
+/* The kind of a group of files as the Verantwoording prints it: `kind`,
+ * or "onbekend" for "auto" (rejected before the kind was known). */
+const char *zt_nl_source_kind(const char *kind);
 
 #endif

@@ -15,8 +15,11 @@
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "core/buf.h"
+#include "core/fileout.h"
+#include "render/a11y.h"
 #include "render/canvas.h"
 #include "render/fonts.h"
 #include "render/hyph.h"
@@ -1600,4 +1603,49 @@ zt_status zt_pdf_write(const zt_doc *doc, FILE *fp, zt_pdf_a11y *a11y,
                    w.write_error ? "write error"
                                  : cairo_status_to_string(cs));
   return ZT_OK;
+}
+
+/* ---- the writer table's row (render/output.c) ---------------------- */
+
+/* The accessibility post-pass (render/a11y.h) on the finished PDF in
+ * the temporary file: the result replaces the file's content. It runs
+ * before the rename, so a failure leaves the previous report. */
+static zt_status a11y_postpass(zt_fileout *fo, const zt_pdf_a11y *a,
+                               zt_err *err) {
+  zt_buf b;
+  zt_status st;
+  zt_buf_init(&b, 512u << 20);
+  st = zt_a11y_postpass(fo->tmp, a, &b, err);
+  if (!st) {
+    rewind(fo->fp);
+    if (ftruncate(fileno(fo->fp), 0) != 0 ||
+        fwrite(b.data, 1, b.len, fo->fp) != b.len || fflush(fo->fp) != 0)
+      st = zt_fail(err, ZT_ERR_OUTPUT, "cannot write %s", fo->tmp);
+  }
+  zt_buf_free(&b);
+  return st;
+}
+
+zt_status zt_pdf_output(const zt_doc *doc, const struct zt_report_input *in,
+                        const char *path, zt_err *err) {
+  zt_fileout fo;
+  zt_pdf_a11y a11y;
+  zt_status st = zt_fileout_open(&fo, path, ZT_MODE_PUBLIC, err);
+  (void)in;
+  if (st)
+    return st;
+  zt_pdf_a11y_init(&a11y);
+  st = zt_pdf_write(doc, fo.fp, &a11y, err);
+  if (!st && fflush(fo.fp) != 0)
+    st = zt_fail(err, ZT_ERR_OUTPUT, "cannot write %s", path);
+  if (!st)
+    st = a11y_postpass(&fo, &a11y, err);
+  if (st) {
+    zt_fileout_abort(&fo);
+    zt_err_prefix(err, "%s", path);
+  } else {
+    st = zt_fileout_commit(&fo, err);
+  }
+  zt_pdf_a11y_free(&a11y);
+  return st;
 }

@@ -24,6 +24,7 @@
 
 #include "core/err.h"
 #include "render/doc.h"
+#include "render/output.h"
 
 /* Structure tag names: only PDF 1.7 standard types (an unknown name
  * corrupts cairo's structure tree without an error until finish). */
@@ -71,5 +72,9 @@ void zt_pdf_a11y_free(zt_pdf_a11y *a);
  * `a11y` (may be NULL) receives the post-pass lists. */
 zt_status zt_pdf_write(const zt_doc *doc, FILE *fp, zt_pdf_a11y *a11y,
                        zt_err *err);
+
+/* The writer table's row "pdf" (render/output.c): rapport.pdf with
+ * the accessibility post-pass (render/a11y.h). */
+zt_doc_write_fn zt_pdf_output;
 
 #endif

@@ -6,8 +6,8 @@
  * budget, sources, settings, targets) and calls zt_report_render with a
  * template (templates/halfjaar.xml or templates/jaar.xml). The renderer
  * reads the template into a document model, reports template errors with
- * file and line before anything is drawn, and writes the PDF and/or the
- * HTML atomically into out_dir.
+ * file and line before anything is drawn, and writes the outputs asked
+ * for (render/output.h) atomically into out_dir.
  */
 #ifndef ZT_REPORT_H
 #define ZT_REPORT_H
@@ -126,20 +126,14 @@ typedef struct zt_report_input {
   size_t ndeliveries;
 } zt_report_input;
 
-/* Output formats (bits), one per row of report.c's writer table. */
-enum { ZT_REPORT_PDF = 1u, ZT_REPORT_HTML = 2u, ZT_REPORT_XLSX = 4u };
-
-/* The file names written into out_dir. */
-#define ZT_REPORT_PDF_NAME "rapport.pdf"
-#define ZT_REPORT_HTML_NAME "rapport.html"
-#define ZT_REPORT_XLSX_NAME "rapport.xlsx"
-
 /* Render the report described by the template at `template_path` for
- * `in` into out_dir (created when missing): rapport.pdf and/or
- * rapport.html, each written to a temporary file and renamed into place
- * only when complete. Template errors come back as ZT_ERR_INPUT with
- * "file:line: what was expected" before any output is touched; output
- * failures as ZT_ERR_OUTPUT (the previous files stay). */
+ * `in` into out_dir (created when missing): each output of the writer
+ * table (render/output.h) written from the document whose bit is in
+ * `formats` (rapport.pdf, rapport.html, rapport.xlsx), each written to a
+ * temporary file and renamed into place only when complete. Template
+ * errors come back as ZT_ERR_INPUT with "file:line: what was expected"
+ * before any output is touched; output failures as ZT_ERR_OUTPUT (the
+ * previous files stay). */
 zt_status zt_report_render(const zt_report_input *in,
                            const char *template_path, const char *out_dir,
                            unsigned formats, zt_err *err);

@@ -15,6 +15,7 @@
 
 #include "core/str.h"
 #include "metrics/period.h"
+#include "render/chart.h"
 #include "render/ind_ids.h"
 #include "render/theme.h"
 
@@ -59,9 +60,8 @@ static const elem_def elems[] = {
   {"tile", IN_TILES, IN_NOTHING, false, DATA_ATTRS " label compare",
    "id label"},
   {"budget-tile", IN_TILES, IN_NOTHING, false, "label", "label"},
-  {"chart", IN_BLOCK, IN_CHART, false,
-   DATA_ATTRS " type title x series y-label x-label table color",
-   "type title"},
+  /* and the attributes of its type (render/chart_types.c) */
+  {"chart", IN_BLOCK, IN_CHART, false, "type title table", "type title"},
   {"series", IN_CHART, IN_NOTHING, false, DATA_ATTRS " label color target",
    "label"},
   {"cat", IN_CHART, IN_NOTHING, false, DATA_ATTRS " label color", "label"},
@@ -285,13 +285,51 @@ static zt_status node_fail(check *c, xmlNodePtr n, const char *fmt, ...) {
                  xmlGetLineNo(n), msg);
 }
 
+/* Every attribute of the space-separated list `need` is on `n`. */
+static zt_status check_need(check *c, xmlNodePtr n, const char *elem,
+                            const char *need) {
+  const char *p = need;
+  while (*p) {
+    char name[32];
+    const char *e = strchr(p, ' ');
+    size_t len = e ? (size_t)(e - p) : strlen(p);
+    xmlChar *v;
+    if (len >= sizeof name)
+      len = sizeof name - 1;
+    memcpy(name, p, len);
+    name[len] = '\0';
+    v = xmlGetProp(n, (const xmlChar *)name);
+    if (!v)
+      return node_fail(c, n, "<%s> needs attribute '%s'", elem, name);
+    xmlFree(v);
+    if (!e)
+      break;
+    p = e + 1;
+  }
+  return ZT_OK;
+}
+
+/* The chart-type row of a <chart>, NULL when its type is missing or
+ * unknown (that is reported on its own). */
+static const zt_chart_kind *chart_kind(xmlNodePtr n) {
+  xmlChar *v = xmlGetProp(n, (const xmlChar *)"type");
+  const zt_chart_kind *k = zt_chart_kind_named((const char *)v);
+  xmlFree(v);
+  return k;
+}
+
 static zt_status check_attr(check *c, xmlNodePtr n, const elem_def *d,
                             const char *name, const char *v) {
   char bad[128];
-  if (!in_list(d->attrs, name))
+  bool chart = strcmp(d->name, "chart") == 0;
+  const zt_chart_kind *kind = chart ? chart_kind(n) : NULL;
+  if (!in_list(d->attrs, name) &&
+      !(chart && (!kind || in_list(kind->attrs, name))))
     return node_fail(c, n,
-                     "<%s> has no attribute '%s' (expected one of: %s)",
-                     d->name, name, *d->attrs ? d->attrs : "none");
+                     "<%s> has no attribute '%s' (expected one of: %s%s%s)",
+                     d->name, name, *d->attrs ? d->attrs : "none",
+                     kind && *kind->attrs ? " " : "",
+                     kind ? kind->attrs : "");
   if (strcmp(name, "id") == 0 ||
       (strcmp(name, "total") == 0 && strcmp(d->name, "table") == 0)) {
     if (!zt_render_ind_lookup(v))
@@ -348,10 +386,11 @@ static zt_status check_attr(check *c, xmlNodePtr n, const elem_def *d,
                        "gezinsvorm, residentieel, ambulant, or a kind id)",
                        v);
   } else if (strcmp(name, "type") == 0) {
-    if (!in_list("bar stacked line donut histogram diverging timeline", v))
-      return node_fail(c, n,
-                       "unknown chart type '%s' (expected bar, stacked, "
-                       "line, donut, histogram, diverging or timeline)", v);
+    char names[256];
+    zt_chart_kind_names(names, sizeof names);
+    if (!zt_chart_kind_named(v))
+      return node_fail(c, n, "unknown chart type '%s' (expected %s)", v,
+                       names);
   } else if (strcmp(name, "kind") == 0) {
     if (strcmp(v, "halfjaar") != 0 && strcmp(v, "jaar") != 0)
       return node_fail(c, n,
@@ -484,24 +523,11 @@ static zt_status check_node(check *c, xmlNodePtr n, unsigned ctx,
     if (st)
       return st;
   }
-  {
-    const char *p = d->need;
-    while (*p) {
-      char name[32];
-      const char *e = strchr(p, ' ');
-      size_t len = e ? (size_t)(e - p) : strlen(p);
-      xmlChar *v;
-      memcpy(name, p, len);
-      name[len] = '\0';
-      v = xmlGetProp(n, (const xmlChar *)name);
-      if (!v)
-        return node_fail(c, n, "<%s> needs attribute '%s'", d->name, name);
-      xmlFree(v);
-      if (!e)
-        break;
-      p = e + 1;
-    }
-  }
+  st = check_need(c, n, d->name, d->need);
+  if (!st && strcmp(d->name, "chart") == 0 && chart_kind(n))
+    st = check_need(c, n, d->name, chart_kind(n)->need);
+  if (st)
+    return st;
   if (strcmp(d->name, "include") == 0) {
     char *href = zt_tpl_attr(n, "href");
     st = load_include(c, n, href, ctx, in_gem, depth);

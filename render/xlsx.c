@@ -12,7 +12,9 @@
  */
 #include "render/xlsx.h"
 
+#include "core/fileout.h"
 #include "metrics/indicator.h"   /* zt_ind_value_text */
+#include "render/report.h"
 
 #include <glib.h>
 #include <math.h>
@@ -406,4 +408,48 @@ zt_status zt_xlsx_write(const zt_doc *doc, const zt_ind_table *ind,
   g_free(props.comments);
   g_free(dir);
   return st;
+}
+
+/* ---- the writer table's row (render/output.c) ---------------------- */
+
+/* A row of the indicator sheet as the report folder's indicatoren.csv
+ * publishes it (metrics/suppress.h), with the number the CSV prints. */
+typedef struct xlsx_ctx {
+  const zt_report_input *in;
+} xlsx_ctx;
+
+static void xlsx_public(const zt_ind_value *v, void *ctx,
+                        zt_xlsx_public *out) {
+  const zt_report_input *in = ((const xlsx_ctx *)ctx)->in;
+  zt_ind_value pv;
+  memset(out, 0, sizeof *out);
+  if (!zt_supp_public(in->ind, v, in->suppression, &pv))
+    return;
+  zt_xlsx_public_of(&pv, out);
+}
+
+zt_status zt_xlsx_output(const zt_doc *doc, const zt_report_input *in,
+                         const char *path, zt_err *err) {
+  zt_fileout fo;
+  char *dir;
+  xlsx_ctx ctx = {in};
+  zt_status st = zt_fileout_open(&fo, path, ZT_MODE_PUBLIC, err);
+  if (st)
+    return st;
+  if (fo.direct) {
+    zt_fileout_abort(&fo);
+    return zt_fail(err, ZT_ERR_OUTPUT, "%s: a workbook is written to a "
+                   "file, not to a pipe or device", path);
+  }
+  /* libxlsxwriter writes the temporary file by its name; its own
+   * scratch files go beside it */
+  dir = g_path_get_dirname(path);
+  st = zt_xlsx_write(doc, in->ind, xlsx_public, &ctx, fo.tmp, dir, err);
+  g_free(dir);
+  if (st) {
+    zt_fileout_abort(&fo);
+    zt_err_prefix(err, "%s", path);
+    return st;
+  }
+  return zt_fileout_commit(&fo, err);
 }

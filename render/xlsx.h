@@ -21,6 +21,7 @@
 #include "core/err.h"
 #include "metrics/table.h"
 #include "render/doc.h"
+#include "render/output.h"
 
 /* A row of the indicator sheet: the value a publication may carry, or
  * none (`has_value` false: the sheet shows the display text). */
@@ -60,5 +61,9 @@ typedef struct zt_xlsx_num {
   char suffix[24];       /* " dagen", "" */
 } zt_xlsx_num;
 bool zt_xlsx_parse_display(const char *s, zt_xlsx_num *out);
+
+/* The writer table's row "xlsx" (render/output.c): rapport.xlsx with
+ * the indicator sheet as a publication may carry it. */
+zt_doc_write_fn zt_xlsx_output;
 
 #endif

@@ -20,6 +20,7 @@
 #include "render/pdf.h"
 #include "render/pdfcheck.h"
 #include "render/qpdfx.h"
+#include "render/output.h"
 #include "render/report.h"
 #include "render/template.h"
 #include "render_fixture.h"
@@ -67,20 +68,22 @@ static int setup(void **state) {
   dir = g_build_filename(tmp, "out", NULL);
   rf_build(&fx);
   fx.in.generated_at = zt_report_epoch();
-  if (zt_report_render(&fx.in, TEMPLATE, dir, ZT_REPORT_PDF, &err) != ZT_OK) {
+  if (zt_report_render(&fx.in, TEMPLATE, dir, zt_output_bit("pdf"),
+                       &err) != ZT_OK) {
     fprintf(stderr, "render: %s\n", err.msg);
     return -1;
   }
-  good = g_build_filename(dir, ZT_REPORT_PDF_NAME, NULL);
+  good = g_build_filename(dir, zt_output_file("pdf"), NULL);
   g_free(dir);
   {
     char *t = tu_write(tmp, "klein.xml", small_template);
     dir = g_build_filename(tmp, "klein", NULL);
-    if (zt_report_render(&fx.in, t, dir, ZT_REPORT_PDF, &err) != ZT_OK) {
+    if (zt_report_render(&fx.in, t, dir, zt_output_bit("pdf"),
+                         &err) != ZT_OK) {
       fprintf(stderr, "render: %s\n", err.msg);
       return -1;
     }
-    small = g_build_filename(dir, ZT_REPORT_PDF_NAME, NULL);
+    small = g_build_filename(dir, zt_output_file("pdf"), NULL);
     g_free(dir);
     g_free(t);
   }

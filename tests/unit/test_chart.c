@@ -502,9 +502,27 @@ const char *__lsan_default_suppressions(void) {
   return "leak:libfontconfig.so\n";
 }
 
+/* The chart-type table: one row per type, each with a name, a Dutch
+ * label, a drawer; the lookups find every row. */
+static void test_kind_table(void **state) {
+  (void)state;
+  assert_int_equal(zt_nchart_kinds, ZT_CHART_TIMELINE + 1);
+  for (size_t i = 0; i < zt_nchart_kinds; i++) {
+    const zt_chart_kind *k = &zt_chart_kinds[i];
+    assert_ptr_equal(zt_chart_kind_named(k->name), k);
+    assert_ptr_equal(zt_chart_kind_of(k->type), k);
+    assert_non_null(k->height);
+    assert_non_null(k->draw);
+    assert_string_equal(zt_chart_type_name(k->type), k->label);
+  }
+  assert_null(zt_chart_kind_named("pie"));
+  assert_string_equal(zt_chart_kind_named("donut")->label, "Ringdiagram");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_axis_nice),
+      cmocka_unit_test(test_kind_table),
       cmocka_unit_test(test_every_type_stays_inside),
       cmocka_unit_test(test_alt_text_and_table),
       cmocka_unit_test(test_svg_writer),

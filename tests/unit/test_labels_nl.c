@@ -169,12 +169,40 @@ static void test_composition(void **state) {
   zt_refdata_free(rd);
 }
 
+/* The Dutch text the CLI puts into the report input. */
+static void test_cli_text(void **state) {
+  char buf[128], *r;
+  (void)state;
+  zt_nl_source_group(3, 1, "jw323", buf, sizeof buf);
+  assert_string_equal(buf, "3 jw323-bestanden (1 geweigerd)");
+  zt_nl_source_group(1, 1, "csv", buf, sizeof buf);
+  assert_string_equal(buf, "1 csv-bestand (geweigerd)");
+  zt_nl_source_group(1200, 0, "csv", buf, sizeof buf);
+  assert_string_equal(buf, "1.200 csv-bestanden");
+  assert_string_equal(zt_nl_source_kind("auto"), "onbekend");
+  assert_string_equal(zt_nl_source_kind("declaraties"), "declaraties");
+  r = zt_nl_suppression_rule(ZT_SUPP_SMALL, 1);
+  assert_string_equal(r, "Er zijn geen kleine aantallen verborgen "
+                      "(drempel 1).");
+  g_free(r);
+  r = zt_nl_suppression_rule(ZT_SUPP_SMALL, 5);
+  assert_non_null(strstr(r, "1 tot en met 4 weergegeven als '< 5'"));
+  g_free(r);
+  r = zt_nl_suppression_rule(ZT_SUPP_NONE, 5);
+  assert_non_null(strstr(r, "niet voor publicatie"));
+  g_free(r);
+  r = zt_nl_suppression_rule(ZT_SUPP_CBS, 5);
+  assert_non_null(strstr(r, "vijftallen"));
+  g_free(r);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_reasons),
       cmocka_unit_test(test_settings),
       cmocka_unit_test(test_file_kinds),
       cmocka_unit_test(test_composition),
+      cmocka_unit_test(test_cli_text),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

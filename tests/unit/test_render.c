@@ -19,6 +19,7 @@
 
 #include "render/pdf.h"
 #include "render/template.h"
+#include "render/output.h"
 #include "render/report.h"
 #include "render_fixture.h"
 
@@ -51,8 +52,8 @@ static zt_status render_to(const char *dir, const char *tpl, zt_err *err) {
   zt_status st;
   rf_build(&f);
   f.in.generated_at = zt_report_epoch();
-  st = zt_report_render(&f.in, tpl, dir, ZT_REPORT_PDF | ZT_REPORT_HTML,
-                        err);
+  st = zt_report_render(&f.in, tpl, dir,
+                        zt_output_bit("pdf") | zt_output_bit("html"), err);
   rf_free(&f);
   return st;
 }
@@ -117,7 +118,7 @@ static const char *disp(const rf_fixture *f, const char *ind,
 }
 
 static void test_pdf_checks(void **state) {
-  char *pdf = path_in(dir_a, ZT_REPORT_PDF_NAME);
+  char *pdf = path_in(dir_a, zt_output_file("pdf"));
   bool ok;
   char *out;
   (void)state;
@@ -208,7 +209,7 @@ static void test_pdf_checks(void **state) {
 }
 
 static void test_pdf_text_in_reading_order(void **state) {
-  char *pdf = path_in(dir_a, ZT_REPORT_PDF_NAME);
+  char *pdf = path_in(dir_a, zt_output_file("pdf"));
   rf_fixture f;
   bool ok;
   char *raw, *text, *body, *sentence;
@@ -302,7 +303,7 @@ static void test_reproducible(void **state) {
   (void)state;
   assert_int_equal(render_to(dir_b, TEMPLATE, &err), ZT_OK);
   for (int k = 0; k < 2; k++) {
-    const char *name = k ? ZT_REPORT_HTML_NAME : ZT_REPORT_PDF_NAME;
+    const char *name = k ? zt_output_file("html") : zt_output_file("pdf");
     char *pa = path_in(dir_a, name), *pb = path_in(dir_b, name);
     size_t na = 0, nb = 0;
     char *a = tu_read(pa, &na), *b = tu_read(pb, &nb);
@@ -386,7 +387,7 @@ static void walk(xmlNodePtr n, hcheck *h) {
 }
 
 static void test_html(void **state) {
-  char *path = path_in(dir_a, ZT_REPORT_HTML_NAME);
+  char *path = path_in(dir_a, zt_output_file("html"));
   size_t n = 0;
   char *html = tu_read(path, &n);
   xmlDocPtr doc;
@@ -464,7 +465,7 @@ static void test_errors_keep_outputs(void **state) {
                        "<?xml version=\"1.0\"?>\n<report title=\"T\" "
                        "kind=\"halfjaar\">\n<p><v id=\"nope\"/></p>\n"
                        "</report>\n");
-  char *pdf = path_in(dir_a, ZT_REPORT_PDF_NAME);
+  char *pdf = path_in(dir_a, zt_output_file("pdf"));
   char *before, *after, *file_as_dir;
   size_t nb = 0, na = 0;
   zt_err err;
@@ -514,10 +515,11 @@ static void test_empty_input(void **state) {
   in.report_date = in.period.end;
   in.version = "0.1.0";
   in.not_for_publication = true;   /* suppression = none */
-  if (zt_report_render(&in, TEMPLATE, dir, ZT_REPORT_PDF | ZT_REPORT_HTML,
+  if (zt_report_render(&in, TEMPLATE, dir,
+                       zt_output_bit("pdf") | zt_output_bit("html"),
                        &err) != ZT_OK)
     fail_msg("%s", err.msg);
-  pdf = path_in(dir, ZT_REPORT_PDF_NAME);
+  pdf = path_in(dir, zt_output_file("pdf"));
   g_free(run((char *[]){"qpdf", "--check", pdf, NULL}, &ok));
   assert_true(ok);
   raw = run((char *[]){"pdftotext", "-raw", "-enc", "UTF-8", pdf, "-",
@@ -546,9 +548,10 @@ static void test_annual_report(void **state) {
   rf_build_year(&f);
   f.in.generated_at = zt_report_epoch();
   if (zt_report_render(&f.in, ZT_SOURCE_DIR "/templates/jaar.xml", dir,
-                       ZT_REPORT_PDF | ZT_REPORT_HTML, &err) != ZT_OK)
+                       zt_output_bit("pdf") | zt_output_bit("html"),
+                       &err) != ZT_OK)
     fail_msg("%s", err.msg);
-  pdf = path_in(dir, ZT_REPORT_PDF_NAME);
+  pdf = path_in(dir, zt_output_file("pdf"));
   g_free(run((char *[]){"qpdf", "--check", pdf, NULL}, &ok));
   assert_true(ok);
   raw = run((char *[]){"pdftotext", "-raw", "-enc", "UTF-8", pdf, "-",

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "core/str.h"
+#include "render/output.h"
 #include "render/report.h"
 #include "render/template.h"
 #include "render_fixture.h"
@@ -82,11 +83,11 @@ static void test_savings_keep_their_caveat(void **state) {
            "</section></report>\n");
     tpl = tu_write(tmp, "t.xml", x->str);
     g_string_free(x, TRUE);
-    if (zt_report_render(&f.in, tpl, dir, ZT_REPORT_PDF, &err))
+    if (zt_report_render(&f.in, tpl, dir, zt_output_bit("pdf"), &err))
       fail_msg("render: %s", err.msg);
     value = zt_ind_table_find(f.t, "savings.placement", "2022-H1", 0, "")
                 ->display;
-    pdf = g_build_filename(dir, ZT_REPORT_PDF_NAME, NULL);
+    pdf = g_build_filename(dir, zt_output_file("pdf"), NULL);
     for (int p = 1; (txt = page_text(pdf, p)) != NULL; p++) {
       if (strstr(txt, value))
         tiles_page = p;

@@ -227,6 +227,16 @@ static void test_errors_name_file_and_line(void **state) {
   expect_error("e14.xml", HEAD "<cover/><section title=\"A\"><cover/>"
                                "</section></report>\n",
                3, "<cover> is not allowed here");
+  /* the chart-type table (render/chart_types.c): the types and, per
+   * type, the attributes */
+  expect_error("e16.xml", HEAD "<chart type=\"pie\" title=\"X\"/>"
+                               "</report>\n",
+               3, "(expected bar, stacked, line, donut, histogram, "
+               "diverging or timeline)");
+  expect_error("e17.xml", HEAD "<chart type=\"timeline\" title=\"X\" "
+                               "x=\"items\"/></report>\n",
+               3, "<chart> has no attribute 'x' (expected one of: type "
+               "title table y-label x-label)");
 }
 
 static void test_include_errors_name_the_included_file(void **state) {
