@@ -501,3 +501,129 @@ zt_status zt_validate_provider(zt_validator *v, const zt_row *row,
   }
   return ZT_OK;
 }
+
+/* ---- population (bevolking) ------------------------------------------ */
+
+/* A municipality by code ("0402", "GM0402") or by its name in the
+ * reference table ("Hilversum", as StatLine labels its regions). */
+static bool gemeente_by_code_or_name(const zt_refdata *rd, zt_slice s,
+                                     uint16_t *code) {
+  if (zt_gemeente_parse(s.p, s.n, code))
+    return zt_refdata_gemeente(rd, *code) != NULL;
+  for (size_t i = 0; rd && i < rd->ngemeenten; i++) {
+    const char *name = rd->gemeenten[i].name;
+    if (strlen(name) == s.n && zt_slice_ieq(s.p, s.n, name)) {
+      *code = rd->gemeenten[i].code;
+      return true;
+    }
+  }
+  return false;
+}
+
+/* A whole number at the start of s; the rest in *rest. */
+static bool lead_int(zt_slice s, long *v, zt_slice *rest) {
+  size_t i = 0;
+  long x = 0;
+  while (i < s.n && s.p[i] >= '0' && s.p[i] <= '9' && i < 6)
+    x = x * 10 + (s.p[i++] - '0');
+  if (i == 0)
+    return false;
+  *v = x;
+  rest->p = s.p + i;
+  rest->n = s.n - i;
+  zt_trim(&rest->p, &rest->n);
+  return true;
+}
+
+/* An age, or an age band as StatLine labels it: "12" or "12 jaar" (12..12),
+ * "0 tot 5 jaar" (0..4), "95 jaar of ouder" (95..120). */
+static bool parse_age_band(zt_slice s, long *lo, long *hi) {
+  zt_slice r, r2;
+  long a, b;
+  if (!lead_int(s, &a, &r))
+    return false;
+  if (r.n == 0 || zt_slice_ieq(r.p, r.n, "jaar")) {
+    *lo = *hi = a;
+    return true;
+  }
+  if (zt_slice_ieq(r.p, r.n, "jaar of ouder")) {
+    *lo = a;
+    *hi = 120;
+    return true;
+  }
+  if (r.n > 4 && zt_slice_ieq(r.p, 4, "tot ")) {
+    r.p += 4;
+    r.n -= 4;
+    if (lead_int(r, &b, &r2) && zt_slice_ieq(r2.p, r2.n, "jaar") && b > a) {
+      *lo = a;
+      *hi = b - 1;
+      return true;
+    }
+  }
+  return false;
+}
+
+/* Empty, or a StatLine total ("Totaal mannen en vrouwen", "T001038"). */
+static bool is_total(zt_slice s) {
+  return empty(s) || (s.n >= 6 && zt_slice_ieq(s.p, 6, "totaal")) ||
+         (s.n >= 4 && s.p[0] == 'T' && zt_all_digits(s.p + 1, s.n - 1));
+}
+
+zt_status zt_validate_population(zt_validator *v, const zt_row *row,
+                                 zt_population *out, zt_reject *rej) {
+  zt_slice s;
+  char buf[32];
+  long year = 0, lo, hi, lo2, hi2;
+  uint64_t n;
+  reset(rej);
+  memset(out, 0, sizeof *out);
+  if (!is_total(field(row, ZT_B_GENDER)))
+    return reject(rej, ZT_R_VALUE_INVALID, ZT_B_GENDER, row,
+                  "'%s': only the total of men and women is used",
+                  show(field(row, ZT_B_GENDER), buf));
+  if (!is_total(field(row, ZT_B_CIVIL)))
+    return reject(rej, ZT_R_VALUE_INVALID, ZT_B_CIVIL, row,
+                  "'%s': only the total is used",
+                  show(field(row, ZT_B_CIVIL), buf));
+  REQUIRE(ZT_B_GEMEENTE);
+  s = field(row, ZT_B_GEMEENTE);
+  if (!gemeente_by_code_or_name(v->rd, s, &out->gemeente))
+    return reject(rej, ZT_R_GEMEENTE_UNKNOWN, ZT_B_GEMEENTE, row,
+                  "'%s' is not a municipality", show(s, buf));
+  REQUIRE(ZT_B_YEAR);
+  s = field(row, ZT_B_YEAR);
+  /* "2023", StatLine's "2023*" (provisional) or "2023JJ00" (code) */
+  if (s.n >= 4 && zt_all_digits(s.p, 4))
+    year = (s.p[0] - '0') * 1000 + (s.p[1] - '0') * 100 +
+           (s.p[2] - '0') * 10 + (s.p[3] - '0');
+  if (year < 1900 || year > 2999 ||
+      !(s.n == 4 || (s.n == 5 && s.p[4] == '*') ||
+        (s.n == 8 && memcmp(s.p + 4, "JJ00", 4) == 0)))
+    return reject(rej, ZT_R_VALUE_INVALID, ZT_B_YEAR, row,
+                  "'%s' is not a year", show(s, buf));
+  out->year = (int16_t)year;
+  REQUIRE(ZT_B_AGE_FROM);
+  REQUIRE(ZT_B_AGE_TO);
+  s = field(row, ZT_B_AGE_FROM);
+  if (!parse_age_band(s, &lo, &hi2) || lo > 120)
+    return reject(rej, ZT_R_VALUE_INVALID, ZT_B_AGE_FROM, row,
+                  "'%s' is not an age (12, '12 jaar', '0 tot 5 jaar')",
+                  show(s, buf));
+  s = field(row, ZT_B_AGE_TO);
+  if (!parse_age_band(s, &lo2, &hi) || hi > 120)
+    return reject(rej, ZT_R_VALUE_INVALID, ZT_B_AGE_TO, row,
+                  "'%s' is not an age (17, '17 jaar', '15 tot 20 jaar')",
+                  show(s, buf));
+  if (hi < lo)
+    return reject(rej, ZT_R_PERIOD_REVERSED, ZT_B_AGE_TO, row,
+                  "below leeftijd_van");
+  out->age_from = (uint8_t)lo;
+  out->age_to = (uint8_t)hi;
+  REQUIRE(ZT_B_COUNT);
+  s = field(row, ZT_B_COUNT);
+  if (s.n > 9 || zt_parse_u64(s.p, s.n, &n))
+    return reject(rej, ZT_R_VALUE_INVALID, ZT_B_COUNT, row,
+                  "'%s' is not a whole number of people", show(s, buf));
+  out->count = (int64_t)n;
+  return ZT_OK;
+}
