@@ -38,7 +38,7 @@
  */
 
 enum item_type { IT_DECL, IT_ASSIGN, IT_CLIENT, IT_RES, IT_PC, IT_PROV,
-                 IT_POP, IT_REJECT };
+                 IT_POP, IT_BENCH, IT_REJECT };
 
 typedef struct item {
   uint8_t type;
@@ -54,6 +54,7 @@ typedef struct item {
     zt_productcode p;
     zt_provider v;
     zt_population b;
+    zt_benchmark m;
     struct {
       zt_reason reason;
       int field;
@@ -250,6 +251,7 @@ static zt_status sink_row(void *ctx, const zt_row *row, zt_err *err) {
   case ZT_KIND_PRODUCTCODES: type = IT_PC; break;
   case ZT_KIND_AANBIEDERS: type = IT_PROV; break;
   case ZT_KIND_BEVOLKING: type = IT_POP; break;
+  case ZT_KIND_BENCHMARK: type = IT_BENCH; break;
   default:
     return zt_fail(err, ZT_ERR_INTERNAL, "row of unknown kind %d",
                    (int)row->kind);
@@ -267,6 +269,9 @@ static zt_status sink_row(void *ctx, const zt_row *row, zt_err *err) {
     break;
   case IT_POP:
     st = zt_validate_population(pr->v, row, &it->u.b, &rej);
+    break;
+  case IT_BENCH:
+    st = zt_validate_benchmark(pr->v, row, &it->u.m, &rej);
     break;
   default: st = zt_validate_provider(pr->v, row, &it->u.v, &rej); break;
   }
@@ -367,6 +372,10 @@ static zt_status store_item(consumer *co, const batch *b, const item *it,
     break;
   case IT_RES:
     st = zt_store_put_residence(co->store, co->file_id, it->line, &it->u.r,
+                                &res, err);
+    break;
+  case IT_BENCH:
+    st = zt_store_put_benchmark(co->store, co->file_id, it->line, &it->u.m,
                                 &res, err);
     break;
   case IT_PC:

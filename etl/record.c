@@ -15,6 +15,7 @@ static const char *const kind_names[ZT_KIND_COUNT] = {
     [ZT_KIND_PRODUCTCODES] = "productcodes",
     [ZT_KIND_AANBIEDERS] = "aanbieders",
     [ZT_KIND_BEVOLKING] = "bevolking",
+    [ZT_KIND_BENCHMARK] = "benchmark",
 };
 
 const char *zt_kind_name(zt_kind k) {
@@ -74,6 +75,12 @@ static const char *const pop_names[ZT_B_NFIELDS] = {
 static const bool pop_optional[ZT_B_NFIELDS] = {[ZT_B_GENDER] = true,
                                                 [ZT_B_CIVIL] = true};
 
+static const char *const bench_names[ZT_M_NFIELDS] = {
+    "indicator", "gebied", "periode", "waarde", "status", "bron",
+    "eenheid"};
+static const bool bench_optional[ZT_M_NFIELDS] = {[ZT_M_STATUS] = true,
+                                                 [ZT_M_UNIT] = true};
+
 static const zt_kind_layout layouts[] = {
     {ZT_KIND_DECLARATIES, ZT_D_NFIELDS, decl_names, decl_optional},
     {ZT_KIND_TOEWIJZINGEN, ZT_A_NFIELDS, assign_names, assign_optional},
@@ -82,6 +89,7 @@ static const zt_kind_layout layouts[] = {
     {ZT_KIND_PRODUCTCODES, ZT_P_NFIELDS, pc_names, pc_optional},
     {ZT_KIND_AANBIEDERS, ZT_V_NFIELDS, prov_names, prov_optional},
     {ZT_KIND_BEVOLKING, ZT_B_NFIELDS, pop_names, pop_optional},
+    {ZT_KIND_BENCHMARK, ZT_M_NFIELDS, bench_names, bench_optional},
 };
 
 const zt_kind_layout *zt_kind_layout_of(zt_kind k) {

@@ -220,6 +220,20 @@ static const char *const migrations[ZT_STORE_SCHEMA_VERSION] = {
     "  leeftijd_tot INTEGER NOT NULL,\n"
     "  aantal INTEGER NOT NULL,\n"
     "  UNIQUE (gemeente, jaar, leeftijd_van, leeftijd_tot)\n"
+    ");\n"
+    /* and benchmark figures from elsewhere (CBS), apart from the
+     * region's own: a later file's figure replaces an earlier one */
+    "CREATE TABLE benchmark (\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  file_id INTEGER NOT NULL REFERENCES ingest_file(id),\n"
+    "  indicator TEXT NOT NULL,\n"
+    "  gebied TEXT NOT NULL,\n"
+    "  periode TEXT NOT NULL,\n"
+    "  waarde_num INTEGER NOT NULL,\n"
+    "  waarde_den INTEGER NOT NULL,\n"
+    "  status TEXT NOT NULL,\n"
+    "  bron TEXT NOT NULL,\n"
+    "  UNIQUE (indicator, gebied, periode)\n"
     ");\n",
 };
 
@@ -238,6 +252,7 @@ enum {
   Q_PC_INSERT,
   Q_PROV_INSERT,
   Q_POP_INSERT,
+  Q_BENCH_INSERT,
   Q_REJECT_INSERT,
   Q_FILE_SEEN,
   Q_FILE_INSERT,
@@ -307,6 +322,13 @@ static const char *const sql_text[Q_COUNT] = {
         "INSERT OR IGNORE INTO population (file_id, gemeente, jaar, "
         "leeftijd_van, leeftijd_tot, aantal) VALUES (?1, ?2, ?3, ?4, ?5, "
         "?6)",
+    [Q_BENCH_INSERT] =
+        "INSERT INTO benchmark (file_id, indicator, gebied, periode, "
+        "waarde_num, waarde_den, status, bron) VALUES (?1, ?2, ?3, ?4, ?5, "
+        "?6, ?7, ?8) ON CONFLICT (indicator, gebied, periode) DO UPDATE "
+        "SET file_id = excluded.file_id, waarde_num = excluded.waarde_num, "
+        "waarde_den = excluded.waarde_den, status = excluded.status, "
+        "bron = excluded.bron WHERE file_id <> excluded.file_id",
     [Q_PROV_INSERT] =
         "INSERT INTO provider (agb, file_id, name, provider_type, contracted) "
         "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO NOTHING",
@@ -2164,6 +2186,32 @@ zt_status zt_store_put_population(zt_store *s, int64_t file_id, long line,
     put_reject(res, ZT_R_DUPLICATE_REFERENCE, ZT_B_GEMEENTE,
                "gemeente: %04u, %d, ages %d-%d is listed twice",
                p->gemeente, p->year, p->age_from, p->age_to);
+  return ZT_OK;
+}
+
+zt_status zt_store_put_benchmark(zt_store *s, int64_t file_id, long line,
+                                 const zt_benchmark *b, zt_put_result *res,
+                                 zt_err *err) {
+  sqlite3_stmt *st = q(s, Q_BENCH_INSERT);
+  int rc;
+  (void)line;
+  clear_result(res);
+  sqlite3_bind_int64(st, 1, file_id);
+  sqlite3_bind_text(st, 2, b->indicator, -1, SQLITE_STATIC);
+  sqlite3_bind_text(st, 3, b->area, -1, SQLITE_STATIC);
+  sqlite3_bind_text(st, 4, b->period, -1, SQLITE_STATIC);
+  sqlite3_bind_int64(st, 5, b->num);
+  sqlite3_bind_int64(st, 6, b->den);
+  sqlite3_bind_text(st, 7, b->status, -1, SQLITE_STATIC);
+  sqlite3_bind_text(st, 8, b->source, -1, SQLITE_STATIC);
+  rc = sqlite3_step(st);
+  sqlite3_reset(st);
+  if (rc != SQLITE_DONE)
+    return db_fail(s, err, "storing a benchmark figure");
+  if (sqlite3_changes(s->db) == 0)
+    put_reject(res, ZT_R_DUPLICATE_REFERENCE, ZT_M_INDICATOR,
+               "indicator: %s for %s, %s is listed twice", b->indicator,
+               b->area, b->period);
   return ZT_OK;
 }
 

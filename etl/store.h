@@ -193,6 +193,9 @@ zt_status zt_store_put_provider(zt_store *s, int64_t file_id, long line,
 zt_status zt_store_put_population(zt_store *s, int64_t file_id, long line,
                                   const zt_population *p, zt_put_result *res,
                                   zt_err *err);
+zt_status zt_store_put_benchmark(zt_store *s, int64_t file_id, long line,
+                                 const zt_benchmark *b, zt_put_result *res,
+                                 zt_err *err);
 /* Keep a rejected line: `raw` must already be masked (pseudo.h). */
 zt_status zt_store_put_reject(zt_store *s, int64_t file_id, long line,
                               const char *field, zt_reason reason,

@@ -4,6 +4,7 @@
 #include "etl/validate.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -625,5 +626,130 @@ zt_status zt_validate_population(zt_validator *v, const zt_row *row,
     return reject(rej, ZT_R_VALUE_INVALID, ZT_B_COUNT, row,
                   "'%s' is not a whole number of people", show(s, buf));
   out->count = (int64_t)n;
+  return ZT_OK;
+}
+
+/* ---- benchmark figures --------------------------------------------- */
+
+/* A decimal "12,3", "12.3", "1.234" (whole: thousands dots are not
+ * read), "-0,5" as num / 10^k. */
+static bool parse_decimal(zt_slice s, int64_t *num, int64_t *den) {
+  int64_t n = 0, d = 1;
+  bool neg = false, frac = false, any = false;
+  size_t i = 0;
+  if (s.n && s.p[0] == '-') {
+    neg = true;
+    i++;
+  }
+  for (; i < s.n; i++) {
+    char c = s.p[i];
+    if ((c == ',' || c == '.') && !frac) {
+      frac = true;
+      continue;
+    }
+    if (c < '0' || c > '9' || n > INT64_MAX / 100 || d > 1000000)
+      return false;
+    n = n * 10 + (c - '0');
+    any = true;
+    if (frac)
+      d *= 10;
+  }
+  if (!any)
+    return false;
+  *num = neg ? -n : n;
+  *den = d;
+  return true;
+}
+
+zt_status zt_validate_benchmark(zt_validator *v, const zt_row *row,
+                                zt_benchmark *out, zt_reject *rej) {
+  zt_slice s;
+  char buf[32];
+  uint16_t code;
+  reset(rej);
+  memset(out, 0, sizeof *out);
+  REQUIRE(ZT_M_INDICATOR);
+  s = field(row, ZT_M_INDICATOR);
+  if (s.n >= sizeof out->indicator)
+    return reject(rej, ZT_R_FIELD_TOO_LONG, ZT_M_INDICATOR, row,
+                  "longer than %zu characters", sizeof out->indicator - 1);
+  for (size_t i = 0; i < s.n; i++)
+    if (!((s.p[i] >= 'a' && s.p[i] <= 'z') ||
+          (s.p[i] >= '0' && s.p[i] <= '9') || strchr("._|=-", s.p[i])))
+      return reject(rej, ZT_R_VALUE_INVALID, ZT_M_INDICATOR, row,
+                    "'%s' is not an indicator id", show(s, buf));
+  zt_slice_copy(out->indicator, sizeof out->indicator, s.p, s.n);
+  REQUIRE(ZT_M_AREA);
+  s = field(row, ZT_M_AREA);
+  if (zt_slice_ieq(s.p, s.n, "NL") || zt_slice_ieq(s.p, s.n, "Nederland") ||
+      zt_slice_ieq(s.p, s.n, "NL01"))
+    zt_strlcpy(out->area, "NL", sizeof out->area);
+  else if (s.n == 4 && (s.p[0] == 'J' || s.p[0] == 'j') &&
+           (s.p[1] == 'Z' || s.p[1] == 'z') && zt_all_digits(s.p + 2, 2))
+    snprintf(out->area, sizeof out->area, "JZ%c%c", s.p[2], s.p[3]);
+  else if (gemeente_by_code_or_name(v->rd, s, &code))
+    zt_gemeente_format(code, out->area);
+  else
+    return reject(rej, ZT_R_GEMEENTE_UNKNOWN, ZT_M_AREA, row,
+                  "'%s' is not NL, a municipality or a jeugdregio (JZ16)",
+                  show(s, buf));
+  REQUIRE(ZT_M_PERIOD);
+  s = field(row, ZT_M_PERIOD);
+  {
+    /* 2023, 2023*, 2023JJ00, 2023-H1, 2023HJ01 (StatLine half-years) */
+    bool star = s.n && s.p[s.n - 1] == '*';
+    size_t n = star ? s.n - 1 : s.n;
+    int half = 0;
+    if (n >= 4 && zt_all_digits(s.p, 4) &&
+        (n == 4 || (n == 8 && memcmp(s.p + 4, "JJ00", 4) == 0)))
+      half = 0;
+    else if (n == 7 && zt_all_digits(s.p, 4) && s.p[4] == '-' &&
+             (s.p[5] == 'H' || s.p[5] == 'h') &&
+             (s.p[6] == '1' || s.p[6] == '2'))
+      half = s.p[6] - '0';
+    else if (n == 8 && zt_all_digits(s.p, 4) &&
+             (memcmp(s.p + 4, "HJ01", 4) == 0 ||
+              memcmp(s.p + 4, "HJ02", 4) == 0))
+      half = s.p[7] - '0';
+    else
+      return reject(rej, ZT_R_VALUE_INVALID, ZT_M_PERIOD, row,
+                    "'%s' is not a year or half-year (2023, 2023-H1)",
+                    show(s, buf));
+    snprintf(out->period, sizeof out->period, half ? "%.4s-H%d" : "%.4s",
+             s.p, half);
+    /* status: given, else StatLine's asterisk says provisional */
+    s = field(row, ZT_M_STATUS);
+    if (empty(s))
+      zt_strlcpy(out->status, star ? "voorlopig" : "definitief",
+                 sizeof out->status);
+    else if (zt_slice_ieq(s.p, s.n, "voorlopig") ||
+             zt_slice_ieq(s.p, s.n, "nader voorlopig") ||
+             zt_slice_ieq(s.p, s.n, "definitief")) {
+      zt_slice_copy(out->status, sizeof out->status, s.p, s.n);
+      for (char *c = out->status; *c; c++)
+        if (*c >= 'A' && *c <= 'Z')
+          *c = (char)(*c - 'A' + 'a');
+    } else
+      return reject(rej, ZT_R_VALUE_INVALID, ZT_M_STATUS, row,
+                    "'%s' is not voorlopig, nader voorlopig or definitief",
+                    show(s, buf));
+  }
+  REQUIRE(ZT_M_VALUE);
+  s = field(row, ZT_M_VALUE);
+  if (!parse_decimal(s, &out->num, &out->den))
+    return reject(rej, ZT_R_VALUE_INVALID, ZT_M_VALUE, row,
+                  "'%s' is not a number (12,3)", show(s, buf));
+  s = field(row, ZT_M_UNIT);
+  if (!empty(s) && zt_slice_ieq(s.p, s.n, "procent"))
+    out->num *= 10;             /* a percentage of youths, per 1.000 */
+  else if (!empty(s) && !zt_slice_ieq(s.p, s.n, "per1000") &&
+           !zt_slice_ieq(s.p, s.n, "aantal") &&
+           !zt_slice_ieq(s.p, s.n, "euro"))
+    return reject(rej, ZT_R_VALUE_INVALID, ZT_M_UNIT, row,
+                  "'%s' is not procent, per1000, aantal or euro",
+                  show(s, buf));
+  REQUIRE(ZT_M_SOURCE);
+  CHECK(check_text(row, ZT_M_SOURCE, sizeof out->source - 1, true,
+                   out->source, rej));
   return ZT_OK;
 }

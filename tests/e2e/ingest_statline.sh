@@ -54,4 +54,20 @@ set +e
 "$Z" ingest inbox > inbox.out 2>> log.txt
 set -e
 grep -q "reference_in_inbox" inbox.out || fail "population from a folder"
+# benchmark figures: the canonical layout, then a StatLine download of
+# Jeugdhulp; gemeenten, whose figure for NL 2023 replaces the first
+B=$SRC/tests/data/benchmark
+set +e
+"$Z" ingest "$B/benchmark.csv" > bc.out 2>> log.txt
+"$Z" ingest --mapping "$MAP" "$B/statline-jeugdhulp.csv" > bs.out 2>> log.txt
+set -e
+grep -q "\[benchmark, csv\]: read 5 = accepted 4 + rejected 1" bc.out ||
+	fail "canonical benchmark: $(cat bc.out)"
+grep -q "\[benchmark, csv\]: read 6 = accepted 4 + rejected 2" bs.out ||
+	fail "StatLine benchmark: $(cat bs.out)"
+[ "$(count "SELECT waarde_num || '/' || waarde_den || ' ' || status FROM
+	benchmark WHERE indicator = 'rate.clients_per_1000' AND gebied = 'NL'
+	AND periode = '2023'")" = "1010/10 voorlopig" ] ||
+	fail "10,1% for NL 2023* is not 101,0 per 1.000, voorlopig"
+[ "$(count "SELECT count(*) FROM benchmark")" = 7 ] || fail "7 figures"
 echo "ingest_statline e2e: ok"

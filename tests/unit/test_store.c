@@ -500,6 +500,7 @@ static void test_delivery_migration(void **state) {
                                 "DROP COLUMN agb; UPDATE ingest_file SET "
                                 "ingested_at = '2021-06-07T08:09:10Z'; "
                                 "DROP TABLE population; "
+                                "DROP TABLE benchmark; "
                                 "PRAGMA user_version = 1",
                                 NULL, NULL, NULL),
                    SQLITE_OK);
@@ -531,6 +532,7 @@ static void test_population_migration(void **state) {
   assert_int_equal(zt_store_open(&s, path, ZT_STORE_INIT, NULL), ZT_OK);
   assert_int_equal(sqlite3_exec(zt_store_db(s),
                                 "DROP TABLE population; "
+                                "DROP TABLE benchmark; "
                                 "PRAGMA user_version = 2",
                                 NULL, NULL, NULL),
                    SQLITE_OK);
