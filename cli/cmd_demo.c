@@ -143,8 +143,9 @@ int zt_cmd_demo(const zt_globals *g, int argc, char **argv) {
   ic.print_files = true;
   ic.print_whole_only = true;   /* the bad lines are there on purpose */
   {
-    const char *refs[2] = {cfg.product_codes, cfg.providers};
-    if (zt_run_ingest(store, &cfg, rd, ps, refs, 2, &ic, &ref, &err)) {
+    const char *refs[3] = {cfg.product_codes, cfg.providers,
+                           cfg.population};
+    if (zt_run_ingest(store, &cfg, rd, ps, refs, 3, &ic, &ref, &err)) {
       rc = zt_report_error(&err);
       goto done;
     }

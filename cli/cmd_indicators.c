@@ -23,6 +23,7 @@ static const char *family_title(zt_ind_family f) {
   case ZT_FAM_GI: return "Jeugdbescherming and jeugdreclassering";
   case ZT_FAM_WPB: return "Woonplaatsbeginsel shift";
   case ZT_FAM_DQ: return "Data quality";
+  case ZT_FAM_RATE: return "Rates per 1.000 youths";
   default: break;
   }
   return "Other";

@@ -307,12 +307,14 @@ int zt_cmd_run(const zt_globals *g, int argc, char **argv) {
   ic.kind = ZT_KIND_AUTO;
   ic.progress = true;
   {
-    const char *refs[2];
+    const char *refs[3];
     size_t nrefs = 0;
     if (cfg.product_codes)
       refs[nrefs++] = cfg.product_codes;
     if (cfg.providers)
       refs[nrefs++] = cfg.providers;
+    if (cfg.population)
+      refs[nrefs++] = cfg.population;
     if (nrefs && zt_run_ingest(store, &cfg, rd, ps, refs, nrefs, &ic, &ref,
                                &err)) {
       zt_error("run", "%s", err.msg);

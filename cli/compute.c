@@ -56,6 +56,12 @@ zt_status zt_compute(const zt_config *cfg, const zt_refdata *rd,
   memcpy(mi.dq.rejected, out->snap.rejected, sizeof mi.dq.rejected);
   mi.dq.credits_applied = out->snap.credits_applied;
   mi.dq.credits_waiting = out->snap.credits_waiting;
+  mi.population = out->snap.population;
+  mi.npopulation = out->snap.npopulation;
+  st = zt_population_band_parse(cfg->population_band, &mi.pop_age_from,
+                                &mi.pop_age_to, err);
+  if (st)
+    return zt_err_prefix(err, "analysis.population_band");
   mi.suppression = cfg->suppression;
   mi.threshold = cfg->threshold;
 

@@ -36,6 +36,7 @@ void zt_config_defaults(zt_config *c) {
   c->boundaries_historic = false;
   c->verblijf_gap_days = 0;
   c->episode_kinds = g_strdup("instelling");
+  c->population_band = g_strdup("0-17");
   c->episode_gap_days = 7;
   c->top_n = 25;
   c->cohort = g_strdup("previous-year");
@@ -54,7 +55,8 @@ void zt_config_free(zt_config *c) {
       &c->product_codes, &c->providers, &c->targets,       &c->measures,
       &c->budget,        &c->narrative, &c->mapping,       &c->reference_dir,
       &c->episode_kinds, &c->cohort,    &c->template_path, &c->out_dir,
-      &c->formats,       &c->log_file,  &c->periods};
+      &c->formats,       &c->log_file,  &c->periods,
+      &c->population,    &c->population_band};
   for (size_t i = 0; i < sizeof strs / sizeof strs[0]; i++) {
     g_free(*strs[i]);
     *strs[i] = NULL;
@@ -109,6 +111,7 @@ static const key_def keys[] = {
     {"input", "rejected", K_PATH, OFF(rejected_dir), 0, 0},
     {"input", "product_codes", K_PATH, OFF(product_codes), 0, 0},
     {"input", "providers", K_PATH, OFF(providers), 0, 0},
+    {"input", "population", K_PATH, OFF(population), 0, 0},
     {"input", "targets", K_PATH, OFF(targets), 0, 0},
     {"input", "measures", K_PATH, OFF(measures), 0, 0},
     {"input", "budget", K_PATH, OFF(budget), 0, 0},
@@ -123,6 +126,7 @@ static const key_def keys[] = {
     {"normalize", "verblijf_gap_days", K_INT, OFF(verblijf_gap_days), 0, 366},
     {"normalize", "boundaries", K_BOUNDS, 0, 0, 0},
     {"analysis", "episode_kinds", K_STR, OFF(episode_kinds), 0, 0},
+    {"analysis", "population_band", K_STR, OFF(population_band), 0, 0},
     {"analysis", "episode_gap_days", K_INT, OFF(episode_gap_days), 0, 366},
     {"analysis", "top_n", K_INT, OFF(top_n), 1, 1000},
     {"analysis", "cohort", K_COHORT, OFF(cohort), 0, 0},

@@ -37,6 +37,7 @@ typedef struct zt_config {
   char *rejected_dir;
   char *product_codes;
   char *providers;
+  char *population;      /* bevolking: youths per municipality and year */
   char *targets;
   char *measures;
   char *budget;
@@ -55,6 +56,7 @@ typedef struct zt_config {
   int verblijf_gap_days;
   /* [analysis] */
   char *episode_kinds;
+  char *population_band; /* rates: the population's ages, "0-17" */
   int episode_gap_days;
   int top_n;
   char *cohort;          /* the episode cohort of a report:

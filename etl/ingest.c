@@ -38,7 +38,7 @@
  */
 
 enum item_type { IT_DECL, IT_ASSIGN, IT_CLIENT, IT_RES, IT_PC, IT_PROV,
-                 IT_REJECT };
+                 IT_POP, IT_BENCH, IT_REJECT };
 
 typedef struct item {
   uint8_t type;
@@ -53,6 +53,8 @@ typedef struct item {
     zt_residence r;
     zt_productcode p;
     zt_provider v;
+    zt_population b;
+    zt_benchmark m;
     struct {
       zt_reason reason;
       int field;
@@ -248,6 +250,8 @@ static zt_status sink_row(void *ctx, const zt_row *row, zt_err *err) {
   case ZT_KIND_RESIDENTIES: type = IT_RES; break;
   case ZT_KIND_PRODUCTCODES: type = IT_PC; break;
   case ZT_KIND_AANBIEDERS: type = IT_PROV; break;
+  case ZT_KIND_BEVOLKING: type = IT_POP; break;
+  case ZT_KIND_BENCHMARK: type = IT_BENCH; break;
   default:
     return zt_fail(err, ZT_ERR_INTERNAL, "row of unknown kind %d",
                    (int)row->kind);
@@ -262,6 +266,12 @@ static zt_status sink_row(void *ctx, const zt_row *row, zt_err *err) {
   case IT_RES: st = zt_validate_residence(pr->v, row, &it->u.r, &rej); break;
   case IT_PC:
     st = zt_validate_productcode(pr->v, row, &it->u.p, &rej);
+    break;
+  case IT_POP:
+    st = zt_validate_population(pr->v, row, &it->u.b, &rej);
+    break;
+  case IT_BENCH:
+    st = zt_validate_benchmark(pr->v, row, &it->u.m, &rej);
     break;
   default: st = zt_validate_provider(pr->v, row, &it->u.v, &rej); break;
   }
@@ -364,8 +374,13 @@ static zt_status store_item(consumer *co, const batch *b, const item *it,
     st = zt_store_put_residence(co->store, co->file_id, it->line, &it->u.r,
                                 &res, err);
     break;
+  case IT_BENCH:
+    st = zt_store_put_benchmark(co->store, co->file_id, it->line, &it->u.m,
+                                &res, err);
+    break;
   case IT_PC:
   case IT_PROV:
+  case IT_POP:
     if (!co->replaced) {
       st = zt_store_replace_table(co->store, (zt_kind)it->kind, err);
       if (st)
@@ -375,6 +390,9 @@ static zt_status store_item(consumer *co, const batch *b, const item *it,
     if (it->type == IT_PC)
       st = zt_store_put_productcode(co->store, co->file_id, it->line,
                                     &it->u.p, &res, err);
+    else if (it->type == IT_POP)
+      st = zt_store_put_population(co->store, co->file_id, it->line,
+                                   &it->u.b, &res, err);
     else
       st = zt_store_put_provider(co->store, co->file_id, it->line, &it->u.v,
                                  &res, err);
@@ -754,7 +772,8 @@ static zt_status ingest_one(zt_store *store, zt_validator *v,
   zt_strlcpy(f->warnings, pr.warnings, sizeof f->warnings);
 
   if (!st && en->walked && opts->refuse_reference &&
-      (f->kind == ZT_KIND_PRODUCTCODES || f->kind == ZT_KIND_AANBIEDERS)) {
+      (f->kind == ZT_KIND_PRODUCTCODES || f->kind == ZT_KIND_AANBIEDERS ||
+       f->kind == ZT_KIND_BEVOLKING)) {
     /* Reference tables replace what the region configured: they come
      * only from where the configuration (or the command line) says. */
     st = zt_fail(&rerr, ZT_ERR_INPUT,
@@ -763,10 +782,13 @@ static zt_status ingest_one(zt_store *store, zt_validator *v,
                  "command line), unless [input] reference_from_inbox = "
                  "true", path,
                  f->kind == ZT_KIND_PRODUCTCODES ? "product catalogue"
+                 : f->kind == ZT_KIND_BEVOLKING  ? "population"
                                                  : "provider list",
                  f->kind == ZT_KIND_PRODUCTCODES ? "catalogue"
+                 : f->kind == ZT_KIND_BEVOLKING  ? "population"
                                                  : "provider list",
                  f->kind == ZT_KIND_PRODUCTCODES ? "product_codes"
+                 : f->kind == ZT_KIND_BEVOLKING  ? "population"
                                                  : "providers");
     pr.file_reason = ZT_R_REFERENCE_IN_INBOX;
   }

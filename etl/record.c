@@ -14,6 +14,8 @@ static const char *const kind_names[ZT_KIND_COUNT] = {
     [ZT_KIND_RESIDENTIES] = "residenties",
     [ZT_KIND_PRODUCTCODES] = "productcodes",
     [ZT_KIND_AANBIEDERS] = "aanbieders",
+    [ZT_KIND_BEVOLKING] = "bevolking",
+    [ZT_KIND_BENCHMARK] = "benchmark",
 };
 
 const char *zt_kind_name(zt_kind k) {
@@ -67,6 +69,18 @@ static const char *const prov_names[ZT_V_NFIELDS] = {"agb", "name",
                                                       "contracted"};
 static const bool prov_optional[ZT_V_NFIELDS] = {[ZT_V_CONTRACTED] = true};
 
+static const char *const pop_names[ZT_B_NFIELDS] = {
+    "gemeente", "jaar", "leeftijd_van", "leeftijd_tot", "aantal",
+    "geslacht", "burgerlijke_staat"};
+static const bool pop_optional[ZT_B_NFIELDS] = {[ZT_B_GENDER] = true,
+                                                [ZT_B_CIVIL] = true};
+
+static const char *const bench_names[ZT_M_NFIELDS] = {
+    "indicator", "gebied", "periode", "waarde", "status", "bron",
+    "eenheid"};
+static const bool bench_optional[ZT_M_NFIELDS] = {[ZT_M_STATUS] = true,
+                                                 [ZT_M_UNIT] = true};
+
 static const zt_kind_layout layouts[] = {
     {ZT_KIND_DECLARATIES, ZT_D_NFIELDS, decl_names, decl_optional},
     {ZT_KIND_TOEWIJZINGEN, ZT_A_NFIELDS, assign_names, assign_optional},
@@ -74,6 +88,8 @@ static const zt_kind_layout layouts[] = {
     {ZT_KIND_RESIDENTIES, ZT_R_NFIELDS, res_names, res_optional},
     {ZT_KIND_PRODUCTCODES, ZT_P_NFIELDS, pc_names, pc_optional},
     {ZT_KIND_AANBIEDERS, ZT_V_NFIELDS, prov_names, prov_optional},
+    {ZT_KIND_BEVOLKING, ZT_B_NFIELDS, pop_names, pop_optional},
+    {ZT_KIND_BENCHMARK, ZT_M_NFIELDS, bench_names, bench_optional},
 };
 
 const zt_kind_layout *zt_kind_layout_of(zt_kind k) {

@@ -37,6 +37,8 @@ typedef enum zt_kind {
   ZT_KIND_RESIDENTIES,   /* residence history CSV (BRP extract) */
   ZT_KIND_PRODUCTCODES,  /* the region's product catalogue */
   ZT_KIND_AANBIEDERS,    /* providers */
+  ZT_KIND_BEVOLKING,     /* population by municipality, year, age band */
+  ZT_KIND_BENCHMARK,     /* reference figures from elsewhere (CBS) */
   ZT_KIND_COUNT
 } zt_kind;
 
@@ -97,6 +99,21 @@ enum {
 
 /* Providers: agb;name;provider_type;contracted. */
 enum { ZT_V_AGB, ZT_V_NAME, ZT_V_TYPE, ZT_V_CONTRACTED, ZT_V_NFIELDS };
+
+/* Population: gemeente;jaar;leeftijd_van;leeftijd_tot;aantal and, for
+ * the CBS StatLine download, the optional geslacht and burgerlijke_staat
+ * (only their totals are used). */
+enum {
+  ZT_B_GEMEENTE, ZT_B_YEAR, ZT_B_AGE_FROM, ZT_B_AGE_TO, ZT_B_COUNT,
+  ZT_B_GENDER, ZT_B_CIVIL, ZT_B_NFIELDS
+};
+
+/* Benchmark figures: indicator;gebied;periode;waarde;status;bron and the
+ * optional eenheid (procent: a percentage of youths, read per 1.000). */
+enum {
+  ZT_M_INDICATOR, ZT_M_AREA, ZT_M_PERIOD, ZT_M_VALUE, ZT_M_STATUS,
+  ZT_M_SOURCE, ZT_M_UNIT, ZT_M_NFIELDS
+};
 
 #define ZT_MAX_FIELDS ZT_D_NFIELDS
 
@@ -186,6 +203,27 @@ typedef struct zt_provider {
   char type[32];         /* GGZ, J&O, LVB, pleegzorg, gezinshuis, ... */
   bool contracted;
 } zt_provider;
+
+/* Youths living in a municipality on 1 January of `year`, aged
+ * age_from..age_to (completed years, inclusive). */
+typedef struct zt_population {
+  uint16_t gemeente;     /* CBS code as given (mergers are applied later) */
+  int16_t year;
+  uint8_t age_from, age_to;
+  int64_t count;
+} zt_population;
+
+/* A benchmark figure: the value of `indicator` (a catalogue id,
+ * optionally "|kind=..." for a breakdown row) for an area and period,
+ * from another source. Exact: num / den. */
+typedef struct zt_benchmark {
+  char indicator[64];
+  char area[8];          /* "NL", a municipality "0402", a region "JZ16" */
+  char period[8];        /* "2023", "2023-H1" */
+  int64_t num, den;
+  char status[20];       /* voorlopig, nader voorlopig, definitief */
+  char source[128];
+} zt_benchmark;
 
 /* Why a row was rejected: the reason, the canonical field (or -1) and a
  * message a data officer understands. Never holds a BSN in clear. */

@@ -239,6 +239,62 @@ static zt_status load_reference(sqlite3 *db, zt_snapshot *sn, zt_err *err) {
     v->contracted = sqlite3_column_int(st, 3) != 0;
   }
   sqlite3_finalize(st);
+
+  cap = 0;
+  rc = prepare(db,
+               "SELECT gemeente, jaar, leeftijd_van, leeftijd_tot, aantal "
+               "FROM population ORDER BY gemeente, jaar, leeftijd_van, "
+               "leeftijd_tot",
+               &st, err);
+  if (rc)
+    return rc;
+  while (sqlite3_step(st) == SQLITE_ROW) {
+    zt_population *b;
+    if (reserve((void **)&sn->population, &cap, sn->npopulation + 1,
+                sizeof *sn->population)) {
+      sqlite3_finalize(st);
+      return zt_fail(err, ZT_ERR_NOMEM, "out of memory");
+    }
+    b = &sn->population[sn->npopulation++];
+    b->gemeente = (uint16_t)sqlite3_column_int(st, 0);
+    b->year = (int16_t)sqlite3_column_int(st, 1);
+    b->age_from = (uint8_t)sqlite3_column_int(st, 2);
+    b->age_to = (uint8_t)sqlite3_column_int(st, 3);
+    b->count = sqlite3_column_int64(st, 4);
+  }
+  sqlite3_finalize(st);
+
+  cap = 0;
+  rc = prepare(db,
+               "SELECT indicator, gebied, periode, waarde_num, waarde_den, "
+               "status, bron FROM benchmark ORDER BY indicator, "
+               "gebied <> 'NL', gebied, periode",
+               &st, err);
+  if (rc)
+    return rc;
+  while (sqlite3_step(st) == SQLITE_ROW) {
+    zt_benchmark *m;
+    if (reserve((void **)&sn->benchmarks, &cap, sn->nbenchmarks + 1,
+                sizeof *sn->benchmarks)) {
+      sqlite3_finalize(st);
+      return zt_fail(err, ZT_ERR_NOMEM, "out of memory");
+    }
+    m = &sn->benchmarks[sn->nbenchmarks++];
+    memset(m, 0, sizeof *m);
+    zt_strlcpy(m->indicator, (const char *)sqlite3_column_text(st, 0),
+               sizeof m->indicator);
+    zt_strlcpy(m->area, (const char *)sqlite3_column_text(st, 1),
+               sizeof m->area);
+    zt_strlcpy(m->period, (const char *)sqlite3_column_text(st, 2),
+               sizeof m->period);
+    m->num = sqlite3_column_int64(st, 3);
+    m->den = sqlite3_column_int64(st, 4);
+    zt_strlcpy(m->status, (const char *)sqlite3_column_text(st, 5),
+               sizeof m->status);
+    zt_strlcpy(m->source, (const char *)sqlite3_column_text(st, 6),
+               sizeof m->source);
+  }
+  sqlite3_finalize(st);
   return ZT_OK;
 }
 
@@ -372,6 +428,8 @@ void zt_snapshot_free(zt_snapshot *sn) {
   free(sn->clients);
   free(sn->products);
   free(sn->providers);
+  free(sn->population);
+  free(sn->benchmarks);
   free(sn->sources);
   memset(sn, 0, sizeof *sn);
 }

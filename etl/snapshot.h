@@ -41,6 +41,10 @@ typedef struct zt_snapshot {
   size_t nproducts;
   zt_provider *providers;
   size_t nproviders;
+  zt_population *population;   /* bevolking, any order */
+  size_t npopulation;
+  zt_benchmark *benchmarks;    /* by indicator, area, period */
+  size_t nbenchmarks;
   /* ingest counts, reconciled: read = accepted + duplicates + rejected */
   int64_t lines_read, lines_accepted, duplicates;
   int64_t rejected[ZT_R_COUNT];       /* per reason (line reasons) */

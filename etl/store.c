@@ -209,6 +209,32 @@ static const char *const migrations[ZT_STORE_SCHEMA_VERSION] = {
     "    SELECT file_id, agb FROM declaration UNION ALL\n"
     "    SELECT file_id, agb FROM assignment) GROUP BY file_id) AS x\n"
     "WHERE x.file_id = ingest_file.id;\n",
+    /* 2 -> 3: the population (bevolking): youths per municipality, year
+     * and age band on 1 January; a file replaces the table */
+    "CREATE TABLE population (\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  file_id INTEGER NOT NULL REFERENCES ingest_file(id),\n"
+    "  gemeente INTEGER NOT NULL,\n"
+    "  jaar INTEGER NOT NULL,\n"
+    "  leeftijd_van INTEGER NOT NULL,\n"
+    "  leeftijd_tot INTEGER NOT NULL,\n"
+    "  aantal INTEGER NOT NULL,\n"
+    "  UNIQUE (gemeente, jaar, leeftijd_van, leeftijd_tot)\n"
+    ");\n"
+    /* and benchmark figures from elsewhere (CBS), apart from the
+     * region's own: a later file's figure replaces an earlier one */
+    "CREATE TABLE benchmark (\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  file_id INTEGER NOT NULL REFERENCES ingest_file(id),\n"
+    "  indicator TEXT NOT NULL,\n"
+    "  gebied TEXT NOT NULL,\n"
+    "  periode TEXT NOT NULL,\n"
+    "  waarde_num INTEGER NOT NULL,\n"
+    "  waarde_den INTEGER NOT NULL,\n"
+    "  status TEXT NOT NULL,\n"
+    "  bron TEXT NOT NULL,\n"
+    "  UNIQUE (indicator, gebied, periode)\n"
+    ");\n",
 };
 
 enum {
@@ -225,6 +251,8 @@ enum {
   Q_RES_INSERT,
   Q_PC_INSERT,
   Q_PROV_INSERT,
+  Q_POP_INSERT,
+  Q_BENCH_INSERT,
   Q_REJECT_INSERT,
   Q_FILE_SEEN,
   Q_FILE_INSERT,
@@ -290,6 +318,17 @@ static const char *const sql_text[Q_COUNT] = {
         "INSERT INTO product_code (file_id, code, kind, label, valid_from, "
         "valid_to, gemeente) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
         "ON CONFLICT DO NOTHING",
+    [Q_POP_INSERT] =
+        "INSERT OR IGNORE INTO population (file_id, gemeente, jaar, "
+        "leeftijd_van, leeftijd_tot, aantal) VALUES (?1, ?2, ?3, ?4, ?5, "
+        "?6)",
+    [Q_BENCH_INSERT] =
+        "INSERT INTO benchmark (file_id, indicator, gebied, periode, "
+        "waarde_num, waarde_den, status, bron) VALUES (?1, ?2, ?3, ?4, ?5, "
+        "?6, ?7, ?8) ON CONFLICT (indicator, gebied, periode) DO UPDATE "
+        "SET file_id = excluded.file_id, waarde_num = excluded.waarde_num, "
+        "waarde_den = excluded.waarde_den, status = excluded.status, "
+        "bron = excluded.bron WHERE file_id <> excluded.file_id",
     [Q_PROV_INSERT] =
         "INSERT INTO provider (agb, file_id, name, provider_type, contracted) "
         "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO NOTHING",
@@ -439,7 +478,8 @@ static uint64_t map_key(uint64_t k) {
 /* Kinds whose file replaces a whole table (zt_store_replace_table). */
 static bool is_reference_kind(const char *kind) {
   return kind && (strcmp(kind, "productcodes") == 0 ||
-                  strcmp(kind, "aanbieders") == 0);
+                  strcmp(kind, "aanbieders") == 0 ||
+                  strcmp(kind, "bevolking") == 0);
 }
 
 static uint64_t pseudo_key(const zt_pseudo *p) {
@@ -2053,6 +2093,7 @@ zt_status zt_store_put_residence(zt_store *s, int64_t file_id, long line,
 zt_status zt_store_replace_table(zt_store *s, zt_kind kind, zt_err *err) {
   const char *table = kind == ZT_KIND_PRODUCTCODES ? "product_code"
                       : kind == ZT_KIND_AANBIEDERS ? "provider"
+                      : kind == ZT_KIND_BEVOLKING  ? "population"
                                                    : NULL;
   char sql[96];
   sqlite3_stmt *st;
@@ -2121,6 +2162,56 @@ zt_status zt_store_put_provider(zt_store *s, int64_t file_id, long line,
   if (sqlite3_changes(s->db) == 0)
     put_reject(res, ZT_R_DUPLICATE_REFERENCE, ZT_V_AGB,
                "agb: %08u is listed twice", p->agb);
+  return ZT_OK;
+}
+
+zt_status zt_store_put_population(zt_store *s, int64_t file_id, long line,
+                                  const zt_population *p, zt_put_result *res,
+                                  zt_err *err) {
+  sqlite3_stmt *st = q(s, Q_POP_INSERT);
+  int rc;
+  (void)line;
+  clear_result(res);
+  sqlite3_bind_int64(st, 1, file_id);
+  sqlite3_bind_int(st, 2, p->gemeente);
+  sqlite3_bind_int(st, 3, p->year);
+  sqlite3_bind_int(st, 4, p->age_from);
+  sqlite3_bind_int(st, 5, p->age_to);
+  sqlite3_bind_int64(st, 6, p->count);
+  rc = sqlite3_step(st);
+  sqlite3_reset(st);
+  if (rc != SQLITE_DONE)
+    return db_fail(s, err, "storing a population figure");
+  if (sqlite3_changes(s->db) == 0)
+    put_reject(res, ZT_R_DUPLICATE_REFERENCE, ZT_B_GEMEENTE,
+               "gemeente: %04u, %d, ages %d-%d is listed twice",
+               p->gemeente, p->year, p->age_from, p->age_to);
+  return ZT_OK;
+}
+
+zt_status zt_store_put_benchmark(zt_store *s, int64_t file_id, long line,
+                                 const zt_benchmark *b, zt_put_result *res,
+                                 zt_err *err) {
+  sqlite3_stmt *st = q(s, Q_BENCH_INSERT);
+  int rc;
+  (void)line;
+  clear_result(res);
+  sqlite3_bind_int64(st, 1, file_id);
+  sqlite3_bind_text(st, 2, b->indicator, -1, SQLITE_STATIC);
+  sqlite3_bind_text(st, 3, b->area, -1, SQLITE_STATIC);
+  sqlite3_bind_text(st, 4, b->period, -1, SQLITE_STATIC);
+  sqlite3_bind_int64(st, 5, b->num);
+  sqlite3_bind_int64(st, 6, b->den);
+  sqlite3_bind_text(st, 7, b->status, -1, SQLITE_STATIC);
+  sqlite3_bind_text(st, 8, b->source, -1, SQLITE_STATIC);
+  rc = sqlite3_step(st);
+  sqlite3_reset(st);
+  if (rc != SQLITE_DONE)
+    return db_fail(s, err, "storing a benchmark figure");
+  if (sqlite3_changes(s->db) == 0)
+    put_reject(res, ZT_R_DUPLICATE_REFERENCE, ZT_M_INDICATOR,
+               "indicator: %s for %s, %s is listed twice", b->indicator,
+               b->area, b->period);
   return ZT_OK;
 }
 

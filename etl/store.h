@@ -29,7 +29,7 @@
 #include "etl/reasons.h"
 #include "etl/record.h"
 
-#define ZT_STORE_SCHEMA_VERSION 2
+#define ZT_STORE_SCHEMA_VERSION 3
 
 /* What a message about a damaged store tells the reader to do. */
 #define ZT_STORE_RESTORE_ADVICE                                           \
@@ -190,6 +190,12 @@ zt_status zt_store_put_productcode(zt_store *s, int64_t file_id, long line,
 zt_status zt_store_put_provider(zt_store *s, int64_t file_id, long line,
                                 const zt_provider *p, zt_put_result *res,
                                 zt_err *err);
+zt_status zt_store_put_population(zt_store *s, int64_t file_id, long line,
+                                  const zt_population *p, zt_put_result *res,
+                                  zt_err *err);
+zt_status zt_store_put_benchmark(zt_store *s, int64_t file_id, long line,
+                                 const zt_benchmark *b, zt_put_result *res,
+                                 zt_err *err);
 /* Keep a rejected line: `raw` must already be masked (pseudo.h). */
 zt_status zt_store_put_reject(zt_store *s, int64_t file_id, long line,
                               const char *field, zt_reason reason,

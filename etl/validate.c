@@ -4,6 +4,7 @@
 #include "etl/validate.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -499,5 +500,256 @@ zt_status zt_validate_provider(zt_validator *v, const zt_row *row,
       return reject(rej, ZT_R_VALUE_INVALID, ZT_V_CONTRACTED, row,
                     "'%s' is not ja/nee", show(s, buf));
   }
+  return ZT_OK;
+}
+
+/* ---- population (bevolking) ------------------------------------------ */
+
+/* A municipality by code ("0402", "GM0402") or by its name in the
+ * reference table ("Hilversum", as StatLine labels its regions). */
+static bool gemeente_by_code_or_name(const zt_refdata *rd, zt_slice s,
+                                     uint16_t *code) {
+  if (zt_gemeente_parse(s.p, s.n, code))
+    return zt_refdata_gemeente(rd, *code) != NULL;
+  for (size_t i = 0; rd && i < rd->ngemeenten; i++) {
+    const char *name = rd->gemeenten[i].name;
+    if (strlen(name) == s.n && zt_slice_ieq(s.p, s.n, name)) {
+      *code = rd->gemeenten[i].code;
+      return true;
+    }
+  }
+  return false;
+}
+
+/* A whole number at the start of s; the rest in *rest. */
+static bool lead_int(zt_slice s, long *v, zt_slice *rest) {
+  size_t i = 0;
+  long x = 0;
+  while (i < s.n && s.p[i] >= '0' && s.p[i] <= '9' && i < 6)
+    x = x * 10 + (s.p[i++] - '0');
+  if (i == 0)
+    return false;
+  *v = x;
+  rest->p = s.p + i;
+  rest->n = s.n - i;
+  zt_trim(&rest->p, &rest->n);
+  return true;
+}
+
+/* An age, or an age band as StatLine labels it: "12" or "12 jaar" (12..12),
+ * "0 tot 5 jaar" (0..4), "95 jaar of ouder" (95..120). */
+static bool parse_age_band(zt_slice s, long *lo, long *hi) {
+  zt_slice r, r2;
+  long a, b;
+  if (!lead_int(s, &a, &r))
+    return false;
+  if (r.n == 0 || zt_slice_ieq(r.p, r.n, "jaar")) {
+    *lo = *hi = a;
+    return true;
+  }
+  if (zt_slice_ieq(r.p, r.n, "jaar of ouder")) {
+    *lo = a;
+    *hi = 120;
+    return true;
+  }
+  if (r.n > 4 && zt_slice_ieq(r.p, 4, "tot ")) {
+    r.p += 4;
+    r.n -= 4;
+    if (lead_int(r, &b, &r2) && zt_slice_ieq(r2.p, r2.n, "jaar") && b > a) {
+      *lo = a;
+      *hi = b - 1;
+      return true;
+    }
+  }
+  return false;
+}
+
+/* Empty, or a StatLine total ("Totaal mannen en vrouwen", "T001038"). */
+static bool is_total(zt_slice s) {
+  return empty(s) || (s.n >= 6 && zt_slice_ieq(s.p, 6, "totaal")) ||
+         (s.n >= 4 && s.p[0] == 'T' && zt_all_digits(s.p + 1, s.n - 1));
+}
+
+zt_status zt_validate_population(zt_validator *v, const zt_row *row,
+                                 zt_population *out, zt_reject *rej) {
+  zt_slice s;
+  char buf[32];
+  long year = 0, lo, hi, lo2, hi2;
+  uint64_t n;
+  reset(rej);
+  memset(out, 0, sizeof *out);
+  if (!is_total(field(row, ZT_B_GENDER)))
+    return reject(rej, ZT_R_VALUE_INVALID, ZT_B_GENDER, row,
+                  "'%s': only the total of men and women is used",
+                  show(field(row, ZT_B_GENDER), buf));
+  if (!is_total(field(row, ZT_B_CIVIL)))
+    return reject(rej, ZT_R_VALUE_INVALID, ZT_B_CIVIL, row,
+                  "'%s': only the total is used",
+                  show(field(row, ZT_B_CIVIL), buf));
+  REQUIRE(ZT_B_GEMEENTE);
+  s = field(row, ZT_B_GEMEENTE);
+  if (!gemeente_by_code_or_name(v->rd, s, &out->gemeente))
+    return reject(rej, ZT_R_GEMEENTE_UNKNOWN, ZT_B_GEMEENTE, row,
+                  "'%s' is not a municipality", show(s, buf));
+  REQUIRE(ZT_B_YEAR);
+  s = field(row, ZT_B_YEAR);
+  /* "2023", StatLine's "2023*" (provisional) or "2023JJ00" (code) */
+  if (s.n >= 4 && zt_all_digits(s.p, 4))
+    year = (s.p[0] - '0') * 1000 + (s.p[1] - '0') * 100 +
+           (s.p[2] - '0') * 10 + (s.p[3] - '0');
+  if (year < 1900 || year > 2999 ||
+      !(s.n == 4 || (s.n == 5 && s.p[4] == '*') ||
+        (s.n == 8 && memcmp(s.p + 4, "JJ00", 4) == 0)))
+    return reject(rej, ZT_R_VALUE_INVALID, ZT_B_YEAR, row,
+                  "'%s' is not a year", show(s, buf));
+  out->year = (int16_t)year;
+  REQUIRE(ZT_B_AGE_FROM);
+  REQUIRE(ZT_B_AGE_TO);
+  s = field(row, ZT_B_AGE_FROM);
+  if (!parse_age_band(s, &lo, &hi2) || lo > 120)
+    return reject(rej, ZT_R_VALUE_INVALID, ZT_B_AGE_FROM, row,
+                  "'%s' is not an age (12, '12 jaar', '0 tot 5 jaar')",
+                  show(s, buf));
+  s = field(row, ZT_B_AGE_TO);
+  if (!parse_age_band(s, &lo2, &hi) || hi > 120)
+    return reject(rej, ZT_R_VALUE_INVALID, ZT_B_AGE_TO, row,
+                  "'%s' is not an age (17, '17 jaar', '15 tot 20 jaar')",
+                  show(s, buf));
+  if (hi < lo)
+    return reject(rej, ZT_R_PERIOD_REVERSED, ZT_B_AGE_TO, row,
+                  "below leeftijd_van");
+  out->age_from = (uint8_t)lo;
+  out->age_to = (uint8_t)hi;
+  REQUIRE(ZT_B_COUNT);
+  s = field(row, ZT_B_COUNT);
+  if (s.n > 9 || zt_parse_u64(s.p, s.n, &n))
+    return reject(rej, ZT_R_VALUE_INVALID, ZT_B_COUNT, row,
+                  "'%s' is not a whole number of people", show(s, buf));
+  out->count = (int64_t)n;
+  return ZT_OK;
+}
+
+/* ---- benchmark figures --------------------------------------------- */
+
+/* A decimal "12,3", "12.3", "1.234" (whole: thousands dots are not
+ * read), "-0,5" as num / 10^k. */
+static bool parse_decimal(zt_slice s, int64_t *num, int64_t *den) {
+  int64_t n = 0, d = 1;
+  bool neg = false, frac = false, any = false;
+  size_t i = 0;
+  if (s.n && s.p[0] == '-') {
+    neg = true;
+    i++;
+  }
+  for (; i < s.n; i++) {
+    char c = s.p[i];
+    if ((c == ',' || c == '.') && !frac) {
+      frac = true;
+      continue;
+    }
+    if (c < '0' || c > '9' || n > INT64_MAX / 100 || d > 1000000)
+      return false;
+    n = n * 10 + (c - '0');
+    any = true;
+    if (frac)
+      d *= 10;
+  }
+  if (!any)
+    return false;
+  *num = neg ? -n : n;
+  *den = d;
+  return true;
+}
+
+zt_status zt_validate_benchmark(zt_validator *v, const zt_row *row,
+                                zt_benchmark *out, zt_reject *rej) {
+  zt_slice s;
+  char buf[32];
+  uint16_t code;
+  reset(rej);
+  memset(out, 0, sizeof *out);
+  REQUIRE(ZT_M_INDICATOR);
+  s = field(row, ZT_M_INDICATOR);
+  if (s.n >= sizeof out->indicator)
+    return reject(rej, ZT_R_FIELD_TOO_LONG, ZT_M_INDICATOR, row,
+                  "longer than %zu characters", sizeof out->indicator - 1);
+  for (size_t i = 0; i < s.n; i++)
+    if (!((s.p[i] >= 'a' && s.p[i] <= 'z') ||
+          (s.p[i] >= '0' && s.p[i] <= '9') || strchr("._|=-", s.p[i])))
+      return reject(rej, ZT_R_VALUE_INVALID, ZT_M_INDICATOR, row,
+                    "'%s' is not an indicator id", show(s, buf));
+  zt_slice_copy(out->indicator, sizeof out->indicator, s.p, s.n);
+  REQUIRE(ZT_M_AREA);
+  s = field(row, ZT_M_AREA);
+  if (zt_slice_ieq(s.p, s.n, "NL") || zt_slice_ieq(s.p, s.n, "Nederland") ||
+      zt_slice_ieq(s.p, s.n, "NL01"))
+    zt_strlcpy(out->area, "NL", sizeof out->area);
+  else if (s.n == 4 && (s.p[0] == 'J' || s.p[0] == 'j') &&
+           (s.p[1] == 'Z' || s.p[1] == 'z') && zt_all_digits(s.p + 2, 2))
+    snprintf(out->area, sizeof out->area, "JZ%c%c", s.p[2], s.p[3]);
+  else if (gemeente_by_code_or_name(v->rd, s, &code))
+    zt_gemeente_format(code, out->area);
+  else
+    return reject(rej, ZT_R_GEMEENTE_UNKNOWN, ZT_M_AREA, row,
+                  "'%s' is not NL, a municipality or a jeugdregio (JZ16)",
+                  show(s, buf));
+  REQUIRE(ZT_M_PERIOD);
+  s = field(row, ZT_M_PERIOD);
+  {
+    /* 2023, 2023*, 2023JJ00, 2023-H1, 2023HJ01 (StatLine half-years) */
+    bool star = s.n && s.p[s.n - 1] == '*';
+    size_t n = star ? s.n - 1 : s.n;
+    int half = 0;
+    if (n >= 4 && zt_all_digits(s.p, 4) &&
+        (n == 4 || (n == 8 && memcmp(s.p + 4, "JJ00", 4) == 0)))
+      half = 0;
+    else if (n == 7 && zt_all_digits(s.p, 4) && s.p[4] == '-' &&
+             (s.p[5] == 'H' || s.p[5] == 'h') &&
+             (s.p[6] == '1' || s.p[6] == '2'))
+      half = s.p[6] - '0';
+    else if (n == 8 && zt_all_digits(s.p, 4) &&
+             (memcmp(s.p + 4, "HJ01", 4) == 0 ||
+              memcmp(s.p + 4, "HJ02", 4) == 0))
+      half = s.p[7] - '0';
+    else
+      return reject(rej, ZT_R_VALUE_INVALID, ZT_M_PERIOD, row,
+                    "'%s' is not a year or half-year (2023, 2023-H1)",
+                    show(s, buf));
+    snprintf(out->period, sizeof out->period, half ? "%.4s-H%d" : "%.4s",
+             s.p, half);
+    /* status: given, else StatLine's asterisk says provisional */
+    s = field(row, ZT_M_STATUS);
+    if (empty(s))
+      zt_strlcpy(out->status, star ? "voorlopig" : "definitief",
+                 sizeof out->status);
+    else if (zt_slice_ieq(s.p, s.n, "voorlopig") ||
+             zt_slice_ieq(s.p, s.n, "nader voorlopig") ||
+             zt_slice_ieq(s.p, s.n, "definitief")) {
+      zt_slice_copy(out->status, sizeof out->status, s.p, s.n);
+      for (char *c = out->status; *c; c++)
+        if (*c >= 'A' && *c <= 'Z')
+          *c = (char)(*c - 'A' + 'a');
+    } else
+      return reject(rej, ZT_R_VALUE_INVALID, ZT_M_STATUS, row,
+                    "'%s' is not voorlopig, nader voorlopig or definitief",
+                    show(s, buf));
+  }
+  REQUIRE(ZT_M_VALUE);
+  s = field(row, ZT_M_VALUE);
+  if (!parse_decimal(s, &out->num, &out->den))
+    return reject(rej, ZT_R_VALUE_INVALID, ZT_M_VALUE, row,
+                  "'%s' is not a number (12,3)", show(s, buf));
+  s = field(row, ZT_M_UNIT);
+  if (!empty(s) && zt_slice_ieq(s.p, s.n, "procent"))
+    out->num *= 10;             /* a percentage of youths, per 1.000 */
+  else if (!empty(s) && !zt_slice_ieq(s.p, s.n, "per1000") &&
+           !zt_slice_ieq(s.p, s.n, "aantal") &&
+           !zt_slice_ieq(s.p, s.n, "euro"))
+    return reject(rej, ZT_R_VALUE_INVALID, ZT_M_UNIT, row,
+                  "'%s' is not procent, per1000, aantal or euro",
+                  show(s, buf));
+  REQUIRE(ZT_M_SOURCE);
+  CHECK(check_text(row, ZT_M_SOURCE, sizeof out->source - 1, true,
+                   out->source, rej));
   return ZT_OK;
 }

@@ -41,6 +41,10 @@ zt_status zt_validate_productcode(zt_validator *v, const zt_row *row,
                                   zt_productcode *out, zt_reject *rej);
 zt_status zt_validate_provider(zt_validator *v, const zt_row *row,
                                zt_provider *out, zt_reject *rej);
+zt_status zt_validate_population(zt_validator *v, const zt_row *row,
+                                 zt_population *out, zt_reject *rej);
+zt_status zt_validate_benchmark(zt_validator *v, const zt_row *row,
+                                zt_benchmark *out, zt_reject *rej);
 
 /* Money: integer cents ("123456"), or with `euros` a Dutch euro amount
  * ("1.234,56", "1234,5", "1234"). Non-negative, at most 12 digits of

@@ -119,6 +119,8 @@ struct zt_emit {
   int krank[ZT_K_COUNT];
   uint32_t vmask;         /* kinds of group verblijf */
   uint32_t *prank;        /* client -> rank of its pseudonym */
+  int64_t *pop;           /* [p * nunits + u]: the rates' population,
+                             -1 when there is none (metrics/rate.c) */
   zt_u64map outside;      /* p * 10000 + code -> care periods beginning
                              in period p attributed to that non-member */
   zt_ind_table *out;
@@ -137,5 +139,14 @@ zt_status zt_emit_init(zt_emit *e, const zt_norm_result *nr,
  * top N). */
 zt_status zt_emit_pass(zt_emit *e, zt_err *err);
 void zt_emit_free(zt_emit *e);
+
+/* The population of unit u for period p (metrics/rate.c): youths of the
+ * band on 1 January of the period's year, old codes summed under the
+ * boundary day's with current boundaries; the region's is the sum of its
+ * municipalities with rows. false when a unit (or, for the region, any
+ * member) has none: then no rate is written. */
+bool zt_rate_population(const zt_emit *e, size_t p, size_t u, int64_t *pop);
+/* Fill e->pop (called by zt_emit_init). */
+zt_status zt_rate_init(zt_emit *e, zt_err *err);
 
 #endif

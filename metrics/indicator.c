@@ -42,7 +42,10 @@ enum { /* ZT_FAM_WPB */
 enum { /* ZT_FAM_DQ */
   D_READ, D_ACCEPTED, D_REJECTED, D_DUPS, D_CREDITS, D_WAITING, D_FALLBACK,
   D_OUTSIDE, D_NOCAT, D_NOCAT_SPEND, D_CATRES, D_MONTH, D_BIRTH_PARTIAL,
-  D_AGE_UNKNOWN
+  D_AGE_UNKNOWN, D_POP_MISSING
+};
+enum { /* ZT_FAM_RATE */
+  R_CLIENTS, R_VERBLIJF, R_RES, R_KIND, R_SPEND
 };
 
 static zt_status fam_volume(zt_emit *e, const zt_ind_def *d);
@@ -51,6 +54,7 @@ static zt_status fam_episodes(zt_emit *e, const zt_ind_def *d);
 static zt_status fam_gi(zt_emit *e, const zt_ind_def *d);
 static zt_status fam_wpb(zt_emit *e, const zt_ind_def *d);
 static zt_status fam_dq(zt_emit *e, const zt_ind_def *d);
+static zt_status fam_rate(zt_emit *e, const zt_ind_def *d);
 
 #define C ZT_UNIT_COUNT
 #define EUR ZT_UNIT_EUR
@@ -341,6 +345,34 @@ static const zt_ind_def defs[] = {
    "non-member (spend_shift_in + spend_shift_out = the region's "
    "wpb.spend_shift)", SUM, T_NONE, NULL, NULL},
   /* data quality (every run; region row only) */
+  /* rates per 1.000 youths of the population band (metrics/rate.c) */
+  {"rate.clients_per_1000", C, 1, NULL, false, false, ZT_SC_DEPENDS, false,
+   NULL, {"clients.total", NULL, NULL, NULL}, ZT_FAM_RATE, R_CLIENTS,
+   fam_rate,
+   "clients.total x 1000 / youths of the population band (default 0-17) "
+   "on 1 January of P's year; absent without that population",
+   SUM, T_NONE, NULL, NULL},
+  {"rate.verblijf_per_1000", C, 1, NULL, false, false, ZT_SC_DEPENDS, false,
+   NULL, {"verblijf.clients", NULL, NULL, NULL}, ZT_FAM_RATE, R_VERBLIJF,
+   fam_rate, "verblijf.clients x 1000 / youths of the population band",
+   SUM, T_NONE, NULL, NULL},
+  {"rate.residentieel_per_1000", C, 1, NULL, false, false, ZT_SC_DEPENDS,
+   false, NULL,
+   {"verblijf.clients_by_kind|kind=residentieel",
+    "verblijf.clients_by_kind|kind=driemilieu",
+    "verblijf.clients_by_kind|kind=gesloten", NULL},
+   ZT_FAM_RATE, R_RES, fam_rate,
+   "clients of V(P) whose kind in P is in group residentieel (the part of "
+   "verblijf.share_residentieel) x 1000 / youths of the population band",
+   SUM, T_NONE, NULL, NULL},
+  {"rate.by_kind_per_1000", C, 1, "kind", true, false, ZT_SC_DEPENDS, false,
+   NULL, {"clients.by_kind|*", NULL, NULL, NULL}, ZT_FAM_RATE, R_KIND,
+   fam_rate, "clients.by_kind x 1000 / youths of the population band, per "
+   "kind", SUM, T_NONE, NULL, NULL},
+  {"rate.spend_per_youth", EUR, 0, NULL, false, false, ZT_SC_DEPENDS, false,
+   NULL, {"spend.total", NULL, NULL, NULL}, ZT_FAM_RATE, R_SPEND, fam_rate,
+   "spend.total / youths of the population band: euros per youth "
+   "inhabitant", SUM, T_NONE, NULL, NULL},
   {"dq.lines_read", C, 0, NULL, false, true, ZT_SC_NONE, false, NULL, NOD,
    ZT_FAM_DQ, D_READ, fam_dq,
    "lines read from every ingested file (all kinds), run-wide", SUM, T_NONE,
@@ -393,6 +425,11 @@ static const zt_ind_def defs[] = {
   {"dq.age_unknown", C, 0, NULL, false, true, ZT_SC_NONE, false, NULL, NOD,
    ZT_FAM_DQ, D_AGE_UNKNOWN, fam_dq,
    "clients without a birth date (left out of age-based indicators)",
+   SUM, T_NONE, NULL, NULL},
+  {"dq.population_missing", C, 0, "gemeente", false, true, ZT_SC_NONE,
+   false, NULL, NOD, ZT_FAM_DQ, D_POP_MISSING, fam_dq,
+   "member municipalities without a population of the band for P's year "
+   "(their rate.* rows and the region's are left out), per municipality",
    SUM, T_NONE, NULL, NULL},
 };
 
@@ -965,6 +1002,62 @@ static zt_status fam_dq(zt_emit *e, const zt_ind_def *d) {
       break;
     case D_AGE_UNKNOWN:
       st = put_count(e, d, p, u, NULL, ns->age_unknown);
+      break;
+    case D_POP_MISSING: {
+      int64_t missing = 0, pop;
+      for (size_t m = 1; m < e->nunits; m++)
+        if (e->unit_rows[p * e->nunits + m] && !zt_rate_population(e, p, m,
+                                                                    &pop))
+          missing++;
+      st = put_count(e, d, p, u, NULL, missing);
+      for (size_t m = 1; m < e->nunits && missing && !st; m++) {
+        char code[5];
+        if (!e->unit_rows[p * e->nunits + m] ||
+            zt_rate_population(e, p, m, &pop))
+          continue;
+        zt_gemeente_format(e->unit_code[m], code);
+        snprintf(bd, sizeof bd, "gemeente=%s", code);
+        st = put_count(e, d, p, u, bd, 1);
+      }
+      break;
+    }
+    default:
+      st = ZT_ERR_INTERNAL;
+    }
+    if (st)
+      return st;
+  }
+  return ZT_OK;
+}
+
+/* count x 1000 / population (money: cents / population), exact; left
+ * out without a population for the unit and P's year. */
+static zt_status fam_rate(zt_emit *e, const zt_ind_def *d) {
+  zt_acc *a;
+  zt_status st = ZT_OK;
+  EACH_ROW(e, d, p, u, a) {
+    int64_t pop;
+    if (!zt_rate_population(e, p, u, &pop))
+      continue;
+    switch (d->slot) {
+    case R_CLIENTS:
+      st = put(e, d, p, u, NULL, a->clients * 1000, pop, pop);
+      break;
+    case R_VERBLIJF:
+      st = put(e, d, p, u, NULL, a->v_clients * 1000, pop, pop);
+      break;
+    case R_RES:
+      st = put(e, d, p, u, NULL, a->v_residentieel * 1000, pop, pop);
+      break;
+    case R_KIND:
+      for (int k = 0; k < ZT_K_COUNT && !st; k++) {
+        char bd[64];
+        snprintf(bd, sizeof bd, "kind=%s", zt_kind_id((zt_care_kind)k));
+        st = put(e, d, p, u, bd, a->clients_kind[k] * 1000, pop, pop);
+      }
+      break;
+    case R_SPEND:
+      st = put(e, d, p, u, NULL, a->spend, pop, pop);
       break;
     default:
       st = ZT_ERR_INTERNAL;

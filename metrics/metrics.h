@@ -47,12 +47,20 @@ typedef struct zt_metrics_input {
   const zt_provider *providers;  /* for provider types */
   size_t nproviders;
   zt_dq_input dq;
+  const zt_population *population; /* bevolking, for the rate.* ids */
+  size_t npopulation;
+  int pop_age_from, pop_age_to;    /* the band of the rates; both 0:
+                                      the default 0-17 */
   zt_supp_mode suppression;
   int threshold;                 /* default 5 */
   unsigned families;             /* 0: every indicator; else the bits
                                     1u << zt_ind_family to write (a
                                     report's episode cohort) */
 } zt_metrics_input;
+
+/* Parse a population band "0-17" (ages in completed years, inclusive). */
+zt_status zt_population_band_parse(const char *s, int *from, int *to,
+                                   zt_err *err);
 
 /* Compute every indicator of the catalogue (metrics/indicator.h) for
  * each of `periods`, for the region and every member municipality, into

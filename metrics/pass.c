@@ -330,7 +330,7 @@ zt_status zt_emit_init(zt_emit *e, const zt_norm_result *nr,
     e->acc[i].pt_pairs = e->acc[i].pt_days + e->ntypes;
     e->acc[i].pt_eps = e->acc[i].pt_pairs + e->ntypes;
   }
-  return ZT_OK;
+  return zt_rate_init(e, err);
 }
 
 void zt_emit_free(zt_emit *e) {
@@ -338,6 +338,7 @@ void zt_emit_free(zt_emit *e) {
     for (size_t i = 0; i < e->nperiods * e->nunits; i++)
       free(e->acc[i].coh);
   free(e->acc);
+  free(e->pop);
   free(e->pt_block);
   free(e->peil);
   free(e->unit_code);

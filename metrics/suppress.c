@@ -196,7 +196,7 @@ static void breakdown_key(const char *bd, char out[64]) {
 }
 
 /* The row named "id" or "id|key=value" at v's period, peildatum and
- * municipality, or NULL. */
+ * municipality, or NULL; "id|*" is the row of id with v's breakdown. */
 static const zt_ind_value *named_row(const zt_ind_table *t, const char *ref,
                                      const zt_ind_value *v) {
   const char *bar = strchr(ref, '|');
@@ -206,7 +206,8 @@ static const zt_ind_value *named_row(const zt_ind_table *t, const char *ref,
                                 "");
   zt_slice_copy(id, sizeof id, ref, (size_t)(bar - ref));
   return zt_ind_table_find_at(t, id, v->period, v->peildatum, v->gemeente,
-                              bar + 1);
+                              strcmp(bar + 1, "*") == 0 ? v->breakdown
+                                                        : bar + 1);
 }
 
 static size_t row_index(const zt_ind_table *t, const zt_ind_value *v) {
@@ -1149,6 +1150,18 @@ static zt_status audit(sctx *c, size_t *nhid) {
 
 /* ---- step 4 ------------------------------------------------------------ */
 
+/* cbs: a rate's numerator from its counts rounded to 5 (x 1000). */
+static int64_t rate_rounded_num(const zt_ind_table *t, const zt_ind_def *d,
+                                const zt_ind_value *v) {
+  int64_t sum = 0;
+  for (int k = 0; k < 4 && d->deps[k]; k++) {
+    const zt_ind_value *dep = named_row(t, d->deps[k], v);
+    if (dep)
+      sum += round5(dep->num);
+  }
+  return sum * 1000;
+}
+
 static void dependents(sctx *c) {
   for (size_t i = 0; i < c->nrows; i++) {
     zt_ind_value *v = row(c, i);
@@ -1175,6 +1188,13 @@ static void dependents(sctx *c) {
     }
     if (any) {
       hide(v, c->mode == ZT_SUPP_CBS ? HIDDEN_CBS : HIDDEN_SMALL);
+    } else if (c->mode == ZT_SUPP_CBS && d->family == ZT_FAM_RATE &&
+               d->unit == ZT_UNIT_COUNT) {
+      /* a rate from the rounded counts: the exact one would give the
+       * count away (the population is public) */
+      zt_ind_value r = *v;
+      r.num = rate_rounded_num(c->t, d, v);
+      zt_ind_display(&r, v->display);
     } else if (c->mode == ZT_SUPP_CBS && d->supp == ZT_SC_DEPENDS &&
                d->unit == ZT_UNIT_COUNT && dep[0] && dep[1]) {
       /* a difference of counts, from the rounded counts */
@@ -1253,6 +1273,10 @@ bool zt_supp_public(const zt_ind_table *t, const zt_ind_value *v,
   if (mode != ZT_SUPP_CBS || !subject(v) || !d)
     return true;
   /* cbs below region level: what the report shows, not the raw value */
+  if (d->family == ZT_FAM_RATE && d->unit == ZT_UNIT_COUNT) {
+    out->num = rate_rounded_num(t, d, v);
+    return true;
+  }
   switch (d->supp) {
   case ZT_SC_COUNT:
     if (v->den == 1)

@@ -248,9 +248,10 @@ for period in ("2023-H2", "2023"):
                     lambda c: disp(wpb[heads.index(c)], cur, "0376"),
                     lambda c: disp(wpb[heads.index(c)], cur),
                     "Regio Gooi en Vechtstreek (demo)")
-    kc = ["clients.total", "spend.total", "spend.per_client",
-          "verblijf.clients", "verblijf.share_gezinsvorm",
-          "verblijf.share_residentieel", "instroom.placements"]
+    kc = ["clients.total", "rate.clients_per_1000", "spend.total",
+          "spend.per_client", "verblijf.clients", "rate.verblijf_per_1000",
+          "verblijf.share_gezinsvorm", "verblijf.share_residentieel",
+          "instroom.placements"]
     t10 = next((c for c in tabs if c.startswith("Kerncijfers per gemeente")),
                None)
     if t10:

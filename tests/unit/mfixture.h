@@ -79,6 +79,8 @@ typedef struct mf {
   size_t nproviders;
   zt_norm_config cfg;
   zt_dq_input dq;
+  const zt_population *population;   /* for the rate.* ids */
+  size_t npopulation;
   zt_metrics_input in;
   zt_ind_table *t;
 } mf;
@@ -151,6 +153,8 @@ static inline zt_status mf_run(mf *m, const zt_period *periods, size_t n,
   m->in.providers = m->providers;
   m->in.nproviders = m->nproviders;
   m->in.dq = m->dq;
+  m->in.population = m->population;
+  m->in.npopulation = m->npopulation;
   m->in.suppression = ZT_SUPP_NONE;
   zt_ind_table_free(m->t);
   m->t = zt_ind_table_new();

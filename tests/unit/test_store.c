@@ -499,6 +499,8 @@ static void test_delivery_migration(void **state) {
                                 "delivered_day; ALTER TABLE ingest_file "
                                 "DROP COLUMN agb; UPDATE ingest_file SET "
                                 "ingested_at = '2021-06-07T08:09:10Z'; "
+                                "DROP TABLE population; "
+                                "DROP TABLE benchmark; "
                                 "PRAGMA user_version = 1",
                                 NULL, NULL, NULL),
                    SQLITE_OK);
@@ -510,6 +512,47 @@ static void test_delivery_migration(void **state) {
   assert_int_equal(count(s, "SELECT delivered_day FROM ingest_file"),
                    zt_day_from_ymd(2021, 6, 7));
   assert_int_equal(count(s, "SELECT agb FROM ingest_file"), 12345678);
+  zt_store_close(s);
+  tu_rmtree(dir);
+  g_free(path);
+  g_free(dir);
+}
+
+/* A store of schema 2 is upgraded by init: it gains the population
+ * table, which then takes a population file's rows. */
+static void test_population_migration(void **state) {
+  char *dir = tu_tmpdir("store-v2");
+  char *path = g_build_filename(dir, "z.db", NULL);
+  zt_store *s;
+  zt_put_result res;
+  zt_population b = {402, 2023, 0, 17, 15234};
+  zt_err err;
+  int64_t f;
+  (void)state;
+  assert_int_equal(zt_store_open(&s, path, ZT_STORE_INIT, NULL), ZT_OK);
+  assert_int_equal(sqlite3_exec(zt_store_db(s),
+                                "DROP TABLE population; "
+                                "DROP TABLE benchmark; "
+                                "PRAGMA user_version = 2",
+                                NULL, NULL, NULL),
+                   SQLITE_OK);
+  zt_store_close(s);
+  assert_int_equal(zt_store_open(&s, path, ZT_STORE_USE, &err),
+                   ZT_ERR_USAGE);
+  assert_int_equal(zt_store_open(&s, path, ZT_STORE_INIT, NULL), ZT_OK);
+  assert_int_equal(zt_store_found_version(s), 2);
+  assert_int_equal(count(s, "PRAGMA user_version"), 3);
+  f = begin_on(s, "bevolking.csv", zt_day_from_ymd(2024, 1, 1));
+  assert_int_equal(zt_store_replace_table(s, ZT_KIND_BEVOLKING, NULL),
+                   ZT_OK);
+  assert_int_equal(zt_store_put_population(s, f, 2, &b, &res, NULL), ZT_OK);
+  assert_int_equal(res.outcome, ZT_PUT_STORED);
+  /* the same municipality, year and band twice: rejected */
+  assert_int_equal(zt_store_put_population(s, f, 3, &b, &res, NULL), ZT_OK);
+  assert_int_equal(res.reject.reason, ZT_R_DUPLICATE_REFERENCE);
+  assert_int_equal(count(s, "SELECT aantal FROM population WHERE "
+                            "gemeente = 402 AND jaar = 2023"),
+                   15234);
   zt_store_close(s);
   tu_rmtree(dir);
   g_free(path);
@@ -528,6 +571,7 @@ int main(void) {
       cmocka_unit_test(test_check_and_versions),
       cmocka_unit_test(test_delivery_order),
       cmocka_unit_test(test_delivery_migration),
+      cmocka_unit_test(test_population_migration),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
