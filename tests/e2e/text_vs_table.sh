@@ -248,16 +248,23 @@ for period in ("2023-H2", "2023"):
                     lambda c: disp(wpb[heads.index(c)], cur, "0376"),
                     lambda c: disp(wpb[heads.index(c)], cur),
                     "Regio Gooi en Vechtstreek (demo)")
-    kc = ["clients.total", "rate.clients_per_1000", "spend.total",
-          "spend.per_client", "verblijf.clients", "rate.verblijf_per_1000",
-          "verblijf.share_gezinsvorm", "verblijf.share_residentieel",
-          "instroom.placements"]
-    t10 = next((c for c in tabs if c.startswith("Kerncijfers per gemeente")),
-               None)
-    if t10:
-        heads = tabs[t10]["rows"][0][1:]
-        table_check(t10, lambda c: disp(kc[heads.index(c)], cur, "0376"),
-                    lambda c: disp(kc[heads.index(c)], cur))
+    # the key figures per municipality, in two tables (counts and costs;
+    # verblijf), each column by its label
+    kc = {"Jeugdigen met jeugdhulp": "clients.total",
+          "Per 1.000 jeugdigen": "rate.clients_per_1000",
+          "Kosten": "spend.total", "Kosten per jeugdige": "spend.per_client",
+          "In verblijf": "verblijf.clients",
+          "Verblijf per 1.000": "rate.verblijf_per_1000",
+          "Gezinsvorm": "verblijf.share_gezinsvorm",
+          "Residentieel": "verblijf.share_residentieel",
+          "Nieuwe plaatsingen": "instroom.placements"}
+    seen = set()
+    for t10 in [c for c in tabs if c.startswith(("Kerncijfers per gemeente",
+                                                 "Verblijf per gemeente"))]:
+        seen.update(tabs[t10]["rows"][0][1:])
+        table_check(t10, lambda c: disp(kc[c], cur, "0376"),
+                    lambda c: disp(kc[c], cur))
+    check(seen == set(kc), f"{period}: key figure columns {sorted(seen)}")
     # a municipality's kinds without anything to publish are one line
     # that names them: each of them is hidden, missing or 0 in every
     # column (the labels of the kinds from docs/indicators.md)
