@@ -197,6 +197,8 @@ zt_status zt_report_prepare(const zt_config *cfg, const zt_refdata *rd,
   in->version = ZT_VERSION;
   in->providers = rp->comp.snap.providers;
   in->nproviders = rp->comp.snap.nproviders;
+  in->benchmarks = rp->comp.snap.benchmarks;
+  in->nbenchmarks = rp->comp.snap.nbenchmarks;
   in->cohort = rp->comp.cohort;
   in->cohort_peildatum = rp->comp.cohort_peil;
   in->members = cfg->members;

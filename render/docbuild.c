@@ -83,6 +83,9 @@ zt_period resolve_ref(bctx *b, const char *ref) {
     return period_back(p, (int)strtol(ref + 5, NULL, 10));
   if (strcmp(ref, "year") == 0)
     return zt_period_year(cur->year);
+  /* the latest calendar year the report period completes */
+  if (strcmp(ref, "fullyear") == 0)
+    return zt_period_year(cur->half == 1 ? cur->year - 1 : cur->year);
   if (strcmp(ref, "cohort") == 0)
     return b->in->cohort.year ? b->in->cohort : *cur;
   if (strncmp(ref, "year-", 5) == 0)
@@ -451,6 +454,14 @@ static zt_status walk(bctx *b, xmlNodePtr parent, int level) {
       st = sources_table(b, n);
     } else if (strcmp(name, "settings") == 0) {
       st = settings_table(b, n);
+    } else if (strcmp(name, "benchmarks") == 0) {
+      /* a section only when there is something to compare with */
+      if (benchmarks_any(b)) {
+        heading(b, subst(b, attr(b, n, "title")), level + 1, false, line);
+        st = walk(b, n, level + 1);
+      }
+    } else if (strcmp(name, "benchmark-table") == 0) {
+      benchmarks_table(b, n);
     } else if (strcmp(name, "findings") == 0) {
       st = findings_block(b, n, level);
     } else if (strcmp(name, "narrative") == 0) {

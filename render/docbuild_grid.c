@@ -39,6 +39,7 @@ coord coord_from(bctx *b, xmlNodePtr n) {
     c.gem = strcmp(g, "regio") == 0 ? 0
             : zt_parse_int(g, 0, 9999, &v) == ZT_OK ? (int)v : -1;
   c.bd = attr(b, n, "breakdown");
+  c.bench = attr(b, n, "benchmark");
   if (col)
     c.has_color = zt_color_by_key(col, &c.color);
   c.target = attr_yes(b, n, "target", false);
@@ -291,12 +292,22 @@ zt_status expand(bctx *b, xmlNodePtr n, const char *spec,
       c.gem = ZT_GEMEENTE_REGIO;
       c.label = zt_arena_printf(b->a, "Regio %s", b->in->region_name);
       c.total = true;
+      /* in a chart the region's bar stands apart from its members' */
+      c.has_color = zt_color_by_key("accent", &c.color);
       g_array_append_val(arr, c);
     }
-    /* item children follow the municipalities (reconciliation rows) */
+    /* item children follow the municipalities (reconciliation rows);
+     * a figure from elsewhere only when it was published for the
+     * period shown */
     for (xmlNodePtr k = n->children; k; k = k->next)
       if (is_elem(k, child)) {
         coord c = coord_from(b, k);
+        zt_period p = c.has_period      ? c.period
+                      : base->has_period ? base->period
+                                         : b->in->period;
+        if (c.bench &&
+            !bench_present(b, c.ind ? c.ind : base->ind, &p, c.bench))
+          continue;
         g_array_append_val(arr, c);
       }
     return ZT_OK;
@@ -327,8 +338,12 @@ const zt_ind_value *grid_value(bctx *b, const coord *base,
                    : r->bd ? r->bd
                    : base->bd ? base->bd
                               : "";
+  const char *bench = c->bench ? c->bench : r->bench ? r->bench
+                                                     : base->bench;
   if (ind_out)
     *ind_out = ind;
+  if (bench)
+    return bench_value(b, ind, &p, bench);
   return lookup(b, ind, &p, (uint16_t)gem, bd);
 }
 

@@ -52,6 +52,8 @@ typedef struct coord {
   gchar **ids;        /* <row ids>: one indicator per column ("" = an
                          empty cell), NULL otherwise; in the arena's
                          care via bctx.strvs */
+  const char *bench;  /* benchmark="NL": the figure published for that
+                         area (render/docbuild_bench.c), NULL otherwise */
 } coord;
 
 typedef struct dim {
@@ -130,6 +132,14 @@ zt_status settings_table(bctx *b, xmlNodePtr n);
 /* docbuild_summary.c */
 zt_status findings_block(bctx *b, xmlNodePtr n, int level);
 zt_status narrative_block(bctx *b, xmlNodePtr n, int level);
+
+/* docbuild_bench.c: figures from elsewhere (ingest kind benchmark) */
+const zt_ind_value *bench_value(bctx *b, const char *ind,
+                                const zt_period *p, const char *area);
+bool bench_present(bctx *b, const char *ind, const zt_period *p,
+                   const char *area);
+bool benchmarks_any(bctx *b);
+void benchmarks_table(bctx *b, xmlNodePtr n);
 
 /* docbuild_tiles.c */
 zt_status tiles_block(bctx *b, xmlNodePtr n);

@@ -40,6 +40,9 @@ const char *subst(bctx *b, const char *s) {
       zt_period c = b->in->cohort.year ? b->in->cohort : b->in->period;
       fmt_period_long(&c, buf);
       zt_buf_puts(&out, buf);
+    } else if (strncmp(o, "{kalenderjaar}", 14) == 0) {
+      const zt_period *c = &b->in->period;
+      zt_buf_printf(&out, "%d", c->half == 1 ? c->year - 1 : c->year);
     } else if (strncmp(o, "{jaar}", 6) == 0)
       zt_buf_printf(&out, "%d", b->in->period.year);
     else if (strncmp(o, "{peildatum}", 11) == 0) {

@@ -209,3 +209,27 @@ const char *zt_nl_source_kind(const char *kind) {
   /* a file rejected before its kind was known */
   return strcmp(kind, "auto") == 0 ? "onbekend" : kind;
 }
+
+/* Indicators a figure from elsewhere (ingest kind `benchmark`) may name,
+ * as the table "Regio en Nederland" prints them. */
+static const struct {
+  const char *id, *nl;
+} indicator_nl[] = {
+    {"rate.clients_per_1000", "Jeugdigen met jeugdhulp per 1.000"},
+    {"rate.verblijf_per_1000", "Jeugdigen in verblijf per 1.000"},
+    {"rate.residentieel_per_1000",
+     "Jeugdigen in residentieel verblijf per 1.000"},
+    {"rate.spend_per_youth", "Kosten per jeugdige inwoner"},
+    {"clients.total", "Jeugdigen met jeugdhulp"},
+    {"verblijf.clients", "Jeugdigen in verblijf"},
+    {"verblijf.share_gezinsvorm", "Verblijf in een gezinsvorm (aandeel)"},
+    {"verblijf.share_residentieel", "Residentieel verblijf (aandeel)"},
+    {"spend.total", "Kosten"},
+};
+
+const char *zt_nl_indicator(const char *id) {
+  for (size_t i = 0; i < sizeof indicator_nl / sizeof *indicator_nl; i++)
+    if (strcmp(indicator_nl[i].id, id) == 0)
+      return indicator_nl[i].nl;
+  return id;
+}

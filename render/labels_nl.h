@@ -47,4 +47,9 @@ void zt_nl_source_group(long count, long rejected, const char *format,
  * or "onbekend" for "auto" (rejected before the kind was known). */
 const char *zt_nl_source_kind(const char *kind);
 
+/* Dutch name of an indicator a benchmark figure may name
+ * ("rate.clients_per_1000" -> "Jeugdigen met jeugdhulp per 1.000"), or
+ * the id itself. */
+const char *zt_nl_indicator(const char *id);
+
 #endif

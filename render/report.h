@@ -20,7 +20,7 @@
 #include "core/err.h"
 #include "etl/narrative.h"    /* zt_narrative */
 #include "etl/normalize.h"    /* zt_member, zt_gemeente */
-#include "etl/record.h"       /* zt_provider */
+#include "etl/record.h"       /* zt_provider, zt_benchmark */
 #include "etl/store.h"        /* zt_delivery */
 #include "metrics/period.h"
 #include "metrics/suppress.h"  /* zt_supp_mode */
@@ -124,6 +124,10 @@ typedef struct zt_report_input {
   size_t ngemeente_table;
   const zt_delivery *deliveries;
   size_t ndeliveries;
+  /* Figures published elsewhere (ingest kind `benchmark`), for the
+   * comparison with Nederland; none: the comparison is left out. */
+  const zt_benchmark *benchmarks;
+  size_t nbenchmarks;
 } zt_report_input;
 
 /* Render the report described by the template at `template_path` for

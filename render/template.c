@@ -64,13 +64,15 @@ static const elem_def elems[] = {
   {"chart", IN_BLOCK, IN_CHART, false, "type title table", "type title"},
   {"series", IN_CHART, IN_NOTHING, false, DATA_ATTRS " label color target",
    "label"},
-  {"cat", IN_CHART, IN_NOTHING, false, DATA_ATTRS " label color", "label"},
+  {"cat", IN_CHART, IN_NOTHING, false, DATA_ATTRS " label color benchmark",
+   "label"},
   {"table", IN_BLOCK, IN_TABLE, false,
    DATA_ATTRS " title rows cols total total-label corner col-label fold",
    "title"},
   {"row", IN_TABLE, IN_NOTHING, false, DATA_ATTRS " label is-total ids",
    "label"},
-  {"col", IN_TABLE, IN_NOTHING, false, DATA_ATTRS " label", "label"},
+  {"col", IN_TABLE, IN_NOTHING, false, DATA_ATTRS " label benchmark",
+   "label"},
   {"measures", IN_BLOCK, IN_NOTHING, false, "title", "title"},
   {"budget", IN_BLOCK, IN_NOTHING, false, "title", "title"},
   {"sources", IN_BLOCK, IN_NOTHING, false, "title", "title"},
@@ -79,6 +81,9 @@ static const elem_def elems[] = {
   {"narrative", IN_BLOCK, IN_NOTHING, false, "part title", "part title"},
   {"pagebreak", IN_BLOCK, IN_NOTHING, false, "", ""},
   {"per-gemeente", IN_BLOCK, IN_BLOCK, false, "", ""},
+  /* a section of its own, left out without benchmark input */
+  {"benchmarks", IN_BLOCK, IN_BLOCK, false, "title", "title"},
+  {"benchmark-table", IN_BLOCK, IN_NOTHING, false, "title", "title"},
   {"include", IN_BLOCK, IN_NOTHING, false, "href", "href"},
   {"v", IN_INLINE, IN_NOTHING, false, DATA_ATTRS, "id"},
   {"change", IN_INLINE, IN_NOTHING, false,
@@ -158,7 +163,8 @@ static bool all_digits(const char *s, size_t n) {
 bool zt_tpl_period_ref_ok(const char *s, bool allow_trend) {
   size_t n = strlen(s);
   if (strcmp(s, "current") == 0 || strcmp(s, "prev") == 0 ||
-      strcmp(s, "year") == 0 || strcmp(s, "cohort") == 0)
+      strcmp(s, "year") == 0 || strcmp(s, "fullyear") == 0 ||
+      strcmp(s, "cohort") == 0)
     return true;
   if (allow_trend && strcmp(s, "trend") == 0)
     return true;
@@ -235,7 +241,8 @@ static bool dim_ok(const char *s, char *bad, size_t badn) {
 
 static bool placeholders_ok(const char *s, char *bad, size_t badn) {
   static const char *const known[] = {"gemeente", "periode", "regio",
-                                      "jaar", "peildatum", "cohort"};
+                                      "jaar", "kalenderjaar",
+                                      "peildatum", "cohort"};
   const char *p = s;
   while ((p = strchr(p, '{')) != NULL) {
     const char *e = strchr(p, '}');
@@ -427,7 +434,8 @@ static zt_status check_attr(check *c, xmlNodePtr n, const elem_def *d,
       return node_fail(c, n,
                        "unknown placeholder '%s' in %s (expected "
                        "{gemeente}, {periode}, {regio}, {jaar}, "
-                       "{peildatum} or {cohort})", bad, name);
+                       "{kalenderjaar}, {peildatum} or {cohort})", bad,
+                       name);
   }
   return ZT_OK;
 }

@@ -13,7 +13,7 @@ fail() { echo "FAIL: $*" >&2; exit 1; }
 count() { sqlite3 zothuis.db "$1"; }
 
 "$Z" init > init.out 2> log.txt
-[ "$(count 'PRAGMA user_version')" = 3 ] || fail "schema version not 3"
+[ "$(count 'PRAGMA user_version')" -ge 3 ] || fail "schema version < 3"
 
 # the canonical layout
 "$Z" ingest "$DATA/bevolking.csv" > canon.out 2>> log.txt ||
@@ -45,6 +45,18 @@ grep -q "\[bevolking, csv\]: read 12 = accepted 9 + rejected 3" sl.out ||
 	= 2 ] || fail "two value_invalid rejects (Mannen, Totaal)"
 [ "$(count "SELECT count(*) FROM reject WHERE reason =
 	'gemeente_unknown'")" = 1 ] || fail "Nederland not rejected"
+
+# back to the canonical file, byte for byte the first one: it replaces
+# the StatLine table again (not "already ingested"), and once more is a
+# no-op
+"$Z" ingest "$DATA/bevolking.csv" > back.out 2>> log.txt ||
+	fail "bevolking.csv again: exit $?"
+[ "$(count 'SELECT count(*) FROM population')" = 10 ] ||
+	fail "the first file's content did not come back"
+"$Z" ingest "$DATA/bevolking.csv" > again.out 2>> log.txt ||
+	fail "bevolking.csv a third time: exit $?"
+grep -q "1 already ingested" again.out || fail "repeat: $(cat again.out)"
+[ "$(count 'SELECT count(*) FROM population')" = 10 ] || fail "repeat"
 
 # in a folder (the inbox) a population file is refused like a catalogue
 mkdir inbox

@@ -744,9 +744,9 @@ static void test_shipped_templates(void **state) {
   /* Samenvatting .. Verantwoording: the eight numbered sections of
    * docs/report.md after the cover and contents */
   assert_int_equal(headings, 8);
-  /* 6 region charts (the providers per episode are tiles) + one per
-   * municipality */
-  assert_int_equal(charts, 6 + RF_NGEM);
+  /* 7 region charts (the providers per episode are tiles; the rates per
+   * municipality in the annex) + one per municipality */
+  assert_int_equal(charts, 7 + RF_NGEM);
   assert_true(tables >= 12);
   zt_doc_free(d);
   zt_template_free(t);
