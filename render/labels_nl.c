@@ -39,6 +39,7 @@ static const pair reasons[] = {
   {"field_count", "Verkeerd aantal velden"},
   {"encoding_invalid", "Ongeldige tekenset"},
   {"quote_unterminated", "Aanhalingsteken niet afgesloten"},
+  {"delete_unknown", "Te verwijderen start of stop zorg onbekend"},
   {"file_unreadable", "Bestand onleesbaar"},
   {"layout_unknown", "Onbekende bestandsindeling"},
   {"xml_malformed", "Geen geldige XML"},
