@@ -43,8 +43,9 @@ static const int jz588[] = {2, 20, 31, 32, 33, 34, 35, 36, 37, 38, 39};
 /* CBS reden beeindiging of a JZ588 code (domain mapping, our reading):
  * 31 -> 01, 34 -> 02, 32 -> 03, 33 -> 04, 35 and 02 -> 05; the rest
  * (20 a pause, 36-39 administrative or transfers) -> overig. */
-static const char *const cbs_names[6] = {"01", "02", "03", "04", "05",
-                                         "overig"};
+static const char *const cbs_names[6] = {
+    "volgens_plan", "in_overeenstemming", "door_client", "door_aanbieder",
+    "extern", "overig"};
 static int cbs_of(int r) {
   switch (r) {
   case 31: return 0;
@@ -99,6 +100,7 @@ typedef struct svec {
 
 struct zt_flow_acc {
   bool present;
+  zt_day first;               /* the first request, start or stop day */
   tally *t;                   /* [p * nunits + u] */
   svec ra, as;                /* request->assignment, assignment->start */
   int64_t broken[NBROKEN];    /* run-wide, except ... */
@@ -521,7 +523,8 @@ static zt_status compute(zt_emit *e, struct zt_flow_acc *F) {
         continue;
       if (in_p(P, made))
         ADD(e, F, p, u, assignments, 1);
-      if (made <= peil && a->begin <= peil &&
+      if (made <= peil && a->begin <= peil && first_start != ZT_DAY_NONE &&
+          a->begin >= first_start &&
           (a->end == ZT_DAY_NONE || a->end >= peil) &&
           (c.first_start[i] == ZT_DAY_NONE || c.first_start[i] > peil)) {
         ADD(e, F, p, u, waiting, 1);
@@ -661,6 +664,20 @@ static zt_status put_kinds(zt_emit *e, const zt_ind_def *d, size_t p,
   return st;
 }
 
+static zt_day first_day(const zt_flow_data *f) {
+  zt_day first = ZT_DAY_NONE;
+  for (size_t i = 0; f && i < f->nreq; i++)
+    if (first == ZT_DAY_NONE || f->req[i].day < first)
+      first = f->req[i].day;
+  for (size_t i = 0; f && i < f->nstarts; i++)
+    if (first == ZT_DAY_NONE || f->starts[i].begin < first)
+      first = f->starts[i].begin;
+  for (size_t i = 0; f && i < f->nstops; i++)
+    if (first == ZT_DAY_NONE || f->stops[i].end < first)
+      first = f->stops[i].end;
+  return first;
+}
+
 zt_status zt_fam_flow(zt_emit *e, const zt_ind_def *d) {
   struct zt_flow_acc *F = e->flow;
   zt_status st = ZT_OK;
@@ -670,6 +687,7 @@ zt_status zt_fam_flow(zt_emit *e, const zt_ind_def *d) {
     F->present = zt_flow_present(e->in->flow);
     if (F->present && (st = compute(e, F)))
       return st;
+    F->first = first_day(e->in->flow);
   }
   if (!F->present)
     return ZT_OK;
@@ -678,7 +696,8 @@ zt_status zt_fam_flow(zt_emit *e, const zt_ind_def *d) {
       const tally *t = &F->t[p * e->nunits + u];
       const zt_period *P = &e->periods[p];
       char bd[64];
-      if (!zt_ind_want(e, d, p, u))
+      /* no rows for periods before the flow's first message */
+      if (!zt_ind_want(e, d, p, u) || P->end < F->first)
         continue;
       switch (d->slot) {
       case ZT_F_REQUESTS:
@@ -723,7 +742,7 @@ zt_status zt_fam_flow(zt_emit *e, const zt_ind_def *d) {
         break;
       case ZT_F_STOPS_CBS:
         for (int i = 0; i < 6 && !st; i++) {
-          snprintf(bd, sizeof bd, "reason=%s", cbs_names[i]);
+          snprintf(bd, sizeof bd, "cbs=%s", cbs_names[i]);
           st = zt_ind_put(e, d, p, u, bd, t->cbs[i], 1, t->cbs[i]);
         }
         break;

@@ -469,8 +469,9 @@ static const zt_ind_def defs[] = {
    "care kind", SUM, T_NONE, NULL, NULL},
   {"flow.waiting_at_peildatum", C, 0, "kind", false, false, ZT_SC_COUNT,
    true, NULL, NOD, ZT_FAM_FLOW, ZT_F_WAITING, zt_fam_flow,
-   "assignments begun and not ended on the peildatum without a start on "
-   "or before it, in total and per care kind", SUM, T_NONE, NULL, NULL},
+   "assignments begun (on or after the first start in the store) and not "
+   "ended on the peildatum without a start on or before it, in total and "
+   "per care kind", SUM, T_NONE, NULL, NULL},
   {"flow.waiting_over_norm", C, 0, "kind", false, false, ZT_SC_COUNT, true,
    NULL, NOD, ZT_FAM_FLOW, ZT_F_WAITING_OVER, zt_fam_flow,
    "of flow.waiting_at_peildatum, those waiting more than the norm "
@@ -480,9 +481,11 @@ static const zt_ind_def defs[] = {
    NOD, ZT_FAM_FLOW, ZT_F_STOPS, zt_fam_flow,
    "stops of care (JW307) whose Einddatum is in P, in total and per "
    "RedenBeeindiging (JZ588)", SUM, T_SUM, NULL, NULL},
-  {"flow.stops_cbs", C, 0, "reason", true, false, ZT_SC_COUNT, true,
+  {"flow.stops_cbs", C, 0, "cbs", true, false, ZT_SC_COUNT, true,
    "flow.stops", NOD, ZT_FAM_FLOW, ZT_F_STOPS_CBS, zt_fam_flow,
-   "flow.stops per CBS reden beeindiging (01-05, overig for 20 and 36-39)",
+   "flow.stops per CBS reden beeindiging (01 volgens_plan, 02 "
+   "in_overeenstemming, 03 door_client, 04 door_aanbieder, 05 extern; "
+   "overig for 20 and 36-39)",
    SUM, T_SUM, NULL, NULL},
   {"flow.share_volgens_plan", PCT, 1, NULL, false, false, ZT_SC_SHARE,
    false, NULL, {"flow.stops", NULL, NULL, NULL}, ZT_FAM_FLOW,

@@ -198,7 +198,8 @@ static void test_indicators(void **state) {
     MF_EXPECT(m, "flow.wait_assignment_start_median", P, u, NULL, 20, 1);
     MF_EXPECT(m, "flow.wait_assignment_start_p90", P, u, NULL, 30, 1);
     MF_EXPECT(m, "flow.wait_assignment_start_median", P, u, kind, 20, 1);
-    /* on 2025-06-30 only D's 1004 waits: 90 days, over the norm 42 */
+    /* on 2025-06-30 only D's 1004 waits (begun after the first start in
+     * the store, 2024-02-14): 90 days, over the norm 42 */
     MF_EXPECT(m, "flow.waiting_at_peildatum", P, u, NULL, 1, 1);
     MF_EXPECT(m, "flow.waiting_at_peildatum", P, u, kind, 1, 1);
     MF_EXPECT(m, "flow.waiting_over_norm", P, u, NULL, 1, 1);
@@ -208,10 +209,10 @@ static void test_indicators(void **state) {
     MF_EXPECT(m, "flow.stops", P, u, "reason=31", 1, 1);
     MF_EXPECT(m, "flow.stops", P, u, "reason=32", 1, 1);
     MF_EXPECT(m, "flow.stops", P, u, "reason=33", 0, 1);
-    /* CBS: 31 -> 01, 32 -> 03 */
-    MF_EXPECT(m, "flow.stops_cbs", P, u, "reason=01", 1, 1);
-    MF_EXPECT(m, "flow.stops_cbs", P, u, "reason=03", 1, 1);
-    MF_EXPECT(m, "flow.stops_cbs", P, u, "reason=02", 0, 1);
+    /* CBS: 31 -> 01 volgens plan, 32 -> 03 eenzijdig door de client */
+    MF_EXPECT(m, "flow.stops_cbs", P, u, "cbs=volgens_plan", 1, 1);
+    MF_EXPECT(m, "flow.stops_cbs", P, u, "cbs=door_client", 1, 1);
+    MF_EXPECT(m, "flow.stops_cbs", P, u, "cbs=in_overeenstemming", 0, 1);
     MF_EXPECT(m, "flow.share_volgens_plan", P, u, NULL, 1, 2);
     /* (59 + 60) / 2 days */
     MF_EXPECT(m, "flow.duration_mean_ended", P, u, NULL, 119, 2);
