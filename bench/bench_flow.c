@@ -139,7 +139,7 @@ static double ingest(const char *dir, const char *path, zt_refdata *rd,
 }
 
 int main(int argc, char **argv) {
-  long n = argc > 3 ? atol(argv[3]) : 200000;
+  long n = argc > 3 ? strtol(argv[3], NULL, 10) : 200000;
   zt_refdata *rd;
   zt_err err;
   double best[3];

@@ -35,6 +35,7 @@
 #include <glib.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <zlib.h>
 
 #include "etl/ingest.h"
 #include "etl/pseudo.h"
@@ -257,6 +258,56 @@ static void test_indicators(void **state) {
   fx_close(&f);
 }
 
+/* A gzipped JW305 and JW307 are read as the plain ones (streamed
+ * through the same source). */
+static void test_gzip(void **state) {
+  static const char *const names[2] = {"08_jw305_a.xml", "13_jw307_a.xml"};
+  unsigned char key[ZT_KEY_BYTES] = {5, 4, 3};
+  char *dir = tu_tmpdir("flowgz");
+  const char *paths[2];
+  char *gz[2];
+  zt_refdata *rd = mf_refdata();
+  zt_pseudonymizer *ps;
+  zt_store *s;
+  zt_validator v;
+  zt_ingest_opts o;
+  zt_ingest_run run;
+  (void)state;
+  memset(&o, 0, sizeof o);
+  for (int i = 0; i < 2; i++) {
+    char *src = g_strconcat(DATA, names[i], NULL);
+    size_t n;
+    char *text = tu_read(src, &n);
+    gzFile f;
+    gz[i] = g_strdup_printf("%s/%s.gz", dir, names[i]);
+    f = gzopen(gz[i], "wb");
+    assert_non_null(f);
+    assert_int_equal(gzwrite(f, text, (unsigned)n), (int)n);
+    gzclose(f);
+    paths[i] = gz[i];
+    free(text);
+    g_free(src);
+  }
+  assert_int_equal(zt_pseudo_open_key(&ps, key, NULL), ZT_OK);
+  assert_int_equal(zt_store_open(&s, NULL, ZT_STORE_MEMORY, NULL), ZT_OK);
+  v = (zt_validator){rd, ps, 0, 0, 0};
+  assert_int_equal(zt_ingest_paths(s, &v, paths, 2, &o, &run, NULL), ZT_OK);
+  assert_int_equal(run.nfiles, 2);
+  assert_string_equal(run.files[0].format, "jw305+gzip");
+  assert_int_equal(run.files[0].counts.accepted, 2);
+  assert_string_equal(run.files[1].format, "jw307+gzip");
+  assert_int_equal(run.files[1].counts.accepted, 1);
+  assert_int_equal(count(s, "SELECT count(*) FROM flow_start"), 2);
+  zt_ingest_run_free(&run);
+  zt_store_close(s);
+  zt_pseudo_close(ps);
+  zt_refdata_free(rd);
+  for (int i = 0; i < 2; i++)
+    g_free(gz[i]);
+  tu_rmtree(dir);
+  free(dir);
+}
+
 /* Without requests, starts or stops there is no flow.* row at all. */
 static void test_absent(void **state) {
   zt_refdata *rd = mf_refdata();
@@ -282,6 +333,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_ingest),
       cmocka_unit_test(test_indicators),
+      cmocka_unit_test(test_gzip),
       cmocka_unit_test(test_absent),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
