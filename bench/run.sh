@@ -78,6 +78,11 @@ if [ -x "$B/floor_render" ]; then
 	"$B/floor_render" "$W/demo/demo-regio/zothuis.ini" 2023-H2 2>&1 | tail -2
 fi
 
+echo
+echo "== JW305 / JW307 against JW301 ingest per line (goal <= 1.5x)"
+"$B/bench_flow" "$ROOT/reference" "$W/flow" "${BENCH_FLOW_LINES:-200000}" ||
+	echo "bench_flow: above the goal"
+
 if [ $FULL = 1 ]; then
 	echo
 	echo "== national-scale year: 10,000,000 lines, 500,000 clients"

@@ -62,6 +62,8 @@ zt_status zt_compute(const zt_config *cfg, const zt_refdata *rd,
                                 &mi.pop_age_to, err);
   if (st)
     return zt_err_prefix(err, "analysis.population_band");
+  mi.flow = &out->snap.flow;
+  mi.wait_norm_days = cfg->wait_norm_days;
   mi.suppression = cfg->suppression;
   mi.threshold = cfg->threshold;
 

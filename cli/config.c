@@ -35,6 +35,7 @@ void zt_config_defaults(zt_config *c) {
   c->woonplaatsbeginsel = ZT_WPB_RESTATED;
   c->boundaries_historic = false;
   c->verblijf_gap_days = 0;
+  c->wait_norm_days = 42;
   c->episode_kinds = g_strdup("instelling");
   c->population_band = g_strdup("0-17");
   c->episode_gap_days = 7;
@@ -129,6 +130,7 @@ static const key_def keys[] = {
     {"analysis", "population_band", K_STR, OFF(population_band), 0, 0},
     {"analysis", "episode_gap_days", K_INT, OFF(episode_gap_days), 0, 366},
     {"analysis", "top_n", K_INT, OFF(top_n), 1, 1000},
+    {"analysis", "wait_norm_days", K_INT, OFF(wait_norm_days), 1, 730},
     {"analysis", "cohort", K_COHORT, OFF(cohort), 0, 0},
     {"report", "template", K_PATH, OFF(template_path), 0, 0},
     {"report", "out", K_PATH, OFF(out_dir), 0, 0},

@@ -58,6 +58,7 @@ typedef struct zt_config {
   char *episode_kinds;
   char *population_band; /* rates: the population's ages, "0-17" */
   int episode_gap_days;
+  int wait_norm_days;    /* flow.waiting_over_norm: the norm in days */
   int top_n;
   char *cohort;          /* the episode cohort of a report:
                             "previous-year" (default), "period" or a

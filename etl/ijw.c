@@ -49,7 +49,11 @@
   X(Code) X(Ingangsdatum) X(RedenWijziging) X(ReferentieAanbieder)        \
   X(Toewijzingsdatum) X(Toewijzingstijd) X(Omvang) X(Budget)              \
   X(Commentaar) X(BerichtIdentificatie) X(Dagtekening)                   \
-  X(DeclaratieDagtekening)
+  X(DeclaratieDagtekening) X(AangevraagdeProducten) X(AangevraagdProduct) \
+  X(ToewijzingIngangsdatum) X(Verwijzer) X(Type) X(StartProducten)        \
+  X(StartProduct) X(StopProducten) X(StopProduct) X(StatusAanlevering)    \
+  X(RedenBeeindiging) X(BeschikkingNummer) X(BeschikkingIngangsdatum)     \
+  X(ToewijzingEinddatum) X(Raamcontract)
 
 #define NAME_ENUM(n) N_##n,
 #define NAME_STR(n) #n,
@@ -88,7 +92,8 @@ enum {
   S_LFIELD,      /* a text field of the current line */
   S_GFIELD,      /* a text field of the header or the client */
   S_LSKIP,       /* inside a line: a subtree we do not read */
-  S_IDENT        /* Header/BerichtIdentificatie */
+  S_IDENT,       /* Header/BerichtIdentificatie */
+  S_G_VERWIJZER  /* AangevraagdProduct/Verwijzer (JW315) */
 };
 
 /* ---- text slots ------------------------------------------------------- */
@@ -177,6 +182,45 @@ static const fdesc assign_fields[ZT_A_NFIELDS] = {
     [ZT_A_BEGIN] = {ZT_A_BEGIN, "Ingangsdatum", TYPED_MAX, true},
     [ZT_A_END] = {ZT_A_END, "Einddatum", TYPED_MAX, false},
     [ZT_A_REASON] = {ZT_A_REASON, "RedenWijziging", TYPED_MAX, false},
+    [ZT_A_REF] = {ZT_A_REF, "ReferentieAanbieder", ZT_REFA_MAX, false},
+    [ZT_A_DAY] = {ZT_A_DAY, "Toewijzingsdatum", TYPED_MAX, false},
+};
+
+/* JW315: the request's day is the message's (Header Dagtekening). */
+static const fdesc req_fields[ZT_Q_NFIELDS] = {
+    [ZT_Q_AGB] = {G_FROM, "Header/Afzender", TYPED_MAX, true},
+    [ZT_Q_GEMEENTE] = {G_TO, "Header/Ontvanger", TYPED_MAX, true},
+    [ZT_Q_BSN] = {G_BSN, "Client/Bsn", TYPED_MAX, true},
+    [ZT_Q_REF] = {ZT_Q_REF, "ReferentieAanbieder", ZT_REFA_MAX, true},
+    [ZT_Q_CATEGORY] = {ZT_Q_CATEGORY, "Product/Categorie", TYPED_MAX, false,
+                       true},
+    [ZT_Q_CODE] = {ZT_Q_CODE, "Product/Code", ZT_CODE_MAX, false},
+    [ZT_Q_BEGIN] = {ZT_Q_BEGIN, "ToewijzingIngangsdatum", TYPED_MAX, true},
+    [ZT_Q_VERWIJZER] = {ZT_Q_VERWIJZER, "Verwijzer/Type", TYPED_MAX, true},
+    [ZT_Q_DAY] = {G_DAY, "Header/BerichtIdentificatie/Dagtekening",
+                  TYPED_MAX, true},
+};
+
+/* JW305 and JW307 (a start has no RedenBeeindiging and Einddatum). */
+#define CARE_FIELDS                                                       \
+    [ZT_Z_AGB] = {G_FROM, "Header/Afzender", TYPED_MAX, true},            \
+    [ZT_Z_GEMEENTE] = {G_TO, "Header/Ontvanger", TYPED_MAX, true},        \
+    [ZT_Z_BSN] = {G_BSN, "Client/Bsn", TYPED_MAX, true},                  \
+    [ZT_Z_TOEWIJZING] = {ZT_Z_TOEWIJZING, "ToewijzingNummer", TYPED_MAX,  \
+                         false},                                          \
+    [ZT_Z_CATEGORY] = {ZT_Z_CATEGORY, "Product/Categorie", TYPED_MAX,     \
+                       false, true},                                      \
+    [ZT_Z_CODE] = {ZT_Z_CODE, "Product/Code", ZT_CODE_MAX, false},        \
+    [ZT_Z_ASSIGN_BEGIN] = {ZT_Z_ASSIGN_BEGIN, "ToewijzingIngangsdatum",   \
+                           TYPED_MAX, false},                             \
+    [ZT_Z_BEGIN] = {ZT_Z_BEGIN, "Begindatum", TYPED_MAX, true},           \
+    [ZT_Z_STATUS] = {ZT_Z_STATUS, "StatusAanlevering", TYPED_MAX, true}
+
+static const fdesc start_fields[ZT_Z_START_NFIELDS] = {CARE_FIELDS};
+static const fdesc stop_fields[ZT_Z_NFIELDS] = {
+    CARE_FIELDS,
+    [ZT_Z_REASON] = {ZT_Z_REASON, "RedenBeeindiging", TYPED_MAX, true},
+    [ZT_Z_END] = {ZT_Z_END, "Einddatum", TYPED_MAX, true},
 };
 
 static const zt_value_fmt ijw_fmt = {.money_euros = false, .ijw = true};
@@ -229,6 +273,8 @@ static step child_323(rd *r, int parent, int ns, int id,
                       const xmlChar *local, const xmlChar *uri);
 static step child_301(rd *r, int parent, int ns, int id,
                       const xmlChar *local, const xmlChar *uri);
+static step child_flow(rd *r, int parent, int ns, int id,
+                       const xmlChar *local, const xmlChar *uri);
 static void line_amount(rd *r);
 static void check_totals(rd *r);
 
@@ -244,6 +290,18 @@ static const ijw_msg messages[] = {
      "a JW301 assignment", "436", GEMEENTE, AGB, N_ToegewezenProduct,
      "Client/ToegewezenProducten", assign_fields, ZT_A_NFIELDS, child_301,
      NULL, NULL},
+    {"JW315", "jw315", ZT_KIND_VERZOEKEN, "JW315 (verzoeken om toewijzing)",
+     "a JW315 request for assignment", "446", AGB, GEMEENTE,
+     N_AangevraagdProduct, "Client/AangevraagdeProducten", req_fields,
+     ZT_Q_NFIELDS, child_flow, NULL, NULL},
+    {"JW305", "jw305", ZT_KIND_STARTZORG, "JW305 (start zorg)",
+     "a JW305 start of care", "438", AGB, GEMEENTE, N_StartProduct,
+     "Client/StartProducten", start_fields, ZT_Z_START_NFIELDS, child_flow,
+     NULL, NULL},
+    {"JW307", "jw307", ZT_KIND_STOPZORG, "JW307 (stop zorg)",
+     "a JW307 stop of care", "440", AGB, GEMEENTE, N_StopProduct,
+     "Client/StopProducten", stop_fields, ZT_Z_NFIELDS, child_flow, NULL,
+     NULL},
 };
 
 #define NMSG ((int)(sizeof messages / sizeof messages[0]))
@@ -920,8 +978,8 @@ static step child_301(rd *r, int parent, int ns, int id,
       case N_Ingangsdatum: return lfield(r, ZT_A_BEGIN);
       case N_Einddatum: return lfield(r, ZT_A_END);
       case N_RedenWijziging: return lfield(r, ZT_A_REASON);
-      case N_ReferentieAanbieder:
-      case N_Toewijzingsdatum:
+      case N_ReferentieAanbieder: return lfield(r, ZT_A_REF);
+      case N_Toewijzingsdatum: return lfield(r, ZT_A_DAY);
       case N_Toewijzingstijd:
       case N_Omvang:
       case N_Budget:
@@ -947,10 +1005,107 @@ static step child_301(rd *r, int parent, int ns, int id,
   }
 }
 
+/* JW315, JW305 and JW307: Client with a list of lines, each a product
+ * with its dates (and, in JW315, the Verwijzer). */
+static step child_flow(rd *r, int parent, int ns, int id,
+                       const xmlChar *local, const xmlChar *uri) {
+  const step skip = {S_SKIP, NO_SLOT}, lskip = {S_LSKIP, NO_SLOT};
+  bool m = ns == r->msg_ns, b = ns == NS_BASIS;
+  zt_kind k = r->msg->kind;
+  int list = k == ZT_KIND_VERZOEKEN   ? N_AangevraagdeProducten
+             : k == ZT_KIND_STARTZORG ? N_StartProducten
+                                      : N_StopProducten;
+  const char *where = name_text[r->msg->line];
+  step out;
+  switch (parent) {
+  case S_ROOT:
+    if (m && id == N_Header)
+      return (step){S_HEADER, NO_SLOT};
+    if (m && id == N_Client) {
+      need_header(r, "Client");
+      client_begin(r);
+      return (step){S_CLIENT, NO_SLOT};
+    }
+    return skip;
+  case S_HEADER:
+    return header_child(r, ns, id, &out) ? out : skip;
+  case S_CLIENT:
+    if (m && id == N_Bsn)
+      return gfield(r, G_BSN);
+    if (m && id == list)
+      return (step){S_LINES, NO_SLOT};
+    return skip;
+  case S_LINES:
+    if (m && id == r->msg->line) {
+      line_begin(r);
+      return (step){S_LINE, NO_SLOT};
+    }
+    return skip;
+  case S_LINE:
+    if (m && id == N_Product) {
+      if (r->line_group)
+        line_bad(r, "Product occurs more than once");
+      r->line_group = true;
+      return (step){S_G_PRODUCT, NO_SLOT};
+    }
+    if (m && k == ZT_KIND_VERZOEKEN) {
+      switch (id) {
+      case N_ReferentieAanbieder: return lfield(r, ZT_Q_REF);
+      case N_ToewijzingIngangsdatum: return lfield(r, ZT_Q_BEGIN);
+      case N_Verwijzer: return (step){S_G_VERWIJZER, NO_SLOT};
+      case N_BeschikkingNummer:
+      case N_BeschikkingIngangsdatum:
+      case N_ToewijzingEinddatum:
+      case N_Omvang:
+      case N_Budget:
+      case N_Raamcontract:
+      case N_Commentaar:
+        return lskip;
+      default: break;
+      }
+    } else if (m) {
+      switch (id) {
+      case N_ToewijzingNummer: return lfield(r, ZT_Z_TOEWIJZING);
+      case N_ToewijzingIngangsdatum: return lfield(r, ZT_Z_ASSIGN_BEGIN);
+      case N_Begindatum: return lfield(r, ZT_Z_BEGIN);
+      case N_StatusAanlevering: return lfield(r, ZT_Z_STATUS);
+      case N_RedenBeeindiging:
+        if (k == ZT_KIND_STOPZORG)
+          return lfield(r, ZT_Z_REASON);
+        break;
+      case N_Einddatum:
+        if (k == ZT_KIND_STOPZORG)
+          return lfield(r, ZT_Z_END);
+        break;
+      default: break;
+      }
+    }
+    line_unexpected(r, local, uri, where);
+    return lskip;
+  case S_G_PRODUCT:
+    if (b && id == N_Categorie)
+      return lfield(r, k == ZT_KIND_VERZOEKEN ? ZT_Q_CATEGORY
+                                              : ZT_Z_CATEGORY);
+    if (b && id == N_Code)
+      return lfield(r, k == ZT_KIND_VERZOEKEN ? ZT_Q_CODE : ZT_Z_CODE);
+    line_unexpected(r, local, uri, "Product");
+    return lskip;
+  case S_G_VERWIJZER:
+    if (b && id == N_Type)
+      return lfield(r, ZT_Q_VERWIJZER);
+    return lskip;    /* Naam, ZorgverlenerCode */
+  case S_LFIELD:
+    line_unexpected(r, local, uri, "a text field");
+    return lskip;
+  default:
+    return skip;
+  }
+}
+
 /* The root element decides the message: a row of the table, or the file
  * is refused (xml_kind_unknown). */
 static void root_start(rd *r, const xmlChar *local, const xmlChar *uri) {
-  char msg[16], nm[64], ns[128], known[160];
+  char msg[16], nm[64], ns[128], known[320];
   const char *u = (const char *)uri;
   bool ijw = u && ns_message(u, strlen(u), msg, sizeof msg);
   const ijw_msg *m = ijw ? msg_by_ns(msg) : NULL;

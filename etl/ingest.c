@@ -38,7 +38,7 @@
  */
 
 enum item_type { IT_DECL, IT_ASSIGN, IT_CLIENT, IT_RES, IT_PC, IT_PROV,
-                 IT_POP, IT_BENCH, IT_REJECT };
+                 IT_POP, IT_BENCH, IT_REJECT, IT_REQ, IT_CARE };
 
 typedef struct item {
   uint8_t type;
@@ -55,6 +55,8 @@ typedef struct item {
     zt_provider v;
     zt_population b;
     zt_benchmark m;
+    zt_request q;
+    zt_care_event z;
     struct {
       zt_reason reason;
       int field;
@@ -156,6 +158,9 @@ static int bsn_field(zt_kind kind) {
   case ZT_KIND_TOEWIJZINGEN: return ZT_A_BSN;
   case ZT_KIND_CLIENTEN: return ZT_C_BSN;
   case ZT_KIND_RESIDENTIES: return ZT_R_BSN_F;
+  case ZT_KIND_VERZOEKEN: return ZT_Q_BSN;
+  case ZT_KIND_STARTZORG:
+  case ZT_KIND_STOPZORG: return ZT_Z_BSN;
   default: return -1;
   }
 }
@@ -252,6 +257,9 @@ static zt_status sink_row(void *ctx, const zt_row *row, zt_err *err) {
   case ZT_KIND_AANBIEDERS: type = IT_PROV; break;
   case ZT_KIND_BEVOLKING: type = IT_POP; break;
   case ZT_KIND_BENCHMARK: type = IT_BENCH; break;
+  case ZT_KIND_VERZOEKEN: type = IT_REQ; break;
+  case ZT_KIND_STARTZORG:
+  case ZT_KIND_STOPZORG: type = IT_CARE; break;
   default:
     return zt_fail(err, ZT_ERR_INTERNAL, "row of unknown kind %d",
                    (int)row->kind);
@@ -273,6 +281,8 @@ static zt_status sink_row(void *ctx, const zt_row *row, zt_err *err) {
   case IT_BENCH:
     st = zt_validate_benchmark(pr->v, row, &it->u.m, &rej);
     break;
+  case IT_REQ: st = zt_validate_request(pr->v, row, &it->u.q, &rej); break;
+  case IT_CARE: st = zt_validate_care(pr->v, row, &it->u.z, &rej); break;
   default: st = zt_validate_provider(pr->v, row, &it->u.v, &rej); break;
   }
   if (st)
@@ -377,6 +387,14 @@ static zt_status store_item(consumer *co, const batch *b, const item *it,
   case IT_BENCH:
     st = zt_store_put_benchmark(co->store, co->file_id, it->line, &it->u.m,
                                 &res, err);
+    break;
+  case IT_REQ:
+    st = zt_store_put_request(co->store, co->file_id, it->line, &it->u.q,
+                              &res, err);
+    break;
+  case IT_CARE:
+    st = zt_store_put_care(co->store, co->file_id, it->line, &it->u.z, &res,
+                           err);
     break;
   case IT_PC:
   case IT_PROV:

@@ -43,6 +43,9 @@ static const struct {
   [ZT_R_QUOTE_UNTERMINATED] = {"quote_unterminated",
                                "a quoted field opened on the line is not "
                                "closed in time"},
+  [ZT_R_DELETE_UNKNOWN] = {"delete_unknown",
+                           "a start or stop to delete (StatusAanlevering 3) "
+                           "is not stored"},
   [ZT_R_FILE_UNREADABLE] = {"file_unreadable",
                             "file cannot be read (or broken gzip)"},
   [ZT_R_LAYOUT_UNKNOWN] = {"layout_unknown",

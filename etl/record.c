@@ -16,6 +16,9 @@ static const char *const kind_names[ZT_KIND_COUNT] = {
     [ZT_KIND_AANBIEDERS] = "aanbieders",
     [ZT_KIND_BEVOLKING] = "bevolking",
     [ZT_KIND_BENCHMARK] = "benchmark",
+    [ZT_KIND_VERZOEKEN] = "verzoeken",
+    [ZT_KIND_STARTZORG] = "startzorg",
+    [ZT_KIND_STOPZORG] = "stopzorg",
 };
 
 const char *zt_kind_name(zt_kind k) {
@@ -45,10 +48,27 @@ static const char *const assign_names[ZT_A_NFIELDS] = {
     "gemeente", "aanbieder_agb", "bsn", "geboortedatum",
     "geboortedatum_gebruik", "geslacht", "toewijzingnummer",
     "productcategorie", "productcode", "ingangsdatum", "einddatum",
-    "reden_wijziging"};
+    "reden_wijziging", "referentie_aanbieder", "toewijzingsdatum"};
 static const bool assign_optional[ZT_A_NFIELDS] = {
     [ZT_A_BIRTH_USE] = true, [ZT_A_CATEGORY] = true, [ZT_A_CODE] = true,
-    [ZT_A_END] = true, [ZT_A_REASON] = true};
+    [ZT_A_END] = true, [ZT_A_REASON] = true, [ZT_A_REF] = true,
+    [ZT_A_DAY] = true};
+
+static const char *const req_names[ZT_Q_NFIELDS] = {
+    "aanbieder_agb", "gemeente", "bsn", "referentie_aanbieder",
+    "productcategorie", "productcode", "toewijzing_ingangsdatum",
+    "verwijzer", "verzoekdatum"};
+static const bool req_optional[ZT_Q_NFIELDS] = {
+    [ZT_Q_CATEGORY] = true, [ZT_Q_CODE] = true};
+
+/* Starts are the first ZT_Z_START_NFIELDS columns of a stop. */
+static const char *const care_names[ZT_Z_NFIELDS] = {
+    "aanbieder_agb", "gemeente", "bsn", "toewijzingnummer",
+    "productcategorie", "productcode", "toewijzing_ingangsdatum",
+    "begindatum", "status_aanlevering", "reden_beeindiging", "einddatum"};
+static const bool care_optional[ZT_Z_NFIELDS] = {
+    [ZT_Z_TOEWIJZING] = true, [ZT_Z_CATEGORY] = true, [ZT_Z_CODE] = true,
+    [ZT_Z_ASSIGN_BEGIN] = true};
 
 static const char *const client_names[ZT_C_NFIELDS] = {"bsn", "geboortedatum",
                                                         "geslacht"};
@@ -90,6 +110,9 @@ static const zt_kind_layout layouts[] = {
     {ZT_KIND_AANBIEDERS, ZT_V_NFIELDS, prov_names, prov_optional},
     {ZT_KIND_BEVOLKING, ZT_B_NFIELDS, pop_names, pop_optional},
     {ZT_KIND_BENCHMARK, ZT_M_NFIELDS, bench_names, bench_optional},
+    {ZT_KIND_VERZOEKEN, ZT_Q_NFIELDS, req_names, req_optional},
+    {ZT_KIND_STARTZORG, ZT_Z_START_NFIELDS, care_names, care_optional},
+    {ZT_KIND_STOPZORG, ZT_Z_NFIELDS, care_names, care_optional},
 };
 
 const zt_kind_layout *zt_kind_layout_of(zt_kind k) {

@@ -39,6 +39,9 @@ typedef enum zt_kind {
   ZT_KIND_AANBIEDERS,    /* providers */
   ZT_KIND_BEVOLKING,     /* population by municipality, year, age band */
   ZT_KIND_BENCHMARK,     /* reference figures from elsewhere (CBS) */
+  ZT_KIND_VERZOEKEN,     /* requests for assignment: JW315 or CSV */
+  ZT_KIND_STARTZORG,     /* care starts: JW305 or CSV */
+  ZT_KIND_STOPZORG,      /* care stops: JW307 or CSV */
   ZT_KIND_COUNT
 } zt_kind;
 
@@ -82,8 +85,43 @@ enum {
   ZT_A_BEGIN,      /* Ingangsdatum */
   ZT_A_END,        /* Einddatum (optional) */
   ZT_A_REASON,     /* RedenWijziging (optional) */
+  ZT_A_REF,        /* ReferentieAanbieder (optional): the request it
+                      answers (JW315) */
+  ZT_A_DAY,        /* Toewijzingsdatum (optional): the day it was made */
   ZT_A_NFIELDS
 };
+
+/* Request fields (JW315 AangevraagdProduct with its client). */
+enum {
+  ZT_Q_AGB,        /* header Afzender */
+  ZT_Q_GEMEENTE,   /* header Ontvanger */
+  ZT_Q_BSN,
+  ZT_Q_REF,        /* ReferentieAanbieder */
+  ZT_Q_CATEGORY,   /* Product/Categorie (optional) */
+  ZT_Q_CODE,       /* Product/Code (optional) */
+  ZT_Q_BEGIN,      /* ToewijzingIngangsdatum asked for */
+  ZT_Q_VERWIJZER,  /* Verwijzer/Type (COD327) */
+  ZT_Q_DAY,        /* the request's day: header Dagtekening */
+  ZT_Q_NFIELDS
+};
+
+/* Start and stop fields (JW305 StartProduct, JW307 StopProduct with
+ * the header); a start has the first ZT_Z_START_NFIELDS. */
+enum {
+  ZT_Z_AGB,        /* header Afzender */
+  ZT_Z_GEMEENTE,   /* header Ontvanger */
+  ZT_Z_BSN,
+  ZT_Z_TOEWIJZING, /* ToewijzingNummer (optional) */
+  ZT_Z_CATEGORY,   /* Product/Categorie (optional) */
+  ZT_Z_CODE,       /* Product/Code (optional) */
+  ZT_Z_ASSIGN_BEGIN, /* ToewijzingIngangsdatum (optional) */
+  ZT_Z_BEGIN,      /* Begindatum: the start */
+  ZT_Z_STATUS,     /* StatusAanlevering: 1 new, 3 delete */
+  ZT_Z_REASON,     /* stop: RedenBeeindiging (JZ588) */
+  ZT_Z_END,        /* stop: Einddatum */
+  ZT_Z_NFIELDS
+};
+#define ZT_Z_START_NFIELDS ZT_Z_REASON
 
 /* Client CSV fields: bsn;geboortedatum;geslacht. */
 enum { ZT_C_BSN, ZT_C_BIRTH, ZT_C_GENDER, ZT_C_NFIELDS };
@@ -137,6 +175,7 @@ typedef struct zt_pseudo {
 #define ZT_REF_MAX 20     /* LDT_ReferentieNummer */
 #define ZT_CODE_MAX 5     /* LDT_ProductCode */
 #define ZT_DECLNR_MAX 12  /* LDT_IdentificatieDeclaratie */
+#define ZT_REFA_MAX 36    /* LDT_Referentie (ReferentieAanbieder) */
 
 /* A validated declaration line. Money in cents; dates as day numbers. */
 typedef struct zt_decl {
@@ -171,7 +210,38 @@ typedef struct zt_assign {
   int birth_precision;   /* 0 exact, 1 day unknown, 2 day+month, 3 unknown */
   int gender;            /* 0 unknown, 1 man, 2 vrouw */
   int reason;            /* RedenWijziging, -1 when absent */
+  char ref[ZT_REFA_MAX + 1]; /* ReferentieAanbieder, "" when absent */
+  zt_day assigned;       /* Toewijzingsdatum, ZT_DAY_NONE when absent */
 } zt_assign;
+
+/* A validated request for assignment (JW315). */
+typedef struct zt_request {
+  zt_pseudo client;
+  uint32_t agb;
+  uint16_t gemeente;
+  int category;          /* -1 when absent */
+  char code[ZT_CODE_MAX + 1];
+  char ref[ZT_REFA_MAX + 1];  /* ReferentieAanbieder */
+  zt_day begin;          /* ToewijzingIngangsdatum asked for */
+  zt_day day;            /* the request's day */
+  int verwijzer;         /* TypeVerwijzer: 1-6, 8 */
+} zt_request;
+
+/* A validated start (JW305) or stop (JW307) of care. */
+typedef struct zt_care_event {
+  zt_pseudo client;
+  uint32_t agb;
+  uint16_t gemeente;
+  bool stop;             /* JW307 */
+  bool remove;           /* StatusAanlevering 3: delete what it names */
+  int category;          /* -1 when absent */
+  char code[ZT_CODE_MAX + 1];
+  int64_t toewijzing;    /* -1 when absent */
+  zt_day assign_begin;   /* ToewijzingIngangsdatum, ZT_DAY_NONE absent */
+  zt_day begin;          /* Begindatum (of the start) */
+  int reason;            /* stop: RedenBeeindiging; start: -1 */
+  zt_day end;            /* stop: Einddatum; start: ZT_DAY_NONE */
+} zt_care_event;
 
 /* A validated client row. */
 typedef struct zt_client {

@@ -410,6 +410,8 @@ zt_status zt_snapshot_load(zt_store *store, zt_snapshot *sn, zt_err *err) {
     rc = load_reference(db, sn, err);
   if (!rc)
     rc = load_counts(db, sn, err);
+  if (!rc)
+    rc = zt_flow_load(db, &sn->flow, err);
   sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
   if (rc)
     zt_snapshot_free(sn);
@@ -431,5 +433,6 @@ void zt_snapshot_free(zt_snapshot *sn) {
   free(sn->population);
   free(sn->benchmarks);
   free(sn->sources);
+  zt_flow_free(&sn->flow);
   memset(sn, 0, sizeof *sn);
 }

@@ -15,6 +15,7 @@
 #include <stdint.h>
 
 #include "core/err.h"
+#include "etl/flow.h"
 #include "etl/normalize.h"
 #include "etl/reasons.h"
 #include "etl/record.h"
@@ -53,6 +54,7 @@ typedef struct zt_snapshot {
   zt_source_group *sources;
   size_t nsources;
   zt_day first_day, last_day; /* span of the declaration lines */
+  zt_flow_data flow;          /* requests, starts, stops (etl/flow.h) */
 } zt_snapshot;
 
 zt_status zt_snapshot_load(zt_store *store, zt_snapshot *out, zt_err *err);

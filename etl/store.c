@@ -40,6 +40,7 @@
 #include "core/log.h"
 #include "core/str.h"
 #include "etl/pseudo.h"
+#include "etl/store_int.h"
 
 /* The schema, one entry per version: migration i takes user_version i to
  * i + 1. Never edit a published entry; add a new one. */
@@ -235,6 +236,9 @@ static const char *const migrations[ZT_STORE_SCHEMA_VERSION] = {
     "  bron TEXT NOT NULL,\n"
     "  UNIQUE (indicator, gebied, periode)\n"
     ");\n",
+    /* 3 -> 4: requests, starts and stops of care (JW315, JW305, JW307)
+     * and what links an assignment to its request (etl/store_flow.c) */
+    zt_store_flow_schema,
 };
 
 enum {
@@ -301,8 +305,8 @@ static const char *const sql_text[Q_COUNT] = {
     [Q_ASSIGN_INSERT] =
         "INSERT INTO assignment (file_id, line, client_id, gemeente, agb, "
         "toewijzing, category, product_code, begin_day, end_day, reason, "
-        "content_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
-        "?12) ON CONFLICT DO NOTHING",
+        "content_key, referentie, assigned_day) VALUES (?1, ?2, ?3, ?4, ?5, "
+        "?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14) ON CONFLICT DO NOTHING",
     [Q_RES_DELETE_OLD] =
         "DELETE FROM residence WHERE client_id = ?1 AND file_id <> ?2",
     [Q_RES_OVERLAP] =
@@ -407,6 +411,7 @@ struct zt_store {
   struct sort_entry *order;
   size_t npending;
   zt_batch_counts batch;
+  struct zt_store_flow *flow; /* etl/store_flow.c: its statements */
 };
 
 /* A queued declaration line. */
@@ -797,6 +802,7 @@ void zt_store_close(zt_store *s) {
   for (int i = 0; i < Q_COUNT; i++)
     sqlite3_finalize(s->q[i]);
   sqlite3_finalize(s->multi);
+  zt_store_flow_free(s->flow);
   if (s->db)
     sqlite3_close(s->db);
   zt_u64map_free(&s->clients);
@@ -1994,6 +2000,10 @@ zt_status zt_store_put_assign(zt_store *s, int64_t file_id, long line,
   if (a->reason >= 0)
     sqlite3_bind_int(st, 11, a->reason);
   sqlite3_bind_int64(st, 12, (int64_t)zt_hash64(buf, o, CONTENT_SEED));
+  if (a->ref[0])
+    sqlite3_bind_text(st, 13, a->ref, -1, SQLITE_STATIC);
+  if (a->assigned != ZT_DAY_NONE)
+    sqlite3_bind_int(st, 14, a->assigned);
   rc = sqlite3_step(st);
   sqlite3_reset(st);
   if (rc != SQLITE_DONE)
@@ -2397,3 +2407,19 @@ zt_status zt_store_latest_delivery(zt_store *s, zt_day *out, zt_err *err) {
     return db_fail(s, err, "reading the latest delivery date");
   return ZT_OK;
 }
+
+/* ---- for etl/store_flow.c (etl/store_int.h) ---------------------------- */
+
+zt_status zt_store_client_(zt_store *s, const zt_pseudo *p, int64_t *id,
+                           zt_err *err) {
+  int precision;
+  return client_id(s, p, id, &precision, err);
+}
+
+void zt_store_agb_(zt_store *s, uint32_t agb) { note_agb(s, agb); }
+
+zt_status zt_store_fail_(zt_store *s, zt_err *err, const char *what) {
+  return db_fail(s, err, what);
+}
+
+struct zt_store_flow **zt_store_flow_slot_(zt_store *s) { return &s->flow; }

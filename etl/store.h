@@ -29,7 +29,7 @@
 #include "etl/reasons.h"
 #include "etl/record.h"
 
-#define ZT_STORE_SCHEMA_VERSION 3
+#define ZT_STORE_SCHEMA_VERSION 4
 
 /* What a message about a damaged store tells the reader to do. */
 #define ZT_STORE_RESTORE_ADVICE                                           \
@@ -196,6 +196,18 @@ zt_status zt_store_put_population(zt_store *s, int64_t file_id, long line,
 zt_status zt_store_put_benchmark(zt_store *s, int64_t file_id, long line,
                                  const zt_benchmark *b, zt_put_result *res,
                                  zt_err *err);
+/* The access and outflow flow (etl/store_flow.c): a request for
+ * assignment (JW315), a start or stop of care (JW305, JW307). An
+ * identical resend is a duplicate; a request or a start/stop with the
+ * same key and other content is rejected (duplicate_reference); a
+ * StatusAanlevering 3 deletes the start or stop with its key
+ * (delete_unknown when there is none). */
+zt_status zt_store_put_request(zt_store *s, int64_t file_id, long line,
+                               const zt_request *q, zt_put_result *res,
+                               zt_err *err);
+zt_status zt_store_put_care(zt_store *s, int64_t file_id, long line,
+                            const zt_care_event *z, zt_put_result *res,
+                            zt_err *err);
 /* Keep a rejected line: `raw` must already be masked (pseudo.h). */
 zt_status zt_store_put_reject(zt_store *s, int64_t file_id, long line,
                               const char *field, zt_reason reason,

@@ -399,6 +399,8 @@ zt_status zt_validate_assign(zt_validator *v, const zt_row *row,
   CHECK(check_text(row, ZT_A_CODE, ZT_CODE_MAX, false, out->code, rej));
   CHECK(check_int(row, ZT_A_REASON, 2, false, &x, rej));
   out->reason = (int)x;
+  CHECK(check_text(row, ZT_A_REF, ZT_REFA_MAX, false, out->ref, rej));
+  CHECK(check_date(row, ZT_A_DAY, D_OPTIONAL, &out->assigned, rej));
   return ZT_OK;
 }
 
@@ -751,5 +753,89 @@ zt_status zt_validate_benchmark(zt_validator *v, const zt_row *row,
   REQUIRE(ZT_M_SOURCE);
   CHECK(check_text(row, ZT_M_SOURCE, sizeof out->source - 1, true,
                    out->source, rej));
+  return ZT_OK;
+}
+
+/* ---- the access and outflow flow: JW315, JW305, JW307 ------------------ */
+
+/* An optional product category (-1 when empty) of the code list. */
+static zt_status check_category(zt_validator *v, const zt_row *row, int fi,
+                                int *out, zt_reject *rej) {
+  zt_slice s = field(row, fi);
+  int64_t x;
+  char buf[32];
+  *out = -1;
+  if (empty(s))
+    return ZT_OK;
+  if (s.n > 2 || zt_parse_i64(s.p, s.n, &x) ||
+      !zt_refdata_category(v->rd, (int)x))
+    return reject(rej, ZT_R_CATEGORY_UNKNOWN, fi, row,
+                  "'%s' is not a product category of the code list",
+                  show(s, buf));
+  *out = (int)x;
+  return ZT_OK;
+}
+
+zt_status zt_validate_request(zt_validator *v, const zt_row *row,
+                              zt_request *out, zt_reject *rej) {
+  int64_t x;
+  reset(rej);
+  memset(out, 0, sizeof *out);
+  CHECK(check_bsn(v, row, ZT_Q_BSN, &out->client, rej));
+  CHECK(check_agb(row, ZT_Q_AGB, &out->agb, rej));
+  CHECK(check_text(row, ZT_Q_REF, ZT_REFA_MAX, true, out->ref, rej));
+  CHECK(check_date(row, ZT_Q_DAY, D_REQUIRED, &out->day, rej));
+  CHECK(check_date(row, ZT_Q_BEGIN, D_REQUIRED, &out->begin, rej));
+  CHECK(check_gemeente(v, row, ZT_Q_GEMEENTE, out->day, &out->gemeente,
+                       rej));
+  CHECK(check_category(v, row, ZT_Q_CATEGORY, &out->category, rej));
+  CHECK(check_text(row, ZT_Q_CODE, ZT_CODE_MAX, false, out->code, rej));
+  CHECK(check_int(row, ZT_Q_VERWIJZER, 2, true, &x, rej));
+  if (x < 1 || x > 8 || x == 7)
+    return reject(rej, ZT_R_VALUE_INVALID, ZT_Q_VERWIJZER, row,
+                  "TypeVerwijzer must be 01-06 or 08");
+  out->verwijzer = (int)x;
+  return ZT_OK;
+}
+
+/* JZ588 RedenBeeindiging codes. */
+static bool jz588(int64_t x) {
+  return x == 2 || x == 20 || (x >= 31 && x <= 39);
+}
+
+zt_status zt_validate_care(zt_validator *v, const zt_row *row,
+                           zt_care_event *out, zt_reject *rej) {
+  int64_t x;
+  reset(rej);
+  memset(out, 0, sizeof *out);
+  out->stop = row->kind == ZT_KIND_STOPZORG;
+  out->reason = -1;
+  out->end = ZT_DAY_NONE;
+  CHECK(check_bsn(v, row, ZT_Z_BSN, &out->client, rej));
+  CHECK(check_agb(row, ZT_Z_AGB, &out->agb, rej));
+  CHECK(check_int(row, ZT_Z_TOEWIJZING, 9, false, &out->toewijzing, rej));
+  CHECK(check_date(row, ZT_Z_BEGIN, D_REQUIRED, &out->begin, rej));
+  CHECK(check_date(row, ZT_Z_ASSIGN_BEGIN, D_OPTIONAL, &out->assign_begin,
+                   rej));
+  CHECK(check_gemeente(v, row, ZT_Z_GEMEENTE, out->begin, &out->gemeente,
+                       rej));
+  CHECK(check_category(v, row, ZT_Z_CATEGORY, &out->category, rej));
+  CHECK(check_text(row, ZT_Z_CODE, ZT_CODE_MAX, false, out->code, rej));
+  CHECK(check_int(row, ZT_Z_STATUS, 1, true, &x, rej));
+  if (x != 1 && x != 3)
+    return reject(rej, ZT_R_VALUE_INVALID, ZT_Z_STATUS, row,
+                  "StatusAanlevering must be 1 (new) or 3 (delete)");
+  out->remove = x == 3;
+  if (!out->stop)
+    return ZT_OK;
+  CHECK(check_int(row, ZT_Z_REASON, 2, true, &x, rej));
+  if (!jz588(x))
+    return reject(rej, ZT_R_VALUE_INVALID, ZT_Z_REASON, row,
+                  "%lld is not a RedenBeeindiging of JZ588", (long long)x);
+  out->reason = (int)x;
+  CHECK(check_date(row, ZT_Z_END, D_REQUIRED, &out->end, rej));
+  if (out->end < out->begin)
+    return reject(rej, ZT_R_PERIOD_REVERSED, ZT_Z_END, row,
+                  "ends before it begins");
   return ZT_OK;
 }

@@ -45,6 +45,11 @@ zt_status zt_validate_population(zt_validator *v, const zt_row *row,
                                  zt_population *out, zt_reject *rej);
 zt_status zt_validate_benchmark(zt_validator *v, const zt_row *row,
                                 zt_benchmark *out, zt_reject *rej);
+/* JW315 (or its CSV), and JW305 / JW307 (row->kind says which). */
+zt_status zt_validate_request(zt_validator *v, const zt_row *row,
+                              zt_request *out, zt_reject *rej);
+zt_status zt_validate_care(zt_validator *v, const zt_row *row,
+                           zt_care_event *out, zt_reject *rej);
 
 /* Money: integer cents ("123456"), or with `euros` a Dutch euro amount
  * ("1.234,56", "1234,5", "1234"). Non-negative, at most 12 digits of

@@ -124,6 +124,7 @@ struct zt_emit {
   zt_u64map outside;      /* p * 10000 + code -> care periods beginning
                              in period p attributed to that non-member */
   zt_ind_table *out;
+  struct zt_flow_acc *flow; /* metrics/flow.c, on first use */
 };
 
 static inline zt_acc *zt_acc_at(zt_emit *e, size_t p, size_t u) {
@@ -148,5 +149,21 @@ void zt_emit_free(zt_emit *e);
 bool zt_rate_population(const zt_emit *e, size_t p, size_t u, int64_t *pop);
 /* Fill e->pop (called by zt_emit_init). */
 zt_status zt_rate_init(zt_emit *e, zt_err *err);
+
+/* Write one row (metrics/indicator.c) / should (p, u) get rows of d? */
+zt_status zt_ind_put(zt_emit *e, const zt_ind_def *d, size_t p, size_t u,
+                     const char *breakdown, int64_t num, int64_t den,
+                     int64_t n);
+bool zt_ind_want(const zt_emit *e, const zt_ind_def *d, size_t p, size_t u);
+
+/* The flow.* family (metrics/flow.c): its slots and its function. */
+enum {
+  ZT_F_REQUESTS, ZT_F_SHARE_HUISARTS, ZT_F_ASSIGNMENTS, ZT_F_WAIT_RA_MED,
+  ZT_F_WAIT_RA_P90, ZT_F_WAIT_AS_MED, ZT_F_WAIT_AS_P90, ZT_F_WAITING,
+  ZT_F_WAITING_OVER, ZT_F_STOPS, ZT_F_STOPS_CBS, ZT_F_SHARE_PLAN,
+  ZT_F_DURATION, ZT_F_REENTRY_6M, ZT_F_REENTRY_12M, ZT_F_BROKEN
+};
+zt_status zt_fam_flow(zt_emit *e, const zt_ind_def *d);
+void zt_flow_acc_free(struct zt_flow_acc *f);
 
 #endif

@@ -431,6 +431,86 @@ static const zt_ind_def defs[] = {
    "member municipalities without a population of the band for P's year "
    "(their rate.* rows and the region's are left out), per municipality",
    SUM, T_NONE, NULL, NULL},
+  /* access and outflow: JW315, JW301, JW305, JW307 (metrics/flow.c);
+   * rows only when the store holds a request, start or stop */
+  {"flow.requests", C, 0, "verwijzer", false, false, ZT_SC_COUNT, true,
+   NULL, NOD, ZT_FAM_FLOW, ZT_F_REQUESTS, zt_fam_flow,
+   "requests for assignment (JW315 products) whose request day is in P, "
+   "in total and per TypeVerwijzer", SUM, T_SUM, NULL, NULL},
+  {"flow.share_huisarts", PCT, 1, NULL, false, false, ZT_SC_SHARE, false,
+   NULL, {"flow.requests", "flow.requests|verwijzer=huisarts", NULL, NULL},
+   ZT_FAM_FLOW, ZT_F_SHARE_HUISARTS, zt_fam_flow,
+   "% of flow.requests with verwijzer huisarts (02)", SUM, T_NONE, NULL,
+   NULL},
+  {"flow.assignments", C, 0, NULL, false, false, ZT_SC_COUNT, true, NULL,
+   NOD, ZT_FAM_FLOW, ZT_F_ASSIGNMENTS, zt_fam_flow,
+   "assignments (JW301, one per municipality and ToewijzingNummer) made "
+   "in P (Toewijzingsdatum, else Ingangsdatum)", SUM, T_SUM, NULL, NULL},
+  {"flow.wait_request_assignment_median", DAYS, 1, NULL, false, false,
+   ZT_SC_DERIVED, false, NULL, NOD, ZT_FAM_FLOW, ZT_F_WAIT_RA_MED,
+   zt_fam_flow,
+   "median days from the request day to the assignment day, over the "
+   "assignments made in P that answer a request", SUM, T_NONE, NULL, NULL},
+  {"flow.wait_request_assignment_p90", DAYS, 0, NULL, false, false,
+   ZT_SC_DERIVED, false, NULL, NOD, ZT_FAM_FLOW, ZT_F_WAIT_RA_P90,
+   zt_fam_flow,
+   "90th percentile (nearest rank) of the same days", SUM, T_NONE, NULL,
+   NULL},
+  {"flow.wait_assignment_start_median", DAYS, 1, "kind", false, false,
+   ZT_SC_DERIVED, false, NULL, NOD, ZT_FAM_FLOW, ZT_F_WAIT_AS_MED,
+   zt_fam_flow,
+   "median days from the assignment's Ingangsdatum to the start "
+   "(Begindatum), over the starts in P linked to an assignment, in total "
+   "and per care kind", SUM, T_NONE, NULL, NULL},
+  {"flow.wait_assignment_start_p90", DAYS, 0, "kind", false, false,
+   ZT_SC_DERIVED, false, NULL, NOD, ZT_FAM_FLOW, ZT_F_WAIT_AS_P90,
+   zt_fam_flow,
+   "90th percentile (nearest rank) of the same days, in total and per "
+   "care kind", SUM, T_NONE, NULL, NULL},
+  {"flow.waiting_at_peildatum", C, 0, "kind", false, false, ZT_SC_COUNT,
+   true, NULL, NOD, ZT_FAM_FLOW, ZT_F_WAITING, zt_fam_flow,
+   "assignments begun (on or after the first start in the store) and not "
+   "ended on the peildatum without a start on or before it, in total and "
+   "per care kind", SUM, T_NONE, NULL, NULL},
+  {"flow.waiting_over_norm", C, 0, "kind", false, false, ZT_SC_COUNT, true,
+   NULL, NOD, ZT_FAM_FLOW, ZT_F_WAITING_OVER, zt_fam_flow,
+   "of flow.waiting_at_peildatum, those waiting more than the norm "
+   "(analysis.wait_norm_days, default 42) days since the Ingangsdatum",
+   SUM, T_NONE, NULL, NULL},
+  {"flow.stops", C, 0, "reason", false, false, ZT_SC_COUNT, true, NULL,
+   NOD, ZT_FAM_FLOW, ZT_F_STOPS, zt_fam_flow,
+   "stops of care (JW307) whose Einddatum is in P, in total and per "
+   "RedenBeeindiging (JZ588)", SUM, T_SUM, NULL, NULL},
+  {"flow.stops_cbs", C, 0, "cbs", true, false, ZT_SC_COUNT, true,
+   "flow.stops", NOD, ZT_FAM_FLOW, ZT_F_STOPS_CBS, zt_fam_flow,
+   "flow.stops per CBS reden beeindiging (01 volgens_plan, 02 "
+   "in_overeenstemming, 03 door_client, 04 door_aanbieder, 05 extern; "
+   "overig for 20 and 36-39)",
+   SUM, T_SUM, NULL, NULL},
+  {"flow.share_volgens_plan", PCT, 1, NULL, false, false, ZT_SC_SHARE,
+   false, NULL, {"flow.stops", NULL, NULL, NULL}, ZT_FAM_FLOW,
+   ZT_F_SHARE_PLAN, zt_fam_flow,
+   "% of the definitive stops in P (reason not 20) with reason 31 "
+   "(volgens plan)", SUM, T_NONE, NULL, NULL},
+  {"flow.duration_mean_ended", DAYS, 1, NULL, false, false, ZT_SC_DERIVED,
+   false, NULL, NOD, ZT_FAM_FLOW, ZT_F_DURATION, zt_fam_flow,
+   "mean days from Begindatum to Einddatum of the definitive stops in P",
+   SUM, T_NONE, NULL, NULL},
+  {"flow.reentry_6m", PCT, 1, NULL, false, false, ZT_SC_SHARE, false, NULL,
+   NOD, ZT_FAM_FLOW, ZT_F_REENTRY_6M, zt_fam_flow,
+   "% of the clients with a definitive stop in P who start again within "
+   "182 days after their last such stop; only when the peildatum is at "
+   "least 182 days after P", SUM, T_NONE, NULL, NULL},
+  {"flow.reentry_12m", PCT, 1, NULL, false, false, ZT_SC_SHARE, false,
+   NULL, NOD, ZT_FAM_FLOW, ZT_F_REENTRY_12M, zt_fam_flow,
+   "the same within 365 days; only when the peildatum is at least 365 "
+   "days after P", SUM, T_NONE, NULL, NULL},
+  {"dq.flow_broken_links", C, 0, "reason", false, true, ZT_SC_NONE, false,
+   NULL, NOD, ZT_FAM_FLOW, ZT_F_BROKEN, zt_fam_flow,
+   "broken links of the flow, run-wide, per reason: start without "
+   "assignment, start before assignment, stop without start, declaration "
+   "without start, request unanswered 56 days after its day (on the "
+   "peildatum)", SUM, T_NONE, NULL, NULL},
 };
 
 #undef C
@@ -1066,4 +1146,16 @@ static zt_status fam_rate(zt_emit *e, const zt_ind_def *d) {
       return st;
   }
   return ZT_OK;
+}
+
+/* ---- for the families in their own files (metrics/accum.h) ------------ */
+
+zt_status zt_ind_put(zt_emit *e, const zt_ind_def *d, size_t p, size_t u,
+                     const char *breakdown, int64_t num, int64_t den,
+                     int64_t n) {
+  return put(e, d, p, u, breakdown, num, den, n);
+}
+
+bool zt_ind_want(const zt_emit *e, const zt_ind_def *d, size_t p, size_t u) {
+  return want(e, d, p, u);
 }

@@ -137,7 +137,8 @@ zt_status zt_metrics_request_compute(const zt_metrics_input *in,
     per->cohort_peil = peil != ZT_DAY_NONE ? peil : period->end;
     if (per->cohort_peil != per->cohort.end) {
       zt_metrics_input ci = local;
-      ci.families = 1u << ZT_FAM_EPISODES;
+      /* and the flow's re-entry, whose follow-up is then complete */
+      ci.families = 1u << ZT_FAM_EPISODES | 1u << ZT_FAM_FLOW;
       st = zt_indicators_compute(&nr, &ci, &per->cohort, 1,
                                  per->cohort_peil, out, err);
     }

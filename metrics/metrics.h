@@ -22,6 +22,7 @@
 
 #include "core/date.h"
 #include "core/err.h"
+#include "etl/flow.h"
 #include "etl/normalize.h"
 #include "etl/reasons.h"
 #include "etl/record.h"
@@ -53,6 +54,9 @@ typedef struct zt_metrics_input {
                                       the default 0-17 */
   zt_supp_mode suppression;
   int threshold;                 /* default 5 */
+  const zt_flow_data *flow;      /* requests, starts, stops (flow.*);
+                                    NULL or empty: no flow.* rows */
+  int wait_norm_days;            /* flow.waiting_over_norm; 0: 42 */
   unsigned families;             /* 0: every indicator; else the bits
                                     1u << zt_ind_family to write (a
                                     report's episode cohort) */

@@ -357,6 +357,7 @@ void zt_emit_free(zt_emit *e) {
   free(e->ptype);
   free(e->prank);
   zt_u64map_free(&e->pidx);
+  zt_flow_acc_free(e->flow);
   memset(e, 0, sizeof *e);
 }
 

@@ -396,6 +396,19 @@ static zt_status per_gemeente(bctx *b, xmlNodePtr n, int level) {
   return st;
 }
 
+/* Does the table hold any row of indicator `id` (NULL: yes)? A
+ * section with requires="id" is left out without one (the flow.*
+ * section of a store without JW315/305/307). */
+static bool has_rows(const bctx *b, const char *id) {
+  const zt_ind_table *t = b->in->ind;
+  if (!id)
+    return true;
+  for (size_t i = 0; t && i < zt_ind_table_count(t); i++)
+    if (strcmp(zt_ind_table_at(t, i)->indicator, id) == 0)
+      return true;
+  return false;
+}
+
 static zt_status walk(bctx *b, xmlNodePtr parent, int level) {
   zt_status st = ZT_OK;
   for (xmlNodePtr n = parent->children; n && !st; n = n->next) {
@@ -417,6 +430,8 @@ static zt_status walk(bctx *b, xmlNodePtr parent, int level) {
       blk->anchor = "inhoud";
       blk->tpl_line = line;
     } else if (strcmp(name, "section") == 0) {
+      if (!has_rows(b, attr(b, n, "requires")))
+        continue;                 /* no data of that kind: left out */
       heading(b, subst(b, attr(b, n, "title")), level + 1,
               attr_yes(b, n, "newpage", level == 0), line);
       st = walk(b, n, level + 1);

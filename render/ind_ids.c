@@ -21,6 +21,8 @@ const char *zt_breakdown_label(const char *key, const char *value) {
     int k = zt_kind_from_id(value);
     return k >= 0 ? zt_kind_label_nl((zt_care_kind)k) : value;
   }
+  if (zt_nl_flow(key, value))
+    return zt_nl_flow(key, value);
   if (strcmp(key, "reason") == 0) {
     const char *nl = zt_nl_reason(value);
     return nl ? nl : value;

@@ -39,6 +39,7 @@ static const pair reasons[] = {
   {"field_count", "Verkeerd aantal velden"},
   {"encoding_invalid", "Ongeldige tekenset"},
   {"quote_unterminated", "Aanhalingsteken niet afgesloten"},
+  {"delete_unknown", "Te verwijderen start of stop zorg onbekend"},
   {"file_unreadable", "Bestand onleesbaar"},
   {"layout_unknown", "Onbekende bestandsindeling"},
   {"xml_malformed", "Geen geldige XML"},
@@ -98,9 +99,49 @@ static const struct {
    "adressenbestanden (basisregistratie)"},
   {"productcodes", "csv", "productcatalogus", "productcatalogi"},
   {"aanbieders", "csv", "aanbiederslijst", "aanbiederslijsten"},
+  {"verzoeken", "jw315", "verzoek om toewijzing",
+   "verzoeken om toewijzing"},
+  {"startzorg", "jw305", "startbericht", "startberichten"},
+  {"stopzorg", "jw307", "stopbericht", "stopberichten"},
+  {"verzoeken", "csv", "verzoekenbestand", "verzoekenbestanden"},
+  {"startzorg", "csv", "startzorgbestand", "startzorgbestanden"},
+  {"stopzorg", "csv", "stopzorgbestand", "stopzorgbestanden"},
   {NULL, "xml", "XML-bestand", "XML-bestanden"},
   {NULL, "csv", "CSV-bestand", "CSV-bestanden"},
   {NULL, NULL, "bestand", "bestanden"},
+};
+
+/* The flow.* breakdowns: "key=value" -> Dutch. */
+static const pair flow_labels[] = {
+  {"verwijzer=gemeente", "Gemeente (toegang)"},
+  {"verwijzer=huisarts", "Huisarts"},
+  {"verwijzer=jeugdarts", "Jeugdarts"},
+  {"verwijzer=gi", "Gecertificeerde instelling"},
+  {"verwijzer=medisch_specialist", "Medisch specialist"},
+  {"verwijzer=geen", "Geen verwijzer"},
+  {"verwijzer=rechter", "Rechter, OvJ of JJI"},
+  {"reason=02", "Overlijden"},
+  {"reason=20", "Tijdelijk beëindigd"},
+  {"reason=31", "Volgens plan"},
+  {"reason=32", "Voortijdig, door de cliënt"},
+  {"reason=33", "Voortijdig, door de aanbieder"},
+  {"reason=34", "Voortijdig, in overeenstemming"},
+  {"reason=35", "Voortijdig, externe omstandigheden"},
+  {"reason=36", "Op initiatief van de gemeente"},
+  {"reason=37", "Wijzigingsverzoek"},
+  {"reason=38", "Overstap naar andere aanbieder"},
+  {"reason=39", "Uitstroom naar ander domein"},
+  {"cbs=volgens_plan", "Volgens plan"},
+  {"cbs=in_overeenstemming", "Voortijdig, in overeenstemming"},
+  {"cbs=door_client", "Eenzijdig door de cliënt"},
+  {"cbs=door_aanbieder", "Eenzijdig door de aanbieder"},
+  {"cbs=extern", "Externe omstandigheden"},
+  {"cbs=overig", "Overig (administratief, overstap)"},
+  {"reason=start_zonder_toewijzing", "Start zonder toewijzing"},
+  {"reason=start_voor_toewijzing", "Start vóór de toewijzing"},
+  {"reason=stop_zonder_start", "Stop zonder start"},
+  {"reason=declaratie_zonder_start", "Declaratie zonder start"},
+  {"reason=verzoek_onbeantwoord", "Verzoek na 8 weken onbeantwoord"},
 };
 
 static const char *find(const pair *p, size_t n, const char *code) {
@@ -114,6 +155,12 @@ static const char *find(const pair *p, size_t n, const char *code) {
 
 const char *zt_nl_reason(const char *code) {
   return FIND(reasons, code);
+}
+
+const char *zt_nl_flow(const char *key, const char *value) {
+  char kv[96];
+  snprintf(kv, sizeof kv, "%s=%s", key, value);
+  return find(flow_labels, sizeof flow_labels / sizeof flow_labels[0], kv);
 }
 
 const char *zt_nl_setting_name(const char *key) {

@@ -16,6 +16,8 @@
 /* Dutch label of a reject reason code ("bsn_elfproef" -> "BSN ongeldig
  * (controlegetal klopt niet)"), or NULL for a code without one. */
 const char *zt_nl_reason(const char *code);
+/* A flow.* breakdown value ("verwijzer", "huisarts") in Dutch, or NULL. */
+const char *zt_nl_flow(const char *key, const char *value);
 
 /* Dutch name of a configuration key as zt_config_describe() writes it
  * ("normalize.woonplaatsbeginsel" -> "Woonplaatsbeginsel"); the part

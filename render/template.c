@@ -51,7 +51,7 @@ static const elem_def elems[] = {
    "title kind subtitle subject keywords numbered", "title kind"},
   {"cover", IN_TOP, IN_NOTHING, false, "", ""},
   {"contents", IN_TOP, IN_NOTHING, false, "title depth", ""},
-  {"section", IN_BLOCK, IN_BLOCK, false, "title newpage", "title"},
+  {"section", IN_BLOCK, IN_BLOCK, false, "title newpage requires", "title"},
   {"p", IN_BLOCK, IN_INLINE, true, "", ""},
   {"note", IN_BLOCK, IN_INLINE, true, "", ""},
   {"ul", IN_BLOCK, IN_LI, false, "", ""},
@@ -337,7 +337,7 @@ static zt_status check_attr(check *c, xmlNodePtr n, const elem_def *d,
                      d->name, name, *d->attrs ? d->attrs : "none",
                      kind && *kind->attrs ? " " : "",
                      kind ? kind->attrs : "");
-  if (strcmp(name, "id") == 0 ||
+  if (strcmp(name, "id") == 0 || strcmp(name, "requires") == 0 ||
       (strcmp(name, "total") == 0 && strcmp(d->name, "table") == 0)) {
     if (!zt_render_ind_lookup(v))
       return node_fail(c, n,

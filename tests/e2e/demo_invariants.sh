@@ -317,8 +317,9 @@ section "1 Samenvatting" "2 Jeugdhulp in cijfers" > s1.txt
 section "2 Jeugdhulp in cijfers" "3 Zo thuis mogelijk" > s2.txt
 section "3 Zo thuis mogelijk" "4 Verblijfsepisodes" > s3.txt
 section "4 Verblijfsepisodes" "5 Woonplaatsbeginsel" > s4.txt
-section "5 Woonplaatsbeginsel" "6 Voortgang maatregelen" > s5.txt
-section "8 Verantwoording" "8.2 Definities" > s8.txt
+section "5 Woonplaatsbeginsel" "6 Toegang en uitstroom" > s5.txt
+section "6 Toegang en uitstroom" "7 Voortgang maatregelen" > s6.txt
+section "9 Verantwoording" "9.2 Definities" > s8.txt
 expect_in s1.txt clients.total spend.total verblijf.clients \
 	verblijf.share_gezinsvorm verblijf.share_residentieel
 expect_in s2.txt clients.total spend.total spend.per_client \
@@ -341,6 +342,15 @@ expect_in s5.txt wpb.clients_declared wpb.spend_declared clients.total \
 	spend.total
 expect_in s8.txt dq.lines_read dq.lines_accepted dq.lines_rejected \
 	dq.duplicates_skipped
+# the flow (JW315, JW305, JW307): its section, and every broken link the
+# generator plants counted (fixtures/gen/gen_flow.c)
+expect_in s6.txt flow.requests flow.share_huisarts flow.assignments \
+	flow.stops flow.share_volgens_plan flow.duration_mean_ended
+for r in start_zonder_toewijzing start_voor_toewijzing stop_zonder_start \
+	declaratie_zonder_start verzoek_onbeantwoord; do
+	n=$(display dq.flow_broken_links regio "reason=$r")
+	[ -n "$n" ] && [ "$n" != 0 ] || fail "no broken link $r counted"
+done
 # the savings and their caveat on one page (docs/report.md: the savings
 # estimates "with their caveat printed beside them")
 for pg in $(seq 1 40); do

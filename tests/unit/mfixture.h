@@ -81,6 +81,8 @@ typedef struct mf {
   zt_dq_input dq;
   const zt_population *population;   /* for the rate.* ids */
   size_t npopulation;
+  const zt_flow_data *flow;          /* for the flow.* ids */
+  int wait_norm_days;
   zt_metrics_input in;
   zt_ind_table *t;
 } mf;
@@ -155,6 +157,8 @@ static inline zt_status mf_run(mf *m, const zt_period *periods, size_t n,
   m->in.dq = m->dq;
   m->in.population = m->population;
   m->in.npopulation = m->npopulation;
+  m->in.flow = m->flow;
+  m->in.wait_norm_days = m->wait_norm_days;
   m->in.suppression = ZT_SUPP_NONE;
   zt_ind_table_free(m->t);
   m->t = zt_ind_table_new();

@@ -186,7 +186,7 @@ static void test_kinds(void **state) {
   assert_int_equal(r.kind, ZT_KIND_TOEWIJZINGEN);
   assert_string_equal(r.c.log->str,
                       "R2: 0402|12345678|" BSN2 "|2012-03-04|<>|1|"
-                      "77|<>|<>|2024-01-01|<>|<>\n");
+                      "77|<>|<>|2024-01-01|<>|<>|<>|<>\n");
   result_free(&r);
 
   /* asked for: residenties read as clienten is refused */

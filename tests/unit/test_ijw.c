@@ -42,7 +42,7 @@ typedef struct rec {
 static zt_status rec_row(void *ctx, const zt_row *row, zt_err *err) {
   rec *r = ctx;
   GString *s = g_string_new(NULL);
-  int nf = row->kind == ZT_KIND_DECLARATIES ? ZT_D_NFIELDS : ZT_A_NFIELDS;
+  int nf = zt_kind_layout_of(row->kind)->nfields;
   r->row_calls++;
   if (!row->fmt || !row->fmt->ijw || row->fmt->money_euros || row->raw.p)
     r->fmt_wrong = true;
@@ -527,8 +527,8 @@ static void test_kind_unknown(void **state) {
   char *dir = tu_tmpdir("ijw");
   char *p;
   (void)state;
-  p = example("JW315.xml");
-  expect_kind_unknown(p, ZT_KIND_AUTO, "JW315");
+  p = example("JW316.xml");
+  expect_kind_unknown(p, ZT_KIND_AUTO, "JW316");
   g_free(p);
   p = tu_write(dir, "html.xml",
                "<html xmlns=\"http://www.w3.org/1999/xhtml\"><body/></html>");
@@ -546,16 +546,18 @@ static void test_kind_unknown(void **state) {
   /* A JW301 when declarations were asked for. */
   expect_kind_unknown(DATA "jw301_prefixes.xml", ZT_KIND_DECLARATIES,
                       "JW301");
-  /* A message that is no row of the reader's table (here a JW305 shaped
+  /* A message that is no row of the reader's table (here a JW302 shaped
    * like a JW301) is refused, never read as another message. */
-  p = tu_write(dir, "jw305.xml",
-               "<Bericht xmlns=\"http://www.istandaarden.nl/ijw/3_2/jw305/"
+  p = tu_write(dir, "jw302.xml",
+               "<Bericht xmlns=\"http://www.istandaarden.nl/ijw/3_2/jw302/"
                "schema\"><Header><BerichtCode>414</BerichtCode></Header>"
                "<Client><ToegewezenProducten><ToegewezenProduct/>"
                "</ToegewezenProducten></Client></Bericht>");
   expect_kind_unknown(p, ZT_KIND_AUTO,
-                      "an iJw JW305 message (root element 'Bericht'), not "
-                      "a JW323 declaration or a JW301 assignment");
+                      "an iJw JW302 message (root element 'Bericht'), not "
+                      "a JW323 declaration, a JW301 assignment, a JW315 "
+                      "request for assignment, a JW305 start of care or a "
+                      "JW307 stop of care");
   g_free(p);
   tu_rmtree(dir);
   g_free(dir);
@@ -581,13 +583,13 @@ static void test_jw301(void **state) {
   /* The relation's 1971-04-07 and gender 1 are not the client's. */
   assert_string_equal(at(r.rows, 0),
                       "62|0402|12345678|999900055|2012-06-01|1|2|300301|45|"
-                      "45A01|2026-01-01|2026-06-30|~");
+                      "45A01|2026-01-01|2026-06-30|~|REF-1|2026-01-05");
   assert_string_equal(at(r.rows, 1),
                       "79|0402|12345678|999900055|2012-06-01|1|2|300302|43|"
-                      "~|2026-02-01|~|04");
+                      "~|2026-02-01|~|04|~|2026-01-05");
   assert_string_equal(at(r.rows, 2),
                       "90|0402|12345678|999900055|2012-06-01|1|2|300303|~|"
-                      "~|2026-03-01|2026-03-31|13");
+                      "~|2026-03-01|2026-03-31|13|~|2026-01-05");
   assert_int_equal(r.rejects->len, 1);
   assert_true(g_str_has_prefix(at(r.rejects, 0), "99|missing_field|7|"));
   assert_int_equal(r.warns->len, 0);
@@ -632,10 +634,12 @@ static void test_reference_examples(void **state) {
   assert_int_equal(r.rejects->len, 0);
   assert_string_equal(at(r.rows, 0),
                       "170|0384|42420001|999900006|2010-02-14|~|1|300201|55|"
-                      "55A11|2026-04-01|2026-07-14|~");
+                      "55A11|2026-04-01|2026-07-14|~|40A12341234|"
+                      "2026-04-01");
   assert_string_equal(at(r.rows, 1),
                       "188|0384|42420001|999900006|2010-02-14|~|1|300202|55|"
-                      "55A12|2026-04-01|2026-07-19|~");
+                      "55A12|2026-04-01|2026-07-19|~|40A12341235|"
+                      "2026-04-01");
   rec_free(&r);
 }
 
@@ -784,9 +788,12 @@ static void test_sniff(void **state) {
                          "xmlns:q=\"http://www.istandaarden.nl/ijw/3_12/"
                          "jw323/schema\"/>"),
                    ZT_KIND_DECLARATIES);
-  /* XML, but not a kind we read, or not visible yet. */
   assert_int_equal(sniff("<jw315:Bericht xmlns:jw315=\"http://www."
                          "istandaarden.nl/ijw/3_2/jw315/schema\">"),
+                   ZT_KIND_VERZOEKEN);
+  /* XML, but not a kind we read, or not visible yet. */
+  assert_int_equal(sniff("<jw316:Bericht xmlns:jw316=\"http://www."
+                         "istandaarden.nl/ijw/3_2/jw316/schema\">"),
                    ZT_KIND_AUTO);
   assert_int_equal(sniff("<?xml version=\"1.0\"?><jw323:Ber"), ZT_KIND_AUTO);
   assert_int_equal(sniff("<a:Bericht xmlns:b=\"http://www.istandaarden.nl/"

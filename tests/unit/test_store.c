@@ -477,6 +477,79 @@ static void test_delivery_order(void **state) {
   unsetenv("SOURCE_DATE_EPOCH");
 }
 
+/* What schema 4 added (etl/store_flow.c), dropped to make an older
+ * store. */
+#define DROP_V4                                                            \
+  "DROP TABLE flow_request; DROP TABLE flow_start; DROP TABLE flow_stop; " \
+  "ALTER TABLE assignment DROP COLUMN referentie; "                        \
+  "ALTER TABLE assignment DROP COLUMN assigned_day; "
+
+/* A store of schema 3 (main before the flow) is upgraded by init: it
+ * gains the flow tables, its assignments keep their rows, and a request
+ * can be stored. */
+static void test_flow_migration(void **state) {
+  char *dir = tu_tmpdir("store-v3");
+  char *path = g_build_filename(dir, "z.db", NULL);
+  zt_store *s;
+  zt_put_result res;
+  zt_request q;
+  zt_assign a;
+  zt_err err;
+  int64_t f;
+  (void)state;
+  memset(&a, 0, sizeof a);
+  memset(&q, 0, sizeof q);
+  assert_int_equal(zt_store_open(&s, path, ZT_STORE_INIT, NULL), ZT_OK);
+  assert_int_equal(sqlite3_exec(zt_store_db(s), DROP_V4
+                                "PRAGMA user_version = 3",
+                                NULL, NULL, NULL),
+                   SQLITE_OK);
+  zt_store_close(s);
+  assert_int_equal(zt_store_open(&s, path, ZT_STORE_USE, &err),
+                   ZT_ERR_USAGE);
+  assert_int_equal(zt_store_open(&s, path, ZT_STORE_INIT, NULL), ZT_OK);
+  assert_int_equal(zt_store_found_version(s), 3);
+  assert_int_equal(count(s, "PRAGMA user_version"),
+                   ZT_STORE_SCHEMA_VERSION);
+  f = begin_on(s, "jw315.xml", zt_day_from_ymd(2024, 1, 1));
+  q.client.b[0] = 1;
+  q.agb = 12345678;
+  q.gemeente = 402;
+  q.category = 45;
+  memcpy(q.ref, "R1", 3);
+  q.begin = q.day = zt_day_from_ymd(2024, 1, 1);
+  q.verwijzer = 2;
+  assert_int_equal(zt_store_put_request(s, f, 2, &q, &res, NULL), ZT_OK);
+  assert_int_equal(res.outcome, ZT_PUT_STORED);
+  assert_int_equal(zt_store_put_request(s, f, 3, &q, &res, NULL), ZT_OK);
+  assert_int_equal(res.outcome, ZT_PUT_DUPLICATE);
+  q.verwijzer = 1;
+  assert_int_equal(zt_store_put_request(s, f, 4, &q, &res, NULL), ZT_OK);
+  assert_int_equal(res.outcome, ZT_PUT_REJECTED);
+  assert_int_equal(res.reject.reason, ZT_R_DUPLICATE_REFERENCE);
+  a.client.b[0] = 1;
+  a.gemeente = 402;
+  a.agb = 12345678;
+  a.toewijzing = 7;
+  a.category = -1;
+  a.reason = -1;
+  a.begin = zt_day_from_ymd(2024, 1, 10);
+  a.end = a.birth = ZT_DAY_NONE;
+  a.birth_precision = 3;
+  memcpy(a.ref, "R1", 3);
+  a.assigned = zt_day_from_ymd(2024, 1, 9);
+  assert_int_equal(zt_store_put_assign(s, f, 5, &a, &res, NULL), ZT_OK);
+  commit_on(s, f, "h315", 0);
+  assert_int_equal(count(s, "SELECT count(*) FROM flow_request"), 1);
+  assert_int_equal(count(s, "SELECT assigned_day FROM assignment WHERE "
+                            "referentie = 'R1'"),
+                   zt_day_from_ymd(2024, 1, 9));
+  zt_store_close(s);
+  tu_rmtree(dir);
+  g_free(path);
+  g_free(dir);
+}
+
 /* A store of schema 1 is upgraded by init: its files get their ingest
  * day as delivery date and the provider their lines name. */
 static void test_delivery_migration(void **state) {
@@ -501,6 +574,7 @@ static void test_delivery_migration(void **state) {
                                 "ingested_at = '2021-06-07T08:09:10Z'; "
                                 "DROP TABLE population; "
                                 "DROP TABLE benchmark; "
+                                DROP_V4
                                 "PRAGMA user_version = 1",
                                 NULL, NULL, NULL),
                    SQLITE_OK);
@@ -533,6 +607,7 @@ static void test_population_migration(void **state) {
   assert_int_equal(sqlite3_exec(zt_store_db(s),
                                 "DROP TABLE population; "
                                 "DROP TABLE benchmark; "
+                                DROP_V4
                                 "PRAGMA user_version = 2",
                                 NULL, NULL, NULL),
                    SQLITE_OK);
@@ -541,7 +616,8 @@ static void test_population_migration(void **state) {
                    ZT_ERR_USAGE);
   assert_int_equal(zt_store_open(&s, path, ZT_STORE_INIT, NULL), ZT_OK);
   assert_int_equal(zt_store_found_version(s), 2);
-  assert_int_equal(count(s, "PRAGMA user_version"), 3);
+  assert_int_equal(count(s, "PRAGMA user_version"),
+                   ZT_STORE_SCHEMA_VERSION);
   f = begin_on(s, "bevolking.csv", zt_day_from_ymd(2024, 1, 1));
   assert_int_equal(zt_store_replace_table(s, ZT_KIND_BEVOLKING, NULL),
                    ZT_OK);
@@ -572,6 +648,7 @@ int main(void) {
       cmocka_unit_test(test_delivery_order),
       cmocka_unit_test(test_delivery_migration),
       cmocka_unit_test(test_population_migration),
+      cmocka_unit_test(test_flow_migration),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,190 @@
+/*
+ * etl/flow.c -- load the access and outflow flow from the store (see
+ * flow.h): four reads, only when a request, start or stop is stored.
+ */
+#include "etl/flow.h"
+
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/str.h"
+
+static zt_status fail(sqlite3 *db, zt_err *err, const char *what) {
+  return zt_fail(err, ZT_ERR_STORE, "store: %s: %s", what,
+                 sqlite3_errmsg(db));
+}
+
+static zt_day day_at(sqlite3_stmt *st, int col) {
+  return sqlite3_column_type(st, col) == SQLITE_NULL
+             ? ZT_DAY_NONE : (zt_day)sqlite3_column_int(st, col);
+}
+
+static void text_at(sqlite3_stmt *st, int col, char *out, size_t size) {
+  const unsigned char *t = sqlite3_column_text(st, col);
+  zt_strlcpy(out, t ? (const char *)t : "", size);
+}
+
+/* Run `sql` and call `row` for each result row into a growing array. */
+typedef void (*row_fn)(sqlite3_stmt *st, void *elem);
+
+static zt_status read_all(sqlite3 *db, const char *sql, size_t size,
+                          row_fn row, void **arr, size_t *n, zt_err *err) {
+  sqlite3_stmt *st;
+  size_t cap = 0;
+  int rc;
+  *arr = NULL;
+  *n = 0;
+  if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+    return fail(db, err, "preparing a flow query");
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    if (*n == cap) {
+      size_t c = cap ? cap * 2 : 256;
+      void *p = realloc(*arr, c * size);
+      if (!p) {
+        sqlite3_finalize(st);
+        return zt_fail(err, ZT_ERR_NOMEM, "out of memory");
+      }
+      *arr = p;
+      cap = c;
+    }
+    memset((char *)*arr + *n * size, 0, size);
+    row(st, (char *)*arr + *n * size);
+    (*n)++;
+  }
+  sqlite3_finalize(st);
+  if (rc != SQLITE_DONE)
+    return fail(db, err, "reading the flow");
+  return ZT_OK;
+}
+
+static void row_req(sqlite3_stmt *st, void *elem) {
+  zt_flow_req *q = elem;
+  q->client = (uint32_t)sqlite3_column_int64(st, 0);
+  q->agb = (uint32_t)sqlite3_column_int64(st, 1);
+  q->gemeente = (uint16_t)sqlite3_column_int(st, 2);
+  q->category = (int16_t)sqlite3_column_int(st, 3);
+  text_at(st, 4, q->code, sizeof q->code);
+  text_at(st, 5, q->ref, sizeof q->ref);
+  q->begin = day_at(st, 6);
+  q->day = day_at(st, 7);
+  q->verwijzer = sqlite3_column_int(st, 8);
+}
+
+static void row_assign(sqlite3_stmt *st, void *elem) {
+  zt_flow_assign *a = elem;
+  a->client = (uint32_t)sqlite3_column_int64(st, 0);
+  a->agb = (uint32_t)sqlite3_column_int64(st, 1);
+  a->gemeente = (uint16_t)sqlite3_column_int(st, 2);
+  a->toewijzing = sqlite3_column_int64(st, 3);
+  a->category = (int16_t)sqlite3_column_int(st, 4);
+  text_at(st, 5, a->code, sizeof a->code);
+  a->begin = day_at(st, 6);
+  a->end = day_at(st, 7);
+  a->reason = sqlite3_column_int(st, 8);
+  text_at(st, 9, a->ref, sizeof a->ref);
+  a->assigned = day_at(st, 10);
+}
+
+static void row_care(sqlite3_stmt *st, void *elem) {
+  zt_flow_care *z = elem;
+  z->client = (uint32_t)sqlite3_column_int64(st, 0);
+  z->agb = (uint32_t)sqlite3_column_int64(st, 1);
+  z->gemeente = (uint16_t)sqlite3_column_int(st, 2);
+  z->toewijzing = sqlite3_column_int64(st, 3);
+  z->category = (int16_t)sqlite3_column_int(st, 4);
+  text_at(st, 5, z->code, sizeof z->code);
+  z->assign_begin = day_at(st, 6);
+  z->begin = day_at(st, 7);
+  z->reason = sqlite3_column_int(st, 8);
+  z->end = day_at(st, 9);
+}
+
+static void row_decl(sqlite3_stmt *st, void *elem) {
+  zt_flow_decl *d = elem;
+  d->client = (uint32_t)sqlite3_column_int64(st, 0);
+  d->agb = (uint32_t)sqlite3_column_int64(st, 1);
+  d->gemeente = (uint16_t)sqlite3_column_int(st, 2);
+  d->toewijzing = sqlite3_column_int64(st, 3);
+  d->first = day_at(st, 4);
+}
+
+zt_status zt_flow_load(sqlite3 *db, zt_flow_data *out, zt_err *err) {
+  sqlite3_stmt *st;
+  bool any = false;
+  zt_status rc;
+  memset(out, 0, sizeof *out);
+  /* A store of schema 4 always has the tables. */
+  if (sqlite3_prepare_v2(db,
+                         "SELECT EXISTS (SELECT 1 FROM flow_request) OR "
+                         "EXISTS (SELECT 1 FROM flow_start) OR "
+                         "EXISTS (SELECT 1 FROM flow_stop)",
+                         -1, &st, NULL) != SQLITE_OK)
+    return fail(db, err, "preparing a flow query");
+  if (sqlite3_step(st) == SQLITE_ROW)
+    any = sqlite3_column_int(st, 0) != 0;
+  sqlite3_finalize(st);
+  if (!any)
+    return ZT_OK;
+  rc = read_all(db,
+                "SELECT client_id, agb, gemeente, category, product_code, "
+                "referentie, begin_day, request_day, verwijzer FROM "
+                "flow_request ORDER BY id",
+                sizeof *out->req, row_req, (void **)&out->req, &out->nreq,
+                err);
+  /* The latest version of each assignment, with the first day it was
+   * made and the request it names. */
+  if (!rc)
+    rc = read_all(
+        db,
+        "SELECT a.client_id, a.agb, a.gemeente, a.toewijzing, "
+        "coalesce(a.category, -1), coalesce(a.product_code, ''), "
+        "a.begin_day, a.end_day, coalesce(a.reason, -1), "
+        "(SELECT max(b.referentie) FROM assignment b WHERE b.gemeente = "
+        "a.gemeente AND b.toewijzing = a.toewijzing), "
+        "(SELECT min(b.assigned_day) FROM assignment b WHERE b.gemeente = "
+        "a.gemeente AND b.toewijzing = a.toewijzing) "
+        "FROM assignment a WHERE a.id = (SELECT max(c.id) FROM assignment c "
+        "WHERE c.gemeente = a.gemeente AND c.toewijzing = a.toewijzing) "
+        "ORDER BY a.gemeente, a.toewijzing",
+        sizeof *out->assign, row_assign, (void **)&out->assign,
+        &out->nassign, err);
+  if (!rc)
+    rc = read_all(db,
+                  "SELECT client_id, agb, gemeente, toewijzing, category, "
+                  "product_code, assign_begin, begin_day, -1, NULL FROM "
+                  "flow_start ORDER BY id",
+                  sizeof *out->starts, row_care, (void **)&out->starts,
+                  &out->nstarts, err);
+  if (!rc)
+    rc = read_all(db,
+                  "SELECT client_id, agb, gemeente, toewijzing, category, "
+                  "product_code, assign_begin, begin_day, reason, end_day "
+                  "FROM flow_stop ORDER BY id",
+                  sizeof *out->stops, row_care, (void **)&out->stops,
+                  &out->nstops, err);
+  if (!rc)
+    rc = read_all(db,
+                  "SELECT client_id, agb, gemeente, coalesce(toewijzing, "
+                  "-1), min(begin_day) FROM declaration WHERE credit = 0 "
+                  "GROUP BY client_id, agb, gemeente, toewijzing "
+                  "ORDER BY client_id, agb, gemeente, toewijzing",
+                  sizeof *out->decls, row_decl, (void **)&out->decls,
+                  &out->ndecls, err);
+  if (rc)
+    zt_flow_free(out);
+  return rc;
+}
+
+void zt_flow_free(zt_flow_data *f) {
+  free(f->req);
+  free(f->assign);
+  free(f->starts);
+  free(f->stops);
+  free(f->decls);
+  memset(f, 0, sizeof *f);
+}
+
+bool zt_flow_present(const zt_flow_data *f) {
+  return f && (f->nreq || f->nstarts || f->nstops);
+}

@@ -1,0 +1,31 @@
+/*
+ * etl/store_int.h -- internal to the store: what etl/store.c lends to
+ * the files that keep tables of their own (etl/store_flow.c). Nothing
+ * outside etl/store*.c includes it.
+ */
+#ifndef ZT_STORE_INT_H
+#define ZT_STORE_INT_H
+
+#include <stdint.h>
+
+#include "core/err.h"
+#include "etl/record.h"
+#include "etl/store.h"
+
+/* The schema of version 4 (migration 3 -> 4), in etl/store_flow.c. */
+extern const char zt_store_flow_schema[];
+
+/* The flow tables' prepared statements, made on first use. */
+struct zt_store_flow;
+void zt_store_flow_free(struct zt_store_flow *f);
+struct zt_store_flow **zt_store_flow_slot_(zt_store *s);
+
+/* The store id of a client (created when new; undone with the file). */
+zt_status zt_store_client_(zt_store *s, const zt_pseudo *p, int64_t *id,
+                           zt_err *err);
+/* Note the provider of the open file's lines. */
+void zt_store_agb_(zt_store *s, uint32_t agb);
+/* A failed SQLite call as a status with the store's message. */
+zt_status zt_store_fail_(zt_store *s, zt_err *err, const char *what);
+
+#endif
