@@ -53,6 +53,9 @@ typedef struct zt_metrics_input {
                                       the default 0-17 */
   zt_supp_mode suppression;
   int threshold;                 /* default 5 */
+  const struct zt_completeness *completeness; /* triangles as known on
+                                    the as-of day (metrics/completeness.h),
+                                    or NULL: no completeness.* rows */
   unsigned families;             /* 0: every indicator; else the bits
                                     1u << zt_ind_family to write (a
                                     report's episode cohort) */
