@@ -396,6 +396,9 @@ double zt_compl_curve(const zt_completeness *c, const zt_compl_unit *u,
   int K = c->cfg.max_delay;
   if (!u)
     return 0;
+  /* nothing ever arrives this early (a file comes the month after) */
+  if (k >= 0 && k < K && u->sum[which][k] <= 0)
+    return 0;
   for (int j = k < 0 ? 0 : k; j < K; j++)
     share /= u->f[which][j] > 0 ? u->f[which][j] : 1.0;
   return share;

@@ -51,7 +51,7 @@ enum { /* ZT_FAM_RATE */
 };
 enum { /* ZT_FAM_COMPL */
   K_SPEND_SHARE, K_CLIENTS_SHARE, K_SPEND, K_SPEND_LOW, K_SPEND_HIGH,
-  K_CLIENTS, K_CLIENTS_LOW, K_CLIENTS_HIGH
+  K_CLIENTS, K_CLIENTS_LOW, K_CLIENTS_HIGH, K_ARR_SPEND, K_ARR_CLIENTS
 };
 
 static zt_status fam_volume(zt_emit *e, const zt_ind_def *d);
@@ -480,6 +480,15 @@ static const zt_ind_def defs[] = {
    K_CLIENTS_HIGH, fam_compl,
    "estimate.clients_final plus 1.645 x Mack's standard error (90% band)",
    SUM, T_NONE, NULL, NULL},
+  {"completeness.arrival_spend", PCT, 1, "delay", true, true, ZT_SC_NONE,
+   false, NULL, NOD, ZT_FAM_COMPL, K_ARR_SPEND, fam_compl,
+   "the arrival curve: % of a care month's final spending that has "
+   "arrived after delay=0..K months, from the development factors; the "
+   "region, for periods not yet final", SUM, T_NONE, NULL, NULL},
+  {"completeness.arrival_clients", PCT, 1, "delay", true, true, ZT_SC_NONE,
+   false, NULL, NOD, ZT_FAM_COMPL, K_ARR_CLIENTS, fam_compl,
+   "the arrival curve of unique clients per care month, as "
+   "completeness.arrival_spend", SUM, T_NONE, NULL, NULL},
 };
 
 #undef C
@@ -1140,6 +1149,24 @@ static zt_status fam_compl(zt_emit *e, const zt_ind_def *d) {
     zt_compl_est x;
     int64_t base = which == ZT_COMPL_SPEND ? a->spend : a->clients;
     int64_t n = which == ZT_COMPL_SPEND ? a->spend_n : a->clients;
+    if (d->slot == K_ARR_SPEND || d->slot == K_ARR_CLIENTS) {
+      int w = d->slot == K_ARR_SPEND ? ZT_COMPL_SPEND : ZT_COMPL_CLIENTS;
+      int last = zt_compl_month(e->periods[p].end);
+      /* only for a period that is not final yet */
+      if (!cu || !cu->usable ||
+          c->now_month - last >= c->cfg.max_delay ||
+          zt_compl_month(e->periods[p].begin) > c->now_month)
+        continue;
+      for (int k = 0; k <= c->cfg.max_delay && !st; k++) {
+        char bd[32];
+        snprintf(bd, sizeof bd, "delay=%d", k);
+        st = put(e, d, p, u, bd,
+                 llround(1e6 * zt_compl_curve(c, cu, w, k)), 1000000, n);
+      }
+      if (st)
+        return st;
+      continue;
+    }
     if (!zt_compl_estimate(c, cu, which,
                            zt_compl_month(e->periods[p].begin),
                            zt_compl_month(e->periods[p].end), &x) ||
