@@ -167,9 +167,9 @@ for period in ("2023-H2", "2023"):
           f"gezinsvorm ({y}) is not in the summary")
     # -- the Verantwoording: the sources paragraph and table
     try:
-        a = max(i for i, l in enumerate(lines) if l.strip() == "8.1 Bronnen")
+        a = max(i for i, l in enumerate(lines) if l.strip() == "9.1 Bronnen")
     except ValueError:
-        bad.append(f"{period}: no 8.1 Bronnen")
+        bad.append(f"{period}: no 9.1 Bronnen")
         continue
     para = " ".join(lines[a:a + 6])
     for ind in ("dq.lines_read", "dq.lines_accepted",
