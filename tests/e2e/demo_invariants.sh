@@ -384,4 +384,14 @@ A=$W/again/gooi-en-vechtstreek-demo/2023-H2
 for f in rapport.pdf rapport.html indicatoren.csv; do
 	cmp -s "$H/$f" "$A/$f" || fail "$f differs between two runs"
 done
+
+# --- the completeness backtest (issue 16, docs/completeness.md) ----------
+# one row per measure and delay, and the estimate's median error below
+# the naive "observed = final" at every delay (this region of 400
+# clients a year is noisier than the default demo: docs/completeness.md)
+"$Z" --config "$W/out/demo-regio/zothuis.ini" backtest --out "$W/bt.csv" \
+	> bt.out 2>> demo.err || fail "backtest exit $?"
+[ "$(tail -n +2 bt.csv | wc -l)" = 6 ] || fail "backtest rows: $(cat bt.csv)"
+awk -F, 'NR > 1 && ($3 < 12 || $4 + 0 >= $6 + 0) { bad = 1 }
+	END { exit bad }' bt.csv || fail "backtest: $(cat bt.csv)"
 echo "ok"
