@@ -62,6 +62,8 @@ zt_status zt_cli_refdata(const zt_config *cfg, zt_refdata **rd, zt_err *err);
 char *zt_out_dir(const zt_config *cfg, const zt_period *p);
 /* Parse --period and --peildatum (which may not lie before the period's
  * end). */
+/* `--as-of D` (NULL: none): set cfg->as_of (docs/completeness.md). */
+zt_status zt_parse_as_of(const char *as_of, zt_config *cfg, zt_err *err);
 zt_status zt_parse_period_args(const char *period, const char *peildatum,
                                zt_period *p, zt_day *peil, zt_err *err);
 
@@ -75,5 +77,6 @@ int zt_cmd_demo(const zt_globals *g, int argc, char **argv);
 int zt_cmd_man(const zt_globals *g, int argc, char **argv);
 int zt_cmd_indicators(const zt_globals *g, int argc, char **argv);
 int zt_cmd_pdfcheck(const zt_globals *g, int argc, char **argv);
+int zt_cmd_backtest(const zt_globals *g, int argc, char **argv);
 
 #endif

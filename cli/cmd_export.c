@@ -63,7 +63,19 @@ zt_status zt_parse_period_args(const char *period, const char *peildatum,
   return ZT_OK;
 }
 
+zt_status zt_parse_as_of(const char *as_of, zt_config *cfg, zt_err *err) {
+  cfg->as_of = ZT_DAY_NONE;
+  if (!as_of)
+    return ZT_OK;
+  if (zt_date_parse(as_of, strlen(as_of), &cfg->as_of) ||
+      zt_day_year(cfg->as_of) > ZT_YEAR_MAX)
+    return zt_fail(err, ZT_ERR_USAGE, "--as-of '%s': expected YYYY-MM-DD",
+                   as_of);
+  return ZT_OK;
+}
+
 int zt_cmd_export(const zt_globals *g, int argc, char **argv) {
+  char *as_of = NULL;
   char *period = NULL, *peildatum = NULL, *format = NULL, *out = NULL;
   /* the help lists the indicator-table rows of the writer table; the
    * first is the default */
@@ -86,6 +98,9 @@ int zt_cmd_export(const zt_globals *g, int argc, char **argv) {
        "the period: YYYY, YYYY-H1 or YYYY-H2", "P"},
       {"peildatum", 0, 0, G_OPTION_ARG_STRING, &peildatum,
        "reference date (default: the last day of the period)", "D"},
+      {"as-of", 0, 0, G_OPTION_ARG_STRING, &as_of,
+       "as known on D: only lines and credits delivered on or before D "
+       "(docs/completeness.md)", "D"},
       {"format", 0, 0, G_OPTION_ARG_STRING, &format, format_help,
        format_arg},
       {"out", 0, 0, G_OPTION_ARG_FILENAME, &out, out_help, "FILE"},
@@ -110,7 +125,8 @@ int zt_cmd_export(const zt_globals *g, int argc, char **argv) {
   zt_config_free(&cfg);
   if (zt_parse_period_args(period, peildatum, &p, &peil, &err) ||
       (format && zt_output_table_parse(format, &fmt, &err)) ||
-      zt_cli_config(g, &cfg, &err) || zt_cli_refdata(&cfg, &rd, &err) ||
+      zt_cli_config(g, &cfg, &err) || zt_parse_as_of(as_of, &cfg, &err) ||
+      zt_cli_refdata(&cfg, &rd, &err) ||
       zt_lock_take(&lock, cfg.store_path, false, cfg.lock_wait_seconds,
                    &err) ||
       zt_store_open(&store, cfg.store_path, ZT_STORE_USE, &err) ||
@@ -160,6 +176,7 @@ done:
   zt_config_free(&cfg);
   g_free(period);
   g_free(peildatum);
+  g_free(as_of);
   g_free(format);
   g_free(out);
   g_free(path);

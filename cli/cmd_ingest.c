@@ -218,6 +218,7 @@ zt_status zt_run_ingest(zt_store *store, const zt_config *cfg,
   opts.refuse_reference = !cfg->reference_from_inbox;
   opts.settle_seconds = ic->settle ? cfg->settle_seconds : -1;
   opts.require_marker = ic->settle && cfg->require_marker;
+  opts.delivered = ic->delivered;
   if (ic->rejects_path && strcmp(ic->rejects_path, "-") == 0) {
     rej = stdout;
   } else if (ic->rejects_path) {
@@ -345,7 +346,7 @@ static gboolean xsd_arg(const gchar *name, const gchar *value, gpointer data,
 static int ingest_main(const zt_globals *g, int argc, char **argv,
                        bool check) {
   char *kind = NULL, *mapping = NULL, *rejects = NULL, *xsd = NULL;
-  char *xsd_arg_path = NULL;
+  char *xsd_arg_path = NULL, *delivered = NULL;
   GPtrArray *paths = NULL;
   gboolean brief = FALSE;
   GOptionEntry entries[] = {
@@ -360,6 +361,10 @@ static int ingest_main(const zt_globals *g, int argc, char **argv,
              : "where to write the rejected lines (default: "
                "OUT/rejects.csv of [report] out)",
        "FILE"},
+      {check ? NULL : "delivered", 0, 0, G_OPTION_ARG_STRING, &delivered,
+       "the day the files were delivered, for files whose messages carry "
+       "no date of their own (docs/inputs.md, delivery dates)",
+       "YYYY-MM-DD"},
       {"brief", 0, 0, G_OPTION_ARG_NONE, &brief,
        "print a line only for files with problems (and the summary)",
        NULL},
@@ -379,6 +384,14 @@ static int ingest_main(const zt_globals *g, int argc, char **argv,
   int rc = ZT_EXIT_OK;
   char *default_rejects = NULL;
 
+  /* an entry without a name (the other command's) would end the list */
+  {
+    size_t k = 0, n = sizeof entries / sizeof entries[0] - 1;
+    for (size_t i = 0; i < n; i++)
+      if (entries[i].long_name)
+        entries[k++] = entries[i];
+    memset(&entries[k], 0, sizeof entries[k]);
+  }
   zt_err_clear(&err);
   zt_config_defaults(&cfg);
   g_free(xsd_opt);
@@ -421,6 +434,15 @@ static int ingest_main(const zt_globals *g, int argc, char **argv,
   if (kind && (ic.kind = zt_kind_from_name(kind)) == ZT_KIND_COUNT) {
     fprintf(stderr, "zothuis %s: --kind '%s' is not a known kind\n", argv[0],
             kind);
+    rc = ZT_EXIT_USAGE;
+    goto done;
+  }
+  if (delivered && (zt_date_parse(delivered, strlen(delivered),
+                                 &ic.delivered) ||
+                    zt_day_year(ic.delivered) > ZT_YEAR_MAX ||
+                    ic.delivered <= 0)) {
+    fprintf(stderr, "zothuis %s: --delivered '%s': expected YYYY-MM-DD "
+            "after 1970\n", argv[0], delivered);
     rc = ZT_EXIT_USAGE;
     goto done;
   }
@@ -478,6 +500,7 @@ done:
   zt_refdata_free(rd);
   zt_config_free(&cfg);
   g_free(kind);
+  g_free(delivered);
   g_free(mapping);
   g_free(default_rejects);
   if (rejects != default_rejects)

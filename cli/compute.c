@@ -18,7 +18,7 @@ zt_status zt_compute(const zt_config *cfg, const zt_refdata *rd,
   zt_status st;
 
   memset(out, 0, sizeof *out);
-  st = zt_snapshot_load(store, &out->snap, err);
+  st = zt_snapshot_load_as_of(store, cfg->as_of, &out->snap, err);
   if (st)
     return st;
   out->table = zt_ind_table_new();
@@ -37,7 +37,26 @@ zt_status zt_compute(const zt_config *cfg, const zt_refdata *rd,
   if (st)
     return zt_err_prefix(err, "analysis.episode_kinds");
 
+  {
+    zt_compl_config cc;
+    size_t ncodes;
+    uint16_t *codes = zt_member_codes(cfg, &ncodes);
+    zt_day now = cfg->as_of != ZT_DAY_NONE ? cfg->as_of
+                                           : out->snap.latest_arrival;
+    zt_compl_config_from(cfg, &cc);
+    st = codes ? zt_compl_prepare(out->snap.lines, out->snap.nlines,
+                                  out->snap.credits, out->snap.ncredits,
+                                  codes, ncodes, &out->cdata, err)
+               : zt_fail(err, ZT_ERR_NOMEM, "out of memory");
+    free(codes);
+    if (!st && now != ZT_DAY_NONE && out->snap.nlines)
+      st = zt_compl_build(out->cdata, now, &cc, &out->compl, err);
+    if (st)
+      return st;
+  }
+
   memset(&mi, 0, sizeof mi);
+  mi.completeness = out->compl.units ? &out->compl : NULL;
   mi.norm.lines = out->snap.lines;
   mi.norm.nlines = out->snap.nlines;
   mi.norm.residences = out->snap.residences;
@@ -83,7 +102,31 @@ zt_status zt_compute(const zt_config *cfg, const zt_refdata *rd,
   return st;
 }
 
+void zt_compl_config_from(const zt_config *cfg, zt_compl_config *cc) {
+  zt_compl_config_default(cc);
+  cc->history = cfg->compl_history;
+  cc->max_delay = cfg->compl_max_delay;
+  cc->min_clients = cfg->compl_min_clients;
+}
+
+uint16_t *zt_member_codes(const zt_config *cfg, size_t *n) {
+  uint16_t *codes = calloc(cfg->nmembers + 1, sizeof *codes);
+  *n = 0;
+  if (!codes)
+    return NULL;
+  for (size_t i = 0; i < cfg->nmembers; i++) {
+    bool seen = false;
+    for (size_t j = 0; j < *n && !seen; j++)
+      seen = codes[j] == cfg->members[i].gemeente;
+    if (!seen)
+      codes[(*n)++] = cfg->members[i].gemeente;
+  }
+  return codes;
+}
+
 void zt_computed_free(zt_computed *c) {
+  zt_compl_free(&c->compl);
+  zt_compl_data_free(c->cdata);
   zt_snapshot_free(&c->snap);
   zt_ind_table_free(c->table);
   free(c->trend);

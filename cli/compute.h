@@ -11,6 +11,7 @@
 #include "etl/refdata.h"
 #include "etl/snapshot.h"
 #include "etl/store.h"
+#include "metrics/completeness.h"
 #include "metrics/period.h"
 #include "metrics/table.h"
 
@@ -25,7 +26,17 @@ typedef struct zt_computed {
                               its episodes.* and savings.* rows are in
                               `table` at that peildatum */
   zt_day cohort_peil;
+  /* completeness (docs/completeness.md): triangles as known on the as-of
+   * day, or on the latest arrival without one; `compl.units` NULL when
+   * there are no lines */
+  zt_compl_data *cdata;
+  zt_completeness compl;
 } zt_computed;
+
+/* The completeness settings of the configuration. */
+void zt_compl_config_from(const zt_config *cfg, zt_compl_config *cc);
+/* The distinct member codes of the configuration (caller frees). */
+uint16_t *zt_member_codes(const zt_config *cfg, size_t *n);
 
 /* Compute the indicator table for `period` (peildatum `peil`, or
  * ZT_DAY_NONE for the period's last day) and, when `with_trend` (a

@@ -47,6 +47,10 @@ void zt_config_defaults(zt_config *c) {
   c->threshold = 5;
   c->lock_wait_seconds = 60;
   c->periods = g_strdup("auto");
+  c->compl_history = 12;
+  c->compl_max_delay = 12;
+  c->compl_min_clients = 50;
+  c->as_of = ZT_DAY_NONE;
 }
 
 void zt_config_free(zt_config *c) {
@@ -139,6 +143,10 @@ static const key_def keys[] = {
     {"report", "threshold", K_INT, OFF(threshold), 2, 100},
     {"report", "status", K_STATUS, 0, 0, 0},
     {"run", "lock_wait", K_INT, OFF(lock_wait_seconds), 0, 86400},
+    {"completeness", "history_months", K_INT, OFF(compl_history), 3, 120},
+    {"completeness", "max_delay", K_INT, OFF(compl_max_delay), 1, 36},
+    {"completeness", "min_clients", K_INT, OFF(compl_min_clients), 1,
+     1000000},
     {"run", "log_file", K_PATH, OFF(log_file), 0, 0},
     {"run", "periods", K_STR, OFF(periods), 0, 0},
 };

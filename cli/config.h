@@ -74,6 +74,13 @@ typedef struct zt_config {
   int lock_wait_seconds;
   char *log_file;
   char *periods;         /* "auto" or a comma list of periods */
+  /* [completeness] (docs/completeness.md) */
+  int compl_history;     /* care months each development factor uses */
+  int compl_max_delay;   /* months after which a care month is final */
+  int compl_min_clients; /* a municipality's mean clients per care month
+                            in the factor window, for its own estimate */
+  /* command line only: `--as-of` (ZT_DAY_NONE: everything stored) */
+  zt_day as_of;
 } zt_config;
 
 /* Fill `c` with the built-in defaults. */

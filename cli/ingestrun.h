@@ -26,6 +26,7 @@ typedef struct zt_ingest_cli {
   bool progress;             /* a progress bar on a terminal */
   bool settle;               /* run: files found in folders must be
                                 settled ([input] settle_seconds) */
+  zt_day delivered;          /* ingest --delivered, 0: none */
 } zt_ingest_cli;
 
 /* Open the pseudonym key that belongs to `store` (which may be NULL: no

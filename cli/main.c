@@ -30,6 +30,9 @@ const zt_command zt_commands[] = {
      zt_cmd_run},
     {"demo", "[--out DIR] [--seed N]",
      "generate a synthetic region, ingest it, write its report", zt_cmd_demo},
+    {"backtest", "[--delays 1,3,6] [--out FILE] [--detail FILE]",
+     "test the completeness estimate on the region's history",
+     zt_cmd_backtest},
     {NULL, NULL, NULL, NULL},
 };
 

@@ -122,8 +122,13 @@ static zt_status narrative_and_status(const zt_config *cfg,
             rp->narrative_file ? rp->narrative_file
                                : "[input] duiding is not set");
   in->latest_delivery = ZT_DAY_NONE;
-  return store ? zt_store_latest_delivery(store, &in->latest_delivery, err)
-               : ZT_OK;
+  if (store && zt_store_latest_delivery(store, &in->latest_delivery, err))
+    return ZT_ERR_STORE;
+  /* as known on --as-of: nothing delivered later */
+  if (cfg->as_of != ZT_DAY_NONE && in->latest_delivery != ZT_DAY_NONE &&
+      in->latest_delivery > cfg->as_of)
+    in->latest_delivery = cfg->as_of;
+  return ZT_OK;
 }
 
 zt_status zt_report_prepare(const zt_config *cfg, const zt_refdata *rd,
@@ -362,7 +367,7 @@ zt_status zt_write_period(const zt_config *cfg, const zt_refdata *rd,
 
 int zt_cmd_report(const zt_globals *g, int argc, char **argv) {
   char *period = NULL, *peildatum = NULL, *template = NULL, *format = NULL;
-  char *out = NULL, *status = NULL;
+  char *out = NULL, *status = NULL, *as_of = NULL;
   char *names = zt_output_names(true, ZT_OUT_DOCUMENT, ", ", ", ", "");
   char *format_help = g_strdup_printf("comma list of %s (default: "
                                       "[report] formats)", names);
@@ -371,6 +376,9 @@ int zt_cmd_report(const zt_globals *g, int argc, char **argv) {
        "the period: YYYY, YYYY-H1 or YYYY-H2", "P"},
       {"peildatum", 0, 0, G_OPTION_ARG_STRING, &peildatum,
        "reference date (default: the last day of the period)", "D"},
+      {"as-of", 0, 0, G_OPTION_ARG_STRING, &as_of,
+       "as known on D: only lines and credits delivered on or before D "
+       "(docs/completeness.md)", "D"},
       {"template", 0, 0, G_OPTION_ARG_FILENAME, &template,
        "report template (default: [report] template, else halfjaar.xml or "
        "jaar.xml)", "FILE"},
@@ -405,7 +413,7 @@ int zt_cmd_report(const zt_globals *g, int argc, char **argv) {
   }
   zt_config_free(&cfg);
   if (zt_parse_period_args(period, peildatum, &p, &peil, &err) ||
-      zt_cli_config(g, &cfg, &err)) {
+      zt_cli_config(g, &cfg, &err) || zt_parse_as_of(as_of, &cfg, &err)) {
     rc = zt_report_error(&err);
     goto done;
   }
@@ -438,6 +446,7 @@ done:
   g_free(format);
   g_free(out);
   g_free(status);
+  g_free(as_of);
   g_free(dir);
   g_free(names);
   g_free(format_help);

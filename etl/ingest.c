@@ -741,6 +741,9 @@ static zt_status ingest_one(zt_store *store, zt_validator *v,
   fi.modified = f->id.mtime_ns > 0
                     ? (zt_day)(f->id.mtime_ns / INT64_C(1000000000) / 86400)
                     : ZT_DAY_NONE;
+  /* a delivery date given on the command line comes before it */
+  if (opts->delivered > 0 && opts->delivered != ZT_DAY_NONE)
+    fi.modified = opts->delivered;
   if (!st && wide) {
     /* libxml2 could read it, but iJw messages are UTF-8: say so, rather
      * than calling it a CSV of unknown layout */

@@ -56,6 +56,10 @@ typedef struct zt_ingest_opts {
    * NAME.done stands beside them; with require_marker only then. */
   int settle_seconds;
   bool require_marker;
+  /* The delivery date given for every file (`ingest --delivered`); 0 or
+   * ZT_DAY_NONE: none. Used when a message has no date of its own, in
+   * place of the modification day (docs/inputs.md, "Delivery dates"). */
+  zt_day delivered;
 } zt_ingest_opts;
 
 typedef enum zt_file_status {

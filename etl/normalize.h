@@ -37,6 +37,7 @@ typedef struct zt_nline {
   uint8_t unit;             /* iJw Eenheid */
   char code[ZT_CODE_MAX + 1]; /* product code, "" when absent */
   bool credited;            /* a credit was applied to this debit */
+  zt_day arrived;           /* its file's delivered_day (arrival) */
 } zt_nline;
 
 /* One registered-address period (BRP); gemeente 0 = unknown / abroad /

@@ -83,18 +83,38 @@ static zt_status load_clients(sqlite3 *db, zt_snapshot *sn, zt_err *err) {
   return ZT_OK;
 }
 
+/* A file's arrival: its delivered_day (docs/store.md, "Delivery dates").
+ * ?1 is the as-of day, NULL for everything. */
+#define ARRIVED "(SELECT delivered_day FROM ingest_file WHERE id = file_id)"
+#define AS_OF " AND (?1 IS NULL OR " ARRIVED " <= ?1)"
+
+static void bind_as_of(sqlite3_stmt *st, zt_day as_of) {
+  if (as_of == ZT_DAY_NONE)
+    sqlite3_bind_null(st, 1);
+  else
+    sqlite3_bind_int64(st, 1, as_of);
+}
+
+static void note_arrival(zt_snapshot *sn, zt_day d) {
+  if (d != ZT_DAY_NONE &&
+      (sn->latest_arrival == ZT_DAY_NONE || d > sn->latest_arrival))
+    sn->latest_arrival = d;
+}
+
 /* Debits in store order, then the applied credits netted into them. */
 static zt_status load_lines(sqlite3 *db, zt_snapshot *sn, zt_err *err) {
   sqlite3_stmt *st;
   int64_t *ids = NULL;
-  size_t cap = 0, idcap = 0;
+  size_t cap = 0, idcap = 0, ccap = 0;
   zt_status rc = prepare(db,
                          "SELECT id, client_id, agb, gemeente, category, "
-                         "unit, product_code, begin_day, end_day, amount "
-                         "FROM declaration WHERE credit = 0",
+                         "unit, product_code, begin_day, end_day, amount, "
+                         ARRIVED " FROM declaration WHERE credit = 0"
+                         AS_OF,
                          &st, err);
   if (rc)
     return rc;
+  bind_as_of(st, sn->as_of);
   sn->first_day = sn->last_day = ZT_DAY_NONE;
   while (sqlite3_step(st) == SQLITE_ROW) {
     zt_nline *l;
@@ -119,6 +139,8 @@ static zt_status load_lines(sqlite3 *db, zt_snapshot *sn, zt_err *err) {
     l->begin = sqlite3_column_int(st, 7);
     l->end = sqlite3_column_int(st, 8);
     l->amount = sqlite3_column_int64(st, 9);
+    l->arrived = opt_day(st, 10);
+    note_arrival(sn, l->arrived);
     if (sn->first_day == ZT_DAY_NONE || l->begin < sn->first_day)
       sn->first_day = l->begin;
     if (sn->last_day == ZT_DAY_NONE || l->end > sn->last_day)
@@ -129,13 +151,14 @@ static zt_status load_lines(sqlite3 *db, zt_snapshot *sn, zt_err *err) {
 
   /* The rows came in id order, so a debit is found by binary search. */
   rc = prepare(db,
-               "SELECT debit_id, amount FROM declaration WHERE credit = 1 "
-               "AND debit_id IS NOT NULL",
+               "SELECT debit_id, amount, " ARRIVED " FROM declaration "
+               "WHERE credit = 1 AND debit_id IS NOT NULL" AS_OF,
                &st, err);
   if (rc) {
     free(ids);
     return rc;
   }
+  bind_as_of(st, sn->as_of);
   while (sqlite3_step(st) == SQLITE_ROW) {
     int64_t debit = sqlite3_column_int64(st, 0);
     size_t lo = 0, hi = sn->nlines;
@@ -147,8 +170,20 @@ static zt_status load_lines(sqlite3 *db, zt_snapshot *sn, zt_err *err) {
         hi = mid;
     }
     if (lo < sn->nlines && ids[lo] == debit) {
+      zt_credit_event *c;
       sn->lines[lo].amount -= sqlite3_column_int64(st, 1);
       sn->lines[lo].credited = true;
+      if (reserve((void **)&sn->credits, &ccap, sn->ncredits + 1,
+                  sizeof *sn->credits)) {
+        sqlite3_finalize(st);
+        free(ids);
+        return zt_fail(err, ZT_ERR_NOMEM, "out of memory");
+      }
+      c = &sn->credits[sn->ncredits++];
+      c->line = (uint32_t)lo;
+      c->amount = sqlite3_column_int64(st, 1);
+      c->arrived = opt_day(st, 2);
+      note_arrival(sn, c->arrived);
     }
   }
   sqlite3_finalize(st);
@@ -305,10 +340,11 @@ static zt_status load_counts(sqlite3 *db, zt_snapshot *sn, zt_err *err) {
       db,
       "SELECT coalesce(sum(lines_read), 0), coalesce(sum(lines_accepted), 0),"
       " coalesce(sum(lines_duplicate), 0) FROM ingest_file WHERE status = "
-      "'ingested'",
+      "'ingested' AND (?1 IS NULL OR delivered_day <= ?1)",
       &st, err);
   if (rc)
     return rc;
+  bind_as_of(st, sn->as_of);
   if (sqlite3_step(st) == SQLITE_ROW) {
     sn->lines_read = sqlite3_column_int64(st, 0);
     sn->lines_accepted = sqlite3_column_int64(st, 1);
@@ -318,11 +354,12 @@ static zt_status load_counts(sqlite3 *db, zt_snapshot *sn, zt_err *err) {
 
   rc = prepare(db,
                "SELECT r.reason, f.status, count(*) FROM reject r JOIN "
-               "ingest_file f ON f.id = r.file_id GROUP BY r.reason, "
-               "f.status",
+               "ingest_file f ON f.id = r.file_id WHERE ?1 IS NULL OR "
+               "f.delivered_day <= ?1 GROUP BY r.reason, f.status",
                &st, err);
   if (rc)
     return rc;
+  bind_as_of(st, sn->as_of);
   while (sqlite3_step(st) == SQLITE_ROW) {
     zt_reason r =
         zt_reason_from_code((const char *)sqlite3_column_text(st, 0));
@@ -340,10 +377,11 @@ static zt_status load_counts(sqlite3 *db, zt_snapshot *sn, zt_err *err) {
                "SELECT count(*) FILTER (WHERE debit_id IS NOT NULL), "
                "count(*) FILTER (WHERE debit_id IS NULL), coalesce(sum(amount)"
                " FILTER (WHERE debit_id IS NULL), 0) FROM declaration WHERE "
-               "credit = 1",
+               "credit = 1" AS_OF,
                &st, err);
   if (rc)
     return rc;
+  bind_as_of(st, sn->as_of);
   if (sqlite3_step(st) == SQLITE_ROW) {
     sn->credits_applied = sqlite3_column_int64(st, 0);
     sn->credits_waiting = sqlite3_column_int64(st, 1);
@@ -357,10 +395,12 @@ static zt_status load_counts(sqlite3 *db, zt_snapshot *sn, zt_err *err) {
                "sum(lines_read), sum(lines_accepted), sum(lines_rejected), "
                "sum(lines_duplicate), min(substr(ingested_at, 1, 10)), "
                "max(substr(ingested_at, 1, 10)) FROM ingest_file "
+               "WHERE ?1 IS NULL OR delivered_day <= ?1 "
                "GROUP BY kind, format ORDER BY kind, format",
                &st, err);
   if (rc)
     return rc;
+  bind_as_of(st, sn->as_of);
   while (sqlite3_step(st) == SQLITE_ROW) {
     zt_source_group *g;
     const char *d1 = (const char *)sqlite3_column_text(st, 8);
@@ -392,9 +432,16 @@ static zt_status load_counts(sqlite3 *db, zt_snapshot *sn, zt_err *err) {
 }
 
 zt_status zt_snapshot_load(zt_store *store, zt_snapshot *sn, zt_err *err) {
+  return zt_snapshot_load_as_of(store, ZT_DAY_NONE, sn, err);
+}
+
+zt_status zt_snapshot_load_as_of(zt_store *store, zt_day as_of,
+                                 zt_snapshot *sn, zt_err *err) {
   sqlite3 *db = zt_store_db(store);
   zt_status rc;
   memset(sn, 0, sizeof *sn);
+  sn->as_of = as_of;
+  sn->latest_arrival = ZT_DAY_NONE;
   rc = zt_store_commit(store, err);
   if (rc)
     return rc;
@@ -422,6 +469,9 @@ void zt_snapshot_free_lines(zt_snapshot *sn) {
   free(sn->lines);
   sn->lines = NULL;
   sn->nlines = 0;
+  free(sn->credits);
+  sn->credits = NULL;
+  sn->ncredits = 0;
 }
 
 void zt_snapshot_free(zt_snapshot *sn) {

@@ -31,6 +31,14 @@ typedef struct zt_source_group {
   zt_day first, last;     /* ingest dates */
 } zt_source_group;
 
+/* One applied credit: netted into lines[line]; `amount` is the credited
+ * amount (positive), `arrived` its file's delivered_day. */
+typedef struct zt_credit_event {
+  uint32_t line;
+  zt_day arrived;
+  int64_t amount;
+} zt_credit_event;
+
 typedef struct zt_snapshot {
   zt_nline *lines;
   size_t nlines;
@@ -55,9 +63,21 @@ typedef struct zt_snapshot {
   size_t nsources;
   zt_day first_day, last_day; /* span of the declaration lines */
   zt_flow_data flow;          /* requests, starts, stops (etl/flow.h) */
+  /* arrival (issue 16, docs/completeness.md) */
+  zt_credit_event *credits;    /* the credits netted into `lines` */
+  size_t ncredits;
+  zt_day as_of;                /* ZT_DAY_NONE: everything stored */
+  zt_day latest_arrival;       /* the latest arrival of a loaded line or
+                                  credit; ZT_DAY_NONE when none */
 } zt_snapshot;
 
 zt_status zt_snapshot_load(zt_store *store, zt_snapshot *out, zt_err *err);
+/* The same "as known on" `as_of` (ZT_DAY_NONE: everything): only lines
+ * and credits whose file was delivered on or before `as_of` are read
+ * (ingest_file.delivered_day), so a credit that arrived later is not
+ * netted; the ingest counts and sources count only those files. */
+zt_status zt_snapshot_load_as_of(zt_store *store, zt_day as_of,
+                                 zt_snapshot *out, zt_err *err);
 /* Free only the declaration lines (normalization is done with them). */
 void zt_snapshot_free_lines(zt_snapshot *sn);
 void zt_snapshot_free(zt_snapshot *sn);

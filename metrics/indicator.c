@@ -10,6 +10,7 @@
 #include "metrics/indicator.h"
 
 #include <glib.h>
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -19,6 +20,7 @@
 #include "core/str.h"
 #include "etl/reasons.h"
 #include "metrics/accum.h"
+#include "metrics/completeness.h"
 
 enum { /* ZT_FAM_VOLUME */
   V_CLIENTS, V_CLIENTS_KIND, V_SPEND, V_SPEND_KIND, V_PER_CLIENT,
@@ -47,6 +49,10 @@ enum { /* ZT_FAM_DQ */
 enum { /* ZT_FAM_RATE */
   R_CLIENTS, R_VERBLIJF, R_RES, R_KIND, R_SPEND
 };
+enum { /* ZT_FAM_COMPL */
+  K_SPEND_SHARE, K_CLIENTS_SHARE, K_SPEND, K_SPEND_LOW, K_SPEND_HIGH,
+  K_CLIENTS, K_CLIENTS_LOW, K_CLIENTS_HIGH, K_ARR_SPEND, K_ARR_CLIENTS
+};
 
 static zt_status fam_volume(zt_emit *e, const zt_ind_def *d);
 static zt_status fam_zothuis(zt_emit *e, const zt_ind_def *d);
@@ -55,6 +61,7 @@ static zt_status fam_gi(zt_emit *e, const zt_ind_def *d);
 static zt_status fam_wpb(zt_emit *e, const zt_ind_def *d);
 static zt_status fam_dq(zt_emit *e, const zt_ind_def *d);
 static zt_status fam_rate(zt_emit *e, const zt_ind_def *d);
+static zt_status fam_compl(zt_emit *e, const zt_ind_def *d);
 
 #define C ZT_UNIT_COUNT
 #define EUR ZT_UNIT_EUR
@@ -511,6 +518,57 @@ static const zt_ind_def defs[] = {
    "assignment, start before assignment, stop without start, declaration "
    "without start, request unanswered 56 days after its day (on the "
    "peildatum)", SUM, T_NONE, NULL, NULL},
+  /* completeness of the figures (metrics/completeness.c,
+   * docs/completeness.md); the region and municipalities with enough
+   * clients, when there is enough history */
+  {"completeness.spend_share", PCT, 1, NULL, false, false, ZT_SC_DEPENDS,
+   false, NULL, {"spend.total", NULL, NULL, NULL}, ZT_FAM_COMPL,
+   K_SPEND_SHARE, fam_compl,
+   "spending of P's care months known on the as-of day / its chain-ladder "
+   "expected final value (run-off triangle by declared municipality)",
+   SUM, T_NONE, NULL, NULL},
+  {"completeness.clients_share", PCT, 1, NULL, false, false, ZT_SC_DEPENDS,
+   false, NULL, {"clients.total", NULL, NULL, NULL}, ZT_FAM_COMPL,
+   K_CLIENTS_SHARE, fam_compl,
+   "unique clients per care month of P, summed, known on the as-of day / "
+   "their chain-ladder expected final value", SUM, T_NONE, NULL, NULL},
+  {"estimate.spend_final", EUR, 0, NULL, false, false, ZT_SC_DEPENDS, false,
+   NULL, {"spend.total", NULL, NULL, NULL}, ZT_FAM_COMPL, K_SPEND,
+   fam_compl, "expected final spend.total: spend.total / "
+   "completeness.spend_share, in cents", SUM, T_NONE, NULL, NULL},
+  {"estimate.spend_final_low", EUR, 0, NULL, false, false, ZT_SC_DEPENDS,
+   false, NULL, {"spend.total", NULL, NULL, NULL}, ZT_FAM_COMPL,
+   K_SPEND_LOW, fam_compl,
+   "estimate.spend_final less 1.645 x Mack's standard error (90% band)",
+   SUM, T_NONE, NULL, NULL},
+  {"estimate.spend_final_high", EUR, 0, NULL, false, false, ZT_SC_DEPENDS,
+   false, NULL, {"spend.total", NULL, NULL, NULL}, ZT_FAM_COMPL,
+   K_SPEND_HIGH, fam_compl,
+   "estimate.spend_final plus 1.645 x Mack's standard error (90% band)",
+   SUM, T_NONE, NULL, NULL},
+  {"estimate.clients_final", C, 0, NULL, false, false, ZT_SC_DEPENDS, false,
+   NULL, {"clients.total", NULL, NULL, NULL}, ZT_FAM_COMPL, K_CLIENTS,
+   fam_compl, "expected final clients.total: clients.total / "
+   "completeness.clients_share, rounded", SUM, T_NONE, NULL, NULL},
+  {"estimate.clients_final_low", C, 0, NULL, false, false, ZT_SC_DEPENDS,
+   false, NULL, {"clients.total", NULL, NULL, NULL}, ZT_FAM_COMPL,
+   K_CLIENTS_LOW, fam_compl,
+   "estimate.clients_final less 1.645 x Mack's standard error (90% band)",
+   SUM, T_NONE, NULL, NULL},
+  {"estimate.clients_final_high", C, 0, NULL, false, false, ZT_SC_DEPENDS,
+   false, NULL, {"clients.total", NULL, NULL, NULL}, ZT_FAM_COMPL,
+   K_CLIENTS_HIGH, fam_compl,
+   "estimate.clients_final plus 1.645 x Mack's standard error (90% band)",
+   SUM, T_NONE, NULL, NULL},
+  {"completeness.arrival_spend", PCT, 1, "delay", true, true, ZT_SC_NONE,
+   false, NULL, NOD, ZT_FAM_COMPL, K_ARR_SPEND, fam_compl,
+   "the arrival curve: % of a care month's final spending that has "
+   "arrived after delay=0..K months, from the development factors; the "
+   "region, for periods not yet final", SUM, T_NONE, NULL, NULL},
+  {"completeness.arrival_clients", PCT, 1, "delay", true, true, ZT_SC_NONE,
+   false, NULL, NOD, ZT_FAM_COMPL, K_ARR_CLIENTS, fam_compl,
+   "the arrival curve of unique clients per care month, as "
+   "completeness.arrival_spend", SUM, T_NONE, NULL, NULL},
 };
 
 #undef C
@@ -1158,4 +1216,76 @@ zt_status zt_ind_put(zt_emit *e, const zt_ind_def *d, size_t p, size_t u,
 
 bool zt_ind_want(const zt_emit *e, const zt_ind_def *d, size_t p, size_t u) {
   return want(e, d, p, u);
+}
+
+/* The completeness rows (metrics/completeness.c): the triangles give the
+ * share of P's final value known now; the estimates scale the period's
+ * own spend.total and clients.total by it, so that they add to what the
+ * report shows. */
+static int64_t scaled(int64_t v, int64_t by, int64_t of) {
+  return of > 0 ? llround((double)v * (double)by / (double)of) : v;
+}
+
+static zt_status fam_compl(zt_emit *e, const zt_ind_def *d) {
+  const zt_completeness *c = e->in->completeness;
+  zt_acc *a;
+  zt_status st = ZT_OK;
+  if (!c)
+    return ZT_OK;
+  EACH_ROW(e, d, p, u, a) {
+    const zt_compl_unit *cu = zt_compl_unit_of(c, e->unit_code[u]);
+    int which = d->slot == K_SPEND_SHARE || d->slot == K_SPEND ||
+                        d->slot == K_SPEND_LOW || d->slot == K_SPEND_HIGH
+                    ? ZT_COMPL_SPEND
+                    : ZT_COMPL_CLIENTS;
+    zt_compl_est x;
+    int64_t base = which == ZT_COMPL_SPEND ? a->spend : a->clients;
+    int64_t n = which == ZT_COMPL_SPEND ? a->spend_n : a->clients;
+    if (d->slot == K_ARR_SPEND || d->slot == K_ARR_CLIENTS) {
+      int w = d->slot == K_ARR_SPEND ? ZT_COMPL_SPEND : ZT_COMPL_CLIENTS;
+      int last = zt_compl_month(e->periods[p].end);
+      /* only for a period that is not final yet */
+      if (!cu || !cu->usable ||
+          c->now_month - last >= c->cfg.max_delay ||
+          zt_compl_month(e->periods[p].begin) > c->now_month)
+        continue;
+      for (int k = 0; k <= c->cfg.max_delay && !st; k++) {
+        char bd[32];
+        snprintf(bd, sizeof bd, "delay=%d", k);
+        st = put(e, d, p, u, bd,
+                 llround(1e6 * zt_compl_curve(c, cu, w, k)), 1000000, n);
+      }
+      if (st)
+        return st;
+      continue;
+    }
+    if (!zt_compl_estimate(c, cu, which,
+                           zt_compl_month(e->periods[p].begin),
+                           zt_compl_month(e->periods[p].end), &x) ||
+        x.observed <= 0 || x.final <= 0)
+      continue;
+    switch (d->slot) {
+    case K_SPEND_SHARE:
+    case K_CLIENTS_SHARE:
+      st = put(e, d, p, u, NULL, x.observed, x.final, n);
+      break;
+    case K_SPEND:
+    case K_CLIENTS:
+      st = put(e, d, p, u, NULL, scaled(base, x.final, x.observed), 1, n);
+      break;
+    case K_SPEND_LOW:
+    case K_CLIENTS_LOW:
+      st = put(e, d, p, u, NULL, scaled(base, x.low, x.observed), 1, n);
+      break;
+    case K_SPEND_HIGH:
+    case K_CLIENTS_HIGH:
+      st = put(e, d, p, u, NULL, scaled(base, x.high, x.observed), 1, n);
+      break;
+    default:
+      st = ZT_ERR_INTERNAL;
+    }
+    if (st)
+      return st;
+  }
+  return ZT_OK;
 }

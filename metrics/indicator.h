@@ -38,7 +38,9 @@ typedef enum zt_ind_family {
   ZT_FAM_WPB,      /* wpb.* */
   ZT_FAM_DQ,       /* dq.* */
   ZT_FAM_RATE,     /* rate.*: counts per 1.000 youths (population) */
-  ZT_FAM_FLOW      /* flow.*: access and outflow (metrics/flow.c) */
+  ZT_FAM_FLOW,     /* flow.*: access and outflow (metrics/flow.c) */
+  ZT_FAM_COMPL     /* completeness.*, estimate.*: how complete the figures
+                      are (metrics/completeness.c) */
 } zt_ind_family;
 
 /* How breakdown rows relate to their total (complementary suppression

@@ -57,6 +57,9 @@ typedef struct zt_metrics_input {
   const zt_flow_data *flow;      /* requests, starts, stops (flow.*);
                                     NULL or empty: no flow.* rows */
   int wait_norm_days;            /* flow.waiting_over_norm; 0: 42 */
+  const struct zt_completeness *completeness; /* triangles as known on
+                                    the as-of day (metrics/completeness.h),
+                                    or NULL: no completeness.* rows */
   unsigned families;             /* 0: every indicator; else the bits
                                     1u << zt_ind_family to write (a
                                     report's episode cohort) */

@@ -554,6 +554,14 @@ zt_status zt_doc_build(const zt_template *t, const zt_report_input *in,
     d->delivery = zt_arena_printf(b.a, "Gegevens ontvangen tot en met %s",
                                   buf);
   }
+  {
+    /* provisional figures (docs/completeness.md) */
+    const char *pl = compl_cover_line(&b);
+    if (pl)
+      d->delivery = d->delivery
+                        ? zt_arena_printf(b.a, "%s. %s", d->delivery, pl)
+                        : pl;
+  }
   if (!in->narrative) {
     const char *f = in->narrative_file;
     const char *base = f ? strrchr(f, '/') : NULL;

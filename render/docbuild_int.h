@@ -80,6 +80,11 @@ zt_table *new_table(bctx *b, size_t nrows, size_t ncols,
                     const char *caption);
 void add_table_block(bctx *b, zt_table *t, int line);
 
+/* docbuild_compl.c: completeness (docs/completeness.md) */
+const char *compl_tile_note(bctx *b, const char *ind, const zt_period *p,
+                            uint16_t gem);
+const char *compl_cover_line(bctx *b);
+
 /* docbuild_values.c: values and targets */
 const zt_ind_value *lookup(bctx *b, const char *ind,
                            const zt_period *p, uint16_t gem,

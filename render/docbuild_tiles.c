@@ -190,6 +190,15 @@ zt_status tiles_block(bctx *b, xmlNodePtr n) {
                                             cn)
                           : cn;
     }
+    /* provisional figures: the expected final value beside them */
+    if (!bd) {
+      const char *cn = compl_tile_note(b, ind, &p, gem);
+      if (cn)
+        tiles[i].note = tiles[i].note
+                            ? zt_arena_printf(b->a, "%s; %s", tiles[i].note,
+                                              cn)
+                            : cn;
+    }
     /* a status that rests on a dozen children says so */
     if (ev.target && ev.judged &&
         zt_small_base(unit_of(ind), ev.status, ev.judged->n)) {

@@ -280,3 +280,22 @@ const char *zt_nl_indicator(const char *id) {
       return indicator_nl[i].nl;
   return id;
 }
+
+char *zt_nl_estimate_note(const char *share, const char *estimate,
+                          const char *low, const char *high) {
+  return g_strdup_printf("voorlopig: %s binnen; verwachte eindstand %s "
+                         "(%s tot %s)", share, estimate, low, high);
+}
+
+char *zt_nl_provisional_cover(const char *spend_share,
+                              const char *clients_share) {
+  if (spend_share && clients_share)
+    return g_strdup_printf("Voorlopige cijfers: naar schatting %s van de "
+                           "kosten en %s van de jeugdigen van deze "
+                           "periode is al gedeclareerd.", spend_share,
+                           clients_share);
+  return g_strdup_printf("Voorlopige cijfers: naar schatting %s van de "
+                         "%s van deze periode is al gedeclareerd.",
+                         spend_share ? spend_share : clients_share,
+                         spend_share ? "kosten" : "jeugdigen");
+}

@@ -53,5 +53,15 @@ const char *zt_nl_source_kind(const char *kind);
  * ("rate.clients_per_1000" -> "Jeugdigen met jeugdhulp per 1.000"), or
  * the id itself. */
 const char *zt_nl_indicator(const char *id);
+/* Completeness (docs/completeness.md). The note of a spending or
+ * clients tile whose figures are not complete yet: "voorlopig: 85,7%
+ * binnen; verwachte eindstand € 32.241.390 (€ 31.065.272 tot
+ * € 33.417.507)". Caller frees (g_free). */
+char *zt_nl_estimate_note(const char *share, const char *estimate,
+                          const char *low, const char *high);
+/* The cover's line when the period's figures are provisional; either
+ * share may be NULL. Caller frees (g_free). */
+char *zt_nl_provisional_cover(const char *spend_share,
+                              const char *clients_share);
 
 #endif

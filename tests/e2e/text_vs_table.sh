@@ -167,11 +167,12 @@ for period in ("2023-H2", "2023"):
           f"gezinsvorm ({y}) is not in the summary")
     # -- the Verantwoording: the sources paragraph and table
     try:
-        # 8.1, or 9.1 with the flow's section (Toegang en uitstroom)
+        # 8.1 without the optional sections, up to 10.1 with the flow's
+        # (Toegang en uitstroom) and Volledigheid van de cijfers
         a = max(i for i, l in enumerate(lines)
-                if re.fullmatch(r"[89]\.1 Bronnen", l.strip()))
+                if re.fullmatch(r"(8|9|10)\.1 Bronnen", l.strip()))
     except ValueError:
-        bad.append(f"{period}: no 8.1 (9.1) Bronnen")
+        bad.append(f"{period}: no Bronnen (8.1 to 10.1)")
         continue
     para = " ".join(lines[a:a + 6])
     for ind in ("dq.lines_read", "dq.lines_accepted",

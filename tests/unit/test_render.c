@@ -197,7 +197,8 @@ static void test_pdf_checks(void **state) {
                                   pdf, NULL}, &ok);
   assert_true(ok);
   assert_non_null(strstr(out, "\"title\": \"1 Samenvatting\""));
-  assert_non_null(strstr(out, "\"title\": \"7.1 Blaricum\""));
+  /* the annex is section 8 (after Volledigheid van de cijfers) */
+  assert_non_null(strstr(out, "\"title\": \"8.1 Blaricum\""));
   assert_non_null(strstr(out, "\"title\": \"Inhoud\""));
   g_free(out);
   out = run((char *[]){"pdfinfo", "-dests", pdf, NULL}, &ok);
@@ -409,7 +410,9 @@ static void test_html(void **state) {
   assert_true(h.tables >= 20);   /* report tables and charts' data */
   assert_int_equal(h.tables_without_caption, 0);
   assert_int_equal(h.th_without_scope, 0);
-  assert_int_equal(h.svgs, 7 + RF_NGEM);  /* see test_template.c */
+  /* 6 charts, the rates per municipality, the 2 arrival curves of
+   * Volledigheid van de cijfers and one per municipality */
+  assert_int_equal(h.svgs, 9 + RF_NGEM);
   assert_int_equal(h.figures, h.svgs);
   assert_int_equal(h.svg_without_text, 0);
   assert_int_equal(h.headings_skipped, 0);
@@ -430,7 +433,7 @@ static void test_html(void **state) {
       urls++;
       p += 7;
     }
-    assert_int_equal(urls, 7 + RF_NGEM);  /* one per svg */
+    assert_int_equal(urls, 9 + RF_NGEM);   /* one per chart's SVG */
   }
   /* phone and print */
   assert_non_null(strstr(html, "name=\"viewport\""));

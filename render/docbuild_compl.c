@@ -1,0 +1,69 @@
+/*
+ * render/docbuild_compl.c -- the completeness of the figures in the
+ * document (docs/completeness.md): the note under the spending and
+ * clients tiles with the expected final value when the period is less
+ * than 98% complete, and the cover's "voorlopige cijfers" line.
+ */
+#include "render/docbuild_int.h"
+
+#include <glib.h>
+#include <string.h>
+
+#include "render/labels_nl.h"
+
+/* Shown as provisional below this share (98%). */
+static bool provisional(const zt_ind_value *v) {
+  return v && !v->suppressed && v->den > 0 && v->num * 100 < v->den * 98;
+}
+
+const char *compl_tile_note(bctx *b, const char *ind, const zt_period *p,
+                            uint16_t gem) {
+  const char *share_id, *est_id;
+  const zt_ind_value *share, *est, *lo, *hi;
+  char low_id[48], high_id[48];
+  char *s;
+  const char *out;
+  if (!ind)
+    return NULL;
+  if (strcmp(ind, "spend.total") == 0) {
+    share_id = "completeness.spend_share";
+    est_id = "estimate.spend_final";
+  } else if (strcmp(ind, "clients.total") == 0) {
+    share_id = "completeness.clients_share";
+    est_id = "estimate.clients_final";
+  } else {
+    return NULL;
+  }
+  share = lookup(b, share_id, p, gem, NULL);
+  est = lookup(b, est_id, p, gem, NULL);
+  snprintf(low_id, sizeof low_id, "%s_low", est_id);
+  snprintf(high_id, sizeof high_id, "%s_high", est_id);
+  lo = lookup(b, low_id, p, gem, NULL);
+  hi = lookup(b, high_id, p, gem, NULL);
+  if (!provisional(share) || !est || !lo || !hi || est->suppressed ||
+      lo->suppressed || hi->suppressed)
+    return NULL;
+  s = zt_nl_estimate_note(display(b, share, NULL), display(b, est, NULL),
+                          display(b, lo, NULL), display(b, hi, NULL));
+  out = zt_arena_strdup(b->a, s);
+  g_free(s);
+  return out;
+}
+
+const char *compl_cover_line(bctx *b) {
+  const zt_ind_value *s =
+      lookup(b, "completeness.spend_share", &b->in->period, 0, NULL);
+  const zt_ind_value *c =
+      lookup(b, "completeness.clients_share", &b->in->period, 0, NULL);
+  char *t;
+  const char *out;
+  if (!provisional(s) && !provisional(c))
+    return NULL;
+  t = zt_nl_provisional_cover(s && !s->suppressed ? display(b, s, NULL)
+                                                  : NULL,
+                              c && !c->suppressed ? display(b, c, NULL)
+                                                  : NULL);
+  out = zt_arena_strdup(b->a, t);
+  g_free(t);
+  return out;
+}
