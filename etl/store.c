@@ -2395,8 +2395,8 @@ zt_status zt_store_latest_delivery(zt_store *s, zt_day *out, zt_err *err) {
   *out = ZT_DAY_NONE;
   if (sqlite3_prepare_v2(s->db,
                          "SELECT max(delivered_day) FROM ingest_file "
-                         "WHERE status = 'ingested' AND kind NOT IN "
-                         "('productcodes', 'aanbieders')",
+                         "WHERE status = 'ingested' AND "
+                         "kind = 'declaraties' AND lines_accepted > 0",
                          -1, &st, NULL) != SQLITE_OK)
     return db_fail(s, err, "reading the latest delivery date");
   rc = sqlite3_step(st);

@@ -258,8 +258,9 @@ typedef struct zt_delivery {
 zt_status zt_store_deliveries(zt_store *s, zt_delivery **out, size_t *n,
                               zt_err *err);
 
-/* The latest delivery date of an ingested data file (reference tables
- * do not count), or ZT_DAY_NONE: the report's cover. */
+/* The latest delivery date of a declaration file that brought accepted
+ * lines (other kinds and empty files do not count), or ZT_DAY_NONE: the
+ * report's cover. */
 zt_status zt_store_latest_delivery(zt_store *s, zt_day *out, zt_err *err);
 
 #endif
