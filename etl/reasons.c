@@ -43,6 +43,10 @@ static const struct {
   [ZT_R_QUOTE_UNTERMINATED] = {"quote_unterminated",
                                "a quoted field opened on the line is not "
                                "closed in time"},
+  [ZT_R_ANSWER_CONFLICT] = {"answer_conflict",
+                            "a second, different answer (JW325) to a "
+                            "declaration message or line already "
+                            "answered"},
   [ZT_R_FILE_UNREADABLE] = {"file_unreadable",
                             "file cannot be read (or broken gzip)"},
   [ZT_R_LAYOUT_UNKNOWN] = {"layout_unknown",

@@ -35,6 +35,8 @@ typedef enum zt_reason {
   ZT_R_FIELD_COUNT,         /* a CSV line with too many or too few fields */
   ZT_R_ENCODING_INVALID,    /* bytes not valid in the file's encoding */
   ZT_R_QUOTE_UNTERMINATED,  /* a quoted field left open: the line alone */
+  ZT_R_ANSWER_CONFLICT,     /* a second, different answer (JW325) to the
+                               same declaration message or line */
   /* file reasons: the whole file is rejected */
   ZT_R_FILE_UNREADABLE,     /* cannot open or read; broken gzip */
   ZT_R_LAYOUT_UNKNOWN,      /* CSV header matches no known layout */

@@ -16,6 +16,7 @@ static const char *const kind_names[ZT_KIND_COUNT] = {
     [ZT_KIND_AANBIEDERS] = "aanbieders",
     [ZT_KIND_BEVOLKING] = "bevolking",
     [ZT_KIND_BENCHMARK] = "benchmark",
+    [ZT_KIND_ANTWOORDEN] = "antwoorden",
 };
 
 const char *zt_kind_name(zt_kind k) {
@@ -81,6 +82,15 @@ static const char *const bench_names[ZT_M_NFIELDS] = {
 static const bool bench_optional[ZT_M_NFIELDS] = {[ZT_M_STATUS] = true,
                                                  [ZT_M_UNIT] = true};
 
+static const char *const answer_names[ZT_N_NFIELDS] = {
+    "gemeente", "aanbieder_agb", "antwoord_id", "declaratie_id",
+    "declaratienummer", "niveau", "referentienummer", "bedrag",
+    "debet_credit", "toegekend_bedrag", "toegekend_debet_credit",
+    "retourcodes"};
+static const bool answer_optional[ZT_N_NFIELDS] = {
+    [ZT_N_DECLNR] = true, [ZT_N_AMOUNT] = true, [ZT_N_DC] = true,
+    [ZT_N_GRANTED] = true, [ZT_N_GRANTED_DC] = true};
+
 static const zt_kind_layout layouts[] = {
     {ZT_KIND_DECLARATIES, ZT_D_NFIELDS, decl_names, decl_optional},
     {ZT_KIND_TOEWIJZINGEN, ZT_A_NFIELDS, assign_names, assign_optional},
@@ -90,6 +100,7 @@ static const zt_kind_layout layouts[] = {
     {ZT_KIND_AANBIEDERS, ZT_V_NFIELDS, prov_names, prov_optional},
     {ZT_KIND_BEVOLKING, ZT_B_NFIELDS, pop_names, pop_optional},
     {ZT_KIND_BENCHMARK, ZT_M_NFIELDS, bench_names, bench_optional},
+    {ZT_KIND_ANTWOORDEN, ZT_N_NFIELDS, answer_names, answer_optional},
 };
 
 const zt_kind_layout *zt_kind_layout_of(zt_kind k) {

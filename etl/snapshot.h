@@ -15,6 +15,7 @@
 #include <stdint.h>
 
 #include "core/err.h"
+#include "etl/answer.h"
 #include "etl/normalize.h"
 #include "etl/reasons.h"
 #include "etl/record.h"
@@ -53,6 +54,10 @@ typedef struct zt_snapshot {
   zt_source_group *sources;
   size_t nsources;
   zt_day first_day, last_day; /* span of the declaration lines */
+  /* declaration answers (JW325): with any answer stored, the lines they
+   * rejected are left out of `lines` (and rejected credits are not
+   * netted); answers.present is false otherwise, and nothing changes */
+  zt_answer_stats answers;
 } zt_snapshot;
 
 zt_status zt_snapshot_load(zt_store *store, zt_snapshot *out, zt_err *err);

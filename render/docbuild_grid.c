@@ -206,7 +206,8 @@ static zt_status expand_breakdown(bctx *b, xmlNodePtr n, const char *key,
       bv.value = bv.full + kl + 1;
       bv.weight = strcmp(v->period, periods[np - 1]) == 0 ? bd_weight(v)
                                                            : -2.0;
-      bv.label = strcmp(key, "kind") == 0 || strcmp(key, "reason") == 0
+      bv.label = strcmp(key, "kind") == 0 || strcmp(key, "reason") == 0 ||
+                         strcmp(key, "retourcode") == 0
                      ? zt_breakdown_label(key, bv.value)
                  : strcmp(key, "provider") == 0
                      ? provider_label(b, bv.value)
