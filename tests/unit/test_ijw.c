@@ -555,7 +555,8 @@ static void test_kind_unknown(void **state) {
                "</ToegewezenProducten></Client></Bericht>");
   expect_kind_unknown(p, ZT_KIND_AUTO,
                       "an iJw JW305 message (root element 'Bericht'), not "
-                      "a JW323 declaration or a JW301 assignment");
+                      "a JW323 declaration, a JW301 assignment or a JW325 "
+                      "declaration answer");
   g_free(p);
   tu_rmtree(dir);
   g_free(dir);
