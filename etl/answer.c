@@ -464,7 +464,7 @@ static int cmp_str(const void *a, const void *b) {
 zt_status zt_answer_marks_load(sqlite3 *db, zt_answer_marks *m,
                                zt_err *err) {
   sqlite3_stmt *st = NULL;
-  GHashTable *msgs = NULL, *lines = NULL, *idents = NULL;
+  GHashTable *msgs = NULL, *lines = NULL, *idents = NULL, *jw323 = NULL;
   loader ld = {NULL, NULL};
   ans *answers = NULL;
   size_t nans = 0, cap = 0;
@@ -489,6 +489,7 @@ zt_status zt_answer_marks_load(sqlite3 *db, zt_answer_marks *m,
   lines = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
   idents = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free,
                                  g_free);
+  jw323 = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, NULL);
 
   /* the answers, by (provider, identification) and (provider, number);
    * lines of an answer whose own row is missing (a CSV without one)
@@ -563,6 +564,21 @@ zt_status zt_answer_marks_load(sqlite3 *db, zt_answer_marks *m,
   }
   sqlite3_finalize(st);
 
+  /* the JW323 files (only their lines wait for an answer) */
+  if (sqlite3_prepare_v2(db,
+                         "SELECT id FROM ingest_file WHERE format LIKE "
+                         "'jw323%'",
+                         -1, &st, NULL) != SQLITE_OK) {
+    rc = db_fail(db, err, "reading the answers");
+    goto out;
+  }
+  while (sqlite3_step(st) == SQLITE_ROW) {
+    int64_t *k = g_new(int64_t, 1);
+    *k = sqlite3_column_int64(st, 0);
+    g_hash_table_add(jw323, k);
+  }
+  sqlite3_finalize(st);
+
   /* every stored line, in id order */
   if (sqlite3_prepare_v2(db,
                          "SELECT id, agb, file_id, coalesce(declaratie_nr, "
@@ -605,7 +621,8 @@ zt_status zt_answer_marks_load(sqlite3 *db, zt_answer_marks *m,
       } else if (hit) {
         continue;                    /* approved: not in the array */
       } else {
-        mark = ZT_ANS_OPEN;
+        mark = g_hash_table_contains(jw323, &file) ? ZT_ANS_OPEN
+                                                   : ZT_ANS_OUTSIDE;
       }
       if (m->n == mcap) {
         mcap = mcap ? 2 * mcap : 256;
@@ -654,6 +671,8 @@ out:
     g_hash_table_destroy(lines);
   if (idents)
     g_hash_table_destroy(idents);
+  if (jw323)
+    g_hash_table_destroy(jw323);
   if (rc)
     zt_answer_marks_free(m);
   return rc;

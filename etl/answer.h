@@ -53,8 +53,10 @@ typedef enum zt_answer_mark {
   ZT_ANS_OPEN = 0,    /* no answer to its message (yet): nog niet
                          beoordeeld; counts as before */
   ZT_ANS_APPROVED,    /* its message was answered and it is not listed */
-  ZT_ANS_REJECTED     /* listed as rejected, or its message was rejected
+  ZT_ANS_REJECTED,    /* listed as rejected, or its message was rejected
                          whole: not spending, not care */
+  ZT_ANS_OUTSIDE      /* no answer, and not from a JW323 file (a CSV
+                         export): counts as before, in no answer figure */
 } zt_answer_mark;
 
 /* The marks of the stored lines that are not approved, by declaration
@@ -96,6 +98,7 @@ typedef struct zt_answer_stats {
   int64_t lines_rejected, cents_rejected;
   int64_t lines_open, cents_open;         /* nog niet beoordeeld */
   int64_t lines_approved, cents_approved; /* net of applied credits */
+  int64_t lines_outside, cents_outside;   /* CSV lines without answer */
   zt_answer_code_stat *codes;             /* by code */
   size_t ncodes;
 } zt_answer_stats;

@@ -156,7 +156,9 @@ static zt_status load_lines(sqlite3 *db, zt_snapshot *sn, zt_err *err) {
         rc = zt_fail(err, ZT_ERR_NOMEM, "out of memory");
         break;
       }
-      open[sn->nlines] = mk == ZT_ANS_OPEN;
+      open[sn->nlines] = mk == ZT_ANS_OPEN      ? 1
+                         : mk == ZT_ANS_OUTSIDE ? 2
+                                                : 0;
     }
     if (reserve((void **)&sn->lines, &cap, sn->nlines + 1,
                 sizeof *sn->lines) ||
@@ -232,9 +234,12 @@ static zt_status load_lines(sqlite3 *db, zt_snapshot *sn, zt_err *err) {
   sqlite3_finalize(st);
   if (!rc && marks.present)
     for (size_t i = 0; i < sn->nlines; i++) {
-      if (open[i]) {
+      if (open[i] == 1) {
         as->lines_open++;
         as->cents_open += sn->lines[i].amount;
+      } else if (open[i] == 2) {
+        as->lines_outside++;
+        as->cents_outside += sn->lines[i].amount;
       } else {
         as->lines_approved++;
         as->cents_approved += sn->lines[i].amount;

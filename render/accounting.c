@@ -367,7 +367,7 @@ static void answer_row(zt_table *t, zt_arena *a, size_t r,
 #define ANSWER_REASONS 5
 
 zt_table *zt_acc_answers(const zt_report_input *in, zt_arena *a) {
-  static const char *const head[3] = {"", "Regels", "Bedrag"};
+  static const char *const head[3] = {"Beoordeling", "Regels", "Bedrag"};
   const zt_ind_value *rej = acc_value(in, "dq.spend_rejected_by_gemeente",
                                       "");
   const zt_ind_value *ok = acc_value(in, "dq.spend_approved", "");
@@ -444,8 +444,9 @@ zt_table *zt_acc_answers(const zt_report_input *in, zt_arena *a) {
       "kosten of zorg; een declaratie die als geheel is afgewezen, telt "
       "als niet ontvangen. Regels van declaraties zonder antwoord van de "
       "gemeente (nog niet beoordeeld) tellen mee zoals ze zijn "
-      "gedeclareerd. Bedragen over alle aangeleverde declaraties, na "
-      "verrekening van creditregels.");
+      "gedeclareerd. Bedragen over alle declaratieberichten die zijn "
+      "aangeleverd, na verrekening van creditregels; declaraties uit "
+      "CSV-exports zonder antwoord staan niet in deze tabel.");
   return t;
 }
 

@@ -609,6 +609,37 @@ static void test_header_refusal_by_ident(void **state) {
   env_close(&e);
 }
 
+/* A line from a CSV export that no answer names counts as before, but
+ * is not nog niet beoordeeld: R8 (client 4, April, 1 h) joins the
+ * worked example's lines, EUR 1.300 + 100; the open figure stays R7. */
+static void test_csv_line_outside(void **state) {
+  env e;
+  zt_snapshot sn;
+  char bsn[10];
+  (void)state;
+  env_open(&e);
+  put_declarations(&e);
+  put_answers(&e);
+  tu_bsn(4, bsn);
+  put_quiet(&e, "r8.csv",
+            g_strdup_printf(
+                "aanbieder_agb;gemeente;bsn;toewijzingnummer;"
+                "referentienummer;productcategorie;productcode;begindatum;"
+                "einddatum;volume;eenheid;tarief;bedrag;debet_credit\n"
+                "12345678;0402;%s;1004;R8;45;45A01;2023-04-01;2023-04-28;"
+                "1;04;10000;10000;D\n",
+                bsn));
+  assert_int_equal(zt_snapshot_load(e.s, &sn, NULL), ZT_OK);
+  assert_int_equal(sn.nlines, 5);
+  assert_int_equal(total_cents(&sn), 140000);
+  assert_int_equal(sn.answers.lines_open, 1);
+  assert_int_equal(sn.answers.cents_open, 70000);
+  assert_int_equal(sn.answers.lines_outside, 1);
+  assert_int_equal(sn.answers.cents_outside, 10000);
+  zt_snapshot_free(&sn);
+  env_close(&e);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_read_rows),
@@ -620,6 +651,7 @@ int main(void) {
       cmocka_unit_test(test_resend_and_conflict),
       cmocka_unit_test(test_csv_equals_jw325),
       cmocka_unit_test(test_header_refusal_by_ident),
+      cmocka_unit_test(test_csv_line_outside),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
