@@ -420,6 +420,8 @@ static int code_index(loader *ld, const char *code) {
   return (int)ld->code_list->len - 1;
 }
 
+/* The key of a message or a line: "agb|I|ident", "agb|N|number" or
+ * "agb|R|reference" (the same form the lookups below print). */
 static char *key3(int64_t agb, char what, const char *s) {
   return g_strdup_printf("%lld|%c|%s", (long long)agb, what, s);
 }
@@ -597,21 +599,18 @@ zt_status zt_answer_marks_load(sqlite3 *db, zt_answer_marks *m,
       const char *ref = (const char *)sqlite3_column_text(st, 4);
       const char *ident = g_hash_table_lookup(idents, &file);
       gpointer hit = NULL, rl;
-      char *k;
+      char k[96];            /* lookups need no copy of the key */
       int mark, code = 0;
       if (ident) {
-        k = key3(agb, 'I', ident);
+        snprintf(k, sizeof k, "%lld|I|%s", (long long)agb, ident);
         hit = g_hash_table_lookup(msgs, k);
-        g_free(k);
       }
       if (!hit && nr[0]) {
-        k = key3(agb, 'N', nr);
+        snprintf(k, sizeof k, "%lld|N|%s", (long long)agb, nr);
         hit = g_hash_table_lookup(msgs, k);
-        g_free(k);
       }
-      k = key3(agb, 'R', ref ? ref : "");
+      snprintf(k, sizeof k, "%lld|R|%s", (long long)agb, ref ? ref : "");
       rl = g_hash_table_lookup(lines, k);
-      g_free(k);
       if (hit && answers[GPOINTER_TO_SIZE(hit) - 1].whole) {
         mark = ZT_ANS_REJECTED;
         code = answers[GPOINTER_TO_SIZE(hit) - 1].code;
