@@ -445,8 +445,9 @@ static const zt_ind_def defs[] = {
    SUM, T_NONE, NULL, NULL},
   {"dq.lines_not_assessed", C, 0, NULL, false, true, ZT_SC_NONE, false,
    NULL, NOD, ZT_FAM_DQ, D_ANS_OPEN_LINES, fam_dq,
-   "live debit lines of declaration messages without an answer (yet): "
-   "nog niet beoordeeld, counted as spending as before",
+   "live debit lines of JW323 messages without an answer (yet): nog niet "
+   "beoordeeld, counted as spending as before (CSV lines no answer names "
+   "are not counted)",
    SUM, T_NONE, NULL, NULL},
   {"dq.spend_not_assessed", EUR, 0, NULL, false, true, ZT_SC_NONE, false,
    NULL, NOD, ZT_FAM_DQ, D_ANS_OPEN_SPEND, fam_dq,
