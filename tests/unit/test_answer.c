@@ -640,6 +640,46 @@ static void test_csv_line_outside(void **state) {
   env_close(&e);
 }
 
+/* A store of schema 3 (as main wrote it, before the answers) is upgraded
+ * by init to the current version: it gains the (empty) answer tables. */
+static void test_migration_from_3(void **state) {
+  char *dir = tu_tmpdir("answer-v3");
+  char *path = g_build_filename(dir, "z.db", NULL);
+  zt_store *s;
+  zt_err err;
+  (void)state;
+  assert_int_equal(zt_store_open(&s, path, ZT_STORE_INIT, NULL), ZT_OK);
+  assert_int_equal(sqlite3_exec(zt_store_db(s),
+                                "DROP TABLE answer; DROP TABLE answer_line; "
+                                "DROP TABLE message_ident; "
+                                "PRAGMA user_version = 3",
+                                NULL, NULL, NULL),
+                   SQLITE_OK);
+  zt_store_close(s);
+  assert_int_equal(zt_store_open(&s, path, ZT_STORE_USE, &err),
+                   ZT_ERR_USAGE);
+  assert_int_equal(zt_store_open(&s, path, ZT_STORE_INIT, NULL), ZT_OK);
+  assert_int_equal(zt_store_found_version(s), 3);
+  {
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_prepare_v2(zt_store_db(s),
+                                        "SELECT (SELECT count(*) FROM "
+                                        "answer) + (SELECT count(*) FROM "
+                                        "answer_line), (SELECT user_version "
+                                        "FROM pragma_user_version)",
+                                        -1, &st, NULL),
+                     SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    assert_int_equal(sqlite3_column_int(st, 0), 0);
+    assert_int_equal(sqlite3_column_int(st, 1), ZT_STORE_SCHEMA_VERSION);
+    sqlite3_finalize(st);
+  }
+  zt_store_close(s);
+  tu_rmtree(dir);
+  g_free(path);
+  g_free(dir);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_read_rows),
@@ -652,6 +692,7 @@ int main(void) {
       cmocka_unit_test(test_csv_equals_jw325),
       cmocka_unit_test(test_header_refusal_by_ident),
       cmocka_unit_test(test_csv_line_outside),
+      cmocka_unit_test(test_migration_from_3),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
