@@ -75,6 +75,7 @@ zt_status zt_compute(const zt_config *cfg, const zt_refdata *rd,
   memcpy(mi.dq.rejected, out->snap.rejected, sizeof mi.dq.rejected);
   mi.dq.credits_applied = out->snap.credits_applied;
   mi.dq.credits_waiting = out->snap.credits_waiting;
+  mi.dq.answers = &out->snap.answers;
   mi.population = out->snap.population;
   mi.npopulation = out->snap.npopulation;
   st = zt_population_band_parse(cfg->population_band, &mi.pop_age_from,

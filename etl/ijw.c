@@ -49,7 +49,10 @@
   X(Code) X(Ingangsdatum) X(RedenWijziging) X(ReferentieAanbieder)        \
   X(Toewijzingsdatum) X(Toewijzingstijd) X(Omvang) X(Budget)              \
   X(Commentaar) X(BerichtIdentificatie) X(Dagtekening)                   \
-  X(DeclaratieDagtekening) X(AangevraagdeProducten) X(AangevraagdProduct) \
+  X(DeclaratieDagtekening)                                                \
+  X(Identificatie) X(DeclaratieIdentificatie) X(DeclaratieAntwoord)       \
+  X(TotaalToegekendBedrag) X(RetourCodes) X(RetourCode)                  \
+  X(AangevraagdeProducten) X(AangevraagdProduct)                         \
   X(ToewijzingIngangsdatum) X(Verwijzer) X(Type) X(StartProducten)        \
   X(StartProduct) X(StopProducten) X(StopProduct) X(StatusAanlevering)    \
   X(RedenBeeindiging) X(BeschikkingNummer) X(BeschikkingIngangsdatum)     \
@@ -93,6 +96,13 @@ enum {
   S_GFIELD,      /* a text field of the header or the client */
   S_LSKIP,       /* inside a line: a subtree we do not read */
   S_IDENT,       /* Header/BerichtIdentificatie */
+  /* JW325 (declaratie-antwoord) */
+  S_ANSWER,      /* DeclaratieAntwoord */
+  S_DIDENT,      /* Header/DeclaratieIdentificatie */
+  S_GRANTED,     /* DeclaratieAntwoord/TotaalToegekendBedrag */
+  S_RC_DECL,     /* RetourCodes of the Header or DeclaratieAntwoord */
+  S_RC_LINE,     /* Prestatie/RetourCodes */
+  S_RCODE,       /* a RetourCode in one of those */
   S_G_VERWIJZER  /* AangevraagdProduct/Verwijzer (JW315) */
 };
 
@@ -114,6 +124,14 @@ enum {
   G_GENDER,               /* Client/Geslacht */
   G_DAY,                  /* Header/BerichtIdentificatie/Dagtekening */
   G_DECL_DAY,             /* Declaratie/DeclaratieDagtekening */
+  G_IDENT,                /* Header/BerichtIdentificatie/Identificatie */
+  G_DECL_IDENT,           /* JW325 DeclaratieIdentificatie/Identificatie */
+  G_GRANTED,              /* JW325 TotaalToegekendBedrag/TotaalBedrag */
+  G_GRANTED_DC,           /* JW325 TotaalToegekendBedrag/DebetCredit */
+  G_RC_DECL,              /* JW325 header's and DeclaratieAntwoord's
+                           * RetourCodes, blank separated */
+  G_RC_TMP,               /* the RetourCode being read */
+  G_LEVEL,                /* JW325: "declaratie", for its answer row */
   NSLOTS
 };
 
@@ -223,6 +241,53 @@ static const fdesc stop_fields[ZT_Z_NFIELDS] = {
     [ZT_Z_END] = {ZT_Z_END, "Einddatum", TYPED_MAX, true},
 };
 
+
+/* JW325: a rejected line (Prestatie) with the answer it belongs to. */
+#define CODES_MAX 60
+static const fdesc answer_line_fields[ZT_N_NFIELDS] = {
+    [ZT_N_GEMEENTE] = {G_FROM, "Header/Afzender", TYPED_MAX, true},
+    [ZT_N_AGB] = {G_TO, "Header/Ontvanger", TYPED_MAX, true},
+    [ZT_N_ANSWER_ID] = {G_IDENT, "Header/BerichtIdentificatie/Identificatie",
+                        ZT_ANSWER_ID_MAX, true},
+    [ZT_N_DECL_ID] = {G_DECL_IDENT,
+                      "Header/DeclaratieIdentificatie/Identificatie",
+                      ZT_ANSWER_ID_MAX, true},
+    [ZT_N_DECLNR] = {G_DECLNR, "DeclaratieNummer", ZT_DECLNR_MAX, false},
+    [ZT_N_LEVEL] = {ZT_N_LEVEL, "niveau", 16, true},
+    [ZT_N_REF] = {ZT_N_REF, "ProductReferentie/ReferentieNummer",
+                  ZT_REF_MAX, true},
+    [ZT_N_AMOUNT] = {ZT_N_AMOUNT, "IngediendBedrag/Bedrag", TYPED_MAX,
+                     false},
+    [ZT_N_DC] = {ZT_N_DC, "IngediendBedrag/DebetCredit", TYPED_MAX, false},
+    [ZT_N_GRANTED] = {NO_SLOT, "TotaalToegekendBedrag", 0, false},
+    [ZT_N_GRANTED_DC] = {NO_SLOT, "TotaalToegekendBedrag", 0, false},
+    [ZT_N_CODES] = {ZT_N_CODES, "Prestatie/RetourCodes/RetourCode",
+                    CODES_MAX, true},
+};
+
+/* JW325: the answer itself (one row per message). */
+static const fdesc answer_decl_fields[ZT_N_NFIELDS] = {
+    [ZT_N_GEMEENTE] = {G_FROM, "Header/Afzender", TYPED_MAX, true},
+    [ZT_N_AGB] = {G_TO, "Header/Ontvanger", TYPED_MAX, true},
+    [ZT_N_ANSWER_ID] = {G_IDENT, "Header/BerichtIdentificatie/Identificatie",
+                        ZT_ANSWER_ID_MAX, true},
+    [ZT_N_DECL_ID] = {G_DECL_IDENT,
+                      "Header/DeclaratieIdentificatie/Identificatie",
+                      ZT_ANSWER_ID_MAX, true},
+    [ZT_N_DECLNR] = {G_DECLNR, "DeclaratieNummer", ZT_DECLNR_MAX, false},
+    [ZT_N_LEVEL] = {G_LEVEL, "niveau", 16, true},
+    [ZT_N_REF] = {NO_SLOT, "ReferentieNummer", 0, false},
+    [ZT_N_AMOUNT] = {G_TOTAL, "TotaalIngediendBedrag/TotaalBedrag",
+                     TYPED_MAX, false},
+    [ZT_N_DC] = {G_TOTAL_DC, "TotaalIngediendBedrag/DebetCredit", TYPED_MAX,
+                 false},
+    [ZT_N_GRANTED] = {G_GRANTED, "TotaalToegekendBedrag/TotaalBedrag",
+                      TYPED_MAX, false},
+    [ZT_N_GRANTED_DC] = {G_GRANTED_DC, "TotaalToegekendBedrag/DebetCredit",
+                         TYPED_MAX, false},
+    [ZT_N_CODES] = {G_RC_DECL, "RetourCodes/RetourCode", CODES_MAX, true},
+};
+
 static const zt_value_fmt ijw_fmt = {.money_euros = false, .ijw = true};
 
 /* ---- the message table ------------------------------------------------ */
@@ -273,10 +338,14 @@ static step child_323(rd *r, int parent, int ns, int id,
                       const xmlChar *local, const xmlChar *uri);
 static step child_301(rd *r, int parent, int ns, int id,
                       const xmlChar *local, const xmlChar *uri);
+static step child_325(rd *r, int parent, int ns, int id,
+                      const xmlChar *local, const xmlChar *uri);
 static step child_flow(rd *r, int parent, int ns, int id,
                        const xmlChar *local, const xmlChar *uri);
 static void line_amount(rd *r);
 static void check_totals(rd *r);
+static void answer_line_done(rd *r);
+static void answer_file_done(rd *r);
 
 #define AGB {8, "a provider AGB code"}
 #define GEMEENTE {4, "a municipality code"}
@@ -290,6 +359,10 @@ static const ijw_msg messages[] = {
      "a JW301 assignment", "436", GEMEENTE, AGB, N_ToegewezenProduct,
      "Client/ToegewezenProducten", assign_fields, ZT_A_NFIELDS, child_301,
      NULL, NULL},
+    {"JW325", "jw325", ZT_KIND_ANTWOORDEN, "JW325 (declaratie-antwoorden)",
+     "a JW325 declaration answer", "491", GEMEENTE, AGB, N_Prestatie,
+     "DeclaratieAntwoord/Clienten/Client/Prestaties", answer_line_fields,
+     ZT_N_NFIELDS, child_325, answer_line_done, answer_file_done},
     {"JW315", "jw315", ZT_KIND_VERZOEKEN, "JW315 (verzoeken om toewijzing)",
      "a JW315 request for assignment", "446", AGB, GEMEENTE,
      N_AangevraagdProduct, "Client/AangevraagdeProducten", req_fields,
@@ -369,6 +442,7 @@ struct rd {
   char bad_msg[200];
 
   bool root_seen, header_done, decl_seen;
+  bool answer_done;     /* JW325: the answer's own row was reported */
 
   /* JW323 totals, cents */
   int64_t debit, credit;
@@ -751,21 +825,29 @@ static void line_amount(rd *r) {
     r->credit += (int64_t)cents;
 }
 
+static void emit_fields(rd *r, const fdesc *fields, int nfields,
+                        const char *where);
+
 /* Called when a line element ends: one row, or one reject. */
 static void line_end(rd *r) {
-  zt_slice f[ZT_MAX_FIELDS];
-  zt_row row;
-  zt_status st;
   const ijw_msg *m = r->msg;
-  const char *where = name_text[m->line];
   if (m->line_done)
     m->line_done(r);
   if (r->bad) {
     reject(r, r->bad, -1, "%s", r->bad_msg);
     return;
   }
-  for (int k = 0; k < m->nfields; k++) {
-    const fdesc *d = &m->fields[k];
+  emit_fields(r, m->fields, m->nfields, name_text[m->line]);
+}
+
+/* One row from the slots `fields` name, or one reject. */
+static void emit_fields(rd *r, const fdesc *fields, int nfields,
+                        const char *where) {
+  zt_slice f[ZT_MAX_FIELDS];
+  zt_row row;
+  zt_status st;
+  for (int k = 0; k < nfields; k++) {
+    const fdesc *d = &fields[k];
     const slot *s;
     bool required = d->required;
     if (d->slot == NO_SLOT) {
@@ -1005,6 +1087,185 @@ static step child_301(rd *r, int parent, int ns, int id,
   }
 }
 
+/* JW325: the answer's retour codes are gathered in a slot, blank
+ * separated; the answer's own row is reported when DeclaratieAntwoord
+ * ends, or at the end of the file when there is none (a message refused
+ * on header level). The client's Bsn is never read. */
+static step child_325(rd *r, int parent, int ns, int id,
+                      const xmlChar *local, const xmlChar *uri) {
+  const step skip = {S_SKIP, NO_SLOT}, lskip = {S_LSKIP, NO_SLOT};
+  bool m = ns == r->msg_ns, b = ns == NS_BASIS;
+  step out;
+  switch (parent) {
+  case S_ROOT:
+    if (m && id == N_Header)
+      return (step){S_HEADER, NO_SLOT};
+    if (m && id == N_DeclaratieAntwoord) {
+      need_header(r, "DeclaratieAntwoord");
+      r->decl_seen = true;
+      return (step){S_ANSWER, NO_SLOT};
+    }
+    return skip;
+  case S_HEADER:
+    if (header_child(r, ns, id, &out))
+      return out;
+    if (m && id == N_DeclaratieIdentificatie)
+      return (step){S_DIDENT, NO_SLOT};
+    if (m && id == N_RetourCodes)
+      return (step){S_RC_DECL, NO_SLOT};
+    return skip;
+  case S_DIDENT:
+    if (b && id == N_Identificatie)
+      return gfield(r, G_DECL_IDENT);
+    return skip;
+  case S_ANSWER:
+    if (m && id == N_DeclaratieNummer)
+      return gfield(r, G_DECLNR);
+    if (m && id == N_TotaalIngediendBedrag)
+      return (step){S_TOTAL, NO_SLOT};
+    if (m && id == N_TotaalToegekendBedrag)
+      return (step){S_GRANTED, NO_SLOT};
+    if (m && id == N_Clienten)
+      return (step){S_CLIENTS, NO_SLOT};
+    if (m && id == N_RetourCodes)
+      return (step){S_RC_DECL, NO_SLOT};
+    return skip;
+  case S_TOTAL:
+    if (b && id == N_TotaalBedrag)
+      return gfield(r, G_TOTAL);
+    if (b && id == N_DebetCredit)
+      return gfield(r, G_TOTAL_DC);
+    return skip;
+  case S_GRANTED:
+    if (b && id == N_TotaalBedrag)
+      return gfield(r, G_GRANTED);
+    if (b && id == N_DebetCredit)
+      return gfield(r, G_GRANTED_DC);
+    return skip;
+  case S_CLIENTS:
+    if (m && id == N_Client) {
+      client_begin(r);
+      return (step){S_CLIENT, NO_SLOT};
+    }
+    return skip;
+  case S_CLIENT:
+    if (m && id == N_Prestaties)
+      return (step){S_LINES, NO_SLOT};
+    return skip;             /* Bsn and the client's RetourCodes */
+  case S_LINES:
+    if (m && id == N_Prestatie) {
+      line_begin(r);
+      return (step){S_LINE, NO_SLOT};
+    }
+    return skip;
+  case S_LINE:
+    if (m) {
+      switch (id) {
+      case N_ProductReferentie: return (step){S_G_REF, NO_SLOT};
+      case N_IngediendBedrag: return (step){S_G_AMOUNT, NO_SLOT};
+      case N_RetourCodes: return (step){S_RC_LINE, NO_SLOT};
+      case N_ToewijzingNummer:
+      case N_ProductCategorie:
+      case N_ProductCode:
+      case N_ProductPeriode:
+      case N_GeleverdVolume:
+      case N_Eenheid:
+      case N_ProductTarief:
+        return lskip;
+      default: break;
+      }
+    }
+    line_unexpected(r, local, uri, "Prestatie");
+    return lskip;
+  case S_G_REF:
+    if (b && id == N_ReferentieNummer)
+      return lfield(r, ZT_N_REF);
+    if (b && id == N_VorigReferentieNummer)
+      return lskip;
+    line_unexpected(r, local, uri, "ProductReferentie");
+    return lskip;
+  case S_G_AMOUNT:
+    if (b && id == N_Bedrag)
+      return lfield(r, ZT_N_AMOUNT);
+    if (b && id == N_DebetCredit)
+      return lfield(r, ZT_N_DC);
+    line_unexpected(r, local, uri, "IngediendBedrag");
+    return lskip;
+  case S_RC_DECL:
+  case S_RC_LINE:
+    if (m && id == N_RetourCode) {
+      slot_clear(&r->s[G_RC_TMP]);
+      return (step){S_RCODE, slot_open(r, G_RC_TMP)};
+    }
+    if (parent == S_RC_LINE) {
+      line_unexpected(r, local, uri, "RetourCodes");
+      return lskip;
+    }
+    return skip;
+  case S_RCODE:
+  case S_LFIELD:
+    if (parent == S_RCODE && r->stack[r->depth - 2].state != S_RC_LINE)
+      return skip;
+    line_unexpected(r, local, uri, "a text field");
+    return lskip;
+  default:
+    return skip;
+  }
+}
+
+/* A RetourCode ended: add it to the codes of its level. */
+static void rc_end(rd *r, int parent) {
+  int k = parent == S_RC_LINE ? ZT_N_CODES : G_RC_DECL;
+  slot *t = &r->s[k];
+  zt_slice v = slot_text(&r->s[G_RC_TMP]);
+  if (r->s[G_RC_TMP].over) {
+    t->over = 1;
+    return;
+  }
+  if (v.n == 0)
+    return;
+  if (!t->seen) {
+    t->seen = 1;
+    t->len = 0;
+  }
+  if ((size_t)t->len + v.n + 1 > SLOT_CAP) {
+    t->over = 1;
+    return;
+  }
+  if (t->len)
+    t->buf[t->len++] = ' ';
+  memcpy(t->buf + t->len, v.p, v.n);
+  t->len = (uint8_t)(t->len + v.n);
+}
+
+static void put_text(slot *s, const char *text) {
+  size_t n = strlen(text);
+  memcpy(s->buf, text, n);
+  s->len = (uint8_t)n;
+  s->seen = 1;
+  s->dup = s->over = 0;
+}
+
+/* JW325: a Prestatie ended: it is a rejected line. */
+static void answer_line_done(rd *r) {
+  put_text(&r->s[ZT_N_LEVEL], "prestatie");
+}
+
+/* JW325: the answer's own row (niveau declaratie). */
+static void answer_row(rd *r) {
+  if (r->answer_done || r->stop)
+    return;
+  r->answer_done = true;
+  r->line_no = cur_line(r);
+  put_text(&r->s[G_LEVEL], "declaratie");
+  emit_fields(r, answer_decl_fields, ZT_N_NFIELDS, "DeclaratieAntwoord");
+}
+
+static void answer_file_done(rd *r) {
+  if (r->header_done)
+    answer_row(r);
+}
+
 /* JW315, JW305 and JW307: Client with a list of lines, each a product
  * with its dates (and, in JW315, the Verwijzer). */
 static step child_flow(rd *r, int parent, int ns, int id,
@@ -1208,10 +1469,11 @@ static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix,
       next = (step){S_SKIP, NO_SLOT};
     } else if (parent == S_IDENT) {
       /* the message's date, for the delivery date (ingest) */
-      next = ns_class(r, uri) == NS_BASIS &&
-                     name_id(r, local) == N_Dagtekening
-                 ? gfield(r, G_DAY)
-                 : (step){S_SKIP, NO_SLOT};
+      int id = ns_class(r, uri) == NS_BASIS ? name_id(r, local)
+                                            : N_UNKNOWN;
+      next = id == N_Dagtekening     ? gfield(r, G_DAY)
+             : id == N_Identificatie ? gfield(r, G_IDENT)
+                                     : (step){S_SKIP, NO_SLOT};
     } else {
       int ns = ns_class(r, uri);
       int id = name_id(r, local);
@@ -1240,6 +1502,10 @@ static void on_end(void *ctx, const xmlChar *local, const xmlChar *prefix,
     line_end(r);
   else if (state == S_HEADER)
     header_end(r);
+  else if (state == S_RCODE)
+    rc_end(r, r->depth ? r->stack[r->depth - 1].state : S_SKIP);
+  else if (state == S_ANSWER)
+    answer_row(r);
 }
 
 static void on_chars(void *ctx, const xmlChar *ch, int len) {
@@ -1420,10 +1686,31 @@ zt_status zt_ijw_read(zt_source *src, const zt_read_opts *opts,
                            err);
 }
 
+static zt_status read_msg(zt_source *src, const zt_read_opts *opts,
+                          zt_rowsink *sink, zt_kind *kind_out,
+                          zt_reason *file_reason, zt_day *message_day,
+                          zt_ijw_info *info, zt_err *err);
+
 zt_status zt_ijw_read_dated(zt_source *src, const zt_read_opts *opts,
                             zt_rowsink *sink, zt_kind *kind_out,
                             zt_reason *file_reason, zt_day *message_day,
                             zt_err *err) {
+  return read_msg(src, opts, sink, kind_out, file_reason, message_day, NULL,
+                  err);
+}
+
+zt_status zt_ijw_read_info(zt_source *src, const zt_read_opts *opts,
+                           zt_rowsink *sink, zt_kind *kind_out,
+                           zt_reason *file_reason, zt_ijw_info *info,
+                           zt_err *err) {
+  return read_msg(src, opts, sink, kind_out, file_reason,
+                  info ? &info->day : NULL, info, err);
+}
+
+static zt_status read_msg(zt_source *src, const zt_read_opts *opts,
+                          zt_rowsink *sink, zt_kind *kind_out,
+                          zt_reason *file_reason, zt_day *message_day,
+                          zt_ijw_info *info, zt_err *err) {
   xmlSAXHandler sax;
   xmlGenericErrorFunc old_fn;
   void *old_ctx;
@@ -1516,6 +1803,8 @@ zt_status zt_ijw_read_dated(zt_source *src, const zt_read_opts *opts,
   }
   if (r->msg->file_done)
     r->msg->file_done(r);
+  if (r->sink_status)
+    st = r->sink_status;
 
 out:
   if (kind_out)
@@ -1524,6 +1813,16 @@ out:
     *message_day = slot_day(r, G_DAY);
     if (*message_day == ZT_DAY_NONE)
       *message_day = slot_day(r, G_DECL_DAY);
+  }
+  if (info) {
+    const slot *id = &r->s[G_IDENT];
+    zt_slice v = slot_text(id);
+    info->ident[0] = '\0';
+    if (!st && id->seen && !id->dup && !id->over &&
+        v.n < sizeof info->ident) {
+      memcpy(info->ident, v.p, v.n);
+      info->ident[v.n] = '\0';
+    }
   }
   if (r->ctxt)
     xmlFreeParserCtxt(r->ctxt);

@@ -1,6 +1,8 @@
 /*
  * etl/ijw.h -- the streaming reader for iJw XML messages: JW323
- * (Declaratie, declaration lines) and JW301 (Toewijzing, assignments).
+ * (Declaratie, declaration lines), JW301 (Toewijzing, assignments) and
+ * JW325 (Declaratie-antwoord: one row per rejected Prestatie and one for
+ * the answer itself, see etl/answer.h).
  *
  * The reader feeds the chunks of a zt_source into libxml2's SAX2 push
  * parser and turns every JW323 `Prestatie` and every JW301
@@ -87,6 +89,20 @@ zt_status zt_ijw_read_dated(zt_source *src, const zt_read_opts *opts,
                             zt_rowsink *sink, zt_kind *kind_out,
                             zt_reason *file_reason, zt_day *message_day,
                             zt_err *err);
+
+/* What zt_ijw_read_info tells of the message itself. */
+typedef struct zt_ijw_info {
+  zt_day day;          /* as zt_ijw_read_dated's message_day */
+  char ident[24];      /* Header/BerichtIdentificatie/Identificatie, ""
+                        * when absent, too long or the file was refused */
+} zt_ijw_info;
+
+/* zt_ijw_read_dated, and the message's identification: a JW325 names
+ * the JW323 it answers by it (etl/answer.h). */
+zt_status zt_ijw_read_info(zt_source *src, const zt_read_opts *opts,
+                           zt_rowsink *sink, zt_kind *kind_out,
+                           zt_reason *file_reason, zt_ijw_info *info,
+                           zt_err *err);
 
 /* Look at the first `n` bytes of a file (after gzip decompression).
  * Returns -1 when they do not look like XML (no '<' first, after an

@@ -22,6 +22,7 @@
 #include "core/log.h"
 #include "core/str.h"
 #include "etl/csvread.h"
+#include "etl/answer.h"
 #include "etl/ijw.h"
 #include "etl/pseudo.h"
 #include "etl/source.h"
@@ -38,7 +39,8 @@
  */
 
 enum item_type { IT_DECL, IT_ASSIGN, IT_CLIENT, IT_RES, IT_PC, IT_PROV,
-                 IT_POP, IT_BENCH, IT_REJECT, IT_REQ, IT_CARE };
+                 IT_POP, IT_BENCH, IT_REJECT, IT_REQ, IT_CARE,
+                 IT_ANSWER };
 
 typedef struct item {
   uint8_t type;
@@ -57,6 +59,7 @@ typedef struct item {
     zt_benchmark m;
     zt_request q;
     zt_care_event z;
+    zt_answer n;
     struct {
       zt_reason reason;
       int field;
@@ -93,6 +96,7 @@ typedef struct producer {
   zt_kind kind;
   zt_reason file_reason;
   zt_day message_day;       /* iJw: the message's own date */
+  zt_ijw_info info;         /* iJw: its date and identification */
   zt_err err;
   long read, rejected;
   long by_reason[ZT_R_COUNT];
@@ -260,6 +264,7 @@ static zt_status sink_row(void *ctx, const zt_row *row, zt_err *err) {
   case ZT_KIND_VERZOEKEN: type = IT_REQ; break;
   case ZT_KIND_STARTZORG:
   case ZT_KIND_STOPZORG: type = IT_CARE; break;
+  case ZT_KIND_ANTWOORDEN: type = IT_ANSWER; break;
   default:
     return zt_fail(err, ZT_ERR_INTERNAL, "row of unknown kind %d",
                    (int)row->kind);
@@ -283,6 +288,9 @@ static zt_status sink_row(void *ctx, const zt_row *row, zt_err *err) {
     break;
   case IT_REQ: st = zt_validate_request(pr->v, row, &it->u.q, &rej); break;
   case IT_CARE: st = zt_validate_care(pr->v, row, &it->u.z, &rej); break;
+  case IT_ANSWER:
+    st = zt_validate_answer(pr->v, row, &it->u.n, &rej);
+    break;
   default: st = zt_validate_provider(pr->v, row, &it->u.v, &rej); break;
   }
   if (st)
@@ -331,9 +339,8 @@ static gpointer produce(gpointer data) {
   zt_rowsink sink = {pr, sink_row, sink_reject, sink_warn};
   zt_err_clear(&pr->err);
   if (pr->xml)
-    pr->st = zt_ijw_read_dated(pr->src, &pr->ropts, &sink, &pr->kind,
-                               &pr->file_reason, &pr->message_day,
-                               &pr->err);
+    pr->st = zt_ijw_read_info(pr->src, &pr->ropts, &sink, &pr->kind,
+                              &pr->file_reason, &pr->info, &pr->err);
   else
     pr->st = zt_csv_read(pr->src, &pr->ropts, &sink, &pr->kind,
                          &pr->file_reason, &pr->err);
@@ -395,6 +402,10 @@ static zt_status store_item(consumer *co, const batch *b, const item *it,
   case IT_CARE:
     st = zt_store_put_care(co->store, co->file_id, it->line, &it->u.z, &res,
                            err);
+    break;
+  case IT_ANSWER:
+    st = zt_store_put_answer(co->store, co->file_id, it->line, &it->u.n,
+                             &res, err);
     break;
   case IT_PC:
   case IT_PROV:
@@ -464,9 +475,8 @@ static zt_status pump(producer *pr, consumer *co, batch *batches,
     zt_buf_reset(&pr->cur->text);
     zt_err_clear(&pr->err);
     if (pr->xml)
-      pr->st = zt_ijw_read_dated(pr->src, &pr->ropts, &sink, &pr->kind,
-                                 &pr->file_reason, &pr->message_day,
-                                 &pr->err);
+      pr->st = zt_ijw_read_info(pr->src, &pr->ropts, &sink, &pr->kind,
+                                &pr->file_reason, &pr->info, &pr->err);
     else
       pr->st = zt_csv_read(pr->src, &pr->ropts, &sink, &pr->kind,
                            &pr->file_reason, &pr->err);
@@ -847,6 +857,9 @@ static zt_status ingest_one(zt_store *store, zt_validator *v,
   }
 
   st = zt_store_flush(store, err);
+  pr.message_day = pr.info.day;
+  if (!st && pr.xml && pr.kind == ZT_KIND_DECLARATIES)
+    st = zt_store_put_message_ident(store, co.file_id, pr.info.ident, err);
   if (!st) {
     const zt_batch_counts *b = zt_store_batch_counts(store);
     f->counts.read = pr.read;

@@ -46,6 +46,10 @@ static const struct {
   [ZT_R_DELETE_UNKNOWN] = {"delete_unknown",
                            "a start or stop to delete (StatusAanlevering 3) "
                            "is not stored"},
+  [ZT_R_ANSWER_CONFLICT] = {"answer_conflict",
+                            "a second, different answer (JW325) to a "
+                            "declaration message or line already "
+                            "answered"},
   [ZT_R_FILE_UNREADABLE] = {"file_unreadable",
                             "file cannot be read (or broken gzip)"},
   [ZT_R_LAYOUT_UNKNOWN] = {"layout_unknown",

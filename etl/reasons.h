@@ -37,6 +37,8 @@ typedef enum zt_reason {
   ZT_R_QUOTE_UNTERMINATED,  /* a quoted field left open: the line alone */
   ZT_R_DELETE_UNKNOWN,      /* JW305/JW307 StatusAanlevering 3 for a start
                                or stop that is not stored */
+  ZT_R_ANSWER_CONFLICT,     /* a second, different answer (JW325) to the
+                               same declaration message or line */
   /* file reasons: the whole file is rejected */
   ZT_R_FILE_UNREADABLE,     /* cannot open or read; broken gzip */
   ZT_R_LAYOUT_UNKNOWN,      /* CSV header matches no known layout */

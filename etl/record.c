@@ -19,6 +19,7 @@ static const char *const kind_names[ZT_KIND_COUNT] = {
     [ZT_KIND_VERZOEKEN] = "verzoeken",
     [ZT_KIND_STARTZORG] = "startzorg",
     [ZT_KIND_STOPZORG] = "stopzorg",
+    [ZT_KIND_ANTWOORDEN] = "antwoorden",
 };
 
 const char *zt_kind_name(zt_kind k) {
@@ -101,6 +102,15 @@ static const char *const bench_names[ZT_M_NFIELDS] = {
 static const bool bench_optional[ZT_M_NFIELDS] = {[ZT_M_STATUS] = true,
                                                  [ZT_M_UNIT] = true};
 
+static const char *const answer_names[ZT_N_NFIELDS] = {
+    "gemeente", "aanbieder_agb", "antwoord_id", "declaratie_id",
+    "declaratienummer", "niveau", "referentienummer", "bedrag",
+    "debet_credit", "toegekend_bedrag", "toegekend_debet_credit",
+    "retourcodes"};
+static const bool answer_optional[ZT_N_NFIELDS] = {
+    [ZT_N_DECLNR] = true, [ZT_N_AMOUNT] = true, [ZT_N_DC] = true,
+    [ZT_N_GRANTED] = true, [ZT_N_GRANTED_DC] = true};
+
 static const zt_kind_layout layouts[] = {
     {ZT_KIND_DECLARATIES, ZT_D_NFIELDS, decl_names, decl_optional},
     {ZT_KIND_TOEWIJZINGEN, ZT_A_NFIELDS, assign_names, assign_optional},
@@ -113,6 +123,7 @@ static const zt_kind_layout layouts[] = {
     {ZT_KIND_VERZOEKEN, ZT_Q_NFIELDS, req_names, req_optional},
     {ZT_KIND_STARTZORG, ZT_Z_START_NFIELDS, care_names, care_optional},
     {ZT_KIND_STOPZORG, ZT_Z_NFIELDS, care_names, care_optional},
+    {ZT_KIND_ANTWOORDEN, ZT_N_NFIELDS, answer_names, answer_optional},
 };
 
 const zt_kind_layout *zt_kind_layout_of(zt_kind k) {

@@ -42,6 +42,7 @@ typedef enum zt_kind {
   ZT_KIND_VERZOEKEN,     /* requests for assignment: JW315 or CSV */
   ZT_KIND_STARTZORG,     /* care starts: JW305 or CSV */
   ZT_KIND_STOPZORG,      /* care stops: JW307 or CSV */
+  ZT_KIND_ANTWOORDEN,    /* declaration answers: JW325 or its CSV */
   ZT_KIND_COUNT
 } zt_kind;
 
@@ -153,6 +154,25 @@ enum {
   ZT_M_SOURCE, ZT_M_UNIT, ZT_M_NFIELDS
 };
 
+/* Declaration answers (JW325, etl/store_answer.c): one row per answer
+ * (niveau "declaratie": the header's and DeclaratieAntwoord's retour
+ * codes) and one per rejected line (niveau "prestatie"). */
+enum {
+  ZT_N_GEMEENTE,   /* gemeente: header Afzender */
+  ZT_N_AGB,        /* aanbieder_agb: header Ontvanger */
+  ZT_N_ANSWER_ID,  /* antwoord_id: BerichtIdentificatie/Identificatie */
+  ZT_N_DECL_ID,    /* declaratie_id: DeclaratieIdentificatie/Identificatie */
+  ZT_N_DECLNR,     /* declaratienummer (optional) */
+  ZT_N_LEVEL,      /* niveau: declaratie or prestatie */
+  ZT_N_REF,        /* referentienummer (prestatie) */
+  ZT_N_AMOUNT,     /* bedrag: IngediendBedrag / TotaalIngediendBedrag */
+  ZT_N_DC,         /* debet_credit of bedrag */
+  ZT_N_GRANTED,    /* toegekend_bedrag: TotaalToegekendBedrag */
+  ZT_N_GRANTED_DC, /* toegekend_debet_credit */
+  ZT_N_CODES,      /* retourcodes: 4-character codes, blank separated */
+  ZT_N_NFIELDS
+};
+
 #define ZT_MAX_FIELDS ZT_D_NFIELDS
 
 /* Canonical column names of a kind's CSV header, in field order, and which
@@ -242,6 +262,28 @@ typedef struct zt_care_event {
   int reason;            /* stop: RedenBeeindiging; start: -1 */
   zt_day end;            /* stop: Einddatum; start: ZT_DAY_NONE */
 } zt_care_event;
+/* A validated answer row (JW325). codes: up to ZT_ANSWER_CODES retour
+ * codes, each 4 characters, in the order given; main: the first that is
+ * not an approving code (0200, 8001), else the first. */
+#define ZT_ANSWER_CODES 8
+#define ZT_ANSWER_ID_MAX 20
+typedef struct zt_answer {
+  uint16_t gemeente;
+  uint32_t agb;
+  bool line;             /* niveau prestatie (else declaratie) */
+  bool rejects;          /* declaratie: the message is rejected whole
+                          * (a code other than 0200 or 8001) */
+  bool credit;           /* DebetCredit of amount */
+  bool granted_credit;
+  char answer_id[ZT_ANSWER_ID_MAX + 1];
+  char decl_id[ZT_ANSWER_ID_MAX + 1];
+  char declnr[ZT_DECLNR_MAX + 1];   /* "" when absent */
+  char ref[ZT_REF_MAX + 1];         /* "" on a declaratie row */
+  int64_t amount;        /* cents, -1 when absent */
+  int64_t granted;       /* cents, -1 when absent */
+  char codes[ZT_ANSWER_CODES * 5];  /* "0611 9339" */
+  char main[5];
+} zt_answer;
 
 /* A validated client row. */
 typedef struct zt_client {

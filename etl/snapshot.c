@@ -101,30 +101,90 @@ static void note_arrival(zt_snapshot *sn, zt_day d) {
     sn->latest_arrival = d;
 }
 
-/* Debits in store order, then the applied credits netted into them. */
+/* The answers' share of one rejected line, under its main code. */
+static zt_status count_rejected(zt_answer_stats *as, const char *code,
+                                int64_t cents) {
+  size_t i;
+  for (i = 0; i < as->ncodes; i++)
+    if (strcmp(as->codes[i].code, code) == 0)
+      break;
+  if (i == as->ncodes) {
+    zt_answer_code_stat *c = realloc(as->codes,
+                                     (as->ncodes + 1) * sizeof *c);
+    if (!c)
+      return ZT_ERR_NOMEM;
+    as->codes = c;
+    memset(&c[i], 0, sizeof c[i]);
+    zt_strlcpy(c[i].code, code, sizeof c[i].code);
+    as->ncodes++;
+    /* kept sorted by code */
+    while (i > 0 && strcmp(c[i - 1].code, c[i].code) > 0) {
+      zt_answer_code_stat t = c[i - 1];
+      c[i - 1] = c[i];
+      c[i] = t;
+      i--;
+    }
+  }
+  as->codes[i].lines++;
+  as->codes[i].cents += cents;
+  as->lines_rejected++;
+  as->cents_rejected += cents;
+  return ZT_OK;
+}
+
+/* Debits in store order, then the applied credits netted into them.
+ * With answers stored (etl/answer.h), a rejected line is left out (a
+ * rejected credit is not netted) and counted in sn->answers. */
 static zt_status load_lines(sqlite3 *db, zt_snapshot *sn, zt_err *err) {
   sqlite3_stmt *st;
   int64_t *ids = NULL;
-  size_t cap = 0, idcap = 0, ccap = 0;
-  zt_status rc = prepare(db,
+  uint8_t *open = NULL;
+  size_t cap = 0, idcap = 0, opencap = 0, ccap = 0;
+  zt_answer_marks marks;
+  zt_answer_stats *as = &sn->answers;
+  zt_status rc = zt_answer_marks_load(db, &marks, err);
+  if (rc)
+    return rc;
+  as->present = marks.present;
+  rc = prepare(db,
                          "SELECT id, client_id, agb, gemeente, category, "
                          "unit, product_code, begin_day, end_day, amount, "
                          ARRIVED " FROM declaration WHERE credit = 0"
                          AS_OF,
                          &st, err);
-  if (rc)
+  if (rc) {
+    zt_answer_marks_free(&marks);
     return rc;
+  }
   bind_as_of(st, sn->as_of);
   sn->first_day = sn->last_day = ZT_DAY_NONE;
   while (sqlite3_step(st) == SQLITE_ROW) {
     zt_nline *l;
     const unsigned char *code;
+    if (marks.present) {
+      const char *rcode;
+      zt_answer_mark mk =
+          zt_answer_mark_of(&marks, sqlite3_column_int64(st, 0), &rcode);
+      if (mk == ZT_ANS_REJECTED) {
+        if (count_rejected(as, rcode, sqlite3_column_int64(st, 9))) {
+          rc = zt_fail(err, ZT_ERR_NOMEM, "out of memory");
+          break;
+        }
+        continue;                    /* not spending, not care */
+      }
+      if (reserve((void **)&open, &opencap, sn->nlines + 1, 1)) {
+        rc = zt_fail(err, ZT_ERR_NOMEM, "out of memory");
+        break;
+      }
+      open[sn->nlines] = mk == ZT_ANS_OPEN      ? 1
+                         : mk == ZT_ANS_OUTSIDE ? 2
+                                                : 0;
+    }
     if (reserve((void **)&sn->lines, &cap, sn->nlines + 1,
                 sizeof *sn->lines) ||
         reserve((void **)&ids, &idcap, sn->nlines + 1, sizeof *ids)) {
-      sqlite3_finalize(st);
-      free(ids);
-      return zt_fail(err, ZT_ERR_NOMEM, "out of memory");
+      rc = zt_fail(err, ZT_ERR_NOMEM, "out of memory");
+      break;
     }
     l = &sn->lines[sn->nlines];
     ids[sn->nlines] = sqlite3_column_int64(st, 0);
@@ -148,20 +208,40 @@ static zt_status load_lines(sqlite3 *db, zt_snapshot *sn, zt_err *err) {
     sn->nlines++;
   }
   sqlite3_finalize(st);
+  if (rc) {
+    free(ids);
+    free(open);
+    zt_answer_marks_free(&marks);
+    return rc;
+  }
 
   /* The rows came in id order, so a debit is found by binary search. */
   rc = prepare(db,
-               "SELECT debit_id, amount, " ARRIVED " FROM declaration "
+               "SELECT debit_id, amount, id, " ARRIVED " FROM declaration "
                "WHERE credit = 1 AND debit_id IS NOT NULL" AS_OF,
                &st, err);
   if (rc) {
     free(ids);
+    free(open);
+    zt_answer_marks_free(&marks);
     return rc;
   }
   bind_as_of(st, sn->as_of);
   while (sqlite3_step(st) == SQLITE_ROW) {
     int64_t debit = sqlite3_column_int64(st, 0);
     size_t lo = 0, hi = sn->nlines;
+    if (marks.present) {
+      const char *rcode;
+      if (zt_answer_mark_of(&marks, sqlite3_column_int64(st, 2), &rcode) ==
+          ZT_ANS_REJECTED) {
+        /* a rejected credit is not applied: its debit stands */
+        if (count_rejected(as, rcode, -sqlite3_column_int64(st, 1))) {
+          rc = zt_fail(err, ZT_ERR_NOMEM, "out of memory");
+          break;
+        }
+        continue;
+      }
+    }
     while (lo < hi) {
       size_t mid = lo + (hi - lo) / 2;
       if (ids[mid] < debit)
@@ -175,20 +255,34 @@ static zt_status load_lines(sqlite3 *db, zt_snapshot *sn, zt_err *err) {
       sn->lines[lo].credited = true;
       if (reserve((void **)&sn->credits, &ccap, sn->ncredits + 1,
                   sizeof *sn->credits)) {
-        sqlite3_finalize(st);
-        free(ids);
-        return zt_fail(err, ZT_ERR_NOMEM, "out of memory");
+        rc = zt_fail(err, ZT_ERR_NOMEM, "out of memory");
+        break;
       }
       c = &sn->credits[sn->ncredits++];
       c->line = (uint32_t)lo;
       c->amount = sqlite3_column_int64(st, 1);
-      c->arrived = opt_day(st, 2);
+      c->arrived = opt_day(st, 3);
       note_arrival(sn, c->arrived);
     }
   }
   sqlite3_finalize(st);
+  if (!rc && marks.present)
+    for (size_t i = 0; i < sn->nlines; i++) {
+      if (open[i] == 1) {
+        as->lines_open++;
+        as->cents_open += sn->lines[i].amount;
+      } else if (open[i] == 2) {
+        as->lines_outside++;
+        as->cents_outside += sn->lines[i].amount;
+      } else {
+        as->lines_approved++;
+        as->cents_approved += sn->lines[i].amount;
+      }
+    }
   free(ids);
-  return ZT_OK;
+  free(open);
+  zt_answer_marks_free(&marks);
+  return rc;
 }
 
 static zt_status load_residences(sqlite3 *db, zt_snapshot *sn, zt_err *err) {
@@ -484,5 +578,6 @@ void zt_snapshot_free(zt_snapshot *sn) {
   free(sn->benchmarks);
   free(sn->sources);
   zt_flow_free(&sn->flow);
+  zt_answer_stats_free(&sn->answers);
   memset(sn, 0, sizeof *sn);
 }

@@ -16,6 +16,7 @@
 
 #include "core/err.h"
 #include "etl/flow.h"
+#include "etl/answer.h"
 #include "etl/normalize.h"
 #include "etl/reasons.h"
 #include "etl/record.h"
@@ -69,6 +70,10 @@ typedef struct zt_snapshot {
   zt_day as_of;                /* ZT_DAY_NONE: everything stored */
   zt_day latest_arrival;       /* the latest arrival of a loaded line or
                                   credit; ZT_DAY_NONE when none */
+  /* declaration answers (JW325): with any answer stored, the lines they
+   * rejected are left out of `lines` (and rejected credits are not
+   * netted); answers.present is false otherwise, and nothing changes */
+  zt_answer_stats answers;
 } zt_snapshot;
 
 zt_status zt_snapshot_load(zt_store *store, zt_snapshot *out, zt_err *err);

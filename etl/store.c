@@ -239,6 +239,48 @@ static const char *const migrations[ZT_STORE_SCHEMA_VERSION] = {
     /* 3 -> 4: requests, starts and stops of care (JW315, JW305, JW307)
      * and what links an assignment to its request (etl/store_flow.c) */
     zt_store_flow_schema,
+    /* 4 -> 5: declaration answers (JW325, etl/answer.c): one row per
+     * answer to a declaration message, one per line it rejected; and
+     * the iJw message identification of each file, by which an answer
+     * names the JW323 it answers */
+    "CREATE TABLE answer (\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  file_id INTEGER NOT NULL REFERENCES ingest_file(id),\n"
+    "  line INTEGER NOT NULL,\n"
+    "  gemeente INTEGER NOT NULL,\n"
+    "  agb INTEGER NOT NULL,\n"
+    "  answer_id TEXT NOT NULL,\n"
+    "  decl_id TEXT NOT NULL,\n"
+    "  declaratie_nr TEXT,\n"
+    "  submitted INTEGER,\n"
+    "  granted INTEGER,\n"
+    "  codes TEXT NOT NULL,\n"
+    "  main_code TEXT NOT NULL,\n"
+    "  whole_rejected INTEGER NOT NULL,\n"
+    "  UNIQUE (agb, gemeente, decl_id)\n"
+    ");\n"
+    "CREATE TABLE answer_line (\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  file_id INTEGER NOT NULL REFERENCES ingest_file(id),\n"
+    "  line INTEGER NOT NULL,\n"
+    "  gemeente INTEGER NOT NULL,\n"
+    "  agb INTEGER NOT NULL,\n"
+    "  answer_id TEXT NOT NULL,\n"
+    "  decl_id TEXT NOT NULL,\n"
+    "  declaratie_nr TEXT,\n"
+    "  ref TEXT NOT NULL,\n"
+    "  amount INTEGER,\n"
+    "  credit INTEGER,\n"
+    "  codes TEXT NOT NULL,\n"
+    "  main_code TEXT NOT NULL,\n"
+    "  UNIQUE (agb, gemeente, decl_id, ref)\n"
+    ");\n"
+    "CREATE INDEX answer_line_ref ON answer_line(agb, ref);\n"
+    "CREATE TABLE message_ident (\n"
+    "  file_id INTEGER PRIMARY KEY REFERENCES ingest_file(id),\n"
+    "  identificatie TEXT NOT NULL\n"
+    ");\n"
+    "CREATE INDEX message_ident_id ON message_ident(identificatie);\n",
 };
 
 enum {

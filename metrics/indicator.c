@@ -44,7 +44,8 @@ enum { /* ZT_FAM_WPB */
 enum { /* ZT_FAM_DQ */
   D_READ, D_ACCEPTED, D_REJECTED, D_DUPS, D_CREDITS, D_WAITING, D_FALLBACK,
   D_OUTSIDE, D_NOCAT, D_NOCAT_SPEND, D_CATRES, D_MONTH, D_BIRTH_PARTIAL,
-  D_AGE_UNKNOWN, D_POP_MISSING
+  D_AGE_UNKNOWN, D_POP_MISSING, D_ANS_LINES, D_ANS_SPEND, D_ANS_OPEN_LINES,
+  D_ANS_OPEN_SPEND, D_ANS_APPROVED
 };
 enum { /* ZT_FAM_RATE */
   R_CLIENTS, R_VERBLIJF, R_RES, R_KIND, R_SPEND
@@ -569,6 +570,32 @@ static const zt_ind_def defs[] = {
    false, NULL, NOD, ZT_FAM_COMPL, K_ARR_CLIENTS, fam_compl,
    "the arrival curve of unique clients per care month, as "
    "completeness.arrival_spend", SUM, T_NONE, NULL, NULL},
+  /* declaration answers (JW325; rows only when the store holds one) */
+  {"dq.lines_rejected_by_gemeente", C, 0, "retourcode", false, true,
+   ZT_SC_NONE, false, NULL, NOD, ZT_FAM_DQ, D_ANS_LINES, fam_dq,
+   "stored declaration lines the municipality rejected in a JW325 (listed, "
+   "or in a message rejected whole), in total and per main retour code",
+   SUM, T_NONE, NULL, NULL},
+  {"dq.spend_rejected_by_gemeente", EUR, 0, "retourcode", false, true,
+   ZT_SC_NONE, false, NULL, NOD, ZT_FAM_DQ, D_ANS_SPEND, fam_dq,
+   "signed amount (debits +, credits -) of the lines of "
+   "dq.lines_rejected_by_gemeente, in total and per main retour code",
+   SUM, T_NONE, NULL, NULL},
+  {"dq.lines_not_assessed", C, 0, NULL, false, true, ZT_SC_NONE, false,
+   NULL, NOD, ZT_FAM_DQ, D_ANS_OPEN_LINES, fam_dq,
+   "live debit lines of JW323 messages without an answer (yet): nog niet "
+   "beoordeeld, counted as spending as before (CSV lines no answer names "
+   "are not counted)",
+   SUM, T_NONE, NULL, NULL},
+  {"dq.spend_not_assessed", EUR, 0, NULL, false, true, ZT_SC_NONE, false,
+   NULL, NOD, ZT_FAM_DQ, D_ANS_OPEN_SPEND, fam_dq,
+   "net amount (credits applied) of the lines of dq.lines_not_assessed",
+   SUM, T_NONE, NULL, NULL},
+  {"dq.spend_approved", EUR, 0, NULL, false, true, ZT_SC_NONE, false, NULL,
+   NOD, ZT_FAM_DQ, D_ANS_APPROVED, fam_dq,
+   "net amount of the live debit lines of answered declaration messages "
+   "that the answer did not reject (approved in full)",
+   SUM, T_NONE, NULL, NULL},
 };
 
 #undef C
@@ -1159,6 +1186,37 @@ static zt_status fam_dq(zt_emit *e, const zt_ind_def *d) {
       }
       break;
     }
+    case D_ANS_LINES:
+    case D_ANS_SPEND: {
+      const zt_answer_stats *as = dq->answers;
+      bool money = d->slot == D_ANS_SPEND;
+      if (!as || !as->present)
+        break;
+      st = money ? put(e, d, p, u, NULL, as->cents_rejected, 1,
+                       as->lines_rejected)
+                 : put_count(e, d, p, u, NULL, as->lines_rejected);
+      for (size_t i = 0; i < as->ncodes && !st; i++) {
+        const zt_answer_code_stat *c = &as->codes[i];
+        snprintf(bd, sizeof bd, "retourcode=%s", c->code);
+        st = money ? put(e, d, p, u, bd, c->cents, 1, c->lines)
+                   : put_count(e, d, p, u, bd, c->lines);
+      }
+      break;
+    }
+    case D_ANS_OPEN_LINES:
+      if (dq->answers && dq->answers->present)
+        st = put_count(e, d, p, u, NULL, dq->answers->lines_open);
+      break;
+    case D_ANS_OPEN_SPEND:
+      if (dq->answers && dq->answers->present)
+        st = put(e, d, p, u, NULL, dq->answers->cents_open, 1,
+                 dq->answers->lines_open);
+      break;
+    case D_ANS_APPROVED:
+      if (dq->answers && dq->answers->present)
+        st = put(e, d, p, u, NULL, dq->answers->cents_approved, 1,
+                 dq->answers->lines_approved);
+      break;
     default:
       st = ZT_ERR_INTERNAL;
     }

@@ -23,6 +23,7 @@
 #include "core/date.h"
 #include "core/err.h"
 #include "etl/flow.h"
+#include "etl/answer.h"
 #include "etl/normalize.h"
 #include "etl/reasons.h"
 #include "etl/record.h"
@@ -40,6 +41,10 @@ typedef struct zt_dq_input {
   int64_t rejected[ZT_R_COUNT];  /* per reason */
   int64_t credits_applied;
   int64_t credits_waiting;       /* in quarantine */
+  /* declaration answers (JW325), or NULL: without any (present false)
+   * the dq.*_by_gemeente, dq.*_not_assessed and dq.spend_approved rows
+   * are left out */
+  const zt_answer_stats *answers;
 } zt_dq_input;
 
 typedef struct zt_metrics_input {

@@ -336,6 +336,120 @@ zt_table *zt_acc_refused(const zt_report_input *in, zt_arena *a) {
   return t;
 }
 
+/* ---- declaration answers ---------------------------------------------- */
+
+/* The region's row of `id` (breakdown `bd`) in the report's period. */
+static const zt_ind_value *acc_value(const zt_report_input *in,
+                                     const char *id, const char *bd) {
+  char per[8];
+  if (!in->ind)
+    return NULL;
+  zt_period_name(&in->period, per);
+  return zt_ind_table_find(in->ind, id, per, ZT_GEMEENTE_REGIO, bd);
+}
+
+/* Cents of a money row (num / den), its lines (n). */
+static int64_t cents_of(const zt_ind_value *v) {
+  return v && v->den ? v->num / v->den : 0;
+}
+
+static void answer_row(zt_table *t, zt_arena *a, size_t r,
+                       const char *label, int64_t lines, int64_t cents) {
+  char buf[ZT_FMT_MAX];
+  zt_table_set(t, a, r, 0, label, 0);
+  zt_fmt_int(lines, buf);
+  zt_table_set(t, a, r, 1, buf, 0);
+  zt_fmt_eur(cents, 1, buf);
+  zt_table_set(t, a, r, 2, buf, 0);
+}
+
+/* The main reasons shown one by one; the rest are added up. */
+#define ANSWER_REASONS 5
+
+zt_table *zt_acc_answers(const zt_report_input *in, zt_arena *a) {
+  static const char *const head[3] = {"Beoordeling", "Regels", "Bedrag"};
+  const zt_ind_value *rej = acc_value(in, "dq.spend_rejected_by_gemeente",
+                                      "");
+  const zt_ind_value *ok = acc_value(in, "dq.spend_approved", "");
+  const zt_ind_value *open = acc_value(in, "dq.spend_not_assessed", "");
+  const zt_ind_value *why[ANSWER_REASONS];
+  int64_t rest_lines, rest_cents;
+  size_t nwhy = 0, r = 0, nrows;
+  char per[8];
+  zt_table *t;
+  if (!rej || !ok || !open)
+    return NULL;
+  /* the reasons with the largest amounts first (ties: by code) */
+  zt_period_name(&in->period, per);
+  rest_lines = rej->n;
+  rest_cents = cents_of(rej);
+  for (size_t i = 0; i < zt_ind_table_count(in->ind); i++) {
+    const zt_ind_value *v = zt_ind_table_at(in->ind, i);
+    size_t k;
+    if (strcmp(v->indicator, "dq.spend_rejected_by_gemeente") != 0 ||
+        v->gemeente != ZT_GEMEENTE_REGIO || strcmp(v->period, per) != 0 ||
+        strncmp(v->breakdown, "retourcode=", 11) != 0 ||
+        v != acc_value(in, v->indicator, v->breakdown))
+      continue;
+    /* insertion into the top list, largest amount first */
+    for (k = 0; k < nwhy; k++)
+      if (cents_of(v) > cents_of(why[k]) ||
+          (cents_of(v) == cents_of(why[k]) &&
+           strcmp(v->breakdown, why[k]->breakdown) < 0))
+        break;
+    if (k == ANSWER_REASONS)
+      continue;
+    if (nwhy < ANSWER_REASONS)
+      nwhy++;
+    memmove(&why[k + 1], &why[k], (nwhy - 1 - k) * sizeof why[0]);
+    why[k] = v;
+  }
+  for (size_t k = 0; k < nwhy; k++) {
+    rest_lines -= why[k]->n;
+    rest_cents -= cents_of(why[k]);
+  }
+  nrows = 1 + 3 + nwhy + (rest_lines > 0) + 1;
+  t = zt_table_new(a, nrows, 3);
+  t->rflags[0] = ZT_ROW_HEAD;
+  t->row_header = true;
+  for (size_t c = 0; c < 3; c++)
+    zt_table_set(t, a, 0, c, head[c], 0);
+  t->numeric[1] = t->numeric[2] = true;
+  t->weight[0] = 3.0;
+  t->weight[1] = 1.0;
+  t->weight[2] = 1.2;
+  answer_row(t, a, ++r, "Goedgekeurd door de gemeente", ok->n,
+             cents_of(ok));
+  answer_row(t, a, ++r, "Afgewezen door de gemeente", rej->n,
+             cents_of(rej));
+  for (size_t k = 0; k < nwhy; k++) {
+    const char *code = why[k]->breakdown + 11;
+    const char *nl = zt_nl_retourcode(code);
+    answer_row(t, a, ++r,
+               zt_arena_printf(a, "waarvan: %s (%s)",
+                               nl ? nl : "andere reden", code),
+               why[k]->n, cents_of(why[k]));
+  }
+  if (rest_lines > 0)
+    answer_row(t, a, ++r, "waarvan: overige redenen", rest_lines,
+               rest_cents);
+  answer_row(t, a, ++r, "Nog niet beoordeeld", open->n, cents_of(open));
+  t->rflags[++r] = ZT_ROW_TOTAL;
+  answer_row(t, a, r, "Gedeclareerd", ok->n + rej->n + open->n,
+             cents_of(ok) + cents_of(rej) + cents_of(open));
+  zt_table_add_note(
+      t, a,
+      "De gemeente beoordeelt elke declaratie en meldt de afgewezen "
+      "regels met een retourcode. Afgewezen regels tellen niet mee als "
+      "kosten of zorg; een declaratie die als geheel is afgewezen, telt "
+      "als niet ontvangen. Regels van declaraties zonder antwoord van de "
+      "gemeente (nog niet beoordeeld) tellen mee zoals ze zijn "
+      "gedeclareerd. Bedragen over alle declaratieberichten die zijn "
+      "aangeleverd, na verrekening van creditregels; declaraties uit "
+      "CSV-exports zonder antwoord staan niet in deze tabel.");
+  return t;
+}
+
 /* ---- settings --------------------------------------------------------- */
 
 /* The member list in words: "Hilversum, Gooise Meren, ..., Weesp (tot

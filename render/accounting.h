@@ -20,6 +20,13 @@ zt_table *zt_acc_deliveries(const zt_report_input *in, zt_arena *a);
  * or NULL when there are none. */
 zt_table *zt_acc_refused(const zt_report_input *in, zt_arena *a);
 
+/* What the municipalities did with the declarations (JW325 answers,
+ * the dq.*_by_gemeente, dq.spend_approved and dq.*_not_assessed rows of
+ * the report's period): declared, approved, rejected with the main
+ * reasons in Dutch, and nog niet beoordeeld, in lines and euros; NULL
+ * when the store holds no answer (those rows are absent). */
+zt_table *zt_acc_answers(const zt_report_input *in, zt_arena *a);
+
 /* The settings ("key = value" lines) with Dutch names and values. */
 zt_table *zt_acc_settings(const zt_report_input *in, zt_arena *a);
 

@@ -246,6 +246,9 @@ zt_status sources_table(bctx *b, xmlNodePtr n) {
             subst(b, attr(b, n, "title")), line);
   if (t)
     acc_table(b, t, "Geweigerde bestanden", line);
+  t = zt_acc_answers(b->in, b->a);
+  if (t)
+    acc_table(b, t, "Declaraties en beoordeling door de gemeente", line);
   return ZT_OK;
 }
 

@@ -209,7 +209,8 @@ static zt_status expand_breakdown(bctx *b, xmlNodePtr n, const char *key,
                                                            : -2.0;
       bv.label = strcmp(key, "kind") == 0 || strcmp(key, "reason") == 0 ||
                          strcmp(key, "cbs") == 0 ||
-                         strcmp(key, "verwijzer") == 0
+                         strcmp(key, "verwijzer") == 0 ||
+                         strcmp(key, "retourcode") == 0
                      ? zt_breakdown_label(key, bv.value)
                  : strcmp(key, "provider") == 0
                      ? provider_label(b, bv.value)

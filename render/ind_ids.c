@@ -27,5 +27,9 @@ const char *zt_breakdown_label(const char *key, const char *value) {
     const char *nl = zt_nl_reason(value);
     return nl ? nl : value;
   }
+  if (strcmp(key, "retourcode") == 0) {
+    const char *nl = zt_nl_retourcode(value);
+    return nl ? nl : value;
+  }
   return value;
 }

@@ -40,6 +40,7 @@ static const pair reasons[] = {
   {"encoding_invalid", "Ongeldige tekenset"},
   {"quote_unterminated", "Aanhalingsteken niet afgesloten"},
   {"delete_unknown", "Te verwijderen start of stop zorg onbekend"},
+  {"answer_conflict", "Tweede, afwijkend declaratie-antwoord"},
   {"file_unreadable", "Bestand onleesbaar"},
   {"layout_unknown", "Onbekende bestandsindeling"},
   {"xml_malformed", "Geen geldige XML"},
@@ -48,6 +49,40 @@ static const pair reasons[] = {
   {"reference_in_inbox", "Referentiebestand op een plek waar het niet "
                          "thuishoort"},
   {"entry_skipped", "Overgeslagen (koppeling of bijzonder bestand)"},
+};
+
+/* Retour codes of declaration answers (JW325; WJ001, the codes
+ * docs/inputs.md names). */
+static const pair retourcodes[] = {
+  {"0001", "Technisch afgekeurd"},
+  {"0200", "Geen opmerking"},
+  {"0233", "Niet beoordeeld (cliënt afgewezen)"},
+  {"0611", "Tarief wijkt af van het contract"},
+  {"8001", "Volledig toegewezen"},
+  {"8017", "Creditregel zonder bekende debetregel"},
+  {"8021", "Referentienummer al eerder aangeleverd"},
+  {"8187", "Prestatie hoort niet bij de cliënt"},
+  {"8214", "Periode sluit niet aan"},
+  {"8848", "Dagtekening ligt in de toekomst"},
+  {"9307", "Prestatie valt buiten de toewijzingsperiode"},
+  {"9308", "Prestatie valt buiten de toewijzingsperiode"},
+  {"9319", "Productperiode valt buiten de declaratieperiode"},
+  {"9321", "Meer volume dan toegewezen"},
+  {"9322", "Meer volume dan toegewezen"},
+  {"9333", "Declaratienummer niet uniek"},
+  {"9338", "Geen toewijzing bij het toewijzingnummer"},
+  {"9339", "Productcategorie wijkt af van de toewijzing"},
+  {"9340", "Productcode wijkt af van de toewijzing"},
+  {"9341", "Eenheid wijkt af van de toewijzing"},
+  {"9346", "Bedrag is niet volume maal tarief"},
+  {"9369", "Boven het budget van de toewijzing"},
+  {"9384", "Declaratie op een verwijderde toewijzing"},
+  {"9387", "Productperiode niet per hele maand"},
+  {"9388", "Productperiode niet per hele maand"},
+  {"9389", "Tweede debetregel zonder creditregel"},
+  {"9390", "Regel is al gecrediteerd"},
+  {"S300", "Onbekende gemeentecode"},
+  {"S329", "Productcode past niet bij de productcategorie"},
 };
 
 /* Configuration keys as zt_config_describe() writes them. */
@@ -92,6 +127,8 @@ static const struct {
 } files[] = {
   {"declaraties", "jw323", "declaratiebericht", "declaratieberichten"},
   {"toewijzingen", "jw301", "toewijzingsbericht", "toewijzingsberichten"},
+  {"antwoorden", "jw325", "declaratie-antwoord", "declaratie-antwoorden"},
+  {"antwoorden", "csv", "antwoordenbestand", "antwoordenbestanden"},
   {"declaraties", "csv", "declaratiebestand", "declaratiebestanden"},
   {"toewijzingen", "csv", "toewijzingenbestand", "toewijzingenbestanden"},
   {"clienten", "csv", "cliëntenbestand", "cliëntenbestanden"},
@@ -152,6 +189,14 @@ static const char *find(const pair *p, size_t n, const char *code) {
 }
 
 #define FIND(tab, code) find(tab, sizeof tab / sizeof tab[0], code)
+
+const char *zt_nl_retourcode(const char *code) {
+  for (size_t i = 0; code && i < sizeof retourcodes / sizeof retourcodes[0];
+       i++)
+    if (strcmp(retourcodes[i].code, code) == 0)
+      return retourcodes[i].nl;
+  return NULL;
+}
 
 const char *zt_nl_reason(const char *code) {
   return FIND(reasons, code);

@@ -19,6 +19,11 @@ const char *zt_nl_reason(const char *code);
 /* A flow.* breakdown value ("verwijzer", "huisarts") in Dutch, or NULL. */
 const char *zt_nl_flow(const char *key, const char *value);
 
+/* Dutch label of an iJw retour code of a declaration answer (JW325,
+ * code list WJ001: "9307" -> "Prestatie valt buiten de
+ * toewijzingsperiode"), or NULL for a code without one. */
+const char *zt_nl_retourcode(const char *code);
+
 /* Dutch name of a configuration key as zt_config_describe() writes it
  * ("normalize.woonplaatsbeginsel" -> "Woonplaatsbeginsel"); the part
  * after the section's dot is enough ("woonplaatsbeginsel"). NULL for a

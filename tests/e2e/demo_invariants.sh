@@ -212,15 +212,22 @@ SELECT w.v FROM t w WHERE w.indicator = 'dq.credits_waiting'
   AND w.period = '2023-H2' AND w.v > (SELECT count(*) FROM exp
   WHERE reason = 'credit_without_debit');"
 # independent of the pipeline: the declared figures straight from the
-# store with SQL (a debit counts unless a credit cancels it; the members
-# in 2023-H2 are the six; 2023-07-01 is day 19539, 2023-12-31 day 19722),
-# and the lines read from the ingest log
+# store with SQL (a debit counts unless a credit cancels it or the
+# municipality's answer (JW325) rejected it, by its reference or its
+# message as a whole; the members in 2023-H2 are the six; 2023-07-01 is
+# day 19539, 2023-12-31 day 19722), and the lines read from the ingest log
 DB=$W/out/demo-regio/zothuis.db
 sql_decl=$(sqlite3 -readonly "$DB" "
 CREATE TEMP TABLE cred AS SELECT DISTINCT debit_id AS id FROM declaration
   WHERE credit = 1 AND debit_id IS NOT NULL;
-CREATE TEMP TABLE live AS SELECT * FROM declaration WHERE credit = 0
+CREATE TEMP TABLE whole AS SELECT m.file_id AS id FROM message_ident m
+  JOIN answer a ON a.decl_id = m.identificatie AND a.whole_rejected = 1
+  JOIN ingest_file f ON f.id = m.file_id AND f.agb = a.agb;
+CREATE TEMP TABLE live AS SELECT * FROM declaration d WHERE credit = 0
   AND id NOT IN (SELECT id FROM cred)
+  AND file_id NOT IN (SELECT id FROM whole)
+  AND NOT EXISTS (SELECT 1 FROM answer_line a WHERE a.agb = d.agb
+    AND a.ref = d.ref)
   AND gemeente IN (376, 1942, 402, 406, 417, 1696);
 SELECT (SELECT count(DISTINCT client_id) FROM live WHERE begin_day <= 19722
   AND end_day >= 19539) || ' ' || (SELECT sum(amount) FROM live

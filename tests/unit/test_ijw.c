@@ -555,9 +555,9 @@ static void test_kind_unknown(void **state) {
                "</ToegewezenProducten></Client></Bericht>");
   expect_kind_unknown(p, ZT_KIND_AUTO,
                       "an iJw JW302 message (root element 'Bericht'), not "
-                      "a JW323 declaration, a JW301 assignment, a JW315 "
-                      "request for assignment, a JW305 start of care or a "
-                      "JW307 stop of care");
+                      "a JW323 declaration, a JW301 assignment, a JW325 "
+                      "declaration answer, a JW315 request for assignment, "
+                      "a JW305 start of care or a JW307 stop of care");
   g_free(p);
   tu_rmtree(dir);
   g_free(dir);

@@ -1,0 +1,678 @@
+/*
+ * etl/answer.c -- declaration answers (JW325): validation of the answer
+ * rows, their tables in the store, and the mark each stored declaration
+ * line gets from them (see answer.h; docs/rules.md, "Answers").
+ */
+#include "etl/answer.h"
+
+#include <glib.h>
+#include <sqlite3.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/str.h"
+#include "etl/refdata.h"
+
+/* ---- validation ------------------------------------------------------- */
+
+bool zt_answer_code_approves(const char *code) {
+  return strcmp(code, "0200") == 0 || strcmp(code, "8001") == 0;
+}
+
+static zt_slice fld(const zt_row *row, int i) {
+  zt_slice s = row->f[i];
+  if (s.p)
+    zt_trim(&s.p, &s.n);
+  else
+    s.n = 0;
+  return s;
+}
+
+static zt_status bad(zt_reject *rej, zt_reason reason, int fi,
+                     const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static zt_status bad(zt_reject *rej, zt_reason reason, int fi,
+                     const char *fmt, ...) {
+  const zt_kind_layout *lay = zt_kind_layout_of(ZT_KIND_ANTWOORDEN);
+  char msg[200];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  rej->reason = reason;
+  rej->field = fi;
+  snprintf(rej->message, sizeof rej->message, "%s: %s",
+           fi >= 0 ? lay->names[fi] : "line", msg);
+  return ZT_OK;
+}
+
+/* A text field of at most `max` characters into out (size > max). */
+static bool text(const zt_row *row, int fi, size_t max, bool required,
+                 char *out, zt_reject *rej) {
+  zt_slice s = fld(row, fi);
+  out[0] = '\0';
+  if (s.n == 0) {
+    if (required)
+      bad(rej, ZT_R_MISSING_FIELD, fi, "required, but empty");
+    return !required;
+  }
+  if (s.n > max) {
+    bad(rej, ZT_R_FIELD_TOO_LONG, fi, "%zu characters, at most %zu allowed",
+        s.n, max);
+    return false;
+  }
+  memcpy(out, s.p, s.n);
+  out[s.n] = '\0';
+  return true;
+}
+
+/* An optional amount in cents with its D/C; -1 when absent. */
+static bool amount(const zt_row *row, int fi, int fdc, int64_t *cents,
+                   bool *credit, zt_reject *rej) {
+  zt_slice a = fld(row, fi), dc = fld(row, fdc);
+  *cents = -1;
+  *credit = false;
+  if (a.n == 0)
+    return true;
+  if (zt_parse_money(a.p, a.n, row->fmt && row->fmt->money_euros, cents)) {
+    bad(rej, ZT_R_AMOUNT_INVALID, fi,
+        "not a non-negative whole number of cents");
+    return false;
+  }
+  if (dc.n != 1 || (dc.p[0] != 'D' && dc.p[0] != 'C')) {
+    bad(rej, ZT_R_AMOUNT_INVALID, fdc, "must be D or C with an amount");
+    return false;
+  }
+  *credit = dc.p[0] == 'C';
+  return true;
+}
+
+/* Blank- or comma-separated retour codes of 4 letters or digits. */
+static bool codes(const zt_row *row, zt_answer *a, zt_reject *rej) {
+  zt_slice s = fld(row, ZT_N_CODES);
+  size_t i = 0, n = 0, k = 0;
+  a->codes[0] = a->main[0] = '\0';
+  while (i < s.n) {
+    size_t j = i;
+    while (i < s.n && (s.p[i] == ' ' || s.p[i] == ',' || s.p[i] == '\t'))
+      i++;
+    j = i;
+    while (i < s.n && s.p[i] != ' ' && s.p[i] != ',' && s.p[i] != '\t')
+      i++;
+    if (i == j)
+      break;
+    if (i - j != 4) {
+      bad(rej, ZT_R_VALUE_INVALID, ZT_N_CODES,
+          "a retour code has 4 characters (WJ001)");
+      return false;
+    }
+    for (size_t c = j; c < i; c++)
+      if (!((s.p[c] >= '0' && s.p[c] <= '9') ||
+            (s.p[c] >= 'A' && s.p[c] <= 'Z'))) {
+        bad(rej, ZT_R_VALUE_INVALID, ZT_N_CODES,
+            "a retour code is digits and capitals (WJ001)");
+        return false;
+      }
+    if (n == ZT_ANSWER_CODES) {
+      bad(rej, ZT_R_VALUE_INVALID, ZT_N_CODES, "more than %d retour codes",
+          ZT_ANSWER_CODES);
+      return false;
+    }
+    if (k)
+      a->codes[k++] = ' ';
+    memcpy(a->codes + k, s.p + j, 4);
+    k += 4;
+    a->codes[k] = '\0';
+    n++;
+  }
+  if (n == 0) {
+    bad(rej, ZT_R_MISSING_FIELD, ZT_N_CODES, "required, but empty");
+    return false;
+  }
+  /* the main code: the first that does not approve */
+  memcpy(a->main, a->codes, 4);
+  a->main[4] = '\0';
+  for (size_t c = 0; c < k; c += 5) {
+    char one[5];
+    memcpy(one, a->codes + c, 4);
+    one[4] = '\0';
+    if (!zt_answer_code_approves(one)) {
+      memcpy(a->main, one, 5);
+      a->rejects = true;
+      break;
+    }
+  }
+  return true;
+}
+
+zt_status zt_validate_answer(zt_validator *v, const zt_row *row,
+                             zt_answer *out, zt_reject *rej) {
+  zt_slice s;
+  uint64_t u;
+  char level[16];
+  (void)v;
+  rej->reason = ZT_R_NONE;
+  rej->field = -1;
+  rej->message[0] = '\0';
+  memset(out, 0, sizeof *out);
+
+  s = fld(row, ZT_N_GEMEENTE);
+  if (s.n == 0)
+    return bad(rej, ZT_R_MISSING_FIELD, ZT_N_GEMEENTE, "required, but "
+               "empty");
+  if (!zt_gemeente_parse(s.p, s.n, &out->gemeente))
+    return bad(rej, ZT_R_GEMEENTE_UNKNOWN, ZT_N_GEMEENTE,
+               "not a municipality code (4 digits)");
+  s = fld(row, ZT_N_AGB);
+  if (s.n == 0)
+    return bad(rej, ZT_R_MISSING_FIELD, ZT_N_AGB, "required, but empty");
+  if (s.n != 8 || zt_parse_u64(s.p, s.n, &u))
+    return bad(rej, ZT_R_AGB_FORMAT, ZT_N_AGB, "not 8 digits");
+  out->agb = (uint32_t)u;
+  if (!text(row, ZT_N_ANSWER_ID, ZT_ANSWER_ID_MAX, true, out->answer_id,
+            rej) ||
+      !text(row, ZT_N_DECL_ID, ZT_ANSWER_ID_MAX, true, out->decl_id, rej) ||
+      !text(row, ZT_N_DECLNR, ZT_DECLNR_MAX, false, out->declnr, rej) ||
+      !text(row, ZT_N_LEVEL, sizeof level - 1, true, level, rej))
+    return ZT_OK;
+  if (strcmp(level, "prestatie") == 0)
+    out->line = true;
+  else if (strcmp(level, "declaratie") != 0)
+    return bad(rej, ZT_R_VALUE_INVALID, ZT_N_LEVEL,
+               "must be declaratie or prestatie");
+  if (!text(row, ZT_N_REF, ZT_REF_MAX, out->line, out->ref, rej))
+    return ZT_OK;
+  if (!out->line && out->ref[0])
+    return bad(rej, ZT_R_VALUE_INVALID, ZT_N_REF,
+               "only a prestatie row names a line");
+  if (!amount(row, ZT_N_AMOUNT, ZT_N_DC, &out->amount, &out->credit, rej) ||
+      !amount(row, ZT_N_GRANTED, ZT_N_GRANTED_DC, &out->granted,
+              &out->granted_credit, rej))
+    return ZT_OK;
+  if (!codes(row, out, rej))
+    return ZT_OK;
+  if (out->line)
+    out->rejects = true;     /* a listed line is rejected, whatever codes */
+  return ZT_OK;
+}
+
+/* ---- the store -------------------------------------------------------- */
+
+static zt_status db_fail(sqlite3 *db, zt_err *err, const char *what) {
+  return zt_fail(err, ZT_ERR_STORE, "store: %s: %s", what,
+                 sqlite3_errmsg(db));
+}
+
+static void put_reject(zt_put_result *res, int field, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void put_reject(zt_put_result *res, int field, const char *fmt,
+                       ...) {
+  va_list ap;
+  res->outcome = ZT_PUT_REJECTED;
+  res->reject.reason = ZT_R_ANSWER_CONFLICT;
+  res->reject.field = field;
+  va_start(ap, fmt);
+  vsnprintf(res->reject.message, sizeof res->reject.message, fmt, ap);
+  va_end(ap);
+}
+
+static void bind_opt_text(sqlite3_stmt *st, int i, const char *s) {
+  if (s[0])
+    sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null(st, i);
+}
+
+static void bind_signed(sqlite3_stmt *st, int i, int64_t cents,
+                        bool credit) {
+  if (cents < 0)
+    sqlite3_bind_null(st, i);
+  else
+    sqlite3_bind_int64(st, i, credit ? -cents : cents);
+}
+
+/* The answer_id already stored for this message's answer (its own row or
+ * a line), into `id`; false when there is none. */
+static zt_status answered_by(sqlite3 *db, const zt_answer *a, char *id,
+                             size_t size, bool *found, zt_err *err) {
+  static const char *const sql =
+      "SELECT answer_id FROM answer WHERE agb = ?1 AND gemeente = ?2 AND "
+      "decl_id = ?3 UNION ALL SELECT answer_id FROM answer_line WHERE "
+      "agb = ?1 AND gemeente = ?2 AND decl_id = ?3 LIMIT 1";
+  sqlite3_stmt *st;
+  int rc;
+  *found = false;
+  if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+    return db_fail(db, err, "looking up an answer");
+  sqlite3_bind_int64(st, 1, a->agb);
+  sqlite3_bind_int(st, 2, a->gemeente);
+  sqlite3_bind_text(st, 3, a->decl_id, -1, SQLITE_STATIC);
+  rc = sqlite3_step(st);
+  if (rc == SQLITE_ROW) {
+    *found = true;
+    zt_strlcpy(id, (const char *)sqlite3_column_text(st, 0), size);
+  }
+  sqlite3_finalize(st);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return db_fail(db, err, "looking up an answer");
+  return ZT_OK;
+}
+
+zt_status zt_store_put_answer(zt_store *s, int64_t file_id, long line,
+                              const zt_answer *a, zt_put_result *res,
+                              zt_err *err) {
+  sqlite3 *db = zt_store_db(s);
+  sqlite3_stmt *st;
+  char other[ZT_ANSWER_ID_MAX + 1];
+  bool found;
+  int rc;
+  zt_status zs;
+  memset(res, 0, sizeof *res);
+  res->outcome = ZT_PUT_STORED;
+  zs = answered_by(db, a, other, sizeof other, &found, err);
+  if (zs)
+    return zs;
+  if (found && strcmp(other, a->answer_id) != 0) {
+    put_reject(res, ZT_N_ANSWER_ID,
+               "declaration message %s of provider %08u was already "
+               "answered by answer %s; this second answer is not used",
+               a->decl_id, (unsigned)a->agb, other);
+    return ZT_OK;
+  }
+  if (a->line)
+    rc = sqlite3_prepare_v2(
+        db,
+        "INSERT INTO answer_line (file_id, line, gemeente, agb, answer_id, "
+        "decl_id, declaratie_nr, ref, amount, credit, codes, main_code) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) "
+        "ON CONFLICT DO NOTHING",
+        -1, &st, NULL);
+  else
+    rc = sqlite3_prepare_v2(
+        db,
+        "INSERT INTO answer (file_id, line, gemeente, agb, answer_id, "
+        "decl_id, declaratie_nr, submitted, granted, codes, main_code, "
+        "whole_rejected) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
+        "?11, ?12) ON CONFLICT DO NOTHING",
+        -1, &st, NULL);
+  if (rc != SQLITE_OK)
+    return db_fail(db, err, "storing an answer");
+  sqlite3_bind_int64(st, 1, file_id);
+  sqlite3_bind_int64(st, 2, line);
+  sqlite3_bind_int(st, 3, a->gemeente);
+  sqlite3_bind_int64(st, 4, a->agb);
+  sqlite3_bind_text(st, 5, a->answer_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text(st, 6, a->decl_id, -1, SQLITE_STATIC);
+  bind_opt_text(st, 7, a->declnr);
+  if (a->line) {
+    sqlite3_bind_text(st, 8, a->ref, -1, SQLITE_STATIC);
+    if (a->amount >= 0) {
+      sqlite3_bind_int64(st, 9, a->amount);
+      sqlite3_bind_int(st, 10, a->credit);
+    }
+    sqlite3_bind_text(st, 11, a->codes, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 12, a->main, -1, SQLITE_STATIC);
+  } else {
+    bind_signed(st, 8, a->amount, a->credit);
+    bind_signed(st, 9, a->granted, a->granted_credit);
+    sqlite3_bind_text(st, 10, a->codes, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 11, a->main, -1, SQLITE_STATIC);
+    sqlite3_bind_int(st, 12, a->rejects);
+  }
+  rc = sqlite3_step(st);
+  sqlite3_finalize(st);
+  if (rc != SQLITE_DONE)
+    return db_fail(db, err, "storing an answer");
+  if (sqlite3_changes(db) == 1)
+    return ZT_OK;
+  /* the same message (and line) was answered by this answer before: the
+   * same row again is a duplicate, another content a conflict */
+  if (a->line)
+    rc = sqlite3_prepare_v2(
+        db,
+        "SELECT codes = ?5 AND amount IS ?6 AND credit IS ?7 FROM "
+        "answer_line WHERE agb = ?1 AND gemeente = ?2 AND decl_id = ?3 "
+        "AND ref = ?4",
+        -1, &st, NULL);
+  else
+    rc = sqlite3_prepare_v2(
+        db,
+        "SELECT codes = ?5 AND submitted IS ?6 AND granted IS ?7 AND "
+        "coalesce(declaratie_nr, '') = ?4 FROM answer WHERE agb = ?1 AND "
+        "gemeente = ?2 AND decl_id = ?3",
+        -1, &st, NULL);
+  if (rc != SQLITE_OK)
+    return db_fail(db, err, "comparing an answer");
+  sqlite3_bind_int64(st, 1, a->agb);
+  sqlite3_bind_int(st, 2, a->gemeente);
+  sqlite3_bind_text(st, 3, a->decl_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text(st, 4, a->line ? a->ref : a->declnr, -1, SQLITE_STATIC);
+  sqlite3_bind_text(st, 5, a->codes, -1, SQLITE_STATIC);
+  if (a->line) {
+    if (a->amount >= 0) {
+      sqlite3_bind_int64(st, 6, a->amount);
+      sqlite3_bind_int(st, 7, a->credit);
+    }
+  } else {
+    bind_signed(st, 6, a->amount, a->credit);
+    bind_signed(st, 7, a->granted, a->granted_credit);
+  }
+  rc = sqlite3_step(st);
+  if (rc == SQLITE_ROW && sqlite3_column_int(st, 0) == 1)
+    res->outcome = ZT_PUT_DUPLICATE;
+  else if (rc == SQLITE_ROW)
+    put_reject(res, a->line ? ZT_N_REF : ZT_N_CODES,
+               "answer %s to declaration message %s already holds this %s "
+               "with other content; the first one stays",
+               a->answer_id, a->decl_id, a->line ? "line" : "answer");
+  sqlite3_finalize(st);
+  if (rc != SQLITE_ROW)
+    return db_fail(db, err, "comparing an answer");
+  return ZT_OK;
+}
+
+zt_status zt_store_put_message_ident(zt_store *s, int64_t file_id,
+                                     const char *ident, zt_err *err) {
+  sqlite3 *db = zt_store_db(s);
+  sqlite3_stmt *st;
+  int rc;
+  if (!ident || !ident[0])
+    return ZT_OK;
+  if (sqlite3_prepare_v2(db,
+                         "INSERT OR REPLACE INTO message_ident (file_id, "
+                         "identificatie) VALUES (?1, ?2)",
+                         -1, &st, NULL) != SQLITE_OK)
+    return db_fail(db, err, "keeping a message's identification");
+  sqlite3_bind_int64(st, 1, file_id);
+  sqlite3_bind_text(st, 2, ident, -1, SQLITE_STATIC);
+  rc = sqlite3_step(st);
+  sqlite3_finalize(st);
+  if (rc != SQLITE_DONE)
+    return db_fail(db, err, "keeping a message's identification");
+  return ZT_OK;
+}
+
+/* ---- marks ------------------------------------------------------------ */
+
+/* An answer as the marks need it. */
+typedef struct ans {
+  bool whole;
+  int code;              /* index into the code list */
+} ans;
+
+typedef struct loader {
+  GHashTable *codes;     /* code -> index + 1 */
+  GPtrArray *code_list;
+} loader;
+
+static int code_index(loader *ld, const char *code) {
+  gpointer v = g_hash_table_lookup(ld->codes, code);
+  char *k;
+  if (v)
+    return GPOINTER_TO_INT(v) - 1;
+  k = g_strdup(code);
+  g_ptr_array_add(ld->code_list, k);
+  g_hash_table_insert(ld->codes, k, GINT_TO_POINTER(ld->code_list->len));
+  return (int)ld->code_list->len - 1;
+}
+
+/* The key of a message or a line: "agb|I|ident", "agb|N|number" or
+ * "agb|R|reference" (the same form the lookups below print). */
+static char *key3(int64_t agb, char what, const char *s) {
+  return g_strdup_printf("%lld|%c|%s", (long long)agb, what, s);
+}
+
+zt_answer_mark zt_answer_mark_of(const zt_answer_marks *m, int64_t id,
+                                 const char **code) {
+  size_t lo = 0, hi = m->n;
+  if (code)
+    *code = NULL;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (m->ids[mid] < id)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  if (lo < m->n && m->ids[lo] == id) {
+    if (code && m->mark[lo] == ZT_ANS_REJECTED)
+      *code = m->codes[m->code[lo]];
+    return (zt_answer_mark)m->mark[lo];
+  }
+  return ZT_ANS_APPROVED;
+}
+
+void zt_answer_marks_free(zt_answer_marks *m) {
+  g_free(m->ids);
+  g_free(m->mark);
+  g_free(m->code);
+  g_free(m->codes);
+  memset(m, 0, sizeof *m);
+}
+
+void zt_answer_stats_free(zt_answer_stats *s) {
+  free(s->codes);
+  memset(s, 0, sizeof *s);
+}
+
+static int cmp_str(const void *a, const void *b) {
+  return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+zt_status zt_answer_marks_load(sqlite3 *db, zt_answer_marks *m,
+                               zt_err *err) {
+  sqlite3_stmt *st = NULL;
+  GHashTable *msgs = NULL, *lines = NULL, *idents = NULL, *jw323 = NULL;
+  loader ld = {NULL, NULL};
+  ans *answers = NULL;
+  size_t nans = 0, cap = 0;
+  int *remap = NULL;
+  zt_status rc = ZT_OK;
+
+  memset(m, 0, sizeof *m);
+  if (sqlite3_prepare_v2(db,
+                         "SELECT EXISTS (SELECT 1 FROM answer) OR EXISTS "
+                         "(SELECT 1 FROM answer_line)",
+                         -1, &st, NULL) != SQLITE_OK)
+    return db_fail(db, err, "reading the answers");
+  if (sqlite3_step(st) == SQLITE_ROW)
+    m->present = sqlite3_column_int(st, 0) != 0;
+  sqlite3_finalize(st);
+  if (!m->present)
+    return ZT_OK;
+
+  ld.codes = g_hash_table_new(g_str_hash, g_str_equal);
+  ld.code_list = g_ptr_array_new_with_free_func(g_free);
+  msgs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+  lines = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+  idents = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free,
+                                 g_free);
+  jw323 = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, NULL);
+
+  /* the answers, by (provider, identification) and (provider, number);
+   * lines of an answer whose own row is missing (a CSV without one)
+   * still say the message was answered */
+  if (sqlite3_prepare_v2(
+          db,
+          "SELECT agb, decl_id, coalesce(declaratie_nr, ''), whole_rejected,"
+          " main_code FROM answer UNION ALL SELECT DISTINCT agb, decl_id, "
+          "coalesce(declaratie_nr, ''), 0, '' FROM answer_line l WHERE NOT "
+          "EXISTS (SELECT 1 FROM answer a WHERE a.agb = l.agb AND "
+          "a.gemeente = l.gemeente AND a.decl_id = l.decl_id) "
+          "ORDER BY 1, 2, 3",
+          -1, &st, NULL) != SQLITE_OK) {
+    rc = db_fail(db, err, "reading the answers");
+    goto out;
+  }
+  while (sqlite3_step(st) == SQLITE_ROW) {
+    int64_t agb = sqlite3_column_int64(st, 0);
+    const char *id = (const char *)sqlite3_column_text(st, 1);
+    const char *nr = (const char *)sqlite3_column_text(st, 2);
+    ans *a;
+    if (nans == cap) {
+      cap = cap ? 2 * cap : 64;
+      answers = g_renew(ans, answers, cap);
+    }
+    a = &answers[nans];
+    a->whole = sqlite3_column_int(st, 3) != 0;
+    a->code = code_index(&ld, (const char *)sqlite3_column_text(st, 4));
+    g_hash_table_insert(msgs, key3(agb, 'I', id), GSIZE_TO_POINTER(nans + 1));
+    if (nr[0]) {
+      char *k = key3(agb, 'N', nr);
+      if (g_hash_table_contains(msgs, k))
+        g_free(k);           /* the first answer of that number counts */
+      else
+        g_hash_table_insert(msgs, k, GSIZE_TO_POINTER(nans + 1));
+    }
+    nans++;
+  }
+  sqlite3_finalize(st);
+
+  /* the rejected lines, by (provider, reference) */
+  if (sqlite3_prepare_v2(db,
+                         "SELECT agb, ref, main_code FROM answer_line "
+                         "ORDER BY agb, ref, id",
+                         -1, &st, NULL) != SQLITE_OK) {
+    rc = db_fail(db, err, "reading the answers");
+    goto out;
+  }
+  while (sqlite3_step(st) == SQLITE_ROW) {
+    char *k = key3(sqlite3_column_int64(st, 0), 'R',
+                   (const char *)sqlite3_column_text(st, 1));
+    int c = code_index(&ld, (const char *)sqlite3_column_text(st, 2));
+    if (g_hash_table_contains(lines, k))
+      g_free(k);
+    else
+      g_hash_table_insert(lines, k, GINT_TO_POINTER(c + 1));
+  }
+  sqlite3_finalize(st);
+
+  /* the files' message identifications */
+  if (sqlite3_prepare_v2(db,
+                         "SELECT file_id, identificatie FROM message_ident",
+                         -1, &st, NULL) != SQLITE_OK) {
+    rc = db_fail(db, err, "reading the answers");
+    goto out;
+  }
+  while (sqlite3_step(st) == SQLITE_ROW) {
+    int64_t *k = g_new(int64_t, 1);
+    *k = sqlite3_column_int64(st, 0);
+    g_hash_table_insert(idents, k,
+                        g_strdup((const char *)sqlite3_column_text(st, 1)));
+  }
+  sqlite3_finalize(st);
+
+  /* the JW323 files (only their lines wait for an answer) */
+  if (sqlite3_prepare_v2(db,
+                         "SELECT id FROM ingest_file WHERE format LIKE "
+                         "'jw323%'",
+                         -1, &st, NULL) != SQLITE_OK) {
+    rc = db_fail(db, err, "reading the answers");
+    goto out;
+  }
+  while (sqlite3_step(st) == SQLITE_ROW) {
+    int64_t *k = g_new(int64_t, 1);
+    *k = sqlite3_column_int64(st, 0);
+    g_hash_table_add(jw323, k);
+  }
+  sqlite3_finalize(st);
+
+  /* every stored line, in id order */
+  if (sqlite3_prepare_v2(db,
+                         "SELECT id, agb, file_id, coalesce(declaratie_nr, "
+                         "''), ref FROM declaration",
+                         -1, &st, NULL) != SQLITE_OK) {
+    rc = db_fail(db, err, "reading the answers");
+    goto out;
+  }
+  {
+    size_t mcap = 0;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+      int64_t id = sqlite3_column_int64(st, 0);
+      int64_t agb = sqlite3_column_int64(st, 1);
+      int64_t file = sqlite3_column_int64(st, 2);
+      const char *nr = (const char *)sqlite3_column_text(st, 3);
+      const char *ref = (const char *)sqlite3_column_text(st, 4);
+      const char *ident = g_hash_table_lookup(idents, &file);
+      gpointer hit = NULL, rl;
+      char k[96];            /* lookups need no copy of the key */
+      int mark, code = 0;
+      if (ident) {
+        snprintf(k, sizeof k, "%lld|I|%s", (long long)agb, ident);
+        hit = g_hash_table_lookup(msgs, k);
+      }
+      if (!hit && nr[0]) {
+        snprintf(k, sizeof k, "%lld|N|%s", (long long)agb, nr);
+        hit = g_hash_table_lookup(msgs, k);
+      }
+      snprintf(k, sizeof k, "%lld|R|%s", (long long)agb, ref ? ref : "");
+      rl = g_hash_table_lookup(lines, k);
+      if (hit && answers[GPOINTER_TO_SIZE(hit) - 1].whole) {
+        mark = ZT_ANS_REJECTED;
+        code = answers[GPOINTER_TO_SIZE(hit) - 1].code;
+      } else if (rl) {
+        mark = ZT_ANS_REJECTED;
+        code = GPOINTER_TO_INT(rl) - 1;
+      } else if (hit) {
+        continue;                    /* approved: not in the array */
+      } else {
+        mark = g_hash_table_contains(jw323, &file) ? ZT_ANS_OPEN
+                                                   : ZT_ANS_OUTSIDE;
+      }
+      if (m->n == mcap) {
+        mcap = mcap ? 2 * mcap : 256;
+        m->ids = g_renew(int64_t, m->ids, mcap);
+        m->mark = g_renew(uint8_t, m->mark, mcap);
+        m->code = g_renew(uint16_t, m->code, mcap);
+      }
+      m->ids[m->n] = id;
+      m->mark[m->n] = (uint8_t)mark;
+      m->code[m->n] = (uint16_t)code;
+      m->n++;
+    }
+  }
+  sqlite3_finalize(st);
+
+  /* the code list, sorted, and the indexes remapped to it */
+  {
+    size_t nc = ld.code_list->len;
+    char **sorted = g_new(char *, nc ? nc : 1);
+    memcpy(sorted, ld.code_list->pdata, nc * sizeof *sorted);
+    qsort(sorted, nc, sizeof *sorted, cmp_str);
+    m->codes = g_malloc((nc ? nc : 1) * sizeof *m->codes);
+    remap = g_new(int, nc ? nc : 1);
+    for (size_t i = 0; i < nc; i++) {
+      zt_strlcpy(m->codes[i], sorted[i], sizeof m->codes[i]);
+      remap[GPOINTER_TO_INT(g_hash_table_lookup(ld.codes, sorted[i])) - 1] =
+          (int)i;
+    }
+    m->ncodes = nc;
+    for (size_t i = 0; i < m->n; i++)
+      if (m->mark[i] == ZT_ANS_REJECTED)
+        m->code[i] = (uint16_t)remap[m->code[i]];
+    g_free(sorted);
+  }
+
+out:
+  g_free(remap);
+  g_free(answers);
+  if (ld.codes)
+    g_hash_table_destroy(ld.codes);
+  if (ld.code_list)
+    g_ptr_array_free(ld.code_list, TRUE);
+  if (msgs)
+    g_hash_table_destroy(msgs);
+  if (lines)
+    g_hash_table_destroy(lines);
+  if (idents)
+    g_hash_table_destroy(idents);
+  if (jw323)
+    g_hash_table_destroy(jw323);
+  if (rc)
+    zt_answer_marks_free(m);
+  return rc;
+}

@@ -1,0 +1,44 @@
+#!/bin/sh
+# End-to-end: the JW325 (declaratie-antwoord) example of the iJw
+# reference, plain and gzipped, through `ingest`: one row per rejected
+# Prestatie and one for the answer itself (read 4 = accepted 4), the
+# gzipped copy adds nothing, and a second answer with another
+# identification to the same JW323 is rejected row by row
+# (answer_conflict, exit 2). Usage: ingest_jw325.sh ZOTHUIS SOURCE_DIR
+# WORK_DIR
+set -eu
+Z=$1; SRC=$2; W=$3
+EX=$SRC/reference/ijw/examples/JW325.xml
+rm -rf "$W"; mkdir -p "$W"; cd "$W"
+fail() { echo "FAIL: $*" >&2; exit 1; }
+count() { sqlite3 zothuis.db "$1"; }
+
+"$Z" init > init.out 2> log.txt
+"$Z" ingest "$EX" > plain.out 2>> log.txt || fail "JW325.xml exit $?"
+grep -q "\[antwoorden, jw325\]: read 4 = accepted 4 + rejected 0" \
+	plain.out || fail "plain: $(cat plain.out)"
+[ "$(count 'SELECT count(*) FROM answer_line')" = 3 ] || fail "3 lines"
+[ "$(count "SELECT codes || '/' || main_code || '/' || whole_rejected
+	FROM answer")" = "0200 0200/0200/0" ] || fail "the answer's codes"
+[ "$(count "SELECT main_code FROM answer_line WHERE ref = 'RN002'")" = \
+	9339 ] || fail "RN002's main code"
+
+# the same answer gzipped: nothing new
+gzip -c "$EX" > antwoord.xml.gz
+"$Z" ingest antwoord.xml.gz > gz.out 2>> log.txt || fail "gz exit $?"
+[ "$(count 'SELECT count(*) FROM answer_line')" = 3 ] || fail "gz added"
+[ "$(count 'SELECT count(*) FROM answer')" = 1 ] || fail "gz added"
+
+# another answer (other BerichtIdentificatie) to the same JW323
+sed 's#<ijw:Identificatie>654321987#<ijw:Identificatie>654321999#' \
+	"$EX" > second.xml
+set +e
+"$Z" ingest second.xml > second.out 2>> log.txt
+rc=$?
+set -e
+[ $rc = 2 ] || fail "second answer exit $rc, want 2"
+grep -q "read 4 = accepted 0 + rejected 4" second.out ||
+	fail "second: $(cat second.out)"
+[ "$(count "SELECT count(*) FROM reject WHERE reason =
+	'answer_conflict'")" = 4 ] || fail "4 answer_conflict rejects"
+echo ok
