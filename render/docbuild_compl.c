@@ -1,8 +1,12 @@
 /*
  * render/docbuild_compl.c -- the completeness of the figures in the
- * document (docs/completeness.md): the note under the spending and
- * clients tiles with the expected final value when the period is less
- * than 98% complete, and the cover's "voorlopige cijfers" line.
+ * document (docs/completeness.md): the note under the spending tile with
+ * the expected final value when the period is less than 98% complete,
+ * and the cover's "voorlopige cijfers" line. Spending only: its monthly
+ * estimates add up to the period's, while the clients' monthly shares
+ * do not give the period's unique clients (a client missing from a late
+ * month is mostly counted already through an earlier one), so an
+ * expected final number of youths would read high.
  */
 #include "render/docbuild_int.h"
 
@@ -28,9 +32,6 @@ const char *compl_tile_note(bctx *b, const char *ind, const zt_period *p,
   if (strcmp(ind, "spend.total") == 0) {
     share_id = "completeness.spend_share";
     est_id = "estimate.spend_final";
-  } else if (strcmp(ind, "clients.total") == 0) {
-    share_id = "completeness.clients_share";
-    est_id = "estimate.clients_final";
   } else {
     return NULL;
   }
@@ -53,16 +54,11 @@ const char *compl_tile_note(bctx *b, const char *ind, const zt_period *p,
 const char *compl_cover_line(bctx *b) {
   const zt_ind_value *s =
       lookup(b, "completeness.spend_share", &b->in->period, 0, NULL);
-  const zt_ind_value *c =
-      lookup(b, "completeness.clients_share", &b->in->period, 0, NULL);
   char *t;
   const char *out;
-  if (!provisional(s) && !provisional(c))
+  if (!provisional(s) || s->suppressed)
     return NULL;
-  t = zt_nl_provisional_cover(s && !s->suppressed ? display(b, s, NULL)
-                                                  : NULL,
-                              c && !c->suppressed ? display(b, c, NULL)
-                                                  : NULL);
+  t = zt_nl_provisional_cover(display(b, s, NULL), NULL);
   out = zt_arena_strdup(b->a, t);
   g_free(t);
   return out;
