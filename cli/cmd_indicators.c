@@ -24,6 +24,8 @@ static const char *family_title(zt_ind_family f) {
   case ZT_FAM_WPB: return "Woonplaatsbeginsel shift";
   case ZT_FAM_DQ: return "Data quality";
   case ZT_FAM_RATE: return "Rates per 1.000 youths";
+  case ZT_FAM_FLOW: return "Access and outflow (the iJw message flow)";
+  case ZT_FAM_COMPL: return "Completeness and estimates";
   default: break;
   }
   return "Other";

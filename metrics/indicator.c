@@ -439,6 +439,32 @@ static const zt_ind_def defs[] = {
    "member municipalities without a population of the band for P's year "
    "(their rate.* rows and the region's are left out), per municipality",
    SUM, T_NONE, NULL, NULL},
+  /* declaration answers (JW325; rows only when the store holds one) */
+  {"dq.lines_rejected_by_gemeente", C, 0, "retourcode", false, true,
+   ZT_SC_NONE, false, NULL, NOD, ZT_FAM_DQ, D_ANS_LINES, fam_dq,
+   "stored declaration lines the municipality rejected in a JW325 (listed, "
+   "or in a message rejected whole), in total and per main retour code",
+   SUM, T_NONE, NULL, NULL},
+  {"dq.spend_rejected_by_gemeente", EUR, 0, "retourcode", false, true,
+   ZT_SC_NONE, false, NULL, NOD, ZT_FAM_DQ, D_ANS_SPEND, fam_dq,
+   "signed amount (debits +, credits -) of the lines of "
+   "dq.lines_rejected_by_gemeente, in total and per main retour code",
+   SUM, T_NONE, NULL, NULL},
+  {"dq.lines_not_assessed", C, 0, NULL, false, true, ZT_SC_NONE, false,
+   NULL, NOD, ZT_FAM_DQ, D_ANS_OPEN_LINES, fam_dq,
+   "live debit lines of JW323 messages without an answer (yet): nog niet "
+   "beoordeeld, counted as spending as before (CSV lines no answer names "
+   "are not counted)",
+   SUM, T_NONE, NULL, NULL},
+  {"dq.spend_not_assessed", EUR, 0, NULL, false, true, ZT_SC_NONE, false,
+   NULL, NOD, ZT_FAM_DQ, D_ANS_OPEN_SPEND, fam_dq,
+   "net amount (credits applied) of the lines of dq.lines_not_assessed",
+   SUM, T_NONE, NULL, NULL},
+  {"dq.spend_approved", EUR, 0, NULL, false, true, ZT_SC_NONE, false, NULL,
+   NOD, ZT_FAM_DQ, D_ANS_APPROVED, fam_dq,
+   "net amount of the live debit lines of answered declaration messages "
+   "that the answer did not reject (approved in full)",
+   SUM, T_NONE, NULL, NULL},
   /* access and outflow: JW315, JW301, JW305, JW307 (metrics/flow.c);
    * rows only when the store holds a request, start or stop */
   {"flow.requests", C, 0, "verwijzer", false, false, ZT_SC_COUNT, true,
@@ -570,32 +596,6 @@ static const zt_ind_def defs[] = {
    false, NULL, NOD, ZT_FAM_COMPL, K_ARR_CLIENTS, fam_compl,
    "the arrival curve of unique clients per care month, as "
    "completeness.arrival_spend", SUM, T_NONE, NULL, NULL},
-  /* declaration answers (JW325; rows only when the store holds one) */
-  {"dq.lines_rejected_by_gemeente", C, 0, "retourcode", false, true,
-   ZT_SC_NONE, false, NULL, NOD, ZT_FAM_DQ, D_ANS_LINES, fam_dq,
-   "stored declaration lines the municipality rejected in a JW325 (listed, "
-   "or in a message rejected whole), in total and per main retour code",
-   SUM, T_NONE, NULL, NULL},
-  {"dq.spend_rejected_by_gemeente", EUR, 0, "retourcode", false, true,
-   ZT_SC_NONE, false, NULL, NOD, ZT_FAM_DQ, D_ANS_SPEND, fam_dq,
-   "signed amount (debits +, credits -) of the lines of "
-   "dq.lines_rejected_by_gemeente, in total and per main retour code",
-   SUM, T_NONE, NULL, NULL},
-  {"dq.lines_not_assessed", C, 0, NULL, false, true, ZT_SC_NONE, false,
-   NULL, NOD, ZT_FAM_DQ, D_ANS_OPEN_LINES, fam_dq,
-   "live debit lines of JW323 messages without an answer (yet): nog niet "
-   "beoordeeld, counted as spending as before (CSV lines no answer names "
-   "are not counted)",
-   SUM, T_NONE, NULL, NULL},
-  {"dq.spend_not_assessed", EUR, 0, NULL, false, true, ZT_SC_NONE, false,
-   NULL, NOD, ZT_FAM_DQ, D_ANS_OPEN_SPEND, fam_dq,
-   "net amount (credits applied) of the lines of dq.lines_not_assessed",
-   SUM, T_NONE, NULL, NULL},
-  {"dq.spend_approved", EUR, 0, NULL, false, true, ZT_SC_NONE, false, NULL,
-   NOD, ZT_FAM_DQ, D_ANS_APPROVED, fam_dq,
-   "net amount of the live debit lines of answered declaration messages "
-   "that the answer did not reject (approved in full)",
-   SUM, T_NONE, NULL, NULL},
 };
 
 #undef C
