@@ -396,13 +396,16 @@ static zt_status per_gemeente(bctx *b, xmlNodePtr n, int level) {
   return st;
 }
 
-/* Does the table hold any row of indicator `id` (NULL: yes)? A
- * section with requires="id" is left out without one (the flow.*
- * section of a store without JW315/305/307). */
-static bool has_rows(const bctx *b, const char *id) {
+/* Is there anything for a section with requires="id" to show: a row of
+ * indicator `id` (the flow.* section of a store without JW315/305/307),
+ * or for "benchmark" a figure from elsewhere the table "Regio en
+ * Nederland" would show? NULL: yes. */
+static bool has_rows(bctx *b, const char *id) {
   const zt_ind_table *t = b->in->ind;
   if (!id)
     return true;
+  if (strcmp(id, "benchmark") == 0)
+    return benchmarks_any(b);
   for (size_t i = 0; t && i < zt_ind_table_count(t); i++)
     if (strcmp(zt_ind_table_at(t, i)->indicator, id) == 0)
       return true;
@@ -469,12 +472,6 @@ static zt_status walk(bctx *b, xmlNodePtr parent, int level) {
       st = sources_table(b, n);
     } else if (strcmp(name, "settings") == 0) {
       st = settings_table(b, n);
-    } else if (strcmp(name, "benchmarks") == 0) {
-      /* a section only when there is something to compare with */
-      if (benchmarks_any(b)) {
-        heading(b, subst(b, attr(b, n, "title")), level + 1, false, line);
-        st = walk(b, n, level + 1);
-      }
     } else if (strcmp(name, "benchmark-table") == 0) {
       benchmarks_table(b, n);
     } else if (strcmp(name, "findings") == 0) {

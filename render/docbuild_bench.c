@@ -1,11 +1,11 @@
 /*
  * render/docbuild_bench.c -- the report beside figures published
  * elsewhere (ingest kind `benchmark`, docs/inputs.md): a benchmark value
- * as a cell or chart category (`benchmark="NL"` on a <cat>, <col> or
- * <row>), and the <benchmarks> block, the table "Regio en Nederland"
- * that sets the region's own rates beside each benchmark figure with
- * its period, status and source. Without benchmark input the block
- * prints nothing, not even its heading.
+ * as a cell or chart category (`benchmark="NL"` on a <cat> or <col>),
+ * and <benchmark-table>, the table "Regio en Nederland" that sets the
+ * region's own rates beside each benchmark figure with its period,
+ * status and source; without benchmark input it prints nothing, and a
+ * <section requires="benchmark"> around it is left out (docbuild.c).
  */
 #include <stdlib.h>
 #include <string.h>

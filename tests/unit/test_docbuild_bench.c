@@ -162,9 +162,10 @@ static void test_chart_category(void **state) {
 
 #define TABLE                                                             \
   "<?xml version=\"1.0\"?>\n<report title=\"T\" kind=\"jaar\">"           \
-  "<section title=\"Bijlage\"><benchmarks title=\"Regio en Nederland\">"  \
-  "<p>Uitleg.</p><benchmark-table title=\"Naast elkaar\"/>"              \
-  "</benchmarks></section></report>\n"
+  "<section title=\"Bijlage\"><section title=\"Regio en Nederland\" "   \
+  "requires=\"benchmark\"><p>Uitleg.</p>"                                \
+  "<benchmark-table title=\"Naast elkaar\"/></section></section>"       \
+  "</report>\n"
 
 static void test_table(void **state) {
   mini m;
