@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/sort.h"
 #include "core/str.h"
 
 static zt_status fail(sqlite3 *db, zt_err *err, const char *what) {
@@ -109,6 +110,35 @@ static void row_decl(sqlite3_stmt *st, void *elem) {
   d->first = day_at(st, 4);
 }
 
+static int cmp_decl(const void *pa, const void *pb) {
+  const zt_flow_decl *a = pa, *b = pb;
+  if (a->client != b->client)
+    return a->client < b->client ? -1 : 1;
+  if (a->agb != b->agb)
+    return a->agb < b->agb ? -1 : 1;
+  if (a->gemeente != b->gemeente)
+    return a->gemeente < b->gemeente ? -1 : 1;
+  if (a->toewijzing != b->toewijzing)
+    return a->toewijzing < b->toewijzing ? -1 : 1;
+  return (a->first > b->first) - (a->first < b->first);
+}
+
+static bool same_key(const zt_flow_decl *a, const zt_flow_decl *b) {
+  return a->client == b->client && a->agb == b->agb &&
+         a->gemeente == b->gemeente && a->toewijzing == b->toewijzing;
+}
+
+/* Sort the declared lines by their key and keep each key's first day
+ * (the earliest, which the sort puts first). */
+static void group_decls(zt_flow_data *f) {
+  size_t n = 0;
+  zt_qsort(f->decls, f->ndecls, sizeof *f->decls, cmp_decl);
+  for (size_t i = 0; i < f->ndecls; i++)
+    if (n == 0 || !same_key(&f->decls[n - 1], &f->decls[i]))
+      f->decls[n++] = f->decls[i];
+  f->ndecls = n;
+}
+
 zt_status zt_flow_load(sqlite3 *db, zt_flow_data *out, zt_err *err) {
   sqlite3_stmt *st;
   bool any = false;
@@ -163,14 +193,17 @@ zt_status zt_flow_load(sqlite3 *db, zt_flow_data *out, zt_err *err) {
                   "FROM flow_stop ORDER BY id",
                   sizeof *out->stops, row_care, (void **)&out->stops,
                   &out->nstops, err);
+  /* The first declared day of each (client, provider, municipality,
+   * assignment): read in store order and grouped here, which costs a
+   * sort in C instead of SQLite's sorter (a third of the snapshot). */
   if (!rc)
     rc = read_all(db,
                   "SELECT client_id, agb, gemeente, coalesce(toewijzing, "
-                  "-1), min(begin_day) FROM declaration WHERE credit = 0 "
-                  "GROUP BY client_id, agb, gemeente, toewijzing "
-                  "ORDER BY client_id, agb, gemeente, toewijzing",
+                  "-1), begin_day FROM declaration WHERE credit = 0",
                   sizeof *out->decls, row_decl, (void **)&out->decls,
                   &out->ndecls, err);
+  if (!rc)
+    group_decls(out);
   if (rc)
     zt_flow_free(out);
   return rc;

@@ -101,6 +101,51 @@ static void note_arrival(zt_snapshot *sn, zt_day d) {
     sn->latest_arrival = d;
 }
 
+/* Each file's delivery day by file id: a line's arrival, looked up here
+ * rather than by a subquery per row. */
+typedef struct arrivals {
+  zt_day *day;
+  size_t n;
+} arrivals;
+
+static zt_status load_arrivals(sqlite3 *db, arrivals *a, zt_err *err) {
+  sqlite3_stmt *st;
+  int64_t max = 0;
+  zt_status rc = prepare(db, "SELECT max(id) FROM ingest_file", &st, err);
+  memset(a, 0, sizeof *a);
+  if (rc)
+    return rc;
+  if (sqlite3_step(st) == SQLITE_ROW)
+    max = sqlite3_column_int64(st, 0);
+  sqlite3_finalize(st);
+  a->n = (size_t)(max > 0 ? max + 1 : 1);
+  a->day = malloc(a->n * sizeof *a->day);
+  if (!a->day)
+    return zt_fail(err, ZT_ERR_NOMEM, "out of memory");
+  for (size_t i = 0; i < a->n; i++)
+    a->day[i] = ZT_DAY_NONE;
+  rc = prepare(db, "SELECT id, delivered_day FROM ingest_file", &st, err);
+  if (rc)
+    return rc;
+  while (sqlite3_step(st) == SQLITE_ROW) {
+    int64_t id = sqlite3_column_int64(st, 0);
+    if (id >= 0 && (size_t)id < a->n)
+      a->day[id] = opt_day(st, 1);
+  }
+  sqlite3_finalize(st);
+  return ZT_OK;
+}
+
+static zt_day arrival_of(const arrivals *a, int64_t file_id) {
+  return file_id >= 0 && (size_t)file_id < a->n ? a->day[file_id]
+                                                 : ZT_DAY_NONE;
+}
+
+/* Whether a line that arrived on `d` is known on `as_of` (NONE: all). */
+static bool known_on(zt_day d, zt_day as_of) {
+  return as_of == ZT_DAY_NONE || (d != ZT_DAY_NONE && d <= as_of);
+}
+
 /* The answers' share of one rejected line, under its main code. */
 static zt_status count_rejected(zt_answer_stats *as, const char *code,
                                 int64_t cents) {
@@ -142,25 +187,35 @@ static zt_status load_lines(sqlite3 *db, zt_snapshot *sn, zt_err *err) {
   size_t cap = 0, idcap = 0, opencap = 0, ccap = 0;
   zt_answer_marks marks;
   zt_answer_stats *as = &sn->answers;
-  zt_status rc = zt_answer_marks_load(db, &marks, err);
-  if (rc)
+  arrivals arr;
+  zt_status rc = load_arrivals(db, &arr, err);
+  if (rc) {
+    free(arr.day);
     return rc;
+  }
+  rc = zt_answer_marks_load(db, &marks, err);
+  if (rc) {
+    free(arr.day);
+    return rc;
+  }
   as->present = marks.present;
   rc = prepare(db,
                          "SELECT id, client_id, agb, gemeente, category, "
                          "unit, product_code, begin_day, end_day, amount, "
-                         ARRIVED " FROM declaration WHERE credit = 0"
-                         AS_OF,
+                         "file_id FROM declaration WHERE credit = 0",
                          &st, err);
   if (rc) {
+    free(arr.day);
     zt_answer_marks_free(&marks);
     return rc;
   }
-  bind_as_of(st, sn->as_of);
   sn->first_day = sn->last_day = ZT_DAY_NONE;
   while (sqlite3_step(st) == SQLITE_ROW) {
     zt_nline *l;
     const unsigned char *code;
+    zt_day arrived = arrival_of(&arr, sqlite3_column_int64(st, 10));
+    if (!known_on(arrived, sn->as_of))
+      continue;
     if (marks.present) {
       const char *rcode;
       zt_answer_mark mk =
@@ -199,7 +254,7 @@ static zt_status load_lines(sqlite3 *db, zt_snapshot *sn, zt_err *err) {
     l->begin = sqlite3_column_int(st, 7);
     l->end = sqlite3_column_int(st, 8);
     l->amount = sqlite3_column_int64(st, 9);
-    l->arrived = opt_day(st, 10);
+    l->arrived = arrived;
     note_arrival(sn, l->arrived);
     if (sn->first_day == ZT_DAY_NONE || l->begin < sn->first_day)
       sn->first_day = l->begin;
@@ -209,6 +264,7 @@ static zt_status load_lines(sqlite3 *db, zt_snapshot *sn, zt_err *err) {
   }
   sqlite3_finalize(st);
   if (rc) {
+    free(arr.day);
     free(ids);
     free(open);
     zt_answer_marks_free(&marks);
@@ -217,19 +273,22 @@ static zt_status load_lines(sqlite3 *db, zt_snapshot *sn, zt_err *err) {
 
   /* The rows came in id order, so a debit is found by binary search. */
   rc = prepare(db,
-               "SELECT debit_id, amount, id, " ARRIVED " FROM declaration "
-               "WHERE credit = 1 AND debit_id IS NOT NULL" AS_OF,
+               "SELECT debit_id, amount, id, file_id FROM declaration "
+               "WHERE credit = 1 AND debit_id IS NOT NULL",
                &st, err);
   if (rc) {
+    free(arr.day);
     free(ids);
     free(open);
     zt_answer_marks_free(&marks);
     return rc;
   }
-  bind_as_of(st, sn->as_of);
   while (sqlite3_step(st) == SQLITE_ROW) {
     int64_t debit = sqlite3_column_int64(st, 0);
     size_t lo = 0, hi = sn->nlines;
+    zt_day arrived = arrival_of(&arr, sqlite3_column_int64(st, 3));
+    if (!known_on(arrived, sn->as_of))
+      continue;
     if (marks.present) {
       const char *rcode;
       if (zt_answer_mark_of(&marks, sqlite3_column_int64(st, 2), &rcode) ==
@@ -261,7 +320,7 @@ static zt_status load_lines(sqlite3 *db, zt_snapshot *sn, zt_err *err) {
       c = &sn->credits[sn->ncredits++];
       c->line = (uint32_t)lo;
       c->amount = sqlite3_column_int64(st, 1);
-      c->arrived = opt_day(st, 3);
+      c->arrived = arrived;
       note_arrival(sn, c->arrived);
     }
   }
@@ -279,6 +338,7 @@ static zt_status load_lines(sqlite3 *db, zt_snapshot *sn, zt_err *err) {
         as->cents_approved += sn->lines[i].amount;
       }
     }
+  free(arr.day);
   free(ids);
   free(open);
   zt_answer_marks_free(&marks);
