@@ -28,11 +28,12 @@ static zt_status check_dq(const zt_dq_input *dq, zt_err *err) {
   return ZT_OK;
 }
 
-zt_status zt_indicators_compute(const zt_norm_result *nr,
-                                const zt_metrics_input *in,
-                                const zt_period *periods, size_t nperiods,
-                                zt_day peildatum, zt_ind_table *out,
-                                zt_err *err) {
+/* Every family's rows of the periods, sorted, not yet suppressed. */
+static zt_status compute_rows(const zt_norm_result *nr,
+                              const zt_metrics_input *in,
+                              const zt_period *periods, size_t nperiods,
+                              zt_day peildatum, zt_ind_table *out,
+                              zt_err *err) {
   zt_emit e;
   zt_status st;
   if ((st = check_dq(&in->dq, err)))
@@ -49,11 +50,27 @@ zt_status zt_indicators_compute(const zt_norm_result *nr,
                    zt_status_name(st));
   }
   zt_emit_free(&e);
-  if (st)
-    return st;
-  zt_ind_table_sort(out);
+  if (!st)
+    zt_ind_table_sort(out);
+  return st;
+}
+
+/* Suppression looks at the whole table and decides every row anew, so
+ * it runs once, after the last rows are in. */
+static zt_status suppress(const zt_metrics_input *in, zt_ind_table *out,
+                          zt_err *err) {
   return zt_suppress_apply(out, in->suppression,
                            in->threshold ? in->threshold : 5, err);
+}
+
+zt_status zt_indicators_compute(const zt_norm_result *nr,
+                                const zt_metrics_input *in,
+                                const zt_period *periods, size_t nperiods,
+                                zt_day peildatum, zt_ind_table *out,
+                                zt_err *err) {
+  zt_status st = compute_rows(nr, in, periods, nperiods, peildatum, out,
+                              err);
+  return st ? st : suppress(in, out, err);
 }
 
 zt_status zt_metrics_compute(const zt_metrics_input *in,
@@ -126,10 +143,10 @@ zt_status zt_metrics_request_compute(const zt_metrics_input *in,
     for (size_t i = 0; i < per->ntrend; i++)
       if (peil == ZT_DAY_NONE || !zt_period_eq(&per->trend[i], period))
         ps[n++] = per->trend[i];
-    st = zt_indicators_compute(&nr, &local, ps, n, ZT_DAY_NONE, out, err);
+    st = compute_rows(&nr, &local, ps, n, ZT_DAY_NONE, out, err);
   }
   if (!st && (!rq->with_trend || peil != ZT_DAY_NONE))
-    st = zt_indicators_compute(&nr, &local, period, 1, peil, out, err);
+    st = compute_rows(&nr, &local, period, 1, peil, out, err);
   /* The episode cohort, followed up to the report's peildatum: its
    * episode analysis only (the cohort's other figures are its own). */
   if (!st && rq->with_trend) {
@@ -139,10 +156,12 @@ zt_status zt_metrics_request_compute(const zt_metrics_input *in,
       zt_metrics_input ci = local;
       /* and the flow's re-entry, whose follow-up is then complete */
       ci.families = 1u << ZT_FAM_EPISODES | 1u << ZT_FAM_FLOW;
-      st = zt_indicators_compute(&nr, &ci, &per->cohort, 1,
-                                 per->cohort_peil, out, err);
+      st = compute_rows(&nr, &ci, &per->cohort, 1, per->cohort_peil, out,
+                        err);
     }
   }
+  if (!st)
+    st = suppress(in, out, err);
 done:
   free(ps);
   zt_norm_result_free(&nr);

@@ -178,6 +178,9 @@ typedef struct sctx {
   bool *stuck;          /* a row the audit could not protect, or a zero
                            it showed again: never hidden (again) */
   size_t stuck_n;
+  const zt_ind_value **dep; /* per row: its deps[0..3] and `within` row,
+                               looked up once (the rows do not move) */
+  bool *dep_done;
 } sctx;
 
 static int cmp_gkey(const void *pa, const void *pb) {
@@ -1162,18 +1165,31 @@ static int64_t rate_rounded_num(const zt_ind_table *t, const zt_ind_def *d,
   return sum * 1000;
 }
 
+/* Row i's dependencies (see sctx.dep), looked up on first use. */
+static const zt_ind_value **deps_of(sctx *c, size_t i) {
+  const zt_ind_value **dep = &c->dep[i * 5];
+  if (!c->dep_done[i]) {
+    const zt_ind_def *d = c->defs[i];
+    const zt_ind_value *v = row(c, i);
+    for (int k = 0; k < 4; k++)
+      dep[k] = d->deps[k] ? named_row(c->t, d->deps[k], v) : NULL;
+    dep[4] = d->within ? named_row(c->t, d->within, v) : NULL;
+    c->dep_done[i] = true;
+  }
+  return dep;
+}
+
 static void dependents(sctx *c) {
   for (size_t i = 0; i < c->nrows; i++) {
     zt_ind_value *v = row(c, i);
     const zt_ind_def *d = c->defs[i];
-    const zt_ind_value *dep[4] = {NULL, NULL, NULL, NULL};
+    const zt_ind_value **dep;
     bool any = false;
     if (!d || !subject(v) || v->suppressed)
       continue;
-    for (int k = 0; k < 4 && d->deps[k]; k++) {
-      dep[k] = named_row(c->t, d->deps[k], v);
+    dep = deps_of(c, i);
+    for (int k = 0; k < 4 && d->deps[k]; k++)
       any = any || (dep[k] && dep[k]->suppressed);
-    }
     /* a share: its part and the rest of the whole are counts too */
     if (d->supp == ZT_SC_SHARE && v->den > 0 &&
         (small_count(v->num, c->mode, c->threshold) ||
@@ -1181,7 +1197,7 @@ static void dependents(sctx *c) {
       any = true;
     /* a mean over part of a total: the part and the rest */
     if (d->within && v->n > 0) {
-      const zt_ind_value *w = named_row(c->t, d->within, v);
+      const zt_ind_value *w = dep[4];
       if (small_count(v->n, c->mode, c->threshold) ||
           (w && small_count(w->n - v->n, c->mode, c->threshold)))
         any = true;
@@ -1212,6 +1228,8 @@ static void sctx_free(sctx *c) {
   free(c->cgo);
   free(c->stuck);
   free(c->defs);
+  free(c->dep);
+  free(c->dep_done);
 }
 
 zt_status zt_suppress_apply(zt_ind_table *t, zt_supp_mode mode,
@@ -1227,7 +1245,9 @@ zt_status zt_suppress_apply(zt_ind_table *t, zt_supp_mode mode,
   c.nrows = zt_ind_table_count(t);
   c.defs = malloc((c.nrows + 1) * sizeof *c.defs);
   c.stuck = calloc(c.nrows + 1, sizeof *c.stuck);
-  if (!c.defs || !c.stuck) {
+  c.dep = calloc(5 * (c.nrows + 1), sizeof *c.dep);
+  c.dep_done = calloc(c.nrows + 1, sizeof *c.dep_done);
+  if (!c.defs || !c.stuck || !c.dep || !c.dep_done) {
     sctx_free(&c);
     return zt_fail(err, ZT_ERR_NOMEM, "suppression: out of memory");
   }
