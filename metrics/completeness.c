@@ -9,7 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/sort.h"
 
 /* One contribution to the spending triangle. */
 typedef struct sevent {
@@ -30,7 +29,8 @@ typedef struct ctuple {
 struct zt_compl_data {
   sevent *ev;
   size_t nev;
-  ctuple *ct;          /* sorted by unit, month, client, arrival */
+  ctuple *ct;          /* one per (unit, month, client), in that order,
+                          with the earliest arrival */
   size_t nct;
   uint16_t *codes;     /* unit u (1..) -> code codes[u - 1] */
   size_t ncodes;
@@ -50,17 +50,71 @@ int zt_compl_month(zt_day d) {
   return y * 12 + m - 1;
 }
 
-static int cmp_ct(const void *pa, const void *pb) {
-  const ctuple *a = pa, *b = pb;
-  if (a->unit != b->unit)
-    return a->unit < b->unit ? -1 : 1;
-  if (a->month != b->month)
-    return a->month < b->month ? -1 : 1;
-  if (a->client != b->client)
-    return a->client < b->client ? -1 : 1;
-  if (a->arr != b->arr)
-    return a->arr < b->arr ? -1 : 1;
-  return 0;
+/* A tuple's (unit, month, client) as one number in their sort order. */
+typedef struct ckey {
+  uint64_t key;
+  zt_day arr;
+} ckey;
+
+static uint64_t key_of(const ctuple *t) {
+  return (uint64_t)t->unit << 48 | (uint64_t)(uint16_t)t->month << 32 |
+         t->client;
+}
+
+/* Sort the tuples by (unit, month, client) and keep one per key, with
+ * its earliest arrival: only the first arriving line of a client's month
+ * counts (zt_compl_build). A radix sort of 64-bit keys: the tuples are
+ * two per line, and a comparison sort of them cost more than the rest
+ * of the estimate. Months fit 16 bits up to the year 5461. */
+static zt_status collapse(zt_compl_data *d) {
+  size_t n = d->nct, m = 0;
+  ckey *a = malloc((n + 1) * sizeof *a), *b = malloc((n + 1) * sizeof *b);
+  size_t *count = calloc(65536, sizeof *count);
+  if (!a || !b || !count) {
+    free(a);
+    free(b);
+    free(count);
+    return ZT_ERR_NOMEM;
+  }
+  for (size_t i = 0; i < n; i++)
+    a[i] = (ckey){key_of(&d->ct[i]), d->ct[i].arr};
+  for (int shift = 0; shift < 64; shift += 16) {
+    size_t sum = 0;
+    memset(count, 0, 65536 * sizeof *count);
+    for (size_t i = 0; i < n; i++)
+      count[(a[i].key >> shift) & 0xffff]++;
+    if (n && count[(a[0].key >> shift) & 0xffff] == n)
+      continue;                      /* one digit: already in order */
+    for (size_t k = 0; k < 65536; k++) {
+      size_t c = count[k];
+      count[k] = sum;
+      sum += c;
+    }
+    for (size_t i = 0; i < n; i++)
+      b[count[(a[i].key >> shift) & 0xffff]++] = a[i];
+    {
+      ckey *t = a;
+      a = b;
+      b = t;
+    }
+  }
+  for (size_t i = 0; i < n; i++) {
+    if (m > 0 && a[m - 1].key == a[i].key) {
+      if (a[i].arr < a[m - 1].arr)
+        a[m - 1].arr = a[i].arr;
+      continue;
+    }
+    a[m++] = a[i];
+  }
+  for (size_t i = 0; i < m; i++)
+    d->ct[i] = (ctuple){(uint32_t)a[i].key, (int32_t)(a[i].key >> 32 &
+                                                      0xffff),
+                        a[i].arr, (uint16_t)(a[i].key >> 48)};
+  d->nct = m;
+  free(a);
+  free(b);
+  free(count);
+  return ZT_OK;
 }
 
 static uint16_t unit_for(const zt_compl_data *d, uint16_t code) {
@@ -132,7 +186,10 @@ zt_status zt_compl_prepare(const zt_nline *lines, size_t nlines,
                                unit_for(d, l->gemeente)};
   }
   d->nct = nct;
-  zt_qsort(d->ct, nct, sizeof *d->ct, cmp_ct);
+  if (collapse(d) != ZT_OK) {
+    zt_compl_data_free(d);
+    return zt_fail(err, ZT_ERR_NOMEM, "out of memory");
+  }
   *out = d;
   return ZT_OK;
 }
