@@ -254,7 +254,7 @@ int zt_cmd_backtest(const zt_globals *g, int argc, char **argv) {
       zt_lock_take(&lock, cfg.store_path, false, cfg.lock_wait_seconds,
                    &err) ||
       zt_store_open(&store, cfg.store_path, ZT_STORE_USE, &err) ||
-      zt_store_check(store, &err)) {
+      zt_store_check_start(store, &err)) {
     rc = zt_report_error(&err);
     goto done;
   }
@@ -275,6 +275,8 @@ int zt_cmd_backtest(const zt_globals *g, int argc, char **argv) {
     if (!st && comp.snap.nlines && comp.snap.latest_arrival != ZT_DAY_NONE)
       st = zt_compl_build(comp.cdata, comp.snap.latest_arrival, &cc,
                           &comp.compl, &err);
+    if (!st)
+      st = zt_store_check_finish(store, &err);
     if (st) {
       rc = zt_report_error(&err);
       goto done;

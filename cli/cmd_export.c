@@ -130,7 +130,7 @@ int zt_cmd_export(const zt_globals *g, int argc, char **argv) {
       zt_lock_take(&lock, cfg.store_path, false, cfg.lock_wait_seconds,
                    &err) ||
       zt_store_open(&store, cfg.store_path, ZT_STORE_USE, &err) ||
-      zt_store_check(store, &err) ||
+      zt_store_check_start(store, &err) ||
       zt_compute(&cfg, rd, store, &p, peil, false, &comp, &err)) {
     rc = zt_report_error(&err);
     goto done;

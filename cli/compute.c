@@ -100,6 +100,10 @@ zt_status zt_compute(const zt_config *cfg, const zt_refdata *rd,
   out->ntrend = per.ntrend;
   out->cohort = per.cohort;
   out->cohort_peil = per.cohort_peil;
+  /* nothing computed from a damaged store is used (the check, when the
+   * caller started one, ran beside the work above) */
+  if (!st)
+    st = zt_store_check_finish(store, err);
   return st;
 }
 

@@ -428,7 +428,7 @@ int zt_cmd_report(const zt_globals *g, int argc, char **argv) {
       zt_lock_take(&lock, cfg.store_path, false, cfg.lock_wait_seconds,
                    &err) ||
       zt_store_open(&store, cfg.store_path, ZT_STORE_USE, &err) ||
-      zt_store_check(store, &err) ||
+      zt_store_check_start(store, &err) ||
       zt_write_period(&cfg, rd, store, &p, peil, template, formats, false,
                       &dir, &err)) {
     rc = zt_report_error(&err);

@@ -454,6 +454,7 @@ struct zt_store {
   size_t npending;
   zt_batch_counts batch;
   struct zt_store_flow *flow; /* etl/store_flow.c: its statements */
+  struct bg_check *check;     /* zt_store_check_start's, while it runs */
 };
 
 /* A queued declaration line. */
@@ -468,8 +469,8 @@ typedef struct pending {
 
 /* ---- helpers ------------------------------------------------------ */
 
-static zt_status db_fail(zt_store *s, zt_err *err, const char *what) {
-  int code = sqlite3_errcode(s->db);
+static zt_status sqlite_fail(sqlite3 *db, zt_err *err, const char *what) {
+  int code = db ? sqlite3_errcode(db) : SQLITE_NOMEM;
   /* A full disk or a read-only file is an output problem (exit 4), a
    * busy store another run's lock (exit 3); the rest is an error. */
   zt_status st = code == SQLITE_FULL || code == SQLITE_IOERR ||
@@ -482,9 +483,14 @@ static zt_status db_fail(zt_store *s, zt_err *err, const char *what) {
                      : ZT_ERR_STORE;
   if (st == ZT_ERR_CORRUPT)
     return zt_fail(err, st, "store %s is damaged (%s: %s): %s",
-                   sqlite3_db_filename(s->db, "main"), what,
-                   sqlite3_errmsg(s->db), ZT_STORE_RESTORE_ADVICE);
-  return zt_fail(err, st, "store: %s: %s", what, sqlite3_errmsg(s->db));
+                   sqlite3_db_filename(db, "main"), what,
+                   sqlite3_errmsg(db), ZT_STORE_RESTORE_ADVICE);
+  return zt_fail(err, st, "store: %s: %s", what,
+                 db ? sqlite3_errmsg(db) : "out of memory");
+}
+
+static zt_status db_fail(zt_store *s, zt_err *err, const char *what) {
+  return sqlite_fail(s->db, err, what);
 }
 
 static zt_status exec(zt_store *s, const char *sql, zt_err *err) {
@@ -718,15 +724,16 @@ static zt_status check_unversioned(zt_store *s, const char *path,
   return rc;
 }
 
-/* SQLite is used from one thread at a time (ingest's reader thread never
- * touches it), so its mutexes and memory statistics are pure cost:
- * switch them off once, before SQLite initialises. */
+/* Each connection is used from one thread at a time (ingest's reader
+ * thread never touches SQLite; the background check has a connection of
+ * its own), so the connections' mutexes and the memory statistics are
+ * pure cost: switch them off once, before SQLite initialises. */
 static void sqlite_setup(void) {
   static bool done;
   if (done)
     return;
   done = true;
-  sqlite3_config(SQLITE_CONFIG_SINGLETHREAD);
+  sqlite3_config(SQLITE_CONFIG_MULTITHREAD);
   sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 }
 
@@ -826,6 +833,8 @@ void zt_store_close(zt_store *s) {
   zt_err err;
   if (!s)
     return;
+  if (s->check)
+    zt_store_check_finish(s, NULL);
   if (s->in_file)
     zt_store_file_rollback(s);
   /* Files completed are kept, also when the caller gave up later. */
@@ -865,13 +874,14 @@ bool zt_store_restored(const zt_store *s) {
   return s->restored;
 }
 
-zt_status zt_store_check(zt_store *s, zt_err *err) {
+/* PRAGMA quick_check on connection `db` of the store at `path`. */
+static zt_status quick_check(sqlite3 *db, const char *path, zt_err *err) {
   sqlite3_stmt *st;
   int rc;
   zt_status r = ZT_OK;
-  if (sqlite3_prepare_v2(s->db, "PRAGMA quick_check(1)", -1, &st, NULL) !=
+  if (sqlite3_prepare_v2(db, "PRAGMA quick_check(1)", -1, &st, NULL) !=
       SQLITE_OK)
-    return db_fail(s, err, "checking the store");
+    return sqlite_fail(db, err, "checking the store");
   rc = sqlite3_step(st);
   if (rc == SQLITE_ROW) {
     const char *res = (const char *)sqlite3_column_text(st, 0);
@@ -882,14 +892,78 @@ zt_status zt_store_check(zt_store *s, zt_err *err) {
         if (*c == '\n' || *c == '\r')
           *c = ' ';
       r = zt_fail(err, ZT_ERR_CORRUPT, "store %s is damaged (quick_check: "
-                  "%s): %s", sqlite3_db_filename(s->db, "main"), what,
-                  ZT_STORE_RESTORE_ADVICE);
+                  "%s): %s", path, what, ZT_STORE_RESTORE_ADVICE);
     }
   } else {
-    r = db_fail(s, err, "checking the store");
+    r = sqlite_fail(db, err, "checking the store");
   }
   sqlite3_finalize(st);
   return r;
+}
+
+zt_status zt_store_check(zt_store *s, zt_err *err) {
+  return quick_check(s->db, sqlite3_db_filename(s->db, "main"), err);
+}
+
+/* A check on its own connection and thread. */
+struct bg_check {
+  GThread *thread;
+  sqlite3 *db;
+  char *path;
+  zt_status st;
+  zt_err err;
+};
+
+static gpointer run_check(gpointer data) {
+  struct bg_check *c = data;
+  c->st = quick_check(c->db, c->path, &c->err);
+  return NULL;
+}
+
+zt_status zt_store_check_start(zt_store *s, zt_err *err) {
+  struct bg_check *c;
+  const char *path = sqlite3_db_filename(s->db, "main");
+  if (s->check)
+    return ZT_OK;
+  if (!path || !*path)               /* in memory: nothing to check */
+    return ZT_OK;
+  c = calloc(1, sizeof *c);
+  if (!c)
+    return zt_fail(err, ZT_ERR_NOMEM, "out of memory");
+  c->path = g_strdup(path);
+  zt_err_clear(&c->err);
+  if (sqlite3_open_v2(path, &c->db, SQLITE_OPEN_READONLY |
+                      SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+    zt_status st = sqlite_fail(c->db, err, "checking the store");
+    sqlite3_close(c->db);
+    g_free(c->path);
+    free(c);
+    return st;
+  }
+  sqlite3_busy_timeout(c->db, 10000);
+  c->thread = g_thread_try_new("zt-check", run_check, c, NULL);
+  if (!c->thread) {                  /* no thread: check here and now */
+    c->st = quick_check(c->db, c->path, &c->err);
+  }
+  s->check = c;
+  return ZT_OK;
+}
+
+zt_status zt_store_check_finish(zt_store *s, zt_err *err) {
+  struct bg_check *c = s->check;
+  zt_status st;
+  if (!c)
+    return ZT_OK;
+  if (c->thread)
+    g_thread_join(c->thread);
+  st = c->st;
+  if (st && err)
+    *err = c->err;
+  sqlite3_close(c->db);
+  g_free(c->path);
+  free(c);
+  s->check = NULL;
+  return st;
 }
 
 zt_status zt_store_meta_get(zt_store *s, const char *key, char *buf,

@@ -66,6 +66,14 @@ bool zt_store_restored(const zt_store *s);
  * before they compute anything from the store. */
 zt_status zt_store_check(zt_store *s, zt_err *err);
 
+/* The same check on a second connection and thread, beside the work that
+ * reads the store (it reads the whole file: on a large store it costs as
+ * much as the snapshot). zt_store_check_finish waits for it and gives its
+ * result; call it before anything computed is written. Closing the store
+ * waits for a check still running. */
+zt_status zt_store_check_start(zt_store *s, zt_err *err);
+zt_status zt_store_check_finish(zt_store *s, zt_err *err);
+
 /* Settings kept in the `meta` table (outside any file transaction). */
 zt_status zt_store_meta_get(zt_store *s, const char *key, char *buf,
                             size_t size, bool *found, zt_err *err);
