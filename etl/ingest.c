@@ -739,6 +739,23 @@ static zt_status ingest_one(zt_store *store, zt_validator *v,
   pr.path = path;
   pr.kind = ZT_KIND_AUTO;
   st = zt_source_peek(src, 4096, &peek, &npeek, &rerr);
+  /* A small file is read whole by the peek: a repeat is known by its
+   * fingerprint now, before any parsing (a re-sent folder of small
+   * messages costs a read and a lookup a file). */
+  if (!st && !maybe && f->id.size < INLINE_MAX) {
+    const char *early = NULL;
+    bool seen = false;
+    st = zt_source_early_fingerprint(src, &early, &rerr);
+    if (!st && early) {
+      st = zt_store_file_seen(store, early, &seen, err);
+      if (st)
+        goto out;
+      if (seen) {
+        f->status = ZT_FILE_ALREADY;
+        goto out;
+      }
+    }
+  }
   wide = st ? NULL : wide_xml(peek, npeek);
   pr.xml = !st && (looks_like_xml(peek, npeek) || wide);
   snprintf(f->format, sizeof f->format, "%s%s", pr.xml ? "xml" : "csv",

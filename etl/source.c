@@ -266,6 +266,22 @@ uint64_t zt_source_content_bytes(const zt_source *s) {
   return s->content_total;
 }
 
+zt_status zt_source_early_fingerprint(zt_source *s, const char **hex,
+                                      zt_err *err) {
+  *hex = NULL;
+  if (!s->raw_eof && s->raw_pos == s->raw_len) {
+    zt_status st = read_raw(s, err);   /* keeps what it reads */
+    if (st)
+      return st;
+  }
+  if (!s->raw_eof)
+    return ZT_OK;
+  if (!s->hex[0])
+    zt_fp_hex(&s->fp, s->hex);
+  *hex = s->hex;
+  return ZT_OK;
+}
+
 zt_status zt_source_fingerprint(zt_source *s, const char **hex,
                                 zt_err *err) {
   while (!s->raw_eof) {

@@ -65,4 +65,10 @@ uint64_t zt_source_content_bytes(const zt_source *s);
  * zt_source_close(). */
 zt_status zt_source_fingerprint(zt_source *s, const char **hex, zt_err *err);
 
+/* The fingerprint, when the file is already read to its end (a small
+ * file after zt_source_peek: at most one more read, which would come
+ * anyway): *hex is NULL when it is not. Nothing read is lost. */
+zt_status zt_source_early_fingerprint(zt_source *s, const char **hex,
+                                      zt_err *err);
+
 #endif

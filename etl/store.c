@@ -1205,7 +1205,7 @@ static zt_status load_waiting(zt_store *s, zt_err *err) {
  * (the WAL pages of the shared tables written again) is then shared by
  * many small files, such as one JW301 per child.
  */
-#define GROUP_FILES 256
+#define GROUP_FILES 4096
 #define GROUP_LINES 200000
 /* A file this large gets a transaction of its own instead of a savepoint:
  * SQLite's statement journals inside a savepoint cost time in proportion
