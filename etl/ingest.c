@@ -91,6 +91,9 @@ typedef struct producer {
   struct consumer *inline_co; /* small files: store each batch at once,
                                  on this thread, instead of queueing */
   zt_status inline_st;
+  struct ahead *ahead;      /* read ahead: the batches go there (reading),
+                               or come from there (storing) */
+  bool ahead_full;          /* reading ahead: the file has too many rows */
   /* results, read after the thread is joined */
   zt_status st;
   zt_kind kind;
@@ -182,7 +185,11 @@ static void masked_text(const zt_row *row, char *out, size_t outsz) {
 }
 
 /* Hand the current batch to the store side and take an empty one. */
+static zt_status ahead_batch(producer *pr, zt_err *err);
+
 static zt_status next_batch(producer *pr, zt_err *err) {
+  if (pr->ahead)
+    return ahead_batch(pr, err);
   if (pr->inline_co) {
     zt_status st = store_batch(pr->inline_co, pr->cur, err);
     pr->cur->n = 0;
@@ -326,10 +333,15 @@ static zt_status sink_reject(void *ctx, zt_kind kind, long line,
                      err);
 }
 
+static void ahead_warn(producer *pr, const char *message);
+
 static void sink_warn(void *ctx, const char *message) {
   producer *pr = ctx;
   size_t n = strlen(pr->warnings);
-  zt_warn("ingest", "%s: %s", pr->path, message);
+  if (pr->ahead)
+    ahead_warn(pr, message);      /* logged when the file is stored */
+  else
+    zt_warn("ingest", "%s: %s", pr->path, message);
   snprintf(pr->warnings + n, sizeof pr->warnings - n, "%s%s", n ? "; " : "",
            message);
 }
@@ -459,6 +471,8 @@ static zt_status store_batch(consumer *co, const batch *b, zt_err *err) {
  * thread and its hand-overs cost more than they save. */
 #define INLINE_MAX (1u << 20)
 
+static zt_status store_ahead(producer *pr, consumer *co, zt_err *err);
+
 /* Read the whole file through the pipeline. Returns the storing side's
  * status; the reader's is in pr->st. */
 static zt_status pump(producer *pr, consumer *co, batch *batches,
@@ -467,6 +481,8 @@ static zt_status pump(producer *pr, consumer *co, batch *batches,
   GThread *th;
   zt_status st = ZT_OK;
 
+  if (pr->ahead)
+    return store_ahead(pr, co, err);
   if (bytes < INLINE_MAX) {
     zt_rowsink sink = {pr, sink_row, sink_reject, sink_warn};
     pr->inline_co = co;
@@ -627,10 +643,297 @@ static const char *wide_xml(const char *p, size_t n) {
   return NULL;
 }
 
+/* ---- reading ahead ----------------------------------------------------- */
+
+/*
+ * Small files are read and stored on one thread (pump). In a folder of
+ * them (one JW323 per provider, municipality and month) a second thread
+ * reads, validates and pseudonymizes the next files while this one
+ * stores: the "ahead" thread. It has a validator and pseudonymizer of its
+ * own (same key) and touches neither the store nor anything this thread
+ * changes; a pool of batches bounds its memory and a number of slots how
+ * far it runs ahead. What it read is used only when ingest_one, having
+ * opened the file itself, finds the very same fingerprint; everything
+ * else (a large, gzipped, unreadable or already stored file, one with
+ * too many rows for the pool) ingest_one reads itself as before. Files,
+ * transactions and results are exactly those of reading in turn.
+ */
+#define AHEAD_POOL 24          /* batches shared by the files read ahead */
+#define AHEAD_FILE_MAX 8       /* batches one file may take */
+#define AHEAD_SLOTS 64         /* files read ahead, at most */
+
+struct reader_ahead;
+
+typedef struct ahead {
+  struct reader_ahead *ra;
+  const entry *en;
+  bool ok;                     /* read: everything below holds */
+  char hash[33];
+  producer pr;                 /* the reading side's results */
+  GString *logged;             /* warnings, one a line, logged when stored */
+  long warn_amount, warn_month, warn_res;
+  batch *b[AHEAD_FILE_MAX];
+  size_t nb;
+} ahead;
+
+typedef struct reader_ahead {
+  GThread *thread;
+  GAsyncQueue *done;           /* ahead *, in the order of the files */
+  GAsyncQueue *pool;           /* free batch * */
+  GAsyncQueue *slots;          /* tokens: files it may still read ahead */
+  batch *all[AHEAD_POOL];
+  GHashTable *known;           /* fingerprints stored before the run */
+  zt_validator v;
+  zt_pseudonymizer *ps;
+  const zt_ingest_opts *opts;
+  GPtrArray *files;
+  gint stop;
+  bool ended;                  /* the end mark was taken */
+  ahead end;                   /* its address marks the end */
+} reader_ahead;
+
+/* A queue's next item, or NULL once the reader is told to stop. */
+static gpointer take(reader_ahead *ra, GAsyncQueue *q) {
+  for (;;) {
+    gpointer p = g_async_queue_timeout_pop(q, 100000);
+    if (p)
+      return p;
+    if (g_atomic_int_get(&ra->stop))
+      return NULL;
+  }
+}
+
+static zt_status ahead_batch(producer *pr, zt_err *err) {
+  ahead *a = pr->ahead;
+  batch *b = a->nb < AHEAD_FILE_MAX ? take(a->ra, a->ra->pool) : NULL;
+  if (!b) {
+    pr->ahead_full = true;
+    return zt_fail(err, ZT_ERR_INTERNAL, "not read ahead");
+  }
+  b->n = 0;
+  zt_buf_reset(&b->text);
+  a->b[a->nb++] = b;
+  pr->cur = b;
+  return ZT_OK;
+}
+
+static void ahead_warn(producer *pr, const char *message) {
+  g_string_append(pr->ahead->logged, message);
+  g_string_append_c(pr->ahead->logged, '\n');
+}
+
+/* Give the file's batches back to the pool. */
+static void ahead_drop(ahead *a) {
+  for (size_t i = 0; i < a->nb; i++)
+    g_async_queue_push(a->ra->pool, a->b[i]);
+  a->nb = 0;
+}
+
+static void ahead_read(reader_ahead *ra, ahead *a) {
+  const entry *en = a->en;
+  producer *pr = &a->pr;
+  zt_rowsink sink = {pr, sink_row, sink_reject, sink_warn};
+  zt_source *src = NULL;
+  zt_file_id id;
+  zt_err e;
+  const char *peek, *h = NULL;
+  size_t npeek;
+
+  if (en->skip != ZT_FILE_INGESTED ||
+      zt_source_open_flags(&src, en->path,
+                           en->walked ? ZT_SRC_NOFOLLOW : 0, &e) != ZT_OK)
+    return;
+  zt_source_identity(src, &id);
+  if (id.size >= INLINE_MAX || zt_source_is_gzip(src) ||
+      zt_source_peek(src, 4096, &peek, &npeek, &e) != ZT_OK ||
+      zt_source_early_fingerprint(src, &h, &e) != ZT_OK || !h ||
+      g_hash_table_contains(ra->known, h) || wide_xml(peek, npeek))
+    goto out;
+  zt_strlcpy(a->hash, h, sizeof a->hash);
+  ra->v.amount_mismatch = ra->v.month_crossing = 0;
+  ra->v.residence_unknown = 0;
+  pr->v = &ra->v;
+  pr->src = src;
+  pr->ropts.want = ra->opts->kind;
+  pr->ropts.mapping_path = ra->opts->mapping_path;
+  pr->path = en->path;
+  pr->kind = ZT_KIND_AUTO;
+  pr->xml = looks_like_xml(peek, npeek);
+  pr->ahead = a;
+  zt_err_clear(&pr->err);
+  if (ahead_batch(pr, &pr->err) != ZT_OK)
+    goto out;
+  if (pr->xml)
+    pr->st = zt_ijw_read_info(src, &pr->ropts, &sink, &pr->kind,
+                              &pr->file_reason, &pr->info, &pr->err);
+  else
+    pr->st = zt_csv_read(src, &pr->ropts, &sink, &pr->kind,
+                         &pr->file_reason, &pr->err);
+  if (pr->ahead_full || zt_source_changed(src)) {
+    ahead_drop(a);
+    goto out;
+  }
+  a->warn_amount = ra->v.amount_mismatch;
+  a->warn_month = ra->v.month_crossing;
+  a->warn_res = ra->v.residence_unknown;
+  a->ok = true;
+out:
+  pr->src = NULL;
+  zt_source_close(src);
+}
+
+static gpointer ahead_run(gpointer data) {
+  reader_ahead *ra = data;
+  for (guint i = 0; i < ra->files->len; i++) {
+    ahead *a;
+    if (!take(ra, ra->slots))
+      break;                         /* told to stop */
+    a = g_new0(ahead, 1);
+    a->ra = ra;
+    a->en = g_ptr_array_index(ra->files, i);
+    a->logged = g_string_new(NULL);
+    ahead_read(ra, a);
+    g_async_queue_push(ra->done, a);
+  }
+  g_async_queue_push(ra->done, &ra->end);
+  return NULL;
+}
+
+/* The file was stored (or not): its batches and slot go back. */
+static void ahead_release(reader_ahead *ra, ahead *a) {
+  ahead_drop(a);
+  g_string_free(a->logged, TRUE);
+  g_free(a);
+  g_async_queue_push(ra->slots, GINT_TO_POINTER(1));
+}
+
+static void ahead_free(reader_ahead *ra) {
+  for (int i = 0; i < AHEAD_POOL; i++)
+    if (ra->all[i]) {
+      zt_buf_free(&ra->all[i]->text);
+      free(ra->all[i]);
+    }
+  if (ra->pool)
+    g_async_queue_unref(ra->pool);
+  if (ra->slots)
+    g_async_queue_unref(ra->slots);
+  if (ra->done)
+    g_async_queue_unref(ra->done);
+  if (ra->known)
+    g_hash_table_destroy(ra->known);
+  zt_pseudo_close(ra->ps);
+  memset(ra, 0, sizeof *ra);
+}
+
+/* Start reading ahead over `files`; false when it is not worth it or
+ * cannot be had (then files are read in turn, as ever). */
+static bool ahead_start(reader_ahead *ra, zt_store *store,
+                        const zt_validator *v, const zt_ingest_opts *opts,
+                        GPtrArray *files) {
+  zt_err e;
+  memset(ra, 0, sizeof *ra);
+  if (files->len < 2 || getenv("ZOTHUIS_NO_AHEAD"))
+    return false;
+  if (zt_store_seen_set(store, &ra->known, &e) != ZT_OK ||
+      zt_pseudo_clone(&ra->ps, v->ps, &e) != ZT_OK) {
+    ahead_free(ra);
+    return false;
+  }
+  ra->v = *v;
+  ra->v.ps = ra->ps;
+  ra->opts = opts;
+  ra->files = files;
+  ra->pool = g_async_queue_new();
+  ra->slots = g_async_queue_new();
+  ra->done = g_async_queue_new();
+  for (int i = 0; i < AHEAD_POOL; i++) {
+    ra->all[i] = calloc(1, sizeof *ra->all[i]);
+    if (!ra->all[i]) {
+      ahead_free(ra);
+      return false;
+    }
+    zt_buf_init(&ra->all[i]->text, BATCH_TEXT);
+    g_async_queue_push(ra->pool, ra->all[i]);
+  }
+  for (int i = 0; i < AHEAD_SLOTS; i++)
+    g_async_queue_push(ra->slots, GINT_TO_POINTER(1));
+  ra->thread = g_thread_try_new("zothuis-ahead", ahead_run, ra, NULL);
+  if (!ra->thread) {
+    ahead_free(ra);
+    return false;
+  }
+  return true;
+}
+
+/* What was read ahead for `en`, or NULL (then ingest_one reads it). */
+static ahead *ahead_next(reader_ahead *ra, const entry *en) {
+  ahead *a;
+  if (!ra->thread || ra->ended)
+    return NULL;
+  a = g_async_queue_pop(ra->done);
+  if (a == &ra->end) {
+    ra->ended = true;
+    return NULL;
+  }
+  if (a->en != en) {                  /* never: the order is the list's */
+    ahead_release(ra, a);
+    return NULL;
+  }
+  return a;
+}
+
+static void ahead_stop(reader_ahead *ra) {
+  if (!ra->thread)
+    return;
+  g_atomic_int_set(&ra->stop, 1);
+  while (!ra->ended) {
+    ahead *a = g_async_queue_pop(ra->done);
+    if (a == &ra->end)
+      ra->ended = true;
+    else
+      ahead_release(ra, a);
+  }
+  g_thread_join(ra->thread);
+  ahead_free(ra);
+}
+
+static bool ahead_usable(const ahead *a, const char *hash) {
+  return a->ok && strcmp(a->hash, hash) == 0;
+}
+
+/* Store what was read ahead, and take over the reading side's results
+ * as if this thread had read the file. */
+static zt_status store_ahead(producer *pr, consumer *co, zt_err *err) {
+  ahead *a = pr->ahead;
+  const producer *rp = &a->pr;
+  zt_status st = ZT_OK;
+  for (size_t i = 0; !st && i < a->nb; i++)
+    st = store_batch(co, a->b[i], err);
+  pr->st = rp->st;
+  pr->err = rp->err;
+  pr->kind = rp->kind;
+  pr->file_reason = rp->file_reason;
+  pr->info = rp->info;
+  pr->read = rp->read;
+  pr->rejected = rp->rejected;
+  memcpy(pr->by_reason, rp->by_reason, sizeof pr->by_reason);
+  memcpy(pr->warnings, rp->warnings, sizeof pr->warnings);
+  for (char *line = a->logged->str, *nl; (nl = strchr(line, '\n'));
+       line = nl + 1) {
+    *nl = '\0';
+    zt_warn("ingest", "%s: %s", pr->path, line);
+  }
+  pr->v->amount_mismatch += a->warn_amount;
+  pr->v->month_crossing += a->warn_month;
+  pr->v->residence_unknown += a->warn_res;
+  return st;
+}
+
 static zt_status ingest_one(zt_store *store, zt_validator *v,
                             batch *batches, const entry *en,
-                            const zt_ingest_opts *opts, zt_ingest_run *run,
-                            zt_ingest_file *f, zt_err *err) {
+                            struct ahead *ah, const zt_ingest_opts *opts,
+                            zt_ingest_run *run, zt_ingest_file *f,
+                            zt_err *err) {
   const char *path = en->path;
   producer pr;
   consumer co;
@@ -754,6 +1057,9 @@ static zt_status ingest_one(zt_store *store, zt_validator *v,
         f->status = ZT_FILE_ALREADY;
         goto out;
       }
+      /* read ahead from the very same bytes: store what was read */
+      if (ah && ahead_usable(ah, early))
+        pr.ahead = ah;
     }
   }
   wide = st ? NULL : wide_xml(peek, npeek);
@@ -1086,10 +1392,12 @@ zt_status zt_ingest_paths(zt_store *store, zt_validator *v,
                           zt_err *err) {
   GPtrArray *files = g_ptr_array_new_with_free_func(entry_free);
   batch *batches = calloc(NBATCHES, sizeof *batches);
+  reader_ahead ra;
   time_t now = time(NULL);
   zt_status st = ZT_OK;
 
   memset(run, 0, sizeof *run);
+  memset(&ra, 0, sizeof ra);
   if (!batches) {
     g_ptr_array_free(files, TRUE);
     return zt_fail(err, ZT_ERR_NOMEM, "out of memory");
@@ -1120,10 +1428,15 @@ zt_status zt_ingest_paths(zt_store *store, zt_validator *v,
   }
   if (!st && opts->rejects)
     zt_rejects_write_header(opts->rejects);
+  if (!st)
+    ahead_start(&ra, store, v, opts, files);
   for (guint i = 0; !st && i < files->len; i++) {
     zt_ingest_file *f = &run->files[run->nfiles];
-    st = ingest_one(store, v, batches, g_ptr_array_index(files, i), opts,
-                    run, f, err);
+    const entry *en = g_ptr_array_index(files, i);
+    ahead *a = ahead_next(&ra, en);
+    st = ingest_one(store, v, batches, en, a, opts, run, f, err);
+    if (a)
+      ahead_release(&ra, a);
     run->nfiles++;
     run->total.read += f->counts.read;
     run->total.accepted += f->counts.accepted;
@@ -1150,6 +1463,7 @@ zt_status zt_ingest_paths(zt_store *store, zt_validator *v,
     if (!st && opts->on_progress)
       opts->on_progress(opts->ctx, i + 1, files->len);
   }
+  ahead_stop(&ra);
   if (!st)
     st = zt_store_commit(store, err);
   for (int i = 0; i < NBATCHES; i++)

@@ -239,6 +239,18 @@ zt_status zt_pseudo_open_key(zt_pseudonymizer **out,
   return ZT_OK;
 }
 
+zt_status zt_pseudo_clone(zt_pseudonymizer **out,
+                          const zt_pseudonymizer *ps, zt_err *err) {
+  zt_pseudonymizer *c = calloc(1, sizeof *c);
+  *out = NULL;
+  if (!c)
+    return zt_fail(err, ZT_ERR_NOMEM, "out of memory");
+  c->proto = g_hmac_copy(ps->proto);
+  zt_u64map_init(&c->cache);
+  *out = c;
+  return ZT_OK;
+}
+
 static int hexval(char c) {
   if (c >= '0' && c <= '9')
     return c - '0';

@@ -42,6 +42,11 @@ zt_status zt_pseudo_open_key(zt_pseudonymizer **out,
                              zt_err *err);
 void zt_pseudo_close(zt_pseudonymizer *ps);
 
+/* A pseudonymizer with the same key and a cache of its own, for another
+ * thread (a pseudonymizer is used by one thread at a time). */
+zt_status zt_pseudo_clone(zt_pseudonymizer **out,
+                          const zt_pseudonymizer *ps, zt_err *err);
+
 /* The key's identity: 32 hex digits of HMAC-SHA256(key, "zothuis key id
  * v1"). The store records it, so that a store is never fed pseudonyms of
  * another key; it tells nothing about the key itself. */

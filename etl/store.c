@@ -1060,6 +1060,32 @@ zt_status zt_store_file_seen(zt_store *s, const char *hash, bool *seen,
   return ZT_OK;
 }
 
+zt_status zt_store_seen_set(zt_store *s, GHashTable **out, zt_err *err) {
+  sqlite3_stmt *st;
+  GHashTable *set = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+                                          NULL);
+  int rc;
+  *out = NULL;
+  if (sqlite3_prepare_v2(s->db, "SELECT content_hash, kind FROM "
+                         "ingest_file WHERE status = 'ingested' AND "
+                         "content_hash IS NOT NULL", -1, &st, NULL) !=
+      SQLITE_OK) {
+    g_hash_table_destroy(set);
+    return db_fail(s, err, "looking up files");
+  }
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+    if (!is_reference_kind((const char *)sqlite3_column_text(st, 1)))
+      g_hash_table_add(set, g_strdup((const char *)sqlite3_column_text(st,
+                                                                       0)));
+  sqlite3_finalize(st);
+  if (rc != SQLITE_DONE) {
+    g_hash_table_destroy(set);
+    return db_fail(s, err, "looking up files");
+  }
+  *out = set;
+  return ZT_OK;
+}
+
 /* For a reference file about to be committed: was the same content
  * ingested before (*old_id), and did the table it replaces come from
  * that very file (*already)? */

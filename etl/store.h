@@ -20,6 +20,7 @@
 #ifndef ZT_STORE_H
 #define ZT_STORE_H
 
+#include <glib.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -108,6 +109,11 @@ typedef struct zt_file_counts {
 /* Has a file with this content fingerprint been ingested? */
 zt_status zt_store_file_seen(zt_store *s, const char *hash, bool *seen,
                              zt_err *err);
+
+/* The fingerprints zt_store_file_seen() answers true for, as a set of
+ * strings (g_hash_table_contains), for a thread that must not use the
+ * store: a hint, confirmed with zt_store_file_seen(). */
+zt_status zt_store_seen_set(zt_store *s, GHashTable **out, zt_err *err);
 /* Is there an ingested file of exactly this size? (Then it is worth
  * fingerprinting a new file before reading it.) */
 zt_status zt_store_same_size_seen(zt_store *s, uint64_t bytes, bool *maybe,
