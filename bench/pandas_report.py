@@ -43,12 +43,11 @@ def main():
     if len(sys.argv) != 3:
         sys.exit("usage: pandas_report.py DECL.csv OUT.pdf")
     src, out = sys.argv[1], sys.argv[2]
+    # the types pandas infers: codes and bsn as integers (the fastest
+    # read), the municipality code padded again only in the output
     df = pd.read_csv(src, sep=";",
                      usecols=["gemeente", "bsn", "productcategorie",
-                              "begindatum", "bedrag", "debet_credit"],
-                     dtype={"gemeente": str, "bsn": str,
-                            "productcategorie": str, "begindatum": str,
-                            "bedrag": "int64", "debet_credit": str})
+                              "begindatum", "bedrag", "debet_credit"])
     df["bedrag"] = df["bedrag"].where(df["debet_credit"] != "C",
                                       -df["bedrag"])
     df["jaar"] = df["begindatum"].str[:4].astype(int)
@@ -64,6 +63,8 @@ def main():
                .agg(clienten=("bsn", "nunique"), uitgaven=("bedrag", "sum"))
                .sort_index())
     per_month = df.groupby(df["begindatum"].str[:7])["bedrag"].sum()
+    per_gem.index = per_gem.index.map("{:04d}".format)
+    agg["gemeente"] = agg["gemeente"].map("{:04d}".format)
 
     with PdfPages(out) as pdf:
         # 1: totals and spending per municipality
@@ -78,9 +79,10 @@ def main():
         plt.close(fig)
         # 2: unique clients and spending per category
         fig, (a1, a2) = plt.subplots(2, 1, figsize=(8.27, 11.69))
-        a1.bar(per_cat.index, per_cat["clienten"])
+        cats = per_cat.index.map(str)
+        a1.bar(cats, per_cat["clienten"])
         a1.set_title("Unieke clienten per productcategorie", loc="left")
-        a2.bar(per_cat.index, per_cat["uitgaven"] / 100)
+        a2.bar(cats, per_cat["uitgaven"] / 100)
         a2.set_title("Uitgaven per productcategorie (EUR)", loc="left")
         for a in (a1, a2):
             a.tick_params(axis="x", labelsize=7, rotation=90)
