@@ -1,32 +1,49 @@
 #!/bin/sh
 # Benchmarks (the targets are in docs/quality.md, the figures measured in
 # docs/benchmarks.md): generate the inputs, measure zothuis next to the
-# floor programs and peers, print a table. Run on a quiet machine:
+# floor programs and peers, print a table, then the ratios of issue 17
+# (each pair timed BENCH_RUNS times, median and min-max spread). Run on a
+# quiet machine:
 #
 #   bench/run.sh            1M-line CSV and JW323 ingest, demo-region metrics
-#                           and report render
+#                           and report render, the ratios table
 #   bench/run.sh --full     also the national-scale year (10M lines, 500k
-#                           clients) for the metrics target (several minutes)
+#                           clients) for the metrics target, and the
+#                           ratio "1M into a 10M store" (several minutes)
 #
-# Inputs and stores go to build/bench-work/ (BENCH_WORK to change). Needs
-# the Release build's tools: /usr/bin/time, sqlite3.
+# Inputs and stores go to build/bench-work/ (BENCH_WORK to change);
+# BENCH_LINES (default 1000000) lines, BENCH_RUNS (default 3) runs of each
+# timed pair, BENCH_PYTHON (default /usr/bin/python3, Debian's, which has
+# python3-pandas) for bench/pandas_report.py. Needs the Release build's
+# tools: /usr/bin/time, sqlite3, python3-pandas and python3-matplotlib
+# (scripts/install-deps.sh --bench); a row whose tool is missing is
+# skipped and says so.
 set -eu
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 W=${BENCH_WORK:-$ROOT/build/bench-work}
 LINES=${BENCH_LINES:-1000000}
+RUNS=${BENCH_RUNS:-3}
+PY=${BENCH_PYTHON:-/usr/bin/python3}
 FULL=0
 [ "${1:-}" = "--full" ] && FULL=1
+if [ ! -x /usr/bin/time ]; then
+	echo "bench: /usr/bin/time is missing (scripts/install-deps.sh --bench)" >&2
+	exit 1
+fi
 mkdir -p "$W"
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release > /dev/null
 cmake --build build -j"$(nproc)" > /dev/null
 Z=$ROOT/build/zothuis
 B=$ROOT/build/bench
 
-# time_cmd LABEL CMD...: runs CMD under /usr/bin/time, sets SECS and RSS_MB
+# time_cmd LABEL CMD...: runs CMD under /usr/bin/time, sets SECS, RSS_MB
+# and RC (the command's exit status)
 time_cmd() {
 	label=$1; shift
-	/usr/bin/time -f "%e %M" -o "$W/time.out" "$@" > "$W/$label.log" 2>&1 || true
+	RC=0
+	/usr/bin/time -f "%e %M" -o "$W/time.out" "$@" > "$W/$label.log" 2>&1 ||
+		RC=$?
 	SECS=$(cut -d' ' -f1 "$W/time.out" | tail -1)
 	RSS_MB=$(( $(cut -d' ' -f2 "$W/time.out" | tail -1) / 1024 ))
 }
@@ -90,8 +107,13 @@ if [ $FULL = 1 ]; then
 		rm -rf "$W/year" && mkdir -p "$W/year"
 		"$B/bench_gen" year "$W/year/in" 10000000 500000
 		( cd "$W/year" && "$Z" init > /dev/null )
-		time_cmd ingest_year sh -c "cd '$W/year' && '$Z' --quiet ingest in/productcodes.csv in"
+		# the catalogue first, then the residences and the declarations
+		# (naming the folder `in` after in/productcodes.csv would hand
+		# that file over twice)
+		time_cmd ingest_year sh -c "cd '$W/year' && '$Z' --quiet ingest in/productcodes.csv in/residenties.csv in/declaraties"
 		echo "ingest of the year: $SECS s, $(rate 10000000 "$SECS") lines/s, $RSS_MB MB"
 	fi
 	"$B/bench_metrics" "$W/year/zothuis.db" 2023
 fi
+
+. "$ROOT/bench/ratios.sh"

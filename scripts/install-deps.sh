@@ -1,7 +1,10 @@
 #!/bin/sh
 # Install the Debian packages zothuis needs to build, test and render, but
 # only those that are missing. Run as root on Debian 12 (bookworm).
-# Usage: scripts/install-deps.sh [--test]   (--test adds the test-only tools)
+# Usage: scripts/install-deps.sh [--test] [--bench]
+#   --test adds the test-only tools; --bench adds what bench/run.sh needs
+#   (sqlite3, time, and python3-pandas + python3-matplotlib for
+#   bench/pandas_report.py). The two may be combined.
 set -eu
 
 build="build-essential cmake pkg-config libglib2.0-dev libxml2-dev zlib1g-dev
@@ -10,6 +13,7 @@ libxlsxwriter-dev
 hyphen-nl fonts-lato fonts-dejavu-core"
 test="libcmocka-dev sqlite3 qpdf poppler-utils time afl++ clang
 libclang-rt-14-dev hyperfine chromium"
+bench="sqlite3 time python3 python3-pandas python3-matplotlib"
 # The HTML accessibility test (tests/e2e/a11y_html.sh) also needs node and
 # npm (for axe-core and playwright-core); take Debian's only when there are
 # none (a machine may have its own node).
@@ -18,9 +22,13 @@ if ! command -v npm >/dev/null 2>&1; then
 fi
 
 want=$build
-if [ "${1:-}" = "--test" ]; then
-	want="$build $test"
-fi
+for arg in "$@"; do
+	case $arg in
+	--test) want="$want $test" ;;
+	--bench) want="$want $bench" ;;
+	*) echo "install-deps: ignoring unknown option $arg" >&2 ;;
+	esac
+done
 
 missing=""
 for p in $want; do
