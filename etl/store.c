@@ -1503,6 +1503,20 @@ zt_status zt_store_file_rejected(zt_store *s, const zt_file_info *fi,
   s->in_file = true;
   if (hash)
     st = forget_rejected(s, hash, err);
+  if (!st && hash) {
+    /* The same bytes were ingested before (a catalogue named on the
+     * command line and found again in a folder): the fingerprint stays
+     * with that file, and this rejection is recorded without it. */
+    sqlite3_stmt *q1 = q(s, Q_FILE_SEEN);
+    int rc;
+    sqlite3_bind_text(q1, 1, hash, -1, SQLITE_STATIC);
+    rc = sqlite3_step(q1);
+    if (rc == SQLITE_ROW)
+      hash = NULL;
+    else if (rc != SQLITE_DONE)
+      st = db_fail(s, err, "looking up a file");
+    sqlite3_reset(q1);
+  }
   if (!st)
     st = insert_file(s, fi, hash, "rejected", zt_reason_code(reason), &id,
                      err);

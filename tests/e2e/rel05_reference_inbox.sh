@@ -42,4 +42,13 @@ zr r run
 grep -v '^45A10,' r/reference/productcodes.csv > p.csv && cp p.csv r/reference/productcodes.csv
 zr r run
 [ "$(count r "SELECT count(*) FROM product_code")" = 23 ] || fail "a changed configured catalogue was not read again"
+# the very catalogue the region configured, found again in the inbox:
+# rejected there (exit 2), never a failure of the store (it was exit 70:
+# the fingerprint of the ingested file taken a second time)
+cp r/reference/productcodes.csv r/inbox/kopie.csv
+old r/inbox/kopie.csv
+zr r run
+[ $RC = 2 ] || fail "run with a copy of the configured catalogue in the inbox exit $RC, want 2"
+[ -e r/rejected/kopie.csv ] || fail "the copy was not moved to rejected/"
+[ "$(count r "SELECT count(*) FROM product_code")" = 23 ] || fail "the copy changed the catalogue"
 echo "rel05 reference files: ok"
