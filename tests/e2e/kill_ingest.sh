@@ -281,7 +281,8 @@ same "d1, big.csv and d2 ingested one after the other" c
 # A history starts from an empty store. Each run is killed at a random
 # moment of a part not yet stored (d1, big.csv or d2, each as likely;
 # the moment uniform within that part's time measured above, from the
-# run's start) unless it ends first. When a run has ended (or a kill came
+# run's start, and a quarter sooner each time a run ended before its kill,
+# as the machine may be less busy than when measured). When a run has ended (or a kill came
 # after the last commit), the history is complete and compared with the
 # reference, and the next history starts afresh.
 make_region b
@@ -297,6 +298,7 @@ new_history() {
 }
 new_history
 stage=0   # parts stored: 0 none, 1 d1, 2 d1 and big.csv
+scale=100 # in %: lowered by a quarter whenever a run ends before its kill
 kills=0; in_d1=0; in_big=0; in_d2=0; after=0; ended=0; histories=1
 while [ $kills -lt $KILLS ]; do
 	( cd b && exec "$Z" --config region.ini --quiet ingest $INPUTS ) \
@@ -308,7 +310,7 @@ while [ $kills -lt $KILLS ]; do
 	[ $stage -lt 1 ] && [ $part -gt 0 ] && lo=$((lo + P1))
 	[ $stage -lt 2 ] && [ $part -gt 1 ] && lo=$((lo + P2))
 	case $part in 0) len=$P1 ;; 1) len=$P2 ;; *) len=$P3 ;; esac
-	ms=$((lo + $(rnd $len)))
+	ms=$(( (lo + $(rnd $len)) * scale / 100 ))
 	[ $ms -ge 20 ] || ms=20
 	sleep "$((ms / 1000)).$(printf '%03d' $((ms % 1000)))"
 	kill -9 $pid 2>/dev/null || true
@@ -337,6 +339,7 @@ while [ $kills -lt $KILLS ]; do
 	else
 		[ $rc = 0 ] || [ $rc = 2 ] || fail "ingest $what exit $rc: $(tail -3 b/ingest.err)"
 		ended=$((ended + 1))
+		scale=$((scale * 3 / 4))
 	fi
 	if [ "$nf" = $((nsmall - 1)) ]; then
 		same "history $histories"
