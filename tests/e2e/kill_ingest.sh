@@ -278,13 +278,13 @@ sound c "after three ingests"
 same "d1, big.csv and d2 ingested one after the other" c
 
 # --- 4. kill -9 at random moments, store b/ with the same key -------------
-# A history starts from an empty store. Each run is killed at a random
-# moment of a part not yet stored (d1, big.csv or d2, each as likely;
-# the moment uniform within that part's time measured above, from the
-# run's start, and a quarter sooner each time a run ended before its kill,
-# as the machine may be less busy than when measured). When a run has ended (or a kill came
-# after the last commit), the history is complete and compared with the
-# reference, and the next history starts afresh.
+# A history starts from an empty store and has up to five killed runs,
+# aimed at d1, big.csv, big.csv, d2, d2 (or the first part not yet stored,
+# if later): each killed at a moment uniform within that part's time
+# measured above, from the run's start (a quarter sooner each time a run
+# ended before its kill: the machine may be less busy than when
+# measured). Then one uninterrupted ingest completes the history, which
+# is compared with the reference, and the next history starts afresh.
 make_region b
 cp a/zothuis.key b/zothuis.key
 rnd() { echo $(( $(od -An -N2 -tu2 /dev/urandom) % $1 )); }
@@ -299,12 +299,15 @@ new_history() {
 new_history
 stage=0   # parts stored: 0 none, 1 d1, 2 d1 and big.csv
 scale=100 # in %: lowered by a quarter whenever a run ends before its kill
+inhist=0  # runs in this history
 kills=0; in_d1=0; in_big=0; in_d2=0; after=0; ended=0; histories=1
 while [ $kills -lt $KILLS ]; do
 	( cd b && exec "$Z" --config region.ini --quiet ingest $INPUTS ) \
 		> b/ingest.out 2> b/ingest.err &
 	pid=$!
-	part=$((stage + $(rnd $((3 - stage)))))
+	case $inhist in 0) part=0 ;; 1|2) part=1 ;; *) part=2 ;; esac
+	[ $part -ge $stage ] || part=$stage
+	inhist=$((inhist + 1))
 	lo=0
 	[ $stage = 0 ] || lo=$SK
 	[ $stage -lt 1 ] && [ $part -gt 0 ] && lo=$((lo + P1))
@@ -341,8 +344,15 @@ while [ $kills -lt $KILLS ]; do
 		ended=$((ended + 1))
 		scale=$((scale * 3 / 4))
 	fi
+	if [ "$nf" != $((nsmall - 1)) ] && [ $inhist -ge 5 ] &&
+		[ $kills -lt $KILLS ]; then
+		ingest b
+		sound b "after the uninterrupted ingest of history $histories"
+		nf=$(count b "SELECT count(*) FROM ingest_file WHERE kind = 'declaraties'")
+	fi
 	if [ "$nf" = $((nsmall - 1)) ]; then
 		same "history $histories"
+		inhist=0
 		histories=$((histories + 1))
 		new_history
 		stage=0
