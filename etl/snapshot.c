@@ -210,6 +210,25 @@ static zt_status load_lines(sqlite3 *db, zt_snapshot *sn, zt_err *err) {
     return rc;
   }
   sn->first_day = sn->last_day = ZT_DAY_NONE;
+  {
+    /* sized once for every stored line (ids are dense): growing by
+     * doubling copied and faulted in the arrays several times */
+    sqlite3_stmt *mx;
+    int64_t max = 0;
+    if (prepare(db, "SELECT max(id) FROM declaration", &mx, err) == ZT_OK) {
+      if (sqlite3_step(mx) == SQLITE_ROW)
+        max = sqlite3_column_int64(mx, 0);
+      sqlite3_finalize(mx);
+    }
+    if (max > 0 &&
+        (reserve((void **)&sn->lines, &cap, (size_t)max, sizeof *sn->lines) ||
+         reserve((void **)&ids, &idcap, (size_t)max, sizeof *ids))) {
+      sqlite3_finalize(st);
+      free(arr.day);
+      zt_answer_marks_free(&marks);
+      return zt_fail(err, ZT_ERR_NOMEM, "out of memory");
+    }
+  }
   while (sqlite3_step(st) == SQLITE_ROW) {
     zt_nline *l;
     const unsigned char *code;

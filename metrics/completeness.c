@@ -50,6 +50,23 @@ int zt_compl_month(zt_day d) {
   return y * 12 + m - 1;
 }
 
+/* zt_compl_month for a run of lines, most of which begin on a day seen
+ * just before (the first of a month): remembers the last day. */
+typedef struct month_memo {
+  bool set;
+  zt_day day;
+  int month;
+} month_memo;
+
+static int month_of(month_memo *mm, zt_day d) {
+  if (!mm->set || d != mm->day) {
+    mm->set = true;
+    mm->day = d;
+    mm->month = zt_compl_month(d);
+  }
+  return mm->month;
+}
+
 /* A tuple's (unit, month, client) as one number in their sort order. */
 typedef struct ckey {
   uint64_t key;
@@ -131,6 +148,7 @@ zt_status zt_compl_prepare(const zt_nline *lines, size_t nlines,
                            const uint16_t *codes, size_t ncodes,
                            zt_compl_data **out, zt_err *err) {
   zt_compl_data *d = calloc(1, sizeof *d);
+  month_memo mm = {false, 0, 0};
   size_t nct = 0;
   *out = NULL;
   if (!d)
@@ -150,7 +168,7 @@ zt_status zt_compl_prepare(const zt_nline *lines, size_t nlines,
   d->latest = ZT_DAY_NONE;
   for (size_t i = 0; i < nlines; i++) {
     const zt_nline *l = &lines[i];
-    int month = zt_compl_month(l->begin);
+    int month = month_of(&mm, l->begin);
     uint16_t u = unit_for(d, l->gemeente);
     zt_day arr = known(l->arrived);
     if (month < d->first_month)
