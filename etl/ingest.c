@@ -69,7 +69,7 @@ typedef struct item {
 
 #define BATCH_ITEMS 4096
 #define BATCH_TEXT (512 * 1024)
-#define NBATCHES 20
+#define NBATCHES 10
 #define NO_TEXT UINT32_MAX
 
 typedef struct batch {

@@ -445,8 +445,11 @@ struct zt_store {
   /* credits waiting for their debit: key(agb, prev_ref) -> count */
   zt_u64map waiting;
   bool waiting_loaded;
-  /* residence: clients whose older history this file already replaced */
-  zt_u64map res_seen;
+  /* residence: clients whose older history this file already replaced,
+   * one bit per client id (ids are dense from 1); allocated by the first
+   * residence of a file and dropped when the next file begins */
+  uint64_t *res_seen;
+  size_t res_words;
   /* declarations queued for a sorted batch insert, and what the batches of
    * the current file came to */
   struct pending *pending;
@@ -824,7 +827,6 @@ zt_status zt_store_open(zt_store **out, const char *path, zt_store_mode mode,
   }
   zt_u64map_init(&s->clients);
   zt_u64map_init(&s->waiting);
-  zt_u64map_init(&s->res_seen);
   *out = s;
   return ZT_OK;
 }
@@ -858,7 +860,7 @@ void zt_store_close(zt_store *s) {
     sqlite3_close(s->db);
   zt_u64map_free(&s->clients);
   zt_u64map_free(&s->waiting);
-  zt_u64map_free(&s->res_seen);
+  free(s->res_seen);
   free(s->known);
   free(s->undo);
   free(s->pending);
@@ -1344,7 +1346,10 @@ static zt_status group_file_done(zt_store *s, long lines, zt_err *err) {
  * it for ingest to stay fast (its keys are random, so a batch touches most
  * of its pages; it is about a sixth of the store), while a region's store
  * should not cost more memory than it needs. A quarter of the store's
- * size, between 32 and 256 MiB; ZOTHUIS_CACHE_MB fixes it. */
+ * size, between 32 and 144 MiB: 144 keeps the ingest of a 10M-line year
+ * within 300 MB in all (docs/benchmarks.md; 256 made it 405 MB for 7%
+ * more speed). ZOTHUIS_CACHE_MB fixes it. */
+#define CACHE_MAX_MIB 144
 static void size_cache(zt_store *s) {
   sqlite3_stmt *st;
   int64_t bytes = 0, kib;
@@ -1364,8 +1369,8 @@ static void size_cache(zt_store *s) {
     kib = bytes / 4 / 1024;
     if (kib < 32 * 1024)
       kib = 32 * 1024;
-    if (kib > 256 * 1024)
-      kib = 256 * 1024;
+    if (kib > CACHE_MAX_MIB * 1024)
+      kib = CACHE_MAX_MIB * 1024;
   }
   if (kib != s->cache_kib) {
     snprintf(sql, sizeof sql, "PRAGMA cache_size = -%lld", (long long)kib);
@@ -1398,7 +1403,9 @@ zt_status zt_store_file_begin(zt_store *s, const zt_file_info *fi,
   s->file_agb = 0;
   s->nundo = 0;
   s->undo_lost = false;
-  zt_u64map_clear(&s->res_seen);
+  free(s->res_seen);
+  s->res_seen = NULL;
+  s->res_words = 0;
   s->npending = 0;
   memset(&s->batch, 0, sizeof s->batch);
   st = load_waiting(s, err);
@@ -2188,12 +2195,34 @@ zt_status zt_store_put_client(zt_store *s, int64_t file_id, long line,
                       c->gender, "clienten", true, err);
 }
 
+static bool res_seen_test(const zt_store *s, int64_t cid) {
+  size_t w = (size_t)cid / 64;
+  return w < s->res_words && (s->res_seen[w] >> (cid % 64) & 1);
+}
+
+static bool res_seen_set(zt_store *s, int64_t cid) {
+  size_t w = (size_t)cid / 64;
+  if (w >= s->res_words) {
+    size_t n = s->res_words ? s->res_words : 1024;
+    uint64_t *b;
+    while (n <= w)
+      n *= 2;
+    b = realloc(s->res_seen, n * sizeof *b);
+    if (!b)
+      return false;
+    memset(b + s->res_words, 0, (n - s->res_words) * sizeof *b);
+    s->res_seen = b;
+    s->res_words = n;
+  }
+  s->res_seen[w] |= UINT64_C(1) << (cid % 64);
+  return true;
+}
+
 zt_status zt_store_put_residence(zt_store *s, int64_t file_id, long line,
                                  const zt_residence *r, zt_put_result *res,
                                  zt_err *err) {
   int64_t cid;
   int precision, rc;
-  uint64_t dummy;
   sqlite3_stmt *st;
   zt_status zs;
 
@@ -2203,7 +2232,7 @@ zt_status zt_store_put_residence(zt_store *s, int64_t file_id, long line,
     return zs;
   /* A residence file replaces the history of every person it names
    * (docs/store.md): drop what older files said about this person. */
-  if (!zt_u64map_get(&s->res_seen, (uint64_t)cid, &dummy)) {
+  if (!res_seen_test(s, cid)) {
     st = q(s, Q_RES_DELETE_OLD);
     sqlite3_bind_int64(st, 1, cid);
     sqlite3_bind_int64(st, 2, file_id);
@@ -2211,7 +2240,7 @@ zt_status zt_store_put_residence(zt_store *s, int64_t file_id, long line,
     sqlite3_reset(st);
     if (rc != SQLITE_DONE)
       return db_fail(s, err, "replacing a residence history");
-    if (zt_u64map_put(&s->res_seen, (uint64_t)cid, 1))
+    if (!res_seen_set(s, cid))
       return zt_fail(err, ZT_ERR_NOMEM, "out of memory");
   }
   st = q(s, Q_RES_OVERLAP);
