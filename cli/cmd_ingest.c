@@ -478,7 +478,7 @@ static int ingest_main(const zt_globals *g, int argc, char **argv,
   ic.rejects_path = rejects;
   ic.dry_run = check;
   ic.print_files = true;
-  ic.print_all = !brief;
+  ic.print_all = !brief && !zt_log_quiet();   /* --quiet: as --brief */
   if (zt_run_ingest(store, &cfg, rd, ps, (const char *const *)paths->pdata,
                     paths->len, &ic, &run, &err)) {
     rc = zt_report_error(&err);

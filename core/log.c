@@ -43,6 +43,10 @@ void zt_log_close(void) {
   g_log.file = NULL;
 }
 
+bool zt_log_quiet(void) {
+  return g_log.ready && g_log.quiet;
+}
+
 bool zt_log_interactive(void) {
   if (!g_log.ready)
     return isatty(STDERR_FILENO) != 0;

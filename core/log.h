@@ -40,4 +40,7 @@ void zt_log(zt_log_level level, const char *subject, const char *fmt, ...)
  * to decide whether to draw progress. */
 bool zt_log_interactive(void);
 
+/* True under --quiet: commands print only what needs attention. */
+bool zt_log_quiet(void);
+
 #endif

@@ -48,6 +48,17 @@ grep -q "columns found: klant, bedrag, datum" bad.out ||
 [ "$(count "SELECT count(*) FROM ingest_file WHERE status = 'rejected'")" = 1 ] ||
 	fail "rejected file not recorded"
 
+# --quiet: a line only for the files with problems, and the totals
+mkdir q
+( cd q && "$Z" init > /dev/null 2>&1 && set +e &&
+	"$Z" --quiet ingest "$DATA/good.csv" "$DATA/bad.csv" > ../quiet.out 2>&1
+	[ $? = 2 ] ) || fail "--quiet ingest: exit not 2"
+grep -q "good.csv" quiet.out && fail "--quiet names a clean file: $(cat quiet.out)"
+grep -q "bad.csv.*rejected 16" quiet.out ||
+	fail "--quiet does not name the file with problems: $(cat quiet.out)"
+grep -q "lines: read 26 = accepted 9 + rejected 16 + duplicates 1" quiet.out ||
+	fail "--quiet has no totals: $(cat quiet.out)"
+
 # check: validates, stores nothing
 before=$(count 'SELECT count(*) FROM declaration')
 sed 's/A-00/K-00/g; s/;X9;/;K9;/' "$DATA/good.csv" > fresh.csv
