@@ -201,7 +201,9 @@ zt_status zt_run_ingest(zt_store *store, const zt_config *cfg,
                         const char *const *paths, size_t npaths,
                         const zt_ingest_cli *ic, zt_ingest_run *run,
                         zt_err *err) {
-  zt_validator v = {rd, ps, 0, 0, 0};
+  zt_validator v = {rd, ps, 0, 0};
+  size_t first = run->nfiles;
+  long amount_off = 0;
   zt_ingest_opts opts;
   zt_fileout out = {0};
   FILE *rej = NULL;
@@ -240,12 +242,14 @@ zt_status zt_run_ingest(zt_store *store, const zt_config *cfg,
     else
       st = zt_fileout_commit(&out, err);
   }
-  if (!st && (v.amount_mismatch || v.month_crossing || v.residence_unknown))
+  for (size_t i = first; i < run->nfiles; i++)
+    amount_off += run->files[i].warn_amount;   /* of the lines stored */
+  if (!st && (amount_off || v.month_crossing || v.residence_unknown))
     zt_warn("ingest",
             "accepted with a warning: %ld lines whose amount is not volume x "
             "tariff, %ld CSV lines whose period crosses a month, %ld "
             "residence rows with a municipality code not in the table",
-            v.amount_mismatch, v.month_crossing, v.residence_unknown);
+            amount_off, v.month_crossing, v.residence_unknown);
   return st;
 }
 

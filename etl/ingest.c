@@ -671,7 +671,7 @@ typedef struct ahead {
   char hash[33];
   producer pr;                 /* the reading side's results */
   GString *logged;             /* warnings, one a line, logged when stored */
-  long warn_amount, warn_month, warn_res;
+  long warn_month, warn_res;
   batch *b[AHEAD_FILE_MAX];
   size_t nb;
 } ahead;
@@ -750,7 +750,7 @@ static void ahead_read(reader_ahead *ra, ahead *a) {
       g_hash_table_contains(ra->known, h) || wide_xml(peek, npeek))
     goto out;
   zt_strlcpy(a->hash, h, sizeof a->hash);
-  ra->v.amount_mismatch = ra->v.month_crossing = 0;
+  ra->v.month_crossing = 0;
   ra->v.residence_unknown = 0;
   pr->v = &ra->v;
   pr->src = src;
@@ -773,7 +773,6 @@ static void ahead_read(reader_ahead *ra, ahead *a) {
     ahead_drop(a);
     goto out;
   }
-  a->warn_amount = ra->v.amount_mismatch;
   a->warn_month = ra->v.month_crossing;
   a->warn_res = ra->v.residence_unknown;
   a->ok = true;
@@ -923,7 +922,6 @@ static zt_status store_ahead(producer *pr, consumer *co, zt_err *err) {
     *nl = '\0';
     zt_warn("ingest", "%s: %s", pr->path, line);
   }
-  pr->v->amount_mismatch += a->warn_amount;
   pr->v->month_crossing += a->warn_month;
   pr->v->residence_unknown += a->warn_res;
   return st;
@@ -945,7 +943,7 @@ static zt_status ingest_one(zt_store *store, zt_validator *v,
   const char *peek, *hash, *wide;
   size_t npeek;
   bool maybe = false, already = false;
-  long amount0 = v->amount_mismatch, month0 = v->month_crossing;
+  long month0 = v->month_crossing;
   long res0 = v->residence_unknown;
   long by_reason[ZT_R_COUNT] = {0};
   char *base = g_path_get_basename(path);
@@ -1192,6 +1190,7 @@ static zt_status ingest_one(zt_store *store, zt_validator *v,
     f->counts.credits_linked = b->credits_linked;
     f->counts.credits_waiting = b->credits_waiting;
     f->counts.credits_resolved = b->credits_resolved;
+    f->warn_amount = b->amount_off;
     for (int r = 0; r < ZT_R_COUNT; r++)
       by_reason[r] = pr.by_reason[r] + co.by_reason[r] + b->by_reason[r];
   }
@@ -1201,7 +1200,6 @@ static zt_status ingest_one(zt_store *store, zt_validator *v,
     zt_store_file_rollback(store);
     goto out;
   }
-  f->warn_amount = v->amount_mismatch - amount0;
   f->warn_month = v->month_crossing - month0;
   f->warn_residence = v->residence_unknown - res0;
   if (f->warn_amount) {

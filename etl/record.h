@@ -205,6 +205,8 @@ typedef struct zt_decl {
   uint8_t category;      /* 2-digit product category */
   uint8_t unit;          /* Eenheid code: 1, 4, 14, 16, 82, 83, 84 */
   bool credit;           /* DebetCredit = C */
+  bool amount_off;       /* amount != volume x tariff: a warning, counted
+                            only when the line is stored */
   int64_t toewijzing;    /* ToewijzingNummer, -1 when absent */
   char ref[ZT_REF_MAX + 1];
   char prev_ref[ZT_REF_MAX + 1];  /* "" when absent */

@@ -1939,6 +1939,8 @@ static zt_status record_result(zt_store *s, const pending *p,
                                const zt_put_result *res,
                                const char *const *names, zt_err *err) {
   count_result(s, res);
+  if (res->outcome == ZT_PUT_STORED && p->d.amount_off)
+    s->batch.amount_off++;
   if (res->outcome == ZT_PUT_REJECTED) {
     char raw[400];
     render_decl(&p->d, raw, sizeof raw);

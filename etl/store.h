@@ -183,6 +183,7 @@ zt_status zt_store_flush(zt_store *s, zt_err *err);
 typedef struct zt_batch_counts {
   long accepted, duplicates, rejected;
   long credits_linked, credits_waiting, credits_resolved;
+  long amount_off;   /* stored lines whose amount != volume x tariff */
   long by_reason[ZT_R_COUNT];
 } zt_batch_counts;
 

@@ -330,7 +330,7 @@ zt_status zt_validate_decl(zt_validator *v, const zt_row *row, zt_decl *out,
     int64_t expect = out->volume * out->tariff;
     int64_t slack = out->unit == 1 ? out->volume / 60 + 1 : 0;
     if (out->amount < expect - slack || out->amount > expect + slack)
-      v->amount_mismatch++;
+      out->amount_off = true;
   }
   return ZT_OK;
 }

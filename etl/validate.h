@@ -21,7 +21,6 @@ typedef struct zt_validator {
   const zt_refdata *rd;
   zt_pseudonymizer *ps;
   /* Warnings: the line is accepted but counted. */
-  long amount_mismatch;   /* amount != volume x tariff (unit != 83) */
   long month_crossing;    /* CSV product period crossing a month */
   long residence_unknown; /* residence with a code not in the table */
 } zt_validator;

@@ -59,6 +59,26 @@ grep -q "bad.csv.*rejected 16" quiet.out ||
 grep -q "lines: read 26 = accepted 9 + rejected 16 + duplicates 1" quiet.out ||
 	fail "--quiet has no totals: $(cat quiet.out)"
 
+# an amount that is not volume x tariff is a warning on the lines stored,
+# not on a resent duplicate or a line rejected as duplicate_reference
+mkdir w
+H='aanbieder_agb;gemeente;bsn;toewijzingnummer;referentienummer;vorig_referentienummer;productcategorie;productcode;begindatum;einddatum;volume;eenheid;tarief;bedrag;debet_credit'
+printf '%s\n%s\n%s\n' "$H" \
+	'12345678;0402;900000004;1001;W-0001;;45;45A01;2022-01-01;2022-01-31;10;04;9500;95001;D' \
+	'12345678;0402;900000004;1001;W-0002;;45;45A01;2022-02-01;2022-02-28;8;04;9500;76000;D' > w/a.csv
+printf '%s\r\n%s\r\n%s\r\n' "$H" \
+	'12345678;0402;900000004;1001;W-0001;;45;45A01;2022-01-01;2022-01-31;10;04;9500;95001;D' \
+	'12345678;0402;900000004;1001;W-0002;;45;45A01;2022-02-01;2022-02-28;8;04;9500;76002;D' > w/b.csv
+( cd w && "$Z" init > /dev/null 2>&1 && "$Z" ingest a.csv > a.out 2>&1 &&
+	{ "$Z" ingest b.csv > b.out 2>&1; [ $? = 2 ]; } ) ||
+	fail "warning files: unexpected exit: $(cat w/a.out w/b.out)"
+grep -q "duplicates 1" w/b.out && grep -q "rejected 1" w/b.out ||
+	fail "b.csv: want one duplicate and one duplicate_reference: $(cat w/b.out)"
+[ "$(sqlite3 w/zothuis.db "SELECT coalesce(warnings, '') FROM ingest_file WHERE name = 'a.csv'")" = \
+	"1 amounts differ from volume x tariff" ] || fail "a.csv: want one amount warning"
+[ "$(sqlite3 w/zothuis.db "SELECT coalesce(warnings, '') FROM ingest_file WHERE name = 'b.csv'")" = "" ] ||
+	fail "b.csv: an amount warning for lines not stored"
+
 # check: validates, stores nothing
 before=$(count 'SELECT count(*) FROM declaration')
 sed 's/A-00/K-00/g; s/;X9;/;K9;/' "$DATA/good.csv" > fresh.csv

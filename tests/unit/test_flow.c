@@ -74,7 +74,7 @@ static void fx_open(fx *f) {
   assert_non_null(f->rd);
   assert_int_equal(zt_pseudo_open_key(&f->ps, key, NULL), ZT_OK);
   assert_int_equal(zt_store_open(&f->s, NULL, ZT_STORE_MEMORY, NULL), ZT_OK);
-  v = (zt_validator){f->rd, f->ps, 0, 0, 0};
+  v = (zt_validator){f->rd, f->ps, 0, 0};
   assert_int_equal(zt_ingest_paths(f->s, &v, (const char *const *)files,
                                    NFILES, &o, &f->run, NULL),
                    ZT_OK);
@@ -290,7 +290,7 @@ static void test_gzip(void **state) {
   }
   assert_int_equal(zt_pseudo_open_key(&ps, key, NULL), ZT_OK);
   assert_int_equal(zt_store_open(&s, NULL, ZT_STORE_MEMORY, NULL), ZT_OK);
-  v = (zt_validator){rd, ps, 0, 0, 0};
+  v = (zt_validator){rd, ps, 0, 0};
   assert_int_equal(zt_ingest_paths(s, &v, paths, 2, &o, &run, NULL), ZT_OK);
   assert_int_equal(run.nfiles, 2);
   assert_string_equal(run.files[0].format, "jw305+gzip");

@@ -48,7 +48,7 @@ static void line_with(char *out, size_t n, int fi, const char *value) {
 static zt_reject check(int fi, const char *value, bool ijw, zt_decl *d) {
   static char text[512];
   tu_row r;
-  zt_validator v = {rd, ps, 0, 0, 0};
+  zt_validator v = {rd, ps, 0, 0};
   zt_reject rej;
   line_with(text, sizeof text, fi, value);
   assert_int_equal(zt_validate_decl(&v, tu_make_row(&r, ZT_KIND_DECLARATIES,
@@ -185,7 +185,7 @@ static void test_money(void **state) {
 }
 
 static void test_other_kinds(void **state) {
-  zt_validator v = {rd, ps, 0, 0, 0};
+  zt_validator v = {rd, ps, 0, 0};
   zt_reject rej;
   tu_row r;
   char text[256];
@@ -236,7 +236,7 @@ static void test_other_kinds(void **state) {
 /* A year after 2999 (9999-12-31) is an open end where one may be, and a
  * rejected date with the reason said where none may. */
 static void test_open_ends(void **state) {
-  zt_validator v = {rd, ps, 0, 0, 0};
+  zt_validator v = {rd, ps, 0, 0};
   zt_reject rej;
   tu_row r;
   char text[256];
