@@ -203,7 +203,7 @@ zt_status zt_run_ingest(zt_store *store, const zt_config *cfg,
                         zt_err *err) {
   zt_validator v = {rd, ps, 0, 0};
   size_t first = run->nfiles;
-  long amount_off = 0;
+  long amount = 0, month = 0, residence = 0;
   zt_ingest_opts opts;
   zt_fileout out = {0};
   FILE *rej = NULL;
@@ -242,14 +242,18 @@ zt_status zt_run_ingest(zt_store *store, const zt_config *cfg,
     else
       st = zt_fileout_commit(&out, err);
   }
-  for (size_t i = first; i < run->nfiles; i++)
-    amount_off += run->files[i].warn_amount;   /* of the lines stored */
-  if (!st && (amount_off || v.month_crossing || v.residence_unknown))
+  /* the warnings of the files stored (not of a file rolled back) */
+  for (size_t i = first; i < run->nfiles; i++) {
+    amount += run->files[i].warn_amount;
+    month += run->files[i].warn_month;
+    residence += run->files[i].warn_residence;
+  }
+  if (!st && (amount || month || residence))
     zt_warn("ingest",
             "accepted with a warning: %ld lines whose amount is not volume x "
             "tariff, %ld CSV lines whose period crosses a month, %ld "
             "residence rows with a municipality code not in the table",
-            amount_off, v.month_crossing, v.residence_unknown);
+            amount, month, residence);
   return st;
 }
 
