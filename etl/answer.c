@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "core/str.h"
+#include "etl/store.h"
 #include "etl/refdata.h"
 
 /* ---- validation ------------------------------------------------------- */
@@ -489,8 +490,8 @@ static int cmp_str(const void *a, const void *b) {
   return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-zt_status zt_answer_marks_load(sqlite3 *db, zt_answer_marks *m,
-                               zt_err *err) {
+zt_status zt_answer_marks_load(sqlite3 *db, zt_day as_of,
+                               zt_answer_marks *m, zt_err *err) {
   sqlite3_stmt *st = NULL;
   GHashTable *msgs = NULL, *lines = NULL, *idents = NULL, *jw323 = NULL;
   loader ld = {NULL, NULL};
@@ -498,8 +499,12 @@ zt_status zt_answer_marks_load(sqlite3 *db, zt_answer_marks *m,
   size_t nans = 0, cap = 0;
   int *remap = NULL;
   zt_status rc = ZT_OK;
+  char kf[128], ka[128], kl[128], sql[1024];
 
   memset(m, 0, sizeof *m);
+  zt_store_sql_known(kf, sizeof kf, "file_id", as_of);
+  zt_store_sql_known(ka, sizeof ka, "a.file_id", as_of);
+  zt_store_sql_known(kl, sizeof kl, "l.file_id", as_of);
   if (sqlite3_prepare_v2(db,
                          "SELECT EXISTS (SELECT 1 FROM answer) OR EXISTS "
                          "(SELECT 1 FROM answer_line)",
@@ -522,15 +527,15 @@ zt_status zt_answer_marks_load(sqlite3 *db, zt_answer_marks *m,
   /* the answers, by (provider, identification) and (provider, number);
    * lines of an answer whose own row is missing (a CSV without one)
    * still say the message was answered */
-  if (sqlite3_prepare_v2(
-          db,
-          "SELECT agb, decl_id, coalesce(declaratie_nr, ''), whole_rejected,"
-          " main_code FROM answer UNION ALL SELECT DISTINCT agb, decl_id, "
-          "coalesce(declaratie_nr, ''), 0, '' FROM answer_line l WHERE NOT "
-          "EXISTS (SELECT 1 FROM answer a WHERE a.agb = l.agb AND "
-          "a.gemeente = l.gemeente AND a.decl_id = l.decl_id) "
-          "ORDER BY 1, 2, 3",
-          -1, &st, NULL) != SQLITE_OK) {
+  snprintf(sql, sizeof sql,
+           "SELECT agb, decl_id, coalesce(declaratie_nr, ''), "
+           "whole_rejected, main_code FROM answer WHERE %s UNION ALL "
+           "SELECT DISTINCT agb, decl_id, coalesce(declaratie_nr, ''), 0, "
+           "'' FROM answer_line l WHERE %s AND NOT EXISTS (SELECT 1 FROM "
+           "answer a WHERE a.agb = l.agb AND a.gemeente = l.gemeente AND "
+           "a.decl_id = l.decl_id AND %s) ORDER BY 1, 2, 3",
+           kf, kl, ka);
+  if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
     rc = db_fail(db, err, "reading the answers");
     goto out;
   }
@@ -559,10 +564,10 @@ zt_status zt_answer_marks_load(sqlite3 *db, zt_answer_marks *m,
   sqlite3_finalize(st);
 
   /* the rejected lines, by (provider, reference) */
-  if (sqlite3_prepare_v2(db,
-                         "SELECT agb, ref, main_code FROM answer_line "
-                         "ORDER BY agb, ref, id",
-                         -1, &st, NULL) != SQLITE_OK) {
+  snprintf(sql, sizeof sql,
+           "SELECT agb, ref, main_code FROM answer_line WHERE %s "
+           "ORDER BY agb, ref, id", kf);
+  if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
     rc = db_fail(db, err, "reading the answers");
     goto out;
   }

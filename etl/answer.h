@@ -75,9 +75,11 @@ typedef struct zt_answer_marks {
 
 /* Read the marks (one read of the declaration table when any answer is
  * stored, nothing otherwise). `db` is the store's connection, inside the
- * caller's read transaction. */
-zt_status zt_answer_marks_load(struct sqlite3 *db, zt_answer_marks *out,
-                               zt_err *err);
+ * caller's read transaction. With `as_of` (not ZT_DAY_NONE) only the
+ * answers whose file was delivered on or before that day count: a line
+ * answered later is still open then. */
+zt_status zt_answer_marks_load(struct sqlite3 *db, zt_day as_of,
+                               zt_answer_marks *out, zt_err *err);
 /* The mark of declaration `id` (binary search; an id not in the array
  * is APPROVED), and for REJECTED its main retour code. */
 zt_answer_mark zt_answer_mark_of(const zt_answer_marks *m, int64_t id,

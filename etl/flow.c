@@ -5,11 +5,13 @@
 #include "etl/flow.h"
 
 #include <sqlite3.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/sort.h"
 #include "core/str.h"
+#include "etl/store.h"
 
 static zt_status fail(sqlite3 *db, zt_err *err, const char *what) {
   return zt_fail(err, ZT_ERR_STORE, "store: %s: %s", what,
@@ -139,10 +141,12 @@ static void group_decls(zt_flow_data *f) {
   f->ndecls = n;
 }
 
-zt_status zt_flow_load(sqlite3 *db, zt_flow_data *out, zt_err *err) {
+zt_status zt_flow_load(sqlite3 *db, zt_day as_of, zt_flow_data *out,
+                       zt_err *err) {
   sqlite3_stmt *st;
   bool any = false;
   zt_status rc;
+  char k[128], ka[128], kb[128], kc[128], sql[1536];
   memset(out, 0, sizeof *out);
   /* A store of schema 4 always has the tables. */
   if (sqlite3_prepare_v2(db,
@@ -156,52 +160,56 @@ zt_status zt_flow_load(sqlite3 *db, zt_flow_data *out, zt_err *err) {
   sqlite3_finalize(st);
   if (!any)
     return ZT_OK;
-  rc = read_all(db,
-                "SELECT client_id, agb, gemeente, category, product_code, "
-                "referentie, begin_day, request_day, verwijzer FROM "
-                "flow_request ORDER BY id",
-                sizeof *out->req, row_req, (void **)&out->req, &out->nreq,
-                err);
+  zt_store_sql_known(k, sizeof k, "file_id", as_of);
+  zt_store_sql_known(ka, sizeof ka, "a.file_id", as_of);
+  zt_store_sql_known(kb, sizeof kb, "b.file_id", as_of);
+  zt_store_sql_known(kc, sizeof kc, "c.file_id", as_of);
+  snprintf(sql, sizeof sql,
+           "SELECT client_id, agb, gemeente, category, product_code, "
+           "referentie, begin_day, request_day, verwijzer FROM "
+           "flow_request WHERE %s ORDER BY id", k);
+  rc = read_all(db, sql, sizeof *out->req, row_req, (void **)&out->req,
+                &out->nreq, err);
   /* The latest version of each assignment, with the first day it was
    * made and the request it names. */
+  snprintf(sql, sizeof sql,
+           "SELECT a.client_id, a.agb, a.gemeente, a.toewijzing, "
+           "coalesce(a.category, -1), coalesce(a.product_code, ''), "
+           "a.begin_day, a.end_day, coalesce(a.reason, -1), "
+           "(SELECT max(b.referentie) FROM assignment b WHERE b.gemeente = "
+           "a.gemeente AND b.toewijzing = a.toewijzing AND %s), "
+           "(SELECT min(b.assigned_day) FROM assignment b WHERE b.gemeente = "
+           "a.gemeente AND b.toewijzing = a.toewijzing AND %s) "
+           "FROM assignment a WHERE a.id = (SELECT max(c.id) FROM assignment "
+           "c WHERE c.gemeente = a.gemeente AND c.toewijzing = a.toewijzing "
+           "AND %s) AND %s ORDER BY a.gemeente, a.toewijzing",
+           kb, kb, kc, ka);
   if (!rc)
-    rc = read_all(
-        db,
-        "SELECT a.client_id, a.agb, a.gemeente, a.toewijzing, "
-        "coalesce(a.category, -1), coalesce(a.product_code, ''), "
-        "a.begin_day, a.end_day, coalesce(a.reason, -1), "
-        "(SELECT max(b.referentie) FROM assignment b WHERE b.gemeente = "
-        "a.gemeente AND b.toewijzing = a.toewijzing), "
-        "(SELECT min(b.assigned_day) FROM assignment b WHERE b.gemeente = "
-        "a.gemeente AND b.toewijzing = a.toewijzing) "
-        "FROM assignment a WHERE a.id = (SELECT max(c.id) FROM assignment c "
-        "WHERE c.gemeente = a.gemeente AND c.toewijzing = a.toewijzing) "
-        "ORDER BY a.gemeente, a.toewijzing",
-        sizeof *out->assign, row_assign, (void **)&out->assign,
-        &out->nassign, err);
+    rc = read_all(db, sql, sizeof *out->assign, row_assign,
+                  (void **)&out->assign, &out->nassign, err);
+  snprintf(sql, sizeof sql,
+           "SELECT client_id, agb, gemeente, toewijzing, category, "
+           "product_code, assign_begin, begin_day, -1, NULL FROM "
+           "flow_start WHERE %s ORDER BY id", k);
   if (!rc)
-    rc = read_all(db,
-                  "SELECT client_id, agb, gemeente, toewijzing, category, "
-                  "product_code, assign_begin, begin_day, -1, NULL FROM "
-                  "flow_start ORDER BY id",
-                  sizeof *out->starts, row_care, (void **)&out->starts,
-                  &out->nstarts, err);
+    rc = read_all(db, sql, sizeof *out->starts, row_care,
+                  (void **)&out->starts, &out->nstarts, err);
+  snprintf(sql, sizeof sql,
+           "SELECT client_id, agb, gemeente, toewijzing, category, "
+           "product_code, assign_begin, begin_day, reason, end_day "
+           "FROM flow_stop WHERE %s ORDER BY id", k);
   if (!rc)
-    rc = read_all(db,
-                  "SELECT client_id, agb, gemeente, toewijzing, category, "
-                  "product_code, assign_begin, begin_day, reason, end_day "
-                  "FROM flow_stop ORDER BY id",
-                  sizeof *out->stops, row_care, (void **)&out->stops,
-                  &out->nstops, err);
+    rc = read_all(db, sql, sizeof *out->stops, row_care,
+                  (void **)&out->stops, &out->nstops, err);
   /* The first declared day of each (client, provider, municipality,
    * assignment): read in store order and grouped here, which costs a
    * sort in C instead of SQLite's sorter (a third of the snapshot). */
+  snprintf(sql, sizeof sql,
+           "SELECT client_id, agb, gemeente, coalesce(toewijzing, "
+           "-1), begin_day FROM declaration WHERE credit = 0 AND %s", k);
   if (!rc)
-    rc = read_all(db,
-                  "SELECT client_id, agb, gemeente, coalesce(toewijzing, "
-                  "-1), begin_day FROM declaration WHERE credit = 0",
-                  sizeof *out->decls, row_decl, (void **)&out->decls,
-                  &out->ndecls, err);
+    rc = read_all(db, sql, sizeof *out->decls, row_decl,
+                  (void **)&out->decls, &out->ndecls, err);
   if (!rc)
     group_decls(out);
   if (rc)

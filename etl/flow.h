@@ -77,8 +77,13 @@ typedef struct zt_flow_data {
   size_t ndecls;
 } zt_flow_data;
 
-/* Load from an open read transaction of the store's handle. */
-zt_status zt_flow_load(struct sqlite3 *db, zt_flow_data *out, zt_err *err);
+/* Load from an open read transaction of the store's handle. With
+ * `as_of` (not ZT_DAY_NONE) only the rows whose file was delivered on or
+ * before that day: the messages as known then (a correction that came
+ * later has replaced the version it corrects in the store, so that one
+ * is read as corrected). */
+zt_status zt_flow_load(struct sqlite3 *db, zt_day as_of, zt_flow_data *out,
+                       zt_err *err);
 void zt_flow_free(zt_flow_data *f);
 /* Does it hold a request, a start or a stop? */
 bool zt_flow_present(const zt_flow_data *f);

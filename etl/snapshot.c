@@ -193,7 +193,7 @@ static zt_status load_lines(sqlite3 *db, zt_snapshot *sn, zt_err *err) {
     free(arr.day);
     return rc;
   }
-  rc = zt_answer_marks_load(db, &marks, err);
+  rc = zt_answer_marks_load(db, sn->as_of, &marks, err);
   if (rc) {
     free(arr.day);
     return rc;
@@ -631,7 +631,7 @@ zt_status zt_snapshot_load_as_of(zt_store *store, zt_day as_of,
   if (!rc)
     rc = load_counts(db, sn, err);
   if (!rc)
-    rc = zt_flow_load(db, &sn->flow, err);
+    rc = zt_flow_load(db, sn->as_of, &sn->flow, err);
   sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
   if (rc)
     zt_snapshot_free(sn);

@@ -2597,6 +2597,16 @@ zt_status zt_store_latest_delivery(zt_store *s, zt_day *out, zt_err *err) {
 
 /* ---- for etl/store_flow.c (etl/store_int.h) ---------------------------- */
 
+void zt_store_sql_known(char *buf, size_t size, const char *col,
+                        zt_day as_of) {
+  if (as_of == ZT_DAY_NONE)
+    zt_strlcpy(buf, "1", size);
+  else
+    snprintf(buf, size,
+             "%s IN (SELECT id FROM ingest_file WHERE delivered_day <= %ld)",
+             col, (long)as_of);
+}
+
 zt_status zt_store_client_(zt_store *s, const zt_pseudo *p, int64_t *id,
                            zt_err *err) {
   int precision;

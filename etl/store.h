@@ -278,4 +278,10 @@ zt_status zt_store_deliveries(zt_store *s, zt_delivery **out, size_t *n,
  * report's cover. */
 zt_status zt_store_latest_delivery(zt_store *s, zt_day *out, zt_err *err);
 
+/* Write into `buf` the SQL condition "the row's file (column `col`) was
+ * delivered on or before `as_of`", or "1" when `as_of` is ZT_DAY_NONE:
+ * the "as known on" filter of the loaders (docs/completeness.md). */
+void zt_store_sql_known(char *buf, size_t size, const char *col,
+                        zt_day as_of);
+
 #endif

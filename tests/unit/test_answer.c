@@ -441,6 +441,36 @@ static void test_answers_snapshot(void **state) {
   env_close(&e);
 }
 
+/* As known on 8 June 2023 (the declarations are dated 5 June, the
+ * answers 12 June) no answer had arrived: all 7 lines count, EUR 2.400,
+ * every one still open; from 12 June the answers apply. */
+static void test_answers_as_of(void **state) {
+  env e;
+  zt_snapshot sn;
+  zt_day before, on;
+  (void)state;
+  env_open(&e);
+  put_declarations(&e);
+  put_answers(&e);
+  assert_int_equal(zt_date_parse("2023-06-08", 10, &before), 0);
+  assert_int_equal(zt_date_parse("2023-06-12", 10, &on), 0);
+  assert_int_equal(zt_snapshot_load_as_of(e.s, before, &sn, NULL), ZT_OK);
+  assert_int_equal(sn.nlines, 7);
+  assert_int_equal(total_cents(&sn), 240000);
+  assert_int_equal(sn.answers.lines_rejected, 0);
+  assert_int_equal(sn.answers.lines_approved, 0);
+  assert_int_equal(sn.answers.lines_open, 7);
+  assert_int_equal(sn.answers.cents_open, 240000);
+  zt_snapshot_free(&sn);
+  assert_int_equal(zt_snapshot_load_as_of(e.s, on, &sn, NULL), ZT_OK);
+  assert_int_equal(sn.nlines, 4);
+  assert_int_equal(total_cents(&sn), 130000);
+  assert_int_equal(sn.answers.lines_rejected, 3);
+  assert_int_equal(sn.answers.lines_open, 1);
+  zt_snapshot_free(&sn);
+  env_close(&e);
+}
+
 /* The dq rows of the worked example, through the metrics: 3 lines, EUR
  * 1.100 rejected, per main retour code; EUR 700 nog niet beoordeeld;
  * EUR 600 approved. Without answers none of these rows exist. */
@@ -689,6 +719,7 @@ int main(void) {
       cmocka_unit_test(test_read_line_problems),
       cmocka_unit_test(test_no_answers),
       cmocka_unit_test(test_answers_snapshot),
+      cmocka_unit_test(test_answers_as_of),
       cmocka_unit_test(test_answers_indicators),
       cmocka_unit_test(test_resend_and_conflict),
       cmocka_unit_test(test_csv_equals_jw325),

@@ -308,6 +308,43 @@ static void test_gzip(void **state) {
   free(dir);
 }
 
+/* As known on 2024-03-01 (files dated by their message's Dagtekening;
+ * the two CSV files by their modification day, long after): the three
+ * requests (2024-01-05, -02-01, -03-01) and E's 2023 stop on 8888 had
+ * arrived; no assignment (the first is dated 2024-04-01), no start (E's
+ * on 9999 is dated 2024-03-02), no declaration. By 2024-04-14 F's
+ * assignment, E's start and A's stop had come too. */
+static void test_as_of(void **state) {
+  fx f;
+  zt_snapshot sn;
+  zt_day d;
+  (void)state;
+  fx_open(&f);
+  assert_int_equal(zt_date_parse("2024-03-01", 10, &d), 0);
+  assert_int_equal(zt_snapshot_load_as_of(f.s, d, &sn, NULL), ZT_OK);
+  assert_int_equal(sn.flow.nreq, 3);
+  assert_int_equal(sn.flow.nassign, 0);
+  assert_int_equal(sn.flow.nstarts, 0);
+  assert_int_equal(sn.flow.nstops, 1);
+  assert_int_equal(sn.flow.ndecls, 0);
+  zt_snapshot_free(&sn);
+  assert_int_equal(zt_date_parse("2024-04-14", 10, &d), 0);
+  assert_int_equal(zt_snapshot_load_as_of(f.s, d, &sn, NULL), ZT_OK);
+  assert_int_equal(sn.flow.nreq, 3);
+  assert_int_equal(sn.flow.nassign, 1);
+  assert_int_equal(sn.flow.assign[0].toewijzing, 1005);
+  assert_int_equal(sn.flow.nstarts, 1);
+  assert_int_equal(sn.flow.starts[0].toewijzing, 9999);
+  assert_int_equal(sn.flow.nstops, 2);
+  zt_snapshot_free(&sn);
+  /* without an as-of day: every message (the whole store) */
+  assert_true(f.sn.flow.nreq >= 3);
+  assert_true(f.sn.flow.nassign > 1);
+  assert_true(f.sn.flow.nstarts > 1);
+  assert_true(f.sn.flow.ndecls > 0);
+  fx_close(&f);
+}
+
 /* Without requests, starts or stops there is no flow.* row at all. */
 static void test_absent(void **state) {
   zt_refdata *rd = mf_refdata();
@@ -335,6 +372,7 @@ int main(void) {
       cmocka_unit_test(test_indicators),
       cmocka_unit_test(test_gzip),
       cmocka_unit_test(test_absent),
+      cmocka_unit_test(test_as_of),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
