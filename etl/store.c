@@ -1130,6 +1130,10 @@ static zt_status forget_file(zt_store *s, int64_t id, zt_err *err) {
   return ZT_OK;
 }
 
+/* The suffix of the fingerprint of a rejected delivery whose bytes are
+ * also stored as an ingested file (docs/store.md). */
+#define AGAIN_SUFFIX "-again"
+
 /* Forget an earlier delivery of the same bytes that was rejected whole:
  * it is being tried again. */
 static zt_status forget_rejected(zt_store *s, const char *hash, zt_err *err) {
@@ -1497,6 +1501,7 @@ void zt_store_file_rollback(zt_store *s) {
 zt_status zt_store_file_rejected(zt_store *s, const zt_file_info *fi,
                                  const char *hash, zt_reason reason,
                                  const char *message, zt_err *err) {
+  char again[64];
   int64_t id;
   zt_status st;
   if (s->in_file)
@@ -1513,16 +1518,21 @@ zt_status zt_store_file_rejected(zt_store *s, const zt_file_info *fi,
   if (!st && hash) {
     /* The same bytes were ingested before (a catalogue named on the
      * command line and found again in a folder): the fingerprint stays
-     * with that file, and this rejection is recorded without it. */
+     * with that file, and this rejection is recorded under the
+     * fingerprint with AGAIN_SUFFIX, so that finding it again replaces
+     * this record instead of adding one at every run. */
     sqlite3_stmt *q1 = q(s, Q_FILE_SEEN);
     int rc;
     sqlite3_bind_text(q1, 1, hash, -1, SQLITE_STATIC);
     rc = sqlite3_step(q1);
-    if (rc == SQLITE_ROW)
-      hash = NULL;
-    else if (rc != SQLITE_DONE)
-      st = db_fail(s, err, "looking up a file");
     sqlite3_reset(q1);
+    if (rc == SQLITE_ROW) {
+      snprintf(again, sizeof again, "%s" AGAIN_SUFFIX, hash);
+      hash = again;
+      st = forget_rejected(s, hash, err);
+    } else if (rc != SQLITE_DONE) {
+      st = db_fail(s, err, "looking up a file");
+    }
   }
   if (!st)
     st = insert_file(s, fi, hash, "rejected", zt_reason_code(reason), &id,

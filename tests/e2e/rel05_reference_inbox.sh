@@ -51,4 +51,13 @@ zr r run
 [ $RC = 2 ] || fail "run with a copy of the configured catalogue in the inbox exit $RC, want 2"
 [ -e r/rejected/kopie.csv ] || fail "the copy was not moved to rejected/"
 [ "$(count r "SELECT count(*) FROM product_code")" = 23 ] || fail "the copy changed the catalogue"
+# the same copy again: its rejection replaces the earlier record of those
+# bytes (it added one record at every run)
+q="SELECT count(*) FROM ingest_file WHERE status = 'rejected'"
+n1=$(count r "$q")
+cp r/reference/productcodes.csv r/inbox/kopie2.csv
+old r/inbox/kopie2.csv
+zr r run
+[ $RC = 2 ] || fail "run with the copy again exit $RC, want 2"
+[ "$(count r "$q")" = "$n1" ] || fail "the copy found again added a rejected file record ($n1 -> $(count r "$q"))"
 echo "rel05 reference files: ok"
