@@ -1120,10 +1120,12 @@ static void chart_notes(const zt_chart *c, zt_canvas *cv, double w,
   char buf[NOTE_LEN * 2];
   size_t off = 0, nz = 0;
   const char *zero = NULL;
+  bool numeric = true;   /* every category named is a number ("0") */
   out->n = 0;
   for (size_t i = 0; i < c->ncat; i++) {
     if (!zt_chart_zero_category(c, i))
       continue;
+    numeric = numeric && c->cats[i][0] >= '0' && c->cats[i][0] <= '9';
     if (!zero) {
       zero = c->ser[0].val[i].display;
       off = (size_t)snprintf(buf, sizeof buf, "Zonder staaf (%s): ",
@@ -1135,6 +1137,11 @@ static void chart_notes(const zt_chart *c, zt_canvas *cv, double w,
     nz++;
   }
   if (nz && nz < c->ncat + (c->type == ZT_CHART_HISTOGRAM)) {
+    /* a bare number says nothing without what it counts: "0 (maanden na
+     * de zorgmaand)" */
+    if (numeric && c->x_label && *c->x_label && off < sizeof buf)
+      off += (size_t)snprintf(buf + off, sizeof buf - off, " (%s)",
+                              c->x_label);
     if (off < sizeof buf)
       snprintf(buf + off, sizeof buf - off, ".");
     wrap_text(cv, buf, ZT_F_CHART, w, out);

@@ -300,6 +300,19 @@ static void test_no_zero_bars(void **state) {
     assert_int_equal(tab->nrows, 1 + 5);
   }
   {
+    /* a category that is a bare number is named with what it counts */
+    zt_chart *c = bar_chart(&a, ZT_CHART_BAR, 5, 1, false);
+    for (size_t i = 0; i < 5; i++)
+      if (c->ser[0].val[i].v == 0)
+        set_val(c, 0, i, 1, "1");
+    c->cats[0] = "0";
+    c->x_label = "maanden na de zorgmaand";
+    set_val(c, 0, 0, 0, "0,0%");
+    draw_rec(c, 467, &r);
+    assert_non_null(strstr(r.all, "Zonder staaf (0,0%): 0 (maanden na de "
+                                  "zorgmaand)."));
+  }
+  {
     /* all zero: no bars, a sentence */
     zt_chart *c = bar_chart(&a, ZT_CHART_BAR, 3, 1, false);
     for (size_t i = 0; i < 3; i++)
