@@ -33,6 +33,19 @@ zt_chart *zt_chart_new(zt_arena *a, zt_chart_type type, size_t ncat,
   return c;
 }
 
+void zt_chart_drop_first(zt_chart *c, size_t k) {
+  if (k == 0 || k > c->ncat)
+    return;
+  c->ncat -= k;
+  c->begins_late = true;
+  memmove(c->cats, c->cats + k, c->ncat * sizeof *c->cats);
+  if (c->cat_color)
+    memmove(c->cat_color, c->cat_color + k, c->ncat * sizeof *c->cat_color);
+  for (size_t s = 0; s < c->nser; s++)
+    memmove(c->ser[s].val, c->ser[s].val + k,
+            c->ncat * sizeof *c->ser[s].val);
+}
+
 const char *zt_chart_type_name(zt_chart_type t) {
   return zt_chart_kind_of(t)->label;
 }

@@ -84,6 +84,8 @@ typedef struct zt_chart {
   int q_now;             /* timeline: quarter of the report period's end,
                             or -1 */
   int number;            /* "Figuur N", set by the document */
+  bool begins_late;      /* periods before the first with data were left
+                            out (zt_chart_drop_first): a note says so */
 } zt_chart;
 
 /* A drawer: the height a chart of its type wants at width `w`, and the
@@ -137,6 +139,10 @@ void zt_axis_label(zt_unit unit, double v, double step, char *buf,
 /* A chart of `type` with ncat categories and nser empty series. */
 zt_chart *zt_chart_new(zt_arena *a, zt_chart_type type, size_t ncat,
                        size_t nser);
+
+/* Leave out the first `k` categories (of every series, and their
+ * colours): the periods before a trend's data begin. */
+void zt_chart_drop_first(zt_chart *c, size_t k);
 
 /* The height the chart wants at width `w` (points). */
 double zt_chart_height(const zt_chart *c, zt_canvas *cv, double w);

@@ -321,6 +321,22 @@ static zt_status chart_block(bctx *b, xmlNodePtr n) {
       if (!any && !kind->cat_colors)
         c->cat_color = NULL;
     }
+    /* a trend begins at its first period with data: the half-years
+     * before the first message of a kind would be empty bars (the
+     * caption says from when; a table does the same with its columns) */
+    if (!st) {
+      size_t lead = 0;
+      bool data = false;
+      for (; lead < xd.n && xd.c[lead].from_periods; lead++) {
+        for (size_t s = 0; s < c->nser && !data; s++)
+          data = !c->ser[s].is_target && (c->ser[s].val[lead].present ||
+                                          c->ser[s].val[lead].suppressed);
+        if (data)
+          break;
+      }
+      if (data && lead > 0)
+        zt_chart_drop_first(c, lead);
+    }
     g_array_free(xa, TRUE);
     g_array_free(sa, TRUE);
     if (st)

@@ -313,6 +313,19 @@ static void test_no_zero_bars(void **state) {
                                   "zorgmaand)."));
   }
   {
+    /* a trend without its first periods says from when it has data */
+    zt_chart *c = bar_chart(&a, ZT_CHART_BAR, 5, 1, false);
+    const char *first = c->cats[2];
+    char want[64];
+    zt_chart_drop_first(c, 2);
+    assert_int_equal(c->ncat, 3);
+    assert_ptr_equal(c->cats[0], first);
+    draw_rec(c, 467, &r);
+    snprintf(want, sizeof want, "Geen gegevens v\xc3\xb3\xc3\xb3r %s.",
+             first);
+    assert_non_null(strstr(r.all, want));
+  }
+  {
     /* all zero: no bars, a sentence */
     zt_chart *c = bar_chart(&a, ZT_CHART_BAR, 3, 1, false);
     for (size_t i = 0; i < 3; i++)

@@ -481,6 +481,29 @@ static void test_chart_from_template(void **state) {
   assert_non_null(strstr(d->blocks[0].alt, "van 61,2% (2e hj 2021) naar "
                                            "64,0% (1e hj 2022)"));
   assert_int_equal(d->blocks[0].chart_table->nrows, 3);
+  assert_false(c->begins_late);
+  zt_doc_free(d);
+  /* a trend begins at its first period with data: residentieel_under12
+   * has none for 2e hj 2021 */
+  d = build("c2.xml", HEAD
+            "<chart type=\"bar\" title=\"Jong\" x=\"periods:trend\">"
+            "<series id=\"verblijf.residentieel_under12\" label=\"Jong\"/>"
+            "</chart></report>\n", &m);
+  c = d->blocks[0].chart;
+  assert_int_equal(c->ncat, 1);
+  assert_string_equal(c->cats[0], "1e hj 2022");
+  assert_string_equal(c->ser[0].val[0].display, "0");
+  assert_true(c->begins_late);
+  assert_int_equal(d->blocks[0].chart_table->nrows, 2);
+  zt_doc_free(d);
+  /* a hidden value is data: its period stays */
+  d = build("c3.xml", HEAD
+            "<chart type=\"bar\" title=\"Gesloten\" x=\"periods:trend\">"
+            "<series id=\"clients.by_kind\" breakdown=\"kind=gesloten\" "
+            "label=\"Gesloten\"/></chart></report>\n", &m);
+  c = d->blocks[0].chart;
+  assert_int_equal(c->ncat, 2);
+  assert_false(c->begins_late);
   zt_doc_free(d);
   mini_free(&m);
 }
