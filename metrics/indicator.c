@@ -505,11 +505,12 @@ static const zt_ind_def defs[] = {
    true, NULL, NOD, ZT_FAM_FLOW, ZT_F_WAITING, zt_fam_flow,
    "assignments begun (on or after the first start in the store) and not "
    "ended on the peildatum without a start on or before it, in total and "
-   "per care kind", SUM, T_NONE, NULL, NULL},
+   "(for the region only) per care kind", SUM, T_NONE, NULL, NULL},
   {"flow.waiting_over_norm", C, 0, "kind", false, false, ZT_SC_COUNT, true,
    NULL, NOD, ZT_FAM_FLOW, ZT_F_WAITING_OVER, zt_fam_flow,
    "of flow.waiting_at_peildatum, those waiting more than the norm "
-   "(analysis.wait_norm_days, default 42) days since the Ingangsdatum",
+   "(analysis.wait_norm_days, default 42) days since the Ingangsdatum; "
+   "per care kind for the region only",
    SUM, T_NONE, NULL, NULL},
   {"flow.stops", C, 0, "reason", false, false, ZT_SC_COUNT, true, NULL,
    NOD, ZT_FAM_FLOW, ZT_F_STOPS, zt_fam_flow,

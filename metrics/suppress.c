@@ -223,11 +223,13 @@ static bool is_money(const zt_ind_value *v) {
 
 /* How the municipality rows of a count relate to the region's: a client
  * of the region is a client of at least one municipality, so the region
- * is at most their sum (G_COVER). Not so for what a municipality
- * measures on its own part of an episode (its duration, its providers,
- * the age at its begin): those have no relation the audit may use. */
-static grel column_rel(const zt_ind_value *v) {
-  if (is_money(v))
+ * is at most their sum (G_COVER). The flow counts messages and
+ * assignments, each of one municipality: there the region is their sum
+ * exactly (G_EQ), as for money. Not so for what a municipality measures
+ * on its own part of an episode (its duration, its providers, the age
+ * at its begin): those have no relation the audit may use. */
+static grel column_rel(const zt_ind_value *v, const zt_ind_def *d) {
+  if (is_money(v) || d->family == ZT_FAM_FLOW)
     return G_EQ;
   if (strcmp(v->indicator, "episodes.age_le12") == 0 ||
       (strcmp(v->indicator, "episodes.clients") == 0 && v->breakdown[0]))
@@ -295,7 +297,7 @@ static zt_status build_groups(sctx *c) {
                                                    ZT_GEMEENTE_REGIO,
                                                    v->breakdown));
       const zt_ind_value *multi = NULL;
-      grel rel = column_rel(v);
+      grel rel = column_rel(v, d);
       /* the report publishes how many clients count twice: then the
        * municipalities add up to the region exactly */
       if (!v->breakdown[0] && strcmp(d->id, "clients.total") == 0)

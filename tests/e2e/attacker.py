@@ -19,8 +19,9 @@ place of a number) it tries:
     zero; a rounded count: +-2),
     narrowed over every sum it is in: breakdowns under their total (kinds
     of a municipality, the parts of the episode cohort), municipalities
-    under the region (exactly for money, and for clients once the report
-    publishes its double counts; at least the region for other counts),
+    under the region (exactly for money and for the flow's counts of
+    messages and assignments, and for clients once the report publishes
+    its double counts; at least the region for other counts),
     half-years under their year (exactly for money and new placements;
     for unique clients each half <= the year <= their sum), a share times
     its whole (the kinds in a gezinsvorm), a shift (toegerekend minus
@@ -119,6 +120,12 @@ SAME = [
     (("gi.jeugdreclassering", ""), ("clients.by_kind", "kind=jeugdreclassering")),
 ]
 MONEY_COLUMNS = ["spend.total", "spend.by_kind", "wpb.spend_declared"]
+# counts of messages and assignments, each of one municipality: the
+# municipalities add up to the region exactly (every breakdown too)
+EXACT_COUNT_COLUMNS = [
+    "flow.requests", "flow.assignments", "flow.waiting_at_peildatum",
+    "flow.waiting_over_norm", "flow.stops", "flow.stops_cbs",
+]
 COUNT_COLUMNS = [
     "clients.total", "clients.by_kind", "verblijf.clients",
     "verblijf.clients_by_kind", "verblijf.residentieel_under12",
@@ -330,7 +337,7 @@ def gather(cells, mode):
             mid = ("wpb.clients_multi" if ind == "clients.total"
                    else "wpb.clients_declared_multi")
             multi = cells.get((mid, per, peil, "regio", ""))
-        if ind in MONEY_COLUMNS:
+        if ind in MONEY_COLUMNS or ind in EXACT_COUNT_COLUMNS:
             eqs.append(Equation([(1, c) for c in munis] + [(-1, region)]))
         elif multi is not None and not multi.hidden:
             # sum of municipalities = region - multi
