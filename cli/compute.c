@@ -8,6 +8,34 @@
 
 #include "metrics/metrics.h"
 
+/* The completeness triangles as known on the as-of day (else the latest
+ * arrival), from the snapshot's lines: run by the metrics on a second
+ * thread while they normalize the same lines. */
+typedef struct compl_job {
+  const zt_config *cfg;
+  zt_computed *out;
+} compl_job;
+
+static zt_status completeness_job(void *ctx, zt_err *err) {
+  compl_job *j = ctx;
+  zt_computed *out = j->out;
+  zt_compl_config cc;
+  size_t ncodes;
+  uint16_t *codes = zt_member_codes(j->cfg, &ncodes);
+  zt_day now = j->cfg->as_of != ZT_DAY_NONE ? j->cfg->as_of
+                                            : out->snap.latest_arrival;
+  zt_status st;
+  zt_compl_config_from(j->cfg, &cc);
+  st = codes ? zt_compl_prepare(out->snap.lines, out->snap.nlines,
+                                out->snap.credits, out->snap.ncredits,
+                                codes, ncodes, &out->cdata, err)
+             : zt_fail(err, ZT_ERR_NOMEM, "out of memory");
+  free(codes);
+  if (!st && now != ZT_DAY_NONE && out->snap.nlines)
+    st = zt_compl_build(out->cdata, now, &cc, &out->compl, err);
+  return st;
+}
+
 zt_status zt_compute(const zt_config *cfg, const zt_refdata *rd,
                      zt_store *store, const zt_period *period, zt_day peil,
                      bool with_trend, zt_computed *out, zt_err *err) {
@@ -15,6 +43,7 @@ zt_status zt_compute(const zt_config *cfg, const zt_refdata *rd,
   zt_metrics_input mi;
   zt_metrics_request rq;
   zt_metrics_periods per;
+  compl_job job;
   zt_status st;
 
   memset(out, 0, sizeof *out);
@@ -37,26 +66,13 @@ zt_status zt_compute(const zt_config *cfg, const zt_refdata *rd,
   if (st)
     return zt_err_prefix(err, "analysis.episode_kinds");
 
-  {
-    zt_compl_config cc;
-    size_t ncodes;
-    uint16_t *codes = zt_member_codes(cfg, &ncodes);
-    zt_day now = cfg->as_of != ZT_DAY_NONE ? cfg->as_of
-                                           : out->snap.latest_arrival;
-    zt_compl_config_from(cfg, &cc);
-    st = codes ? zt_compl_prepare(out->snap.lines, out->snap.nlines,
-                                  out->snap.credits, out->snap.ncredits,
-                                  codes, ncodes, &out->cdata, err)
-               : zt_fail(err, ZT_ERR_NOMEM, "out of memory");
-    free(codes);
-    if (!st && now != ZT_DAY_NONE && out->snap.nlines)
-      st = zt_compl_build(out->cdata, now, &cc, &out->compl, err);
-    if (st)
-      return st;
-  }
-
+  job.cfg = cfg;
+  job.out = out;
   memset(&mi, 0, sizeof mi);
-  mi.completeness = out->compl.units ? &out->compl : NULL;
+  /* the triangles are built beside the normalization (metrics.h) */
+  mi.completeness = &out->compl;
+  mi.beside = completeness_job;
+  mi.beside_ctx = &job;
   mi.norm.lines = out->snap.lines;
   mi.norm.nlines = out->snap.nlines;
   mi.norm.residences = out->snap.residences;

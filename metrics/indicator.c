@@ -1289,7 +1289,7 @@ static zt_status fam_compl(zt_emit *e, const zt_ind_def *d) {
   const zt_completeness *c = e->in->completeness;
   zt_acc *a;
   zt_status st = ZT_OK;
-  if (!c)
+  if (!c || !c->units)
     return ZT_OK;
   EACH_ROW(e, d, p, u, a) {
     const zt_compl_unit *cu = zt_compl_unit_of(c, e->unit_code[u]);

@@ -5,11 +5,50 @@
  */
 #include "metrics/metrics.h"
 
+#include <glib.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "metrics/accum.h"
 #include "metrics/indicator.h"
+
+/* The caller's `beside` job on its own thread. */
+typedef struct beside_job {
+  const zt_metrics_input *in;
+  zt_status st;
+  zt_err err;
+} beside_job;
+
+static gpointer run_beside(gpointer data) {
+  beside_job *j = data;
+  j->st = j->in->beside(j->in->beside_ctx, &j->err);
+  return NULL;
+}
+
+/* Normalize, with the caller's `beside` job on a second thread meanwhile
+ * (inline when no thread can be started). */
+static zt_status normalize(const zt_metrics_input *in, zt_norm_input *norm,
+                           zt_norm_result *nr, zt_err *err) {
+  beside_job job = {in, ZT_OK, {0}};
+  GThread *th = NULL;
+  zt_status st;
+  if (in->beside)
+    th = g_thread_try_new("zt-beside", run_beside, &job, NULL);
+  st = zt_normalize(norm, nr, err);
+  if (th)
+    g_thread_join(th);
+  else if (in->beside)
+    run_beside(&job);
+  if (job.st) {
+    if (!st) {
+      zt_norm_result_free(nr);
+      if (err)
+        *err = job.err;
+      st = job.st;
+    }
+  }
+  return st;
+}
 
 static zt_status check_dq(const zt_dq_input *dq, zt_err *err) {
   int64_t rejected = 0;
@@ -93,7 +132,7 @@ zt_status zt_metrics_compute(const zt_metrics_input *in,
   }
   local = *in;
   local.norm.config = &cfg;
-  st = zt_normalize(&local.norm, &nr, err);
+  st = normalize(in, &local.norm, &nr, err);
   if (!st)
     st = zt_indicators_compute(&nr, &local, periods, nperiods, peildatum,
                                out, err);
@@ -125,7 +164,7 @@ zt_status zt_metrics_request_compute(const zt_metrics_input *in,
     cfg.boundary_day = peil != ZT_DAY_NONE ? peil : period->end;
   local = *in;
   local.norm.config = &cfg;
-  if ((st = zt_normalize(&local.norm, &nr, err)))
+  if ((st = normalize(in, &local.norm, &nr, err)))
     return st;
 
   if (rq->with_trend) {

@@ -64,7 +64,14 @@ typedef struct zt_metrics_input {
   int wait_norm_days;            /* flow.waiting_over_norm; 0: 42 */
   const struct zt_completeness *completeness; /* triangles as known on
                                     the as-of day (metrics/completeness.h),
-                                    or NULL: no completeness.* rows */
+                                    or NULL (or one without units): no
+                                    completeness.* rows */
+  /* Work run on a second thread while the lines are normalized, or
+   * NULL: the caller's completeness triangles, which read the same lines
+   * and must be in `*completeness` when it returns. Its error stops the
+   * computation like one of the metrics. */
+  zt_status (*beside)(void *ctx, zt_err *err);
+  void *beside_ctx;
   unsigned families;             /* 0: every indicator; else the bits
                                     1u << zt_ind_family to write (a
                                     report's episode cohort) */
