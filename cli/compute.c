@@ -8,6 +8,10 @@
 
 #include "metrics/metrics.h"
 
+/* Up to this many lines the completeness triangles are built beside the
+ * normalization; above it one after the other, to keep the peak down. */
+#define BESIDE_MAX_LINES 4000000u
+
 /* The completeness triangles as known on the as-of day (else the latest
  * arrival), from the snapshot's lines: run by the metrics on a second
  * thread while they normalize the same lines. */
@@ -69,10 +73,16 @@ zt_status zt_compute(const zt_config *cfg, const zt_refdata *rd,
   job.cfg = cfg;
   job.out = out;
   memset(&mi, 0, sizeof mi);
-  /* the triangles are built beside the normalization (metrics.h) */
   mi.completeness = &out->compl;
-  mi.beside = completeness_job;
-  mi.beside_ctx = &job;
+  /* the triangles are built beside the normalization (metrics.h), which
+   * costs their memory on top of its peak (about 32 MB per 1M lines):
+   * for a region's store, not for a national one */
+  if (out->snap.nlines <= BESIDE_MAX_LINES) {
+    mi.beside = completeness_job;
+    mi.beside_ctx = &job;
+  } else if ((st = completeness_job(&job, err))) {
+    return st;
+  }
   mi.norm.lines = out->snap.lines;
   mi.norm.nlines = out->snap.nlines;
   mi.norm.residences = out->snap.residences;
