@@ -155,6 +155,17 @@ static void test_dq(void **state) {
   mf_free(m);
 }
 
+static zt_status beside_count(void *ctx, zt_err *err) {
+  (void)err;
+  (*(int *)ctx)++;
+  return ZT_OK;
+}
+
+static zt_status beside_fail(void *ctx, zt_err *err) {
+  (void)ctx;
+  return zt_fail(err, ZT_ERR_NOMEM, "beside job: out of memory");
+}
+
 /* The whole entry point on declaration lines. Members: Hilversum 0402
  * and Weesp 0457 until 2022-03-23; Weesp merged into Amsterdam 0363
  * (not a member) on 2022-03-24. Declared mode.
@@ -247,6 +258,26 @@ static void test_membership_mergers(void **state) {
                    ZT_OK);
   assert_int_equal(zt_ind_table_find(t, "clients.total", "2021", 0, "")->num,
                    2);
+  /* the caller's job beside the normalization runs once, changes
+   * nothing, and its error stops the computation */
+  {
+    int ran = 0;
+    in.beside = beside_count;
+    in.beside_ctx = &ran;
+    zt_ind_table_free(t);
+    t = zt_ind_table_new();
+    assert_int_equal(zt_metrics_compute(&in, p, 1, ZT_DAY_NONE, t, &err),
+                     ZT_OK);
+    assert_int_equal(ran, 1);
+    assert_int_equal(
+        zt_ind_table_find(t, "clients.total", "2021", 0, "")->num, 2);
+    in.beside = beside_fail;
+    zt_ind_table_free(t);
+    t = zt_ind_table_new();
+    assert_int_equal(zt_metrics_compute(&in, p, 1, ZT_DAY_NONE, t, &err),
+                     ZT_ERR_NOMEM);
+    assert_non_null(strstr(err.msg, "beside job"));
+  }
   zt_ind_table_free(t);
 }
 
