@@ -697,7 +697,7 @@ static bool unknown(const range *x) {
  * coefficients are 0 and +-1 and the components small. */
 static zt_status solve(const sctx *c, const range *rg, bool *det) {
   size_t *par = malloc((c->nrows + 1) * sizeof *par);
-  size_t *col = malloc((c->nrows + 1) * sizeof *col);
+  size_t *col = calloc(c->nrows + 1, sizeof *col);   /* 0: not seen */
   size_t *order = malloc((c->nrows + 1) * sizeof *order);
   zt_status st = ZT_OK;
   if (!par || !col || !order) {

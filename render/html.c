@@ -164,6 +164,10 @@ static const char *cls(const zt_table *t, size_t c) {
                     : "";
 }
 
+static void esc_nbsp(hw *h, const char *s);
+
+/* Running text: an amount or a target never breaks after its sign ("€
+ * 123.456", "≥ 70%"), also on a phone's narrow screen. */
 static void runs(hw *h, const zt_text *t) {
   for (size_t i = 0; i < t->n; i++) {
     unsigned f = t->runs[i].flags;
@@ -171,7 +175,7 @@ static void runs(hw *h, const zt_text *t) {
       put(h, "<strong>");
     if (f & ZT_RUN_EM)
       put(h, "<em>");
-    esc(h, t->runs[i].text);
+    esc_nbsp(h, t->runs[i].text);
     if (f & ZT_RUN_EM)
       put(h, "</em>");
     if (f & ZT_RUN_STRONG)

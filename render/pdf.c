@@ -156,6 +156,37 @@ static double lw(PangoLayout *l) {
   return (double)log.width / PANGO_SCALE;
 }
 
+/* An amount never breaks after its euro sign: "€ 525.698" (the euro
+ * sign, a space, a number) gets a no-break attribute over its length.
+ * The text keeps its plain space, so copied or extracted text is the
+ * same as before. Added to whatever attributes the layout has. */
+static void euro_together(PangoLayout *l) {
+  const char *t = pango_layout_get_text(l);
+  PangoAttrList *have = pango_layout_get_attributes(l);
+  PangoAttrList *al = NULL;
+  for (const char *p = strstr(t, "\xe2\x82\xac "); p;
+       p = strstr(p + 1, "\xe2\x82\xac ")) {
+    const char *q = p + 4;
+    PangoAttribute *a;
+    if (*q == '-' || *q == '+')
+      q++;
+    if (*q < '0' || *q > '9')
+      continue;
+    while ((*q >= '0' && *q <= '9') || *q == '.' || *q == ',')
+      q++;
+    if (!al)
+      al = have ? pango_attr_list_copy(have) : pango_attr_list_new();
+    a = pango_attr_allow_breaks_new(FALSE);
+    a->start_index = (guint)(p - t);
+    a->end_index = (guint)(q - t);
+    pango_attr_list_insert(al, a);
+  }
+  if (al) {
+    pango_layout_set_attributes(l, al);
+    pango_attr_list_unref(al);
+  }
+}
+
 /* A layout with plain text (or markup) in a style and width. */
 static PangoLayout *mk(pdfw *w, const char *text, bool markup, zt_font f,
                        double width) {
@@ -172,6 +203,7 @@ static PangoLayout *mk(pdfw *w, const char *text, bool markup, zt_font f,
     pango_layout_set_markup(l, text, -1);
   else
     pango_layout_set_text(l, text, -1);
+  euro_together(l);
   return l;
 }
 
@@ -186,6 +218,7 @@ static void no_overflow(PangoLayout *l, double width) {
  * soft hyphen. */
 static void running_text(pdfw *w, PangoLayout *l) {
   pango_layout_set_attributes(l, w->fonts.nohyph);
+  euro_together(l);
 }
 
 /* Insert soft hyphens into running text (never into a capitalised word,

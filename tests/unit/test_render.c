@@ -622,6 +622,60 @@ static void test_a11y_hook(void **state) {
   g_free(path);
 }
 
+/* An amount never breaks after its euro sign: paragraphs with 0..59
+ * words before "(€ 123.456)" put it at every place of a line; no line
+ * of the PDF's text ends in "€", and every amount is on one line. */
+static void test_euro_keeps_its_amount(void **state) {
+  zt_doc *d = zt_doc_new();
+  char *path = path_in(tmp, "euro.pdf"), *text;
+  FILE *fp;
+  bool ok;
+  int whole = 0;
+  (void)state;
+  d->title = "Euro";
+  d->region = "Regio";
+  d->period = "2023";
+  d->peildatum = "31 december 2023";
+  d->members = "A";
+  d->date = "1 januari 2024";
+  d->version = "test";
+  for (int k = 0; k < 60; k++) {
+    zt_block *b = zt_doc_add(d, ZT_BLK_PARA);
+    GString *g = g_string_new(NULL);
+    for (int i = 0; i < k; i++)
+      g_string_append(g, i % 3 ? "kosten " : "ab ");
+    g_string_append(g, "(\xe2\x82\xac 123.456) einde.");
+    b->text.n = 1;
+    b->text.runs = zt_arena_alloc(&d->arena, sizeof *b->text.runs);
+    b->text.runs[0].text = zt_arena_strdup(&d->arena, g->str);
+    g_string_free(g, TRUE);
+  }
+  fp = fopen(path, "wb");
+  assert_non_null(fp);
+  assert_int_equal(zt_pdf_write(d, fp, NULL, NULL), ZT_OK);
+  assert_int_equal(fclose(fp), 0);
+  text = run((char *[]){"pdftotext", "-layout", "-enc", "UTF-8", path, "-",
+                        NULL},
+             &ok);
+  assert_true(ok);
+  {
+    gchar **lines = g_strsplit(text, "\n", -1);
+    for (gchar **l = lines; *l; l++) {
+      size_t n = strlen(*l);
+      while (n && (*l)[n - 1] == ' ')
+        n--;
+      if (n >= 3 && memcmp(*l + n - 3, "\xe2\x82\xac", 3) == 0)
+        fail_msg("a line ends in the euro sign: '%s'", *l);
+      whole += strstr(*l, "\xe2\x82\xac 123.456") != NULL;
+    }
+    g_strfreev(lines);
+  }
+  assert_int_equal(whole, 60);
+  g_free(text);
+  g_free(path);
+  zt_doc_free(d);
+}
+
 /* LeakSanitizer: fontconfig keeps its parsed configuration for the life
  * of the process (pango owns it; see zt_report_cleanup). Not our leak. */
 const char *__lsan_default_suppressions(void);
@@ -639,6 +693,7 @@ int main(void) {
       cmocka_unit_test(test_empty_input),
       cmocka_unit_test(test_annual_report),
       cmocka_unit_test(test_a11y_hook),
+      cmocka_unit_test(test_euro_keeps_its_amount),
   };
   int failed = cmocka_run_group_tests(tests, setup, teardown);
   zt_report_cleanup();   /* for the leak checker */
