@@ -12,7 +12,7 @@ libsqlite3-dev libcairo2-dev libpango1.0-dev libqpdf-dev libhyphen-dev
 libxlsxwriter-dev
 hyphen-nl fonts-lato fonts-dejavu-core"
 test="libcmocka-dev sqlite3 qpdf poppler-utils time afl++ clang
-libclang-rt-14-dev hyperfine chromium"
+libclang-rt-14-dev hyperfine chromium valgrind"
 bench="sqlite3 time python3 python3-pandas python3-matplotlib"
 # The HTML accessibility test (tests/e2e/a11y_html.sh) also needs node and
 # npm (for axe-core and playwright-core); take Debian's only when there are

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Install what is missing, build, and run every test: the style check, the
-# unit and end-to-end tests on a normal build, the same suite on an
-# ASan+UBSan build, and a short fuzzing run. This is the README's test
+# unit and end-to-end tests on a normal build, export and report under
+# valgrind's memcheck, the same suite on an ASan+UBSan build, and a short
+# fuzzing run. This is the README's test
 # command and what CI (.ci/run) calls.
 set -eu
 cd "$(dirname "$0")/.."
@@ -23,6 +24,9 @@ if grep -q '^\[  SKIPPED \]' build/Testing/Temporary/LastTest.log; then
 	echo "run-tests: skipped tests (above)" >&2
 	exit 1
 fi
+
+echo "== memcheck (valgrind: uninitialised reads, which ASan does not see)"
+sh tests/memcheck.sh "$PWD/build/zothuis" "$PWD/build/memcheck-work"
 
 echo "== build (sanitizers)"
 cmake -S . -B build-san -DCMAKE_BUILD_TYPE=Sanitize -DZT_BUILD_TESTS=ON \
