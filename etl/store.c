@@ -308,7 +308,6 @@ enum {
   Q_FORGET_FILE,
   Q_FILE_REJECTS,
   Q_DECL_MAX_ID,
-  Q_DECL_ROWID,
   Q_COUNT
 };
 
@@ -398,7 +397,6 @@ static const char *const sql_text[Q_COUNT] = {
     [Q_FILE_REJECTS] = "SELECT line, field, reason, message, raw FROM reject "
                        "WHERE file_id = ?1 ORDER BY line, id",
     [Q_DECL_MAX_ID] = "SELECT coalesce(max(id), 0) FROM declaration",
-    [Q_DECL_ROWID] = "SELECT id FROM declaration WHERE ref_key = ?1",
     [Q_FILE_UPDATE] =
         "UPDATE ingest_file SET lines_read = ?2, lines_accepted = ?3, "
         "lines_rejected = ?4, lines_duplicate = ?5, credits_linked = ?6, "
@@ -1782,6 +1780,19 @@ static void bind_decl(sqlite3_stmt *st, int base, int64_t file_id, long line,
     sqlite3_bind_null(st, base + 20);
 }
 
+/* A line whose provider and reference are stored already (`f`): an
+ * identical resend, or a changed one (duplicate_reference). */
+static void repeat_outcome(const found_row *f, const zt_decl *d,
+                           zt_put_result *res) {
+  if (f->same)
+    res->outcome = ZT_PUT_DUPLICATE;
+  else
+    put_reject(res, ZT_R_DUPLICATE_REFERENCE, ZT_D_REF,
+               "referentienummer: '%s' of provider %08u is already "
+               "stored with other content",
+               d->ref, d->agb);
+}
+
 /* Store one declaration line now (see zt_store_put_decl). */
 static zt_status put_decl_now(zt_store *s, int64_t file_id, long line,
                               const zt_decl *d, int64_t key,
@@ -1834,13 +1845,7 @@ static zt_status put_decl_now(zt_store *s, int64_t file_id, long line,
       if (zs)
         return zs;
       if (same.found) {
-        if (same.same)
-          res->outcome = ZT_PUT_DUPLICATE;
-        else
-          put_reject(res, ZT_R_DUPLICATE_REFERENCE, ZT_D_REF,
-                     "referentienummer: '%s' of provider %08u is already "
-                     "stored with other content",
-                     d->ref, d->agb);
+        repeat_outcome(&same, d, res);
         return ZT_OK;
       }
       if (collision && !stored_null_key) {
@@ -2017,16 +2022,25 @@ static zt_status insert_chunk(zt_store *s, size_t i,
   for (int r = 0; r < MULTI; r++) {
     const pending *p = &s->pending[s->order[i + (size_t)r].idx];
     zt_put_result res;
-    bool mine = all;
-    if (!mine) {
-      sqlite3_stmt *q2 = q(s, Q_DECL_ROWID);
-      sqlite3_bind_int64(q2, 1, p->key);
-      mine = sqlite3_step(q2) == SQLITE_ROW &&
-             sqlite3_column_int64(q2, 0) > before;
-      sqlite3_reset(q2);
+    bool mine = all, settled = all;
+    clear_result(&res);
+    if (!all) {
+      /* one lookup tells whether this statement stored the line, or
+       * which stored line it repeats (a resend costs no second insert) */
+      found_row f;
+      bool collision;
+      zs = find_ref(s, p->d.agb, p->d.ref, &p->d, cid[r], &f, &collision,
+                    err);
+      if (zs)
+        return zs;
+      if (f.found) {
+        settled = true;
+        mine = f.id > before;
+        if (!mine)
+          repeat_outcome(&f, &p->d, &res);
+      }
     }
     if (mine) {
-      clear_result(&res);
       if (p->d.birth != ZT_DAY_NONE && prec[r] > 0) {
         zs = client_birth(s, cid[r], prec[r], p->d.birth, 0, 0,
                           "declaraties", false, err);
@@ -2034,7 +2048,8 @@ static zt_status insert_chunk(zt_store *s, size_t i,
           return zs;
         prec[r] = 0;
       }
-    } else {
+    } else if (!settled) {
+      /* not stored and not found: a key taken by another reference */
       zs = put_decl_now(s, p->file_id, p->line, &p->d, p->key, &res, err);
       if (zs)
         return zs;

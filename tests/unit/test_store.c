@@ -131,6 +131,50 @@ static void test_duplicates(void **state) {
   zt_store_close(s);
 }
 
+/* The batched path (queue and flush, as ingest uses it): a second file
+ * with 64 stored references -- 48 identical, 16 changed -- and 16 new
+ * ones, mixed in the sorted chunks of one insert statement each: 16
+ * stored, 48 identical resends, 16 duplicate_reference. */
+static void test_queue_mixed_resend(void **state) {
+  zt_store *s;
+  const zt_batch_counts *bc;
+  int64_t f;
+  char ref[16];
+  (void)state;
+  assert_int_equal(zt_store_open(&s, NULL, ZT_STORE_MEMORY, NULL), ZT_OK);
+  f = begin(s, "a.csv");
+  for (int i = 0; i < 64; i++) {
+    zt_decl d;
+    snprintf(ref, sizeof ref, "R%d", i);
+    d = line(i % 7, ref, 1000 + i);
+    assert_int_equal(zt_store_queue_decl(s, f, i + 2, &d, NULL), ZT_OK);
+  }
+  assert_int_equal(zt_store_flush(s, NULL), ZT_OK);
+  assert_int_equal(zt_store_batch_counts(s)->accepted, 64);
+  assert_false(commit(s, f, "hash-a"));
+  f = begin(s, "b.csv");
+  for (int i = 0; i < 80; i++) {
+    zt_decl d;
+    snprintf(ref, sizeof ref, i < 64 ? "R%d" : "N%d", i);
+    d = line(i % 7, ref, 1000 + i);
+    if (i < 64 && i % 4 == 1)
+      d.amount += 1;                 /* changed: duplicate_reference */
+    assert_int_equal(zt_store_queue_decl(s, f, i + 2, &d, NULL), ZT_OK);
+  }
+  assert_int_equal(zt_store_flush(s, NULL), ZT_OK);
+  bc = zt_store_batch_counts(s);
+  assert_int_equal(bc->accepted, 16);
+  assert_int_equal(bc->duplicates, 48);
+  assert_int_equal(bc->rejected, 16);
+  assert_int_equal(bc->by_reason[ZT_R_DUPLICATE_REFERENCE], 16);
+  assert_false(commit(s, f, "hash-b"));
+  assert_int_equal(count(s, "SELECT count(*) FROM declaration"), 80);
+  assert_int_equal(count(s, "SELECT count(*) FROM reject WHERE reason = "
+                            "'duplicate_reference'"),
+                   16);
+  zt_store_close(s);
+}
+
 static void test_credits(void **state) {
   zt_store *s;
   zt_put_result res;
@@ -645,6 +689,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_schema),
       cmocka_unit_test(test_duplicates),
+      cmocka_unit_test(test_queue_mixed_resend),
       cmocka_unit_test(test_credits),
       cmocka_unit_test(test_rollback_and_repeat),
       cmocka_unit_test(test_residence),
