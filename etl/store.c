@@ -414,6 +414,8 @@ struct zt_store {
   bool in_file;      /* a file's savepoint is open */
   bool in_group;     /* the transaction holding a group of files is open */
   bool solo;         /* the open file has a transaction of its own */
+  bool probe_first;  /* the last chunk insert stored nothing (a resend):
+                        look the next chunk's lines up before inserting */
   int64_t cache_kib; /* the page cache set by size_cache() */
   int group_files;
   long group_lines;
@@ -2004,6 +2006,34 @@ static zt_status insert_chunk(zt_store *s, size_t i,
     if (zs)
       return zs;
   }
+  if (s->probe_first) {
+    /* a resend: when every line is stored already, settle them by their
+     * lookups alone, without the insert that would store nothing */
+    found_row f[MULTI];
+    int r;
+    for (r = 0; r < MULTI; r++) {
+      const pending *p = &s->pending[s->order[i + (size_t)r].idx];
+      bool collision;
+      zs = find_ref(s, p->d.agb, p->d.ref, &p->d, cid[r], &f[r], &collision,
+                    err);
+      if (zs)
+        return zs;
+      if (!f[r].found)
+        break;
+    }
+    if (r == MULTI) {
+      for (r = 0; r < MULTI; r++) {
+        const pending *p = &s->pending[s->order[i + (size_t)r].idx];
+        zt_put_result res;
+        clear_result(&res);
+        repeat_outcome(&f[r], &p->d, &res);
+        zs = record_result(s, p, &res, names, err);
+        if (zs)
+          return zs;
+      }
+      return ZT_OK;
+    }
+  }
   st = q(s, Q_DECL_MAX_ID);
   if (sqlite3_step(st) == SQLITE_ROW)
     before = sqlite3_column_int64(st, 0);
@@ -2019,6 +2049,7 @@ static zt_status insert_chunk(zt_store *s, size_t i,
   if (rc != SQLITE_DONE)
     return db_fail(s, err, "storing declaration lines");
   all = sqlite3_changes(s->db) == MULTI;
+  s->probe_first = sqlite3_changes(s->db) == 0;
   for (int r = 0; r < MULTI; r++) {
     const pending *p = &s->pending[s->order[i + (size_t)r].idx];
     zt_put_result res;
