@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/sort.h"
 #include "core/str.h"
 #include "etl/store.h"
 #include "etl/refdata.h"
@@ -672,8 +673,9 @@ zt_status zt_answer_marks_load(sqlite3 *db, zt_day as_of,
   {
     size_t nc = ld.code_list->len;
     char **sorted = g_new(char *, nc ? nc : 1);
-    memcpy(sorted, ld.code_list->pdata, nc * sizeof *sorted);
-    qsort(sorted, nc, sizeof *sorted, cmp_str);
+    if (nc)   /* none as known on an as-of day before every answer */
+      memcpy(sorted, ld.code_list->pdata, nc * sizeof *sorted);
+    zt_qsort(sorted, nc, sizeof *sorted, cmp_str);
     m->codes = g_malloc((nc ? nc : 1) * sizeof *m->codes);
     remap = g_new(int, nc ? nc : 1);
     for (size_t i = 0; i < nc; i++) {
