@@ -262,19 +262,9 @@ int zt_cmd_backtest(const zt_globals *g, int argc, char **argv) {
    * estimate is built from */
   zt_compl_config_from(&cfg, &cc);
   {
-    size_t ncodes;
-    uint16_t *codes = zt_member_codes(&cfg, &ncodes);
-    zt_status st =
-        codes ? zt_snapshot_load(store, &comp.snap, &err)
-              : zt_fail(&err, ZT_ERR_NOMEM, "out of memory");
+    zt_status st = zt_snapshot_load(store, &comp.snap, &err);
     if (!st)
-      st = zt_compl_prepare(comp.snap.lines, comp.snap.nlines,
-                            comp.snap.credits, comp.snap.ncredits, codes,
-                            ncodes, &comp.cdata, &err);
-    free(codes);
-    if (!st && comp.snap.nlines && comp.snap.latest_arrival != ZT_DAY_NONE)
-      st = zt_compl_build(comp.cdata, comp.snap.latest_arrival, &cc,
-                          &comp.compl, &err);
+      st = zt_compute_completeness(&cfg, &comp, &err);
     if (!st)
       st = zt_store_check_finish(store, &err);
     if (st) {

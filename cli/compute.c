@@ -12,24 +12,15 @@
  * normalization; above it one after the other, to keep the peak down. */
 #define BESIDE_MAX_LINES 4000000u
 
-/* The completeness triangles as known on the as-of day (else the latest
- * arrival), from the snapshot's lines: run by the metrics on a second
- * thread while they normalize the same lines. */
-typedef struct compl_job {
-  const zt_config *cfg;
-  zt_computed *out;
-} compl_job;
-
-static zt_status completeness_job(void *ctx, zt_err *err) {
-  compl_job *j = ctx;
-  zt_computed *out = j->out;
+zt_status zt_compute_completeness(const zt_config *cfg, zt_computed *out,
+                                  zt_err *err) {
   zt_compl_config cc;
   size_t ncodes;
-  uint16_t *codes = zt_member_codes(j->cfg, &ncodes);
-  zt_day now = j->cfg->as_of != ZT_DAY_NONE ? j->cfg->as_of
-                                            : out->snap.latest_arrival;
+  uint16_t *codes = zt_member_codes(cfg, &ncodes);
+  zt_day now = cfg->as_of != ZT_DAY_NONE ? cfg->as_of
+                                         : out->snap.latest_arrival;
   zt_status st;
-  zt_compl_config_from(j->cfg, &cc);
+  zt_compl_config_from(cfg, &cc);
   st = codes ? zt_compl_prepare(out->snap.lines, out->snap.nlines,
                                 out->snap.credits, out->snap.ncredits,
                                 codes, ncodes, &out->cdata, err)
@@ -38,6 +29,18 @@ static zt_status completeness_job(void *ctx, zt_err *err) {
   if (!st && now != ZT_DAY_NONE && out->snap.nlines)
     st = zt_compl_build(out->cdata, now, &cc, &out->compl, err);
   return st;
+}
+
+/* zt_compute_completeness as the metrics' job beside the normalization
+ * (metrics.h): it reads only the snapshot, as they do. */
+typedef struct compl_job {
+  const zt_config *cfg;
+  zt_computed *out;
+} compl_job;
+
+static zt_status completeness_job(void *ctx, zt_err *err) {
+  const compl_job *j = ctx;
+  return zt_compute_completeness(j->cfg, j->out, err);
 }
 
 zt_status zt_compute(const zt_config *cfg, const zt_refdata *rd,

@@ -33,6 +33,11 @@ typedef struct zt_computed {
   zt_completeness compl;
 } zt_computed;
 
+/* The completeness triangles of `out->snap` (loaded already) into
+ * `out->cdata` and `out->compl`, as known on the configuration's as-of
+ * day, else on the latest arrival; none without lines. */
+zt_status zt_compute_completeness(const zt_config *cfg, zt_computed *out,
+                                  zt_err *err);
 /* The completeness settings of the configuration. */
 void zt_compl_config_from(const zt_config *cfg, zt_compl_config *cc);
 /* The distinct member codes of the configuration (caller frees). */

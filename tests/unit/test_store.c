@@ -131,6 +131,17 @@ static void test_duplicates(void **state) {
   zt_store_close(s);
 }
 
+/* Queue line i of file f: reference <prefix><i>, client i % 7, amount
+ * 1000 + i + `changed` cents (a changed line when not 0). */
+static void queue_ref(zt_store *s, int64_t f, int i, char prefix,
+                      int changed) {
+  char ref[16];
+  zt_decl d;
+  snprintf(ref, sizeof ref, "%c%d", prefix, i);
+  d = line(i % 7, ref, 1000 + i + changed);
+  assert_int_equal(zt_store_queue_decl(s, f, i + 2, &d, NULL), ZT_OK);
+}
+
 /* The batched path (queue and flush, as ingest uses it): a second file
  * with 64 stored references -- 48 identical, 16 changed -- and 16 new
  * ones, mixed in the sorted chunks of one insert statement each: 16
@@ -139,28 +150,18 @@ static void test_queue_mixed_resend(void **state) {
   zt_store *s;
   const zt_batch_counts *bc;
   int64_t f;
-  char ref[16];
   (void)state;
   assert_int_equal(zt_store_open(&s, NULL, ZT_STORE_MEMORY, NULL), ZT_OK);
   f = begin(s, "a.csv");
-  for (int i = 0; i < 64; i++) {
-    zt_decl d;
-    snprintf(ref, sizeof ref, "R%d", i);
-    d = line(i % 7, ref, 1000 + i);
-    assert_int_equal(zt_store_queue_decl(s, f, i + 2, &d, NULL), ZT_OK);
-  }
+  for (int i = 0; i < 64; i++)
+    queue_ref(s, f, i, 'R', 0);
   assert_int_equal(zt_store_flush(s, NULL), ZT_OK);
   assert_int_equal(zt_store_batch_counts(s)->accepted, 64);
   assert_false(commit(s, f, "hash-a"));
   f = begin(s, "b.csv");
-  for (int i = 0; i < 80; i++) {
-    zt_decl d;
-    snprintf(ref, sizeof ref, i < 64 ? "R%d" : "N%d", i);
-    d = line(i % 7, ref, 1000 + i);
-    if (i < 64 && i % 4 == 1)
-      d.amount += 1;                 /* changed: duplicate_reference */
-    assert_int_equal(zt_store_queue_decl(s, f, i + 2, &d, NULL), ZT_OK);
-  }
+  /* every 4th of the stored ones changed: duplicate_reference */
+  for (int i = 0; i < 80; i++)
+    queue_ref(s, f, i, i < 64 ? 'R' : 'N', i < 64 && i % 4 == 1);
   assert_int_equal(zt_store_flush(s, NULL), ZT_OK);
   bc = zt_store_batch_counts(s);
   assert_int_equal(bc->accepted, 16);
@@ -176,14 +177,8 @@ static void test_queue_mixed_resend(void **state) {
    * stores nothing, the second is settled by lookups alone (the store
    * looks before it inserts) -- 63 identical, 1 duplicate_reference */
   f = begin(s, "c.csv");
-  for (int i = 0; i < 64; i++) {
-    zt_decl d;
-    snprintf(ref, sizeof ref, "R%d", i);
-    d = line(i % 7, ref, 1000 + i);
-    if (i == 63)
-      d.amount += 2;
-    assert_int_equal(zt_store_queue_decl(s, f, i + 2, &d, NULL), ZT_OK);
-  }
+  for (int i = 0; i < 64; i++)
+    queue_ref(s, f, i, 'R', i == 63 ? 2 : 0);
   assert_int_equal(zt_store_flush(s, NULL), ZT_OK);
   bc = zt_store_batch_counts(s);
   assert_int_equal(bc->accepted, 0);
@@ -192,12 +187,8 @@ static void test_queue_mixed_resend(void **state) {
   assert_false(commit(s, f, "hash-c"));
   /* and new lines after a resend are stored all the same */
   f = begin(s, "d.csv");
-  for (int i = 0; i < 96; i++) {
-    zt_decl d;
-    snprintf(ref, sizeof ref, i < 64 ? "R%d" : "M%d", i);
-    d = line(i % 7, ref, 1000 + i);
-    assert_int_equal(zt_store_queue_decl(s, f, i + 2, &d, NULL), ZT_OK);
-  }
+  for (int i = 0; i < 96; i++)
+    queue_ref(s, f, i, i < 64 ? 'R' : 'M', 0);
   assert_int_equal(zt_store_flush(s, NULL), ZT_OK);
   bc = zt_store_batch_counts(s);
   assert_int_equal(bc->accepted, 32);
