@@ -100,7 +100,8 @@ typedef struct svec {
 
 struct zt_flow_acc {
   bool present;
-  zt_day first;               /* the first request, start or stop day */
+  zt_day first;               /* the first day of the month of the first
+                                 request, start or stop */
   tally *t;                   /* [p * nunits + u] */
   svec ra, as;                /* request->assignment, assignment->start */
   int64_t broken[NBROKEN];    /* run-wide, except ... */
@@ -693,6 +694,11 @@ zt_status zt_fam_flow(zt_emit *e, const zt_ind_def *d) {
     if (F->present && (st = compute(e, F)))
       return st;
     F->first = first_day(e->in->flow);
+    if (F->first != ZT_DAY_NONE) {
+      int y, m, dd;
+      zt_day_to_ymd(F->first, &y, &m, &dd);
+      F->first = zt_day_from_ymd(y, m, 1);
+    }
   }
   if (!F->present)
     return ZT_OK;
@@ -701,8 +707,11 @@ zt_status zt_fam_flow(zt_emit *e, const zt_ind_def *d) {
       const tally *t = &F->t[p * e->nunits + u];
       const zt_period *P = &e->periods[p];
       char bd[64];
-      /* no rows for periods before the flow's first message */
-      if (!zt_ind_want(e, d, p, u) || P->end < F->first)
+      /* no rows for a period that begins before the month of the
+       * flow's first message: its figures would cover part of it only
+       * (a year next to a whole year as if the region's requests
+       * doubled) */
+      if (!zt_ind_want(e, d, p, u) || P->begin < F->first)
         continue;
       switch (d->slot) {
       case ZT_F_REQUESTS:

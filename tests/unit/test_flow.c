@@ -262,6 +262,15 @@ static void test_indicators(void **state) {
   m->wait_norm_days = 100;
   assert_int_equal(mf_run1(m, P, mf_day(2025, 6, 30)), ZT_OK);
   MF_EXPECT(m, "flow.waiting_over_norm", P, G, NULL, 0, 1);
+  /* The first message is E's stop, ending 2023-11-20: 2e halfjaar 2023
+   * begins before November 2023, so it gets no flow rows at all (they
+   * would count E's stop as all the stops of a half-year the messages
+   * cover for two months); 2024 begins after it and has them. */
+  assert_int_equal(mf_run1(m, "2023-H2", ZT_DAY_NONE), ZT_OK);
+  MF_ABSENT(m, "flow.stops", "2023-H2", R, NULL);
+  MF_ABSENT(m, "flow.requests", "2023-H2", R, NULL);
+  assert_int_equal(mf_run1(m, "2024", ZT_DAY_NONE), ZT_OK);
+  MF_EXPECT(m, "flow.stops", "2024", R, NULL, 2, 1);
   mf_free(m);
   fx_close(&f);
 }
