@@ -131,7 +131,8 @@ int zt_cmd_export(const zt_globals *g, int argc, char **argv) {
                    &err) ||
       zt_store_open(&store, cfg.store_path, ZT_STORE_USE, &err) ||
       zt_store_check_start(store, &err) ||
-      zt_compute(&cfg, rd, store, &p, peil, false, &comp, &err)) {
+      zt_compute(&cfg, rd, store, &p, peil, false, &comp, &err) ||
+      zt_store_check_finish(store, &err)) {
     rc = zt_report_error(&err);
     goto done;
   }

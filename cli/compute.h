@@ -46,7 +46,10 @@ uint16_t *zt_member_codes(const zt_config *cfg, size_t *n);
 /* Compute the indicator table for `period` (peildatum `peil`, or
  * ZT_DAY_NONE for the period's last day) and, when `with_trend` (a
  * report), for every earlier year and half-year with data and the
- * episode analysis of the report's cohort at the report's peildatum. */
+ * episode analysis of the report's cohort at the report's peildatum.
+ * A store check the caller asked for (etl/store.h) may still run when
+ * this returns: the caller waits for it (zt_store_check_finish) before
+ * it writes anything computed here. */
 zt_status zt_compute(const zt_config *cfg, const zt_refdata *rd,
                      zt_store *store, const zt_period *period, zt_day peil,
                      bool with_trend, zt_computed *out, zt_err *err);

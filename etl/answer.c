@@ -204,8 +204,7 @@ zt_status zt_validate_answer(zt_validator *v, const zt_row *row,
 /* ---- the store -------------------------------------------------------- */
 
 static zt_status db_fail(sqlite3 *db, zt_err *err, const char *what) {
-  return zt_fail(err, ZT_ERR_STORE, "store: %s: %s", what,
-                 sqlite3_errmsg(db));
+  return zt_store_sqlite_fail(db, err, what);
 }
 
 static void put_reject(zt_put_result *res, int field, const char *fmt, ...)
@@ -562,7 +561,10 @@ zt_status zt_answer_marks_load(sqlite3 *db, zt_day as_of,
     }
     nans++;
   }
-  sqlite3_finalize(st);
+  if (sqlite3_finalize(st) != SQLITE_OK) {
+    rc = db_fail(db, err, "reading the answers");
+    goto out;
+  }
 
   /* the rejected lines, by (provider, reference) */
   snprintf(sql, sizeof sql,
@@ -581,7 +583,10 @@ zt_status zt_answer_marks_load(sqlite3 *db, zt_day as_of,
     else
       g_hash_table_insert(lines, k, GINT_TO_POINTER(c + 1));
   }
-  sqlite3_finalize(st);
+  if (sqlite3_finalize(st) != SQLITE_OK) {
+    rc = db_fail(db, err, "reading the answers");
+    goto out;
+  }
 
   /* the files' message identifications */
   if (sqlite3_prepare_v2(db,
@@ -596,7 +601,10 @@ zt_status zt_answer_marks_load(sqlite3 *db, zt_day as_of,
     g_hash_table_insert(idents, k,
                         g_strdup((const char *)sqlite3_column_text(st, 1)));
   }
-  sqlite3_finalize(st);
+  if (sqlite3_finalize(st) != SQLITE_OK) {
+    rc = db_fail(db, err, "reading the answers");
+    goto out;
+  }
 
   /* the JW323 files (only their lines wait for an answer) */
   if (sqlite3_prepare_v2(db,
@@ -611,7 +619,10 @@ zt_status zt_answer_marks_load(sqlite3 *db, zt_day as_of,
     *k = sqlite3_column_int64(st, 0);
     g_hash_table_add(jw323, k);
   }
-  sqlite3_finalize(st);
+  if (sqlite3_finalize(st) != SQLITE_OK) {
+    rc = db_fail(db, err, "reading the answers");
+    goto out;
+  }
 
   /* every stored line, in id order */
   if (sqlite3_prepare_v2(db,
@@ -667,7 +678,10 @@ zt_status zt_answer_marks_load(sqlite3 *db, zt_day as_of,
       m->n++;
     }
   }
-  sqlite3_finalize(st);
+  if (sqlite3_finalize(st) != SQLITE_OK) {
+    rc = db_fail(db, err, "reading the answers");
+    goto out;
+  }
 
   /* the code list, sorted, and the indexes remapped to it */
   {

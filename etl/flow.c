@@ -14,8 +14,7 @@
 #include "etl/store.h"
 
 static zt_status fail(sqlite3 *db, zt_err *err, const char *what) {
-  return zt_fail(err, ZT_ERR_STORE, "store: %s: %s", what,
-                 sqlite3_errmsg(db));
+  return zt_store_sqlite_fail(db, err, what);
 }
 
 static zt_day day_at(sqlite3_stmt *st, int col) {

@@ -4,6 +4,7 @@
  */
 #include "etl/snapshot.h"
 
+#include <glib.h>
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,9 +12,9 @@
 #include "core/kinds.h"
 #include "core/str.h"
 
+/* A damaged file is ZT_ERR_CORRUPT (exit 5), as everywhere in the store. */
 static zt_status db_fail(sqlite3 *db, zt_err *err, const char *what) {
-  return zt_fail(err, ZT_ERR_STORE, "store: %s: %s", what,
-                 sqlite3_errmsg(db));
+  return zt_store_sqlite_fail(db, err, what);
 }
 
 /* Grow an array to hold at least `need` elements of `size` bytes. */
@@ -79,7 +80,8 @@ static zt_status load_clients(sqlite3 *db, zt_snapshot *sn, zt_err *err) {
     c->birth = opt_day(st, 2);
     c->birth_precision = sqlite3_column_int(st, 3);
   }
-  sqlite3_finalize(st);
+  if (sqlite3_finalize(st) != SQLITE_OK)
+    return db_fail(db, err, "reading the store");
   return ZT_OK;
 }
 
@@ -132,7 +134,8 @@ static zt_status load_arrivals(sqlite3 *db, arrivals *a, zt_err *err) {
     if (id >= 0 && (size_t)id < a->n)
       a->day[id] = opt_day(st, 1);
   }
-  sqlite3_finalize(st);
+  if (sqlite3_finalize(st) != SQLITE_OK)
+    return db_fail(db, err, "reading the store");
   return ZT_OK;
 }
 
@@ -146,9 +149,10 @@ static bool known_on(zt_day d, zt_day as_of) {
   return as_of == ZT_DAY_NONE || (d != ZT_DAY_NONE && d <= as_of);
 }
 
-/* The answers' share of one rejected line, under its main code. */
+/* The answers' share of `lines` rejected lines worth `cents`, under
+ * their main code. */
 static zt_status count_rejected(zt_answer_stats *as, const char *code,
-                                int64_t cents) {
+                                int64_t lines, int64_t cents) {
   size_t i;
   for (i = 0; i < as->ncodes; i++)
     if (strcmp(as->codes[i].code, code) == 0)
@@ -170,98 +174,84 @@ static zt_status count_rejected(zt_answer_stats *as, const char *code,
       i--;
     }
   }
-  as->codes[i].lines++;
+  as->codes[i].lines += lines;
   as->codes[i].cents += cents;
-  as->lines_rejected++;
+  as->lines_rejected += lines;
   as->cents_rejected += cents;
   return ZT_OK;
 }
 
-/* Debits in store order, then the applied credits netted into them.
- * With answers stored (etl/answer.h), a rejected line is left out (a
- * rejected credit is not netted) and counted in sn->answers. */
-static zt_status load_lines(sqlite3 *db, zt_snapshot *sn, zt_err *err) {
+/* Stores of at least this many declaration ids read their debits in two
+ * halves, the second on a thread of its own (zt_snapshot_split_min). */
+static size_t split_min = 65536;
+
+void zt_snapshot_split_min(size_t min_ids) {
+  split_min = min_ids ? min_ids : 1;
+}
+
+/* The debits with ids in (lo, hi] as one part of the lines: what one
+ * connection reads, in id order, into arrays with room for every id of
+ * the range (ids are unique, so the range holds at most hi - lo). */
+typedef struct debit_part {
+  sqlite3 *db;
+  const arrivals *arr;
+  const zt_answer_marks *marks;
+  zt_day as_of;
+  int64_t lo, hi;
+  zt_nline *lines;
+  int64_t *ids;
+  uint8_t *open;             /* with marks: 1 open, 2 outside, 0 approved */
+  size_t n;
+  zt_answer_stats rejected;  /* the lines an answer rejected, by code */
+  zt_day first, last, latest;
+  zt_status st;
+  zt_err err;
+} debit_part;
+
+static zt_status scan_debits(debit_part *pt) {
   sqlite3_stmt *st;
-  int64_t *ids = NULL;
-  uint8_t *open = NULL;
-  size_t cap = 0, idcap = 0, opencap = 0, ccap = 0;
-  zt_answer_marks marks;
-  zt_answer_stats *as = &sn->answers;
-  arrivals arr;
-  zt_status rc = load_arrivals(db, &arr, err);
-  if (rc) {
-    free(arr.day);
-    return rc;
-  }
-  rc = zt_answer_marks_load(db, sn->as_of, &marks, err);
-  if (rc) {
-    free(arr.day);
-    return rc;
-  }
-  as->present = marks.present;
-  rc = prepare(db,
+  zt_err *err = &pt->err;
+  size_t room = (size_t)(pt->hi - pt->lo);
+  int rc;
+  zt_status zs = prepare(pt->db,
                          "SELECT id, client_id, agb, gemeente, category, "
                          "unit, product_code, begin_day, end_day, amount, "
-                         "file_id FROM declaration WHERE credit = 0",
+                         "file_id FROM declaration WHERE credit = 0 AND "
+                         "id > ?1 AND id <= ?2",
                          &st, err);
-  if (rc) {
-    free(arr.day);
-    zt_answer_marks_free(&marks);
-    return rc;
-  }
-  sn->first_day = sn->last_day = ZT_DAY_NONE;
-  {
-    /* sized once for every stored line (ids are dense): growing by
-     * doubling copied and faulted in the arrays several times */
-    sqlite3_stmt *mx;
-    int64_t max = 0;
-    if (prepare(db, "SELECT max(id) FROM declaration", &mx, err) == ZT_OK) {
-      if (sqlite3_step(mx) == SQLITE_ROW)
-        max = sqlite3_column_int64(mx, 0);
-      sqlite3_finalize(mx);
-    }
-    if (max > 0 &&
-        (reserve((void **)&sn->lines, &cap, (size_t)max, sizeof *sn->lines) ||
-         reserve((void **)&ids, &idcap, (size_t)max, sizeof *ids))) {
-      sqlite3_finalize(st);
-      free(arr.day);
-      zt_answer_marks_free(&marks);
-      return zt_fail(err, ZT_ERR_NOMEM, "out of memory");
-    }
-  }
-  while (sqlite3_step(st) == SQLITE_ROW) {
+  if (zs)
+    return zs;
+  sqlite3_bind_int64(st, 1, pt->lo);
+  sqlite3_bind_int64(st, 2, pt->hi);
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
     zt_nline *l;
     const unsigned char *code;
-    zt_day arrived = arrival_of(&arr, sqlite3_column_int64(st, 10));
-    if (!known_on(arrived, sn->as_of))
+    zt_day arrived = arrival_of(pt->arr, sqlite3_column_int64(st, 10));
+    if (!known_on(arrived, pt->as_of))
       continue;
-    if (marks.present) {
+    if (pt->n == room) {             /* cannot be: ids are unique */
+      zs = zt_fail(err, ZT_ERR_STORE, "store: more declaration lines "
+                   "than ids");
+      break;
+    }
+    if (pt->marks->present) {
       const char *rcode;
       zt_answer_mark mk =
-          zt_answer_mark_of(&marks, sqlite3_column_int64(st, 0), &rcode);
+          zt_answer_mark_of(pt->marks, sqlite3_column_int64(st, 0), &rcode);
       if (mk == ZT_ANS_REJECTED) {
-        if (count_rejected(as, rcode, sqlite3_column_int64(st, 9))) {
-          rc = zt_fail(err, ZT_ERR_NOMEM, "out of memory");
+        if (count_rejected(&pt->rejected, rcode, 1,
+                           sqlite3_column_int64(st, 9))) {
+          zs = zt_fail(err, ZT_ERR_NOMEM, "out of memory");
           break;
         }
         continue;                    /* not spending, not care */
       }
-      if (reserve((void **)&open, &opencap, sn->nlines + 1, 1)) {
-        rc = zt_fail(err, ZT_ERR_NOMEM, "out of memory");
-        break;
-      }
-      open[sn->nlines] = mk == ZT_ANS_OPEN      ? 1
-                         : mk == ZT_ANS_OUTSIDE ? 2
-                                                : 0;
+      pt->open[pt->n] = mk == ZT_ANS_OPEN      ? 1
+                        : mk == ZT_ANS_OUTSIDE ? 2
+                                               : 0;
     }
-    if (reserve((void **)&sn->lines, &cap, sn->nlines + 1,
-                sizeof *sn->lines) ||
-        reserve((void **)&ids, &idcap, sn->nlines + 1, sizeof *ids)) {
-      rc = zt_fail(err, ZT_ERR_NOMEM, "out of memory");
-      break;
-    }
-    l = &sn->lines[sn->nlines];
-    ids[sn->nlines] = sqlite3_column_int64(st, 0);
+    l = &pt->lines[pt->n];
+    pt->ids[pt->n] = sqlite3_column_int64(st, 0);
     memset(l, 0, sizeof *l);
     l->client = (uint32_t)(sqlite3_column_int64(st, 1) - 1);
     l->agb = (uint32_t)sqlite3_column_int64(st, 2);
@@ -274,14 +264,184 @@ static zt_status load_lines(sqlite3 *db, zt_snapshot *sn, zt_err *err) {
     l->end = sqlite3_column_int(st, 8);
     l->amount = sqlite3_column_int64(st, 9);
     l->arrived = arrived;
-    note_arrival(sn, l->arrived);
-    if (sn->first_day == ZT_DAY_NONE || l->begin < sn->first_day)
-      sn->first_day = l->begin;
-    if (sn->last_day == ZT_DAY_NONE || l->end > sn->last_day)
-      sn->last_day = l->end;
-    sn->nlines++;
+    if (arrived != ZT_DAY_NONE &&
+        (pt->latest == ZT_DAY_NONE || arrived > pt->latest))
+      pt->latest = arrived;
+    if (pt->first == ZT_DAY_NONE || l->begin < pt->first)
+      pt->first = l->begin;
+    if (pt->last == ZT_DAY_NONE || l->end > pt->last)
+      pt->last = l->end;
+    pt->n++;
   }
+  /* a read that ends in an error (a damaged page, a failed read) must
+   * not pass for the end of the table */
+  if (!zs && rc != SQLITE_DONE)
+    zs = db_fail(pt->db, err, "reading the declaration lines");
   sqlite3_finalize(st);
+  return zs;
+}
+
+static gpointer scan_thread(gpointer data) {
+  debit_part *pt = data;
+  if (sqlite3_exec(pt->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+    pt->st = db_fail(pt->db, &pt->err, "starting a read");
+  else
+    pt->st = scan_debits(pt);
+  sqlite3_exec(pt->db, "COMMIT", NULL, NULL, NULL);
+  return NULL;
+}
+
+/* Put part b's lines right behind part a's (b was read into the same
+ * arrays at its own offset: moved down in place, no copy of the whole). */
+static void part_join(debit_part *a, debit_part *b, bool marks) {
+  memmove(a->lines + a->n, b->lines, b->n * sizeof *b->lines);
+  memmove(a->ids + a->n, b->ids, b->n * sizeof *b->ids);
+  if (marks)
+    memmove(a->open + a->n, b->open, b->n);
+  a->n += b->n;
+  if (b->first != ZT_DAY_NONE && (a->first == ZT_DAY_NONE ||
+                                  b->first < a->first))
+    a->first = b->first;
+  if (b->last != ZT_DAY_NONE && (a->last == ZT_DAY_NONE ||
+                                 b->last > a->last))
+    a->last = b->last;
+  if (b->latest != ZT_DAY_NONE && (a->latest == ZT_DAY_NONE ||
+                                   b->latest > a->latest))
+    a->latest = b->latest;
+}
+
+/* Merge the rejected lines of a part into the snapshot's answers. */
+static zt_status part_rejected(zt_answer_stats *as, const debit_part *pt) {
+  for (size_t i = 0; i < pt->rejected.ncodes; i++)
+    if (count_rejected(as, pt->rejected.codes[i].code,
+                       pt->rejected.codes[i].lines,
+                       pt->rejected.codes[i].cents))
+      return ZT_ERR_NOMEM;
+  return ZT_OK;
+}
+
+/* The helper's connection: the same file, read only. NULL when the store
+ * is in memory or cannot be opened again (then one connection reads
+ * all). */
+static sqlite3 *second_connection(sqlite3 *db) {
+  const char *path = sqlite3_db_filename(db, "main");
+  sqlite3 *h = NULL;
+  if (!path || !*path)
+    return NULL;
+  if (sqlite3_open_v2(path, &h, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX,
+                      NULL) != SQLITE_OK) {
+    sqlite3_close(h);
+    return NULL;
+  }
+  sqlite3_busy_timeout(h, 10000);
+  return h;
+}
+
+/* Read every debit into a's arrays (allocated here, room for every id):
+ * ids (0, max] on this connection, or the upper half on a second
+ * connection and thread while this one reads the lower half. `*split`
+ * says whether a second connection read a part (its state is the same as
+ * ours only when no other connection wrote meanwhile, which the caller
+ * verifies). */
+static zt_status read_debits(sqlite3 *db, debit_part *a, bool allow_split,
+                             bool *split, zt_err *err) {
+  sqlite3_stmt *mx;
+  int64_t max = 0;
+  size_t room;
+  debit_part b;
+  GThread *t = NULL;
+  bool marks = a->marks->present;
+  zt_status st;
+  *split = false;
+  if ((st = prepare(db, "SELECT max(id) FROM declaration", &mx, err)))
+    return st;
+  if (sqlite3_step(mx) == SQLITE_ROW)
+    max = sqlite3_column_int64(mx, 0);
+  sqlite3_finalize(mx);
+  room = max > 0 ? (size_t)max : 0;
+  a->db = db;
+  a->lo = 0;
+  a->hi = (int64_t)room;
+  a->lines = malloc((room ? room : 1) * sizeof *a->lines);
+  a->ids = malloc((room ? room : 1) * sizeof *a->ids);
+  a->open = marks ? malloc(room ? room : 1) : NULL;
+  if (!a->lines || !a->ids || (marks && !a->open))
+    return zt_fail(err, ZT_ERR_NOMEM, "out of memory");
+  if (allow_split && room >= split_min) {
+    b = *a;
+    b.lo = (int64_t)(room / 2);
+    b.lines = a->lines + b.lo;
+    b.ids = a->ids + b.lo;
+    b.open = marks ? a->open + b.lo : NULL;
+    b.db = second_connection(db);
+    if (b.db)
+      t = g_thread_try_new("zt-snapshot", scan_thread, &b, NULL);
+    if (t)
+      a->hi = b.lo;
+    else
+      sqlite3_close(b.db);
+  }
+  st = scan_debits(a);
+  if (st)
+    *err = a->err;
+  if (t) {
+    g_thread_join(t);
+    sqlite3_close(b.db);
+    *split = true;
+    if (!st && b.st) {
+      st = b.st;
+      *err = b.err;
+    }
+    if (!st)
+      part_join(a, &b, marks);
+    if (!st && part_rejected(&a->rejected, &b))
+      st = zt_fail(err, ZT_ERR_NOMEM, "out of memory");
+    free(b.rejected.codes);
+  }
+  return st;
+}
+
+/* Debits in store order, then the applied credits netted into them.
+ * With answers stored (etl/answer.h), a rejected line is left out (a
+ * rejected credit is not netted) and counted in sn->answers. */
+static zt_status load_lines(sqlite3 *db, zt_snapshot *sn, bool allow_split,
+                            bool *split, zt_err *err) {
+  sqlite3_stmt *st;
+  int64_t *ids = NULL;
+  uint8_t *open = NULL;
+  size_t ccap = 0;
+  zt_answer_marks marks;
+  zt_answer_stats *as = &sn->answers;
+  arrivals arr;
+  debit_part a;
+  int step;
+  zt_status rc = load_arrivals(db, &arr, err);
+  if (rc) {
+    free(arr.day);
+    return rc;
+  }
+  rc = zt_answer_marks_load(db, sn->as_of, &marks, err);
+  if (rc) {
+    free(arr.day);
+    return rc;
+  }
+  as->present = marks.present;
+  memset(&a, 0, sizeof a);
+  a.arr = &arr;
+  a.marks = &marks;
+  a.as_of = sn->as_of;
+  a.first = a.last = a.latest = ZT_DAY_NONE;
+  rc = read_debits(db, &a, allow_split, split, err);
+  if (!rc && part_rejected(as, &a))
+    rc = zt_fail(err, ZT_ERR_NOMEM, "out of memory");
+  sn->lines = a.lines;
+  sn->nlines = a.n;
+  ids = a.ids;
+  open = a.open;
+  free(a.rejected.codes);
+  sn->first_day = a.first;
+  sn->last_day = a.last;
+  note_arrival(sn, a.latest);
   if (rc) {
     free(arr.day);
     free(ids);
@@ -302,7 +462,7 @@ static zt_status load_lines(sqlite3 *db, zt_snapshot *sn, zt_err *err) {
     zt_answer_marks_free(&marks);
     return rc;
   }
-  while (sqlite3_step(st) == SQLITE_ROW) {
+  while ((step = sqlite3_step(st)) == SQLITE_ROW) {
     int64_t debit = sqlite3_column_int64(st, 0);
     size_t lo = 0, hi = sn->nlines;
     zt_day arrived = arrival_of(&arr, sqlite3_column_int64(st, 3));
@@ -313,7 +473,7 @@ static zt_status load_lines(sqlite3 *db, zt_snapshot *sn, zt_err *err) {
       if (zt_answer_mark_of(&marks, sqlite3_column_int64(st, 2), &rcode) ==
           ZT_ANS_REJECTED) {
         /* a rejected credit is not applied: its debit stands */
-        if (count_rejected(as, rcode, -sqlite3_column_int64(st, 1))) {
+        if (count_rejected(as, rcode, 1, -sqlite3_column_int64(st, 1))) {
           rc = zt_fail(err, ZT_ERR_NOMEM, "out of memory");
           break;
         }
@@ -343,6 +503,8 @@ static zt_status load_lines(sqlite3 *db, zt_snapshot *sn, zt_err *err) {
       note_arrival(sn, c->arrived);
     }
   }
+  if (!rc && step != SQLITE_DONE)
+    rc = db_fail(db, err, "reading the credits");
   sqlite3_finalize(st);
   if (!rc && marks.present)
     for (size_t i = 0; i < sn->nlines; i++) {
@@ -386,7 +548,8 @@ static zt_status load_residences(sqlite3 *db, zt_snapshot *sn, zt_err *err) {
     r->begin = sqlite3_column_int(st, 2);
     r->end = opt_day(st, 3);
   }
-  sqlite3_finalize(st);
+  if (sqlite3_finalize(st) != SQLITE_OK)
+    return db_fail(db, err, "reading the store");
   return ZT_OK;
 }
 
@@ -421,7 +584,8 @@ static zt_status load_reference(sqlite3 *db, zt_snapshot *sn, zt_err *err) {
     p->valid_to = opt_day(st, 4);
     p->gemeente = (uint16_t)sqlite3_column_int(st, 5);
   }
-  sqlite3_finalize(st);
+  if (sqlite3_finalize(st) != SQLITE_OK)
+    return db_fail(db, err, "reading the store");
 
   cap = 0;
   rc = prepare(db,
@@ -446,7 +610,8 @@ static zt_status load_reference(sqlite3 *db, zt_snapshot *sn, zt_err *err) {
     zt_strlcpy(v->type, type ? (const char *)type : "", sizeof v->type);
     v->contracted = sqlite3_column_int(st, 3) != 0;
   }
-  sqlite3_finalize(st);
+  if (sqlite3_finalize(st) != SQLITE_OK)
+    return db_fail(db, err, "reading the store");
 
   cap = 0;
   rc = prepare(db,
@@ -470,7 +635,8 @@ static zt_status load_reference(sqlite3 *db, zt_snapshot *sn, zt_err *err) {
     b->age_to = (uint8_t)sqlite3_column_int(st, 3);
     b->count = sqlite3_column_int64(st, 4);
   }
-  sqlite3_finalize(st);
+  if (sqlite3_finalize(st) != SQLITE_OK)
+    return db_fail(db, err, "reading the store");
 
   cap = 0;
   rc = prepare(db,
@@ -502,7 +668,8 @@ static zt_status load_reference(sqlite3 *db, zt_snapshot *sn, zt_err *err) {
     zt_strlcpy(m->source, (const char *)sqlite3_column_text(st, 6),
                sizeof m->source);
   }
-  sqlite3_finalize(st);
+  if (sqlite3_finalize(st) != SQLITE_OK)
+    return db_fail(db, err, "reading the store");
   return ZT_OK;
 }
 
@@ -544,7 +711,8 @@ static zt_status load_counts(sqlite3 *db, zt_snapshot *sn, zt_err *err) {
     else
       sn->files_rejected[r] += sqlite3_column_int64(st, 2);
   }
-  sqlite3_finalize(st);
+  if (sqlite3_finalize(st) != SQLITE_OK)
+    return db_fail(db, err, "reading the store");
 
   rc = prepare(db,
                "SELECT count(*) FILTER (WHERE debit_id IS NOT NULL), "
@@ -600,7 +768,8 @@ static zt_status load_counts(sqlite3 *db, zt_snapshot *sn, zt_err *err) {
     if (!d2 || zt_date_parse(d2, strlen(d2), &g->last))
       g->last = ZT_DAY_NONE;
   }
-  sqlite3_finalize(st);
+  if (sqlite3_finalize(st) != SQLITE_OK)
+    return db_fail(db, err, "reading the store");
   return ZT_OK;
 }
 
@@ -608,22 +777,42 @@ zt_status zt_snapshot_load(zt_store *store, zt_snapshot *sn, zt_err *err) {
   return zt_snapshot_load_as_of(store, ZT_DAY_NONE, sn, err);
 }
 
-zt_status zt_snapshot_load_as_of(zt_store *store, zt_day as_of,
-                                 zt_snapshot *sn, zt_err *err) {
+/* PRAGMA data_version: changes when another connection commits. */
+static int64_t data_version(sqlite3 *db) {
+  sqlite3_stmt *st;
+  int64_t v = -1;
+  if (sqlite3_prepare_v2(db, "PRAGMA data_version", -1, &st, NULL) !=
+      SQLITE_OK)
+    return -1;
+  if (sqlite3_step(st) == SQLITE_ROW)
+    v = sqlite3_column_int64(st, 0);
+  sqlite3_finalize(st);
+  return v;
+}
+
+static zt_status load_once(zt_store *store, zt_day as_of, bool allow_split,
+                           zt_snapshot *sn, zt_err *err) {
   sqlite3 *db = zt_store_db(store);
   zt_status rc;
+  int64_t v1;
+  bool split = false;
   memset(sn, 0, sizeof *sn);
   sn->as_of = as_of;
   sn->latest_arrival = ZT_DAY_NONE;
   rc = zt_store_commit(store, err);
   if (rc)
     return rc;
-  /* One read transaction: every query sees the same state. */
+  /* One read transaction: every query sees the same state. A second
+   * connection that reads half of the lines sees it too when no other
+   * connection committed in between: PRAGMA data_version, read before
+   * the transaction and after it, says whether one did (zothuis's own
+   * writers are kept out by the lock; this is for anything else). */
+  v1 = data_version(db);
   if (sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
     return db_fail(db, err, "starting a read");
   rc = load_clients(db, sn, err);
   if (!rc)
-    rc = load_lines(db, sn, err);
+    rc = load_lines(db, sn, allow_split, &split, err);
   if (!rc)
     rc = load_residences(db, sn, err);
   if (!rc)
@@ -635,7 +824,18 @@ zt_status zt_snapshot_load_as_of(zt_store *store, zt_day as_of,
   sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
   if (rc)
     zt_snapshot_free(sn);
+  else if (split && (v1 < 0 || data_version(db) != v1)) {
+    zt_snapshot_free(sn);                  /* read it again, alone */
+    return load_once(store, as_of, false, sn, err);
+  }
+  if (!rc && (rc = zt_store_check_start_due(store, err)))
+    zt_snapshot_free(sn);
   return rc;
+}
+
+zt_status zt_snapshot_load_as_of(zt_store *store, zt_day as_of,
+                                 zt_snapshot *sn, zt_err *err) {
+  return load_once(store, as_of, true, sn, err);
 }
 
 void zt_snapshot_free_lines(zt_snapshot *sn) {

@@ -83,6 +83,11 @@ zt_status zt_snapshot_load(zt_store *store, zt_snapshot *out, zt_err *err);
  * netted; the ingest counts and sources count only those files. */
 zt_status zt_snapshot_load_as_of(zt_store *store, zt_day as_of,
                                  zt_snapshot *out, zt_err *err);
+/* A store of at least `min_ids` declaration ids (default 65,536) is
+ * read with two connections, the upper half of the lines on a thread of
+ * its own; the result is the same as with one. Tests set it low to
+ * cover both ways. */
+void zt_snapshot_split_min(size_t min_ids);
 /* Free only the declaration lines (normalization is done with them). */
 void zt_snapshot_free_lines(zt_snapshot *sn);
 void zt_snapshot_free(zt_snapshot *sn);

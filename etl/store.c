@@ -458,6 +458,7 @@ struct zt_store {
   zt_batch_counts batch;
   struct zt_store_flow *flow; /* etl/store_flow.c: its statements */
   struct bg_check *check;     /* zt_store_check_start's, while it runs */
+  bool check_due;             /* zt_store_check_after_read asked for one */
 };
 
 /* A queued declaration line. */
@@ -472,7 +473,8 @@ typedef struct pending {
 
 /* ---- helpers ------------------------------------------------------ */
 
-static zt_status sqlite_fail(sqlite3 *db, zt_err *err, const char *what) {
+zt_status zt_store_sqlite_fail(struct sqlite3 *db, zt_err *err,
+                               const char *what) {
   int code = db ? sqlite3_errcode(db) : SQLITE_NOMEM;
   /* A full disk or a read-only file is an output problem (exit 4), a
    * busy store another run's lock (exit 3); the rest is an error. */
@@ -490,6 +492,10 @@ static zt_status sqlite_fail(sqlite3 *db, zt_err *err, const char *what) {
                    sqlite3_errmsg(db), ZT_STORE_RESTORE_ADVICE);
   return zt_fail(err, st, "store: %s: %s", what,
                  db ? sqlite3_errmsg(db) : "out of memory");
+}
+
+static zt_status sqlite_fail(sqlite3 *db, zt_err *err, const char *what) {
+  return zt_store_sqlite_fail(db, err, what);
 }
 
 static zt_status db_fail(zt_store *s, zt_err *err, const char *what) {
@@ -951,9 +957,24 @@ zt_status zt_store_check_start(zt_store *s, zt_err *err) {
   return ZT_OK;
 }
 
+void zt_store_check_after_read(zt_store *s) {
+  s->check_due = true;
+}
+
+zt_status zt_store_check_start_due(zt_store *s, zt_err *err) {
+  if (!s->check_due)
+    return ZT_OK;
+  s->check_due = false;
+  return zt_store_check_start(s, err);
+}
+
 zt_status zt_store_check_finish(zt_store *s, zt_err *err) {
   struct bg_check *c = s->check;
   zt_status st;
+  if (s->check_due) {          /* asked for and never started: now */
+    s->check_due = false;
+    return zt_store_check(s, err);
+  }
   if (!c)
     return ZT_OK;
   if (c->thread)

@@ -74,6 +74,13 @@ zt_status zt_store_check(zt_store *s, zt_err *err);
  * waits for a check still running. */
 zt_status zt_store_check_start(zt_store *s, zt_err *err);
 zt_status zt_store_check_finish(zt_store *s, zt_err *err);
+/* The same, started once the next snapshot has been read
+ * (zt_store_check_start_due, called by etl/snapshot.c): the snapshot
+ * reads with two connections and the check then runs beside the
+ * computing and rendering instead. zt_store_check_finish waits for it,
+ * or runs it there and then when no snapshot started it. */
+void zt_store_check_after_read(zt_store *s);
+zt_status zt_store_check_start_due(zt_store *s, zt_err *err);
 
 /* Settings kept in the `meta` table (outside any file transaction). */
 zt_status zt_store_meta_get(zt_store *s, const char *key, char *buf,
@@ -84,6 +91,12 @@ zt_status zt_store_meta_set(zt_store *s, const char *key, const char *value,
 zt_status zt_store_has_clients(zt_store *s, bool *any, zt_err *err);
 /* The underlying handle, for read-only queries of other modules. */
 struct sqlite3 *zt_store_db(zt_store *s);
+/* The error of the last call on `db`, as the store reports it: a damaged
+ * file ZT_ERR_CORRUPT with the advice to restore, a full disk
+ * ZT_ERR_OUTPUT, a busy store ZT_ERR_LOCKED, else ZT_ERR_STORE. For the
+ * modules that read the store with their own statements. */
+zt_status zt_store_sqlite_fail(struct sqlite3 *db, zt_err *err,
+                               const char *what);
 
 /* What ingest knows about a file before reading it. */
 typedef struct zt_file_info {
