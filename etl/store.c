@@ -308,6 +308,9 @@ enum {
   Q_FORGET_FILE,
   Q_FILE_REJECTS,
   Q_DECL_MAX_ID,
+  Q_SAVEPOINT,
+  Q_RELEASE,
+  Q_ROLLBACK_TO,
   Q_COUNT
 };
 
@@ -397,6 +400,11 @@ static const char *const sql_text[Q_COUNT] = {
     [Q_FILE_REJECTS] = "SELECT line, field, reason, message, raw FROM reject "
                        "WHERE file_id = ?1 ORDER BY line, id",
     [Q_DECL_MAX_ID] = "SELECT coalesce(max(id), 0) FROM declaration",
+    /* every small file's own savepoint: prepared once, not parsed per
+     * file */
+    [Q_SAVEPOINT] = "SAVEPOINT zt_file",
+    [Q_RELEASE] = "RELEASE zt_file",
+    [Q_ROLLBACK_TO] = "ROLLBACK TO zt_file",
     [Q_FILE_UPDATE] =
         "UPDATE ingest_file SET lines_read = ?2, lines_accepted = ?3, "
         "lines_rejected = ?4, lines_duplicate = ?5, credits_linked = ?6, "
@@ -458,6 +466,7 @@ struct zt_store {
   zt_batch_counts batch;
   struct zt_store_flow *flow; /* etl/store_flow.c: its statements */
   struct bg_check *check;     /* zt_store_check_start's, while it runs */
+  GHashTable *stmts;          /* zt_store_stmt's, by SQL text address */
   bool check_due;             /* zt_store_check_after_read asked for one */
 };
 
@@ -504,6 +513,16 @@ static zt_status db_fail(zt_store *s, zt_err *err, const char *what) {
 
 static zt_status exec(zt_store *s, const char *sql, zt_err *err) {
   if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    return db_fail(s, err, "executing");
+  return ZT_OK;
+}
+
+/* Run one of the prepared statements that take no parameters. */
+static zt_status exec_q(zt_store *s, int which, zt_err *err) {
+  sqlite3_stmt *st = s->q[which];
+  int rc = sqlite3_step(st);
+  sqlite3_reset(st);
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
     return db_fail(s, err, "executing");
   return ZT_OK;
 }
@@ -860,6 +879,14 @@ void zt_store_close(zt_store *s) {
   }
   for (int i = 0; i < Q_COUNT; i++)
     sqlite3_finalize(s->q[i]);
+  if (s->stmts) {
+    GHashTableIter it;
+    gpointer k, v;
+    g_hash_table_iter_init(&it, s->stmts);
+    while (g_hash_table_iter_next(&it, &k, &v))
+      sqlite3_finalize(v);
+    g_hash_table_destroy(s->stmts);
+  }
   sqlite3_finalize(s->multi);
   zt_store_flow_free(s->flow);
   if (s->db)
@@ -955,6 +982,26 @@ zt_status zt_store_check_start(zt_store *s, zt_err *err) {
   }
   s->check = c;
   return ZT_OK;
+}
+
+sqlite3_stmt *zt_store_stmt(zt_store *s, const char *sql, zt_err *err) {
+  sqlite3_stmt *st;
+  if (!s->stmts)
+    s->stmts = g_hash_table_new(g_direct_hash, g_direct_equal);
+  st = g_hash_table_lookup(s->stmts, sql);
+  if (st) {
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    return st;
+  }
+  if (sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st,
+                         NULL) != SQLITE_OK) {
+    db_fail(s, err, "preparing a statement");
+    sqlite3_finalize(st);
+    return NULL;
+  }
+  g_hash_table_insert(s->stmts, (gpointer)(uintptr_t)sql, st);
+  return st;
 }
 
 void zt_store_check_after_read(zt_store *s) {
@@ -1419,7 +1466,7 @@ zt_status zt_store_file_begin(zt_store *s, const zt_file_info *fi,
   } else {
     st = group_open(s, err);
     if (!st)
-      st = exec(s, "SAVEPOINT zt_file", err);
+      st = exec_q(s, Q_SAVEPOINT, err);
   }
   if (st)
     return st;
@@ -1495,7 +1542,7 @@ zt_status zt_store_file_commit(zt_store *s, int64_t file_id,
     s->in_file = false;
     return zt_store_commit(s, err);
   }
-  rc = exec(s, "RELEASE zt_file", err);
+  rc = exec_q(s, Q_RELEASE, err);
   if (rc) {
     zt_store_file_rollback(s);
     return rc;
@@ -1512,8 +1559,8 @@ void zt_store_file_rollback(zt_store *s) {
     s->in_group = false;
     s->solo = false;
   } else {
-    sqlite3_exec(s->db, "ROLLBACK TO zt_file; RELEASE zt_file", NULL, NULL,
-                 NULL);
+    exec_q(s, Q_ROLLBACK_TO, NULL);
+    exec_q(s, Q_RELEASE, NULL);
   }
   s->in_file = false;
   undo_file(s);
@@ -1530,7 +1577,7 @@ zt_status zt_store_file_rejected(zt_store *s, const zt_file_info *fi,
   s->solo = false;
   st = group_open(s, err);
   if (!st)
-    st = exec(s, "SAVEPOINT zt_file", err);
+    st = exec_q(s, Q_SAVEPOINT, err);
   if (st)
     return st;
   s->in_file = true;
@@ -1561,7 +1608,7 @@ zt_status zt_store_file_rejected(zt_store *s, const zt_file_info *fi,
   if (!st)
     st = zt_store_put_reject(s, id, 0, NULL, reason, message, NULL, err);
   if (!st)
-    st = exec(s, "RELEASE zt_file", err);
+    st = exec_q(s, Q_RELEASE, err);
   if (st) {
     zt_store_file_rollback(s);
     return st;
