@@ -436,6 +436,11 @@ static void measure_table(pdfw *w, tlay *tl, const zt_table *t,
         maxw[c] = e.w + 2 * PADX;
       if (t->numeric[c] && !(t->rflags[r] & ZT_ROW_HEAD)) {
         word = e.w;
+      } else if (is_chart_data && c == 0 && !(t->rflags[r] & ZT_ROW_HEAD) &&
+                 e.w <= WIDTH / 4) {
+        /* a chart's categories ("2e hj 2022", a municipality) stay on one
+         * line: the other columns' headers wrap instead */
+        word = e.w;
       } else {
         /* the widest word */
         const char *p = s;

@@ -676,6 +676,71 @@ static void test_euro_keeps_its_amount(void **state) {
   zt_doc_free(d);
 }
 
+/* A chart's data table with seven series of long names: its categories
+ * (periods) stay on one line each, the series' headers wrap instead. */
+static void test_chart_table_categories_whole(void **state) {
+  static const char *const names[7] = {
+      "Gemeente (toegang)",        "Huisarts",
+      "Jeugdarts",                 "Gecertificeerde instelling",
+      "Medisch specialist",        "Geen verwijzer",
+      "Rechter, OvJ of JJI"};
+  static const char *const cats[3] = {"2e hj 2022", "1e hj 2023",
+                                      "2e hj 2023"};
+  zt_doc *d = zt_doc_new();
+  char *path = path_in(tmp, "chart-table.pdf"), *text;
+  zt_block *b;
+  zt_chart *c;
+  FILE *fp;
+  bool ok;
+  int whole = 0;
+  (void)state;
+  d->title = "Tabel";
+  d->region = "Regio";
+  d->period = "2023";
+  d->peildatum = "31 december 2023";
+  d->members = "A";
+  d->date = "1 januari 2024";
+  d->version = "test";
+  c = zt_chart_new(&d->arena, ZT_CHART_STACKED, 3, 7);
+  c->title = "Verzoeken naar verwijzer";
+  for (size_t i = 0; i < 3; i++)
+    c->cats[i] = cats[i];
+  for (size_t s = 0; s < 7; s++) {
+    c->ser[s].name = names[s];
+    for (size_t i = 0; i < 3; i++) {
+      c->ser[s].val[i].v = 1000.0 + (double)(s * 10 + i);
+      c->ser[s].val[i].present = true;
+      c->ser[s].val[i].display =
+          zt_arena_printf(&d->arena, "1.%03zu", s * 10 + i);
+    }
+  }
+  b = zt_doc_add(d, ZT_BLK_CHART);
+  b->title = c->title;
+  b->chart = c;
+  b->chart_table = zt_chart_table(c, &d->arena);
+  b->chart_table_in_pdf = true;
+  fp = fopen(path, "wb");
+  assert_non_null(fp);
+  assert_int_equal(zt_pdf_write(d, fp, NULL, NULL), ZT_OK);
+  assert_int_equal(fclose(fp), 0);
+  text = run((char *[]){"pdftotext", "-layout", "-enc", "UTF-8", path, "-",
+                        NULL},
+             &ok);
+  assert_true(ok);
+  {
+    gchar **lines = g_strsplit(text, "\n", -1);
+    for (gchar **l = lines; *l; l++)
+      for (size_t i = 0; i < 3; i++)
+        if (strstr(*l, cats[i]) && strstr(*l, "1.0"))
+          whole++;     /* the category with its row's numbers */
+    g_strfreev(lines);
+  }
+  assert_int_equal(whole, 3);
+  g_free(text);
+  g_free(path);
+  zt_doc_free(d);
+}
+
 /* LeakSanitizer: fontconfig keeps its parsed configuration for the life
  * of the process (pango owns it; see zt_report_cleanup). Not our leak. */
 const char *__lsan_default_suppressions(void);
@@ -694,6 +759,7 @@ int main(void) {
       cmocka_unit_test(test_annual_report),
       cmocka_unit_test(test_a11y_hook),
       cmocka_unit_test(test_euro_keeps_its_amount),
+      cmocka_unit_test(test_chart_table_categories_whole),
   };
   int failed = cmocka_run_group_tests(tests, setup, teardown);
   zt_report_cleanup();   /* for the leak checker */
