@@ -315,8 +315,11 @@ enum {
 };
 
 /* Plain debits are inserted MULTI rows per statement: one statement run
- * opens the table's and the indexes' cursors once for all of them. */
+ * opens the table's and the indexes' cursors once for all of them. A
+ * shorter run of plain debits (before a credit, at the end of a small
+ * file) takes the statements for 16, 8, 4 and 2 rows. */
 #define MULTI 32
+#define NMULTI 5
 
 /* The columns find_ref() reads, in this order: what makes two lines with
  * the same reference "the same line" (an identical resend) or not. */
@@ -417,7 +420,7 @@ static const char *const sql_text[Q_COUNT] = {
 struct zt_store {
   sqlite3 *db;
   sqlite3_stmt *q[Q_COUNT];
-  sqlite3_stmt *multi;       /* INSERT of MULTI declaration rows */
+  sqlite3_stmt *multi[NMULTI]; /* INSERT of MULTI >> k declaration rows */
   int found_version;
   bool in_file;      /* a file's savepoint is open */
   bool in_group;     /* the transaction holding a group of files is open */
@@ -828,13 +831,13 @@ zt_status zt_store_open(zt_store **out, const char *path, zt_store_mode mode,
     if (sqlite3_prepare_v3(s->db, sql_text[i], -1, SQLITE_PREPARE_PERSISTENT,
                            &s->q[i], NULL) != SQLITE_OK)
       st = db_fail(s, err, "preparing a statement");
-  if (!st) {
-    /* the single-row INSERT with its VALUES repeated MULTI times */
+  for (int k = 0; !st && k < NMULTI; k++) {
+    /* the single-row INSERT with its VALUES repeated MULTI >> k times */
     const char *one = sql_text[Q_DECL_INSERT];
     const char *values = strstr(one, "VALUES (");
     const char *tail = strstr(one, " ON CONFLICT");
     GString *sql = g_string_new_len(one, values - one + 7);
-    for (int r = 0; r < MULTI; r++) {
+    for (int r = 0; r < MULTI >> k; r++) {
       g_string_append(sql, r ? ", (" : "(");
       for (int c = 1; c <= 20; c++)
         g_string_append_printf(sql, "%s?%d", c > 1 ? ", " : "", r * 20 + c);
@@ -842,7 +845,7 @@ zt_status zt_store_open(zt_store **out, const char *path, zt_store_mode mode,
     }
     g_string_append(sql, tail);
     if (sqlite3_prepare_v3(s->db, sql->str, -1, SQLITE_PREPARE_PERSISTENT,
-                           &s->multi, NULL) != SQLITE_OK)
+                           &s->multi[k], NULL) != SQLITE_OK)
       st = db_fail(s, err, "preparing a statement");
     g_string_free(sql, TRUE);
   }
@@ -887,7 +890,8 @@ void zt_store_close(zt_store *s) {
       sqlite3_finalize(v);
     g_hash_table_destroy(s->stmts);
   }
-  sqlite3_finalize(s->multi);
+  for (int k = 0; k < NMULTI; k++)
+    sqlite3_finalize(s->multi[k]);
   zt_store_flow_free(s->flow);
   if (s->db)
     sqlite3_close(s->db);
@@ -2037,38 +2041,38 @@ static zt_status record_result(zt_store *s, const pending *p,
   return ZT_OK;
 }
 
-/* Can the MULTI sorted entries from `i` go into one INSERT? Only debits
- * no waiting credit is looking for, with references that differ from
- * each other (equal ones must meet one at a time). */
-static bool chunk_is_plain(const zt_store *s, size_t i) {
-  if (i + MULTI > s->npending)
-    return false;
-  for (size_t k = i; k < i + MULTI; k++) {
+/* How many of the sorted entries from `i` (at most MULTI) can go into
+ * one INSERT: debits no waiting credit is looking for, with references
+ * that differ from each other (equal ones must meet one at a time). */
+static size_t plain_run(const zt_store *s, size_t i) {
+  size_t k;
+  for (k = i; k < s->npending && k < i + MULTI; k++) {
     const pending *p = &s->pending[s->order[k].idx];
     uint64_t n;
     if (p->d.credit)
-      return false;
+      break;
     if (k > i && s->order[k].key == s->order[k - 1].key)
-      return false;
+      break;
     if (s->waiting.count &&
         zt_u64map_get(&s->waiting, map_key((uint64_t)p->key), &n) && n > 0)
-      return false;
+      break;
   }
-  return true;
+  return k - i;
 }
 
-/* Insert MULTI plain debits with one statement. Rows that conflict with
- * stored ones (repeats, changed references, key collisions) are then
- * found by their row id and taken through the one-line path. */
-static zt_status insert_chunk(zt_store *s, size_t i,
+/* Insert the n = MULTI >> k plain debits from `i` with one statement.
+ * Rows that conflict with stored ones (repeats, changed references, key
+ * collisions) are then found by their row id and taken through the
+ * one-line path. */
+static zt_status insert_chunk(zt_store *s, size_t i, int k,
                               const char *const *names, zt_err *err) {
   int64_t cid[MULTI], before = 0;
-  int prec[MULTI], rc;
+  int prec[MULTI], rc, n = MULTI >> k;
   sqlite3_stmt *st;
   zt_status zs;
   bool all;
 
-  for (int r = 0; r < MULTI; r++) {
+  for (int r = 0; r < n; r++) {
     const pending *p = &s->pending[s->order[i + (size_t)r].idx];
     zs = client_id(s, &p->d.client, &cid[r], &prec[r], err);
     if (zs)
@@ -2079,7 +2083,7 @@ static zt_status insert_chunk(zt_store *s, size_t i,
      * lookups alone, without the insert that would store nothing */
     found_row f[MULTI];
     int r;
-    for (r = 0; r < MULTI; r++) {
+    for (r = 0; r < n; r++) {
       const pending *p = &s->pending[s->order[i + (size_t)r].idx];
       bool collision;
       zs = find_ref(s, p->d.agb, p->d.ref, &p->d, cid[r], &f[r], &collision,
@@ -2089,8 +2093,8 @@ static zt_status insert_chunk(zt_store *s, size_t i,
       if (!f[r].found)
         break;
     }
-    if (r == MULTI) {
-      for (r = 0; r < MULTI; r++) {
+    if (r == n) {
+      for (r = 0; r < n; r++) {
         const pending *p = &s->pending[s->order[i + (size_t)r].idx];
         zt_put_result res;
         clear_result(&res);
@@ -2106,8 +2110,8 @@ static zt_status insert_chunk(zt_store *s, size_t i,
   if (sqlite3_step(st) == SQLITE_ROW)
     before = sqlite3_column_int64(st, 0);
   sqlite3_reset(st);
-  st = s->multi;
-  for (int r = 0; r < MULTI; r++) {
+  st = s->multi[k];
+  for (int r = 0; r < n; r++) {
     const pending *p = &s->pending[s->order[i + (size_t)r].idx];
     bind_decl(st, r * 20, p->file_id, p->line, cid[r], &p->d, p->key, true,
               0);
@@ -2116,9 +2120,9 @@ static zt_status insert_chunk(zt_store *s, size_t i,
   sqlite3_reset(st);
   if (rc != SQLITE_DONE)
     return db_fail(s, err, "storing declaration lines");
-  all = sqlite3_changes(s->db) == MULTI;
+  all = sqlite3_changes(s->db) == n;
   s->probe_first = sqlite3_changes(s->db) == 0;
-  for (int r = 0; r < MULTI; r++) {
+  for (int r = 0; r < n; r++) {
     const pending *p = &s->pending[s->order[i + (size_t)r].idx];
     zt_put_result res;
     bool mine = all, settled = all;
@@ -2186,9 +2190,13 @@ zt_status zt_store_flush(zt_store *s, zt_err *err) {
   for (size_t i = 0; !st && i < s->npending;) {
     pending *p;
     zt_put_result res;
-    if (chunk_is_plain(s, i)) {
-      st = insert_chunk(s, i, names, err);
-      i += MULTI;
+    size_t run = plain_run(s, i);
+    if (run >= 2) {
+      int k = 0;
+      while ((size_t)(MULTI >> k) > run)
+        k++;
+      st = insert_chunk(s, i, k, names, err);
+      i += (size_t)(MULTI >> k);
       continue;
     }
     p = &s->pending[s->order[i].idx];

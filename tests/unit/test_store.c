@@ -198,6 +198,142 @@ static void test_queue_mixed_resend(void **state) {
   zt_store_close(s);
 }
 
+/* The store's contents, one text per line, in reference order: what a
+ * batched and a one-by-one ingest must agree on. */
+static char *contents(zt_store *s) {
+  sqlite3_stmt *st;
+  GString *g = g_string_new(NULL);
+  assert_int_equal(
+      sqlite3_prepare_v2(zt_store_db(s),
+                         "SELECT d.agb, d.ref, coalesce(d.prev_ref, ''), "
+                         "d.amount, d.credit, coalesce((SELECT e.ref FROM "
+                         "declaration e WHERE e.id = d.debit_id), '-'), "
+                         "d.line FROM declaration d ORDER BY d.agb, d.ref",
+                         -1, &st, NULL),
+      SQLITE_OK);
+  while (sqlite3_step(st) == SQLITE_ROW)
+    g_string_append_printf(g, "%s|%s|%s|%s|%s|%s|%s\n",
+                           sqlite3_column_text(st, 0),
+                           sqlite3_column_text(st, 1),
+                           sqlite3_column_text(st, 2),
+                           sqlite3_column_text(st, 3),
+                           sqlite3_column_text(st, 4),
+                           sqlite3_column_text(st, 5),
+                           sqlite3_column_text(st, 6));
+  sqlite3_finalize(st);
+  return g_string_free(g, FALSE);
+}
+
+/* Line i of file `file` (0 or 1) in the runs test: a debit, a credit of
+ * an earlier debit, or a resend of file 0's line, changed or not. Fills
+ * *d; false when the file has no line i. */
+static bool run_line(int file, int i, zt_decl *d) {
+  char ref[16];
+  if (file == 1 && (i == 130 || i == 131)) {
+    /* a line of this same file again: N5 as it was, N6 changed */
+    run_line(1, i - 25, d);
+    if (i == 131)
+      d->amount += 1;
+    return true;
+  }
+  if (i >= 130)
+    return false;
+  if (file == 0 || i >= 100) {
+    /* debits R0.. (file 0) and N0.. (file 1); after every 9th debit its
+     * credit, so that the sorted batch holds runs of plain debits of
+     * every length between the credits */
+    int k = file == 0 ? i : i - 100;
+    if (i % 10 == 9) {
+      zt_decl debit;
+      snprintf(ref, sizeof ref, "%c%d", file ? 'N' : 'R', k - 1);
+      debit = line((k - 1) % 7, ref, 1000 + k - 1);
+      snprintf(ref, sizeof ref, "%c%d", file ? 'D' : 'C', k - 1);
+      *d = credit_of(&debit, ref);
+      return true;
+    }
+    snprintf(ref, sizeof ref, "%c%d", file ? 'N' : 'R', k);
+    *d = line(k % 7, ref, 1000 + k);
+    return true;
+  }
+  /* file 1, lines 0..99: file 0's lines again, every 6th debit changed
+   * (duplicate_reference); every 13th a second credit of a debit
+   * (duplicate_credit) */
+  if (!run_line(0, i, d))
+    return false;
+  if (!d->credit && i % 6 == 5)
+    d->amount += 1;
+  if (i % 13 == 12 && !d->credit) {
+    zt_decl debit = *d;
+    debit.amount = 1000 + i;
+    snprintf(ref, sizeof ref, "X%d", i);
+    *d = credit_of(&debit, ref);
+    /* a debit file 0 credited already: R8, R18, ... */
+    snprintf(d->prev_ref, sizeof d->prev_ref, "R%d", i / 10 * 10 - 2);
+  }
+  return true;
+}
+
+/* Runs of plain debits of every length (MULTI, 16, 8, 4, 2 rows to a
+ * statement, and single lines) between credits, resends, changed
+ * references and second credits: the batched store ends with the same
+ * lines, links and counts as one that stores every line on its own. */
+static void test_queue_runs_equal_one_by_one(void **state) {
+  zt_store *a, *b;
+  (void)state;
+  assert_int_equal(zt_store_open(&a, NULL, ZT_STORE_MEMORY, NULL), ZT_OK);
+  assert_int_equal(zt_store_open(&b, NULL, ZT_STORE_MEMORY, NULL), ZT_OK);
+  for (int file = 0; file < 2; file++) {
+    char name[16], hash[16];
+    int64_t fa, fb;
+    zt_batch_counts one = {0};
+    const zt_batch_counts *bc;
+    zt_decl d;
+    snprintf(name, sizeof name, "f%d.csv", file);
+    snprintf(hash, sizeof hash, "hash-%d", file);
+    fa = begin(a, name);
+    fb = begin(b, name);
+    for (int i = 0; run_line(file, i, &d); i++) {
+      zt_put_result res;
+      assert_int_equal(zt_store_queue_decl(a, fa, i + 2, &d, NULL), ZT_OK);
+      assert_int_equal(zt_store_put_decl(b, fb, i + 2, &d, &res, NULL),
+                       ZT_OK);
+      one.accepted += res.outcome == ZT_PUT_STORED;
+      one.duplicates += res.outcome == ZT_PUT_DUPLICATE;
+      one.rejected += res.outcome == ZT_PUT_REJECTED;
+      one.credits_linked += res.credit_linked;
+      if (res.outcome == ZT_PUT_REJECTED)
+        one.by_reason[res.reject.reason]++;
+    }
+    assert_int_equal(zt_store_flush(a, NULL), ZT_OK);
+    bc = zt_store_batch_counts(a);
+    assert_int_equal(bc->accepted, one.accepted);
+    assert_int_equal(bc->duplicates, one.duplicates);
+    assert_int_equal(bc->rejected, one.rejected);
+    assert_int_equal(bc->credits_linked, one.credits_linked);
+    assert_int_equal(bc->by_reason[ZT_R_DUPLICATE_REFERENCE],
+                     one.by_reason[ZT_R_DUPLICATE_REFERENCE]);
+    assert_int_equal(bc->by_reason[ZT_R_DUPLICATE_CREDIT],
+                     one.by_reason[ZT_R_DUPLICATE_CREDIT]);
+    if (file == 1) {   /* the file has each kind of outcome */
+      assert_true(one.duplicates > 0);
+      assert_true(one.by_reason[ZT_R_DUPLICATE_REFERENCE] > 0);
+      assert_true(one.by_reason[ZT_R_DUPLICATE_CREDIT] > 0);
+      assert_true(one.accepted > 0);
+    }
+    assert_false(commit(a, fa, hash));
+    assert_false(commit(b, fb, hash));
+  }
+  {
+    char *ca = contents(a), *cb = contents(b);
+    assert_string_equal(ca, cb);
+    assert_true(strlen(ca) > 100 * 10);
+    g_free(ca);
+    g_free(cb);
+  }
+  zt_store_close(a);
+  zt_store_close(b);
+}
+
 static void test_credits(void **state) {
   zt_store *s;
   zt_put_result res;
@@ -713,6 +849,7 @@ int main(void) {
       cmocka_unit_test(test_schema),
       cmocka_unit_test(test_duplicates),
       cmocka_unit_test(test_queue_mixed_resend),
+      cmocka_unit_test(test_queue_runs_equal_one_by_one),
       cmocka_unit_test(test_credits),
       cmocka_unit_test(test_rollback_and_repeat),
       cmocka_unit_test(test_residence),
