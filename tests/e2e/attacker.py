@@ -102,6 +102,12 @@ ROW_SUMS = [
     ("episodes.clients", ("episodes.clients", "providers")),
     ("episodes.short", ["episodes.short_ended", "episodes.short_running"]),
     ("spend.total", ("spend.by_kind", "kind")),
+    # every JW315 request names one verwijzer (the schema requires it),
+    # every stop one reason, every waiting assignment one care kind
+    ("flow.requests", ("flow.requests", "verwijzer")),
+    ("flow.stops", ("flow.stops", "reason")),
+    ("flow.waiting_at_peildatum", ("flow.waiting_at_peildatum", "kind")),
+    ("flow.waiting_over_norm", ("flow.waiting_over_norm", "kind")),
 ]
 # a client may count in several parts: total <= sum, part <= total
 ROW_COVERS = [
