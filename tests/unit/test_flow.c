@@ -363,6 +363,60 @@ static void test_as_of(void **state) {
 }
 
 /* Without requests, starts or stops there is no flow.* row at all. */
+/* In a store file large enough for two readers (here: any) the flow is
+ * read on a connection and thread of its own, beside the lines: the
+ * snapshot is the same, byte for byte, as with one connection. */
+static void test_flow_beside_lines(void **state) {
+  unsigned char key[ZT_KEY_BYTES] = {5, 4, 3};
+  zt_refdata *rd = mf_refdata();
+  zt_pseudonymizer *ps;
+  zt_store *s;
+  zt_validator v;
+  zt_ingest_opts o;
+  zt_ingest_run run;
+  zt_snapshot one, two;
+  char *dir = tu_tmpdir("flow"), *path = g_build_filename(dir, "z.db", NULL);
+  (void)state;
+  memset(&o, 0, sizeof o);
+  assert_non_null(rd);
+  assert_int_equal(zt_pseudo_open_key(&ps, key, NULL), ZT_OK);
+  assert_int_equal(zt_store_open(&s, path, ZT_STORE_INIT, NULL), ZT_OK);
+  v = (zt_validator){rd, ps, 0, 0};
+  assert_int_equal(zt_ingest_paths(s, &v, (const char *const *)files,
+                                   NFILES, &o, &run, NULL),
+                   ZT_OK);
+  zt_snapshot_split_min(SIZE_MAX);
+  assert_int_equal(zt_snapshot_load(s, &one, NULL), ZT_OK);
+  zt_snapshot_split_min(1);
+  assert_int_equal(zt_snapshot_load(s, &two, NULL), ZT_OK);
+  zt_snapshot_split_min(65536);
+  assert_true(zt_flow_present(&one.flow));
+#define SAME_ARRAY(f, n)                                                  \
+  do {                                                                    \
+    assert_int_equal(one.flow.n, two.flow.n);                             \
+    assert_true(one.flow.n > 0);                                          \
+    assert_memory_equal(one.flow.f, two.flow.f,                           \
+                        one.flow.n * sizeof *one.flow.f);                 \
+  } while (0)
+  SAME_ARRAY(req, nreq);
+  SAME_ARRAY(assign, nassign);
+  SAME_ARRAY(starts, nstarts);
+  SAME_ARRAY(stops, nstops);
+  SAME_ARRAY(decls, ndecls);
+#undef SAME_ARRAY
+  assert_int_equal(one.nlines, two.nlines);
+  assert_memory_equal(one.lines, two.lines, one.nlines * sizeof *one.lines);
+  zt_snapshot_free(&one);
+  zt_snapshot_free(&two);
+  zt_ingest_run_free(&run);
+  zt_store_close(s);
+  zt_pseudo_close(ps);
+  zt_refdata_free(rd);
+  tu_rmtree(dir);
+  g_free(path);
+  g_free(dir);
+}
+
 static void test_absent(void **state) {
   zt_refdata *rd = mf_refdata();
   mf *m = mf_new(rd, 1);
@@ -389,6 +443,7 @@ int main(void) {
       cmocka_unit_test(test_indicators),
       cmocka_unit_test(test_gzip),
       cmocka_unit_test(test_absent),
+      cmocka_unit_test(test_flow_beside_lines),
       cmocka_unit_test(test_as_of),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
