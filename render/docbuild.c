@@ -303,8 +303,22 @@ static zt_status chart_block(bctx *b, xmlNodePtr n) {
             tg->val[i].v = (double)t->num / (double)t->den;
             tg->val[i].display = target_value(b, t, unit_of(ind), true);
           }
+          /* no target for any of the periods: no line, no legend entry
+           * and no column of dashes (its slot is taken by the next) */
+          {
+            bool any = false;
+            for (size_t i = 0; i < xd.n; i++)
+              any |= tg->val[i].present;
+            if (!any) {
+              out--;
+              tg->is_target = false;   /* the slot as it was given */
+              tg->name = NULL;
+              tg->color = 0;
+            }
+          }
         }
       }
+      c->nser = out;
       c->unit = unit_of(first_ind);
     }
     /* one series over care kinds: each bar or slice in its kind's colour */

@@ -505,6 +505,25 @@ static void test_chart_from_template(void **state) {
   assert_int_equal(c->ncat, 2);
   assert_false(c->begins_late);
   zt_doc_free(d);
+  /* a series asks for its target path, and no period has a target: no
+   * path, no legend entry, no column; the next series is itself */
+  d = build("c4.xml", HEAD
+            "<chart type=\"line\" title=\"Twee\" x=\"periods:trend\">"
+            "<series id=\"clients.total\" label=\"Totaal\" "
+            "target=\"yes\"/>"
+            "<series id=\"verblijf.share_gezinsvorm\" label=\"Gezinsvorm\" "
+            "target=\"yes\"/></chart></report>\n", &m);
+  c = d->blocks[0].chart;
+  assert_int_equal(c->nser, 3);
+  assert_string_equal(c->ser[0].name, "Totaal");
+  assert_false(c->ser[0].is_target);
+  assert_string_equal(c->ser[1].name, "Gezinsvorm");
+  assert_false(c->ser[1].is_target);
+  assert_string_equal(c->ser[1].val[1].display, "64,0%");
+  assert_true(c->ser[2].is_target);
+  assert_true(c->ser[2].val[1].present);
+  assert_int_equal(d->blocks[0].chart_table->ncols, 4);
+  zt_doc_free(d);
   mini_free(&m);
 }
 
