@@ -25,6 +25,8 @@ zt_status zt_compute_completeness(const zt_config *cfg, zt_computed *out,
   zt_compl_config_from(cfg, &cc);
   st = codes ? zt_compl_prepare(out->snap.lines, out->snap.nlines,
                                 out->snap.credits, out->snap.ncredits,
+                                out->snap.rejections,
+                                out->snap.nrejections,
                                 codes, ncodes, &out->cdata, err)
              : zt_fail(err, ZT_ERR_NOMEM, "out of memory");
   free(codes);

@@ -406,7 +406,14 @@ zt_status zt_store_put_message_ident(zt_store *s, int64_t file_id,
 typedef struct ans {
   bool whole;
   int code;              /* index into the code list */
+  zt_day day;            /* its file's delivery day */
 } ans;
+
+/* A line an answer rejected: its main code and the answer's day. */
+typedef struct rline {
+  int code;
+  zt_day day;
+} rline;
 
 typedef struct loader {
   GHashTable *codes;     /* code -> index + 1 */
@@ -457,10 +464,12 @@ static void key3_in(char *k, size_t n, int64_t agb, char what,
 }
 
 zt_answer_mark zt_answer_mark_of(const zt_answer_marks *m, int64_t id,
-                                 const char **code) {
+                                 const char **code, zt_day *day) {
   size_t lo = 0, hi = m->n;
   if (code)
     *code = NULL;
+  if (day)
+    *day = ZT_DAY_NONE;
   while (lo < hi) {
     size_t mid = lo + (hi - lo) / 2;
     if (m->ids[mid] < id)
@@ -471,6 +480,8 @@ zt_answer_mark zt_answer_mark_of(const zt_answer_marks *m, int64_t id,
   if (lo < m->n && m->ids[lo] == id) {
     if (code && m->mark[lo] == ZT_ANS_REJECTED)
       *code = m->codes[m->code[lo]];
+    if (day && m->mark[lo] == ZT_ANS_REJECTED)
+      *day = m->day[lo];
     return (zt_answer_mark)m->mark[lo];
   }
   return ZT_ANS_APPROVED;
@@ -480,6 +491,7 @@ void zt_answer_marks_free(zt_answer_marks *m) {
   g_free(m->ids);
   g_free(m->mark);
   g_free(m->code);
+  g_free(m->day);
   g_free(m->codes);
   memset(m, 0, sizeof *m);
 }
@@ -499,6 +511,7 @@ zt_status zt_answer_marks_load(sqlite3 *db, zt_day as_of,
   GHashTable *msgs = NULL, *lines = NULL, *idents = NULL, *jw323 = NULL;
   loader ld = {NULL, NULL};
   ans *answers = NULL;
+  GArray *rlines = NULL;
   size_t nans = 0, cap = 0;
   int *remap = NULL;
   zt_status rc = ZT_OK;
@@ -526,15 +539,18 @@ zt_status zt_answer_marks_load(sqlite3 *db, zt_day as_of,
   idents = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free,
                                  g_free);
   jw323 = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, NULL);
+  rlines = g_array_new(FALSE, FALSE, sizeof(rline));
 
   /* the answers, by (provider, identification) and (provider, number);
    * lines of an answer whose own row is missing (a CSV without one)
    * still say the message was answered */
   snprintf(sql, sizeof sql,
            "SELECT agb, decl_id, coalesce(declaratie_nr, ''), "
-           "whole_rejected, main_code FROM answer WHERE %s UNION ALL "
+           "whole_rejected, main_code, (SELECT delivered_day FROM "
+           "ingest_file f WHERE f.id = file_id) FROM answer WHERE %s "
+           "UNION ALL "
            "SELECT DISTINCT agb, decl_id, coalesce(declaratie_nr, ''), 0, "
-           "'' FROM answer_line l WHERE %s AND NOT EXISTS (SELECT 1 FROM "
+           "'', NULL FROM answer_line l WHERE %s AND NOT EXISTS (SELECT 1 FROM "
            "answer a WHERE a.agb = l.agb AND a.gemeente = l.gemeente AND "
            "a.decl_id = l.decl_id AND %s) ORDER BY 1, 2, 3",
            kf, kl, ka);
@@ -554,6 +570,9 @@ zt_status zt_answer_marks_load(sqlite3 *db, zt_day as_of,
     a = &answers[nans];
     a->whole = sqlite3_column_int(st, 3) != 0;
     a->code = code_index(&ld, (const char *)sqlite3_column_text(st, 4));
+    a->day = sqlite3_column_type(st, 5) == SQLITE_NULL
+                 ? ZT_DAY_NONE
+                 : (zt_day)sqlite3_column_int(st, 5);
     g_hash_table_insert(msgs, key3(agb, 'I', id), GSIZE_TO_POINTER(nans + 1));
     if (nr[0]) {
       char *k = key3(agb, 'N', nr);
@@ -571,7 +590,8 @@ zt_status zt_answer_marks_load(sqlite3 *db, zt_day as_of,
 
   /* the rejected lines, by (provider, reference) */
   snprintf(sql, sizeof sql,
-           "SELECT agb, ref, main_code FROM answer_line WHERE %s "
+           "SELECT agb, ref, main_code, (SELECT delivered_day FROM "
+           "ingest_file f WHERE f.id = file_id) FROM answer_line WHERE %s "
            "ORDER BY agb, ref, id", kf);
   if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
     rc = db_fail(db, err, "reading the answers");
@@ -580,11 +600,16 @@ zt_status zt_answer_marks_load(sqlite3 *db, zt_day as_of,
   while (sqlite3_step(st) == SQLITE_ROW) {
     char *k = key3(sqlite3_column_int64(st, 0), 'R',
                    (const char *)sqlite3_column_text(st, 1));
-    int c = code_index(&ld, (const char *)sqlite3_column_text(st, 2));
-    if (g_hash_table_contains(lines, k))
+    rline r = {code_index(&ld, (const char *)sqlite3_column_text(st, 2)),
+               sqlite3_column_type(st, 3) == SQLITE_NULL
+                   ? ZT_DAY_NONE
+                   : (zt_day)sqlite3_column_int(st, 3)};
+    if (g_hash_table_contains(lines, k)) {
       g_free(k);
-    else
-      g_hash_table_insert(lines, k, GINT_TO_POINTER(c + 1));
+    } else {
+      g_array_append_val(rlines, r);
+      g_hash_table_insert(lines, k, GUINT_TO_POINTER(rlines->len));
+    }
   }
   if (sqlite3_finalize(st) != SQLITE_OK) {
     rc = db_fail(db, err, "reading the answers");
@@ -647,6 +672,7 @@ zt_status zt_answer_marks_load(sqlite3 *db, zt_day as_of,
       gpointer hit = NULL, rl;
       char k[96];            /* lookups need no copy of the key */
       int mark, code = 0;
+      zt_day day = ZT_DAY_NONE;
       if (ident) {
         key3_in(k, sizeof k, agb, 'I', ident);
         hit = g_hash_table_lookup(msgs, k);
@@ -660,9 +686,13 @@ zt_status zt_answer_marks_load(sqlite3 *db, zt_day as_of,
       if (hit && answers[GPOINTER_TO_SIZE(hit) - 1].whole) {
         mark = ZT_ANS_REJECTED;
         code = answers[GPOINTER_TO_SIZE(hit) - 1].code;
+        day = answers[GPOINTER_TO_SIZE(hit) - 1].day;
       } else if (rl) {
+        const rline *r = &g_array_index(rlines, rline,
+                                        GPOINTER_TO_UINT(rl) - 1);
         mark = ZT_ANS_REJECTED;
-        code = GPOINTER_TO_INT(rl) - 1;
+        code = r->code;
+        day = r->day;
       } else if (hit) {
         continue;                    /* approved: not in the array */
       } else {
@@ -674,10 +704,12 @@ zt_status zt_answer_marks_load(sqlite3 *db, zt_day as_of,
         m->ids = g_renew(int64_t, m->ids, mcap);
         m->mark = g_renew(uint8_t, m->mark, mcap);
         m->code = g_renew(uint16_t, m->code, mcap);
+        m->day = g_renew(zt_day, m->day, mcap);
       }
       m->ids[m->n] = id;
       m->mark[m->n] = (uint8_t)mark;
       m->code[m->n] = (uint16_t)code;
+      m->day[m->n] = day;
       m->n++;
     }
   }
@@ -710,6 +742,8 @@ zt_status zt_answer_marks_load(sqlite3 *db, zt_day as_of,
 out:
   g_free(remap);
   g_free(answers);
+  if (rlines)
+    g_array_free(rlines, TRUE);
   if (ld.codes)
     g_hash_table_destroy(ld.codes);
   if (ld.code_list)

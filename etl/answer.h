@@ -69,6 +69,8 @@ typedef struct zt_answer_marks {
   int64_t *ids;
   uint8_t *mark;          /* zt_answer_mark */
   uint16_t *code;         /* for REJECTED: index into codes */
+  zt_day *day;            /* for REJECTED: the delivery day of the
+                             answer's file (ZT_DAY_NONE unknown) */
   char (*codes)[5];
   size_t ncodes;
 } zt_answer_marks;
@@ -81,9 +83,10 @@ typedef struct zt_answer_marks {
 zt_status zt_answer_marks_load(struct sqlite3 *db, zt_day as_of,
                                zt_answer_marks *out, zt_err *err);
 /* The mark of declaration `id` (binary search; an id not in the array
- * is APPROVED), and for REJECTED its main retour code. */
+ * is APPROVED), and for REJECTED its main retour code and the day the
+ * rejecting answer was delivered (either out pointer may be NULL). */
 zt_answer_mark zt_answer_mark_of(const zt_answer_marks *m, int64_t id,
-                                 const char **code);
+                                 const char **code, zt_day *day);
 void zt_answer_marks_free(zt_answer_marks *m);
 
 /* One main retour code's share of the rejected lines. */

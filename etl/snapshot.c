@@ -203,6 +203,8 @@ typedef struct debit_part {
   uint8_t *open;             /* with marks: 1 open, 2 outside, 0 approved */
   size_t n;
   zt_answer_stats rejected;  /* the lines an answer rejected, by code */
+  zt_reject_event *rej;      /* ... and each of them (completeness) */
+  size_t nrej, rejcap;
   zt_day first, last, latest;
   zt_status st;
   zt_err err;
@@ -236,14 +238,20 @@ static zt_status scan_debits(debit_part *pt) {
     }
     if (pt->marks->present) {
       const char *rcode;
-      zt_answer_mark mk =
-          zt_answer_mark_of(pt->marks, sqlite3_column_int64(st, 0), &rcode);
+      zt_day rday;
+      zt_answer_mark mk = zt_answer_mark_of(
+          pt->marks, sqlite3_column_int64(st, 0), &rcode, &rday);
       if (mk == ZT_ANS_REJECTED) {
-        if (count_rejected(&pt->rejected, rcode, 1,
-                           sqlite3_column_int64(st, 9))) {
+        zt_reject_event ev = {sqlite3_column_int64(st, 9),
+                              sqlite3_column_int(st, 7), arrived, rday,
+                              (uint16_t)sqlite3_column_int(st, 3)};
+        if (count_rejected(&pt->rejected, rcode, 1, ev.amount) ||
+            reserve((void **)&pt->rej, &pt->rejcap, pt->nrej + 1,
+                    sizeof *pt->rej)) {
           zs = zt_fail(err, ZT_ERR_NOMEM, "out of memory");
           break;
         }
+        pt->rej[pt->nrej++] = ev;
         continue;                    /* not spending, not care */
       }
       pt->open[pt->n] = mk == ZT_ANS_OPEN      ? 1
@@ -292,8 +300,16 @@ static gpointer scan_thread(gpointer data) {
 }
 
 /* Put part b's lines right behind part a's (b was read into the same
- * arrays at its own offset: moved down in place, no copy of the whole). */
-static void part_join(debit_part *a, debit_part *b, bool marks) {
+ * arrays at its own offset: moved down in place, no copy of the whole),
+ * and its rejected lines behind a's. */
+static zt_status part_join(debit_part *a, debit_part *b, bool marks) {
+  if (b->nrej) {
+    if (reserve((void **)&a->rej, &a->rejcap, a->nrej + b->nrej,
+                sizeof *a->rej))
+      return ZT_ERR_NOMEM;
+    memcpy(a->rej + a->nrej, b->rej, b->nrej * sizeof *b->rej);
+    a->nrej += b->nrej;
+  }
   memmove(a->lines + a->n, b->lines, b->n * sizeof *b->lines);
   memmove(a->ids + a->n, b->ids, b->n * sizeof *b->ids);
   if (marks)
@@ -308,6 +324,7 @@ static void part_join(debit_part *a, debit_part *b, bool marks) {
   if (b->latest != ZT_DAY_NONE && (a->latest == ZT_DAY_NONE ||
                                    b->latest > a->latest))
     a->latest = b->latest;
+  return ZT_OK;
 }
 
 /* Merge the rejected lines of a part into the snapshot's answers. */
@@ -393,11 +410,12 @@ static zt_status read_debits(sqlite3 *db, debit_part *a, bool allow_split,
       if (err)
         *err = b.err;
     }
-    if (!st)
-      part_join(a, &b, marks);
+    if (!st && part_join(a, &b, marks))
+      st = zt_fail(err, ZT_ERR_NOMEM, "out of memory");
     if (!st && part_rejected(&a->rejected, &b))
       st = zt_fail(err, ZT_ERR_NOMEM, "out of memory");
     free(b.rejected.codes);
+    free(b.rej);
   }
   return st;
 }
@@ -415,6 +433,7 @@ static zt_status load_lines(sqlite3 *db, zt_snapshot *sn, bool allow_split,
   zt_answer_stats *as = &sn->answers;
   arrivals arr;
   debit_part a;
+  size_t rejcap;
   int step;
   zt_status rc = load_arrivals(db, &arr, err);
   if (rc) {
@@ -437,6 +456,9 @@ static zt_status load_lines(sqlite3 *db, zt_snapshot *sn, bool allow_split,
     rc = zt_fail(err, ZT_ERR_NOMEM, "out of memory");
   sn->lines = a.lines;
   sn->nlines = a.n;
+  sn->rejections = a.rej;
+  sn->nrejections = a.nrej;
+  rejcap = a.rejcap;
   ids = a.ids;
   open = a.open;
   free(a.rejected.codes);
@@ -466,21 +488,10 @@ static zt_status load_lines(sqlite3 *db, zt_snapshot *sn, bool allow_split,
   while ((step = sqlite3_step(st)) == SQLITE_ROW) {
     int64_t debit = sqlite3_column_int64(st, 0);
     size_t lo = 0, hi = sn->nlines;
+    bool found;
     zt_day arrived = arrival_of(&arr, sqlite3_column_int64(st, 3));
     if (!known_on(arrived, sn->as_of))
       continue;
-    if (marks.present) {
-      const char *rcode;
-      if (zt_answer_mark_of(&marks, sqlite3_column_int64(st, 2), &rcode) ==
-          ZT_ANS_REJECTED) {
-        /* a rejected credit is not applied: its debit stands */
-        if (count_rejected(as, rcode, 1, -sqlite3_column_int64(st, 1))) {
-          rc = zt_fail(err, ZT_ERR_NOMEM, "out of memory");
-          break;
-        }
-        continue;
-      }
-    }
     while (lo < hi) {
       size_t mid = lo + (hi - lo) / 2;
       if (ids[mid] < debit)
@@ -488,7 +499,33 @@ static zt_status load_lines(sqlite3 *db, zt_snapshot *sn, bool allow_split,
       else
         hi = mid;
     }
-    if (lo < sn->nlines && ids[lo] == debit) {
+    found = lo < sn->nlines && ids[lo] == debit;
+    if (marks.present) {
+      const char *rcode;
+      zt_day rday;
+      if (zt_answer_mark_of(&marks, sqlite3_column_int64(st, 2), &rcode,
+                            &rday) == ZT_ANS_REJECTED) {
+        /* a rejected credit is not applied: its debit stands; it was
+         * netted from its arrival until the answer (completeness) */
+        if (count_rejected(as, rcode, 1, -sqlite3_column_int64(st, 1))) {
+          rc = zt_fail(err, ZT_ERR_NOMEM, "out of memory");
+          break;
+        }
+        if (found) {
+          zt_reject_event ev = {-sqlite3_column_int64(st, 1),
+                                sn->lines[lo].begin, arrived, rday,
+                                sn->lines[lo].gemeente};
+          if (reserve((void **)&sn->rejections, &rejcap,
+                      sn->nrejections + 1, sizeof *sn->rejections)) {
+            rc = zt_fail(err, ZT_ERR_NOMEM, "out of memory");
+            break;
+          }
+          sn->rejections[sn->nrejections++] = ev;
+        }
+        continue;
+      }
+    }
+    if (found) {
       zt_credit_event *c;
       sn->lines[lo].amount -= sqlite3_column_int64(st, 1);
       sn->lines[lo].credited = true;
@@ -896,6 +933,9 @@ void zt_snapshot_free_lines(zt_snapshot *sn) {
   free(sn->lines);
   sn->lines = NULL;
   sn->nlines = 0;
+  free(sn->rejections);
+  sn->rejections = NULL;
+  sn->nrejections = 0;
   free(sn->credits);
   sn->credits = NULL;
   sn->ncredits = 0;

@@ -40,6 +40,19 @@ typedef struct zt_credit_event {
   int64_t amount;
 } zt_credit_event;
 
+/* A line that was spending until an answer (JW325) rejected it: left out
+ * of `lines`, kept for the completeness triangles, where it arrived with
+ * its file and left on the answer's delivery day. `amount` is signed: a
+ * rejected debit +, a rejected credit - (a credit that was netted until
+ * its answer came). */
+typedef struct zt_reject_event {
+  int64_t amount;
+  zt_day begin;              /* the line's begin day (its care month) */
+  zt_day arrived;            /* its file's delivery day */
+  zt_day rejected;           /* the answer's delivery day */
+  uint16_t gemeente;         /* the municipality it was declared to */
+} zt_reject_event;
+
 typedef struct zt_snapshot {
   zt_nline *lines;
   size_t nlines;
@@ -74,6 +87,8 @@ typedef struct zt_snapshot {
    * rejected are left out of `lines` (and rejected credits are not
    * netted); answers.present is false otherwise, and nothing changes */
   zt_answer_stats answers;
+  zt_reject_event *rejections; /* the lines and credits answers rejected */
+  size_t nrejections;
 } zt_snapshot;
 
 zt_status zt_snapshot_load(zt_store *store, zt_snapshot *out, zt_err *err);

@@ -145,8 +145,10 @@ static zt_day known(zt_day d) { return d == ZT_DAY_NONE ? 0 : d; }
 
 zt_status zt_compl_prepare(const zt_nline *lines, size_t nlines,
                            const zt_credit_event *credits, size_t ncredits,
-                           const uint16_t *codes, size_t ncodes,
-                           zt_compl_data **out, zt_err *err) {
+                           const zt_reject_event *rejections,
+                           size_t nrejections, const uint16_t *codes,
+                           size_t ncodes, zt_compl_data **out,
+                           zt_err *err) {
   zt_compl_data *d = calloc(1, sizeof *d);
   month_memo mm = {false, 0, 0};
   size_t nct = 0;
@@ -155,7 +157,8 @@ zt_status zt_compl_prepare(const zt_nline *lines, size_t nlines,
     return zt_fail(err, ZT_ERR_NOMEM, "out of memory");
   d->ncodes = ncodes;
   d->codes = calloc(ncodes ? ncodes : 1, sizeof *d->codes);
-  d->ev = calloc(nlines + 2 * ncredits + 1, sizeof *d->ev);
+  d->ev = calloc(nlines + 2 * ncredits + 2 * nrejections + 1,
+                 sizeof *d->ev);
   d->ct = calloc(2 * nlines + 1, sizeof *d->ct);
   if (!d->codes || !d->ev || !d->ct) {
     zt_compl_data_free(d);
@@ -202,6 +205,21 @@ zt_status zt_compl_prepare(const zt_nline *lines, size_t nlines,
                                unit_for(d, l->gemeente)};
     d->ev[d->nev++] = (sevent){-c->amount, arr, zt_compl_month(l->begin),
                                unit_for(d, l->gemeente)};
+  }
+  /* A rejected line (or credit) counted from its arrival until the
+   * answer came (never before it arrived); an answer of unknown day
+   * takes it away at once. */
+  for (size_t i = 0; i < nrejections; i++) {
+    const zt_reject_event *r = &rejections[i];
+    zt_day arr = known(r->arrived);
+    zt_day gone = r->rejected == ZT_DAY_NONE || known(r->rejected) < arr
+                      ? arr : known(r->rejected);
+    int month = month_of(&mm, r->begin);
+    uint16_t u = unit_for(d, r->gemeente);
+    /* (the care months stay those of the lines: a month with only
+     * rejected lines is not estimated) */
+    d->ev[d->nev++] = (sevent){r->amount, arr, month, u};
+    d->ev[d->nev++] = (sevent){-r->amount, gone, month, u};
   }
   d->nct = nct;
   if (collapse(d) != ZT_OK) {

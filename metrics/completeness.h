@@ -41,11 +41,17 @@ void zt_compl_config_default(zt_compl_config *c);
 typedef struct zt_compl_data zt_compl_data;
 
 /* Index `lines`/`credits` (which must outlive the data) for the region
- * and the municipalities `codes` (by declared municipality). */
+ * and the municipalities `codes` (by declared municipality). The
+ * `rejections` (lines and credits an answer rejected, left out of
+ * `lines`) count in the spending triangle from their arrival until the
+ * answer's delivery day, so that a day before the answer sees them as
+ * it saw them then; they never count as clients. */
 zt_status zt_compl_prepare(const zt_nline *lines, size_t nlines,
                            const zt_credit_event *credits, size_t ncredits,
-                           const uint16_t *codes, size_t ncodes,
-                           zt_compl_data **out, zt_err *err);
+                           const zt_reject_event *rejections,
+                           size_t nrejections, const uint16_t *codes,
+                           size_t ncodes, zt_compl_data **out,
+                           zt_err *err);
 void zt_compl_data_free(zt_compl_data *d);
 /* The latest arrival in the data (ZT_DAY_NONE when none). */
 zt_day zt_compl_latest(const zt_compl_data *d);

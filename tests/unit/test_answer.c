@@ -429,6 +429,22 @@ static void test_answers_snapshot(void **state) {
   assert_int_equal(as->cents_open, 70000);
   assert_int_equal(as->cents_rejected + as->cents_approved + as->cents_open,
                    240000);
+  /* each rejected line for the completeness triangles: it arrived with
+   * its message (5 June) and left with the answer (12 June) */
+  {
+    zt_day sent, answered;
+    int64_t sum = 0;
+    assert_int_equal(zt_date_parse("2023-06-05", 10, &sent), 0);
+    assert_int_equal(zt_date_parse("2023-06-12", 10, &answered), 0);
+    assert_int_equal(sn.nrejections, 3);
+    for (size_t i = 0; i < sn.nrejections; i++) {
+      assert_int_equal(sn.rejections[i].arrived, sent);
+      assert_int_equal(sn.rejections[i].rejected, answered);
+      assert_int_equal(sn.rejections[i].gemeente, 402);
+      sum += sn.rejections[i].amount;
+    }
+    assert_int_equal(sum, 110000);
+  }
   /* client 2 (bsn seed 2) has one line left: R4, January, EUR 200 */
   {
     int n = 0;
@@ -488,6 +504,14 @@ static void assert_same_snapshot(const zt_snapshot *a, const zt_snapshot *b) {
   assert_int_equal(a->answers.cents_open, b->answers.cents_open);
   assert_int_equal(a->answers.cents_approved, b->answers.cents_approved);
   assert_int_equal(a->answers.ncodes, b->answers.ncodes);
+  assert_int_equal(a->nrejections, b->nrejections);
+  for (size_t i = 0; i < a->nrejections; i++) {
+    assert_int_equal(a->rejections[i].amount, b->rejections[i].amount);
+    assert_int_equal(a->rejections[i].begin, b->rejections[i].begin);
+    assert_int_equal(a->rejections[i].arrived, b->rejections[i].arrived);
+    assert_int_equal(a->rejections[i].rejected, b->rejections[i].rejected);
+    assert_int_equal(a->rejections[i].gemeente, b->rejections[i].gemeente);
+  }
   for (size_t i = 0; i < a->answers.ncodes; i++) {
     assert_string_equal(a->answers.codes[i].code, b->answers.codes[i].code);
     assert_int_equal(a->answers.codes[i].lines, b->answers.codes[i].lines);

@@ -56,6 +56,11 @@ static void add(int month, int delay, int64_t amount, uint32_t client) {
   l->gemeente = 402;
 }
 
+/* Lines an answer rejected (left out of `lines`): none unless a test
+ * adds them. */
+static zt_reject_event rejections[2];
+static size_t nrejections;
+
 static void fixture(void) {
   nlines = 0;
   add(1, 0, 100, 1);  /* client A */
@@ -93,8 +98,8 @@ static void build(zt_day now, int history, int min_clients,
   cc.history = history;
   cc.min_clients = min_clients;
   fixture();
-  assert_int_equal(zt_compl_prepare(lines, nlines, &credit, 1, codes, 1,
-                                    data, &err),
+  assert_int_equal(zt_compl_prepare(lines, nlines, &credit, 1, rejections,
+                                    nrejections, codes, 1, data, &err),
                    ZT_OK);
   assert_int_equal(zt_compl_build(*data, now, &cc, c, &err), ZT_OK);
 }
@@ -153,6 +158,67 @@ static void test_triangle_and_estimate(void **state) {
   zt_compl_data_free(data);
 }
 
+/* A January line of 80 (client A's) that arrived 10 January and an answer
+ * rejected on 5 April: as of 28 February it is spending of January at
+ * delay 0 (as a report then saw it); as of 31 May it is gone again, in
+ * the bucket of the answer's month (K = 2 here: delay 2 or more), and
+ * January nets to what it was without it. Clients never change. A
+ * rejected credit of 30 (netted until its answer) works the other way. */
+static void test_rejected_later(void **state) {
+  zt_completeness c;
+  zt_compl_data *data;
+  const zt_compl_unit *u;
+  int64_t jan = 0, jan_clients = 0;
+  (void)state;
+  /* without rejections, as of 31 May */
+  nrejections = 0;
+  build(zt_day_from_ymd(2023, 5, 31), 2, 1, &c, &data);
+  u = zt_compl_unit_of(&c, 0);
+  for (int d = 0; d <= 2; d++) {
+    jan += cell(&c, u, ZT_COMPL_SPEND, 0, d);
+    jan_clients += cell(&c, u, ZT_COMPL_CLIENTS, 0, d);
+  }
+  zt_compl_free(&c);
+  zt_compl_data_free(data);
+  rejections[0] = (zt_reject_event){80, zt_day_from_ymd(2023, 1, 1),
+                                    zt_day_from_ymd(2023, 1, 10),
+                                    zt_day_from_ymd(2023, 4, 5), 402};
+  rejections[1] = (zt_reject_event){-30, zt_day_from_ymd(2023, 2, 1),
+                                    zt_day_from_ymd(2023, 2, 20),
+                                    zt_day_from_ymd(2023, 4, 5), 402};
+  nrejections = 2;
+  build(zt_day_from_ymd(2023, 2, 28), 2, 1, &c, &data);
+  u = zt_compl_unit_of(&c, 0);
+  /* January at delay 0: 100 (A) + 80 (the line not yet rejected) */
+  assert_int_equal(cell(&c, u, ZT_COMPL_SPEND, 0, 0), 180);
+  /* February at delay 0: 200 - 30 (the credit not yet rejected) */
+  assert_int_equal(cell(&c, u, ZT_COMPL_SPEND, 1, 0), 170);
+  assert_int_equal(cell(&c, zt_compl_unit_of(&c, 402), ZT_COMPL_SPEND, 0,
+                        0),
+                   180);
+  zt_compl_free(&c);
+  zt_compl_data_free(data);
+  build(zt_day_from_ymd(2023, 5, 31), 2, 1, &c, &data);
+  u = zt_compl_unit_of(&c, 0);
+  assert_int_equal(cell(&c, u, ZT_COMPL_SPEND, 0, 0), 180);
+  assert_int_equal(cell(&c, u, ZT_COMPL_SPEND, 0, 2), 10 - 80);
+  {
+    int64_t j = 0, jc = 0;
+    for (int d = 0; d <= 2; d++) {
+      j += cell(&c, u, ZT_COMPL_SPEND, 0, d);
+      jc += cell(&c, u, ZT_COMPL_CLIENTS, 0, d);
+    }
+    assert_int_equal(j, jan);
+    assert_int_equal(jc, jan_clients);
+  }
+  /* February: the credit's -30 at delay 0, +30 back with the answer */
+  assert_int_equal(cell(&c, u, ZT_COMPL_SPEND, 1, 0), 170);
+  assert_int_equal(cell(&c, u, ZT_COMPL_SPEND, 1, 2), 20 + 30);
+  zt_compl_free(&c);
+  zt_compl_data_free(data);
+  nrejections = 0;
+}
+
 /* As of 28 February the March credit and the March arrivals are not
  * known: February's debit counts gross (200), January is 150. */
 static void test_as_of(void **state) {
@@ -205,6 +271,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_triangle_and_estimate),
       cmocka_unit_test(test_as_of),
+      cmocka_unit_test(test_rejected_later),
       cmocka_unit_test(test_usable),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
