@@ -64,7 +64,9 @@ typedef struct fx {
   zt_snapshot sn;
 } fx;
 
-static void fx_open(fx *f) {
+/* Ingest every file into a store (in memory, or the file `path`) and
+ * load its snapshot. */
+static void fx_open_at(fx *f, const char *path) {
   unsigned char key[ZT_KEY_BYTES] = {5, 4, 3};
   zt_validator v;
   zt_ingest_opts o;
@@ -73,12 +75,19 @@ static void fx_open(fx *f) {
   f->rd = mf_refdata();
   assert_non_null(f->rd);
   assert_int_equal(zt_pseudo_open_key(&f->ps, key, NULL), ZT_OK);
-  assert_int_equal(zt_store_open(&f->s, NULL, ZT_STORE_MEMORY, NULL), ZT_OK);
+  assert_int_equal(zt_store_open(&f->s, path,
+                                 path ? ZT_STORE_INIT : ZT_STORE_MEMORY,
+                                 NULL),
+                   ZT_OK);
   v = (zt_validator){f->rd, f->ps, 0, 0};
   assert_int_equal(zt_ingest_paths(f->s, &v, (const char *const *)files,
                                    NFILES, &o, &f->run, NULL),
                    ZT_OK);
   assert_int_equal(zt_snapshot_load(f->s, &f->sn, NULL), ZT_OK);
+}
+
+static void fx_open(fx *f) {
+  fx_open_at(f, NULL);
 }
 
 static void fx_close(fx *f) {
@@ -367,36 +376,23 @@ static void test_as_of(void **state) {
  * read on a connection and thread of its own, beside the lines: the
  * snapshot is the same, byte for byte, as with one connection. */
 static void test_flow_beside_lines(void **state) {
-  unsigned char key[ZT_KEY_BYTES] = {5, 4, 3};
-  zt_refdata *rd = mf_refdata();
-  zt_pseudonymizer *ps;
-  zt_store *s;
-  zt_validator v;
-  zt_ingest_opts o;
-  zt_ingest_run run;
-  zt_snapshot one, two;
+  fx f;
+  zt_snapshot two;
+  const zt_snapshot *one = &f.sn;
   char *dir = tu_tmpdir("flow"), *path = g_build_filename(dir, "z.db", NULL);
   (void)state;
-  memset(&o, 0, sizeof o);
-  assert_non_null(rd);
-  assert_int_equal(zt_pseudo_open_key(&ps, key, NULL), ZT_OK);
-  assert_int_equal(zt_store_open(&s, path, ZT_STORE_INIT, NULL), ZT_OK);
-  v = (zt_validator){rd, ps, 0, 0};
-  assert_int_equal(zt_ingest_paths(s, &v, (const char *const *)files,
-                                   NFILES, &o, &run, NULL),
-                   ZT_OK);
   zt_snapshot_split_min(SIZE_MAX);
-  assert_int_equal(zt_snapshot_load(s, &one, NULL), ZT_OK);
+  fx_open_at(&f, path);              /* one connection */
   zt_snapshot_split_min(1);
-  assert_int_equal(zt_snapshot_load(s, &two, NULL), ZT_OK);
+  assert_int_equal(zt_snapshot_load(f.s, &two, NULL), ZT_OK);
   zt_snapshot_split_min(65536);
-  assert_true(zt_flow_present(&one.flow));
-#define SAME_ARRAY(f, n)                                                  \
+  assert_true(zt_flow_present(&one->flow));
+#define SAME_ARRAY(a, n)                                                  \
   do {                                                                    \
-    assert_int_equal(one.flow.n, two.flow.n);                             \
-    assert_true(one.flow.n > 0);                                          \
-    assert_memory_equal(one.flow.f, two.flow.f,                           \
-                        one.flow.n * sizeof *one.flow.f);                 \
+    assert_int_equal(one->flow.n, two.flow.n);                            \
+    assert_true(one->flow.n > 0);                                         \
+    assert_memory_equal(one->flow.a, two.flow.a,                          \
+                        one->flow.n * sizeof *one->flow.a);               \
   } while (0)
   SAME_ARRAY(req, nreq);
   SAME_ARRAY(assign, nassign);
@@ -404,14 +400,11 @@ static void test_flow_beside_lines(void **state) {
   SAME_ARRAY(stops, nstops);
   SAME_ARRAY(decls, ndecls);
 #undef SAME_ARRAY
-  assert_int_equal(one.nlines, two.nlines);
-  assert_memory_equal(one.lines, two.lines, one.nlines * sizeof *one.lines);
-  zt_snapshot_free(&one);
+  assert_int_equal(one->nlines, two.nlines);
+  assert_memory_equal(one->lines, two.lines,
+                      one->nlines * sizeof *one->lines);
   zt_snapshot_free(&two);
-  zt_ingest_run_free(&run);
-  zt_store_close(s);
-  zt_pseudo_close(ps);
-  zt_refdata_free(rd);
+  fx_close(&f);
   tu_rmtree(dir);
   g_free(path);
   g_free(dir);

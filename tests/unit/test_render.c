@@ -622,23 +622,47 @@ static void test_a11y_hook(void **state) {
   g_free(path);
 }
 
-/* An amount never breaks after its euro sign: paragraphs with 0..59
- * words before "(€ 123.456)" put it at every place of a line; no line
- * of the PDF's text ends in "€", and every amount is on one line. */
-static void test_euro_keeps_its_amount(void **state) {
+/* A one-section document for the layout tests below. */
+static zt_doc *small_doc(const char *title) {
   zt_doc *d = zt_doc_new();
-  char *path = path_in(tmp, "euro.pdf"), *text;
-  FILE *fp;
-  bool ok;
-  int whole = 0;
-  (void)state;
-  d->title = "Euro";
+  d->title = title;
   d->region = "Regio";
   d->period = "2023";
   d->peildatum = "31 december 2023";
   d->members = "A";
   d->date = "1 januari 2024";
   d->version = "test";
+  return d;
+}
+
+/* Write `d` as PDF file `name` and read it back with pdftotext -layout:
+ * its lines (g_strfreev). */
+static gchar **pdf_layout_lines(const zt_doc *d, const char *name) {
+  char *path = path_in(tmp, name), *text;
+  gchar **lines;
+  FILE *fp = fopen(path, "wb");
+  bool ok;
+  assert_non_null(fp);
+  assert_int_equal(zt_pdf_write(d, fp, NULL, NULL), ZT_OK);
+  assert_int_equal(fclose(fp), 0);
+  text = run((char *[]){"pdftotext", "-layout", "-enc", "UTF-8", path, "-",
+                        NULL},
+             &ok);
+  assert_true(ok);
+  lines = g_strsplit(text, "\n", -1);
+  g_free(text);
+  g_free(path);
+  return lines;
+}
+
+/* An amount never breaks after its euro sign: paragraphs with 0..59
+ * words before "(€ 123.456)" put it at every place of a line; no line
+ * of the PDF's text ends in "€", and every amount is on one line. */
+static void test_euro_keeps_its_amount(void **state) {
+  zt_doc *d = small_doc("Euro");
+  gchar **lines;
+  int whole = 0;
+  (void)state;
   for (int k = 0; k < 60; k++) {
     zt_block *b = zt_doc_add(d, ZT_BLK_PARA);
     GString *g = g_string_new(NULL);
@@ -650,29 +674,17 @@ static void test_euro_keeps_its_amount(void **state) {
     b->text.runs[0].text = zt_arena_strdup(&d->arena, g->str);
     g_string_free(g, TRUE);
   }
-  fp = fopen(path, "wb");
-  assert_non_null(fp);
-  assert_int_equal(zt_pdf_write(d, fp, NULL, NULL), ZT_OK);
-  assert_int_equal(fclose(fp), 0);
-  text = run((char *[]){"pdftotext", "-layout", "-enc", "UTF-8", path, "-",
-                        NULL},
-             &ok);
-  assert_true(ok);
-  {
-    gchar **lines = g_strsplit(text, "\n", -1);
-    for (gchar **l = lines; *l; l++) {
-      size_t n = strlen(*l);
-      while (n && (*l)[n - 1] == ' ')
-        n--;
-      if (n >= 3 && memcmp(*l + n - 3, "\xe2\x82\xac", 3) == 0)
-        fail_msg("a line ends in the euro sign: '%s'", *l);
-      whole += strstr(*l, "\xe2\x82\xac 123.456") != NULL;
-    }
-    g_strfreev(lines);
+  lines = pdf_layout_lines(d, "euro.pdf");
+  for (gchar **l = lines; *l; l++) {
+    size_t n = strlen(*l);
+    while (n && (*l)[n - 1] == ' ')
+      n--;
+    if (n >= 3 && memcmp(*l + n - 3, "\xe2\x82\xac", 3) == 0)
+      fail_msg("a line ends in the euro sign: '%s'", *l);
+    whole += strstr(*l, "\xe2\x82\xac 123.456") != NULL;
   }
+  g_strfreev(lines);
   assert_int_equal(whole, 60);
-  g_free(text);
-  g_free(path);
   zt_doc_free(d);
 }
 
@@ -686,21 +698,12 @@ static void test_chart_table_categories_whole(void **state) {
       "Rechter, OvJ of JJI"};
   static const char *const cats[3] = {"2e hj 2022", "1e hj 2023",
                                       "2e hj 2023"};
-  zt_doc *d = zt_doc_new();
-  char *path = path_in(tmp, "chart-table.pdf"), *text;
+  zt_doc *d = small_doc("Tabel");
   zt_block *b;
   zt_chart *c;
-  FILE *fp;
-  bool ok;
+  gchar **lines;
   int whole = 0;
   (void)state;
-  d->title = "Tabel";
-  d->region = "Regio";
-  d->period = "2023";
-  d->peildatum = "31 december 2023";
-  d->members = "A";
-  d->date = "1 januari 2024";
-  d->version = "test";
   c = zt_chart_new(&d->arena, ZT_CHART_STACKED, 3, 7);
   c->title = "Verzoeken naar verwijzer";
   for (size_t i = 0; i < 3; i++)
@@ -719,25 +722,13 @@ static void test_chart_table_categories_whole(void **state) {
   b->chart = c;
   b->chart_table = zt_chart_table(c, &d->arena);
   b->chart_table_in_pdf = true;
-  fp = fopen(path, "wb");
-  assert_non_null(fp);
-  assert_int_equal(zt_pdf_write(d, fp, NULL, NULL), ZT_OK);
-  assert_int_equal(fclose(fp), 0);
-  text = run((char *[]){"pdftotext", "-layout", "-enc", "UTF-8", path, "-",
-                        NULL},
-             &ok);
-  assert_true(ok);
-  {
-    gchar **lines = g_strsplit(text, "\n", -1);
-    for (gchar **l = lines; *l; l++)
-      for (size_t i = 0; i < 3; i++)
-        if (strstr(*l, cats[i]) && strstr(*l, "1.0"))
-          whole++;     /* the category with its row's numbers */
-    g_strfreev(lines);
-  }
+  lines = pdf_layout_lines(d, "chart-table.pdf");
+  for (gchar **l = lines; *l; l++)
+    for (size_t i = 0; i < 3; i++)
+      if (strstr(*l, cats[i]) && strstr(*l, "1.0"))
+        whole++;     /* the category with its row's numbers */
+  g_strfreev(lines);
   assert_int_equal(whole, 3);
-  g_free(text);
-  g_free(path);
   zt_doc_free(d);
 }
 
