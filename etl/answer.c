@@ -550,8 +550,8 @@ zt_status zt_answer_marks_load(sqlite3 *db, zt_day as_of,
            "ingest_file f WHERE f.id = file_id) FROM answer WHERE %s "
            "UNION ALL "
            "SELECT DISTINCT agb, decl_id, coalesce(declaratie_nr, ''), 0, "
-           "'', NULL FROM answer_line l WHERE %s AND NOT EXISTS (SELECT 1 FROM "
-           "answer a WHERE a.agb = l.agb AND a.gemeente = l.gemeente AND "
+           "'', NULL FROM answer_line l WHERE %s AND NOT EXISTS (SELECT 1 "
+           "FROM answer a WHERE a.agb = l.agb AND a.gemeente = l.gemeente AND "
            "a.decl_id = l.decl_id AND %s) ORDER BY 1, 2, 3",
            kf, kl, ka);
   if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
