@@ -283,7 +283,7 @@ static void test_queue_runs_equal_one_by_one(void **state) {
   assert_int_equal(zt_store_open(&a, NULL, ZT_STORE_MEMORY, NULL), ZT_OK);
   assert_int_equal(zt_store_open(&b, NULL, ZT_STORE_MEMORY, NULL), ZT_OK);
   for (int file = 0; file < 2; file++) {
-    char name[16], hash[16];
+    char name[32], hash[32];
     int64_t fa, fb;
     zt_batch_counts one = {0};
     const zt_batch_counts *bc;
