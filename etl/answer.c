@@ -376,30 +376,6 @@ zt_status zt_store_put_answer(zt_store *s, int64_t file_id, long line,
   return ZT_OK;
 }
 
-zt_status zt_store_put_message_ident(zt_store *s, int64_t file_id,
-                                     const char *ident, zt_err *err) {
-  sqlite3 *db = zt_store_db(s);
-  sqlite3_stmt *st;
-  int rc;
-  if (!ident || !ident[0])
-    return ZT_OK;
-  st = zt_store_stmt(s,
-                     "INSERT OR REPLACE INTO message_ident (file_id, "
-                     "identificatie) VALUES (?1, ?2)",
-                     err);
-  if (!st) {
-    zt_err_prefix(err, "keeping a message's identification");
-    return ZT_ERR_STORE;
-  }
-  sqlite3_bind_int64(st, 1, file_id);
-  sqlite3_bind_text(st, 2, ident, -1, SQLITE_STATIC);
-  rc = sqlite3_step(st);
-  sqlite3_reset(st);
-  if (rc != SQLITE_DONE)
-    return db_fail(db, err, "keeping a message's identification");
-  return ZT_OK;
-}
-
 /* ---- marks ------------------------------------------------------------ */
 
 /* An answer as the marks need it. */

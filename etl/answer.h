@@ -43,10 +43,6 @@ zt_status zt_store_put_answer(zt_store *s, int64_t file_id, long line,
                               const zt_answer *a, zt_put_result *res,
                               zt_err *err);
 
-/* Keep the iJw message identification of a file being ingested (a
- * JW323's, so that its answer can find it). */
-zt_status zt_store_put_message_ident(zt_store *s, int64_t file_id,
-                                     const char *ident, zt_err *err);
 
 /* What the answers say about a stored declaration line. */
 typedef enum zt_answer_mark {

@@ -354,28 +354,36 @@ static sqlite3 *second_connection(sqlite3 *db) {
   return h;
 }
 
+/* The highest declaration id (0 when none): ids are dense, so every
+ * stored line fits an array of that many. */
+static zt_status max_decl_id(sqlite3 *db, int64_t *max, zt_err *err) {
+  sqlite3_stmt *mx;
+  zt_status st = prepare(db, "SELECT max(id) FROM declaration", &mx, err);
+  *max = 0;
+  if (st)
+    return st;
+  if (sqlite3_step(mx) == SQLITE_ROW)
+    *max = sqlite3_column_int64(mx, 0);
+  if (sqlite3_finalize(mx) != SQLITE_OK)
+    return db_fail(db, err, "reading the store");
+  return ZT_OK;
+}
+
 /* Read every debit into a's arrays (allocated here, room for every id):
- * ids (0, max] on this connection, or the upper half on a second
+ * ids (0, max] on this connection, or with `split_them` the upper half on
+ * a second
  * connection and thread while this one reads the lower half. `*split`
  * says whether a second connection read a part (its state is the same as
  * ours only when no other connection wrote meanwhile, which the caller
  * verifies). */
-static zt_status read_debits(sqlite3 *db, debit_part *a, bool allow_split,
-                             bool *split, zt_err *err) {
-  sqlite3_stmt *mx;
-  int64_t max = 0;
-  size_t room;
+static zt_status read_debits(sqlite3 *db, debit_part *a, int64_t max,
+                             bool split_them, bool *split, zt_err *err) {
+  size_t room = max > 0 ? (size_t)max : 0;
   debit_part b;
   GThread *t = NULL;
   bool marks = a->marks->present;
   zt_status st;
   *split = false;
-  if ((st = prepare(db, "SELECT max(id) FROM declaration", &mx, err)))
-    return st;
-  if (sqlite3_step(mx) == SQLITE_ROW)
-    max = sqlite3_column_int64(mx, 0);
-  sqlite3_finalize(mx);
-  room = max > 0 ? (size_t)max : 0;
   a->db = db;
   a->lo = 0;
   a->hi = (int64_t)room;
@@ -384,7 +392,7 @@ static zt_status read_debits(sqlite3 *db, debit_part *a, bool allow_split,
   a->open = marks ? malloc(room ? room : 1) : NULL;
   if (!a->lines || !a->ids || (marks && !a->open))
     return zt_fail(err, ZT_ERR_NOMEM, "out of memory");
-  if (allow_split && room >= split_min) {
+  if (split_them) {
     b = *a;
     b.lo = (int64_t)(room / 2);
     b.lines = a->lines + b.lo;
@@ -423,8 +431,8 @@ static zt_status read_debits(sqlite3 *db, debit_part *a, bool allow_split,
 /* Debits in store order, then the applied credits netted into them.
  * With answers stored (etl/answer.h), a rejected line is left out (a
  * rejected credit is not netted) and counted in sn->answers. */
-static zt_status load_lines(sqlite3 *db, zt_snapshot *sn, bool allow_split,
-                            bool *split, zt_err *err) {
+static zt_status load_lines(sqlite3 *db, zt_snapshot *sn, int64_t max_id,
+                            bool split_them, bool *split, zt_err *err) {
   sqlite3_stmt *st;
   int64_t *ids = NULL;
   uint8_t *open = NULL;
@@ -451,7 +459,7 @@ static zt_status load_lines(sqlite3 *db, zt_snapshot *sn, bool allow_split,
   a.marks = &marks;
   a.as_of = sn->as_of;
   a.first = a.last = a.latest = ZT_DAY_NONE;
-  rc = read_debits(db, &a, allow_split, split, err);
+  rc = read_debits(db, &a, max_id, split_them, split, err);
   if (!rc && part_rejected(as, &a))
     rc = zt_fail(err, ZT_ERR_NOMEM, "out of memory");
   sn->lines = a.lines;
@@ -852,7 +860,7 @@ static zt_status load_once(zt_store *store, zt_day as_of, bool allow_split,
                            zt_snapshot *sn, zt_err *err) {
   sqlite3 *db = zt_store_db(store);
   zt_status rc;
-  int64_t v1;
+  int64_t v1, max_id;
   bool split = false;
   flow_job fj;
   GThread *ft = NULL;
@@ -872,19 +880,14 @@ static zt_status load_once(zt_store *store, zt_day as_of, bool allow_split,
     return db_fail(db, err, "starting a read");
   memset(&fj, 0, sizeof fj);
   fj.as_of = as_of;
+  rc = max_decl_id(db, &max_id, err);
+  if (rc) {
+    sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+    return rc;
+  }
   /* a store large enough for two readers of the lines (split_min) also
    * reads the flow beside them */
-  if (allow_split) {
-    sqlite3_stmt *mx;
-    int64_t max = 0;
-    if (prepare(db, "SELECT max(id) FROM declaration", &mx, NULL) ==
-        ZT_OK) {
-      if (sqlite3_step(mx) == SQLITE_ROW)
-        max = sqlite3_column_int64(mx, 0);
-      sqlite3_finalize(mx);
-    }
-    allow_split = max > 0 && (size_t)max >= split_min;
-  }
+  allow_split = allow_split && max_id > 0 && (size_t)max_id >= split_min;
   if (allow_split && (fj.db = second_connection(db)) != NULL &&
       !(ft = g_thread_try_new("zt-flow", flow_thread, &fj, NULL))) {
     sqlite3_close(fj.db);
@@ -892,7 +895,7 @@ static zt_status load_once(zt_store *store, zt_day as_of, bool allow_split,
   }
   rc = load_clients(db, sn, err);
   if (!rc)
-    rc = load_lines(db, sn, allow_split, &split, err);
+    rc = load_lines(db, sn, max_id, allow_split, &split, err);
   if (!rc)
     rc = load_residences(db, sn, err);
   if (!rc)

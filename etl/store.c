@@ -311,6 +311,7 @@ enum {
   Q_SAVEPOINT,
   Q_RELEASE,
   Q_ROLLBACK_TO,
+  Q_MSG_IDENT,
   Q_COUNT
 };
 
@@ -408,6 +409,8 @@ static const char *const sql_text[Q_COUNT] = {
     [Q_SAVEPOINT] = "SAVEPOINT zt_file",
     [Q_RELEASE] = "RELEASE zt_file",
     [Q_ROLLBACK_TO] = "ROLLBACK TO zt_file",
+    [Q_MSG_IDENT] = "INSERT OR REPLACE INTO message_ident (file_id, "
+                    "identificatie) VALUES (?1, ?2)",
     [Q_FILE_UPDATE] =
         "UPDATE ingest_file SET lines_read = ?2, lines_accepted = ?3, "
         "lines_rejected = ?4, lines_duplicate = ?5, credits_linked = ?6, "
@@ -469,7 +472,6 @@ struct zt_store {
   zt_batch_counts batch;
   struct zt_store_flow *flow; /* etl/store_flow.c: its statements */
   struct bg_check *check;     /* zt_store_check_start's, while it runs */
-  GHashTable *stmts;          /* zt_store_stmt's, by SQL text address */
   bool check_due;             /* zt_store_check_after_read asked for one */
 };
 
@@ -882,14 +884,6 @@ void zt_store_close(zt_store *s) {
   }
   for (int i = 0; i < Q_COUNT; i++)
     sqlite3_finalize(s->q[i]);
-  if (s->stmts) {
-    GHashTableIter it;
-    gpointer k, v;
-    g_hash_table_iter_init(&it, s->stmts);
-    while (g_hash_table_iter_next(&it, &k, &v))
-      sqlite3_finalize(v);
-    g_hash_table_destroy(s->stmts);
-  }
   for (int k = 0; k < NMULTI; k++)
     sqlite3_finalize(s->multi[k]);
   zt_store_flow_free(s->flow);
@@ -988,24 +982,20 @@ zt_status zt_store_check_start(zt_store *s, zt_err *err) {
   return ZT_OK;
 }
 
-sqlite3_stmt *zt_store_stmt(zt_store *s, const char *sql, zt_err *err) {
+zt_status zt_store_put_message_ident(zt_store *s, int64_t file_id,
+                                     const char *ident, zt_err *err) {
   sqlite3_stmt *st;
-  if (!s->stmts)
-    s->stmts = g_hash_table_new(g_direct_hash, g_direct_equal);
-  st = g_hash_table_lookup(s->stmts, sql);
-  if (st) {
-    sqlite3_reset(st);
-    sqlite3_clear_bindings(st);
-    return st;
-  }
-  if (sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st,
-                         NULL) != SQLITE_OK) {
-    db_fail(s, err, "preparing a statement");
-    sqlite3_finalize(st);
-    return NULL;
-  }
-  g_hash_table_insert(s->stmts, (gpointer)(uintptr_t)sql, st);
-  return st;
+  int rc;
+  if (!ident || !ident[0])
+    return ZT_OK;
+  st = q(s, Q_MSG_IDENT);
+  sqlite3_bind_int64(st, 1, file_id);
+  sqlite3_bind_text(st, 2, ident, -1, SQLITE_STATIC);
+  rc = sqlite3_step(st);
+  sqlite3_reset(st);
+  if (rc != SQLITE_DONE)
+    return db_fail(s, err, "keeping a message's identification");
+  return ZT_OK;
 }
 
 void zt_store_check_after_read(zt_store *s) {

@@ -97,12 +97,10 @@ struct sqlite3 *zt_store_db(zt_store *s);
  * modules that read the store with their own statements. */
 zt_status zt_store_sqlite_fail(struct sqlite3 *db, zt_err *err,
                                const char *what);
-/* A statement of another store module (etl/answer.c, ...), prepared once
- * per open store and kept until it closes, by the address of its SQL
- * text (pass a string literal): reset, bindings cleared. Reset it after
- * use. NULL (and *err) when it cannot be prepared. */
-struct sqlite3_stmt *zt_store_stmt(zt_store *s, const char *sql,
-                                   zt_err *err);
+/* Keep the iJw message identification of a file being ingested (a
+ * JW323's, so that its answer can find it: etl/answer.h). */
+zt_status zt_store_put_message_ident(zt_store *s, int64_t file_id,
+                                     const char *ident, zt_err *err);
 
 /* What ingest knows about a file before reading it. */
 typedef struct zt_file_info {
