@@ -34,7 +34,7 @@ enum { /* ZT_FAM_EPISODES */
   E_CLIENTS, E_ENDED, E_CONT, E_LE12, E_DUR, E_DUR_ENDED, E_DUR_CONT,
   E_SHORT, E_SHORT_DUR, E_LONG_DUR, E_TOP_DUR, E_TOP_COST, E_TOP_AGE,
   E_SINGLE, E_MULTI, E_PDAYS, E_COST, E_COST_CONT, E_HIST, E_HIST_CONT,
-  E_AMB, S_LONG, S_PLACE, E_SHORT_ENDED, E_SHORT_RUNNING
+  E_AMB, S_LONG, S_PLACE, E_SHORT_ENDED, E_SHORT_RUNNING, E_LONG, E_TOP
 };
 enum { /* ZT_FAM_WPB */
   W_CLIENTS_DECL, W_SPEND_DECL, W_CLIENTS_SHIFT, W_SPEND_SHIFT,
@@ -77,6 +77,7 @@ static zt_status fam_compl(zt_emit *e, const zt_ind_def *d);
  * displays it rounded to EUR 1.000 (the savings estimates). */
 #define SUM ZT_PARTS_SUM
 #define COVER ZT_PARTS_COVER
+#define SPLIT ZT_PARTS_SPLIT
 #define T_NONE ZT_TIME_NONE
 #define T_SUM ZT_TIME_SUM
 #define T_UNION ZT_TIME_UNION
@@ -197,10 +198,14 @@ static const zt_ind_def defs[] = {
    ZT_SC_DERIVED, false, NULL, {"episodes.continuing", NULL, NULL, NULL},
    ZT_FAM_EPISODES, E_DUR_CONT, fam_episodes,
    "mean duration over the continuing episodes", SUM, T_NONE, EPC, NULL},
-  {"episodes.short", C, 0, NULL, false, false, ZT_SC_COUNT, true, NULL, NOD,
+  {"episodes.short", C, 0, NULL, false, false, ZT_SC_COUNT, true, EPC, NOD,
    ZT_FAM_EPISODES, E_SHORT, fam_episodes,
-   "cohort episodes with a duration of at most 30 days", SUM, T_NONE, NULL,
-   EPC "|duration=1-30"},
+   "cohort episodes with a duration of at most 30 days", SPLIT, T_NONE,
+   NULL, EPC "|duration=1-30"},
+  {"episodes.long", C, 0, NULL, false, false, ZT_SC_COUNT, true, EPC, NOD,
+   ZT_FAM_EPISODES, E_LONG, fam_episodes,
+   "cohort episodes longer than 30 days (short + long = clients)", SPLIT,
+   T_NONE, NULL, NULL},
   {"episodes.short_ended", C, 0, NULL, false, false, ZT_SC_COUNT, true,
    "episodes.short", NOD, ZT_FAM_EPISODES, E_SHORT_ENDED, fam_episodes,
    "cohort episodes of at most 30 days that ended before the peildatum (end < "
@@ -219,6 +224,11 @@ static const zt_ind_def defs[] = {
    ZT_FAM_EPISODES, E_LONG_DUR, fam_episodes,
    "mean duration of the episodes longer than 30 days", SUM, T_NONE, EPC,
    NULL},
+  {"episodes.top", C, 0, NULL, false, false, ZT_SC_COUNT, false, NULL,
+   {EPC, NULL, NULL, NULL}, ZT_FAM_EPISODES, E_TOP, fam_episodes,
+   "the number of longest cohort episodes the top_ means are over: top_n, "
+   "or all episodes when there are fewer (hidden with episodes.clients)",
+   SUM, T_NONE, NULL, NULL},
   {"episodes.top_duration_mean", DAYS, 0, NULL, false, false, ZT_SC_DERIVED,
    false, NULL, {EPC, NULL, NULL, NULL}, ZT_FAM_EPISODES, E_TOP_DUR,
    fam_episodes,
@@ -602,6 +612,7 @@ static const zt_ind_def defs[] = {
 #undef C
 #undef SUM
 #undef COVER
+#undef SPLIT
 #undef T_NONE
 #undef T_SUM
 #undef T_UNION
@@ -988,6 +999,8 @@ static zt_status fam_episodes(zt_emit *e, const zt_ind_def *d) {
     case E_SHORT_RUNNING:
       st = put_count(e, d, p, u, NULL, a->short_n - a->short_ended);
       break;
+    case E_LONG: st = put_count(e, d, p, u, NULL, a->long_n); break;
+    case E_TOP: st = put_count(e, d, p, u, NULL, a->top_n); break;
     case E_SHORT_DUR:
       st = put_ratio(e, d, p, u, a->short_dur, a->short_n, a->short_n);
       break;

@@ -101,6 +101,7 @@ ROW_SUMS = [
     ("episodes.clients", ("episodes.clients", "duration")),
     ("episodes.clients", ("episodes.clients", "providers")),
     ("episodes.short", ["episodes.short_ended", "episodes.short_running"]),
+    ("episodes.clients", ["episodes.short", "episodes.long"]),
     ("spend.total", ("spend.by_kind", "kind")),
     # every JW315 request names one verwijzer (the schema requires it),
     # every stop one reason, every waiting assignment one care kind
@@ -138,7 +139,8 @@ COUNT_COLUMNS = [
     "ggz_klinisch.clients", "ggz_klinisch.under12",
     "beschermd_wonen.clients", "verblijf.at_peildatum",
     "instroom.placements", "episodes.clients", "episodes.ended",
-    "episodes.continuing", "episodes.short", "episodes.single_provider",
+    "episodes.continuing", "episodes.short", "episodes.long",
+    "episodes.single_provider",
     "gi.jeugdbescherming", "gi.voogdij", "gi.jeugdreclassering",
     "wpb.clients_declared",
 ]
@@ -499,7 +501,8 @@ def means(cells, stats):
               "episodes.duration_mean_continuing", "episodes.ended",
               "episodes.continuing"),
              ("episodes.duration_mean", "episodes.short_duration_mean",
-              "episodes.long_duration_mean", "episodes.short", None)]
+              "episodes.long_duration_mean", "episodes.short",
+              "episodes.long")]
     keys = {(k[1], k[2], k[3]) for k in cells if k[0] == "episodes.clients"}
     for per, peil, gem in keys:
         tot = cells.get(("episodes.clients", per, peil, gem, ""))

@@ -342,7 +342,7 @@ PER=2022
 expect_in s4.txt episodes.clients episodes.ended \
 	episodes.continuing episodes.duration_mean episodes.cost_mean \
 	savings.placement savings.longstay episodes.short_ended \
-	episodes.short_running
+	episodes.short_running episodes.long episodes.top
 unset PER
 grep -q "de jeugdigen met een episode in 2022, gevolgd tot de peildatum" s4.txt ||
 	fail "the episode section does not say which cohort it follows"

@@ -123,6 +123,8 @@ static void test_cohort_durations(void **state) {
   MF_EXPECT(m, "episodes.short_running", "2022", 0, "", 2, 1);
   MF_EXPECT(m, "episodes.short_duration_mean", "2022", 0, "", 49, 3);
   MF_EXPECT(m, "episodes.long_duration_mean", "2022", 0, "", 639, 2);
+  /* the other division of the cohort: 3 short + 2 long = 5 */
+  MF_EXPECT(m, "episodes.long", "2022", 0, "", 2, 1);
   assert_string_equal(
       mf_get(m, "episodes.long_duration_mean", "2022", 0, "")->display,
       "320");
@@ -214,11 +216,23 @@ static void test_distributions(void **state) {
   mf_free(m);
 }
 
+/* A cohort smaller than top_n: the top is the whole cohort, and says so. */
+static void test_top_whole_cohort(void **state) {
+  mf *m = episode_data();
+  (void)state;
+  m->cfg.top_n = 9;
+  assert_int_equal(mf_run1(m, "2022", ZT_DAY_NONE), ZT_OK);
+  MF_EXPECT(m, "episodes.top", "2022", 0, "", 5, 1);
+  MF_EXPECT(m, "episodes.top_duration_mean", "2022", 0, "", 688, 5);
+  mf_free(m);
+}
+
 static void test_top_and_providers(void **state) {
   mf *m = episode_data();
   (void)state;
   assert_int_equal(mf_run1(m, "2022", ZT_DAY_NONE), ZT_OK);
   /* top 2 by duration: e1 (549), e0 (90) -> (549 + 90) / 2 */
+  MF_EXPECT(m, "episodes.top", "2022", 0, "", 2, 1);
   MF_EXPECT(m, "episodes.top_duration_mean", "2022", 0, "", 639, 2);
   /* their costs: e1 200000 + 100000, e0 300000 -> 600000 / 2 = 300000 */
   MF_EXPECT(m, "episodes.top_cost_mean", "2022", 0, "", 300000, 1);
@@ -323,6 +337,7 @@ static void test_later_peildatum(void **state) {
   MF_EXPECT(m, "episodes.short", "2022", 0, "", 1, 1);
   MF_EXPECT(m, "episodes.short_ended", "2022", 0, "", 1, 1);
   MF_EXPECT(m, "episodes.short_running", "2022", 0, "", 0, 1);
+  MF_EXPECT(m, "episodes.long", "2022", 0, "", 4, 1);
   mf_free(m);
 }
 
@@ -392,6 +407,7 @@ int main(void) {
     cmocka_unit_test(test_cohort_durations),
     cmocka_unit_test(test_distributions),
     cmocka_unit_test(test_top_and_providers),
+    cmocka_unit_test(test_top_whole_cohort),
     cmocka_unit_test(test_costs),
     cmocka_unit_test(test_half_year_cut),
     cmocka_unit_test(test_later_peildatum),
