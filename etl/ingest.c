@@ -668,6 +668,7 @@ typedef struct ahead {
   struct reader_ahead *ra;
   const entry *en;
   bool ok;                     /* read: everything below holds */
+  zt_file_id id;               /* the file as it was read */
   char hash[33];
   producer pr;                 /* the reading side's results */
   GString *logged;             /* warnings, one a line, logged when stored */
@@ -744,6 +745,7 @@ static void ahead_read(reader_ahead *ra, ahead *a) {
                            en->walked ? ZT_SRC_NOFOLLOW : 0, &e) != ZT_OK)
     return;
   zt_source_identity(src, &id);
+  a->id = id;
   if (id.size >= INLINE_MAX || zt_source_is_gzip(src) ||
       zt_source_peek(src, 4096, &peek, &npeek, &e) != ZT_OK ||
       zt_source_early_fingerprint(src, &h, &e) != ZT_OK || !h ||
@@ -977,8 +979,12 @@ static zt_status ingest_one(zt_store *store, zt_validator *v,
     return ZT_OK;
   }
   /* Files of a folder are opened without following a link, and must be
-   * the very file listed: nothing outside the folder is ever read. */
-  if (zt_source_open_flags(&src, path, en->walked ? ZT_SRC_NOFOLLOW : 0,
+   * the very file listed: nothing outside the folder is ever read. A file
+   * read ahead is opened without reading: when it is still the very file
+   * that was read (zt_file_id_same), its bytes are not read twice. */
+  if (zt_source_open_flags(&src, path,
+                           (en->walked ? ZT_SRC_NOFOLLOW : 0) |
+                               (ah && ah->ok ? ZT_SRC_LAZY : 0),
                            &rerr) != ZT_OK) {
     f->status = ZT_FILE_UNREADABLE;
     f->file_reason = ZT_R_FILE_UNREADABLE;
@@ -1039,11 +1045,25 @@ static zt_status ingest_one(zt_store *store, zt_validator *v,
   pr.ropts.mapping_path = opts->mapping_path;
   pr.path = path;
   pr.kind = ZT_KIND_AUTO;
-  st = zt_source_peek(src, 4096, &peek, &npeek, &rerr);
+  if (!maybe && ah && ah->ok && zt_file_id_same(&f->id, &ah->id)) {
+    /* Unchanged since the other thread read it: its fingerprint and
+     * rows are this file's. */
+    bool seen = false;
+    st = zt_store_file_seen(store, ah->hash, &seen, err);
+    if (st)
+      goto out;
+    if (seen) {
+      f->status = ZT_FILE_ALREADY;
+      goto out;
+    }
+    pr.ahead = ah;
+  } else {
+    st = zt_source_peek(src, 4096, &peek, &npeek, &rerr);
+  }
   /* A small file is read whole by the peek: a repeat is known by its
    * fingerprint now, before any parsing (a re-sent folder of small
    * messages costs a read and a lookup a file). */
-  if (!st && !maybe && f->id.size < INLINE_MAX) {
+  if (!st && !pr.ahead && !maybe && f->id.size < INLINE_MAX) {
     const char *early = NULL;
     bool seen = false;
     st = zt_source_early_fingerprint(src, &early, &rerr);
@@ -1060,8 +1080,13 @@ static zt_status ingest_one(zt_store *store, zt_validator *v,
         pr.ahead = ah;
     }
   }
-  wide = st ? NULL : wide_xml(peek, npeek);
-  pr.xml = !st && (looks_like_xml(peek, npeek) || wide);
+  if (pr.ahead) {
+    wide = NULL;                   /* the other thread's peek saw to it */
+    pr.xml = ah->pr.xml;
+  } else {
+    wide = st ? NULL : wide_xml(peek, npeek);
+    pr.xml = !st && (looks_like_xml(peek, npeek) || wide);
+  }
   snprintf(f->format, sizeof f->format, "%s%s", pr.xml ? "xml" : "csv",
            zt_source_is_gzip(src) ? "+gzip" : "");
   fi.path = path;
@@ -1162,7 +1187,9 @@ static zt_status ingest_one(zt_store *store, zt_validator *v,
     f->file_reason = reason;
     f->counts = (zt_file_counts){0};
     snprintf(f->message, sizeof f->message, "%s", rerr.msg);
-    if (zt_source_fingerprint(src, &h, NULL) != ZT_OK)
+    if (pr.ahead)
+      h = pr.ahead->hash;
+    else if (zt_source_fingerprint(src, &h, NULL) != ZT_OK)
       h = NULL;
     fi.kind = zt_kind_name(f->kind);
     run->rejected_by_reason[reason]++;
@@ -1194,7 +1221,9 @@ static zt_status ingest_one(zt_store *store, zt_validator *v,
     for (int r = 0; r < ZT_R_COUNT; r++)
       by_reason[r] = pr.by_reason[r] + co.by_reason[r] + b->by_reason[r];
   }
-  if (!st)
+  if (!st && pr.ahead)
+    hash = pr.ahead->hash;         /* the bytes it read are these */
+  else if (!st)
     st = zt_source_fingerprint(src, &hash, err);
   if (st) {
     zt_store_file_rollback(store);
@@ -1375,6 +1404,7 @@ static void list_dir(int fd, const char *dir, GPtrArray *out, int depth,
       en->id.ino = (uint64_t)sb.st_ino;
       en->id.size = (uint64_t)sb.st_size;
       en->id.mtime_ns = stat_ns(&sb.st_mtim);
+      en->id.ctime_ns = stat_ns(&sb.st_ctim);
       if (marked)
         en->marker = g_build_filename(dir, mname, NULL);
     }

@@ -21,6 +21,7 @@
 struct zt_source {
   int fd;
   char *path;
+  bool started;        /* buffers allocated and the first bytes read */
   bool gzip;
   bool raw_eof;        /* the file has been read to its end */
   bool content_eof;    /* no more content will come */
@@ -58,6 +59,29 @@ static zt_status read_raw(zt_source *s, zt_err *err) {
   return ZT_OK;
 }
 
+/* The buffers, the first read and what it tells: plain or gzip. */
+static zt_status start(zt_source *s, zt_err *err) {
+  zt_status st;
+  if (s->started)
+    return ZT_OK;
+  s->raw = malloc(ZT_SOURCE_CHUNK);
+  s->out = malloc(ZT_SOURCE_CHUNK);
+  if (!s->raw || !s->out)
+    return zt_fail(err, ZT_ERR_NOMEM, "out of memory");
+  s->started = true;
+  st = read_raw(s, err);
+  if (st)
+    return st;
+  s->gzip = s->raw_len >= 2 && s->raw[0] == 0x1f && s->raw[1] == 0x8b;
+  if (s->gzip) {
+    /* 15 + 16: a gzip wrapper only, maximum window. */
+    if (inflateInit2(&s->z, 15 + 16) != Z_OK)
+      return zt_fail(err, ZT_ERR_NOMEM, "%s: cannot start gzip", s->path);
+    s->z_ready = true;
+  }
+  return ZT_OK;
+}
+
 zt_status zt_source_open(zt_source **out, const char *path, zt_err *err) {
   return zt_source_open_flags(out, path, 0, err);
 }
@@ -71,10 +95,8 @@ zt_status zt_source_open_flags(zt_source **out, const char *path,
     return zt_fail(err, ZT_ERR_NOMEM, "out of memory");
   s->fd = -1;
   s->path = strdup(path);
-  s->raw = malloc(ZT_SOURCE_CHUNK);
-  s->out = malloc(ZT_SOURCE_CHUNK);
   zt_fp_init(&s->fp);
-  if (!s->path || !s->raw || !s->out) {
+  if (!s->path) {
     zt_source_close(s);
     return zt_fail(err, ZT_ERR_NOMEM, "out of memory");
   }
@@ -94,19 +116,10 @@ zt_status zt_source_open_flags(zt_source **out, const char *path,
     return st;
   }
   /* O_NONBLOCK stays: it changes nothing for a regular file. */
-  st = read_raw(s, err);
+  st = (flags & ZT_SRC_LAZY) ? ZT_OK : start(s, err);
   if (st) {
     zt_source_close(s);
     return st;
-  }
-  s->gzip = s->raw_len >= 2 && s->raw[0] == 0x1f && s->raw[1] == 0x8b;
-  if (s->gzip) {
-    /* 15 + 16: a gzip wrapper only, maximum window. */
-    if (inflateInit2(&s->z, 15 + 16) != Z_OK) {
-      zt_source_close(s);
-      return zt_fail(err, ZT_ERR_NOMEM, "%s: cannot start gzip", path);
-    }
-    s->z_ready = true;
   }
   *out = s;
   return ZT_OK;
@@ -208,6 +221,9 @@ static zt_status fill(zt_source *s, zt_err *err) {
 
 zt_status zt_source_peek(zt_source *s, size_t want, const char **p,
                          size_t *n, zt_err *err) {
+  zt_status st0 = start(s, err);
+  if (st0)
+    return st0;
   if (want > ZT_SOURCE_CHUNK)
     want = ZT_SOURCE_CHUNK;
   if (s->out_pos > 0) {               /* move unconsumed bytes to the front */
@@ -227,6 +243,9 @@ zt_status zt_source_peek(zt_source *s, size_t want, const char **p,
 
 zt_status zt_source_next(zt_source *s, const char **p, size_t *n,
                          zt_err *err) {
+  zt_status st0 = start(s, err);
+  if (st0)
+    return st0;
   if (s->out_pos == s->out_len) {
     s->out_pos = s->out_len = 0;
     while (s->out_len == 0 && !s->content_eof) {
@@ -250,6 +269,13 @@ void zt_source_identity(const zt_source *s, zt_file_id *id) {
   id->size = (uint64_t)s->st0.st_size;
   id->mtime_ns = (int64_t)s->st0.st_mtim.tv_sec * 1000000000 +
                  s->st0.st_mtim.tv_nsec;
+  id->ctime_ns = (int64_t)s->st0.st_ctim.tv_sec * 1000000000 +
+                 s->st0.st_ctim.tv_nsec;
+}
+
+bool zt_file_id_same(const zt_file_id *a, const zt_file_id *b) {
+  return a->dev == b->dev && a->ino == b->ino && a->size == b->size &&
+         a->mtime_ns == b->mtime_ns && a->ctime_ns == b->ctime_ns;
 }
 
 bool zt_source_changed(const zt_source *s) {
@@ -258,7 +284,9 @@ bool zt_source_changed(const zt_source *s) {
     return true;
   return now.st_size != s->st0.st_size ||
          now.st_mtim.tv_sec != s->st0.st_mtim.tv_sec ||
-         now.st_mtim.tv_nsec != s->st0.st_mtim.tv_nsec;
+         now.st_mtim.tv_nsec != s->st0.st_mtim.tv_nsec ||
+         now.st_ctim.tv_sec != s->st0.st_ctim.tv_sec ||
+         now.st_ctim.tv_nsec != s->st0.st_ctim.tv_nsec;
 }
 const char *zt_source_path(const zt_source *s) { return s->path; }
 uint64_t zt_source_raw_bytes(const zt_source *s) { return s->raw_total; }
@@ -268,7 +296,10 @@ uint64_t zt_source_content_bytes(const zt_source *s) {
 
 zt_status zt_source_early_fingerprint(zt_source *s, const char **hex,
                                       zt_err *err) {
+  zt_status st0 = start(s, err);
   *hex = NULL;
+  if (st0)
+    return st0;
   if (!s->raw_eof && s->raw_pos == s->raw_len) {
     zt_status st = read_raw(s, err);   /* keeps what it reads */
     if (st)
@@ -284,6 +315,9 @@ zt_status zt_source_early_fingerprint(zt_source *s, const char **hex,
 
 zt_status zt_source_fingerprint(zt_source *s, const char **hex,
                                 zt_err *err) {
+  zt_status st0 = start(s, err);
+  if (st0)
+    return st0;
   while (!s->raw_eof) {
     zt_status st;
     s->raw_pos = s->raw_len;          /* drop what was not consumed */

@@ -24,19 +24,29 @@ typedef struct zt_source zt_source;
  * cannot be opened or is not a regular file (a FIFO or device is refused
  * at once, never waited on). */
 zt_status zt_source_open(zt_source **out, const char *path, zt_err *err);
-/* The same; with ZT_SRC_NOFOLLOW a symbolic link is refused (ELOOP). */
+/* The same; with ZT_SRC_NOFOLLOW a symbolic link is refused (ELOOP).
+ * With ZT_SRC_LAZY nothing is read (nor a buffer allocated) until the
+ * first peek, next or fingerprint: opening is an open and an fstat, for a
+ * caller that may find it needs no byte (ingest's files read ahead); until
+ * then zt_source_is_gzip() is false. */
 #define ZT_SRC_NOFOLLOW 1u
+#define ZT_SRC_LAZY 2u
 zt_status zt_source_open_flags(zt_source **out, const char *path,
                                unsigned flags, zt_err *err);
 
-/* Which file was opened, and its size and change time then. */
+/* Which file was opened, and its size, modification and status change
+ * times then. */
 typedef struct zt_file_id {
   uint64_t dev, ino, size;
-  int64_t mtime_ns;
+  int64_t mtime_ns, ctime_ns;
 } zt_file_id;
 void zt_source_identity(const zt_source *s, zt_file_id *id);
-/* Has the open file's size or change time moved since it was opened (a
- * writer still at work)? */
+/* The same file with the same bytes: same inode, size and both times. Any
+ * write moves the status change time, which no program can set back, so
+ * two equal identities mean nothing was written in between. */
+bool zt_file_id_same(const zt_file_id *a, const zt_file_id *b);
+/* Has the open file's size, modification or status change time moved
+ * since it was opened (a writer still at work)? */
 bool zt_source_changed(const zt_source *s);
 void zt_source_close(zt_source *s);
 

@@ -277,6 +277,19 @@ SK=$(( (t1 - t0) / 1000000 ))
 sound c "after three ingests"
 same "d1, big.csv and d2 ingested one after the other" c
 
+# the small files are read ahead on a second thread, and the storing
+# thread takes what it read without reading the file again: the same
+# store without reading ahead
+make_region n
+cp a/zothuis.key n/zothuis.key
+zr n init
+[ $RC = 0 ] || fail "init n exit $RC: $(cat n/last.err)"
+export ZOTHUIS_NO_AHEAD=1
+ingest n
+unset ZOTHUIS_NO_AHEAD
+sound n "without reading ahead"
+same "the same inputs without reading ahead" n
+
 # --- 4. kill -9 at random moments, store b/ with the same key -------------
 # A history starts from an empty store and has up to five killed runs,
 # aimed at d1, big.csv, big.csv, d2, d2 (or the first part not yet stored,
