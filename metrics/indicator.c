@@ -77,7 +77,6 @@ static zt_status fam_compl(zt_emit *e, const zt_ind_def *d);
  * displays it rounded to EUR 1.000 (the savings estimates). */
 #define SUM ZT_PARTS_SUM
 #define COVER ZT_PARTS_COVER
-#define SPLIT ZT_PARTS_SPLIT
 #define T_NONE ZT_TIME_NONE
 #define T_SUM ZT_TIME_SUM
 #define T_UNION ZT_TIME_UNION
@@ -198,14 +197,14 @@ static const zt_ind_def defs[] = {
    ZT_SC_DERIVED, false, NULL, {"episodes.continuing", NULL, NULL, NULL},
    ZT_FAM_EPISODES, E_DUR_CONT, fam_episodes,
    "mean duration over the continuing episodes", SUM, T_NONE, EPC, NULL},
-  {"episodes.short", C, 0, NULL, false, false, ZT_SC_COUNT, true, EPC, NOD,
+  {"episodes.short", C, 0, NULL, false, false, ZT_SC_COUNT, true, NULL, NOD,
    ZT_FAM_EPISODES, E_SHORT, fam_episodes,
-   "cohort episodes with a duration of at most 30 days", SPLIT, T_NONE,
-   NULL, EPC "|duration=1-30"},
-  {"episodes.long", C, 0, NULL, false, false, ZT_SC_COUNT, true, EPC, NOD,
+   "cohort episodes with a duration of at most 30 days", SUM, T_NONE, NULL,
+   EPC "|duration=1-30"},
+  {"episodes.long", C, 0, NULL, false, true, ZT_SC_COUNT, false, NULL, NOD,
    ZT_FAM_EPISODES, E_LONG, fam_episodes,
-   "cohort episodes longer than 30 days (short + long = clients)", SPLIT,
-   T_NONE, NULL, NULL},
+   "cohort episodes longer than 30 days (short + long = clients); the "
+   "region row only", SUM, T_NONE, NULL, NULL},
   {"episodes.short_ended", C, 0, NULL, false, false, ZT_SC_COUNT, true,
    "episodes.short", NOD, ZT_FAM_EPISODES, E_SHORT_ENDED, fam_episodes,
    "cohort episodes of at most 30 days that ended before the peildatum (end < "
@@ -612,7 +611,6 @@ static const zt_ind_def defs[] = {
 #undef C
 #undef SUM
 #undef COVER
-#undef SPLIT
 #undef T_NONE
 #undef T_SUM
 #undef T_UNION

@@ -47,11 +47,8 @@ typedef enum zt_ind_family {
  * and the disclosure audit). */
 typedef enum zt_parts {
   ZT_PARTS_SUM,    /* the parts add up to the total exactly */
-  ZT_PARTS_COVER,  /* a client may count in two parts: total <= the sum,
+  ZT_PARTS_COVER   /* a client may count in two parts: total <= the sum,
                       every part <= the total */
-  ZT_PARTS_SPLIT   /* a second way of dividing `total` exactly: the rows
-                      marked so add up to it, in a group apart from the
-                      rows with SUM (episodes.short + episodes.long) */
 } zt_parts;
 
 /* How a year's row relates to the rows of its two half-years. */

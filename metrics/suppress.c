@@ -284,11 +284,9 @@ static zt_status build_groups(sctx *c) {
                   (!cbs || money);
       if (tr != SIZE_MAX)
         st = push_key(keys,
-                      g_strdup_printf("r|%s|%s|%lld|%u|%s|%s", total,
-                                      v->period, (long long)v->peildatum,
-                                      v->gemeente, bk,
-                                      d->parts == ZT_PARTS_SPLIT ? "split"
-                                                                 : ""),
+                      g_strdup_printf("r|%s|%s|%lld|%u|%s", total, v->period,
+                                      (long long)v->peildatum, v->gemeente,
+                                      bk),
                       i, tr, rel, rule, false);
     }
     /* the municipality rows under the region's */

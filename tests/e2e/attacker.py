@@ -139,8 +139,7 @@ COUNT_COLUMNS = [
     "ggz_klinisch.clients", "ggz_klinisch.under12",
     "beschermd_wonen.clients", "verblijf.at_peildatum",
     "instroom.placements", "episodes.clients", "episodes.ended",
-    "episodes.continuing", "episodes.short", "episodes.long",
-    "episodes.single_provider",
+    "episodes.continuing", "episodes.short", "episodes.single_provider",
     "gi.jeugdbescherming", "gi.voogdij", "gi.jeugdreclassering",
     "wpb.clients_declared",
 ]

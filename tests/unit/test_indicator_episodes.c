@@ -123,8 +123,10 @@ static void test_cohort_durations(void **state) {
   MF_EXPECT(m, "episodes.short_running", "2022", 0, "", 2, 1);
   MF_EXPECT(m, "episodes.short_duration_mean", "2022", 0, "", 49, 3);
   MF_EXPECT(m, "episodes.long_duration_mean", "2022", 0, "", 639, 2);
-  /* the other division of the cohort: 3 short + 2 long = 5 */
+  /* the other division of the cohort: 3 short + 2 long = 5; for the
+   * region only (a municipality's would be one more sum to protect) */
   MF_EXPECT(m, "episodes.long", "2022", 0, "", 2, 1);
+  assert_null(mf_get(m, "episodes.long", "2022", GA, ""));
   assert_string_equal(
       mf_get(m, "episodes.long_duration_mean", "2022", 0, "")->display,
       "320");
