@@ -106,8 +106,9 @@ static char *move_into(const char *path, const char *dir, zt_err *err) {
   return dest;
 }
 
-/* Is `f` still the file that was read: the same file, size and change
- * time? (A writer may have gone on after the reading.) */
+/* Is `f` still the file that was read: the same file, size,
+ * modification and status change time? (A writer may have gone on after
+ * the reading.) */
 static bool unchanged(const zt_ingest_file *f) {
   struct stat sb;
   return f->have_id && lstat(f->path, &sb) == 0 && S_ISREG(sb.st_mode) &&
@@ -115,7 +116,9 @@ static bool unchanged(const zt_ingest_file *f) {
          (uint64_t)sb.st_ino == f->id.ino &&
          (uint64_t)sb.st_size == f->id.size &&
          (int64_t)sb.st_mtim.tv_sec * 1000000000 + sb.st_mtim.tv_nsec ==
-             f->id.mtime_ns;
+             f->id.mtime_ns &&
+         (int64_t)sb.st_ctim.tv_sec * 1000000000 + sb.st_ctim.tv_nsec ==
+             f->id.ctime_ns;
 }
 
 /* Remove the completion marker of a file that was moved. */

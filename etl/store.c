@@ -428,6 +428,8 @@ struct zt_store {
   bool in_file;      /* a file's savepoint is open */
   bool in_group;     /* the transaction holding a group of files is open */
   bool solo;         /* the open file has a transaction of its own */
+  bool nosave;       /* the open file has no savepoint (zt_file_info
+                        .whole): undoing it undoes the open group */
   bool probe_first;  /* the last chunk insert stored nothing (a resend):
                         look the next chunk's lines up before inserting */
   int64_t cache_kib; /* the page cache set by size_cache() */
@@ -1295,7 +1297,10 @@ static zt_status load_waiting(zt_store *s, zt_err *err) {
  * each inside its own SAVEPOINT. Every file stays all-or-nothing: a file
  * rejected or failing halfway rolls back to its savepoint, and a crash
  * loses the whole open group, whose files are then simply ingested again
- * (their fingerprints were not committed either). The cost of a commit
+ * (their fingerprints were not committed either). A file stored whole
+ * (zt_file_info.whole: read ahead and checked) has no savepoint, whose
+ * copies of the pages it touches would cost more than its inserts: it is
+ * never undone alone, and if it must be, the group is. The cost of a commit
  * (the WAL pages of the shared tables written again) is then shared by
  * many small files, such as one JW301 per child.
  */
@@ -1319,7 +1324,7 @@ enum { U_WAITING, U_CLIENT_NEW, U_CLIENT_PREC };
 #define UNDO_MAX (1u << 18)
 
 static void undo_note(zt_store *s, int what, uint64_t key, uint64_t old) {
-  if (!s->in_file || s->undo_lost)
+  if (!s->in_file || s->undo_lost || s->nosave)
     return;
   if (s->nundo == s->capundo) {
     size_t cap = s->capundo ? s->capundo * 2 : 1024;
@@ -1453,13 +1458,14 @@ zt_status zt_store_file_begin(zt_store *s, const zt_file_info *fi,
   if (!s->in_group)
     size_cache(s);
   s->solo = fi->bytes >= SOLO_BYTES;
+  s->nosave = !s->solo && fi->whole;
   if (s->solo) {
     st = zt_store_commit(s, err);     /* close the group before it */
     if (!st)
       st = group_open(s, err);
   } else {
     st = group_open(s, err);
-    if (!st)
+    if (!st && !s->nosave)
       st = exec_q(s, Q_SAVEPOINT, err);
   }
   if (st)
@@ -1497,7 +1503,12 @@ zt_status zt_store_file_commit(zt_store *s, int64_t file_id,
   else if (!rc)
     rc = zt_store_file_seen(s, hash, already, err);
   if (!rc && *already) {
+    bool group = s->nosave;
     zt_store_file_rollback(s);
+    if (group)      /* cannot be: its fingerprint was looked up at open */
+      return zt_fail(err, ZT_ERR_INTERNAL, "store: a file without a "
+                     "savepoint was found stored when it ended; the open "
+                     "group of files is undone");
     return ZT_OK;
   }
   if (!rc && old_id)
@@ -1536,19 +1547,20 @@ zt_status zt_store_file_commit(zt_store *s, int64_t file_id,
     s->in_file = false;
     return zt_store_commit(s, err);
   }
-  rc = exec_q(s, Q_RELEASE, err);
+  rc = s->nosave ? ZT_OK : exec_q(s, Q_RELEASE, err);
   if (rc) {
     zt_store_file_rollback(s);
     return rc;
   }
   s->in_file = false;
+  s->nosave = false;
   return group_file_done(s, c->read, err);
 }
 
 void zt_store_file_rollback(zt_store *s) {
   if (!s->in_file)
     return;
-  if (s->solo) {
+  if (s->solo || s->nosave) {
     sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
     s->in_group = false;
     s->solo = false;
@@ -1557,7 +1569,15 @@ void zt_store_file_rollback(zt_store *s) {
     exec_q(s, Q_RELEASE, NULL);
   }
   s->in_file = false;
-  undo_file(s);
+  if (s->nosave) {
+    /* the group's other files went too, with their cache entries */
+    forget_caches(s);
+    s->nundo = 0;
+    s->undo_lost = false;
+    s->nosave = false;
+  } else {
+    undo_file(s);
+  }
 }
 
 zt_status zt_store_file_rejected(zt_store *s, const zt_file_info *fi,

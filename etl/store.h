@@ -110,6 +110,13 @@ typedef struct zt_file_info {
   uint64_t bytes;
   zt_day modified;        /* the file's modification day; 0 or
                              ZT_DAY_NONE: unknown (delivery date) */
+  bool whole;             /* every row was read and checked before the
+                             file is stored (read ahead) and it is not
+                             rejected whole: no savepoint of its own. Such
+                             a file is never undone alone: should it have
+                             to be, the whole open group is, and the
+                             caller must stop (as after a store error,
+                             which loses the open group anyway) */
 } zt_file_info;
 
 /* Per-file reconciliation: read = accepted + rejected + duplicates. */

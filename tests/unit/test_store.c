@@ -56,7 +56,7 @@ static long count(zt_store *s, const char *sql) {
 }
 
 static int64_t begin(zt_store *s, const char *name) {
-  zt_file_info fi = {name, "declaraties", "csv", 100, 0};
+  zt_file_info fi = {name, "declaraties", "csv", 100, 0, false};
   int64_t id;
   assert_int_equal(zt_store_file_begin(s, &fi, &id, NULL), ZT_OK);
   return id;
@@ -449,7 +449,7 @@ static void test_residence(void **state) {
 
 static void test_rejected_file(void **state) {
   zt_store *s;
-  zt_file_info fi = {"x/weird.csv", "unknown", "csv", 10, 0};
+  zt_file_info fi = {"x/weird.csv", "unknown", "csv", 10, 0, false};
   (void)state;
   assert_int_equal(zt_store_open(&s, NULL, ZT_STORE_MEMORY, NULL), ZT_OK);
   assert_int_equal(zt_store_file_rejected(s, &fi, "h1", ZT_R_LAYOUT_UNKNOWN,
@@ -509,6 +509,78 @@ static void test_rollback_undo(void **state) {
                             "NULL"), 0);
   assert_int_equal(count(s, "SELECT count(DISTINCT client_id) FROM "
                             "declaration"), 2);
+  zt_store_close(s);
+}
+
+static int64_t begin_whole(zt_store *s, const char *name) {
+  zt_file_info fi = {name, "declaraties", "xml", 100, 0, true};
+  int64_t id;
+  assert_int_equal(zt_store_file_begin(s, &fi, &id, NULL), ZT_OK);
+  return id;
+}
+
+/* Files stored whole (read ahead and checked: no savepoint each) commit
+ * like any other; undoing one undoes the whole open group, and the
+ * caches start again from the store. */
+static void test_whole_files(void **state) {
+  zt_store *s;
+  zt_put_result res;
+  zt_decl d1 = line(1, "W1", 1000), d2 = line(2, "W2", 2000);
+  zt_decl d3 = line(3, "W3", 3000), c1 = credit_of(&d1, "WC1");
+  zt_file_done done = {"h-b", "declaraties", "xml", {0}, NULL, 0};
+  bool already;
+  zt_err err;
+  int64_t f;
+  (void)state;
+  assert_int_equal(zt_store_open(&s, NULL, ZT_STORE_MEMORY, NULL), ZT_OK);
+  /* committed before: stays */
+  f = begin(s, "vooraf.csv");
+  assert_int_equal(put(s, f, &d3, &res), ZT_PUT_STORED);
+  assert_false(commit(s, f, "h-0"));
+  assert_int_equal(zt_store_commit(s, NULL), ZT_OK);
+  /* a group: a file with a savepoint, a whole one, then a whole one
+   * undone */
+  f = begin(s, "a.csv");
+  assert_int_equal(put(s, f, &d1, &res), ZT_PUT_STORED);
+  assert_false(commit(s, f, "h-a"));
+  f = begin_whole(s, "b.xml");
+  assert_int_equal(put(s, f, &d2, &res), ZT_PUT_STORED);
+  assert_int_equal(put(s, f, &c1, &res), ZT_PUT_STORED);
+  assert_true(res.credit_linked);
+  assert_int_equal(zt_store_file_commit(s, f, &done, &already, NULL), ZT_OK);
+  assert_false(already);
+  assert_int_equal(count(s, "SELECT count(*) FROM declaration"), 4);
+  f = begin_whole(s, "c.xml");
+  assert_int_equal(put(s, f, &d3, &res), ZT_PUT_DUPLICATE);
+  zt_store_file_rollback(s);
+  assert_int_equal(count(s, "SELECT count(*) FROM declaration"), 1);
+  assert_int_equal(count(s, "SELECT count(*) FROM ingest_file"), 1);
+  assert_int_equal(count(s, "SELECT count(*) FROM client"), 1);
+  /* the caches forgot the group: its lines store again, with clients
+   * that exist, and client 3 is still known */
+  f = begin_whole(s, "a-opnieuw.xml");
+  assert_int_equal(put(s, f, &d1, &res), ZT_PUT_STORED);
+  assert_int_equal(put(s, f, &d2, &res), ZT_PUT_STORED);
+  assert_int_equal(put(s, f, &d3, &res), ZT_PUT_DUPLICATE);
+  assert_false(commit(s, f, "h-a2"));
+  assert_int_equal(zt_store_commit(s, NULL), ZT_OK);
+  assert_int_equal(count(s, "SELECT count(*) FROM declaration d LEFT JOIN "
+                            "client c ON c.id = d.client_id WHERE c.id IS "
+                            "NULL"), 0);
+  assert_int_equal(count(s, "SELECT count(*) FROM client"), 3);
+  /* a whole file found stored when it ends cannot be undone alone: an
+   * error, and the group (here: the file b2) is undone */
+  f = begin(s, "b2.csv");
+  assert_int_equal(put(s, f, &c1, &res), ZT_PUT_STORED);
+  assert_false(commit(s, f, "h-b2"));
+  f = begin_whole(s, "a-kopie.xml");
+  done.hash = "h-a2";
+  assert_int_equal(zt_store_file_commit(s, f, &done, &already, &err),
+                   ZT_ERR_INTERNAL);
+  assert_non_null(strstr(err.msg, "group"));
+  assert_int_equal(count(s, "SELECT count(*) FROM declaration WHERE "
+                            "ref = 'WC1'"), 0);
+  assert_int_equal(count(s, "SELECT count(*) FROM ingest_file"), 2);
   zt_store_close(s);
 }
 
@@ -587,7 +659,7 @@ static void test_check_and_versions(void **state) {
 /* ---- delivery dates (docs/store.md, "Delivery dates") ------------------ */
 
 static int64_t begin_on(zt_store *s, const char *name, zt_day modified) {
-  zt_file_info fi = {name, "declaraties", "csv", 100, modified};
+  zt_file_info fi = {name, "declaraties", "csv", 100, modified, false};
   int64_t id;
   assert_int_equal(zt_store_file_begin(s, &fi, &id, NULL), ZT_OK);
   return id;
@@ -624,7 +696,7 @@ static void test_delivery_order(void **state) {
   zt_day ingest, msg = zt_day_from_ymd(2023, 10, 5);
   zt_day mod = zt_day_from_ymd(2023, 11, 1);
   zt_file_info bad = {"x/kapot.xml", "auto", "xml", 10,
-                      zt_day_from_ymd(2023, 9, 1)};
+                      zt_day_from_ymd(2023, 9, 1), false};
   int64_t a, b, c, e;
   zt_delivery *dl;
   size_t n;
@@ -855,6 +927,7 @@ int main(void) {
       cmocka_unit_test(test_residence),
       cmocka_unit_test(test_rejected_file),
       cmocka_unit_test(test_rollback_undo),
+      cmocka_unit_test(test_whole_files),
       cmocka_unit_test(test_check_and_versions),
       cmocka_unit_test(test_delivery_order),
       cmocka_unit_test(test_delivery_migration),

@@ -16,7 +16,7 @@
 
 static void file(zt_store *s, const char *name, const char *kind,
                  const char *hash, zt_day delivered, long accepted) {
-  zt_file_info fi = {name, kind, "csv", 100, delivered};
+  zt_file_info fi = {name, kind, "csv", 100, delivered, false};
   zt_file_done done = {hash, kind, "csv", {0}, NULL, delivered};
   int64_t id;
   bool already;
