@@ -898,6 +898,12 @@ static void ahead_stop(reader_ahead *ra) {
   ahead_free(ra);
 }
 
+/* Kinds whose file replaces a whole reference table. */
+static bool replaces_table(zt_kind k) {
+  return k == ZT_KIND_PRODUCTCODES || k == ZT_KIND_AANBIEDERS ||
+         k == ZT_KIND_BEVOLKING;
+}
+
 static bool ahead_usable(const ahead *a, const char *hash) {
   return a->ok && strcmp(a->hash, hash) == 0;
 }
@@ -1093,11 +1099,12 @@ static zt_status ingest_one(zt_store *store, zt_validator *v,
   fi.kind = "unknown";
   fi.format = f->format;
   fi.bytes = f->id.size;
-  /* Declarations read ahead, whole and valid: their rows cannot be
-   * rejected halfway, so no savepoint is needed to undo them alone (it
-   * cost 12% of ingesting many small messages, docs/benchmarks.md) */
+  /* A file read ahead, whole and valid: its rows cannot be rejected
+   * halfway, so no savepoint is needed to undo it alone (it cost 12% of
+   * ingesting many small messages, docs/benchmarks.md). Not a reference
+   * table: replacing one may find it the same as before, and undo. */
   fi.whole = pr.ahead && pr.ahead->pr.st == ZT_OK &&
-             pr.ahead->pr.kind == ZT_KIND_DECLARATIES && !opts->dry_run;
+             !replaces_table(pr.ahead->pr.kind) && !opts->dry_run;
   /* the delivery date's fallback (docs/store.md): the modification day */
   fi.modified = f->id.mtime_ns > 0
                     ? (zt_day)(f->id.mtime_ns / INT64_C(1000000000) / 86400)
@@ -1157,8 +1164,7 @@ static zt_status ingest_one(zt_store *store, zt_validator *v,
   zt_strlcpy(f->warnings, pr.warnings, sizeof f->warnings);
 
   if (!st && en->walked && opts->refuse_reference &&
-      (f->kind == ZT_KIND_PRODUCTCODES || f->kind == ZT_KIND_AANBIEDERS ||
-       f->kind == ZT_KIND_BEVOLKING)) {
+      replaces_table(f->kind)) {
     /* Reference tables replace what the region configured: they come
      * only from where the configuration (or the command line) says. */
     st = zt_fail(&rerr, ZT_ERR_INPUT,
