@@ -50,8 +50,9 @@ int zt_compl_month(zt_day d) {
   return y * 12 + m - 1;
 }
 
-/* zt_compl_month for a run of lines, most of which begin on a day seen
- * just before (the first of a month): remembers the last day. */
+/* zt_compl_month for a run of days, most of them the day seen just
+ * before (lines begin on the first of a month; a file's lines arrive on
+ * one day): remembers the last day. */
 typedef struct month_memo {
   bool set;
   zt_day day;
@@ -326,6 +327,7 @@ zt_status zt_compl_build(const zt_compl_data *d, zt_day now,
                          const zt_compl_config *cfg, zt_completeness *c,
                          zt_err *err) {
   int K = cfg->max_delay;
+  month_memo mm = {false, 0, 0};
   memset(c, 0, sizeof *c);
   c->cfg = *cfg;
   c->now = now;
@@ -355,7 +357,7 @@ zt_status zt_compl_build(const zt_compl_data *d, zt_day now,
     size_t at;
     if (e->arr > now || row < 0 || row >= c->nmonths)
       continue;
-    delay = zt_compl_month(e->arr) - e->month;
+    delay = month_of(&mm, e->arr) - e->month;
     delay = delay < 0 ? 0 : delay > K ? K : delay;
     at = (size_t)row * (size_t)(K + 1) + (size_t)delay;
     c->units[0].cell[ZT_COMPL_SPEND][at] += e->amount;
@@ -372,7 +374,7 @@ zt_status zt_compl_build(const zt_compl_data *d, zt_day now,
     if (t->arr <= now) {
       int row = t->month - c->first_month, delay;
       if (row >= 0 && row < c->nmonths) {
-        delay = zt_compl_month(t->arr) - t->month;
+        delay = month_of(&mm, t->arr) - t->month;
         delay = delay < 0 ? 0 : delay > K ? K : delay;
         c->units[t->unit].cell[ZT_COMPL_CLIENTS]
                               [(size_t)row * (size_t)(K + 1) + delay]++;
