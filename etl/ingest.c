@@ -948,7 +948,7 @@ static zt_status ingest_one(zt_store *store, zt_validator *v,
   zt_file_done done;
   zt_source *src = NULL;
   zt_err rerr;
-  const char *peek, *hash, *wide;
+  const char *peek, *hash, *wide, *early = NULL;
   size_t npeek;
   bool maybe = false, already = false;
   long month0 = v->month_crossing;
@@ -1051,40 +1051,29 @@ static zt_status ingest_one(zt_store *store, zt_validator *v,
   pr.ropts.mapping_path = opts->mapping_path;
   pr.path = path;
   pr.kind = ZT_KIND_AUTO;
+  /* A small file's fingerprint is known before any parsing, so a repeat
+   * costs a read and a lookup (a re-sent folder of small messages): the
+   * other thread's, when the file is unchanged since it read it (no byte
+   * is read again), else the peek's, which reads a small file whole. */
   if (!maybe && ah && ah->ok && zt_file_id_same(&f->id, &ah->id)) {
-    /* Unchanged since the other thread read it: its fingerprint and
-     * rows are this file's. */
+    early = ah->hash;
+  } else {
+    st = zt_source_peek(src, 4096, &peek, &npeek, &rerr);
+    if (!st && !maybe && f->id.size < INLINE_MAX)
+      st = zt_source_early_fingerprint(src, &early, &rerr);
+  }
+  if (!st && early) {
     bool seen = false;
-    st = zt_store_file_seen(store, ah->hash, &seen, err);
+    st = zt_store_file_seen(store, early, &seen, err);
     if (st)
       goto out;
     if (seen) {
       f->status = ZT_FILE_ALREADY;
       goto out;
     }
-    pr.ahead = ah;
-  } else {
-    st = zt_source_peek(src, 4096, &peek, &npeek, &rerr);
-  }
-  /* A small file is read whole by the peek: a repeat is known by its
-   * fingerprint now, before any parsing (a re-sent folder of small
-   * messages costs a read and a lookup a file). */
-  if (!st && !pr.ahead && !maybe && f->id.size < INLINE_MAX) {
-    const char *early = NULL;
-    bool seen = false;
-    st = zt_source_early_fingerprint(src, &early, &rerr);
-    if (!st && early) {
-      st = zt_store_file_seen(store, early, &seen, err);
-      if (st)
-        goto out;
-      if (seen) {
-        f->status = ZT_FILE_ALREADY;
-        goto out;
-      }
-      /* read ahead from the very same bytes: store what was read */
-      if (ah && ahead_usable(ah, early))
-        pr.ahead = ah;
-    }
+    /* read ahead from the very same bytes: store what was read */
+    if (ah && ahead_usable(ah, early))
+      pr.ahead = ah;
   }
   if (pr.ahead) {
     wide = NULL;                   /* the other thread's peek saw to it */

@@ -10,7 +10,6 @@
 #include <glib.h>
 #include <stdlib.h>
 #include <string.h>
-#include <zlib.h>
 
 #include "etl/csvmap.h"
 #include "etl/csvread.h"
@@ -450,17 +449,6 @@ static void test_encodings(void **state) {
   result_free(&r);
 }
 
-/* Write `text` gzip-compressed to dir/name. */
-static char *write_gz(const char *dir, const char *name, const char *text) {
-  char *path = g_build_filename(dir, name, NULL);
-  gzFile gz = gzopen(path, "wb");
-  assert_non_null(gz);
-  assert_int_equal(gzwrite(gz, text, (unsigned)strlen(text)),
-                   (int)strlen(text));
-  assert_int_equal(gzclose(gz), Z_OK);
-  return path;
-}
-
 static void test_gzip(void **state) {
   char *dir = tu_tmpdir("csvgz");
   GString *text = g_string_new(DECL_HDR "\r\n");
@@ -470,7 +458,7 @@ static void test_gzip(void **state) {
   for (int i = 0; i < 2000; i++)
     g_string_append_printf(text, DECL_LINE("R%d") "\r\n", i);
   plain = tu_write(dir, "d.csv", text->str);
-  gz = write_gz(dir, "d.csv.gz", text->str);
+  gz = tu_write_gz(dir, "d.csv.gz", text->str);
   a = read_path(plain, ZT_KIND_AUTO, NULL, 0);
   b = read_path(gz, ZT_KIND_AUTO, NULL, 0);
   assert_int_equal(b.st, ZT_OK);

@@ -339,6 +339,7 @@ static void test_later_peildatum(void **state) {
   MF_EXPECT(m, "episodes.short", "2022", 0, "", 1, 1);
   MF_EXPECT(m, "episodes.short_ended", "2022", 0, "", 1, 1);
   MF_EXPECT(m, "episodes.short_running", "2022", 0, "", 0, 1);
+  /* and the other four (e0, e1, e3, e4) are longer: 5 - 1 = 4 */
   MF_EXPECT(m, "episodes.long", "2022", 0, "", 4, 1);
   mf_free(m);
 }

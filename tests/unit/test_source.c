@@ -13,19 +13,8 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
-#include <zlib.h>
 
 #include "etl/source.h"
-
-static char *write_gz(const char *dir, const char *name, const char *text) {
-  char *path = g_build_filename(dir, name, NULL);
-  gzFile gz = gzopen(path, "wb");
-  assert_non_null(gz);
-  assert_int_equal(gzwrite(gz, text, (unsigned)strlen(text)),
-                   (int)strlen(text));
-  assert_int_equal(gzclose(gz), Z_OK);
-  return path;
-}
 
 /* The content and fingerprint of `path`, opened with `flags`. */
 static void read_all(const char *path, unsigned flags, GString *content,
@@ -59,7 +48,7 @@ static void test_lazy(void **state) {
   for (int i = 0; i < 40000; i++)
     g_string_append_printf(text, "regel %d;0402;12345678\n", i);
   paths[0] = tu_write(dir, "a.csv", text->str);
-  paths[1] = write_gz(dir, "a.csv.gz", text->str);
+  paths[1] = tu_write_gz(dir, "a.csv.gz", text->str);
   for (int k = 0; k < 2; k++) {
     GString *eager = g_string_new(NULL), *lazy = g_string_new(NULL);
     char h1[33], h2[33];

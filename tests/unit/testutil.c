@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <zlib.h>
 
 char *tu_tmpdir(const char *tag) {
   const char *base = getenv("TMPDIR");
@@ -33,6 +34,16 @@ char *tu_write_bytes(const char *dir, const char *name, const void *p,
 
 char *tu_write(const char *dir, const char *name, const char *text) {
   return tu_write_bytes(dir, name, text, strlen(text));
+}
+
+char *tu_write_gz(const char *dir, const char *name, const char *text) {
+  char *path = g_build_filename(dir, name, NULL);
+  gzFile gz = gzopen(path, "wb");
+  assert_non_null(gz);
+  assert_int_equal(gzwrite(gz, text, (unsigned)strlen(text)),
+                   (int)strlen(text));
+  assert_int_equal(gzclose(gz), Z_OK);
+  return path;
 }
 
 char *tu_read(const char *path, size_t *len) {

@@ -18,6 +18,8 @@ char *tu_write(const char *dir, const char *name, const char *text);
 /* Write `n` bytes to dir/name. */
 char *tu_write_bytes(const char *dir, const char *name, const void *p,
                      size_t n);
+/* Write `text` gzip-compressed to dir/name and return the full path. */
+char *tu_write_gz(const char *dir, const char *name, const char *text);
 /* Read a whole file into a NUL-terminated string (caller frees). */
 char *tu_read(const char *path, size_t *len);
 /* rm -r of a directory made by tu_tmpdir. */
