@@ -23,6 +23,7 @@
 #include "etl/csv.h"
 
 #include <assert.h>
+#include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -52,6 +53,8 @@ struct zt_csv {
   bool skipping;             /* the record did not fit: not stored */
   int fstate;                /* find_end() state */
   long fnl;                  /* line ends inside quotes seen so far */
+  int fcnt;                  /* find_end(): see swallows() */
+  int guard;                 /* zt_csv_set_guard(); 0: none */
   /* resync after a quote left open */
   char *replay;              /* bytes to read again (rcap bytes) */
   const char *saved;         /* rest of the chunk the replay interrupted */
@@ -132,6 +135,10 @@ void zt_csv_set_delim(zt_csv *c, char delim) {
   c->dmask = ONES * (unsigned char)delim;
 }
 
+void zt_csv_set_guard(zt_csv *c, int ndelims) {
+  c->guard = ndelims > 0 ? ndelims : 0;
+}
+
 char zt_csv_delim(const zt_csv *c) { return c->delim; }
 long zt_csv_lines(const zt_csv *c) { return c->line - 1; }
 long zt_csv_blank_lines(const zt_csv *c) { return c->blank; }
@@ -200,6 +207,29 @@ static size_t cut_to_line(zt_csv *c, const char *p0, const char *e,
   return (size_t)(lf - p0) + 1;
 }
 
+/* The guard (zt_csv_set_guard): [s, e) is quoted text that continues a
+ * quoted field; does a line after a line end inside the quotes hold
+ * c->guard delimiters or more? *cnt: the delimiters of that line so far,
+ * -1 while still on the line the field began on. Bytes are looked at one
+ * by one only after a line end inside quotes, which is rare. */
+static bool swallows(const zt_csv *c, const char *s, const char *e,
+                     int *cnt) {
+  if (*cnt < 0) {
+    const char *lf = memchr(s, '\n', (size_t)(e - s));
+    if (!lf)
+      return false;
+    *cnt = 0;
+    s = lf + 1;
+  }
+  for (; s < e; s++) {
+    if (*s == '\n')
+      *cnt = 0;
+    else if (*s == c->delim && ++*cnt >= c->guard)
+      return true;
+  }
+  return false;
+}
+
 /*
  * Parse the record that starts at p0 in [p0, e), p0 < e. Returns the
  * bytes it takes (its line end included), or 0 when [p0, e) ends before
@@ -241,6 +271,7 @@ static size_t parse(zt_csv *c, const char *p0, const char *e, bool final,
     if (p < e && *p == '"') {
       const char *q = p + 1;
       size_t start = fo;
+      int qcnt = -1;                /* swallows() */
       fl = 0;
       for (;;) {
         const char *qq = memchr(q, '"', (size_t)(e - q));
@@ -259,7 +290,8 @@ static size_t parse(zt_csv *c, const char *p0, const char *e, bool final,
         if (qq + 1 == e && !final)
           return 0;                 /* closing, or the first of "" ? */
         nl += count_nl(q, (size_t)(qq - q));
-        if (nl > c->lim.quoted_lines_max)
+        if (nl > c->lim.quoted_lines_max ||
+            (c->guard && nl && swallows(c, q, qq, &qcnt)))
           return cut_to_line(c, p0, e, r);
         if (qq + 1 < e && qq[1] == '"') {
           fput(c, &fo, q, (size_t)(qq + 1 - q), &over);
@@ -371,9 +403,10 @@ static int find_end(zt_csv *c, const char *p, size_t n, bool stop_qlf,
     char ch = p[i];
     switch (st) {
     case F_START:
-      if (ch == '"')
+      if (ch == '"') {
         st = F_QUOTED;
-      else if (ch == '\n')
+        c->fcnt = -1;
+      } else if (ch == '\n')
         goto found;
       else if (ch != d)
         st = F_PLAIN;
@@ -398,6 +431,12 @@ static int find_end(zt_csv *c, const char *p, size_t n, bool stop_qlf,
         }
       }
       nl += count_nl(p + i, k);
+      if (c->guard && nl && swallows(c, p + i, p + i + k, &c->fcnt)) {
+        /* a record swallowed: past any limit, feed() resyncs */
+        c->fstate = st;
+        c->fnl = LONG_MAX / 2;
+        return FE_MORE;
+      }
       i += k;
       if (q)
         st = F_QUOTE_SEEN;
@@ -525,6 +564,7 @@ static zt_status slow(zt_csv *c, zt_csv_rec *rec, bool *blank,
   c->skipping = false;
   c->fstate = F_START;
   c->fnl = 0;
+  c->fcnt = -1;
   *blank = false;
   for (;;) {
     size_t used = 0;

@@ -19,7 +19,9 @@
  *
  * A quoted field may cross at most quoted_lines_max line ends, and its
  * record at most record_max + 2 bytes; a quote still open past either
- * limit, or at the end of the input, makes the record ZT_CSV_UNTERMINATED
+ * limit, or at the end of the input, or (with zt_csv_set_guard) a quoted
+ * field that holds what looks like a whole record on a line of its own,
+ * makes the record ZT_CSV_UNTERMINATED
  * and cuts it to the physical line it started on: reading resumes at the
  * next line, so one stray quote costs one line, never the rest of the
  * file, and every physical line is read (the bytes after the first line
@@ -95,6 +97,15 @@ typedef struct zt_csv zt_csv;
 zt_status zt_csv_new(zt_csv **out, char delim, const zt_csv_limits *lim,
                      zt_csv_pull_fn pull, void *pull_ctx, zt_err *err);
 void zt_csv_free(zt_csv *c);
+
+/* A stray quote closed by another quote lines below would make the
+ * lines in between one field. With a guard of n > 0, a quoted field in
+ * which a line after a line end holds n or more delimiters (inside the
+ * quotes) is taken for such a quote: the record is ZT_CSV_UNTERMINATED,
+ * only its first line, and the lines after it are read as lines. A line
+ * end in a remark stays allowed. 0 (the default): no guard. For the
+ * records that follow. */
+void zt_csv_set_guard(zt_csv *c, int ndelims);
 
 /* Change the delimiter for the records that follow. */
 void zt_csv_set_delim(zt_csv *c, char delim);

@@ -87,14 +87,29 @@ static zt_status pull_skip(void *ctx, const char **p, size_t *n,
   }
 }
 
+/* Mask every run of 16 or more hexadecimal digits in m but its first
+ * two: a "header" may be a key, a hash or a token, never to be quoted. */
+static void mask_hex(char *m) {
+  for (char *p = m; *p;) {
+    char *q = p;
+    while (g_ascii_isxdigit(*q) || *q == '*')
+      q++;
+    if (q - p >= 16)
+      memset(p + 2, '*', (size_t)(q - p - 2));
+    p = q == p ? p + 1 : q;
+  }
+}
+
 /* Copy a name for messages: every run of 8 or more digits masked like a
  * BSN ("12*****82") -- a "header" may really be a line of data -- and
- * only then cut to at most NAME_SHOW bytes on a character boundary, so
- * that no cut can leave part of a number unmasked. */
+ * every run of 16 or more hexadecimal digits, and only then cut to at
+ * most NAME_SHOW bytes on a character boundary, so that no cut can leave
+ * part of a number unmasked. */
 static char *show_name(const char *s) {
   size_t n = strlen(s), k = n;
   char *m = g_malloc(n + 1);
   zt_mask_text(s, n, NULL, 0, ZT_MASK_LONG | ZT_MASK_ALL8, m, n + 1);
+  mask_hex(m);
   if (k > NAME_SHOW) {
     k = NAME_SHOW;
     while (k > 0 && ((unsigned char)m[k] & 0xC0) == 0x80)
@@ -349,6 +364,11 @@ static zt_status decide_layout(reader *rd, zt_csv_rec *hrec,
   rd->hdr = h;
   rd->lay = zt_kind_layout_of(rd->kind);
   zt_csv_set_delim(rd->csv, h->delim);
+  /* A line with half the header's delimiters inside a quoted field is a
+   * line swallowed by a stray quote, not a remark (csv.h): a swallowed
+   * line is read as a line of its own even when it leaves out its
+   * trailing empty fields. */
+  zt_csv_set_guard(rd->csv, h->n >= 2 ? (h->n / 2 > 1 ? h->n / 2 : 1) : 0);
 
   /* Where each field comes from. */
   for (int i = 0; i < rd->lay->nfields; i++) {
@@ -435,7 +455,8 @@ static zt_status reject_structure(reader *rd, const zt_csv_rec *rec,
   case ZT_CSV_UNTERMINATED:
     return reject(rd, rec, ZT_R_QUOTE_UNTERMINATED, -1, err,
                   "a quoted field opened on this line is not closed within "
-                  "%d lines and %d bytes, or before the end of the file; "
+                  "%d lines and %d bytes or before the end of the file, or "
+                  "the lines it would take in are lines of their own; "
                   "only this line is rejected, reading goes on with the "
                   "next", ZT_CSV_QUOTED_LINES_MAX, ZT_CSV_RECORD_MAX);
   case ZT_CSV_RECORD_TOO_LONG:
@@ -558,6 +579,14 @@ static zt_status start(reader *rd, zt_reason *why, zt_err *err) {
                      hrec.error == ZT_CSV_UNTERMINATED
                          ? "a quote is never closed"
                          : "it is too long");
+  /* A CR inside the first line: lines that end in CR alone (a classic
+   * Mac or "CSV (Macintosh)" export), which run together as one. */
+  for (size_t i = 0; i + 1 < hrec.raw.n; i++)
+    if (hrec.raw.p[i] == '\r' && hrec.raw.p[i + 1] != '\n')
+      return file_fail(rd, why, ZT_R_LAYOUT_UNKNOWN, err,
+                       "line %ld: the lines of the file end in CR alone "
+                       "(a Macintosh export): save it with Windows (CRLF) "
+                       "or Unix (LF) line ends", hrec.line);
   /* Control bytes in the first line: not a text file (a zip, a PDF, an
    * image). Its bytes are not quoted in the message. */
   for (size_t i = 0; i < hrec.raw.n; i++) {

@@ -57,6 +57,9 @@ static void show_bytes(GString *g, const char *p, size_t n) {
   }
 }
 
+/* zt_csv_set_guard() for the runs of tokenize() (0: none). */
+static int guard;
+
 /* Tokenize and describe every record on its own line:
  *   LINE[+NLINES][ eERROR@FIELD][ #NCOLS]: f1|f2|...
  * then "blank=B lines=L" at the end. */
@@ -67,6 +70,7 @@ static char *tokenize(const char *text, size_t len, size_t chunk, char d,
   zt_err err;
   GString *g = g_string_new("");
   assert_int_equal(zt_csv_new(&c, d, lim, mem_pull, &m, &err), ZT_OK);
+  zt_csv_set_guard(c, guard);
   for (;;) {
     zt_csv_rec r;
     bool got;
@@ -207,6 +211,36 @@ static void test_unterminated(void **state) {
     g_string_free(t, TRUE);
     g_string_free(want, TRUE);
   }
+}
+
+/* A stray quote that a quote lines below closes: with the guard, a line
+ * inside the quotes that holds `guard` delimiters is a swallowed record;
+ * the record is its first line only and every later line is read. */
+static void test_guard(void **state) {
+  (void)state;
+  guard = 2;
+  check("a;b;\"x\nc;d;e\nf;g;h\"\n",
+        "1 e1@-1:\n2: c|d|e\n3: f|g|h\"\nblank=0 lines=3");
+  /* the closing line counts up to the quote; here it swallows too, and
+   * read as a line of its own, that quote opens a field left open */
+  check("a;b;\"x\nc;d;\"\n", "1 e1@-1:\n2 e1@-1:\nblank=0 lines=2");
+  /* a remark over two lines stays one field: one delimiter is a remark,
+   * delimiters after the closing quote are the record's own */
+  check("a;b;\"een\ntwee\"\nc;d;e\n",
+        "1+2: a|b|een\\ntwee\n3: c|d|e\nblank=0 lines=3");
+  check("a;\"x\ny;z\";q\n", "1+2: a|x\\ny;z|q\nblank=0 lines=2");
+  check("\"x\ny\";b;c\n", "1+2: x\\ny|b|c\nblank=0 lines=2");
+  /* the line is counted across a doubled quote */
+  check("a;\"x\nc;\"\"d;e\"\n",
+        "1 e1@-1:\n2: c|d|e\"\nblank=0 lines=2");
+  /* the first line of the field does not count */
+  check("a;\"b;c;d\ne\"\n", "1+2: a|b;c;d\\ne\nblank=0 lines=2");
+  /* CRLF line ends */
+  check("a;b;\"x\r\nc;d;e\r\n",
+        "1 e1@-1:\n2: c|d|e\nblank=0 lines=2");
+  guard = 0;
+  check("a;b;\"x\nc;d;e\nf;g;h\"\n",
+        "1+3: a|b|x\\nc;d;e\\nf;g;h\nblank=0 lines=3");
 }
 
 static void test_field_too_long_and_resync(void **state) {
@@ -356,6 +390,7 @@ int main(void) {
       cmocka_unit_test(test_line_ends),
       cmocka_unit_test(test_blank_lines),
       cmocka_unit_test(test_unterminated),
+      cmocka_unit_test(test_guard),
       cmocka_unit_test(test_field_too_long_and_resync),
       cmocka_unit_test(test_record_too_long_and_resync),
       cmocka_unit_test(test_too_many_fields),

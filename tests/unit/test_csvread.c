@@ -539,6 +539,46 @@ static void test_every_line_once(void **state) {
   result_free(&r);
 }
 
+/* A stray quote that a quote lines below would close (in a column the
+ * reader ignores, where the merged line would even be accepted): the
+ * line with the stray quote is rejected and every line after it is read
+ * as a line of its own; a remark over two lines stays one field. */
+static void test_stray_quote_closed_later(void **state) {
+  result r;
+  (void)state;
+  r = read_text("productcode;kind;label;opmerking\n"
+                "A;x;a;ok\n"                    /* 2 row */
+                "B;x;b;\"zie notitie\n"         /* 3 stray quote */
+                "C;x;c;ok\n"                    /* 4 row */
+                "D;x;d;ok\n"                    /* 5 row */
+                "E;x;e;groep \"2\"\n"           /* 6 row, quotes kept */
+                "F;x;f;\"regel een\nregel twee\"\n" /* 7-8 row */
+                "G;x;g;ok\n",                   /* 9 row */
+                ZT_KIND_AUTO);
+  assert_int_equal(r.st, ZT_OK);
+  assert_int_equal(r.c.rows, 6);
+  assert_int_equal(r.c.rejects, 1);
+  assert_non_null(strstr(r.c.log->str, "X3 quote_unterminated -1:"));
+  assert_non_null(strstr(r.c.log->str, "R4: C|x|c|"));
+  assert_non_null(strstr(r.c.log->str, "R5: D|x|d|"));
+  assert_non_null(strstr(r.c.log->str, "R6: E|x|e|"));
+  assert_non_null(strstr(r.c.log->str, "R7: F|x|f|"));
+  assert_non_null(strstr(r.c.log->str, "R9: G|x|g|"));
+  result_free(&r);
+}
+
+/* Lines that end in CR alone run together into one header: the file is
+ * refused with that cause named, not as an unknown layout. */
+static void test_cr_only_lines(void **state) {
+  result r = read_text("productcode;kind;label\rA;x;a\rB;x;b\r",
+                       ZT_KIND_AUTO);
+  (void)state;
+  assert_int_equal(r.reason, ZT_R_LAYOUT_UNKNOWN);
+  assert_non_null(strstr(r.err.msg, "end in CR alone"));
+  assert_int_equal(r.c.rows, 0);
+  result_free(&r);
+}
+
 static void test_sink_stops(void **state) {
   char *dir = tu_tmpdir("csvstop");
   char *path = tu_write(dir, "s.csv", "bsn;geboortedatum\n" BSN1 ";x\n" BSN2
@@ -584,6 +624,8 @@ int main(void) {
       cmocka_unit_test(test_gzip),
       cmocka_unit_test(test_line_numbers),
       cmocka_unit_test(test_every_line_once),
+      cmocka_unit_test(test_stray_quote_closed_later),
+      cmocka_unit_test(test_cr_only_lines),
       cmocka_unit_test(test_sink_stops),
       cmocka_unit_test(test_sniff),
   };
