@@ -250,16 +250,69 @@ static zt_status apply(zt_config *c, const key_def *k, const char *value,
   return ZT_ERR_INTERNAL;
 }
 
+/* A key given twice in a section (also when the section is repeated):
+ * GKeyFile would keep the last one without a word, so a second
+ * `municipalities =` line would silently drop the first list. */
+static zt_status no_repeated_keys(const char *path, const char *text,
+                                  zt_err *err) {
+  GHashTable *seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+                                           NULL);
+  gchar **lines = g_strsplit(text, "\n", -1);
+  char *group = g_strdup("");
+  zt_status st = ZT_OK;
+  for (size_t i = 0; lines[i] && !st; i++) {
+    char *l = g_strstrip(lines[i]), *eq;
+    if (*l == '[') {
+      char *end = strchr(l, ']');
+      g_free(group);
+      group = g_strndup(l + 1, end ? (size_t)(end - l - 1) : strlen(l + 1));
+    } else if (*l && *l != '#' && *l != ';' && (eq = strchr(l, '='))) {
+      char *key;
+      *eq = '\0';
+      key = g_strdup_printf("[%s] %s", group, g_strstrip(l));
+      if (g_hash_table_contains(seen, key)) {
+        st = zt_fail(err, ZT_ERR_USAGE,
+                     "configuration %s: line %zu: %s is given a second "
+                     "time; give each key once", path, i + 1, key);
+        g_free(key);
+      } else {
+        g_hash_table_add(seen, key);
+      }
+    }
+  }
+  g_free(group);
+  g_strfreev(lines);
+  g_hash_table_destroy(seen);
+  return st;
+}
+
 static zt_status load_file(zt_config *c, const char *path, zt_err *err) {
   GKeyFile *kf = g_key_file_new();
   GError *ge = NULL;
   gchar **groups;
+  gchar *text = NULL;
+  gsize len = 0;
+  const char *body;
   zt_status st = ZT_OK;
 
-  if (!g_key_file_load_from_file(kf, path, G_KEY_FILE_NONE, &ge)) {
+  if (!g_file_get_contents(path, &text, &len, &ge)) {
     st = zt_fail(err, ZT_ERR_USAGE, "configuration %s: %s", path,
                  ge->message);
     g_error_free(ge);
+    g_key_file_free(kf);
+    return st;
+  }
+  /* a byte order mark (Windows Notepad) is not part of the first line */
+  body = len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 ? text + 3 : text;
+  st = no_repeated_keys(path, body, err);
+  if (!st && !g_key_file_load_from_data(kf, body, (gsize)-1,
+                                         G_KEY_FILE_NONE, &ge)) {
+    st = zt_fail(err, ZT_ERR_USAGE, "configuration %s: %s", path,
+                 ge->message);
+    g_error_free(ge);
+  }
+  g_free(text);
+  if (st) {
     g_key_file_free(kf);
     return st;
   }

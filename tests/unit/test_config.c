@@ -102,6 +102,43 @@ static void test_errors(void **state) {
   g_free(dir);
 }
 
+/* A key given twice is an error, also across a repeated section (the
+ * first list would be dropped without a word); a byte order mark
+ * (Notepad) is read past. */
+static void test_repeats_and_bom(void **state) {
+  char *dir = tu_tmpdir("cfg2");
+  char *twice = tu_write(dir, "twice.ini",
+                         "[region]\nname = A\nmunicipalities = 0402\n"
+                         "[report]\nthreshold = 5\n"
+                         "[region]\nmunicipalities = 0406\n");
+  char *bom = tu_write(dir, "bom.ini",
+                       "\xEF\xBB\xBF[region]\nname = Met BOM\n");
+  char *ok = tu_write(dir, "ok.ini",
+                      "[region]\nname = A\n# name = B\n[report]\n"
+                      "threshold = 5\n");
+  zt_config c;
+  zt_err err;
+  (void)state;
+  zt_config_defaults(&c);
+  assert_int_equal(zt_config_load(&c, twice, NULL, 0, &err), ZT_ERR_USAGE);
+  assert_non_null(strstr(err.msg, "line 7: [region] municipalities is "
+                                  "given a second time"));
+  zt_config_free(&c);
+  zt_config_defaults(&c);
+  assert_int_equal(zt_config_load(&c, bom, NULL, 0, &err), ZT_OK);
+  assert_string_equal(c.region_name, "Met BOM");
+  zt_config_free(&c);
+  zt_config_defaults(&c);
+  assert_int_equal(zt_config_load(&c, ok, NULL, 0, &err), ZT_OK);
+  assert_string_equal(c.region_name, "A");
+  zt_config_free(&c);
+  tu_rmtree(dir);
+  g_free(twice);
+  g_free(bom);
+  g_free(ok);
+  g_free(dir);
+}
+
 static void test_reasons_documented(void **state) {
   char *doc = tu_read(ZT_SOURCE_DIR "/docs/rejects.md", NULL);
   (void)state;
@@ -121,6 +158,7 @@ int main(void) {
       cmocka_unit_test(test_defaults),
       cmocka_unit_test(test_file),
       cmocka_unit_test(test_errors),
+      cmocka_unit_test(test_repeats_and_bom),
       cmocka_unit_test(test_reasons_documented),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
