@@ -62,6 +62,16 @@ size_t zt_plausibility(const zt_ind_table *t, const zt_period *p,
                                        "verblijf.clients",
                                        "instroom.placements"};
   zt_period yb = year_before(p), prev = zt_period_prev(p);
+  const zt_ind_value *comp =
+      region(t, "completeness.spend_share", p, "");
+  /* A period whose declarations are still arriving has too little money
+   * and too few clients, and late months split stays into spurious new
+   * placements: set against a complete year earlier, every change would
+   * be an artefact of arrival, not of care. Then one finding says so and
+   * no change is judged (gone and new kinds still are). */
+  bool provisional = comp && comp->den > 0 &&
+                     (__int128)comp->num * 100 <
+                         (__int128)comp->den * ZT_PLAUS_COMPLETE_PCT;
   size_t n = 0;
   /* the savings estimates: ambulant costs outside the episodes below 1%
    * of the stay costs (both means over the same cohort, so compare the
@@ -82,7 +92,12 @@ size_t zt_plausibility(const zt_ind_table *t, const zt_period *p,
     }
   }
   /* totals: more than 25% up or down against a year earlier */
-  for (size_t i = 0; i < sizeof totals / sizeof totals[0]; i++)
+  if (provisional) {
+    zt_finding f = {ZT_FIND_PROVISIONAL, comp, NULL, yb, 0};
+    add(out, max, &n, f);
+  }
+  for (size_t i = 0; !provisional && i < sizeof totals / sizeof totals[0];
+       i++)
     change(region(t, totals[i], p, ""), region(t, totals[i], &yb, ""), &yb,
            0, out, max, &n);
   /* care kinds: gone or new against the period before or a year
@@ -107,7 +122,7 @@ size_t zt_plausibility(const zt_ind_table *t, const zt_period *p,
                                                 ? before : ago,
                       before && zero(before) ? prev : yb, 0};
       add(out, max, &n, f);
-    } else {
+    } else if (!provisional) {
       change(now, ago, &yb, ZT_PLAUS_MIN_CLIENTS, out, max, &n);
       change(region(t, "spend.by_kind", p, bd),
              region(t, "spend.by_kind", &yb, bd), &yb, ZT_PLAUS_MIN_CENTS,

@@ -22,8 +22,13 @@ typedef enum zt_finding_kind {
   ZT_FIND_KIND_GONE,     /* a care kind with clients in the comparison
                             period and none now */
   ZT_FIND_KIND_NEW,      /* a care kind with none then and clients now */
-  ZT_FIND_CHANGE         /* a change of more than 25% (up or down)
+  ZT_FIND_CHANGE,        /* a change of more than 25% (up or down)
                             against the same period a year earlier */
+  ZT_FIND_PROVISIONAL    /* the period's declarations are not yet
+                            complete (completeness.spend_share below
+                            ZT_PLAUS_COMPLETE_PCT): its counts and money
+                            are not set against a year earlier, which is
+                            complete (now: the share) */
 } zt_finding_kind;
 
 typedef struct zt_finding {
@@ -40,6 +45,10 @@ typedef struct zt_finding {
 #define ZT_PLAUS_MIN_CLIENTS 20         /* a kind's change: both periods at
                                            least this many clients */
 #define ZT_PLAUS_MIN_CENTS 10000000     /* ... or EUR 100.000 of spending */
+#define ZT_PLAUS_COMPLETE_PCT 97        /* a period is compared with a
+                                           year earlier only when at least
+                                           this share of its money has
+                                           arrived */
 
 /* Run every check on the region rows of `t` for report period `p` and
  * episode cohort `cohort` measured at `cohort_peil` (ZT_DAY_NONE: the

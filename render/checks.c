@@ -130,6 +130,12 @@ static char *finding_text(const zt_finding *f, const zt_report_input *in) {
                            f->pct < 0 ? "minder" : "meer", base,
                            f->then->display);
   }
+  case ZT_FIND_PROVISIONAL:
+    return g_strdup_printf(
+        "Van %s is naar schatting pas %s van de kosten gedeclareerd: "
+        "aantallen en kosten lopen nog op. Ze staan hier daarom niet "
+        "tegenover %s; grote verschillen met vorig jaar kunnen nog "
+        "aan late declaraties liggen.", now, f->now->display, base);
   }
   return g_strdup("?");
 }

@@ -3,8 +3,9 @@
  * report lists under "Opvallend": ambulant costs below 1% of the stay
  * costs (the savings estimate meaningless), a care kind that drops to
  * zero or appears from zero, a change of more than 25% against the same
- * period a year earlier; each at its boundary, and nothing on a table
- * that has no reason for it.
+ * period a year earlier (not judged while the period is less than 97%
+ * complete); each at its boundary, and nothing on a table that has no
+ * reason for it.
  */
 #include "testutil.h"
 
@@ -114,6 +115,23 @@ static void test_kinds_and_changes(void **state) {
   assert_int_equal(f[3].kind, ZT_FIND_KIND_GONE);
   assert_string_equal(f[3].now->breakdown, "kind=gesloten");
   assert_int_equal(f[3].then->num, 7);
+
+  /* 2023-H2 only 96,9% complete (31/32): its changes against a complete
+   * year earlier are not judged, one finding says why; a kind gone or
+   * new still is. At 97% (97/100) they are judged again. */
+  put(t, "completeness.spend_share", "2023-H2", ZT_DAY_NONE, "",
+      ZT_UNIT_PERCENT, 31, 32);
+  n = run(t, f, 8);
+  assert_int_equal(n, 3);
+  assert_int_equal(f[0].kind, ZT_FIND_PROVISIONAL);
+  assert_int_equal(f[0].now->num, 31);
+  assert_int_equal(f[0].base.year, 2022);
+  assert_int_equal(f[1].kind, ZT_FIND_KIND_NEW);
+  assert_int_equal(f[2].kind, ZT_FIND_KIND_GONE);
+  put(t, "completeness.spend_share", "2023-H2", ZT_DAY_NONE, "",
+      ZT_UNIT_PERCENT, 97, 100);
+  assert_int_equal(run(t, f, 8), 4);
+  assert_int_equal(f[0].kind, ZT_FIND_CHANGE);
   zt_ind_table_free(t);
 }
 
