@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/random.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
@@ -35,8 +36,9 @@ static const char *status_word(zt_file_status s) {
 
 /* A file name as printed: control characters escaped, so that a name
  * with a line end cannot fake a line of the output. */
-static void put_name(FILE *fp, const char *s) {
-  for (; *s; s++) {
+static void put_name(FILE *fp, const char *name) {
+  char *m = zt_mask_dup(name);      /* a name may hold a BSN */
+  for (const char *s = m; *s; s++) {
     unsigned char c = (unsigned char)*s;
     if (c == '\n')
       fputs("\\n", fp);
@@ -45,6 +47,7 @@ static void put_name(FILE *fp, const char *s) {
     else
       fputc(c, fp);
   }
+  g_free(m);
 }
 
 void zt_print_file_line(FILE *fp, const zt_ingest_file *f) {
@@ -196,6 +199,40 @@ zt_status zt_open_store_key(const zt_config *cfg, zt_store *store,
   return ZT_OK;
 }
 
+/* The files and folders of the configuration that a walk must skip
+ * (etl/ingest.h): those that exist now, as (device, inode). */
+#define NGUARD 12
+static size_t guard_list(const zt_config *cfg, zt_guarded *g) {
+  static const char *const sfx[] = {"", "-wal", "-shm", "-journal",
+                                    ".lock"};
+  static const char *const sfx_what[] = {
+      "the store", "the store's write-ahead log", "the store's shared "
+      "memory file", "the store's journal", "the store's lock file"};
+  struct {
+    const char *path;
+    const char *what;
+  } more[] = {{cfg->key_file, "the store's key file"},
+              {cfg->file, "the configuration file"},
+              {cfg->archive, "the archive folder"},
+              {cfg->rejected_dir, "the folder of rejected files"},
+              {cfg->out_dir, "the report folder"},
+              {cfg->log_file, "the log file"}};
+  size_t n = 0;
+  struct stat sb;
+  for (size_t i = 0; cfg->store_path && i < G_N_ELEMENTS(sfx); i++) {
+    char *p = g_strconcat(cfg->store_path, sfx[i], NULL);
+    if (stat(p, &sb) == 0)
+      g[n++] = (zt_guarded){(uint64_t)sb.st_dev, (uint64_t)sb.st_ino,
+                            sfx_what[i]};
+    g_free(p);
+  }
+  for (size_t i = 0; i < G_N_ELEMENTS(more) && n < NGUARD; i++)
+    if (more[i].path && stat(more[i].path, &sb) == 0)
+      g[n++] = (zt_guarded){(uint64_t)sb.st_dev, (uint64_t)sb.st_ino,
+                            more[i].what};
+  return n;
+}
+
 zt_status zt_run_ingest(zt_store *store, const zt_config *cfg,
                         const zt_refdata *rd, zt_pseudonymizer *ps,
                         const char *const *paths, size_t npaths,
@@ -205,6 +242,7 @@ zt_status zt_run_ingest(zt_store *store, const zt_config *cfg,
   size_t first = run->nfiles;
   long amount = 0, month = 0, residence = 0;
   zt_ingest_opts opts;
+  zt_guarded guarded[NGUARD];
   zt_fileout out = {0};
   FILE *rej = NULL;
   zt_status st;
@@ -221,6 +259,8 @@ zt_status zt_run_ingest(zt_store *store, const zt_config *cfg,
   opts.settle_seconds = ic->settle ? cfg->settle_seconds : -1;
   opts.require_marker = ic->settle && cfg->require_marker;
   opts.delivered = ic->delivered;
+  opts.guarded = guarded;
+  opts.nguarded = guard_list(cfg, guarded);
   if (ic->rejects_path && strcmp(ic->rejects_path, "-") == 0) {
     rej = stdout;
   } else if (ic->rejects_path) {

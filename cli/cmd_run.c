@@ -27,6 +27,7 @@
 #include "cli/ingestrun.h"
 #include "cli/options.h"
 #include "cli/reporting.h"
+#include "cli/steering.h"
 #include "core/fileout.h"
 #include "core/lock.h"
 #include "core/log.h"
@@ -178,9 +179,10 @@ static bool settle_file(const zt_config *cfg, const zt_ingest_file *f,
     drop_marker(f);
     {
       char *rpath = g_strdup_printf("%s.reason", dest);
+      char *msg = zt_mask_dup(f->message); /* a name may hold a BSN */
       char *reason = g_strdup_printf("%s\n%s\n",
-                                     zt_reason_code(f->file_reason),
-                                     f->message);
+                                     zt_reason_code(f->file_reason), msg);
+      g_free(msg);
       zt_status st = zt_write_file_atomic(rpath, reason, strlen(reason),
                                           ZT_MODE_PRIVATE, err);
       g_free(rpath);
@@ -202,11 +204,75 @@ static bool settle_file(const zt_config *cfg, const zt_ingest_file *f,
     zt_warn("ingest", "skipped: %s", f->message);
     break;
   case ZT_FILE_UNSETTLED:
-    zt_info("ingest", "not complete yet: %s", f->message);
+    if (f->clock_ahead)             /* may wait for ever: say so */
+      zt_warn("ingest", "not complete yet: %s", f->message);
+    else
+      zt_info("ingest", "not complete yet: %s", f->message);
     break;
   }
   g_free(dest);
   return true;
+}
+
+/* `p` made absolute and free of links, `.` and `..`, also when it does
+ * not exist yet (then its folder, or else the text, is resolved); for
+ * g_free(). */
+static char *canonical(const char *p) {
+  char *r = realpath(p, NULL), *dir, *base, *rd;
+  if (r) {
+    char *g = g_strdup(r);
+    free(r);
+    return g;
+  }
+  dir = g_path_get_dirname(p);
+  base = g_path_get_basename(p);
+  rd = realpath(dir, NULL);
+  r = rd ? g_build_filename(rd, base, NULL) : g_canonicalize_filename(p, NULL);
+  free(rd);
+  g_free(dir);
+  g_free(base);
+  return r;
+}
+
+/* A run reads the inbox and moves what it read: what the run itself
+ * needs must not lie in it (a store moved away in the middle of a run,
+ * a key quoted in a .reason file, an archive read again every night). */
+static zt_status check_inbox(const zt_config *cfg, zt_err *err) {
+  struct {
+    const char *path;
+    const char *what;
+  } keep[] = {{cfg->store_path, "the store"},
+              {cfg->key_file, "the key file"},
+              {cfg->file, "the configuration file"},
+              {cfg->archive, "the archive folder"},
+              {cfg->rejected_dir, "the folder of rejected files"},
+              {cfg->out_dir, "the report folder"},
+              {cfg->log_file, "the log file"},
+              {cfg->product_codes, "the product catalogue"},
+              {cfg->providers, "the provider list"},
+              {cfg->population, "the population file"}};
+  char *in = realpath(cfg->inbox, NULL);
+  zt_status st = ZT_OK;
+  size_t n;
+  if (!in)
+    return ZT_OK;                   /* a missing inbox is reported later */
+  n = strlen(in);
+  for (size_t i = 0; !st && i < G_N_ELEMENTS(keep); i++) {
+    char *c;
+    if (!keep[i].path)
+      continue;
+    c = canonical(keep[i].path);
+    if (strncmp(c, in, n) == 0 && (c[n] == '/' || c[n] == '\0' || n == 1))
+      st = zt_fail(err, ZT_ERR_USAGE,
+                   "[input] inbox %s holds %s (%s): a run reads the inbox "
+                   "and moves what it read, so keep the store, the key, "
+                   "the configuration, the archive, rejected and report "
+                   "folders and the reference files outside it",
+                   cfg->inbox, keep[i].what, keep[i].path);
+    g_free(c);
+  }
+  free(in);
+  return st;
 }
 
 /* The reports `run` writes: [run] periods, or by default the last
@@ -283,6 +349,8 @@ int zt_cmd_run(const zt_globals *g, int argc, char **argv) {
       (cfg.log_file &&
        zt_log_init(g->quiet, g->verbose, cfg.log_file, &err)) ||
       run_periods(&cfg, zt_today(), periods, &nperiods, &err) ||
+      check_inbox(&cfg, &err) ||
+      zt_steering_check(&cfg, &err) ||
       zt_cli_refdata(&cfg, &rd, &err)) {
     rc = zt_report_error(&err);
     goto done;
@@ -294,7 +362,7 @@ int zt_cmd_run(const zt_globals *g, int argc, char **argv) {
     rc = zt_exit_code(err.status);
     goto done;
   }
-  if (zt_store_open(&store, cfg.store_path, ZT_STORE_INIT, &err) ||
+  if (zt_store_open(&store, cfg.store_path, ZT_STORE_UPGRADE, &err) ||
       zt_store_check(store, &err) ||
       zt_open_store_key(&cfg, store, ZT_KEY_CREATE | ZT_KEY_RECORD, &ps,
                         &created, &err)) {
@@ -365,7 +433,10 @@ int zt_cmd_run(const zt_globals *g, int argc, char **argv) {
       zt_info("run", "%ld file(s) not complete yet, left for the next run",
               run.files_unsettled);
   } else {
-    zt_warn("run", "inbox %s does not exist: nothing to ingest", cfg.inbox);
+    /* An unmounted share, a typo: cron must hear of it (exit 2) */
+    zt_error("run", "inbox %s does not exist (not mounted?): nothing read; "
+             "the reports are written from the store", cfg.inbox);
+    problems = true;
   }
 
   if (!no_reports) {

@@ -13,6 +13,7 @@
 
 #include "cli/cli.h"
 #include "core/log.h"
+#include "etl/pseudo.h"
 #include "zt_build.h"
 
 const zt_command zt_commands[] = {
@@ -89,6 +90,12 @@ static const char *opt_value(int argc, char **argv, int *i, const char *name) {
   return NULL;
 }
 
+/* Every log line passes this: a BSN-like number a message quotes (in a
+ * file name, say) is masked (etl/pseudo.h). */
+static void mask_log(const char *in, size_t n, char *out, size_t outsz) {
+  zt_mask_line(in, n, NULL, 0, out, outsz);
+}
+
 int main(int argc, char **argv) {
   zt_globals g;
   const char **sets = calloc((size_t)argc + 1, sizeof *sets);
@@ -150,6 +157,7 @@ int main(int argc, char **argv) {
     free(sets);
     return ZT_EXIT_USAGE;
   }
+  zt_log_set_mask(mask_log);
   if (zt_log_init(g.quiet, g.verbose, NULL, &err)) {
     free(sets);
     return zt_report_error(&err);

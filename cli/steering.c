@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/config.h"
 #include "core/str.h"
 #include "etl/refdata.h"
 #include "etl/steering.h"
@@ -216,4 +217,20 @@ zt_status zt_load_budget(const char *path, zt_budget_row **out, size_t *n,
   static const bool req[] = {true, true, true, true};
   return load(path, cols, req, 4, budget_row, sizeof(zt_budget_row),
               (void **)out, n, err);
+}
+
+zt_status zt_steering_check(const zt_config *cfg, zt_err *err) {
+  zt_target *t = NULL;
+  zt_measure *m = NULL;
+  zt_budget_row *b = NULL;
+  size_t n;
+  zt_status st = zt_load_targets(cfg->targets, &t, &n, err);
+  if (!st)
+    st = zt_load_measures(cfg->measures, &m, &n, err);
+  if (!st)
+    st = zt_load_budget(cfg->budget, &b, &n, err);
+  free(t);
+  free(m);
+  free(b);
+  return st;
 }

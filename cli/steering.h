@@ -21,4 +21,11 @@ zt_status zt_load_measures(const char *path, zt_measure **out, size_t *n,
 zt_status zt_load_budget(const char *path, zt_budget_row **out, size_t *n,
                          zt_err *err);
 
+/* Read the three configured steering files ([input] targets, measures,
+ * budget) and forget them: `run` checks them before it reads the inbox,
+ * so that a mistake in one stops the run before anything is stored or
+ * archived, not after. `cfg` is a zt_config (cli/config.h). */
+struct zt_config;
+zt_status zt_steering_check(const struct zt_config *cfg, zt_err *err);
+
 #endif

@@ -16,7 +16,10 @@ static struct {
   bool tty;
   bool ready;
   FILE *file;
+  zt_log_mask_fn mask;
 } g_log;
+
+void zt_log_set_mask(zt_log_mask_fn fn) { g_log.mask = fn; }
 
 zt_status zt_log_init(bool quiet, bool verbose, const char *path,
                       zt_err *err) {
@@ -88,7 +91,8 @@ static void escape(const char *in, char *out, size_t outsz) {
 
 void zt_log(zt_log_level level, const char *subject, const char *fmt, ...) {
   char raw[2048];
-  char msg[2048 * 2];
+  char msg[2048 * 4];
+  char masked[2048 * 4];
   char stamp[32];
   time_t now = time(NULL);
   struct tm tm;
@@ -99,6 +103,10 @@ void zt_log(zt_log_level level, const char *subject, const char *fmt, ...) {
   vsnprintf(raw, sizeof raw, fmt, ap);
   va_end(ap);
   escape(raw, msg, sizeof msg);
+  if (g_log.mask) {
+    g_log.mask(msg, strlen(msg), masked, sizeof masked);
+    memcpy(msg, masked, strlen(masked) + 1);
+  }
   gmtime_r(&now, &tm);
   strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%SZ", &tm);
 

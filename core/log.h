@@ -27,6 +27,12 @@ typedef enum zt_log_level {
  * appended. Safe to call more than once. */
 zt_status zt_log_init(bool quiet, bool verbose, const char *path, zt_err *err);
 void zt_log_close(void);
+/* A filter every message passes before it is written: the CLI sets one
+ * that masks BSN-like numbers (a file name may hold a BSN), so that no log
+ * line can carry one whatever a caller passes. `out` has outsz bytes. */
+typedef void (*zt_log_mask_fn)(const char *in, size_t n, char *out,
+                               size_t outsz);
+void zt_log_set_mask(zt_log_mask_fn fn);
 
 void zt_log(zt_log_level level, const char *subject, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));

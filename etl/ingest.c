@@ -546,13 +546,17 @@ static void write_reject(void *ctx, long line, const char *field,
                          const char *reason, const char *message,
                          const char *raw) {
   reject_out *ro = ctx;
-  zt_csvout_str(&ro->csv, ro->name);
+  /* names and the messages that quote them may hold a BSN */
+  char *name = zt_mask_dup(ro->name), *msg = zt_mask_dup(message);
+  zt_csvout_str(&ro->csv, name);
   zt_csvout_int(&ro->csv, line);
   zt_csvout_str(&ro->csv, field ? field : "");
   zt_csvout_str(&ro->csv, reason);
-  zt_csvout_str(&ro->csv, message);
+  zt_csvout_str(&ro->csv, msg);
   zt_csvout_str(&ro->csv, raw ? raw : "");
   zt_csvout_end(&ro->csv);
+  g_free(name);
+  g_free(msg);
 }
 
 /* Is the content XML? Skips a BOM and leading blanks. */
@@ -590,6 +594,7 @@ typedef struct entry {
   char *why;             /* the message of a skip */
   zt_file_id id;         /* as listed (walked files) */
   char *marker;          /* its completion marker, or NULL */
+  bool clock_ahead;      /* UNSETTLED: its times lie in the future */
 } entry;
 
 static void entry_free(gpointer p) {
@@ -964,6 +969,7 @@ static zt_status ingest_one(zt_store *store, zt_validator *v,
   f->kind = opts->kind;
   f->walked = en->walked;
   f->marked = en->marker != NULL;
+  f->clock_ahead = en->clock_ahead;
   zt_err_clear(&rerr);
   ro.name = base;
   if (opts->rejects) {
@@ -1312,6 +1318,21 @@ static int64_t stat_ns(const struct timespec *t) {
   return (int64_t)t->tv_sec * 1000000000 + t->tv_nsec;
 }
 
+/* What `sb` is among opts->guarded, or NULL. */
+static const char *guarded_as(const zt_ingest_opts *opts,
+                              const struct stat *sb) {
+  for (size_t i = 0; i < opts->nguarded; i++)
+    if (opts->guarded[i].dev == (uint64_t)sb->st_dev &&
+        opts->guarded[i].ino == (uint64_t)sb->st_ino)
+      return opts->guarded[i].what;
+  return NULL;
+}
+
+/* A modification time this far past the clock is not a write going on
+ * now but a clock that is ahead (a share's, or local time written as
+ * UTC) or a time set by hand. */
+#define CLOCK_AHEAD_SECONDS 60
+
 /* Every file below the folder open as `fd` (named `dir`), in name order,
  * as entries; hidden names are left out. Links are never followed, and
  * what cannot be read is an entry to report, not an error. */
@@ -1345,10 +1366,16 @@ static void list_dir(int fd, const char *dir, GPtrArray *out, int depth,
     const char *name = g_ptr_array_index(names, i);
     char *p = g_build_filename(dir, name, NULL);
     struct stat sb;
+    const char *guarded = NULL;
     if (fstatat(dirfd(d), name, &sb, AT_SYMLINK_NOFOLLOW) != 0) {
       add_entry(out, p, true, ZT_FILE_SKIPPED,
                 g_strdup_printf("%s: cannot be examined: %s; skipped", p,
                                 strerror(errno)));
+    } else if ((guarded = guarded_as(opts, &sb))) {
+      add_entry(out, p, true, ZT_FILE_SKIPPED,
+                g_strdup_printf("%s: %s, which no ingest reads or moves: "
+                                "skipped; keep it out of the folders that "
+                                "are read", p, guarded));
     } else if (S_ISLNK(sb.st_mode)) {
       add_entry(out, p, true, ZT_FILE_SKIPPED,
                 g_strdup_printf("%s: a symbolic link; links in a folder are "
@@ -1388,8 +1415,27 @@ static void list_dir(int fd, const char *dir, GPtrArray *out, int depth,
       /* mtime: every write moves it; a copy that keeps the original's
        * time (cp -p, scp -p) sets it back only once the copy is done */
       int64_t changed = (int64_t)sb.st_mtim.tv_sec;
+      bool skew = false;
       entry *en;
-      if (opts->settle_seconds >= 0 && opts->require_marker && !marked)
+      /* A modification time in the future would hold the file back until
+       * the clock reaches it: the status change time, which no copy and
+       * no `touch` can set, tells when it was last written here. Only
+       * when that too lies ahead does the file wait, with a warning. */
+      if (changed > (int64_t)now + CLOCK_AHEAD_SECONDS) {
+        changed = (int64_t)sb.st_ctim.tv_sec;
+        skew = changed > (int64_t)now + CLOCK_AHEAD_SECONDS;
+      }
+      if (opts->settle_seconds >= 0 && skew && !marked)
+        en = add_entry(out, p, true, ZT_FILE_UNSETTLED,
+                       g_strdup_printf("%s: its modification and status "
+                                       "change times lie %lld s in the "
+                                       "future: the clock of the machine "
+                                       "or share it lives on is ahead; it "
+                                       "waits until the clocks agree (or "
+                                       "a marker %s stands beside it)", p,
+                                       (long long)(changed - (int64_t)now),
+                                       mname));
+      else if (opts->settle_seconds >= 0 && opts->require_marker && !marked)
         en = add_entry(out, p, true, ZT_FILE_UNSETTLED,
                        g_strdup_printf("%s: waiting for its completion "
                                        "marker %s", p, mname));
@@ -1403,6 +1449,7 @@ static void list_dir(int fd, const char *dir, GPtrArray *out, int depth,
                                        opts->settle_seconds, mname));
       else
         en = add_entry(out, p, true, ZT_FILE_INGESTED, NULL);
+      en->clock_ahead = skew && !marked;
       en->id.dev = (uint64_t)sb.st_dev;
       en->id.ino = (uint64_t)sb.st_ino;
       en->id.size = (uint64_t)sb.st_size;

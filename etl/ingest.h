@@ -26,6 +26,7 @@
 #define ZT_INGEST_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "core/err.h"
@@ -35,6 +36,13 @@
 #include "etl/validate.h"
 
 struct zt_ingest_file;
+
+/* A file or folder a walk must never read, move or enter: the store and
+ * its companions, the key, the configuration, the archive (zt_guard). */
+typedef struct zt_guarded {
+  uint64_t dev, ino;
+  const char *what;          /* "the store's key file" */
+} zt_guarded;
 
 typedef struct zt_ingest_opts {
   zt_kind kind;              /* ZT_KIND_AUTO or the kind every file must be */
@@ -60,6 +68,10 @@ typedef struct zt_ingest_opts {
    * ZT_DAY_NONE: none. Used when a message has no date of its own, in
    * place of the modification day (docs/inputs.md, "Delivery dates"). */
   zt_day delivered;
+  /* Found in a folder, these are skipped (ZT_FILE_SKIPPED), whatever
+   * their name: never read, never moved. */
+  const zt_guarded *guarded;
+  size_t nguarded;
 } zt_ingest_opts;
 
 typedef enum zt_file_status {
@@ -91,6 +103,8 @@ typedef struct zt_ingest_file {
   zt_file_id id;
   bool marked;                /* a completion marker PATH.done is
                                  beside it */
+  bool clock_ahead;           /* UNSETTLED because its times lie in the
+                                 future: a clock to look at */
 } zt_ingest_file;
 
 typedef struct zt_ingest_run {

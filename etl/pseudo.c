@@ -178,6 +178,13 @@ void zt_mask_line(const char *raw, size_t n, const char *bsn_p, size_t bsn_n,
   zt_mask_text(raw, n, bsn_p, bsn_n, 0, out, outsz);
 }
 
+char *zt_mask_dup(const char *s) {
+  size_t n = strlen(s);
+  char *m = g_malloc(n + 1);
+  zt_mask_line(s, n, NULL, 0, m, n + 1);
+  return m;
+}
+
 static zt_status read_exact(int fd, void *p, size_t n) {
   unsigned char *b = p;
   while (n) {

@@ -84,5 +84,9 @@ void zt_mask_text(const char *raw, size_t n, const char *bsn_p, size_t bsn_n,
 /* zt_mask_text without flags: for rejected lines. */
 void zt_mask_line(const char *raw, size_t n, const char *bsn_p, size_t bsn_n,
                   char *out, size_t outsz);
+/* A copy of `s` (a file name, a path, a message that quotes them) with
+ * every BSN-like group masked as zt_mask_line does, for g_free(): a
+ * provider may name a file after a child ("client_210001379.csv"). */
+char *zt_mask_dup(const char *s);
 
 #endif

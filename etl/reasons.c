@@ -42,7 +42,7 @@ static const struct {
                              "bytes not valid in the file's encoding"},
   [ZT_R_QUOTE_UNTERMINATED] = {"quote_unterminated",
                                "a quoted field opened on the line is not "
-                               "closed in time"},
+                               "closed in time, or takes in other lines"},
   [ZT_R_DELETE_UNKNOWN] = {"delete_unknown",
                            "a start or stop to delete (StatusAanlevering 3) "
                            "is not stored"},
@@ -65,8 +65,8 @@ static const struct {
                                "a folder instead of where the configuration "
                                "says"},
   [ZT_R_ENTRY_SKIPPED] = {"entry_skipped",
-                          "not read: a symbolic link, special file or "
-                          "unreadable folder"},
+                          "not read: a symbolic link, special file, "
+                          "unreadable folder or a file of zothuis itself"},
 };
 
 const char *zt_reason_code(zt_reason r) {

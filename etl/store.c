@@ -340,9 +340,14 @@ static const char *const sql_text[Q_COUNT] = {
         "SELECT " DECL_CONTENT " FROM declaration WHERE ref_key = ?1",
     [Q_DECL_BY_TEXT] = "SELECT " DECL_CONTENT " FROM declaration "
                        "WHERE agb = ?1 AND ref = ?2 AND ref_key IS NULL",
+    /* a waiting credit is applied only when it restates its debit (see
+     * restates()); one that does not waits on, counted */
     [Q_DECL_RESOLVE] =
         "UPDATE declaration SET debit_id = ?1 WHERE credit = 1 AND "
-        "agb = ?2 AND prev_ref = ?3 AND debit_id IS NULL",
+        "agb = ?2 AND prev_ref = ?3 AND debit_id IS NULL AND "
+        "client_id = ?4 AND gemeente = ?5 AND category = ?6 AND "
+        "product_code = ?7 AND begin_day = ?8 AND end_day = ?9 AND "
+        "amount <= ?10",
     [Q_CLIENT_FIND] =
         "SELECT id, birth_precision FROM client WHERE pseudonym = ?1",
     [Q_CLIENT_INSERT] = "INSERT INTO client (pseudonym) VALUES (?1)",
@@ -732,6 +737,10 @@ static zt_status check_unversioned(zt_store *s, const char *path,
   sqlite3_finalize(st);
   if (n == 0) {
     g_string_free(names, TRUE);
+    if (mode == ZT_STORE_UPGRADE)
+      return zt_fail(err, ZT_ERR_USAGE,
+                     "store %s is empty: create it with 'zothuis init'",
+                     path);
     return ZT_OK;                   /* a new store */
   }
   v = recognise_version(s->db);
@@ -783,8 +792,17 @@ zt_status zt_store_open(zt_store **out, const char *path, zt_store_mode mode,
   *out = NULL;
   if (!s)
     return zt_fail(err, ZT_ERR_NOMEM, "out of memory");
-  if (mode != ZT_STORE_USE)
+  if (mode == ZT_STORE_INIT || mode == ZT_STORE_MEMORY)
     flags |= SQLITE_OPEN_CREATE;
+  if ((mode == ZT_STORE_USE || mode == ZT_STORE_UPGRADE) &&
+      access(path, F_OK) != 0 && errno == ENOENT) {
+    free(s);
+    return zt_fail(err, ZT_ERR_USAGE,
+                   "store %s does not exist: create it with 'zothuis init' "
+                   "(no other command creates a store, so that a store "
+                   "moved aside or on a volume not mounted is never "
+                   "replaced by an empty one)", path);
+  }
   if (mode == ZT_STORE_MEMORY)
     path = ":memory:";
   if (mode == ZT_STORE_INIT) {
@@ -795,10 +813,11 @@ zt_status zt_store_open(zt_store **out, const char *path, zt_store_mode mode,
     }
   }
   if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {
-    st = zt_fail(err, mode == ZT_STORE_USE ? ZT_ERR_USAGE : ZT_ERR_STORE,
+    bool use = mode == ZT_STORE_USE || mode == ZT_STORE_UPGRADE;
+    st = zt_fail(err, use ? ZT_ERR_USAGE : ZT_ERR_STORE,
                  "cannot open store %s: %s%s", path,
                  s->db ? sqlite3_errmsg(s->db) : "out of memory",
-                 mode == ZT_STORE_USE ? " (run 'zothuis init' first)" : "");
+                 use ? " (run 'zothuis init' first)" : "");
     zt_store_close(s);
     return st;
   }
@@ -1233,7 +1252,10 @@ static zt_status insert_file(zt_store *s, const zt_file_info *fi,
                              const char *reason, int64_t *id, zt_err *err) {
   sqlite3_stmt *st;
   char when[32];
-  char *base = g_path_get_basename(fi->path);
+  /* a name may hold a BSN ("client_210001379.csv"): masked, as nowhere
+   * in the store a BSN may stand */
+  char *path = zt_mask_dup(fi->path);
+  char *base = g_path_get_basename(path);
   zt_status rc = ZT_OK;
   zt_day day;
 
@@ -1241,7 +1263,7 @@ static zt_status insert_file(zt_store *s, const zt_file_info *fi,
   st = q(s, Q_FILE_INSERT);
   if (hash)
     sqlite3_bind_text(st, 1, hash, -1, SQLITE_STATIC);
-  sqlite3_bind_text(st, 2, fi->path, -1, SQLITE_STATIC);
+  sqlite3_bind_text(st, 2, path, -1, SQLITE_STATIC);
   sqlite3_bind_text(st, 3, base, -1, SQLITE_STATIC);
   sqlite3_bind_text(st, 4, fi->kind, -1, SQLITE_STATIC);
   sqlite3_bind_text(st, 5, fi->format, -1, SQLITE_STATIC);
@@ -1262,6 +1284,7 @@ static zt_status insert_file(zt_store *s, const zt_file_info *fi,
     *id = sqlite3_last_insert_rowid(s->db);
   sqlite3_reset(st);
   g_free(base);
+  g_free(path);
   return rc;
 }
 
@@ -1737,7 +1760,24 @@ typedef struct found_row {
   int64_t id;
   bool credit;
   bool same;         /* the stored line has the same content */
+  bool restated;     /* the line `d`, a credit, restates it */
 } found_row;
+
+/* Does the credit `d` of client `cid` restate the stored line under `st`
+ * (DECL_CONTENT columns), its debit? The same child, municipality,
+ * product and product period, and no more money than the debit: a
+ * credit that names another child's line, or more than it, would cancel
+ * care that was given or drive the net amount below zero (docs/rules.md
+ * §1). Q_DECL_RESOLVE asks the same of a credit that waited. */
+static bool restates(sqlite3_stmt *st, const zt_decl *d, int64_t cid) {
+  return sqlite3_column_int64(st, 4) == cid &&
+         sqlite3_column_int(st, 5) == d->gemeente &&
+         sqlite3_column_int(st, 8) == d->category &&
+         strcmp((const char *)sqlite3_column_text(st, 9), d->code) == 0 &&
+         sqlite3_column_int(st, 10) == d->begin &&
+         sqlite3_column_int(st, 11) == d->end &&
+         sqlite3_column_int64(st, 15) >= d->amount;
+}
 
 /* Does the row under `st` (DECL_CONTENT columns) hold the line `d` of
  * client `cid`? */
@@ -1775,6 +1815,7 @@ static zt_status find_ref(zt_store *s, uint32_t agb, const char *ref,
       f->id = sqlite3_column_int64(st, 0);
       f->credit = sqlite3_column_int(st, 3) != 0;
       f->same = d && same_content(st, d, cid);
+      f->restated = d && restates(st, d, cid);
       sqlite3_reset(st);
       return ZT_OK;
     }
@@ -1792,6 +1833,7 @@ static zt_status find_ref(zt_store *s, uint32_t agb, const char *ref,
     f->id = sqlite3_column_int64(st, 0);
     f->credit = sqlite3_column_int(st, 3) != 0;
     f->same = d && same_content(st, d, cid);
+    f->restated = d && restates(st, d, cid);
   } else if (rc != SQLITE_DONE) {
     return db_fail(s, err, "looking up a reference");
   }
@@ -1896,13 +1938,20 @@ static zt_status put_decl_now(zt_store *s, int64_t file_id, long line,
     /* Find the debit first: a credit names it by its reference. */
     found_row debit;
     bool col2;
-    zs = find_ref(s, d->agb, d->prev_ref, NULL, 0, &debit, &col2, err);
+    zs = find_ref(s, d->agb, d->prev_ref, d, cid, &debit, &col2, err);
     if (zs)
       return zs;
     if (debit.found && debit.credit) {
       put_reject(res, ZT_R_VALUE_INVALID, ZT_D_PREVREF,
                  "vorig_referentienummer: '%s' is itself a credit",
                  d->prev_ref);
+      return ZT_OK;
+    }
+    if (debit.found && !debit.restated) {
+      put_reject(res, ZT_R_VALUE_INVALID, ZT_D_PREVREF,
+                 "vorig_referentienummer: the credit does not restate "
+                 "its debit '%s' (another client, municipality, product "
+                 "or product period, or a larger amount)", d->prev_ref);
       return ZT_OK;
     }
     if (debit.found)
@@ -1968,6 +2017,13 @@ static zt_status put_decl_now(zt_store *s, int64_t file_id, long line,
       sqlite3_bind_int64(up, 1, sqlite3_last_insert_rowid(s->db));
       sqlite3_bind_int64(up, 2, d->agb);
       sqlite3_bind_text(up, 3, d->ref, -1, SQLITE_STATIC);
+      sqlite3_bind_int64(up, 4, cid);
+      sqlite3_bind_int(up, 5, d->gemeente);
+      sqlite3_bind_int(up, 6, d->category);
+      sqlite3_bind_text(up, 7, d->code, -1, SQLITE_STATIC);
+      sqlite3_bind_int(up, 8, d->begin);
+      sqlite3_bind_int(up, 9, d->end);
+      sqlite3_bind_int64(up, 10, d->amount);
       if (sqlite3_step(up) != SQLITE_DONE)
         return db_fail(s, err, "applying a waiting credit");
       res->credits_resolved = sqlite3_changes(s->db);
@@ -2561,17 +2617,20 @@ zt_status zt_store_put_reject(zt_store *s, int64_t file_id, long line,
                               const char *message, const char *raw,
                               zt_err *err) {
   sqlite3_stmt *st = q(s, Q_REJECT_INSERT);
+  /* a message may quote a file name, and a name may hold a BSN */
+  char *msg = zt_mask_dup(message);
   int rc;
   sqlite3_bind_int64(st, 1, file_id);
   sqlite3_bind_int64(st, 2, line);
   if (field)
     sqlite3_bind_text(st, 3, field, -1, SQLITE_STATIC);
   sqlite3_bind_text(st, 4, zt_reason_code(reason), -1, SQLITE_STATIC);
-  sqlite3_bind_text(st, 5, message, -1, SQLITE_STATIC);
+  sqlite3_bind_text(st, 5, msg, -1, SQLITE_STATIC);
   if (raw)
     sqlite3_bind_text(st, 6, raw, -1, SQLITE_STATIC);
   rc = sqlite3_step(st);
   sqlite3_reset(st);
+  g_free(msg);
   if (rc != SQLITE_DONE)
     return db_fail(s, err, "storing a rejected line");
   return ZT_OK;

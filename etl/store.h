@@ -42,6 +42,10 @@ typedef struct zt_store zt_store;
 typedef enum zt_store_mode {
   ZT_STORE_USE,     /* open an existing store at the current version */
   ZT_STORE_INIT,    /* create it, or upgrade it to the current version */
+  ZT_STORE_UPGRADE, /* open an existing store, upgrading it as INIT does;
+                     * a missing or empty file is refused, never created
+                     * (`run`: a store moved aside or on a volume not
+                     * mounted must not become a new empty store) */
   ZT_STORE_MEMORY   /* a private in-memory store (check without a store) */
 } zt_store_mode;
 

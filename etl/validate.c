@@ -115,12 +115,25 @@ static zt_status check_bsn(zt_validator *v, const zt_row *row, int fi,
   if (empty(s))
     return reject(rej, ZT_R_MISSING_FIELD, fi, row, "required, but empty");
   r = zt_bsn_check(s.p, s.n);
+  if (r == ZT_R_BSN_FORMAT) {
+    /* Not nine digits: its shape, no digit of it. The raw line shows
+     * the first and last two of a digit group, so this may show none or
+     * together they would show more (Excel's "9,17322721E+08"). */
+    size_t k = s.n < ZT_MASK_MAX - 4 ? s.n : ZT_MASK_MAX - 4;
+    bool sci = false;
+    for (size_t i = 0; i < k; i++)
+      mask[i] = s.p[i] >= '0' && s.p[i] <= '9' ? '*' : s.p[i];
+    snprintf(mask + k, sizeof mask - k, "%s", k < s.n ? "..." : "");
+    for (size_t i = 0; i + 1 < s.n; i++)
+      sci = sci || ((s.p[i] == 'E' || s.p[i] == 'e') && s.p[i + 1] == '+');
+    return reject(rej, r, fi, row, "'%s' is not 9 digits%s", mask,
+                  sci ? " (a number a spreadsheet wrote in scientific "
+                        "notation: format the column as text)"
+                      : "");
+  }
   if (r != ZT_R_NONE) {
     zt_bsn_mask(s.p, s.n, mask);
-    return reject(rej, r, fi, row,
-                  r == ZT_R_BSN_FORMAT ? "'%s' is not 9 digits"
-                                       : "'%s' fails the 11-test",
-                  mask);
+    return reject(rej, r, fi, row, "'%s' fails the 11-test", mask);
   }
   return zt_pseudo_of(v->ps, s.p, s.n, out);
 }
@@ -327,9 +340,11 @@ zt_status zt_validate_decl(zt_validator *v, const zt_row *row, zt_decl *out,
   if (out->unit != 83 && out->tariff >= 0) {
     /* TR346: amount = volume x tariff; minutes may round (IV081), so
      * allow one cent per hour's worth of rounding. */
-    int64_t expect = out->volume * out->tariff;
-    int64_t slack = out->unit == 1 ? out->volume / 60 + 1 : 0;
-    if (out->amount < expect - slack || out->amount > expect + slack)
+    int64_t expect, slack = out->unit == 1 ? out->volume / 60 + 1 : 0;
+    /* 8 digits of volume times 12 of tariff overflow: then the amount
+     * (at most 12 digits) cannot match either */
+    if (__builtin_mul_overflow(out->volume, out->tariff, &expect) ||
+        out->amount < expect - slack || out->amount > expect + slack)
       out->amount_off = true;
   }
   return ZT_OK;

@@ -238,7 +238,7 @@ nl=$(count a "SELECT count(*) FROM declaration WHERE credit = 1 AND debit_id IS 
 
 # --- 3. how long each part takes: d1, big.csv and d2 ingested one by one
 # into c/ (which then must hold the same as a/ too) -----------------------
-make_region c
+make_region c noinit
 cp a/zothuis.key c/zothuis.key
 zr c init
 [ $RC = 0 ] || fail "init c exit $RC: $(cat c/last.err)"
@@ -280,7 +280,7 @@ same "d1, big.csv and d2 ingested one after the other" c
 # the small files are read ahead on a second thread, and the storing
 # thread takes what it read without reading the file again: the same
 # store without reading ahead
-make_region n
+make_region n noinit
 cp a/zothuis.key n/zothuis.key
 zr n init
 [ $RC = 0 ] || fail "init n exit $RC: $(cat n/last.err)"
@@ -298,7 +298,7 @@ same "the same inputs without reading ahead" n
 # ended before its kill: the machine may be less busy than when
 # measured). Then one uninterrupted ingest completes the history, which
 # is compared with the reference, and the next history starts afresh.
-make_region b
+make_region b noinit
 cp a/zothuis.key b/zothuis.key
 rnd() { echo $(( $(od -An -N2 -tu2 /dev/urandom) % $1 )); }
 new_history() {

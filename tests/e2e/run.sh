@@ -25,6 +25,20 @@ nin=$(find inbox -type f | wc -l)
 # the files were just copied: take them now, not after the settle time
 S="--set input.settle_seconds=0"
 
+# 0. no store yet: run refuses (exit 1) and reads, moves and writes
+# nothing; only init creates a store (a store moved aside or on a volume
+# not mounted must never become a new empty one)
+set +e
+"$Z" --config zothuis.ini $S run > run0.out 2> run0.log
+rc=$?
+set -e
+[ $rc = 1 ] || fail "run without a store: exit $rc, want 1"
+grep -q "does not exist: create it with 'zothuis init'" run0.log ||
+	fail "run without a store: $(cat run0.log)"
+[ "$(find inbox -type f | wc -l)" = "$nin" ] || fail "run without a store moved files"
+[ ! -e zothuis.db ] && [ ! -e out ] || fail "run without a store wrote something"
+"$Z" --config zothuis.ini init > init.out 2>&1 || fail "init exit $?"
+
 # 1. the first run: exit 2 (the demo inbox has bad lines and files)
 set +e
 "$Z" --config zothuis.ini $S run > run1.out 2> run1.log

@@ -263,12 +263,13 @@ static bool run_line(int file, int i, zt_decl *d) {
   if (!d->credit && i % 6 == 5)
     d->amount += 1;
   if (i % 13 == 12 && !d->credit) {
-    zt_decl debit = *d;
-    debit.amount = 1000 + i;
+    /* a debit file 0 credited already: R8, R18, ... */
+    int k = i / 10 * 10 - 2;
+    zt_decl debit;
+    snprintf(ref, sizeof ref, "R%d", k);
+    debit = line(k % 7, ref, 1000 + k);
     snprintf(ref, sizeof ref, "X%d", i);
     *d = credit_of(&debit, ref);
-    /* a debit file 0 credited already: R8, R18, ... */
-    snprintf(d->prev_ref, sizeof d->prev_ref, "R%d", i / 10 * 10 - 2);
   }
   return true;
 }
@@ -373,6 +374,73 @@ static void test_credits(void **state) {
     assert_int_equal(res.reject.reason, ZT_R_VALUE_INVALID);
     commit(s, f, "hash-c");
   }
+  zt_store_close(s);
+}
+
+/* A credit must restate its debit (docs/rules.md §1): the same child,
+ * municipality, product and product period, and no more money. One that
+ * does not is rejected when the debit is stored, and is never applied
+ * when it waited for its debit; a partial credit is applied. */
+static void test_credit_restates_debit(void **state) {
+  zt_store *s;
+  zt_put_result res;
+  zt_decl d[6], c[6];
+  int64_t f;
+  (void)state;
+  for (int i = 0; i < 6; i++) {
+    char r[8], cr[8];
+    snprintf(r, sizeof r, "R%d", i);
+    snprintf(cr, sizeof cr, "C%d", i);
+    d[i] = line(1, r, 95000);
+    c[i] = credit_of(&d[i], cr);
+  }
+  {
+    zt_decl other = line(2, "R0", 95000);           /* another child */
+    c[0] = credit_of(&other, "C0");
+  }
+  c[1].amount = 950000;                             /* more money */
+  c[1].volume = 100;
+  c[2].gemeente = 363;                              /* municipality */
+  c[3].begin = zt_day_from_ymd(2022, 4, 1);         /* period */
+  c[3].end = zt_day_from_ymd(2022, 4, 30);
+  snprintf(c[4].code, sizeof c[4].code, "45A02");   /* product */
+  c[5].amount = 47500;                              /* part: applied */
+  c[5].volume = 5;
+  assert_int_equal(zt_store_open(&s, NULL, ZT_STORE_MEMORY, NULL), ZT_OK);
+  /* the debit first: each credit that does not restate it is rejected */
+  f = begin(s, "a.csv");
+  for (int i = 0; i < 6; i++)
+    assert_int_equal(put(s, f, &d[i], &res), ZT_PUT_STORED);
+  for (int i = 0; i < 5; i++) {
+    assert_int_equal(put(s, f, &c[i], &res), ZT_PUT_REJECTED);
+    assert_int_equal(res.reject.reason, ZT_R_VALUE_INVALID);
+    assert_int_equal(res.reject.field, ZT_D_PREVREF);
+  }
+  assert_int_equal(put(s, f, &c[5], &res), ZT_PUT_STORED);
+  assert_true(res.credit_linked);
+  commit(s, f, "hash-a");
+  zt_store_close(s);
+
+  /* the credits first: they wait, and only the partial one is applied
+   * when the debits arrive; the others wait on, counted */
+  assert_int_equal(zt_store_open(&s, NULL, ZT_STORE_MEMORY, NULL), ZT_OK);
+  f = begin(s, "c.csv");
+  for (int i = 0; i < 6; i++) {
+    assert_int_equal(put(s, f, &c[i], &res), ZT_PUT_STORED);
+    assert_true(res.credit_waiting);
+  }
+  commit(s, f, "hash-c");
+  f = begin(s, "d.csv");
+  for (int i = 0; i < 6; i++) {
+    assert_int_equal(put(s, f, &d[i], &res), ZT_PUT_STORED);
+    assert_int_equal(res.credits_resolved, i == 5);
+  }
+  commit(s, f, "hash-d");
+  assert_int_equal(count(s, "SELECT count(*) FROM credit_waiting"), 5);
+  assert_int_equal(count(s, "SELECT count(*) FROM declaration WHERE "
+                            "credit = 1 AND debit_id IS NOT NULL AND "
+                            "ref = 'C5'"),
+                   1);
   zt_store_close(s);
 }
 
@@ -923,6 +991,7 @@ int main(void) {
       cmocka_unit_test(test_queue_mixed_resend),
       cmocka_unit_test(test_queue_runs_equal_one_by_one),
       cmocka_unit_test(test_credits),
+      cmocka_unit_test(test_credit_restates_debit),
       cmocka_unit_test(test_rollback_and_repeat),
       cmocka_unit_test(test_residence),
       cmocka_unit_test(test_rejected_file),

@@ -4,6 +4,7 @@
  */
 #include "testutil.h"
 
+#include <glib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -168,6 +169,50 @@ static void test_bsn_message_masked(void **state) {
   assert_non_null(strstr(rej.message, "12*****89"));
 }
 
+/* An 8-digit volume times a 12-digit tariff overflows 64 bits: the check
+ * of amount = volume x tariff must not overflow (the sanitizer build
+ * stops on it) and flags the amount, which cannot match. */
+static void test_volume_times_tariff_overflow(void **state) {
+  char text[512], *t;
+  GString *g;
+  tu_row r;
+  zt_validator v = {rd, ps, 0, 0};
+  zt_reject rej;
+  zt_decl d;
+  (void)state;
+  line_with(text, sizeof text, 10, "99999999");
+  g = g_string_new(text);
+  t = strstr(g->str, ";9500;95000;");
+  assert_non_null(t);
+  g_string_erase(g, t - g->str, 6);
+  g_string_insert(g, t - g->str, ";999999999999;");
+  assert_int_equal(zt_validate_decl(&v, tu_make_row(&r, ZT_KIND_DECLARATIES,
+                                                    g->str, false),
+                                    &d, &rej),
+                   ZT_OK);
+  if (rej.reason != ZT_R_NONE)
+    fail_msg("%s", rej.message);
+  assert_int_equal(d.volume, 99999999);
+  assert_true(d.tariff == INT64_C(999999999999));
+  assert_true(d.amount_off);
+  g_string_free(g, TRUE);
+}
+
+/* A BSN that a spreadsheet wrote in scientific notation: the message
+ * shows its shape and no digit of it (the raw line shows two groups of
+ * two; with the message's first and last two they told five digits). */
+static void test_bsn_scientific_shape(void **state) {
+  zt_decl d;
+  zt_reject rej = check(2, "9,17322721E+08", false, &d);
+  (void)state;
+  assert_int_equal(rej.reason, ZT_R_BSN_FORMAT);
+  assert_non_null(strstr(rej.message, "'*,********E+**' is not 9 digits"));
+  assert_non_null(strstr(rej.message, "scientific notation"));
+  assert_null(strstr(rej.message, "17"));
+  assert_null(strstr(rej.message, "21"));
+  assert_null(strstr(rej.message, "08"));
+}
+
 static void test_money(void **state) {
   int64_t c;
   (void)state;
@@ -286,6 +331,8 @@ int main(void) {
       cmocka_unit_test(test_each_reason),
       cmocka_unit_test(test_bsn_message_masked),
       cmocka_unit_test(test_money),
+      cmocka_unit_test(test_volume_times_tariff_overflow),
+      cmocka_unit_test(test_bsn_scientific_shape),
       cmocka_unit_test(test_other_kinds),
       cmocka_unit_test(test_open_ends),
   };

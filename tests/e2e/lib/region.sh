@@ -6,9 +6,11 @@
 
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
-# make_region DIR: the sample region of fixtures/samples with an inbox,
-# archive and rejected folder as in the reproducers. Reports are
-# CSV only (fast) for 2021-H2. The configuration uses only keys that
+# make_region DIR [noinit]: the sample region of fixtures/samples with an
+# inbox, archive and rejected folder as in the reproducers, and
+# its store and key made by `init` (only init creates a store; `noinit`:
+# the test makes them). Reports are CSV
+# only (fast) for 2021-H2. The configuration uses only keys that
 # zothuis has long known, so that each test runs (and fails) on older
 # builds too; inbox files are dated back (`old`) so that the settle time
 # does not hold them.
@@ -44,6 +46,9 @@ formats = csv
 periods = 2021-H2
 lock_wait = 5
 INI
+	[ "${2:-}" = noinit ] ||
+		( cd "$d" && "$Z" --config region.ini init > /dev/null ) ||
+		fail "init of $d"
 }
 
 # old FILE...: last changed long ago, as a delivery that is complete
