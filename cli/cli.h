@@ -60,10 +60,16 @@ zt_status zt_cli_refdata(const zt_config *cfg, zt_refdata **rd, zt_err *err);
 
 /* out/<region-slug>/<period>: where a period's outputs go. */
 char *zt_out_dir(const zt_config *cfg, const zt_period *p);
-/* Parse --period and --peildatum (which may not lie before the period's
- * end). */
 /* `--as-of D` (NULL: none): set cfg->as_of (docs/completeness.md). */
 zt_status zt_parse_as_of(const char *as_of, zt_config *cfg, zt_err *err);
+/* An --as-of day must be today or before (nothing has arrived later
+ * yet) and not before period `p` begins (nothing of it was known then);
+ * one before its end gives a warning (the figures are of its part up to
+ * that day). */
+zt_status zt_check_as_of(const zt_config *cfg, const zt_period *p,
+                         zt_err *err);
+/* Parse --period and --peildatum (which may not lie before the period's
+ * end). */
 zt_status zt_parse_period_args(const char *period, const char *peildatum,
                                zt_period *p, zt_day *peil, zt_err *err);
 

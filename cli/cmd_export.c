@@ -15,6 +15,7 @@
 #include "cli/options.h"
 #include "cli/reporting.h"
 #include "core/fileout.h"
+#include "core/log.h"
 #include "core/lock.h"
 #include "metrics/export.h"
 #include "render/output.h"
@@ -74,6 +75,27 @@ zt_status zt_parse_as_of(const char *as_of, zt_config *cfg, zt_err *err) {
   return ZT_OK;
 }
 
+zt_status zt_check_as_of(const zt_config *cfg, const zt_period *p,
+                         zt_err *err) {
+  char d[11], s[11];
+  if (cfg->as_of == ZT_DAY_NONE)
+    return ZT_OK;
+  zt_date_iso(cfg->as_of, d);
+  if (cfg->as_of > zt_today())
+    return zt_fail(err, ZT_ERR_USAGE,
+                   "--as-of %s lies in the future: nothing has arrived "
+                   "then yet", d);
+  zt_date_iso(p->begin, s);
+  if (cfg->as_of < p->begin)
+    return zt_fail(err, ZT_ERR_USAGE,
+                   "--as-of %s lies before the period begins (%s): nothing "
+                   "of it was known then", d, s);
+  if (cfg->as_of < p->end)
+    zt_warn("as-of", "%s lies before the end of the period: the figures "
+            "are of its part up to that day, as known then", d);
+  return ZT_OK;
+}
+
 int zt_cmd_export(const zt_globals *g, int argc, char **argv) {
   char *as_of = NULL;
   char *period = NULL, *peildatum = NULL, *format = NULL, *out = NULL;
@@ -126,6 +148,7 @@ int zt_cmd_export(const zt_globals *g, int argc, char **argv) {
   if (zt_parse_period_args(period, peildatum, &p, &peil, &err) ||
       (format && zt_output_table_parse(format, &fmt, &err)) ||
       zt_cli_config(g, &cfg, &err) || zt_parse_as_of(as_of, &cfg, &err) ||
+      zt_check_as_of(&cfg, &p, &err) ||
       zt_cli_refdata(&cfg, &rd, &err) ||
       zt_lock_take(&lock, cfg.store_path, false, cfg.lock_wait_seconds,
                    &err) ||

@@ -68,6 +68,17 @@ cmp e-all.csv e-2022-01-15.csv || fail "as of the last delivery differs"
 
 zr r export --period 2021-H2 --as-of 2021-13-01 --out "$W/x.csv"
 [ $RC = 1 ] || fail "a bad --as-of: exit $RC, expected 1 (usage)"
+# a day in the future, or before the period begins: nothing to show
+zr r export --period 2021-H2 --as-of 2099-01-01 --out "$W/x.csv"
+[ $RC = 1 ] && grep -q 'lies in the future' r/last.err ||
+	fail "--as-of in the future: exit $RC: $(cat r/last.err)"
+zr r report --period 2021-H2 --as-of 2021-06-30
+[ $RC = 1 ] && grep -q 'before the period begins' r/last.err ||
+	fail "--as-of before the period: exit $RC: $(cat r/last.err)"
+# within the period: a warning, the figures of its part so far
+zr r export --period 2021-H2 --as-of 2021-09-30 --out "$W/x.csv"
+[ $RC = 0 ] && grep -q 'before the end of the period' r/last.err ||
+	fail "--as-of within the period: exit $RC: $(cat r/last.err)"
 zr r ingest --delivered gisteren "$W/a.csv"
 [ $RC = 1 ] || fail "a bad --delivered: exit $RC, expected 1 (usage)"
 echo "ok"
