@@ -115,7 +115,7 @@ static double ingest(const char *dir, const char *path, zt_refdata *rd,
     fprintf(stderr, "bench_flow: %s\n", err.msg);
     exit(2);
   }
-  v = (zt_validator){rd, ps, 0, 0};
+  v = (zt_validator){rd, ps, 0, 0, 0};
   t0 = g_get_monotonic_time();
   if (zt_ingest_paths(s, &v, &path, 1, &o, &run, &err) ||
       zt_store_commit(s, &err)) {

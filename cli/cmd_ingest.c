@@ -238,7 +238,7 @@ zt_status zt_run_ingest(zt_store *store, const zt_config *cfg,
                         const char *const *paths, size_t npaths,
                         const zt_ingest_cli *ic, zt_ingest_run *run,
                         zt_err *err) {
-  zt_validator v = {rd, ps, 0, 0};
+  zt_validator v = {rd, ps, 0, 0, 0};
   size_t first = run->nfiles;
   long amount = 0, month = 0, residence = 0;
   zt_ingest_opts opts;

@@ -677,7 +677,7 @@ typedef struct ahead {
   char hash[33];
   producer pr;                 /* the reading side's results */
   GString *logged;             /* warnings, one a line, logged when stored */
-  long warn_month, warn_res;
+  long warn_month, warn_res, warn_bsn;
   batch *b[AHEAD_FILE_MAX];
   size_t nb;
 } ahead;
@@ -759,6 +759,7 @@ static void ahead_read(reader_ahead *ra, ahead *a) {
   zt_strlcpy(a->hash, h, sizeof a->hash);
   ra->v.month_crossing = 0;
   ra->v.residence_unknown = 0;
+  ra->v.bsn_in_ref = 0;
   pr->v = &ra->v;
   pr->src = src;
   pr->ropts.want = ra->opts->kind;
@@ -782,6 +783,7 @@ static void ahead_read(reader_ahead *ra, ahead *a) {
   }
   a->warn_month = ra->v.month_crossing;
   a->warn_res = ra->v.residence_unknown;
+  a->warn_bsn = ra->v.bsn_in_ref;
   a->ok = true;
 out:
   pr->src = NULL;
@@ -937,6 +939,7 @@ static zt_status store_ahead(producer *pr, consumer *co, zt_err *err) {
   }
   pr->v->month_crossing += a->warn_month;
   pr->v->residence_unknown += a->warn_res;
+  pr->v->bsn_in_ref += a->warn_bsn;
   return st;
 }
 
@@ -958,6 +961,7 @@ static zt_status ingest_one(zt_store *store, zt_validator *v,
   bool maybe = false, already = false;
   long month0 = v->month_crossing;
   long res0 = v->residence_unknown;
+  long bsn0 = v->bsn_in_ref;
   long by_reason[ZT_R_COUNT] = {0};
   char *base = g_path_get_basename(path);
   zt_status st = ZT_OK;
@@ -1245,6 +1249,14 @@ static zt_status ingest_one(zt_store *store, zt_validator *v,
     snprintf(f->warnings + n, sizeof f->warnings - n,
              "%s%ld amounts differ from volume x tariff", n ? "; " : "",
              f->warn_amount);
+  }
+  if (v->bsn_in_ref > bsn0) {
+    size_t n = strlen(f->warnings);
+    snprintf(f->warnings + n, sizeof f->warnings - n,
+             "%s%ld lines carry the client's BSN in a reference or "
+             "declaration number (stored with it replaced; ask the "
+             "provider to leave the BSN out)", n ? "; " : "",
+             v->bsn_in_ref - bsn0);
   }
   done.hash = hash;
   done.kind = zt_kind_name(f->kind);

@@ -178,6 +178,21 @@ void zt_mask_line(const char *raw, size_t n, const char *bsn_p, size_t bsn_n,
   zt_mask_text(raw, n, bsn_p, bsn_n, 0, out, outsz);
 }
 
+bool zt_bsn_scrub(char *s, const char *bsn, const zt_pseudo *p) {
+  char text[ZT_PSEUDO_TEXT];
+  bool any = false;
+  char *hit;
+  if (!strstr(s, bsn))
+    return false;
+  zt_pseudo_text(p, text);
+  while ((hit = strstr(s, bsn))) {
+    hit[0] = '~';
+    memcpy(hit + 1, text, 8);
+    any = true;
+  }
+  return any;
+}
+
 char *zt_mask_dup(const char *s) {
   size_t n = strlen(s);
   char *m = g_malloc(n + 1);

@@ -64,6 +64,15 @@ zt_status zt_pseudo_of(zt_pseudonymizer *ps, const char *bsn, size_t n,
 /* Base32 text of a pseudonym (26 characters + NUL). */
 void zt_pseudo_text(const zt_pseudo *p, char out[ZT_PSEUDO_TEXT]);
 
+/* Replace every occurrence of the nine digits `bsn` in the text `s`
+ * (NUL-terminated, in place) by '~' and the first eight characters of
+ * the child's pseudonym `p`: nine characters for nine, so lengths and
+ * limits hold, and the same for every line of that child, so a credit's
+ * previous reference still names its debit. A provider that builds
+ * references from the client's BSN ("210001343-0921") must not put a
+ * BSN into the store. Returns whether anything was replaced. */
+bool zt_bsn_scrub(char *s, const char *bsn, const zt_pseudo *p);
+
 /* Mask a BSN-like value for messages: "12*****82". Values shorter than 5
  * characters become all stars; at most ZT_MASK_MAX-1 characters. */
 void zt_bsn_mask(const char *s, size_t n, char out[ZT_MASK_MAX]);

@@ -337,6 +337,19 @@ zt_status zt_validate_decl(zt_validator *v, const zt_row *row, zt_decl *out,
                   "a credit must name the reference of its debit");
   CHECK(check_date(row, ZT_D_BIRTH, D_OPTIONAL, &out->birth, rej));
   CHECK(check_text(row, ZT_D_DECLNR, ZT_DECLNR_MAX, false, out->declnr, rej));
+  {
+    /* A reference built from the client's BSN: the store holds no BSN
+     * (zt_bsn_scrub keeps credits linked to their debits) */
+    zt_slice b = field(row, ZT_D_BSN);
+    char bsn[10];
+    bool hit;
+    memcpy(bsn, b.p, 9);
+    bsn[9] = '\0';
+    hit = zt_bsn_scrub(out->ref, bsn, &out->client);
+    hit = zt_bsn_scrub(out->prev_ref, bsn, &out->client) || hit;
+    hit = zt_bsn_scrub(out->declnr, bsn, &out->client) || hit;
+    v->bsn_in_ref += hit;
+  }
   if (out->unit != 83 && out->tariff >= 0) {
     /* TR346: amount = volume x tariff; minutes may round (IV081), so
      * allow one cent per hour's worth of rounding. */

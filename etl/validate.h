@@ -23,6 +23,9 @@ typedef struct zt_validator {
   /* Warnings: the line is accepted but counted. */
   long month_crossing;    /* CSV product period crossing a month */
   long residence_unknown; /* residence with a code not in the table */
+  long bsn_in_ref;        /* declarations whose reference, previous
+                             reference or declaration number held the
+                             client's BSN (replaced: zt_bsn_scrub) */
 } zt_validator;
 
 /* Each returns ZT_OK with rej->reason == ZT_R_NONE and *out filled for a

@@ -308,7 +308,7 @@ static void env_open(env *e) {
                    ZT_OK);
   assert_int_equal(zt_pseudo_open_key(&e->ps, key, NULL), ZT_OK);
   assert_int_equal(zt_store_open(&e->s, NULL, ZT_STORE_MEMORY, NULL), ZT_OK);
-  e->v = (zt_validator){e->rd, e->ps, 0, 0};
+  e->v = (zt_validator){e->rd, e->ps, 0, 0, 0};
 }
 
 static void env_close(env *e) {

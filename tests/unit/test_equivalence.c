@@ -155,7 +155,7 @@ static char *ingest(const char *path, zt_refdata *rd, zt_ingest_run *run,
   memset(&o, 0, sizeof o);
   assert_int_equal(zt_pseudo_open_key(&ps, key, NULL), ZT_OK);
   assert_int_equal(zt_store_open(&s, NULL, ZT_STORE_MEMORY, NULL), ZT_OK);
-  v = (zt_validator){rd, ps, 0, 0};
+  v = (zt_validator){rd, ps, 0, 0, 0};
   assert_int_equal(zt_ingest_paths(s, &v, &path, 1, &o, run, NULL), ZT_OK);
   text = contents(s);
   zt_pseudo_close(ps);
@@ -229,7 +229,7 @@ static void test_same_file_twice(void **state) {
                    ZT_OK);
   assert_int_equal(zt_pseudo_open_key(&ps, key, NULL), ZT_OK);
   assert_int_equal(zt_store_open(&s, NULL, ZT_STORE_MEMORY, NULL), ZT_OK);
-  v = (zt_validator){rd, ps, 0, 0};
+  v = (zt_validator){rd, ps, 0, 0, 0};
   assert_int_equal(zt_ingest_paths(s, &v, paths, 2, &o, &run, NULL), ZT_OK);
   assert_int_equal(run.nfiles, 2);
   assert_int_equal(run.files[0].status, ZT_FILE_INGESTED);

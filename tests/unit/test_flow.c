@@ -79,7 +79,7 @@ static void fx_open_at(fx *f, const char *path) {
                                  path ? ZT_STORE_INIT : ZT_STORE_MEMORY,
                                  NULL),
                    ZT_OK);
-  v = (zt_validator){f->rd, f->ps, 0, 0};
+  v = (zt_validator){f->rd, f->ps, 0, 0, 0};
   assert_int_equal(zt_ingest_paths(f->s, &v, (const char *const *)files,
                                    NFILES, &o, &f->run, NULL),
                    ZT_OK);
@@ -316,7 +316,7 @@ static void test_gzip(void **state) {
   }
   assert_int_equal(zt_pseudo_open_key(&ps, key, NULL), ZT_OK);
   assert_int_equal(zt_store_open(&s, NULL, ZT_STORE_MEMORY, NULL), ZT_OK);
-  v = (zt_validator){rd, ps, 0, 0};
+  v = (zt_validator){rd, ps, 0, 0, 0};
   assert_int_equal(zt_ingest_paths(s, &v, paths, 2, &o, &run, NULL), ZT_OK);
   assert_int_equal(run.nfiles, 2);
   assert_string_equal(run.files[0].format, "jw305+gzip");

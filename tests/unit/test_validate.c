@@ -49,7 +49,7 @@ static void line_with(char *out, size_t n, int fi, const char *value) {
 static zt_reject check(int fi, const char *value, bool ijw, zt_decl *d) {
   static char text[512];
   tu_row r;
-  zt_validator v = {rd, ps, 0, 0};
+  zt_validator v = {rd, ps, 0, 0, 0};
   zt_reject rej;
   line_with(text, sizeof text, fi, value);
   assert_int_equal(zt_validate_decl(&v, tu_make_row(&r, ZT_KIND_DECLARATIES,
@@ -176,7 +176,7 @@ static void test_volume_times_tariff_overflow(void **state) {
   char text[512], *t;
   GString *g;
   tu_row r;
-  zt_validator v = {rd, ps, 0, 0};
+  zt_validator v = {rd, ps, 0, 0, 0};
   zt_reject rej;
   zt_decl d;
   (void)state;
@@ -213,6 +213,58 @@ static void test_bsn_scientific_shape(void **state) {
   assert_null(strstr(rej.message, "08"));
 }
 
+/* A provider that builds references from the client's BSN: the store
+ * gets the reference with those nine digits replaced by a token of the
+ * child's pseudonym, the same in a credit's previous reference, so the
+ * credit still names its debit; counted as a warning. */
+static void test_bsn_in_reference(void **state) {
+  char ref[32], text[512];
+  zt_decl d, c;
+  tu_row r;
+  zt_validator v = {rd, ps, 0, 0, 0};
+  zt_reject rej;
+  (void)state;
+  snprintf(ref, sizeof ref, "%s-0921", bsn);
+  line_with(text, sizeof text, 4, ref);
+  assert_int_equal(zt_validate_decl(&v, tu_make_row(&r, ZT_KIND_DECLARATIES,
+                                                    text, false),
+                                    &d, &rej),
+                   ZT_OK);
+  assert_int_equal(rej.reason, ZT_R_NONE);
+  assert_null(strstr(d.ref, bsn));
+  assert_int_equal(strlen(d.ref), strlen(ref));
+  assert_int_equal(d.ref[0], '~');
+  assert_string_equal(d.ref + 9, "-0921");
+  assert_int_equal(v.bsn_in_ref, 1);
+  /* its credit, naming it by the same text */
+  {
+    GString *g;
+    line_with(text, sizeof text, 5, ref);
+    g = g_string_new(text);
+    /* reference C1, debit/credit C */
+    g_string_replace(g, ";R0001;", ";C1;", 1);
+    g_string_replace(g, ";D;", ";C;", 1);
+    assert_int_equal(zt_validate_decl(&v, tu_make_row(&r,
+                                                      ZT_KIND_DECLARATIES,
+                                                      g->str, false),
+                                      &c, &rej),
+                     ZT_OK);
+    assert_int_equal(rej.reason, ZT_R_NONE);
+    assert_true(c.credit);
+    assert_string_equal(c.prev_ref, d.ref);
+    assert_int_equal(v.bsn_in_ref, 2);
+    g_string_free(g, TRUE);
+  }
+  /* a line without it is left alone */
+  line_with(text, sizeof text, -1, NULL);
+  assert_int_equal(zt_validate_decl(&v, tu_make_row(&r, ZT_KIND_DECLARATIES,
+                                                    text, false),
+                                    &d, &rej),
+                   ZT_OK);
+  assert_string_equal(d.ref, "R0001");
+  assert_int_equal(v.bsn_in_ref, 2);
+}
+
 static void test_money(void **state) {
   int64_t c;
   (void)state;
@@ -230,7 +282,7 @@ static void test_money(void **state) {
 }
 
 static void test_other_kinds(void **state) {
-  zt_validator v = {rd, ps, 0, 0};
+  zt_validator v = {rd, ps, 0, 0, 0};
   zt_reject rej;
   tu_row r;
   char text[256];
@@ -281,7 +333,7 @@ static void test_other_kinds(void **state) {
 /* A year after 2999 (9999-12-31) is an open end where one may be, and a
  * rejected date with the reason said where none may. */
 static void test_open_ends(void **state) {
-  zt_validator v = {rd, ps, 0, 0};
+  zt_validator v = {rd, ps, 0, 0, 0};
   zt_reject rej;
   tu_row r;
   char text[256];
@@ -333,6 +385,7 @@ int main(void) {
       cmocka_unit_test(test_money),
       cmocka_unit_test(test_volume_times_tariff_overflow),
       cmocka_unit_test(test_bsn_scientific_shape),
+      cmocka_unit_test(test_bsn_in_reference),
       cmocka_unit_test(test_other_kinds),
       cmocka_unit_test(test_open_ends),
   };
