@@ -388,7 +388,7 @@ static void test_credit_restates_debit(void **state) {
   int64_t f;
   (void)state;
   for (int i = 0; i < 6; i++) {
-    char r[8], cr[8];
+    char r[16], cr[16];
     snprintf(r, sizeof r, "R%d", i);
     snprintf(cr, sizeof cr, "C%d", i);
     d[i] = line(1, r, 95000);
