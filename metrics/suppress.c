@@ -255,6 +255,40 @@ static zt_status push_key(GArray *keys, char *key, size_t row, size_t total,
   return ZT_OK;
 }
 
+static zt_ind_value *row(const sctx *c, size_t r) {
+  return zt_ind_table_at(c->t, r);
+}
+
+/* The municipality rows of a count under the region's that add up to it
+ * exactly, although nothing makes them (no client counted in two
+ * municipalities, no placement begun in two): a reader who sees such a
+ * column come out in the periods a table shows whole takes the count for
+ * an exact sum (new placements, youths in verblijf on the peildatum, in
+ * a small region clients per kind). So the audit takes every column that
+ * adds up for an exact sum (G_EQ), whatever kind of count it is. Where
+ * the raw rows do not add up, the inequality (or no relation) stays: a
+ * reader who takes it for an exact sum works out a wrong value. Money
+ * and the flow's counts are exact sums already; half-years are not
+ * columns. */
+static void exact_columns(sctx *c) {
+  for (size_t gi = 0; gi < c->ng; gi++) {
+    group *gr = &c->g[gi];
+    const zt_ind_value *t = row(c, gr->total);
+    int64_t sum = 0;
+    bool col = gr->rel != G_EQ && !gr->time && !gr->same && gr->n > 0 &&
+               t->gemeente == ZT_GEMEENTE_REGIO &&
+               t->den == 1 && !is_money(t);
+    for (size_t k = 0; k < gr->n && col; k++) {
+      const zt_ind_value *m = row(c, c->mem[gr->first + k]);
+      col = m->gemeente != ZT_GEMEENTE_REGIO &&
+            strcmp(m->indicator, t->indicator) == 0 && m->den == 1;
+      sum += m->num;
+    }
+    if (col && sum == t->num + gr->adjust)
+      gr->rel = G_EQ;
+  }
+}
+
 /* Every group the table holds (see the file comment). */
 static zt_status build_groups(sctx *c) {
   GArray *keys = g_array_new(FALSE, FALSE, sizeof(gkey));
@@ -391,6 +425,7 @@ static zt_status build_groups(sctx *c) {
   g_array_free(keys, TRUE);
   if (st)
     return st;
+  exact_columns(c);
   /* row -> groups (as a member or as the total) */
   for (size_t r = 0; r < c->nrows; r++)
     c->cgo[r + 1] += c->cgo[r];
@@ -412,10 +447,6 @@ static zt_status build_groups(sctx *c) {
     free(fill);
   }
   return ZT_OK;
-}
-
-static zt_ind_value *row(const sctx *c, size_t r) {
-  return zt_ind_table_at(c->t, r);
 }
 
 static const char *more_marker(const sctx *c) {
@@ -979,13 +1010,36 @@ static bool loosen(sctx *c, range *rg, size_t r) {
   return false;
 }
 
-static bool protect(sctx *c, size_t r) {
+/* Does group gi alone give row r, pinned by its ranges, one of its
+ * bounds? */
+static bool pins(const sctx *c, range *rg, size_t r, size_t gi) {
+  range keep = rg[r];
+  bool tight;
+  rg[r].lo = INF_LO;
+  rg[r].hi = INF_HI;
+  propagate(c, gi, rg);
+  tight = rg[r].lo == keep.lo || rg[r].hi == keep.hi;
+  rg[r] = keep;
+  return tight;
+}
+
+/* Hide a cell to protect row r: of the groups that pin it, when some
+ * group alone does (a cell of another would not help: a kind of the
+ * same client row when a column pins it), else of all its groups. */
+static bool protect(sctx *c, range *rg, size_t r) {
   size_t best = SIZE_MAX;
   zt_ind_value *v = row(c, r);
+  size_t ng = c->cgo[r + 1] - c->cgo[r];
+  bool *tight = calloc(ng + 1, sizeof *tight);
+  bool any = false;
+  if (tight && rg[r].lo == rg[r].hi)
+    for (size_t k = c->cgo[r]; k < c->cgo[r + 1]; k++)
+      any |= tight[k - c->cgo[r]] = pins(c, rg, r, c->cg[k]);
   for (int pass = 0; pass < 4 && best == SIZE_MAX; pass++)
     for (size_t k = c->cgo[r]; k < c->cgo[r + 1]; k++) {
       const group *gr = &c->g[c->cg[k]];
-      if ((gr->rel == G_EQ) != (pass < 2))
+      if ((gr->rel == G_EQ) != (pass < 2) ||
+          (any && !tight[k - c->cgo[r]]))
         continue;
       for (size_t j = 0; j <= gr->n; j++) {
         size_t x = j < gr->n ? c->mem[gr->first + j] : gr->total;
@@ -997,6 +1051,7 @@ static bool protect(sctx *c, size_t r) {
       }
     }
   if (best == SIZE_MAX && !is_money(v) && bounded_marker(c, v)) {
+    free(tight);
     hide(v, more_marker(c));
     return true;
   }
@@ -1007,7 +1062,8 @@ static bool protect(sctx *c, size_t r) {
     for (size_t k = c->cgo[r]; k < c->cgo[r + 1] && best == SIZE_MAX;
          k++) {
       const group *gr = &c->g[c->cg[k]];
-      if (gr->rel == G_NONE || subject(row(c, gr->total)) != (pass == 1))
+      if (gr->rel == G_NONE || subject(row(c, gr->total)) != (pass == 1) ||
+          (any && !tight[k - c->cgo[r]]))
         continue;
       for (size_t j = 0; j < gr->n && best == SIZE_MAX; j++) {
         size_t x = c->mem[gr->first + j];
@@ -1017,6 +1073,7 @@ static bool protect(sctx *c, size_t r) {
           best = x;
       }
     }
+  free(tight);
   if (best == SIZE_MAX)
     return false;
   hide_cell(c, best);
@@ -1139,7 +1196,7 @@ static zt_status audit(sctx *c, size_t *nhid) {
         c->stuck[pick] = true;
         (*nhid)++;
       } else if ((rg[pick].lo == rg[pick].hi && loosen(c, rg, pick)) ||
-                 protect(c, pick) || escalate(c, pick)) {
+                 protect(c, rg, pick) || escalate(c, pick)) {
         (*nhid)++;
       } else {
         c->stuck[pick] = true;
