@@ -443,6 +443,28 @@ static void test_html(void **state) {
   /* each chart's numbers follow it */
   assert_non_null(strstr(html, "</svg>\n<details>\n<summary>Cijfers bij "
                                "figuur 1</summary>"));
+  /* an amount never breaks after its euro sign: outside the charts and
+   * the number cells (white-space:nowrap) every "€" has a no-break
+   * space, tile notes and values included */
+  {
+    const char *p = html;
+    int nb = 0;
+    while ((p = strstr(p, "\xe2\x82\xac")) != NULL) {
+      const char *svg = g_strrstr_len(html, p - html, "<svg");
+      const char *svg_end = g_strrstr_len(html, p - html, "</svg>");
+      const char *td = g_strrstr_len(html, p - html, "<td class=\"num");
+      const char *tag = g_strrstr_len(html, p - html, "<");
+      bool in_svg = svg && (!svg_end || svg_end < svg);
+      bool in_num = td && tag == td;
+      p += 3;
+      if (in_svg || in_num)
+        continue;
+      if (strncmp(p, "\xc2\xa0", 2) != 0)
+        fail_msg("a euro sign without a no-break space: %.60s", p - 30);
+      nb++;
+    }
+    assert_true(nb > 0);
+  }
   /* the same sentence as the PDF */
   assert_non_null(strstr(html, "Het aandeel jeugdigen in een gezinsvorm "
                                "steeg van"));
