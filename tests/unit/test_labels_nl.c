@@ -87,7 +87,8 @@ static void test_file_kinds(void **state) {
   static const char *const kinds[] = {"declaraties", "toewijzingen",
                                       "clienten", "residenties",
                                       "productcodes", "aanbieders",
-                                      "auto", NULL};
+                                      "bevolking", "benchmark", "auto",
+                                      NULL};
   static const char *const formats[] = {"csv", "csv+gzip", "jw323",
                                         "jw323+gzip", "jw301", "xml",
                                         "xml+gzip"};
@@ -103,6 +104,12 @@ static void test_file_kinds(void **state) {
                       "declaratieberichten");
   assert_string_equal(zt_nl_file_kind("toewijzingen", "jw301", 0),
                       "toewijzingsbericht");
+  /* the region's own reference files say what they hold, not just
+   * "CSV-bestand" */
+  assert_string_equal(zt_nl_file_kind("bevolking", "csv+gzip", 0),
+                      "bevolkingscijfers (aantal jeugdigen)");
+  assert_string_equal(zt_nl_file_kind("benchmark", "csv", 1),
+                      "vergelijkingscijfers van elders");
 }
 
 /* A sentence names municipalities, never their codes. */
