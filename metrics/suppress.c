@@ -4,7 +4,8 @@
  *
  * Four steps on the table:
  *  1. the primary rule per row, by the row's class (indicator.h):
- *     counts, shares of counts, derived values (means, money);
+ *     counts, shares of counts, derived values (means, money); at region
+ *     level only means, medians and percentiles over few;
  *  2. complementary suppression: in every group of cells linked by an
  *     exact sum -- the breakdown rows of one municipality under their
  *     total, the municipality rows of an additive indicator under the
@@ -135,6 +136,17 @@ static void primary(zt_ind_value *v, const zt_ind_def *d, zt_supp_mode mode,
   default:
     break;
   }
+}
+
+/* Step 1 at region level: counts, shares and sums stay shown, but a
+ * mean, median or percentile over fewer than the threshold (a median
+ * waiting time over one youth is that youth's) is hidden as below it. */
+static void region_mean(zt_ind_value *v, const zt_ind_def *d,
+                        zt_supp_mode mode, int threshold) {
+  if (d->supp != ZT_SC_DERIVED || d->additive || v->n <= 0)
+    return;
+  if (mode == ZT_SUPP_CBS ? v->n <= 7 : v->n < threshold)
+    hide(v, mode == ZT_SUPP_CBS ? HIDDEN_CBS : HIDDEN_SMALL);
 }
 
 /* ---- groups ---------------------------------------------------------- */
@@ -1244,8 +1256,20 @@ static void dependents(sctx *c) {
     const zt_ind_def *d = c->defs[i];
     const zt_ind_value **dep;
     bool any = false;
-    if (!d || !subject(v) || v->suppressed)
+    if (!d || v->suppressed)
       continue;
+    if (!subject(v)) {
+      /* the region: a mean over part of a total whose rest is few would
+       * give the rest's mean away (the counts are shown) */
+      const zt_ind_value *w;
+      if (d->supp != ZT_SC_DERIVED || d->additive || !d->within ||
+          v->n <= 0)
+        continue;
+      w = deps_of(c, i)[4];
+      if (w && small_count(w->n - v->n, c->mode, c->threshold))
+        hide(v, c->mode == ZT_SUPP_CBS ? HIDDEN_CBS : HIDDEN_SMALL);
+      continue;
+    }
     dep = deps_of(c, i);
     for (int k = 0; k < 4 && d->deps[k]; k++)
       any = any || (dep[k] && dep[k]->suppressed);
@@ -1317,6 +1341,8 @@ zt_status zt_suppress_apply(zt_ind_table *t, zt_supp_mode mode,
     zt_ind_display(v, v->display);
     if (mode != ZT_SUPP_NONE && c.defs[i] && subject(v))
       primary(v, c.defs[i], mode, threshold);
+    else if (mode != ZT_SUPP_NONE && c.defs[i])
+      region_mean(v, c.defs[i], mode, threshold);
   }
   if (mode == ZT_SUPP_NONE) {
     sctx_free(&c);

@@ -194,12 +194,18 @@ static void test_cli_text(void **state) {
   g_free(r);
   r = zt_nl_suppression_rule(ZT_SUPP_SMALL, 5);
   assert_non_null(strstr(r, "1 tot en met 4 weergegeven als '< 5'"));
+  /* what metrics/suppress.c does at region level: means and medians
+   * over few hidden, the rest shown */
+  assert_non_null(strstr(r, "medianen en percentielen over minder dan 5 "
+                            "jeugdigen, trajecten of wachttijden zijn "
+                            "nergens getoond, ook niet voor de hele regio"));
   g_free(r);
   r = zt_nl_suppression_rule(ZT_SUPP_NONE, 5);
   assert_non_null(strstr(r, "niet voor publicatie"));
   g_free(r);
   r = zt_nl_suppression_rule(ZT_SUPP_CBS, 5);
   assert_non_null(strstr(r, "vijftallen"));
+  assert_non_null(strstr(r, "ook niet voor de hele regio"));
   g_free(r);
 }
 

@@ -1,7 +1,8 @@
 /*
  * tests/unit/test_suppress.c -- metrics/suppress.c: the small mode
  * (3 -> "< 5", zero stays "0", means over few clients "·"), region rows
- * never hidden but provider rows are, complementary suppression in rows
+ * never hidden but provider rows are, except a region mean or median
+ * over few, complementary suppression in rows
  * and columns (with a cascade), new placements as an exact sum where
  * they add up, half-years under their year, rows with
  * the same value, the audit (a hidden cell pinned by the ranges of its
@@ -286,6 +287,41 @@ static void test_complementary_cascade(void **state) {
  * least 2", so the audit hides a cell of it: a zero (B, the first), as
  * nothing else is left. Then 2 <= A + B, A 1-2 and B 0-2: neither is
  * fixed, and A still says "< 5". */
+/* At region level counts, shares and sums stay shown, but a median over
+ * one wait is that youth's wait, and a mean over 2 episodes theirs: means,
+ * medians and percentiles over fewer than 5 are hidden there too (the
+ * Verantwoording promises it). A mean over part of the episodes whose
+ * rest is 1-4 goes as well (the whole's mean would give the rest's). */
+static void test_region_means(void **state) {
+  zt_ind_table *t = zt_ind_table_new();
+  zt_err err;
+  (void)state;
+  put(t, "flow.wait_assignment_start_median", 0, "", ZT_UNIT_DAYS, 2, 1, 1);
+  put(t, "flow.wait_assignment_start_p90", 0, "", ZT_UNIT_DAYS, 2, 1, 1);
+  put(t, "flow.wait_request_assignment_median", 0, "", ZT_UNIT_DAYS, 14, 1,
+      5);
+  count(t, "episodes.clients", 0, "", 40);
+  count(t, "episodes.ended", 0, "", 38);
+  count(t, "episodes.continuing", 0, "", 2);
+  put(t, "episodes.duration_mean", 0, "", ZT_UNIT_DAYS, 8000, 40, 40);
+  put(t, "episodes.duration_mean_ended", 0, "", ZT_UNIT_DAYS, 7600, 38, 38);
+  put(t, "episodes.duration_mean_continuing", 0, "", ZT_UNIT_DAYS, 400, 2,
+      2);
+  put(t, "spend.by_kind", 0, "kind=gesloten", ZT_UNIT_EUR, 23945700, 1, 3);
+  zt_ind_table_sort(t);
+  assert_int_equal(zt_suppress_apply(t, ZT_SUPP_SMALL, 5, &err), ZT_OK);
+  expect(t, "flow.wait_assignment_start_median", 0, "", true, "\xc2\xb7");
+  expect(t, "flow.wait_assignment_start_p90", 0, "", true, "\xc2\xb7");
+  expect(t, "flow.wait_request_assignment_median", 0, "", false, "14,0");
+  expect(t, "episodes.continuing", 0, "", false, "2");
+  expect(t, "episodes.duration_mean", 0, "", false, "200");
+  expect(t, "episodes.duration_mean_continuing", 0, "", true, "\xc2\xb7");
+  expect(t, "episodes.duration_mean_ended", 0, "", true, "\xc2\xb7");
+  expect(t, "spend.by_kind", 0, "kind=gesloten", false,
+         "\xe2\x82\xac 239.457");
+  zt_ind_table_free(t);
+}
+
 static void test_small_region(void **state) {
   zt_ind_table *t = zt_ind_table_new();
   zt_err err;
@@ -594,6 +630,7 @@ int main(void) {
     cmocka_unit_test(test_flow_exact_columns),
     cmocka_unit_test(test_placements_exact_columns),
     cmocka_unit_test(test_complementary_cascade),
+    cmocka_unit_test(test_region_means),
     cmocka_unit_test(test_small_region),
     cmocka_unit_test(test_cbs),
     cmocka_unit_test(test_cbs_audit),
