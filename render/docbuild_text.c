@@ -147,7 +147,9 @@ static const char *change_sentence(bctx *b, xmlNodePtr n) {
   char pname[ZT_FMT_MAX];
   if (!vc || vc->suppressed) {
     fmt_period_long(&cur, pname);
-    return zt_arena_printf(b->a, "%s: geen gegevens over %s%s", subject,
+    return zt_arena_printf(b->a, "%s: %s over %s%s", subject,
+                           vc ? "niet getoond (kleine aantallen)"
+                              : "geen gegevens",
                            pname, doel);
   }
   if (!vp || vp->suppressed)

@@ -353,7 +353,10 @@ static void tiles(hw *h, const zt_block *b) {
                       : t->status == ZT_TS_NOT_MET ||
                               t->status == ZT_TS_OFF_TRACK
                           ? " st-not"
-                      : t->status == ZT_TS_NO_DATA ? " st-none" : "";
+                      : t->status == ZT_TS_NO_DATA ||
+                              t->status == ZT_TS_HIDDEN
+                          ? " st-none"
+                          : "";
     putf(h, "<li class=\"tile%s\"><span class=\"label\">", cls);
     esc(h, t->label);
     put(h, "</span><span class=\"value\">");
