@@ -312,8 +312,7 @@ static zt_status build_groups(sctx *c) {
     const zt_ind_def *d = c->defs[i];
     char bk[64];
     bool money;
-    if (!cell_row(v, d) &&
-        !(cbs && d && d->supp == ZT_SC_SHARE && d->deps[1]))
+    if (!cell_row(v, d) && !(d && d->supp == ZT_SC_SHARE && d->deps[1]))
       continue;
     money = is_money(v);
     breakdown_key(v->breakdown, bk);
@@ -377,9 +376,11 @@ static zt_status build_groups(sctx *c) {
                       i, tr, d->time == ZT_TIME_SUM ? G_EQ : G_COVER,
                       d->time == ZT_TIME_SUM && (!cbs || money), true);
     }
-    /* cbs: a share of rounded counts gives its part rounded (the
-     * kinds in a gezinsvorm): the share row stands for that part */
-    if (!st && cbs && d->supp == ZT_SC_SHARE && subject(v) && d->deps[1]) {
+    /* a share of several kinds gives the sum of its kinds (the kinds in
+     * a gezinsvorm; cbs: rounded, from the rounded counts): the share
+     * row stands for that part, and may be shown while a kind is hidden
+     * (step 4) */
+    if (!st && d->supp == ZT_SC_SHARE && subject(v) && d->deps[1]) {
       size_t tr = i;
       for (int k = 1; k < 4 && d->deps[k] && !st; k++) {
         size_t m = row_index(t, named_row(t, d->deps[k], v));
@@ -566,6 +567,12 @@ static range known(const sctx *c, size_t r) {
   int t = c->threshold;
   if (!subject(v))
     return x;
+  if (v->unit == ZT_UNIT_PERCENT && c->mode != ZT_SUPP_CBS) {
+    /* the share's part: share x whole (the whole is shown with it) */
+    if (v->suppressed)
+      x.lo = 0, x.hi = INF_HI;
+    return x;
+  }
   if (v->unit == ZT_UNIT_PERCENT) {
     /* cbs: the share's part, as far as its rounded counts tell */
     int64_t r5 = round5(v->num);
@@ -1250,6 +1257,14 @@ static const zt_ind_value **deps_of(sctx *c, size_t i) {
   return dep;
 }
 
+/* A share of several kinds in small mode: judged on the sum of its kinds
+ * (its part), not on each kind. A hidden kind does not hide it; the part
+ * and the rest must be publishable and the whole shown, and the audit
+ * holds the share as the sum of its kinds (build_groups, "p|"). */
+static bool part_share(const sctx *c, const zt_ind_def *d) {
+  return c->mode == ZT_SUPP_SMALL && d->supp == ZT_SC_SHARE && d->deps[1];
+}
+
 static void dependents(sctx *c) {
   for (size_t i = 0; i < c->nrows; i++) {
     zt_ind_value *v = row(c, i);
@@ -1272,7 +1287,8 @@ static void dependents(sctx *c) {
     }
     dep = deps_of(c, i);
     for (int k = 0; k < 4 && d->deps[k]; k++)
-      any = any || (dep[k] && dep[k]->suppressed);
+      any = any || (dep[k] && dep[k]->suppressed &&
+                    !(k > 0 && part_share(c, d)));
     /* a share: its part and the rest of the whole are counts too */
     if (d->supp == ZT_SC_SHARE && v->den > 0 &&
         (small_count(v->num, c->mode, c->threshold) ||

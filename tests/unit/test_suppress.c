@@ -230,6 +230,41 @@ static void test_placements_exact_columns(void **state) {
   }
 }
 
+/* A share of several kinds is judged on their sum: Hilversum's 134 in
+ * verblijf, 24 residentieel, 3 driemilieu and 2 gesloten (both "< 5"):
+ * 29 of 134 is 21,6% and 29 and 105 are publishable, so the share is
+ * shown (before, either hidden kind hid it, and the target said nothing
+ * while the row gave the sum away anyway). With residentieel 0 the part
+ * is 5 = 3 + 2 and stays shown too; with 1 + 1 (a part of 2) it goes. */
+static void test_share_of_kinds(void **state) {
+  static const int64_t res[3] = {24, 0, 0};
+  static const int64_t dm[3] = {3, 3, 1};
+  for (int k = 0; k < 3; k++) {
+    zt_ind_table *t = zt_ind_table_new();
+    zt_err err;
+    int64_t part = res[k] + dm[k] + 2, whole = 100 + part + 5;
+    (void)state;
+    count(t, "verblijf.clients", 0, "", 1000);
+    count(t, "verblijf.clients", GA, "", whole);
+    count(t, "verblijf.clients_by_kind", GA, "kind=pleegzorg", 74);
+    count(t, "verblijf.clients_by_kind", GA, "kind=gezinshuis", 26);
+    count(t, "verblijf.clients_by_kind", GA, "kind=residentieel", res[k]);
+    count(t, "verblijf.clients_by_kind", GA, "kind=driemilieu", dm[k]);
+    count(t, "verblijf.clients_by_kind", GA, "kind=gesloten", 2);
+    count(t, "verblijf.clients_by_kind", GA, "kind=beschermd_wonen", 5);
+    put(t, "verblijf.share_residentieel", GA, "", ZT_UNIT_PERCENT, part,
+        whole, whole);
+    zt_ind_table_sort(t);
+    assert_int_equal(zt_suppress_apply(t, ZT_SUPP_SMALL, 5, &err), ZT_OK);
+    expect(t, "verblijf.clients_by_kind", GA, "kind=gesloten", true, "< 5");
+    assert_int_equal(get(t, "verblijf.share_residentieel", GA, "")->suppressed,
+                     k == 2);
+    if (k == 0)
+      expect(t, "verblijf.share_residentieel", GA, "", false, "21,6%");
+    zt_ind_table_free(t);
+  }
+}
+
 /* Rows and columns together, with a cascade (verblijf.clients_by_kind
  * adds up to verblijf.clients per municipality, and municipalities add
  * up to the region per kind):
@@ -629,6 +664,7 @@ int main(void) {
     cmocka_unit_test(test_complementary_columns),
     cmocka_unit_test(test_flow_exact_columns),
     cmocka_unit_test(test_placements_exact_columns),
+    cmocka_unit_test(test_share_of_kinds),
     cmocka_unit_test(test_complementary_cascade),
     cmocka_unit_test(test_region_means),
     cmocka_unit_test(test_small_region),
