@@ -411,6 +411,24 @@ static void test_grid_table(void **state) {
                       "Verantwoording).");
   assert_string_equal(t->notes[1], "\xe2\x80\x93 = geen gegevens.");
   zt_doc_free(d);
+  /* amounts: EUR 100,40 + EUR 100,40 show as EUR 100 each, their total
+   * EUR 200,80 as EUR 201; a note says why (counts have none, above) */
+  put(m.t, "spend.by_kind", "2022-H1", 0, "kind=pleegzorg", ZT_UNIT_EUR,
+      10040, 1, false, "\xe2\x82\xac 100");
+  put(m.t, "spend.by_kind", "2022-H1", 0, "kind=gezinshuis", ZT_UNIT_EUR,
+      10040, 1, false, "\xe2\x82\xac 100");
+  put(m.t, "spend.total", "2022-H1", 0, "", ZT_UNIT_EUR, 20080, 1, false,
+      "\xe2\x82\xac 201");
+  d = build("g2.xml", HEAD
+            "<table title=\"Kosten\" id=\"spend.by_kind\""
+            " rows=\"breakdown:kind\" total=\"spend.total\""
+            " total-label=\"Totaal\"/></report>\n", &m);
+  t = d->blocks[0].table;
+  assert_string_equal(zt_table_cell(t, t->nrows - 1, 1),
+                      "\xe2\x82\xac 201");
+  assert_int_equal(t->nnotes, 1);
+  assert_string_equal(t->notes[0], ZT_NOTE_ROUNDED);
+  zt_doc_free(d);
   mini_free(&m);
 }
 
