@@ -312,7 +312,8 @@ static zt_status build_groups(sctx *c) {
     const zt_ind_def *d = c->defs[i];
     char bk[64];
     bool money;
-    if (!cell_row(v, d) && !(d && d->supp == ZT_SC_SHARE && d->deps[1]))
+    if (!cell_row(v, d) &&
+        !(cbs && d && d->supp == ZT_SC_SHARE && d->deps[1]))
       continue;
     money = is_money(v);
     breakdown_key(v->breakdown, bk);
@@ -376,11 +377,9 @@ static zt_status build_groups(sctx *c) {
                       i, tr, d->time == ZT_TIME_SUM ? G_EQ : G_COVER,
                       d->time == ZT_TIME_SUM && (!cbs || money), true);
     }
-    /* a share of several kinds gives the sum of its kinds (the kinds in
-     * a gezinsvorm; cbs: rounded, from the rounded counts): the share
-     * row stands for that part, and may be shown while a kind is hidden
-     * (step 4) */
-    if (!st && d->supp == ZT_SC_SHARE && subject(v) && d->deps[1]) {
+    /* cbs: a share of rounded counts gives its part rounded (the
+     * kinds in a gezinsvorm): the share row stands for that part */
+    if (!st && cbs && d->supp == ZT_SC_SHARE && subject(v) && d->deps[1]) {
       size_t tr = i;
       for (int k = 1; k < 4 && d->deps[k] && !st; k++) {
         size_t m = row_index(t, named_row(t, d->deps[k], v));
@@ -567,12 +566,6 @@ static range known(const sctx *c, size_t r) {
   int t = c->threshold;
   if (!subject(v))
     return x;
-  if (v->unit == ZT_UNIT_PERCENT && c->mode != ZT_SUPP_CBS) {
-    /* the share's part: share x whole (the whole is shown with it) */
-    if (v->suppressed)
-      x.lo = 0, x.hi = INF_HI;
-    return x;
-  }
   if (v->unit == ZT_UNIT_PERCENT) {
     /* cbs: the share's part, as far as its rounded counts tell */
     int64_t r5 = round5(v->num);
@@ -1257,12 +1250,43 @@ static const zt_ind_value **deps_of(sctx *c, size_t i) {
   return dep;
 }
 
-/* A share of several kinds in small mode: judged on the sum of its kinds
- * (its part), not on each kind. A hidden kind does not hide it; the part
- * and the rest must be publishable and the whole shown, and the audit
- * holds the share as the sum of its kinds (build_groups, "p|"). */
-static bool part_share(const sctx *c, const zt_ind_def *d) {
-  return c->mode == ZT_SUPP_SMALL && d->supp == ZT_SC_SHARE && d->deps[1];
+/* A share of several kinds (small mode) is judged on the sum of its
+ * kinds, its part, not on each kind, when the row of the whole tells that
+ * sum anyway: every other kind of the row is shown (Hilversum: 134 in
+ * verblijf, 74 + 26 + 5 + 0 outside residentieel, so its three kinds are
+ * 29 together, "< 5" or not). Then a hidden kind does not hide it; the
+ * part and the rest must still be publishable and the whole shown. It
+ * tells the audit nothing the row does not. */
+static bool part_share(sctx *c, const zt_ind_def *d, size_t i) {
+  const zt_ind_value **dep;
+  size_t w;
+  char id[64];
+  const char *bar;
+  bool found = false;
+  if (c->mode != ZT_SUPP_SMALL || d->supp != ZT_SC_SHARE || !d->deps[1])
+    return false;
+  dep = deps_of(c, i);
+  bar = strchr(d->deps[1], '|');
+  if (!dep[0] || dep[0]->suppressed || !bar)
+    return false;
+  zt_slice_copy(id, sizeof id, d->deps[1], (size_t)(bar - d->deps[1]));
+  w = row_index(c->t, dep[0]);
+  for (size_t k = c->cgo[w]; k < c->cgo[w + 1]; k++) {
+    const group *gr = &c->g[c->cg[k]];
+    if (gr->total != w || gr->rel != G_EQ || gr->time || gr->same ||
+        gr->n == 0 || strcmp(row(c, c->mem[gr->first])->indicator, id) != 0)
+      continue;
+    found = true;
+    for (size_t j = 0; j < gr->n; j++) {
+      size_t m = c->mem[gr->first + j];
+      bool part = false;
+      for (int q = 1; q < 4 && d->deps[q]; q++)
+        part |= dep[q] == row(c, m);
+      if (!part && row(c, m)->suppressed)
+        return false;
+    }
+  }
+  return found;
 }
 
 static void dependents(sctx *c) {
@@ -1288,7 +1312,7 @@ static void dependents(sctx *c) {
     dep = deps_of(c, i);
     for (int k = 0; k < 4 && d->deps[k]; k++)
       any = any || (dep[k] && dep[k]->suppressed &&
-                    !(k > 0 && part_share(c, d)));
+                    !(k > 0 && part_share(c, d, i)));
     /* a share: its part and the rest of the whole are counts too */
     if (d->supp == ZT_SC_SHARE && v->den > 0 &&
         (small_count(v->num, c->mode, c->threshold) ||
