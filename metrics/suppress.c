@@ -4,7 +4,8 @@
  *
  * Four steps on the table:
  *  1. the primary rule per row, by the row's class (indicator.h):
- *     counts, shares of counts, derived values (means, money);
+ *     counts, shares of counts, derived values (means, money); at region
+ *     level only means, medians and percentiles over few;
  *  2. complementary suppression: in every group of cells linked by an
  *     exact sum -- the breakdown rows of one municipality under their
  *     total, the municipality rows of an additive indicator under the
@@ -137,6 +138,17 @@ static void primary(zt_ind_value *v, const zt_ind_def *d, zt_supp_mode mode,
   }
 }
 
+/* Step 1 at region level: counts, shares and sums stay shown, but a
+ * mean, median or percentile over fewer than the threshold (a median
+ * waiting time over one youth is that youth's) is hidden as below it. */
+static void region_mean(zt_ind_value *v, const zt_ind_def *d,
+                        zt_supp_mode mode, int threshold) {
+  if (d->supp != ZT_SC_DERIVED || d->additive || v->n <= 0)
+    return;
+  if (mode == ZT_SUPP_CBS ? v->n <= 7 : v->n < threshold)
+    hide(v, mode == ZT_SUPP_CBS ? HIDDEN_CBS : HIDDEN_SMALL);
+}
+
 /* ---- groups ---------------------------------------------------------- */
 
 typedef enum grel {
@@ -253,6 +265,40 @@ static zt_status push_key(GArray *keys, char *key, size_t row, size_t total,
     return ZT_ERR_NOMEM;
   g_array_append_val(keys, k);
   return ZT_OK;
+}
+
+static zt_ind_value *row(const sctx *c, size_t r) {
+  return zt_ind_table_at(c->t, r);
+}
+
+/* The municipality rows of a count under the region's that add up to it
+ * exactly, although nothing makes them (no client counted in two
+ * municipalities, no placement begun in two): a reader who sees such a
+ * column come out in the periods a table shows whole takes the count for
+ * an exact sum (new placements, youths in verblijf on the peildatum, in
+ * a small region clients per kind). So the audit takes every column that
+ * adds up for an exact sum (G_EQ), whatever kind of count it is. Where
+ * the raw rows do not add up, the inequality (or no relation) stays: a
+ * reader who takes it for an exact sum works out a wrong value. Money
+ * and the flow's counts are exact sums already; half-years are not
+ * columns. */
+static void exact_columns(sctx *c) {
+  for (size_t gi = 0; gi < c->ng; gi++) {
+    group *gr = &c->g[gi];
+    const zt_ind_value *t = row(c, gr->total);
+    int64_t sum = 0;
+    bool col = gr->rel != G_EQ && !gr->time && !gr->same && gr->n > 0 &&
+               t->gemeente == ZT_GEMEENTE_REGIO &&
+               t->den == 1 && !is_money(t);
+    for (size_t k = 0; k < gr->n && col; k++) {
+      const zt_ind_value *m = row(c, c->mem[gr->first + k]);
+      col = m->gemeente != ZT_GEMEENTE_REGIO &&
+            strcmp(m->indicator, t->indicator) == 0 && m->den == 1;
+      sum += m->num;
+    }
+    if (col && sum == t->num + gr->adjust)
+      gr->rel = G_EQ;
+  }
 }
 
 /* Every group the table holds (see the file comment). */
@@ -391,6 +437,7 @@ static zt_status build_groups(sctx *c) {
   g_array_free(keys, TRUE);
   if (st)
     return st;
+  exact_columns(c);
   /* row -> groups (as a member or as the total) */
   for (size_t r = 0; r < c->nrows; r++)
     c->cgo[r + 1] += c->cgo[r];
@@ -412,10 +459,6 @@ static zt_status build_groups(sctx *c) {
     free(fill);
   }
   return ZT_OK;
-}
-
-static zt_ind_value *row(const sctx *c, size_t r) {
-  return zt_ind_table_at(c->t, r);
 }
 
 static const char *more_marker(const sctx *c) {
@@ -979,13 +1022,36 @@ static bool loosen(sctx *c, range *rg, size_t r) {
   return false;
 }
 
-static bool protect(sctx *c, size_t r) {
+/* Does group gi alone give row r, pinned by its ranges, one of its
+ * bounds? */
+static bool pins(const sctx *c, range *rg, size_t r, size_t gi) {
+  range keep = rg[r];
+  bool tight;
+  rg[r].lo = INF_LO;
+  rg[r].hi = INF_HI;
+  propagate(c, gi, rg);
+  tight = rg[r].lo == keep.lo || rg[r].hi == keep.hi;
+  rg[r] = keep;
+  return tight;
+}
+
+/* Hide a cell to protect row r: of the groups that pin it, when some
+ * group alone does (a cell of another would not help: a kind of the
+ * same client row when a column pins it), else of all its groups. */
+static bool protect(sctx *c, range *rg, size_t r) {
   size_t best = SIZE_MAX;
   zt_ind_value *v = row(c, r);
+  size_t ng = c->cgo[r + 1] - c->cgo[r];
+  bool *tight = calloc(ng + 1, sizeof *tight);
+  bool any = false;
+  if (tight && rg[r].lo == rg[r].hi)
+    for (size_t k = c->cgo[r]; k < c->cgo[r + 1]; k++)
+      any |= tight[k - c->cgo[r]] = pins(c, rg, r, c->cg[k]);
   for (int pass = 0; pass < 4 && best == SIZE_MAX; pass++)
     for (size_t k = c->cgo[r]; k < c->cgo[r + 1]; k++) {
       const group *gr = &c->g[c->cg[k]];
-      if ((gr->rel == G_EQ) != (pass < 2))
+      if ((gr->rel == G_EQ) != (pass < 2) ||
+          (any && !tight[k - c->cgo[r]]))
         continue;
       for (size_t j = 0; j <= gr->n; j++) {
         size_t x = j < gr->n ? c->mem[gr->first + j] : gr->total;
@@ -997,6 +1063,7 @@ static bool protect(sctx *c, size_t r) {
       }
     }
   if (best == SIZE_MAX && !is_money(v) && bounded_marker(c, v)) {
+    free(tight);
     hide(v, more_marker(c));
     return true;
   }
@@ -1007,7 +1074,8 @@ static bool protect(sctx *c, size_t r) {
     for (size_t k = c->cgo[r]; k < c->cgo[r + 1] && best == SIZE_MAX;
          k++) {
       const group *gr = &c->g[c->cg[k]];
-      if (gr->rel == G_NONE || subject(row(c, gr->total)) != (pass == 1))
+      if (gr->rel == G_NONE || subject(row(c, gr->total)) != (pass == 1) ||
+          (any && !tight[k - c->cgo[r]]))
         continue;
       for (size_t j = 0; j < gr->n && best == SIZE_MAX; j++) {
         size_t x = c->mem[gr->first + j];
@@ -1017,6 +1085,7 @@ static bool protect(sctx *c, size_t r) {
           best = x;
       }
     }
+  free(tight);
   if (best == SIZE_MAX)
     return false;
   hide_cell(c, best);
@@ -1139,7 +1208,7 @@ static zt_status audit(sctx *c, size_t *nhid) {
         c->stuck[pick] = true;
         (*nhid)++;
       } else if ((rg[pick].lo == rg[pick].hi && loosen(c, rg, pick)) ||
-                 protect(c, pick) || escalate(c, pick)) {
+                 protect(c, rg, pick) || escalate(c, pick)) {
         (*nhid)++;
       } else {
         c->stuck[pick] = true;
@@ -1181,17 +1250,69 @@ static const zt_ind_value **deps_of(sctx *c, size_t i) {
   return dep;
 }
 
+/* A share of several kinds (small mode) is judged on the sum of its
+ * kinds, its part, not on each kind, when the row of the whole tells that
+ * sum anyway: every other kind of the row is shown (Hilversum: 134 in
+ * verblijf, 74 + 26 + 5 + 0 outside residentieel, so its three kinds are
+ * 29 together, "< 5" or not). Then a hidden kind does not hide it; the
+ * part and the rest must still be publishable and the whole shown. It
+ * tells the audit nothing the row does not. */
+static bool part_share(sctx *c, const zt_ind_def *d, size_t i) {
+  const zt_ind_value **dep;
+  size_t w;
+  char id[64];
+  const char *bar;
+  bool found = false;
+  if (c->mode != ZT_SUPP_SMALL || d->supp != ZT_SC_SHARE || !d->deps[1])
+    return false;
+  dep = deps_of(c, i);
+  bar = strchr(d->deps[1], '|');
+  if (!dep[0] || dep[0]->suppressed || !bar)
+    return false;
+  zt_slice_copy(id, sizeof id, d->deps[1], (size_t)(bar - d->deps[1]));
+  w = row_index(c->t, dep[0]);
+  for (size_t k = c->cgo[w]; k < c->cgo[w + 1]; k++) {
+    const group *gr = &c->g[c->cg[k]];
+    if (gr->total != w || gr->rel != G_EQ || gr->time || gr->same ||
+        gr->n == 0 || strcmp(row(c, c->mem[gr->first])->indicator, id) != 0)
+      continue;
+    found = true;
+    for (size_t j = 0; j < gr->n; j++) {
+      size_t m = c->mem[gr->first + j];
+      bool part = false;
+      for (int q = 1; q < 4 && d->deps[q]; q++)
+        part |= dep[q] == row(c, m);
+      if (!part && row(c, m)->suppressed)
+        return false;
+    }
+  }
+  return found;
+}
+
 static void dependents(sctx *c) {
   for (size_t i = 0; i < c->nrows; i++) {
     zt_ind_value *v = row(c, i);
     const zt_ind_def *d = c->defs[i];
     const zt_ind_value **dep;
     bool any = false;
-    if (!d || !subject(v) || v->suppressed)
+    if (!d || v->suppressed)
       continue;
+    if (!subject(v)) {
+      /* the region: a mean over part of a total whose rest is few would
+       * give the rest's mean away (the counts are shown) */
+      const zt_ind_value *w;
+      if (d->supp != ZT_SC_DERIVED || d->additive || !d->within ||
+          v->n <= 0)
+        continue;
+      w = deps_of(c, i)[4];
+      if (w && small_count(w->n - v->n, c->mode, c->threshold))
+        hide(v, c->mode == ZT_SUPP_CBS ? HIDDEN_CBS : HIDDEN_SMALL);
+      continue;
+    }
     dep = deps_of(c, i);
     for (int k = 0; k < 4 && d->deps[k]; k++)
-      any = any || (dep[k] && dep[k]->suppressed);
+      any = any || (dep[k] && dep[k]->suppressed &&
+                    !(k > 0 && part_share(c, d, i)));
     /* a share: its part and the rest of the whole are counts too */
     if (d->supp == ZT_SC_SHARE && v->den > 0 &&
         (small_count(v->num, c->mode, c->threshold) ||
@@ -1260,6 +1381,8 @@ zt_status zt_suppress_apply(zt_ind_table *t, zt_supp_mode mode,
     zt_ind_display(v, v->display);
     if (mode != ZT_SUPP_NONE && c.defs[i] && subject(v))
       primary(v, c.defs[i], mode, threshold);
+    else if (mode != ZT_SUPP_NONE && c.defs[i])
+      region_mean(v, c.defs[i], mode, threshold);
   }
   if (mode == ZT_SUPP_NONE) {
     sctx_free(&c);

@@ -82,6 +82,7 @@ const char *zt_target_status_word(zt_target_status s) {
   case ZT_TS_ON_TRACK: return "op koers";
   case ZT_TS_OFF_TRACK: return "niet op koers";
   case ZT_TS_NO_DATA: return "geen gegevens";
+  case ZT_TS_HIDDEN: return "niet getoond (kleine aantallen)";
   }
   return "?";
 }
@@ -94,6 +95,7 @@ const char *zt_target_status_symbol(zt_target_status s) {
   case ZT_TS_ON_TRACK: return "\xe2\x86\x92";   /* → */
   case ZT_TS_OFF_TRACK: return "\xe2\x9a\xa0";  /* ⚠ */
   case ZT_TS_NO_DATA: return "\xe2\x80\x93";    /* – */
+  case ZT_TS_HIDDEN: return "\xc2\xb7";         /* · */
   }
   return "?";
 }
@@ -179,7 +181,11 @@ void zt_target_evaluate(const zt_target *targets, size_t n,
   out->provisional = year_target && p->half == 1;
   zt_period_name(&out->judged_period, name);
   out->judged = t ? zt_ind_table_find(t, indicator, name, gem, "") : NULL;
-  if (!out->judged || out->judged->suppressed || out->judged->den <= 0) {
+  if (out->judged && out->judged->suppressed) {
+    out->status = ZT_TS_HIDDEN;
+    return;
+  }
+  if (!out->judged || out->judged->den <= 0) {
     out->status = ZT_TS_NO_DATA;
     return;
   }

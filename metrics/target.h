@@ -45,7 +45,9 @@ typedef enum zt_target_status {
   ZT_TS_ON_TRACK,         /* op koers: a year target in a 1e-halfjaar
                              report, judged on the year to date */
   ZT_TS_OFF_TRACK,        /* niet op koers */
-  ZT_TS_NO_DATA           /* geen gegevens: no value, or a hidden one */
+  ZT_TS_NO_DATA,          /* geen gegevens: no value */
+  ZT_TS_HIDDEN            /* niet getoond (kleine aantallen): a value the
+                             privacy rules hid */
 } zt_target_status;
 
 /* One evaluation: the target that applies to a value shown for
@@ -86,7 +88,8 @@ const zt_target *zt_target_find(const zt_target *targets, size_t n,
  *  - a year target shown in a 1e-halfjaar report is judged on the
  *    half-year's value, provisionally: op koers / niet op koers, never
  *    gehaald;
- *  - no value, or a hidden one: geen gegevens.
+ *  - no value: geen gegevens; a hidden one: niet getoond (kleine
+ *    aantallen), as the "·" in its place says.
  * The comparison is exact (rationals). Fills `out`; never fails. */
 void zt_target_evaluate(const zt_target *targets, size_t n,
                         const zt_ind_table *t, const char *indicator,
@@ -94,8 +97,9 @@ void zt_target_evaluate(const zt_target *targets, size_t n,
                         zt_target_eval *out);
 
 /* The status as a word ("gehaald", "niet gehaald", "op koers", "niet op
- * koers", "geen gegevens"; "geen doel" for ZT_TS_NONE) and as a symbol
- * to go with its colour ("✔", "✘", "→", "⚠", "–"; "" for none). */
+ * koers", "geen gegevens", "niet getoond (kleine aantallen)"; "geen doel"
+ * for ZT_TS_NONE) and as a symbol to go with its colour ("✔", "✘", "→",
+ * "⚠", "–", "·"; "" for none). */
 const char *zt_target_status_word(zt_target_status s);
 const char *zt_target_status_symbol(zt_target_status s);
 /* The target in display units with its operator ("≥ 70%"; "0" for "=

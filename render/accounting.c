@@ -446,7 +446,8 @@ zt_table *zt_acc_answers(const zt_report_input *in, zt_arena *a) {
       "gemeente (nog niet beoordeeld) tellen mee zoals ze zijn "
       "gedeclareerd. Bedragen over alle declaratieberichten die zijn "
       "aangeleverd, na verrekening van creditregels; declaraties uit "
-      "CSV-exports zonder antwoord staan niet in deze tabel.");
+      "CSV-exports zonder antwoord staan niet in deze tabel. "
+      ZT_NOTE_ROUNDED);
   return t;
 }
 

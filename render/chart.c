@@ -153,11 +153,24 @@ static void alt_timeline(const zt_chart *c, zt_buf *b) {
   zt_buf_puts(b, ".");
 }
 
+/* " Niet getoond (kleine aantallen): 2e hj 2022, 1e hj 2023." for the
+ * values of series s the privacy rules hid. */
+static void alt_hidden(const zt_chart *c, size_t s, zt_buf *b) {
+  size_t k = 0;
+  for (size_t i = 0; i < c->ncat; i++)
+    if (c->ser[s].val[i].suppressed)
+      zt_buf_printf(b, "%s%s", k++ ? ", " : " Niet getoond (kleine "
+                    "aantallen): ", c->cats[i]);
+  if (k)
+    zt_buf_puts(b, ".");
+}
+
 static void alt_series(const zt_chart *c, size_t s, zt_buf *b) {
   const zt_series *se = &c->ser[s];
   size_t first = c->ncat, last = c->ncat, hi = c->ncat, lo = c->ncat;
-  size_t present = 0;
+  size_t present = 0, hidden = 0;
   for (size_t i = 0; i < c->ncat; i++) {
+    hidden += se->val[i].suppressed;
     if (!se->val[i].present)
       continue;
     present++;
@@ -172,19 +185,23 @@ static void alt_series(const zt_chart *c, size_t s, zt_buf *b) {
   zt_buf_printf(b, " %s%s:", se->is_target ? "Doel " : "",
                 se->is_target ? c->ser[s].name : series_name(c, s));
   if (!present) {
-    zt_buf_puts(b, " geen gegevens.");
+    /* the values are there, but hidden: not "geen gegevens" */
+    zt_buf_puts(b, hidden ? " niet getoond (kleine aantallen)."
+                          : " geen gegevens.");
     return;
   }
   if (c->type == ZT_CHART_LINE && present > 1) {
     zt_buf_printf(b, " van %s (%s) naar %s (%s).", se->val[first].display,
                   c->cats[first], se->val[last].display, c->cats[last]);
+    alt_hidden(c, s, b);
     return;
   }
   if (c->ncat <= 10) {
     bool sep = false;
     for (size_t i = 0; i < c->ncat; i++) {
       zt_buf_printf(b, "%s %s %s", sep ? "," : "", c->cats[i],
-                    se->val[i].display);
+                    se->val[i].suppressed ? "niet getoond"
+                                          : se->val[i].display);
       sep = true;
     }
     zt_buf_puts(b, ".");
@@ -193,6 +210,7 @@ static void alt_series(const zt_chart *c, size_t s, zt_buf *b) {
   zt_buf_printf(b, " hoogste waarde %s (%s), laagste %s (%s).",
                 se->val[hi].display, c->cats[hi], se->val[lo].display,
                 c->cats[lo]);
+  alt_hidden(c, s, b);
 }
 
 const char *zt_chart_alt(const zt_chart *c, zt_arena *a) {

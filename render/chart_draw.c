@@ -8,11 +8,13 @@
 #include "render/chart.h"
 #include "render/chart_draw.h"
 
+#include <glib.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/buf.h"
 #include "render/format_nl.h"
 
 #define PAD 4.0
@@ -1115,6 +1117,45 @@ static bool unequal_classes(const zt_chart *c) {
 }
 
 /* The notes under a chart: left-out zero categories, unequal classes. */
+/* Values the privacy rules hid ("·" in the table) have no bar or point:
+ * a note says which, so that a gap is not read as no data. */
+static void hidden_note(const zt_chart *c, zt_canvas *cv, double w,
+                        notes *out) {
+  zt_buf b;
+  size_t nser = 0, shown = 0;
+  for (size_t s = 0; s < c->nser; s++)
+    nser += !c->ser[s].is_target;
+  zt_buf_init(&b, 1u << 16);
+  for (size_t s = 0; s < c->nser; s++) {
+    size_t k = 0, all = 0;
+    bool named = nser > 1 && c->ser[s].name;
+    if (c->ser[s].is_target)
+      continue;
+    for (size_t i = 0; i < c->ncat; i++)
+      all += c->ser[s].val[i].suppressed;
+    if (!all)
+      continue;
+    zt_buf_printf(&b, "%s%s%s", shown ? "; " : "",
+                  named ? c->ser[s].name : "", named ? " (" : "");
+    /* a series hidden in every category: said so, not listed */
+    if (all == c->ncat && named)
+      zt_buf_puts(&b, "alle waarden");
+    for (size_t i = 0; i < c->ncat && !(all == c->ncat && named); i++)
+      if (c->ser[s].val[i].suppressed)
+        zt_buf_printf(&b, "%s%s", k++ ? ", " : "", c->cats[i]);
+    if (named)
+      zt_buf_puts(&b, ")");
+    shown++;
+  }
+  if (shown) {
+    char *s = g_strdup_printf("Niet getoond wegens kleine aantallen "
+                              "(\xc2\xb7): %s.", zt_buf_str(&b));
+    wrap_text(cv, s, ZT_F_CHART, w, out);
+    g_free(s);
+  }
+  zt_buf_free(&b);
+}
+
 static void chart_notes(const zt_chart *c, zt_canvas *cv, double w,
                         notes *out) {
   char buf[NOTE_LEN * 2];
@@ -1155,6 +1196,7 @@ static void chart_notes(const zt_chart *c, zt_canvas *cv, double w,
     wrap_text(cv, "De klassen zijn niet even breed; elke staaf is het "
               "aantal in zijn klasse, niet een aantal per dag.",
               ZT_F_CHART, w, out);
+  hidden_note(c, cv, w, out);
 }
 
 static double notes_h(const notes *n) {
@@ -1171,6 +1213,21 @@ static bool has_data(const zt_chart *c) {
       if (c->ser[s].val[i].present)
         return true;
   return false;
+}
+
+/* Every value of the chart's own series hidden by the privacy rules
+ * (only its target lines would be left): a sentence instead. */
+static bool only_hidden(const zt_chart *c) {
+  bool hidden = false;
+  if (zt_chart_kind_of(c->type)->data == ZT_CHART_DATA_MEASURES)
+    return false;
+  for (size_t s = 0; s < c->nser; s++)
+    for (size_t i = 0; i < c->ncat && !c->ser[s].is_target; i++) {
+      if (c->ser[s].val[i].present)
+        return false;
+      hidden |= c->ser[s].val[i].suppressed;
+    }
+  return hidden;
 }
 
 #define NO_DATA_H 40.0
@@ -1205,7 +1262,7 @@ double zt_chart_height(const zt_chart *c, zt_canvas *cv, double w) {
   view v;
   notes n;
   double h;
-  if (!has_data(c) || all_zero(c))
+  if (!has_data(c) || all_zero(c) || only_hidden(c))
     return NO_DATA_H;
   chart_notes(c, cv, w, &n);
   if (make_view(c, &v)) {
@@ -1224,7 +1281,7 @@ double zt_chart_min_height(const zt_chart *c, zt_canvas *cv, double w) {
   bool fixed = zt_chart_kind_of(c->type)->fixed_height ||
                ((c->type == ZT_CHART_BAR || c->type == ZT_CHART_STACKED) &&
                 !vertical_fits(c, cv, w));
-  return fixed || !has_data(c) ? h : 0.75 * h;
+  return fixed || !has_data(c) || only_hidden(c) ? h : 0.75 * h;
 }
 
 static void draw_body(const zt_chart *c, zt_canvas *cv, double w,
@@ -1242,6 +1299,11 @@ void zt_chart_draw(const zt_chart *c, zt_canvas *cv, double w, double h) {
   }
   if (all_zero(c)) {
     empty_frame(cv, w, h, "Alle waarden in deze figuur zijn 0");
+    return;
+  }
+  if (only_hidden(c)) {
+    empty_frame(cv, w, h, "Niet getoond wegens kleine aantallen "
+                "(\xc2\xb7)");
     return;
   }
   chart_notes(c, cv, w, &n);

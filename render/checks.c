@@ -108,7 +108,8 @@ static char *finding_text(const zt_finding *f, const zt_report_input *in) {
     return g_strdup_printf(
         "De ambulante kosten buiten de verblijfsepisodes (gemiddeld %s per "
         "jeugdige van het cohort %s) zijn minder dan 1%% van de "
-        "verblijfskosten (%s). De besparingsschattingen zijn daardoor "
+        "verblijfskosten (gemiddeld %s per jeugdige). De "
+        "besparingsschattingen zijn daardoor "
         "vrijwel gelijk aan de verblijfskosten en zeggen weinig over wat "
         "thuis blijven kost; controleer of alle ambulante declaraties er "
         "zijn.", f->now->display, base, f->then->display);

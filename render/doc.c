@@ -61,6 +61,7 @@ uint32_t zt_status_color(zt_target_status s) {
     return ZT_C_NOT_OK;
   case ZT_TS_NONE:
   case ZT_TS_NO_DATA:
+  case ZT_TS_HIDDEN:
     break;
   }
   return ZT_C_NO_DATA;
@@ -78,7 +79,7 @@ bool zt_cell_publishable(const char *text, unsigned cflags) {
 bool zt_small_base(zt_unit unit, zt_target_status s, int64_t n) {
   if (unit != ZT_UNIT_PERCENT)
     return false;
-  if (s == ZT_TS_NONE || s == ZT_TS_NO_DATA)
+  if (s == ZT_TS_NONE || s == ZT_TS_NO_DATA || s == ZT_TS_HIDDEN)
     return false;
   return n > 0 && n < ZT_SMALL_BASE;
 }

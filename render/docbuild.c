@@ -469,7 +469,13 @@ static zt_status walk(bctx *b, xmlNodePtr parent, int level) {
               attr_yes(b, n, "newpage", level == 0), line);
       st = walk(b, n, level + 1);
     } else if (strcmp(name, "p") == 0 || strcmp(name, "note") == 0) {
-      zt_text t = inline_text(b, n);
+      bool missing = false;
+      zt_text t = inline_text_m(b, n, &missing);
+      const char *alt = attr(b, n, "missing");
+      /* a value in it has none: the sentence of missing="..." instead
+       * (none when empty), never a sentence with dashes in it */
+      if (missing && alt)
+        t = plain_text(b, subst(b, alt));
       if (t.n) {
         blk = zt_doc_add(b->doc, name[0] == 'p' ? ZT_BLK_PARA : ZT_BLK_NOTE);
         blk->text = t;

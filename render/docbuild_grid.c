@@ -526,6 +526,7 @@ zt_status grid_table(bctx *b, xmlNodePtr n) {
   zt_status st = ZT_OK;
   bool rows_first = !(rows_spec && strncmp(rows_spec, "breakdown:", 10) == 0);
   bool *keep;
+  bool money_total = false;   /* a total row of money (a note, below) */
   size_t nkeep = 0;
   zt_table *t;
   base.label = NULL;
@@ -636,6 +637,8 @@ zt_status grid_table(bctx *b, xmlNodePtr n) {
       }
       s = display(b, v, &fl);
       zt_table_set(t, b->a, r + 1, tc, s, fl);
+      money_total |= rows.c[r].total && v && !v->suppressed &&
+                     v->unit == ZT_UNIT_EUR;
       tc++;
     }
   }
@@ -648,6 +651,10 @@ zt_status grid_table(bctx *b, xmlNodePtr n) {
                     subst(b, attr(b, n, "title")));
   }
   zt_table_add_marker_notes(t, b->a, marker_note(b, t));
+  /* the parts of a total of money can add up to a euro or two more or
+   * less than the total shown: say why */
+  if (money_total)
+    zt_table_add_note(t, b->a, ZT_NOTE_ROUNDED);
   add_table_block(b, t, (int)xmlGetLineNo(n));
   g_array_free(ra, TRUE);
   g_array_free(ca, TRUE);

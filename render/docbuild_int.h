@@ -62,7 +62,8 @@ typedef struct dim {
 } dim;
 
 typedef struct runs {
-  GArray *a;   /* of zt_run */
+  GArray *a;       /* of zt_run */
+  bool missing;    /* a <v> without a value (printed as "–") */
 } runs;
 
 /* docbuild.c: the builder context, periods, headings, table blocks */
@@ -111,6 +112,8 @@ void add_text(bctx *b, runs *r, const char *s, unsigned flags);
 uint16_t gem_of(bctx *b, xmlNodePtr n);
 zt_text finish_runs(bctx *b, runs *r);
 zt_text inline_text(bctx *b, xmlNodePtr n);
+/* The same; *missing tells whether a <v> in it had no value. */
+zt_text inline_text_m(bctx *b, xmlNodePtr n, bool *missing);
 zt_text plain_text(bctx *b, const char *s);
 
 /* docbuild_grid.c: coordinates and grid tables */

@@ -147,7 +147,9 @@ static const char *change_sentence(bctx *b, xmlNodePtr n) {
   char pname[ZT_FMT_MAX];
   if (!vc || vc->suppressed) {
     fmt_period_long(&cur, pname);
-    return zt_arena_printf(b->a, "%s: geen gegevens over %s%s", subject,
+    return zt_arena_printf(b->a, "%s: %s over %s%s", subject,
+                           vc ? "niet getoond (kleine aantallen)"
+                              : "geen gegevens",
                            pname, doel);
   }
   if (!vp || vp->suppressed)
@@ -181,6 +183,7 @@ static void inline_nodes(bctx *b, xmlNodePtr parent, runs *r,
       zt_period p = resolve_ref(b, attr(b, n, "period"));
       const zt_ind_value *v = lookup(b, attr(b, n, "id"), &p, gem_of(b, n),
                                      attr(b, n, "breakdown"));
+      r->missing |= v == NULL;
       add_run(b, r, display(b, v, NULL), flags | ZT_RUN_VALUE);
     } else if (strcmp(name, "change") == 0) {
       add_run(b, r, change_sentence(b, n), flags);
@@ -266,20 +269,28 @@ zt_text finish_runs(bctx *b, runs *r) {
   return t;
 }
 
-zt_text inline_text(bctx *b, xmlNodePtr n) {
+zt_text inline_text_m(bctx *b, xmlNodePtr n, bool *missing) {
   runs r;
   zt_text t;
   r.a = g_array_new(FALSE, FALSE, sizeof(zt_run));
+  r.missing = false;
   inline_nodes(b, n, &r, 0);
   t = finish_runs(b, &r);
   g_array_free(r.a, TRUE);
+  if (missing)
+    *missing = r.missing;
   return t;
+}
+
+zt_text inline_text(bctx *b, xmlNodePtr n) {
+  return inline_text_m(b, n, NULL);
 }
 
 zt_text plain_text(bctx *b, const char *s) {
   runs r;
   zt_text t;
   r.a = g_array_new(FALSE, FALSE, sizeof(zt_run));
+  r.missing = false;
   add_text(b, &r, s, 0);
   t = finish_runs(b, &r);
   g_array_free(r.a, TRUE);

@@ -29,8 +29,11 @@ static const char *compare_note(bctx *b, const char *ind,
   int64_t d;
   o = lookup(b, ind, p, gem, bd);
   zt_fmt_period_short(p, pname);
-  if (!o || o->suppressed)
+  if (!o)
     return zt_arena_printf(b->a, "%s: geen gegevens", pname);
+  if (o->suppressed)
+    return zt_arena_printf(b->a, "%s: niet getoond (kleine aantallen)",
+                           pname);
   if (!v || v->suppressed || o->num == 0 || v->den <= 0 || o->den <= 0)
     return zt_arena_printf(b->a, "%s: %s", pname, display(b, o, NULL));
   /* v/o - 1 as a fraction of o: (v.num*o.den - o.num*v.den) /

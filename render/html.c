@@ -259,7 +259,9 @@ static void table(hw *h, const zt_table *t, const char *caption,
     put(h, "</tbody>\n");
   put(h, "</table>\n</div>\n");
   for (size_t i = 0; i < t->nnotes; i++) {
-    put_esc(h, "<p class=\"table-note\">", t->notes[i], "</p>\n");
+    put(h, "<p class=\"table-note\">");
+    esc_nbsp(h, t->notes[i]);
+    put(h, "</p>\n");
   }
 }
 
@@ -316,8 +318,8 @@ static zt_status chart(hw *h, const zt_block *b) {
 }
 
 /* Escape `s`, with a no-break space after a comparison sign or the euro
- * sign ("doel 2023: \u2265 70%"), so a target never breaks between the sign
- * and its number. */
+ * sign ("doel 2023: \u2265 70%"), so a target, a tile's value and note or
+ * a table's note never breaks between the sign and its number. */
 static void esc_nbsp(hw *h, const char *s) {
   static const char *const signs[] = {"\xe2\x89\xa5 ", "\xe2\x89\xa4 ",
                                       "\xe2\x82\xac ", "= ", "< ", "> "};
@@ -351,14 +353,20 @@ static void tiles(hw *h, const zt_block *b) {
                       : t->status == ZT_TS_NOT_MET ||
                               t->status == ZT_TS_OFF_TRACK
                           ? " st-not"
-                      : t->status == ZT_TS_NO_DATA ? " st-none" : "";
+                      : t->status == ZT_TS_NO_DATA ||
+                              t->status == ZT_TS_HIDDEN
+                          ? " st-none"
+                          : "";
     putf(h, "<li class=\"tile%s\"><span class=\"label\">", cls);
     esc(h, t->label);
     put(h, "</span><span class=\"value\">");
-    esc(h, t->value);
+    esc_nbsp(h, t->value);
     put(h, "</span>");
     if (t->note) {
-      put_esc(h, "<span class=\"tnote\">", t->note, "</span>");
+      /* "verwachte eindstand € 32.241.390 (€ 31.065.272 tot ...)" */
+      put(h, "<span class=\"tnote\">");
+      esc_nbsp(h, t->note);
+      put(h, "</span>");
     }
     if (t->target) {
       put(h, "<span class=\"target\">");

@@ -143,6 +143,10 @@ static const struct {
   {"verzoeken", "csv", "verzoekenbestand", "verzoekenbestanden"},
   {"startzorg", "csv", "startzorgbestand", "startzorgbestanden"},
   {"stopzorg", "csv", "stopzorgbestand", "stopzorgbestanden"},
+  {"bevolking", "csv", "bevolkingscijfers (aantal jeugdigen)",
+   "bevolkingscijfers (aantal jeugdigen)"},
+  {"benchmark", "csv", "vergelijkingscijfers van elders",
+   "vergelijkingscijfers van elders"},
   {NULL, "xml", "XML-bestand", "XML-bestanden"},
   {NULL, "csv", "CSV-bestand", "CSV-bestanden"},
   {NULL, NULL, "bestand", "bestanden"},
@@ -267,7 +271,9 @@ char *zt_nl_suppression_rule(zt_supp_mode mode, int t) {
                     "uit totalen, andere tabellen of de halfjaren en het "
                     "jaar terug te rekenen zou zijn, zijn ook andere cellen "
                     "verborgen ('x'); zo'n cel kan elk aantal zijn, ook "
-                    "nul.");
+                    "nul. Gemiddelden, medianen en percentielen over 7 of "
+                    "minder jeugdigen, trajecten of wachttijden zijn "
+                    "nergens getoond ('.'), ook niet voor de hele regio.");
   case ZT_SUPP_SMALL:
     break;
   }
@@ -276,12 +282,15 @@ char *zt_nl_suppression_rule(zt_supp_mode mode, int t) {
   return g_strdup_printf(
       "Onder regioniveau en per aanbieder zijn aantallen van 1 tot en met "
       "%d weergegeven als '< %d'. Gemiddelden, aandelen en bedragen over "
-      "minder dan %d cliënten zijn niet getoond ('·'), en een aandeel ook "
-      "niet als het deel of de rest van het geheel 1 tot en met %d is. Waar "
-      "een verborgen aantal anders uit totalen, andere tabellen of de "
+      "minder dan %d cliënten zijn daar niet getoond ('·'), en een aandeel "
+      "ook niet als het deel of de rest van het geheel 1 tot en met %d is. "
+      "Gemiddelden, medianen en percentielen over minder dan %d jeugdigen, "
+      "trajecten of wachttijden zijn nergens getoond, ook niet voor de hele "
+      "regio; de aantallen, aandelen en bedragen van de hele regio wel. "
+      "Waar een verborgen aantal anders uit totalen, andere tabellen of de "
       "halfjaren en het jaar terug te rekenen zou zijn, zijn ook andere "
       "cellen verborgen ('·'); zo'n cel kan elk aantal zijn, ook nul.",
-      t - 1, t, t, t - 1);
+      t - 1, t, t, t - 1, t);
 }
 
 void zt_nl_source_group(long count, long rejected, const char *format,

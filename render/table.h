@@ -48,6 +48,14 @@ typedef struct zt_table {
   int number;            /* "Tabel N", set by the document */
 } zt_table;
 
+/* The note under a table whose total of money is beside its parts: the
+ * amounts are rounded to whole euros, the total is not the sum of the
+ * rounded parts (Tabel 3, Tabel 25). */
+#define ZT_NOTE_ROUNDED                                                    \
+  "Bedragen zijn afgerond op hele euro's; een totaal is berekend over de " \
+  "onafgeronde bedragen en kan daardoor enkele euro's afwijken van de " \
+  "som van de afgeronde regels."
+
 /* A table of nrows x ncols empty cells. */
 zt_table *zt_table_new(zt_arena *a, size_t nrows, size_t ncols);
 /* Set a cell's text (copied into the arena) and flags. */

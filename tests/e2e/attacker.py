@@ -3,7 +3,7 @@
 folder from what the folder publishes (docs/privacy.md, "The attacker
 test").
 
-Usage: attacker.py [--json REPORT] FOLDER [FOLDER...]
+Usage: attacker.py [--json REPORT] [--exact-columns] FOLDER [FOLDER...]
 
 It reads only what a report folder offers for publication -- the
 indicator table (indicatoren.csv and .json), the HTML report and the PDF's
@@ -32,6 +32,15 @@ place of a number) it tries:
     (a cell between two closed loops of a table);
   - means: a mean of the whole and of two parts (ended and continuing,
     short and long episodes) fix the size of a part.
+
+With --exact-columns the attacker also knows which municipality columns
+of a count add up to the region exactly although nothing makes them (no
+mover counted twice: new placements, youths in verblijf on the
+peildatum, in a small region clients per kind), and takes those for
+exact sums: the worst case of a reader who sees a column come out in the
+periods a table shows whole (Tabel 14 of one report shows it for new
+placements). It learns which from intern/indicatoren-intern.csv: the
+relation only, never a value.
 
 A cell counts as derived when one of these gives it a single value. The
 program prints how many hidden cells it tried, how many derivations it
@@ -143,6 +152,9 @@ COUNT_COLUMNS = [
     "gi.jeugdbescherming", "gi.voogdij", "gi.jeugdreclassering",
     "wpb.clients_declared",
 ]
+# other counts of one municipality each under the region's
+MORE_COUNT_COLUMNS = ["episodes.age_le12", "episodes.short_ended",
+                      "episodes.short_running"]
 TIME_SUM = ["spend.total", "spend.by_kind", "wpb.spend_declared",
             "instroom.placements"]
 TIME_UNION = ["clients.total", "clients.by_kind", "verblijf.clients",
@@ -247,7 +259,26 @@ class Equation:
         self.total, self.parts = total, parts
 
 
-def gather(cells, mode):
+def exact_columns(folder):
+    """The municipality columns of counts that add up exactly to the
+    region in the internal table: (ind, period, peildatum, breakdown)."""
+    col = defaultdict(dict)
+    path = os.path.join(folder, "intern", "indicatoren-intern.csv")
+    with open(path, newline="", encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            if r["unit"] != "count" or r["value"] in ("", None):
+                continue
+            col[(r["indicator"], r["period"], r["peildatum"],
+                 r["breakdown"])][r["gemeente"]] = Fraction(r["value"])
+    exact = set()
+    for k, g in col.items():
+        if "regio" in g and len(g) > 1 and \
+                sum(v for m, v in g.items() if m != "regio") == g["regio"]:
+            exact.add(k)
+    return exact
+
+
+def gather(cells, mode, exact=frozenset()):
     """Every relation a reader can state between the published cells. In
     cbs mode a figure below region level is rounded, and so is what is
     computed from it (a shift, a share, an n): those give ranges."""
@@ -344,7 +375,9 @@ def gather(cells, mode):
             mid = ("wpb.clients_multi" if ind == "clients.total"
                    else "wpb.clients_declared_multi")
             multi = cells.get((mid, per, peil, "regio", ""))
-        if ind in MONEY_COLUMNS or ind in EXACT_COUNT_COLUMNS:
+        if ind in MONEY_COLUMNS or ind in EXACT_COUNT_COLUMNS or \
+                (ind in COUNT_COLUMNS + MORE_COUNT_COLUMNS and
+                 (ind, per, peil, bd) in exact):
             eqs.append(Equation([(1, c) for c in munis] + [(-1, region)]))
         elif multi is not None and not multi.hidden:
             # sum of municipalities = region - multi
@@ -695,7 +728,7 @@ def municipality_names(src):
     return names
 
 
-def attack(folder, names):
+def attack(folder, names, exact_cols=False):
     for f in os.listdir(folder):
         if f in ("rejects.csv",) or "intern" in f and f != "intern":
             raise SystemExit(f"{folder}: an internal file is published: {f}")
@@ -705,7 +738,8 @@ def attack(folder, names):
     hidden = [c for c in cells.values() if c.hidden]
     counts = [c for c in hidden if c.unit == "count"]
     stats = {"attempts": 0}
-    eqs = gather(cells, mode)
+    eqs = gather(cells, mode,
+                 exact_columns(folder) if exact_cols else frozenset())
     propagate(eqs, stats)
     derived = {}
     for c in hidden:
@@ -737,6 +771,9 @@ def main(argv):
     out = None
     if len(argv) > 2 and argv[1] == "--json":
         out, argv = argv[2], [argv[0]] + argv[3:]
+    exact_cols = len(argv) > 1 and argv[1] == "--exact-columns"
+    if exact_cols:
+        argv = [argv[0]] + argv[2:]
     if len(argv) < 2:
         print(__doc__.split("\n\n")[1], file=sys.stderr)
         return 2
@@ -745,7 +782,7 @@ def main(argv):
     names = municipality_names(src)
     results, bad = [], 0
     for folder in argv[1:]:
-        r = attack(folder, names)
+        r = attack(folder, names, exact_cols)
         results.append(r)
         n = len(r["derived"])
         bad += n

@@ -280,9 +280,19 @@ check "dq.outside_region is not the same in every year" "
 SELECT 1 WHERE (SELECT count(DISTINCT v) FROM t
   WHERE indicator = 'dq.outside_region' AND breakdown = ''
   AND length(period) = 4) < 2;"
-check "suppressed only below region level or per provider" "
+check "at region level no count, share or sum of money is suppressed" "
 SELECT indicator, period, breakdown FROM t WHERE suppressed = '1'
-  AND gemeente = 'regio' AND breakdown NOT LIKE 'provider=%';"
+  AND gemeente = 'regio' AND breakdown NOT LIKE 'provider=%'
+  AND ((unit = 'count' AND indicator NOT LIKE '%_mean%')
+   OR (unit = 'percent' AND indicator <> 'providers.top10_share')
+   OR indicator IN ('spend.total', 'spend.by_kind', 'wpb.spend_declared'));"
+# at region level a mean or median over fewer than 5 is hidden (and a
+# mean over part of the episodes whose rest is 1-4, above)
+check "a region mean or median over fewer than 5 is hidden" "
+SELECT indicator, period, breakdown, n FROM t WHERE suppressed <> '1'
+  AND gemeente = 'regio' AND breakdown NOT LIKE 'provider=%' AND n > 0
+  AND n < 5 AND (indicator LIKE '%_mean%' OR indicator LIKE '%_median'
+  OR indicator LIKE '%_p90');"
 check "a suppressed value never shows a number" "
 SELECT indicator, period, gemeente, display FROM t WHERE suppressed = '1'
   AND display NOT IN ('< 5', '·');"

@@ -5,8 +5,9 @@
 # in code (restated, declared, legal, jw323, jw301), the word elfproef,
 # a raw dated member list (@..), or a four-digit municipality code as a
 # word of its own outside the Verantwoording's code table (a table whose
-# caption names "gemeentecode"; there is none today). The codes are
-# read from the shipped municipality table, not written here.
+# caption names "gemeentecode"; there is none today), nor "het" before a
+# year ("van het 2023"). The codes are read from the shipped municipality
+# table, not written here.
 # Usage: report_words.sh ZOTHUIS SOURCE_DIR WORK_DIR
 set -eu
 Z=$1; SRC=$2; W=$3
@@ -60,6 +61,12 @@ for path in sys.argv[2:]:
             if m.group(1) in codes:
                 bad.append(f"{path}:{n}: municipality code {m.group(1)}: "
                            f"{line.strip()}")
+    # a year is no half-year: "van het 2023" (the annual template once
+    # said "de kosten van het <period/>", as the half-year one does)
+    whole = " ".join(lines)
+    for m in re.finditer(r"\bhet\s+(\d{4})\b", whole):
+        bad.append(f"{path}: 'het {m.group(1)}': "
+                   f"{whole[max(m.start() - 40, 0):m.end() + 20]}")
 for b in bad[:40]:
     print(b)
 if bad:

@@ -10,7 +10,7 @@
 #    read and rejected);
 #  - the first row and the total row of every table of indicators are
 #    the rows of indicatoren.csv they stand for, in the HTML and on the
-#    same line of the PDF text;
+#    same line of the PDF text; every row of the broken links' table;
 #  - the woonplaatsbeginsel table reconciles: in every column the
 #    municipalities plus the double-count row are the region (raw values
 #    of intern/), and the region's shift is the two flows outside;
@@ -321,6 +321,26 @@ for period in ("2023-H2", "2023"):
                 lambda c: disp("dq.lines_rejected", cur,
                                bd="reason=bsn_elfproef"),
                 lambda c: disp("dq.lines_rejected", cur))
+    # the broken links of the flow, every reason and the total (the
+    # waiting table's note sends the reader here)
+    t = tabs.get("Gebroken koppelingen naar soort")
+    check(t is not None, f"{period}: no table of the broken links")
+    reasons = {"Start zonder toewijzing": "start_zonder_toewijzing",
+               "Start vóór de toewijzing": "start_voor_toewijzing",
+               "Stop zonder start": "stop_zonder_start",
+               "Declaratie zonder start": "declaratie_zonder_start",
+               "Verzoek na 8 weken onbeantwoord": "verzoek_onbeantwoord",
+               "Totaal": None}
+    seen = set()
+    for r in (t["rows"][1:] if t else []):
+        check(r[0] in reasons, f"{period}: broken links: row {r[0]}?")
+        rs = reasons.get(r[0])
+        want = disp("dq.flow_broken_links", cur,
+                    bd=f"reason={rs}" if rs else "")
+        check(r[1:] == [want], f"{period}: broken links {r[0]}: {r[1:]}, "
+              f"indicatoren.csv {want}")
+        seen.add(r[0])
+    check(seen == set(reasons), f"{period}: broken links: rows {seen}")
     # -- the woonplaatsbeginsel table reconciles (raw values)
     raw = {}
     with open(os.path.join(folder, "intern", "indicatoren-intern.csv"),

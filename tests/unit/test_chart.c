@@ -2,8 +2,9 @@
  * tests/unit/test_chart.c -- charts (render/chart*.c) and the drawing
  * interface: nice 1-2-5 axes and their Dutch labels, the text alternative
  * and data table from the chart model, every chart type laid out with all
- * its text inside its box (a recording canvas measures each label), and
- * the SVG writer's real <text>, groups with <title>, escaping and arcs.
+ * its text inside its box (a recording canvas measures each label), values
+ * hidden for privacy said to be hidden, and the SVG writer's real <text>,
+ * groups with <title>, escaping and arcs.
  */
 #include "testutil.h"
 
@@ -338,6 +339,62 @@ static void test_no_zero_bars(void **state) {
   zt_arena_free(&a);
 }
 
+/* Values hidden by the privacy rules ("·" in the table) are said to be
+ * hidden, not missing: a chart whose own values are all hidden (only its
+ * target line left, Laren's trend) is a sentence; some hidden, a note
+ * names them; the alt text says "niet getoond", not "geen gegevens". */
+static void test_hidden_values(void **state) {
+  zt_arena a;
+  rec r;
+  zt_chart *c;
+  const char *alt;
+  (void)state;
+  zt_arena_init(&a);
+  c = line_chart(&a);
+  for (size_t i = 0; i < 4; i++) {
+    c->ser[0].val[i].present = false;
+    c->ser[0].val[i].suppressed = true;
+    c->ser[0].val[i].display = "\xc2\xb7";
+  }
+  draw_rec(c, 467, &r);
+  assert_non_null(strstr(r.all, "Niet getoond wegens kleine aantallen "
+                                "(\xc2\xb7)"));
+  assert_false(drew_line(&r, "1e hj 2019"));     /* no axis */
+  alt = zt_chart_alt(c, &a);
+  assert_non_null(strstr(alt, " Gezinsvorm: niet getoond (kleine "
+                              "aantallen)."));
+  assert_null(strstr(alt, "geen gegevens"));
+  /* two of four hidden: the line, and a note naming them */
+  set_val(c, 0, 0, 55.1, "55,1%");
+  set_val(c, 0, 3, 64.0, "64,0%");
+  c->ser[0].val[0].suppressed = c->ser[0].val[3].suppressed = false;
+  draw_rec(c, 467, &r);
+  assert_true(drew_line(&r, "1e hj 2019"));
+  assert_non_null(strstr(r.all, "Niet getoond wegens kleine aantallen "
+                                "(\xc2\xb7): 2e hj 2019, 1e hj 2020."));
+  alt = zt_chart_alt(c, &a);
+  assert_non_null(strstr(alt, "Gezinsvorm: van 55,1% (1e hj 2019) naar "
+                              "64,0% (1e hj 2022). Niet getoond (kleine "
+                              "aantallen): 2e hj 2019, 1e hj 2020."));
+  /* two series, one hidden in every category: said so, not listed */
+  c = bar_chart(&a, ZT_CHART_BAR, 3, 2, false);
+  for (size_t i = 0; i < 3; i++) {
+    c->ser[1].val[i].present = false;
+    c->ser[1].val[i].suppressed = true;
+  }
+  c->ser[0].val[2].present = false;
+  c->ser[0].val[2].suppressed = true;
+  draw_rec(c, 467, &r);
+  assert_non_null(strstr(r.all, "Niet getoond wegens kleine aantallen "
+                                "(\xc2\xb7): Reeks 1 (3); Reeks 2 (alle "
+                                "waarden)."));
+  /* nothing hidden: no such note */
+  c = line_chart(&a);
+  draw_rec(c, 467, &r);
+  assert_null(strstr(r.all, "Niet getoond"));
+  zt_arena_free(&a);
+}
+
 /* Timeline and donut legend labels are wrapped, never shortened with an
  * ellipsis; every word of every label is drawn. */
 static void test_timeline_labels_whole(void **state) {
@@ -554,6 +611,7 @@ int main(void) {
       cmocka_unit_test(test_svg_writer),
       cmocka_unit_test(test_fit_label),
       cmocka_unit_test(test_no_zero_bars),
+      cmocka_unit_test(test_hidden_values),
       cmocka_unit_test(test_timeline_labels_whole),
       cmocka_unit_test(test_chart_text_at_least_8pt),
   };

@@ -87,7 +87,8 @@ static void test_file_kinds(void **state) {
   static const char *const kinds[] = {"declaraties", "toewijzingen",
                                       "clienten", "residenties",
                                       "productcodes", "aanbieders",
-                                      "auto", NULL};
+                                      "bevolking", "benchmark", "auto",
+                                      NULL};
   static const char *const formats[] = {"csv", "csv+gzip", "jw323",
                                         "jw323+gzip", "jw301", "xml",
                                         "xml+gzip"};
@@ -103,6 +104,12 @@ static void test_file_kinds(void **state) {
                       "declaratieberichten");
   assert_string_equal(zt_nl_file_kind("toewijzingen", "jw301", 0),
                       "toewijzingsbericht");
+  /* the region's own reference files say what they hold, not just
+   * "CSV-bestand" */
+  assert_string_equal(zt_nl_file_kind("bevolking", "csv+gzip", 0),
+                      "bevolkingscijfers (aantal jeugdigen)");
+  assert_string_equal(zt_nl_file_kind("benchmark", "csv", 1),
+                      "vergelijkingscijfers van elders");
 }
 
 /* A sentence names municipalities, never their codes. */
@@ -187,12 +194,18 @@ static void test_cli_text(void **state) {
   g_free(r);
   r = zt_nl_suppression_rule(ZT_SUPP_SMALL, 5);
   assert_non_null(strstr(r, "1 tot en met 4 weergegeven als '< 5'"));
+  /* what metrics/suppress.c does at region level: means and medians
+   * over few hidden, the rest shown */
+  assert_non_null(strstr(r, "medianen en percentielen over minder dan 5 "
+                            "jeugdigen, trajecten of wachttijden zijn "
+                            "nergens getoond, ook niet voor de hele regio"));
   g_free(r);
   r = zt_nl_suppression_rule(ZT_SUPP_NONE, 5);
   assert_non_null(strstr(r, "niet voor publicatie"));
   g_free(r);
   r = zt_nl_suppression_rule(ZT_SUPP_CBS, 5);
   assert_non_null(strstr(r, "vijftallen"));
+  assert_non_null(strstr(r, "ook niet voor de hele regio"));
   g_free(r);
 }
 

@@ -6,7 +6,8 @@
  * numbers in reading order; two runs with SOURCE_DATE_EPOCH give the same
  * bytes; the HTML is well-formed, lang="nl", with captions, th scope, SVG
  * titles and descriptions and no external requests; template errors touch
- * no output; the accessibility hook lists every figure and link.
+ * no output; a paragraph whose value is missing gives way to its
+ * missing="..." sentence; the accessibility hook lists every figure and link.
  */
 #include "testutil.h"
 
@@ -442,6 +443,28 @@ static void test_html(void **state) {
   /* each chart's numbers follow it */
   assert_non_null(strstr(html, "</svg>\n<details>\n<summary>Cijfers bij "
                                "figuur 1</summary>"));
+  /* an amount never breaks after its euro sign: outside the charts and
+   * the number cells (white-space:nowrap) every "€" has a no-break
+   * space, tile notes and values included */
+  {
+    const char *p = html;
+    int nb = 0;
+    while ((p = strstr(p, "\xe2\x82\xac")) != NULL) {
+      const char *svg = g_strrstr_len(html, p - html, "<svg");
+      const char *svg_end = g_strrstr_len(html, p - html, "</svg>");
+      const char *td = g_strrstr_len(html, p - html, "<td class=\"num");
+      const char *tag = g_strrstr_len(html, p - html, "<");
+      bool in_svg = svg && (!svg_end || svg_end < svg);
+      bool in_num = td && tag == td;
+      p += 3;
+      if (in_svg || in_num)
+        continue;
+      if (strncmp(p, "\xc2\xa0", 2) != 0)
+        fail_msg("a euro sign without a no-break space: %.60s", p - 30);
+      nb++;
+    }
+    assert_true(nb > 0);
+  }
   /* the same sentence as the PDF */
   assert_non_null(strstr(html, "Het aandeel jeugdigen in een gezinsvorm "
                                "steeg van"));
@@ -539,6 +562,43 @@ static void test_empty_input(void **state) {
   g_free(pdf);
   g_free(dir);
   zt_ind_table_free(empty);
+}
+
+/* A paragraph with a value that has no row prints the sentence of its
+ * missing="..." instead, or nothing when that is empty; never a sentence
+ * with a dash where the value would be. With its values there, the
+ * paragraph itself. */
+static void test_missing_value_sentence(void **state) {
+  char *dir = path_in(tmp, "missing");
+  char *tpl = tu_write(
+      tmp, "missing.xml",
+      "<?xml version=\"1.0\"?>\n<report title=\"T\" kind=\"halfjaar\">\n"
+      "<p missing=\"Nog niet te berekenen over {cohort}.\">Opnieuw "
+      "<v id=\"flow.reentry_6m\" period=\"cohort\"/> binnen een half "
+      "jaar.</p>\n"
+      "<p missing=\"\">Weggelaten <v id=\"flow.reentry_12m\"/>.</p>\n"
+      "<p missing=\"Niet nodig.\">Jeugdigen in zorg: "
+      "<v id=\"clients.total\"/>.</p>\n</report>\n");
+  char *html_path = path_in(dir, zt_output_file("html"));
+  char *html;
+  zt_err err;
+  (void)state;
+  if (render_to(dir, tpl, &err) != ZT_OK)
+    fail_msg("%s", err.msg);
+  html = tu_read(html_path, NULL);
+  assert_non_null(html);
+  /* the fixture has no cohort of its own: {cohort} is the period */
+  assert_non_null(strstr(html, "Nog niet te berekenen over 1e halfjaar "
+                               "2022."));
+  assert_null(strstr(html, "Opnieuw"));
+  assert_null(strstr(html, "Weggelaten"));
+  assert_null(strstr(html, "\xe2\x80\x93 binnen"));
+  assert_non_null(strstr(html, "Jeugdigen in zorg: "));
+  assert_null(strstr(html, "Niet nodig."));
+  g_free(html);
+  g_free(html_path);
+  g_free(tpl);
+  g_free(dir);
 }
 
 /* The annual template over 2021, the years as its trend. */
@@ -747,6 +807,7 @@ int main(void) {
       cmocka_unit_test(test_html),
       cmocka_unit_test(test_errors_keep_outputs),
       cmocka_unit_test(test_empty_input),
+      cmocka_unit_test(test_missing_value_sentence),
       cmocka_unit_test(test_annual_report),
       cmocka_unit_test(test_a11y_hook),
       cmocka_unit_test(test_euro_keeps_its_amount),

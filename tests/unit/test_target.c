@@ -186,10 +186,14 @@ static void test_year_target_in_half_years(void **state) {
   assert_ptr_equal(ev.target, &tg[1]);
   assert_int_equal(ev.status, ZT_TS_MET);
   assert_string_equal(ev.judged->display, "72,4%");
-  /* hidden: no status from a value nobody may see */
+  /* hidden: no verdict from a value nobody may see, and it says so
+   * ("niet getoond", as the "·" in its place), not "geen gegevens" */
   zt_ind_table_at(t, 2)->suppressed = true;
   ev = eval(tg, 1, t, "verblijf.share_gezinsvorm", "2023", 0);
-  assert_int_equal(ev.status, ZT_TS_NO_DATA);
+  assert_int_equal(ev.status, ZT_TS_HIDDEN);
+  assert_string_equal(zt_target_status_word(ev.status),
+                      "niet getoond (kleine aantallen)");
+  assert_string_equal(zt_target_status_symbol(ev.status), "\xc2\xb7");
   zt_ind_table_free(t);
 }
 

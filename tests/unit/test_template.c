@@ -411,6 +411,24 @@ static void test_grid_table(void **state) {
                       "Verantwoording).");
   assert_string_equal(t->notes[1], "\xe2\x80\x93 = geen gegevens.");
   zt_doc_free(d);
+  /* amounts: EUR 100,40 + EUR 100,40 show as EUR 100 each, their total
+   * EUR 200,80 as EUR 201; a note says why (counts have none, above) */
+  put(m.t, "spend.by_kind", "2022-H1", 0, "kind=pleegzorg", ZT_UNIT_EUR,
+      10040, 1, false, "\xe2\x82\xac 100");
+  put(m.t, "spend.by_kind", "2022-H1", 0, "kind=gezinshuis", ZT_UNIT_EUR,
+      10040, 1, false, "\xe2\x82\xac 100");
+  put(m.t, "spend.total", "2022-H1", 0, "", ZT_UNIT_EUR, 20080, 1, false,
+      "\xe2\x82\xac 201");
+  d = build("g2.xml", HEAD
+            "<table title=\"Kosten\" id=\"spend.by_kind\""
+            " rows=\"breakdown:kind\" total=\"spend.total\""
+            " total-label=\"Totaal\"/></report>\n", &m);
+  t = d->blocks[0].table;
+  assert_string_equal(zt_table_cell(t, t->nrows - 1, 1),
+                      "\xe2\x82\xac 201");
+  assert_int_equal(t->nnotes, 1);
+  assert_string_equal(t->notes[0], ZT_NOTE_ROUNDED);
+  zt_doc_free(d);
   mini_free(&m);
 }
 
@@ -725,6 +743,36 @@ static void test_findings(void **state) {
   d = build("f2.xml", HEAD "<findings title=\"Opvallend\"/></report>\n", &m);
   assert_int_equal(d->blocks[1].kind, ZT_BLK_PARA);
   assert_non_null(strstr(plain(d, &d->blocks[1].text), "niets opvallends"));
+  zt_doc_free(d);
+  /* ambulant costs below 1% of the stay costs: both are means per youth
+   * of the cohort, and the sentence says so of both (the stay costs'
+   * "(€ 200.000)" read as the region's total) */
+  {
+    zt_ind_value v;
+    memset(&v, 0, sizeof v);
+    zt_strlcpy(v.period, "2022-H1", sizeof v.period);
+    v.peildatum = ZT_DAY_NONE;
+    v.unit = ZT_UNIT_EUR;
+    v.den = v.n = 10;
+    zt_strlcpy(v.indicator, "episodes.cost_mean_history",
+               sizeof v.indicator);
+    v.num = 200000000;
+    zt_strlcpy(v.display, "\xe2\x82\xac 200.000", sizeof v.display);
+    assert_int_equal(zt_ind_table_put(m.t, &v), ZT_OK);
+    zt_strlcpy(v.indicator, "episodes.ambulant_cost_mean",
+               sizeof v.indicator);
+    v.num = 1999000;
+    zt_strlcpy(v.display, "\xe2\x82\xac 1.999", sizeof v.display);
+    assert_int_equal(zt_ind_table_put(m.t, &v), ZT_OK);
+  }
+  d = build("f3.xml", HEAD "<findings title=\"Opvallend\"/></report>\n", &m);
+  assert_int_equal(d->nblocks, 2);
+  assert_int_equal(d->blocks[1].kind, ZT_BLK_LIST);
+  assert_non_null(strstr(plain(d, &d->blocks[1].items[0]),
+                         "(gemiddeld \xe2\x82\xac 1.999 per jeugdige van het "
+                         "cohort 1e halfjaar 2022) zijn minder dan 1% van de "
+                         "verblijfskosten (gemiddeld \xe2\x82\xac 200.000 "
+                         "per jeugdige)."));
   zt_doc_free(d);
   mini_free(&m);
 }
