@@ -10,6 +10,7 @@
 
 #include "core/buf.h"
 #include "core/str.h"
+#include "metrics/plausible.h"
 #include "render/accounting.h"
 #include "render/format_nl.h"
 
@@ -129,6 +130,23 @@ uint16_t gem_of(bctx *b, xmlNodePtr n) {
   return (uint16_t)v;
 }
 
+/* A count, an amount or a rate of a period whose declarations are still
+ * arriving (its completeness.spend_share below ZT_PLAUS_COMPLETE_PCT,
+ * as in Opvallend) will still rise: its change is marked provisional.
+ * A share, a ratio of two such numbers, keeps no mark. */
+static const char *provisional(bctx *b, const zt_period *cur,
+                               const zt_ind_value *v) {
+  const zt_ind_value *c;
+  if (v->unit == ZT_UNIT_PERCENT)
+    return "";
+  c = lookup(b, "completeness.spend_share", cur, ZT_GEMEENTE_REGIO, "");
+  if (!c || c->den <= 0 ||
+      (__int128)c->num * 100 >=
+          (__int128)c->den * ZT_PLAUS_COMPLETE_PCT)
+    return "";
+  return " (voorlopig: nog niet alle declaraties zijn binnen)";
+}
+
 /* "Het aandeel ... daalde van 26,6% naar 23,9%; doel ≤ 18%: niet
  * gehaald": direction, target and status in one line. */
 static const char *change_sentence(bctx *b, xmlNodePtr n) {
@@ -157,15 +175,16 @@ static const char *change_sentence(bctx *b, xmlNodePtr n) {
                            display(b, vc, NULL), doel);
   if (strcmp(vc->display, vp->display) == 0 ||
       cmp_frac(vc->num, vc->den, vp->num, vp->den) == 0)
-    return zt_arena_printf(b->a, "%s %s %s%s", subject,
+    return zt_arena_printf(b->a, "%s %s %s%s%s", subject,
                            same ? same : "bleef", display(b, vc, NULL),
-                           doel);
+                           provisional(b, &cur, vc), doel);
   return zt_arena_printf(
-      b->a, "%s %s van %s naar %s%s", subject,
+      b->a, "%s %s van %s naar %s%s%s", subject,
       cmp_frac(vc->num, vc->den, vp->num, vp->den) > 0
           ? (up ? up : "steeg")
           : (down ? down : "daalde"),
-      display(b, vp, NULL), display(b, vc, NULL), doel);
+      display(b, vp, NULL), display(b, vc, NULL), provisional(b, &cur, vc),
+      doel);
 }
 
 static void inline_nodes(bctx *b, xmlNodePtr parent, runs *r,

@@ -318,6 +318,23 @@ static void test_sentence_pattern(void **state) {
   assert_string_equal(plain(d, &d->blocks[4].text),
                       "Het cohort: geen gegevens over 1e halfjaar 2022.");
   zt_doc_free(d);
+
+  /* the period only 96,9% complete (31/32): a count's change is marked
+   * provisional, a share's is not (its parts both still rise) */
+  put(m.t, "completeness.spend_share", "2022-H1", 0, "", ZT_UNIT_PERCENT,
+      31, 32, false, "96,9%");
+  d = build("s.xml", HEAD
+            "<p><change id=\"verblijf.share_residentieel\" subject=\"Het "
+            "aandeel residentieel\"/>.</p>\n"
+            "<p><change id=\"clients.total\" subject=\"Het aantal\"/>.</p>"
+            "\n</report>\n", &m);
+  assert_string_equal(plain(d, &d->blocks[0].text),
+                      "Het aandeel residentieel daalde van 20,1% naar "
+                      "17,5%; doel \xe2\x89\xa4 18%: gehaald.");
+  assert_string_equal(plain(d, &d->blocks[1].text),
+                      "Het aantal bleef 6.095 (voorlopig: nog niet alle "
+                      "declaraties zijn binnen).");
+  zt_doc_free(d);
   mini_free(&m);
 }
 
