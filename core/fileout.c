@@ -449,8 +449,10 @@ zt_status zt_remove_stale_tmp(const char *dir, int min_age, int *removed,
                                       has_tmp_suffix(e->d_name, "old"));
     if (!file_tmp && !dir_tmp)
       continue;
+    /* min_age 0: any age, also a modification time a second ahead of
+     * time() (file times can be finer than its coarse clock) */
     if (fstatat(dirfd(d), e->d_name, &sb, AT_SYMLINK_NOFOLLOW) != 0 ||
-        now - sb.st_mtime < min_age)
+        (min_age > 0 && now - sb.st_mtime < min_age))
       continue;
     if (S_ISREG(sb.st_mode) && file_tmp) {
       if (unlinkat(dirfd(d), e->d_name, 0) == 0 && removed)
