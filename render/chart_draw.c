@@ -1164,8 +1164,9 @@ static void chart_notes(const zt_chart *c, zt_canvas *cv, double w,
   bool numeric = true;   /* every category named is a number ("0") */
   out->n = 0;
   if (c->begins_late && c->ncat > 0) {
-    snprintf(buf, sizeof buf, "Geen gegevens v\xc3\xb3\xc3\xb3r %s.",
-             c->cats[0]);
+    /* none, or only part of a period (a flow that began mid-year) */
+    snprintf(buf, sizeof buf,
+             "Geen volledige gegevens v\xc3\xb3\xc3\xb3r %s.", c->cats[0]);
     wrap_text(cv, buf, ZT_F_CHART, w, out);
   }
   for (size_t i = 0; i < c->ncat; i++) {

@@ -322,8 +322,8 @@ static void test_no_zero_bars(void **state) {
     assert_int_equal(c->ncat, 3);
     assert_ptr_equal(c->cats[0], first);
     draw_rec(c, 467, &r);
-    snprintf(want, sizeof want, "Geen gegevens v\xc3\xb3\xc3\xb3r %s.",
-             first);
+    snprintf(want, sizeof want,
+             "Geen volledige gegevens v\xc3\xb3\xc3\xb3r %s.", first);
     assert_non_null(strstr(r.all, want));
   }
   {
