@@ -199,37 +199,18 @@ zt_status zt_open_store_key(const zt_config *cfg, zt_store *store,
   return ZT_OK;
 }
 
-/* The files and folders of the configuration that a walk must skip
- * (etl/ingest.h): those that exist now, as (device, inode). */
-#define NGUARD 12
-static size_t guard_list(const zt_config *cfg, zt_guarded *g) {
-  static const char *const sfx[] = {"", "-wal", "-shm", "-journal",
-                                    ".lock"};
-  static const char *const sfx_what[] = {
-      "the store", "the store's write-ahead log", "the store's shared "
-      "memory file", "the store's journal", "the store's lock file"};
-  struct {
-    const char *path;
-    const char *what;
-  } more[] = {{cfg->key_file, "the store's key file"},
-              {cfg->file, "the configuration file"},
-              {cfg->archive, "the archive folder"},
-              {cfg->rejected_dir, "the folder of rejected files"},
-              {cfg->out_dir, "the report folder"},
-              {cfg->log_file, "the log file"}};
-  size_t n = 0;
+/* zothuis's own files and folders that a walk must skip (etl/ingest.h):
+ * those that exist now, as (device, inode). */
+static size_t guard_list(const zt_config *cfg,
+                         zt_guarded g[ZT_OWN_PATHS_MAX]) {
+  zt_own_path own[ZT_OWN_PATHS_MAX];
+  size_t nown = zt_own_paths(cfg, own), n = 0;
   struct stat sb;
-  for (size_t i = 0; cfg->store_path && i < G_N_ELEMENTS(sfx); i++) {
-    char *p = g_strconcat(cfg->store_path, sfx[i], NULL);
-    if (stat(p, &sb) == 0)
+  for (size_t i = 0; i < nown; i++)
+    if (own[i].walk && stat(own[i].path, &sb) == 0)
       g[n++] = (zt_guarded){(uint64_t)sb.st_dev, (uint64_t)sb.st_ino,
-                            sfx_what[i]};
-    g_free(p);
-  }
-  for (size_t i = 0; i < G_N_ELEMENTS(more) && n < NGUARD; i++)
-    if (more[i].path && stat(more[i].path, &sb) == 0)
-      g[n++] = (zt_guarded){(uint64_t)sb.st_dev, (uint64_t)sb.st_ino,
-                            more[i].what};
+                            own[i].what};
+  zt_own_paths_free(own, nown);
   return n;
 }
 
@@ -242,7 +223,7 @@ zt_status zt_run_ingest(zt_store *store, const zt_config *cfg,
   size_t first = run->nfiles;
   long amount = 0, month = 0, residence = 0;
   zt_ingest_opts opts;
-  zt_guarded guarded[NGUARD];
+  zt_guarded guarded[ZT_OWN_PATHS_MAX];
   zt_fileout out = {0};
   FILE *rej = NULL;
   zt_status st;

@@ -238,30 +238,16 @@ static char *canonical(const char *p) {
  * needs must not lie in it (a store moved away in the middle of a run,
  * a key quoted in a .reason file, an archive read again every night). */
 static zt_status check_inbox(const zt_config *cfg, zt_err *err) {
-  struct {
-    const char *path;
-    const char *what;
-  } keep[] = {{cfg->store_path, "the store"},
-              {cfg->key_file, "the key file"},
-              {cfg->file, "the configuration file"},
-              {cfg->archive, "the archive folder"},
-              {cfg->rejected_dir, "the folder of rejected files"},
-              {cfg->out_dir, "the report folder"},
-              {cfg->log_file, "the log file"},
-              {cfg->product_codes, "the product catalogue"},
-              {cfg->providers, "the provider list"},
-              {cfg->population, "the population file"}};
+  zt_own_path keep[ZT_OWN_PATHS_MAX];
   char *in = realpath(cfg->inbox, NULL);
   zt_status st = ZT_OK;
-  size_t n;
+  size_t n, nkeep;
   if (!in)
     return ZT_OK;                   /* a missing inbox is reported later */
   n = strlen(in);
-  for (size_t i = 0; !st && i < G_N_ELEMENTS(keep); i++) {
-    char *c;
-    if (!keep[i].path)
-      continue;
-    c = canonical(keep[i].path);
+  nkeep = zt_own_paths(cfg, keep);
+  for (size_t i = 0; !st && i < nkeep; i++) {
+    char *c = canonical(keep[i].path);
     if (strncmp(c, in, n) == 0 && (c[n] == '/' || c[n] == '\0' || n == 1))
       st = zt_fail(err, ZT_ERR_USAGE,
                    "[input] inbox %s holds %s (%s): a run reads the inbox "
@@ -271,6 +257,7 @@ static zt_status check_inbox(const zt_config *cfg, zt_err *err) {
                    cfg->inbox, keep[i].what, keep[i].path);
     g_free(c);
   }
+  zt_own_paths_free(keep, nkeep);
   free(in);
   return st;
 }

@@ -432,3 +432,39 @@ char **zt_config_describe(const zt_config *c) {
   g_string_free(m, TRUE);
   return (char **)g_ptr_array_free(a, FALSE);
 }
+
+size_t zt_own_paths(const zt_config *c, zt_own_path out[ZT_OWN_PATHS_MAX]) {
+  static const char *const sfx[] = {"", "-wal", "-shm", "-journal",
+                                    ".lock"};
+  static const char *const sfx_what[] = {
+      "the store", "the store's write-ahead log",
+      "the store's shared memory file", "the store's journal",
+      "the store's lock file"};
+  const struct {
+    const char *path;
+    const char *what;
+    bool walk;
+  } more[] = {{c->key_file, "the store's key file", true},
+              {c->file, "the configuration file", true},
+              {c->archive, "the archive folder", true},
+              {c->rejected_dir, "the folder of rejected files", true},
+              {c->out_dir, "the report folder", true},
+              {c->log_file, "the log file", true},
+              {c->product_codes, "the product catalogue", false},
+              {c->providers, "the provider list", false},
+              {c->population, "the population file", false}};
+  size_t n = 0;
+  for (size_t i = 0; c->store_path && i < G_N_ELEMENTS(sfx); i++)
+    out[n++] = (zt_own_path){g_strconcat(c->store_path, sfx[i], NULL),
+                             sfx_what[i], true};
+  for (size_t i = 0; i < G_N_ELEMENTS(more); i++)
+    if (more[i].path)
+      out[n++] = (zt_own_path){g_strdup(more[i].path), more[i].what,
+                               more[i].walk};
+  return n;
+}
+
+void zt_own_paths_free(zt_own_path *p, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    g_free(p[i].path);
+}

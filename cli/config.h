@@ -107,6 +107,21 @@ zt_status zt_config_set_status(zt_config *c, const char *value,
  * Caller frees. */
 char *zt_config_narrative_path(const zt_config *c, const char *pname);
 
+/* The files and folders of zothuis itself that the configuration names:
+ * the store and its -wal, -shm, -journal and .lock files, the key, the
+ * configuration, the archive, rejected and report folders and the log
+ * file (`walk`: an input walk never reads or moves them), then the
+ * reference files (which only the inbox may not hold). Paths are as
+ * configured, for g_free() with zt_own_paths_free(). */
+typedef struct zt_own_path {
+  char *path;
+  const char *what;           /* "the store's key file" */
+  bool walk;
+} zt_own_path;
+#define ZT_OWN_PATHS_MAX 14
+size_t zt_own_paths(const zt_config *c, zt_own_path out[ZT_OWN_PATHS_MAX]);
+void zt_own_paths_free(zt_own_path *p, size_t n);
+
 /* Lines "key = value" describing the settings (for the Verantwoording and
  * `--verbose`); NULL-terminated, free with g_strfreev(). */
 char **zt_config_describe(const zt_config *c);

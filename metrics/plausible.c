@@ -55,6 +55,16 @@ static void change(const zt_ind_value *now, const zt_ind_value *then,
   }
 }
 
+const zt_ind_value *zt_plausibility_provisional(const zt_ind_table *t,
+                                                const zt_period *p) {
+  const zt_ind_value *c = region(t, "completeness.spend_share", p, "");
+  return c && c->den > 0 &&
+                 (__int128)c->num * 100 <
+                     (__int128)c->den * ZT_PLAUS_COMPLETE_PCT
+             ? c
+             : NULL;
+}
+
 size_t zt_plausibility(const zt_ind_table *t, const zt_period *p,
                        const zt_period *cohort, zt_day cohort_peil,
                        zt_finding *out, size_t max) {
@@ -62,16 +72,13 @@ size_t zt_plausibility(const zt_ind_table *t, const zt_period *p,
                                        "verblijf.clients",
                                        "instroom.placements"};
   zt_period yb = year_before(p), prev = zt_period_prev(p);
-  const zt_ind_value *comp =
-      region(t, "completeness.spend_share", p, "");
   /* A period whose declarations are still arriving has too little money
    * and too few clients, and late months split stays into spurious new
    * placements: set against a complete year earlier, every change would
    * be an artefact of arrival, not of care. Then one finding says so and
    * no change is judged (gone and new kinds still are). */
-  bool provisional = comp && comp->den > 0 &&
-                     (__int128)comp->num * 100 <
-                         (__int128)comp->den * ZT_PLAUS_COMPLETE_PCT;
+  const zt_ind_value *comp = zt_plausibility_provisional(t, p);
+  bool provisional = comp != NULL;
   size_t n = 0;
   /* the savings estimates: ambulant costs outside the episodes below 1%
    * of the stay costs (both means over the same cohort, so compare the

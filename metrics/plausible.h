@@ -50,6 +50,13 @@ typedef struct zt_finding {
                                            this share of its money has
                                            arrived */
 
+/* The completeness.spend_share of period `p` in the region when it is
+ * below ZT_PLAUS_COMPLETE_PCT (its declarations still arriving), else
+ * NULL: such a period is not set against a complete one (Opvallend,
+ * and the summary's change sentences mark its counts provisional). */
+const zt_ind_value *zt_plausibility_provisional(const zt_ind_table *t,
+                                                const zt_period *p);
+
 /* Run every check on the region rows of `t` for report period `p` and
  * episode cohort `cohort` measured at `cohort_peil` (ZT_DAY_NONE: the
  * cohort's own end). Writes at most `max` findings to out[] in a fixed

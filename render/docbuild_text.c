@@ -136,13 +136,8 @@ uint16_t gem_of(bctx *b, xmlNodePtr n) {
  * A share, a ratio of two such numbers, keeps no mark. */
 static const char *provisional(bctx *b, const zt_period *cur,
                                const zt_ind_value *v) {
-  const zt_ind_value *c;
-  if (v->unit == ZT_UNIT_PERCENT)
-    return "";
-  c = lookup(b, "completeness.spend_share", cur, ZT_GEMEENTE_REGIO, "");
-  if (!c || c->den <= 0 ||
-      (__int128)c->num * 100 >=
-          (__int128)c->den * ZT_PLAUS_COMPLETE_PCT)
+  if (v->unit == ZT_UNIT_PERCENT || !b->in->ind ||
+      !zt_plausibility_provisional(b->in->ind, cur))
     return "";
   return " (voorlopig: nog niet alle declaraties zijn binnen)";
 }
