@@ -448,6 +448,24 @@ static zt_status reject(reader *rd, const zt_csv_rec *rec, zt_reason why,
                           msg, raw, err);
 }
 
+/* A line with more or fewer fields than the header. When it holds a CR
+ * that no LF follows, the likely cause is named: a line that ends in CR
+ * alone, so that it and the next ran together (both are in this reject,
+ * nothing is lost, but the data officer must know to look for two). */
+static zt_status reject_field_count(reader *rd, const zt_csv_rec *rec,
+                                    zt_err *err) {
+  for (size_t i = 0; i + 1 < rec->raw.n; i++)
+    if (rec->raw.p[i] == '\r' && rec->raw.p[i + 1] != '\n')
+      return reject(rd, rec, ZT_R_FIELD_COUNT, -1, err,
+                    "the line has %d fields, the header %d; byte %zu is a "
+                    "CR with no LF after it: if that ends a line, two "
+                    "lines ran together here and both are in this reject",
+                    rec->ncols, rd->hdr->n, i + 1);
+  return reject(rd, rec, ZT_R_FIELD_COUNT, -1, err,
+                "the line has %d fields, the header %d", rec->ncols,
+                rd->hdr->n);
+}
+
 static zt_status reject_structure(reader *rd, const zt_csv_rec *rec,
                                   zt_err *err) {
   int j = rec->error_field;
@@ -471,9 +489,7 @@ static zt_status reject_structure(reader *rd, const zt_csv_rec *rec,
                   "field %d is longer than %d bytes", j + 1,
                   ZT_CSV_FIELD_MAX);
   case ZT_CSV_TOO_MANY_FIELDS:
-    return reject(rd, rec, ZT_R_FIELD_COUNT, -1, err,
-                  "the line has %d fields, the header %d", rec->ncols,
-                  rd->hdr->n);
+    return reject_field_count(rd, rec, err);
   case ZT_CSV_OK:
     break;
   }
@@ -529,9 +545,7 @@ static zt_status do_record(reader *rd, const zt_csv_rec *rec, zt_err *err) {
     for (int j = rd->hdr->n; extra_empty && j < rec->nf; j++)
       extra_empty = f[j].n == 0;
     if (!extra_empty)
-      return reject(rd, rec, ZT_R_FIELD_COUNT, -1, err,
-                    "the line has %d fields, the header %d", rec->ncols,
-                    rd->hdr->n);
+      return reject_field_count(rd, rec, err);
   }
 
   for (int i = 0; i < rd->lay->nfields; i++)

@@ -579,6 +579,25 @@ static void test_cr_only_lines(void **state) {
   result_free(&r);
 }
 
+/* One line of an LF file that ends in CR alone runs into the next: the
+ * merged line is rejected whole, with the CR named, and the lines after
+ * it are read as usual. */
+static void test_one_cr_line_end(void **state) {
+  result r = read_text("productcode;kind;label\n"
+                       "A;x;a\rB;x;b\n"
+                       "C;x;c\n",
+                       ZT_KIND_AUTO);
+  (void)state;
+  assert_int_equal(r.st, ZT_OK);
+  assert_int_equal(r.c.rows, 1);
+  assert_int_equal(r.c.rejects, 1);
+  assert_non_null(strstr(r.c.log->str, "X2 field_count -1: the line has 5 "
+                                       "fields, the header 3; byte 6 is a "
+                                       "CR with no LF after it"));
+  assert_non_null(strstr(r.c.log->str, "R3: C|x|c"));
+  result_free(&r);
+}
+
 static void test_sink_stops(void **state) {
   char *dir = tu_tmpdir("csvstop");
   char *path = tu_write(dir, "s.csv", "bsn;geboortedatum\n" BSN1 ";x\n" BSN2
@@ -626,6 +645,7 @@ int main(void) {
       cmocka_unit_test(test_every_line_once),
       cmocka_unit_test(test_stray_quote_closed_later),
       cmocka_unit_test(test_cr_only_lines),
+      cmocka_unit_test(test_one_cr_line_end),
       cmocka_unit_test(test_sink_stops),
       cmocka_unit_test(test_sniff),
   };
