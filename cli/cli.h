@@ -52,6 +52,9 @@ int zt_report_error(const zt_err *err);
 
 /* Load the configuration the globals point at, with their overrides. */
 zt_status zt_cli_config(const zt_globals *g, zt_config *cfg, zt_err *err);
+/* A configuration error unless the region names member municipalities:
+ * without them every figure would be zero, reported as if true. */
+zt_status zt_cli_members(const zt_config *cfg, zt_err *err);
 /* Where shipped data lives: the configured reference folder, else the
  * installed data folder, else the source tree's. `sub` is "reference" or
  * "templates"; the caller frees the result. */

@@ -250,7 +250,7 @@ int zt_cmd_backtest(const zt_globals *g, int argc, char **argv) {
       (min_later < 1 || min_later > 120
            ? zt_fail(&err, ZT_ERR_USAGE, "--min-later: 1..120")
            : ZT_OK) ||
-      zt_cli_config(g, &cfg, &err) ||
+      zt_cli_config(g, &cfg, &err) || zt_cli_members(&cfg, &err) ||
       zt_lock_take(&lock, cfg.store_path, false, cfg.lock_wait_seconds,
                    &err) ||
       zt_store_open(&store, cfg.store_path, ZT_STORE_USE, &err) ||

@@ -332,7 +332,7 @@ int zt_cmd_run(const zt_globals *g, int argc, char **argv) {
     goto done;
   }
   zt_config_free(&cfg);
-  if (zt_cli_config(g, &cfg, &err) ||
+  if (zt_cli_config(g, &cfg, &err) || zt_cli_members(&cfg, &err) ||
       (cfg.log_file &&
        zt_log_init(g->quiet, g->verbose, cfg.log_file, &err)) ||
       run_periods(&cfg, zt_today(), periods, &nperiods, &err) ||

@@ -60,6 +60,17 @@ zt_status zt_cli_config(const zt_globals *g, zt_config *cfg, zt_err *err) {
   return ZT_OK;
 }
 
+zt_status zt_cli_members(const zt_config *cfg, zt_err *err) {
+  if (cfg->nmembers)
+    return ZT_OK;
+  return zt_fail(err, ZT_ERR_USAGE,
+                 "configuration %s: [region] municipalities names no "
+                 "municipality: the figures would all be zero; name the "
+                 "region's members (docs/configuration.md)",
+                 cfg->file ? cfg->file : "(none: no --config and no "
+                                         "./zothuis.ini)");
+}
+
 char *zt_cli_datadir(const zt_config *cfg, const char *sub) {
   const char *env = g_getenv("ZOTHUIS_DATADIR");
   char *p, *exe;

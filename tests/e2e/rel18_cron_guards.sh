@@ -13,7 +13,9 @@
 #  f. a modification time far in the future does not hold a file back:
 #     its status change time tells when it was written;
 #  g. a stray quote that a quote lines below closes, in a column nothing
-#     reads, costs its own line: every other line is stored.
+#     reads, costs its own line: every other line is stored;
+#  h. a configuration without member municipalities: export, report, run
+#     and backtest refuse with exit 1 instead of reporting zeros.
 # Usage: rel18_cron_guards.sh ZOTHUIS SOURCE_DIR WORK_DIR
 set -eu
 Z=$1; SRC=$2; W=$3
@@ -108,4 +110,15 @@ grep -q "read 6 = accepted 5 + rejected 1 + duplicates 0" r/last.out ||
 	fail "g: not every line read: $(cat r/last.out)"
 [ "$(count r "SELECT count(*) FROM declaration WHERE ref LIKE 'R32000%'")" = 5 ] ||
 	fail "g: lines lost"
+# h. no member municipalities
+sed -i 's/^municipalities = .*/municipalities =/' r/region.ini
+cp "$ind" before.csv
+for cmd in "export --period 2021-H2 --out $W/h.csv" "report --period 2021-H2" \
+	run backtest; do
+	zr r $cmd
+	[ $RC = 1 ] || fail "h: $cmd without members exit $RC, want 1"
+	grep -q "names no municipality" r/last.err || fail "h: $(cat r/last.err)"
+done
+[ ! -e "$W/h.csv" ] || fail "h: export wrote a table"
+cmp -s "$ind" before.csv || fail "h: the reports were replaced"
 echo "rel18 cron guards: ok"
