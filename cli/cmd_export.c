@@ -147,7 +147,8 @@ int zt_cmd_export(const zt_globals *g, int argc, char **argv) {
   zt_config_free(&cfg);
   if (zt_parse_period_args(period, peildatum, &p, &peil, &err) ||
       (format && zt_output_table_parse(format, &fmt, &err)) ||
-      zt_cli_config(g, &cfg, &err) || zt_cli_members(&cfg, &err) || zt_parse_as_of(as_of, &cfg, &err) ||
+      zt_cli_config(g, &cfg, &err) || zt_cli_members(&cfg, &err) ||
+      zt_parse_as_of(as_of, &cfg, &err) ||
       zt_check_as_of(&cfg, &p, &err) ||
       zt_cli_refdata(&cfg, &rd, &err) ||
       zt_lock_take(&lock, cfg.store_path, false, cfg.lock_wait_seconds,

@@ -425,7 +425,8 @@ int zt_cmd_report(const zt_globals *g, int argc, char **argv) {
   }
   zt_config_free(&cfg);
   if (zt_parse_period_args(period, peildatum, &p, &peil, &err) ||
-      zt_cli_config(g, &cfg, &err) || zt_cli_members(&cfg, &err) || zt_parse_as_of(as_of, &cfg, &err) ||
+      zt_cli_config(g, &cfg, &err) || zt_cli_members(&cfg, &err) ||
+      zt_parse_as_of(as_of, &cfg, &err) ||
       zt_check_as_of(&cfg, &p, &err)) {
     rc = zt_report_error(&err);
     goto done;
