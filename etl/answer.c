@@ -155,7 +155,6 @@ zt_status zt_validate_answer(zt_validator *v, const zt_row *row,
   zt_slice s;
   uint64_t u;
   char level[16];
-  (void)v;
   rej->reason = ZT_R_NONE;
   rej->field = -1;
   rej->message[0] = '\0';
@@ -198,6 +197,19 @@ zt_status zt_validate_answer(zt_validator *v, const zt_row *row,
     return ZT_OK;
   if (out->line)
     out->rejects = true;     /* a listed line is rejected, whatever codes */
+  {
+    /* a line's reference as the declaration stored it: a BSN in it is
+     * replaced the same way (the client's own, wherever it stands in
+     * the declaration, only when it stands alone: an answer names no
+     * client) */
+    long hits = 0;
+    zt_status st = zt_bsn_scrub_any(v->ps, out->ref, &hits);
+    if (!st)
+      st = zt_bsn_scrub_any(v->ps, out->declnr, &hits);
+    if (st)
+      return st;
+    v->bsn_in_ref += hits > 0;
+  }
   return ZT_OK;
 }
 

@@ -193,6 +193,32 @@ bool zt_bsn_scrub(char *s, const char *bsn, const zt_pseudo *p) {
   return any;
 }
 
+zt_status zt_bsn_scrub_any(zt_pseudonymizer *ps, char *s, long *hits) {
+  size_t i = 0, n = strlen(s);
+  while (i < n) {
+    size_t j = i;
+    if (!is_digit(s[i])) {
+      i++;
+      continue;
+    }
+    while (j < n && is_digit(s[j]))
+      j++;
+    if (j - i == 9 && zt_bsn_check(s + i, 9) == ZT_R_NONE) {
+      zt_pseudo p;
+      char text[ZT_PSEUDO_TEXT];
+      zt_status st = zt_pseudo_of(ps, s + i, 9, &p);
+      if (st)
+        return st;
+      zt_pseudo_text(&p, text);
+      s[i] = '~';
+      memcpy(s + i + 1, text, 8);
+      (*hits)++;
+    }
+    i = j;
+  }
+  return ZT_OK;
+}
+
 char *zt_mask_dup(const char *s) {
   size_t n = strlen(s);
   char *m = g_malloc(n + 1);

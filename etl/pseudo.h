@@ -73,6 +73,14 @@ void zt_pseudo_text(const zt_pseudo *p, char out[ZT_PSEUDO_TEXT]);
  * BSN into the store. Returns whether anything was replaced. */
 bool zt_bsn_scrub(char *s, const char *bsn, const zt_pseudo *p);
 
+/* The same for any other BSN in `s`: every run of exactly nine digits
+ * that passes the 11-test (another child's BSN, or a number that cannot
+ * be told from one) becomes '~' and eight characters of that number's
+ * own pseudonym, so the same number reads the same in every file, also
+ * in files that name no client (a JW303 answer's reference). Adds the
+ * numbers replaced to *hits. */
+zt_status zt_bsn_scrub_any(zt_pseudonymizer *ps, char *s, long *hits);
+
 /* Mask a BSN-like value for messages: "12*****82". Values shorter than 5
  * characters become all stars; at most ZT_MASK_MAX-1 characters. */
 void zt_bsn_mask(const char *s, size_t n, char out[ZT_MASK_MAX]);

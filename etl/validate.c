@@ -270,6 +270,34 @@ static void reset(zt_reject *rej) {
   rej->message[0] = '\0';
 }
 
+/* The store holds no BSN, also where a provider builds a reference or
+ * declaration number from one: first the client's own BSN, wherever it
+ * stands (zt_bsn_scrub: its credits still name their debits), then any
+ * other nine-digit number that passes the 11-test (zt_bsn_scrub_any).
+ * `bsn_field` is the row's (validated) BSN, or -1 when the row has none.
+ * A line with any replacement is counted once, as a warning. */
+static zt_status scrub(zt_validator *v, const zt_row *row, int bsn_field,
+                       const zt_pseudo *client, char *const *texts,
+                       size_t n) {
+  long hits = 0;
+  char bsn[10] = "";
+  if (bsn_field >= 0) {
+    zt_slice b = field(row, bsn_field);
+    memcpy(bsn, b.p, 9);
+    bsn[9] = '\0';
+  }
+  for (size_t i = 0; i < n; i++) {
+    zt_status st;
+    if (bsn[0] && zt_bsn_scrub(texts[i], bsn, client))
+      hits++;
+    st = zt_bsn_scrub_any(v->ps, texts[i], &hits);
+    if (st)
+      return st;
+  }
+  v->bsn_in_ref += hits > 0;
+  return ZT_OK;
+}
+
 zt_status zt_validate_decl(zt_validator *v, const zt_row *row, zt_decl *out,
                            zt_reject *rej) {
   bool ijw = row->fmt && row->fmt->ijw;
@@ -338,17 +366,10 @@ zt_status zt_validate_decl(zt_validator *v, const zt_row *row, zt_decl *out,
   CHECK(check_date(row, ZT_D_BIRTH, D_OPTIONAL, &out->birth, rej));
   CHECK(check_text(row, ZT_D_DECLNR, ZT_DECLNR_MAX, false, out->declnr, rej));
   {
-    /* A reference built from the client's BSN: the store holds no BSN
-     * (zt_bsn_scrub keeps credits linked to their debits) */
-    zt_slice b = field(row, ZT_D_BSN);
-    char bsn[10];
-    bool hit;
-    memcpy(bsn, b.p, 9);
-    bsn[9] = '\0';
-    hit = zt_bsn_scrub(out->ref, bsn, &out->client);
-    hit = zt_bsn_scrub(out->prev_ref, bsn, &out->client) || hit;
-    hit = zt_bsn_scrub(out->declnr, bsn, &out->client) || hit;
-    v->bsn_in_ref += hit;
+    char *texts[] = {out->ref, out->prev_ref, out->declnr};
+    zt_status st = scrub(v, row, ZT_D_BSN, &out->client, texts, 3);
+    if (st)
+      return st;
   }
   if (out->unit != 83 && out->tariff >= 0) {
     /* TR346: amount = volume x tariff; minutes may round (IV081), so
@@ -429,7 +450,10 @@ zt_status zt_validate_assign(zt_validator *v, const zt_row *row,
   out->reason = (int)x;
   CHECK(check_text(row, ZT_A_REF, ZT_REFA_MAX, false, out->ref, rej));
   CHECK(check_date(row, ZT_A_DAY, D_OPTIONAL, &out->assigned, rej));
-  return ZT_OK;
+  {
+    char *texts[] = {out->ref};
+    return scrub(v, row, ZT_A_BSN, &out->client, texts, 1);
+  }
 }
 
 zt_status zt_validate_client(zt_validator *v, const zt_row *row,
@@ -823,7 +847,10 @@ zt_status zt_validate_request(zt_validator *v, const zt_row *row,
     return reject(rej, ZT_R_VALUE_INVALID, ZT_Q_VERWIJZER, row,
                   "TypeVerwijzer must be 01-06 or 08");
   out->verwijzer = (int)x;
-  return ZT_OK;
+  {
+    char *texts[] = {out->ref};
+    return scrub(v, row, ZT_Q_BSN, &out->client, texts, 1);
+  }
 }
 
 /* JZ588 RedenBeeindiging codes. */

@@ -265,6 +265,54 @@ static void test_bsn_in_reference(void **state) {
   assert_int_equal(v.bsn_in_ref, 2);
 }
 
+/* Another child's BSN in a reference (a sibling's, or a number that
+ * cannot be told from one): replaced by that number's own token, the
+ * same on every line; nine digits that fail the 11-test, and longer
+ * digit runs, stay. */
+static void test_other_bsn_in_reference(void **state) {
+  char other[10], ref[32], bad[10], text[512], want[ZT_PSEUDO_TEXT];
+  zt_decl d;
+  zt_pseudo op;
+  tu_row r;
+  zt_validator v = {rd, ps, 0, 0, 0};
+  zt_reject rej;
+  (void)state;
+  tu_bsn(2, other);
+  assert_int_equal(zt_pseudo_of(ps, other, 9, &op), ZT_OK);
+  zt_pseudo_text(&op, want);
+  snprintf(ref, sizeof ref, "Z%s", other);
+  line_with(text, sizeof text, ZT_D_DECLNR, ref);
+  assert_int_equal(zt_validate_decl(&v, tu_make_row(&r, ZT_KIND_DECLARATIES,
+                                                    text, false),
+                                    &d, &rej),
+                   ZT_OK);
+  assert_int_equal(rej.reason, ZT_R_NONE);
+  assert_null(strstr(d.declnr, other));
+  assert_int_equal(d.declnr[0], 'Z');
+  assert_int_equal(d.declnr[1], '~');
+  assert_memory_equal(d.declnr + 2, want, 8);
+  assert_int_equal(v.bsn_in_ref, 1);
+  /* nine digits that fail the 11-test: not a BSN, kept */
+  memcpy(bad, other, 10);
+  bad[8] = bad[8] == '9' ? '0' : (char)(bad[8] + 1);
+  assert_int_not_equal(zt_bsn_check(bad, 9), ZT_R_NONE);
+  line_with(text, sizeof text, ZT_D_REF, bad);
+  assert_int_equal(zt_validate_decl(&v, tu_make_row(&r, ZT_KIND_DECLARATIES,
+                                                    text, false),
+                                    &d, &rej),
+                   ZT_OK);
+  assert_string_equal(d.ref, bad);
+  /* ten digits: not nine, kept */
+  snprintf(ref, sizeof ref, "%s0", other);
+  line_with(text, sizeof text, ZT_D_REF, ref);
+  assert_int_equal(zt_validate_decl(&v, tu_make_row(&r, ZT_KIND_DECLARATIES,
+                                                    text, false),
+                                    &d, &rej),
+                   ZT_OK);
+  assert_string_equal(d.ref, ref);
+  assert_int_equal(v.bsn_in_ref, 1);
+}
+
 static void test_money(void **state) {
   int64_t c;
   (void)state;
@@ -386,6 +434,7 @@ int main(void) {
       cmocka_unit_test(test_volume_times_tariff_overflow),
       cmocka_unit_test(test_bsn_scientific_shape),
       cmocka_unit_test(test_bsn_in_reference),
+      cmocka_unit_test(test_other_bsn_in_reference),
       cmocka_unit_test(test_other_kinds),
       cmocka_unit_test(test_open_ends),
   };
