@@ -196,6 +196,16 @@ zt_status zt_open_store_key(const zt_config *cfg, zt_store *store,
               "(id %.8s) is recorded as its key from now on",
               cfg->store_path, cfg->key_file, id);
   }
+  /* a store that will be written: BSNs an earlier version kept in
+   * references go first, with the key just proven the store's own */
+  if (store && (flags & ZT_KEY_RECORD)) {
+    st = zt_store_scrub_bsn(store, *ps, err);
+    if (st) {
+      zt_pseudo_close(*ps);
+      *ps = NULL;
+      return st;
+    }
+  }
   return ZT_OK;
 }
 

@@ -219,6 +219,36 @@ zt_status zt_bsn_scrub_any(zt_pseudonymizer *ps, char *s, long *hits) {
   return ZT_OK;
 }
 
+zt_status zt_bsn_scrub_client(zt_pseudonymizer *ps, char *s,
+                              const char *client, long *hits) {
+  size_t n = strlen(s);
+  for (size_t i = 0; i + 9 <= n; i++) {
+    zt_pseudo p;
+    char text[ZT_PSEUDO_TEXT];
+    zt_status st;
+    size_t k = 0;
+    while (k < 9 && is_digit(s[i + k]))
+      k++;
+    if (k < 9) {
+      i += k;             /* no nine digits start before the non-digit */
+      continue;
+    }
+    if (zt_bsn_check(s + i, 9) != ZT_R_NONE)
+      continue;
+    st = zt_pseudo_of(ps, s + i, 9, &p);
+    if (st)
+      return st;
+    zt_pseudo_text(&p, text);
+    if (strcmp(text, client) != 0)
+      continue;
+    s[i] = '~';
+    memcpy(s + i + 1, text, 8);
+    (*hits)++;
+    i += 8;
+  }
+  return ZT_OK;
+}
+
 char *zt_mask_dup(const char *s) {
   size_t n = strlen(s);
   char *m = g_malloc(n + 1);

@@ -81,6 +81,13 @@ bool zt_bsn_scrub(char *s, const char *bsn, const zt_pseudo *p);
  * numbers replaced to *hits. */
 zt_status zt_bsn_scrub_any(zt_pseudonymizer *ps, char *s, long *hits);
 
+/* zt_bsn_scrub() for a client known only by the text of its pseudonym
+ * (`client`, as the store keeps it): every nine digits in `s`, also
+ * inside a longer run, whose pseudonym is the client's become its token.
+ * For stores written before the scrub (etl/store_scrub.c). */
+zt_status zt_bsn_scrub_client(zt_pseudonymizer *ps, char *s,
+                              const char *client, long *hits);
+
 /* Mask a BSN-like value for messages: "12*****82". Values shorter than 5
  * characters become all stars; at most ZT_MASK_MAX-1 characters. */
 void zt_bsn_mask(const char *s, size_t n, char out[ZT_MASK_MAX]);

@@ -564,6 +564,10 @@ static int64_t ref_key(uint32_t agb, const char *ref) {
   return (int64_t)zt_hash64(buf, 4 + n, REF_SEED);
 }
 
+int64_t zt_store_ref_key_(uint32_t agb, const char *ref) {
+  return ref_key(agb, ref);
+}
+
 static uint64_t map_key(uint64_t k) {
   return k == UINT64_MAX ? UINT64_MAX - 1 : k;   /* UINT64_MAX is "empty" */
 }

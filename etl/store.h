@@ -91,6 +91,12 @@ zt_status zt_store_meta_get(zt_store *s, const char *key, char *buf,
                             size_t size, bool *found, zt_err *err);
 zt_status zt_store_meta_set(zt_store *s, const char *key, const char *value,
                             zt_err *err);
+/* Once per store (recorded in meta): replace the BSNs that earlier
+ * versions stored in provider references by their tokens, as ingest does
+ * now (etl/store_scrub.c). Needs the store's own key. */
+struct zt_pseudonymizer;
+zt_status zt_store_scrub_bsn(zt_store *s, struct zt_pseudonymizer *ps,
+                             zt_err *err);
 /* Does the store hold any client (so: pseudonyms of some key)? */
 zt_status zt_store_has_clients(zt_store *s, bool *any, zt_err *err);
 /* The underlying handle, for read-only queries of other modules. */

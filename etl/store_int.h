@@ -25,6 +25,8 @@ zt_status zt_store_client_(zt_store *s, const zt_pseudo *p, int64_t *id,
                            zt_err *err);
 /* Note the provider of the open file's lines. */
 void zt_store_agb_(zt_store *s, uint32_t agb);
+/* declaration.ref_key of a provider's reference. */
+int64_t zt_store_ref_key_(uint32_t agb, const char *ref);
 /* A failed SQLite call as a status with the store's message. */
 zt_status zt_store_fail_(zt_store *s, zt_err *err, const char *what);
 

@@ -313,6 +313,29 @@ static void test_other_bsn_in_reference(void **state) {
   assert_int_equal(v.bsn_in_ref, 1);
 }
 
+/* A stored reference of an earlier version, known with only the client's
+ * pseudonym: its BSN is found also inside a longer run of digits, and
+ * becomes the same token ingest gives it now; another number is left to
+ * zt_bsn_scrub_any. */
+static void test_scrub_by_pseudonym(void **state) {
+  char other[10], text[ZT_PSEUDO_TEXT], s[40], want[40];
+  zt_pseudo p;
+  long hits = 0;
+  (void)state;
+  tu_bsn(2, other);
+  assert_int_equal(zt_pseudo_of(ps, bsn, 9, &p), ZT_OK);
+  zt_pseudo_text(&p, text);
+  snprintf(s, sizeof s, "%s0921/%s", bsn, other);
+  assert_int_equal(zt_bsn_scrub_client(ps, s, text, &hits), ZT_OK);
+  snprintf(want, sizeof want, "~%.8s0921/%s", text, other);
+  assert_string_equal(s, want);
+  assert_int_equal(hits, 1);
+  /* what ingest stores for the same text */
+  snprintf(s, sizeof s, "%s0921/%s", bsn, other);
+  assert_true(zt_bsn_scrub(s, bsn, &p));
+  assert_string_equal(s, want);
+}
+
 static void test_money(void **state) {
   int64_t c;
   (void)state;
@@ -435,6 +458,7 @@ int main(void) {
       cmocka_unit_test(test_bsn_scientific_shape),
       cmocka_unit_test(test_bsn_in_reference),
       cmocka_unit_test(test_other_bsn_in_reference),
+      cmocka_unit_test(test_scrub_by_pseudonym),
       cmocka_unit_test(test_other_kinds),
       cmocka_unit_test(test_open_ends),
   };

@@ -1,0 +1,188 @@
+/*
+ * etl/store_scrub.c -- once per store: the BSNs that versions before the
+ * reference scrub (docs/privacy.md, "References built from the BSN")
+ * stored inside provider references, replaced the way ingest replaces
+ * them now, so that the store holds no BSN and a later resend of such a
+ * line finds its stored self instead of counting twice.
+ */
+#include "etl/store.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "core/log.h"
+#include "etl/pseudo.h"
+#include "etl/store_int.h"
+
+/* meta key and the version of the scrub it records */
+#define SCRUB_KEY "bsn_scrub"
+#define SCRUB_VERSION "2"
+
+/* A text column holds nine digits in a row somewhere. */
+#define NINE "'*[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]*'"
+#define HAS_NINE(col) col " GLOB " NINE
+
+/* One table's pass: `select` yields the row id, the client's pseudonym
+ * text (or NULL), the agb (or NULL) and then `ntext` text columns;
+ * `update` takes ?1 = id, ?2.. = the new texts, and for declarations
+ * ?(ntext + 2) = the new ref_key. */
+typedef struct pass {
+  const char *what;
+  const char *select;
+  const char *update;
+  int ntext;
+  bool ref_key;         /* the first text is declaration.ref */
+} pass;
+
+static const pass passes[] = {
+    {"declaration",
+     "SELECT d.id, c.pseudonym, d.agb, d.ref, d.prev_ref, d.declaratie_nr "
+     "FROM declaration d JOIN client c ON c.id = d.client_id WHERE "
+     HAS_NINE("d.ref") " OR " HAS_NINE("d.prev_ref") " OR "
+     HAS_NINE("d.declaratie_nr"),
+     "UPDATE declaration SET ref = ?2, prev_ref = ?3, declaratie_nr = ?4, "
+     "ref_key = ?5 WHERE id = ?1",
+     3, true},
+    {"assignment",
+     "SELECT a.id, c.pseudonym, NULL, a.referentie FROM assignment a "
+     "JOIN client c ON c.id = a.client_id WHERE " HAS_NINE("a.referentie"),
+     "UPDATE assignment SET referentie = ?2 WHERE id = ?1", 1, false},
+    {"flow_request",
+     "SELECT r.id, c.pseudonym, NULL, r.referentie FROM flow_request r "
+     "JOIN client c ON c.id = r.client_id WHERE " HAS_NINE("r.referentie"),
+     "UPDATE OR REPLACE flow_request SET referentie = ?2 WHERE id = ?1", 1,
+     false},
+    {"answer",
+     "SELECT id, NULL, NULL, declaratie_nr FROM answer WHERE "
+     HAS_NINE("declaratie_nr"),
+     "UPDATE answer SET declaratie_nr = ?2 WHERE id = ?1", 1, false},
+    {"answer_line",
+     "SELECT id, NULL, NULL, ref, declaratie_nr FROM answer_line WHERE "
+     HAS_NINE("ref") " OR " HAS_NINE("declaratie_nr"),
+     "UPDATE answer_line SET ref = ?2, declaratie_nr = ?3 WHERE id = ?1", 2,
+     false},
+};
+
+/* The texts of one row, scrubbed: the client's own BSN wherever it
+ * stands, then any nine digits that pass the 11-test. */
+static zt_status scrub_row(zt_pseudonymizer *ps, const char *client,
+                           char texts[][64], int n, bool *changed) {
+  for (int i = 0; i < n; i++) {
+    long hits = 0;
+    zt_status st = ZT_OK;
+    if (client)
+      st = zt_bsn_scrub_client(ps, texts[i], client, &hits);
+    if (!st)
+      st = zt_bsn_scrub_any(ps, texts[i], &hits);
+    if (st)
+      return st;
+    *changed = *changed || hits > 0;
+  }
+  return ZT_OK;
+}
+
+static zt_status run_pass(zt_store *s, zt_pseudonymizer *ps, const pass *p,
+                          long *rows, long *shared, zt_err *err) {
+  sqlite3 *db = zt_store_db(s);
+  sqlite3_stmt *sel = NULL, *upd = NULL;
+  zt_status st = ZT_OK;
+  int rc;
+  if (sqlite3_prepare_v2(db, p->select, -1, &sel, NULL) ||
+      sqlite3_prepare_v2(db, p->update, -1, &upd, NULL)) {
+    st = zt_store_sqlite_fail(db, err, p->what);
+    goto done;
+  }
+  while ((rc = sqlite3_step(sel)) == SQLITE_ROW) {
+    char texts[3][64], client[ZT_PSEUDO_TEXT] = "";
+    bool changed = false, null[3];
+    int64_t id = sqlite3_column_int64(sel, 0);
+    const unsigned char *c = sqlite3_column_text(sel, 1);
+    if (c)
+      snprintf(client, sizeof client, "%s", (const char *)c);
+    bool fits = true;
+    for (int i = 0; i < p->ntext; i++) {
+      const unsigned char *t = sqlite3_column_text(sel, 3 + i);
+      null[i] = t == NULL;
+      fits = fits && (!t || strlen((const char *)t) < sizeof texts[i]);
+      snprintf(texts[i], sizeof texts[i], "%s", t ? (const char *)t : "");
+    }
+    if (!fits)
+      continue;         /* longer than any reference ingest stores */
+    st = scrub_row(ps, c ? client : NULL, texts, p->ntext, &changed);
+    if (st)
+      goto done;
+    if (!changed)
+      continue;
+    sqlite3_bind_int64(upd, 1, id);
+    for (int i = 0; i < p->ntext; i++) {
+      if (null[i])
+        sqlite3_bind_null(upd, 2 + i);
+      else
+        sqlite3_bind_text(upd, 2 + i, texts[i], -1, SQLITE_TRANSIENT);
+    }
+    if (p->ref_key)
+      sqlite3_bind_int64(upd, 2 + p->ntext,
+                         zt_store_ref_key_((uint32_t)sqlite3_column_int64(
+                                               sel, 2),
+                                           texts[0]));
+    rc = sqlite3_step(upd);
+    sqlite3_reset(upd);
+    if (rc == SQLITE_CONSTRAINT && p->ref_key) {
+      /* the same line was stored once with the BSN and once with its
+       * token: kept apart by text (ref_key NULL), counted */
+      sqlite3_bind_null(upd, 2 + p->ntext);
+      rc = sqlite3_step(upd);
+      sqlite3_reset(upd);
+      (*shared)++;
+    }
+    if (rc != SQLITE_DONE) {
+      st = zt_store_sqlite_fail(db, err, p->what);
+      goto done;
+    }
+    (*rows)++;
+  }
+  if (rc != SQLITE_DONE)
+    st = zt_store_sqlite_fail(db, err, p->what);
+done:
+  sqlite3_finalize(sel);
+  sqlite3_finalize(upd);
+  return st ? zt_err_prefix(err, "replacing BSNs in stored references "
+                                 "(%s)", p->what)
+            : ZT_OK;
+}
+
+zt_status zt_store_scrub_bsn(zt_store *s, zt_pseudonymizer *ps,
+                             zt_err *err) {
+  sqlite3 *db = zt_store_db(s);
+  char done[8] = "";
+  bool found = false;
+  long rows = 0, shared = 0;
+  zt_status st = zt_store_meta_get(s, SCRUB_KEY, done, sizeof done, &found,
+                                   err);
+  if (st || (found && strcmp(done, SCRUB_VERSION) >= 0))
+    return st;
+  if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL))
+    return zt_store_sqlite_fail(db, err, "replacing BSNs in references");
+  for (size_t i = 0; !st && i < sizeof passes / sizeof passes[0]; i++)
+    st = run_pass(s, ps, &passes[i], &rows, &shared, err);
+  if (!st)
+    st = zt_store_meta_set(s, SCRUB_KEY, SCRUB_VERSION, err);
+  if (st) {
+    sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+    return st;
+  }
+  if (sqlite3_exec(db, "COMMIT", NULL, NULL, NULL))
+    return zt_store_sqlite_fail(db, err, "replacing BSNs in references");
+  if (rows)
+    zt_warn("store", "%ld stored rows had a BSN (or nine digits that "
+            "pass the 11-test) in a provider reference, written by an "
+            "earlier version: replaced by its token (docs/privacy.md)",
+            rows);
+  if (shared)
+    zt_warn("store", "%ld of them repeat a line stored since with the "
+            "token (a resend after an earlier version's scrub): both are "
+            "kept and counted; docs/store.md says how to find them",
+            shared);
+  return ZT_OK;
+}
