@@ -27,6 +27,7 @@
 #include <string.h>
 
 #include "core/buf.h"
+#include "metrics/plausible.h"
 #include "render/format_nl.h"
 #include "render/theme.h"
 
@@ -470,8 +471,15 @@ static zt_status walk(bctx *b, xmlNodePtr parent, int level) {
       st = walk(b, n, level + 1);
     } else if (strcmp(name, "p") == 0 || strcmp(name, "note") == 0) {
       bool missing = false;
-      zt_text t = inline_text_m(b, n, &missing);
+      zt_text t;
       const char *alt = attr(b, n, "missing");
+      /* only="provisional": a caveat for a period whose declarations
+       * are still arriving (as Opvallend and the summary judge it) */
+      if (attr(b, n, "only") &&
+          !(b->in->ind &&
+            zt_plausibility_provisional(b->in->ind, &b->in->period)))
+        continue;
+      t = inline_text_m(b, n, &missing);
       /* a value in it has none: the sentence of missing="..." instead
        * (none when empty), never a sentence with dashes in it */
       if (missing && alt)

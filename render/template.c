@@ -52,8 +52,8 @@ static const elem_def elems[] = {
   {"cover", IN_TOP, IN_NOTHING, false, "", ""},
   {"contents", IN_TOP, IN_NOTHING, false, "title depth", ""},
   {"section", IN_BLOCK, IN_BLOCK, false, "title newpage requires", "title"},
-  {"p", IN_BLOCK, IN_INLINE, true, "missing", ""},
-  {"note", IN_BLOCK, IN_INLINE, true, "missing", ""},
+  {"p", IN_BLOCK, IN_INLINE, true, "missing only", ""},
+  {"note", IN_BLOCK, IN_INLINE, true, "missing only", ""},
   {"ul", IN_BLOCK, IN_LI, false, "", ""},
   {"li", IN_LI, IN_INLINE, true, "", ""},
   {"tiles", IN_BLOCK, IN_TILES, false, "", ""},
@@ -419,6 +419,9 @@ static zt_status check_attr(check *c, xmlNodePtr n, const elem_def *d,
   } else if (in_list("numbered newpage table target is-total", name)) {
     if (strcmp(v, "yes") != 0 && strcmp(v, "no") != 0)
       return node_fail(c, n, "%s=\"%s\": expected yes or no", name, v);
+  } else if (strcmp(name, "only") == 0) {
+    if (strcmp(v, "provisional") != 0)
+      return node_fail(c, n, "only=\"%s\": expected provisional", v);
   } else if (strcmp(name, "depth") == 0) {
     if (strcmp(v, "1") != 0 && strcmp(v, "2") != 0 && strcmp(v, "3") != 0)
       return node_fail(c, n, "depth=\"%s\": expected 1, 2 or 3", v);

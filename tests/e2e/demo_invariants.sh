@@ -393,6 +393,21 @@ done
 # provider names, not AGB codes, in the table of youths in verblijf
 grep -q "^980000[0-9][0-9]$" s3.txt && fail "an AGB code in section 3"
 grep -q -F "Pleegzorg Gooi en Eem" s3.txt || fail "no provider name in section 3"
+# Tabel 4 (youths in verblijf on the peildatum) says it is provisional
+# exactly when the period's declarations are still arriving (below 97%)
+share=$(sqlite3 ind.db "SELECT v FROM t WHERE indicator =
+	'completeness.spend_share' AND period = '2023-H2' AND
+	peildatum = '2023-12-31' AND gemeente = 'regio' AND breakdown = ''")
+[ -n "$share" ] || fail "no completeness.spend_share"
+if awk -v s="$share" 'BEGIN { exit !(s < 97) }'; then
+	grep -q "ontbreekt in deze tabel" s3.txt ||
+		fail "Tabel 4 lacks its provisional note ($share% in)"
+	grep -q -F -- "$(display completeness.spend_share)" s3.txt ||
+		fail "Tabel 4's note does not give the share"
+else
+	grep -q "ontbreekt in deze tabel" s3.txt &&
+		fail "Tabel 4 says provisional at $share% in"
+fi
 # the two episode charts have data
 grep -q "Geen gegevens voor deze figuur" s4.txt && fail "an empty chart in section 4"
 # the settings the text names are found ("ten hoogste 7 dagen")
