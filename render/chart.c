@@ -207,9 +207,15 @@ static void alt_series(const zt_chart *c, size_t s, zt_buf *b) {
     zt_buf_puts(b, ".");
     return;
   }
-  zt_buf_printf(b, " hoogste waarde %s (%s), laagste %s (%s).",
-                se->val[hi].display, c->cats[hi], se->val[lo].display,
-                c->cats[lo]);
+  if (present == 1)        /* one value among many categories */
+    zt_buf_printf(b, " alleen %s: %s.", c->cats[first],
+                  se->val[first].display);
+  else if (se->val[hi].v == se->val[lo].v)
+    zt_buf_printf(b, " overal %s.", se->val[hi].display);
+  else
+    zt_buf_printf(b, " hoogste waarde %s (%s), laagste %s (%s).",
+                  se->val[hi].display, c->cats[hi], se->val[lo].display,
+                  c->cats[lo]);
   alt_hidden(c, s, b);
 }
 

@@ -203,6 +203,27 @@ static zt_chart *timeline_chart(bctx *b, zt_chart_type type) {
   return c;
 }
 
+/* A trend line with one period of data is a lone dot: its figures go in
+ * a table of their own, with a sentence on when the line can begin. */
+static zt_status one_point(bctx *b, xmlNodePtr n, zt_chart *c) {
+  zt_table *t = zt_chart_table(c, b->a);
+  zt_block *blk;
+  t->caption = c->title;
+  t->number = ++b->ntables;
+  t->anchor = zt_arena_printf(b->a, "tabel-%d", t->number);
+  zt_table_add_marker_notes(t, b->a, marker_note(b, t));
+  add_table_block(b, t, (int)xmlGetLineNo(n));
+  blk = zt_doc_add(b->doc, ZT_BLK_PARA);
+  blk->text = plain_text(
+      b, zt_arena_printf(b->a,
+                         "V\xc3\xb3\xc3\xb3r %s zijn er geen volledige "
+                         "gegevens; een grafiek van het verloop volgt "
+                         "zodra er meer dan \xc3\xa9\xc3\xa9n periode is.",
+                         c->cats[0]));
+  blk->tpl_line = (int)xmlGetLineNo(n);
+  return ZT_OK;
+}
+
 static zt_status chart_block(bctx *b, xmlNodePtr n) {
   const zt_chart_kind *kind = chart_kind(attr(b, n, "type"));
   zt_chart_type type = kind->type;
@@ -358,6 +379,8 @@ static zt_status chart_block(bctx *b, xmlNodePtr n) {
       return st;
   }
   c->title = title;
+  if (type == ZT_CHART_LINE && c->begins_late && c->ncat == 1)
+    return one_point(b, n, c);
   c->y_label = attr(b, n, "y-label") ? subst(b, attr(b, n, "y-label"))
                : kind->data == ZT_CHART_DATA_MEASURES
                    ? NULL

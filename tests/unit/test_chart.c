@@ -487,6 +487,17 @@ static void test_alt_text_and_table(void **state) {
   c = bar_chart(&a, ZT_CHART_BAR, 12, 1, false);
   alt = zt_chart_alt(c, &a);
   assert_non_null(strstr(alt, "hoogste waarde"));
+  /* one value among many, or all the same: no highest and lowest */
+  for (size_t i = 1; i < 12; i++)
+    c->ser[0].val[i].present = false;
+  alt = zt_chart_alt(c, &a);
+  assert_null(strstr(alt, "hoogste"));
+  assert_non_null(strstr(alt, " alleen 1: 10."));
+  for (size_t i = 0; i < 12; i++)
+    set_val(c, 0, i, 7, "7");
+  alt = zt_chart_alt(c, &a);
+  assert_null(strstr(alt, "hoogste"));
+  assert_non_null(strstr(alt, " overal 7."));
   /* a timeline counts statuses */
   c = timeline_chart(&a);
   alt = zt_chart_alt(c, &a);

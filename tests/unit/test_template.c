@@ -531,6 +531,24 @@ static void test_chart_from_template(void **state) {
   assert_true(c->begins_late);
   assert_int_equal(d->blocks[0].chart_table->nrows, 2);
   zt_doc_free(d);
+  /* the same as a trend line: one dot is no line; a table and a word on
+   * when the line begins instead */
+  d = build("c2l.xml", HEAD
+            "<chart type=\"line\" title=\"Jong\" x=\"periods:trend\">"
+            "<series id=\"verblijf.residentieel_under12\" label=\"Jong\"/>"
+            "</chart></report>\n", &m);
+  assert_int_equal(d->nblocks, 2);
+  assert_int_equal(d->blocks[0].kind, ZT_BLK_TABLE);
+  assert_string_equal(d->blocks[0].title, "Jong");
+  assert_int_equal(d->blocks[0].table->nrows, 2);
+  assert_string_equal(zt_table_cell(d->blocks[0].table, 1, 0),
+                      "1e hj 2022");
+  assert_string_equal(zt_table_cell(d->blocks[0].table, 1, 1), "0");
+  assert_int_equal(d->blocks[1].kind, ZT_BLK_PARA);
+  assert_non_null(strstr(plain(d, &d->blocks[1].text),
+                         "V\xc3\xb3\xc3\xb3r 1e hj 2022 zijn er geen "
+                         "volledige gegevens"));
+  zt_doc_free(d);
   /* a hidden value is data: its period stays */
   d = build("c3.xml", HEAD
             "<chart type=\"bar\" title=\"Gesloten\" x=\"periods:trend\">"
