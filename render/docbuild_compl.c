@@ -1,7 +1,7 @@
 /*
  * render/docbuild_compl.c -- the completeness of the figures in the
  * document (docs/completeness.md): the note under the spending tile with
- * the expected final value when the period is less than 98% complete,
+ * the expected final value when the period is less than 97% complete,
  * and the cover's "voorlopige cijfers" line. Spending only: its monthly
  * estimates add up to the period's, while the clients' monthly shares
  * do not give the period's unique clients (a client missing from a late
@@ -13,15 +13,18 @@
 #include <glib.h>
 #include <string.h>
 
+#include "metrics/plausible.h"
 #include "render/labels_nl.h"
 
-/* Shown as provisional below this share (98%). */
+/* Shown as provisional below ZT_PLAUS_COMPLETE_PCT: the one threshold
+ * of the report (Opvallend, the change sentences, the notes). */
 static bool provisional(const zt_ind_value *v) {
-  return v && !v->suppressed && v->den > 0 && v->num * 100 < v->den * 98;
+  return v && !v->suppressed && v->den > 0 &&
+         (__int128)v->num * 100 < (__int128)v->den * ZT_PLAUS_COMPLETE_PCT;
 }
 
 const char *compl_tile_note(bctx *b, const char *ind, const zt_period *p,
-                            uint16_t gem) {
+                            uint16_t gem, const zt_period *cmp) {
   const char *share_id, *est_id;
   const zt_ind_value *share, *est, *lo, *hi;
   char low_id[48], high_id[48];
@@ -44,8 +47,13 @@ const char *compl_tile_note(bctx *b, const char *ind, const zt_period *p,
   if (!provisional(share) || !est || !lo || !hi || est->suppressed ||
       lo->suppressed || hi->suppressed)
     return NULL;
-  s = zt_nl_estimate_note(display(b, share, NULL), display(b, est, NULL),
-                          display(b, lo, NULL), display(b, hi, NULL));
+  {
+    char chg[ZT_FMT_MAX + 4];
+    bool has = cmp && change_text(est, lookup(b, ind, cmp, gem, NULL), chg);
+    s = zt_nl_estimate_note(display(b, share, NULL), display(b, est, NULL),
+                            has ? chg : NULL, display(b, lo, NULL),
+                            display(b, hi, NULL));
+  }
   out = zt_arena_strdup(b->a, s);
   g_free(s);
   return out;

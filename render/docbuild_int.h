@@ -82,8 +82,13 @@ zt_table *new_table(bctx *b, size_t nrows, size_t ncols,
 void add_table_block(bctx *b, zt_table *t, int line);
 
 /* docbuild_compl.c: completeness (docs/completeness.md) */
+/* The note of a provisional spending tile; with `cmp`, the expected
+ * final value's change against that period (NULL: not provisional). */
 const char *compl_tile_note(bctx *b, const char *ind, const zt_period *p,
-                            uint16_t gem);
+                            uint16_t gem, const zt_period *cmp);
+/* docbuild_tiles.c: "+9,7%" from o to v; false when not comparable */
+bool change_text(const zt_ind_value *v, const zt_ind_value *o,
+                 char out[ZT_FMT_MAX + 4]);
 const char *compl_cover_line(bctx *b);
 
 /* docbuild_values.c: values and targets */

@@ -133,11 +133,15 @@ uint16_t gem_of(bctx *b, xmlNodePtr n) {
 /* A count, an amount or a rate of a period whose declarations are still
  * arriving (its completeness.spend_share below ZT_PLAUS_COMPLETE_PCT,
  * as in Opvallend) will still rise: its change is marked provisional.
- * A share, a ratio of two such numbers, keeps no mark. */
+ * A share, a ratio of two such numbers, keeps no mark -- except a share
+ * of new placements: a stay whose middle months are not declared yet
+ * looks interrupted, and its later months count as a new placement
+ * (docs/indicators.md, Opvallend), so that share is off too. */
 static const char *provisional(bctx *b, const zt_period *cur,
-                               const zt_ind_value *v) {
-  if (v->unit == ZT_UNIT_PERCENT || !b->in->ind ||
-      !zt_plausibility_provisional(b->in->ind, cur))
+                               const char *ind, const zt_ind_value *v) {
+  if ((v->unit == ZT_UNIT_PERCENT &&
+       !(ind && strncmp(ind, "instroom.", 9) == 0)) ||
+      !b->in->ind || !zt_plausibility_provisional(b->in->ind, cur))
     return "";
   return " (voorlopig: nog niet alle declaraties zijn binnen)";
 }
@@ -172,14 +176,14 @@ static const char *change_sentence(bctx *b, xmlNodePtr n) {
       cmp_frac(vc->num, vc->den, vp->num, vp->den) == 0)
     return zt_arena_printf(b->a, "%s %s %s%s%s", subject,
                            same ? same : "bleef", display(b, vc, NULL),
-                           provisional(b, &cur, vc), doel);
+                           provisional(b, &cur, ind, vc), doel);
   return zt_arena_printf(
       b->a, "%s %s van %s naar %s%s%s", subject,
       cmp_frac(vc->num, vc->den, vp->num, vp->den) > 0
           ? (up ? up : "steeg")
           : (down ? down : "daalde"),
-      display(b, vp, NULL), display(b, vc, NULL), provisional(b, &cur, vc),
-      doel);
+      display(b, vp, NULL), display(b, vc, NULL),
+      provisional(b, &cur, ind, vc), doel);
 }
 
 static void inline_nodes(bctx *b, xmlNodePtr parent, runs *r,

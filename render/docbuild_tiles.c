@@ -17,25 +17,16 @@
 
 #define MINUS "\xe2\x88\x92"   /* − */
 
-/* "2e hj 2022: € 870.000 (+9,7%)": the value of an earlier period and
- * the change since, for a tile's compare attribute; NULL without a
- * comparable value. */
-static const char *compare_note(bctx *b, const char *ind,
-                                const zt_ind_value *v, const zt_period *p,
-                                uint16_t gem, const char *bd) {
-  const zt_ind_value *o;
-  char pname[ZT_FMT_MAX], pct[ZT_FMT_MAX];
+/* "+9,7%" or "\u2212" "13,3%": the change from o to v, false when they
+ * cannot be compared (hidden, no base). */
+bool change_text(const zt_ind_value *v, const zt_ind_value *o,
+                 char out[ZT_FMT_MAX + 4]) {
+  char pct[ZT_FMT_MAX];
   __int128 diff;
   int64_t d;
-  o = lookup(b, ind, p, gem, bd);
-  zt_fmt_period_short(p, pname);
-  if (!o)
-    return zt_arena_printf(b->a, "%s: geen gegevens", pname);
-  if (o->suppressed)
-    return zt_arena_printf(b->a, "%s: niet getoond (kleine aantallen)",
-                           pname);
-  if (!v || v->suppressed || o->num == 0 || v->den <= 0 || o->den <= 0)
-    return zt_arena_printf(b->a, "%s: %s", pname, display(b, o, NULL));
+  if (!v || !o || v->suppressed || o->suppressed || o->num == 0 ||
+      v->den <= 0 || o->den <= 0)
+    return false;
   /* v/o - 1 as a fraction of o: (v.num*o.den - o.num*v.den) /
    * (o.num*v.den) */
   diff = (__int128)v->num * o->den - (__int128)o->num * v->den;
@@ -45,11 +36,30 @@ static const char *compare_note(bctx *b, const char *ind,
   if (d < 0)
     d = -d;
   zt_fmt_percent((int64_t)diff, d, pct);
-  return zt_arena_printf(b->a, "%s: %s (%s%s)", pname, display(b, o, NULL),
-                         cmp_frac(v->num, v->den, o->num, o->den) < 0
-                             ? MINUS
-                             : "+",
-                         pct);
+  snprintf(out, ZT_FMT_MAX + 4, "%s%s",
+           cmp_frac(v->num, v->den, o->num, o->den) < 0 ? MINUS : "+", pct);
+  return true;
+}
+
+/* "2e hj 2022: € 870.000 (+9,7%)": the value of an earlier period and
+ * the change since, for a tile's compare attribute (without the change
+ * when v is NULL); NULL without a comparable value. */
+static const char *compare_note(bctx *b, const char *ind,
+                                const zt_ind_value *v, const zt_period *p,
+                                uint16_t gem, const char *bd) {
+  const zt_ind_value *o;
+  char pname[ZT_FMT_MAX], chg[ZT_FMT_MAX + 4];
+  o = lookup(b, ind, p, gem, bd);
+  zt_fmt_period_short(p, pname);
+  if (!o)
+    return zt_arena_printf(b->a, "%s: geen gegevens", pname);
+  if (o->suppressed)
+    return zt_arena_printf(b->a, "%s: niet getoond (kleine aantallen)",
+                           pname);
+  if (!change_text(v, o, chg))
+    return zt_arena_printf(b->a, "%s: %s", pname, display(b, o, NULL));
+  return zt_arena_printf(b->a, "%s: %s (%s)", pname, display(b, o, NULL),
+                         chg);
 }
 
 /* A tile of the programme budget (budget.csv): the spending of the
@@ -185,22 +195,27 @@ zt_status tiles_block(bctx *b, xmlNodePtr n) {
       tiles[i].note = zt_arena_printf(b->a, "%s; voorlopig: het doel geldt "
                                       "voor heel %d", pname, p.year);
     }
-    if (cmp) {
-      zt_period cp = resolve_ref(b, cmp);
-      const char *cn = compare_note(b, ind, v, &cp, gem, bd);
-      tiles[i].note = tiles[i].note
-                          ? zt_arena_printf(b->a, "%s; %s", tiles[i].note,
-                                            cn)
-                          : cn;
-    }
-    /* provisional figures: the expected final value beside them */
-    if (!bd) {
-      const char *cn = compl_tile_note(b, ind, &p, gem);
-      if (cn)
+    {
+      /* provisional figures: the expected final value beside them, and
+       * the change to the earlier period is that of the expected final
+       * value (the figures so far would show a fall that is only late
+       * declarations) */
+      zt_period cp = cmp ? resolve_ref(b, cmp) : p;
+      const char *fin = bd ? NULL
+                           : compl_tile_note(b, ind, &p, gem,
+                                             cmp ? &cp : NULL);
+      if (cmp) {
+        const char *cn = compare_note(b, ind, fin ? NULL : v, &cp, gem, bd);
         tiles[i].note = tiles[i].note
                             ? zt_arena_printf(b->a, "%s; %s", tiles[i].note,
                                               cn)
                             : cn;
+      }
+      if (fin)
+        tiles[i].note = tiles[i].note
+                            ? zt_arena_printf(b->a, "%s; %s", tiles[i].note,
+                                              fin)
+                            : fin;
     }
     /* a status that rests on a dozen children says so */
     if (ev.target && ev.judged &&

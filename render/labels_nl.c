@@ -336,7 +336,12 @@ const char *zt_nl_indicator(const char *id) {
 }
 
 char *zt_nl_estimate_note(const char *share, const char *estimate,
-                          const char *low, const char *high) {
+                          const char *change, const char *low,
+                          const char *high) {
+  if (change)
+    return g_strdup_printf("voorlopig: %s binnen; verwachte eindstand %s "
+                           "(%s), marge %s tot %s", share, estimate,
+                           change, low, high);
   return g_strdup_printf("voorlopig: %s binnen; verwachte eindstand %s "
                          "(%s tot %s)", share, estimate, low, high);
 }

@@ -61,9 +61,13 @@ const char *zt_nl_indicator(const char *id);
 /* Completeness (docs/completeness.md). The note of a spending or
  * clients tile whose figures are not complete yet: "voorlopig: 85,7%
  * binnen; verwachte eindstand € 32.241.390 (€ 31.065.272 tot
- * € 33.417.507)". Caller frees (g_free). */
+ * € 33.417.507)", or with the change of the expected final value
+ * against the tile's earlier period (`change`, may be NULL): "...
+ * eindstand € 32.241.390 (+1,2%), marge € 31.065.272 tot € 33.417.507".
+ * Caller frees (g_free). */
 char *zt_nl_estimate_note(const char *share, const char *estimate,
-                          const char *low, const char *high);
+                          const char *change, const char *low,
+                          const char *high);
 /* The cover's line when the period's figures are provisional; either
  * share may be NULL. Caller frees (g_free). */
 char *zt_nl_provisional_cover(const char *spend_share,

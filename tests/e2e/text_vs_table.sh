@@ -132,13 +132,28 @@ for period in ("2023-H2", "2023"):
         return s.replace("_", ".")
     # the tiles' change since the same period a year earlier
     ago = "2022-H2" if half else "2022"
+    def change(c, o):
+        ch = (float(c["value"]) / float(o["value"]) - 1) * 100
+        return norm(nl(round(ch + (1e-9 if ch >= 0 else -1e-9), 1), 1) + "%")
+    raw_spend_change = None
     for ind in ("clients.total", "spend.total"):
         c = rows.get((ind, period, "2023-12-31", "regio", ""))
         o = rows.get((ind, ago, "2022-12-31", "regio", ""))
         if c and o and float(o["value"]):
-            ch = (float(c["value"]) / float(o["value"]) - 1) * 100
-            known.add(norm(nl(round(ch + (1e-9 if ch >= 0 else -1e-9), 1),
-                              1) + "%"))
+            known.add(change(c, o))
+            if ind == "spend.total":
+                raw_spend_change = change(c, o)
+    # provisional spending: the tile's change is that of the expected
+    # final value, never that of the figures so far (a false fall)
+    share = rows.get(("completeness.spend_share", period, "2023-12-31",
+                      "regio", ""))
+    est = rows.get(("estimate.spend_final", period, "2023-12-31", "regio",
+                    ""))
+    o = rows.get(("spend.total", ago, "2022-12-31", "regio", ""))
+    if share and float(share["value"]) < 98 and est and o:
+        known.add(change(est, o))
+        if raw_spend_change and raw_spend_change != change(est, o):
+            known.discard(raw_spend_change)
     # the programme tile: the year's spending against its funds
     with open(os.path.join(W, "out", "demo-regio", "steering",
                            "budget.csv"), encoding="utf-8") as f:
