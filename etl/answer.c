@@ -395,7 +395,24 @@ typedef struct ans {
   bool whole;
   int code;              /* index into the code list */
   zt_day day;            /* its file's delivery day */
+  char *decl_id;         /* the JW323 identification it answers */
 } ans;
+
+/* A later delivery of a stored line by another declaration
+ * (redelivery table). */
+typedef struct redeliv {
+  int64_t file;
+  char *declnr;
+} redeliv;
+
+/* What one delivery of a line (a file and its DeclaratieNummer) was told
+ * by its answer: a zt_answer_mark with the code and day of a rejection;
+ * `answered` when an answer to that delivery was found. */
+typedef struct verdict {
+  int mark, code;
+  zt_day day;
+  bool answered;
+} verdict;
 
 /* A line an answer rejected: its main code and the answer's day. */
 typedef struct rline {
@@ -493,10 +510,86 @@ static int cmp_str(const void *a, const void *b) {
   return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
+/* What the per-line judgement reads. */
+typedef struct judge_ctx {
+  GHashTable *msgs, *lines, *idents, *jw323;
+  const ans *answers;
+  GArray *rlines;
+} judge_ctx;
+
+/* One delivery of a line (provider `agb`, reference `ref`) in `file`
+ * with DeclaratieNummer `nr`: found by its answer (by the file's message
+ * identification, else by the number), rejected whole, rejected as a
+ * listed line, or approved; without an answer open (a JW323) or outside
+ * the answers (a CSV). */
+static verdict judge(const judge_ctx *c, int64_t agb, int64_t file,
+                     const char *nr, const char *ref) {
+  const char *ident = g_hash_table_lookup(c->idents, &file);
+  gpointer hit = NULL, rl;
+  char k[160];           /* lookups need no copy of the key */
+  const ans *a;
+  if (ident) {
+    key3_in(k, sizeof k, agb, 'I', ident);
+    hit = g_hash_table_lookup(c->msgs, k);
+  }
+  if (!hit && nr && nr[0]) {
+    key3_in(k, sizeof k, agb, 'N', nr);
+    hit = g_hash_table_lookup(c->msgs, k);
+  }
+  if (!hit)
+    return (verdict){g_hash_table_contains(c->jw323, &file)
+                         ? ZT_ANS_OPEN
+                         : ZT_ANS_OUTSIDE,
+                     0, ZT_DAY_NONE, false};
+  a = &c->answers[GPOINTER_TO_SIZE(hit) - 1];
+  if (a->whole)
+    return (verdict){ZT_ANS_REJECTED, a->code, a->day, true};
+  {
+    /* "decl_id\x1fref", as the loader wrote it, without an allocation:
+     * this runs for every stored line of an answered declaration */
+    char dk[2 * 64 + 2];
+    size_t ni = strlen(a->decl_id), nf = strlen(ref);
+    if (ni > 64)
+      ni = 64;
+    if (nf > 64)
+      nf = 64;
+    memcpy(dk, a->decl_id, ni);
+    dk[ni] = '\x1f';
+    memcpy(dk + ni + 1, ref, nf);
+    dk[ni + 1 + nf] = '\0';
+    key3_in(k, sizeof k, agb, 'D', dk);
+  }
+  rl = g_hash_table_lookup(c->lines, k);
+  if (rl) {
+    const rline *r = &g_array_index(c->rlines, rline,
+                                    GPOINTER_TO_UINT(rl) - 1);
+    return (verdict){ZT_ANS_REJECTED, r->code, r->day, true};
+  }
+  return (verdict){ZT_ANS_APPROVED, 0, ZT_DAY_NONE, true};
+}
+
+/* Which verdict of two deliveries wins: the one that counts the line. */
+static int rank(int mark) {
+  switch (mark) {
+  case ZT_ANS_APPROVED: return 3;
+  case ZT_ANS_OUTSIDE: return 2;
+  case ZT_ANS_OPEN: return 1;
+  default: return 0;
+  }
+}
+
+static void redeliv_list_free(gpointer p) {
+  GArray *list = p;
+  for (guint i = 0; i < list->len; i++)
+    g_free(g_array_index(list, redeliv, i).declnr);
+  g_array_free(list, TRUE);
+}
+
 zt_status zt_answer_marks_load(sqlite3 *db, zt_day as_of,
                                zt_answer_marks *m, zt_err *err) {
   sqlite3_stmt *st = NULL;
   GHashTable *msgs = NULL, *lines = NULL, *idents = NULL, *jw323 = NULL;
+  GHashTable *again = NULL;
   loader ld = {NULL, NULL};
   ans *answers = NULL;
   GArray *rlines = NULL;
@@ -527,6 +620,8 @@ zt_status zt_answer_marks_load(sqlite3 *db, zt_day as_of,
   idents = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free,
                                  g_free);
   jw323 = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, NULL);
+  again = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free,
+                                redeliv_list_free);
   rlines = g_array_new(FALSE, FALSE, sizeof(rline));
 
   /* the answers, by (provider, identification) and (provider, number);
@@ -556,6 +651,7 @@ zt_status zt_answer_marks_load(sqlite3 *db, zt_day as_of,
       answers = g_renew(ans, answers, cap);
     }
     a = &answers[nans];
+    a->decl_id = g_strdup(id);
     a->whole = sqlite3_column_int(st, 3) != 0;
     a->code = code_index(&ld, (const char *)sqlite3_column_text(st, 4));
     a->day = sqlite3_column_type(st, 5) == SQLITE_NULL
@@ -576,28 +672,36 @@ zt_status zt_answer_marks_load(sqlite3 *db, zt_day as_of,
     goto out;
   }
 
-  /* the rejected lines, by (provider, reference) */
+  /* the rejected lines, by (provider, reference) and by (provider,
+   * answered JW323, reference) */
   snprintf(sql, sizeof sql,
            "SELECT agb, ref, main_code, (SELECT delivered_day FROM "
-           "ingest_file f WHERE f.id = file_id) FROM answer_line WHERE %s "
-           "ORDER BY agb, ref, id", kf);
+           "ingest_file f WHERE f.id = file_id), decl_id FROM answer_line "
+           "WHERE %s ORDER BY agb, ref, id", kf);
   if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
     rc = db_fail(db, err, "reading the answers");
     goto out;
   }
   while (sqlite3_step(st) == SQLITE_ROW) {
-    char *k = key3(sqlite3_column_int64(st, 0), 'R',
-                   (const char *)sqlite3_column_text(st, 1));
+    const char *ref = (const char *)sqlite3_column_text(st, 1);
+    char *k = key3(sqlite3_column_int64(st, 0), 'R', ref);
+    char *dk = g_strdup_printf("%s\x1f%s",
+                               (const char *)sqlite3_column_text(st, 4), ref);
+    char *kd = key3(sqlite3_column_int64(st, 0), 'D', dk);
     rline r = {code_index(&ld, (const char *)sqlite3_column_text(st, 2)),
                sqlite3_column_type(st, 3) == SQLITE_NULL
                    ? ZT_DAY_NONE
                    : (zt_day)sqlite3_column_int(st, 3)};
-    if (g_hash_table_contains(lines, k)) {
+    g_free(dk);
+    g_array_append_val(rlines, r);
+    if (g_hash_table_contains(lines, k))
       g_free(k);
-    } else {
-      g_array_append_val(rlines, r);
+    else
       g_hash_table_insert(lines, k, GUINT_TO_POINTER(rlines->len));
-    }
+    if (g_hash_table_contains(lines, kd))
+      g_free(kd);
+    else
+      g_hash_table_insert(lines, kd, GUINT_TO_POINTER(rlines->len));
   }
   if (sqlite3_finalize(st) != SQLITE_OK) {
     rc = db_fail(db, err, "reading the answers");
@@ -640,6 +744,32 @@ zt_status zt_answer_marks_load(sqlite3 *db, zt_day as_of,
     goto out;
   }
 
+  /* the lines delivered again by another declaration */
+  snprintf(sql, sizeof sql,
+           "SELECT decl_id, file_id, coalesce(declaratie_nr, '') FROM "
+           "redelivery WHERE %s", kf);
+  if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
+    rc = db_fail(db, err, "reading the answers");
+    goto out;
+  }
+  while (sqlite3_step(st) == SQLITE_ROW) {
+    int64_t id = sqlite3_column_int64(st, 0);
+    GArray *list = g_hash_table_lookup(again, &id);
+    redeliv r = {sqlite3_column_int64(st, 1),
+                 g_strdup((const char *)sqlite3_column_text(st, 2))};
+    if (!list) {
+      int64_t *k = g_new(int64_t, 1);
+      *k = id;
+      list = g_array_new(FALSE, FALSE, sizeof(redeliv));
+      g_hash_table_insert(again, k, list);
+    }
+    g_array_append_val(list, r);
+  }
+  if (sqlite3_finalize(st) != SQLITE_OK) {
+    rc = db_fail(db, err, "reading the answers");
+    goto out;
+  }
+
   /* every stored line, in id order */
   if (sqlite3_prepare_v2(db,
                          "SELECT id, agb, file_id, coalesce(declaratie_nr, "
@@ -650,43 +780,42 @@ zt_status zt_answer_marks_load(sqlite3 *db, zt_day as_of,
   }
   {
     size_t mcap = 0;
+    judge_ctx jc = {msgs, lines, idents, jw323, answers, rlines};
     while (sqlite3_step(st) == SQLITE_ROW) {
       int64_t id = sqlite3_column_int64(st, 0);
       int64_t agb = sqlite3_column_int64(st, 1);
-      int64_t file = sqlite3_column_int64(st, 2);
-      const char *nr = (const char *)sqlite3_column_text(st, 3);
       const char *ref = (const char *)sqlite3_column_text(st, 4);
-      const char *ident = g_hash_table_lookup(idents, &file);
-      gpointer hit = NULL, rl;
-      char k[96];            /* lookups need no copy of the key */
-      int mark, code = 0;
-      zt_day day = ZT_DAY_NONE;
-      if (ident) {
-        key3_in(k, sizeof k, agb, 'I', ident);
-        hit = g_hash_table_lookup(msgs, k);
+      GArray *list = g_hash_table_lookup(again, &id);
+      verdict v = judge(&jc, agb, sqlite3_column_int64(st, 2),
+                        (const char *)sqlite3_column_text(st, 3),
+                        ref ? ref : "");
+      bool answered = v.answered;
+      /* delivered by more than one declaration: the line counts when any
+       * delivery counts (approved, or outside the answers), else waits
+       * when any waits for its answer, else is rejected */
+      for (guint i = 0; list && i < list->len; i++) {
+        const redeliv *r = &g_array_index(list, redeliv, i);
+        verdict w = judge(&jc, agb, r->file, r->declnr, ref ? ref : "");
+        answered |= w.answered;
+        if (rank(w.mark) > rank(v.mark))
+          v = w;
       }
-      if (!hit && nr[0]) {
-        key3_in(k, sizeof k, agb, 'N', nr);
-        hit = g_hash_table_lookup(msgs, k);
+      if (!answered && v.mark != ZT_ANS_REJECTED) {
+        /* no answer found for any delivery: a line listed by provider
+         * and reference in any answer is rejected, as before answers
+         * could be told apart by the declaration they answer */
+        char k[96];
+        gpointer rl;
+        key3_in(k, sizeof k, agb, 'R', ref ? ref : "");
+        rl = g_hash_table_lookup(lines, k);
+        if (rl) {
+          const rline *r = &g_array_index(rlines, rline,
+                                          GPOINTER_TO_UINT(rl) - 1);
+          v = (verdict){ZT_ANS_REJECTED, r->code, r->day, false};
+        }
       }
-      key3_in(k, sizeof k, agb, 'R', ref ? ref : "");
-      rl = g_hash_table_lookup(lines, k);
-      if (hit && answers[GPOINTER_TO_SIZE(hit) - 1].whole) {
-        mark = ZT_ANS_REJECTED;
-        code = answers[GPOINTER_TO_SIZE(hit) - 1].code;
-        day = answers[GPOINTER_TO_SIZE(hit) - 1].day;
-      } else if (rl) {
-        const rline *r = &g_array_index(rlines, rline,
-                                        GPOINTER_TO_UINT(rl) - 1);
-        mark = ZT_ANS_REJECTED;
-        code = r->code;
-        day = r->day;
-      } else if (hit) {
+      if (v.mark == ZT_ANS_APPROVED)
         continue;                    /* approved: not in the array */
-      } else {
-        mark = g_hash_table_contains(jw323, &file) ? ZT_ANS_OPEN
-                                                   : ZT_ANS_OUTSIDE;
-      }
       if (m->n == mcap) {
         mcap = mcap ? 2 * mcap : 256;
         m->ids = g_renew(int64_t, m->ids, mcap);
@@ -695,9 +824,9 @@ zt_status zt_answer_marks_load(sqlite3 *db, zt_day as_of,
         m->day = g_renew(zt_day, m->day, mcap);
       }
       m->ids[m->n] = id;
-      m->mark[m->n] = (uint8_t)mark;
-      m->code[m->n] = (uint16_t)code;
-      m->day[m->n] = day;
+      m->mark[m->n] = (uint8_t)v.mark;
+      m->code[m->n] = (uint16_t)v.code;
+      m->day[m->n] = v.day;
       m->n++;
     }
   }
@@ -729,7 +858,11 @@ zt_status zt_answer_marks_load(sqlite3 *db, zt_day as_of,
 
 out:
   g_free(remap);
+  for (size_t i = 0; i < nans; i++)
+    g_free(answers[i].decl_id);
   g_free(answers);
+  if (again)
+    g_hash_table_destroy(again);
   if (rlines)
     g_array_free(rlines, TRUE);
   if (ld.codes)

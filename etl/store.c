@@ -281,6 +281,16 @@ static const char *const migrations[ZT_STORE_SCHEMA_VERSION] = {
     "  identificatie TEXT NOT NULL\n"
     ");\n"
     "CREATE INDEX message_ident_id ON message_ident(identificatie);\n",
+    /* 5 -> 6: a JW323 line delivered again, identical, in another
+     * declaration (another DeclaratieNummer): a resend after the first
+     * message was rejected whole is not a repeat of a rejected line;
+     * each delivery's answer counts (etl/answer.c) */
+    "CREATE TABLE redelivery (\n"
+    "  decl_id INTEGER NOT NULL REFERENCES declaration(id),\n"
+    "  file_id INTEGER NOT NULL REFERENCES ingest_file(id),\n"
+    "  declaratie_nr TEXT,\n"
+    "  PRIMARY KEY (decl_id, file_id)\n"
+    ") WITHOUT ROWID;\n",
 };
 
 enum {
@@ -312,6 +322,7 @@ enum {
   Q_RELEASE,
   Q_ROLLBACK_TO,
   Q_MSG_IDENT,
+  Q_REDELIVERY,
   Q_COUNT
 };
 
@@ -327,7 +338,8 @@ enum {
 #define DECL_CONTENT                                                       \
   "id, agb, ref, credit, client_id, gemeente, coalesce(toewijzing, -1), "  \
   "coalesce(prev_ref, ''), category, product_code, begin_day, end_day, "   \
-  "volume, unit, coalesce(tariff, -1), amount"
+  "volume, unit, coalesce(tariff, -1), amount, file_id, "                 \
+  "coalesce(declaratie_nr, '')"
 
 static const char *const sql_text[Q_COUNT] = {
     [Q_DECL_INSERT] =
@@ -414,6 +426,8 @@ static const char *const sql_text[Q_COUNT] = {
     [Q_SAVEPOINT] = "SAVEPOINT zt_file",
     [Q_RELEASE] = "RELEASE zt_file",
     [Q_ROLLBACK_TO] = "ROLLBACK TO zt_file",
+    [Q_REDELIVERY] = "INSERT OR IGNORE INTO redelivery (decl_id, file_id, "
+                     "declaratie_nr) VALUES (?1, ?2, ?3)",
     [Q_MSG_IDENT] = "INSERT OR REPLACE INTO message_ident (file_id, "
                     "identificatie) VALUES (?1, ?2)",
     [Q_FILE_UPDATE] =
@@ -480,6 +494,8 @@ struct zt_store {
   struct zt_store_flow *flow; /* etl/store_flow.c: its statements */
   struct bg_check *check;     /* zt_store_check_start's, while it runs */
   bool check_due;             /* zt_store_check_after_read asked for one */
+  bool file_ijw;              /* the open file is an iJw message: its
+                                 declaration lines are a JW323's */
 };
 
 /* A queued declaration line. */
@@ -1498,6 +1514,8 @@ zt_status zt_store_file_begin(zt_store *s, const zt_file_info *fi,
   if (st)
     return st;
   s->in_file = true;
+  s->file_ijw = fi->format && (strncmp(fi->format, "xml", 3) == 0 ||
+                               strncmp(fi->format, "jw", 2) == 0);
   s->replaced_from = -1;
   s->file_agb = 0;
   s->nundo = 0;
@@ -1762,10 +1780,19 @@ static zt_status client_birth(zt_store *s, int64_t id, int old_precision,
 typedef struct found_row {
   bool found;
   int64_t id;
+  int64_t file_id;   /* the file that delivered it first */
+  char declnr[ZT_DECLNR_MAX + 1]; /* its DeclaratieNummer, "" none */
   bool credit;
   bool same;         /* the stored line has the same content */
   bool restated;     /* the line `d`, a credit, restates it */
 } found_row;
+
+/* The columns of the row under `st` that say where it came from. */
+static void found_origin(sqlite3_stmt *st, found_row *f) {
+  const unsigned char *nr = sqlite3_column_text(st, 17);
+  f->file_id = sqlite3_column_int64(st, 16);
+  snprintf(f->declnr, sizeof f->declnr, "%s", nr ? (const char *)nr : "");
+}
 
 /* Does the credit `d` of client `cid` restate the stored line under `st`
  * (DECL_CONTENT columns), its debit? The same child, municipality,
@@ -1820,6 +1847,7 @@ static zt_status find_ref(zt_store *s, uint32_t agb, const char *ref,
       f->credit = sqlite3_column_int(st, 3) != 0;
       f->same = d && same_content(st, d, cid);
       f->restated = d && restates(st, d, cid);
+      found_origin(st, f);
       sqlite3_reset(st);
       return ZT_OK;
     }
@@ -1838,6 +1866,7 @@ static zt_status find_ref(zt_store *s, uint32_t agb, const char *ref,
     f->credit = sqlite3_column_int(st, 3) != 0;
     f->same = d && same_content(st, d, cid);
     f->restated = d && restates(st, d, cid);
+    found_origin(st, f);
   } else if (rc != SQLITE_DONE) {
     return db_fail(s, err, "looking up a reference");
   }
@@ -1911,16 +1940,36 @@ static void bind_decl(sqlite3_stmt *st, int base, int64_t file_id, long line,
 }
 
 /* A line whose provider and reference are stored already (`f`): an
- * identical resend, or a changed one (duplicate_reference). */
-static void repeat_outcome(const found_row *f, const zt_decl *d,
-                           zt_put_result *res) {
-  if (f->same)
-    res->outcome = ZT_PUT_DUPLICATE;
-  else
+ * identical resend, or a changed one (duplicate_reference). An identical
+ * line of a JW323 that another declaration (another DeclaratieNummer)
+ * delivered first is noted as delivered again: should the first be
+ * rejected whole, this delivery's answer still counts (a resend after a
+ * technical rejection). A copy of the same declaration is not noted. */
+static zt_status repeat_outcome(zt_store *s, int64_t file_id,
+                                const found_row *f, const zt_decl *d,
+                                zt_put_result *res, zt_err *err) {
+  sqlite3_stmt *st;
+  int rc;
+  if (!f->same) {
     put_reject(res, ZT_R_DUPLICATE_REFERENCE, ZT_D_REF,
                "referentienummer: '%s' of provider %08u is already "
                "stored with other content",
                d->ref, d->agb);
+    return ZT_OK;
+  }
+  res->outcome = ZT_PUT_DUPLICATE;
+  if (!s->file_ijw || f->file_id == file_id || !f->declnr[0] ||
+      !d->declnr[0] || strcmp(f->declnr, d->declnr) == 0)
+    return ZT_OK;
+  st = q(s, Q_REDELIVERY);
+  sqlite3_bind_int64(st, 1, f->id);
+  sqlite3_bind_int64(st, 2, file_id);
+  sqlite3_bind_text(st, 3, d->declnr, -1, SQLITE_STATIC);
+  rc = sqlite3_step(st);
+  sqlite3_reset(st);
+  if (rc != SQLITE_DONE)
+    return db_fail(s, err, "noting a line delivered again");
+  return ZT_OK;
 }
 
 /* Store one declaration line now (see zt_store_put_decl). */
@@ -1981,10 +2030,8 @@ static zt_status put_decl_now(zt_store *s, int64_t file_id, long line,
       zs = find_ref(s, d->agb, d->ref, d, cid, &same, &collision, err);
       if (zs)
         return zs;
-      if (same.found) {
-        repeat_outcome(&same, d, res);
-        return ZT_OK;
-      }
+      if (same.found)
+        return repeat_outcome(s, file_id, &same, d, res, err);
       if (collision && !stored_null_key) {
         stored_null_key = true;      /* try once more without the key */
         continue;
@@ -2168,8 +2215,9 @@ static zt_status insert_chunk(zt_store *s, size_t i, int k,
         const pending *p = &s->pending[s->order[i + (size_t)r].idx];
         zt_put_result res;
         clear_result(&res);
-        repeat_outcome(&f[r], &p->d, &res);
-        zs = record_result(s, p, &res, names, err);
+        zs = repeat_outcome(s, p->file_id, &f[r], &p->d, &res, err);
+        if (!zs)
+          zs = record_result(s, p, &res, names, err);
         if (zs)
           return zs;
       }
@@ -2209,8 +2257,11 @@ static zt_status insert_chunk(zt_store *s, size_t i, int k,
       if (f.found) {
         settled = true;
         mine = f.id > before;
-        if (!mine)
-          repeat_outcome(&f, &p->d, &res);
+        if (!mine) {
+          zs = repeat_outcome(s, p->file_id, &f, &p->d, &res, err);
+          if (zs)
+            return zs;
+        }
       }
     }
     if (mine) {

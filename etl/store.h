@@ -30,7 +30,7 @@
 #include "etl/reasons.h"
 #include "etl/record.h"
 
-#define ZT_STORE_SCHEMA_VERSION 5
+#define ZT_STORE_SCHEMA_VERSION 6
 
 /* What a message about a damaged store tells the reader to do. */
 #define ZT_STORE_RESTORE_ADVICE                                           \

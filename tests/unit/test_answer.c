@@ -775,6 +775,7 @@ static void test_migration_from_3(void **state) {
   (void)state;
   assert_int_equal(zt_store_open(&s, path, ZT_STORE_INIT, NULL), ZT_OK);
   assert_int_equal(sqlite3_exec(zt_store_db(s),
+                                "DROP TABLE redelivery; "
                                 "DROP TABLE answer; DROP TABLE answer_line; "
                                 "DROP TABLE message_ident; "
                                 "PRAGMA user_version = 4",

@@ -832,6 +832,8 @@ static void test_delivery_order(void **state) {
 /* What schema 5 added (the declaration answers, etl/answer.c). */
 #define DROP_V5                                                            \
   "DROP TABLE answer; DROP TABLE answer_line; DROP TABLE message_ident; "
+/* What schema 6 added (lines delivered again, etl/answer.c). */
+#define DROP_V6 "DROP TABLE redelivery; "
 
 /* A store of schema 3 (main before the flow) is upgraded by init: it
  * gains the flow tables, its assignments keep their rows, and a request
@@ -849,7 +851,7 @@ static void test_flow_migration(void **state) {
   memset(&a, 0, sizeof a);
   memset(&q, 0, sizeof q);
   assert_int_equal(zt_store_open(&s, path, ZT_STORE_INIT, NULL), ZT_OK);
-  assert_int_equal(sqlite3_exec(zt_store_db(s), DROP_V5 DROP_V4
+  assert_int_equal(sqlite3_exec(zt_store_db(s), DROP_V6 DROP_V5 DROP_V4
                                 "PRAGMA user_version = 3",
                                 NULL, NULL, NULL),
                    SQLITE_OK);
@@ -923,7 +925,7 @@ static void test_delivery_migration(void **state) {
                                 "ingested_at = '2021-06-07T08:09:10Z'; "
                                 "DROP TABLE population; "
                                 "DROP TABLE benchmark; "
-                                DROP_V5 DROP_V4
+                                DROP_V6 DROP_V5 DROP_V4
                                 "PRAGMA user_version = 1",
                                 NULL, NULL, NULL),
                    SQLITE_OK);
@@ -956,7 +958,7 @@ static void test_population_migration(void **state) {
   assert_int_equal(sqlite3_exec(zt_store_db(s),
                                 "DROP TABLE population; "
                                 "DROP TABLE benchmark; "
-                                DROP_V5 DROP_V4
+                                DROP_V6 DROP_V5 DROP_V4
                                 "PRAGMA user_version = 2",
                                 NULL, NULL, NULL),
                    SQLITE_OK);

@@ -1,0 +1,89 @@
+#!/bin/sh
+# A declaration rejected whole by the municipality (JW325 retour code
+# 0001: it counts as not received) and sent again by the provider with
+# the same lines in a new declaration: the lines are identical resends
+# of stored lines, but the new declaration's answer decides for them
+# (docs/inputs.md, "Declaration answers").
+#  a. resent and approved (8001): the spending counts;
+#  b. resent and not answered yet: nog niet beoordeeld, counted;
+#  c. approved first, then resent and the resend rejected as already
+#     delivered (8021): the spending still counts;
+#  d. a copy of a declaration (same DeclaratieNummer, other bytes) is no
+#     second delivery.
+# Usage: rel21_resend_after_rejection.sh ZOTHUIS SOURCE_DIR WORK_DIR
+set -eu
+Z=$1; SRC=$2; W=$3
+rm -rf "$W"; mkdir -p "$W"; cd "$W"
+. "$SRC/tests/e2e/lib/region.sh"
+
+# jw323 IDENT DECLNR REF: one JW323 of one line of € 950,00
+jw323() {
+	cat <<X
+<?xml version="1.0" encoding="UTF-8"?>
+<Bericht xmlns="http://www.istandaarden.nl/ijw/3_2/jw323/schema" xmlns:ijw="http://www.istandaarden.nl/ijw/3_2/basisschema/schema">
+<Header><BerichtCode>490</BerichtCode><BerichtVersie>3</BerichtVersie><BerichtSubversie>2</BerichtSubversie><Afzender>98000011</Afzender><Ontvanger>0402</Ontvanger>
+<BerichtIdentificatie><ijw:Identificatie>$1</ijw:Identificatie><ijw:Dagtekening>2021-10-11</ijw:Dagtekening></BerichtIdentificatie></Header>
+<Declaratie><DeclaratieNummer>$2</DeclaratieNummer><DeclaratieDagtekening>2021-10-11</DeclaratieDagtekening>
+<TotaalIngediendBedrag><ijw:TotaalBedrag>95000</ijw:TotaalBedrag><ijw:DebetCredit>D</ijw:DebetCredit></TotaalIngediendBedrag>
+<Clienten><Client><Bsn>100000010</Bsn><Prestaties><Prestatie><ProductReferentie><ijw:ReferentieNummer>$3</ijw:ReferentieNummer></ProductReferentie><ToewijzingNummer>3000</ToewijzingNummer><ProductCategorie>45</ProductCategorie><ProductCode>45A01</ProductCode><ProductPeriode><ijw:Begindatum>2021-09-01</ijw:Begindatum><ijw:Einddatum>2021-09-28</ijw:Einddatum></ProductPeriode><GeleverdVolume>10</GeleverdVolume><Eenheid>04</Eenheid><ProductTarief>9500</ProductTarief><IngediendBedrag><ijw:Bedrag>95000</ijw:Bedrag><ijw:DebetCredit>D</ijw:DebetCredit></IngediendBedrag></Prestatie></Prestaties></Client></Clienten></Declaratie></Bericht>
+X
+}
+AH='gemeente;aanbieder_agb;antwoord_id;declaratie_id;declaratienummer;niveau;referentienummer;bedrag;debet_credit;toegekend_bedrag;toegekend_debet_credit;retourcodes'
+# answer ID DECL_ID DECLNR CODE [REF LINECODE]: an answer (CSV layout)
+answer() {
+	echo "$AH"
+	g=95000; [ "$4" = 8001 ] || [ "$4" = 0200 ] || g=0
+	echo "0402;98000011;$1;$2;$3;declaratie;;95000;D;$g;D;$4"
+	[ -z "${5:-}" ] || echo "0402;98000011;$1;$2;$3;prestatie;$5;95000;D;0;D;$6"
+}
+# spend: the region's spending, rejected spending (euros) and lines not
+# yet judged in 2021-H2
+spend() {
+	zr r export --period 2021-H2 --out "$W/e.csv"
+	[ $RC = 0 ] || fail "export exit $RC: $(cat r/last.err)"
+	s=$(awk -F, '$1 == "spend.total" && $2 == "2021-H2" && $4 == "regio" && $5 == "" { print $6 }' e.csv)
+	j=$(awk -F, '$1 == "dq.spend_rejected_by_gemeente" && $2 == "2021-H2" && $5 == "" { print $6 }' e.csv)
+	o=$(awk -F, '$1 == "dq.lines_not_assessed" && $2 == "2021-H2" && $5 == "" { print $6 }' e.csv)
+	echo "${s:-none} ${j:-none} ${o:-none}"
+}
+ing() {
+	zr r ingest "$@"
+	[ $RC = 0 ] || fail "ingest $* exit $RC: $(cat r/last.out r/last.err)"
+}
+
+make_region r
+rm r/inbox/*
+ing "$SRC/fixtures/samples/demo-aanbieders.csv"
+jw323 WM1 WDN1 WR1 > w1.xml
+answer A1 WM1 WDN1 0001 > ans1.csv
+jw323 WM2 WDN2 WR1 > w2.xml
+answer A2 WM2 WDN2 8001 > ans2.csv
+ing "$W/w1.xml" "$W/ans1.csv"
+[ "$(spend)" = "0.00 950.00 0" ] || fail "the rejected declaration counts: $(spend)"
+# b. the resend, not answered yet
+ing "$W/w2.xml"
+grep -q "read 1 = accepted 0 + rejected 0 + duplicates 1" r/last.out ||
+	fail "b: the resend is not a duplicate: $(cat r/last.out)"
+[ "$(count r "SELECT count(*) FROM redelivery")" = 1 ] ||
+	fail "b: the second delivery was not noted"
+[ "$(spend)" = "950.00 0.00 1" ] || fail "b: the resend does not wait: $(spend)"
+# a. approved
+ing "$W/ans2.csv"
+[ "$(spend)" = "950.00 0.00 0" ] || fail "a: the approved resend does not count: $(spend)"
+
+# c. approved first; the resend rejected as already delivered
+jw323 WM3 WDN3 WR3 > w3.xml
+answer A3 WM3 WDN3 8001 > ans3.csv
+jw323 WM4 WDN4 WR3 > w4.xml
+answer A4 WM4 WDN4 0200 WR3 8021 > ans4.csv
+ing "$W/w3.xml" "$W/ans3.csv"
+[ "$(spend)" = "1900.00 0.00 0" ] || fail "c: the first delivery: $(spend)"
+ing "$W/w4.xml" "$W/ans4.csv"
+[ "$(spend)" = "1900.00 0.00 0" ] || fail "c: a rejected resend undid an approval: $(spend)"
+
+# d. a copy of a declaration (another byte) is no second delivery
+sed 's#<Header>#<!-- kopie --><Header>#' w3.xml > w3-kopie.xml
+ing "$W/w3-kopie.xml"
+[ "$(count r "SELECT count(*) FROM redelivery")" = 2 ] ||
+	fail "d: a copy was noted as a delivery"
+echo "rel21 resend after rejection: ok"
