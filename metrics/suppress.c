@@ -1365,6 +1365,7 @@ zt_status zt_suppress_apply(zt_ind_table *t, zt_supp_mode mode,
   c.t = t;
   c.mode = mode;
   c.threshold = threshold;
+  zt_ind_table_set_supp(t, (int)mode, threshold);
   c.nrows = zt_ind_table_count(t);
   c.defs = malloc((c.nrows + 1) * sizeof *c.defs);
   c.stuck = calloc(c.nrows + 1, sizeof *c.stuck);
@@ -1463,3 +1464,40 @@ bool zt_supp_public(const zt_ind_table *t, const zt_ind_value *v,
   }
   return true;
 }
+
+bool zt_supp_share_bounds(const zt_ind_table *t, const zt_ind_value *v,
+                          int64_t *lo, int64_t *hi, int64_t *den) {
+  const zt_ind_def *d = zt_ind_lookup(v->indicator);
+  const zt_ind_value *dv;
+  int threshold = 0;
+  if (!d || d->supp != ZT_SC_SHARE || !d->deps[0] || !d->deps[1] ||
+      zt_ind_table_supp(t, &threshold) != ZT_SUPP_SMALL || threshold < 2)
+    return false;
+  dv = named_row(t, d->deps[0], v);
+  if (!dv || dv->suppressed || dv->unit != ZT_UNIT_COUNT || dv->num <= 0 ||
+      dv->den != 1)
+    return false;
+  *den = dv->num;
+  *lo = 0;
+  *hi = 0;
+  for (int k = 1; k < 4 && d->deps[k]; k++) {
+    const zt_ind_value *p = named_row(t, d->deps[k], v);
+    int64_t plo, phi;
+    if (!p || p->unit != ZT_UNIT_COUNT || p->den != 1)
+      return false;
+    if (!p->suppressed)
+      plo = phi = p->num;
+    else if (p->display[0] == '<')
+      plo = 1, phi = threshold - 1;        /* "< 5": 1 to 4 */
+    else
+      plo = 0, phi = INF_HI;               /* "·": any count */
+    /* the parts split the numerator (deps[1..3] of a share: each
+     * client in one part) */
+    *lo += plo;
+    *hi = sat_add(*hi, phi);
+  }
+  if (*hi > *den)
+    *hi = *den;
+  return true;
+}
+

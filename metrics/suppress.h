@@ -49,4 +49,14 @@ zt_status zt_suppress_apply(zt_ind_table *t, zt_supp_mode mode,
 bool zt_supp_public(const zt_ind_table *t, const zt_ind_value *v,
                     zt_supp_mode mode, zt_ind_value *out);
 
+/* A hidden share of counts (privacy class share, small mode), as far as
+ * a reader of the published table can bound it: its denominator `den`
+ * (shown) and its numerator between `lo` and `hi`, the sum of its parts
+ * (the catalogue's deps[1..3], which split it) as shown ("< 5": 1 to 4;
+ * "·": any). A target judged on these bounds alone
+ * tells nothing the table does not (metrics/target.c). False when the
+ * table does not bound it (the denominator hidden, another mode). */
+bool zt_supp_share_bounds(const zt_ind_table *t, const zt_ind_value *v,
+                          int64_t *lo, int64_t *hi, int64_t *den);
+
 #endif

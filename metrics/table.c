@@ -17,6 +17,8 @@ struct zt_ind_table {
   GHashTable *index;   /* full key (with peildatum) -> row position + 1 */
   GHashTable *first;   /* key without peildatum -> position + 1 of the
                           row with the earliest peildatum */
+  int supp_mode;       /* the suppression applied (zt_supp_mode), */
+  int supp_threshold;  /* and its threshold */
 };
 
 const char *zt_unit_id(zt_unit u) {
@@ -124,6 +126,17 @@ zt_status zt_ind_table_put(zt_ind_table *t, const zt_ind_value *v) {
 
 size_t zt_ind_table_count(const zt_ind_table *t) {
   return t->count;
+}
+
+void zt_ind_table_set_supp(zt_ind_table *t, int mode, int threshold) {
+  t->supp_mode = mode;
+  t->supp_threshold = threshold;
+}
+
+int zt_ind_table_supp(const zt_ind_table *t, int *threshold) {
+  if (threshold)
+    *threshold = t->supp_threshold;
+  return t->supp_mode;
 }
 
 zt_ind_value *zt_ind_table_at(const zt_ind_table *t, size_t i) {

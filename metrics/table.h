@@ -57,6 +57,10 @@ void zt_ind_table_free(zt_ind_table *t);
  * the report's peildatum, later than the cohort period's own end. */
 zt_status zt_ind_table_put(zt_ind_table *t, const zt_ind_value *v);
 size_t zt_ind_table_count(const zt_ind_table *t);
+/* The suppression last applied to the table (metrics/suppress.c): its
+ * mode (a zt_supp_mode, 0 = none) and threshold. */
+void zt_ind_table_set_supp(zt_ind_table *t, int mode, int threshold);
+int zt_ind_table_supp(const zt_ind_table *t, int *threshold);
 /* Row i, in insertion order, or after zt_ind_table_sort() in export order
  * (indicator, period, peildatum, gemeente with regio first, breakdown). */
 zt_ind_value *zt_ind_table_at(const zt_ind_table *t, size_t i);

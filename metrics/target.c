@@ -9,6 +9,7 @@
 #include "core/numfmt_nl.h"
 #include "core/str.h"
 #include "metrics/indicator.h"
+#include "metrics/suppress.h"
 
 zt_status zt_target_op_parse(const char *s, zt_target_op *out, zt_err *err) {
   if (s && strcmp(s, ">=") == 0)
@@ -158,6 +159,39 @@ const zt_target *zt_target_find(const zt_target *targets, size_t n,
   return NULL;
 }
 
+/* A hidden share whose published parts bound it on one side of the
+ * target (Gooise Meren: residentieel 20, driemilieu "< 5", gesloten 0
+ * of 72 in verblijf: 29,2% to 33,3%, against <= 18%): the verdict
+ * follows from the table and tells nothing it does not, so it is given
+ * (`bounded`); the value stays hidden. */
+static void judge_bounds(const zt_target *tg, const zt_ind_table *t,
+                         zt_target_eval *out) {
+  zt_ind_value lo = *out->judged, hi = *out->judged;
+  int64_t nlo, nhi, den;
+  bool all_met, none_met;
+  if (tg->op == ZT_OP_EQ || out->judged->unit != ZT_UNIT_PERCENT ||
+      !zt_supp_share_bounds(t, out->judged, &nlo, &nhi, &den))
+    return;
+  lo.num = nlo;
+  lo.den = den;
+  hi.num = nhi;
+  hi.den = den;
+  if (tg->op == ZT_OP_GE) {
+    all_met = compare(&lo, tg->num, tg->den) >= 0;
+    none_met = compare(&hi, tg->num, tg->den) < 0;
+  } else {
+    all_met = compare(&hi, tg->num, tg->den) <= 0;
+    none_met = compare(&lo, tg->num, tg->den) > 0;
+  }
+  if (!all_met && !none_met)
+    return;
+  out->bounded = true;
+  if (out->provisional)
+    out->status = all_met ? ZT_TS_ON_TRACK : ZT_TS_OFF_TRACK;
+  else
+    out->status = all_met ? ZT_TS_MET : ZT_TS_NOT_MET;
+}
+
 void zt_target_evaluate(const zt_target *targets, size_t n,
                         const zt_ind_table *t, const char *indicator,
                         const zt_period *p, uint16_t gem,
@@ -183,6 +217,7 @@ void zt_target_evaluate(const zt_target *targets, size_t n,
   out->judged = t ? zt_ind_table_find(t, indicator, name, gem, "") : NULL;
   if (out->judged && out->judged->suppressed) {
     out->status = ZT_TS_HIDDEN;
+    judge_bounds(tg, t, out);
     return;
   }
   if (!out->judged || out->judged->den <= 0) {

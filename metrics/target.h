@@ -59,6 +59,8 @@ typedef struct zt_target_eval {
   zt_period judged_period;    /* its period: the year for a year target
                                  in a 2e-halfjaar report */
   bool provisional;           /* a year target judged on its 1e halfjaar */
+  bool bounded;               /* judged on the bounds of a hidden share
+                                 (its value stays hidden) */
   zt_target_status status;
   char target_text[72];       /* "≥ 70%", "0" (= 0), "≤ € 110.245" */
 } zt_target_eval;
@@ -89,7 +91,9 @@ const zt_target *zt_target_find(const zt_target *targets, size_t n,
  *    half-year's value, provisionally: op koers / niet op koers, never
  *    gehaald;
  *  - no value: geen gegevens; a hidden one: niet getoond (kleine
- *    aantallen), as the "·" in its place says.
+ *    aantallen), as the "·" in its place says -- unless it is a share
+ *    whose published parts put it wholly on one side of the target
+ *    (zt_supp_share_bounds): then that verdict, with `bounded` set.
  * The comparison is exact (rationals). Fills `out`; never fails. */
 void zt_target_evaluate(const zt_target *targets, size_t n,
                         const zt_ind_table *t, const char *indicator,

@@ -17,6 +17,11 @@
 
 #define MINUS "\xe2\x88\x92"   /* − */
 
+/* The note of a target judged on the bounds of a hidden share. */
+#define BOUNDED_NOTE                                                       \
+  "exacte waarde niet getoond (kleine aantallen); het oordeel volgt uit "  \
+  "de getoonde aantallen"
+
 /* "+9,7%" or "\u2212" "13,3%": the change from o to v, false when they
  * cannot be compared (hidden, no base). */
 bool change_text(const zt_ind_value *v, const zt_ind_value *o,
@@ -217,6 +222,12 @@ zt_status tiles_block(bctx *b, xmlNodePtr n) {
                                               fin)
                             : fin;
     }
+    /* a verdict on a hidden share, from the counts the table shows */
+    if (ev.bounded)
+      tiles[i].note = tiles[i].note
+                          ? zt_arena_printf(b->a, "%s; %s", tiles[i].note,
+                                            BOUNDED_NOTE)
+                          : BOUNDED_NOTE;
     /* a status that rests on a dozen children says so */
     if (ev.target && ev.judged &&
         zt_small_base(unit_of(ind), ev.status, ev.judged->n)) {

@@ -4,7 +4,8 @@
  * niet gehaald / geen gegevens with exact comparisons at the boundary,
  * unit scaling (percent points, euros), the fallbacks (year, region), a
  * year target in a 2e halfjaar (judged on the year) and a 1e halfjaar
- * (op koers / niet op koers), and the texts the report shows.
+ * (op koers / niet op koers), a hidden share judged on the bounds its
+ * published parts give, and the texts the report shows.
  */
 #include "testutil.h"
 
@@ -12,6 +13,7 @@
 #include <string.h>
 
 #include "metrics/indicator.h"
+#include "metrics/suppress.h"
 #include "metrics/target.h"
 
 static void put(zt_ind_table *t, const char *id, const char *period,
@@ -197,11 +199,94 @@ static void test_year_target_in_half_years(void **state) {
   zt_ind_table_free(t);
 }
 
+/* A municipality's share in residential care is hidden because one of
+ * its parts is below the threshold; its parts as published still put it
+ * on one side of a target, which is then judged, never on the other. */
+/* The verblijf rows of one municipality in 2023: its clients split by
+ * kind (n[] in the order of kinds[]) and its residential share. */
+static void put_kinds(zt_ind_table *t, uint16_t gem, const int64_t n[7]) {
+  static const char *const kinds[] = {
+      "kind=residentieel", "kind=driemilieu", "kind=gesloten",
+      "kind=pleegzorg", "kind=gezinshuis", "kind=beschermd_wonen",
+      "kind=ggz_klinisch"};
+  int64_t all = 0;
+  for (int k = 0; k < 7; k++) {
+    zt_ind_value v;
+    zt_period p;
+    memset(&v, 0, sizeof v);
+    assert_int_equal(zt_period_parse("2023", &p, NULL), ZT_OK);
+    snprintf(v.indicator, sizeof v.indicator, "verblijf.clients_by_kind");
+    snprintf(v.period, sizeof v.period, "2023");
+    snprintf(v.breakdown, sizeof v.breakdown, "%s", kinds[k]);
+    v.peildatum = p.end;
+    v.gemeente = gem;
+    v.unit = ZT_UNIT_COUNT;
+    v.num = v.n = n[k];
+    v.den = 1;
+    zt_ind_display(&v, v.display);
+    assert_int_equal(zt_ind_table_put(t, &v), ZT_OK);
+    all += n[k];
+  }
+  put(t, "verblijf.clients", "2023", gem, ZT_UNIT_COUNT, all, 1);
+  put(t, "verblijf.share_residentieel", "2023", gem, ZT_UNIT_PERCENT,
+      n[0] + n[1] + n[2], all);
+}
+
+static void test_hidden_share_bounds(void **state) {
+  zt_ind_table *t = zt_ind_table_new();
+  zt_target tg[3];
+  zt_target_eval ev;
+  zt_period y;
+  zt_err err;
+  (void)state;
+  assert_int_equal(zt_period_parse("2023", &y, NULL), ZT_OK);
+  /* Gooise Meren in the demo: 21 of 72 (29,2%); its klinische jeugd-GGZ
+   * (2) is hidden too, so the share would give the driemilieu count */
+  put_kinds(t, 406, (const int64_t[7]){20, 1, 0, 31, 13, 5, 2});
+  /* 7 of 40 (17,5%) */
+  put_kinds(t, 417, (const int64_t[7]){5, 2, 0, 20, 10, 1, 2});
+  assert_int_equal(zt_suppress_apply(t, ZT_SUPP_SMALL, 5, &err), ZT_OK);
+  assert_true(zt_ind_table_find(t, "verblijf.share_residentieel", "2023",
+                                406, "")->suppressed);
+  /* 20 + (1..4) + 0 of 72: 29,2% to 33,3%, all above 18% */
+  tg[0] = target("verblijf.share_residentieel", 406, "2023", "<=", "18");
+  zt_target_evaluate(tg, 1, t, "verblijf.share_residentieel", &y, 406,
+                     &ev);
+  assert_int_equal(ev.status, ZT_TS_NOT_MET);
+  assert_true(ev.bounded);
+  assert_true(ev.judged->suppressed);
+  /* ... and all below 35% */
+  tg[1] = target("verblijf.share_residentieel", 406, "2023", "<=", "35");
+  zt_target_evaluate(&tg[1], 1, t, "verblijf.share_residentieel", &y, 406,
+                     &ev);
+  assert_int_equal(ev.status, ZT_TS_MET);
+  /* 30% lies inside: no verdict */
+  tg[2] = target("verblijf.share_residentieel", 406, "2023", "<=", "30");
+  zt_target_evaluate(&tg[2], 1, t, "verblijf.share_residentieel", &y, 406,
+                     &ev);
+  assert_int_equal(ev.status, ZT_TS_HIDDEN);
+  assert_false(ev.bounded);
+  /* 5 + (1..4) + 0 of 40: 15% to 22,5% against 18%: no verdict */
+  assert_true(zt_ind_table_find(t, "verblijf.share_residentieel", "2023",
+                                417, "")->suppressed);
+  tg[0] = target("verblijf.share_residentieel", 417, "2023", "<=", "18");
+  zt_target_evaluate(tg, 1, t, "verblijf.share_residentieel", &y, 417, &ev);
+  assert_int_equal(ev.status, ZT_TS_HIDDEN);
+  /* without suppression information (mode none): never */
+  assert_int_equal(zt_suppress_apply(t, ZT_SUPP_NONE, 5, &err), ZT_OK);
+  assert_false(zt_supp_share_bounds(
+      t, zt_ind_table_find(t, "verblijf.share_residentieel", "2023", 406,
+                           ""),
+      &(int64_t){0}, &(int64_t){0}, &(int64_t){0}));
+  zt_ind_table_free(t);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_parse),
     cmocka_unit_test(test_status),
     cmocka_unit_test(test_year_target_in_half_years),
+    cmocka_unit_test(test_hidden_share_bounds),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
