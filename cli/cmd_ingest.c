@@ -142,6 +142,15 @@ zt_status zt_open_store_key(const zt_config *cfg, zt_store *store,
       return st;
   }
   bound = have_id || clients;
+  /* Every build since schema 6 records the key when a store gets its
+   * first pseudonyms: a store of 6 or later that holds pseudonyms but no
+   * key id has lost its record (or was tampered with), and any key would
+   * be taken for its own -- every child a second client. */
+  if (store && clients && !have_id && zt_store_found_version(store) >= 6)
+    return zt_fail(err, ZT_ERR_CORRUPT,
+                   "store %s holds pseudonyms but no record of the key "
+                   "they were made with (meta key_id): restore the store "
+                   "from its backup", cfg->store_path);
   if (access(cfg->key_file, F_OK) != 0) {
     if (bound)
       return zt_fail(err, ZT_ERR_USAGE,

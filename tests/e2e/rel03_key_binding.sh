@@ -4,6 +4,9 @@
 # `--key-file other.key ingest` refuses a key the store does not know;
 # `rm zothuis.key; zothuis init` on a store with pseudonyms refuses and
 # makes no key. Clients are never doubled; with the right key all is well.
+# A store that holds pseudonyms but lost its record of the key (meta
+# key_id deleted) is refused as damaged (exit 5), not bound to whatever
+# key is at hand.
 # Usage: rel03_key_binding.sh ZOTHUIS SOURCE_DIR WORK_DIR
 set -eu
 Z=$1; SRC=$2; W=$3
@@ -53,4 +56,13 @@ zr r run
 [ $RC = 0 ] || [ $RC = 2 ] || fail "run with its key exit $RC: $(cat r/last.err)"
 [ ! -e r/inbox/again.csv ] || fail "the delivery was not read with the right key"
 [ "$(count r "SELECT count(*) FROM client")" = "$clients" ] || fail "the same children became new clients"
+# 5. the record of the key lost, another key at hand
+sqlite3 r/zothuis.db "DELETE FROM meta WHERE key = 'key_id'"
+head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n' > r/zothuis.key
+chmod 600 r/zothuis.key
+{ echo "$DECL_HEADER"; decl_lines 2 43000000; } > n.csv
+zr r ingest "$W/n.csv"
+[ $RC = 5 ] || fail "a store without its key record took another key: exit $RC"
+grep -q "no record of the key" r/last.err || fail "5: $(cat r/last.err)"
+[ "$(count r "SELECT count(*) FROM client")" = "$clients" ] || fail "5: new clients"
 echo "rel03 key binding: ok"
