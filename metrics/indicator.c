@@ -80,6 +80,7 @@ static zt_status fam_compl(zt_emit *e, const zt_ind_def *d);
 #define T_NONE ZT_TIME_NONE
 #define T_SUM ZT_TIME_SUM
 #define T_UNION ZT_TIME_UNION
+#define T_LATEST ZT_TIME_LATEST
 #define EPC "episodes.clients"
 static const zt_ind_def defs[] = {
   /* volume and spending */
@@ -121,7 +122,7 @@ static const zt_ind_def defs[] = {
    "verblijf.clients", NOD, ZT_FAM_ZOTHUIS, Z_V_KIND, fam_zothuis,
    "V(P) split by each client's kind in P: the verblijf kind on the latest "
    "day of P the client was in verblijf (most restrictive on a tie)", SUM,
-   T_NONE, NULL, NULL},
+   T_LATEST, NULL, NULL},
   {"verblijf.share_gezinsvorm", PCT, 1, NULL, false, false, ZT_SC_SHARE,
    false, NULL,
    {"verblijf.clients", "verblijf.clients_by_kind|kind=pleegzorg",

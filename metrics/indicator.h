@@ -55,7 +55,10 @@ typedef enum zt_parts {
 typedef enum zt_time_rel {
   ZT_TIME_NONE,    /* no relation the audit can use */
   ZT_TIME_SUM,     /* year = H1 + H2 (money, episodes beginning in P) */
-  ZT_TIME_UNION    /* unique clients: each half <= year <= H1 + H2 */
+  ZT_TIME_UNION,   /* unique clients: each half <= year <= H1 + H2 */
+  ZT_TIME_LATEST   /* clients by their kind on the latest day of P: a
+                      client of the 2e halfjaar has the year's kind, one
+                      of the 1e halfjaar may not: H2 <= year <= H1 + H2 */
 } zt_time_rel;
 
 /* The run state a family function reads (metrics/accum.h). */

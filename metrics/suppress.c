@@ -154,6 +154,8 @@ static void region_mean(zt_ind_value *v, const zt_ind_def *d,
 typedef enum grel {
   G_EQ,      /* total = sum of members */
   G_COVER,   /* every member <= total <= sum of members */
+  G_LATEST,  /* a year over its half-years by the latest day's kind:
+                H2 <= total <= H1 + H2 (ZT_TIME_LATEST) */
   G_NONE     /* no arithmetic the audit may use (step 2 only) */
 } grel;
 
@@ -271,6 +273,12 @@ static zt_ind_value *row(const sctx *c, size_t r) {
   return zt_ind_table_at(c->t, r);
 }
 
+/* Is row r of a 2e halfjaar ("2023-H2")? */
+static bool second_half(const sctx *c, size_t r) {
+  const char *p = row(c, r)->period;
+  return strlen(p) == 7 && strcmp(p + 4, "-H2") == 0;
+}
+
 /* The municipality rows of a count under the region's that add up to it
  * exactly, although nothing makes them (no client counted in two
  * municipalities, no placement begun in two): a reader who sees such a
@@ -374,7 +382,10 @@ static zt_status build_groups(sctx *c) {
         st = push_key(keys,
                       g_strdup_printf("t|%s|%s|%u|%s", d->id, year,
                                       v->gemeente, v->breakdown),
-                      i, tr, d->time == ZT_TIME_SUM ? G_EQ : G_COVER,
+                      i, tr,
+                      d->time == ZT_TIME_SUM      ? G_EQ
+                      : d->time == ZT_TIME_LATEST ? G_LATEST
+                                                  : G_COVER,
                       d->time == ZT_TIME_SUM && (!cbs || money), true);
     }
     /* cbs: a share of rounded counts gives its part rounded (the
@@ -673,9 +684,11 @@ static bool propagate(const sctx *c, size_t gi, range *rg) {
   /* work on total + adjust, then move the result back */
   Tv.lo = T0->lo == INF_LO ? INF_LO : sat_add(T0->lo, gr->adjust);
   Tv.hi = T0->hi == INF_HI ? INF_HI : sat_add(T0->hi, gr->adjust);
-  /* an inequality: first every member <= T */
-  for (size_t k = 0; k < gr->n && gr->rel == G_COVER; k++)
-    ch |= narrow(&rg[c->mem[gr->first + k]], INF_LO, T->hi);
+  /* an inequality: first every member <= T (G_LATEST: the 2e
+   * halfjaar only) */
+  for (size_t k = 0; k < gr->n && gr->rel != G_EQ; k++)
+    if (gr->rel == G_COVER || second_half(c, c->mem[gr->first + k]))
+      ch |= narrow(&rg[c->mem[gr->first + k]], INF_LO, T->hi);
   for (size_t k = 0; k < gr->n; k++) {
     const range *m = &rg[c->mem[gr->first + k]];
     if (m->lo == INF_LO)
@@ -700,10 +713,13 @@ static bool propagate(const sctx *c, size_t gi, range *rg) {
       ch |= narrow(m, lo, hi);
     }
   } else {
-    /* every member <= T <= sum of members */
+    /* every member <= T <= sum of members (G_LATEST: the 2e halfjaar
+     * <= T) */
     int64_t mlo = INF_LO;
     for (size_t k = 0; k < gr->n; k++) {
       const range *m = &rg[c->mem[gr->first + k]];
+      if (gr->rel == G_LATEST && !second_half(c, c->mem[gr->first + k]))
+        continue;
       if (m->lo > mlo)
         mlo = m->lo;
     }
@@ -894,6 +910,10 @@ static bool zero_shown_by(const sctx *c, size_t x) {
     const group *gr = &c->g[c->cg[k]];
     const zt_ind_value *t = row(c, gr->total);
     if (gr->rel == G_NONE || gr->same || gr->total == x)
+      continue;
+    /* a year of 0 gives a 1e halfjaar by the latest day's kind nothing
+     * away (its clients may have another kind by the year's end) */
+    if (gr->rel == G_LATEST && !second_half(c, x))
       continue;
     if (!t->suppressed && t->num == 0 && gr->adjust == 0)
       return true;
@@ -1199,8 +1219,8 @@ static zt_status audit(sctx *c, size_t *nhid) {
     if (pick != SIZE_MAX) {
       zt_ind_value *v = row(c, pick);
       if (rg[pick].lo == 0 && rg[pick].hi == 0 && !is_money(v) &&
-          c->mode == ZT_SUPP_CBS && strcmp(v->display, HIDDEN_CBS) == 0 &&
-          v->num == 0) {
+          v->num == 0 &&
+          c->mode == ZT_SUPP_CBS && strcmp(v->display, HIDDEN_CBS) == 0) {
         /* a zero that cbs hides as 0-7 and the figures around it give
          * away (a total of 0): it identifies no one, so it is shown */
         v->suppressed = false;

@@ -23,7 +23,9 @@ place of a number) it tries:
     messages and assignments, and for clients once the report publishes
     its double counts; at least the region for other counts),
     half-years under their year (exactly for money and new placements;
-    for unique clients each half <= the year <= their sum), a share times
+    for unique clients each half <= the year <= their sum; for clients by
+    their kind on the latest day, the 2e halfjaar <= the year <= the sum
+    of the halves), a share times
     its whole (the kinds in a gezinsvorm), a shift (toegerekend minus
     gedeclareerd), the n column of a published mean or share (the count
     it is over), rows with the same value;
@@ -157,6 +159,10 @@ MORE_COUNT_COLUMNS = ["episodes.age_le12", "episodes.short_ended",
                       "episodes.short_running"]
 TIME_SUM = ["spend.total", "spend.by_kind", "wpb.spend_declared",
             "instroom.placements"]
+# clients by their kind on the latest day of the period: a client of the
+# 2e halfjaar has the year's kind (one of the 1e may not): H2 <= year <=
+# H1 + H2
+TIME_LATEST = ["verblijf.clients_by_kind"]
 TIME_UNION = ["clients.total", "clients.by_kind", "verblijf.clients",
               "verblijf.residentieel_under12", "ggz_klinisch.clients",
               "ggz_klinisch.under12", "beschermd_wonen.clients",
@@ -251,12 +257,14 @@ def build_cells(rows, mode, t):
 class Equation:
     """sum(coef * cell) + const == 0 (eq) or, for a cover, the total is at
     most the sum of the parts and each part at most the total."""
-    __slots__ = ("terms", "const", "kind", "total", "parts")
+    __slots__ = ("terms", "const", "kind", "total", "parts", "below")
 
     def __init__(self, terms, const=Fraction(0), kind="eq", total=None,
-                 parts=None):
+                 parts=None, below=None):
         self.terms, self.const, self.kind = terms, const, kind
         self.total, self.parts = total, parts
+        # the parts known to be at most the total (all, unless given)
+        self.below = parts if below is None else below
 
 
 def exact_columns(folder):
@@ -393,6 +401,11 @@ def gather(cells, mode, exact=frozenset()):
             if len(p) != 4:
                 continue
             h1, h2 = per.get(p + "-H1"), per.get(p + "-H2")
+            if ind in TIME_LATEST and h2 is not None:
+                eqs.append(Equation(None, kind="cover", total=y,
+                                    parts=[h1, h2] if h1 is not None
+                                    else [h2, None], below=[h2]))
+                continue
             if h1 is None or h2 is None:
                 continue
             if ind in TIME_SUM:
@@ -415,11 +428,14 @@ def propagate(eqs, stats):
         rounds += 1
         for e in eqs:
             if e.kind == "cover":
-                T, parts = e.total, e.parts
+                T = e.total
+                # a part not published: T has no upper bound from them
+                parts = [p for p in e.parts if p is not None]
                 slo = sum(p.lo for p in parts)
-                shi = sum(p.hi for p in parts)
-                # T <= sum of parts, T >= every part
-                nlo = max([T.lo] + [p.lo for p in parts])
+                shi = (sum(p.hi for p in parts)
+                       if len(parts) == len(e.parts) else INF)
+                # T <= sum of parts, T >= every part below it
+                nlo = max([T.lo] + [p.lo for p in e.below])
                 nhi = min(T.hi, shi)
                 if T.hidden or not T.exact:
                     stats["attempts"] += 1
@@ -432,7 +448,7 @@ def propagate(eqs, stats):
                     stats["attempts"] += 1
                     others = shi - p.hi if p.hi != INF else INF
                     plo = max(p.lo, T.lo - others) if others != INF else p.lo
-                    phi = min(p.hi, T.hi)
+                    phi = min(p.hi, T.hi) if p in e.below else p.hi
                     if plo <= phi and (plo > p.lo or phi < p.hi):
                         p.lo, p.hi = plo, phi
                         changed = True
@@ -761,9 +777,13 @@ def attack(folder, names, exact_cols=False):
         "hidden_counts_tried": len(counts),
         "relations": len(eqs),
         "derivations_attempted": stats["attempts"],
+        # a hidden zero worked out is no disclosure: zeros are published
+        # as such (docs/privacy.md, rule 1); listed apart, not counted
         "derived": [{"cell": list(k), "value": None if v is None else
                      str(v), "how": how}
-                    for k, (v, how) in sorted(derived.items())],
+                    for k, (v, how) in sorted(derived.items()) if v != 0],
+        "zeros": [{"cell": list(k), "how": how}
+                  for k, (v, how) in sorted(derived.items()) if v == 0],
     }
 
 
@@ -789,9 +809,12 @@ def main(argv):
         print(f"{folder}: mode {r['mode']}, {r['hidden_cells_tried']} hidden "
               f"cells tried ({r['hidden_counts_tried']} counts), "
               f"{r['relations']} relations, {r['derivations_attempted']} "
-              f"derivations attempted, {n} derived")
+              f"derivations attempted, {n} derived, {len(r['zeros'])} "
+              f"hidden zeros worked out")
         for d in r["derived"][:20]:
             print(f"  derived {d['cell']} = {d['value']} ({d['how']})")
+        for d in r["zeros"][:5]:
+            print(f"  zero {d['cell']} ({d['how']})")
     if out:
         with open(out, "w", encoding="utf-8") as f:
             json.dump(results, f, indent=1)

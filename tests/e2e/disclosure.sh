@@ -85,4 +85,4 @@ if python3 "$SRC/tests/e2e/attacker.py" "$C" > control.out; then
 	fail "the attacker derives nothing without the complements: $(cat control.out)"
 fi
 grep -q "derived \[" control.out || fail "control: $(cat control.out)"
-echo "disclosure e2e: $(grep -c ' 0 derived' attack.out) folders, 0 derived; control: $(head -1 control.out | sed 's/.*, //')"
+echo "disclosure e2e: $(grep -c ' 0 derived' attack.out) folders, 0 derived; control: $(head -1 control.out | sed 's/.*attempted, //')"
