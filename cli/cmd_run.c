@@ -138,7 +138,7 @@ static char *move_into(const char *path, const char *dir, size_t reserve,
       /* the name (with the folder's path) is too long: this file's
        * problem, not the folder's */
       zt_fail(err, e == ENAMETOOLONG ? ZT_ERR_INPUT : ZT_ERR_OUTPUT,
-              "cannot move %s to %s: %s", path, dir, strerror(e));
+              "cannot move %s: %s (into %s)", path, strerror(e), dir);
       g_free(dest);
       return NULL;
     }
