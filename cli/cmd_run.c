@@ -14,6 +14,12 @@
  * settle_seconds, or with a completion marker NAME.done beside it (which
  * is removed when the file is moved). A file that changed while it was
  * read, or after, is left in the inbox for the next run.
+ *
+ * The names a move makes (NAME.1 when the archive holds NAME already,
+ * NAME.reason beside a rejected file) are kept within the folder's limit
+ * on name length by shortening the stem (zt_fit_name). A file for which
+ * no name can be made is left in the inbox with an error line; the run
+ * goes on, writes the reports and ends with exit 2.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -66,33 +72,73 @@ static zt_status copy_file(const char *path, const char *dest, zt_err *err) {
   return zt_fileout_commit(&out, err);
 }
 
-/* Move `path` into `dir` (created if needed, never through a link) under
- * its own name, adding .1, .2, ... when that name is taken. Returns the
- * new path (caller frees) or NULL with err set. */
-static char *move_into(const char *path, const char *dir, zt_err *err) {
-  char *base = g_path_get_basename(path);
-  char *dest = g_build_filename(dir, base, NULL);
+/* The first free name in `dir` for the file `base`: `base`, else
+ * `base`.1, .2, ... up to .9999, each shortened (zt_fit_name) so that it
+ * and `reserve` more bytes fit the folder's limit on name length. Returns
+ * the path (caller frees) or NULL with err set: ZT_ERR_INPUT when no name
+ * can be made for this file. */
+static char *free_name(const char *path, const char *dir, const char *base,
+                       size_t reserve, zt_err *err) {
   struct stat sb;
-  for (int i = 1; lstat(dest, &sb) == 0 && i < 10000; i++) {
+  for (int i = 0; i < 10000; i++) {
+    char suffix[16], *name, *dest;
+    suffix[0] = '\0';
+    if (i)
+      snprintf(suffix, sizeof suffix, ".%d", i);
+    if (zt_fit_name(dir, base, suffix, reserve, &name, err)) {
+      zt_err_prefix(err, "cannot move %s to %s", path, dir);
+      return NULL;
+    }
+    dest = g_build_filename(dir, name, NULL);
+    free(name);
+    /* ENAMETOOLONG here (a long folder path) fails the move below */
+    if (lstat(dest, &sb) != 0)
+      return dest;
     g_free(dest);
-    dest = g_strdup_printf("%s/%s.%d", dir, base, i);
   }
-  g_free(base);
+  zt_fail(err, ZT_ERR_INPUT, "cannot move %s to %s: it holds a file of "
+          "that name and .1 to .9999 too", path, dir);
+  return NULL;
+}
+
+/* Move `path` into `dir` (created if needed, never through a link) under
+ * its own name, adding .1, .2, ... when that name is taken; a name that,
+ * with `reserve` bytes more (a ".reason" beside it), is too long for the
+ * folder has its stem shortened (zt_fit_name). Returns the new path
+ * (caller frees) or NULL with err set: ZT_ERR_INPUT when no name could be
+ * made for this file (the caller skips it and goes on), ZT_ERR_OUTPUT
+ * when the folder refused it. */
+static char *move_into(const char *path, const char *dir, size_t reserve,
+                       zt_err *err) {
+  char *base, *dest;
   if (zt_is_symlink(dir)) {
     zt_fail(err, ZT_ERR_OUTPUT, "cannot move %s: %s is a symbolic link, "
             "which zothuis does not follow", path, dir);
-    g_free(dest);
     return NULL;
   }
-  if (zt_mkdirs(dir, err)) {
-    g_free(dest);
+  if (zt_mkdirs(dir, err))
+    return NULL;
+  base = g_path_get_basename(path);
+  dest = free_name(path, dir, base, reserve, err);
+  if (!dest) {
+    g_free(base);
     return NULL;
   }
+  {
+    const char *slash = strrchr(dest, '/');
+    if (!g_str_has_prefix(slash ? slash + 1 : dest, base))
+      zt_info("run", "%s: its name is too long for %s with what zothuis "
+              "adds to it; stored there as %s", path, dir, dest);
+  }
+  g_free(base);
   if (rename(path, dest) != 0) {
     /* Another file system: copy, sync, then remove the original. */
     if (errno != EXDEV) {
-      zt_fail(err, ZT_ERR_OUTPUT, "cannot move %s to %s: %s", path, dir,
-              strerror(errno));
+      int e = errno;
+      /* the name (with the folder's path) is too long: this file's
+       * problem, not the folder's */
+      zt_fail(err, e == ENAMETOOLONG ? ZT_ERR_INPUT : ZT_ERR_OUTPUT,
+              "cannot move %s: %s (into %s)", path, strerror(e), dir);
       g_free(dest);
       return NULL;
     }
@@ -143,10 +189,24 @@ static void clean_stale(const char *dir) {
             "%s", removed, dir);
 }
 
+/* After move_into() failed: a file for which no name could be made
+ * (ZT_ERR_INPUT) is skipped with an error line that names it, and stays
+ * in the inbox; *problem is set and the run goes on (true). Any other
+ * failure is the output's: false. */
+static bool not_moved(bool *problem, zt_err *err) {
+  if (err->status != ZT_ERR_INPUT)
+    return false;
+  zt_error("ingest", "%s; skipped, left in the inbox", err->msg);
+  zt_err_clear(err);
+  *problem = true;
+  return true;
+}
+
 /* Move one file of the inbox where it belongs, and log it. Returns false
- * (err set) when an output failed. */
+ * (err set) when an output failed; sets *problem when the file had to be
+ * left in the inbox because no name could be made for it. */
 static bool settle_file(const zt_config *cfg, const zt_ingest_file *f,
-                        const char *archive, zt_err *err) {
+                        const char *archive, bool *problem, zt_err *err) {
   const zt_file_counts *c = &f->counts;
   char *dest = NULL;
   switch (f->status) {
@@ -167,15 +227,16 @@ static bool settle_file(const zt_config *cfg, const zt_ingest_file *f,
       return true;
     }
     if (f->status != ZT_FILE_REJECTED) {
-      dest = move_into(f->path, archive, err);
+      dest = move_into(f->path, archive, 0, err);
       if (!dest)
-        return false;
+        return not_moved(problem, err);
       drop_marker(f);
       break;
     }
-    dest = move_into(f->path, cfg->rejected_dir, err);
+    /* room for the .reason beside it */
+    dest = move_into(f->path, cfg->rejected_dir, strlen(".reason"), err);
     if (!dest)
-      return false;
+      return not_moved(problem, err);
     drop_marker(f);
     {
       char *rpath = g_strdup_printf("%s.reason", dest);
@@ -403,7 +464,7 @@ int zt_cmd_run(const zt_globals *g, int argc, char **argv) {
     clean_stale(cfg.rejected_dir);
     clean_stale(archive);
     for (size_t i = 0; i < run.nfiles; i++) {
-      if (!settle_file(&cfg, &run.files[i], archive, &err)) {
+      if (!settle_file(&cfg, &run.files[i], archive, &problems, &err)) {
         zt_error("run", "%s", err.msg);
         rc = zt_exit_code(err.status);
         g_free(archive);

@@ -8,6 +8,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -51,6 +52,87 @@ mode_t zt_file_mode(mode_t mode) {
   return mode & ~zt_umask() & 0777;
 }
 
+/* Length of the extensions at the end of `name` (`n` bytes): at most
+ * two of a dot and 1 to 8 ASCII letters or digits (".csv", ".xml.gz");
+ * at least one byte of stem stays before them. */
+static size_t ext_len(const char *name, size_t n) {
+  size_t e = n;
+  for (int k = 0; k < 2; k++) {
+    size_t i = e;
+    while (i > 0 && e - i < 8 &&
+           ((name[i - 1] >= '0' && name[i - 1] <= '9') ||
+            (name[i - 1] >= 'a' && name[i - 1] <= 'z') ||
+            (name[i - 1] >= 'A' && name[i - 1] <= 'Z')))
+      i--;
+    if (i == e || i < 2 || name[i - 1] != '.')
+      break;
+    e = i - 1;
+  }
+  return n - e;
+}
+
+zt_status zt_fit_name(const char *dir, const char *name, const char *suffix,
+                      size_t reserve, char **out, zt_err *err) {
+  long lim = pathconf(dir, _PC_NAME_MAX);
+  size_t max = lim > 0 && lim < NAME_MAX ? (size_t)lim : NAME_MAX;
+  size_t n = strlen(name), s = strlen(suffix), x = ext_len(name, n);
+  size_t keep = n - x;
+  *out = NULL;
+  if (n + s + reserve > max) {
+    if (x + s + reserve >= max)
+      return zt_fail(err, ZT_ERR_INPUT,
+                     "no name of at most %zu bytes can be made from %s",
+                     max, name);
+    keep = max - x - s - reserve;
+    /* never inside a UTF-8 character: back off from continuation bytes
+     * (at most three, the most a character has) */
+    for (int b = 0; b < 3 && keep > 0 &&
+                    ((unsigned char)name[keep] & 0xC0) == 0x80;
+         b++)
+      keep--;
+    if (keep == 0)
+      return zt_fail(err, ZT_ERR_INPUT,
+                     "no name of at most %zu bytes can be made from %s",
+                     max, name);
+  }
+  *out = malloc(keep + x + s + 1);
+  if (!*out)
+    return zt_fail(err, ZT_ERR_NOMEM, "out of memory");
+  memcpy(*out, name, keep);
+  memcpy(*out + keep, name + n - x, x);
+  memcpy(*out + keep + x, suffix, s + 1);
+  return ZT_OK;
+}
+
+/* The temporary name for `path`: `path`.tmp.XXXXXX, its stem shortened
+ * when that name would be too long for its folder. */
+static zt_status tmp_name(const char *path, char **tmp, zt_err *err) {
+  const char *slash = strrchr(path, '/');
+  size_t dn = slash ? (size_t)(slash - path) + 1 : 0;
+  char *dir = dn ? strndup(path, dn) : dup_str(".");
+  char *name = NULL;
+  zt_status st;
+  *tmp = NULL;
+  if (!dir)
+    return zt_fail(err, ZT_ERR_NOMEM, "out of memory");
+  st = zt_fit_name(dir, path + dn, ".tmp.XXXXXX", 0, &name, err);
+  free(dir);
+  if (st == ZT_ERR_INPUT)           /* a name we write: an output error */
+    return zt_fail(err, ZT_ERR_OUTPUT, "cannot write %s: no temporary "
+                   "name fits beside it", path);
+  if (st)
+    return st;
+  *tmp = malloc(dn + strlen(name) + 1);
+  if (!*tmp) {
+    free(name);
+    return zt_fail(err, ZT_ERR_NOMEM, "out of memory");
+  }
+  memcpy(*tmp, path, dn);
+  memcpy(*tmp + dn, name, strlen(name) + 1);
+  free(name);
+  return ZT_OK;
+}
+
 /* A target that exists and is not a regular file: write to it directly
  * (FIFO, character device) or refuse. Returns ZT_OK with out->fp set, or
  * an error; *handled is false when `path` is a regular file or absent. */
@@ -91,7 +173,6 @@ static zt_status open_special(zt_fileout *out, const char *path,
 
 zt_status zt_fileout_open(zt_fileout *out, const char *path, mode_t mode,
                           zt_err *err) {
-  size_t n = strlen(path) + sizeof ".tmp.XXXXXX";
   bool special;
   zt_status st;
   int fd;
@@ -108,12 +189,11 @@ zt_status zt_fileout_open(zt_fileout *out, const char *path, mode_t mode,
       zt_fileout_abort(out);
     return st;
   }
-  out->tmp = malloc(n);
-  if (!out->tmp) {
+  st = tmp_name(path, &out->tmp, err);
+  if (st) {
     zt_fileout_abort(out);
-    return zt_fail(err, ZT_ERR_NOMEM, "out of memory");
+    return st;
   }
-  snprintf(out->tmp, n, "%s.tmp.XXXXXX", path);
   fd = mkstemp(out->tmp);
   if (fd < 0) {
     st = zt_fail(err, ZT_ERR_OUTPUT, "cannot create %s: %s", out->tmp,

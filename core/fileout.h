@@ -20,6 +20,11 @@
  * left behind are recognised by their names (NAME.tmp.XXXXXX,
  * .NAME.tmp.XXXXXX, .NAME.old.XXXXXX) and removed by
  * zt_remove_stale_tmp().
+ *
+ * Names made from another name (a temporary NAME.tmp.XXXXXX, an archive
+ * copy NAME.1, a NAME.reason beside a rejected file) are kept within the
+ * folder's limit on name length (NAME_MAX, 255 bytes) by zt_fit_name(),
+ * which cuts the stem of a long name short and keeps its extensions.
  */
 #ifndef ZT_FILEOUT_H
 #define ZT_FILEOUT_H
@@ -48,7 +53,9 @@ mode_t zt_umask(void);
 mode_t zt_file_mode(mode_t mode);
 
 /* Create the temporary file for `path` with permission bits `mode` (e.g.
- * ZT_MODE_PUBLIC, or 0600 for secrets), less the umask. When `path` is a
+ * ZT_MODE_PUBLIC, or 0600 for secrets), less the umask; its name is
+ * `path`.tmp.XXXXXX, with the stem shortened when that would be too long
+ * (zt_fit_name), so any `path` that fits can be written. When `path` is a
  * FIFO or character device, open it for writing instead (a FIFO without a
  * reader is an error, not a wait). */
 zt_status zt_fileout_open(zt_fileout *out, const char *path, mode_t mode,
@@ -63,6 +70,20 @@ void zt_fileout_abort(zt_fileout *out);
 /* Write a whole buffer to `path` atomically. */
 zt_status zt_write_file_atomic(const char *path, const void *data, size_t n,
                                mode_t mode, zt_err *err);
+
+/* The name for a file in folder `dir` made of `name` (a base name,
+ * without '/') and `suffix` (".1", ".tmp.XXXXXX", or ""), that leaves
+ * room for `reserve` more bytes (say 7 for a ".reason" added later)
+ * within the longest name the folder takes: NAME_MAX, or less where its
+ * file system says so (a `dir` that does not exist yet: NAME_MAX). When
+ * name + suffix + reserve is too long, the stem of `name` is cut short,
+ * on a UTF-8 character boundary, and its extensions (at most two dots
+ * with 1 to 8 letters or digits each: ".csv", ".xml.gz") are kept:
+ * "<shorter stem><extensions><suffix>". Returns ZT_OK with *out (for
+ * free()), or ZT_ERR_INPUT when no such name can be made (the extensions
+ * and suffix alone are too long), ZT_ERR_NOMEM. */
+zt_status zt_fit_name(const char *dir, const char *name, const char *suffix,
+                      size_t reserve, char **out, zt_err *err);
 
 /* mkdir -p; new folders get 0777 less the umask. */
 zt_status zt_mkdirs(const char *path, zt_err *err);

@@ -3,7 +3,8 @@
  * FIFOs written in place, never replaced, and refused without a reader;
  * modes from the umask; a folder swapped in whole and a linked one
  * refused; leftovers of killed runs removed, nothing else; the formula
- * guard of CSV cells.
+ * guard of CSV cells; names made from long names (a suffix, a temporary
+ * name) cut to NAME_MAX with their extensions and UTF-8 characters whole.
  */
 #include "testutil.h"
 
@@ -171,6 +172,75 @@ static void test_stale(void **state) {
   g_free(dir);
 }
 
+/* `c` repeated `n` times, then `tail`. */
+static char *repeat(const char *c, size_t n, const char *tail) {
+  GString *g = g_string_new(NULL);
+  for (size_t i = 0; i < n; i++)
+    g_string_append(g, c);
+  g_string_append(g, tail);
+  return g_string_free(g, FALSE);
+}
+
+static void test_fit_name(void **state) {
+  char *dir = tu_tmpdir("fit");
+  char *b255 = repeat("b", 251, ".csv");
+  char *u254 = repeat("\xc3\xbc", 125, ".csv");  /* u-umlaut, 2 bytes */
+  char *euros = repeat("\xe2\x82\xac", 82, ".xml.gz"); /* 3 bytes */
+  char *e254 = g_strconcat("x", euros, NULL);
+  char *got, *p;
+  zt_err err;
+  (void)state;
+  /* a name that fits stays as it is */
+  assert_int_equal(zt_fit_name(dir, "a.csv", ".1", 7, &got, NULL), ZT_OK);
+  assert_string_equal(got, "a.csv.1");
+  free(got);
+  /* 255 bytes + ".1": the stem is cut, the extension and suffix kept */
+  assert_int_equal(strlen(b255), 255);
+  assert_int_equal(zt_fit_name(dir, b255, ".1", 0, &got, NULL), ZT_OK);
+  assert_int_equal(strlen(got), 255);
+  assert_int_equal(strncmp(got, b255, 249), 0);
+  assert_string_equal(got + 249, ".csv.1");
+  free(got);
+  /* room for ".reason" */
+  assert_int_equal(zt_fit_name(dir, b255, "", 7, &got, NULL), ZT_OK);
+  assert_int_equal(strlen(got), 248);
+  assert_string_equal(got + 244, ".csv");
+  free(got);
+  /* never inside a multi-byte character */
+  assert_int_equal(strlen(u254), 254);
+  assert_int_equal(zt_fit_name(dir, u254, ".1", 0, &got, NULL), ZT_OK);
+  assert_true(g_utf8_validate(got, -1, NULL));
+  assert_int_equal(strlen(got), 254);    /* 249 bytes would split one */
+  assert_string_equal(got + 248, ".csv.1");
+  free(got);
+  assert_int_equal(zt_fit_name(dir, e254, ".tmp.XXXXXX", 0, &got, NULL),
+                   ZT_OK);
+  assert_true(g_utf8_validate(got, -1, NULL));
+  assert_int_equal(strlen(got), 253);    /* 237 bytes would split one */
+  assert_string_equal(got + 235, ".xml.gz.tmp.XXXXXX");
+  free(got);
+  /* no stem left: an error naming the name */
+  assert_int_equal(zt_fit_name(dir, b255, "", 260, &got, &err),
+                   ZT_ERR_INPUT);
+  assert_null(got);
+  assert_non_null(strstr(err.msg, "bbbb.csv"));
+  /* a file of 255 bytes is written through a shorter temporary name,
+   * under its own name */
+  p = g_build_filename(dir, b255, NULL);
+  assert_int_equal(zt_write_file_atomic(p, "x", 1, ZT_MODE_PUBLIC, &err),
+                   ZT_OK);
+  got = tu_read(p, NULL);
+  assert_string_equal(got, "x");
+  g_free(got);
+  g_free(p);
+  tu_rmtree(dir);
+  g_free(b255);
+  g_free(u254);
+  g_free(euros);
+  g_free(e254);
+  g_free(dir);
+}
+
 static void test_formula_guard(void **state) {
   char *buf = NULL;
   size_t len = 0;
@@ -206,6 +276,7 @@ int main(void) {
       cmocka_unit_test(test_modes),
       cmocka_unit_test(test_dir_replace),
       cmocka_unit_test(test_stale),
+      cmocka_unit_test(test_fit_name),
       cmocka_unit_test(test_formula_guard),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
