@@ -1411,18 +1411,89 @@ static void root_start(rd *r, const xmlChar *local, const xmlChar *uri) {
 
 /* ---- SAX callbacks ---------------------------------------------------- */
 
-/* Is this the message's line element (Prestatie, ToegewezenProduct)? */
-static bool is_line_element(rd *r, const xmlChar *local,
-                            const xmlChar *uri) {
-  return name_id(r, local) == r->msg->line && ns_class(r, uri) == r->msg_ns;
+/* How an element relates to the message's line element (Prestatie,
+ * ToegewezenProduct, ...). */
+enum {
+  LINE_NOT,      /* another element */
+  LINE_EXACT,    /* the line element, in the message's namespace */
+  LINE_VARIANT   /* its name in another letter case, or in no or another
+                  * namespace: the provider meant a line */
+};
+
+/* Do two names differ in ASCII letter case only? */
+static bool same_ignoring_case(const char *a, const char *b) {
+  for (; *a && *b; a++, b++) {
+    char x = *a, y = *b;
+    if (x >= 'a' && x <= 'z')
+      x = (char)(x - 'a' + 'A');
+    if (y >= 'a' && y <= 'z')
+      y = (char)(y - 'a' + 'A');
+    if (x != y)
+      return false;
+  }
+  return *a == *b;
+}
+
+static int line_like(rd *r, const xmlChar *local, const xmlChar *uri) {
+  int id = name_id(r, local);
+  if (id == r->msg->line)
+    return ns_class(r, uri) == r->msg_ns ? LINE_EXACT : LINE_VARIANT;
+  /* a name we know is never the line's name in another case */
+  if (id != N_UNKNOWN)
+    return LINE_NOT;
+  return same_ignoring_case((const char *)local, name_text[r->msg->line])
+             ? LINE_VARIANT
+             : LINE_NOT;
+}
+
+/* What is wrong with a line element the reader did not take (`like`):
+ * its place, or its name's letter case and its namespace. */
+static void line_problem(rd *r, int like, const xmlChar *local,
+                         const xmlChar *uri, char *out, size_t size) {
+  const char *line = name_text[r->msg->line];
+  char nm[64], ns[128];
+  size_t n = 0;
+  if (like == LINE_EXACT) {
+    snprintf(out, size, "%s outside %s", line, r->msg->line_path);
+    return;
+  }
+  out[0] = '\0';
+  if (strcmp((const char *)local, line) != 0)
+    n += (size_t)snprintf(out, size, "'%s' is not %s (element names are "
+                          "case-sensitive)",
+                          show_str(local, nm, sizeof nm), line);
+  if (ns_class(r, uri) != r->msg_ns && n < size)
+    snprintf(out + n, size - n, "%s%s in %s%s%s, not in the %s namespace",
+             n ? "; " : "", line, uri ? "namespace '" : "no namespace",
+             uri ? show_str(uri, ns, sizeof ns) : "", uri ? "'" : "",
+             r->msg->code);
 }
 
 /* A line element where none belongs (say a Prestatie straight under
- * Client): reported, so that no line goes missing without a trace. */
-static void misplaced_line(rd *r) {
+ * Client), or one the reader does not take for the message's own (in no
+ * or another namespace, or in another letter case): reported, so that no
+ * line goes missing without a trace. */
+static void misplaced_line(rd *r, int like, const xmlChar *local,
+                           const xmlChar *uri) {
+  char what[300];
+  line_problem(r, like, local, uri, what, sizeof what);
   r->line_no = cur_line(r);
-  reject(r, ZT_R_VALUE_INVALID, -1, "%s outside %s: not read",
-         name_text[r->msg->line], r->msg->line_path);
+  reject(r, ZT_R_VALUE_INVALID, -1, "%s: not read", what);
+}
+
+/* The same inside a line, in a subtree the reader skips (a Prestatie in
+ * another's ProductPeriode, a ToegewezenProduct in Commentaar): the line
+ * around it is rejected, with the reason. */
+static void nested_line(rd *r, int like, const xmlChar *local,
+                        const xmlChar *uri) {
+  const char *line = name_text[r->msg->line];
+  char what[300];
+  if (like == LINE_EXACT) {
+    line_bad(r, "a %s inside a %s: not read", line, line);
+    return;
+  }
+  line_problem(r, like, local, uri, what, sizeof what);
+  line_bad(r, "%s, inside a %s: not read", what, line);
 }
 
 static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix,
@@ -1464,23 +1535,27 @@ static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix,
   parent = r->stack[r->depth - 1].state;
   if (parent == S_LSKIP) {
     next = (step){S_LSKIP, NO_SLOT};
+  } else if (parent == S_SKIP) {
+    next = (step){S_SKIP, NO_SLOT};
+  } else if (parent == S_IDENT) {
+    /* the message's date, for the delivery date (ingest) */
+    int id = ns_class(r, uri) == NS_BASIS ? name_id(r, local) : N_UNKNOWN;
+    next = id == N_Dagtekening     ? gfield(r, G_DAY)
+           : id == N_Identificatie ? gfield(r, G_IDENT)
+                                   : (step){S_SKIP, NO_SLOT};
   } else {
-    if (parent == S_SKIP) {
-      next = (step){S_SKIP, NO_SLOT};
-    } else if (parent == S_IDENT) {
-      /* the message's date, for the delivery date (ingest) */
-      int id = ns_class(r, uri) == NS_BASIS ? name_id(r, local)
-                                            : N_UNKNOWN;
-      next = id == N_Dagtekening     ? gfield(r, G_DAY)
-             : id == N_Identificatie ? gfield(r, G_IDENT)
-                                     : (step){S_SKIP, NO_SLOT};
-    } else {
-      int ns = ns_class(r, uri);
-      int id = name_id(r, local);
-      next = r->msg->child(r, parent, ns, id, local, uri);
-    }
-    if (next.state == S_SKIP && is_line_element(r, local, uri))
-      misplaced_line(r);
+    int ns = ns_class(r, uri);
+    int id = name_id(r, local);
+    next = r->msg->child(r, parent, ns, id, local, uri);
+  }
+  /* A line element the reader does not take is never lost: outside a
+   * line it is a reject of its own, inside one it rejects that line. */
+  if (next.state == S_SKIP || next.state == S_LSKIP) {
+    int like = line_like(r, local, uri);
+    if (like != LINE_NOT && next.state == S_SKIP)
+      misplaced_line(r, like, local, uri);
+    else if (like != LINE_NOT)
+      nested_line(r, like, local, uri);
   }
   r->stack[r->depth++] = (frame){(uint8_t)next.state, (int8_t)next.slot};
   r->cap = next.slot;

@@ -15,8 +15,11 @@
  * unexpected element or one in the wrong namespace is `value_invalid`.
  * The client's and the header's fields count as the line's. Element order
  * is not checked, and elements outside the lines that zothuis does not use
- * are skipped; a line element outside its list (a Prestatie straight under
- * Client) is rejected rather than lost.
+ * are skipped. A line element the reader does not take is rejected rather
+ * than lost: outside its list (a Prestatie straight under Client), in no
+ * or another namespace (<Prestaties xmlns="">), or with its name in
+ * another letter case (<prestatie>), each is one value_invalid reject; one
+ * inside a line, where the reader skips, rejects that line.
  *
  * Namespaces are matched by URI, never by prefix:
  *   http://www.istandaarden.nl/ijw/3_<digits>/<msg>/schema

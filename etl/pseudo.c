@@ -178,19 +178,113 @@ void zt_mask_line(const char *raw, size_t n, const char *bsn_p, size_t bsn_n,
   zt_mask_text(raw, n, bsn_p, bsn_n, 0, out, outsz);
 }
 
+/*
+ * The child's own BSN in a text, in the forms a provider writes it:
+ * nine digits, plain or in groups joined by single separators of one
+ * kind (space, dot or dash: "100-00-0010", "100.000.022"), also inside a
+ * longer run; or, for a BSN with a leading zero, the other eight digits
+ * standing free (no digit next to them: "R12345672-1"), plain or in
+ * groups joined by spaces or dots. Each span found is replaced by '~' and
+ * characters of the child's pseudonym text, as long as the span. One
+ * matcher for both callers, which know the child differently (its BSN at
+ * ingest, only its pseudonym text in a stored row), so that both write
+ * the same text.
+ */
+
+/* Does the BSN with these nine digits belong to the child? */
+typedef zt_status (*own_test)(const void *ctx, const char nine[9],
+                              bool *own);
+
+static bool is_sep(char c, bool dash) {
+  return c == ' ' || c == '.' || (dash && c == '-');
+}
+
+/* Read `want` digits of s[0..n) from `i` on, digit runs joined by single
+ * separators of one kind (a dash only when `dash`), into `digits`.
+ * Returns the offset after the last digit, or 0 when there are fewer;
+ * *sep is the separator used, or 0. */
+static size_t read_digits(const char *s, size_t n, size_t i, size_t want,
+                          bool dash, char *digits, char *sep) {
+  size_t d = 0;
+  *sep = 0;
+  while (i < n) {
+    if (is_digit(s[i])) {
+      digits[d++] = s[i++];
+      if (d == want)
+        return i;
+      continue;
+    }
+    if (d > 0 && i + 1 < n && is_digit(s[i + 1]) &&
+        (*sep ? s[i] == *sep : is_sep(s[i], dash))) {
+      *sep = s[i++];
+      continue;
+    }
+    break;
+  }
+  return 0;
+}
+
+/* Eight digits in s[i..end) standing free: no digit next to them, and,
+ * when they are grouped, no group of the same separator going on. */
+static bool free_eight(const char *s, size_t n, size_t i, size_t end,
+                       char sep) {
+  if ((i > 0 && is_digit(s[i - 1])) || (end < n && is_digit(s[end])))
+    return false;
+  if (!sep)
+    return true;
+  return !(i >= 2 && s[i - 1] == sep && is_digit(s[i - 2])) &&
+         !(end + 1 < n && s[end] == sep && is_digit(s[end + 1]));
+}
+
+/* Replace every span of the child's BSN in `s` (see above) by '~' and
+ * the first characters of `text`, the child's pseudonym text. */
+static zt_status scrub_own(char *s, const char *text, own_test test,
+                           const void *ctx, long *hits) {
+  size_t i = 0, n = strlen(s);
+  while (i < n) {
+    char nine[9], sep;
+    size_t end;
+    bool own = false;
+    zt_status st;
+    if (!is_digit(s[i])) {
+      i++;
+      continue;
+    }
+    end = read_digits(s, n, i, 9, true, nine, &sep);
+    if (end && (st = test(ctx, nine, &own)) != ZT_OK)
+      return st;
+    if (!own) {
+      /* a BSN with a leading zero, written without it */
+      nine[0] = '0';
+      end = read_digits(s, n, i, 8, false, nine + 1, &sep);
+      if (end && free_eight(s, n, i, end, sep) &&
+          (st = test(ctx, nine, &own)) != ZT_OK)
+        return st;
+    }
+    if (!own) {
+      i++;
+      continue;
+    }
+    s[i] = '~';
+    memcpy(s + i + 1, text, end - i - 1);
+    (*hits)++;
+    i = end;
+  }
+  return ZT_OK;
+}
+
+static zt_status own_by_bsn(const void *ctx, const char nine[9],
+                            bool *own) {
+  *own = memcmp(nine, ctx, 9) == 0;
+  return ZT_OK;
+}
+
 bool zt_bsn_scrub(char *s, const char *bsn, const zt_pseudo *p) {
   char text[ZT_PSEUDO_TEXT];
-  bool any = false;
-  char *hit;
-  if (!strstr(s, bsn))
-    return false;
+  long hits = 0;
   zt_pseudo_text(p, text);
-  while ((hit = strstr(s, bsn))) {
-    hit[0] = '~';
-    memcpy(hit + 1, text, 8);
-    any = true;
-  }
-  return any;
+  (void)scrub_own(s, text, own_by_bsn, bsn, &hits); /* cannot fail */
+  return hits > 0;
 }
 
 zt_status zt_bsn_scrub_any(zt_pseudonymizer *ps, char *s, long *hits) {
@@ -219,34 +313,34 @@ zt_status zt_bsn_scrub_any(zt_pseudonymizer *ps, char *s, long *hits) {
   return ZT_OK;
 }
 
+typedef struct own_pseudo {
+  zt_pseudonymizer *ps;
+  const char *client;   /* the child's pseudonym text */
+} own_pseudo;
+
+static zt_status own_by_pseudo(const void *ctx, const char nine[9],
+                               bool *own) {
+  const own_pseudo *o = ctx;
+  zt_pseudo p;
+  char text[ZT_PSEUDO_TEXT];
+  zt_status st;
+  *own = false;
+  if (zt_bsn_check(nine, 9) != ZT_R_NONE)
+    return ZT_OK;
+  st = zt_pseudo_of(o->ps, nine, 9, &p);
+  if (st)
+    return st;
+  zt_pseudo_text(&p, text);
+  *own = strcmp(text, o->client) == 0;
+  return ZT_OK;
+}
+
 zt_status zt_bsn_scrub_client(zt_pseudonymizer *ps, char *s,
                               const char *client, long *hits) {
-  size_t n = strlen(s);
-  for (size_t i = 0; i + 9 <= n; i++) {
-    zt_pseudo p;
-    char text[ZT_PSEUDO_TEXT];
-    zt_status st;
-    size_t k = 0;
-    while (k < 9 && is_digit(s[i + k]))
-      k++;
-    if (k < 9) {
-      i += k;             /* no nine digits start before the non-digit */
-      continue;
-    }
-    if (zt_bsn_check(s + i, 9) != ZT_R_NONE)
-      continue;
-    st = zt_pseudo_of(ps, s + i, 9, &p);
-    if (st)
-      return st;
-    zt_pseudo_text(&p, text);
-    if (strcmp(text, client) != 0)
-      continue;
-    s[i] = '~';
-    memcpy(s + i + 1, text, 8);
-    (*hits)++;
-    i += 8;
-  }
-  return ZT_OK;
+  own_pseudo o = {ps, client};
+  if (strlen(client) != ZT_PSEUDO_TEXT - 1)
+    return ZT_OK;       /* not a pseudonym text: no BSN can be its own */
+  return scrub_own(s, client, own_by_pseudo, &o, hits);
 }
 
 char *zt_mask_dup(const char *s) {

@@ -64,11 +64,18 @@ zt_status zt_pseudo_of(zt_pseudonymizer *ps, const char *bsn, size_t n,
 /* Base32 text of a pseudonym (26 characters + NUL). */
 void zt_pseudo_text(const zt_pseudo *p, char out[ZT_PSEUDO_TEXT]);
 
-/* Replace every occurrence of the nine digits `bsn` in the text `s`
- * (NUL-terminated, in place) by '~' and the first eight characters of
- * the child's pseudonym `p`: nine characters for nine, so lengths and
- * limits hold, and the same for every line of that child, so a credit's
- * previous reference still names its debit. A provider that builds
+/* Replace the child's own BSN `bsn` (nine digits) in the text `s`
+ * (NUL-terminated, in place), wherever it stands, in the forms a provider
+ * writes it: its nine digits in a row, also inside a longer run
+ * ("1000000100921"), or in groups joined by single separators of one
+ * kind, space, dot or dash ("100-00-0010", "100.000.022", "100 000 034");
+ * and for a BSN with a leading zero, the other eight digits standing free,
+ * with no digit next to them ("12345672", "R12345672-1"), in a row or in
+ * groups joined by spaces or dots. Each span becomes '~' and the first
+ * characters of the child's pseudonym `p`, exactly as long as the span
+ * (so lengths and limits hold), and the same for every line of that
+ * child, so a credit's previous reference that repeats its debit's
+ * reference in the same form still names it. A provider that builds
  * references from the client's BSN ("210001343-0921") must not put a
  * BSN into the store. Returns whether anything was replaced. */
 bool zt_bsn_scrub(char *s, const char *bsn, const zt_pseudo *p);
@@ -82,9 +89,12 @@ bool zt_bsn_scrub(char *s, const char *bsn, const zt_pseudo *p);
 zt_status zt_bsn_scrub_any(zt_pseudonymizer *ps, char *s, long *hits);
 
 /* zt_bsn_scrub() for a client known only by the text of its pseudonym
- * (`client`, as the store keeps it): every nine digits in `s`, also
- * inside a longer run, whose pseudonym is the client's become its token.
- * For stores written before the scrub (etl/store_scrub.c). */
+ * (`client`, as the store keeps it): every span of `s` in one of the
+ * forms zt_bsn_scrub() finds whose nine digits (with the leading zero put
+ * back) pass the 11-test and have the client's pseudonym becomes the
+ * same token, so a stored row gets the text ingest gives it now (one
+ * matcher serves both). Adds the spans replaced to *hits. For stores
+ * written before the scrub (etl/store_scrub.c). */
 zt_status zt_bsn_scrub_client(zt_pseudonymizer *ps, char *s,
                               const char *client, long *hits);
 

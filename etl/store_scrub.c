@@ -15,13 +15,22 @@
 #include "etl/pseudo.h"
 #include "etl/store_int.h"
 
-/* meta key and the version of the scrub it records */
+/* meta key and the version of the scrub it records: 2, the client's BSN
+ * as nine digits in a row and any other nine digits that pass the
+ * 11-test; 3, also the client's BSN in groups ("100-00-0010") or without
+ * its leading zero ("R12345672-1"), so a store of version 2 is passed
+ * once more */
 #define SCRUB_KEY "bsn_scrub"
-#define SCRUB_VERSION "2"
+#define SCRUB_VERSION "3"
 
 /* A text column holds nine digits in a row somewhere. */
 #define NINE "'*[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]*'"
 #define HAS_NINE(col) col " GLOB " NINE
+/* ... or any form of a client's own BSN (zt_bsn_scrub_client): eight
+ * digits in a row, or digits joined by a separator. */
+#define EIGHT "'*[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]*'"
+#define HAS_OWN(col) \
+  "(" col " GLOB " EIGHT " OR " col " GLOB '*[0-9][ .-][0-9]*')"
 
 /* One table's pass: `select` yields the row id, the client's pseudonym
  * text (or NULL), the agb (or NULL) and then `ntext` text columns;
@@ -39,18 +48,18 @@ static const pass passes[] = {
     {"declaration",
      "SELECT d.id, c.pseudonym, d.agb, d.ref, d.prev_ref, d.declaratie_nr "
      "FROM declaration d JOIN client c ON c.id = d.client_id WHERE "
-     HAS_NINE("d.ref") " OR " HAS_NINE("d.prev_ref") " OR "
-     HAS_NINE("d.declaratie_nr"),
+     HAS_OWN("d.ref") " OR " HAS_OWN("d.prev_ref") " OR "
+     HAS_OWN("d.declaratie_nr"),
      "UPDATE declaration SET ref = ?2, prev_ref = ?3, declaratie_nr = ?4, "
      "ref_key = ?5 WHERE id = ?1",
      3, true},
     {"assignment",
      "SELECT a.id, c.pseudonym, NULL, a.referentie FROM assignment a "
-     "JOIN client c ON c.id = a.client_id WHERE " HAS_NINE("a.referentie"),
+     "JOIN client c ON c.id = a.client_id WHERE " HAS_OWN("a.referentie"),
      "UPDATE assignment SET referentie = ?2 WHERE id = ?1", 1, false},
     {"flow_request",
      "SELECT r.id, c.pseudonym, NULL, r.referentie FROM flow_request r "
-     "JOIN client c ON c.id = r.client_id WHERE " HAS_NINE("r.referentie"),
+     "JOIN client c ON c.id = r.client_id WHERE " HAS_OWN("r.referentie"),
      "UPDATE OR REPLACE flow_request SET referentie = ?2 WHERE id = ?1", 1,
      false},
     {"answer",
@@ -64,8 +73,9 @@ static const pass passes[] = {
      false},
 };
 
-/* The texts of one row, scrubbed: the client's own BSN wherever it
- * stands, then any nine digits that pass the 11-test. */
+/* The texts of one row, scrubbed as ingest scrubs them now: the
+ * client's own BSN wherever and in whatever form it stands, then any
+ * nine digits that pass the 11-test. */
 static zt_status scrub_row(zt_pseudonymizer *ps, const char *client,
                            char texts[][64], int n, bool *changed) {
   for (int i = 0; i < n; i++) {

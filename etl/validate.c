@@ -272,8 +272,9 @@ static void reset(zt_reject *rej) {
 
 /* The store holds no BSN, also where a provider builds a reference or
  * declaration number from one: first the client's own BSN, wherever it
- * stands (zt_bsn_scrub: its credits still name their debits), then any
- * other nine-digit number that passes the 11-test (zt_bsn_scrub_any).
+ * stands, in a row, in groups or without its leading zero (zt_bsn_scrub:
+ * its credits still name their debits), then any other nine-digit number
+ * that passes the 11-test (zt_bsn_scrub_any).
  * `bsn_field` is the row's (validated) BSN, or -1 when the row has none.
  * A line with any replacement is counted once, as a warning. */
 static zt_status scrub(zt_validator *v, const zt_row *row, int bsn_field,

@@ -1,7 +1,9 @@
 #!/bin/sh
 # End-to-end: init, ingest, reconciliation, rejects.csv, idempotent
 # re-ingest, check leaves the store alone, a file that fails halfway
-# leaves nothing, gzip input, and no input BSN anywhere afterwards.
+# leaves nothing, gzip input, JW323 lines out of the message's namespace
+# or letter case rejected (not lost), and no input BSN anywhere
+# afterwards.
 # Usage: ingest.sh ZOTHUIS SOURCE_DIR WORK_DIR
 set -eu
 Z=$1; SRC=$2; W=$3
@@ -141,6 +143,23 @@ grep -q "xml_malformed" half.out || fail "half.xml not rejected whole"
 	fail "lines of a file that failed halfway were stored"
 [ "$(count "SELECT count(*) FROM declaration WHERE ref LIKE 'HALF%'")" = 0 ] ||
 	fail "half.xml lines stored"
+
+# a JW323 whose lines are out of the message's namespace, or spelled in
+# another letter case: every line is read and rejected, none is lost
+demo=$SRC/fixtures/samples/demo-jw323.xml
+sed 's/<Prestaties>/<Prestaties xmlns="">/' "$demo" > lines-nons.xml
+sed 's/<Prestatie>/<prestatie>/; s#</Prestatie>#</prestatie>#' "$demo" > lines-lc.xml
+for f in lines-nons lines-lc; do
+	set +e
+	"$Z" ingest $f.xml > $f.out 2>> log.txt
+	rc=$?
+	set -e
+	[ $rc = 2 ] || fail "$f.xml exit $rc, want 2"
+	grep -q "read 10 = accepted 0 + rejected 10 + duplicates 0" $f.out ||
+		fail "$f.xml reconciliation: $(cat $f.out)"
+	[ "$(grep -c "^$f.xml,.*,value_invalid,.*not read" out/rejects.csv)" = 10 ] ||
+		fail "$f.xml lines not in rejects.csv"
+done
 
 # no input BSN anywhere: store dump, logs, every output
 sqlite3 zothuis.db .dump > dump.sql

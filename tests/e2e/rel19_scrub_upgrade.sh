@@ -7,7 +7,9 @@
 # them (duplicates) instead of storing them a second time, and the store
 # holds none of the BSNs. The old store is made from a new one by putting
 # the references back as the provider wrote them, with keys of their
-# own, and dropping the store's record of the scrub.
+# own, and dropping the store's record of the scrub. Then the same for a
+# store of version 2, with the client's BSN in groups or without its
+# leading zero.
 # Usage: rel19_scrub_upgrade.sh ZOTHUIS SOURCE_DIR WORK_DIR
 set -eu
 Z=$1; SRC=$2; W=$3
@@ -57,4 +59,45 @@ nobsn "upgraded store"
 # once: the next command has nothing to do
 zr r ingest "$W/b.csv"
 grep -q "stored rows had a BSN" r/last.err && fail "scrubbed a second time"
+
+# A store scrubbed by version 2, which took the client's BSN only as nine
+# digits in a row: references that hold it in groups or without its
+# leading zero are in clear. The pass runs once more (bsn_scrub 3) and
+# gives them the text ingest gives them now.
+make_region s
+rm s/inbox/*
+L=";45;45A01;2021-09-01;2021-09-28;10;04;9500;95000;D"
+{
+	echo "$DECL_HEADER"
+	echo "98000011;0402;100000010;3000;100-00-0010;$L"
+	echo "98000011;0402;100000022;3001;100.000.022;$L"
+	echo "98000011;0402;100000034;3002;100 000 034;$L"
+	echo "98000011;0402;012345672;3003;R12345672-1;$L"
+} > c.csv
+zr s ingest "$W/c.csv"
+[ $RC = 0 ] || fail "ingest c.csv exit $RC: $(cat s/last.err)"
+noform() {
+	sqlite3 s/zothuis.db .dump > dump2.sql
+	for f in 100-00-0010 100.000.022 '100 000 034' 12345672; do
+		grep -qF "$f" dump2.sql && fail "$1: '$f' is in the store"
+	done
+	return 0
+}
+noform "new store"
+tail -n +2 c.csv | awk -F';' '{
+	printf "UPDATE declaration SET ref = '\''%s'\'', ref_key = -id WHERE line = %d;\n", $5, NR + 1 }' > old2.sql
+echo "UPDATE meta SET value = '2' WHERE key = 'bsn_scrub';" >> old2.sql
+sqlite3 s/zothuis.db < old2.sql
+[ "$(count s "SELECT count(*) FROM declaration WHERE ref NOT LIKE '%~%'")" = 4 ] ||
+	fail "the version 2 store was not made"
+{ cat c.csv; decl_lines 1 43000000; } > d.csv
+zr s ingest "$W/d.csv"
+[ $RC = 0 ] || fail "ingest d.csv exit $RC: $(cat s/last.err)"
+grep -q "4 stored rows had a BSN" s/last.err ||
+	fail "no word of the second pass: $(cat s/last.err)"
+grep -q "read 5 = accepted 1 + rejected 0 + duplicates 4" s/last.out ||
+	fail "the resend of grouped forms was not recognised: $(cat s/last.out)"
+[ "$(count s "SELECT value FROM meta WHERE key = 'bsn_scrub'")" = 3 ] ||
+	fail "bsn_scrub not 3"
+noform "store of version 2, passed again"
 echo "rel19 scrub upgrade: ok"

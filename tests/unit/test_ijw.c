@@ -304,6 +304,171 @@ static void test_misplaced_lines(void **state) {
   g_free(dir);
 }
 
+/* Read `path` and count what came out: rows, rejects, and the rejects
+ * whose message holds `word`. */
+static void read_counts(const char *path, int *rows, int *rejects,
+                        const char *word, int *with_word) {
+  rec r;
+  zt_kind kind;
+  zt_reason why;
+  zt_err err;
+  rec_init(&r);
+  assert_int_equal(read_path(path, ZT_KIND_AUTO, &r, &kind, &why, &err),
+                   ZT_OK);
+  *rows = (int)r.rows->len;
+  *rejects = (int)r.rejects->len;
+  *with_word = 0;
+  for (guint i = 0; i < r.rejects->len; i++)
+    if (strstr(at(r.rejects, i), word) &&
+        g_str_has_prefix(strchr(at(r.rejects, i), '|'), "|value_invalid|"))
+      (*with_word)++;
+  rec_free(&r);
+}
+
+/* A copy of `src_path` with the start and end tags of `elem` (with the
+ * prefix `pfx`) written as `open` and `close`. */
+static char *retag(const char *dir, const char *name, const char *src_path,
+                   const char *pfx, const char *elem, const char *open,
+                   const char *close) {
+  char *from_o = g_strdup_printf("<%s:%s>", pfx, elem);
+  char *from_c = g_strdup_printf("</%s:%s>", pfx, elem);
+  char *a = variant(dir, "tmp.xml", src_path, from_o, open);
+  char *b = variant(dir, name, a, from_c, close);
+  g_free(from_o);
+  g_free(from_c);
+  g_free(a);
+  return b;
+}
+
+/*
+ * A line element the reader does not take for the message's own -- in no
+ * namespace, in another namespace, or in another letter case -- is read
+ * as a line and rejected, never silently dropped: for every message the
+ * reader knows, each such line is one value_invalid reject, so that the
+ * file's lines still add up (read = accepted + rejected + duplicates).
+ */
+static void test_line_variants(void **state) {
+  static const struct {
+    const char *file, *pfx, *line;
+    int nlines;
+  } ex[] = {
+      {"JW323.xml", "jw323", "Prestatie", 5},
+      {"JW301.xml", "jw301", "ToegewezenProduct", 2},
+      {"JW315.xml", "jw315", "AangevraagdProduct", 2},
+      {"JW305.xml", "jw305", "StartProduct", 2},
+      {"JW307.xml", "jw307", "StopProduct", 2},
+      {"JW325.xml", "jw325", "Prestatie", 3},
+  };
+  char *dir = tu_tmpdir("ijw");
+  (void)state;
+  for (size_t i = 0; i < sizeof ex / sizeof ex[0]; i++) {
+    char *src = example(ex[i].file);
+    char *lower = g_ascii_strdown(ex[i].line, -1);
+    char *o[3], *c[3], *p;
+    int rows0, rej0, w0, rows, rej, w;
+    read_counts(src, &rows0, &rej0, "not read", &w0);
+    assert_int_equal(w0, 0);
+    /* the same name in lower case, in the message's namespace */
+    o[0] = g_strdup_printf("<%s:%s>", ex[i].pfx, lower);
+    c[0] = g_strdup_printf("</%s:%s>", ex[i].pfx, lower);
+    /* no namespace */
+    o[1] = g_strdup_printf("<%s xmlns=\"\">", ex[i].line);
+    c[1] = g_strdup_printf("</%s>", ex[i].line);
+    /* another namespace: the basisschema's */
+    o[2] = g_strdup_printf("<ijw:%s>", ex[i].line);
+    c[2] = g_strdup_printf("</ijw:%s>", ex[i].line);
+    for (int k = 0; k < 3; k++) {
+      p = retag(dir, "v.xml", src, ex[i].pfx, ex[i].line, o[k], c[k]);
+      read_counts(p, &rows, &rej, "not read", &w);
+      if (w != ex[i].nlines || rows + rej != rows0 + rej0)
+        fail_msg("%s, variant %s: %d rows + %d rejects (%d not read), "
+                 "want %d lines not read of %d", ex[i].file, o[k], rows,
+                 rej, w, ex[i].nlines, rows0 + rej0);
+      g_free(p);
+      g_free(o[k]);
+      g_free(c[k]);
+    }
+    g_free(lower);
+    g_free(src);
+  }
+  tu_rmtree(dir);
+  g_free(dir);
+}
+
+/* The demo's JW323 (a default namespace) with its lists taken out of
+ * the namespace, and with its line elements in lower case: each line is
+ * a reject naming what is wrong. */
+static void test_line_variants_default_ns(void **state) {
+  char *dir = tu_tmpdir("ijw");
+  const char *demo = ZT_SOURCE_DIR "/fixtures/samples/demo-jw323.xml";
+  char *p, *q;
+  rec r;
+  zt_kind kind;
+  zt_reason why;
+  zt_err err;
+  (void)state;
+  p = variant(dir, "ns.xml", demo, "<Prestaties>", "<Prestaties xmlns=\"\">");
+  rec_init(&r);
+  assert_int_equal(read_path(p, ZT_KIND_AUTO, &r, &kind, &why, &err), ZT_OK);
+  assert_int_equal(r.rows->len, 0);
+  assert_int_equal(r.rejects->len, 10);
+  assert_non_null(strstr(at(r.rejects, 0),
+                         "|value_invalid|-1|Prestatie in no namespace, not "
+                         "in the JW323 namespace: not read"));
+  rec_free(&r);
+  q = variant(dir, "lc1.xml", demo, "<Prestatie>", "<prestatie>");
+  g_free(p);
+  p = variant(dir, "lc.xml", q, "</Prestatie>", "</prestatie>");
+  rec_init(&r);
+  assert_int_equal(read_path(p, ZT_KIND_AUTO, &r, &kind, &why, &err), ZT_OK);
+  assert_int_equal(r.rows->len, 0);
+  assert_int_equal(r.rejects->len, 10);
+  assert_non_null(strstr(at(r.rejects, 0),
+                         "|value_invalid|-1|'prestatie' is not Prestatie "
+                         "(element names are case-sensitive): not read"));
+  rec_free(&r);
+  g_free(p);
+  g_free(q);
+  tu_rmtree(dir);
+  g_free(dir);
+}
+
+/* A line element inside a line, where the reader skips (a
+ * ToegewezenProduct in Commentaar, a Prestatie in another's
+ * ProductPeriode): the line around it is rejected with the reason. */
+static void test_nested_line(void **state) {
+  char *dir = tu_tmpdir("ijw");
+  char *src = example("JW301.xml");
+  char *p = variant(dir, "n.xml", src, "<jw301:ToewijzingNummer>",
+                    "<jw301:Commentaar><jw301:ToegewezenProduct/>"
+                    "</jw301:Commentaar><jw301:ToewijzingNummer>");
+  int rows, rej, w;
+  (void)state;
+  read_counts(p, &rows, &rej, "a ToegewezenProduct inside a "
+              "ToegewezenProduct: not read", &w);
+  assert_int_equal(rows, 0);
+  assert_int_equal(rej, 2);
+  assert_int_equal(w, 2);
+  g_free(p);
+  g_free(src);
+  src = example("JW325.xml");
+  p = variant(dir, "n.xml", src, "<jw325:ProductPeriode>",
+              "<jw325:ProductPeriode><Prestatie xmlns=\"\"/>");
+  {
+    int rows0, rej0, w0;
+    read_counts(src, &rows0, &rej0, "inside a Prestatie: not read", &w0);
+    read_counts(p, &rows, &rej, "Prestatie in no namespace, not in the "
+                "JW325 namespace, inside a Prestatie: not read", &w);
+    assert_int_equal(w0, 0);
+    assert_int_equal(w, 3);
+    assert_int_equal(rows + rej, rows0 + rej0);
+  }
+  g_free(p);
+  g_free(src);
+  tu_rmtree(dir);
+  g_free(dir);
+}
+
 static void test_totals_mismatch_warns(void **state) {
   rec r;
   zt_kind kind;
@@ -903,6 +1068,9 @@ int main(void) {
       cmocka_unit_test(test_gzip),
       cmocka_unit_test(test_structure_rejects),
       cmocka_unit_test(test_misplaced_lines),
+      cmocka_unit_test(test_line_variants),
+      cmocka_unit_test(test_line_variants_default_ns),
+      cmocka_unit_test(test_nested_line),
       cmocka_unit_test(test_totals_mismatch_warns),
       cmocka_unit_test(test_header_invalid),
       cmocka_unit_test(test_malformed),

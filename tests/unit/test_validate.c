@@ -336,6 +336,156 @@ static void test_scrub_by_pseudonym(void **state) {
   assert_string_equal(s, want);
 }
 
+/* The forms of a child's own BSN that providers write in references:
+ * the BSN, the reference, where its BSN starts and how long it is. */
+static const struct {
+  const char *bsn, *ref;
+  size_t at, len;
+} own_forms[] = {
+    {"100000010", "100-00-0010", 0, 11},     /* grouped with dashes */
+    {"100000022", "100.000.022", 0, 11},     /* with dots */
+    {"100000034", "100 000 034", 0, 11},     /* with spaces */
+    {"100000034", "A100 000 034/2", 1, 11},  /* inside other text */
+    {"012345672", "12345672", 0, 8},         /* leading zero lost */
+    {"012345672", "R12345672-1", 1, 8},      /* ... next to a letter */
+    {"012345672", "12 345 672", 0, 10},      /* ... and grouped */
+    {"012345672", "012345672-0921", 0, 9},   /* nine in a row, as before */
+    {"100000010", "91000000100921", 1, 9},   /* inside a longer run */
+};
+
+/* `ref` with [at, at + len) replaced by '~' and the pseudonym text of
+ * the child `b`: what the store must get. */
+static void own_token(const char *b, const char *ref, size_t at, size_t len,
+                      char *out, size_t size) {
+  zt_pseudo p;
+  char text[ZT_PSEUDO_TEXT];
+  assert_int_equal(zt_pseudo_of(ps, b, 9, &p), ZT_OK);
+  zt_pseudo_text(&p, text);
+  assert_true(len - 1 <= strlen(text) && strlen(ref) < size);
+  snprintf(out, size, "%s", ref);
+  out[at] = '~';
+  memcpy(out + at + 1, text, len - 1);
+}
+
+/* A declaration line of the child `b` with reference `ref` (previous
+ * reference `prev` and C when prev is not NULL; declaration number
+ * `declnr`), validated into *d. */
+static void own_line(zt_validator *v, const char *b, const char *ref,
+                     const char *prev, const char *declnr, zt_decl *d) {
+  char text[512];
+  tu_row r;
+  zt_reject rej;
+  snprintf(text, sizeof text,
+           "12345678;0402;%s;1234567;%s;%s;45;45A01;2022-03-01;2022-03-31;"
+           "10;04;9500;95000;%s;;%s", b, ref, prev ? prev : "",
+           prev ? "C" : "D", declnr);
+  assert_int_equal(zt_validate_decl(v, tu_make_row(&r, ZT_KIND_DECLARATIES,
+                                                   text, false),
+                                    d, &rej),
+                   ZT_OK);
+  assert_int_equal(rej.reason, ZT_R_NONE);
+}
+
+/* The child's own BSN in a reference in groups, or without its leading
+ * zero: replaced by a token exactly as long (field limits hold), the
+ * same in the reference, the previous reference and the declaration
+ * number, so a credit that repeats its debit's reference in that form
+ * still names it; in assignments and requests too. */
+static void test_bsn_forms_in_reference(void **state) {
+  zt_validator v = {rd, ps, 0, 0, 0};
+  (void)state;
+  for (size_t i = 0; i < sizeof own_forms / sizeof own_forms[0]; i++) {
+    const char *b = own_forms[i].bsn, *ref = own_forms[i].ref;
+    char want[64];
+    zt_decl d, c;
+    own_token(b, ref, own_forms[i].at, own_forms[i].len, want, sizeof want);
+    /* the declaration number too, where it fits (12 characters) */
+    own_line(&v, b, ref, NULL, strlen(ref) <= 12 ? ref : "", &d);
+    if (strcmp(d.ref, want) != 0)
+      fail_msg("BSN %s, reference '%s': stored '%s', want '%s'", b, ref,
+               d.ref, want);
+    assert_string_equal(d.declnr, strlen(ref) <= 12 ? want : "");
+    assert_int_equal(v.bsn_in_ref, (long)(2 * i + 1));
+    /* its credit, naming it in the same form */
+    own_line(&v, b, "C1", ref, "", &c);
+    assert_true(c.credit);
+    assert_string_equal(c.prev_ref, d.ref);
+  }
+  {
+    zt_assign a;
+    zt_request q;
+    zt_reject rej;
+    tu_row r;
+    char text[256], want[64];
+    snprintf(text, sizeof text,
+             "0402;12345678;100000022;2010-05-17;2;1;77;43;43A01;2022-01-01;"
+             ";;100.000.022;");
+    zt_validate_assign(&v, tu_make_row(&r, ZT_KIND_TOEWIJZINGEN, text, true),
+                       &a, &rej);
+    assert_int_equal(rej.reason, ZT_R_NONE);
+    own_token("100000022", "100.000.022", 0, 11, want, sizeof want);
+    assert_string_equal(a.ref, want);
+    snprintf(text, sizeof text,
+             "12345678;0402;012345672;V-12345672;43;43A01;2022-01-01;01;"
+             "2021-12-01");
+    zt_validate_request(&v, tu_make_row(&r, ZT_KIND_VERZOEKEN, text, true),
+                        &q, &rej);
+    assert_int_equal(rej.reason, ZT_R_NONE);
+    own_token("012345672", "V-12345672", 2, 8, want, sizeof want);
+    assert_string_equal(q.ref, want);
+  }
+}
+
+/* What stays: another child's number in groups (zt_bsn_scrub_any reads
+ * only nine digits in a row), the own BSN with mixed separators, eight
+ * digits with a digit next to them or grouped with dashes (a date's
+ * shape), and the own digits in another order. */
+static void test_bsn_forms_not_taken(void **state) {
+  static const struct {
+    const char *bsn, *ref;
+  } keep[] = {
+      {"100000022", "100-00-0010"},     /* another child's, grouped */
+      {"100000010", "100-00.0010"},     /* separators of two kinds */
+      {"100000010", "100--00-0010"},    /* two separators in a row */
+      {"012345672", "R123456729"},      /* eight, and a ninth digit */
+      {"012345672", "912345672"},       /* nine digits, not the BSN */
+      {"012345672", "12-345-672"},      /* eight in groups with dashes */
+      {"012345672", "2 12 345 672"},    /* eight inside a longer group */
+      {"100000010", "100000001"},       /* other digits */
+  };
+  zt_validator v = {rd, ps, 0, 0, 0};
+  (void)state;
+  for (size_t i = 0; i < sizeof keep / sizeof keep[0]; i++) {
+    zt_decl d;
+    own_line(&v, keep[i].bsn, keep[i].ref, NULL, "", &d);
+    if (strcmp(d.ref, keep[i].ref) != 0)
+      fail_msg("BSN %s: reference '%s' became '%s'", keep[i].bsn,
+               keep[i].ref, d.ref);
+  }
+  assert_int_equal(v.bsn_in_ref, 0);
+}
+
+/* A stored row, known only by the child's pseudonym text, gets the same
+ * text for every form as ingest gives it (etl/store_scrub.c). */
+static void test_scrub_forms_by_pseudonym(void **state) {
+  zt_validator v = {rd, ps, 0, 0, 0};
+  (void)state;
+  for (size_t i = 0; i < sizeof own_forms / sizeof own_forms[0]; i++) {
+    const char *b = own_forms[i].bsn;
+    char text[ZT_PSEUDO_TEXT], s[64];
+    zt_pseudo p;
+    zt_decl d;
+    long hits = 0;
+    own_line(&v, b, own_forms[i].ref, NULL, "", &d);
+    assert_int_equal(zt_pseudo_of(ps, b, 9, &p), ZT_OK);
+    zt_pseudo_text(&p, text);
+    snprintf(s, sizeof s, "%s", own_forms[i].ref);
+    assert_int_equal(zt_bsn_scrub_client(ps, s, text, &hits), ZT_OK);
+    assert_string_equal(s, d.ref);
+    assert_int_equal(hits, 1);
+  }
+}
+
 static void test_money(void **state) {
   int64_t c;
   (void)state;
@@ -459,6 +609,9 @@ int main(void) {
       cmocka_unit_test(test_bsn_in_reference),
       cmocka_unit_test(test_other_bsn_in_reference),
       cmocka_unit_test(test_scrub_by_pseudonym),
+      cmocka_unit_test(test_bsn_forms_in_reference),
+      cmocka_unit_test(test_bsn_forms_not_taken),
+      cmocka_unit_test(test_scrub_forms_by_pseudonym),
       cmocka_unit_test(test_other_kinds),
       cmocka_unit_test(test_open_ends),
   };
