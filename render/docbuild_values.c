@@ -106,9 +106,10 @@ const char *target_label(bctx *b, const zt_target_eval *ev,
                          ev->target_text);
 }
 
-/* The target part of a summary sentence: "; doel ≤ 18%: niet gehaald",
- * with the value judged when that is not the one the sentence ends on
- * ("; doel 2023 ≥ 70%: niet gehaald (heel 2023: 69,0%)"); "" without a
+/* The target part of a summary sentence: "; doel ≤ 18%: niet gehaald";
+ * when the value judged is not the one the sentence ends on, that value
+ * first, so that a verdict never stands next to a number it does not
+ * judge ("; heel 2023: 69,0%, doel ≥ 70%: niet gehaald"); "" without a
  * target. */
 const char *target_clause(bctx *b, const char *ind,
                           const zt_period *cur, uint16_t gem) {
@@ -130,10 +131,13 @@ const char *target_clause(bctx *b, const char *ind,
   }
   if (ev.judged && !ev.judged->suppressed &&
       !zt_period_eq(&ev.judged_period, cur)) {
+    const char *tt = ev.target->op == ZT_OP_EQ
+                         ? zt_arena_printf(b->a, "= %s", ev.target_text)
+                         : ev.target_text;
     fmt_period_long(&ev.judged_period, jp);
-    return zt_arena_printf(b->a, "; %s: %s (heel %s: %s)", doel,
-                           zt_target_status_word(ev.status), jp,
-                           display(b, ev.judged, NULL));
+    return zt_arena_printf(b->a, "; heel %s: %s, doel %s: %s", jp,
+                           display(b, ev.judged, NULL), tt,
+                           zt_target_status_word(ev.status));
   }
   return zt_arena_printf(b->a, "; %s: %s", doel,
                          zt_target_status_word(ev.status));
