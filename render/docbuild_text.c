@@ -202,6 +202,7 @@ static void inline_nodes(bctx *b, xmlNodePtr parent, runs *r,
       const zt_ind_value *v = lookup(b, attr(b, n, "id"), &p, gem_of(b, n),
                                      attr(b, n, "breakdown"));
       r->missing |= v == NULL;
+      r->hidden |= v && v->suppressed;
       add_run(b, r, display(b, v, NULL), flags | ZT_RUN_VALUE);
     } else if (strcmp(name, "change") == 0) {
       add_run(b, r, change_sentence(b, n), flags);
@@ -287,28 +288,30 @@ zt_text finish_runs(bctx *b, runs *r) {
   return t;
 }
 
-zt_text inline_text_m(bctx *b, xmlNodePtr n, bool *missing) {
+zt_text inline_text_m(bctx *b, xmlNodePtr n, bool *missing, bool *hidden) {
   runs r;
   zt_text t;
   r.a = g_array_new(FALSE, FALSE, sizeof(zt_run));
-  r.missing = false;
+  r.missing = r.hidden = false;
   inline_nodes(b, n, &r, 0);
   t = finish_runs(b, &r);
   g_array_free(r.a, TRUE);
   if (missing)
     *missing = r.missing;
+  if (hidden)
+    *hidden = r.hidden;
   return t;
 }
 
 zt_text inline_text(bctx *b, xmlNodePtr n) {
-  return inline_text_m(b, n, NULL);
+  return inline_text_m(b, n, NULL, NULL);
 }
 
 zt_text plain_text(bctx *b, const char *s) {
   runs r;
   zt_text t;
   r.a = g_array_new(FALSE, FALSE, sizeof(zt_run));
-  r.missing = false;
+  r.missing = r.hidden = false;
   add_text(b, &r, s, 0);
   t = finish_runs(b, &r);
   g_array_free(r.a, TRUE);
