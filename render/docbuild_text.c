@@ -240,9 +240,16 @@ static void inline_nodes(bctx *b, xmlNodePtr parent, runs *r,
       add_run(b, r, b->in->suppression_rule ? b->in->suppression_rule
                                             : DASH, flags);
     } else if (strcmp(name, "setting") == 0) {
-      const char *key = attr(b, n, "key");
-      add_run(b, r, zt_acc_setting_text(b->in, b->a, key, setting(b, key)),
-              flags);
+      const char *key = attr(b, n, "key"), *raw = setting(b, key);
+      const char *unit = attr(b, n, "unit");
+      int64_t days;
+      /* unit="dagen": "42 dagen (zes weken)" */
+      if (unit && raw && zt_parse_i64(raw, strlen(raw), &days) == ZT_OK) {
+        zt_fmt_days_weeks(days, buf);
+        add_run(b, r, buf, flags);
+      } else {
+        add_run(b, r, zt_acc_setting_text(b->in, b->a, key, raw), flags);
+      }
     } else if (strcmp(name, "composition") == 0) {
       add_run(b, r, zt_acc_composition(b->in, b->a), flags);
     } else if (strcmp(name, "em") == 0) {

@@ -98,6 +98,8 @@ static const pair setting_names[] = {
    "Onderbreking die een episode niet beëindigt (dagen)"},
   {"analysis.top_n", "Aantal langste episodes in de schatting"},
   {"analysis.cohort", "Cohort"},
+  {"analysis.wait_norm_days",
+   "Wachtnorm (dagen van toewijzing tot start)"},
   {"report.suppression", "Bescherming van kleine aantallen"},
   {"report.threshold", "Kleinste aantal dat getoond wordt"},
 };

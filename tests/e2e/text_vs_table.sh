@@ -14,6 +14,7 @@
 #  - the woonplaatsbeginsel table reconciles: in every column the
 #    municipalities plus the double-count row are the region (raw values
 #    of intern/), and the region's shift is the two flows outside;
+#  - the waiting norm the text states is the configured one;
 #  - the measures and budget tables agree (the demo's inputs are
 #    consistent, so no conflict is reported), and a conflicting input
 #    is reported under both tables, in the summary and on the console.
@@ -405,4 +406,19 @@ n=$(grep -o "Maatregelen en begroting verschillen bij Afbouw" c1.txt | wc -l)
 [ "$n" -ge 3 ] || fail "the conflict is reported $n times (summary, measures, budget: 3)"
 grep -q "besteed volgens de maatregelen € 725.000, uitgaven volgens de begroting € 710.000" c1.txt ||
 	fail "the conflict does not give both totals"
+# the waiting norm the text states is the one in force (never a default
+# written into the template): in days and, when whole, in weeks
+for n in 30 35; do
+	"$Z" --config "$R/zothuis.ini" --set "analysis.wait_norm_days=$n" \
+		report --period 2023-H2 --format pdf --out "$W/norm$n" \
+		> norm.out 2>> norm.err || fail "report (norm $n) exit $?"
+	pdftotext "$W/norm$n/gooi-en-vechtstreek-demo/2023-H2/rapport.pdf" - |
+		tr '\n' ' ' > "norm$n.txt"
+done
+grep -q "De wachtnorm is 30 dagen van de ingangsdatum" norm30.txt ||
+	fail "a norm of 30 days is not stated as such"
+grep -q "De wachtnorm is 35 dagen (vijf weken) van de ingangsdatum" \
+	norm35.txt || fail "a norm of 35 days is not stated with its weeks"
+grep -q "tenzij de regio" norm30.txt norm35.txt &&
+	fail "the norm is still hedged"
 echo "text_vs_table e2e: ok"
