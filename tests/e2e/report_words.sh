@@ -6,8 +6,9 @@
 # a raw dated member list (@..), or a four-digit municipality code as a
 # word of its own outside the Verantwoording's code table (a table whose
 # caption names "gemeentecode"; there is none today), nor "het" before a
-# year ("van het 2023"); and the HTML's running text holds no hidden
-# value ("·" where a number belongs). The codes are read from the
+# year ("van het 2023"), nor an abbreviation an alderman need not know
+# (OvJ, JJI, POH, t.o.v., t/m); and the HTML's running text holds no
+# hidden value ("·" where a number belongs). The codes are read from the
 # shipped municipality table, not written here.
 # Usage: report_words.sh ZOTHUIS SOURCE_DIR WORK_DIR
 set -eu
@@ -62,6 +63,13 @@ for path in sys.argv[2:]:
             if m.group(1) in codes:
                 bad.append(f"{path}:{n}: municipality code {m.group(1)}: "
                            f"{line.strip()}")
+    # abbreviations an alderman need not know: the verwijzer "Rechter,
+    # OvJ of JJI", the demo's "POH-jeugd", "t.o.v.", "t/m"
+    for n, line in enumerate(lines, 1):
+        for m in re.finditer(r"(?<!\w)(OvJ|JJI|POH)(?!\w)|"
+                             r"(?<!\w)(t\.o\.v\.|t/m)(?!\w)", line):
+            bad.append(f"{path}:{n}: abbreviation '{m.group(0)}': "
+                       f"{line.strip()}")
     # a year is no half-year: "van het 2023" (the annual template once
     # said "de kosten van het <period/>", as the half-year one does)
     whole = " ".join(lines)
@@ -96,4 +104,5 @@ if bad:
     sys.exit(f"{len(bad)} hidden values in running text")
 PY
 	fail "a hidden value stands in running text (see above)"
-echo "ok: no English settings, file kinds, elfproef or municipality codes"
+echo "ok: no English settings, file kinds, elfproef, municipality codes" \
+	"or abbreviations"

@@ -819,7 +819,8 @@ static void test_chart_table_categories_whole(void **state) {
       "Gemeente (toegang)",        "Huisarts",
       "Jeugdarts",                 "Gecertificeerde instelling",
       "Medisch specialist",        "Geen verwijzer",
-      "Rechter, OvJ of JJI"};
+      "Rechter, officier van justitie of justiti\xc3\xable "
+      "jeugdinrichting"};
   static const char *const cats[3] = {"2e hj 2022", "1e hj 2023",
                                       "2e hj 2023"};
   zt_doc *d = small_doc("Tabel");
