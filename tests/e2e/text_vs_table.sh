@@ -14,6 +14,8 @@
 #  - the woonplaatsbeginsel table reconciles: in every column the
 #    municipalities plus the double-count row are the region (raw values
 #    of intern/), and the region's shift is the two flows outside;
+#  - the programme tile's funds of the year are the budget table's row
+#    Middelen per jaar under that year;
 #  - the waiting norm the text states is the configured one;
 #  - the measures and budget tables agree (the demo's inputs are
 #    consistent, so no conflict is reported), and a conflicting input
@@ -114,6 +116,7 @@ for period in ("2023-H2", "2023"):
     # headings lose their numbers ("1.2 Besluitpunten")
     text = " ".join(re.sub(r"^\d+(\.\d+)+ ", " ", l.strip())
                     for l in lines[a:b])
+    summary = text
     text = re.sub(r"\d{1,2} (januari|februari|maart|april|mei|juni|juli|"
                   r"augustus|september|oktober|november|december) \d{4}",
                   " ", text)
@@ -249,6 +252,21 @@ for period in ("2023-H2", "2023"):
             check(ok, f"{period}: {cap}: {label}: {want} not on one line "
                   "of the PDF text")
     cur = period
+    # the programme tile's funds stand in the budget table: the row
+    # Middelen per jaar, under the tile's year (a figure found nowhere
+    # else could not be traced)
+    m = re.search(r"middelen (\d{4}): (€ ?[\d.]+)", summary)
+    tb = tabs.get("Uitgaven en middelen per actielijn")
+    check(m is not None, f"{period}: no funds in the programme tile")
+    check(tb is not None, f"{period}: no budget table")
+    if m and tb:
+        head = tb["rows"][0]
+        fr = next((r for r in tb["rows"] if r[0] == "Middelen per jaar"),
+                  None)
+        check(fr is not None and m.group(1) in head and
+              norm(fr[head.index(m.group(1))]) == norm(m.group(2)),
+              f"{period}: the tile's middelen {m.group(1)} {m.group(2)} "
+              f"are not in the budget table's row {fr} ({head})")
     table_check("Unieke cliënten per zorgsoort",
                 lambda c: disp("clients.by_kind", c, bd="kind=amb_begeleiding"),
                 lambda c: disp("clients.total", c))
