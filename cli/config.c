@@ -425,6 +425,8 @@ char **zt_config_describe(const zt_config *c) {
                                      c->episode_gap_days));
   g_ptr_array_add(a, g_strdup_printf("analysis.top_n = %d", c->top_n));
   g_ptr_array_add(a, g_strdup_printf("analysis.cohort = %s", c->cohort));
+  g_ptr_array_add(a, g_strdup_printf("analysis.wait_norm_days = %d",
+                                     c->wait_norm_days));
   g_ptr_array_add(a, g_strdup_printf("report.suppression = %s",
                                      sup[c->suppression]));
   g_ptr_array_add(a, g_strdup_printf("report.threshold = %d", c->threshold));

@@ -43,7 +43,8 @@ static const int jz588[] = {2, 20, 31, 32, 33, 34, 35, 36, 37, 38, 39};
 /* CBS reden beeindiging of a JZ588 code (domain mapping, our reading):
  * 31 -> 01, 34 -> 02, 32 -> 03, 33 -> 04, 35 and 02 -> 05; the rest
  * (20 a pause, 36-39 administrative or transfers) -> overig. */
-static const char *const cbs_names[6] = {
+#define CBS_OVERIG 5
+static const char *const cbs_names[CBS_OVERIG + 1] = {
     "volgens_plan", "in_overeenstemming", "door_client", "door_aanbieder",
     "extern", "overig"};
 static int cbs_of(int r) {
@@ -54,8 +55,20 @@ static int cbs_of(int r) {
   case 33: return 3;
   case 35:
   case 2: return 4;
-  default: return 5;
+  default: return CBS_OVERIG;
   }
+}
+
+/* Is a stop with reason r a definitive ending (docs/indicators.md,
+ * "Definitive endings")? Those whose reason says how the care ended:
+ * 02 and 31-35, the CBS reasons 01-05. Not 20 (a pause: the care
+ * resumes), 36 (ended by the municipality), 37 (a change request: the
+ * care goes on under a changed assignment), 38 (on at another
+ * provider) and 39 (on in another domain): CBS overig. The share
+ * volgens plan, the mean duration of ended care and re-entry count
+ * these only. */
+static bool definitive(int r) {
+  return cbs_of(r) != CBS_OVERIG;
 }
 
 static const char *verwijzer_name(int v) {
@@ -81,7 +94,7 @@ enum { B_START_NO_ASSIGN, B_START_EARLY, B_STOP_NO_START, B_DECL_NO_START,
 typedef struct tally {
   int64_t requests, verw[NVERW], assignments;
   int64_t waiting, waiting_k[ZT_K_COUNT], over, over_k[ZT_K_COUNT];
-  int64_t stops, reason[NREASON], cbs[6];
+  int64_t stops, reason[NREASON], cbs[CBS_OVERIG + 1];
   int64_t definitive, plan, dur_sum;
   int64_t re_den, re6, re12;
 } tally;
@@ -565,7 +578,7 @@ static zt_status compute(zt_emit *e, struct zt_flow_acc *F) {
       if (z->reason >= 0 && z->reason < NREASON)
         ADD(e, F, p, u, reason[z->reason], 1);
       ADD(e, F, p, u, cbs[cbs_of(z->reason)], 1);
-      if (z->reason == 20)
+      if (!definitive(z->reason))
         continue;
       ADD(e, F, p, u, definitive, 1);
       ADD(e, F, p, u, plan, z->reason == 31);
@@ -755,7 +768,7 @@ zt_status zt_fam_flow(zt_emit *e, const zt_ind_def *d) {
         }
         break;
       case ZT_F_STOPS_CBS:
-        for (int i = 0; i < 6 && !st; i++) {
+        for (int i = 0; i <= CBS_OVERIG && !st; i++) {
           snprintf(bd, sizeof bd, "cbs=%s", cbs_names[i]);
           st = zt_ind_put(e, d, p, u, bd, t->cbs[i], 1, t->cbs[i]);
         }

@@ -532,15 +532,18 @@ static const zt_ind_def defs[] = {
    "in_overeenstemming, 03 door_client, 04 door_aanbieder, 05 extern; "
    "overig for 20 and 36-39)",
    SUM, T_SUM, NULL, NULL},
+  /* over the definitive stops: flow.stops less its cbs=overig row */
   {"flow.share_volgens_plan", PCT, 1, NULL, false, false, ZT_SC_SHARE,
-   false, NULL, {"flow.stops", NULL, NULL, NULL}, ZT_FAM_FLOW,
-   ZT_F_SHARE_PLAN, zt_fam_flow,
-   "% of the definitive stops in P (reason not 20) with reason 31 "
-   "(volgens plan)", SUM, T_NONE, NULL, NULL},
+   false, NULL,
+   {"flow.stops", "flow.stops_cbs|cbs=volgens_plan",
+    "-flow.stops_cbs|cbs=overig", NULL},
+   ZT_FAM_FLOW, ZT_F_SHARE_PLAN, zt_fam_flow,
+   "% of the definitive stops in P (reason 02 or 31-35, not CBS overig) "
+   "with reason 31 (volgens plan)", SUM, T_NONE, NULL, NULL},
   {"flow.duration_mean_ended", DAYS, 1, NULL, false, false, ZT_SC_DERIVED,
    false, NULL, NOD, ZT_FAM_FLOW, ZT_F_DURATION, zt_fam_flow,
-   "mean days from Begindatum to Einddatum of the definitive stops in P",
-   SUM, T_NONE, NULL, NULL},
+   "mean days from Begindatum to Einddatum of the definitive stops in P "
+   "(reason 02 or 31-35)", SUM, T_NONE, NULL, NULL},
   {"flow.reentry_6m", PCT, 1, NULL, false, false, ZT_SC_SHARE, false, NULL,
    NOD, ZT_FAM_FLOW, ZT_F_REENTRY_6M, zt_fam_flow,
    "% of the clients with a definitive stop in P who start again within "

@@ -82,7 +82,12 @@ struct zt_ind_def {
                                rows) add up to; NULL = its own total */
   const char *deps[4];      /* rows (same period, peildatum, unit) it is
                                computed from, "id" or "id|key=value": a
-                               value is hidden when one of them is */
+                               value is hidden when one of them is. A
+                               share: deps[0] its whole, then the parts
+                               of its numerator, then "-id|key=value"
+                               for a row its denominator leaves out of
+                               the whole (flow.share_volgens_plan: the
+                               stops less cbs=overig) */
   zt_ind_family family;
   int slot;                 /* which value within the family */
   zt_ind_fn fn;             /* writes this indicator's rows */

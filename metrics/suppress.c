@@ -213,11 +213,15 @@ static void breakdown_key(const char *bd, char out[64]) {
 }
 
 /* The row named "id" or "id|key=value" at v's period, peildatum and
- * municipality, or NULL; "id|*" is the row of id with v's breakdown. */
+ * municipality, or NULL; "id|*" is the row of id with v's breakdown. A
+ * leading '-' (a share's whole less that row, indicator.h) is skipped. */
 static const zt_ind_value *named_row(const zt_ind_table *t, const char *ref,
                                      const zt_ind_value *v) {
-  const char *bar = strchr(ref, '|');
+  const char *bar;
   char id[64];
+  if (ref[0] == '-')
+    ref++;
+  bar = strchr(ref, '|');
   if (!bar)
     return zt_ind_table_find_at(t, ref, v->period, v->peildatum, v->gemeente,
                                 "");
@@ -225,6 +229,12 @@ static const zt_ind_value *named_row(const zt_ind_table *t, const char *ref,
   return zt_ind_table_find_at(t, id, v->period, v->peildatum, v->gemeente,
                               strcmp(bar + 1, "*") == 0 ? v->breakdown
                                                         : bar + 1);
+}
+
+/* Is deps[k] (k > 0) of a share a part of its numerator? "-id" is not:
+ * it is taken from the whole (indicator.h). */
+static bool dep_part(const char *ref) {
+  return ref && ref[0] != '-';
 }
 
 static size_t row_index(const zt_ind_table *t, const zt_ind_value *v) {
@@ -393,7 +403,9 @@ static zt_status build_groups(sctx *c) {
     if (!st && cbs && d->supp == ZT_SC_SHARE && subject(v) && d->deps[1]) {
       size_t tr = i;
       for (int k = 1; k < 4 && d->deps[k] && !st; k++) {
-        size_t m = row_index(t, named_row(t, d->deps[k], v));
+        size_t m = dep_part(d->deps[k])
+                       ? row_index(t, named_row(t, d->deps[k], v))
+                       : SIZE_MAX;
         if (m != SIZE_MAX)
           st = push_key(keys, g_strdup_printf("p|%zu", i), m, tr, G_EQ,
                         false, false);
@@ -1283,7 +1295,8 @@ static bool part_share(sctx *c, const zt_ind_def *d, size_t i) {
   char id[64];
   const char *bar;
   bool found = false;
-  if (c->mode != ZT_SUPP_SMALL || d->supp != ZT_SC_SHARE || !d->deps[1])
+  if (c->mode != ZT_SUPP_SMALL || d->supp != ZT_SC_SHARE ||
+      !dep_part(d->deps[1]))
     return false;
   dep = deps_of(c, i);
   bar = strchr(d->deps[1], '|');
@@ -1301,7 +1314,7 @@ static bool part_share(sctx *c, const zt_ind_def *d, size_t i) {
       size_t m = c->mem[gr->first + j];
       bool part = false;
       for (int q = 1; q < 4 && d->deps[q]; q++)
-        part |= dep[q] == row(c, m);
+        part |= dep_part(d->deps[q]) && dep[q] == row(c, m);
       if (!part && row(c, m)->suppressed)
         return false;
     }
@@ -1332,7 +1345,8 @@ static void dependents(sctx *c) {
     dep = deps_of(c, i);
     for (int k = 0; k < 4 && d->deps[k]; k++)
       any = any || (dep[k] && dep[k]->suppressed &&
-                    !(k > 0 && part_share(c, d, i)));
+                    !(k > 0 && dep_part(d->deps[k]) &&
+                      part_share(c, d, i)));
     /* a share: its part and the rest of the whole are counts too */
     if (d->supp == ZT_SC_SHARE && v->den > 0 &&
         (small_count(v->num, c->mode, c->threshold) ||

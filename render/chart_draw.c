@@ -65,6 +65,54 @@ static uint32_t bar_color(const zt_chart *c, size_t s, size_t i) {
   return zt_color_fill(c->ser[s].color);
 }
 
+/* --- wrapped text ------------------------------------------------------ */
+
+#define NOTE_LINES 8
+#define NOTE_LEN 320
+
+typedef struct notes {
+  size_t n;
+  char line[NOTE_LINES][NOTE_LEN];
+} notes;
+
+/* Break `s` at spaces into lines no wider than w (a word wider than w
+ * gets a line of its own) and append them to out. */
+static void wrap_text(zt_canvas *cv, const char *s, zt_font f, double w,
+                      notes *out) {
+  const char *p = s;
+  char cur[NOTE_LEN], tryl[NOTE_LEN];
+  size_t cl = 0;
+  cur[0] = '\0';
+  while (*p && out->n < NOTE_LINES) {
+    const char *q = strchr(p, ' ');
+    size_t len = q ? (size_t)(q - p) : strlen(p), tl = cl;
+    if (len > NOTE_LEN / 2)
+      len = NOTE_LEN / 2;
+    memcpy(tryl, cur, cl);
+    if (cl)
+      tryl[tl++] = ' ';
+    if (tl + len >= NOTE_LEN)
+      break;
+    memcpy(tryl + tl, p, len);
+    tl += len;
+    tryl[tl] = '\0';
+    if (cl && text_w(cv, tryl, f) > w) {
+      memcpy(out->line[out->n++], cur, cl + 1);
+      memcpy(cur, p, len);
+      cl = len;
+      cur[cl] = '\0';
+    } else {
+      memcpy(cur, tryl, tl + 1);
+      cl = tl;
+    }
+    if (!q)
+      break;
+    p = q + 1;
+  }
+  if (cl && out->n < NOTE_LINES)
+    memcpy(out->line[out->n++], cur, cl + 1);
+}
+
 /* --- legend ----------------------------------------------------------- */
 
 static bool wants_legend(const zt_chart *c) {
@@ -72,7 +120,9 @@ static bool wants_legend(const zt_chart *c) {
 }
 
 /* Lay the legend out in rows within width w; returns its height and, when
- * draw is true, draws it at (x, y). */
+ * draw is true, draws it at (x, y). An entry too long for a row of its
+ * own wraps onto more lines (never cut off, never wider than the
+ * chart: a phone's 360 units). */
 static double legend(const zt_chart *c, zt_canvas *cv, double x, double y,
                      double w, bool draw) {
   double cx = 0, cy = 0;
@@ -84,11 +134,17 @@ static double legend(const zt_chart *c, zt_canvas *cv, double x, double y,
     char buf[160];
     const char *name = c->ser[s].name;
     double iw;
+    notes lines;
+    lines.n = 0;
     if (c->ser[s].is_target) {
       snprintf(buf, sizeof buf, "Doel %s", name);
       name = buf;
     }
     iw = SWATCH + 14 + text_w(cv, name, ZT_F_CHART) + 12;
+    if (iw > w) {
+      wrap_text(cv, name, ZT_F_CHART, w - (SWATCH + 26), &lines);
+      iw = w;
+    }
     if (cx > 0 && cx + iw > w) {
       cx = 0;
       cy += LINE_H + 2;
@@ -106,9 +162,15 @@ static double legend(const zt_chart *c, zt_canvas *cv, double x, double y,
         zt_cv_fill(cv);
       }
       zt_cv_color(cv, ZT_C_TEXT);
-      zt_cv_text(cv, sx + SWATCH + 12, y + cy, name, ZT_F_CHART,
-                 ZT_ANCHOR_START);
+      if (!lines.n)
+        zt_cv_text(cv, sx + SWATCH + 12, y + cy, name, ZT_F_CHART,
+                   ZT_ANCHOR_START);
+      for (size_t k = 0; k < lines.n; k++)
+        zt_cv_text(cv, sx + SWATCH + 12, y + cy + (double)k * LINE_H,
+                   lines.line[k], ZT_F_CHART, ZT_ANCHOR_START);
     }
+    if (lines.n > 1)
+      cy += (double)(lines.n - 1) * LINE_H;
     cx += iw;
   }
   if (draw)
@@ -590,54 +652,6 @@ void zt_chart_line_draw(const zt_chart *c, zt_canvas *cv, double w,
     zt_cv_text(cv, p.x + p.w / 2, h - LINE_H, c->x_label, ZT_F_CHART,
                ZT_ANCHOR_MIDDLE);
   }
-}
-
-/* --- wrapped text ------------------------------------------------------ */
-
-#define NOTE_LINES 8
-#define NOTE_LEN 320
-
-typedef struct notes {
-  size_t n;
-  char line[NOTE_LINES][NOTE_LEN];
-} notes;
-
-/* Break `s` at spaces into lines no wider than w (a word wider than w
- * gets a line of its own) and append them to out. */
-static void wrap_text(zt_canvas *cv, const char *s, zt_font f, double w,
-                      notes *out) {
-  const char *p = s;
-  char cur[NOTE_LEN], tryl[NOTE_LEN];
-  size_t cl = 0;
-  cur[0] = '\0';
-  while (*p && out->n < NOTE_LINES) {
-    const char *q = strchr(p, ' ');
-    size_t len = q ? (size_t)(q - p) : strlen(p), tl = cl;
-    if (len > NOTE_LEN / 2)
-      len = NOTE_LEN / 2;
-    memcpy(tryl, cur, cl);
-    if (cl)
-      tryl[tl++] = ' ';
-    if (tl + len >= NOTE_LEN)
-      break;
-    memcpy(tryl + tl, p, len);
-    tl += len;
-    tryl[tl] = '\0';
-    if (cl && text_w(cv, tryl, f) > w) {
-      memcpy(out->line[out->n++], cur, cl + 1);
-      memcpy(cur, p, len);
-      cl = len;
-      cur[cl] = '\0';
-    } else {
-      memcpy(cur, tryl, tl + 1);
-      cl = tl;
-    }
-    if (!q)
-      break;
-    p = q + 1;
-  }
-  if (cl && out->n < NOTE_LINES)
-    memcpy(out->line[out->n++], cur, cl + 1);
 }
 
 /* --- donut ------------------------------------------------------------ */

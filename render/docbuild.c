@@ -5,7 +5,10 @@
  * periods, headings and table blocks, and the charts.
  *
  * Every number comes from the indicator table's display strings; missing
- * values print "–", suppressed ones their marker with a footnote. Tables
+ * values print "–", suppressed ones their marker with a footnote; in
+ * running text a suppressed value never prints: its paragraph gives way
+ * to the sentence of hidden="..." or missing="...", or is left out, and
+ * so is a list item with one. Tables
  * and charts share one "grid" resolution: a row (or series) and a column
  * (or category) each fix part of a value's key (indicator, period,
  * municipality, breakdown), the element fills in the rest.
@@ -493,20 +496,27 @@ static zt_status walk(bctx *b, xmlNodePtr parent, int level) {
               attr_yes(b, n, "newpage", level == 0), line);
       st = walk(b, n, level + 1);
     } else if (strcmp(name, "p") == 0 || strcmp(name, "note") == 0) {
-      bool missing = false;
+      bool missing = false, hidden = false;
       zt_text t;
       const char *alt = attr(b, n, "missing");
+      const char *alt_hidden = attr(b, n, "hidden");
       /* only="provisional": a caveat for a period whose declarations
        * are still arriving (as Opvallend and the summary judge it) */
       if (attr(b, n, "only") &&
           !(b->in->ind &&
             zt_plausibility_provisional(b->in->ind, &b->in->period)))
         continue;
-      t = inline_text_m(b, n, &missing);
+      t = inline_text_m(b, n, &missing, &hidden);
       /* a value in it has none: the sentence of missing="..." instead
-       * (none when empty), never a sentence with dashes in it */
-      if (missing && alt)
+       * (none when empty), never a sentence with dashes in it. A value
+       * the privacy rules hid: the sentence of hidden="...", else of
+       * missing="...", else none: never a "·" in running text */
+      if (hidden && alt_hidden)
+        t = plain_text(b, subst(b, alt_hidden));
+      else if ((missing || hidden) && alt)
         t = plain_text(b, subst(b, alt));
+      else if (hidden)
+        t.n = 0;
       if (t.n) {
         blk = zt_doc_add(b->doc, name[0] == 'p' ? ZT_BLK_PARA : ZT_BLK_NOTE);
         blk->text = t;
@@ -518,12 +528,20 @@ static zt_status walk(bctx *b, xmlNodePtr parent, int level) {
       for (xmlNodePtr k = n->children; k; k = k->next)
         cnt += is_elem(k, "li");
       items = zt_arena_array(b->a, cnt + 1, sizeof *items);
-      for (xmlNodePtr k = n->children; k; k = k->next)
-        if (is_elem(k, "li"))
-          items[i++] = inline_text(b, k);
+      for (xmlNodePtr k = n->children; k; k = k->next) {
+        bool hidden = false;
+        if (!is_elem(k, "li"))
+          continue;
+        items[i] = inline_text_m(b, k, NULL, &hidden);
+        /* an item with a value the privacy rules hid is left out */
+        if (!hidden)
+          i++;
+      }
+      if (!i)
+        continue;
       blk = zt_doc_add(b->doc, ZT_BLK_LIST);
       blk->items = items;
-      blk->nitems = cnt;
+      blk->nitems = i;
       blk->tpl_line = line;
     } else if (strcmp(name, "tiles") == 0) {
       st = tiles_block(b, n);

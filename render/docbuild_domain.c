@@ -168,7 +168,7 @@ zt_status budget_table(bctx *b, xmlNodePtr n) {
       years[k] = years[k - 1];
       years[k - 1] = tmp;
     }
-  t = new_table(b, nl + 2, ny + 4, subst(b, attr(b, n, "title")));
+  t = new_table(b, nl + 3, ny + 4, subst(b, attr(b, n, "title")));
   col_sum = zt_arena_array(b->a, ny + 4, sizeof *col_sum);
   t->rflags[0] = ZT_ROW_HEAD;
   t->row_header = true;
@@ -222,8 +222,22 @@ zt_status budget_table(bctx *b, xmlNodePtr n) {
   }
   zt_fmt_eur_signed(col_sum[ny + 2] - col_sum[ny + 1], buf);
   zt_table_set(t, b->a, nl + 1, ny + 3, buf, 0);
+  /* the funds of each year under its spending: what the programme tile
+   * sets the year's spending against (docbuild_tiles.c) */
+  zt_table_set(t, b->a, nl + 2, 0, "Middelen per jaar", 0);
+  for (size_t y = 0; y < ny; y++) {
+    int64_t funds = 0;
+    for (size_t i = 0; i < in->nbudget; i++)
+      if (in->budget[i].jaar == years[y])
+        funds += in->budget[i].middelen;
+    zt_fmt_eur(funds, 1, buf);
+    zt_table_set(t, b->a, nl + 2, y + 1, buf, 0);
+  }
   zt_table_add_note(t, b->a, "Verschil = middelen min uitgaven; een "
-                    "negatief verschil is een tekort.");
+                    "negatief verschil is een tekort. De kolommen per jaar "
+                    "tonen uitgaven; de rij Middelen per jaar de middelen "
+                    "van dat jaar, waar de samenvatting de uitgaven van "
+                    "het jaar tegen afzet.");
   conflict_notes(b, t);
   zt_table_add_marker_notes(t, b->a, NULL);
   add_table_block(b, t, (int)xmlGetLineNo(n));

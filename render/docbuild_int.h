@@ -64,6 +64,7 @@ typedef struct dim {
 typedef struct runs {
   GArray *a;       /* of zt_run */
   bool missing;    /* a <v> without a value (printed as "–") */
+  bool hidden;     /* a <v> whose value the privacy rules hid ("·") */
 } runs;
 
 /* docbuild.c: the builder context, periods, headings, table blocks */
@@ -117,8 +118,9 @@ void add_text(bctx *b, runs *r, const char *s, unsigned flags);
 uint16_t gem_of(bctx *b, xmlNodePtr n);
 zt_text finish_runs(bctx *b, runs *r);
 zt_text inline_text(bctx *b, xmlNodePtr n);
-/* The same; *missing tells whether a <v> in it had no value. */
-zt_text inline_text_m(bctx *b, xmlNodePtr n, bool *missing);
+/* The same; *missing tells whether a <v> in it had no value, *hidden
+ * whether one had a value the privacy rules hid (either may be NULL). */
+zt_text inline_text_m(bctx *b, xmlNodePtr n, bool *missing, bool *hidden);
 zt_text plain_text(bctx *b, const char *s);
 
 /* docbuild_grid.c: coordinates and grid tables */

@@ -39,7 +39,7 @@ static zt_text narr_text(bctx *b, const zt_narr_item *it) {
   runs r;
   zt_text t;
   r.a = g_array_new(FALSE, FALSE, sizeof(zt_run));
-  r.missing = false;
+  r.missing = r.hidden = false;
   for (size_t i = 0; i < it->nspans; i++)
     add_text(b, &r, it->spans[i].text, it->spans[i].em ? ZT_RUN_EM : 0);
   t = finish_runs(b, &r);

@@ -202,6 +202,7 @@ static void inline_nodes(bctx *b, xmlNodePtr parent, runs *r,
       const zt_ind_value *v = lookup(b, attr(b, n, "id"), &p, gem_of(b, n),
                                      attr(b, n, "breakdown"));
       r->missing |= v == NULL;
+      r->hidden |= v && v->suppressed;
       add_run(b, r, display(b, v, NULL), flags | ZT_RUN_VALUE);
     } else if (strcmp(name, "change") == 0) {
       add_run(b, r, change_sentence(b, n), flags);
@@ -239,9 +240,16 @@ static void inline_nodes(bctx *b, xmlNodePtr parent, runs *r,
       add_run(b, r, b->in->suppression_rule ? b->in->suppression_rule
                                             : DASH, flags);
     } else if (strcmp(name, "setting") == 0) {
-      const char *key = attr(b, n, "key");
-      add_run(b, r, zt_acc_setting_text(b->in, b->a, key, setting(b, key)),
-              flags);
+      const char *key = attr(b, n, "key"), *raw = setting(b, key);
+      const char *unit = attr(b, n, "unit");
+      int64_t days;
+      /* unit="dagen": "42 dagen (zes weken)" */
+      if (unit && raw && zt_parse_i64(raw, strlen(raw), &days) == ZT_OK) {
+        zt_fmt_days_weeks(days, buf);
+        add_run(b, r, buf, flags);
+      } else {
+        add_run(b, r, zt_acc_setting_text(b->in, b->a, key, raw), flags);
+      }
     } else if (strcmp(name, "composition") == 0) {
       add_run(b, r, zt_acc_composition(b->in, b->a), flags);
     } else if (strcmp(name, "em") == 0) {
@@ -287,28 +295,30 @@ zt_text finish_runs(bctx *b, runs *r) {
   return t;
 }
 
-zt_text inline_text_m(bctx *b, xmlNodePtr n, bool *missing) {
+zt_text inline_text_m(bctx *b, xmlNodePtr n, bool *missing, bool *hidden) {
   runs r;
   zt_text t;
   r.a = g_array_new(FALSE, FALSE, sizeof(zt_run));
-  r.missing = false;
+  r.missing = r.hidden = false;
   inline_nodes(b, n, &r, 0);
   t = finish_runs(b, &r);
   g_array_free(r.a, TRUE);
   if (missing)
     *missing = r.missing;
+  if (hidden)
+    *hidden = r.hidden;
   return t;
 }
 
 zt_text inline_text(bctx *b, xmlNodePtr n) {
-  return inline_text_m(b, n, NULL);
+  return inline_text_m(b, n, NULL, NULL);
 }
 
 zt_text plain_text(bctx *b, const char *s) {
   runs r;
   zt_text t;
   r.a = g_array_new(FALSE, FALSE, sizeof(zt_run));
-  r.missing = false;
+  r.missing = r.hidden = false;
   add_text(b, &r, s, 0);
   t = finish_runs(b, &r);
   g_array_free(r.a, TRUE);

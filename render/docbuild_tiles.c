@@ -95,9 +95,9 @@ static void budget_tile(bctx *b, xmlNodePtr k, zt_tile *tile) {
   zt_fmt_eur(to_date, 1, t);
   tile->value = zt_arena_strdup(b->a, v);
   if (b->in->period.half == 1) {
-    zt_fmt_period_short(&b->in->period, pname);
-    tile->note = zt_arena_printf(b->a, "middelen %d: %s; naar rato t/m "
-                                 "%s: %s", year, f, pname, t);
+    zt_fmt_period(&b->in->period, pname);
+    tile->note = zt_arena_printf(b->a, "middelen %d: %s; naar rato tot en "
+                                 "met %s: %s", year, f, pname, t);
   } else {
     tile->note = zt_arena_printf(b->a, "middelen %d: %s", year, f);
   }

@@ -49,6 +49,28 @@ void zt_fmt_period_short(const zt_period *p, char buf[ZT_FMT_MAX]) {
     snprintf(buf, ZT_FMT_MAX, "%d", p->year);
 }
 
+void zt_fmt_days_weeks(int64_t days, char buf[ZT_FMT_MAX]) {
+  static const char *const words[21] = {
+      "nul",      "\xc3\xa9\xc3\xa9n", "twee",      "drie",     "vier",
+      "vijf",     "zes",       "zeven",     "acht",     "negen",
+      "tien",     "elf",       "twaalf",    "dertien",  "veertien",
+      "vijftien", "zestien",   "zeventien", "achttien", "negentien",
+      "twintig"};
+  char d[ZT_FMT_MAX], w[ZT_FMT_MAX];
+  int64_t weeks = days / 7;
+  zt_fmt_int(days, d);
+  if (days <= 0 || days % 7) {
+    snprintf(buf, ZT_FMT_MAX, "%.32s %s", d, days == 1 ? "dag" : "dagen");
+    return;
+  }
+  if (weeks <= 20)
+    snprintf(w, sizeof w, "%s", words[weeks]);
+  else
+    zt_fmt_int(weeks, w);
+  snprintf(buf, ZT_FMT_MAX, "%.20s dagen (%.20s %s)", d, w,
+           weeks == 1 ? "week" : "weken");
+}
+
 void zt_fmt_quarter(int year, int quarter, char buf[ZT_FMT_MAX]) {
   snprintf(buf, ZT_FMT_MAX, "Q%d %d", quarter, year);
 }

@@ -4,6 +4,7 @@
  * includes this one header for every format):
  *
  *   4 september 2019   1e halfjaar 2022   1e hj 2022   Q3 2023
+ *   42 dagen (zes weken)
  */
 #ifndef ZT_FORMAT_NL_H
 #define ZT_FORMAT_NL_H
@@ -30,6 +31,11 @@ void zt_fmt_quarter(int year, int quarter, char buf[ZT_FMT_MAX]);
 /* Parse a quarter "2023-Q3" (also "2023Q3", "Q3 2023"): ZT_ERR_INPUT when
  * it is none of these. */
 zt_status zt_quarter_parse(const char *s, int *year, int *quarter);
+/* A number of days and, when it is a whole number of weeks, the weeks:
+ * "42 dagen (zes weken)", "7 dagen (één week)", "30 dagen", "1 dag";
+ * weeks up to twenty in words, more in figures ("154 dagen (22
+ * weken)"). */
+void zt_fmt_days_weeks(int64_t days, char buf[ZT_FMT_MAX]);
 /* Dutch month name, 1..12 ("september"). */
 const char *zt_month_nl(int month);
 

@@ -52,8 +52,8 @@ static const elem_def elems[] = {
   {"cover", IN_TOP, IN_NOTHING, false, "", ""},
   {"contents", IN_TOP, IN_NOTHING, false, "title depth", ""},
   {"section", IN_BLOCK, IN_BLOCK, false, "title newpage requires", "title"},
-  {"p", IN_BLOCK, IN_INLINE, true, "missing only", ""},
-  {"note", IN_BLOCK, IN_INLINE, true, "missing only", ""},
+  {"p", IN_BLOCK, IN_INLINE, true, "missing hidden only", ""},
+  {"note", IN_BLOCK, IN_INLINE, true, "missing hidden only", ""},
   {"ul", IN_BLOCK, IN_LI, false, "", ""},
   {"li", IN_LI, IN_INLINE, true, "", ""},
   {"tiles", IN_BLOCK, IN_TILES, false, "", ""},
@@ -96,7 +96,7 @@ static const elem_def elems[] = {
   {"version", IN_INLINE, IN_NOTHING, false, "", ""},
   {"generated", IN_INLINE, IN_NOTHING, false, "", ""},
   {"suppression", IN_INLINE, IN_NOTHING, false, "", ""},
-  {"setting", IN_INLINE, IN_NOTHING, false, "key", "key"},
+  {"setting", IN_INLINE, IN_NOTHING, false, "key unit", "key"},
   {"composition", IN_INLINE, IN_NOTHING, false, "", ""},
   {"em", IN_INLINE, IN_INLINE, true, "", ""},
   {"strong", IN_INLINE, IN_INLINE, true, "", ""},
@@ -422,6 +422,9 @@ static zt_status check_attr(check *c, xmlNodePtr n, const elem_def *d,
   } else if (strcmp(name, "only") == 0) {
     if (strcmp(v, "provisional") != 0)
       return node_fail(c, n, "only=\"%s\": expected provisional", v);
+  } else if (strcmp(name, "unit") == 0) {
+    if (strcmp(v, "dagen") != 0)
+      return node_fail(c, n, "unit=\"%s\": expected dagen", v);
   } else if (strcmp(name, "depth") == 0) {
     if (strcmp(v, "1") != 0 && strcmp(v, "2") != 0 && strcmp(v, "3") != 0)
       return node_fail(c, n, "depth=\"%s\": expected 1, 2 or 3", v);

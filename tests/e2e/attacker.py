@@ -28,7 +28,9 @@ place of a number) it tries:
     of the halves), a share times
     its whole (the kinds in a gezinsvorm), a shift (toegerekend minus
     gedeclareerd), the n column of a published mean or share (the count
-    it is over), rows with the same value;
+    it is over; for the share volgens plan the stops less CBS overig,
+    and the share times it the stops volgens plan), rows with the same
+    value;
   - linear algebra: the exact sums above solved together (fractions,
     per connected set of cells), which finds what no single sum gives
     (a cell between two closed loops of a table);
@@ -118,6 +120,7 @@ ROW_SUMS = [
     # every stop one reason, every waiting assignment one care kind
     ("flow.requests", ("flow.requests", "verwijzer")),
     ("flow.stops", ("flow.stops", "reason")),
+    ("flow.stops", ("flow.stops_cbs", "cbs")),
     ("flow.waiting_at_peildatum", ("flow.waiting_at_peildatum", "kind")),
     ("flow.waiting_over_norm", ("flow.waiting_over_norm", "kind")),
 ]
@@ -372,6 +375,17 @@ def gather(cells, mode, exact=frozenset()):
             if c and oc and not c.hidden and c.n is not None and \
                     not (cbs and sub):
                 eqs.append(Equation([(1, oc)], -c.n))
+        # the share volgens plan is over the definitive stops, the stops
+        # less CBS overig (its n), and share * n is the part volgens plan
+        s, st = get("flow.share_volgens_plan"), get("flow.stops")
+        ov = get("flow.stops_cbs", "cbs=overig")
+        pl = get("flow.stops_cbs", "cbs=volgens_plan")
+        if s and st and ov and not s.hidden and s.n is not None and \
+                not (cbs and sub):
+            eqs.append(Equation([(1, st), (-1, ov)], -s.n))
+            if pl and s.value is not None:
+                eqs.append(Equation([(1, pl)],
+                                    -Fraction(round(s.value * s.n / 100))))
     # municipalities under the region
     for (ind, per, peil, bd), col in by_col.items():
         if "regio" not in col or len(col) < 2:

@@ -6,8 +6,10 @@
 # a raw dated member list (@..), or a four-digit municipality code as a
 # word of its own outside the Verantwoording's code table (a table whose
 # caption names "gemeentecode"; there is none today), nor "het" before a
-# year ("van het 2023"). The codes are read from the shipped municipality
-# table, not written here.
+# year ("van het 2023"), nor an abbreviation an alderman need not know
+# (OvJ, JJI, POH, t.o.v., t/m); and the HTML's running text holds no
+# hidden value ("·" where a number belongs). The codes are read from the
+# shipped municipality table, not written here.
 # Usage: report_words.sh ZOTHUIS SOURCE_DIR WORK_DIR
 set -eu
 Z=$1; SRC=$2; W=$3
@@ -61,6 +63,13 @@ for path in sys.argv[2:]:
             if m.group(1) in codes:
                 bad.append(f"{path}:{n}: municipality code {m.group(1)}: "
                            f"{line.strip()}")
+    # abbreviations an alderman need not know: the verwijzer "Rechter,
+    # OvJ of JJI", the demo's "POH-jeugd", "t.o.v.", "t/m"
+    for n, line in enumerate(lines, 1):
+        for m in re.finditer(r"(?<!\w)(OvJ|JJI|POH)(?!\w)|"
+                             r"(?<!\w)(t\.o\.v\.|t/m)(?!\w)", line):
+            bad.append(f"{path}:{n}: abbreviation '{m.group(0)}': "
+                       f"{line.strip()}")
     # a year is no half-year: "van het 2023" (the annual template once
     # said "de kosten van het <period/>", as the half-year one does)
     whole = " ".join(lines)
@@ -73,4 +82,27 @@ if bad:
     sys.exit(f"{len(bad)} words the reader does not know")
 PY
 	fail "the reports use words the reader does not know (see above)"
-echo "ok: no English settings, file kinds, elfproef or municipality codes"
+
+# no hidden value in running text: the template's paragraphs and list
+# items (<p>, <li> without a class, in <main>) never hold the marker "·"
+# where a number belongs ("gemiddeld · jaar oud"); the suppression rule
+# quotes it ('·')
+python3 - "$D/2023-H2/rapport.html" "$D/2023/rapport.html" <<'PY' ||
+import html, re, sys
+
+bad = []
+for path in sys.argv[1:]:
+    h = open(path, encoding="utf-8").read()
+    main = h[h.index("<main"):h.index("</main>")]
+    for m in re.finditer(r"<(p|li)>(.*?)</\1>", main, re.S):
+        text = html.unescape(re.sub(r"<[^>]+>", "", m.group(2)))
+        if re.search(r"(?<!')\u00b7(?!')", text):
+            bad.append(f"{path}: {' '.join(text.split())[:120]}")
+for b in bad:
+    print(b)
+if bad:
+    sys.exit(f"{len(bad)} hidden values in running text")
+PY
+	fail "a hidden value stands in running text (see above)"
+echo "ok: no English settings, file kinds, elfproef, municipality codes" \
+	"or abbreviations"

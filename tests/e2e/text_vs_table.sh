@@ -14,6 +14,9 @@
 #  - the woonplaatsbeginsel table reconciles: in every column the
 #    municipalities plus the double-count row are the region (raw values
 #    of intern/), and the region's shift is the two flows outside;
+#  - the programme tile's funds of the year are the budget table's row
+#    Middelen per jaar under that year;
+#  - the waiting norm the text states is the configured one;
 #  - the measures and budget tables agree (the demo's inputs are
 #    consistent, so no conflict is reported), and a conflicting input
 #    is reported under both tables, in the summary and on the console.
@@ -113,6 +116,7 @@ for period in ("2023-H2", "2023"):
     # headings lose their numbers ("1.2 Besluitpunten")
     text = " ".join(re.sub(r"^\d+(\.\d+)+ ", " ", l.strip())
                     for l in lines[a:b])
+    summary = text
     text = re.sub(r"\d{1,2} (januari|februari|maart|april|mei|juni|juli|"
                   r"augustus|september|oktober|november|december) \d{4}",
                   " ", text)
@@ -248,6 +252,21 @@ for period in ("2023-H2", "2023"):
             check(ok, f"{period}: {cap}: {label}: {want} not on one line "
                   "of the PDF text")
     cur = period
+    # the programme tile's funds stand in the budget table: the row
+    # Middelen per jaar, under the tile's year (a figure found nowhere
+    # else could not be traced)
+    m = re.search(r"middelen (\d{4}): (€ ?[\d.]+)", summary)
+    tb = tabs.get("Uitgaven en middelen per actielijn")
+    check(m is not None, f"{period}: no funds in the programme tile")
+    check(tb is not None, f"{period}: no budget table")
+    if m and tb:
+        head = tb["rows"][0]
+        fr = next((r for r in tb["rows"] if r[0] == "Middelen per jaar"),
+                  None)
+        check(fr is not None and m.group(1) in head and
+              norm(fr[head.index(m.group(1))]) == norm(m.group(2)),
+              f"{period}: the tile's middelen {m.group(1)} {m.group(2)} "
+              f"are not in the budget table's row {fr} ({head})")
     table_check("Unieke cliënten per zorgsoort",
                 lambda c: disp("clients.by_kind", c, bd="kind=amb_begeleiding"),
                 lambda c: disp("clients.total", c))
@@ -405,4 +424,19 @@ n=$(grep -o "Maatregelen en begroting verschillen bij Afbouw" c1.txt | wc -l)
 [ "$n" -ge 3 ] || fail "the conflict is reported $n times (summary, measures, budget: 3)"
 grep -q "besteed volgens de maatregelen € 725.000, uitgaven volgens de begroting € 710.000" c1.txt ||
 	fail "the conflict does not give both totals"
+# the waiting norm the text states is the one in force (never a default
+# written into the template): in days and, when whole, in weeks
+for n in 30 35; do
+	"$Z" --config "$R/zothuis.ini" --set "analysis.wait_norm_days=$n" \
+		report --period 2023-H2 --format pdf --out "$W/norm$n" \
+		> norm.out 2>> norm.err || fail "report (norm $n) exit $?"
+	pdftotext "$W/norm$n/gooi-en-vechtstreek-demo/2023-H2/rapport.pdf" - |
+		tr '\n' ' ' > "norm$n.txt"
+done
+grep -q "De wachtnorm is 30 dagen van de ingangsdatum" norm30.txt ||
+	fail "a norm of 30 days is not stated as such"
+grep -q "De wachtnorm is 35 dagen (vijf weken) van de ingangsdatum" \
+	norm35.txt || fail "a norm of 35 days is not stated with its weeks"
+grep -q "tenzij de regio" norm30.txt norm35.txt &&
+	fail "the norm is still hedged"
 echo "text_vs_table e2e: ok"

@@ -2,7 +2,8 @@
  * tests/unit/test_chart.c -- charts (render/chart*.c) and the drawing
  * interface: nice 1-2-5 axes and their Dutch labels, the text alternative
  * and data table from the chart model, every chart type laid out with all
- * its text inside its box (a recording canvas measures each label), values
+ * its text inside its box (a recording canvas measures each label; a
+ * legend entry too long for the chart wraps), values
  * hidden for privacy said to be hidden, and the SVG writer's real <text>,
  * groups with <title>, escaping and arcs.
  */
@@ -428,6 +429,43 @@ static void test_timeline_labels_whole(void **state) {
   zt_arena_free(&a);
 }
 
+/* A legend entry longer than its chart is wide wraps onto more lines:
+ * every word drawn in order, nothing outside. TypeVerwijzer 08 spelled
+ * out is 191 units at 8 pt: on one line on a page (467) and on a phone
+ * (360 units with 1.5 times the text, 240 here), wrapped at 200. */
+static void test_legend_wraps(void **state) {
+  static const char name[] = "Rechter, officier van justitie of "
+                             "justiti\xc3\xable jeugdinrichting";
+  zt_arena a;
+  rec r;
+  zt_chart *c;
+  const char *p;
+  char **words;
+  (void)state;
+  zt_arena_init(&a);
+  c = bar_chart(&a, ZT_CHART_STACKED, 3, 3, false);
+  c->ser[2].name = name;
+  assert_inside(c, 200.0);
+  draw_rec(c, 200.0, &r);
+  assert_false(drew_line(&r, name));
+  p = r.all;
+  words = g_strsplit(name, " ", -1);
+  for (char **wd = words; *wd; wd++) {
+    p = strstr(p, *wd);
+    if (!p)
+      fail_msg("'%s' of the legend entry not drawn", *wd);
+    p += strlen(*wd);
+  }
+  g_strfreev(words);
+  /* on a page and on a phone it fits on one line */
+  draw_rec(c, 467.0, &r);
+  assert_true(drew_line(&r, name));
+  assert_inside(c, 240.0);
+  draw_rec(c, 240.0, &r);
+  assert_true(drew_line(&r, name));
+  zt_arena_free(&a);
+}
+
 /* No chart text is smaller than 8 pt in print. */
 static void test_chart_text_at_least_8pt(void **state) {
   zt_arena a;
@@ -624,6 +662,7 @@ int main(void) {
       cmocka_unit_test(test_no_zero_bars),
       cmocka_unit_test(test_hidden_values),
       cmocka_unit_test(test_timeline_labels_whole),
+      cmocka_unit_test(test_legend_wraps),
       cmocka_unit_test(test_chart_text_at_least_8pt),
   };
   int failed = cmocka_run_group_tests(tests, setup, teardown);

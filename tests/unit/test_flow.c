@@ -371,6 +371,77 @@ static void test_as_of(void **state) {
   fx_close(&f);
 }
 
+/* Definitive endings (docs/indicators.md, "Definitive endings"): one
+ * stop of every JZ588 code in 2024-H1, each of its own client. The six
+ * whose reason says how the care ended (02, 31-35) last 60 days; the
+ * five of CBS overig (20 a pause, 36 the municipality, 37 a change
+ * request, 38 another provider, 39 another domain) 10 days. The client
+ * of 31 starts again 30 days after the stop, the one of 38 the next day
+ * (at the other provider). Only the six count in the share volgens
+ * plan, the mean duration and re-entry. */
+static void test_definitive(void **state) {
+  static const int codes[] = {2, 20, 31, 32, 33, 34, 35, 36, 37, 38, 39};
+  enum { N = sizeof codes / sizeof codes[0] };
+  zt_flow_care stops[N], starts[2];
+  zt_flow_data fd;
+  zt_refdata *rd = mf_refdata();
+  mf *m = mf_new(rd, 0);
+  const char *P = "2024-H1";
+  const zt_ind_value *all, *overig, *share;
+  int ndef = 0;
+  (void)state;
+  memset(stops, 0, sizeof stops);
+  memset(starts, 0, sizeof starts);
+  memset(&fd, 0, sizeof fd);
+  for (int i = 0; i < N; i++) {
+    bool def = codes[i] == 2 || (codes[i] >= 31 && codes[i] <= 35);
+    zt_flow_care *z = &stops[i];
+    z->client = (uint32_t)i + 1;
+    z->agb = 12345678;
+    z->gemeente = 402;
+    z->category = -1;
+    z->toewijzing = 2000 + i;
+    z->assign_begin = ZT_DAY_NONE;
+    z->begin = mf_day(2024, 1, 1);
+    z->end = z->begin + (def ? 60 : 10);
+    z->reason = codes[i];
+    ndef += def;
+    if (codes[i] == 31 || codes[i] == 38) {
+      zt_flow_care *a = &starts[codes[i] == 38];
+      *a = *z;
+      a->toewijzing += 100;
+      a->begin = z->end + (codes[i] == 31 ? 30 : 1);
+      a->reason = -1;
+      a->end = ZT_DAY_NONE;
+    }
+  }
+  fd.stops = stops;
+  fd.nstops = N;
+  fd.starts = starts;
+  fd.nstarts = 2;
+  mf_member(m, 402, ZT_DAY_NONE, ZT_DAY_NONE);
+  m->flow = &fd;
+  assert_int_equal(mf_run1(m, P, mf_day(2025, 6, 30)), ZT_OK);
+  assert_int_equal(ndef, 6);
+  MF_EXPECT(m, "flow.stops", P, 402, NULL, N, 1);
+  MF_EXPECT(m, "flow.stops_cbs", P, 402, "cbs=overig", N - ndef, 1);
+  /* 1 of the 6, not 1 of the 11 */
+  MF_EXPECT(m, "flow.share_volgens_plan", P, 402, NULL, 1, ndef);
+  /* its whole is the stops less CBS overig, the n the report shows */
+  all = mf_get(m, "flow.stops", P, 402, NULL);
+  overig = mf_get(m, "flow.stops_cbs", P, 402, "cbs=overig");
+  share = mf_get(m, "flow.share_volgens_plan", P, 402, NULL);
+  assert_int_equal(share->den, all->num - overig->num);
+  assert_int_equal(share->n, share->den);
+  MF_EXPECT(m, "flow.duration_mean_ended", P, 402, NULL, 60, 1);
+  /* the client of 31 again after 30 days; the one of 38 moved on to
+   * another provider and is no re-entry */
+  MF_EXPECT(m, "flow.reentry_6m", P, 402, NULL, 1, ndef);
+  MF_EXPECT(m, "flow.reentry_12m", P, 402, NULL, 1, ndef);
+  mf_free(m);
+  zt_refdata_free(rd);
+}
+
 /* Without requests, starts or stops there is no flow.* row at all. */
 /* In a store file large enough for two readers (here: any) the flow is
  * read on a connection and thread of its own, beside the lines: the
@@ -436,6 +507,7 @@ int main(void) {
       cmocka_unit_test(test_indicators),
       cmocka_unit_test(test_gzip),
       cmocka_unit_test(test_absent),
+      cmocka_unit_test(test_definitive),
       cmocka_unit_test(test_flow_beside_lines),
       cmocka_unit_test(test_as_of),
   };

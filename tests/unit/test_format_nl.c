@@ -232,6 +232,24 @@ static void test_periods(void **state) {
   assert_string_equal(b, "Q3 2023");
 }
 
+/* A norm in days, with its weeks when it is a whole number of them. */
+static void test_days_weeks(void **state) {
+  char b[ZT_FMT_MAX];
+  (void)state;
+  zt_fmt_days_weeks(42, b);
+  assert_string_equal(b, "42 dagen (zes weken)");
+  zt_fmt_days_weeks(7, b);
+  assert_string_equal(b, "7 dagen (\xc3\xa9\xc3\xa9n week)");
+  zt_fmt_days_weeks(140, b);
+  assert_string_equal(b, "140 dagen (twintig weken)");
+  zt_fmt_days_weeks(154, b);
+  assert_string_equal(b, "154 dagen (22 weken)");
+  zt_fmt_days_weeks(30, b);
+  assert_string_equal(b, "30 dagen");
+  zt_fmt_days_weeks(1, b);
+  assert_string_equal(b, "1 dag");
+}
+
 static void test_quarter_parse(void **state) {
   int y = 0, q = 0;
   (void)state;
@@ -285,6 +303,7 @@ int main(void) {
       cmocka_unit_test(test_target_value),
       cmocka_unit_test(test_dates),
       cmocka_unit_test(test_periods),
+      cmocka_unit_test(test_days_weeks),
       cmocka_unit_test(test_quarter_parse),
       cmocka_unit_test(test_locale_independent),
   };

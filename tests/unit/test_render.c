@@ -7,7 +7,9 @@
  * bytes; the HTML is well-formed, lang="nl", with captions, th scope, SVG
  * titles and descriptions and no external requests; template errors touch
  * no output; a paragraph whose value is missing gives way to its
- * missing="..." sentence; the accessibility hook lists every figure and link.
+ * missing="..." sentence, one whose value is hidden to its hidden="..."
+ * (else missing="...") sentence or to nothing; the accessibility hook
+ * lists every figure and link.
  */
 #include "testutil.h"
 
@@ -601,6 +603,68 @@ static void test_missing_value_sentence(void **state) {
   g_free(dir);
 }
 
+/* A value the privacy rules hid (here the region's spending per youth,
+ * as a mean over few would be) never prints in running text: its
+ * paragraph gives way to the sentence of hidden="...", else of
+ * missing="...", else it is left out; so is a list item with one, and a
+ * list left without items. Never "gemiddeld · jaar oud". */
+static void test_hidden_value_sentence(void **state) {
+  char *dir = path_in(tmp, "hidden");
+  char *tpl = tu_write(
+      tmp, "hidden.xml",
+      "<?xml version=\"1.0\"?>\n<report title=\"T\" kind=\"halfjaar\">\n"
+      "<p hidden=\"Niet getoond over {periode}.\" missing=\"Geen.\">"
+      "Gemiddeld <v id=\"spend.per_client\"/> per jeugdige.</p>\n"
+      "<p missing=\"Valt terug.\">Per jeugdige "
+      "<v id=\"spend.per_client\"/>.</p>\n"
+      "<note>Weggelaten <v id=\"spend.per_client\"/>.</note>\n"
+      "<ul><li>Punt A <v id=\"spend.per_client\"/>.</li>"
+      "<li>Punt B <v id=\"clients.total\"/>.</li></ul>\n"
+      "<ul><li>Alleen <v id=\"spend.per_client\"/>.</li></ul>\n"
+      "</report>\n");
+  char *html_path = path_in(dir, zt_output_file("html"));
+  char *html;
+  rf_fixture f;
+  zt_ind_value v;
+  zt_err err;
+  (void)state;
+  rf_build(&f);
+  f.in.generated_at = zt_report_epoch();
+  v = *zt_ind_table_find(f.t, "spend.per_client", "2022-H1",
+                         ZT_GEMEENTE_REGIO, "");
+  v.suppressed = true;
+  zt_strlcpy(v.display, "\xc2\xb7", sizeof v.display);
+  assert_int_equal(zt_ind_table_put(f.t, &v), ZT_OK);
+  if (zt_report_render(&f.in, tpl, dir,
+                       zt_output_bit("pdf") | zt_output_bit("html"),
+                       &err) != ZT_OK)
+    fail_msg("%s", err.msg);
+  rf_free(&f);
+  html = tu_read(html_path, NULL);
+  assert_non_null(html);
+  assert_non_null(strstr(html, "Niet getoond over 1e halfjaar 2022."));
+  assert_null(strstr(html, "Geen."));
+  assert_null(strstr(html, "Gemiddeld"));
+  assert_non_null(strstr(html, "Valt terug."));
+  assert_null(strstr(html, "Per jeugdige"));
+  assert_null(strstr(html, "Weggelaten"));
+  assert_null(strstr(html, "Punt A"));
+  assert_non_null(strstr(html, "Punt B"));
+  assert_null(strstr(html, "Alleen"));
+  {
+    /* no marker in the text (the footer uses the dot as a separator) */
+    const char *a = strstr(html, "<main"), *e = strstr(html, "</main>");
+    const char *dot = strstr(html, "\xc2\xb7");
+    assert_non_null(a);
+    assert_non_null(e);
+    assert_true(!dot || dot > e);
+  }
+  g_free(html);
+  g_free(html_path);
+  g_free(tpl);
+  g_free(dir);
+}
+
 /* The annual template over 2021, the years as its trend. */
 static void test_annual_report(void **state) {
   rf_fixture f;
@@ -755,7 +819,8 @@ static void test_chart_table_categories_whole(void **state) {
       "Gemeente (toegang)",        "Huisarts",
       "Jeugdarts",                 "Gecertificeerde instelling",
       "Medisch specialist",        "Geen verwijzer",
-      "Rechter, OvJ of JJI"};
+      "Rechter, officier van justitie of justiti\xc3\xable "
+      "jeugdinrichting"};
   static const char *const cats[3] = {"2e hj 2022", "1e hj 2023",
                                       "2e hj 2023"};
   zt_doc *d = small_doc("Tabel");
@@ -808,6 +873,7 @@ int main(void) {
       cmocka_unit_test(test_errors_keep_outputs),
       cmocka_unit_test(test_empty_input),
       cmocka_unit_test(test_missing_value_sentence),
+      cmocka_unit_test(test_hidden_value_sentence),
       cmocka_unit_test(test_annual_report),
       cmocka_unit_test(test_a11y_hook),
       cmocka_unit_test(test_euro_keeps_its_amount),

@@ -233,6 +233,9 @@ static void test_errors_name_file_and_line(void **state) {
                                "</report>\n",
                3, "(expected bar, stacked, line, donut, histogram, "
                "diverging or timeline)");
+  expect_error("e18.xml", HEAD "<p><setting key=\"wait_norm_days\" "
+                               "unit=\"weken\"/></p></report>\n",
+               3, "unit=\"weken\": expected dagen");
   expect_error("e17.xml", HEAD "<chart type=\"timeline\" title=\"X\" "
                                "x=\"items\"/></report>\n",
                3, "<chart> has no attribute 'x' (expected one of: type "
@@ -585,8 +588,9 @@ static void test_chart_from_template(void **state) {
  * name order, whatever their raw values. <setting> finds keys with or
  * without their section. */
 static void test_providers_and_settings(void **state) {
-  static const char *settings[2] = {"analysis.episode_gap_days = 7",
-                                    "analysis.top_n = 25"};
+  static const char *settings[3] = {"analysis.episode_gap_days = 7",
+                                    "analysis.top_n = 25",
+                                    "analysis.wait_norm_days = 42"};
   zt_provider prov[3];
   mini m;
   zt_doc *d;
@@ -603,7 +607,7 @@ static void test_providers_and_settings(void **state) {
   m.in.providers = prov;
   m.in.nproviders = 3;
   m.in.settings = settings;
-  m.in.nsettings = 2;
+  m.in.nsettings = 3;
   /* 98000047 is not in the provider table; Zorggroep Oost (4) and
    * Anker (2) are hidden, and Anker's smaller raw value must not put it
    * last: after the shown 12 and 7 they come in name order */
@@ -622,8 +626,11 @@ static void test_providers_and_settings(void **state) {
             "rows=\"breakdown:provider\" total=\"verblijf.at_peildatum\"/>"
             "<p>Gat <setting key=\"episode_gap_days\"/>, "
             "<setting key=\"analysis.top_n\"/>, "
-            "<setting key=\"nope\"/>.</p></report>\n", &m);
-  assert_int_equal(d->nblocks, 2);
+            "<setting key=\"nope\"/>.</p>"
+            "<p>Norm <setting key=\"wait_norm_days\" unit=\"dagen\"/>, "
+            "<setting key=\"episode_gap_days\" unit=\"dagen\"/>.</p>"
+            "</report>\n", &m);
+  assert_int_equal(d->nblocks, 3);
   t = d->blocks[0].table;
   assert_int_equal(t->nrows, 6);
   assert_string_equal(zt_table_cell(t, 1, 0), "AGB 98000047");
@@ -635,6 +642,10 @@ static void test_providers_and_settings(void **state) {
   assert_string_equal(zt_table_cell(t, 5, 1), "25");
   assert_string_equal(plain(d, &d->blocks[1].text),
                       "Gat 7, 25, \xe2\x80\x93.");
+  /* unit="dagen": the days, and the weeks when they are whole ones */
+  assert_string_equal(plain(d, &d->blocks[2].text),
+                      "Norm 42 dagen (zes weken), 7 dagen "
+                      "(\xc3\xa9\xc3\xa9n week).");
   zt_doc_free(d);
   mini_free(&m);
 }
