@@ -97,7 +97,13 @@ static const char css[] =
     "@media (max-width:40rem){header.cover h1{font-size:1.6rem}"
     "h2{font-size:1.3rem}table{font-size:.8rem}th,td{padding:.25rem .35rem}"
     "figure svg{width:calc(100% + 1rem);max-width:none;margin:.4rem -.5rem}"
-    ".tile .value{font-size:1.35rem}}\n"
+    ".tile .value{font-size:1.35rem}"
+    /* a phone: the current period's column would cover the column
+     * before it; it scrolls with the others, and a wide table says that
+     * it scrolls */
+    ".cur tr:not(.group)>:last-child{position:static;box-shadow:none}"
+    ".table-wrap.wide caption>span::after{content:\" \\2192  schuif "
+    "opzij voor meer kolommen\";font-weight:400;color:var(--muted)}}\n"
     "@media print{@page{size:A4;margin:16mm 14mm 18mm}"
     "body{font-size:10pt;container-type:normal}"
     ".wrap{max-width:none;padding:0}"

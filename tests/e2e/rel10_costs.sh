@@ -41,7 +41,7 @@ done
 {
 	echo "$DECL_HEADER"
 	decl_lines 60000 40000000
-	decl_lines 20000 50000000 | sed 's/;R\([0-9]*\)-\([0-9]*\);;/;C\1-\2;GEEN\1-\2;/; s/;D$/;C/'
+	decl_lines 20000 50000000 | sed 's/;R\([0-9]*\)_\([0-9]*\);;/;C\1_\2;GEEN\1_\2;/; s/;D$/;C/'
 } > groot.csv
 zr b ingest "$W/groot.csv"
 [ $RC = 0 ] || fail "ingest of the large file exit $RC: $(tail -2 b/last.err)"

@@ -66,7 +66,10 @@ zr() {
 
 # decl_lines N FIRST [GEMEENTE] [MONTH]: N declaration lines (no header)
 # of N different children, BSNs from the 8-digit number FIRST on (each
-# followed by its 11-test check digit; numbers without one are skipped), references R<FIRST>-<i>, in 2021-MONTH (default 09).
+# followed by its 11-test check digit; numbers without one are skipped),
+# references R<number>_<i> (not R<number>-<i>: with i the check digit
+# that would be the child's BSN written in two groups, which ingest
+# replaces, docs/privacy.md), in 2021-MONTH (default 09).
 decl_lines() {
 	awk -v n="$1" -v p="$2" -v g="${3:-0402}" -v m="${4:-09}" 'BEGIN {
 		k = 0
@@ -74,7 +77,7 @@ decl_lines() {
 			p++; s = 0; x = p
 			for (i = 8; i >= 1; i--) { d = x % 10; x = int(x / 10); s += d * (10 - i) }
 			c = s % 11; if (c == 10) continue
-			printf "98000011;%s;%d%d;%d;R%d-%d;;45;45A01;2021-%s-01;2021-%s-28;10;04;9500;95000;D\n", g, p, c, 3000 + k, p, k, m, m
+			printf "98000011;%s;%d%d;%d;R%d_%d;;45;45A01;2021-%s-01;2021-%s-28;10;04;9500;95000;D\n", g, p, c, 3000 + k, p, k, m, m
 			k++
 		}
 	}'
