@@ -98,10 +98,13 @@ static const char css[] =
     "h2{font-size:1.3rem}table{font-size:.8rem}th,td{padding:.25rem .35rem}"
     "figure svg{width:calc(100% + 1rem);max-width:none;margin:.4rem -.5rem}"
     ".tile .value{font-size:1.35rem}"
-    /* a phone: the current period's column would cover the column
-     * before it; it scrolls with the others, and a wide table says that
-     * it scrolls */
-    ".cur tr:not(.group)>:last-child{position:static;box-shadow:none}"
+    /* a phone: the current period's column stays in view over the
+     * columns before it, which fade out under it instead of showing cut
+     * digits; a wide table says that it scrolls */
+    ".cur tr:not(.group)>:last-child{box-shadow:inset 1px 0 0 var(--rule),"
+    "-1.2rem 0 .6rem -.3rem #fff}"
+    "thead .cur tr>:last-child,.cur thead tr>:last-child{box-shadow:inset "
+    "1px 0 0 var(--rule),-1.2rem 0 .6rem -.3rem var(--shade)}"
     ".table-wrap.wide caption>span::after{content:\" \\2192  schuif "
     "opzij voor meer kolommen\";font-weight:400;color:var(--muted)}}\n"
     "@media print{@page{size:A4;margin:16mm 14mm 18mm}"

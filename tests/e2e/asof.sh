@@ -28,7 +28,7 @@ decl_lines 3 61000000 > lines.txt
 { echo "$DECL_HEADER"; cat lines.txt; } > a.csv
 credit() { # line number of lines.txt -> its credit
 	sed -n "${1}p" lines.txt |
-	    sed 's/;\(R\([0-9]*\)-\([0-9]*\)\);;/;C\2-\3;\1;/; s/;D$/;C/'
+	    sed 's/;\(R\([0-9]*\)_\([0-9]*\)\);;/;C\2_\3;\1;/; s/;D$/;C/'
 }
 { echo "$DECL_HEADER"; credit 1; } > b.csv
 { echo "$DECL_HEADER"; credit 2; } > c.csv
