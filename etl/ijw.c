@@ -1420,20 +1420,6 @@ enum {
                   * namespace: the provider meant a line */
 };
 
-/* Do two names differ in ASCII letter case only? */
-static bool same_ignoring_case(const char *a, const char *b) {
-  for (; *a && *b; a++, b++) {
-    char x = *a, y = *b;
-    if (x >= 'a' && x <= 'z')
-      x = (char)(x - 'a' + 'A');
-    if (y >= 'a' && y <= 'z')
-      y = (char)(y - 'a' + 'A');
-    if (x != y)
-      return false;
-  }
-  return *a == *b;
-}
-
 static int line_like(rd *r, const xmlChar *local, const xmlChar *uri) {
   int id = name_id(r, local);
   if (id == r->msg->line)
@@ -1441,7 +1427,8 @@ static int line_like(rd *r, const xmlChar *local, const xmlChar *uri) {
   /* a name we know is never the line's name in another case */
   if (id != N_UNKNOWN)
     return LINE_NOT;
-  return same_ignoring_case((const char *)local, name_text[r->msg->line])
+  return zt_slice_ieq((const char *)local, strlen((const char *)local),
+                      name_text[r->msg->line])
              ? LINE_VARIANT
              : LINE_NOT;
 }

@@ -16,6 +16,16 @@ Z=$1; SRC=$2; W=$3
 rm -rf "$W"; mkdir -p "$W"; cd "$W"
 . "$SRC/tests/e2e/lib/region.sh"
 
+# unscrub DIR CSV META_SQL: the store of DIR as an earlier version left
+# it: the references of CSV's lines as the provider wrote them, with keys
+# of their own, and META_SQL for its record of the scrub
+unscrub() {
+	tail -n +2 "$2" | awk -F';' '{
+		printf "UPDATE declaration SET ref = '\''%s'\'', ref_key = -id WHERE line = %d;\n", $5, NR + 1 }' > "$1.sql"
+	echo "$3" >> "$1.sql"
+	sqlite3 "$1/zothuis.db" < "$1.sql"
+}
+
 make_region r
 rm r/inbox/*
 # four references built from the child's own BSN, one from another's
@@ -38,10 +48,7 @@ nobsn() {
 nobsn "new store"
 
 # back to what an earlier version stored
-tail -n +2 a.csv | awk -F';' '{
-	printf "UPDATE declaration SET ref = '\''%s'\'', ref_key = -id WHERE line = %d;\n", $5, NR + 1 }' > old.sql
-echo "DELETE FROM meta WHERE key = 'bsn_scrub';" >> old.sql
-sqlite3 r/zothuis.db < old.sql
+unscrub r a.csv "DELETE FROM meta WHERE key = 'bsn_scrub';"
 [ "$(count r "SELECT count(*) FROM declaration WHERE ref NOT LIKE '%~%'")" = 5 ] ||
 	fail "the old store was not made"
 
@@ -84,10 +91,7 @@ noform() {
 	return 0
 }
 noform "new store"
-tail -n +2 c.csv | awk -F';' '{
-	printf "UPDATE declaration SET ref = '\''%s'\'', ref_key = -id WHERE line = %d;\n", $5, NR + 1 }' > old2.sql
-echo "UPDATE meta SET value = '2' WHERE key = 'bsn_scrub';" >> old2.sql
-sqlite3 s/zothuis.db < old2.sql
+unscrub s c.csv "UPDATE meta SET value = '2' WHERE key = 'bsn_scrub';"
 [ "$(count s "SELECT count(*) FROM declaration WHERE ref NOT LIKE '%~%'")" = 4 ] ||
 	fail "the version 2 store was not made"
 { cat c.csv; decl_lines 1 43000000; } > d.csv

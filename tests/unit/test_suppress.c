@@ -490,19 +490,7 @@ static void put_bd(zt_ind_table *t, const char *id, const char *period,
 
 static void put_at(zt_ind_table *t, const char *id, const char *period,
                    uint16_t gem, int64_t x) {
-  zt_ind_value v;
-  zt_period p;
-  memset(&v, 0, sizeof v);
-  assert_int_equal(zt_period_parse(period, &p, NULL), ZT_OK);
-  snprintf(v.indicator, sizeof v.indicator, "%s", id);
-  snprintf(v.period, sizeof v.period, "%s", period);
-  v.peildatum = p.end;
-  v.gemeente = gem;
-  v.unit = ZT_UNIT_COUNT;
-  v.num = x;
-  v.den = 1;
-  v.n = x;
-  assert_int_equal(zt_ind_table_put(t, &v), ZT_OK);
+  put_bd(t, id, period, gem, "", x);
 }
 
 /* Half-years under their year: new placements (episodes beginning in P)
