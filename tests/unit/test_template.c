@@ -233,6 +233,9 @@ static void test_errors_name_file_and_line(void **state) {
                                "</report>\n",
                3, "(expected bar, stacked, line, donut, histogram, "
                "diverging or timeline)");
+  expect_error("e19.xml", HEAD "<note only=\"voorlopig\">x</note>"
+                               "</report>\n",
+               3, "only=\"voorlopig\": expected provisional");
   expect_error("e18.xml", HEAD "<p><setting key=\"wait_norm_days\" "
                                "unit=\"weken\"/></p></report>\n",
                3, "unit=\"weken\": expected dagen");
