@@ -151,141 +151,146 @@ typedef struct fdesc {
   int slot;          /* a slot, or NO_SLOT: always absent */
   const char *name;  /* for messages */
   uint8_t max;       /* longest text allowed */
-  bool required;
-  bool req_group;    /* required when the line's group element (JW301
-                      * Product) occurs */
+  uint8_t need;      /* OPTIONAL, REQUIRED or IN_GROUP: required when
+                      * the line's group element (JW301 Product)
+                      * occurs */
 } fdesc;
+
+enum { OPTIONAL, REQUIRED, IN_GROUP };
 
 /* Lexical maximum for fields whose form etl/validate.c judges: longer
  * than any sane spelling of a number, date or code. */
 #define TYPED_MAX 32
 
 static const fdesc decl_fields[ZT_D_NFIELDS] = {
-    [ZT_D_AGB] = {G_FROM, "Header/Afzender", TYPED_MAX, true},
-    [ZT_D_GEMEENTE] = {G_TO, "Header/Ontvanger", TYPED_MAX, true},
-    [ZT_D_BSN] = {G_BSN, "Client/Bsn", TYPED_MAX, true},
+    [ZT_D_AGB] = {G_FROM, "Header/Afzender", TYPED_MAX, REQUIRED},
+    [ZT_D_GEMEENTE] = {G_TO, "Header/Ontvanger", TYPED_MAX, REQUIRED},
+    [ZT_D_BSN] = {G_BSN, "Client/Bsn", TYPED_MAX, REQUIRED},
     [ZT_D_TOEWIJZING] = {ZT_D_TOEWIJZING, "ToewijzingNummer", TYPED_MAX,
-                         true},
+                         REQUIRED},
     [ZT_D_REF] = {ZT_D_REF, "ProductReferentie/ReferentieNummer", ZT_REF_MAX,
-                  true},
+                  REQUIRED},
     [ZT_D_PREVREF] = {ZT_D_PREVREF, "ProductReferentie/VorigReferentieNummer",
-                      ZT_REF_MAX, false},
-    [ZT_D_CATEGORY] = {ZT_D_CATEGORY, "ProductCategorie", TYPED_MAX, true},
-    [ZT_D_CODE] = {ZT_D_CODE, "ProductCode", ZT_CODE_MAX, true},
+                      ZT_REF_MAX, OPTIONAL},
+    [ZT_D_CATEGORY] = {ZT_D_CATEGORY, "ProductCategorie", TYPED_MAX, REQUIRED},
+    [ZT_D_CODE] = {ZT_D_CODE, "ProductCode", ZT_CODE_MAX, REQUIRED},
     [ZT_D_BEGIN] = {ZT_D_BEGIN, "ProductPeriode/Begindatum", TYPED_MAX,
-                    true},
-    [ZT_D_END] = {ZT_D_END, "ProductPeriode/Einddatum", TYPED_MAX, true},
-    [ZT_D_VOLUME] = {ZT_D_VOLUME, "GeleverdVolume", TYPED_MAX, true},
-    [ZT_D_UNIT] = {ZT_D_UNIT, "Eenheid", TYPED_MAX, true},
-    [ZT_D_TARIFF] = {ZT_D_TARIFF, "ProductTarief", TYPED_MAX, false},
-    [ZT_D_AMOUNT] = {ZT_D_AMOUNT, "IngediendBedrag/Bedrag", TYPED_MAX, true},
-    [ZT_D_DC] = {ZT_D_DC, "IngediendBedrag/DebetCredit", TYPED_MAX, true},
-    [ZT_D_BIRTH] = {NO_SLOT, "Geboortedatum", 0, false},
-    [ZT_D_DECLNR] = {G_DECLNR, "DeclaratieNummer", ZT_DECLNR_MAX, false},
+                    REQUIRED},
+    [ZT_D_END] = {ZT_D_END, "ProductPeriode/Einddatum", TYPED_MAX, REQUIRED},
+    [ZT_D_VOLUME] = {ZT_D_VOLUME, "GeleverdVolume", TYPED_MAX, REQUIRED},
+    [ZT_D_UNIT] = {ZT_D_UNIT, "Eenheid", TYPED_MAX, REQUIRED},
+    [ZT_D_TARIFF] = {ZT_D_TARIFF, "ProductTarief", TYPED_MAX, OPTIONAL},
+    [ZT_D_AMOUNT] = {ZT_D_AMOUNT, "IngediendBedrag/Bedrag", TYPED_MAX,
+                     REQUIRED},
+    [ZT_D_DC] = {ZT_D_DC, "IngediendBedrag/DebetCredit", TYPED_MAX, REQUIRED},
+    [ZT_D_BIRTH] = {NO_SLOT, "Geboortedatum", 0, OPTIONAL},
+    [ZT_D_DECLNR] = {G_DECLNR, "DeclaratieNummer", ZT_DECLNR_MAX, OPTIONAL},
 };
 
 static const fdesc assign_fields[ZT_A_NFIELDS] = {
-    [ZT_A_GEMEENTE] = {G_FROM, "Header/Afzender", TYPED_MAX, true},
-    [ZT_A_AGB] = {G_TO, "Header/Ontvanger", TYPED_MAX, true},
-    [ZT_A_BSN] = {G_BSN, "Client/Bsn", TYPED_MAX, true},
-    [ZT_A_BIRTH] = {G_BIRTH, "Client/Geboortedatum/Datum", TYPED_MAX, true},
+    [ZT_A_GEMEENTE] = {G_FROM, "Header/Afzender", TYPED_MAX, REQUIRED},
+    [ZT_A_AGB] = {G_TO, "Header/Ontvanger", TYPED_MAX, REQUIRED},
+    [ZT_A_BSN] = {G_BSN, "Client/Bsn", TYPED_MAX, REQUIRED},
+    [ZT_A_BIRTH] = {G_BIRTH, "Client/Geboortedatum/Datum", TYPED_MAX,
+                    REQUIRED},
     [ZT_A_BIRTH_USE] = {G_BIRTH_USE, "Client/Geboortedatum/DatumGebruik",
-                        TYPED_MAX, false},
-    [ZT_A_GENDER] = {G_GENDER, "Client/Geslacht", TYPED_MAX, true},
+                        TYPED_MAX, OPTIONAL},
+    [ZT_A_GENDER] = {G_GENDER, "Client/Geslacht", TYPED_MAX, REQUIRED},
     [ZT_A_TOEWIJZING] = {ZT_A_TOEWIJZING, "ToewijzingNummer", TYPED_MAX,
-                         true},
-    [ZT_A_CATEGORY] = {ZT_A_CATEGORY, "Product/Categorie", TYPED_MAX, false,
-                       true},
-    [ZT_A_CODE] = {ZT_A_CODE, "Product/Code", ZT_CODE_MAX, false},
-    [ZT_A_BEGIN] = {ZT_A_BEGIN, "Ingangsdatum", TYPED_MAX, true},
-    [ZT_A_END] = {ZT_A_END, "Einddatum", TYPED_MAX, false},
-    [ZT_A_REASON] = {ZT_A_REASON, "RedenWijziging", TYPED_MAX, false},
-    [ZT_A_REF] = {ZT_A_REF, "ReferentieAanbieder", ZT_REFA_MAX, false},
-    [ZT_A_DAY] = {ZT_A_DAY, "Toewijzingsdatum", TYPED_MAX, false},
+                         REQUIRED},
+    [ZT_A_CATEGORY] = {ZT_A_CATEGORY, "Product/Categorie", TYPED_MAX,
+                       IN_GROUP},
+    [ZT_A_CODE] = {ZT_A_CODE, "Product/Code", ZT_CODE_MAX, OPTIONAL},
+    [ZT_A_BEGIN] = {ZT_A_BEGIN, "Ingangsdatum", TYPED_MAX, REQUIRED},
+    [ZT_A_END] = {ZT_A_END, "Einddatum", TYPED_MAX, OPTIONAL},
+    [ZT_A_REASON] = {ZT_A_REASON, "RedenWijziging", TYPED_MAX, OPTIONAL},
+    [ZT_A_REF] = {ZT_A_REF, "ReferentieAanbieder", ZT_REFA_MAX, OPTIONAL},
+    [ZT_A_DAY] = {ZT_A_DAY, "Toewijzingsdatum", TYPED_MAX, OPTIONAL},
 };
 
 /* JW315: the request's day is the message's (Header Dagtekening). */
 static const fdesc req_fields[ZT_Q_NFIELDS] = {
-    [ZT_Q_AGB] = {G_FROM, "Header/Afzender", TYPED_MAX, true},
-    [ZT_Q_GEMEENTE] = {G_TO, "Header/Ontvanger", TYPED_MAX, true},
-    [ZT_Q_BSN] = {G_BSN, "Client/Bsn", TYPED_MAX, true},
-    [ZT_Q_REF] = {ZT_Q_REF, "ReferentieAanbieder", ZT_REFA_MAX, true},
-    [ZT_Q_CATEGORY] = {ZT_Q_CATEGORY, "Product/Categorie", TYPED_MAX, false,
-                       true},
-    [ZT_Q_CODE] = {ZT_Q_CODE, "Product/Code", ZT_CODE_MAX, false},
-    [ZT_Q_BEGIN] = {ZT_Q_BEGIN, "ToewijzingIngangsdatum", TYPED_MAX, true},
-    [ZT_Q_VERWIJZER] = {ZT_Q_VERWIJZER, "Verwijzer/Type", TYPED_MAX, true},
+    [ZT_Q_AGB] = {G_FROM, "Header/Afzender", TYPED_MAX, REQUIRED},
+    [ZT_Q_GEMEENTE] = {G_TO, "Header/Ontvanger", TYPED_MAX, REQUIRED},
+    [ZT_Q_BSN] = {G_BSN, "Client/Bsn", TYPED_MAX, REQUIRED},
+    [ZT_Q_REF] = {ZT_Q_REF, "ReferentieAanbieder", ZT_REFA_MAX, REQUIRED},
+    [ZT_Q_CATEGORY] = {ZT_Q_CATEGORY, "Product/Categorie", TYPED_MAX,
+                       IN_GROUP},
+    [ZT_Q_CODE] = {ZT_Q_CODE, "Product/Code", ZT_CODE_MAX, OPTIONAL},
+    [ZT_Q_BEGIN] = {ZT_Q_BEGIN, "ToewijzingIngangsdatum", TYPED_MAX, REQUIRED},
+    [ZT_Q_VERWIJZER] = {ZT_Q_VERWIJZER, "Verwijzer/Type", TYPED_MAX, REQUIRED},
     [ZT_Q_DAY] = {G_DAY, "Header/BerichtIdentificatie/Dagtekening",
-                  TYPED_MAX, true},
+                  TYPED_MAX, REQUIRED},
 };
 
 /* JW305 and JW307 (a start has no RedenBeeindiging and Einddatum). */
 #define CARE_FIELDS                                                       \
-    [ZT_Z_AGB] = {G_FROM, "Header/Afzender", TYPED_MAX, true},            \
-    [ZT_Z_GEMEENTE] = {G_TO, "Header/Ontvanger", TYPED_MAX, true},        \
-    [ZT_Z_BSN] = {G_BSN, "Client/Bsn", TYPED_MAX, true},                  \
+    [ZT_Z_AGB] = {G_FROM, "Header/Afzender", TYPED_MAX, REQUIRED},        \
+    [ZT_Z_GEMEENTE] = {G_TO, "Header/Ontvanger", TYPED_MAX, REQUIRED},    \
+    [ZT_Z_BSN] = {G_BSN, "Client/Bsn", TYPED_MAX, REQUIRED},              \
     [ZT_Z_TOEWIJZING] = {ZT_Z_TOEWIJZING, "ToewijzingNummer", TYPED_MAX,  \
-                         false},                                          \
+                         OPTIONAL},                                       \
     [ZT_Z_CATEGORY] = {ZT_Z_CATEGORY, "Product/Categorie", TYPED_MAX,     \
-                       false, true},                                      \
-    [ZT_Z_CODE] = {ZT_Z_CODE, "Product/Code", ZT_CODE_MAX, false},        \
+                       IN_GROUP},                                         \
+    [ZT_Z_CODE] = {ZT_Z_CODE, "Product/Code", ZT_CODE_MAX, OPTIONAL},     \
     [ZT_Z_ASSIGN_BEGIN] = {ZT_Z_ASSIGN_BEGIN, "ToewijzingIngangsdatum",   \
-                           TYPED_MAX, false},                             \
-    [ZT_Z_BEGIN] = {ZT_Z_BEGIN, "Begindatum", TYPED_MAX, true},           \
-    [ZT_Z_STATUS] = {ZT_Z_STATUS, "StatusAanlevering", TYPED_MAX, true}
+                           TYPED_MAX, OPTIONAL},                          \
+    [ZT_Z_BEGIN] = {ZT_Z_BEGIN, "Begindatum", TYPED_MAX, REQUIRED},       \
+    [ZT_Z_STATUS] = {ZT_Z_STATUS, "StatusAanlevering", TYPED_MAX,         \
+                     REQUIRED}
 
 static const fdesc start_fields[ZT_Z_START_NFIELDS] = {CARE_FIELDS};
 static const fdesc stop_fields[ZT_Z_NFIELDS] = {
     CARE_FIELDS,
-    [ZT_Z_REASON] = {ZT_Z_REASON, "RedenBeeindiging", TYPED_MAX, true},
-    [ZT_Z_END] = {ZT_Z_END, "Einddatum", TYPED_MAX, true},
+    [ZT_Z_REASON] = {ZT_Z_REASON, "RedenBeeindiging", TYPED_MAX, REQUIRED},
+    [ZT_Z_END] = {ZT_Z_END, "Einddatum", TYPED_MAX, REQUIRED},
 };
 
 
 /* JW325: a rejected line (Prestatie) with the answer it belongs to. */
 #define CODES_MAX 60
 static const fdesc answer_line_fields[ZT_N_NFIELDS] = {
-    [ZT_N_GEMEENTE] = {G_FROM, "Header/Afzender", TYPED_MAX, true},
-    [ZT_N_AGB] = {G_TO, "Header/Ontvanger", TYPED_MAX, true},
+    [ZT_N_GEMEENTE] = {G_FROM, "Header/Afzender", TYPED_MAX, REQUIRED},
+    [ZT_N_AGB] = {G_TO, "Header/Ontvanger", TYPED_MAX, REQUIRED},
     [ZT_N_ANSWER_ID] = {G_IDENT, "Header/BerichtIdentificatie/Identificatie",
-                        ZT_ANSWER_ID_MAX, true},
+                        ZT_ANSWER_ID_MAX, REQUIRED},
     [ZT_N_DECL_ID] = {G_DECL_IDENT,
                       "Header/DeclaratieIdentificatie/Identificatie",
-                      ZT_ANSWER_ID_MAX, true},
-    [ZT_N_DECLNR] = {G_DECLNR, "DeclaratieNummer", ZT_DECLNR_MAX, false},
-    [ZT_N_LEVEL] = {ZT_N_LEVEL, "niveau", 16, true},
+                      ZT_ANSWER_ID_MAX, REQUIRED},
+    [ZT_N_DECLNR] = {G_DECLNR, "DeclaratieNummer", ZT_DECLNR_MAX, OPTIONAL},
+    [ZT_N_LEVEL] = {ZT_N_LEVEL, "niveau", 16, REQUIRED},
     [ZT_N_REF] = {ZT_N_REF, "ProductReferentie/ReferentieNummer",
-                  ZT_REF_MAX, true},
+                  ZT_REF_MAX, REQUIRED},
     [ZT_N_AMOUNT] = {ZT_N_AMOUNT, "IngediendBedrag/Bedrag", TYPED_MAX,
-                     false},
-    [ZT_N_DC] = {ZT_N_DC, "IngediendBedrag/DebetCredit", TYPED_MAX, false},
-    [ZT_N_GRANTED] = {NO_SLOT, "TotaalToegekendBedrag", 0, false},
-    [ZT_N_GRANTED_DC] = {NO_SLOT, "TotaalToegekendBedrag", 0, false},
+                     OPTIONAL},
+    [ZT_N_DC] = {ZT_N_DC, "IngediendBedrag/DebetCredit", TYPED_MAX, OPTIONAL},
+    [ZT_N_GRANTED] = {NO_SLOT, "TotaalToegekendBedrag", 0, OPTIONAL},
+    [ZT_N_GRANTED_DC] = {NO_SLOT, "TotaalToegekendBedrag", 0, OPTIONAL},
     [ZT_N_CODES] = {ZT_N_CODES, "Prestatie/RetourCodes/RetourCode",
-                    CODES_MAX, true},
+                    CODES_MAX, REQUIRED},
 };
 
 /* JW325: the answer itself (one row per message). */
 static const fdesc answer_decl_fields[ZT_N_NFIELDS] = {
-    [ZT_N_GEMEENTE] = {G_FROM, "Header/Afzender", TYPED_MAX, true},
-    [ZT_N_AGB] = {G_TO, "Header/Ontvanger", TYPED_MAX, true},
+    [ZT_N_GEMEENTE] = {G_FROM, "Header/Afzender", TYPED_MAX, REQUIRED},
+    [ZT_N_AGB] = {G_TO, "Header/Ontvanger", TYPED_MAX, REQUIRED},
     [ZT_N_ANSWER_ID] = {G_IDENT, "Header/BerichtIdentificatie/Identificatie",
-                        ZT_ANSWER_ID_MAX, true},
+                        ZT_ANSWER_ID_MAX, REQUIRED},
     [ZT_N_DECL_ID] = {G_DECL_IDENT,
                       "Header/DeclaratieIdentificatie/Identificatie",
-                      ZT_ANSWER_ID_MAX, true},
-    [ZT_N_DECLNR] = {G_DECLNR, "DeclaratieNummer", ZT_DECLNR_MAX, false},
-    [ZT_N_LEVEL] = {G_LEVEL, "niveau", 16, true},
-    [ZT_N_REF] = {NO_SLOT, "ReferentieNummer", 0, false},
+                      ZT_ANSWER_ID_MAX, REQUIRED},
+    [ZT_N_DECLNR] = {G_DECLNR, "DeclaratieNummer", ZT_DECLNR_MAX, OPTIONAL},
+    [ZT_N_LEVEL] = {G_LEVEL, "niveau", 16, REQUIRED},
+    [ZT_N_REF] = {NO_SLOT, "ReferentieNummer", 0, OPTIONAL},
     [ZT_N_AMOUNT] = {G_TOTAL, "TotaalIngediendBedrag/TotaalBedrag",
-                     TYPED_MAX, false},
+                     TYPED_MAX, OPTIONAL},
     [ZT_N_DC] = {G_TOTAL_DC, "TotaalIngediendBedrag/DebetCredit", TYPED_MAX,
-                 false},
+                 OPTIONAL},
     [ZT_N_GRANTED] = {G_GRANTED, "TotaalToegekendBedrag/TotaalBedrag",
-                      TYPED_MAX, false},
+                      TYPED_MAX, OPTIONAL},
     [ZT_N_GRANTED_DC] = {G_GRANTED_DC, "TotaalToegekendBedrag/DebetCredit",
-                         TYPED_MAX, false},
-    [ZT_N_CODES] = {G_RC_DECL, "RetourCodes/RetourCode", CODES_MAX, true},
+                         TYPED_MAX, OPTIONAL},
+    [ZT_N_CODES] = {G_RC_DECL, "RetourCodes/RetourCode", CODES_MAX, REQUIRED},
 };
 
 static const zt_value_fmt ijw_fmt = {.money_euros = false, .ijw = true};
@@ -849,12 +854,12 @@ static void emit_fields(rd *r, const fdesc *fields, int nfields,
   for (int k = 0; k < nfields; k++) {
     const fdesc *d = &fields[k];
     const slot *s;
-    bool required = d->required;
+    bool required = d->need == REQUIRED;
     if (d->slot == NO_SLOT) {
       f[k] = (zt_slice){NULL, 0};
       continue;
     }
-    if (d->req_group && r->line_group)
+    if (d->need == IN_GROUP && r->line_group)
       required = true;   /* Product needs its Categorie */
     s = &r->s[d->slot];
     if (!s->seen) {

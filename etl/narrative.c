@@ -131,7 +131,7 @@ static zt_status line(pstate *p, char *s, long ln) {
   while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t' ||
                      s[len - 1] == '\r'))
     s[--len] = '\0';
-  for (const char *q = s; *q; q = g_utf8_next_char(q))
+  for (const char *q = s; *q; q += g_utf8_skip[*(const guchar *)q])
     if (bad_char(g_utf8_get_char(q)))
       return zt_fail(p->err, ZT_ERR_INPUT,
                      "%s:%ld: control character U+%04X (expected plain "

@@ -554,7 +554,7 @@ static char *normalise(const char *s) {
   const char *p = s;
   if (!g_utf8_validate(s, -1, NULL))
     return g_string_free(g, FALSE);
-  for (; *p; p = g_utf8_next_char(p)) {
+  for (; *p; p += g_utf8_skip[*(const guchar *)p]) {
     gunichar u = g_utf8_get_char(p);
     if (u == 0xad)
       continue;

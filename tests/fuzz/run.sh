@@ -25,21 +25,19 @@ if ! command -v "$cc" >/dev/null 2>&1; then
 	exit 1
 fi
 
-# The warnings gate is the gcc build (scripts/run-tests.sh); here clang's
-# own warnings are shown but do not stop the fuzzing: -Wno-error goes
-# after the target's -Werror through the compile rule.
+# The project's warnings are errors here too: clang sees a few things
+# gcc does not (a table entry without its last field, say).
 echo "fuzz: building the library with $cc in $bdir"
 cmake -S "$root" -B "$bdir" -DCMAKE_C_COMPILER="$cc" \
 	-DCMAKE_BUILD_TYPE=Fuzz \
 	-DCMAKE_C_FLAGS_FUZZ="$flags -fsanitize=fuzzer-no-link" \
-	"-DCMAKE_C_COMPILE_OBJECT=<CMAKE_C_COMPILER> <DEFINES> <INCLUDES> <FLAGS> -Wno-error -o <OBJECT> -c <SOURCE>" \
+	-UCMAKE_C_COMPILE_OBJECT \
 	-DZT_BUILD_TESTS=OFF >/dev/null
 if ! cmake --build "$bdir" --target zothuis_lib -j"$jobs" \
 	>"$bdir/build.log" 2>&1; then
 	cat "$bdir/build.log" >&2
 	exit 1
 fi
-grep -E 'warning:' "$bdir/build.log" | sed 's/^/fuzz: clang: /' || true
 
 pkgs="glib-2.0 libxml-2.0 sqlite3 zlib cairo pangocairo libqpdf"
 cflags=$(pkg-config --cflags $pkgs)
