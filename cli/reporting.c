@@ -275,16 +275,10 @@ zt_status zt_write_period(const zt_config *cfg, const zt_refdata *rd,
                          &rp, err);
   /* inputs that contradict each other: said on the console too */
   if (!st && render) {
-    size_t n = zt_steering_conflicts(&rp.in, NULL, 0);
-    zt_steer_conflict *c = n ? g_new0(zt_steer_conflict, n) : NULL;
-    if (n)
-      zt_steering_conflicts(&rp.in, c, n);
-    for (size_t i = 0; i < n; i++) {
-      char *text = zt_steering_conflict_text(&c[i]);
-      zt_warn("report", "%s", text);
-      g_free(text);
-    }
-    g_free(c);
+    char **notes = zt_steering_notes(&rp.in, true);
+    for (char **s = notes; *s; s++)
+      zt_warn("report", "%s", *s);
+    g_strfreev(notes);
   }
   if (!st)
     st = zt_out_dir_check(dir, err);

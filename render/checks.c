@@ -78,6 +78,54 @@ char *zt_steering_conflict_text(const zt_steer_conflict *c) {
                          c->actielijn, a, b, x, y);
 }
 
+/* A quarter as one number that orders (year * 4 + quarter - 1); -1 when
+ * `q` is no quarter. */
+static int quarter_no(const char *q) {
+  int y, k;
+  return zt_quarter_parse(q, &y, &k) == ZT_OK ? y * 4 + k - 1 : -1;
+}
+
+char *zt_measure_late_text(const zt_measure *m, const zt_period *p) {
+  /* the period's last quarter: Q2 for a first half, else Q4 */
+  int last = p->year * 4 + (p->half == 1 ? 1 : 3);
+  int van = quarter_no(m->van), tot = quarter_no(m->tot);
+  char when[ZT_FMT_MAX];
+  const char *name = m->maatregel;
+  char *id = m->id[0] ? g_strdup_printf("%s %s", m->id, name)
+                      : g_strdup(name);
+  char *out = NULL;
+  if (strcmp(m->status, "gepland") == 0 && van >= 0 && van <= last) {
+    zt_fmt_quarter(van / 4, van % 4 + 1, when);
+    out = g_strdup_printf("%s staat nog op gepland, terwijl de start "
+                          "volgens de planning in %s lag.", id, when);
+  } else if (strcmp(m->status, "lopend") == 0 && tot >= 0 && tot < last) {
+    zt_fmt_quarter(tot / 4, tot % 4 + 1, when);
+    out = g_strdup_printf("%s staat nog op lopend, terwijl het einde "
+                          "volgens de planning in %s lag.", id, when);
+  }
+  g_free(id);
+  return out;
+}
+
+char **zt_steering_notes(const zt_report_input *in, bool late) {
+  GPtrArray *a = g_ptr_array_new();
+  size_t n = zt_steering_conflicts(in, NULL, 0);
+  if (n) {
+    zt_steer_conflict *c = g_new0(zt_steer_conflict, n);
+    zt_steering_conflicts(in, c, n);
+    for (size_t i = 0; i < n; i++)
+      g_ptr_array_add(a, zt_steering_conflict_text(&c[i]));
+    g_free(c);
+  }
+  for (size_t i = 0; late && i < in->nmeasures; i++) {
+    char *text = zt_measure_late_text(&in->measures[i], &in->period);
+    if (text)
+      g_ptr_array_add(a, text);
+  }
+  g_ptr_array_add(a, NULL);
+  return (char **)g_ptr_array_free(a, FALSE);
+}
+
 /* The name the summary gives an indicator (and a kind). */
 static const char *subject(const zt_ind_value *v, char *buf, size_t n) {
   const char *eq = strchr(v->breakdown, '=');
@@ -163,13 +211,11 @@ char **zt_report_findings(const zt_report_input *in) {
   for (size_t i = 0; i < n; i++)
     g_ptr_array_add(a, finding_text(&f[i], in));
   g_free(f);
-  n = zt_steering_conflicts(in, NULL, 0);
-  if (n) {
-    zt_steer_conflict *c = g_new0(zt_steer_conflict, n);
-    zt_steering_conflicts(in, c, n);
-    for (size_t i = 0; i < n; i++)
-      g_ptr_array_add(a, zt_steering_conflict_text(&c[i]));
-    g_free(c);
+  {
+    char **notes = zt_steering_notes(in, true);
+    for (char **s = notes; *s; s++)
+      g_ptr_array_add(a, *s);
+    g_free(notes);      /* the strings now belong to `a` */
   }
   if ((v = dq(in, "dq.lines_rejected")) && v->num > 0)
     g_ptr_array_add(a, g_strdup_printf(

@@ -1,8 +1,9 @@
 /*
  * render/checks.h -- what the report's summary lists under "Opvallend":
  * the plausibility findings of metrics/plausible.h, inputs that
- * contradict each other (the measures and the budget per action line)
- * and data problems, each as one Dutch sentence. The same conflicts are
+ * contradict each other (the measures and the budget per action line, a
+ * measure's status and its planning) and data problems, each as one
+ * Dutch sentence. The same conflicts are
  * printed under the measures and budget tables, and the CLI warns about
  * them when it writes a report.
  */
@@ -36,6 +37,20 @@ size_t zt_steering_conflicts(const zt_report_input *in,
  * hebben € 1.200.000 extra budget, de begroting € 1.500.000 middelen; ...").
  * Caller frees (g_free). */
 char *zt_steering_conflict_text(const zt_steer_conflict *c);
+
+/* The measure's status as the calendar contradicts it at the end of the
+ * report period `p`, or NULL: still "gepland" although the quarter it
+ * was to start has come ("M11 Nieuwe inkoop jeugdhulp staat nog op
+ * gepland, terwijl de start volgens de planning in Q1 2023 lag."), or
+ * still "lopend" although its last quarter ended before the period's
+ * last quarter. Caller frees (g_free). */
+char *zt_measure_late_text(const zt_measure *m, const zt_period *p);
+
+/* What the measures and budget tables note under them and the CLI says
+ * on the console: the steering conflicts, then (with `late`) the late
+ * measures, one Dutch sentence each. NULL-terminated; free with
+ * g_strfreev(). */
+char **zt_steering_notes(const zt_report_input *in, bool late);
 
 /* Every line the summary lists under "Opvallend", in order: the
  * plausibility findings, the steering conflicts, the data problems.

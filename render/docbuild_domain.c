@@ -14,21 +14,15 @@
 #include "render/checks.h"
 #include "render/format_nl.h"
 
-/* Under the measures and the budget table: where the two disagree. */
-static void conflict_notes(bctx *b, zt_table *t) {
-  size_t n = zt_steering_conflicts(b->in, NULL, 0);
-  zt_steer_conflict *c;
-  if (!n)
-    return;
-  c = g_new0(zt_steer_conflict, n);
-  zt_steering_conflicts(b->in, c, n);
-  for (size_t i = 0; i < n; i++) {
-    char *text = zt_steering_conflict_text(&c[i]);
+/* Under the measures and the budget table: where the two disagree, and
+ * under the measures table also the measures the calendar has overtaken
+ * (`late`). */
+static void conflict_notes(bctx *b, zt_table *t, bool late) {
+  char **notes = zt_steering_notes(b->in, late);
+  for (char **s = notes; *s; s++)
     zt_table_add_note(t, b->a, zt_arena_printf(b->a, "\xe2\x9a\xa0 %s",
-                                               text));
-    g_free(text);
-  }
-  g_free(c);
+                                               *s));
+  g_strfreev(notes);
 }
 
 /* `s` with its blanks replaced by no-break spaces. */
@@ -137,7 +131,7 @@ zt_status measures_table(bctx *b, xmlNodePtr n) {
   zt_fmt_eur(sum_s, 1, buf);
   zt_table_set(t, b->a, r, 6, buf, 0);
   t->nrows = r + 1;
-  conflict_notes(b, t);
+  conflict_notes(b, t, true);
   add_table_block(b, t, (int)xmlGetLineNo(n));
   return ZT_OK;
 }
@@ -238,7 +232,7 @@ zt_status budget_table(bctx *b, xmlNodePtr n) {
                     "tonen uitgaven; de rij Middelen per jaar de middelen "
                     "van dat jaar, waar de samenvatting de uitgaven van "
                     "het jaar tegen afzet.");
-  conflict_notes(b, t);
+  conflict_notes(b, t, false);
   zt_table_add_marker_notes(t, b->a, NULL);
   add_table_block(b, t, (int)xmlGetLineNo(n));
   return ZT_OK;
