@@ -1253,10 +1253,10 @@ static zt_status ingest_one(zt_store *store, zt_validator *v,
   if (v->bsn_in_ref > bsn0) {
     size_t n = strlen(f->warnings);
     snprintf(f->warnings + n, sizeof f->warnings - n,
-             "%s%ld lines carry a BSN in a reference or declaration "
-             "number (the client's, or nine digits that pass the "
-             "11-test; stored with it replaced; ask the provider to "
-             "leave BSNs out)", n ? "; " : "",
+             "%s%ld lines carry a BSN in a reference, declaration "
+             "number or ToewijzingNummer (the client's, or nine digits "
+             "that pass the 11-test; stored with it replaced; ask the "
+             "sender to leave BSNs out)", n ? "; " : "",
              v->bsn_in_ref - bsn0);
   }
   done.hash = hash;

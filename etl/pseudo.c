@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <glib.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/random.h>
@@ -537,6 +538,55 @@ zt_status zt_pseudo_of(zt_pseudonymizer *ps, const char *bsn, size_t n,
   if (st)
     return st;
   ps->nseen++;
+  return ZT_OK;
+}
+
+bool zt_number_bsn_shaped(int64_t nr, bool *own_only) {
+  /* the 11-test of zt_bsn_check on the number itself, last digit first
+   * (weights -1, 2, 3, ..., 9): no text per line */
+  int64_t v = nr;
+  int sum = 0;
+  if (nr < 10000000 || nr > 999999999)
+    return false;
+  for (int w = -1, i = 0; i < 9; i++, w = i + 1) {
+    sum += (int)(v % 10) * w;
+    v /= 10;
+  }
+  *own_only = nr < 100000000;
+  return sum % 11 == 0;
+}
+
+zt_status zt_number_token(zt_pseudonymizer *ps, int64_t nr, int64_t *tok,
+                          zt_pseudo *pseudo) {
+  char d[10];
+  uint64_t v = 0;
+  zt_status st;
+  snprintf(d, sizeof d, "%09lld", (long long)nr);
+  st = zt_pseudo_of(ps, d, 9, pseudo);
+  if (st)
+    return st;
+  for (size_t i = 0; i < 8; i++)
+    v = v << 8 | pseudo->b[i];
+  *tok = ZT_TOKEN_MIN + (int64_t)(v % (uint64_t)ZT_TOKEN_SPAN);
+  return ZT_OK;
+}
+
+zt_status zt_number_scrub(zt_pseudonymizer *ps, int64_t *nr,
+                          const zt_pseudo *client, bool *hit) {
+  bool own_only;
+  zt_pseudo p;
+  int64_t tok;
+  zt_status st;
+  *hit = false;
+  if (!zt_number_bsn_shaped(*nr, &own_only))
+    return ZT_OK;
+  st = zt_number_token(ps, *nr, &tok, &p);
+  if (st)
+    return st;
+  if (own_only && (!client || memcmp(p.b, client->b, sizeof p.b) != 0))
+    return ZT_OK;
+  *nr = tok;
+  *hit = true;
   return ZT_OK;
 }
 

@@ -16,6 +16,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "core/err.h"
 #include "etl/reasons.h"
@@ -97,6 +98,31 @@ zt_status zt_bsn_scrub_any(zt_pseudonymizer *ps, char *s, long *hits);
  * written before the scrub (etl/store_scrub.c). */
 zt_status zt_bsn_scrub_client(zt_pseudonymizer *ps, char *s,
                               const char *client, long *hits);
+
+/* Number fields. A ToewijzingNummer (LDT_Nummer: at most nine digits)
+ * is only a join key between assignments, declarations and care
+ * messages, never shown; yet nine digits that pass the 11-test cannot
+ * be told from a BSN, and a municipality may number assignments after
+ * the child. So the store never holds such a number as it was sent:
+ * zt_number_scrub replaces `*nr` by its token when it is nine digits
+ * that pass the 11-test, or the client's own BSN without its leading
+ * zero (eight digits; `client` may be NULL), and sets *hit. The token
+ * is ZT_TOKEN_MIN plus a number taken from the keyed pseudonym of the
+ * nine digits, below ZT_TOKEN_MIN + ZT_TOKEN_SPAN: never a value a
+ * message can carry, and the same for the same number and key in every
+ * file, so the joins hold. */
+#define ZT_TOKEN_MIN INT64_C(1000000000000)      /* 10^12 */
+#define ZT_TOKEN_SPAN INT64_C(999000000000000000) /* to 10^18 */
+zt_status zt_number_scrub(zt_pseudonymizer *ps, int64_t *nr,
+                          const zt_pseudo *client, bool *hit);
+/* The parts, for stores written before numbers were scrubbed
+ * (etl/store_scrub.c): whether `nr` is nine digits that pass the
+ * 11-test (*own_only false) or eight digits that do with a zero put in
+ * front, so only the client's own BSN counts (*own_only true); and the
+ * token with the pseudonym of those nine digits. */
+bool zt_number_bsn_shaped(int64_t nr, bool *own_only);
+zt_status zt_number_token(zt_pseudonymizer *ps, int64_t nr, int64_t *tok,
+                          zt_pseudo *pseudo);
 
 /* Mask a BSN-like value for messages: "12*****82". Values shorter than 5
  * characters become all stars; at most ZT_MASK_MAX-1 characters. */

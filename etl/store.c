@@ -2371,11 +2371,29 @@ zt_status zt_store_put_decl(zt_store *s, int64_t file_id, long line,
 
 /* ---- assignments, clients, residence --------------------------------- */
 
+int64_t zt_store_assign_key_(const char *pseudonym, const zt_assign *a) {
+  unsigned char buf[96];
+  size_t o, n = strlen(pseudonym), m = strlen(a->code);
+  if (n > 32 || m > ZT_CODE_MAX)
+    return 0;           /* no such row is stored */
+  memcpy(buf, pseudonym, n + 1);
+  o = n + 1;
+  o += le_put(buf + o, a->gemeente, 2);
+  o += le_put(buf + o, a->agb, 4);
+  o += le_put(buf + o, (uint64_t)a->toewijzing, 8);
+  o += le_put(buf + o, (uint64_t)(int64_t)a->category, 2);
+  memcpy(buf + o, a->code, m + 1);
+  o += m + 1;
+  o += le_put(buf + o, (uint32_t)a->begin, 4);
+  o += le_put(buf + o, (uint32_t)a->end, 4);
+  o += le_put(buf + o, (uint64_t)(int64_t)a->reason, 2);
+  return (int64_t)zt_hash64(buf, o, CONTENT_SEED);
+}
+
 zt_status zt_store_put_assign(zt_store *s, int64_t file_id, long line,
                               const zt_assign *a, zt_put_result *res,
                               zt_err *err) {
-  unsigned char buf[96];
-  size_t o = 0, n = strlen(a->code);
+  char pseudonym[ZT_PSEUDO_TEXT];
   int64_t cid;
   int precision, rc;
   sqlite3_stmt *st;
@@ -2386,20 +2404,7 @@ zt_status zt_store_put_assign(zt_store *s, int64_t file_id, long line,
   zs = client_id(s, &a->client, &cid, &precision, err);
   if (zs)
     return zs;
-  memcpy(buf, a->client.b, 16);
-  o = 16;
-  o += le_put(buf + o, a->gemeente, 2);
-  o += le_put(buf + o, a->agb, 4);
-  o += le_put(buf + o, (uint64_t)a->toewijzing, 8);
-  o += le_put(buf + o, (uint64_t)(int64_t)a->category, 2);
-  memcpy(buf + o, a->code, n + 1);
-  o += n + 1;
-  o += le_put(buf + o, (uint32_t)a->begin, 4);
-  o += le_put(buf + o, (uint32_t)a->end, 4);
-  o += le_put(buf + o, (uint64_t)(int64_t)a->reason, 2);
-  o += le_put(buf + o, (uint32_t)a->birth, 4);
-  buf[o++] = (unsigned char)a->birth_precision;
-  buf[o++] = (unsigned char)a->gender;
+  zt_pseudo_text(&a->client, pseudonym);
 
   st = q(s, Q_ASSIGN_INSERT);
   sqlite3_bind_int64(st, 1, file_id);
@@ -2417,7 +2422,7 @@ zt_status zt_store_put_assign(zt_store *s, int64_t file_id, long line,
     sqlite3_bind_int(st, 10, a->end);
   if (a->reason >= 0)
     sqlite3_bind_int(st, 11, a->reason);
-  sqlite3_bind_int64(st, 12, (int64_t)zt_hash64(buf, o, CONTENT_SEED));
+  sqlite3_bind_int64(st, 12, zt_store_assign_key_(pseudonym, a));
   if (a->ref[0])
     sqlite3_bind_text(st, 13, a->ref, -1, SQLITE_STATIC);
   if (a->assigned != ZT_DAY_NONE)

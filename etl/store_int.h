@@ -27,6 +27,12 @@ zt_status zt_store_client_(zt_store *s, const zt_pseudo *p, int64_t *id,
 void zt_store_agb_(zt_store *s, uint32_t agb);
 /* declaration.ref_key of a provider's reference. */
 int64_t zt_store_ref_key_(uint32_t agb, const char *ref);
+/* assignment.content_key: what a resent JW301 line repeats (client,
+ * municipality, provider, ToewijzingNummer as stored, product, dates,
+ * reason), so the resend is a duplicate; every part is a column of the
+ * row, so etl/store_scrub.c can compute it again. `pseudonym` is the
+ * client's pseudonym text. */
+int64_t zt_store_assign_key_(const char *pseudonym, const zt_assign *a);
 /* A failed SQLite call as a status with the store's message. */
 zt_status zt_store_fail_(zt_store *s, zt_err *err, const char *what);
 

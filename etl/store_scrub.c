@@ -1,9 +1,10 @@
 /*
  * etl/store_scrub.c -- once per store: the BSNs that versions before the
  * reference scrub (docs/privacy.md, "References built from the BSN")
- * stored inside provider references, replaced the way ingest replaces
- * them now, so that the store holds no BSN and a later resend of such a
- * line finds its stored self instead of counting twice.
+ * stored inside provider references, and the ToewijzingNummers that
+ * could be a BSN, replaced the way ingest replaces them now, so that the
+ * store holds no BSN and a later resend of such a line finds its stored
+ * self instead of counting twice.
  */
 #include "etl/store.h"
 
@@ -11,6 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/hash.h"
 #include "core/log.h"
 #include "etl/pseudo.h"
 #include "etl/store_int.h"
@@ -19,9 +21,12 @@
  * as nine digits in a row and any other nine digits that pass the
  * 11-test; 3, also the client's BSN in groups ("100-00-0010") or without
  * its leading zero ("R12345672-1"), so a store of version 2 is passed
- * once more */
+ * once more; 4, ToewijzingNummers that could be a BSN become their token
+ * (zt_number_scrub) and every assignment gets the content key ingest
+ * gives it now (zt_store_assign_key_) */
 #define SCRUB_KEY "bsn_scrub"
-#define SCRUB_VERSION "3"
+#define SCRUB_VERSION "4"
+#define SCRUB_TEXTS "3"     /* the version the text passes reached */
 
 /* A text column holds nine digits in a row somewhere. */
 #define NINE "'*[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]*'"
@@ -162,20 +167,158 @@ done:
             : ZT_OK;
 }
 
+/* ---- version 4: ToewijzingNummers and assignment keys ---------------- */
+
+/* The tables with a ToewijzingNummer; the flow tables are unique on it
+ * (with the rest of the event), and a number ingest has given its token
+ * since cannot be there yet, so OR REPLACE only guards. */
+static const struct {
+  const char *table, *update;
+} numbers[] = {
+    {"declaration", "UPDATE declaration SET toewijzing = ?2 WHERE id = ?1"},
+    {"assignment", "UPDATE assignment SET toewijzing = ?2 WHERE id = ?1"},
+    {"flow_start",
+     "UPDATE OR REPLACE flow_start SET toewijzing = ?2 WHERE id = ?1"},
+    {"flow_stop",
+     "UPDATE OR REPLACE flow_stop SET toewijzing = ?2 WHERE id = ?1"},
+};
+
+static zt_status number_pass(zt_store *s, zt_pseudonymizer *ps, size_t t,
+                             long *rows, zt_err *err) {
+  sqlite3 *db = zt_store_db(s);
+  sqlite3_stmt *sel = NULL, *upd = NULL;
+  zt_status st = ZT_OK;
+  char sql[256];
+  int rc;
+  snprintf(sql, sizeof sql,
+           "SELECT t.id, c.pseudonym, t.toewijzing FROM %s t JOIN client c "
+           "ON c.id = t.client_id WHERE t.toewijzing BETWEEN 10000000 AND "
+           "999999999", numbers[t].table);
+  if (sqlite3_prepare_v2(db, sql, -1, &sel, NULL) ||
+      sqlite3_prepare_v2(db, numbers[t].update, -1, &upd, NULL)) {
+    st = zt_store_sqlite_fail(db, err, numbers[t].table);
+    goto done;
+  }
+  while ((rc = sqlite3_step(sel)) == SQLITE_ROW) {
+    const unsigned char *client = sqlite3_column_text(sel, 1);
+    int64_t nr = sqlite3_column_int64(sel, 2), tok;
+    char text[ZT_PSEUDO_TEXT];
+    bool own_only;
+    zt_pseudo p;
+    if (!zt_number_bsn_shaped(nr, &own_only))
+      continue;
+    st = zt_number_token(ps, nr, &tok, &p);
+    if (st)
+      goto done;
+    zt_pseudo_text(&p, text);
+    if (own_only && (!client || strcmp(text, (const char *)client) != 0))
+      continue;
+    sqlite3_bind_int64(upd, 1, sqlite3_column_int64(sel, 0));
+    sqlite3_bind_int64(upd, 2, tok);
+    rc = sqlite3_step(upd);
+    sqlite3_reset(upd);
+    if (rc != SQLITE_DONE) {
+      st = zt_store_sqlite_fail(db, err, numbers[t].table);
+      goto done;
+    }
+    (*rows)++;
+  }
+  if (rc != SQLITE_DONE)
+    st = zt_store_sqlite_fail(db, err, numbers[t].table);
+done:
+  sqlite3_finalize(sel);
+  sqlite3_finalize(upd);
+  return st ? zt_err_prefix(err, "replacing ToewijzingNummers that could "
+                                 "be a BSN")
+            : ZT_OK;
+}
+
+/* Every assignment's content key as ingest computes it now. Two rows
+ * that only an earlier key told apart (they differ in the birth date an
+ * earlier key held) both stay, the later one with a key of its own. */
+static zt_status key_pass(zt_store *s, zt_err *err) {
+  sqlite3 *db = zt_store_db(s);
+  sqlite3_stmt *sel = NULL, *upd = NULL;
+  zt_status st = ZT_OK;
+  int rc;
+  if (sqlite3_prepare_v2(
+          db,
+          "SELECT a.id, c.pseudonym, a.gemeente, a.agb, a.toewijzing, "
+          "coalesce(a.category, -1), coalesce(a.product_code, ''), "
+          "a.begin_day, a.end_day, coalesce(a.reason, -1) FROM assignment a "
+          "JOIN client c ON c.id = a.client_id ORDER BY a.id",
+          -1, &sel, NULL) ||
+      sqlite3_prepare_v2(db,
+                         "UPDATE assignment SET content_key = ?2 WHERE id = "
+                         "?1", -1, &upd, NULL)) {
+    st = zt_store_sqlite_fail(db, err, "assignment");
+    goto done;
+  }
+  while ((rc = sqlite3_step(sel)) == SQLITE_ROW) {
+    zt_assign a;
+    int64_t id = sqlite3_column_int64(sel, 0), key;
+    memset(&a, 0, sizeof a);
+    a.gemeente = (uint16_t)sqlite3_column_int(sel, 2);
+    a.agb = (uint32_t)sqlite3_column_int64(sel, 3);
+    a.toewijzing = sqlite3_column_int64(sel, 4);
+    a.category = sqlite3_column_int(sel, 5);
+    snprintf(a.code, sizeof a.code, "%s",
+             (const char *)sqlite3_column_text(sel, 6));
+    a.begin = sqlite3_column_int(sel, 7);
+    a.end = sqlite3_column_type(sel, 8) == SQLITE_NULL
+                ? ZT_DAY_NONE : sqlite3_column_int(sel, 8);
+    a.reason = sqlite3_column_int(sel, 9);
+    key = zt_store_assign_key_((const char *)sqlite3_column_text(sel, 1),
+                               &a);
+    for (int tries = 0; tries < 2; tries++) {
+      sqlite3_bind_int64(upd, 1, id);
+      sqlite3_bind_int64(upd, 2, key);
+      rc = sqlite3_step(upd);
+      sqlite3_reset(upd);
+      if (rc != SQLITE_CONSTRAINT)
+        break;
+      /* a row with this content is there: this one keeps its place
+       * with a key of its own, made from the content key and its id */
+      {
+        int64_t both[2] = {key, id};
+        key = (int64_t)zt_hash64(both, sizeof both, 0x61737369676e32ULL);
+      }
+    }
+    if (rc != SQLITE_DONE) {
+      st = zt_store_sqlite_fail(db, err, "assignment");
+      goto done;
+    }
+  }
+  if (rc != SQLITE_DONE)
+    st = zt_store_sqlite_fail(db, err, "assignment");
+done:
+  sqlite3_finalize(sel);
+  sqlite3_finalize(upd);
+  return st ? zt_err_prefix(err, "computing the assignments' content keys")
+            : ZT_OK;
+}
+
 zt_status zt_store_scrub_bsn(zt_store *s, zt_pseudonymizer *ps,
                              zt_err *err) {
   sqlite3 *db = zt_store_db(s);
   char done[8] = "";
   bool found = false;
-  long rows = 0, shared = 0;
+  long rows = 0, shared = 0, nrs = 0;
+  bool texts;
   zt_status st = zt_store_meta_get(s, SCRUB_KEY, done, sizeof done, &found,
                                    err);
   if (st || (found && strcmp(done, SCRUB_VERSION) >= 0))
     return st;
+  texts = !found || strcmp(done, SCRUB_TEXTS) < 0;
   if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL))
     return zt_store_sqlite_fail(db, err, "replacing BSNs in references");
-  for (size_t i = 0; !st && i < sizeof passes / sizeof passes[0]; i++)
+  for (size_t i = 0; texts && !st && i < sizeof passes / sizeof passes[0];
+       i++)
     st = run_pass(s, ps, &passes[i], &rows, &shared, err);
+  for (size_t i = 0; !st && i < sizeof numbers / sizeof numbers[0]; i++)
+    st = number_pass(s, ps, i, &nrs, err);
+  if (!st)
+    st = key_pass(s, err);
   if (!st)
     st = zt_store_meta_set(s, SCRUB_KEY, SCRUB_VERSION, err);
   if (st) {
@@ -189,6 +332,11 @@ zt_status zt_store_scrub_bsn(zt_store *s, zt_pseudonymizer *ps,
             "pass the 11-test) in a provider reference, written by an "
             "earlier version: replaced by its token (docs/privacy.md)",
             rows);
+  if (nrs)
+    zt_warn("store", "%ld stored rows had a ToewijzingNummer that could "
+            "be a BSN (nine digits that pass the 11-test, or the client's "
+            "own without its leading zero), written by an earlier version: "
+            "replaced by its token (docs/privacy.md)", nrs);
   if (shared)
     zt_warn("store", "%ld of them repeat a line stored since with the "
             "token (a resend after an earlier version's scrub): both are "

@@ -274,14 +274,23 @@ static void reset(zt_reject *rej) {
  * declaration number from one: first the client's own BSN, wherever it
  * stands, in a row, in groups or without its leading zero (zt_bsn_scrub:
  * its credits still name their debits), then any other nine-digit number
- * that passes the 11-test (zt_bsn_scrub_any).
+ * that passes the 11-test (zt_bsn_scrub_any); and a ToewijzingNummer
+ * (`number`, or NULL) that could be a BSN becomes its token
+ * (zt_number_scrub).
  * `bsn_field` is the row's (validated) BSN, or -1 when the row has none.
  * A line with any replacement is counted once, as a warning. */
 static zt_status scrub(zt_validator *v, const zt_row *row, int bsn_field,
                        const zt_pseudo *client, char *const *texts,
-                       size_t n) {
+                       size_t n, int64_t *number) {
   long hits = 0;
   char bsn[10] = "";
+  if (number && *number >= 0) {
+    bool hit;
+    zt_status st = zt_number_scrub(v->ps, number, client, &hit);
+    if (st)
+      return st;
+    hits += hit;
+  }
   if (bsn_field >= 0) {
     zt_slice b = field(row, bsn_field);
     memcpy(bsn, b.p, 9);
@@ -368,7 +377,8 @@ zt_status zt_validate_decl(zt_validator *v, const zt_row *row, zt_decl *out,
   CHECK(check_text(row, ZT_D_DECLNR, ZT_DECLNR_MAX, false, out->declnr, rej));
   {
     char *texts[] = {out->ref, out->prev_ref, out->declnr};
-    zt_status st = scrub(v, row, ZT_D_BSN, &out->client, texts, 3);
+    zt_status st = scrub(v, row, ZT_D_BSN, &out->client, texts, 3,
+                         &out->toewijzing);
     if (st)
       return st;
   }
@@ -453,7 +463,8 @@ zt_status zt_validate_assign(zt_validator *v, const zt_row *row,
   CHECK(check_date(row, ZT_A_DAY, D_OPTIONAL, &out->assigned, rej));
   {
     char *texts[] = {out->ref};
-    return scrub(v, row, ZT_A_BSN, &out->client, texts, 1);
+    return scrub(v, row, ZT_A_BSN, &out->client, texts, 1,
+                 &out->toewijzing);
   }
 }
 
@@ -850,7 +861,7 @@ zt_status zt_validate_request(zt_validator *v, const zt_row *row,
   out->verwijzer = (int)x;
   {
     char *texts[] = {out->ref};
-    return scrub(v, row, ZT_Q_BSN, &out->client, texts, 1);
+    return scrub(v, row, ZT_Q_BSN, &out->client, texts, 1, NULL);
   }
 }
 
@@ -882,16 +893,17 @@ zt_status zt_validate_care(zt_validator *v, const zt_row *row,
     return reject(rej, ZT_R_VALUE_INVALID, ZT_Z_STATUS, row,
                   "StatusAanlevering must be 1 (new) or 3 (delete)");
   out->remove = x == 3;
-  if (!out->stop)
-    return ZT_OK;
-  CHECK(check_int(row, ZT_Z_REASON, 2, true, &x, rej));
-  if (!jz588(x))
-    return reject(rej, ZT_R_VALUE_INVALID, ZT_Z_REASON, row,
-                  "%lld is not a RedenBeeindiging of JZ588", (long long)x);
-  out->reason = (int)x;
-  CHECK(check_date(row, ZT_Z_END, D_REQUIRED, &out->end, rej));
-  if (out->end < out->begin)
-    return reject(rej, ZT_R_PERIOD_REVERSED, ZT_Z_END, row,
-                  "ends before it begins");
-  return ZT_OK;
+  if (out->stop) {
+    CHECK(check_int(row, ZT_Z_REASON, 2, true, &x, rej));
+    if (!jz588(x))
+      return reject(rej, ZT_R_VALUE_INVALID, ZT_Z_REASON, row,
+                    "%lld is not a RedenBeeindiging of JZ588",
+                    (long long)x);
+    out->reason = (int)x;
+    CHECK(check_date(row, ZT_Z_END, D_REQUIRED, &out->end, rej));
+    if (out->end < out->begin)
+      return reject(rej, ZT_R_PERIOD_REVERSED, ZT_Z_END, row,
+                    "ends before it begins");
+  }
+  return scrub(v, row, ZT_Z_BSN, &out->client, NULL, 0, &out->toewijzing);
 }

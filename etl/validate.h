@@ -23,10 +23,10 @@ typedef struct zt_validator {
   /* Warnings: the line is accepted but counted. */
   long month_crossing;    /* CSV product period crossing a month */
   long residence_unknown; /* residence with a code not in the table */
-  long bsn_in_ref;        /* lines whose reference, previous reference
-                             or declaration number held a BSN, the
-                             client's or another (replaced: scrub() in
-                             validate.c) */
+  long bsn_in_ref;        /* lines whose reference, previous reference,
+                             declaration number or ToewijzingNummer held
+                             a BSN, the client's or another (replaced:
+                             scrub() in validate.c) */
 } zt_validator;
 
 /* Each returns ZT_OK with rej->reason == ZT_R_NONE and *out filled for a

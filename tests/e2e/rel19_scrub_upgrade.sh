@@ -9,7 +9,9 @@
 # the references back as the provider wrote them, with keys of their
 # own, and dropping the store's record of the scrub. Then the same for a
 # store of version 2, with the client's BSN in groups or without its
-# leading zero.
+# leading zero, and for a store of version 3, with ToewijzingNummers that
+# could be a BSN as they were sent and assignment keys of an earlier
+# kind.
 # Usage: rel19_scrub_upgrade.sh ZOTHUIS SOURCE_DIR WORK_DIR
 set -eu
 Z=$1; SRC=$2; W=$3
@@ -101,7 +103,70 @@ grep -q "4 stored rows had a BSN" s/last.err ||
 	fail "no word of the second pass: $(cat s/last.err)"
 grep -q "read 5 = accepted 1 + rejected 0 + duplicates 4" s/last.out ||
 	fail "the resend of grouped forms was not recognised: $(cat s/last.out)"
-[ "$(count s "SELECT value FROM meta WHERE key = 'bsn_scrub'")" = 3 ] ||
-	fail "bsn_scrub not 3"
+[ "$(count s "SELECT value FROM meta WHERE key = 'bsn_scrub'")" = 4 ] ||
+	fail "bsn_scrub not 4"
 noform "store of version 2, passed again"
+
+# A store of version 3: ToewijzingNummers stored as sent, also nine
+# digits that pass the 11-test (111222333, 123456782) and the client's
+# own BSN without its leading zero (12345672 for 012345672), and
+# assignment keys that held the birth date. The pass (bsn_scrub 4) gives
+# them their tokens and every assignment the key ingest gives it now, so
+# a resend finds them; the declaration still joins its assignment.
+make_region t
+rm t/inbox/*
+AH="gemeente;aanbieder_agb;bsn;geboortedatum;geboortedatum_gebruik"
+AH="$AH;geslacht;toewijzingnummer;productcategorie;productcode"
+AH="$AH;ingangsdatum;einddatum;reden_wijziging;referentie_aanbieder"
+AH="$AH;toewijzingsdatum"
+A=";45;45A01;2021-09-01"
+{
+	echo "$AH"
+	echo "0402;98000011;100000010;2012-03-04;;1;111222333$A;;;;2021-08-20"
+	echo "0402;98000011;100000022;2012-03-04;;2;123456782$A;2021-12-31;;;"
+	echo "0402;98000011;012345672;2012-03-04;;1;12345672$A;;;;"
+	echo "0402;98000011;100000034;2012-03-04;;1;4711$A;;;;"
+} > t1.csv
+{
+	echo "$DECL_HEADER"
+	echo "98000011;0402;100000010;111222333;T1;$L"
+} > t1d.csv
+zr t ingest "$W/t1.csv" "$W/t1d.csv"
+[ $RC = 0 ] || fail "ingest t1 exit $RC: $(cat t/last.err)"
+nonumber() {
+	sqlite3 t/zothuis.db .dump > dump3.sql
+	for n in 111222333 123456782 12345672; do
+		grep -Eq "(^|[^0-9])$n([^0-9]|$)" dump3.sql &&
+			fail "$1: ToewijzingNummer $n is in the store"
+	done
+	return 0
+}
+nonumber "new store"
+[ "$(count t "SELECT count(*) FROM assignment WHERE toewijzing = 4711")" = 1 ] ||
+	fail "a number that is no BSN was changed"
+joined() {
+	[ "$(count t "SELECT count(*) FROM declaration d JOIN assignment a ON
+		a.gemeente = d.gemeente AND a.toewijzing = d.toewijzing")" = 1 ] ||
+		fail "$1: the declaration does not find its assignment"
+}
+joined "new store"
+sqlite3 t/zothuis.db "UPDATE assignment SET content_key = -id,
+	toewijzing = CASE line WHEN 2 THEN 111222333 WHEN 3 THEN 123456782
+	WHEN 4 THEN 12345672 ELSE toewijzing END;
+	UPDATE declaration SET toewijzing = 111222333;
+	UPDATE meta SET value = '3' WHERE key = 'bsn_scrub';"
+[ "$(count t "SELECT count(*) FROM assignment WHERE toewijzing < 1000000000")" = 4 ] ||
+	fail "the version 3 store was not made"
+{ cat t1.csv; echo "0402;98000011;100000046;2012-03-04;;1;4712$A;;;;"; } \
+	> t2.csv
+zr t ingest "$W/t2.csv"
+[ $RC = 0 ] || fail "ingest t2.csv exit $RC: $(cat t/last.err)"
+grep -q "4 stored rows had a ToewijzingNummer" t/last.err ||
+	fail "no word of the number pass: $(cat t/last.err)"
+grep -q "read 5 = accepted 1 + rejected 0 + duplicates 4" t/last.out ||
+	fail "the resend of the assignments was not recognised: $(cat t/last.out)"
+[ "$(count t "SELECT value FROM meta WHERE key = 'bsn_scrub'")" = 4 ] ||
+	fail "bsn_scrub not 4"
+nonumber "store of version 3, passed again"
+joined "store of version 3, passed again"
 echo "rel19 scrub upgrade: ok"

@@ -34,6 +34,8 @@
 #include <cmocka.h>
 #include <glib.h>
 #include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <zlib.h>
 
@@ -64,9 +66,10 @@ typedef struct fx {
   zt_snapshot sn;
 } fx;
 
-/* Ingest every file into a store (in memory, or the file `path`) and
- * load its snapshot. */
-static void fx_open_at(fx *f, const char *path) {
+/* Ingest `paths` into a store (in memory, or the file `path`) and load
+ * its snapshot. */
+static void fx_open_files(fx *f, const char *path,
+                          const char *const *paths) {
   unsigned char key[ZT_KEY_BYTES] = {5, 4, 3};
   zt_validator v;
   zt_ingest_opts o;
@@ -80,10 +83,15 @@ static void fx_open_at(fx *f, const char *path) {
                                  NULL),
                    ZT_OK);
   v = (zt_validator){f->rd, f->ps, 0, 0, 0};
-  assert_int_equal(zt_ingest_paths(f->s, &v, (const char *const *)files,
-                                   NFILES, &o, &f->run, NULL),
+  assert_int_equal(zt_ingest_paths(f->s, &v, paths, NFILES, &o, &f->run,
+                                   NULL),
                    ZT_OK);
   assert_int_equal(zt_snapshot_load(f->s, &f->sn, NULL), ZT_OK);
+}
+
+/* Every file into a store (in memory, or the file `path`). */
+static void fx_open_at(fx *f, const char *path) {
+  fx_open_files(f, path, files);
 }
 
 static void fx_open(fx *f) {
@@ -501,6 +509,125 @@ static void test_absent(void **state) {
   zt_refdata_free(rd);
 }
 
+/* The number that stands for ToewijzingNummer `n` in the rewritten
+ * files: nine digits that pass the 11-test, so it could be a BSN. */
+static long bsn_shaped(long n) {
+  char d[24];
+  for (long x = 100000000 + n * 1000;; x++) {
+    snprintf(d, sizeof d, "%ld", x);
+    if (zt_bsn_check(d, 9) == ZT_R_NONE)
+      return x;
+  }
+}
+
+static gboolean xml_number(const GMatchInfo *mi, GString *out,
+                           gpointer data) {
+  char *n = g_match_info_fetch(mi, 1);
+  (void)data;
+  g_string_append_printf(out, "<m:ToewijzingNummer>%ld<",
+                         bsn_shaped(strtol(n, NULL, 10)));
+  g_free(n);
+  return FALSE;
+}
+
+/* The same messages with every ToewijzingNummer nine digits that could
+ * be a BSN: ingest stores each as its token, the same in every message,
+ * so assignments, starts, stops and declarations still join and every
+ * indicator is what the original numbers give. */
+static void test_bsn_shaped_numbers(void **state) {
+  char *dir = tu_tmpdir("flowbsn");
+  const char *paths[NFILES];
+  char *own[NFILES];
+  GRegex *re = g_regex_new("<m:ToewijzingNummer>([0-9]+)<", 0, 0, NULL);
+  fx a, b;
+  mf *ma, *mb;
+  (void)state;
+  for (size_t i = 0; i < NFILES; i++) {
+    char *text, *out;
+    assert_true(g_file_get_contents(files[i], &text, NULL, NULL));
+    if (g_str_has_suffix(files[i], ".csv")) {
+      /* the fourth field of every line after the header */
+      char **lines = g_strsplit(text, "\n", -1);
+      for (size_t l = 1; lines[l]; l++) {
+        char **f = g_strsplit(lines[l], ";", -1);
+        if (g_strv_length(f) > 3 && f[3][0]) {
+          long n = bsn_shaped(strtol(f[3], NULL, 10));
+          char *nr = g_strdup_printf("%ld", n);
+          g_free(f[3]);
+          f[3] = nr;
+          g_free(lines[l]);
+          lines[l] = g_strjoinv(";", f);
+        }
+        g_strfreev(f);
+      }
+      out = g_strjoinv("\n", lines);
+      g_strfreev(lines);
+    } else {
+      out = g_regex_replace_eval(re, text, -1, 0, 0, xml_number, NULL,
+                                 NULL);
+    }
+    own[i] = g_build_filename(dir, strrchr(files[i], '/') + 1, NULL);
+    assert_true(g_file_set_contents(own[i], out, -1, NULL));
+    paths[i] = own[i];
+    g_free(text);
+    g_free(out);
+  }
+  fx_open(&a);
+  fx_open_files(&b, NULL, paths);
+  /* no ToewijzingNummer is stored as it was sent */
+  assert_int_equal(count(b.s, "SELECT count(*) FROM assignment WHERE "
+                              "toewijzing BETWEEN 100000000 AND 999999999"),
+                   0);
+  assert_int_equal(count(b.s, "SELECT count(*) FROM flow_start WHERE "
+                              "toewijzing < 1000000000000"),
+                   0);
+  assert_int_equal(count(b.s, "SELECT count(*) FROM declaration WHERE "
+                              "toewijzing < 1000000000000"),
+                   0);
+  assert_int_equal(count(b.s, "SELECT count(DISTINCT toewijzing) FROM "
+                              "assignment"),
+                   count(a.s, "SELECT count(DISTINCT toewijzing) FROM "
+                              "assignment"));
+  ma = mf_new(a.rd, 0);
+  mb = mf_new(b.rd, 0);
+  mf_member(ma, 402, ZT_DAY_NONE, ZT_DAY_NONE);
+  mf_member(mb, 402, ZT_DAY_NONE, ZT_DAY_NONE);
+  ma->flow = &a.sn.flow;
+  mb->flow = &b.sn.flow;
+  assert_int_equal(mf_run1(ma, "2024-H1", mf_day(2025, 6, 30)), ZT_OK);
+  assert_int_equal(mf_run1(mb, "2024-H1", mf_day(2025, 6, 30)), ZT_OK);
+  zt_ind_table_sort(ma->t);
+  zt_ind_table_sort(mb->t);
+  assert_true(zt_ind_table_count(ma->t) > 20);
+  assert_int_equal(zt_ind_table_count(ma->t), zt_ind_table_count(mb->t));
+  for (size_t i = 0; i < zt_ind_table_count(ma->t); i++) {
+    const zt_ind_value *x = zt_ind_table_at(ma->t, i);
+    const zt_ind_value *y = zt_ind_table_at(mb->t, i);
+    assert_int_equal(zt_ind_value_cmp(x, y), 0);
+    if (x->num != y->num || x->den != y->den)
+      fail_msg("%s %s %s: %lld/%lld with the original numbers, %lld/%lld "
+               "with BSN-shaped ones", x->indicator, x->breakdown,
+               x->period, (long long)x->num, (long long)x->den,
+               (long long)y->num, (long long)y->den);
+  }
+  /* the broken links are still found: the same five */
+  assert_non_null(zt_ind_table_find(mb->t, "dq.flow_broken_links",
+                                    "2024-H1", ZT_GEMEENTE_REGIO, ""));
+  assert_int_equal(zt_ind_table_find(mb->t, "dq.flow_broken_links",
+                                     "2024-H1", ZT_GEMEENTE_REGIO, "")
+                       ->num,
+                   5);
+  mf_free(ma);
+  mf_free(mb);
+  fx_close(&a);
+  fx_close(&b);
+  for (size_t i = 0; i < NFILES; i++)
+    g_free(own[i]);
+  g_regex_unref(re);
+  tu_rmtree(dir);
+  g_free(dir);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_ingest),
@@ -510,6 +637,7 @@ int main(void) {
       cmocka_unit_test(test_definitive),
       cmocka_unit_test(test_flow_beside_lines),
       cmocka_unit_test(test_as_of),
+      cmocka_unit_test(test_bsn_shaped_numbers),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -5,6 +5,7 @@
 #include "testutil.h"
 
 #include <glib.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -228,12 +229,77 @@ static void test_key_file(void **state) {
   g_free(dir);
 }
 
+/* A ToewijzingNummer that could be a BSN becomes its token: nine digits
+ * that pass the 11-test always, eight digits only when they are the
+ * client's own BSN without its leading zero; the token is above every
+ * number a message can carry, the same for the same number and key,
+ * another for another number or key. */
+static void test_number_token(void **state) {
+  unsigned char k1[ZT_KEY_BYTES] = {1}, k2[ZT_KEY_BYTES] = {2};
+  zt_pseudonymizer *a, *b;
+  zt_pseudo client;
+  int64_t x, y, z;
+  bool hit, own;
+  (void)state;
+  assert_int_equal(zt_pseudo_open_key(&a, k1, NULL), ZT_OK);
+  assert_int_equal(zt_pseudo_open_key(&b, k2, NULL), ZT_OK);
+  /* 111222333 passes the 11-test; 111222334 does not */
+  assert_int_equal(zt_bsn_check("111222333", 9), ZT_R_NONE);
+  x = 111222333;
+  assert_int_equal(zt_number_scrub(a, &x, NULL, &hit), ZT_OK);
+  assert_true(hit);
+  assert_true(x >= ZT_TOKEN_MIN && x < ZT_TOKEN_MIN + ZT_TOKEN_SPAN);
+  y = 111222333;
+  assert_int_equal(zt_number_scrub(a, &y, NULL, &hit), ZT_OK);
+  assert_true(x == y);
+  z = 111222333;
+  assert_int_equal(zt_number_scrub(b, &z, NULL, &hit), ZT_OK);
+  assert_true(hit && z != x);
+  y = 123456782;        /* passes too: another token */
+  assert_int_equal(zt_number_scrub(a, &y, NULL, &hit), ZT_OK);
+  assert_true(hit && y != x && y >= ZT_TOKEN_MIN);
+  y = 111222334;
+  assert_int_equal(zt_number_scrub(a, &y, NULL, &hit), ZT_OK);
+  assert_false(hit);
+  assert_true(y == 111222334);
+  for (int64_t small = 0; small < 3000; small += 7) {
+    y = small;
+    assert_int_equal(zt_number_scrub(a, &y, NULL, &hit), ZT_OK);
+    assert_false(hit);
+  }
+  /* the number's own 11-test agrees with zt_bsn_check on its text */
+  for (int64_t n = 10000000; n < 1000000000; n += 9973) {
+    char d[16];
+    bool shaped;
+    snprintf(d, sizeof d, "%09lld", (long long)n);
+    shaped = zt_number_bsn_shaped(n, &own);
+    assert_int_equal(shaped, zt_bsn_check(d, 9) == ZT_R_NONE);
+    assert_int_equal(own, n < 100000000);
+  }
+  /* 012345672 is a BSN; as a number it is 12345672 */
+  assert_true(zt_number_bsn_shaped(12345672, &own) && own);
+  assert_int_equal(zt_pseudo_of(a, "012345672", 9, &client), ZT_OK);
+  y = 12345672;
+  assert_int_equal(zt_number_scrub(a, &y, &client, &hit), ZT_OK);
+  assert_true(hit && y >= ZT_TOKEN_MIN);
+  y = 12345672;         /* another child's: eight digits stay */
+  assert_int_equal(zt_pseudo_of(a, "111222333", 9, &client), ZT_OK);
+  assert_int_equal(zt_number_scrub(a, &y, &client, &hit), ZT_OK);
+  assert_false(hit);
+  assert_true(y == 12345672);
+  assert_int_equal(zt_number_scrub(a, &y, NULL, &hit), ZT_OK);
+  assert_false(hit);
+  zt_pseudo_close(a);
+  zt_pseudo_close(b);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_elfproef),  cmocka_unit_test(test_mask),
       cmocka_unit_test(test_pseudonym), cmocka_unit_test(test_base32),
       cmocka_unit_test(test_key_file),
       cmocka_unit_test(test_mask_groups), cmocka_unit_test(test_key_id),
+      cmocka_unit_test(test_number_token),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
