@@ -28,6 +28,20 @@ unscrub() {
 	sqlite3 "$1/zothuis.db" < "$1.sql"
 }
 
+# upgraded DIR CSV WORDS WHAT: CSV (four lines stored before and one
+# new) ingested into DIR's older store: the pass warns with WORDS, the
+# four are duplicates, and the store records bsn_scrub 4
+upgraded() {
+	zr "$1" ingest "$W/$2"
+	[ $RC = 0 ] || fail "ingest $2 exit $RC: $(cat "$1/last.err")"
+	grep -q "$3" "$1/last.err" ||
+		fail "no word of the pass: $(cat "$1/last.err")"
+	grep -q "read 5 = accepted 1 + rejected 0 + duplicates 4" "$1/last.out" ||
+		fail "the resend of $4 was not recognised: $(cat "$1/last.out")"
+	[ "$(count "$1" "SELECT value FROM meta WHERE key = 'bsn_scrub'")" = 4 ] ||
+		fail "bsn_scrub not 4"
+}
+
 make_region r
 rm r/inbox/*
 # four references built from the child's own BSN, one from another's
@@ -97,14 +111,7 @@ unscrub s c.csv "UPDATE meta SET value = '2' WHERE key = 'bsn_scrub';"
 [ "$(count s "SELECT count(*) FROM declaration WHERE ref NOT LIKE '%~%'")" = 4 ] ||
 	fail "the version 2 store was not made"
 { cat c.csv; decl_lines 1 43000000; } > d.csv
-zr s ingest "$W/d.csv"
-[ $RC = 0 ] || fail "ingest d.csv exit $RC: $(cat s/last.err)"
-grep -q "4 stored rows had a BSN" s/last.err ||
-	fail "no word of the second pass: $(cat s/last.err)"
-grep -q "read 5 = accepted 1 + rejected 0 + duplicates 4" s/last.out ||
-	fail "the resend of grouped forms was not recognised: $(cat s/last.out)"
-[ "$(count s "SELECT value FROM meta WHERE key = 'bsn_scrub'")" = 4 ] ||
-	fail "bsn_scrub not 4"
+upgraded s d.csv "4 stored rows had a BSN" "grouped forms"
 noform "store of version 2, passed again"
 
 # A store of version 3: ToewijzingNummers stored as sent, also nine
@@ -159,14 +166,7 @@ sqlite3 t/zothuis.db "UPDATE assignment SET content_key = -id,
 	fail "the version 3 store was not made"
 { cat t1.csv; echo "0402;98000011;100000046;2012-03-04;;1;4712$A;;;;"; } \
 	> t2.csv
-zr t ingest "$W/t2.csv"
-[ $RC = 0 ] || fail "ingest t2.csv exit $RC: $(cat t/last.err)"
-grep -q "4 stored rows had a ToewijzingNummer" t/last.err ||
-	fail "no word of the number pass: $(cat t/last.err)"
-grep -q "read 5 = accepted 1 + rejected 0 + duplicates 4" t/last.out ||
-	fail "the resend of the assignments was not recognised: $(cat t/last.out)"
-[ "$(count t "SELECT value FROM meta WHERE key = 'bsn_scrub'")" = 4 ] ||
-	fail "bsn_scrub not 4"
+upgraded t t2.csv "4 stored rows had a ToewijzingNummer" "the assignments"
 nonumber "store of version 3, passed again"
 joined "store of version 3, passed again"
 echo "rel19 scrub upgrade: ok"
