@@ -558,9 +558,11 @@ bool zt_number_bsn_shaped(int64_t nr, bool *own_only) {
 
 zt_status zt_number_token(zt_pseudonymizer *ps, int64_t nr, int64_t *tok,
                           zt_pseudo *pseudo) {
-  char d[10];
+  char d[24];
   uint64_t v = 0;
   zt_status st;
+  if (nr < 0 || nr > 999999999)
+    return ZT_ERR_USAGE;        /* no LDT_Nummer */
   snprintf(d, sizeof d, "%09lld", (long long)nr);
   st = zt_pseudo_of(ps, d, 9, pseudo);
   if (st)

@@ -119,7 +119,8 @@ zt_status zt_number_scrub(zt_pseudonymizer *ps, int64_t *nr,
  * (etl/store_scrub.c): whether `nr` is nine digits that pass the
  * 11-test (*own_only false) or eight digits that do with a zero put in
  * front, so only the client's own BSN counts (*own_only true); and the
- * token with the pseudonym of those nine digits. */
+ * token with the pseudonym of those nine digits (ZT_ERR_USAGE for a
+ * number below 0 or of more than nine digits). */
 bool zt_number_bsn_shaped(int64_t nr, bool *own_only);
 zt_status zt_number_token(zt_pseudonymizer *ps, int64_t nr, int64_t *tok,
                           zt_pseudo *pseudo);

@@ -269,7 +269,7 @@ static void test_number_token(void **state) {
   }
   /* the number's own 11-test agrees with zt_bsn_check on its text */
   for (int64_t n = 10000000; n < 1000000000; n += 9973) {
-    char d[16];
+    char d[24];
     bool shaped;
     snprintf(d, sizeof d, "%09lld", (long long)n);
     shaped = zt_number_bsn_shaped(n, &own);
