@@ -1,5 +1,6 @@
 /*
- * etl/store.c -- the SQLite store (see store.h; schema in docs/store.md).
+ * etl/store.c -- the SQLite store (see store.h; schema in
+ * etl/store_schema.c, described in docs/store.md).
  *
  * Speed notes. SQLite's insert is the cost of ingest (about 10,000
  * instructions a row here), so everything around it is kept small:
@@ -41,257 +42,6 @@
 #include "core/str.h"
 #include "etl/pseudo.h"
 #include "etl/store_int.h"
-
-/* The schema, one entry per version: migration i takes user_version i to
- * i + 1. Never edit a published entry; add a new one. */
-static const char *const migrations[ZT_STORE_SCHEMA_VERSION] = {
-    /* 0 -> 1: the first schema */
-    "CREATE TABLE meta (\n"
-    "  key TEXT PRIMARY KEY,\n"
-    "  value TEXT NOT NULL\n"
-    ");\n"
-    "CREATE TABLE ingest_file (\n"
-    "  id INTEGER PRIMARY KEY,\n"
-    "  content_hash TEXT UNIQUE,\n"
-    "  path TEXT NOT NULL,\n"
-    "  name TEXT NOT NULL,\n"
-    "  kind TEXT NOT NULL,\n"
-    "  format TEXT NOT NULL,\n"
-    "  bytes INTEGER NOT NULL,\n"
-    "  ingested_at TEXT NOT NULL,\n"
-    "  status TEXT NOT NULL CHECK (status IN ('ingested', 'rejected')),\n"
-    "  reject_reason TEXT,\n"
-    "  lines_read INTEGER NOT NULL DEFAULT 0,\n"
-    "  lines_accepted INTEGER NOT NULL DEFAULT 0,\n"
-    "  lines_rejected INTEGER NOT NULL DEFAULT 0,\n"
-    "  lines_duplicate INTEGER NOT NULL DEFAULT 0,\n"
-    "  credits_linked INTEGER NOT NULL DEFAULT 0,\n"
-    "  credits_waiting INTEGER NOT NULL DEFAULT 0,\n"
-    "  warnings TEXT\n"
-    ");\n"
-    "CREATE INDEX ingest_file_bytes ON ingest_file(bytes);\n"
-    "CREATE TABLE client (\n"
-    "  id INTEGER PRIMARY KEY,\n"
-    "  pseudonym TEXT NOT NULL UNIQUE,\n"
-    "  birth_day INTEGER,\n"
-    "  birth_precision INTEGER NOT NULL DEFAULT 3,\n"
-    "  gender INTEGER NOT NULL DEFAULT 0,\n"
-    "  birth_source TEXT\n"
-    ");\n"
-    "CREATE TABLE declaration (\n"
-    "  id INTEGER PRIMARY KEY,\n"
-    "  file_id INTEGER NOT NULL REFERENCES ingest_file(id),\n"
-    "  line INTEGER NOT NULL,\n"
-    "  client_id INTEGER NOT NULL REFERENCES client(id),\n"
-    "  agb INTEGER NOT NULL,\n"
-    "  gemeente INTEGER NOT NULL,\n"
-    "  toewijzing INTEGER,\n"
-    "  ref TEXT NOT NULL,\n"
-    "  ref_key INTEGER,\n"
-    "  prev_ref TEXT,\n"
-    "  category INTEGER NOT NULL,\n"
-    "  product_code TEXT NOT NULL,\n"
-    "  begin_day INTEGER NOT NULL,\n"
-    "  end_day INTEGER NOT NULL,\n"
-    "  volume INTEGER NOT NULL,\n"
-    "  unit INTEGER NOT NULL,\n"
-    "  tariff INTEGER,\n"
-    "  amount INTEGER NOT NULL,\n"
-    "  credit INTEGER NOT NULL,\n"
-    "  debit_id INTEGER,\n"
-    "  declaratie_nr TEXT\n"
-    ");\n"
-    "CREATE UNIQUE INDEX declaration_ref ON declaration(ref_key);\n"
-    "CREATE INDEX declaration_nullkey ON declaration(agb, ref)\n"
-    "  WHERE ref_key IS NULL;\n"
-
-    "CREATE UNIQUE INDEX declaration_credit ON declaration(agb, prev_ref)\n"
-    "  WHERE credit = 1;\n"
-
-    "CREATE TABLE assignment (\n"
-    "  id INTEGER PRIMARY KEY,\n"
-    "  file_id INTEGER NOT NULL REFERENCES ingest_file(id),\n"
-    "  line INTEGER NOT NULL,\n"
-    "  client_id INTEGER NOT NULL REFERENCES client(id),\n"
-    "  gemeente INTEGER NOT NULL,\n"
-    "  agb INTEGER NOT NULL,\n"
-    "  toewijzing INTEGER NOT NULL,\n"
-    "  category INTEGER,\n"
-    "  product_code TEXT,\n"
-    "  begin_day INTEGER NOT NULL,\n"
-    "  end_day INTEGER,\n"
-    "  reason INTEGER,\n"
-    "  content_key INTEGER NOT NULL UNIQUE\n"
-    ");\n"
-    "CREATE INDEX assignment_toewijzing ON assignment(gemeente, toewijzing);\n"
-    "CREATE TABLE residence (\n"
-    "  id INTEGER PRIMARY KEY,\n"
-    "  file_id INTEGER NOT NULL REFERENCES ingest_file(id),\n"
-    "  line INTEGER NOT NULL,\n"
-    "  client_id INTEGER NOT NULL REFERENCES client(id),\n"
-    "  gemeente INTEGER,\n"
-    "  gemeente_known INTEGER NOT NULL,\n"
-    "  begin_day INTEGER NOT NULL,\n"
-    "  end_day INTEGER\n"
-    ");\n"
-    "CREATE INDEX residence_client ON residence(client_id, begin_day);\n"
-    "CREATE TABLE product_code (\n"
-    "  id INTEGER PRIMARY KEY,\n"
-    "  file_id INTEGER NOT NULL REFERENCES ingest_file(id),\n"
-    "  code TEXT NOT NULL,\n"
-    "  kind TEXT NOT NULL,\n"
-    "  label TEXT,\n"
-    "  valid_from INTEGER,\n"
-    "  valid_to INTEGER,\n"
-    "  gemeente INTEGER NOT NULL DEFAULT 0,\n"
-    "  UNIQUE (code, gemeente, valid_from)\n"
-    ");\n"
-    "CREATE TABLE provider (\n"
-    "  agb INTEGER PRIMARY KEY,\n"
-    "  file_id INTEGER NOT NULL REFERENCES ingest_file(id),\n"
-    "  name TEXT NOT NULL,\n"
-    "  provider_type TEXT,\n"
-    "  contracted INTEGER NOT NULL\n"
-    ");\n"
-    "CREATE TABLE reject (\n"
-    "  id INTEGER PRIMARY KEY,\n"
-    "  file_id INTEGER NOT NULL REFERENCES ingest_file(id),\n"
-    "  line INTEGER NOT NULL,\n"
-    "  field TEXT,\n"
-    "  reason TEXT NOT NULL,\n"
-    "  message TEXT NOT NULL,\n"
-    "  raw TEXT\n"
-    ");\n"
-    "CREATE INDEX reject_file ON reject(file_id, line);\n"
-    /* Views with readable dates and codes, for staff using any SQLite
-     * tool; day numbers count from 1970-01-01. */
-    "CREATE VIEW declaration_readable AS\n"
-    "SELECT d.id, f.name AS file, d.line, c.pseudonym,\n"
-    "  printf('%08d', d.agb) AS aanbieder_agb,\n"
-    "  printf('%04d', d.gemeente) AS gemeente, d.toewijzing,\n"
-    "  d.ref AS referentienummer, d.prev_ref AS vorig_referentienummer,\n"
-    "  printf('%02d', d.category) AS productcategorie,\n"
-    "  d.product_code AS productcode,\n"
-    "  date(d.begin_day * 86400, 'unixepoch') AS begindatum,\n"
-    "  date(d.end_day * 86400, 'unixepoch') AS einddatum,\n"
-    "  d.volume, printf('%02d', d.unit) AS eenheid, d.tariff AS tarief_cent,\n"
-    "  d.amount AS bedrag_cent,\n"
-    "  CASE d.credit WHEN 1 THEN 'C' ELSE 'D' END AS debet_credit,\n"
-    "  d.debit_id AS crediteert_id, d.declaratie_nr\n"
-    "FROM declaration d JOIN ingest_file f ON f.id = d.file_id\n"
-    "  JOIN client c ON c.id = d.client_id;\n"
-    "CREATE VIEW credit_waiting AS\n"
-    "SELECT d.id, f.name AS file, d.line, printf('%08d', d.agb) AS\n"
-    "  aanbieder_agb, d.prev_ref AS vorig_referentienummer,\n"
-    "  d.amount AS bedrag_cent\n"
-    "FROM declaration d JOIN ingest_file f ON f.id = d.file_id\n"
-    "WHERE d.credit = 1 AND d.debit_id IS NULL;\n"
-    "CREATE VIEW residence_readable AS\n"
-    "SELECT r.id, f.name AS file, r.line, c.pseudonym,\n"
-    "  printf('%04d', r.gemeente) AS gemeente,\n"
-    "  date(r.begin_day * 86400, 'unixepoch') AS begindatum,\n"
-    "  date(r.end_day * 86400, 'unixepoch') AS einddatum\n"
-    "FROM residence r JOIN ingest_file f ON f.id = r.file_id\n"
-    "  JOIN client c ON c.id = r.client_id;\n"
-    "CREATE VIEW reject_readable AS\n"
-    "SELECT f.name AS file, r.line, r.field, r.reason, r.message, r.raw\n"
-    "FROM reject r JOIN ingest_file f ON f.id = r.file_id\n"
-    "ORDER BY f.id, r.line;\n",
-    /* 1 -> 2: each file's delivery date (message date, else modification
-     * day, else ingest day; an older file gets its ingest day) and the
-     * provider its lines name (NULL: none, -1: more than one) */
-    "ALTER TABLE ingest_file ADD COLUMN delivered_day INTEGER;\n"
-    "ALTER TABLE ingest_file ADD COLUMN agb INTEGER;\n"
-    "UPDATE ingest_file SET delivered_day =\n"
-    "  CAST(julianday(substr(ingested_at, 1, 10)) - 2440587.5 AS INTEGER);\n"
-    "UPDATE ingest_file SET agb = x.a FROM (\n"
-    "  SELECT file_id, CASE WHEN min(agb) = max(agb) THEN min(agb)\n"
-    "    ELSE -1 END AS a FROM (\n"
-    "    SELECT file_id, agb FROM declaration UNION ALL\n"
-    "    SELECT file_id, agb FROM assignment) GROUP BY file_id) AS x\n"
-    "WHERE x.file_id = ingest_file.id;\n",
-    /* 2 -> 3: the population (bevolking): youths per municipality, year
-     * and age band on 1 January; a file replaces the table */
-    "CREATE TABLE population (\n"
-    "  id INTEGER PRIMARY KEY,\n"
-    "  file_id INTEGER NOT NULL REFERENCES ingest_file(id),\n"
-    "  gemeente INTEGER NOT NULL,\n"
-    "  jaar INTEGER NOT NULL,\n"
-    "  leeftijd_van INTEGER NOT NULL,\n"
-    "  leeftijd_tot INTEGER NOT NULL,\n"
-    "  aantal INTEGER NOT NULL,\n"
-    "  UNIQUE (gemeente, jaar, leeftijd_van, leeftijd_tot)\n"
-    ");\n"
-    /* and benchmark figures from elsewhere (CBS), apart from the
-     * region's own: a later file's figure replaces an earlier one */
-    "CREATE TABLE benchmark (\n"
-    "  id INTEGER PRIMARY KEY,\n"
-    "  file_id INTEGER NOT NULL REFERENCES ingest_file(id),\n"
-    "  indicator TEXT NOT NULL,\n"
-    "  gebied TEXT NOT NULL,\n"
-    "  periode TEXT NOT NULL,\n"
-    "  waarde_num INTEGER NOT NULL,\n"
-    "  waarde_den INTEGER NOT NULL,\n"
-    "  status TEXT NOT NULL,\n"
-    "  bron TEXT NOT NULL,\n"
-    "  UNIQUE (indicator, gebied, periode)\n"
-    ");\n",
-    /* 3 -> 4: requests, starts and stops of care (JW315, JW305, JW307)
-     * and what links an assignment to its request (etl/store_flow.c) */
-    zt_store_flow_schema,
-    /* 4 -> 5: declaration answers (JW325, etl/answer.c): one row per
-     * answer to a declaration message, one per line it rejected; and
-     * the iJw message identification of each file, by which an answer
-     * names the JW323 it answers */
-    "CREATE TABLE answer (\n"
-    "  id INTEGER PRIMARY KEY,\n"
-    "  file_id INTEGER NOT NULL REFERENCES ingest_file(id),\n"
-    "  line INTEGER NOT NULL,\n"
-    "  gemeente INTEGER NOT NULL,\n"
-    "  agb INTEGER NOT NULL,\n"
-    "  answer_id TEXT NOT NULL,\n"
-    "  decl_id TEXT NOT NULL,\n"
-    "  declaratie_nr TEXT,\n"
-    "  submitted INTEGER,\n"
-    "  granted INTEGER,\n"
-    "  codes TEXT NOT NULL,\n"
-    "  main_code TEXT NOT NULL,\n"
-    "  whole_rejected INTEGER NOT NULL,\n"
-    "  UNIQUE (agb, gemeente, decl_id)\n"
-    ");\n"
-    "CREATE TABLE answer_line (\n"
-    "  id INTEGER PRIMARY KEY,\n"
-    "  file_id INTEGER NOT NULL REFERENCES ingest_file(id),\n"
-    "  line INTEGER NOT NULL,\n"
-    "  gemeente INTEGER NOT NULL,\n"
-    "  agb INTEGER NOT NULL,\n"
-    "  answer_id TEXT NOT NULL,\n"
-    "  decl_id TEXT NOT NULL,\n"
-    "  declaratie_nr TEXT,\n"
-    "  ref TEXT NOT NULL,\n"
-    "  amount INTEGER,\n"
-    "  credit INTEGER,\n"
-    "  codes TEXT NOT NULL,\n"
-    "  main_code TEXT NOT NULL,\n"
-    "  UNIQUE (agb, gemeente, decl_id, ref)\n"
-    ");\n"
-    "CREATE INDEX answer_line_ref ON answer_line(agb, ref);\n"
-    "CREATE TABLE message_ident (\n"
-    "  file_id INTEGER PRIMARY KEY REFERENCES ingest_file(id),\n"
-    "  identificatie TEXT NOT NULL\n"
-    ");\n"
-    "CREATE INDEX message_ident_id ON message_ident(identificatie);\n",
-    /* 5 -> 6: a JW323 line delivered again, identical, in another
-     * declaration (another DeclaratieNummer): a resend after the first
-     * message was rejected whole is not a repeat of a rejected line;
-     * each delivery's answer counts (etl/answer.c) */
-    "CREATE TABLE redelivery (\n"
-    "  decl_id INTEGER NOT NULL REFERENCES declaration(id),\n"
-    "  file_id INTEGER NOT NULL REFERENCES ingest_file(id),\n"
-    "  declaratie_nr TEXT,\n"
-    "  PRIMARY KEY (decl_id, file_id)\n"
-    ") WITHOUT ROWID;\n",
-};
 
 enum {
   Q_DECL_INSERT,
@@ -623,7 +373,7 @@ static zt_status migrate(zt_store *s, zt_err *err) {
   if (st)
     return st;
   for (int v = s->found_version; v < ZT_STORE_SCHEMA_VERSION; v++) {
-    st = exec(s, migrations[v], err);
+    st = exec(s, zt_store_migrations[v], err);
     if (st) {
       exec(s, "ROLLBACK", NULL);
       return zt_err_prefix(err, "upgrading the store to version %d", v + 1);
@@ -720,7 +470,8 @@ static int recognise_version(sqlite3 *db) {
     bool ok = sqlite3_open_v2(":memory:", &mem, SQLITE_OPEN_READWRITE,
                               NULL) == SQLITE_OK;
     for (int i = 0; ok && i < v; i++)
-      ok = sqlite3_exec(mem, migrations[i], NULL, NULL, NULL) == SQLITE_OK;
+      ok = sqlite3_exec(mem, zt_store_migrations[i], NULL, NULL,
+                        NULL) == SQLITE_OK;
     want = ok ? schema_signature(mem) : NULL;
     if (want && *want && strcmp(want, have) == 0)
       found = v;

@@ -1,7 +1,8 @@
 /*
- * etl/store_int.h -- internal to the store: what etl/store.c lends to
- * the files that keep tables of their own (etl/store_flow.c). Nothing
- * outside etl/store*.c includes it.
+ * etl/store_int.h -- internal to the store: its schema
+ * (etl/store_schema.c) and what etl/store.c lends to the files that keep
+ * tables of their own (etl/store_flow.c) or pass over the store
+ * (etl/store_scrub.c). Nothing outside etl/store*.c includes it.
  */
 #ifndef ZT_STORE_INT_H
 #define ZT_STORE_INT_H
@@ -11,6 +12,11 @@
 #include "core/err.h"
 #include "etl/record.h"
 #include "etl/store.h"
+
+/* The schema, one entry per version (etl/store_schema.c): migration i
+ * takes user_version i to i + 1. Never edit a published entry; add a new
+ * one. */
+extern const char *const zt_store_migrations[ZT_STORE_SCHEMA_VERSION];
 
 /* The schema of version 4 (migration 3 -> 4), in etl/store_flow.c. */
 extern const char zt_store_flow_schema[];
