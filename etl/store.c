@@ -1,27 +1,10 @@
 /*
  * etl/store.c -- the SQLite store (see store.h; schema in
- * etl/store_schema.c, described in docs/store.md).
- *
- * Speed notes. SQLite's insert is the cost of ingest (about 10,000
- * instructions a row here), so everything around it is kept small:
- * - Uniqueness of (provider, ReferentieNummer) is a UNIQUE index on a
- *   64-bit hash of the pair (`ref_key`): an integer index is far cheaper
- *   than one on text. A hash collision between two different references is
- *   detected (the stored row's text is compared) and the newcomer is
- *   stored with ref_key NULL, found again through a partial index that
- *   holds only such rows (empty in practice, so it costs an evaluation of
- *   its WHERE per insert, not an index update).
- * - Lines are queued and inserted in batches sorted by that key, so the
- *   index is walked in order; runs of plain debits go MULTI rows to one
- *   INSERT statement. ON CONFLICT DO NOTHING keeps the fast path free of
- *   lookups; only a conflict (rare) costs queries, to tell an identical
- *   resend from a changed line.
- * - Client ids are cached in memory by pseudonym (memory grows with
- *   clients, not lines), and so are the credits waiting for their debit, so
- *   a debit costs no extra query unless a credit waits for it.
+ * etl/store_schema.c, described in docs/store.md): open, migrate and
+ * check it, register files, clients, assignments, residence, reference
+ * tables and rejects. Declarations are stored by etl/store_decl.c.
  */
 #include "etl/store.h"
-#include "core/sort.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -42,46 +25,6 @@
 #include "core/str.h"
 #include "etl/pseudo.h"
 #include "etl/store_int.h"
-
-enum {
-  Q_DECL_INSERT,
-  Q_DECL_BY_KEY,
-  Q_DECL_BY_TEXT,
-  Q_DECL_RESOLVE,
-  Q_CLIENT_FIND,
-  Q_CLIENT_INSERT,
-  Q_CLIENT_BIRTH,
-  Q_ASSIGN_INSERT,
-  Q_RES_DELETE_OLD,
-  Q_RES_OVERLAP,
-  Q_RES_INSERT,
-  Q_PC_INSERT,
-  Q_PROV_INSERT,
-  Q_POP_INSERT,
-  Q_BENCH_INSERT,
-  Q_REJECT_INSERT,
-  Q_FILE_SEEN,
-  Q_FILE_INSERT,
-  Q_FILE_UPDATE,
-  Q_FILE_SAME_SIZE,
-  Q_FORGET_REJECTS,
-  Q_FORGET_FILE,
-  Q_FILE_REJECTS,
-  Q_DECL_MAX_ID,
-  Q_SAVEPOINT,
-  Q_RELEASE,
-  Q_ROLLBACK_TO,
-  Q_MSG_IDENT,
-  Q_REDELIVERY,
-  Q_COUNT
-};
-
-/* Plain debits are inserted MULTI rows per statement: one statement run
- * opens the table's and the indexes' cursors once for all of them. A
- * shorter run of plain debits (before a credit, at the end of a small
- * file) takes the statements for 16, 8, 4 and 2 rows. */
-#define MULTI 32
-#define NMULTI 5
 
 /* The columns find_ref() reads, in this order: what makes two lines with
  * the same reference "the same line" (an identical resend) or not. */
@@ -189,75 +132,6 @@ static const char *const sql_text[Q_COUNT] = {
         "WHERE id = ?1",
 };
 
-struct zt_store {
-  sqlite3 *db;
-  sqlite3_stmt *q[Q_COUNT];
-  sqlite3_stmt *multi[NMULTI]; /* INSERT of MULTI >> k declaration rows */
-  int found_version;
-  bool in_file;      /* a file's savepoint is open */
-  bool in_group;     /* the transaction holding a group of files is open */
-  bool solo;         /* the open file has a transaction of its own */
-  bool nosave;       /* the open file has no savepoint (zt_file_info
-                        .whole): undoing it undoes the open group */
-  bool probe_first;  /* the last chunk insert stored nothing (a resend):
-                        look the next chunk's lines up before inserting */
-  int64_t cache_kib; /* the page cache set by size_cache() */
-  int group_files;
-  long group_lines;
-  /* client cache: first 8 pseudonym bytes -> client id; `known` holds the
-   * full pseudonym and birth precision per id to verify hits */
-  zt_u64map clients;
-  struct client_slot {
-    zt_pseudo pseudo;
-    int8_t birth_precision;
-    uint8_t valid;
-  } *known;
-  size_t nknown;
-  /* what the open file changed in the caches above, to undo it when the
-   * file is rolled back (instead of reloading them from the store) */
-  struct undo {
-    uint8_t what;
-    uint64_t key;
-    uint64_t old;
-  } *undo;
-  size_t nundo, capundo;
-  bool undo_lost;            /* the journal overflowed: reload instead */
-  bool restored;             /* a version-0 store recognised as a dump */
-  int64_t replaced_from;     /* file the replaced reference table came
-                                from (-1: not replaced in this file) */
-  int64_t file_agb;          /* provider of the open file's lines: 0 none
-                                yet, -1 more than one */
-  /* credits waiting for their debit: key(agb, prev_ref) -> count */
-  zt_u64map waiting;
-  bool waiting_loaded;
-  /* residence: clients whose older history this file already replaced,
-   * one bit per client id (ids are dense from 1); allocated by the first
-   * residence of a file and dropped when the next file begins */
-  uint64_t *res_seen;
-  size_t res_words;
-  /* declarations queued for a sorted batch insert, and what the batches of
-   * the current file came to */
-  struct pending *pending;
-  struct sort_entry *order;
-  size_t npending;
-  zt_batch_counts batch;
-  struct zt_store_flow *flow; /* etl/store_flow.c: its statements */
-  struct bg_check *check;     /* zt_store_check_start's, while it runs */
-  bool check_due;             /* zt_store_check_after_read asked for one */
-  bool file_ijw;              /* the open file is an iJw message: its
-                                 declaration lines are a JW323's */
-};
-
-/* A queued declaration line. */
-typedef struct pending {
-  zt_decl d;
-  int64_t file_id;
-  long line;
-  int64_t key;       /* ref_key: the sort key of the batch */
-} pending;
-
-#define BATCH_MAX 32768
-
 /* ---- helpers ------------------------------------------------------ */
 
 zt_status zt_store_sqlite_fail(struct sqlite3 *db, zt_err *err,
@@ -305,7 +179,7 @@ static zt_status exec_q(zt_store *s, int which, zt_err *err) {
   return ZT_OK;
 }
 
-static sqlite3_stmt *q(zt_store *s, int which) {
+sqlite3_stmt *zt_store_q_(zt_store *s, int which) {
   sqlite3_stmt *st = s->q[which];
   sqlite3_reset(st);
   sqlite3_clear_bindings(st);
@@ -334,7 +208,7 @@ int64_t zt_store_ref_key_(uint32_t agb, const char *ref) {
   return ref_key(agb, ref);
 }
 
-static uint64_t map_key(uint64_t k) {
+uint64_t zt_store_map_key_(uint64_t k) {
   return k == UINT64_MAX ? UINT64_MAX - 1 : k;   /* UINT64_MAX is "empty" */
 }
 
@@ -348,7 +222,24 @@ static bool is_reference_kind(const char *kind) {
 static uint64_t pseudo_key(const zt_pseudo *p) {
   uint64_t k;
   memcpy(&k, p->b, 8);
-  return map_key(k);
+  return zt_store_map_key_(k);
+}
+
+void zt_store_reject_(zt_put_result *res, zt_reason reason, int field,
+                      const char *fmt, ...) {
+  va_list ap;
+  res->outcome = ZT_PUT_REJECTED;
+  res->reject.reason = reason;
+  res->reject.field = field;
+  va_start(ap, fmt);
+  vsnprintf(res->reject.message, sizeof res->reject.message, fmt, ap);
+  va_end(ap);
+}
+
+void zt_store_clear_(zt_put_result *res) {
+  memset(res, 0, sizeof *res);
+  res->outcome = ZT_PUT_STORED;
+  res->reject.field = -1;
 }
 
 /* ---- open, migrate, close ------------------------------------------ */
@@ -780,7 +671,7 @@ zt_status zt_store_put_message_ident(zt_store *s, int64_t file_id,
   int rc;
   if (!ident || !ident[0])
     return ZT_OK;
-  st = q(s, Q_MSG_IDENT);
+  st = zt_store_q_(s, Q_MSG_IDENT);
   sqlite3_bind_int64(st, 1, file_id);
   sqlite3_bind_text(st, 2, ident, -1, SQLITE_STATIC);
   rc = sqlite3_step(st);
@@ -901,7 +792,7 @@ static void now_iso(char buf[32]) {
 
 zt_status zt_store_file_seen(zt_store *s, const char *hash, bool *seen,
                              zt_err *err) {
-  sqlite3_stmt *st = q(s, Q_FILE_SEEN);
+  sqlite3_stmt *st = zt_store_q_(s, Q_FILE_SEEN);
   int rc;
   sqlite3_bind_text(st, 1, hash, -1, SQLITE_STATIC);
   rc = sqlite3_step(st);
@@ -947,7 +838,7 @@ zt_status zt_store_seen_set(zt_store *s, GHashTable **out, zt_err *err) {
  * that very file (*already)? */
 static zt_status reference_seen(zt_store *s, const char *hash,
                                 int64_t *old_id, bool *already, zt_err *err) {
-  sqlite3_stmt *st = q(s, Q_FILE_SEEN);
+  sqlite3_stmt *st = zt_store_q_(s, Q_FILE_SEEN);
   int rc;
   *old_id = 0;
   *already = false;
@@ -993,7 +884,7 @@ static zt_status forget_file(zt_store *s, int64_t id, zt_err *err) {
 static zt_status forget_rejected(zt_store *s, const char *hash, zt_err *err) {
   static const int which[2] = {Q_FORGET_REJECTS, Q_FORGET_FILE};
   for (int i = 0; i < 2; i++) {
-    sqlite3_stmt *st = q(s, which[i]);
+    sqlite3_stmt *st = zt_store_q_(s, which[i]);
     int rc;
     sqlite3_bind_text(st, 1, hash, -1, SQLITE_STATIC);
     rc = sqlite3_step(st);
@@ -1031,7 +922,7 @@ static zt_status insert_file(zt_store *s, const zt_file_info *fi,
   zt_day day;
 
   now_iso(when);
-  st = q(s, Q_FILE_INSERT);
+  st = zt_store_q_(s, Q_FILE_INSERT);
   if (hash)
     sqlite3_bind_text(st, 1, hash, -1, SQLITE_STATIC);
   sqlite3_bind_text(st, 2, path, -1, SQLITE_STATIC);
@@ -1072,7 +963,7 @@ static zt_status load_waiting(zt_store *s, zt_err *err) {
                          -1, &st, NULL) != SQLITE_OK)
     return db_fail(s, err, "reading waiting credits");
   while (!rc && sqlite3_step(st) == SQLITE_ROW) {
-    uint64_t k = map_key((uint64_t)ref_key(
+    uint64_t k = zt_store_map_key_((uint64_t)ref_key(
         (uint32_t)sqlite3_column_int64(st, 0),
         (const char *)sqlite3_column_text(st, 1)));
     uint64_t n = 0;
@@ -1135,7 +1026,7 @@ static void undo_note(zt_store *s, int what, uint64_t key, uint64_t old) {
 }
 
 /* Set a waiting-credit count, noting the old one. */
-static zt_status waiting_put(zt_store *s, uint64_t k, uint64_t n) {
+zt_status zt_store_waiting_put_(zt_store *s, uint64_t k, uint64_t n) {
   uint64_t old = 0;
   zt_u64map_get(&s->waiting, k, &old);
   undo_note(s, U_WAITING, k, old);
@@ -1315,7 +1206,7 @@ zt_status zt_store_file_commit(zt_store *s, int64_t file_id,
     zt_store_file_rollback(s);
     return rc;
   }
-  st = q(s, Q_FILE_UPDATE);
+  st = zt_store_q_(s, Q_FILE_UPDATE);
   sqlite3_bind_int64(st, 1, file_id);
   sqlite3_bind_int64(st, 2, c->read);
   sqlite3_bind_int64(st, 3, c->accepted);
@@ -1399,7 +1290,7 @@ zt_status zt_store_file_rejected(zt_store *s, const zt_file_info *fi,
      * with that file, and this rejection is recorded under the
      * fingerprint with AGAIN_SUFFIX, so that finding it again replaces
      * this record instead of adding one at every run. */
-    sqlite3_stmt *q1 = q(s, Q_FILE_SEEN);
+    sqlite3_stmt *q1 = zt_store_q_(s, Q_FILE_SEEN);
     int rc;
     sqlite3_bind_text(q1, 1, hash, -1, SQLITE_STATIC);
     rc = sqlite3_step(q1);
@@ -1429,7 +1320,7 @@ zt_status zt_store_file_rejected(zt_store *s, const zt_file_info *fi,
 
 zt_status zt_store_same_size_seen(zt_store *s, uint64_t bytes, bool *maybe,
                                   zt_err *err) {
-  sqlite3_stmt *st = q(s, Q_FILE_SAME_SIZE);
+  sqlite3_stmt *st = zt_store_q_(s, Q_FILE_SAME_SIZE);
   int rc;
   sqlite3_bind_int64(st, 1, (sqlite3_int64)bytes);
   rc = sqlite3_step(st);
@@ -1443,8 +1334,8 @@ zt_status zt_store_same_size_seen(zt_store *s, uint64_t bytes, bool *maybe,
 /* ---- clients -------------------------------------------------------- */
 
 /* The store id of the client with pseudonym `p`, created when new. */
-static zt_status client_id(zt_store *s, const zt_pseudo *p, int64_t *id,
-                           int *precision, zt_err *err) {
+zt_status zt_store_client_id_(zt_store *s, const zt_pseudo *p, int64_t *id,
+                             int *precision, zt_err *err) {
   uint64_t k = pseudo_key(p), v;
   sqlite3_stmt *st;
   char text[ZT_PSEUDO_TEXT];
@@ -1458,14 +1349,14 @@ static zt_status client_id(zt_store *s, const zt_pseudo *p, int64_t *id,
     return ZT_OK;
   }
   zt_pseudo_text(p, text);
-  st = q(s, Q_CLIENT_FIND);
+  st = zt_store_q_(s, Q_CLIENT_FIND);
   sqlite3_bind_text(st, 1, text, -1, SQLITE_STATIC);
   rc = sqlite3_step(st);
   if (rc == SQLITE_ROW) {
     *id = sqlite3_column_int64(st, 0);
     *precision = sqlite3_column_int(st, 1);
   } else if (rc == SQLITE_DONE) {
-    sqlite3_stmt *ins = q(s, Q_CLIENT_INSERT);
+    sqlite3_stmt *ins = zt_store_q_(s, Q_CLIENT_INSERT);
     sqlite3_bind_text(ins, 1, text, -1, SQLITE_STATIC);
     if (sqlite3_step(ins) != SQLITE_DONE)
       return db_fail(s, err, "adding a client");
@@ -1501,13 +1392,14 @@ static zt_status client_id(zt_store *s, const zt_pseudo *p, int64_t *id,
 
 /* Set a client's birth date when it is more precise than what is known
  * (or `force`, for a client file, which is the authoritative source). */
-static zt_status client_birth(zt_store *s, int64_t id, int old_precision,
-                              zt_day birth, int precision, int gender,
-                              const char *source, bool force, zt_err *err) {
+zt_status zt_store_client_birth_(zt_store *s, int64_t id, int old_precision,
+                                zt_day birth, int precision, int gender,
+                                const char *source, bool force,
+                                zt_err *err) {
   sqlite3_stmt *st;
   if (!force && (birth == ZT_DAY_NONE || precision >= old_precision))
     return ZT_OK;
-  st = q(s, Q_CLIENT_BIRTH);
+  st = zt_store_q_(s, Q_CLIENT_BIRTH);
   sqlite3_bind_int64(st, 1, id);
   if (birth != ZT_DAY_NONE)
     sqlite3_bind_int(st, 2, birth);
@@ -1524,600 +1416,6 @@ static zt_status client_birth(zt_store *s, int64_t id, int old_precision,
         (int8_t)(birth == ZT_DAY_NONE ? 3 : precision);
   }
   return ZT_OK;
-}
-
-/* ---- declarations ---------------------------------------------------- */
-
-typedef struct found_row {
-  bool found;
-  int64_t id;
-  int64_t file_id;   /* the file that delivered it first */
-  char declnr[ZT_DECLNR_MAX + 1]; /* its DeclaratieNummer, "" none */
-  bool credit;
-  bool same;         /* the stored line has the same content */
-  bool restated;     /* the line `d`, a credit, restates it */
-} found_row;
-
-/* The columns of the row under `st` that say where it came from. */
-static void found_origin(sqlite3_stmt *st, found_row *f) {
-  const unsigned char *nr = sqlite3_column_text(st, 17);
-  f->file_id = sqlite3_column_int64(st, 16);
-  snprintf(f->declnr, sizeof f->declnr, "%s", nr ? (const char *)nr : "");
-}
-
-/* Does the credit `d` of client `cid` restate the stored line under `st`
- * (DECL_CONTENT columns), its debit? The same child, municipality,
- * product and product period, and no more money than the debit: a
- * credit that names another child's line, or more than it, would cancel
- * care that was given or drive the net amount below zero (docs/rules.md
- * §1). Q_DECL_RESOLVE asks the same of a credit that waited. */
-static bool restates(sqlite3_stmt *st, const zt_decl *d, int64_t cid) {
-  return sqlite3_column_int64(st, 4) == cid &&
-         sqlite3_column_int(st, 5) == d->gemeente &&
-         sqlite3_column_int(st, 8) == d->category &&
-         strcmp((const char *)sqlite3_column_text(st, 9), d->code) == 0 &&
-         sqlite3_column_int(st, 10) == d->begin &&
-         sqlite3_column_int(st, 11) == d->end &&
-         sqlite3_column_int64(st, 15) >= d->amount;
-}
-
-/* Does the row under `st` (DECL_CONTENT columns) hold the line `d` of
- * client `cid`? */
-static bool same_content(sqlite3_stmt *st, const zt_decl *d, int64_t cid) {
-  return sqlite3_column_int(st, 3) == d->credit &&
-         sqlite3_column_int64(st, 4) == cid &&
-         sqlite3_column_int(st, 5) == d->gemeente &&
-         sqlite3_column_int64(st, 6) == d->toewijzing &&
-         strcmp((const char *)sqlite3_column_text(st, 7), d->prev_ref) == 0 &&
-         sqlite3_column_int(st, 8) == d->category &&
-         strcmp((const char *)sqlite3_column_text(st, 9), d->code) == 0 &&
-         sqlite3_column_int(st, 10) == d->begin &&
-         sqlite3_column_int(st, 11) == d->end &&
-         sqlite3_column_int64(st, 12) == d->volume &&
-         sqlite3_column_int(st, 13) == d->unit &&
-         sqlite3_column_int64(st, 14) == d->tariff &&
-         sqlite3_column_int64(st, 15) == d->amount;
-}
-
-/* Find the stored line with this provider and reference; with `d`, also
- * tell whether it has the same content. */
-static zt_status find_ref(zt_store *s, uint32_t agb, const char *ref,
-                          const zt_decl *d, int64_t cid, found_row *f,
-                          bool *collision, zt_err *err) {
-  sqlite3_stmt *st = q(s, Q_DECL_BY_KEY);
-  int rc;
-  memset(f, 0, sizeof *f);
-  *collision = false;
-  sqlite3_bind_int64(st, 1, ref_key(agb, ref));
-  rc = sqlite3_step(st);
-  if (rc == SQLITE_ROW) {
-    if ((uint32_t)sqlite3_column_int64(st, 1) == agb &&
-        strcmp((const char *)sqlite3_column_text(st, 2), ref) == 0) {
-      f->found = true;
-      f->id = sqlite3_column_int64(st, 0);
-      f->credit = sqlite3_column_int(st, 3) != 0;
-      f->same = d && same_content(st, d, cid);
-      f->restated = d && restates(st, d, cid);
-      found_origin(st, f);
-      sqlite3_reset(st);
-      return ZT_OK;
-    }
-    *collision = true;      /* another reference has the same hash */
-  } else if (rc != SQLITE_DONE) {
-    return db_fail(s, err, "looking up a reference");
-  }
-  sqlite3_reset(st);
-  st = q(s, Q_DECL_BY_TEXT);
-  sqlite3_bind_int64(st, 1, agb);
-  sqlite3_bind_text(st, 2, ref, -1, SQLITE_STATIC);
-  rc = sqlite3_step(st);
-  if (rc == SQLITE_ROW) {
-    f->found = true;
-    f->id = sqlite3_column_int64(st, 0);
-    f->credit = sqlite3_column_int(st, 3) != 0;
-    f->same = d && same_content(st, d, cid);
-    f->restated = d && restates(st, d, cid);
-    found_origin(st, f);
-  } else if (rc != SQLITE_DONE) {
-    return db_fail(s, err, "looking up a reference");
-  }
-  sqlite3_reset(st);
-  return ZT_OK;
-}
-
-static void put_reject(zt_put_result *res, zt_reason reason, int field,
-                       const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
-
-static void put_reject(zt_put_result *res, zt_reason reason, int field,
-                       const char *fmt, ...) {
-  va_list ap;
-  res->outcome = ZT_PUT_REJECTED;
-  res->reject.reason = reason;
-  res->reject.field = field;
-  va_start(ap, fmt);
-  vsnprintf(res->reject.message, sizeof res->reject.message, fmt, ap);
-  va_end(ap);
-}
-
-static void clear_result(zt_put_result *res) {
-  memset(res, 0, sizeof *res);
-  res->outcome = ZT_PUT_STORED;
-  res->reject.field = -1;
-}
-
-/* Bind one declaration row at parameter offset `base` (20 parameters). */
-static void bind_decl(sqlite3_stmt *st, int base, int64_t file_id, long line,
-                      int64_t cid, const zt_decl *d, int64_t key,
-                      bool with_key, int64_t debit_id) {
-  sqlite3_bind_int64(st, base + 1, file_id);
-  sqlite3_bind_int64(st, base + 2, line);
-  sqlite3_bind_int64(st, base + 3, cid);
-  sqlite3_bind_int64(st, base + 4, d->agb);
-  sqlite3_bind_int(st, base + 5, d->gemeente);
-  if (d->toewijzing >= 0)
-    sqlite3_bind_int64(st, base + 6, d->toewijzing);
-  else
-    sqlite3_bind_null(st, base + 6);
-  sqlite3_bind_text(st, base + 7, d->ref, -1, SQLITE_STATIC);
-  if (with_key)
-    sqlite3_bind_int64(st, base + 8, key);
-  else
-    sqlite3_bind_null(st, base + 8);
-  if (d->prev_ref[0])
-    sqlite3_bind_text(st, base + 9, d->prev_ref, -1, SQLITE_STATIC);
-  else
-    sqlite3_bind_null(st, base + 9);
-  sqlite3_bind_int(st, base + 10, d->category);
-  sqlite3_bind_text(st, base + 11, d->code, -1, SQLITE_STATIC);
-  sqlite3_bind_int(st, base + 12, d->begin);
-  sqlite3_bind_int(st, base + 13, d->end);
-  sqlite3_bind_int64(st, base + 14, d->volume);
-  sqlite3_bind_int(st, base + 15, d->unit);
-  if (d->tariff >= 0)
-    sqlite3_bind_int64(st, base + 16, d->tariff);
-  else
-    sqlite3_bind_null(st, base + 16);
-  sqlite3_bind_int64(st, base + 17, d->amount);
-  sqlite3_bind_int(st, base + 18, d->credit);
-  if (debit_id)
-    sqlite3_bind_int64(st, base + 19, debit_id);
-  else
-    sqlite3_bind_null(st, base + 19);
-  if (d->declnr[0])
-    sqlite3_bind_text(st, base + 20, d->declnr, -1, SQLITE_STATIC);
-  else
-    sqlite3_bind_null(st, base + 20);
-}
-
-/* A line whose provider and reference are stored already (`f`): an
- * identical resend, or a changed one (duplicate_reference). An identical
- * line of a JW323 that another declaration (another DeclaratieNummer)
- * delivered first is noted as delivered again: should the first be
- * rejected whole, this delivery's answer still counts (a resend after a
- * technical rejection). A copy of the same declaration is not noted. */
-static zt_status repeat_outcome(zt_store *s, int64_t file_id,
-                                const found_row *f, const zt_decl *d,
-                                zt_put_result *res, zt_err *err) {
-  sqlite3_stmt *st;
-  int rc;
-  if (!f->same) {
-    put_reject(res, ZT_R_DUPLICATE_REFERENCE, ZT_D_REF,
-               "referentienummer: '%s' of provider %08u is already "
-               "stored with other content",
-               d->ref, d->agb);
-    return ZT_OK;
-  }
-  res->outcome = ZT_PUT_DUPLICATE;
-  if (!s->file_ijw || f->file_id == file_id || !f->declnr[0] ||
-      !d->declnr[0] || strcmp(f->declnr, d->declnr) == 0)
-    return ZT_OK;
-  st = q(s, Q_REDELIVERY);
-  sqlite3_bind_int64(st, 1, f->id);
-  sqlite3_bind_int64(st, 2, file_id);
-  sqlite3_bind_text(st, 3, d->declnr, -1, SQLITE_STATIC);
-  rc = sqlite3_step(st);
-  sqlite3_reset(st);
-  if (rc != SQLITE_DONE)
-    return db_fail(s, err, "noting a line delivered again");
-  return ZT_OK;
-}
-
-/* Store one declaration line now (see zt_store_put_decl). */
-static zt_status put_decl_now(zt_store *s, int64_t file_id, long line,
-                              const zt_decl *d, int64_t key,
-                              zt_put_result *res, zt_err *err) {
-  int64_t cid;
-  int64_t debit_id = 0;
-  int precision, rc;
-  bool collision = false, stored_null_key = false;
-  sqlite3_stmt *st;
-  zt_status zs;
-
-  clear_result(res);
-  zs = client_id(s, &d->client, &cid, &precision, err);
-  if (zs)
-    return zs;
-  if (d->credit) {
-    /* Find the debit first: a credit names it by its reference. */
-    found_row debit;
-    bool col2;
-    zs = find_ref(s, d->agb, d->prev_ref, d, cid, &debit, &col2, err);
-    if (zs)
-      return zs;
-    if (debit.found && debit.credit) {
-      put_reject(res, ZT_R_VALUE_INVALID, ZT_D_PREVREF,
-                 "vorig_referentienummer: '%s' is itself a credit",
-                 d->prev_ref);
-      return ZT_OK;
-    }
-    if (debit.found && !debit.restated) {
-      put_reject(res, ZT_R_VALUE_INVALID, ZT_D_PREVREF,
-                 "vorig_referentienummer: the credit does not restate "
-                 "its debit '%s' (another client, municipality, product "
-                 "or product period, or a larger amount)", d->prev_ref);
-      return ZT_OK;
-    }
-    if (debit.found)
-      debit_id = debit.id;
-  }
-
-  for (int attempt = 0; attempt < 2; attempt++) {
-    /* The hot path: every parameter is bound each time, so the bindings
-     * need no clearing. */
-    st = s->q[Q_DECL_INSERT];
-    bind_decl(st, 0, file_id, line, cid, d, stored_null_key ? 0 : key,
-              !stored_null_key, debit_id);
-    rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE)
-      return db_fail(s, err, "storing a declaration line");
-    if (sqlite3_changes(s->db) == 1)
-      break;
-    /* A conflict: the same reference, a hash collision, or a second
-     * credit for the same debit. */
-    {
-      found_row same;
-      zs = find_ref(s, d->agb, d->ref, d, cid, &same, &collision, err);
-      if (zs)
-        return zs;
-      if (same.found)
-        return repeat_outcome(s, file_id, &same, d, res, err);
-      if (collision && !stored_null_key) {
-        stored_null_key = true;      /* try once more without the key */
-        continue;
-      }
-      put_reject(res, ZT_R_DUPLICATE_CREDIT, ZT_D_PREVREF,
-                 "vorig_referentienummer: '%s' already has a credit",
-                 d->prev_ref);
-      return ZT_OK;
-    }
-  }
-  if (res->outcome != ZT_PUT_STORED)
-    return ZT_OK;
-
-  if (d->birth != ZT_DAY_NONE && precision > 0) {
-    zs = client_birth(s, cid, precision, d->birth, 0, 0, "declaraties", false,
-                      err);
-    if (zs)
-      return zs;
-  }
-  if (d->credit) {
-    if (debit_id) {
-      res->credit_linked = true;
-    } else {
-      uint64_t k = map_key((uint64_t)ref_key(d->agb, d->prev_ref)), n = 0;
-      zt_u64map_get(&s->waiting, k, &n);
-      if (waiting_put(s, k, n + 1))
-        return zt_fail(err, ZT_ERR_NOMEM, "out of memory");
-      res->credit_waiting = true;
-    }
-  } else if (s->waiting.count) {
-    uint64_t k = map_key((uint64_t)key), n = 0;
-    if (zt_u64map_get(&s->waiting, k, &n) && n > 0) {
-      sqlite3_stmt *up = q(s, Q_DECL_RESOLVE);
-      sqlite3_bind_int64(up, 1, sqlite3_last_insert_rowid(s->db));
-      sqlite3_bind_int64(up, 2, d->agb);
-      sqlite3_bind_text(up, 3, d->ref, -1, SQLITE_STATIC);
-      sqlite3_bind_int64(up, 4, cid);
-      sqlite3_bind_int(up, 5, d->gemeente);
-      sqlite3_bind_int(up, 6, d->category);
-      sqlite3_bind_text(up, 7, d->code, -1, SQLITE_STATIC);
-      sqlite3_bind_int(up, 8, d->begin);
-      sqlite3_bind_int(up, 9, d->end);
-      sqlite3_bind_int64(up, 10, d->amount);
-      if (sqlite3_step(up) != SQLITE_DONE)
-        return db_fail(s, err, "applying a waiting credit");
-      res->credits_resolved = sqlite3_changes(s->db);
-      sqlite3_reset(up);
-      /* the key may be shared by a hash collision: keep what remains */
-      n -= (uint64_t)res->credits_resolved < n
-               ? (uint64_t)res->credits_resolved : n;
-      if (waiting_put(s, k, n))
-        return zt_fail(err, ZT_ERR_NOMEM, "out of memory");
-    }
-  }
-  return ZT_OK;
-}
-
-/* Sort entries: the reference key, then the position in the batch. */
-typedef struct sort_entry {
-  int64_t key;
-  uint32_t idx;
-  bool credit;
-} sort_entry;
-
-static int cmp_entry(const void *pa, const void *pb) {
-  const sort_entry *a = pa, *b = pb;
-  if (a->key != b->key)
-    return a->key < b->key ? -1 : 1;
-  if (a->credit != b->credit)
-    return a->credit ? 1 : -1;
-  return a->idx < b->idx ? -1 : a->idx > b->idx;
-}
-
-/* The typed line as text for the reject list (no BSN: the client is
- * named by pseudonym). */
-static void render_decl(const zt_decl *d, char *out, size_t n) {
-  char pseudo[ZT_PSEUDO_TEXT], b[11], e[11];
-  zt_pseudo_text(&d->client, pseudo);
-  zt_date_iso(d->begin, b);
-  zt_date_iso(d->end, e);
-  snprintf(out, n,
-           "aanbieder_agb=%08u;gemeente=%04u;client=%s;referentienummer=%s;"
-           "vorig_referentienummer=%s;productcategorie=%02u;productcode=%s;"
-           "begindatum=%s;einddatum=%s;volume=%lld;eenheid=%02u;bedrag=%lld;"
-           "debet_credit=%c",
-           d->agb, d->gemeente, pseudo, d->ref, d->prev_ref, d->category,
-           d->code, b, e, (long long)d->volume, d->unit,
-           (long long)d->amount, d->credit ? 'C' : 'D');
-}
-
-static void count_result(zt_store *s, const zt_put_result *res) {
-  switch (res->outcome) {
-  case ZT_PUT_STORED:
-    s->batch.accepted++;
-    s->batch.credits_linked += res->credit_linked;
-    s->batch.credits_waiting += res->credit_waiting;
-    s->batch.credits_resolved += res->credits_resolved;
-    break;
-  case ZT_PUT_DUPLICATE:
-    s->batch.duplicates++;
-    break;
-  case ZT_PUT_REJECTED:
-    s->batch.rejected++;
-    s->batch.by_reason[res->reject.reason]++;
-    break;
-  }
-}
-
-/* Count what became of a queued line; keep it when rejected. */
-static zt_status record_result(zt_store *s, const pending *p,
-                               const zt_put_result *res,
-                               const char *const *names, zt_err *err) {
-  count_result(s, res);
-  if (res->outcome == ZT_PUT_STORED && p->d.amount_off)
-    s->batch.amount_off++;
-  if (res->outcome == ZT_PUT_REJECTED) {
-    char raw[400];
-    render_decl(&p->d, raw, sizeof raw);
-    return zt_store_put_reject(
-        s, p->file_id, p->line,
-        res->reject.field >= 0 ? names[res->reject.field] : NULL,
-        res->reject.reason, res->reject.message, raw, err);
-  }
-  return ZT_OK;
-}
-
-/* How many of the sorted entries from `i` (at most MULTI) can go into
- * one INSERT: debits no waiting credit is looking for, with references
- * that differ from each other (equal ones must meet one at a time). */
-static size_t plain_run(const zt_store *s, size_t i) {
-  size_t k;
-  for (k = i; k < s->npending && k < i + MULTI; k++) {
-    const pending *p = &s->pending[s->order[k].idx];
-    uint64_t n;
-    if (p->d.credit)
-      break;
-    if (k > i && s->order[k].key == s->order[k - 1].key)
-      break;
-    if (s->waiting.count &&
-        zt_u64map_get(&s->waiting, map_key((uint64_t)p->key), &n) && n > 0)
-      break;
-  }
-  return k - i;
-}
-
-/* Insert the n = MULTI >> k plain debits from `i` with one statement.
- * Rows that conflict with stored ones (repeats, changed references, key
- * collisions) are then found by their row id and taken through the
- * one-line path. */
-static zt_status insert_chunk(zt_store *s, size_t i, int k,
-                              const char *const *names, zt_err *err) {
-  int64_t cid[MULTI], before = 0;
-  int prec[MULTI], rc, n = MULTI >> k;
-  sqlite3_stmt *st;
-  zt_status zs;
-  bool all;
-
-  for (int r = 0; r < n; r++) {
-    const pending *p = &s->pending[s->order[i + (size_t)r].idx];
-    zs = client_id(s, &p->d.client, &cid[r], &prec[r], err);
-    if (zs)
-      return zs;
-  }
-  if (s->probe_first) {
-    /* a resend: when every line is stored already, settle them by their
-     * lookups alone, without the insert that would store nothing */
-    found_row f[MULTI];
-    int r;
-    for (r = 0; r < n; r++) {
-      const pending *p = &s->pending[s->order[i + (size_t)r].idx];
-      bool collision;
-      zs = find_ref(s, p->d.agb, p->d.ref, &p->d, cid[r], &f[r], &collision,
-                    err);
-      if (zs)
-        return zs;
-      if (!f[r].found)
-        break;
-    }
-    if (r == n) {
-      for (r = 0; r < n; r++) {
-        const pending *p = &s->pending[s->order[i + (size_t)r].idx];
-        zt_put_result res;
-        clear_result(&res);
-        zs = repeat_outcome(s, p->file_id, &f[r], &p->d, &res, err);
-        if (!zs)
-          zs = record_result(s, p, &res, names, err);
-        if (zs)
-          return zs;
-      }
-      return ZT_OK;
-    }
-  }
-  st = q(s, Q_DECL_MAX_ID);
-  if (sqlite3_step(st) == SQLITE_ROW)
-    before = sqlite3_column_int64(st, 0);
-  sqlite3_reset(st);
-  st = s->multi[k];
-  for (int r = 0; r < n; r++) {
-    const pending *p = &s->pending[s->order[i + (size_t)r].idx];
-    bind_decl(st, r * 20, p->file_id, p->line, cid[r], &p->d, p->key, true,
-              0);
-  }
-  rc = sqlite3_step(st);
-  sqlite3_reset(st);
-  if (rc != SQLITE_DONE)
-    return db_fail(s, err, "storing declaration lines");
-  all = sqlite3_changes(s->db) == n;
-  s->probe_first = sqlite3_changes(s->db) == 0;
-  for (int r = 0; r < n; r++) {
-    const pending *p = &s->pending[s->order[i + (size_t)r].idx];
-    zt_put_result res;
-    bool mine = all, settled = all;
-    clear_result(&res);
-    if (!all) {
-      /* one lookup tells whether this statement stored the line, or
-       * which stored line it repeats (a resend costs no second insert) */
-      found_row f;
-      bool collision;
-      zs = find_ref(s, p->d.agb, p->d.ref, &p->d, cid[r], &f, &collision,
-                    err);
-      if (zs)
-        return zs;
-      if (f.found) {
-        settled = true;
-        mine = f.id > before;
-        if (!mine) {
-          zs = repeat_outcome(s, p->file_id, &f, &p->d, &res, err);
-          if (zs)
-            return zs;
-        }
-      }
-    }
-    if (mine) {
-      if (p->d.birth != ZT_DAY_NONE && prec[r] > 0) {
-        zs = client_birth(s, cid[r], prec[r], p->d.birth, 0, 0,
-                          "declaraties", false, err);
-        if (zs)
-          return zs;
-        prec[r] = 0;
-      }
-    } else if (!settled) {
-      /* not stored and not found: a key taken by another reference */
-      zs = put_decl_now(s, p->file_id, p->line, &p->d, p->key, &res, err);
-      if (zs)
-        return zs;
-    }
-    zs = record_result(s, p, &res, names, err);
-    if (zs)
-      return zs;
-  }
-  return ZT_OK;
-}
-
-zt_status zt_store_flush(zt_store *s, zt_err *err) {
-  static const char *const names[ZT_D_NFIELDS] = {
-      "aanbieder_agb", "gemeente", "bsn", "toewijzingnummer",
-      "referentienummer", "vorig_referentienummer", "productcategorie",
-      "productcode", "begindatum", "einddatum", "volume", "eenheid",
-      "tarief", "bedrag", "debet_credit", "geboortedatum",
-      "declaratienummer"};
-  zt_status st = ZT_OK;
-  if (s->npending == 0)
-    return ZT_OK;
-  /* Sorted by reference key, the inserts into the UNIQUE index walk it
-   * in order instead of jumping about: several times faster than line
-   * order. Lines with the same reference keep their order. */
-  /* A credit sorts right behind its debit (the key of its previous
-   * reference), so that a debit and its credit in one batch meet at once
-   * instead of through the quarantine. */
-  for (size_t i = 0; i < s->npending; i++) {
-    const pending *p = &s->pending[i];
-    s->order[i].key = p->d.credit ? ref_key(p->d.agb, p->d.prev_ref) : p->key;
-    s->order[i].idx = (uint32_t)i;
-    s->order[i].credit = p->d.credit;
-  }
-  zt_qsort(s->order, s->npending, sizeof *s->order, cmp_entry);
-  for (size_t i = 0; !st && i < s->npending;) {
-    pending *p;
-    zt_put_result res;
-    size_t run = plain_run(s, i);
-    if (run >= 2) {
-      int k = 0;
-      while ((size_t)(MULTI >> k) > run)
-        k++;
-      st = insert_chunk(s, i, k, names, err);
-      i += (size_t)(MULTI >> k);
-      continue;
-    }
-    p = &s->pending[s->order[i].idx];
-    st = put_decl_now(s, p->file_id, p->line, &p->d, p->key, &res, err);
-    if (!st)
-      st = record_result(s, p, &res, names, err);
-    i++;
-  }
-  s->npending = 0;
-  return st;
-}
-
-zt_status zt_store_queue_decl(zt_store *s, int64_t file_id, long line,
-                              const zt_decl *d, zt_err *err) {
-  pending *p;
-  if (!s->pending) {
-    s->pending = malloc(BATCH_MAX * sizeof *s->pending);
-    s->order = malloc(BATCH_MAX * sizeof *s->order);
-    if (!s->pending || !s->order)
-      return zt_fail(err, ZT_ERR_NOMEM, "out of memory");
-  }
-  if (s->npending == BATCH_MAX) {
-    zt_status st = zt_store_flush(s, err);
-    if (st)
-      return st;
-  }
-  note_agb(s, d->agb);
-  p = &s->pending[s->npending];
-  p->d = *d;
-  p->file_id = file_id;
-  p->line = line;
-  p->key = ref_key(d->agb, d->ref);
-  s->npending++;
-  return ZT_OK;
-}
-
-const zt_batch_counts *zt_store_batch_counts(const zt_store *s) {
-  return &s->batch;
-}
-
-zt_status zt_store_put_decl(zt_store *s, int64_t file_id, long line,
-                            const zt_decl *d, zt_put_result *res,
-                            zt_err *err) {
-  zt_status st = zt_store_flush(s, err);   /* keep the order of arrival */
-  if (st)
-    return st;
-  note_agb(s, d->agb);
-  return put_decl_now(s, file_id, line, d, ref_key(d->agb, d->ref), res,
-                      err);
 }
 
 /* ---- assignments, clients, residence --------------------------------- */
@@ -2151,13 +1449,13 @@ zt_status zt_store_put_assign(zt_store *s, int64_t file_id, long line,
   zt_status zs;
   note_agb(s, a->agb);
 
-  clear_result(res);
-  zs = client_id(s, &a->client, &cid, &precision, err);
+  zt_store_clear_(res);
+  zs = zt_store_client_id_(s, &a->client, &cid, &precision, err);
   if (zs)
     return zs;
   zt_pseudo_text(&a->client, pseudonym);
 
-  st = q(s, Q_ASSIGN_INSERT);
+  st = zt_store_q_(s, Q_ASSIGN_INSERT);
   sqlite3_bind_int64(st, 1, file_id);
   sqlite3_bind_int64(st, 2, line);
   sqlite3_bind_int64(st, 3, cid);
@@ -2186,8 +1484,9 @@ zt_status zt_store_put_assign(zt_store *s, int64_t file_id, long line,
     res->outcome = ZT_PUT_DUPLICATE;   /* JW301 repeats assignments */
     return ZT_OK;
   }
-  return client_birth(s, cid, precision, a->birth, a->birth_precision,
-                      a->gender, "jw301", false, err);
+  return zt_store_client_birth_(s, cid, precision, a->birth,
+                                a->birth_precision, a->gender, "jw301",
+                                false, err);
 }
 
 zt_status zt_store_put_client(zt_store *s, int64_t file_id, long line,
@@ -2198,12 +1497,13 @@ zt_status zt_store_put_client(zt_store *s, int64_t file_id, long line,
   zt_status zs;
   (void)file_id;
   (void)line;
-  clear_result(res);
-  zs = client_id(s, &c->client, &cid, &precision, err);
+  zt_store_clear_(res);
+  zs = zt_store_client_id_(s, &c->client, &cid, &precision, err);
   if (zs)
     return zs;
-  return client_birth(s, cid, precision, c->birth, c->birth_precision,
-                      c->gender, "clienten", true, err);
+  return zt_store_client_birth_(s, cid, precision, c->birth,
+                                c->birth_precision, c->gender, "clienten",
+                                true, err);
 }
 
 static bool res_seen_test(const zt_store *s, int64_t cid) {
@@ -2237,14 +1537,14 @@ zt_status zt_store_put_residence(zt_store *s, int64_t file_id, long line,
   sqlite3_stmt *st;
   zt_status zs;
 
-  clear_result(res);
-  zs = client_id(s, &r->client, &cid, &precision, err);
+  zt_store_clear_(res);
+  zs = zt_store_client_id_(s, &r->client, &cid, &precision, err);
   if (zs)
     return zs;
   /* A residence file replaces the history of every person it names
    * (docs/store.md): drop what older files said about this person. */
   if (!res_seen_test(s, cid)) {
-    st = q(s, Q_RES_DELETE_OLD);
+    st = zt_store_q_(s, Q_RES_DELETE_OLD);
     sqlite3_bind_int64(st, 1, cid);
     sqlite3_bind_int64(st, 2, file_id);
     rc = sqlite3_step(st);
@@ -2254,7 +1554,7 @@ zt_status zt_store_put_residence(zt_store *s, int64_t file_id, long line,
     if (!res_seen_set(s, cid))
       return zt_fail(err, ZT_ERR_NOMEM, "out of memory");
   }
-  st = q(s, Q_RES_OVERLAP);
+  st = zt_store_q_(s, Q_RES_OVERLAP);
   sqlite3_bind_int64(st, 1, cid);
   sqlite3_bind_int64(st, 2, file_id);
   if (r->gemeente)
@@ -2269,7 +1569,7 @@ zt_status zt_store_put_residence(zt_store *s, int64_t file_id, long line,
     if (identical)
       res->outcome = ZT_PUT_DUPLICATE;
     else
-      put_reject(res, ZT_R_RESIDENCE_OVERLAP, ZT_R_BEGIN_F,
+      zt_store_reject_(res, ZT_R_RESIDENCE_OVERLAP, ZT_R_BEGIN_F,
                  "begindatum: overlaps another residence period of the same "
                  "person in this file");
     return ZT_OK;
@@ -2277,7 +1577,7 @@ zt_status zt_store_put_residence(zt_store *s, int64_t file_id, long line,
   sqlite3_reset(st);
   if (rc != SQLITE_DONE)
     return db_fail(s, err, "checking residence periods");
-  st = q(s, Q_RES_INSERT);
+  st = zt_store_q_(s, Q_RES_INSERT);
   sqlite3_bind_int64(st, 1, file_id);
   sqlite3_bind_int64(st, 2, line);
   sqlite3_bind_int64(st, 3, cid);
@@ -2321,10 +1621,10 @@ zt_status zt_store_replace_table(zt_store *s, zt_kind kind, zt_err *err) {
 zt_status zt_store_put_productcode(zt_store *s, int64_t file_id, long line,
                                    const zt_productcode *p,
                                    zt_put_result *res, zt_err *err) {
-  sqlite3_stmt *st = q(s, Q_PC_INSERT);
+  sqlite3_stmt *st = zt_store_q_(s, Q_PC_INSERT);
   int rc;
   (void)line;
-  clear_result(res);
+  zt_store_clear_(res);
   sqlite3_bind_int64(st, 1, file_id);
   sqlite3_bind_text(st, 2, p->code, -1, SQLITE_STATIC);
   sqlite3_bind_text(st, 3, zt_kind_id((zt_care_kind)p->kind), -1,
@@ -2341,7 +1641,7 @@ zt_status zt_store_put_productcode(zt_store *s, int64_t file_id, long line,
   if (rc != SQLITE_DONE)
     return db_fail(s, err, "storing a product code");
   if (sqlite3_changes(s->db) == 0)
-    put_reject(res, ZT_R_DUPLICATE_REFERENCE, ZT_P_CODE,
+    zt_store_reject_(res, ZT_R_DUPLICATE_REFERENCE, ZT_P_CODE,
                "productcode: '%s' is listed twice for the same municipality "
                "and start date",
                p->code);
@@ -2351,10 +1651,10 @@ zt_status zt_store_put_productcode(zt_store *s, int64_t file_id, long line,
 zt_status zt_store_put_provider(zt_store *s, int64_t file_id, long line,
                                 const zt_provider *p, zt_put_result *res,
                                 zt_err *err) {
-  sqlite3_stmt *st = q(s, Q_PROV_INSERT);
+  sqlite3_stmt *st = zt_store_q_(s, Q_PROV_INSERT);
   int rc;
   (void)line;
-  clear_result(res);
+  zt_store_clear_(res);
   sqlite3_bind_int64(st, 1, p->agb);
   sqlite3_bind_int64(st, 2, file_id);
   sqlite3_bind_text(st, 3, p->name, -1, SQLITE_STATIC);
@@ -2366,7 +1666,7 @@ zt_status zt_store_put_provider(zt_store *s, int64_t file_id, long line,
   if (rc != SQLITE_DONE)
     return db_fail(s, err, "storing a provider");
   if (sqlite3_changes(s->db) == 0)
-    put_reject(res, ZT_R_DUPLICATE_REFERENCE, ZT_V_AGB,
+    zt_store_reject_(res, ZT_R_DUPLICATE_REFERENCE, ZT_V_AGB,
                "agb: %08u is listed twice", p->agb);
   return ZT_OK;
 }
@@ -2374,10 +1674,10 @@ zt_status zt_store_put_provider(zt_store *s, int64_t file_id, long line,
 zt_status zt_store_put_population(zt_store *s, int64_t file_id, long line,
                                   const zt_population *p, zt_put_result *res,
                                   zt_err *err) {
-  sqlite3_stmt *st = q(s, Q_POP_INSERT);
+  sqlite3_stmt *st = zt_store_q_(s, Q_POP_INSERT);
   int rc;
   (void)line;
-  clear_result(res);
+  zt_store_clear_(res);
   sqlite3_bind_int64(st, 1, file_id);
   sqlite3_bind_int(st, 2, p->gemeente);
   sqlite3_bind_int(st, 3, p->year);
@@ -2389,7 +1689,7 @@ zt_status zt_store_put_population(zt_store *s, int64_t file_id, long line,
   if (rc != SQLITE_DONE)
     return db_fail(s, err, "storing a population figure");
   if (sqlite3_changes(s->db) == 0)
-    put_reject(res, ZT_R_DUPLICATE_REFERENCE, ZT_B_GEMEENTE,
+    zt_store_reject_(res, ZT_R_DUPLICATE_REFERENCE, ZT_B_GEMEENTE,
                "gemeente: %04u, %d, ages %d-%d is listed twice",
                p->gemeente, p->year, p->age_from, p->age_to);
   return ZT_OK;
@@ -2398,10 +1698,10 @@ zt_status zt_store_put_population(zt_store *s, int64_t file_id, long line,
 zt_status zt_store_put_benchmark(zt_store *s, int64_t file_id, long line,
                                  const zt_benchmark *b, zt_put_result *res,
                                  zt_err *err) {
-  sqlite3_stmt *st = q(s, Q_BENCH_INSERT);
+  sqlite3_stmt *st = zt_store_q_(s, Q_BENCH_INSERT);
   int rc;
   (void)line;
-  clear_result(res);
+  zt_store_clear_(res);
   sqlite3_bind_int64(st, 1, file_id);
   sqlite3_bind_text(st, 2, b->indicator, -1, SQLITE_STATIC);
   sqlite3_bind_text(st, 3, b->area, -1, SQLITE_STATIC);
@@ -2415,7 +1715,7 @@ zt_status zt_store_put_benchmark(zt_store *s, int64_t file_id, long line,
   if (rc != SQLITE_DONE)
     return db_fail(s, err, "storing a benchmark figure");
   if (sqlite3_changes(s->db) == 0)
-    put_reject(res, ZT_R_DUPLICATE_REFERENCE, ZT_M_INDICATOR,
+    zt_store_reject_(res, ZT_R_DUPLICATE_REFERENCE, ZT_M_INDICATOR,
                "indicator: %s for %s, %s is listed twice", b->indicator,
                b->area, b->period);
   return ZT_OK;
@@ -2427,7 +1727,7 @@ zt_status zt_store_put_reject(zt_store *s, int64_t file_id, long line,
                               const char *field, zt_reason reason,
                               const char *message, const char *raw,
                               zt_err *err) {
-  sqlite3_stmt *st = q(s, Q_REJECT_INSERT);
+  sqlite3_stmt *st = zt_store_q_(s, Q_REJECT_INSERT);
   /* a message may quote a file name, and a name may hold a BSN */
   char *msg = zt_mask_dup(message);
   int rc;
@@ -2449,7 +1749,7 @@ zt_status zt_store_put_reject(zt_store *s, int64_t file_id, long line,
 
 zt_status zt_store_each_reject(zt_store *s, int64_t file_id, zt_reject_fn fn,
                                void *ctx, zt_err *err) {
-  sqlite3_stmt *st = q(s, Q_FILE_REJECTS);
+  sqlite3_stmt *st = zt_store_q_(s, Q_FILE_REJECTS);
   int rc;
   sqlite3_bind_int64(st, 1, file_id);
   while ((rc = sqlite3_step(st)) == SQLITE_ROW)
@@ -2523,7 +1823,7 @@ void zt_store_sql_known(char *buf, size_t size, const char *col,
 zt_status zt_store_client_(zt_store *s, const zt_pseudo *p, int64_t *id,
                            zt_err *err) {
   int precision;
-  return client_id(s, p, id, &precision, err);
+  return zt_store_client_id_(s, p, id, &precision, err);
 }
 
 void zt_store_agb_(zt_store *s, uint32_t agb) { note_agb(s, agb); }
