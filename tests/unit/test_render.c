@@ -857,6 +857,53 @@ static void test_chart_table_categories_whole(void **state) {
   zt_doc_free(d);
 }
 
+/* A table over half-years with a folded row ("Overige zorgsoorten
+ * (...): Crisis, ..."), text in its first cell only: that line wraps over
+ * the whole table and does not widen the first column, so the period
+ * headers keep their room and stay on one line. */
+static void test_folded_row_spans_table(void **state) {
+  static const char *const head[4] = {"Zorgsoort", "2e hj 2022",
+                                      "1e hj 2023", "2e hj 2023"};
+  zt_doc *d = small_doc("Tabel");
+  zt_table *t = zt_table_new(&d->arena, 5, 4);
+  zt_block *b;
+  gchar **lines;
+  int whole = 0;
+  (void)state;
+  t->caption = "Blaricum: unieke cli\xc3\xabnten per zorgsoort";
+  t->row_header = true;
+  t->rflags[0] = ZT_ROW_HEAD;
+  t->rflags[4] = ZT_ROW_TOTAL;
+  for (size_t c = 0; c < 4; c++) {
+    zt_table_set(t, &d->arena, 0, c, head[c], 0);
+    t->numeric[c] = c > 0;
+  }
+  for (size_t r = 1; r < 3; r++) {
+    zt_table_set(t, &d->arena, r, 0,
+                 r == 1 ? "Ambulante begeleiding" : "Pleegzorg", 0);
+    for (size_t c = 1; c < 4; c++)
+      zt_table_set(t, &d->arena, r, c, "121", 0);
+  }
+  zt_table_set(t, &d->arena, 3, 0,
+               "Overige zorgsoorten (minder dan 5 jeugdigen of geen): "
+               "Crisis, Gezinshuis, Driemilieuvoorziening, JeugdzorgPlus "
+               "(gesloten), Klinische jeugd-GGZ, Beschermd wonen (<18), "
+               "Landelijk Transitiearrangement, Voogdij, "
+               "Jeugdreclassering, Overig", 0);
+  zt_table_set(t, &d->arena, 4, 0, "Totaal unieke cli\xc3\xabnten", 0);
+  for (size_t c = 1; c < 4; c++)
+    zt_table_set(t, &d->arena, 4, c, "344", 0);
+  b = zt_doc_add(d, ZT_BLK_TABLE);
+  b->table = t;
+  lines = pdf_layout_lines(d, "folded-row.pdf");
+  for (gchar **l = lines; *l; l++)
+    whole += strstr(*l, "2e hj 2022") && strstr(*l, "1e hj 2023") &&
+             strstr(*l, "2e hj 2023");
+  g_strfreev(lines);
+  assert_int_equal(whole, 1);
+  zt_doc_free(d);
+}
+
 /* LeakSanitizer: fontconfig keeps its parsed configuration for the life
  * of the process (pango owns it; see zt_report_cleanup). Not our leak. */
 const char *__lsan_default_suppressions(void);
@@ -868,6 +915,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_pdf_checks),
       cmocka_unit_test(test_pdf_text_in_reading_order),
+      cmocka_unit_test(test_folded_row_spans_table),
       cmocka_unit_test(test_reproducible),
       cmocka_unit_test(test_html),
       cmocka_unit_test(test_errors_keep_outputs),
