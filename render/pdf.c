@@ -113,6 +113,7 @@ typedef struct pdfw {
   int page;
   double y;
   int npages;
+  bool *brk;                /* headings moved to a new page (runts) */
   toc_entry *toc;
   size_t ntoc;
   zt_pdf_a11y *a11y;
@@ -900,7 +901,9 @@ static void layout_block(pdfw *w, size_t i) {
     break;
   case ZT_BLK_TOC: {
     page_top(w);
-    L->pl = mk(w, b->title ? b->title : "Inhoud", false, ZT_F_H1, WIDTH);
+    if (!L->pl)
+      L->pl = mk(w, b->title ? b->title : "Inhoud", false, ZT_F_H1,
+                 WIDTH);
     add_frag(w, i, F_TOC_TITLE, lh(L->pl) + 14, 0, 0, false, 0);
     s.part = F_TOC_ENTRIES;
     s.n = w->ntoc;
@@ -910,7 +913,7 @@ static void layout_block(pdfw *w, size_t i) {
   }
   case ZT_BLK_HEADING: {
     double h = lh(L->pl);
-    if (b->new_page)
+    if (b->new_page || w->brk[i])
       page_top(w);
     space(w, b->level == 1 ? 18 : b->level == 2 ? 14 : 10);
     /* keep the heading with the start of what follows: what that block
@@ -987,6 +990,60 @@ static void layout_block(pdfw *w, size_t i) {
   case ZT_BLK_TABLE: place_table(w, i, &L->tab[0], 0); break;
   case ZT_BLK_PAGEBREAK: page_top(w); break;
   }
+}
+
+/* Lay out every block, from the first page. */
+static void layout_all(pdfw *w) {
+  g_array_set_size(w->frags, 0);
+  for (size_t i = 0; i < w->doc->nblocks; i++)
+    w->lays[i].page = -1;
+  w->page = 0;
+  w->y = TOP;
+  for (size_t i = 0; i < w->doc->nblocks; i++)
+    layout_block(w, i);
+  w->npages = 1;
+  if (w->frags->len)
+    w->npages = g_array_index(w->frags, frag, w->frags->len - 1).page + 1;
+}
+
+/* A runt: the last lines of a section alone on the page before a new
+ * chapter (a paragraph or a note of a few lines, the page else empty).
+ * Its section's heading, if it began on the page before, then starts a
+ * page itself and takes the section with it. Returns whether a heading
+ * was marked. */
+static bool mark_runts(pdfw *w) {
+  const zt_doc *d = w->doc;
+  bool marked = false;
+  for (guint k = 0; k < w->frags->len;) {
+    const frag *f = &g_array_index(w->frags, frag, k);
+    int page = f->page;
+    double used = 0;
+    guint e = k;
+    size_t next;
+    for (; e < w->frags->len &&
+           g_array_index(w->frags, frag, e).page == page; e++)
+      used += g_array_index(w->frags, frag, e).h;
+    next = e < w->frags->len ? g_array_index(w->frags, frag, e).blk
+                             : d->nblocks;
+    if (page > 0 && used < (BOTTOM - TOP) / 8 && next < d->nblocks &&
+        ((d->blocks[next].kind == ZT_BLK_HEADING &&
+          d->blocks[next].new_page) ||
+         (next > 0 && d->blocks[next - 1].kind == ZT_BLK_PAGEBREAK))) {
+      /* the section heading before the runt, on the page before */
+      for (size_t i = f->blk + 1; i-- > 0;) {
+        const zt_block *b = &d->blocks[i];
+        if (b->kind != ZT_BLK_HEADING)
+          continue;
+        if (!b->new_page && !w->brk[i] && w->lays[i].page == page - 1) {
+          w->brk[i] = true;
+          marked = true;
+        }
+        break;
+      }
+    }
+    k = e;
+  }
+  return marked;
 }
 
 static void build_toc(pdfw *w) {
@@ -1616,14 +1673,16 @@ zt_status zt_pdf_write(const zt_doc *doc, FILE *fp, zt_pdf_a11y *a11y,
     w.lays[i].page = -1;
     measure_block(&w, i);
   }
-  w.page = 0;
-  w.y = TOP;
-  for (size_t i = 0; i < doc->nblocks; i++)
-    layout_block(&w, i);
-  w.npages = 1;
-  if (w.frags->len) {
-    frag *last = &g_array_index(w.frags, frag, w.frags->len - 1);
-    w.npages = last->page + 1;
+  w.brk = g_new0(bool, doc->nblocks + 1);
+  layout_all(&w);
+  if (mark_runts(&w)) {
+    /* keep the move only if it costs no page */
+    int before = w.npages;
+    layout_all(&w);
+    if (w.npages > before) {
+      memset(w.brk, 0, (doc->nblocks + 1) * sizeof *w.brk);
+      layout_all(&w);
+    }
   }
   /* pass 2 */
   tag(&w, ZT_TAG_DOCUMENT);
@@ -1643,6 +1702,7 @@ zt_status zt_pdf_write(const zt_doc *doc, FILE *fp, zt_pdf_a11y *a11y,
     a11y->pages = page + 1;
   free_lays(&w);
   g_array_free(w.frags, TRUE);
+  g_free(w.brk);
   zt_hyph_close(w.hyph);
   pango_attr_list_unref(w.nobreak);
   zt_fonts_free(&w.fonts);

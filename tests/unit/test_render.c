@@ -904,6 +904,77 @@ static void test_folded_row_spans_table(void **state) {
   zt_doc_free(d);
 }
 
+static void add_heading(zt_doc *d, const char *title, int level,
+                        bool new_page) {
+  zt_block *h = zt_doc_add(d, ZT_BLK_HEADING);
+  h->level = level;
+  h->title = title;
+  h->new_page = new_page;
+  h->anchor = zt_arena_printf(&d->arena, "h-%s", title);
+}
+
+static void add_para(zt_doc *d, int words) {
+  zt_block *b = zt_doc_add(d, ZT_BLK_PARA);
+  GString *g = g_string_new(NULL);
+  for (int i = 0; i < words; i++)
+    g_string_append(g, i % 4 ? "jeugdhulp " : "de ");
+  g_string_append(g, "einde.");
+  b->text.n = 1;
+  b->text.runs = zt_arena_alloc(&d->arena, sizeof *b->text.runs);
+  b->text.runs[0].text = zt_arena_strdup(&d->arena, g->str);
+  g_string_free(g, TRUE);
+}
+
+/* No runt before a new chapter: whatever the length of the text before
+ * it, the last lines of a section never stand alone on the page before
+ * the next chapter; the section then starts a page. Pages are read back
+ * with pdftotext (one footer line each). */
+static void test_no_runt_before_chapter(void **state) {
+  int moved = 0;
+  (void)state;
+  for (int k = 0; k < 30; k++) {
+    zt_doc *d = small_doc("Runt");
+    char *path = path_in(tmp, "runt.pdf"), *text;
+    gchar **pages;
+    FILE *fp;
+    bool ok;
+    add_heading(d, "Een", 1, true);
+    add_para(d, 420 + 14 * k);
+    add_heading(d, "Sectie", 2, false);
+    add_para(d, 60);
+    add_heading(d, "Twee", 1, true);
+    add_para(d, 20);
+    fp = fopen(path, "wb");
+    assert_non_null(fp);
+    assert_int_equal(zt_pdf_write(d, fp, NULL, NULL), ZT_OK);
+    assert_int_equal(fclose(fp), 0);
+    text = run((char *[]){"pdftotext", "-layout", "-enc", "UTF-8", path,
+                          "-", NULL},
+               &ok);
+    assert_true(ok);
+    pages = g_strsplit(text, "\f", -1);
+    for (gchar **pg = pages; *pg && pg[1]; pg++) {
+      int lines = 0;
+      gchar **l;
+      if (strstr(*pg, "Twee") || !pg[1][0])
+        continue;    /* the last chapter, or the end */
+      l = g_strsplit(*pg, "\n", -1);
+      for (gchar **m = l; *m; m++)
+        lines += strspn(*m, " ") < strlen(*m);
+      g_strfreev(l);
+      if (lines < 5)
+        fail_msg("k=%d: a page of %d lines before a chapter:\n%s", k,
+                 lines, *pg);
+      moved += strstr(*pg, "Sectie") && !strstr(*pg, "Een");
+    }
+    g_strfreev(pages);
+    g_free(text);
+    g_free(path);
+    zt_doc_free(d);
+  }
+  assert_true(moved > 0);   /* the rule was needed at least once */
+}
+
 /* LeakSanitizer: fontconfig keeps its parsed configuration for the life
  * of the process (pango owns it; see zt_report_cleanup). Not our leak. */
 const char *__lsan_default_suppressions(void);
@@ -916,6 +987,7 @@ int main(void) {
       cmocka_unit_test(test_pdf_checks),
       cmocka_unit_test(test_pdf_text_in_reading_order),
       cmocka_unit_test(test_folded_row_spans_table),
+      cmocka_unit_test(test_no_runt_before_chapter),
       cmocka_unit_test(test_reproducible),
       cmocka_unit_test(test_html),
       cmocka_unit_test(test_errors_keep_outputs),
