@@ -781,6 +781,31 @@ static double para_min(const lay *L) {
   return L->line_top[k] - L->line_top[0];
 }
 
+/* A short paragraph that ends in a colon and opens a list ("De
+ * belangrijkste ontwikkelingen ...:") stays with the list's first item. */
+static bool leads_list(const pdfw *w, size_t i) {
+  const zt_block *b = &w->doc->blocks[i];
+  const char *t;
+  size_t n;
+  if (b->kind != ZT_BLK_PARA || i + 1 >= w->doc->nblocks ||
+      w->doc->blocks[i + 1].kind != ZT_BLK_LIST || !b->text.n ||
+      w->lays[i].nlines > 4)
+    return false;
+  t = b->text.runs[b->text.n - 1].text;
+  n = t ? strlen(t) : 0;
+  while (n && (t[n - 1] == ' ' || t[n - 1] == '\n'))
+    n--;
+  return n && t[n - 1] == ':';
+}
+
+static double min_height(pdfw *w, size_t i);
+
+/* A paragraph that leads a list, whole, with the list's first item. */
+static double lead_height(pdfw *w, size_t i) {
+  const lay *L = &w->lays[i];
+  return L->line_top[L->nlines] - L->line_top[0] + 6 + min_height(w, i + 1);
+}
+
 /* How much of block i must fit below a heading that precedes it. */
 static double min_height(pdfw *w, size_t i) {
   const zt_block *b;
@@ -790,7 +815,8 @@ static double min_height(pdfw *w, size_t i) {
   b = &w->doc->blocks[i];
   L = &w->lays[i];
   switch (b->kind) {
-  case ZT_BLK_PARA: return para_min(L) + 2;
+  case ZT_BLK_PARA:
+    return leads_list(w, i) ? lead_height(w, i) + 2 : para_min(L) + 2;
   case ZT_BLK_NOTE: return lh(L->pl) + 16;
   case ZT_BLK_LIST: return L->nitems ? L->item_h[0] : 0;
   case ZT_BLK_TILES: return L->tile_rows ? L->tile_row_h[0] + 6 : 0;
@@ -930,6 +956,8 @@ static void layout_block(pdfw *w, size_t i) {
     break;
   }
   case ZT_BLK_PARA:
+    if (leads_list(w, i))
+      keep(w, lead_height(w, i));
     s.part = F_LINES;
     s.n = (size_t)L->nlines;
     s.fit = fit_lines;

@@ -975,6 +975,60 @@ static void test_no_runt_before_chapter(void **state) {
   assert_true(moved > 0);   /* the rule was needed at least once */
 }
 
+/* A short paragraph that ends in a colon stays on the page of the
+ * list it opens: "... ten opzichte van het vorige halfjaar:" is never the
+ * last line of a page with the first item on the next. */
+static void test_colon_keeps_its_list(void **state) {
+  int tested = 0;
+  (void)state;
+  for (int k = 0; k < 30; k++) {
+    zt_doc *d = small_doc("Lijst");
+    char *path = path_in(tmp, "colon.pdf"), *text;
+    gchar **pages;
+    zt_block *b;
+    FILE *fp;
+    bool ok;
+    add_heading(d, "Een", 1, true);
+    add_para(d, 420 + 14 * k);
+    add_heading(d, "Ontwikkelingen", 2, false);
+    b = zt_doc_add(d, ZT_BLK_PARA);
+    b->text.n = 1;
+    b->text.runs = zt_arena_alloc(&d->arena, sizeof *b->text.runs);
+    b->text.runs[0].text =
+        "Een doel voor een heel jaar wordt beoordeeld op de cijfers van "
+        "dat hele jaar. De belangrijkste ontwikkelingen ten opzichte van "
+        "het vorige halfjaar:";
+    b = zt_doc_add(d, ZT_BLK_LIST);
+    b->nitems = 3;
+    b->items = zt_arena_array(&d->arena, 3, sizeof *b->items);
+    for (size_t i = 0; i < 3; i++) {
+      b->items[i].n = 1;
+      b->items[i].runs = zt_arena_alloc(&d->arena, sizeof(zt_run));
+      b->items[i].runs[0].text = i ? "Een ander punt." : "Eerste punt.";
+    }
+    fp = fopen(path, "wb");
+    assert_non_null(fp);
+    assert_int_equal(zt_pdf_write(d, fp, NULL, NULL), ZT_OK);
+    assert_int_equal(fclose(fp), 0);
+    text = run((char *[]){"pdftotext", "-layout", "-enc", "UTF-8", path,
+                          "-", NULL},
+               &ok);
+    assert_true(ok);
+    pages = g_strsplit(text, "\f", -1);
+    for (gchar **pg = pages; *pg; pg++)
+      if (strstr(*pg, "halfjaar:")) {
+        if (!strstr(*pg, "Eerste punt"))
+          fail_msg("k=%d: the list's lead ends a page:\n%s", k, *pg);
+        tested++;
+      }
+    g_strfreev(pages);
+    g_free(text);
+    g_free(path);
+    zt_doc_free(d);
+  }
+  assert_int_equal(tested, 30);
+}
+
 /* LeakSanitizer: fontconfig keeps its parsed configuration for the life
  * of the process (pango owns it; see zt_report_cleanup). Not our leak. */
 const char *__lsan_default_suppressions(void);
@@ -988,6 +1042,7 @@ int main(void) {
       cmocka_unit_test(test_pdf_text_in_reading_order),
       cmocka_unit_test(test_folded_row_spans_table),
       cmocka_unit_test(test_no_runt_before_chapter),
+      cmocka_unit_test(test_colon_keeps_its_list),
       cmocka_unit_test(test_reproducible),
       cmocka_unit_test(test_html),
       cmocka_unit_test(test_errors_keep_outputs),
