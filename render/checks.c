@@ -146,11 +146,20 @@ static const char *subject(const zt_ind_value *v, char *buf, size_t n) {
   return v->indicator;
 }
 
+/* A period as the object of a sentence: "het 2e halfjaar 2023" (a
+ * half-year takes the article), "2023". */
+static void period_the(const zt_period *p, char buf[ZT_FMT_MAX]) {
+  char s[ZT_FMT_MAX];
+  zt_fmt_period(p, s);
+  snprintf(buf, ZT_FMT_MAX, "%s%.55s", p->half ? "het " : "", s);
+}
+
 static char *finding_text(const zt_finding *f, const zt_report_input *in) {
-  char now[ZT_FMT_MAX], base[ZT_FMT_MAX], name[96];
+  char now[ZT_FMT_MAX], base[ZT_FMT_MAX], cohort[ZT_FMT_MAX], name[96];
   zt_period p = in->period;
-  zt_fmt_period(&p, now);
-  zt_fmt_period(&f->base, base);
+  period_the(&p, now);
+  period_the(&f->base, base);
+  zt_fmt_period(&f->base, cohort);
   switch (f->kind) {
   case ZT_FIND_AMBULANT_LOW:
     return g_strdup_printf(
@@ -160,7 +169,7 @@ static char *finding_text(const zt_finding *f, const zt_report_input *in) {
         "besparingsschattingen zijn daardoor "
         "vrijwel gelijk aan de verblijfskosten en zeggen weinig over wat "
         "thuis blijven kost; controleer of alle ambulante declaraties er "
-        "zijn.", f->now->display, base, f->then->display);
+        "zijn.", f->now->display, cohort, f->then->display);
   case ZT_FIND_KIND_GONE:
     return g_strdup_printf("%s: geen jeugdigen in %s, tegen %s in %s. "
                            "Controleer of de declaraties compleet zijn.",
@@ -182,8 +191,8 @@ static char *finding_text(const zt_finding *f, const zt_report_input *in) {
   case ZT_FIND_PROVISIONAL:
     return g_strdup_printf(
         "Van %s is naar schatting pas %s van de kosten gedeclareerd: "
-        "aantallen en kosten lopen nog op. Ze staan hier daarom niet "
-        "tegenover %s; grote verschillen met vorig jaar kunnen nog "
+        "aantallen en kosten lopen nog op. Grote verschillen met %s "
+        "staan daarom niet in deze lijst; zulke verschillen kunnen nog "
         "aan late declaraties liggen.", now, f->now->display, base);
   }
   return g_strdup("?");

@@ -113,6 +113,7 @@ typedef struct pdfw {
   int page;
   double y;
   int npages;
+  bool *brk;                /* headings moved to a new page (runts) */
   toc_entry *toc;
   size_t ntoc;
   zt_pdf_a11y *a11y;
@@ -408,6 +409,19 @@ static void place_split(pdfw *w, size_t blk, const split *s) {
   }
 }
 
+/* A body row whose only text is its first cell (the folded "Overige
+ * zorgsoorten (...): Crisis, ..." line) is a line over the whole table:
+ * it asks no width of the first column and wraps over all of them. */
+static bool line_row(const zt_table *t, size_t r) {
+  if (t->ncols < 2 || (t->rflags[r] & (ZT_ROW_HEAD | ZT_ROW_GROUP)) ||
+      !*zt_table_cell(t, r, 0))
+    return false;
+  for (size_t c = 1; c < t->ncols; c++)
+    if (*zt_table_cell(t, r, c))
+      return false;
+  return true;
+}
+
 static void measure_table(pdfw *w, tlay *tl, const zt_table *t,
                           int number, bool is_chart_data) {
   size_t nr = t->nrows, nc = t->ncols;
@@ -420,7 +434,7 @@ static void measure_table(pdfw *w, tlay *tl, const zt_table *t,
   tl->rowh = g_new0(double, nr);
   /* natural widths */
   for (size_t r = 0; r < nr; r++) {
-    if (t->rflags[r] & ZT_ROW_GROUP)
+    if ((t->rflags[r] & ZT_ROW_GROUP) || line_row(t, r))
       continue;
     for (size_t c = 0; c < nc; c++) {
       const char *s = zt_table_cell(t, r, c);
@@ -538,7 +552,8 @@ static void measure_table(pdfw *w, tlay *tl, const zt_table *t,
       bool head = t->rflags[r] & ZT_ROW_HEAD;
       bool bold = head || (t->rflags[r] & ZT_ROW_TOTAL) ||
                   (zt_table_cflags(t, r, c) & ZT_CELL_STRONG);
-      double cw = tl->colw[c] - 2 * PADX;
+      double cw = (c == 0 && line_row(t, r) ? tl->width : tl->colw[c]) -
+                  2 * PADX;
       bool prose = (zt_table_cflags(t, r, c) & ZT_CELL_WRAPHYPH) && !head;
       char *text = prose && cw < HYPH_BELOW ? hyphenate(w, s) : NULL;
       PangoLayout *l = mk(w, text ? text : s, false,
@@ -766,6 +781,31 @@ static double para_min(const lay *L) {
   return L->line_top[k] - L->line_top[0];
 }
 
+/* A short paragraph that ends in a colon and opens a list ("De
+ * belangrijkste ontwikkelingen ...:") stays with the list's first item. */
+static bool leads_list(const pdfw *w, size_t i) {
+  const zt_block *b = &w->doc->blocks[i];
+  const char *t;
+  size_t n;
+  if (b->kind != ZT_BLK_PARA || i + 1 >= w->doc->nblocks ||
+      w->doc->blocks[i + 1].kind != ZT_BLK_LIST || !b->text.n ||
+      w->lays[i].nlines > 4)
+    return false;
+  t = b->text.runs[b->text.n - 1].text;
+  n = t ? strlen(t) : 0;
+  while (n && (t[n - 1] == ' ' || t[n - 1] == '\n'))
+    n--;
+  return n && t[n - 1] == ':';
+}
+
+static double min_height(pdfw *w, size_t i);
+
+/* A paragraph that leads a list, whole, with the list's first item. */
+static double lead_height(pdfw *w, size_t i) {
+  const lay *L = &w->lays[i];
+  return L->line_top[L->nlines] - L->line_top[0] + 6 + min_height(w, i + 1);
+}
+
 /* How much of block i must fit below a heading that precedes it. */
 static double min_height(pdfw *w, size_t i) {
   const zt_block *b;
@@ -775,7 +815,8 @@ static double min_height(pdfw *w, size_t i) {
   b = &w->doc->blocks[i];
   L = &w->lays[i];
   switch (b->kind) {
-  case ZT_BLK_PARA: return para_min(L) + 2;
+  case ZT_BLK_PARA:
+    return leads_list(w, i) ? lead_height(w, i) + 2 : para_min(L) + 2;
   case ZT_BLK_NOTE: return lh(L->pl) + 16;
   case ZT_BLK_LIST: return L->nitems ? L->item_h[0] : 0;
   case ZT_BLK_TILES: return L->tile_rows ? L->tile_row_h[0] + 6 : 0;
@@ -886,7 +927,9 @@ static void layout_block(pdfw *w, size_t i) {
     break;
   case ZT_BLK_TOC: {
     page_top(w);
-    L->pl = mk(w, b->title ? b->title : "Inhoud", false, ZT_F_H1, WIDTH);
+    if (!L->pl)
+      L->pl = mk(w, b->title ? b->title : "Inhoud", false, ZT_F_H1,
+                 WIDTH);
     add_frag(w, i, F_TOC_TITLE, lh(L->pl) + 14, 0, 0, false, 0);
     s.part = F_TOC_ENTRIES;
     s.n = w->ntoc;
@@ -896,7 +939,7 @@ static void layout_block(pdfw *w, size_t i) {
   }
   case ZT_BLK_HEADING: {
     double h = lh(L->pl);
-    if (b->new_page)
+    if (b->new_page || w->brk[i])
       page_top(w);
     space(w, b->level == 1 ? 18 : b->level == 2 ? 14 : 10);
     /* keep the heading with the start of what follows: what that block
@@ -913,6 +956,8 @@ static void layout_block(pdfw *w, size_t i) {
     break;
   }
   case ZT_BLK_PARA:
+    if (leads_list(w, i))
+      keep(w, lead_height(w, i));
     s.part = F_LINES;
     s.n = (size_t)L->nlines;
     s.fit = fit_lines;
@@ -973,6 +1018,60 @@ static void layout_block(pdfw *w, size_t i) {
   case ZT_BLK_TABLE: place_table(w, i, &L->tab[0], 0); break;
   case ZT_BLK_PAGEBREAK: page_top(w); break;
   }
+}
+
+/* Lay out every block, from the first page. */
+static void layout_all(pdfw *w) {
+  g_array_set_size(w->frags, 0);
+  for (size_t i = 0; i < w->doc->nblocks; i++)
+    w->lays[i].page = -1;
+  w->page = 0;
+  w->y = TOP;
+  for (size_t i = 0; i < w->doc->nblocks; i++)
+    layout_block(w, i);
+  w->npages = 1;
+  if (w->frags->len)
+    w->npages = g_array_index(w->frags, frag, w->frags->len - 1).page + 1;
+}
+
+/* A runt: the last lines of a section alone on the page before a new
+ * chapter (a paragraph or a note of a few lines, the page else empty).
+ * Its section's heading, if it began on the page before, then starts a
+ * page itself and takes the section with it. Returns whether a heading
+ * was marked. */
+static bool mark_runts(pdfw *w) {
+  const zt_doc *d = w->doc;
+  bool marked = false;
+  for (guint k = 0; k < w->frags->len;) {
+    const frag *f = &g_array_index(w->frags, frag, k);
+    int page = f->page;
+    double used = 0;
+    guint e = k;
+    size_t next;
+    for (; e < w->frags->len &&
+           g_array_index(w->frags, frag, e).page == page; e++)
+      used += g_array_index(w->frags, frag, e).h;
+    next = e < w->frags->len ? g_array_index(w->frags, frag, e).blk
+                             : d->nblocks;
+    if (page > 0 && used < (BOTTOM - TOP) / 8 && next < d->nblocks &&
+        ((d->blocks[next].kind == ZT_BLK_HEADING &&
+          d->blocks[next].new_page) ||
+         (next > 0 && d->blocks[next - 1].kind == ZT_BLK_PAGEBREAK))) {
+      /* the section heading before the runt, on the page before */
+      for (size_t i = f->blk + 1; i-- > 0;) {
+        const zt_block *b = &d->blocks[i];
+        if (b->kind != ZT_BLK_HEADING)
+          continue;
+        if (!b->new_page && !w->brk[i] && w->lays[i].page == page - 1) {
+          w->brk[i] = true;
+          marked = true;
+        }
+        break;
+      }
+    }
+    k = e;
+  }
+  return marked;
 }
 
 static void build_toc(pdfw *w) {
@@ -1602,14 +1701,16 @@ zt_status zt_pdf_write(const zt_doc *doc, FILE *fp, zt_pdf_a11y *a11y,
     w.lays[i].page = -1;
     measure_block(&w, i);
   }
-  w.page = 0;
-  w.y = TOP;
-  for (size_t i = 0; i < doc->nblocks; i++)
-    layout_block(&w, i);
-  w.npages = 1;
-  if (w.frags->len) {
-    frag *last = &g_array_index(w.frags, frag, w.frags->len - 1);
-    w.npages = last->page + 1;
+  w.brk = g_new0(bool, doc->nblocks + 1);
+  layout_all(&w);
+  if (mark_runts(&w)) {
+    /* keep the move only if it costs no page */
+    int before = w.npages;
+    layout_all(&w);
+    if (w.npages > before) {
+      memset(w.brk, 0, (doc->nblocks + 1) * sizeof *w.brk);
+      layout_all(&w);
+    }
   }
   /* pass 2 */
   tag(&w, ZT_TAG_DOCUMENT);
@@ -1629,6 +1730,7 @@ zt_status zt_pdf_write(const zt_doc *doc, FILE *fp, zt_pdf_a11y *a11y,
     a11y->pages = page + 1;
   free_lays(&w);
   g_array_free(w.frags, TRUE);
+  g_free(w.brk);
   zt_hyph_close(w.hyph);
   pango_attr_list_unref(w.nobreak);
   zt_fonts_free(&w.fonts);

@@ -6,7 +6,8 @@
 # a raw dated member list (@..), or a four-digit municipality code as a
 # word of its own outside the Verantwoording's code table (a table whose
 # caption names "gemeentecode"; there is none today), nor "het" before a
-# year ("van het 2023"), nor an abbreviation an alderman need not know
+# year ("van het 2023") or missing before a half-year ("in 2e halfjaar
+# 2023"), nor an abbreviation an alderman need not know
 # (OvJ, JJI, POH, t.o.v., t/m); and the HTML's running text holds no
 # hidden value ("·" where a number belongs). The codes are read from the
 # shipped municipality table, not written here.
@@ -75,6 +76,12 @@ for path in sys.argv[2:]:
     whole = " ".join(lines)
     for m in re.finditer(r"\bhet\s+(\d{4})\b", whole):
         bad.append(f"{path}: 'het {m.group(1)}': "
+                   f"{whole[max(m.start() - 40, 0):m.end() + 20]}")
+    # and a half-year takes the article: "in het 2e halfjaar 2023", not
+    # "Van 2e halfjaar 2023" (Opvallend once said so)
+    for m in re.finditer(r"\b(in|van|tegenover|met|over)\s+[12]e\s+"
+                         r"halfjaar\b", whole, re.I):
+        bad.append(f"{path}: '{m.group(0)}' without 'het': "
                    f"{whole[max(m.start() - 40, 0):m.end() + 20]}")
 for b in bad[:40]:
     print(b)

@@ -857,6 +857,178 @@ static void test_chart_table_categories_whole(void **state) {
   zt_doc_free(d);
 }
 
+/* A table over half-years with a folded row ("Overige zorgsoorten
+ * (...): Crisis, ..."), text in its first cell only: that line wraps over
+ * the whole table and does not widen the first column, so the period
+ * headers keep their room and stay on one line. */
+static void test_folded_row_spans_table(void **state) {
+  static const char *const head[4] = {"Zorgsoort", "2e hj 2022",
+                                      "1e hj 2023", "2e hj 2023"};
+  zt_doc *d = small_doc("Tabel");
+  zt_table *t = zt_table_new(&d->arena, 5, 4);
+  zt_block *b;
+  gchar **lines;
+  int whole = 0;
+  (void)state;
+  t->caption = "Blaricum: unieke cli\xc3\xabnten per zorgsoort";
+  t->row_header = true;
+  t->rflags[0] = ZT_ROW_HEAD;
+  t->rflags[4] = ZT_ROW_TOTAL;
+  for (size_t c = 0; c < 4; c++) {
+    zt_table_set(t, &d->arena, 0, c, head[c], 0);
+    t->numeric[c] = c > 0;
+  }
+  for (size_t r = 1; r < 3; r++) {
+    zt_table_set(t, &d->arena, r, 0,
+                 r == 1 ? "Ambulante begeleiding" : "Pleegzorg", 0);
+    for (size_t c = 1; c < 4; c++)
+      zt_table_set(t, &d->arena, r, c, "121", 0);
+  }
+  zt_table_set(t, &d->arena, 3, 0,
+               "Overige zorgsoorten (minder dan 5 jeugdigen of geen): "
+               "Crisis, Gezinshuis, Driemilieuvoorziening, JeugdzorgPlus "
+               "(gesloten), Klinische jeugd-GGZ, Beschermd wonen (<18), "
+               "Landelijk Transitiearrangement, Voogdij, "
+               "Jeugdreclassering, Overig", 0);
+  zt_table_set(t, &d->arena, 4, 0, "Totaal unieke cli\xc3\xabnten", 0);
+  for (size_t c = 1; c < 4; c++)
+    zt_table_set(t, &d->arena, 4, c, "344", 0);
+  b = zt_doc_add(d, ZT_BLK_TABLE);
+  b->table = t;
+  lines = pdf_layout_lines(d, "folded-row.pdf");
+  for (gchar **l = lines; *l; l++)
+    whole += strstr(*l, "2e hj 2022") && strstr(*l, "1e hj 2023") &&
+             strstr(*l, "2e hj 2023");
+  g_strfreev(lines);
+  assert_int_equal(whole, 1);
+  zt_doc_free(d);
+}
+
+static void add_heading(zt_doc *d, const char *title, int level,
+                        bool new_page) {
+  zt_block *h = zt_doc_add(d, ZT_BLK_HEADING);
+  h->level = level;
+  h->title = title;
+  h->new_page = new_page;
+  h->anchor = zt_arena_printf(&d->arena, "h-%s", title);
+}
+
+static void add_para(zt_doc *d, int words) {
+  zt_block *b = zt_doc_add(d, ZT_BLK_PARA);
+  GString *g = g_string_new(NULL);
+  for (int i = 0; i < words; i++)
+    g_string_append(g, i % 4 ? "jeugdhulp " : "de ");
+  g_string_append(g, "einde.");
+  b->text.n = 1;
+  b->text.runs = zt_arena_alloc(&d->arena, sizeof *b->text.runs);
+  b->text.runs[0].text = zt_arena_strdup(&d->arena, g->str);
+  g_string_free(g, TRUE);
+}
+
+/* No runt before a new chapter: whatever the length of the text before
+ * it, the last lines of a section never stand alone on the page before
+ * the next chapter; the section then starts a page. Pages are read back
+ * with pdftotext (one footer line each). */
+static void test_no_runt_before_chapter(void **state) {
+  int moved = 0;
+  (void)state;
+  for (int k = 0; k < 30; k++) {
+    zt_doc *d = small_doc("Runt");
+    char *path = path_in(tmp, "runt.pdf"), *text;
+    gchar **pages;
+    FILE *fp;
+    bool ok;
+    add_heading(d, "Een", 1, true);
+    add_para(d, 420 + 14 * k);
+    add_heading(d, "Sectie", 2, false);
+    add_para(d, 60);
+    add_heading(d, "Twee", 1, true);
+    add_para(d, 20);
+    fp = fopen(path, "wb");
+    assert_non_null(fp);
+    assert_int_equal(zt_pdf_write(d, fp, NULL, NULL), ZT_OK);
+    assert_int_equal(fclose(fp), 0);
+    text = run((char *[]){"pdftotext", "-layout", "-enc", "UTF-8", path,
+                          "-", NULL},
+               &ok);
+    assert_true(ok);
+    pages = g_strsplit(text, "\f", -1);
+    for (gchar **pg = pages; *pg && pg[1]; pg++) {
+      int lines = 0;
+      gchar **l;
+      if (strstr(*pg, "Twee") || !pg[1][0])
+        continue;    /* the last chapter, or the end */
+      l = g_strsplit(*pg, "\n", -1);
+      for (gchar **m = l; *m; m++)
+        lines += strspn(*m, " ") < strlen(*m);
+      g_strfreev(l);
+      if (lines < 5)
+        fail_msg("k=%d: a page of %d lines before a chapter:\n%s", k,
+                 lines, *pg);
+      moved += strstr(*pg, "Sectie") && !strstr(*pg, "Een");
+    }
+    g_strfreev(pages);
+    g_free(text);
+    g_free(path);
+    zt_doc_free(d);
+  }
+  assert_true(moved > 0);   /* the rule was needed at least once */
+}
+
+/* A short paragraph that ends in a colon stays on the page of the
+ * list it opens: "... ten opzichte van het vorige halfjaar:" is never the
+ * last line of a page with the first item on the next. */
+static void test_colon_keeps_its_list(void **state) {
+  int tested = 0;
+  (void)state;
+  for (int k = 0; k < 30; k++) {
+    zt_doc *d = small_doc("Lijst");
+    char *path = path_in(tmp, "colon.pdf"), *text;
+    gchar **pages;
+    zt_block *b;
+    FILE *fp;
+    bool ok;
+    add_heading(d, "Een", 1, true);
+    add_para(d, 420 + 14 * k);
+    add_heading(d, "Ontwikkelingen", 2, false);
+    b = zt_doc_add(d, ZT_BLK_PARA);
+    b->text.n = 1;
+    b->text.runs = zt_arena_alloc(&d->arena, sizeof *b->text.runs);
+    b->text.runs[0].text =
+        "Een doel voor een heel jaar wordt beoordeeld op de cijfers van "
+        "dat hele jaar. De belangrijkste ontwikkelingen ten opzichte van "
+        "het vorige halfjaar:";
+    b = zt_doc_add(d, ZT_BLK_LIST);
+    b->nitems = 3;
+    b->items = zt_arena_array(&d->arena, 3, sizeof *b->items);
+    for (size_t i = 0; i < 3; i++) {
+      b->items[i].n = 1;
+      b->items[i].runs = zt_arena_alloc(&d->arena, sizeof(zt_run));
+      b->items[i].runs[0].text = i ? "Een ander punt." : "Eerste punt.";
+    }
+    fp = fopen(path, "wb");
+    assert_non_null(fp);
+    assert_int_equal(zt_pdf_write(d, fp, NULL, NULL), ZT_OK);
+    assert_int_equal(fclose(fp), 0);
+    text = run((char *[]){"pdftotext", "-layout", "-enc", "UTF-8", path,
+                          "-", NULL},
+               &ok);
+    assert_true(ok);
+    pages = g_strsplit(text, "\f", -1);
+    for (gchar **pg = pages; *pg; pg++)
+      if (strstr(*pg, "halfjaar:")) {
+        if (!strstr(*pg, "Eerste punt"))
+          fail_msg("k=%d: the list's lead ends a page:\n%s", k, *pg);
+        tested++;
+      }
+    g_strfreev(pages);
+    g_free(text);
+    g_free(path);
+    zt_doc_free(d);
+  }
+  assert_int_equal(tested, 30);
+}
+
 /* LeakSanitizer: fontconfig keeps its parsed configuration for the life
  * of the process (pango owns it; see zt_report_cleanup). Not our leak. */
 const char *__lsan_default_suppressions(void);
@@ -868,6 +1040,9 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_pdf_checks),
       cmocka_unit_test(test_pdf_text_in_reading_order),
+      cmocka_unit_test(test_folded_row_spans_table),
+      cmocka_unit_test(test_no_runt_before_chapter),
+      cmocka_unit_test(test_colon_keeps_its_list),
       cmocka_unit_test(test_reproducible),
       cmocka_unit_test(test_html),
       cmocka_unit_test(test_errors_keep_outputs),
