@@ -1425,17 +1425,24 @@ enum {
                   * namespace: the provider meant a line */
 };
 
+/* The line elements of all messages: each message has only its own, so
+ * another's (a StopProduct in a JW305) is a line its sender meant. */
+static const int line_names[] = {N_Prestatie, N_ToegewezenProduct,
+                                 N_AangevraagdProduct, N_StartProduct,
+                                 N_StopProduct};
+#define NLINE_NAMES ((int)(sizeof line_names / sizeof line_names[0]))
+
 static int line_like(rd *r, const xmlChar *local, const xmlChar *uri) {
   int id = name_id(r, local);
+  size_t n = strlen((const char *)local);
   if (id == r->msg->line)
     return ns_class(r, uri) == r->msg_ns ? LINE_EXACT : LINE_VARIANT;
-  /* a name we know is never the line's name in another case */
-  if (id != N_UNKNOWN)
-    return LINE_NOT;
-  return zt_slice_ieq((const char *)local, strlen((const char *)local),
-                      name_text[r->msg->line])
-             ? LINE_VARIANT
-             : LINE_NOT;
+  for (int i = 0; i < NLINE_NAMES; i++)
+    if (id == line_names[i] ||
+        (id == N_UNKNOWN &&
+         zt_slice_ieq((const char *)local, n, name_text[line_names[i]])))
+      return LINE_VARIANT;
+  return LINE_NOT;
 }
 
 /* What is wrong with a line element the reader did not take (`like`):
@@ -1451,9 +1458,12 @@ static void line_problem(rd *r, int like, const xmlChar *local,
   }
   out[0] = '\0';
   if (strcmp((const char *)local, line) != 0)
-    n += (size_t)snprintf(out, size, "'%s' is not %s (element names are "
-                          "case-sensitive)",
-                          show_str(local, nm, sizeof nm), line);
+    n += (size_t)snprintf(out, size, "'%s' is not %s (%s)",
+                          show_str(local, nm, sizeof nm), line,
+                          zt_slice_ieq((const char *)local,
+                                       strlen((const char *)local), line)
+                              ? "element names are case-sensitive"
+                              : "the line of another iJw message");
   if (ns_class(r, uri) != r->msg_ns && n < size)
     snprintf(out + n, size - n, "%s%s in %s%s%s, not in the %s namespace",
              n ? "; " : "", line, uri ? "namespace '" : "no namespace",
