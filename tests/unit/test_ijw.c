@@ -437,6 +437,63 @@ static void test_line_variants_default_ns(void **state) {
   g_free(dir);
 }
 
+/* A JW325 whose DeclaratieAntwoord the reader does not take (in no
+ * namespace, its name in lower case, or a second one): the answer's row
+ * is not made from the header alone (its codes and totals are in the
+ * DeclaratieAntwoord; a stored half answer would also turn the corrected
+ * resend into an answer_conflict), but rejected, and every line is
+ * still counted. */
+static void test_answer_unread(void **state) {
+  char *dir = tu_tmpdir("ijw");
+  char *src = example("JW325.xml");
+  char *p, *q, *body;
+  const char *da_open = "<jw325:DeclaratieAntwoord>";
+  int rows0, rej0, w0, rows, rej, w;
+  (void)state;
+  read_counts(src, &rows0, &rej0, "not read", &w0);
+  assert_int_equal(rows0, 4);
+  assert_int_equal(rej0, 0);
+  p = retag(dir, "ns.xml", src, "jw325", "DeclaratieAntwoord",
+            "<DeclaratieAntwoord xmlns=\"\">", "</DeclaratieAntwoord>");
+  read_counts(p, &rows, &rej, "the answer is not read", &w);
+  assert_int_equal(rows, 0);
+  assert_int_equal(rej, 4);
+  assert_int_equal(w, 1);
+  g_free(p);
+  p = retag(dir, "lc.xml", src, "jw325", "DeclaratieAntwoord",
+            "<jw325:declaratieAntwoord>", "</jw325:declaratieAntwoord>");
+  read_counts(p, &rows, &rej, "the answer is not read", &w);
+  assert_int_equal(rows, 0);
+  assert_int_equal(rej, 4);
+  assert_int_equal(w, 1);
+  g_free(p);
+  /* the whole DeclaratieAntwoord twice: the second is a reject, and so
+   * is each of its lines */
+  {
+    char *text = tu_read(src, NULL), *a, *b;
+    assert_non_null(text);
+    a = strstr(text, da_open);
+    b = strstr(text, "</jw325:DeclaratieAntwoord>");
+    assert_non_null(a);
+    assert_non_null(b);
+    b += strlen("</jw325:DeclaratieAntwoord>");
+    body = g_strndup(a, (gsize)(b - a));
+    g_free(text);
+  }
+  q = g_strconcat(body, "</jw325:Bericht>", NULL);
+  p = variant(dir, "two.xml", src, "</jw325:Bericht>", q);
+  read_counts(p, &rows, &rej, "a second DeclaratieAntwoord: not read", &w);
+  assert_int_equal(rows, 4);
+  assert_int_equal(rej, 4);
+  assert_int_equal(w, 1);
+  g_free(body);
+  g_free(p);
+  g_free(q);
+  g_free(src);
+  tu_rmtree(dir);
+  g_free(dir);
+}
+
 /* A line element inside a line, where the reader skips (a
  * ToegewezenProduct in Commentaar, a Prestatie in another's
  * ProductPeriode): the line around it is rejected with the reason. */
@@ -1075,6 +1132,7 @@ int main(void) {
       cmocka_unit_test(test_line_variants),
       cmocka_unit_test(test_line_variants_default_ns),
       cmocka_unit_test(test_nested_line),
+      cmocka_unit_test(test_answer_unread),
       cmocka_unit_test(test_totals_mismatch_warns),
       cmocka_unit_test(test_header_invalid),
       cmocka_unit_test(test_malformed),
