@@ -104,13 +104,16 @@ static char *free_name(const char *path, const char *dir, const char *base,
 /* Move `path` into `dir` (created if needed, never through a link) under
  * its own name, adding .1, .2, ... when that name is taken; a name that,
  * with `reserve` bytes more (a ".reason" beside it), is too long for the
- * folder has its stem shortened (zt_fit_name). Returns the new path
- * (caller frees) or NULL with err set: ZT_ERR_INPUT when no name could be
- * made for this file (the caller skips it and goes on), ZT_ERR_OUTPUT
- * when the folder refused it. */
+ * folder has its stem shortened (zt_fit_name). With `reason` (not NULL),
+ * that text is written to NEWNAME.reason before the file is moved, so a
+ * kill or a full disk never leaves a rejected file without its reason
+ * (the file stays in the inbox then, and the next run writes the reason
+ * again). Returns the new path (caller frees) or NULL with err set:
+ * ZT_ERR_INPUT when no name could be made for this file (the caller
+ * skips it and goes on), ZT_ERR_OUTPUT when the folder refused it. */
 static char *move_into(const char *path, const char *dir, size_t reserve,
-                       zt_err *err) {
-  char *base, *dest;
+                       const char *reason, zt_err *err) {
+  char *base, *dest, *rpath = NULL;
   if (zt_is_symlink(dir)) {
     zt_fail(err, ZT_ERR_OUTPUT, "cannot move %s: %s is a symbolic link, "
             "which zothuis does not follow", path, dir);
@@ -131,6 +134,15 @@ static char *move_into(const char *path, const char *dir, size_t reserve,
               "adds to it; stored there as %s", path, dir, dest);
   }
   g_free(base);
+  if (reason) {
+    rpath = g_strdup_printf("%s.reason", dest);
+    if (zt_write_file_atomic(rpath, reason, strlen(reason), ZT_MODE_PRIVATE,
+                             err)) {
+      g_free(rpath);
+      g_free(dest);
+      return NULL;
+    }
+  }
   if (rename(path, dest) != 0) {
     /* Another file system: copy, sync, then remove the original. */
     if (errno != EXDEV) {
@@ -139,18 +151,23 @@ static char *move_into(const char *path, const char *dir, size_t reserve,
        * problem, not the folder's */
       zt_fail(err, e == ENAMETOOLONG ? ZT_ERR_INPUT : ZT_ERR_OUTPUT,
               "cannot move %s: %s (into %s)", path, strerror(e), dir);
-      g_free(dest);
-      return NULL;
+      goto fail;
     }
     if (copy_file(path, dest, err) || unlink(path) != 0) {
       if (!err || err->status == ZT_OK)
         zt_fail(err, ZT_ERR_OUTPUT, "cannot move %s to %s: %s", path, dir,
                 strerror(errno));
-      g_free(dest);
-      return NULL;
+      goto fail;
     }
   }
+  g_free(rpath);
   return dest;
+fail:
+  if (rpath)
+    unlink(rpath);             /* no reason without its file */
+  g_free(rpath);
+  g_free(dest);
+  return NULL;
 }
 
 /* Is `f` still the file that was read: the same file, size,
@@ -227,32 +244,25 @@ static bool settle_file(const zt_config *cfg, const zt_ingest_file *f,
       return true;
     }
     if (f->status != ZT_FILE_REJECTED) {
-      dest = move_into(f->path, archive, 0, err);
+      dest = move_into(f->path, archive, 0, NULL, err);
       if (!dest)
         return not_moved(problem, err);
       drop_marker(f);
       break;
     }
-    /* room for the .reason beside it */
-    dest = move_into(f->path, cfg->rejected_dir, strlen(".reason"), err);
-    if (!dest)
-      return not_moved(problem, err);
-    drop_marker(f);
     {
-      char *rpath = g_strdup_printf("%s.reason", dest);
       char *msg = zt_mask_dup(f->message); /* a name may hold a BSN */
       char *reason = g_strdup_printf("%s\n%s\n",
                                      zt_reason_code(f->file_reason), msg);
       g_free(msg);
-      zt_status st = zt_write_file_atomic(rpath, reason, strlen(reason),
-                                          ZT_MODE_PRIVATE, err);
-      g_free(rpath);
+      /* room for the .reason beside it */
+      dest = move_into(f->path, cfg->rejected_dir, strlen(".reason"),
+                       reason, err);
       g_free(reason);
-      if (st) {
-        g_free(dest);
-        return false;
-      }
+      if (!dest)
+        return not_moved(problem, err);
     }
+    drop_marker(f);
     zt_warn("ingest", "%s: rejected whole (%s), moved to %s", f->path,
             zt_reason_code(f->file_reason), cfg->rejected_dir);
     break;

@@ -448,6 +448,8 @@ struct rd {
 
   bool root_seen, header_done, decl_seen;
   bool answer_done;     /* JW325: the answer's own row was reported */
+  char answer_bad[200]; /* JW325: why its DeclaratieAntwoord was not
+                         * read (its row is a reject then), or "" */
 
   /* JW323 totals, cents */
   int64_t debit, credit;
@@ -1105,7 +1107,7 @@ static step child_325(rd *r, int parent, int ns, int id,
   case S_ROOT:
     if (m && id == N_Header)
       return (step){S_HEADER, NO_SLOT};
-    if (m && id == N_DeclaratieAntwoord) {
+    if (m && id == N_DeclaratieAntwoord && !r->decl_seen) {
       need_header(r, "DeclaratieAntwoord");
       r->decl_seen = true;
       return (step){S_ANSWER, NO_SLOT};
@@ -1262,8 +1264,47 @@ static void answer_row(rd *r) {
     return;
   r->answer_done = true;
   r->line_no = cur_line(r);
+  if (r->answer_bad[0]) {
+    reject(r, ZT_R_VALUE_INVALID, -1, "%s", r->answer_bad);
+    return;
+  }
   put_text(&r->s[G_LEVEL], "declaratie");
   emit_fields(r, answer_decl_fields, ZT_N_NFIELDS, "DeclaratieAntwoord");
+}
+
+/* JW325: a DeclaratieAntwoord the reader skips (in no or another
+ * namespace, its name in another letter case, out of place, or a second
+ * one). Its codes and totals are not read, so the answer's row is not
+ * made from the header alone: it is rejected (a second one after the
+ * answer's row: a reject of its own), and its lines are rejected as not
+ * read; a corrected answer can then be sent. */
+static void unread_answer(rd *r, const xmlChar *local, const xmlChar *uri) {
+  const char *da = name_text[N_DeclaratieAntwoord];
+  char nm[64], ns[128];
+  if (!zt_slice_ieq((const char *)local, strlen((const char *)local), da))
+    return;
+  if (r->answer_done) {
+    r->line_no = cur_line(r);
+    reject(r, ZT_R_VALUE_INVALID, -1, "a second %s: not read", da);
+    return;
+  }
+  if (r->answer_bad[0])
+    return;
+  if (r->decl_seen)
+    snprintf(r->answer_bad, sizeof r->answer_bad,
+             "a %s inside another: the answer is not read", da);
+  else if (strcmp((const char *)local, da) != 0)
+    snprintf(r->answer_bad, sizeof r->answer_bad,
+             "'%s' is not %s (element names are case-sensitive): the "
+             "answer is not read", show_str(local, nm, sizeof nm), da);
+  else if (ns_class(r, uri) != r->msg_ns)
+    snprintf(r->answer_bad, sizeof r->answer_bad,
+             "%s in %s%s%s, not in the JW325 namespace: the answer is not "
+             "read", da, uri ? "namespace '" : "no namespace",
+             uri ? show_str(uri, ns, sizeof ns) : "", uri ? "'" : "");
+  else
+    snprintf(r->answer_bad, sizeof r->answer_bad,
+             "%s outside Bericht: the answer is not read", da);
 }
 
 static void answer_file_done(rd *r) {
@@ -1425,17 +1466,24 @@ enum {
                   * namespace: the provider meant a line */
 };
 
+/* The line elements of all messages: each message has only its own, so
+ * another's (a StopProduct in a JW305) is a line its sender meant. */
+static const int line_names[] = {N_Prestatie, N_ToegewezenProduct,
+                                 N_AangevraagdProduct, N_StartProduct,
+                                 N_StopProduct};
+#define NLINE_NAMES ((int)(sizeof line_names / sizeof line_names[0]))
+
 static int line_like(rd *r, const xmlChar *local, const xmlChar *uri) {
   int id = name_id(r, local);
+  size_t n = strlen((const char *)local);
   if (id == r->msg->line)
     return ns_class(r, uri) == r->msg_ns ? LINE_EXACT : LINE_VARIANT;
-  /* a name we know is never the line's name in another case */
-  if (id != N_UNKNOWN)
-    return LINE_NOT;
-  return zt_slice_ieq((const char *)local, strlen((const char *)local),
-                      name_text[r->msg->line])
-             ? LINE_VARIANT
-             : LINE_NOT;
+  for (int i = 0; i < NLINE_NAMES; i++)
+    if (id == line_names[i] ||
+        (id == N_UNKNOWN &&
+         zt_slice_ieq((const char *)local, n, name_text[line_names[i]])))
+      return LINE_VARIANT;
+  return LINE_NOT;
 }
 
 /* What is wrong with a line element the reader did not take (`like`):
@@ -1451,9 +1499,12 @@ static void line_problem(rd *r, int like, const xmlChar *local,
   }
   out[0] = '\0';
   if (strcmp((const char *)local, line) != 0)
-    n += (size_t)snprintf(out, size, "'%s' is not %s (element names are "
-                          "case-sensitive)",
-                          show_str(local, nm, sizeof nm), line);
+    n += (size_t)snprintf(out, size, "'%s' is not %s (%s)",
+                          show_str(local, nm, sizeof nm), line,
+                          zt_slice_ieq((const char *)local,
+                                       strlen((const char *)local), line)
+                              ? "element names are case-sensitive"
+                              : "the line of another iJw message");
   if (ns_class(r, uri) != r->msg_ns && n < size)
     snprintf(out + n, size - n, "%s%s in %s%s%s, not in the %s namespace",
              n ? "; " : "", line, uri ? "namespace '" : "no namespace",
@@ -1548,6 +1599,8 @@ static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix,
       misplaced_line(r, like, local, uri);
     else if (like != LINE_NOT)
       nested_line(r, like, local, uri);
+    if (r->msg->kind == ZT_KIND_ANTWOORDEN)
+      unread_answer(r, local, uri);
   }
   r->stack[r->depth++] = (frame){(uint8_t)next.state, (int8_t)next.slot};
   r->cap = next.slot;

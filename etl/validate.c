@@ -119,13 +119,21 @@ static zt_status check_bsn(zt_validator *v, const zt_row *row, int fi,
     /* Not nine digits: its shape, no digit of it. The raw line shows
      * the first and last two of a digit group, so this may show none or
      * together they would show more (Excel's "9,17322721E+08"). */
-    size_t k = s.n < ZT_MASK_MAX - 4 ? s.n : ZT_MASK_MAX - 4;
+    size_t i = 0, j = 0;
     bool sci = false;
-    for (size_t i = 0; i < k; i++)
-      mask[i] = s.p[i] >= '0' && s.p[i] <= '9' ? '*' : s.p[i];
-    snprintf(mask + k, sizeof mask - k, "%s", k < s.n ? "..." : "");
-    for (size_t i = 0; i + 1 < s.n; i++)
-      sci = sci || ((s.p[i] == 'E' || s.p[i] == 'e') && s.p[i + 1] == '+');
+    /* A character outside ASCII may be a digit too (full-width
+     * '９'): one star, its continuation bytes dropped. */
+    for (; i < s.n && j < ZT_MASK_MAX - 4; i++) {
+      unsigned char c = (unsigned char)s.p[i];
+      if ((c & 0xC0) == 0x80)
+        continue;
+      mask[j++] = (c >= '0' && c <= '9') || c >= 0x80 ? '*' : (char)c;
+    }
+    while (i < s.n && ((unsigned char)s.p[i] & 0xC0) == 0x80)
+      i++;
+    snprintf(mask + j, sizeof mask - j, "%s", i < s.n ? "..." : "");
+    for (size_t e = 0; e + 1 < s.n; e++)
+      sci = sci || ((s.p[e] == 'E' || s.p[e] == 'e') && s.p[e + 1] == '+');
     return reject(rej, r, fi, row, "'%s' is not 9 digits%s", mask,
                   sci ? " (a number a spreadsheet wrote in scientific "
                         "notation: format the column as text)"

@@ -342,29 +342,30 @@ static char *retag(const char *dir, const char *name, const char *src_path,
 
 /*
  * A line element the reader does not take for the message's own -- in no
- * namespace, in another namespace, or in another letter case -- is read
- * as a line and rejected, never silently dropped: for every message the
+ * namespace, in another namespace, in another letter case, or the line
+ * element of another message (a StopProduct in a JW305) -- is read as a
+ * line and rejected, never silently dropped: for every message the
  * reader knows, each such line is one value_invalid reject, so that the
  * file's lines still add up (read = accepted + rejected + duplicates).
  */
 static void test_line_variants(void **state) {
   static const struct {
-    const char *file, *pfx, *line;
+    const char *file, *pfx, *line, *other;
     int nlines;
   } ex[] = {
-      {"JW323.xml", "jw323", "Prestatie", 5},
-      {"JW301.xml", "jw301", "ToegewezenProduct", 2},
-      {"JW315.xml", "jw315", "AangevraagdProduct", 2},
-      {"JW305.xml", "jw305", "StartProduct", 2},
-      {"JW307.xml", "jw307", "StopProduct", 2},
-      {"JW325.xml", "jw325", "Prestatie", 3},
+      {"JW323.xml", "jw323", "Prestatie", "StartProduct", 5},
+      {"JW301.xml", "jw301", "ToegewezenProduct", "AangevraagdProduct", 2},
+      {"JW315.xml", "jw315", "AangevraagdProduct", "ToegewezenProduct", 2},
+      {"JW305.xml", "jw305", "StartProduct", "StopProduct", 2},
+      {"JW307.xml", "jw307", "StopProduct", "StartProduct", 2},
+      {"JW325.xml", "jw325", "Prestatie", "StopProduct", 3},
   };
   char *dir = tu_tmpdir("ijw");
   (void)state;
   for (size_t i = 0; i < sizeof ex / sizeof ex[0]; i++) {
     char *src = example(ex[i].file);
     char *lower = g_ascii_strdown(ex[i].line, -1);
-    char *o[3], *c[3], *p;
+    char *o[4], *c[4], *p;
     int rows0, rej0, w0, rows, rej, w;
     read_counts(src, &rows0, &rej0, "not read", &w0);
     assert_int_equal(w0, 0);
@@ -377,7 +378,10 @@ static void test_line_variants(void **state) {
     /* another namespace: the basisschema's */
     o[2] = g_strdup_printf("<ijw:%s>", ex[i].line);
     c[2] = g_strdup_printf("</ijw:%s>", ex[i].line);
-    for (int k = 0; k < 3; k++) {
+    /* another message's line element, in this message's namespace */
+    o[3] = g_strdup_printf("<%s:%s>", ex[i].pfx, ex[i].other);
+    c[3] = g_strdup_printf("</%s:%s>", ex[i].pfx, ex[i].other);
+    for (int k = 0; k < 4; k++) {
       p = retag(dir, "v.xml", src, ex[i].pfx, ex[i].line, o[k], c[k]);
       read_counts(p, &rows, &rej, "not read", &w);
       if (w != ex[i].nlines || rows + rej != rows0 + rej0)
@@ -429,6 +433,63 @@ static void test_line_variants_default_ns(void **state) {
   rec_free(&r);
   g_free(p);
   g_free(q);
+  tu_rmtree(dir);
+  g_free(dir);
+}
+
+/* A JW325 whose DeclaratieAntwoord the reader does not take (in no
+ * namespace, its name in lower case, or a second one): the answer's row
+ * is not made from the header alone (its codes and totals are in the
+ * DeclaratieAntwoord; a stored half answer would also turn the corrected
+ * resend into an answer_conflict), but rejected, and every line is
+ * still counted. */
+static void test_answer_unread(void **state) {
+  char *dir = tu_tmpdir("ijw");
+  char *src = example("JW325.xml");
+  char *p, *q, *body;
+  const char *da_open = "<jw325:DeclaratieAntwoord>";
+  int rows0, rej0, w0, rows, rej, w;
+  (void)state;
+  read_counts(src, &rows0, &rej0, "not read", &w0);
+  assert_int_equal(rows0, 4);
+  assert_int_equal(rej0, 0);
+  p = retag(dir, "ns.xml", src, "jw325", "DeclaratieAntwoord",
+            "<DeclaratieAntwoord xmlns=\"\">", "</DeclaratieAntwoord>");
+  read_counts(p, &rows, &rej, "the answer is not read", &w);
+  assert_int_equal(rows, 0);
+  assert_int_equal(rej, 4);
+  assert_int_equal(w, 1);
+  g_free(p);
+  p = retag(dir, "lc.xml", src, "jw325", "DeclaratieAntwoord",
+            "<jw325:declaratieAntwoord>", "</jw325:declaratieAntwoord>");
+  read_counts(p, &rows, &rej, "the answer is not read", &w);
+  assert_int_equal(rows, 0);
+  assert_int_equal(rej, 4);
+  assert_int_equal(w, 1);
+  g_free(p);
+  /* the whole DeclaratieAntwoord twice: the second is a reject, and so
+   * is each of its lines */
+  {
+    char *text = tu_read(src, NULL), *a, *b;
+    assert_non_null(text);
+    a = strstr(text, da_open);
+    b = strstr(text, "</jw325:DeclaratieAntwoord>");
+    assert_non_null(a);
+    assert_non_null(b);
+    b += strlen("</jw325:DeclaratieAntwoord>");
+    body = g_strndup(a, (gsize)(b - a));
+    g_free(text);
+  }
+  q = g_strconcat(body, "</jw325:Bericht>", NULL);
+  p = variant(dir, "two.xml", src, "</jw325:Bericht>", q);
+  read_counts(p, &rows, &rej, "a second DeclaratieAntwoord: not read", &w);
+  assert_int_equal(rows, 4);
+  assert_int_equal(rej, 4);
+  assert_int_equal(w, 1);
+  g_free(body);
+  g_free(p);
+  g_free(q);
+  g_free(src);
   tu_rmtree(dir);
   g_free(dir);
 }
@@ -1071,6 +1132,7 @@ int main(void) {
       cmocka_unit_test(test_line_variants),
       cmocka_unit_test(test_line_variants_default_ns),
       cmocka_unit_test(test_nested_line),
+      cmocka_unit_test(test_answer_unread),
       cmocka_unit_test(test_totals_mismatch_warns),
       cmocka_unit_test(test_header_invalid),
       cmocka_unit_test(test_malformed),

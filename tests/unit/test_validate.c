@@ -213,6 +213,21 @@ static void test_bsn_scientific_shape(void **state) {
   assert_null(strstr(rej.message, "08"));
 }
 
+/* A BSN written in full-width digits (an IME or a spreadsheet's
+ * "wide" format) is not nine digits, and its message shows no digit of
+ * it either: every character outside ASCII is one star. */
+static void test_bsn_wide_digits_shape(void **state) {
+  zt_decl d;
+  zt_reject rej = check(2, "\xef\xbc\x99\xef\xbc\x91\xef\xbc\x97"
+                           "\xef\xbc\x93\xef\xbc\x92\xef\xbc\x92"
+                           "\xef\xbc\x97\xef\xbc\x92\xef\xbc\x91",
+                        false, &d);
+  (void)state;
+  assert_int_equal(rej.reason, ZT_R_BSN_FORMAT);
+  assert_non_null(strstr(rej.message, "'*********' is not 9 digits"));
+  assert_null(strstr(rej.message, "\xef\xbc"));
+}
+
 /* A provider that builds references from the client's BSN: the store
  * gets the reference with those nine digits replaced by a token of the
  * child's pseudonym, the same in a credit's previous reference, so the
@@ -606,6 +621,7 @@ int main(void) {
       cmocka_unit_test(test_money),
       cmocka_unit_test(test_volume_times_tariff_overflow),
       cmocka_unit_test(test_bsn_scientific_shape),
+      cmocka_unit_test(test_bsn_wide_digits_shape),
       cmocka_unit_test(test_bsn_in_reference),
       cmocka_unit_test(test_other_bsn_in_reference),
       cmocka_unit_test(test_scrub_by_pseudonym),
