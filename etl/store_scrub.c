@@ -23,10 +23,11 @@
  * its leading zero ("R12345672-1"), so a store of version 2 is passed
  * once more; 4, ToewijzingNummers that could be a BSN become their token
  * (zt_number_scrub) and every assignment gets the content key ingest
- * gives it now (zt_store_assign_key_) */
+ * gives it now (zt_store_assign_key_); 5, message identifications (the
+ * JW323's and the answers' names of it) that pass the 11-test */
 #define SCRUB_KEY "bsn_scrub"
-#define SCRUB_VERSION "4"
-#define SCRUB_TEXTS "3"     /* the version the text passes reached */
+#define SCRUB_VERSION "5"
+#define SCRUB_NUMBERS "4"   /* the version of the ToewijzingNummer pass */
 
 /* A text column holds nine digits in a row somewhere. */
 #define NINE "'*[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]*'"
@@ -47,6 +48,8 @@ typedef struct pass {
   const char *update;
   int ntext;
   bool ref_key;         /* the first text is declaration.ref */
+  const char *since;    /* the scrub version that brought it: a store
+                           that records an earlier one is passed */
 } pass;
 
 static const pass passes[] = {
@@ -57,25 +60,41 @@ static const pass passes[] = {
      HAS_OWN("d.declaratie_nr"),
      "UPDATE declaration SET ref = ?2, prev_ref = ?3, declaratie_nr = ?4, "
      "ref_key = ?5 WHERE id = ?1",
-     3, true},
+     3, true, "3"},
     {"assignment",
      "SELECT a.id, c.pseudonym, NULL, a.referentie FROM assignment a "
      "JOIN client c ON c.id = a.client_id WHERE " HAS_OWN("a.referentie"),
-     "UPDATE assignment SET referentie = ?2 WHERE id = ?1", 1, false},
+     "UPDATE assignment SET referentie = ?2 WHERE id = ?1", 1, false, "3"},
     {"flow_request",
      "SELECT r.id, c.pseudonym, NULL, r.referentie FROM flow_request r "
      "JOIN client c ON c.id = r.client_id WHERE " HAS_OWN("r.referentie"),
      "UPDATE OR REPLACE flow_request SET referentie = ?2 WHERE id = ?1", 1,
-     false},
+     false, "3"},
     {"answer",
      "SELECT id, NULL, NULL, declaratie_nr FROM answer WHERE "
      HAS_NINE("declaratie_nr"),
-     "UPDATE answer SET declaratie_nr = ?2 WHERE id = ?1", 1, false},
+     "UPDATE answer SET declaratie_nr = ?2 WHERE id = ?1", 1, false, "3"},
     {"answer_line",
      "SELECT id, NULL, NULL, ref, declaratie_nr FROM answer_line WHERE "
      HAS_NINE("ref") " OR " HAS_NINE("declaratie_nr"),
      "UPDATE answer_line SET ref = ?2, declaratie_nr = ?3 WHERE id = ?1", 2,
-     false},
+     false, "3"},
+    /* the message identifications by which an answer names its JW323 */
+    {"message_ident",
+     "SELECT file_id, NULL, NULL, identificatie FROM message_ident WHERE "
+     HAS_NINE("identificatie"),
+     "UPDATE message_ident SET identificatie = ?2 WHERE file_id = ?1", 1,
+     false, "5"},
+    {"answer",
+     "SELECT id, NULL, NULL, answer_id, decl_id FROM answer WHERE "
+     HAS_NINE("answer_id") " OR " HAS_NINE("decl_id"),
+     "UPDATE answer SET answer_id = ?2, decl_id = ?3 WHERE id = ?1", 2,
+     false, "5"},
+    {"answer_line",
+     "SELECT id, NULL, NULL, answer_id, decl_id FROM answer_line WHERE "
+     HAS_NINE("answer_id") " OR " HAS_NINE("decl_id"),
+     "UPDATE answer_line SET answer_id = ?2, decl_id = ?3 WHERE id = ?1", 2,
+     false, "5"},
 };
 
 /* The texts of one row, scrubbed as ingest scrubs them now: the
@@ -174,7 +193,7 @@ done:
  * since cannot be there yet, so OR REPLACE only guards. */
 static const struct {
   const char *table, *update;
-} numbers[] = {
+} number_tables[] = {
     {"declaration", "UPDATE declaration SET toewijzing = ?2 WHERE id = ?1"},
     {"assignment", "UPDATE assignment SET toewijzing = ?2 WHERE id = ?1"},
     {"flow_start",
@@ -193,10 +212,10 @@ static zt_status number_pass(zt_store *s, zt_pseudonymizer *ps, size_t t,
   snprintf(sql, sizeof sql,
            "SELECT t.id, c.pseudonym, t.toewijzing FROM %s t JOIN client c "
            "ON c.id = t.client_id WHERE t.toewijzing BETWEEN 10000000 AND "
-           "999999999", numbers[t].table);
+           "999999999", number_tables[t].table);
   if (sqlite3_prepare_v2(db, sql, -1, &sel, NULL) ||
-      sqlite3_prepare_v2(db, numbers[t].update, -1, &upd, NULL)) {
-    st = zt_store_sqlite_fail(db, err, numbers[t].table);
+      sqlite3_prepare_v2(db, number_tables[t].update, -1, &upd, NULL)) {
+    st = zt_store_sqlite_fail(db, err, number_tables[t].table);
     goto done;
   }
   while ((rc = sqlite3_step(sel)) == SQLITE_ROW) {
@@ -218,13 +237,13 @@ static zt_status number_pass(zt_store *s, zt_pseudonymizer *ps, size_t t,
     rc = sqlite3_step(upd);
     sqlite3_reset(upd);
     if (rc != SQLITE_DONE) {
-      st = zt_store_sqlite_fail(db, err, numbers[t].table);
+      st = zt_store_sqlite_fail(db, err, number_tables[t].table);
       goto done;
     }
     (*rows)++;
   }
   if (rc != SQLITE_DONE)
-    st = zt_store_sqlite_fail(db, err, numbers[t].table);
+    st = zt_store_sqlite_fail(db, err, number_tables[t].table);
 done:
   sqlite3_finalize(sel);
   sqlite3_finalize(upd);
@@ -304,20 +323,24 @@ zt_status zt_store_scrub_bsn(zt_store *s, zt_pseudonymizer *ps,
   char done[8] = "";
   bool found = false;
   long rows = 0, shared = 0, nrs = 0;
-  bool texts;
+  bool numbers;
   zt_status st = zt_store_meta_get(s, SCRUB_KEY, done, sizeof done, &found,
                                    err);
   if (st || (found && strcmp(done, SCRUB_VERSION) >= 0))
     return st;
-  texts = !found || strcmp(done, SCRUB_TEXTS) < 0;
+  if (!found)
+    done[0] = '\0';
+  numbers = strcmp(done, SCRUB_NUMBERS) < 0;
   if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL))
     return zt_store_sqlite_fail(db, err, "replacing BSNs in references");
-  for (size_t i = 0; texts && !st && i < sizeof passes / sizeof passes[0];
+  for (size_t i = 0; !st && i < sizeof passes / sizeof passes[0]; i++)
+    if (strcmp(done, passes[i].since) < 0)
+      st = run_pass(s, ps, &passes[i], &rows, &shared, err);
+  for (size_t i = 0;
+       numbers && !st && i < sizeof number_tables / sizeof *number_tables;
        i++)
-    st = run_pass(s, ps, &passes[i], &rows, &shared, err);
-  for (size_t i = 0; !st && i < sizeof numbers / sizeof numbers[0]; i++)
     st = number_pass(s, ps, i, &nrs, err);
-  if (!st)
+  if (numbers && !st)
     st = key_pass(s, err);
   if (!st)
     st = zt_store_meta_set(s, SCRUB_KEY, SCRUB_VERSION, err);
@@ -329,9 +352,9 @@ zt_status zt_store_scrub_bsn(zt_store *s, zt_pseudonymizer *ps,
     return zt_store_sqlite_fail(db, err, "replacing BSNs in references");
   if (rows)
     zt_warn("store", "%ld stored rows had a BSN (or nine digits that "
-            "pass the 11-test) in a provider reference, written by an "
-            "earlier version: replaced by its token (docs/privacy.md)",
-            rows);
+            "pass the 11-test) in a provider reference or a message "
+            "identification, written by an earlier version: replaced by "
+            "its token (docs/privacy.md)", rows);
   if (nrs)
     zt_warn("store", "%ld stored rows had a ToewijzingNummer that could "
             "be a BSN (nine digits that pass the 11-test, or the client's "

@@ -732,6 +732,89 @@ static void test_header_refusal_by_ident(void **state) {
   env_close(&e);
 }
 
+/* How many rows `sql` counts in the store. */
+static long store_count(env *e, const char *sql) {
+  sqlite3_stmt *st;
+  long n = -1;
+  assert_int_equal(sqlite3_prepare_v2(zt_store_db(e->s), sql, -1, &st,
+                                      NULL),
+                   SQLITE_OK);
+  if (sqlite3_step(st) == SQLITE_ROW)
+    n = (long)sqlite3_column_int64(st, 0);
+  sqlite3_finalize(st);
+  return n;
+}
+
+/* Message identifications that could be a BSN (111222333 and 123456782
+ * pass the 11-test) are kept as tokens, the JW323's and the JW325's
+ * alike, so the answer still finds the message it refuses whole: the
+ * figures of the refusal above. */
+static void test_bsn_shaped_idents(void **state) {
+  const dline m1[3] = {{"R1", 1, 1, 1}, {"R2", 2, 1, 2}, {"R3", 3, 1, 3}};
+  const dline m2[1] = {{"R4", 2, 1, 2}};
+  const dline m3[2] = {{"R5", 1, 2, 4}, {"R6", 3, 2, 5}};
+  const dline m4[1] = {{"R7", 1, 3, 7}};
+  env e;
+  zt_snapshot sn;
+  (void)state;
+  env_open(&e);
+  put_quiet(&e, "m1.xml", jw323("M1", "D1", m1, 3));
+  put_quiet(&e, "m2.xml", jw323("M2", "D2", m2, 1));
+  put_quiet(&e, "m3.xml", jw323("M3", "D3", m3, 2));
+  put_quiet(&e, "m4.xml", jw323("111222333", "D4", m4, 1));
+  put_answers(&e);
+  put_quiet(&e, "a4.xml",
+            jw325("123456782", "111222333", NULL, "0001", "", NULL, 0));
+  assert_int_equal(store_count(&e, "SELECT count(*) FROM message_ident "
+                                   "WHERE identificatie GLOB '*111222333*'"),
+                   0);
+  assert_int_equal(store_count(&e, "SELECT count(*) FROM answer WHERE "
+                                   "answer_id GLOB '*123456782*' OR decl_id "
+                                   "GLOB '*111222333*'"),
+                   0);
+  assert_int_equal(store_count(&e, "SELECT count(*) FROM answer a JOIN "
+                                   "message_ident m ON m.identificatie = "
+                                   "a.decl_id WHERE a.answer_id GLOB '~*'"),
+                   1);
+  assert_int_equal(zt_snapshot_load(e.s, &sn, NULL), ZT_OK);
+  assert_int_equal(sn.nlines, 3);
+  assert_int_equal(total_cents(&sn), 60000);
+  assert_int_equal(sn.answers.lines_open, 0);
+  assert_int_equal(sn.answers.lines_rejected, 4);
+  zt_snapshot_free(&sn);
+
+  /* A store of scrub version 4 kept them as sent: the pass (5) gives
+   * them the tokens ingest gives, once, and the answer finds its
+   * message again. */
+  assert_int_equal(sqlite3_exec(zt_store_db(e.s),
+                                "CREATE TEMP TABLE was AS SELECT "
+                                "(SELECT identificatie FROM message_ident "
+                                "WHERE identificatie GLOB '~*') AS m, "
+                                "(SELECT answer_id FROM answer WHERE "
+                                "answer_id GLOB '~*') AS a; "
+                                "UPDATE message_ident SET identificatie = "
+                                "'111222333' WHERE identificatie GLOB '~*'; "
+                                "UPDATE answer SET answer_id = '123456782', "
+                                "decl_id = '111222333' WHERE answer_id "
+                                "GLOB '~*'; UPDATE meta SET value = '4' "
+                                "WHERE key = 'bsn_scrub'",
+                                NULL, NULL, NULL),
+                   SQLITE_OK);
+  assert_int_equal(store_count(&e, "SELECT count(*) FROM message_ident "
+                                   "WHERE identificatie = '111222333'"),
+                   1);
+  assert_int_equal(zt_store_scrub_bsn(e.s, e.ps, NULL), ZT_OK);
+  assert_int_equal(store_count(&e, "SELECT count(*) FROM message_ident m, "
+                                   "answer a, was w WHERE m.identificatie "
+                                   "= w.m AND a.decl_id = w.m AND "
+                                   "a.answer_id = w.a"),
+                   1);
+  assert_int_equal(store_count(&e, "SELECT count(*) FROM meta WHERE key = "
+                                   "'bsn_scrub' AND value = '5'"),
+                   1);
+  env_close(&e);
+}
+
 /* A line from a CSV export that no answer names counts as before, but
  * is not nog niet beoordeeld: R8 (client 4, April, 1 h) joins the
  * worked example's lines, EUR 1.300 + 100; the open figure stays R7. */
@@ -819,6 +902,7 @@ int main(void) {
       cmocka_unit_test(test_resend_and_conflict),
       cmocka_unit_test(test_csv_equals_jw325),
       cmocka_unit_test(test_header_refusal_by_ident),
+      cmocka_unit_test(test_bsn_shaped_idents),
       cmocka_unit_test(test_csv_line_outside),
       cmocka_unit_test(test_migration_from_3),
   };
