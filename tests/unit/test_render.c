@@ -782,20 +782,25 @@ static gchar **pdf_layout_lines(const zt_doc *d, const char *name) {
 /* An amount never breaks after its euro sign: paragraphs with 0..59
  * words before "(€ 123.456)" put it at every place of a line; no line
  * of the PDF's text ends in "€", and every amount is on one line. */
+/* A paragraph of one run, `text`, at the end of `d`. */
+static void add_text_para(zt_doc *d, const char *text) {
+  zt_block *b = zt_doc_add(d, ZT_BLK_PARA);
+  b->text.n = 1;
+  b->text.runs = zt_arena_alloc(&d->arena, sizeof *b->text.runs);
+  b->text.runs[0].text = zt_arena_strdup(&d->arena, text);
+}
+
 static void test_euro_keeps_its_amount(void **state) {
   zt_doc *d = small_doc("Euro");
   gchar **lines;
   int whole = 0;
   (void)state;
   for (int k = 0; k < 60; k++) {
-    zt_block *b = zt_doc_add(d, ZT_BLK_PARA);
     GString *g = g_string_new(NULL);
     for (int i = 0; i < k; i++)
       g_string_append(g, i % 3 ? "kosten " : "ab ");
     g_string_append(g, "(\xe2\x82\xac 123.456) einde.");
-    b->text.n = 1;
-    b->text.runs = zt_arena_alloc(&d->arena, sizeof *b->text.runs);
-    b->text.runs[0].text = zt_arena_strdup(&d->arena, g->str);
+    add_text_para(d, g->str);
     g_string_free(g, TRUE);
   }
   lines = pdf_layout_lines(d, "euro.pdf");
@@ -913,15 +918,31 @@ static void add_heading(zt_doc *d, const char *title, int level,
   h->anchor = zt_arena_printf(&d->arena, "h-%s", title);
 }
 
+/* Write `d` to the PDF `path` and read it back: its pages' text
+ * (pdftotext -layout), for g_strfreev(). */
+static gchar **pdf_pages(zt_doc *d, char *path) {
+  FILE *fp = fopen(path, "wb");
+  char *text;
+  gchar **pages;
+  bool ok;
+  assert_non_null(fp);
+  assert_int_equal(zt_pdf_write(d, fp, NULL, NULL), ZT_OK);
+  assert_int_equal(fclose(fp), 0);
+  text = run((char *[]){"pdftotext", "-layout", "-enc", "UTF-8",
+                        path, "-", NULL},
+             &ok);
+  assert_true(ok);
+  pages = g_strsplit(text, "\f", -1);
+  g_free(text);
+  return pages;
+}
+
 static void add_para(zt_doc *d, int words) {
-  zt_block *b = zt_doc_add(d, ZT_BLK_PARA);
   GString *g = g_string_new(NULL);
   for (int i = 0; i < words; i++)
     g_string_append(g, i % 4 ? "jeugdhulp " : "de ");
   g_string_append(g, "einde.");
-  b->text.n = 1;
-  b->text.runs = zt_arena_alloc(&d->arena, sizeof *b->text.runs);
-  b->text.runs[0].text = zt_arena_strdup(&d->arena, g->str);
+  add_text_para(d, g->str);
   g_string_free(g, TRUE);
 }
 
@@ -934,25 +955,15 @@ static void test_no_runt_before_chapter(void **state) {
   (void)state;
   for (int k = 0; k < 30; k++) {
     zt_doc *d = small_doc("Runt");
-    char *path = path_in(tmp, "runt.pdf"), *text;
+    char *path = path_in(tmp, "runt.pdf");
     gchar **pages;
-    FILE *fp;
-    bool ok;
     add_heading(d, "Een", 1, true);
     add_para(d, 420 + 14 * k);
     add_heading(d, "Sectie", 2, false);
     add_para(d, 60);
     add_heading(d, "Twee", 1, true);
     add_para(d, 20);
-    fp = fopen(path, "wb");
-    assert_non_null(fp);
-    assert_int_equal(zt_pdf_write(d, fp, NULL, NULL), ZT_OK);
-    assert_int_equal(fclose(fp), 0);
-    text = run((char *[]){"pdftotext", "-layout", "-enc", "UTF-8", path,
-                          "-", NULL},
-               &ok);
-    assert_true(ok);
-    pages = g_strsplit(text, "\f", -1);
+    pages = pdf_pages(d, path);
     for (gchar **pg = pages; *pg && pg[1]; pg++) {
       int lines = 0;
       gchar **l;
@@ -968,7 +979,6 @@ static void test_no_runt_before_chapter(void **state) {
       moved += strstr(*pg, "Sectie") && !strstr(*pg, "Een");
     }
     g_strfreev(pages);
-    g_free(text);
     g_free(path);
     zt_doc_free(d);
   }
@@ -983,21 +993,16 @@ static void test_colon_keeps_its_list(void **state) {
   (void)state;
   for (int k = 0; k < 30; k++) {
     zt_doc *d = small_doc("Lijst");
-    char *path = path_in(tmp, "colon.pdf"), *text;
+    char *path = path_in(tmp, "colon.pdf");
     gchar **pages;
     zt_block *b;
-    FILE *fp;
-    bool ok;
     add_heading(d, "Een", 1, true);
     add_para(d, 420 + 14 * k);
     add_heading(d, "Ontwikkelingen", 2, false);
-    b = zt_doc_add(d, ZT_BLK_PARA);
-    b->text.n = 1;
-    b->text.runs = zt_arena_alloc(&d->arena, sizeof *b->text.runs);
-    b->text.runs[0].text =
-        "Een doel voor een heel jaar wordt beoordeeld op de cijfers van "
-        "dat hele jaar. De belangrijkste ontwikkelingen ten opzichte van "
-        "het vorige halfjaar:";
+    add_text_para(d, "Een doel voor een heel jaar wordt beoordeeld op de "
+                     "cijfers van dat hele jaar. De belangrijkste "
+                     "ontwikkelingen ten opzichte van het vorige "
+                     "halfjaar:");
     b = zt_doc_add(d, ZT_BLK_LIST);
     b->nitems = 3;
     b->items = zt_arena_array(&d->arena, 3, sizeof *b->items);
@@ -1006,15 +1011,7 @@ static void test_colon_keeps_its_list(void **state) {
       b->items[i].runs = zt_arena_alloc(&d->arena, sizeof(zt_run));
       b->items[i].runs[0].text = i ? "Een ander punt." : "Eerste punt.";
     }
-    fp = fopen(path, "wb");
-    assert_non_null(fp);
-    assert_int_equal(zt_pdf_write(d, fp, NULL, NULL), ZT_OK);
-    assert_int_equal(fclose(fp), 0);
-    text = run((char *[]){"pdftotext", "-layout", "-enc", "UTF-8", path,
-                          "-", NULL},
-               &ok);
-    assert_true(ok);
-    pages = g_strsplit(text, "\f", -1);
+    pages = pdf_pages(d, path);
     for (gchar **pg = pages; *pg; pg++)
       if (strstr(*pg, "halfjaar:")) {
         if (!strstr(*pg, "Eerste punt"))
@@ -1022,7 +1019,6 @@ static void test_colon_keeps_its_list(void **state) {
         tested++;
       }
     g_strfreev(pages);
-    g_free(text);
     g_free(path);
     zt_doc_free(d);
   }
