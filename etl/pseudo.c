@@ -23,21 +23,28 @@ struct zt_pseudonymizer {
   size_t nseen, cap;
 };
 
-zt_reason zt_bsn_check(const char *s, size_t n) {
+/* The 11-test on nine digits, the first first: weights 9 down to 2 and
+ * -1 for the last; nine zeros fail. */
+static bool elfproef(const int d[9]) {
   int sum = 0;
   bool all_zero = true;
+  for (int i = 0; i < 9; i++) {
+    all_zero = all_zero && d[i] == 0;
+    sum += i < 8 ? d[i] * (9 - i) : -d[i];
+  }
+  return !all_zero && sum % 11 == 0;
+}
+
+zt_reason zt_bsn_check(const char *s, size_t n) {
+  int d[9];
   if (n != 9)
     return ZT_R_BSN_FORMAT;
   for (size_t i = 0; i < 9; i++) {
-    int d = s[i] - '0';
-    if (d < 0 || d > 9)
+    d[i] = s[i] - '0';
+    if (d[i] < 0 || d[i] > 9)
       return ZT_R_BSN_FORMAT;
-    all_zero = all_zero && d == 0;
-    sum += i < 8 ? d * (int)(9 - i) : -d;
   }
-  if (all_zero || sum % 11 != 0)
-    return ZT_R_BSN_ELFPROEF;
-  return ZT_R_NONE;
+  return elfproef(d) ? ZT_R_NONE : ZT_R_BSN_ELFPROEF;
 }
 
 void zt_bsn_mask(const char *s, size_t n, char out[ZT_MASK_MAX]) {
@@ -542,18 +549,15 @@ zt_status zt_pseudo_of(zt_pseudonymizer *ps, const char *bsn, size_t n,
 }
 
 bool zt_number_bsn_shaped(int64_t nr, bool *own_only) {
-  /* the 11-test of zt_bsn_check on the number itself, last digit first
-   * (weights -1, 2, 3, ..., 9): no text per line */
+  /* the digits of the number itself: no text per line */
+  int d[9];
   int64_t v = nr;
-  int sum = 0;
   if (nr < 10000000 || nr > 999999999)
     return false;
-  for (int w = -1, i = 0; i < 9; i++, w = i + 1) {
-    sum += (int)(v % 10) * w;
-    v /= 10;
-  }
+  for (int i = 8; i >= 0; i--, v /= 10)
+    d[i] = (int)(v % 10);
   *own_only = nr < 100000000;
-  return sum % 11 == 0;
+  return elfproef(d);
 }
 
 zt_status zt_number_token(zt_pseudonymizer *ps, int64_t nr, int64_t *tok,
