@@ -761,9 +761,13 @@ static zt_doc *small_doc(const char *title) {
 
 /* Write `d` as PDF file `name` and read it back with pdftotext -layout:
  * its lines (g_strfreev). */
-static gchar **pdf_layout_lines(const zt_doc *d, const char *name) {
+/* Write `d` to the PDF `name` in the test folder and read its text
+ * back (pdftotext -layout), split at `sep`: "\n" for its lines, "\f"
+ * for its pages. For g_strfreev(). */
+static gchar **pdf_text_split(const zt_doc *d, const char *name,
+                              const char *sep) {
   char *path = path_in(tmp, name), *text;
-  gchar **lines;
+  gchar **parts;
   FILE *fp = fopen(path, "wb");
   bool ok;
   assert_non_null(fp);
@@ -773,10 +777,14 @@ static gchar **pdf_layout_lines(const zt_doc *d, const char *name) {
                         NULL},
              &ok);
   assert_true(ok);
-  lines = g_strsplit(text, "\n", -1);
+  parts = g_strsplit(text, sep, -1);
   g_free(text);
   g_free(path);
-  return lines;
+  return parts;
+}
+
+static gchar **pdf_layout_lines(const zt_doc *d, const char *name) {
+  return pdf_text_split(d, name, "\n");
 }
 
 /* An amount never breaks after its euro sign: paragraphs with 0..59
@@ -918,25 +926,6 @@ static void add_heading(zt_doc *d, const char *title, int level,
   h->anchor = zt_arena_printf(&d->arena, "h-%s", title);
 }
 
-/* Write `d` to the PDF `path` and read it back: its pages' text
- * (pdftotext -layout), for g_strfreev(). */
-static gchar **pdf_pages(zt_doc *d, char *path) {
-  FILE *fp = fopen(path, "wb");
-  char *text;
-  gchar **pages;
-  bool ok;
-  assert_non_null(fp);
-  assert_int_equal(zt_pdf_write(d, fp, NULL, NULL), ZT_OK);
-  assert_int_equal(fclose(fp), 0);
-  text = run((char *[]){"pdftotext", "-layout", "-enc", "UTF-8",
-                        path, "-", NULL},
-             &ok);
-  assert_true(ok);
-  pages = g_strsplit(text, "\f", -1);
-  g_free(text);
-  return pages;
-}
-
 static void add_para(zt_doc *d, int words) {
   GString *g = g_string_new(NULL);
   for (int i = 0; i < words; i++)
@@ -955,7 +944,6 @@ static void test_no_runt_before_chapter(void **state) {
   (void)state;
   for (int k = 0; k < 30; k++) {
     zt_doc *d = small_doc("Runt");
-    char *path = path_in(tmp, "runt.pdf");
     gchar **pages;
     add_heading(d, "Een", 1, true);
     add_para(d, 420 + 14 * k);
@@ -963,7 +951,7 @@ static void test_no_runt_before_chapter(void **state) {
     add_para(d, 60);
     add_heading(d, "Twee", 1, true);
     add_para(d, 20);
-    pages = pdf_pages(d, path);
+    pages = pdf_text_split(d, "runt.pdf", "\f");
     for (gchar **pg = pages; *pg && pg[1]; pg++) {
       int lines = 0;
       gchar **l;
@@ -979,7 +967,6 @@ static void test_no_runt_before_chapter(void **state) {
       moved += strstr(*pg, "Sectie") && !strstr(*pg, "Een");
     }
     g_strfreev(pages);
-    g_free(path);
     zt_doc_free(d);
   }
   assert_true(moved > 0);   /* the rule was needed at least once */
@@ -993,7 +980,6 @@ static void test_colon_keeps_its_list(void **state) {
   (void)state;
   for (int k = 0; k < 30; k++) {
     zt_doc *d = small_doc("Lijst");
-    char *path = path_in(tmp, "colon.pdf");
     gchar **pages;
     zt_block *b;
     add_heading(d, "Een", 1, true);
@@ -1011,7 +997,7 @@ static void test_colon_keeps_its_list(void **state) {
       b->items[i].runs = zt_arena_alloc(&d->arena, sizeof(zt_run));
       b->items[i].runs[0].text = i ? "Een ander punt." : "Eerste punt.";
     }
-    pages = pdf_pages(d, path);
+    pages = pdf_text_split(d, "colon.pdf", "\f");
     for (gchar **pg = pages; *pg; pg++)
       if (strstr(*pg, "halfjaar:")) {
         if (!strstr(*pg, "Eerste punt"))
@@ -1019,7 +1005,6 @@ static void test_colon_keeps_its_list(void **state) {
         tested++;
       }
     g_strfreev(pages);
-    g_free(path);
     zt_doc_free(d);
   }
   assert_int_equal(tested, 30);
