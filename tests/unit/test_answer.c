@@ -744,19 +744,6 @@ static void test_header_refusal_by_ident(void **state) {
   env_close(&e);
 }
 
-/* How many rows `sql` counts in the store. */
-static long store_count(env *e, const char *sql) {
-  sqlite3_stmt *st;
-  long n = -1;
-  assert_int_equal(sqlite3_prepare_v2(zt_store_db(e->s), sql, -1, &st,
-                                      NULL),
-                   SQLITE_OK);
-  if (sqlite3_step(st) == SQLITE_ROW)
-    n = (long)sqlite3_column_int64(st, 0);
-  sqlite3_finalize(st);
-  return n;
-}
-
 /* Message identifications that could be a BSN (111222333 and 123456782
  * pass the 11-test) are kept as tokens, the JW323's and the JW325's
  * alike, so the answer still finds the message it refuses whole: the
@@ -769,14 +756,14 @@ static void test_bsn_shaped_idents(void **state) {
   put_answers(&e);
   put_quiet(&e, "a4.xml",
             jw325("123456782", "111222333", NULL, "0001", "", NULL, 0));
-  assert_int_equal(store_count(&e, "SELECT count(*) FROM message_ident "
+  assert_int_equal(tu_count(e.s, "SELECT count(*) FROM message_ident "
                                    "WHERE identificatie GLOB '*111222333*'"),
                    0);
-  assert_int_equal(store_count(&e, "SELECT count(*) FROM answer WHERE "
+  assert_int_equal(tu_count(e.s, "SELECT count(*) FROM answer WHERE "
                                    "answer_id GLOB '*123456782*' OR decl_id "
                                    "GLOB '*111222333*'"),
                    0);
-  assert_int_equal(store_count(&e, "SELECT count(*) FROM answer a JOIN "
+  assert_int_equal(tu_count(e.s, "SELECT count(*) FROM answer a JOIN "
                                    "message_ident m ON m.identificatie = "
                                    "a.decl_id WHERE a.answer_id GLOB '~*'"),
                    1);
@@ -799,16 +786,16 @@ static void test_bsn_shaped_idents(void **state) {
                                 "WHERE key = 'bsn_scrub'",
                                 NULL, NULL, NULL),
                    SQLITE_OK);
-  assert_int_equal(store_count(&e, "SELECT count(*) FROM message_ident "
+  assert_int_equal(tu_count(e.s, "SELECT count(*) FROM message_ident "
                                    "WHERE identificatie = '111222333'"),
                    1);
   assert_int_equal(zt_store_scrub_bsn(e.s, e.ps, NULL), ZT_OK);
-  assert_int_equal(store_count(&e, "SELECT count(*) FROM message_ident m, "
+  assert_int_equal(tu_count(e.s, "SELECT count(*) FROM message_ident m, "
                                    "answer a, was w WHERE m.identificatie "
                                    "= w.m AND a.decl_id = w.m AND "
                                    "a.answer_id = w.a"),
                    1);
-  assert_int_equal(store_count(&e, "SELECT count(*) FROM meta WHERE key = "
+  assert_int_equal(tu_count(e.s, "SELECT count(*) FROM meta WHERE key = "
                                    "'bsn_scrub' AND value = '5'"),
                    1);
   expect_m4_refused(&e);

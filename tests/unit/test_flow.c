@@ -127,17 +127,6 @@ static void expect_counts(const fx *f, const char *name, const char *kind,
                        x->counts.duplicates);
 }
 
-static long count(zt_store *s, const char *sql) {
-  sqlite3_stmt *st;
-  long n = -1;
-  assert_int_equal(sqlite3_prepare_v2(zt_store_db(s), sql, -1, &st, NULL),
-                   SQLITE_OK);
-  if (sqlite3_step(st) == SQLITE_ROW)
-    n = (long)sqlite3_column_int64(st, 0);
-  sqlite3_finalize(st);
-  return n;
-}
-
 /* Ingest: kinds, reconciliation per file, resend, correction, CSV. */
 static void test_ingest(void **state) {
   fx f;
@@ -153,17 +142,17 @@ static void test_ingest(void **state) {
   /* delete 33 (accepted), new 32 (accepted), delete 33 again: nothing
    * left to delete (delete_unknown) */
   expect_counts(&f, "15_jw307_b_correct.xml", "stopzorg", 3, 2, 1, 0);
-  assert_int_equal(count(f.s, "SELECT count(*) FROM reject WHERE reason = "
+  assert_int_equal(tu_count(f.s, "SELECT count(*) FROM reject WHERE reason = "
                               "'delete_unknown'"), 1);
   /* stops left: A's 31, B's 32, E's 35 */
-  assert_int_equal(count(f.s, "SELECT count(*) FROM flow_stop"), 3);
-  assert_int_equal(count(f.s, "SELECT count(*) FROM flow_stop WHERE "
+  assert_int_equal(tu_count(f.s, "SELECT count(*) FROM flow_stop"), 3);
+  assert_int_equal(tu_count(f.s, "SELECT count(*) FROM flow_stop WHERE "
                               "reason = 33"), 0);
-  assert_int_equal(count(f.s, "SELECT end_day FROM flow_stop WHERE "
+  assert_int_equal(tu_count(f.s, "SELECT end_day FROM flow_stop WHERE "
                               "reason = 32"),
                    mf_day(2024, 5, 10));
   /* the assignment keeps the request it answers and its day */
-  assert_int_equal(count(f.s, "SELECT assigned_day FROM assignment WHERE "
+  assert_int_equal(tu_count(f.s, "SELECT assigned_day FROM assignment WHERE "
                               "referentie = 'REQ-B'"),
                    mf_day(2024, 2, 21));
   assert_int_equal(f.sn.flow.nreq, 3);
@@ -171,7 +160,7 @@ static void test_ingest(void **state) {
   assert_int_equal(f.sn.flow.nstarts, 6);
   assert_int_equal(f.sn.flow.nstops, 3);
   /* no BSN in the store */
-  assert_int_equal(count(f.s, "SELECT count(*) FROM reject WHERE raw LIKE "
+  assert_int_equal(tu_count(f.s, "SELECT count(*) FROM reject WHERE raw LIKE "
                               "'%99990001%'"), 0);
   fx_close(&f);
 }
@@ -331,7 +320,7 @@ static void test_gzip(void **state) {
   assert_int_equal(run.files[0].counts.accepted, 2);
   assert_string_equal(run.files[1].format, "jw307+gzip");
   assert_int_equal(run.files[1].counts.accepted, 1);
-  assert_int_equal(count(s, "SELECT count(*) FROM flow_start"), 2);
+  assert_int_equal(tu_count(s, "SELECT count(*) FROM flow_start"), 2);
   zt_ingest_run_free(&run);
   zt_store_close(s);
   zt_pseudo_close(ps);
@@ -575,18 +564,18 @@ static void test_bsn_shaped_numbers(void **state) {
   fx_open(&a);
   fx_open_files(&b, NULL, paths);
   /* no ToewijzingNummer is stored as it was sent */
-  assert_int_equal(count(b.s, "SELECT count(*) FROM assignment WHERE "
+  assert_int_equal(tu_count(b.s, "SELECT count(*) FROM assignment WHERE "
                               "toewijzing BETWEEN 100000000 AND 999999999"),
                    0);
-  assert_int_equal(count(b.s, "SELECT count(*) FROM flow_start WHERE "
+  assert_int_equal(tu_count(b.s, "SELECT count(*) FROM flow_start WHERE "
                               "toewijzing < 1000000000000"),
                    0);
-  assert_int_equal(count(b.s, "SELECT count(*) FROM declaration WHERE "
+  assert_int_equal(tu_count(b.s, "SELECT count(*) FROM declaration WHERE "
                               "toewijzing < 1000000000000"),
                    0);
-  assert_int_equal(count(b.s, "SELECT count(DISTINCT toewijzing) FROM "
+  assert_int_equal(tu_count(b.s, "SELECT count(DISTINCT toewijzing) FROM "
                               "assignment"),
-                   count(a.s, "SELECT count(DISTINCT toewijzing) FROM "
+                   tu_count(a.s, "SELECT count(DISTINCT toewijzing) FROM "
                               "assignment"));
   ma = mf_new(a.rd, 0);
   mb = mf_new(b.rd, 0);

@@ -44,17 +44,6 @@ static zt_decl credit_of(const zt_decl *debit, const char *ref) {
   return c;
 }
 
-static long count(zt_store *s, const char *sql) {
-  sqlite3_stmt *st;
-  long n = -1;
-  assert_int_equal(sqlite3_prepare_v2(zt_store_db(s), sql, -1, &st, NULL),
-                   SQLITE_OK);
-  if (sqlite3_step(st) == SQLITE_ROW)
-    n = (long)sqlite3_column_int64(st, 0);
-  sqlite3_finalize(st);
-  return n;
-}
-
 static int64_t begin(zt_store *s, const char *name) {
   zt_file_info fi = {name, "declaraties", "csv", 100, 0, false};
   int64_t id;
@@ -86,7 +75,8 @@ static void test_schema(void **state) {
   assert_non_null(strstr(err.msg, "zothuis init"));
   assert_int_equal(zt_store_open(&s, path, ZT_STORE_INIT, NULL), ZT_OK);
   assert_int_equal(zt_store_found_version(s), 0);
-  assert_int_equal(count(s, "PRAGMA user_version"), ZT_STORE_SCHEMA_VERSION);
+  assert_int_equal(tu_count(s, "PRAGMA user_version"),
+                   ZT_STORE_SCHEMA_VERSION);
   zt_store_close(s);
   assert_int_equal(zt_store_open(&s, path, ZT_STORE_USE, NULL), ZT_OK);
   assert_int_equal(zt_store_found_version(s), ZT_STORE_SCHEMA_VERSION);
@@ -126,8 +116,8 @@ static void test_duplicates(void **state) {
   changed.agb = 87654321;
   assert_int_equal(put(s, f, &changed, &res), ZT_PUT_STORED);
   assert_false(commit(s, f, "hash-a"));
-  assert_int_equal(count(s, "SELECT count(*) FROM declaration"), 2);
-  assert_int_equal(count(s, "SELECT count(*) FROM client"), 1);
+  assert_int_equal(tu_count(s, "SELECT count(*) FROM declaration"), 2);
+  assert_int_equal(tu_count(s, "SELECT count(*) FROM client"), 1);
   zt_store_close(s);
 }
 
@@ -169,8 +159,8 @@ static void test_queue_mixed_resend(void **state) {
   assert_int_equal(bc->rejected, 16);
   assert_int_equal(bc->by_reason[ZT_R_DUPLICATE_REFERENCE], 16);
   assert_false(commit(s, f, "hash-b"));
-  assert_int_equal(count(s, "SELECT count(*) FROM declaration"), 80);
-  assert_int_equal(count(s, "SELECT count(*) FROM reject WHERE reason = "
+  assert_int_equal(tu_count(s, "SELECT count(*) FROM declaration"), 80);
+  assert_int_equal(tu_count(s, "SELECT count(*) FROM reject WHERE reason = "
                             "'duplicate_reference'"),
                    16);
   /* file a again in other bytes, its last line changed: the first chunk
@@ -194,7 +184,7 @@ static void test_queue_mixed_resend(void **state) {
   assert_int_equal(bc->accepted, 32);
   assert_int_equal(bc->duplicates + bc->rejected, 64);
   assert_false(commit(s, f, "hash-d"));
-  assert_int_equal(count(s, "SELECT count(*) FROM declaration"), 112);
+  assert_int_equal(tu_count(s, "SELECT count(*) FROM declaration"), 112);
   zt_store_close(s);
 }
 
@@ -356,14 +346,14 @@ static void test_credits(void **state) {
   assert_int_equal(put(s, f, &c2, &res), ZT_PUT_STORED);
   assert_true(res.credit_waiting);
   commit(s, f, "hash-a");
-  assert_int_equal(count(s, "SELECT count(*) FROM credit_waiting"), 1);
+  assert_int_equal(tu_count(s, "SELECT count(*) FROM credit_waiting"), 1);
   /* ... and is applied when its debit arrives in a later file */
   f = begin(s, "b.csv");
   assert_int_equal(put(s, f, &d2, &res), ZT_PUT_STORED);
   assert_int_equal(res.credits_resolved, 1);
   commit(s, f, "hash-b");
-  assert_int_equal(count(s, "SELECT count(*) FROM credit_waiting"), 0);
-  assert_int_equal(count(s, "SELECT count(*) FROM declaration d JOIN "
+  assert_int_equal(tu_count(s, "SELECT count(*) FROM credit_waiting"), 0);
+  assert_int_equal(tu_count(s, "SELECT count(*) FROM declaration d JOIN "
                             "declaration c ON c.debit_id = d.id"),
                    2);
   /* a credit that names a credit is refused */
@@ -436,8 +426,8 @@ static void test_credit_restates_debit(void **state) {
     assert_int_equal(res.credits_resolved, i == 5);
   }
   commit(s, f, "hash-d");
-  assert_int_equal(count(s, "SELECT count(*) FROM credit_waiting"), 5);
-  assert_int_equal(count(s, "SELECT count(*) FROM declaration WHERE "
+  assert_int_equal(tu_count(s, "SELECT count(*) FROM credit_waiting"), 5);
+  assert_int_equal(tu_count(s, "SELECT count(*) FROM declaration WHERE "
                             "credit = 1 AND debit_id IS NOT NULL AND "
                             "ref = 'C5'"),
                    1);
@@ -458,21 +448,21 @@ static void test_rollback_and_repeat(void **state) {
   put(s, f, &waiting, &res);
   assert_true(res.credit_waiting);
   zt_store_file_rollback(s);
-  assert_int_equal(count(s, "SELECT count(*) FROM declaration"), 0);
-  assert_int_equal(count(s, "SELECT count(*) FROM client"), 0);
-  assert_int_equal(count(s, "SELECT count(*) FROM ingest_file"), 0);
+  assert_int_equal(tu_count(s, "SELECT count(*) FROM declaration"), 0);
+  assert_int_equal(tu_count(s, "SELECT count(*) FROM client"), 0);
+  assert_int_equal(tu_count(s, "SELECT count(*) FROM ingest_file"), 0);
   /* the in-memory caches were reset with it: the lines store again */
   f = begin(s, "good.csv");
   assert_int_equal(put(s, f, &d1, &res), ZT_PUT_STORED);
   assert_int_equal(put(s, f, &d2, &res), ZT_PUT_STORED);
   assert_int_equal(res.credits_resolved, 0);  /* the credit was rolled back */
   assert_false(commit(s, f, "hash-good"));
-  assert_int_equal(count(s, "SELECT count(*) FROM client"), 2);
+  assert_int_equal(tu_count(s, "SELECT count(*) FROM client"), 2);
   /* the same content again is a no-op */
   f = begin(s, "good-copy.csv");
   assert_int_equal(put(s, f, &d1, &res), ZT_PUT_DUPLICATE);
   assert_true(commit(s, f, "hash-good"));
-  assert_int_equal(count(s, "SELECT count(*) FROM ingest_file"), 1);
+  assert_int_equal(tu_count(s, "SELECT count(*) FROM ingest_file"), 1);
   {
     bool seen = false;
     assert_int_equal(zt_store_file_seen(s, "hash-good", &seen, NULL), ZT_OK);
@@ -511,7 +501,7 @@ static void test_residence(void **state) {
   zt_store_put_residence(s, f, 2, &b, &res, NULL);
   assert_int_equal(res.outcome, ZT_PUT_STORED);
   commit(s, f, "brp2");
-  assert_int_equal(count(s, "SELECT count(*) FROM residence"), 1);
+  assert_int_equal(tu_count(s, "SELECT count(*) FROM residence"), 1);
   zt_store_close(s);
 }
 
@@ -523,13 +513,13 @@ static void test_rejected_file(void **state) {
   assert_int_equal(zt_store_file_rejected(s, &fi, "h1", ZT_R_LAYOUT_UNKNOWN,
                                           "columns found: a, b", NULL),
                    ZT_OK);
-  assert_int_equal(count(s, "SELECT count(*) FROM reject WHERE reason = "
+  assert_int_equal(tu_count(s, "SELECT count(*) FROM reject WHERE reason = "
                             "'layout_unknown'"),
                    1);
   /* the same bytes rejected again replace the earlier record */
   zt_store_file_rejected(s, &fi, "h1", ZT_R_LAYOUT_UNKNOWN, "again", NULL);
-  assert_int_equal(count(s, "SELECT count(*) FROM ingest_file"), 1);
-  assert_int_equal(count(s, "SELECT count(*) FROM reject"), 1);
+  assert_int_equal(tu_count(s, "SELECT count(*) FROM ingest_file"), 1);
+  assert_int_equal(tu_count(s, "SELECT count(*) FROM reject"), 1);
   zt_store_close(s);
 }
 
@@ -558,7 +548,7 @@ static void test_rollback_undo(void **state) {
   put(s, f, &d1, &res);
   assert_int_equal(res.credits_resolved, 1);
   zt_store_file_rollback(s);
-  assert_int_equal(count(s, "SELECT count(*) FROM client"), 1);
+  assert_int_equal(tu_count(s, "SELECT count(*) FROM client"), 1);
   /* again, in another order: D1 must still find C1 waiting, and a credit
    * for D2 must wait (D2 is gone) */
   f = begin(s, "c.csv");
@@ -570,12 +560,12 @@ static void test_rollback_undo(void **state) {
   assert_int_equal(res.credits_resolved, 1);
   assert_false(commit(s, f, "cccc"));
   assert_int_equal(zt_store_commit(s, NULL), ZT_OK);
-  assert_int_equal(count(s, "SELECT count(*) FROM credit_waiting"), 0);
+  assert_int_equal(tu_count(s, "SELECT count(*) FROM credit_waiting"), 0);
   /* every line names a client that exists, with its own pseudonym */
-  assert_int_equal(count(s, "SELECT count(*) FROM declaration d LEFT JOIN "
+  assert_int_equal(tu_count(s, "SELECT count(*) FROM declaration d LEFT JOIN "
                             "client c ON c.id = d.client_id WHERE c.id IS "
                             "NULL"), 0);
-  assert_int_equal(count(s, "SELECT count(DISTINCT client_id) FROM "
+  assert_int_equal(tu_count(s, "SELECT count(DISTINCT client_id) FROM "
                             "declaration"), 2);
   zt_store_close(s);
 }
@@ -617,13 +607,13 @@ static void test_whole_files(void **state) {
   assert_true(res.credit_linked);
   assert_int_equal(zt_store_file_commit(s, f, &done, &already, NULL), ZT_OK);
   assert_false(already);
-  assert_int_equal(count(s, "SELECT count(*) FROM declaration"), 4);
+  assert_int_equal(tu_count(s, "SELECT count(*) FROM declaration"), 4);
   f = begin_whole(s, "c.xml");
   assert_int_equal(put(s, f, &d3, &res), ZT_PUT_DUPLICATE);
   zt_store_file_rollback(s);
-  assert_int_equal(count(s, "SELECT count(*) FROM declaration"), 1);
-  assert_int_equal(count(s, "SELECT count(*) FROM ingest_file"), 1);
-  assert_int_equal(count(s, "SELECT count(*) FROM client"), 1);
+  assert_int_equal(tu_count(s, "SELECT count(*) FROM declaration"), 1);
+  assert_int_equal(tu_count(s, "SELECT count(*) FROM ingest_file"), 1);
+  assert_int_equal(tu_count(s, "SELECT count(*) FROM client"), 1);
   /* the caches forgot the group: its lines store again, with clients
    * that exist, and client 3 is still known */
   f = begin_whole(s, "a-opnieuw.xml");
@@ -632,10 +622,10 @@ static void test_whole_files(void **state) {
   assert_int_equal(put(s, f, &d3, &res), ZT_PUT_DUPLICATE);
   assert_false(commit(s, f, "h-a2"));
   assert_int_equal(zt_store_commit(s, NULL), ZT_OK);
-  assert_int_equal(count(s, "SELECT count(*) FROM declaration d LEFT JOIN "
+  assert_int_equal(tu_count(s, "SELECT count(*) FROM declaration d LEFT JOIN "
                             "client c ON c.id = d.client_id WHERE c.id IS "
                             "NULL"), 0);
-  assert_int_equal(count(s, "SELECT count(*) FROM client"), 3);
+  assert_int_equal(tu_count(s, "SELECT count(*) FROM client"), 3);
   /* a whole file found stored when it ends cannot be undone alone: an
    * error, and the group (here: the file b2) is undone */
   f = begin(s, "b2.csv");
@@ -646,9 +636,9 @@ static void test_whole_files(void **state) {
   assert_int_equal(zt_store_file_commit(s, f, &done, &already, &err),
                    ZT_ERR_INTERNAL);
   assert_non_null(strstr(err.msg, "group"));
-  assert_int_equal(count(s, "SELECT count(*) FROM declaration WHERE "
+  assert_int_equal(tu_count(s, "SELECT count(*) FROM declaration WHERE "
                             "ref = 'WC1'"), 0);
-  assert_int_equal(count(s, "SELECT count(*) FROM ingest_file"), 2);
+  assert_int_equal(tu_count(s, "SELECT count(*) FROM ingest_file"), 2);
   zt_store_close(s);
 }
 
@@ -692,7 +682,8 @@ static void test_check_and_versions(void **state) {
   assert_int_equal(zt_store_open(&s, path, ZT_STORE_INIT, NULL), ZT_OK);
   assert_true(zt_store_restored(s));
   assert_int_equal(zt_store_found_version(s), ZT_STORE_SCHEMA_VERSION);
-  assert_int_equal(count(s, "PRAGMA user_version"), ZT_STORE_SCHEMA_VERSION);
+  assert_int_equal(tu_count(s, "PRAGMA user_version"),
+                   ZT_STORE_SCHEMA_VERSION);
   zt_store_close(s);
   /* another program's database: refused, nothing added */
   assert_int_equal(sqlite3_open(other, &db), SQLITE_OK);
@@ -751,7 +742,7 @@ static zt_day delivered(zt_store *s, int64_t id) {
   snprintf(sql, sizeof sql,
            "SELECT delivered_day FROM ingest_file WHERE id = %lld",
            (long long)id);
-  return (zt_day)count(s, sql);
+  return (zt_day)tu_count(s, sql);
 }
 
 /* The message's date beats the modification day, which beats the ingest
@@ -795,7 +786,7 @@ static void test_delivery_order(void **state) {
   assert_int_equal(delivered(s, b), mod);
   assert_int_equal(delivered(s, c), ingest);
   assert_int_equal(delivered(s, e), ingest);
-  assert_int_equal(count(s, "SELECT agb FROM ingest_file WHERE "
+  assert_int_equal(tu_count(s, "SELECT agb FROM ingest_file WHERE "
                             "name = 'e.csv'"), -1);
   assert_int_equal(zt_store_latest_delivery(s, &latest, NULL), ZT_OK);
   assert_int_equal(latest, ingest);
@@ -860,7 +851,7 @@ static void test_flow_migration(void **state) {
                    ZT_ERR_USAGE);
   assert_int_equal(zt_store_open(&s, path, ZT_STORE_INIT, NULL), ZT_OK);
   assert_int_equal(zt_store_found_version(s), 3);
-  assert_int_equal(count(s, "PRAGMA user_version"),
+  assert_int_equal(tu_count(s, "PRAGMA user_version"),
                    ZT_STORE_SCHEMA_VERSION);
   f = begin_on(s, "jw315.xml", zt_day_from_ymd(2024, 1, 1));
   q.client.b[0] = 1;
@@ -891,8 +882,8 @@ static void test_flow_migration(void **state) {
   a.assigned = zt_day_from_ymd(2024, 1, 9);
   assert_int_equal(zt_store_put_assign(s, f, 5, &a, &res, NULL), ZT_OK);
   commit_on(s, f, "h315", 0);
-  assert_int_equal(count(s, "SELECT count(*) FROM flow_request"), 1);
-  assert_int_equal(count(s, "SELECT assigned_day FROM assignment WHERE "
+  assert_int_equal(tu_count(s, "SELECT count(*) FROM flow_request"), 1);
+  assert_int_equal(tu_count(s, "SELECT assigned_day FROM assignment WHERE "
                             "referentie = 'R1'"),
                    zt_day_from_ymd(2024, 1, 9));
   zt_store_close(s);
@@ -934,9 +925,9 @@ static void test_delivery_migration(void **state) {
                    ZT_ERR_USAGE);
   assert_int_equal(zt_store_open(&s, path, ZT_STORE_INIT, NULL), ZT_OK);
   assert_int_equal(zt_store_found_version(s), 1);
-  assert_int_equal(count(s, "SELECT delivered_day FROM ingest_file"),
+  assert_int_equal(tu_count(s, "SELECT delivered_day FROM ingest_file"),
                    zt_day_from_ymd(2021, 6, 7));
-  assert_int_equal(count(s, "SELECT agb FROM ingest_file"), 12345678);
+  assert_int_equal(tu_count(s, "SELECT agb FROM ingest_file"), 12345678);
   zt_store_close(s);
   tu_rmtree(dir);
   g_free(path);
@@ -967,7 +958,7 @@ static void test_population_migration(void **state) {
                    ZT_ERR_USAGE);
   assert_int_equal(zt_store_open(&s, path, ZT_STORE_INIT, NULL), ZT_OK);
   assert_int_equal(zt_store_found_version(s), 2);
-  assert_int_equal(count(s, "PRAGMA user_version"),
+  assert_int_equal(tu_count(s, "PRAGMA user_version"),
                    ZT_STORE_SCHEMA_VERSION);
   f = begin_on(s, "bevolking.csv", zt_day_from_ymd(2024, 1, 1));
   assert_int_equal(zt_store_replace_table(s, ZT_KIND_BEVOLKING, NULL),
@@ -977,7 +968,7 @@ static void test_population_migration(void **state) {
   /* the same municipality, year and band twice: rejected */
   assert_int_equal(zt_store_put_population(s, f, 3, &b, &res, NULL), ZT_OK);
   assert_int_equal(res.reject.reason, ZT_R_DUPLICATE_REFERENCE);
-  assert_int_equal(count(s, "SELECT aantal FROM population WHERE "
+  assert_int_equal(tu_count(s, "SELECT aantal FROM population WHERE "
                             "gemeente = 402 AND jaar = 2023"),
                    15234);
   zt_store_close(s);

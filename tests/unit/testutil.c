@@ -5,11 +5,14 @@
 
 #include <ftw.h>
 #include <glib.h>
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include <zlib.h>
+
+#include "etl/store.h"
 
 char *tu_tmpdir(const char *tag) {
   const char *base = getenv("TMPDIR");
@@ -86,4 +89,15 @@ void tu_bsn(unsigned seed, char out[10]) {
       return;
     }
   }
+}
+
+long tu_count(struct zt_store *s, const char *sql) {
+  sqlite3_stmt *st;
+  long n = -1;
+  assert_int_equal(sqlite3_prepare_v2(zt_store_db(s), sql, -1, &st, NULL),
+                   SQLITE_OK);
+  if (sqlite3_step(st) == SQLITE_ROW)
+    n = (long)sqlite3_column_int64(st, 0);
+  sqlite3_finalize(st);
+  return n;
 }

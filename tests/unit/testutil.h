@@ -27,5 +27,9 @@ void tu_rmtree(const char *dir);
 /* A generated 9-digit number that passes the 11-test (never a real
  * person's on purpose), different for each seed. `out` gets 10 bytes. */
 void tu_bsn(unsigned seed, char out[10]);
+/* The first column of the first row of `sql` on the store `s` as a
+ * number (-1 when it gives no row): how many rows something counts. */
+struct zt_store;
+long tu_count(struct zt_store *s, const char *sql);
 
 #endif
