@@ -225,20 +225,6 @@ static zt_status db_fail(sqlite3 *db, zt_err *err, const char *what) {
   return zt_store_sqlite_fail(db, err, what);
 }
 
-static void put_reject(zt_put_result *res, int field, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static void put_reject(zt_put_result *res, int field, const char *fmt,
-                       ...) {
-  va_list ap;
-  res->outcome = ZT_PUT_REJECTED;
-  res->reject.reason = ZT_R_ANSWER_CONFLICT;
-  res->reject.field = field;
-  va_start(ap, fmt);
-  vsnprintf(res->reject.message, sizeof res->reject.message, fmt, ap);
-  va_end(ap);
-}
-
 static void bind_opt_text(sqlite3_stmt *st, int i, const char *s) {
   if (s[0])
     sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
@@ -296,10 +282,10 @@ zt_status zt_store_put_answer(zt_store *s, int64_t file_id, long line,
   if (zs)
     return zs;
   if (found && strcmp(other, a->answer_id) != 0) {
-    put_reject(res, ZT_N_ANSWER_ID,
-               "declaration message %s of provider %08u was already "
-               "answered by answer %s; this second answer is not used",
-               a->decl_id, (unsigned)a->agb, other);
+    zt_put_reject(res, ZT_R_ANSWER_CONFLICT, ZT_N_ANSWER_ID,
+                  "declaration message %s of provider %08u was already "
+                  "answered by answer %s; this second answer is not used",
+                  a->decl_id, (unsigned)a->agb, other);
     return ZT_OK;
   }
   if (a->line)
@@ -384,10 +370,11 @@ zt_status zt_store_put_answer(zt_store *s, int64_t file_id, long line,
   if (rc == SQLITE_ROW && sqlite3_column_int(st, 0) == 1)
     res->outcome = ZT_PUT_DUPLICATE;
   else if (rc == SQLITE_ROW)
-    put_reject(res, a->line ? ZT_N_REF : ZT_N_CODES,
-               "answer %s to declaration message %s already holds this %s "
-               "with other content; the first one stays",
-               a->answer_id, a->decl_id, a->line ? "line" : "answer");
+    zt_put_reject(res, ZT_R_ANSWER_CONFLICT,
+                  a->line ? ZT_N_REF : ZT_N_CODES,
+                  "answer %s to declaration message %s already holds this "
+                  "%s with other content; the first one stays",
+                  a->answer_id, a->decl_id, a->line ? "line" : "answer");
   sqlite3_finalize(st);
   if (rc != SQLITE_ROW)
     return db_fail(db, err, "comparing an answer");

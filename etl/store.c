@@ -225,8 +225,8 @@ static uint64_t pseudo_key(const zt_pseudo *p) {
   return zt_store_map_key_(k);
 }
 
-void zt_store_reject_(zt_put_result *res, zt_reason reason, int field,
-                      const char *fmt, ...) {
+void zt_put_reject(zt_put_result *res, zt_reason reason, int field,
+                   const char *fmt, ...) {
   va_list ap;
   res->outcome = ZT_PUT_REJECTED;
   res->reject.reason = reason;
@@ -1569,9 +1569,9 @@ zt_status zt_store_put_residence(zt_store *s, int64_t file_id, long line,
     if (identical)
       res->outcome = ZT_PUT_DUPLICATE;
     else
-      zt_store_reject_(res, ZT_R_RESIDENCE_OVERLAP, ZT_R_BEGIN_F,
-                 "begindatum: overlaps another residence period of the same "
-                 "person in this file");
+      zt_put_reject(res, ZT_R_RESIDENCE_OVERLAP, ZT_R_BEGIN_F,
+                    "begindatum: overlaps another residence period of the "
+                    "same person in this file");
     return ZT_OK;
   }
   sqlite3_reset(st);
@@ -1641,10 +1641,10 @@ zt_status zt_store_put_productcode(zt_store *s, int64_t file_id, long line,
   if (rc != SQLITE_DONE)
     return db_fail(s, err, "storing a product code");
   if (sqlite3_changes(s->db) == 0)
-    zt_store_reject_(res, ZT_R_DUPLICATE_REFERENCE, ZT_P_CODE,
-               "productcode: '%s' is listed twice for the same municipality "
-               "and start date",
-               p->code);
+    zt_put_reject(res, ZT_R_DUPLICATE_REFERENCE, ZT_P_CODE,
+                  "productcode: '%s' is listed twice for the same "
+                  "municipality and start date",
+                  p->code);
   return ZT_OK;
 }
 
@@ -1666,8 +1666,8 @@ zt_status zt_store_put_provider(zt_store *s, int64_t file_id, long line,
   if (rc != SQLITE_DONE)
     return db_fail(s, err, "storing a provider");
   if (sqlite3_changes(s->db) == 0)
-    zt_store_reject_(res, ZT_R_DUPLICATE_REFERENCE, ZT_V_AGB,
-               "agb: %08u is listed twice", p->agb);
+    zt_put_reject(res, ZT_R_DUPLICATE_REFERENCE, ZT_V_AGB,
+                  "agb: %08u is listed twice", p->agb);
   return ZT_OK;
 }
 
@@ -1689,9 +1689,9 @@ zt_status zt_store_put_population(zt_store *s, int64_t file_id, long line,
   if (rc != SQLITE_DONE)
     return db_fail(s, err, "storing a population figure");
   if (sqlite3_changes(s->db) == 0)
-    zt_store_reject_(res, ZT_R_DUPLICATE_REFERENCE, ZT_B_GEMEENTE,
-               "gemeente: %04u, %d, ages %d-%d is listed twice",
-               p->gemeente, p->year, p->age_from, p->age_to);
+    zt_put_reject(res, ZT_R_DUPLICATE_REFERENCE, ZT_B_GEMEENTE,
+                  "gemeente: %04u, %d, ages %d-%d is listed twice",
+                  p->gemeente, p->year, p->age_from, p->age_to);
   return ZT_OK;
 }
 
@@ -1715,9 +1715,9 @@ zt_status zt_store_put_benchmark(zt_store *s, int64_t file_id, long line,
   if (rc != SQLITE_DONE)
     return db_fail(s, err, "storing a benchmark figure");
   if (sqlite3_changes(s->db) == 0)
-    zt_store_reject_(res, ZT_R_DUPLICATE_REFERENCE, ZT_M_INDICATOR,
-               "indicator: %s for %s, %s is listed twice", b->indicator,
-               b->area, b->period);
+    zt_put_reject(res, ZT_R_DUPLICATE_REFERENCE, ZT_M_INDICATOR,
+                  "indicator: %s for %s, %s is listed twice", b->indicator,
+                  b->area, b->period);
   return ZT_OK;
 }
 

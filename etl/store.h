@@ -199,6 +199,13 @@ typedef struct zt_put_result {
   int credits_resolved;  /* waiting credits this debit resolved */
 } zt_put_result;
 
+/* Make `res` say the row was rejected for `reason` in `field`, with a
+ * message (for the modules that store a kind of their own: the store's
+ * files, etl/answer.c). */
+void zt_put_reject(zt_put_result *res, zt_reason reason, int field,
+                   const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
 /* Store one declaration line now and say what became of it. */
 zt_status zt_store_put_decl(zt_store *s, int64_t file_id, long line,
                             const zt_decl *d, zt_put_result *res,

@@ -132,6 +132,23 @@ static zt_status find_ref(zt_store *s, uint32_t agb, const char *ref,
   return ZT_OK;
 }
 
+/* Bind `v`, or NULL when `present` is false. */
+static void bind_opt_int64(sqlite3_stmt *st, int i, int64_t v,
+                           bool present) {
+  if (present)
+    sqlite3_bind_int64(st, i, v);
+  else
+    sqlite3_bind_null(st, i);
+}
+
+/* Bind the text `t`, or NULL when it is empty. */
+static void bind_opt_text(sqlite3_stmt *st, int i, const char *t) {
+  if (t[0])
+    sqlite3_bind_text(st, i, t, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_null(st, i);
+}
+
 static void bind_decl(sqlite3_stmt *st, int base, int64_t file_id, long line,
                       int64_t cid, const zt_decl *d, int64_t key,
                       bool with_key, int64_t debit_id) {
@@ -140,39 +157,21 @@ static void bind_decl(sqlite3_stmt *st, int base, int64_t file_id, long line,
   sqlite3_bind_int64(st, base + 3, cid);
   sqlite3_bind_int64(st, base + 4, d->agb);
   sqlite3_bind_int(st, base + 5, d->gemeente);
-  if (d->toewijzing >= 0)
-    sqlite3_bind_int64(st, base + 6, d->toewijzing);
-  else
-    sqlite3_bind_null(st, base + 6);
+  bind_opt_int64(st, base + 6, d->toewijzing, d->toewijzing >= 0);
   sqlite3_bind_text(st, base + 7, d->ref, -1, SQLITE_STATIC);
-  if (with_key)
-    sqlite3_bind_int64(st, base + 8, key);
-  else
-    sqlite3_bind_null(st, base + 8);
-  if (d->prev_ref[0])
-    sqlite3_bind_text(st, base + 9, d->prev_ref, -1, SQLITE_STATIC);
-  else
-    sqlite3_bind_null(st, base + 9);
+  bind_opt_int64(st, base + 8, key, with_key);
+  bind_opt_text(st, base + 9, d->prev_ref);
   sqlite3_bind_int(st, base + 10, d->category);
   sqlite3_bind_text(st, base + 11, d->code, -1, SQLITE_STATIC);
   sqlite3_bind_int(st, base + 12, d->begin);
   sqlite3_bind_int(st, base + 13, d->end);
   sqlite3_bind_int64(st, base + 14, d->volume);
   sqlite3_bind_int(st, base + 15, d->unit);
-  if (d->tariff >= 0)
-    sqlite3_bind_int64(st, base + 16, d->tariff);
-  else
-    sqlite3_bind_null(st, base + 16);
+  bind_opt_int64(st, base + 16, d->tariff, d->tariff >= 0);
   sqlite3_bind_int64(st, base + 17, d->amount);
   sqlite3_bind_int(st, base + 18, d->credit);
-  if (debit_id)
-    sqlite3_bind_int64(st, base + 19, debit_id);
-  else
-    sqlite3_bind_null(st, base + 19);
-  if (d->declnr[0])
-    sqlite3_bind_text(st, base + 20, d->declnr, -1, SQLITE_STATIC);
-  else
-    sqlite3_bind_null(st, base + 20);
+  bind_opt_int64(st, base + 19, debit_id, debit_id != 0);
+  bind_opt_text(st, base + 20, d->declnr);
 }
 
 /* A line whose provider and reference are stored already (`f`): an
@@ -187,10 +186,10 @@ static zt_status repeat_outcome(zt_store *s, int64_t file_id,
   sqlite3_stmt *st;
   int rc;
   if (!f->same) {
-    zt_store_reject_(res, ZT_R_DUPLICATE_REFERENCE, ZT_D_REF,
-               "referentienummer: '%s' of provider %08u is already "
-               "stored with other content",
-               d->ref, d->agb);
+    zt_put_reject(res, ZT_R_DUPLICATE_REFERENCE, ZT_D_REF,
+                  "referentienummer: '%s' of provider %08u is already "
+                  "stored with other content",
+                  d->ref, d->agb);
     return ZT_OK;
   }
   res->outcome = ZT_PUT_DUPLICATE;
@@ -231,16 +230,16 @@ static zt_status put_decl_now(zt_store *s, int64_t file_id, long line,
     if (zs)
       return zs;
     if (debit.found && debit.credit) {
-      zt_store_reject_(res, ZT_R_VALUE_INVALID, ZT_D_PREVREF,
-                 "vorig_referentienummer: '%s' is itself a credit",
-                 d->prev_ref);
+      zt_put_reject(res, ZT_R_VALUE_INVALID, ZT_D_PREVREF,
+                    "vorig_referentienummer: '%s' is itself a credit",
+                    d->prev_ref);
       return ZT_OK;
     }
     if (debit.found && !debit.restated) {
-      zt_store_reject_(res, ZT_R_VALUE_INVALID, ZT_D_PREVREF,
-                 "vorig_referentienummer: the credit does not restate "
-                 "its debit '%s' (another client, municipality, product "
-                 "or product period, or a larger amount)", d->prev_ref);
+      zt_put_reject(res, ZT_R_VALUE_INVALID, ZT_D_PREVREF,
+                    "vorig_referentienummer: the credit does not restate "
+                    "its debit '%s' (another client, municipality, product "
+                    "or product period, or a larger amount)", d->prev_ref);
       return ZT_OK;
     }
     if (debit.found)
@@ -272,9 +271,9 @@ static zt_status put_decl_now(zt_store *s, int64_t file_id, long line,
         stored_null_key = true;      /* try once more without the key */
         continue;
       }
-      zt_store_reject_(res, ZT_R_DUPLICATE_CREDIT, ZT_D_PREVREF,
-                 "vorig_referentienummer: '%s' already has a credit",
-                 d->prev_ref);
+      zt_put_reject(res, ZT_R_DUPLICATE_CREDIT, ZT_D_PREVREF,
+                    "vorig_referentienummer: '%s' already has a credit",
+                    d->prev_ref);
       return ZT_OK;
     }
   }

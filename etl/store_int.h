@@ -173,11 +173,8 @@ zt_status zt_store_client_birth_(zt_store *s, int64_t id, int old_precision,
 /* The credits waiting for their debit: key(agb, prev_ref) -> `n` (undone
  * with the file). */
 zt_status zt_store_waiting_put_(zt_store *s, uint64_t k, uint64_t n);
-/* A put's result: stored, or rejected with a reason, field and message. */
+/* A put's result set to "stored" (zt_put_reject() for a rejection). */
 void zt_store_clear_(zt_put_result *res);
-void zt_store_reject_(zt_put_result *res, zt_reason reason, int field,
-                      const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
 /* A failed SQLite call as a status with the store's message. */
 zt_status zt_store_fail_(zt_store *s, zt_err *err, const char *what);
 
