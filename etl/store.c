@@ -1,8 +1,9 @@
 /*
  * etl/store.c -- the SQLite store (see store.h; schema in
  * etl/store_schema.c, described in docs/store.md): open, migrate and
- * check it, register files, clients, assignments, residence, reference
- * tables and rejects. Declarations are stored by etl/store_decl.c.
+ * check it, register files, clients, assignments, residence and
+ * rejects. Declarations are stored by etl/store_decl.c, the reference
+ * tables by etl/store_ref.c.
  */
 #include "etl/store.h"
 
