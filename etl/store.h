@@ -197,6 +197,8 @@ typedef struct zt_put_result {
   bool credit_linked;    /* a credit found its debit */
   bool credit_waiting;   /* a credit went into quarantine */
   int credits_resolved;  /* waiting credits this debit resolved */
+  int waiting_rejected;  /* waiting credits of this file that named this
+                            credit: moved to the rejects */
 } zt_put_result;
 
 /* Make `res` say the row was rejected for `reason` in `field`, with a

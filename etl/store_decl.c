@@ -30,6 +30,7 @@
 #include <string.h>
 
 #include "core/hash.h"
+#include "core/log.h"
 #include "core/sort.h"
 #include "core/str.h"
 #include "etl/pseudo.h"
@@ -207,6 +208,83 @@ static zt_status repeat_outcome(zt_store *s, int64_t file_id,
   return ZT_OK;
 }
 
+/* A credit `d` was just stored while credits wait for a debit with its
+ * reference: they name a credit, which a credit may not (docs/rules.md
+ * §1). Each leaves quarantine for the reject list, counted in its own
+ * file, as it would have been had it arrived after `d`. Rare: a plain
+ * statement, not a cached one. */
+static zt_status reject_waiting_on(zt_store *s, int64_t file_id,
+                                   const zt_decl *d, int *moved,
+                                   int *moved_here, zt_err *err) {
+  static const char sql[] =
+      "SELECT d.id, d.file_id, d.line, printf('aanbieder_agb=%08d;"
+      "gemeente=%04d;client=%s;referentienummer=%s;"
+      "vorig_referentienummer=%s;productcategorie=%02d;productcode=%s;"
+      "begindatum=%s;einddatum=%s;volume=%d;eenheid=%02d;bedrag=%d;"
+      "debet_credit=C', d.agb, d.gemeente, c.pseudonym, d.ref, d.prev_ref,"
+      " d.category, d.product_code, date(d.begin_day * 86400, 'unixepoch'),"
+      " date(d.end_day * 86400, 'unixepoch'), d.volume, d.unit, d.amount) "
+      "FROM declaration d JOIN client c ON c.id = d.client_id "
+      "WHERE d.agb = ?1 AND d.prev_ref = ?2 AND d.credit = 1 "
+      "AND d.debit_id IS NULL ORDER BY d.id";
+  sqlite3_stmt *st, *del = NULL, *upd = NULL;
+  zt_status zs = ZT_OK;
+  char msg[160];
+  int rc;
+
+  *moved = *moved_here = 0;
+  if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2(s->db, "DELETE FROM declaration WHERE id = ?1", -1,
+                         &del, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2(s->db,
+                         "UPDATE ingest_file SET lines_accepted = "
+                         "lines_accepted - 1, lines_rejected = "
+                         "lines_rejected + 1, credits_waiting = "
+                         "max(credits_waiting - 1, 0) WHERE id = ?1",
+                         -1, &upd, NULL) != SQLITE_OK) {
+    zs = zt_store_fail_(s, err, "rejecting a credit that names a credit");
+    goto done;
+  }
+  sqlite3_bind_int64(st, 1, d->agb);
+  sqlite3_bind_text(st, 2, d->ref, -1, SQLITE_STATIC);
+  snprintf(msg, sizeof msg,
+           "vorig_referentienummer: '%s' is itself a credit", d->ref);
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    int64_t id = sqlite3_column_int64(st, 0);
+    int64_t fid = sqlite3_column_int64(st, 1);
+    zs = zt_store_put_reject(s, fid, (long)sqlite3_column_int64(st, 2),
+                             "vorig_referentienummer", ZT_R_VALUE_INVALID,
+                             msg, (const char *)sqlite3_column_text(st, 3),
+                             err);
+    if (zs)
+      goto done;
+    sqlite3_bind_int64(del, 1, id);
+    rc = sqlite3_step(del);
+    sqlite3_reset(del);
+    if (rc != SQLITE_DONE)
+      break;
+    if (fid == file_id) {
+      ++*moved_here;       /* counted with this line (count_result) */
+    } else {
+      zt_warn("ingest", "a credit waiting since an earlier file names "
+              "'%s', a credit of this file: it is rejected", d->ref);
+      sqlite3_bind_int64(upd, 1, fid);
+      rc = sqlite3_step(upd);
+      sqlite3_reset(upd);
+      if (rc != SQLITE_DONE)
+        break;
+    }
+    ++*moved;
+  }
+  if (rc != SQLITE_DONE)
+    zs = zt_store_fail_(s, err, "rejecting a credit that names a credit");
+done:
+  sqlite3_finalize(st);
+  sqlite3_finalize(del);
+  sqlite3_finalize(upd);
+  return zs;
+}
+
 /* Store one declaration line now (see zt_store_put_decl). */
 static zt_status put_decl_now(zt_store *s, int64_t file_id, long line,
                               const zt_decl *d, int64_t key,
@@ -222,6 +300,12 @@ static zt_status put_decl_now(zt_store *s, int64_t file_id, long line,
   zs = zt_store_client_id_(s, &d->client, &cid, &precision, err);
   if (zs)
     return zs;
+  if (d->credit && strcmp(d->prev_ref, d->ref) == 0) {
+    zt_put_reject(res, ZT_R_VALUE_INVALID, ZT_D_PREVREF,
+                  "vorig_referentienummer: '%s' is the line's own "
+                  "referentienummer", d->prev_ref);
+    return ZT_OK;
+  }
   if (d->credit) {
     /* Find the debit first: a credit names it by its reference. */
     found_row debit;
@@ -297,7 +381,20 @@ static zt_status put_decl_now(zt_store *s, int64_t file_id, long line,
         return zt_fail(err, ZT_ERR_NOMEM, "out of memory");
       res->credit_waiting = true;
     }
-  } else if (s->waiting.count) {
+  }
+  if (d->credit && s->waiting.count) {
+    uint64_t k = zt_store_map_key_((uint64_t)key), n = 0;
+    int moved;
+    if (zt_u64map_get(&s->waiting, k, &n) && n > 0) {
+      zs = reject_waiting_on(s, file_id, d, &moved, &res->waiting_rejected,
+                             err);
+      if (zs)
+        return zs;
+      n -= (uint64_t)moved < n ? (uint64_t)moved : n;
+      if (zt_store_waiting_put_(s, k, n))
+        return zt_fail(err, ZT_ERR_NOMEM, "out of memory");
+    }
+  } else if (!d->credit && s->waiting.count) {
     uint64_t k = zt_store_map_key_((uint64_t)key), n = 0;
     if (zt_u64map_get(&s->waiting, k, &n) && n > 0) {
       sqlite3_stmt *up = zt_store_q_(s, Q_DECL_RESOLVE);
@@ -365,6 +462,11 @@ static void count_result(zt_store *s, const zt_put_result *res) {
     s->batch.credits_linked += res->credit_linked;
     s->batch.credits_waiting += res->credit_waiting;
     s->batch.credits_resolved += res->credits_resolved;
+    /* earlier lines of this file, counted as stored and waiting */
+    s->batch.accepted -= res->waiting_rejected;
+    s->batch.credits_waiting -= res->waiting_rejected;
+    s->batch.rejected += res->waiting_rejected;
+    s->batch.by_reason[ZT_R_VALUE_INVALID] += res->waiting_rejected;
     break;
   case ZT_PUT_DUPLICATE:
     s->batch.duplicates++;

@@ -434,6 +434,85 @@ static void test_credit_restates_debit(void **state) {
   zt_store_close(s);
 }
 
+/* A credit may not name a credit, whichever arrives first: a credit
+ * that waited for a reference that turns out to be a credit's leaves
+ * quarantine for the reject list, counted in its own file; a credit that
+ * names itself is rejected. */
+static void test_credit_naming_credit(void **state) {
+  zt_store *s;
+  zt_put_result res;
+  zt_decl d1 = line(1, "R1", 95000), d3 = line(1, "R3", 95000);
+  zt_decl c1 = credit_of(&d1, "C1"), c2 = credit_of(&c1, "C2");
+  zt_decl self = credit_of(&d1, "S1"), c9 = credit_of(&d3, "C9");
+  zt_decl late = credit_of(&c9, "L1");
+  const zt_batch_counts *bc;
+  int64_t f, fb;
+  (void)state;
+  c2.credit = true;
+  snprintf(self.prev_ref, sizeof self.prev_ref, "S1");
+  assert_int_equal(zt_store_open(&s, NULL, ZT_STORE_MEMORY, NULL), ZT_OK);
+  f = begin(s, "a.csv");
+  assert_int_equal(put(s, f, &d1, &res), ZT_PUT_STORED);
+  assert_int_equal(put(s, f, &c2, &res), ZT_PUT_STORED);   /* waits */
+  assert_true(res.credit_waiting);
+  assert_int_equal(put(s, f, &c1, &res), ZT_PUT_STORED);
+  assert_true(res.credit_linked);
+  assert_int_equal(res.waiting_rejected, 1);
+  assert_int_equal(put(s, f, &self, &res), ZT_PUT_REJECTED);
+  assert_int_equal(res.reject.reason, ZT_R_VALUE_INVALID);
+  assert_int_equal(res.reject.field, ZT_D_PREVREF);
+  commit(s, f, "hash-a");
+  assert_int_equal(tu_count(s, "SELECT count(*) FROM credit_waiting"), 0);
+  assert_int_equal(tu_count(s, "SELECT count(*) FROM reject WHERE "
+                            "reason = 'value_invalid' AND raw LIKE "
+                            "'%referentienummer=C2;%'"),
+                   1);
+  assert_int_equal(tu_count(s, "SELECT count(*) FROM declaration WHERE "
+                            "ref = 'C2'"),
+                   0);
+
+  /* the same lines queued, in one batch sorted by reference: the same
+   * outcome, whichever of the two credits the sort puts first */
+  f = begin(s, "b.csv");
+  c1 = credit_of(&d3, "K1");
+  c2 = credit_of(&c1, "K2");
+  assert_int_equal(zt_store_queue_decl(s, f, 2, &d3, NULL), ZT_OK);
+  assert_int_equal(zt_store_queue_decl(s, f, 3, &c2, NULL), ZT_OK);
+  assert_int_equal(zt_store_queue_decl(s, f, 4, &c1, NULL), ZT_OK);
+  assert_int_equal(zt_store_flush(s, NULL), ZT_OK);
+  bc = zt_store_batch_counts(s);
+  assert_int_equal(bc->accepted, 2);
+  assert_int_equal(bc->rejected, 1);
+  assert_int_equal(bc->credits_waiting, 0);
+  assert_int_equal(bc->by_reason[ZT_R_VALUE_INVALID], 1);
+  commit(s, f, "hash-b");
+
+  /* across files: the credit that waited is rejected in its own file */
+  fb = begin(s, "c.csv");
+  assert_int_equal(put(s, fb, &late, &res), ZT_PUT_STORED);
+  assert_true(res.credit_waiting);
+  commit(s, fb, "hash-c");
+  f = begin(s, "d.csv");
+  d3 = line(2, "R9", 95000);
+  c9 = credit_of(&d3, "C9");
+  assert_int_equal(put(s, f, &d3, &res), ZT_PUT_STORED);
+  assert_int_equal(put(s, f, &c9, &res), ZT_PUT_STORED);
+  assert_int_equal(res.waiting_rejected, 0);
+  commit(s, f, "hash-d");
+  assert_int_equal(tu_count(s, "SELECT count(*) FROM credit_waiting"), 0);
+  {
+    char q[128];
+    snprintf(q, sizeof q,
+             "SELECT lines_rejected FROM ingest_file WHERE id = %lld",
+             (long long)fb);
+    assert_int_equal(tu_count(s, q), 1);
+    snprintf(q, sizeof q, "SELECT count(*) FROM reject WHERE file_id = %lld",
+             (long long)fb);
+    assert_int_equal(tu_count(s, q), 1);
+  }
+  zt_store_close(s);
+}
+
 static void test_rollback_and_repeat(void **state) {
   zt_store *s;
   zt_put_result res;
@@ -985,6 +1064,7 @@ int main(void) {
       cmocka_unit_test(test_queue_runs_equal_one_by_one),
       cmocka_unit_test(test_credits),
       cmocka_unit_test(test_credit_restates_debit),
+      cmocka_unit_test(test_credit_naming_credit),
       cmocka_unit_test(test_rollback_and_repeat),
       cmocka_unit_test(test_residence),
       cmocka_unit_test(test_rejected_file),
