@@ -1270,7 +1270,7 @@ void zt_store_file_rollback(zt_store *s) {
 zt_status zt_store_file_rejected(zt_store *s, const zt_file_info *fi,
                                  const char *hash, zt_reason reason,
                                  const char *message, zt_err *err) {
-  char again[64];
+  char rec[128];
   int64_t id;
   zt_status st;
   if (s->in_file)
@@ -1282,26 +1282,31 @@ zt_status zt_store_file_rejected(zt_store *s, const zt_file_info *fi,
   if (st)
     return st;
   s->in_file = true;
+  /* A rejected delivery is recorded under its fingerprint and a tag of
+   * its path, so that the same file tried again replaces its record, and
+   * two files of the same bytes under two paths are both on the list.
+   * When the same bytes were ingested before (a catalogue named on the
+   * command line and found again in a folder), the fingerprint stays
+   * with that file and the record gets AGAIN_SUFFIX. Stores of older
+   * versions recorded a rejection under the bare fingerprint: such a
+   * record gives way first. */
   if (hash)
     st = forget_rejected(s, hash, err);
   if (!st && hash) {
-    /* The same bytes were ingested before (a catalogue named on the
-     * command line and found again in a folder): the fingerprint stays
-     * with that file, and this rejection is recorded under the
-     * fingerprint with AGAIN_SUFFIX, so that finding it again replaces
-     * this record instead of adding one at every run. */
     sqlite3_stmt *q1 = zt_store_q_(s, Q_FILE_SEEN);
     int rc;
     sqlite3_bind_text(q1, 1, hash, -1, SQLITE_STATIC);
     rc = sqlite3_step(q1);
     sqlite3_reset(q1);
-    if (rc == SQLITE_ROW) {
-      snprintf(again, sizeof again, "%s" AGAIN_SUFFIX, hash);
-      hash = again;
-      st = forget_rejected(s, hash, err);
-    } else if (rc != SQLITE_DONE) {
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
       st = db_fail(s, err, "looking up a file");
-    }
+    snprintf(rec, sizeof rec, "%s%s-%016llx", hash,
+             rc == SQLITE_ROW ? AGAIN_SUFFIX : "",
+             (unsigned long long)zt_hash64(fi->path, strlen(fi->path),
+                                           CONTENT_SEED));
+    hash = rec;
+    if (!st)
+      st = forget_rejected(s, hash, err);
   }
   if (!st)
     st = insert_file(s, fi, hash, "rejected", zt_reason_code(reason), &id,

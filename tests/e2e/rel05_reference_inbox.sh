@@ -51,13 +51,27 @@ zr r run
 [ $RC = 2 ] || fail "run with a copy of the configured catalogue in the inbox exit $RC, want 2"
 [ -e r/rejected/kopie.csv ] || fail "the copy was not moved to rejected/"
 [ "$(count r "SELECT count(*) FROM product_code")" = 23 ] || fail "the copy changed the catalogue"
-# the same copy again: its rejection replaces the earlier record of those
-# bytes (it added one record at every run)
+# the same copy again under the same name: its rejection replaces the
+# earlier record of that delivery (it added one record at every run)
 q="SELECT count(*) FROM ingest_file WHERE status = 'rejected'"
 n1=$(count r "$q")
-cp r/reference/productcodes.csv r/inbox/kopie2.csv
-old r/inbox/kopie2.csv
+cp r/reference/productcodes.csv r/inbox/kopie.csv
+old r/inbox/kopie.csv
 zr r run
 [ $RC = 2 ] || fail "run with the copy again exit $RC, want 2"
 [ "$(count r "$q")" = "$n1" ] || fail "the copy found again added a rejected file record ($n1 -> $(count r "$q"))"
+# ... and under another name it is another delivery: both are listed
+cp r/reference/productcodes.csv r/inbox/kopie2.csv
+old r/inbox/kopie2.csv
+zr r run
+[ $RC = 2 ] || fail "run with a second copy exit $RC, want 2"
+[ "$(count r "$q")" = "$((n1 + 1))" ] || fail "a second copy under another name is not listed ($n1 -> $(count r "$q"))"
+# two files of the same bytes refused whole in one run: both listed
+printf 'x,y\n1,2\n' > r/inbox/aanbieder_A.csv
+cp r/inbox/aanbieder_A.csv r/inbox/aanbieder_B.csv
+old r/inbox/aanbieder_A.csv
+old r/inbox/aanbieder_B.csv
+zr r run
+[ "$(count r "SELECT count(*) FROM ingest_file WHERE name LIKE 'aanbieder__.csv'")" = 2 ] ||
+	fail "two refused files of the same bytes: $(count r "SELECT group_concat(name) FROM ingest_file WHERE name LIKE 'aanbieder%'")"
 echo "rel05 reference files: ok"
