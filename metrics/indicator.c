@@ -245,7 +245,7 @@ static const zt_ind_def defs[] = {
    fam_episodes,
    "mean age in completed years on the peildatum of the clients of the N "
    "longest episodes (known birth dates only)", SUM, T_NONE,
-   "episodes.top_duration_mean", NULL},
+   "~episodes.top_duration_mean", NULL},
   {"episodes.single_provider", C, 0, NULL, false, false, ZT_SC_COUNT, true,
    NULL, NOD, ZT_FAM_EPISODES, E_SINGLE, fam_episodes,
    "cohort episodes with exactly one distinct provider (AGB)", SUM, T_NONE,

@@ -100,7 +100,12 @@ struct zt_ind_def {
   const char *within;       /* a mean over part of the clients of this
                                row's total (its n): n and the rest
                                (within's n - n) must both be 0 or at
-                               least the threshold */
+                               least the threshold. "~id": the rest has
+                               no value of this mean's quantity (the
+                               unknown ages of episodes.top_age_mean),
+                               so no mean of the whole gives the rest's
+                               away: at region level, where counts are
+                               shown, the rule does not apply */
   const char *same;         /* a row with the same value ("id|key=v"):
                                hidden together */
 };

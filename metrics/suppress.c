@@ -1276,7 +1276,9 @@ static const zt_ind_value **deps_of(sctx *c, size_t i) {
     const zt_ind_value *v = row(c, i);
     for (int k = 0; k < 4; k++)
       dep[k] = d->deps[k] ? named_row(c->t, d->deps[k], v) : NULL;
-    dep[4] = d->within ? named_row(c->t, d->within, v) : NULL;
+    dep[4] = d->within ? named_row(c->t, d->within + (d->within[0] == '~'),
+                                   v)
+                       : NULL;
     c->dep_done[i] = true;
   }
   return dep;
@@ -1332,10 +1334,11 @@ static void dependents(sctx *c) {
       continue;
     if (!subject(v)) {
       /* the region: a mean over part of a total whose rest is few would
-       * give the rest's mean away (the counts are shown) */
+       * give the rest's mean away (the counts are shown); not when the
+       * rest has no value to give away ("~": unknown ages) */
       const zt_ind_value *w;
       if (d->supp != ZT_SC_DERIVED || d->additive || !d->within ||
-          v->n <= 0)
+          d->within[0] == '~' || v->n <= 0)
         continue;
       w = deps_of(c, i)[4];
       if (w && small_count(w->n - v->n, c->mode, c->threshold))

@@ -276,7 +276,11 @@ char *zt_nl_suppression_rule(zt_supp_mode mode, int t) {
                     "verborgen ('x'); zo'n cel kan elk aantal zijn, ook "
                     "nul. Gemiddelden, medianen en percentielen over 7 of "
                     "minder jeugdigen, trajecten of wachttijden zijn "
-                    "nergens getoond ('.'), ook niet voor de hele regio.");
+                    "nergens getoond ('.'), ook niet voor de hele regio, "
+                    "en een gemiddelde over een deel van een groep ook "
+                    "niet als de rest van de groep 7 of minder is: anders "
+                    "volgt het gemiddelde van de rest uit dat van de hele "
+                    "groep.");
   case ZT_SUPP_SMALL:
     break;
   }
@@ -289,11 +293,14 @@ char *zt_nl_suppression_rule(zt_supp_mode mode, int t) {
       "ook niet als het deel of de rest van het geheel 1 tot en met %d is. "
       "Gemiddelden, medianen en percentielen over minder dan %d jeugdigen, "
       "trajecten of wachttijden zijn nergens getoond, ook niet voor de hele "
-      "regio; de aantallen, aandelen en bedragen van de hele regio wel. "
+      "regio, en een gemiddelde over een deel van een groep ook niet als de "
+      "rest van de groep 1 tot en met %d is: anders volgt het gemiddelde "
+      "van de rest uit dat van de hele groep. De aantallen, aandelen en "
+      "bedragen van de hele regio zijn wel getoond. "
       "Waar een verborgen aantal anders uit totalen, andere tabellen of de "
       "halfjaren en het jaar terug te rekenen zou zijn, zijn ook andere "
       "cellen verborgen ('·'); zo'n cel kan elk aantal zijn, ook nul.",
-      t - 1, t, t, t - 1, t);
+      t - 1, t, t, t - 1, t, t - 1);
 }
 
 void zt_nl_source_group(long count, long rejected, const char *format,

@@ -199,6 +199,11 @@ static void test_cli_text(void **state) {
   assert_non_null(strstr(r, "medianen en percentielen over minder dan 5 "
                             "jeugdigen, trajecten of wachttijden zijn "
                             "nergens getoond, ook niet voor de hele regio"));
+  /* and a mean over part of a group whose rest is few (Tabel 5's longer
+   * episodes beside 2 short ones): the region's too */
+  assert_non_null(strstr(r, "een gemiddelde over een deel van een groep "
+                            "ook niet als de rest van de groep 1 tot en "
+                            "met 4 is"));
   g_free(r);
   r = zt_nl_suppression_rule(ZT_SUPP_NONE, 5);
   assert_non_null(strstr(r, "niet voor publicatie"));
@@ -206,6 +211,7 @@ static void test_cli_text(void **state) {
   r = zt_nl_suppression_rule(ZT_SUPP_CBS, 5);
   assert_non_null(strstr(r, "vijftallen"));
   assert_non_null(strstr(r, "ook niet voor de hele regio"));
+  assert_non_null(strstr(r, "de rest van de groep 7 of minder is"));
   g_free(r);
 }
 
