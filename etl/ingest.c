@@ -18,6 +18,7 @@
 
 #include "core/buf.h"
 #include "core/csvout.h"
+#include "core/date.h"
 #include "core/hash.h"
 #include "core/log.h"
 #include "core/str.h"
@@ -1269,6 +1270,20 @@ static zt_status ingest_one(zt_store *store, zt_validator *v,
              "that pass the 11-test; stored with it replaced; ask the "
              "sender to leave BSNs out)", n ? "; " : "",
              v->bsn_in_ref - bsn0);
+  }
+  if (pr.message_day != ZT_DAY_NONE && pr.message_day > zt_today()) {
+    /* a message dated in the future would stay out of every --as-of
+     * view up to that day: it counts as delivered today, as a file's
+     * modification time and --delivered do (docs/store.md) */
+    char day[11];
+    size_t n = strlen(f->warnings);
+    zt_date_iso(pr.message_day, day);
+    snprintf(f->warnings + n, sizeof f->warnings - n,
+             "%sthe message is dated %s, after today: it counts as "
+             "delivered today", n ? "; " : "", day);
+    zt_warn("ingest", "%s: the message is dated %s, after today: it "
+            "counts as delivered today", pr.path, day);
+    pr.message_day = zt_today();
   }
   done.hash = hash;
   done.kind = zt_kind_name(f->kind);

@@ -161,6 +161,19 @@ for f in lines-nons lines-lc; do
 		fail "$f.xml lines not in rejects.csv"
 done
 
+# a message dated in the future counts as delivered today, with a
+# warning: else it would stay out of every --as-of view up to that day
+sed 's/Dagtekening>2021-09-11</Dagtekening>2999-12-31</g; s/<ijw:ReferentieNummer>/<ijw:ReferentieNummer>FUT/g' \
+	"$demo" > future.xml
+set +e
+"$Z" ingest future.xml > future.out 2> future.err
+set -e
+cat future.err >> log.txt
+grep -q "dated 2999-12-31, after today" future.out future.err ||
+	fail "no warning for a message dated in the future: $(cat future.out future.err)"
+[ "$(count "SELECT count(*) FROM ingest_file WHERE name = 'future.xml' AND delivered_day <= CAST(julianday('now') - 2440587.5 AS INTEGER)")" = 1 ] ||
+	fail "a message dated 2999-12-31 counts as delivered then: $(count "SELECT delivered_day FROM ingest_file WHERE name = 'future.xml'")"
+
 # no input BSN anywhere: store dump, logs, every output
 sqlite3 zothuis.db .dump > dump.sql
 for f in "$DATA"/*.csv; do
