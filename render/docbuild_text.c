@@ -13,6 +13,7 @@
 #include "metrics/plausible.h"
 #include "render/accounting.h"
 #include "render/format_nl.h"
+#include "render/labels_nl.h"
 
 const char *subst(bctx *b, const char *s) {
   zt_buf out;
@@ -241,10 +242,18 @@ static void inline_nodes(bctx *b, xmlNodePtr parent, runs *r,
                                             : DASH, flags);
     } else if (strcmp(name, "setting") == 0) {
       const char *key = attr(b, n, "key"), *raw = setting(b, key);
-      const char *unit = attr(b, n, "unit");
+      const char *unit = attr(b, n, "unit"), *as = attr(b, n, "as");
       int64_t days;
-      /* unit="dagen": "42 dagen (zes weken)" */
-      if (unit && raw && zt_parse_i64(raw, strlen(raw), &days) == ZT_OK) {
+      if (as) {
+        /* as="gevolg": what the value means for the reader, a sentence
+         * of its own (none for a value without one) */
+        const char *nl;
+        snprintf(buf, sizeof buf, "%s:%s", key, as);
+        nl = zt_nl_setting_value(buf, raw);
+        add_run(b, r, nl != raw ? nl : "", flags);
+      } else if (unit && raw &&
+                 zt_parse_i64(raw, strlen(raw), &days) == ZT_OK) {
+        /* unit="dagen": "42 dagen (zes weken)" */
         zt_fmt_days_weeks(days, buf);
         add_run(b, r, buf, flags);
       } else {

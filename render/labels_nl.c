@@ -112,6 +112,16 @@ static const pair setting_values[] = {
    "volgens de regel die gold bij de start van de zorg"},
   {"woonplaatsbeginsel restated",
    "opnieuw toegerekend volgens de regel van nu"},
+  /* <setting key="woonplaatsbeginsel" as="gevolg"/>: what it means */
+  {"woonplaatsbeginsel:gevolg declared",
+   "De jaren vóór en na 2022 zijn daardoor niet zonder meer met elkaar "
+   "te vergelijken: vóór 2022 ontving vaak een andere gemeente de "
+   "declaratie dan nu."},
+  {"woonplaatsbeginsel:gevolg legal",
+   "De jaren vóór en na 2022 zijn daardoor niet zonder meer met elkaar "
+   "te vergelijken: vóór 2022 gold een andere regel."},
+  {"woonplaatsbeginsel:gevolg restated",
+   "Daardoor zijn de jaren vóór en na 2022 met elkaar te vergelijken."},
   {"boundaries current", "grenzen van de peildatum"},
   {"boundaries historic", "grenzen op het moment van de zorg"},
   {"cohort previous-year", "het kalenderjaar vóór de rapportageperiode"},

@@ -96,7 +96,7 @@ static const elem_def elems[] = {
   {"version", IN_INLINE, IN_NOTHING, false, "", ""},
   {"generated", IN_INLINE, IN_NOTHING, false, "", ""},
   {"suppression", IN_INLINE, IN_NOTHING, false, "", ""},
-  {"setting", IN_INLINE, IN_NOTHING, false, "key unit", "key"},
+  {"setting", IN_INLINE, IN_NOTHING, false, "key unit as", "key"},
   {"composition", IN_INLINE, IN_NOTHING, false, "", ""},
   {"em", IN_INLINE, IN_INLINE, true, "", ""},
   {"strong", IN_INLINE, IN_INLINE, true, "", ""},
@@ -425,6 +425,9 @@ static zt_status check_attr(check *c, xmlNodePtr n, const elem_def *d,
   } else if (strcmp(name, "unit") == 0) {
     if (strcmp(v, "dagen") != 0)
       return node_fail(c, n, "unit=\"%s\": expected dagen", v);
+  } else if (strcmp(name, "as") == 0) {
+    if (strcmp(v, "gevolg") != 0)
+      return node_fail(c, n, "as=\"%s\": expected gevolg", v);
   } else if (strcmp(name, "depth") == 0) {
     if (strcmp(v, "1") != 0 && strcmp(v, "2") != 0 && strcmp(v, "3") != 0)
       return node_fail(c, n, "depth=\"%s\": expected 1, 2 or 3", v);

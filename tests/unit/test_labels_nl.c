@@ -81,6 +81,21 @@ static void test_settings(void **state) {
   /* the short key a template names works too */
   assert_string_equal(zt_nl_setting_name("woonplaatsbeginsel"),
                       "Woonplaatsbeginsel");
+  /* <setting key="woonplaatsbeginsel" as="gevolg"/>: a sentence for each
+   * attribution, saying whether the years before and after 2022 compare */
+  {
+    static const char *const modes[] = {"declared", "legal", "restated"};
+    for (size_t i = 0; i < 3; i++) {
+      const char *nl =
+          zt_nl_setting_value("woonplaatsbeginsel:gevolg", modes[i]);
+      assert_string_not_equal(nl, modes[i]);
+      assert_non_null(strstr(nl, "2022"));
+      assert_int_equal(nl[strlen(nl) - 1], '.');
+      no_code_words(nl);
+      assert_true((strstr(nl, "niet zonder meer") != NULL) ==
+                  (strcmp(modes[i], "restated") != 0));
+    }
+  }
 }
 
 static void test_file_kinds(void **state) {
