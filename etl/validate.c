@@ -53,11 +53,16 @@ static zt_status reject(zt_reject *rej, zt_reason reason, int fieldno,
  * column (BSN fields themselves are masked by their check). */
 static const char *show(zt_slice s, char buf[32]) {
   char all[SHOW_SCAN + 1];
-  size_t n = s.n < SHOW_SCAN ? s.n : SHOW_SCAN;
-  size_t k = n < 24 ? n : 24;
+  size_t n = s.n < SHOW_SCAN ? s.n : SHOW_SCAN, m, k;
   zt_mask_text(s.p, n, NULL, 0, ZT_MASK_LONG, all, sizeof all);
+  /* masking may shorten it (a wide digit becomes one star) */
+  m = strlen(all);
+  k = m < 24 ? m : 24;
+  while (k < m && k > 0 && ((unsigned char)all[k] & 0xC0) == 0x80)
+    k--;                        /* cut on a character's boundary */
   memcpy(buf, all, k);
-  memcpy(buf + k, s.n > 24 ? "..." : "", s.n > 24 ? 4 : 1);
+  memcpy(buf + k, k < m || s.n > n ? "..." : "",
+         k < m || s.n > n ? 4 : 1);
   return buf;
 }
 
