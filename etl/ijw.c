@@ -1880,7 +1880,25 @@ static zt_status read_msg(zt_source *src, const zt_read_opts *opts,
   xmlCtxtUseOptions(r->ctxt, XML_PARSE_NONET);
   names_init(r);
 
-  for (;;) {
+  {
+    /* The encoding, before the parser reads a byte (etl/xmlguard.h). */
+    const char *p;
+    size_t n;
+    char enc[41];
+    st = zt_source_peek(src, ZT_XML_DECL_MAX, &p, &n, err);
+    if (st) {
+      if (file_reason)
+        *file_reason = ZT_R_FILE_UNREADABLE;
+      goto out;
+    }
+    if (zt_xml_declared_encoding(p, n, enc, sizeof enc) &&
+        !zt_xml_encoding_ok(enc))
+      fail(r, ZT_R_XML_MALFORMED,
+           "the XML declaration names the encoding '%s'; iJw messages are "
+           "UTF-8: ask for the message again in UTF-8", enc);
+  }
+
+  while (!r->stop) {
     const char *p;
     size_t n;
     st = zt_source_next(src, &p, &n, err);

@@ -56,7 +56,8 @@ static const struct {
   [ZT_R_LAYOUT_UNKNOWN] = {"layout_unknown",
                            "CSV header matches no known layout"},
   [ZT_R_XML_MALFORMED] = {"xml_malformed",
-                          "not well-formed XML, or refused as hostile"},
+                          "not well-formed XML, not UTF-8, or refused as "
+                          "hostile"},
   [ZT_R_XML_KIND_UNKNOWN] = {"xml_kind_unknown",
                              "XML of a kind zothuis does not read"},
   [ZT_R_HEADER_INVALID] = {"header_invalid",

@@ -654,6 +654,50 @@ static void test_malformed(void **state) {
   g_free(dir);
 }
 
+/* A message whose XML declaration names an encoding other than UTF-8
+ * (or US-ASCII) is refused whole before the parser reads it, the
+ * encoding named: UTF-7 could hide a line from every byte-level check
+ * ("+ADw-" is '<'). No line comes out of it. */
+static void test_declared_encoding(void **state) {
+  static const char *const refused[] = {"UTF-7", "utf-7", "ISO-8859-1",
+                                        "windows-1252", "UTF-16"};
+  static const char *const read[] = {"utf-8", "UTF8", "US-ASCII"};
+  char *dir = tu_tmpdir("ijw-enc");
+  (void)state;
+  for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++) {
+    char to[64], word[64];
+    char *p;
+    rec r;
+    snprintf(to, sizeof to, "encoding=\"%s\"", refused[i]);
+    snprintf(word, sizeof word, "encoding '%s'", refused[i]);
+    p = variant(dir, "enc.xml", DATA "jw323_prefixes.xml",
+                "encoding=\"UTF-8\"", to);
+    expect_malformed(p, word, &r);
+    assert_int_equal(r.rows->len, 0);
+    assert_int_equal(r.rejects->len, 0);
+    rec_free(&r);
+    g_free(p);
+  }
+  for (size_t i = 0; i < sizeof read / sizeof read[0]; i++) {
+    char to[64];
+    char *p;
+    rec r;
+    zt_kind kind;
+    zt_reason why;
+    snprintf(to, sizeof to, "encoding=\"%s\"", read[i]);
+    p = variant(dir, "enc.xml", DATA "jw323_prefixes.xml",
+                "encoding=\"UTF-8\"", to);
+    rec_init(&r);
+    assert_int_equal(read_path(p, ZT_KIND_AUTO, &r, &kind, &why, NULL),
+                     ZT_OK);
+    check_prefixes_rows(&r);
+    rec_free(&r);
+    g_free(p);
+  }
+  tu_rmtree(dir);
+  g_free(dir);
+}
+
 #define ROOT323                                                         \
   "<jw323:Bericht xmlns:jw323=\"http://www.istandaarden.nl/ijw/3_2/"    \
   "jw323/schema\">"
@@ -1138,6 +1182,7 @@ int main(void) {
       cmocka_unit_test(test_answer_unread),
       cmocka_unit_test(test_totals_mismatch_warns),
       cmocka_unit_test(test_header_invalid),
+      cmocka_unit_test(test_declared_encoding),
       cmocka_unit_test(test_malformed),
       cmocka_unit_test(test_hostile),
       cmocka_unit_test(test_kind_unknown),
