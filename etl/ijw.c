@@ -1794,7 +1794,7 @@ static zt_day slot_day(const rd *r, int k) {
   zt_slice v = slot_text(s);
   zt_day d;
   if (!s->seen || s->dup || s->over ||
-      zt_date_parse(v.p, v.n, &d) != ZT_OK)
+      zt_date_parse_iso(v.p, v.n, &d) != ZT_OK)
     return ZT_DAY_NONE;
   return d;
 }

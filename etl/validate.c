@@ -164,10 +164,18 @@ static zt_status check_date(const zt_row *row, int fi, int how, zt_day *out,
       return reject(rej, ZT_R_MISSING_FIELD, fi, row, "required, but empty");
     return ZT_OK;
   }
-  if (zt_date_parse(s.p, s.n, out) != ZT_OK)
+  if (row->fmt && row->fmt->ijw) {
+    /* iJw writes xs:date, YYYY-MM-DD; 01-02-2024 may mean either
+     * month, so it is not read as CSV's day-first form */
+    if (zt_date_parse_iso(s.p, s.n, out) != ZT_OK)
+      return reject(rej, ZT_R_DATE_INVALID, fi, row,
+                    "'%s' is not a real date of the form YYYY-MM-DD "
+                    "(xs:date, as iJw writes it)", show(s, buf));
+  } else if (zt_date_parse(s.p, s.n, out) != ZT_OK) {
     return reject(rej, ZT_R_DATE_INVALID, fi, row,
                   "'%s' is not a real date (YYYY-MM-DD or DD-MM-YYYY)",
                   show(s, buf));
+  }
   if (*out > ZT_DAY_MAX) {
     /* 9999-12-31 and the like: iJw's way of writing an open end */
     if (how == D_OPEN_END) {

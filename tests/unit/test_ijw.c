@@ -1169,6 +1169,26 @@ static void test_message_day(void **state) {
   g_free(dir);
 }
 
+/* iJw dates are xs:date, YYYY-MM-DD: a header date written day first
+ * (02-04-2026), as CSV may write it, is no message day. (A line's
+ * day-first date is rejected by the validator: test_validate,
+ * e2e rel25_xml_dates.) */
+static void test_day_first_dates(void **state) {
+  char *dir = tu_tmpdir("ijw-dates");
+  char *q = variant(dir, "e.xml", DATA "jw323_prefixes.xml",
+                    "<q:Dagtekening>2026-04-02",
+                    "<q:Dagtekening>02-04-2026");
+  char *q2 = variant(dir, "f.xml", q, "<p:DeclaratieDagtekening>2026-04-02",
+                     "<p:DeclaratieDagtekening>04-02-2026");
+  (void)state;
+  assert_int_equal(message_day(q), zt_day_from_ymd(2026, 4, 2));
+  assert_int_equal(message_day(q2), ZT_DAY_NONE);
+  tu_rmtree(dir);
+  g_free(q);
+  g_free(q2);
+  g_free(dir);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_prefixes_3_1),
@@ -1193,6 +1213,7 @@ int main(void) {
       cmocka_unit_test(test_masking),
       cmocka_unit_test(test_sniff),
       cmocka_unit_test(test_message_day),
+      cmocka_unit_test(test_day_first_dates),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
