@@ -32,6 +32,7 @@
 #include <string.h>
 
 #include "core/str.h"
+#include "etl/pseudo.h"
 #include "etl/xmlguard.h"
 
 /* ---- element names ---------------------------------------------------- */
@@ -463,20 +464,31 @@ struct rd {
 /* ---- messages --------------------------------------------------------- */
 
 void zt_ijw_mask_digits(char *s) {
-  size_t i = 0;
-  while (s[i]) {
-    if (s[i] >= '0' && s[i] <= '9') {
-      size_t j = i;
-      while (s[j] >= '0' && s[j] <= '9')
-        j++;
-      if (j - i >= 9)
-        for (size_t k = i + 2; k < j - 2; k++)
-          s[k] = '*';
-      i = j;
-    } else {
-      i++;
+  /* digits of any script (zt_digit_at): a masked one is one star, so
+   * the text may get shorter */
+  size_t n = strlen(s), i = 0, o = 0, w;
+  while (i < n) {
+    size_t j = i, d = 0;
+    while (j < n && zt_digit_at(s, n, j, &w) >= 0) {
+      d++;
+      j += w;
     }
+    if (d == 0) {
+      s[o++] = s[i++];
+      continue;
+    }
+    for (size_t k = i, di = 0; k < j; k += w, di++) {
+      (void)zt_digit_at(s, n, k, &w);
+      if (d >= 9 && di >= 2 && di < d - 2) {
+        s[o++] = '*';
+      } else {
+        memmove(s + o, s + k, w);
+        o += w;
+      }
+    }
+    i = j;
   }
+  s[o] = '\0';
 }
 
 /* Copy input text (p, n) into `out` for a message: control characters
@@ -495,11 +507,20 @@ static const char *show(const void *src, size_t n, char *out, size_t size) {
   tmp[k] = '\0';
   zt_ijw_mask_digits(tmp);
   {
-    size_t keep = k < size ? k : size - 1;
+    /* masking may have shortened it; cut on a character's boundary */
+    size_t m = strlen(tmp), keep = m < size ? m : size - 1;
+    bool cut = keep < m || k < n;
+    if (cut && keep >= 3)
+      keep -= 3;
+    while (keep > 0 && keep < m &&
+           ((unsigned char)tmp[keep] & 0xC0) == 0x80)
+      keep--;
     memcpy(out, tmp, keep);
+    if (cut && keep + 3 < size) {
+      memcpy(out + keep, "...", 3);
+      keep += 3;
+    }
     out[keep] = '\0';
-    if (keep < n && keep >= 3)
-      memcpy(out + keep - 3, "...", 3);
   }
   return out;
 }

@@ -98,6 +98,10 @@ static int digit_at(const char *s, size_t n, size_t i, size_t *w) {
   return v;
 }
 
+int zt_digit_at(const char *s, size_t n, size_t i, size_t *w) {
+  return digit_at(s, n, i, w);
+}
+
 /* Is there a digit at s[i] (i may be n)? */
 static bool digit_here(const char *s, size_t n, size_t i) {
   size_t w;

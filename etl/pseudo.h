@@ -129,6 +129,12 @@ bool zt_number_bsn_shaped(int64_t nr, bool *own_only);
 zt_status zt_number_token(zt_pseudonymizer *ps, int64_t nr, int64_t *tok,
                           zt_pseudo *pseudo);
 
+/* The decimal digit whose character starts at s[i] (i < n): ASCII, or
+ * any Unicode digit in UTF-8 (a full-width one, U+FF10..U+FF19, ...).
+ * Returns its value and sets *w to its bytes; or returns -1 with *w the
+ * bytes to step over (1). Every BSN matcher reads digits with it. */
+int zt_digit_at(const char *s, size_t n, size_t i, size_t *w);
+
 /* Mask a BSN-like value for messages: "12*****82". Values shorter than 5
  * characters become all stars; at most ZT_MASK_MAX-1 characters. */
 void zt_bsn_mask(const char *s, size_t n, char out[ZT_MASK_MAX]);

@@ -1018,11 +1018,28 @@ static void test_masking(void **state) {
   zt_ijw_mask_digits(s);
   assert_string_equal(
       s, "bsn 12*****82, agb 12345678, long 12******90, end 99*****06");
+  {
+    /* full-width digits, alone or mixed, count too */
+    char w[] = "bsn \xef\xbc\x91\xef\xbc\x92" "34567\xef\xbc\x98"
+               "\xef\xbc\x92 agb \xef\xbc\x91" "2345678";
+    zt_ijw_mask_digits(w);
+    assert_string_equal(w, "bsn \xef\xbc\x91\xef\xbc\x92*****"
+                           "\xef\xbc\x98\xef\xbc\x92 agb \xef\xbc\x91"
+                           "2345678");
+  }
 
   /* A BSN-like Afzender is masked in the header error. */
   p = variant(dir, "bsn.xml", DATA "jw323_prefixes.xml", ">12345678<",
               ">999900006<");
   expect_header_invalid(p, "99*****06");
+  g_free(p);
+  /* ... also in full-width digits (999900006) */
+  p = variant(dir, "bsnw.xml", DATA "jw323_prefixes.xml", ">12345678<",
+              ">\xef\xbc\x99\xef\xbc\x99\xef\xbc\x99\xef\xbc\x99"
+              "\xef\xbc\x90\xef\xbc\x90\xef\xbc\x90\xef\xbc\x90"
+              "\xef\xbc\x96<");
+  expect_header_invalid(p, "\xef\xbc\x99\xef\xbc\x99*****"
+                           "\xef\xbc\x90\xef\xbc\x96");
   g_free(p);
 
   /* An element named after a BSN inside a Prestatie. */
