@@ -60,7 +60,9 @@ static int digits(const char *s, size_t n) {
   return v;
 }
 
-zt_status zt_date_parse(const char *s, size_t n, zt_day *out) {
+/* Both forms, or (iso_only) YYYY-MM-DD alone. */
+static zt_status parse(const char *s, size_t n, bool iso_only,
+                       zt_day *out) {
   int y, m, d;
   if (n != 10)
     return ZT_ERR_INPUT;
@@ -68,7 +70,7 @@ zt_status zt_date_parse(const char *s, size_t n, zt_day *out) {
     y = digits(s, 4);
     m = digits(s + 5, 2);
     d = digits(s + 8, 2);
-  } else if (s[2] == '-' && s[5] == '-') {     /* DD-MM-YYYY */
+  } else if (!iso_only && s[2] == '-' && s[5] == '-') { /* DD-MM-YYYY */
     d = digits(s, 2);
     m = digits(s + 3, 2);
     y = digits(s + 6, 4);
@@ -79,6 +81,14 @@ zt_status zt_date_parse(const char *s, size_t n, zt_day *out) {
     return ZT_ERR_INPUT;
   *out = zt_day_from_ymd(y, m, d);
   return ZT_OK;
+}
+
+zt_status zt_date_parse(const char *s, size_t n, zt_day *out) {
+  return parse(s, n, false, out);
+}
+
+zt_status zt_date_parse_iso(const char *s, size_t n, zt_day *out) {
+  return parse(s, n, true, out);
 }
 
 void zt_date_iso(zt_day d, char buf[11]) {

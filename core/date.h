@@ -43,6 +43,9 @@ void zt_day_to_ymd(zt_day d, int *year, int *month, int *day);
  * calendar date (2027-06-31). Callers that store the day check the year
  * against ZT_YEAR_MAX. */
 zt_status zt_date_parse(const char *s, size_t n, zt_day *out);
+/* The same for YYYY-MM-DD alone: an iJw date (xs:date, without a time
+ * zone), which is never written day first. */
+zt_status zt_date_parse_iso(const char *s, size_t n, zt_day *out);
 
 /* Write YYYY-MM-DD and a NUL into `buf` (11 bytes); "" for ZT_DAY_NONE. */
 void zt_date_iso(zt_day d, char buf[11]);

@@ -13,6 +13,7 @@
 
 #include <glib.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -496,6 +497,64 @@ static zt_status reject_structure(reader *rd, const zt_csv_rec *rec,
   return ZT_OK;
 }
 
+/* Is c a control byte a field may not hold: C0 (but TAB, and CR and LF,
+ * which a quoted field spanning lines has) or DEL? */
+static bool bad_control(unsigned char c) {
+  return (c < 0x20 && c != '\t' && c != '\r' && c != '\n') || c == 0x7f;
+}
+
+/* Might p[0..n) hold such a byte? A word at a time: false is certain
+ * (every byte from 0x20 to 0x7E, or 0x80 and up), true asks for the
+ * bytes (a TAB, CR, LF or DEL, or a byte after a hit, also says so). */
+static bool may_have_control(const char *p, size_t n) {
+  const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t x;
+    memcpy(&x, p + i, 8);
+    /* a byte below 0x20, or 0x7F (+1 is 0x80) */
+    if (((x - 0x20 * ones) & ~x & highs) || ((x + ones) & ~x & highs))
+      return true;
+  }
+  for (; i < n; i++)
+    if ((unsigned char)p[i] < 0x20 || (unsigned char)p[i] == 0x7f)
+      return true;
+  return false;
+}
+
+/* Reject a line with a control byte in a field (docs/mapping.md): no
+ * data field holds one, and one may be an escape sequence for a
+ * terminal or hide text from a reader. The message names the column
+ * and the byte's place in the field, never the field's text; the raw
+ * line shows the byte as '?' (zt_mask_line). *done tells whether it
+ * rejected. */
+static zt_status reject_control(reader *rd, const zt_csv_rec *rec,
+                                bool *done, zt_err *err) {
+  size_t n = rec->raw.n;
+  *done = false;
+  while (n > 0 && (rec->raw.p[n - 1] == '\n' || rec->raw.p[n - 1] == '\r'))
+    n--;                             /* the line end */
+  if (!may_have_control(rec->raw.p, n))
+    return ZT_OK;
+  for (int j = 0; j < rec->nf; j++)
+    for (size_t k = 0; k < rec->f[j].n; k++) {
+      unsigned byte = (unsigned char)rec->f[j].p[k];
+      if (!bad_control((unsigned char)byte))
+        continue;
+      *done = true;
+      if (j < rd->hdr->n)
+        return reject(rd, rec, ZT_R_ENCODING_INVALID, rd->canon_of_col[j],
+                      err, "column %d (%s): control byte 0x%02X at byte "
+                      "%zu of the field; a field holds text (a tab, and "
+                      "line ends inside quotes, are the only control "
+                      "bytes allowed)", j + 1, rd->show[j], byte, k + 1);
+      return reject(rd, rec, ZT_R_ENCODING_INVALID, -1, err,
+                    "field %d: control byte 0x%02X at byte %zu of the "
+                    "field; a field holds text", j + 1, byte, k + 1);
+    }
+  return ZT_OK;
+}
+
 /* One record after the header: a row or a reject. */
 static zt_status do_record(reader *rd, const zt_csv_rec *rec, zt_err *err) {
   const zt_slice *f = rec->f;
@@ -539,6 +598,12 @@ static zt_status do_record(reader *rd, const zt_csv_rec *rec, zt_err *err) {
       row.raw = rec->raw;
   } else
     row.raw = rec->raw;
+  {
+    bool done;
+    zt_status st = reject_control(rd, rec, &done, err);
+    if (st || done)
+      return st;
+  }
 
   if (rec->ncols != rd->hdr->n) {
     bool extra_empty = rec->ncols > rd->hdr->n;

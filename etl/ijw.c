@@ -32,6 +32,7 @@
 #include <string.h>
 
 #include "core/str.h"
+#include "etl/pseudo.h"
 #include "etl/xmlguard.h"
 
 /* ---- element names ---------------------------------------------------- */
@@ -463,20 +464,31 @@ struct rd {
 /* ---- messages --------------------------------------------------------- */
 
 void zt_ijw_mask_digits(char *s) {
-  size_t i = 0;
-  while (s[i]) {
-    if (s[i] >= '0' && s[i] <= '9') {
-      size_t j = i;
-      while (s[j] >= '0' && s[j] <= '9')
-        j++;
-      if (j - i >= 9)
-        for (size_t k = i + 2; k < j - 2; k++)
-          s[k] = '*';
-      i = j;
-    } else {
-      i++;
+  /* digits of any script (zt_digit_at): a masked one is one star, so
+   * the text may get shorter */
+  size_t n = strlen(s), i = 0, o = 0, w;
+  while (i < n) {
+    size_t j = i, d = 0;
+    while (j < n && zt_digit_at(s, n, j, &w) >= 0) {
+      d++;
+      j += w;
     }
+    if (d == 0) {
+      s[o++] = s[i++];
+      continue;
+    }
+    for (size_t k = i, di = 0; k < j; k += w, di++) {
+      (void)zt_digit_at(s, n, k, &w);
+      if (d >= 9 && di >= 2 && di < d - 2) {
+        s[o++] = '*';
+      } else {
+        memmove(s + o, s + k, w);
+        o += w;
+      }
+    }
+    i = j;
   }
+  s[o] = '\0';
 }
 
 /* Copy input text (p, n) into `out` for a message: control characters
@@ -495,11 +507,20 @@ static const char *show(const void *src, size_t n, char *out, size_t size) {
   tmp[k] = '\0';
   zt_ijw_mask_digits(tmp);
   {
-    size_t keep = k < size ? k : size - 1;
+    /* masking may have shortened it; cut on a character's boundary */
+    size_t m = strlen(tmp), keep = m < size ? m : size - 1;
+    bool cut = keep < m || k < n;
+    if (cut && keep >= 3)
+      keep -= 3;
+    while (keep > 0 && keep < m &&
+           ((unsigned char)tmp[keep] & 0xC0) == 0x80)
+      keep--;
     memcpy(out, tmp, keep);
+    if (cut && keep + 3 < size) {
+      memcpy(out + keep, "...", 3);
+      keep += 3;
+    }
     out[keep] = '\0';
-    if (keep < n && keep >= 3)
-      memcpy(out + keep - 3, "...", 3);
   }
   return out;
 }
@@ -1794,7 +1815,7 @@ static zt_day slot_day(const rd *r, int k) {
   zt_slice v = slot_text(s);
   zt_day d;
   if (!s->seen || s->dup || s->over ||
-      zt_date_parse(v.p, v.n, &d) != ZT_OK)
+      zt_date_parse_iso(v.p, v.n, &d) != ZT_OK)
     return ZT_DAY_NONE;
   return d;
 }
@@ -1880,7 +1901,25 @@ static zt_status read_msg(zt_source *src, const zt_read_opts *opts,
   xmlCtxtUseOptions(r->ctxt, XML_PARSE_NONET);
   names_init(r);
 
-  for (;;) {
+  {
+    /* The encoding, before the parser reads a byte (etl/xmlguard.h). */
+    const char *p;
+    size_t n;
+    char enc[41];
+    st = zt_source_peek(src, ZT_XML_DECL_MAX, &p, &n, err);
+    if (st) {
+      if (file_reason)
+        *file_reason = ZT_R_FILE_UNREADABLE;
+      goto out;
+    }
+    if (zt_xml_declared_encoding(p, n, enc, sizeof enc) &&
+        !zt_xml_encoding_ok(enc))
+      fail(r, ZT_R_XML_MALFORMED,
+           "the XML declaration names the encoding '%s'; iJw messages are "
+           "UTF-8: ask for the message again in UTF-8", enc);
+  }
+
+  while (!r->stop) {
     const char *p;
     size_t n;
     st = zt_source_next(src, &p, &n, err);

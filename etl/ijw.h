@@ -133,8 +133,9 @@ bool zt_ijw_root_message(const char *p, size_t n, char *msg, size_t size);
  * format. NULL for a kind no iJw message yields. */
 const char *zt_ijw_format(zt_kind kind);
 
-/* Mask, in place, every run of 9 or more ASCII digits in `s` as its first
- * two digits, stars, and its last two ("123456782" -> "12*****82"). */
+/* Mask, in place, every run of 9 or more digits in `s` as its first two
+ * digits, stars, and its last two ("123456782" -> "12*****82"); digits
+ * of any script count (zt_digit_at), and a masked one is one star. */
 void zt_ijw_mask_digits(char *s);
 
 #endif

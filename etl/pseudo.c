@@ -71,6 +71,55 @@ static bool is_digit(char c) {
   return c >= '0' && c <= '9';
 }
 
+/*
+ * A decimal digit in any script: an ASCII one, or a character of
+ * Unicode's class Nd in UTF-8 (a full-width '\uFF19', an Arabic-Indic
+ * one, ...). A BSN written in such digits, or partly so, is a BSN too:
+ * every matcher below reads its digits with these two.
+ */
+
+/* The digit whose character starts at s[i] (i < n): its value, with its
+ * bytes in *w; or -1 (*w then the bytes to step over, at least 1). */
+static int digit_at(const char *s, size_t n, size_t i, size_t *w) {
+  unsigned char c = (unsigned char)s[i];
+  gunichar u;
+  int v;
+  *w = 1;
+  if (c < 0x80)
+    return is_digit((char)c) ? c - '0' : -1;
+  if (c < 0xC2)
+    return -1;                       /* a continuation byte or worse */
+  u = g_utf8_get_char_validated(s + i, (gssize)(n - i));
+  if (u == (gunichar)-1 || u == (gunichar)-2)
+    return -1;
+  v = g_unichar_digit_value(u);
+  if (v >= 0)
+    *w = (size_t)g_unichar_to_utf8(u, NULL);
+  return v;
+}
+
+int zt_digit_at(const char *s, size_t n, size_t i, size_t *w) {
+  return digit_at(s, n, i, w);
+}
+
+/* Is there a digit at s[i] (i may be n)? */
+static bool digit_here(const char *s, size_t n, size_t i) {
+  size_t w;
+  return i < n && digit_at(s, n, i, &w) >= 0;
+}
+
+/* Does a digit end just before s[i]? */
+static bool digit_before(const char *s, size_t n, size_t i) {
+  for (size_t back = 1; back <= 4 && back <= i; back++) {
+    size_t w;
+    unsigned char c = (unsigned char)s[i - back];
+    if ((c & 0xC0) == 0x80)
+      continue;                      /* a continuation byte: further */
+    return digit_at(s, n, i - back, &w) >= 0 && w == back;
+  }
+  return false;
+}
+
 /* Would these 8 digits be a BSN whose leading zero was lost (Excel)? */
 static bool bsn_without_zero(const char *digits8) {
   char nine[9];
@@ -90,7 +139,7 @@ static bool bsn_without_zero(const char *digits8) {
  */
 void zt_mask_text(const char *raw, size_t n, const char *bsn_p, size_t bsn_n,
                   unsigned flags, char *out, size_t outsz) {
-  size_t o = 0, i = 0;
+  size_t o = 0, i = 0, w;
   /* the BSN field as offsets into raw (empty when there is none) */
   size_t bs = bsn_p && bsn_p >= raw && bsn_p <= raw + n
                   ? (size_t)(bsn_p - raw) : n;
@@ -100,35 +149,50 @@ void zt_mask_text(const char *raw, size_t n, const char *bsn_p, size_t bsn_n,
   while (i < n && o + 1 < outsz) {
     unsigned char c0 = (unsigned char)raw[i];
     bool in_bsn;
-    if (c0 >= 0x20 && c0 != 0x7f && !is_digit((char)c0) &&
+    int dv;
+    if (c0 >= 0x20 && c0 < 0x7f && !is_digit((char)c0) &&
         (i < bs || i >= be)) {
       out[o++] = (char)c0;          /* the common byte: as it is */
       i++;
       continue;
     }
     in_bsn = i >= bs && i < be;
-    if (in_bsn && is_digit(raw[i])) {
-      size_t run = 0;
-      while (i + run < n && is_digit(raw[i + run]))
+    dv = digit_at(raw, n, i, &w);
+    if (in_bsn && dv >= 0) {
+      size_t run = 0, j = i;
+      while (j < n && digit_at(raw, n, j, &w) >= 0) {
         run++;
-      for (size_t k = 0; k < run && o + 1 < outsz; k++)
-        out[o++] = (run >= 5 && (k < 2 || k >= run - 2)) ? raw[i + k] : '*';
-      i += run;
+        j += w;
+      }
+      for (size_t k = 0; k < run && o + 1 < outsz; k++) {
+        (void)digit_at(raw, n, i, &w);
+        if (run >= 5 && (k < 2 || k >= run - 2)) {
+          if (o + w >= outsz)
+            break;
+          memcpy(out + o, raw + i, w);
+          o += w;
+        } else {
+          out[o++] = '*';           /* one star for a digit of any width */
+        }
+        i += w;
+      }
+      i = j;
       continue;
     }
-    if (is_digit(raw[i])) {
+    if (dv >= 0) {
       size_t j = i, d = 0, runs = 0;
       char sep = 0, digits[9];
       bool mask;
       for (;;) {                      /* one run, then maybe a separator */
-        while (j < n && is_digit(raw[j])) {
+        int v;
+        while (j < n && (v = digit_at(raw, n, j, &w)) >= 0) {
           if (d < sizeof digits)
-            digits[d] = raw[j];
+            digits[d] = (char)('0' + v);
           d++;
-          j++;
+          j += w;
         }
         runs++;
-        if (j + 1 < n && is_digit(raw[j + 1]) &&
+        if (digit_here(raw, n, j + 1) &&
             (sep ? raw[j] == sep
                  : (raw[j] == ' ' || raw[j] == '.' || raw[j] == '-'))) {
           sep = raw[j];
@@ -139,13 +203,14 @@ void zt_mask_text(const char *raw, size_t n, const char *bsn_p, size_t bsn_n,
       }
       if (runs > 1 && (d > 9 || (sep == '-' && d != 9))) {
         /* not a BSN-like group: take its first run alone */
+        int v;
         j = i;
         d = 0;
-        while (j < n && is_digit(raw[j])) {
+        while (j < n && (v = digit_at(raw, n, j, &w)) >= 0) {
           if (d < sizeof digits)
-            digits[d] = raw[j];
+            digits[d] = (char)('0' + v);
           d++;
-          j++;
+          j += w;
         }
         runs = 1;
       }
@@ -158,12 +223,19 @@ void zt_mask_text(const char *raw, size_t n, const char *bsn_p, size_t bsn_n,
                (d == 8 && free_standing && bsn_without_zero(digits)) ||
                (d >= 10 && runs == 1 && (flags & ZT_MASK_LONG));
       }
-      for (size_t k = i, di = 0; k < j && o + 1 < outsz; k++) {
-        if (!is_digit(raw[k])) {
-          out[o++] = raw[k];
+      for (size_t k = i, di = 0; k < j && o + 1 < outsz; k += w) {
+        if (digit_at(raw, n, k, &w) < 0) {
+          out[o++] = raw[k];          /* a separator */
           continue;
         }
-        out[o++] = !mask || di < 2 || di >= d - 2 ? raw[k] : '*';
+        if (!mask || di < 2 || di >= d - 2) {
+          if (o + w >= outsz)
+            break;
+          memcpy(out + o, raw + k, w);
+          o += w;
+        } else {
+          out[o++] = '*';
+        }
         di++;
       }
       i = j;
@@ -208,23 +280,30 @@ static bool is_sep(char c, bool dash) {
 }
 
 /* Read `want` digits of s[0..n) from `i` on, digit runs joined by single
- * separators of one kind (a dash only when `dash`), into `digits`.
- * Returns the offset after the last digit, or 0 when there are fewer;
- * *sep is the separator used, or 0. */
+ * separators of one kind (a dash only when `dash`), into `digits` (as
+ * ASCII digits, whatever digits the text has). Returns the offset after
+ * the last digit, or 0 when there are fewer; *sep is the separator used,
+ * or 0; *chars the characters read, separators included. */
 static size_t read_digits(const char *s, size_t n, size_t i, size_t want,
-                          bool dash, char *digits, char *sep) {
-  size_t d = 0;
+                          bool dash, char *digits, char *sep,
+                          size_t *chars) {
+  size_t d = 0, w;
   *sep = 0;
+  *chars = 0;
   while (i < n) {
-    if (is_digit(s[i])) {
-      digits[d++] = s[i++];
+    int v = digit_at(s, n, i, &w);
+    if (v >= 0) {
+      digits[d++] = (char)('0' + v);
+      i += w;
+      ++*chars;
       if (d == want)
         return i;
       continue;
     }
-    if (d > 0 && i + 1 < n && is_digit(s[i + 1]) &&
+    if (d > 0 && digit_here(s, n, i + 1) &&
         (*sep ? s[i] == *sep : is_sep(s[i], dash))) {
       *sep = s[i++];
+      ++*chars;
       continue;
     }
     break;
@@ -236,12 +315,25 @@ static size_t read_digits(const char *s, size_t n, size_t i, size_t want,
  * when they are grouped, no group of the same separator going on. */
 static bool free_eight(const char *s, size_t n, size_t i, size_t end,
                        char sep) {
-  if ((i > 0 && is_digit(s[i - 1])) || (end < n && is_digit(s[end])))
+  if (digit_before(s, n, i) || digit_here(s, n, end))
     return false;
   if (!sep)
     return true;
-  return !(i >= 2 && s[i - 1] == sep && is_digit(s[i - 2])) &&
-         !(end + 1 < n && s[end] == sep && is_digit(s[end + 1]));
+  return !(i >= 2 && s[i - 1] == sep && digit_before(s, n, i - 1)) &&
+         !(end < n && s[end] == sep && digit_here(s, n, end + 1));
+}
+
+/* Put '~' and the first chars - 1 characters of `text` in the place of
+ * s[i..end), a span of `chars` characters: as many characters as the
+ * span (fewer bytes, when its digits were wider than ASCII), so a field
+ * limit that held still holds. Returns the offset after it. */
+static size_t put_token(char *s, size_t i, size_t end, size_t chars,
+                        const char *text) {
+  s[i] = '~';
+  memcpy(s + i + 1, text, chars - 1);
+  if (i + chars < end)
+    memmove(s + i + chars, s + end, strlen(s + end) + 1);
+  return i + chars;
 }
 
 /* Replace every span of the child's BSN in `s` (see above) by '~' and
@@ -251,32 +343,31 @@ static zt_status scrub_own(char *s, const char *text, own_test test,
   size_t i = 0, n = strlen(s);
   while (i < n) {
     char nine[9], sep;
-    size_t end;
+    size_t end, chars, w;
     bool own = false;
     zt_status st;
-    if (!is_digit(s[i])) {
-      i++;
+    if (digit_at(s, n, i, &w) < 0) {
+      i += w;
       continue;
     }
-    end = read_digits(s, n, i, 9, true, nine, &sep);
+    end = read_digits(s, n, i, 9, true, nine, &sep, &chars);
     if (end && (st = test(ctx, nine, &own)) != ZT_OK)
       return st;
     if (!own) {
       /* a BSN with a leading zero, written without it */
       nine[0] = '0';
-      end = read_digits(s, n, i, 8, false, nine + 1, &sep);
+      end = read_digits(s, n, i, 8, false, nine + 1, &sep, &chars);
       if (end && free_eight(s, n, i, end, sep) &&
           (st = test(ctx, nine, &own)) != ZT_OK)
         return st;
     }
     if (!own) {
-      i++;
+      i += w;
       continue;
     }
-    s[i] = '~';
-    memcpy(s + i + 1, text, end - i - 1);
+    i = put_token(s, i, end, chars, text);
+    n = strlen(s);
     (*hits)++;
-    i = end;
   }
   return ZT_OK;
 }
@@ -298,22 +389,28 @@ bool zt_bsn_scrub(char *s, const char *bsn, const zt_pseudo *p) {
 zt_status zt_bsn_scrub_any(zt_pseudonymizer *ps, char *s, long *hits) {
   size_t i = 0, n = strlen(s);
   while (i < n) {
-    size_t j = i;
-    if (!is_digit(s[i])) {
-      i++;
+    size_t j = i, w, d = 0;
+    char nine[9];
+    int v;
+    if (digit_at(s, n, i, &w) < 0) {
+      i += w;
       continue;
     }
-    while (j < n && is_digit(s[j]))
-      j++;
-    if (j - i == 9 && zt_bsn_check(s + i, 9) == ZT_R_NONE) {
+    while (j < n && (v = digit_at(s, n, j, &w)) >= 0) {
+      if (d < sizeof nine)
+        nine[d] = (char)('0' + v);
+      d++;
+      j += w;
+    }
+    if (d == 9 && zt_bsn_check(nine, 9) == ZT_R_NONE) {
       zt_pseudo p;
       char text[ZT_PSEUDO_TEXT];
-      zt_status st = zt_pseudo_of(ps, s + i, 9, &p);
+      zt_status st = zt_pseudo_of(ps, nine, 9, &p);
       if (st)
         return st;
       zt_pseudo_text(&p, text);
-      s[i] = '~';
-      memcpy(s + i + 1, text, 8);
+      j = put_token(s, i, j, 9, text);
+      n = strlen(s);
       (*hits)++;
     }
     i = j;

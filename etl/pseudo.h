@@ -78,15 +78,19 @@ void zt_pseudo_text(const zt_pseudo *p, char out[ZT_PSEUDO_TEXT]);
  * child, so a credit's previous reference that repeats its debit's
  * reference in the same form still names it. A provider that builds
  * references from the client's BSN ("210001343-0921") must not put a
- * BSN into the store. Returns whether anything was replaced. */
+ * BSN into the store. Digits are those of any script, also mixed in one
+ * number (full-width U+FF10..U+FF19 in UTF-8, ...): the span becomes as
+ * many ASCII characters as it has characters, so `s` may get shorter.
+ * Returns whether anything was replaced. */
 bool zt_bsn_scrub(char *s, const char *bsn, const zt_pseudo *p);
 
 /* The same for any other BSN in `s`: every run of exactly nine digits
  * that passes the 11-test (another child's BSN, or a number that cannot
  * be told from one) becomes '~' and eight characters of that number's
  * own pseudonym, so the same number reads the same in every file, also
- * in files that name no client (a JW303 answer's reference). Adds the
- * numbers replaced to *hits. */
+ * in files that name no client (a JW325 answer's reference). Nine
+ * digits of any script count, as for zt_bsn_scrub(). Adds the numbers
+ * replaced to *hits. */
 zt_status zt_bsn_scrub_any(zt_pseudonymizer *ps, char *s, long *hits);
 
 /* zt_bsn_scrub() for a client known only by the text of its pseudonym
@@ -125,6 +129,12 @@ bool zt_number_bsn_shaped(int64_t nr, bool *own_only);
 zt_status zt_number_token(zt_pseudonymizer *ps, int64_t nr, int64_t *tok,
                           zt_pseudo *pseudo);
 
+/* The decimal digit whose character starts at s[i] (i < n): ASCII, or
+ * any Unicode digit in UTF-8 (a full-width one, U+FF10..U+FF19, ...).
+ * Returns its value and sets *w to its bytes; or returns -1 with *w the
+ * bytes to step over (1). Every BSN matcher reads digits with it. */
+int zt_digit_at(const char *s, size_t n, size_t i, size_t *w);
+
 /* Mask a BSN-like value for messages: "12*****82". Values shorter than 5
  * characters become all stars; at most ZT_MASK_MAX-1 characters. */
 void zt_bsn_mask(const char *s, size_t n, char out[ZT_MASK_MAX]);
@@ -135,9 +145,12 @@ void zt_bsn_mask(const char *s, size_t n, char out[ZT_MASK_MAX]);
  * digits that are a BSN whose leading zero was lost; the digits in
  * [bsn_p, bsn_p + bsn_n) are masked whatever they are (bsn_p may be
  * NULL). Provider codes (eight digits that fail that test), dates and
- * codes with letters (RN00674059) stay readable. Control characters
- * become ' ' (CR, LF, tab) or '?'. One output byte per input byte; cut to
- * outsz - 1, so mask the whole text before cutting it for display. */
+ * codes with letters (RN00674059) stay readable. A digit is a decimal
+ * digit of any script (ASCII, full-width U+FF10..U+FF19, ...; UTF-8),
+ * and a masked one is one '*' whatever its width. Control characters
+ * become ' ' (CR, LF, tab) or '?'. At most one output byte per input
+ * byte; cut to outsz - 1, so mask the whole text before cutting it for
+ * display. */
 #define ZT_MASK_LONG 1u   /* also plain runs of ten or more digits */
 #define ZT_MASK_ALL8 2u   /* also every plain run of eight digits */
 void zt_mask_text(const char *raw, size_t n, const char *bsn_p, size_t bsn_n,

@@ -39,7 +39,8 @@ static const struct {
   [ZT_R_FIELD_TOO_LONG] = {"field_too_long", "field longer than allowed"},
   [ZT_R_FIELD_COUNT] = {"field_count", "wrong number of fields on the line"},
   [ZT_R_ENCODING_INVALID] = {"encoding_invalid",
-                             "bytes not valid in the file's encoding"},
+                             "bytes not valid in the file's encoding, or "
+                             "a control byte in a field"},
   [ZT_R_QUOTE_UNTERMINATED] = {"quote_unterminated",
                                "a quoted field opened on the line is not "
                                "closed in time, or takes in other lines"},
@@ -55,7 +56,8 @@ static const struct {
   [ZT_R_LAYOUT_UNKNOWN] = {"layout_unknown",
                            "CSV header matches no known layout"},
   [ZT_R_XML_MALFORMED] = {"xml_malformed",
-                          "not well-formed XML, or refused as hostile"},
+                          "not well-formed XML, not UTF-8, or refused as "
+                          "hostile"},
   [ZT_R_XML_KIND_UNKNOWN] = {"xml_kind_unknown",
                              "XML of a kind zothuis does not read"},
   [ZT_R_HEADER_INVALID] = {"header_invalid",

@@ -53,11 +53,16 @@ static zt_status reject(zt_reject *rej, zt_reason reason, int fieldno,
  * column (BSN fields themselves are masked by their check). */
 static const char *show(zt_slice s, char buf[32]) {
   char all[SHOW_SCAN + 1];
-  size_t n = s.n < SHOW_SCAN ? s.n : SHOW_SCAN;
-  size_t k = n < 24 ? n : 24;
+  size_t n = s.n < SHOW_SCAN ? s.n : SHOW_SCAN, m, k;
   zt_mask_text(s.p, n, NULL, 0, ZT_MASK_LONG, all, sizeof all);
+  /* masking may shorten it (a wide digit becomes one star) */
+  m = strlen(all);
+  k = m < 24 ? m : 24;
+  while (k < m && k > 0 && ((unsigned char)all[k] & 0xC0) == 0x80)
+    k--;                        /* cut on a character's boundary */
   memcpy(buf, all, k);
-  memcpy(buf + k, s.n > 24 ? "..." : "", s.n > 24 ? 4 : 1);
+  memcpy(buf + k, k < m || s.n > n ? "..." : "",
+         k < m || s.n > n ? 4 : 1);
   return buf;
 }
 
@@ -159,10 +164,18 @@ static zt_status check_date(const zt_row *row, int fi, int how, zt_day *out,
       return reject(rej, ZT_R_MISSING_FIELD, fi, row, "required, but empty");
     return ZT_OK;
   }
-  if (zt_date_parse(s.p, s.n, out) != ZT_OK)
+  if (row->fmt && row->fmt->ijw) {
+    /* iJw writes xs:date, YYYY-MM-DD; 01-02-2024 may mean either
+     * month, so it is not read as CSV's day-first form */
+    if (zt_date_parse_iso(s.p, s.n, out) != ZT_OK)
+      return reject(rej, ZT_R_DATE_INVALID, fi, row,
+                    "'%s' is not a real date of the form YYYY-MM-DD "
+                    "(xs:date, as iJw writes it)", show(s, buf));
+  } else if (zt_date_parse(s.p, s.n, out) != ZT_OK) {
     return reject(rej, ZT_R_DATE_INVALID, fi, row,
                   "'%s' is not a real date (YYYY-MM-DD or DD-MM-YYYY)",
                   show(s, buf));
+  }
   if (*out > ZT_DAY_MAX) {
     /* 9999-12-31 and the like: iJw's way of writing an open end */
     if (how == D_OPEN_END) {

@@ -287,6 +287,17 @@ zt_status zt_xsd_validate(const char *xml_path, const char *xsd_dir,
                    "namespace in the first %d KiB)",
                    xml_path, PEEK / 1024);
   }
+  {
+    /* as the reader does (etl/xmlguard.h): UTF-7 could hide elements */
+    char enc[41];
+    if (zt_xml_declared_encoding(head, nhead, enc, sizeof enc) &&
+        !zt_xml_encoding_ok(enc)) {
+      zt_source_close(src);
+      return zt_fail(err, ZT_ERR_INPUT,
+                     "%s: the XML declaration names the encoding '%s'; "
+                     "iJw messages are UTF-8", xml_path, enc);
+    }
+  }
   if (!realpath(xsd_dir, real)) {
     zt_source_close(src);
     return zt_fail(err, ZT_ERR_USAGE, "%s: no such schema directory",

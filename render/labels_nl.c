@@ -37,7 +37,7 @@ static const pair reasons[] = {
   {"missing_field", "Verplicht veld ontbreekt"},
   {"field_too_long", "Veld is te lang"},
   {"field_count", "Verkeerd aantal velden"},
-  {"encoding_invalid", "Ongeldige tekenset"},
+  {"encoding_invalid", "Ongeldige tekenset of stuurteken"},
   {"quote_unterminated", "Aanhalingsteken niet afgesloten"},
   {"delete_unknown", "Te verwijderen start of stop zorg onbekend"},
   {"answer_conflict", "Tweede, afwijkend declaratie-antwoord"},

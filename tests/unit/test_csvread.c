@@ -13,6 +13,7 @@
 
 #include "etl/csvmap.h"
 #include "etl/csvread.h"
+#include "etl/pseudo.h"
 
 /* Generated test BSNs that pass the 11-test:
  * 123456782: 1*9+2*8+3*7+4*6+5*5+6*4+7*3+8*2 = 156, 156 - 2 = 154 = 11*14
@@ -449,6 +450,57 @@ static void test_encodings(void **state) {
   result_free(&r);
 }
 
+/* A control byte in a field (C0 but TAB, CR and LF; DEL) rejects its
+ * line as encoding_invalid, naming the column and the byte's place, in
+ * a plain ASCII line, a quoted field and a Windows-1252 one; a tab, and
+ * a line end inside quotes, stay allowed. The raw text is handed on as
+ * it was (the sink masks it, zt_mask_line: the byte becomes '?'). */
+static void test_control_bytes(void **state) {
+  result r;
+  const char *text = "productcode;kind;label\n"
+                     "A1;x;a\x01" "b\n"
+                     "A2;x;\"red \x1b[31m\"\n"
+                     "A3;x;tab\there\n"
+                     "A4;x;\"two\r\nlines\"\n"
+                     "A5;x;del\x7f\n"
+                     "A6;x;caf\xe9\x08\n"
+                     "A7;x;\x1f\n";
+  (void)state;
+  r = read_text(text, ZT_KIND_AUTO);
+  assert_int_equal(r.st, ZT_OK);
+  assert_int_equal(r.c.rows, 2);
+  assert_int_equal(r.c.rejects, 5);
+  assert_non_null(strstr(r.c.log->str,
+                         "X2 encoding_invalid 2: column 3 (label): control "
+                         "byte 0x01 at byte 2 of the field"));
+  assert_non_null(strstr(r.c.log->str,
+                         "X3 encoding_invalid 2: column 3 (label): control "
+                         "byte 0x1B at byte 5 of the field"));
+  assert_non_null(strstr(r.c.log->str, "R4: A3|x|tab\there|"));
+  assert_non_null(strstr(r.c.log->str, "R5: A4|x|two\r\nlines|"));
+  assert_non_null(strstr(r.c.log->str, "X7 encoding_invalid 2: column 3 "
+                                       "(label): control byte 0x7F"));
+  assert_non_null(strstr(r.c.log->str, "X8 encoding_invalid 2: column 3 "
+                                       "(label): control byte 0x08 at "
+                                       "byte 5"));
+  assert_non_null(strstr(r.c.log->str, "X9 encoding_invalid 2: column 3 "
+                                       "(label): control byte 0x1F at "
+                                       "byte 1"));
+  result_free(&r);
+  /* beyond the header's columns: the field's number */
+  r = read_text("productcode;kind\nA;x;\x02\n", ZT_KIND_AUTO);
+  assert_int_equal(r.c.rejects, 1);
+  assert_non_null(strstr(r.c.log->str, "X2 encoding_invalid -1: field 3: "
+                                       "control byte 0x02 at byte 1"));
+  result_free(&r);
+  /* what the sink does with the raw line: the byte is never written */
+  {
+    char out[32];
+    zt_mask_line("A1;x;a\x01" "b\x1b", 9, NULL, 0, out, sizeof out);
+    assert_string_equal(out, "A1;x;a?b?");
+  }
+}
+
 static void test_gzip(void **state) {
   char *dir = tu_tmpdir("csvgz");
   GString *text = g_string_new(DECL_HDR "\r\n");
@@ -640,6 +692,7 @@ int main(void) {
       cmocka_unit_test(test_mapping_sample),
       cmocka_unit_test(test_mapping_errors),
       cmocka_unit_test(test_encodings),
+      cmocka_unit_test(test_control_bytes),
       cmocka_unit_test(test_gzip),
       cmocka_unit_test(test_line_numbers),
       cmocka_unit_test(test_every_line_once),

@@ -58,6 +58,13 @@ static void test_parse(void **state) {
   assert_int_equal(zt_day_year(d), 9999);
   assert_int_equal(zt_date_parse("31-12-9999", 10, &d), ZT_OK);
   assert_int_equal(zt_date_parse("3000-02-29", 10, &d), ZT_ERR_INPUT);
+  /* an iJw date (xs:date) is YYYY-MM-DD alone */
+  assert_int_equal(zt_date_parse_iso("2022-03-24", 10, &d), ZT_OK);
+  assert_int_equal(d, zt_day_from_ymd(2022, 3, 24));
+  assert_int_equal(zt_date_parse_iso("24-03-2022", 10, &d), ZT_ERR_INPUT);
+  assert_int_equal(zt_date_parse_iso("31-12-2023", 10, &d), ZT_ERR_INPUT);
+  assert_int_equal(zt_date_parse_iso("2027-06-31", 10, &d), ZT_ERR_INPUT);
+  assert_int_equal(zt_date_parse_iso("9999-12-31", 10, &d), ZT_OK);
   {
     char iso[11];
     zt_date_parse("9999-12-31", 10, &d);

@@ -654,6 +654,50 @@ static void test_malformed(void **state) {
   g_free(dir);
 }
 
+/* A message whose XML declaration names an encoding other than UTF-8
+ * (or US-ASCII) is refused whole before the parser reads it, the
+ * encoding named: UTF-7 could hide a line from every byte-level check
+ * ("+ADw-" is '<'). No line comes out of it. */
+static void test_declared_encoding(void **state) {
+  static const char *const refused[] = {"UTF-7", "utf-7", "ISO-8859-1",
+                                        "windows-1252", "UTF-16"};
+  static const char *const read[] = {"utf-8", "UTF8", "US-ASCII"};
+  char *dir = tu_tmpdir("ijw-enc");
+  (void)state;
+  for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++) {
+    char to[64], word[64];
+    char *p;
+    rec r;
+    snprintf(to, sizeof to, "encoding=\"%s\"", refused[i]);
+    snprintf(word, sizeof word, "encoding '%s'", refused[i]);
+    p = variant(dir, "enc.xml", DATA "jw323_prefixes.xml",
+                "encoding=\"UTF-8\"", to);
+    expect_malformed(p, word, &r);
+    assert_int_equal(r.rows->len, 0);
+    assert_int_equal(r.rejects->len, 0);
+    rec_free(&r);
+    g_free(p);
+  }
+  for (size_t i = 0; i < sizeof read / sizeof read[0]; i++) {
+    char to[64];
+    char *p;
+    rec r;
+    zt_kind kind;
+    zt_reason why;
+    snprintf(to, sizeof to, "encoding=\"%s\"", read[i]);
+    p = variant(dir, "enc.xml", DATA "jw323_prefixes.xml",
+                "encoding=\"UTF-8\"", to);
+    rec_init(&r);
+    assert_int_equal(read_path(p, ZT_KIND_AUTO, &r, &kind, &why, NULL),
+                     ZT_OK);
+    check_prefixes_rows(&r);
+    rec_free(&r);
+    g_free(p);
+  }
+  tu_rmtree(dir);
+  g_free(dir);
+}
+
 #define ROOT323                                                         \
   "<jw323:Bericht xmlns:jw323=\"http://www.istandaarden.nl/ijw/3_2/"    \
   "jw323/schema\">"
@@ -974,11 +1018,28 @@ static void test_masking(void **state) {
   zt_ijw_mask_digits(s);
   assert_string_equal(
       s, "bsn 12*****82, agb 12345678, long 12******90, end 99*****06");
+  {
+    /* full-width digits, alone or mixed, count too */
+    char w[] = "bsn \xef\xbc\x91\xef\xbc\x92" "34567\xef\xbc\x98"
+               "\xef\xbc\x92 agb \xef\xbc\x91" "2345678";
+    zt_ijw_mask_digits(w);
+    assert_string_equal(w, "bsn \xef\xbc\x91\xef\xbc\x92*****"
+                           "\xef\xbc\x98\xef\xbc\x92 agb \xef\xbc\x91"
+                           "2345678");
+  }
 
   /* A BSN-like Afzender is masked in the header error. */
   p = variant(dir, "bsn.xml", DATA "jw323_prefixes.xml", ">12345678<",
               ">999900006<");
   expect_header_invalid(p, "99*****06");
+  g_free(p);
+  /* ... also in full-width digits (999900006) */
+  p = variant(dir, "bsnw.xml", DATA "jw323_prefixes.xml", ">12345678<",
+              ">\xef\xbc\x99\xef\xbc\x99\xef\xbc\x99\xef\xbc\x99"
+              "\xef\xbc\x90\xef\xbc\x90\xef\xbc\x90\xef\xbc\x90"
+              "\xef\xbc\x96<");
+  expect_header_invalid(p, "\xef\xbc\x99\xef\xbc\x99*****"
+                           "\xef\xbc\x90\xef\xbc\x96");
   g_free(p);
 
   /* An element named after a BSN inside a Prestatie. */
@@ -1125,6 +1186,26 @@ static void test_message_day(void **state) {
   g_free(dir);
 }
 
+/* iJw dates are xs:date, YYYY-MM-DD: a header date written day first
+ * (02-04-2026), as CSV may write it, is no message day. (A line's
+ * day-first date is rejected by the validator: test_validate,
+ * e2e rel25_xml_dates.) */
+static void test_day_first_dates(void **state) {
+  char *dir = tu_tmpdir("ijw-dates");
+  char *q = variant(dir, "e.xml", DATA "jw323_prefixes.xml",
+                    "<q:Dagtekening>2026-04-02",
+                    "<q:Dagtekening>02-04-2026");
+  char *q2 = variant(dir, "f.xml", q, "<p:DeclaratieDagtekening>2026-04-02",
+                     "<p:DeclaratieDagtekening>04-02-2026");
+  (void)state;
+  assert_int_equal(message_day(q), zt_day_from_ymd(2026, 4, 2));
+  assert_int_equal(message_day(q2), ZT_DAY_NONE);
+  tu_rmtree(dir);
+  g_free(q);
+  g_free(q2);
+  g_free(dir);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_prefixes_3_1),
@@ -1138,6 +1219,7 @@ int main(void) {
       cmocka_unit_test(test_answer_unread),
       cmocka_unit_test(test_totals_mismatch_warns),
       cmocka_unit_test(test_header_invalid),
+      cmocka_unit_test(test_declared_encoding),
       cmocka_unit_test(test_malformed),
       cmocka_unit_test(test_hostile),
       cmocka_unit_test(test_kind_unknown),
@@ -1148,6 +1230,7 @@ int main(void) {
       cmocka_unit_test(test_masking),
       cmocka_unit_test(test_sniff),
       cmocka_unit_test(test_message_day),
+      cmocka_unit_test(test_day_first_dates),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -90,6 +90,109 @@ static void test_mask_groups(void **state) {
   }
 }
 
+/* Full-width digits (U+FF10..U+FF19) in UTF-8, one macro each, so that
+ * no hex escape runs into the next character. */
+#define W0 "\xef\xbc\x90"
+#define W1 "\xef\xbc\x91"
+#define W2 "\xef\xbc\x92"
+#define W3 "\xef\xbc\x93"
+#define W4 "\xef\xbc\x94"
+#define W6 "\xef\xbc\x96"
+#define W7 "\xef\xbc\x97"
+#define W8 "\xef\xbc\x98"
+#define W9 "\xef\xbc\x99"
+
+/* A BSN in digits of another script, or partly so, is a BSN: masked in
+ * lines and messages, replaced in texts that are stored, by the token
+ * its ASCII form gets. */
+static void test_wide_digits(void **state) {
+  unsigned char k[ZT_KEY_BYTES] = {7};
+  zt_pseudonymizer *ps;
+  zt_pseudo own;
+  char s[128], ascii[64], wide[128];
+  long hits = 0;
+  (void)state;
+  /* masked: full-width, mixed, grouped, Arabic-Indic (U+0660..) */
+  assert_string_equal(masked("R" W1 W1 W1 W2 W2 W2 W3 W3 W3 ";x", 0),
+                      "R" W1 W1 "*****" W3 W3 ";x");
+  assert_string_equal(masked("a 1112" W2 W2 "333 b", 0),
+                      "a 11*****33 b");
+  assert_string_equal(masked(W1 W1 W1 " " W2 W2 W2 " 333", 0),
+                      W1 W1 "* *** *33");
+  assert_string_equal(masked("\xd9\xa1\xd9\xa1\xd9\xa1\xd9\xa2\xd9\xa2"
+                             "\xd9\xa2\xd9\xa3\xd9\xa3\xd9\xa3", 0),
+                      "\xd9\xa1\xd9\xa1*****\xd9\xa3\xd9\xa3");
+  /* a BSN with its leading zero lost, full-width: 012345672 */
+  assert_string_equal(masked("x " W1 W2 W3 W4 "5" W6 W7 W2, 0),
+                      "x " W1 W2 "****" W7 W2);
+  /* a provider code in full-width digits stays readable */
+  assert_string_equal(masked(W9 W8 W0 W0 W0 W0 W1 W1, 0),
+                      W9 W8 W0 W0 W0 W0 W1 W1);
+  /* the BSN field: its digits masked, whatever they are */
+  {
+    const char *raw = "0402;" W1 W1 W1 W2 W2 W2 W3 W3 W3 ";R";
+    char line[64];
+    zt_mask_line(raw, strlen(raw), raw + 5, 27, line, sizeof line);
+    assert_string_equal(line, "0402;" W1 W1 "*****" W3 W3 ";R");
+  }
+  /* a cut after masking never shows a digit more */
+  {
+    char out[12];
+    const char *raw = "ab" W1 W1 W1 W2 W2 W2 W3 W3 W3;
+    zt_mask_text(raw, strlen(raw), NULL, 0, 0, out, sizeof out);
+    assert_string_equal(out, "ab" W1 W1 "***");
+  }
+  /* invalid UTF-8 and lone continuation bytes are no digits */
+  assert_string_equal(masked("\xef\xbc;\x91\x92", 0), "\xef\xbc;\x91\x92");
+
+  assert_int_equal(zt_pseudo_open_key(&ps, k, NULL), ZT_OK);
+  /* any BSN: the same token as in ASCII, as many characters */
+  snprintf(ascii, sizeof ascii, "R111222333-1");
+  assert_int_equal(zt_bsn_scrub_any(ps, ascii, &hits), ZT_OK);
+  assert_int_equal(hits, 1);
+  snprintf(wide, sizeof wide, "R" W1 W1 W1 W2 W2 W2 W3 W3 W3 "-1");
+  assert_int_equal(zt_bsn_scrub_any(ps, wide, &hits), ZT_OK);
+  assert_int_equal(hits, 2);
+  assert_string_equal(wide, ascii);
+  snprintf(wide, sizeof wide, "R11122" W2 "333-1");
+  assert_int_equal(zt_bsn_scrub_any(ps, wide, &hits), ZT_OK);
+  assert_string_equal(wide, ascii);
+  /* ten digits, or nine that fail the 11-test: as they are */
+  snprintf(wide, sizeof wide, W1 W1 W1 W2 W2 W2 W3 W3 W4);
+  assert_int_equal(zt_bsn_scrub_any(ps, wide, &hits), ZT_OK);
+  assert_string_equal(wide, W1 W1 W1 W2 W2 W2 W3 W3 W4);
+  assert_int_equal(hits, 3);
+  /* the client's own BSN, in groups and without its leading zero */
+  assert_int_equal(zt_pseudo_of(ps, "012345672", 9, &own), ZT_OK);
+  snprintf(s, sizeof s, "R012 345 672-1");
+  assert_true(zt_bsn_scrub(s, "012345672", &own));
+  snprintf(wide, sizeof wide, "R" W0 W1 W2 " " W3 W4 "5 " W6 W7 W2 "-1");
+  assert_true(zt_bsn_scrub(wide, "012345672", &own));
+  assert_string_equal(wide, s);
+  assert_int_equal(s[0], 'R');
+  assert_int_equal(s[1], '~');
+  snprintf(s, sizeof s, "R12345672-1");
+  assert_true(zt_bsn_scrub(s, "012345672", &own));
+  snprintf(wide, sizeof wide, "R" W1 W2 W3 W4 "5" W6 W7 W2 "-1");
+  assert_true(zt_bsn_scrub(wide, "012345672", &own));
+  assert_string_equal(wide, s);
+  /* ... also known only by its pseudonym text (a stored row) */
+  {
+    char text[ZT_PSEUDO_TEXT];
+    long h = 0;
+    zt_pseudo_text(&own, text);
+    snprintf(wide, sizeof wide, "R" W1 W2 W3 W4 "5" W6 W7 W2 "-1");
+    assert_int_equal(zt_bsn_scrub_client(ps, wide, text, &h), ZT_OK);
+    assert_int_equal(h, 1);
+    assert_string_equal(wide, s);
+  }
+  /* eight digits with a digit of another width next to them are not
+   * free: no BSN without its zero */
+  snprintf(wide, sizeof wide, "R" W9 "12345672");
+  assert_false(zt_bsn_scrub(wide, "012345672", &own));
+  zt_pseudo_close(ps);
+}
+
 static void test_key_id(void **state) {
   char *dir = tu_tmpdir("keyid");
   char *k1 = g_build_filename(dir, "1.key", NULL);
@@ -300,6 +403,7 @@ int main(void) {
       cmocka_unit_test(test_key_file),
       cmocka_unit_test(test_mask_groups), cmocka_unit_test(test_key_id),
       cmocka_unit_test(test_number_token),
+      cmocka_unit_test(test_wide_digits),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -99,6 +99,20 @@ static void test_alternative_forms(void **state) {
   assert_int_equal(check(ZT_D_BEGIN, "01-03-2022", false, &d).reason,
                    ZT_R_NONE);
   assert_int_equal(d.begin, zt_day_from_ymd(2022, 3, 1));
+  /* ... in CSV only: iJw writes xs:date, YYYY-MM-DD, and 01-03-2022
+   * could be either month */
+  {
+    zt_reject rej = check(ZT_D_BEGIN, "01-03-2022", true, &d);
+    assert_int_equal(rej.reason, ZT_R_DATE_INVALID);
+    assert_int_equal(rej.field, ZT_D_BEGIN);
+    assert_non_null(strstr(rej.message, "of the form YYYY-MM-DD"));
+    assert_int_equal(check(ZT_D_END, "31-03-2022", true, &d).reason,
+                     ZT_R_DATE_INVALID);
+    assert_int_equal(check(ZT_D_BIRTH, "01-05-2012", true, &d).reason,
+                     ZT_R_DATE_INVALID);
+    assert_int_equal(check(ZT_D_BIRTH, "2012-05-01", true, &d).reason,
+                     ZT_R_NONE);
+  }
   /* blanks around a value are not an error */
   assert_int_equal(check(ZT_D_AMOUNT, " 95000 ", false, &d).reason,
                    ZT_R_NONE);

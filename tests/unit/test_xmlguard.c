@@ -107,6 +107,43 @@ static void test_external(void **state) {
                        NULL) >= 2);
 }
 
+/* The encoding an XML declaration names, read before the parser. */
+static void test_declared_encoding(void **state) {
+  char enc[16];
+  (void)state;
+#define DECL(doc) zt_xml_declared_encoding(doc, strlen(doc), enc, sizeof enc)
+  assert_true(DECL("<?xml version=\"1.0\" encoding=\"UTF-7\"?><a/>"));
+  assert_string_equal(enc, "UTF-7");
+  assert_false(zt_xml_encoding_ok(enc));
+  /* a BOM, single quotes and blanks around '=' */
+  assert_true(DECL("\xEF\xBB\xBF<?xml version='1.0' encoding = "
+                   "'iso-8859-1' ?><a/>"));
+  assert_string_equal(enc, "iso-8859-1");
+  assert_false(zt_xml_encoding_ok(enc));
+  assert_true(DECL("<?xml version=\"1.0\" encoding=\"utf-8\"?><a/>"));
+  assert_true(zt_xml_encoding_ok(enc));
+  assert_true(zt_xml_encoding_ok("UTF8"));
+  assert_true(zt_xml_encoding_ok("us-ascii"));
+  assert_false(zt_xml_encoding_ok("UTF-16"));
+  assert_false(zt_xml_encoding_ok("windows-1252"));
+  assert_false(zt_xml_encoding_ok("UTF-8 "));
+  /* no declaration, none named, a processing instruction: UTF-8 */
+  assert_false(DECL("<a/>"));
+  assert_false(DECL("<?xml version=\"1.0\"?><a/>"));
+  assert_false(DECL("<?xml-stylesheet href=\"x\"?><a/>"));
+  assert_false(DECL("<a encoding=\"UTF-7\"/>"));
+  /* "encoding" after the declaration is not its */
+  assert_false(DECL("<?xml version=\"1.0\"?><a encoding=\"UTF-7\"/>"));
+  /* not an encoding name, or too long for `enc`: "?" (never OK) */
+  assert_true(DECL("<?xml version=\"1.0\" encoding=\"UTF-7\x01\"?><a/>"));
+  assert_string_equal(enc, "?");
+  assert_true(DECL("<?xml version=\"1.0\" encoding=\"averyveryverylongname"
+                   "\"?><a/>"));
+  assert_string_equal(enc, "?");
+  assert_false(zt_xml_encoding_ok(enc));
+#undef DECL
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_plain),
@@ -114,6 +151,7 @@ int main(void) {
       cmocka_unit_test(test_entity_decl),
       cmocka_unit_test(test_unparsed_entity),
       cmocka_unit_test(test_external),
+      cmocka_unit_test(test_declared_encoding),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,76 @@
+#!/bin/sh
+# A BSN written in full-width digits (U+FF10..U+FF19), or partly so, is a
+# BSN too (docs/privacy.md): in a reference too long for its field (the
+# line is rejected: its raw text), in a reference and a declaration
+# number that are stored, in a ToewijzingNummer (rejected: its message
+# and raw text), in a JW315's ReferentieAanbieder, in a JW323 line
+# rejected with the BSN in its ToewijzingNummer (the raw text is made
+# from the fields) and in a file name (the log lines). No store row,
+# rejects.csv cell, log line or output shows seven digits of those BSNs,
+# in whatever digits; the stored lines are still stored.
+# Usage: rel23_wide_digits.sh ZOTHUIS SOURCE_DIR WORK_DIR
+set -eu
+Z=$1; SRC=$2; W=$3
+rm -rf "$W"; mkdir -p "$W"; cd "$W"
+. "$SRC/tests/e2e/lib/region.sh"
+
+# fw TEXT: TEXT with every ASCII digit written full-width
+fw() {
+	printf '%s' "$1" | sed 's/0/\xef\xbc\x90/g; s/1/\xef\xbc\x91/g;
+		s/2/\xef\xbc\x92/g; s/3/\xef\xbc\x93/g; s/4/\xef\xbc\x94/g;
+		s/5/\xef\xbc\x95/g; s/6/\xef\xbc\x96/g; s/7/\xef\xbc\x97/g;
+		s/8/\xef\xbc\x98/g; s/9/\xef\xbc\x99/g'
+}
+# ascii FILE: FILE with every full-width digit written in ASCII
+ascii() {
+	sed 's/\xef\xbc\x90/0/g; s/\xef\xbc\x91/1/g; s/\xef\xbc\x92/2/g;
+		s/\xef\xbc\x93/3/g; s/\xef\xbc\x94/4/g; s/\xef\xbc\x95/5/g;
+		s/\xef\xbc\x96/6/g; s/\xef\xbc\x97/7/g; s/\xef\xbc\x98/8/g;
+		s/\xef\xbc\x99/9/g' "$1"
+}
+
+make_region r
+rm r/inbox/*
+zr r init
+# made-up numbers that pass the 11-test: 735192844 (the lines' client),
+# 111222333 and 999900006 (other children)
+{
+	echo "$DECL_HEADER"
+	# the client's BSN in full-width digits: 28 bytes, too long
+	echo "98000011;0402;735192844;3001;R$(fw 735192844);;45;45A01;2021-09-01;2021-09-28;10;04;9500;95000;D"
+	# mixed: four ASCII digits and five full-width ones (19 bytes);
+	# another child's BSN with one full-width digit as the number
+	echo "98000011;0402;735192844;3002;7351$(fw 92844);;45;45A01;2021-09-01;2021-09-28;10;04;9500;95000;D;11122233$(fw 3)"
+	# another child's BSN as the ToewijzingNummer, in full-width digits
+	echo "98000011;0402;735192844;$(fw 111222333);R3;;45;45A01;2021-09-01;2021-09-28;10;04;9500;95000;D"
+} | sed '1s/$/;declaratienummer/; 2s/$/;/; 4s/$/;/' > "r/inbox/client_$(fw 999900006).csv"
+sed "s|<m:ReferentieAanbieder>REQ-A<|<m:ReferentieAanbieder>$(fw 111222333)<|" \
+	"$SRC/tests/data/flow/01_jw315_a.xml" > r/inbox/jw315.xml
+sed "0,/ToewijzingNummer>20001</s||ToewijzingNummer>$(fw 999900006)<|" \
+	"$SRC/tests/data/ijw/jw323_prefixes.xml" > r/inbox/jw323.xml
+grep -q "$(fw 999900006)" r/inbox/jw323.xml ||
+	fail "the JW323 fixture has no ToewijzingNummer to replace"
+old r/inbox/*
+zr r ingest --rejects "$W/rej.csv" inbox
+[ $RC = 2 ] || fail "ingest exit $RC, want 2: $(cat r/last.err)"
+zr r run
+sqlite3 r/zothuis.db .dump > dump.sql
+cat rej.csv r/last.out r/last.err dump.sql > all.raw
+find r/rejected -name "*.reason" -exec cat {} + >> all.raw 2>/dev/null || true
+find r/out -type f -exec cat {} + >> all.raw 2>/dev/null || true
+ascii all.raw > all.txt
+grep -q field_too_long rej.csv || fail "no field_too_long line"
+grep -q "toewijzingnummer.*value_invalid\|value_invalid.*toewijzingnummer" \
+	rej.csv || fail "the full-width ToewijzingNummer was not rejected"
+[ "$(count r "SELECT count(*) FROM declaration WHERE ref LIKE '~%'")" -ge 1 ] ||
+	fail "the mixed reference was not stored as a token"
+for bsn in 735192844 111222333 999900006; do
+	k=1
+	while [ $((k + 6)) -le 9 ]; do
+		part=$(echo $bsn | cut -c$k-$((k + 6)))
+		grep -q "$part" all.txt &&
+			fail "7 digits ($part) of BSN $bsn shown: $(grep -h "$part" all.txt | head -3)"
+		k=$((k + 1))
+	done
+done
+echo "rel23 wide digits: ok"
