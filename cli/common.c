@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "etl/pseudo.h"
 #include "zt_build.h"
 
 const char zt_exit_codes_help[] =
@@ -38,8 +39,12 @@ int zt_exit_code(zt_status st) {
 }
 
 int zt_report_error(const zt_err *err) {
-  fprintf(stderr, "zothuis: %s\n",
-          err->msg[0] ? err->msg : zt_status_name(err->status));
+  /* masked as every log line is (docs/privacy.md): a path or a value
+   * quoted in the message may hold a BSN */
+  char *msg = zt_mask_dup(err->msg[0] ? err->msg
+                                      : zt_status_name(err->status));
+  fprintf(stderr, "zothuis: %s\n", msg);
+  g_free(msg);
   return zt_exit_code(err->status);
 }
 

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "core/str.h"
+#include "etl/mask.h"
 #include "etl/refdata.h"
 #include "metrics/period.h"
 
@@ -272,9 +273,11 @@ static zt_status no_repeated_keys(const char *path, const char *text,
       *eq = '\0';
       key = g_strdup_printf("[%s] %s", group, g_strstrip(l));
       if (g_hash_table_contains(seen, key)) {
+        char *shown = zt_mask_secret_dup(key);
         st = zt_fail(err, ZT_ERR_USAGE,
                      "configuration %s: line %zu: %s is given a second "
-                     "time; give each key once", path, i + 1, key);
+                     "time; give each key once", path, i + 1, shown);
+        g_free(shown);
         g_free(key);
       } else {
         g_hash_table_add(seen, key);
@@ -308,8 +311,11 @@ static zt_status load_file(zt_config *c, const char *path, zt_err *err) {
   st = no_repeated_keys(path, body, err);
   if (!st && !g_key_file_load_from_data(kf, body, (gsize)-1,
                                          G_KEY_FILE_NONE, &ge)) {
-    st = zt_fail(err, ZT_ERR_USAGE, "configuration %s: %s", path,
-                 ge->message);
+    /* GKeyFile quotes the line: --config naming the key file or a data
+     * file would print a key or a BSN; masked before it is cut */
+    char *msg = zt_mask_secret_dup(ge->message);
+    st = zt_fail(err, ZT_ERR_USAGE, "configuration %s: %s", path, msg);
+    g_free(msg);
     g_error_free(ge);
   }
   g_free(text);
@@ -326,11 +332,15 @@ static zt_status load_file(zt_config *c, const char *path, zt_err *err) {
     for (size_t i = 0; names && names[i] && !st; i++) {
       const key_def *k = find_key(groups[g], names[i]);
       gchar *raw = g_key_file_get_value(kf, groups[g], names[i], NULL);
-      if (!k)
+      if (!k) {
+        char *gs = zt_mask_secret_dup(groups[g]);
+        char *ks = zt_mask_secret_dup(names[i]);
         st = zt_fail(err, ZT_ERR_USAGE,
                      "configuration %s: unknown key [%s] %s (see "
-                     "docs/configuration.md)", path, groups[g], names[i]);
-      else
+                     "docs/configuration.md)", path, gs, ks);
+        g_free(gs);
+        g_free(ks);
+      } else
         st = apply(c, k, clean_value(raw), c->base_dir, path, err);
       g_free(raw);
     }
@@ -368,6 +378,13 @@ zt_status zt_config_load(zt_config *c, const char *path,
       st = apply(c, k, g_strstrip(eq + 1), cwd, "--set", err);
     g_free(cwd);
     g_free(dup);
+  }
+  /* a value quoted back (an unknown key, a number out of range) may be
+   * a line of another file: masked like a header preview */
+  if (st && err) {
+    char *msg = zt_mask_secret_dup(err->msg);
+    zt_strlcpy(err->msg, msg, sizeof err->msg);
+    g_free(msg);
   }
   return st;
 }
