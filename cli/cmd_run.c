@@ -349,6 +349,10 @@ static zt_status run_periods(const zt_config *cfg, zt_day today,
     g_strfreev(parts);
     if (st)
       return zt_err_prefix(err, "run.periods");
+    /* no report at all, exit 0 and not a word: a mistake, never meant */
+    if (!*n)
+      return zt_fail(err, ZT_ERR_USAGE, "run.periods is empty; use auto "
+                     "or a list (2023-H1,2023)");
     return ZT_OK;
   }
 }
