@@ -31,6 +31,9 @@ char *zt_out_dir(const zt_config *cfg, const zt_period *p) {
     else if (slug->len && slug->str[slug->len - 1] != '-')
       g_string_append_c(slug, '-');
   }
+  /* a name of any length gives a folder name that fits (ASCII only) */
+  if (slug->len > ZT_SLUG_MAX)
+    g_string_truncate(slug, ZT_SLUG_MAX);
   while (slug->len && slug->str[slug->len - 1] == '-')
     g_string_truncate(slug, slug->len - 1);
   if (!slug->len)
