@@ -61,7 +61,10 @@ zt_status zt_cli_members(const zt_config *cfg, zt_err *err);
 char *zt_cli_datadir(const zt_config *cfg, const char *sub);
 zt_status zt_cli_refdata(const zt_config *cfg, zt_refdata **rd, zt_err *err);
 
-/* out/<region-slug>/<period>: where a period's outputs go. */
+/* out/<region-slug>/<period>: where a period's outputs go. The slug is
+ * the region name's letters and digits, lower case, other runs as '-',
+ * at most ZT_SLUG_MAX bytes. */
+#define ZT_SLUG_MAX 80
 char *zt_out_dir(const zt_config *cfg, const zt_period *p);
 /* `--as-of D` (NULL: none): set cfg->as_of (docs/completeness.md). */
 zt_status zt_parse_as_of(const char *as_of, zt_config *cfg, zt_err *err);

@@ -250,7 +250,14 @@ int zt_cmd_backtest(const zt_globals *g, int argc, char **argv) {
       (min_later < 1 || min_later > 120
            ? zt_fail(&err, ZT_ERR_USAGE, "--min-later: 1..120")
            : ZT_OK) ||
-      zt_cli_config(g, &cfg, &err) || zt_cli_members(&cfg, &err) ||
+      zt_cli_config(g, &cfg, &err) || zt_cli_members(&cfg, &err)) {
+    rc = zt_report_error(&err);
+    goto done;
+  }
+  path = out ? g_strdup(out) : g_build_filename(cfg.out_dir, "backtest.csv",
+                                                NULL);
+  if (zt_check_output(&cfg, path, "--out", false, &err) ||
+      zt_check_output(&cfg, det, "--detail", false, &err) ||
       zt_lock_take(&lock, cfg.store_path, false, cfg.lock_wait_seconds,
                    &err) ||
       zt_store_open(&store, cfg.store_path, ZT_STORE_USE, &err) ||
@@ -283,8 +290,6 @@ int zt_cmd_backtest(const zt_globals *g, int argc, char **argv) {
     rc = zt_report_error(&err);
     goto done;
   }
-  path = out ? g_strdup(out) : g_build_filename(cfg.out_dir, "backtest.csv",
-                                                NULL);
   {
     char *dir = g_path_get_dirname(path);
     zt_status st = zt_mkdirs(dir, &err);

@@ -56,7 +56,7 @@ static zt_status clear_old_region(const char *dir, zt_err *err) {
 int zt_cmd_demo(const zt_globals *g, int argc, char **argv) {
   char *out = NULL;
   gint64 seed = 1;
-  gint clients = 0;
+  gint clients = G_MININT;         /* not given */
   GOptionEntry entries[] = {
       {"out", 0, 0, G_OPTION_ARG_FILENAME, &out,
        "folder for the region and its reports (default: out)", "DIR"},
@@ -64,7 +64,7 @@ int zt_cmd_demo(const zt_globals *g, int argc, char **argv) {
        "generator seed: the same seed gives the same region (default 1)",
        "N"},
       {"clients", 0, 0, G_OPTION_ARG_INT, &clients,
-       "children in care per year (default 10000)", "N"},
+       "children in care per year, 10 to 1000000 (default 10000)", "N"},
       {NULL, 0, 0, 0, NULL, NULL, NULL}};
   zt_gen_opts go;
   zt_gen_stats gs;
@@ -91,12 +91,18 @@ int zt_cmd_demo(const zt_globals *g, int argc, char **argv) {
     rc = ZT_EXIT_USAGE;
     goto done;
   }
+  if (clients != G_MININT && (clients < 10 || clients > 1000000)) {
+    fprintf(stderr, "zothuis demo: --clients %d: expected 10 to 1000000\n",
+            clients);
+    rc = ZT_EXIT_USAGE;
+    goto done;
+  }
   if (!out)
     out = g_strdup("out");
   region = g_build_filename(out, "demo-regio", NULL);
   zt_gen_defaults(&go);
   go.seed = (uint64_t)seed;
-  if (clients > 0)
+  if (clients != G_MININT)
     go.clients_per_year = clients;
   if (clear_old_region(region, &err) ||
       zt_gen_region(&go, region, &gs, &err)) {

@@ -31,6 +31,9 @@ char *zt_out_dir(const zt_config *cfg, const zt_period *p) {
     else if (slug->len && slug->str[slug->len - 1] != '-')
       g_string_append_c(slug, '-');
   }
+  /* a name of any length gives a folder name that fits (ASCII only) */
+  if (slug->len > ZT_SLUG_MAX)
+    g_string_truncate(slug, ZT_SLUG_MAX);
   while (slug->len && slug->str[slug->len - 1] == '-')
     g_string_truncate(slug, slug->len - 1);
   if (!slug->len)
@@ -148,6 +151,7 @@ int zt_cmd_export(const zt_globals *g, int argc, char **argv) {
   if (zt_parse_period_args(period, peildatum, &p, &peil, &err) ||
       (format && zt_output_table_parse(format, &fmt, &err)) ||
       zt_cli_config(g, &cfg, &err) || zt_cli_members(&cfg, &err) ||
+      zt_check_output(&cfg, out, "--out", false, &err) ||
       zt_parse_as_of(as_of, &cfg, &err) ||
       zt_check_as_of(&cfg, &p, &err) ||
       zt_cli_refdata(&cfg, &rd, &err) ||
@@ -170,7 +174,8 @@ int zt_cmd_export(const zt_globals *g, int argc, char **argv) {
   if (!out) {
     char *dir = zt_out_dir(&cfg, &p);
     path = g_build_filename(dir, ZT_INTERN_DIR, fmt->intern_file, NULL);
-    if (zt_out_dir_check(dir, &err)) {
+    if (zt_out_dir_check(dir, &err) ||
+        zt_check_output(&cfg, path, "the export", false, &err)) {
       g_free(dir);
       rc = zt_report_error(&err);
       goto done;

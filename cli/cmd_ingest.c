@@ -495,7 +495,17 @@ static int ingest_main(const zt_globals *g, int argc, char **argv,
     goto done;
   }
   zt_config_free(&cfg);
-  if (zt_cli_config(g, &cfg, &err) || zt_cli_refdata(&cfg, &rd, &err)) {
+  if (zt_cli_config(g, &cfg, &err)) {
+    rc = zt_report_error(&err);
+    goto done;
+  }
+  if (!rejects && !check)
+    rejects = default_rejects =
+        g_build_filename(cfg.out_dir, "rejects.csv", NULL);
+  /* before anything is read or stored: rejects.csv may not replace the
+   * key (orphaning the pseudonyms just stored), the store or its lock */
+  if (zt_check_output(&cfg, rejects, "--rejects", false, &err) ||
+      zt_cli_refdata(&cfg, &rd, &err)) {
     rc = zt_report_error(&err);
     goto done;
   }
@@ -519,9 +529,6 @@ static int ingest_main(const zt_globals *g, int argc, char **argv,
     if (rc == ZT_EXIT_USAGE || rc == ZT_EXIT_INTERNAL)
       goto done;
   }
-  if (!rejects && !check)
-    rejects = default_rejects =
-        g_build_filename(cfg.out_dir, "rejects.csv", NULL);
   ic.mapping = mapping;
   ic.rejects_path = rejects;
   ic.dry_run = check;

@@ -285,26 +285,6 @@ static bool settle_file(const zt_config *cfg, const zt_ingest_file *f,
   return true;
 }
 
-/* `p` made absolute and free of links, `.` and `..`, also when it does
- * not exist yet (then its folder, or else the text, is resolved); for
- * g_free(). */
-static char *canonical(const char *p) {
-  char *r = realpath(p, NULL), *dir, *base, *rd;
-  if (r) {
-    char *g = g_strdup(r);
-    free(r);
-    return g;
-  }
-  dir = g_path_get_dirname(p);
-  base = g_path_get_basename(p);
-  rd = realpath(dir, NULL);
-  r = rd ? g_build_filename(rd, base, NULL) : g_canonicalize_filename(p, NULL);
-  free(rd);
-  g_free(dir);
-  g_free(base);
-  return r;
-}
-
 /* A run reads the inbox and moves what it read: what the run itself
  * needs must not lie in it (a store moved away in the middle of a run,
  * a key quoted in a .reason file, an archive read again every night). */
@@ -318,13 +298,15 @@ static zt_status check_inbox(const zt_config *cfg, zt_err *err) {
   n = strlen(in);
   nkeep = zt_own_paths(cfg, keep);
   for (size_t i = 0; !st && i < nkeep; i++) {
-    char *c = canonical(keep[i].path);
+    char *c = zt_path_canonical(keep[i].path);
     if (strncmp(c, in, n) == 0 && (c[n] == '/' || c[n] == '\0' || n == 1))
       st = zt_fail(err, ZT_ERR_USAGE,
                    "[input] inbox %s holds %s (%s): a run reads the inbox "
                    "and moves what it read, so keep the store, the key, "
                    "the configuration, the archive, rejected and report "
-                   "folders and the reference files outside it",
+                   "folders, the log file and every configured input "
+                   "file (reference, population, targets, measures, "
+                   "budget, mapping, duiding) outside it",
                    cfg->inbox, keep[i].what, keep[i].path);
     g_free(c);
   }
@@ -367,6 +349,10 @@ static zt_status run_periods(const zt_config *cfg, zt_day today,
     g_strfreev(parts);
     if (st)
       return zt_err_prefix(err, "run.periods");
+    /* no report at all, exit 0 and not a word: a mistake, never meant */
+    if (!*n)
+      return zt_fail(err, ZT_ERR_USAGE, "run.periods is empty; use auto "
+                     "or a list (2023-H1,2023)");
     return ZT_OK;
   }
 }
@@ -404,10 +390,11 @@ int zt_cmd_run(const zt_globals *g, int argc, char **argv) {
   }
   zt_config_free(&cfg);
   if (zt_cli_config(g, &cfg, &err) || zt_cli_members(&cfg, &err) ||
+      zt_check_output(&cfg, cfg.log_file, "[run] log_file", true, &err) ||
+      check_inbox(&cfg, &err) ||
       (cfg.log_file &&
        zt_log_init(g->quiet, g->verbose, cfg.log_file, &err)) ||
       run_periods(&cfg, zt_today(), periods, &nperiods, &err) ||
-      check_inbox(&cfg, &err) ||
       zt_steering_check(&cfg, &err) ||
       zt_cli_refdata(&cfg, &rd, &err)) {
     rc = zt_report_error(&err);

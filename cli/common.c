@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "etl/pseudo.h"
 #include "zt_build.h"
 
 const char zt_exit_codes_help[] =
@@ -38,8 +39,12 @@ int zt_exit_code(zt_status st) {
 }
 
 int zt_report_error(const zt_err *err) {
-  fprintf(stderr, "zothuis: %s\n",
-          err->msg[0] ? err->msg : zt_status_name(err->status));
+  /* masked as every log line is (docs/privacy.md): a path or a value
+   * quoted in the message may hold a BSN */
+  char *msg = zt_mask_dup(err->msg[0] ? err->msg
+                                      : zt_status_name(err->status));
+  fprintf(stderr, "zothuis: %s\n", msg);
+  g_free(msg);
   return zt_exit_code(err->status);
 }
 
@@ -100,6 +105,18 @@ char *zt_cli_datadir(const zt_config *cfg, const char *sub) {
 zt_status zt_cli_refdata(const zt_config *cfg, zt_refdata **rd, zt_err *err) {
   char *dir = zt_cli_datadir(cfg, "reference");
   zt_status st = zt_refdata_load(rd, dir, err);
+  /* a member code the municipality table does not know would make
+   * every figure of that member zero, reported as if true */
+  for (size_t i = 0; !st && cfg && i < cfg->nmembers; i++)
+    if (!zt_refdata_gemeente(*rd, cfg->members[i].gemeente))
+      st = zt_fail(err, ZT_ERR_USAGE,
+                   "region.municipalities: %04u is not a municipality "
+                   "code of the reference table (%s/gemeenten.csv)",
+                   cfg->members[i].gemeente, dir);
+  if (st) {
+    zt_refdata_free(*rd);
+    *rd = NULL;
+  }
   g_free(dir);
   return st;
 }

@@ -11,9 +11,11 @@
 #include <glib.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "core/str.h"
+#include "etl/mask.h"
 #include "etl/refdata.h"
 #include "metrics/period.h"
 
@@ -271,9 +273,11 @@ static zt_status no_repeated_keys(const char *path, const char *text,
       *eq = '\0';
       key = g_strdup_printf("[%s] %s", group, g_strstrip(l));
       if (g_hash_table_contains(seen, key)) {
+        char *shown = zt_mask_secret_dup(key);
         st = zt_fail(err, ZT_ERR_USAGE,
                      "configuration %s: line %zu: %s is given a second "
-                     "time; give each key once", path, i + 1, key);
+                     "time; give each key once", path, i + 1, shown);
+        g_free(shown);
         g_free(key);
       } else {
         g_hash_table_add(seen, key);
@@ -307,8 +311,11 @@ static zt_status load_file(zt_config *c, const char *path, zt_err *err) {
   st = no_repeated_keys(path, body, err);
   if (!st && !g_key_file_load_from_data(kf, body, (gsize)-1,
                                          G_KEY_FILE_NONE, &ge)) {
-    st = zt_fail(err, ZT_ERR_USAGE, "configuration %s: %s", path,
-                 ge->message);
+    /* GKeyFile quotes the line: --config naming the key file or a data
+     * file would print a key or a BSN; masked before it is cut */
+    char *msg = zt_mask_secret_dup(ge->message);
+    st = zt_fail(err, ZT_ERR_USAGE, "configuration %s: %s", path, msg);
+    g_free(msg);
     g_error_free(ge);
   }
   g_free(text);
@@ -325,11 +332,15 @@ static zt_status load_file(zt_config *c, const char *path, zt_err *err) {
     for (size_t i = 0; names && names[i] && !st; i++) {
       const key_def *k = find_key(groups[g], names[i]);
       gchar *raw = g_key_file_get_value(kf, groups[g], names[i], NULL);
-      if (!k)
+      if (!k) {
+        char *gs = zt_mask_secret_dup(groups[g]);
+        char *ks = zt_mask_secret_dup(names[i]);
         st = zt_fail(err, ZT_ERR_USAGE,
                      "configuration %s: unknown key [%s] %s (see "
-                     "docs/configuration.md)", path, groups[g], names[i]);
-      else
+                     "docs/configuration.md)", path, gs, ks);
+        g_free(gs);
+        g_free(ks);
+      } else
         st = apply(c, k, clean_value(raw), c->base_dir, path, err);
       g_free(raw);
     }
@@ -367,6 +378,13 @@ zt_status zt_config_load(zt_config *c, const char *path,
       st = apply(c, k, g_strstrip(eq + 1), cwd, "--set", err);
     g_free(cwd);
     g_free(dup);
+  }
+  /* a value quoted back (an unknown key, a number out of range) may be
+   * a line of another file: masked like a header preview */
+  if (st && err) {
+    char *msg = zt_mask_secret_dup(err->msg);
+    zt_strlcpy(err->msg, msg, sizeof err->msg);
+    g_free(msg);
   }
   return st;
 }
@@ -435,6 +453,24 @@ char **zt_config_describe(const zt_config *c) {
   return (char **)g_ptr_array_free(a, FALSE);
 }
 
+/* The folder the steering texts ([input] duiding) are read from: the
+ * pattern's folder when {periode} stands in its name, the folder before
+ * {periode} when it stands in a folder's name; the path itself when it
+ * has no {periode}. NULL when none is set. */
+static char *narrative_place(const zt_config *c) {
+  const char *p = c->narrative, *at;
+  char *head, *dir;
+  if (!p || !*p)
+    return NULL;
+  at = strstr(p, "{periode}");
+  if (!at)
+    return g_strdup(p);
+  head = g_strndup(p, (size_t)(at - p));
+  dir = g_path_get_dirname(head);
+  g_free(head);
+  return dir;
+}
+
 size_t zt_own_paths(const zt_config *c, zt_own_path out[ZT_OWN_PATHS_MAX]) {
   static const char *const sfx[] = {"", "-wal", "-shm", "-journal",
                                     ".lock"};
@@ -445,28 +481,118 @@ size_t zt_own_paths(const zt_config *c, zt_own_path out[ZT_OWN_PATHS_MAX]) {
   const struct {
     const char *path;
     const char *what;
-    bool walk;
-  } more[] = {{c->key_file, "the store's key file", true},
-              {c->file, "the configuration file", true},
-              {c->archive, "the archive folder", true},
-              {c->rejected_dir, "the folder of rejected files", true},
-              {c->out_dir, "the report folder", true},
-              {c->log_file, "the log file", true},
-              {c->product_codes, "the product catalogue", false},
-              {c->providers, "the provider list", false},
-              {c->population, "the population file", false}};
+    bool walk, file;
+  } more[] = {{c->key_file, "the store's key file", true, true},
+              {c->file, "the configuration file", true, true},
+              {c->archive, "the archive folder", true, false},
+              {c->rejected_dir, "the folder of rejected files", true, false},
+              {c->out_dir, "the report folder", true, false},
+              {c->log_file, "the log file", true, true},
+              {c->product_codes, "the product catalogue", false, true},
+              {c->providers, "the provider list", false, true},
+              {c->population, "the population file", false, true},
+              {c->targets, "the targets file ([input] targets)", false,
+               true},
+              {c->measures, "the measures file ([input] measures)", false,
+               true},
+              {c->budget, "the budget file ([input] budget)", false, true},
+              {c->mapping, "the CSV mapping file ([input] mapping)", false,
+               true}};
   size_t n = 0;
+  char *duiding;
   for (size_t i = 0; c->store_path && i < G_N_ELEMENTS(sfx); i++)
     out[n++] = (zt_own_path){g_strconcat(c->store_path, sfx[i], NULL),
-                             sfx_what[i], true};
+                             sfx_what[i], true, true, false};
   for (size_t i = 0; i < G_N_ELEMENTS(more); i++)
-    if (more[i].path)
+    if (more[i].path && *more[i].path)
       out[n++] = (zt_own_path){g_strdup(more[i].path), more[i].what,
-                               more[i].walk};
+                               more[i].walk, more[i].file,
+                               more[i].path == c->log_file};
+  duiding = narrative_place(c);
+  if (duiding)
+    out[n++] = (zt_own_path){duiding, "the steering texts ([input] duiding)",
+                             false, false, false};
   return n;
 }
 
 void zt_own_paths_free(zt_own_path *p, size_t n) {
   for (size_t i = 0; i < n; i++)
     g_free(p[i].path);
+}
+
+char *zt_path_canonical(const char *p) {
+  char *r = realpath(p, NULL), *dir, *base, *rd;
+  if (r) {
+    char *g = g_strdup(r);
+    free(r);
+    return g;
+  }
+  dir = g_path_get_dirname(p);
+  base = g_path_get_basename(p);
+  rd = realpath(dir, NULL);
+  r = rd ? g_build_filename(rd, base, NULL) : g_canonicalize_filename(p, NULL);
+  free(rd);
+  g_free(dir);
+  g_free(base);
+  return r;
+}
+
+zt_status zt_check_output(const zt_config *c, const char *path,
+                          const char *what, bool is_log, zt_err *err) {
+  zt_own_path own[ZT_OWN_PATHS_MAX];
+  struct stat ps, os;
+  bool have;
+  char *cp = NULL;
+  size_t n;
+  zt_status st = ZT_OK;
+  if (!path || strcmp(path, "-") == 0)
+    return ZT_OK;
+  have = stat(path, &ps) == 0;
+  n = zt_own_paths(c, own);
+  for (size_t i = 0; !st && i < n; i++) {
+    bool same;
+    if (!own[i].file || (is_log && own[i].log))
+      continue;
+    if (have && stat(own[i].path, &os) == 0) {
+      same = ps.st_dev == os.st_dev && ps.st_ino == os.st_ino;
+    } else {
+      char *co = zt_path_canonical(own[i].path);
+      if (!cp)
+        cp = zt_path_canonical(path);
+      same = strcmp(cp, co) == 0;
+      g_free(co);
+    }
+    if (same)
+      st = zt_fail(err, ZT_ERR_USAGE,
+                   "%s %s is %s (%s): zothuis never writes over it; "
+                   "choose another file", what, path, own[i].what,
+                   own[i].path);
+  }
+  g_free(cp);
+  zt_own_paths_free(own, n);
+  return st;
+}
+
+zt_status zt_check_output_dir(const zt_config *c, const char *dir,
+                              const char *what, zt_err *err) {
+  zt_own_path own[ZT_OWN_PATHS_MAX];
+  char *cd = zt_path_canonical(dir);
+  size_t n = zt_own_paths(c, own), len = strlen(cd);
+  zt_status st = ZT_OK;
+  for (size_t i = 0; !st && i < n; i++) {
+    char *co;
+    if (!own[i].file)
+      continue;
+    co = zt_path_canonical(own[i].path);
+    if (strncmp(co, cd, len) == 0 &&
+        (co[len] == '/' || co[len] == '\0' || len == 1))
+      st = zt_fail(err, ZT_ERR_USAGE,
+                   "%s %s holds %s (%s): the folder is replaced whole when "
+                   "it is written; keep zothuis's own files and its input "
+                   "files out of it", what, dir, own[i].what, own[i].path);
+    g_free(co);
+  }
+  zt_own_paths_free(own, n);
+  g_free(cd);
+  return st;
 }

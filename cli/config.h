@@ -111,16 +111,37 @@ char *zt_config_narrative_path(const zt_config *c, const char *pname);
  * the store and its -wal, -shm, -journal and .lock files, the key, the
  * configuration, the archive, rejected and report folders and the log
  * file (`walk`: an input walk never reads or moves them), then the
- * reference files (which only the inbox may not hold). Paths are as
- * configured, for g_free() with zt_own_paths_free(). */
+ * configured input files (reference, population, steering and mapping
+ * files, and the folder of the steering texts), which only the inbox may
+ * not hold. `file`: a file no output of zothuis may replace. Paths are
+ * as configured, for g_free() with zt_own_paths_free(). */
 typedef struct zt_own_path {
   char *path;
   const char *what;           /* "the store's key file" */
   bool walk;
+  bool file;
+  bool log;                   /* the log file */
 } zt_own_path;
-#define ZT_OWN_PATHS_MAX 14
+#define ZT_OWN_PATHS_MAX 20
 size_t zt_own_paths(const zt_config *c, zt_own_path out[ZT_OWN_PATHS_MAX]);
 void zt_own_paths_free(zt_own_path *p, size_t n);
+
+/* `p` made absolute and free of links, `.` and `..`, also when it does
+ * not exist yet (then its folder, or else the text, is resolved); for
+ * g_free(). */
+char *zt_path_canonical(const char *p);
+
+/* Refuse (ZT_ERR_USAGE) an output file `path` (`what` names it in the
+ * message: "--out") that is one of the files of zt_own_paths() no output
+ * may replace: the same file (device and inode) when both exist, else the
+ * same resolved path. NULL and "-" (stdout) pass. `is_log`: `path` is
+ * the log file itself, which may be itself. */
+zt_status zt_check_output(const zt_config *c, const char *path,
+                          const char *what, bool is_log, zt_err *err);
+/* Refuse (ZT_ERR_USAGE) a folder that is replaced whole (a report's
+ * period folder) when it is, or holds, one of those files. */
+zt_status zt_check_output_dir(const zt_config *c, const char *dir,
+                              const char *what, zt_err *err);
 
 /* Lines "key = value" describing the settings (for the Verantwoording and
  * `--verbose`); NULL-terminated, free with g_strfreev(). */

@@ -282,6 +282,9 @@ zt_status zt_write_period(const zt_config *cfg, const zt_refdata *rd,
   }
   if (!st)
     st = zt_out_dir_check(dir, err);
+  /* the period folder is replaced whole: it may not hold the store */
+  if (!st)
+    st = zt_check_output_dir(cfg, dir, "the report folder", err);
   /* What killed runs left: with the store locked exclusively no other
    * zothuis writes here, else only what is an hour old. */
   region = g_path_get_dirname(dir);

@@ -104,8 +104,11 @@ zt_status zt_fit_name(const char *dir, const char *name, const char *suffix,
   return ZT_OK;
 }
 
-/* The temporary name for `path`: `path`.tmp.XXXXXX, its stem shortened
- * when that name would be too long for its folder. */
+/* The temporary name for `path`: dirname/.basename.tmp.XXXXXX, its stem
+ * shortened when that name would be too long for its folder. Hidden, so
+ * that it cannot be the name of a delivered file (a run never takes a
+ * hidden name from the inbox): zt_remove_stale_tmp() removes only
+ * hidden names, also in the archive and rejected folders. */
 static zt_status tmp_name(const char *path, char **tmp, zt_err *err) {
   const char *slash = strrchr(path, '/');
   size_t dn = slash ? (size_t)(slash - path) + 1 : 0;
@@ -115,20 +118,21 @@ static zt_status tmp_name(const char *path, char **tmp, zt_err *err) {
   *tmp = NULL;
   if (!dir)
     return zt_fail(err, ZT_ERR_NOMEM, "out of memory");
-  st = zt_fit_name(dir, path + dn, ".tmp.XXXXXX", 0, &name, err);
+  st = zt_fit_name(dir, path + dn, ".tmp.XXXXXX", 1, &name, err);
   free(dir);
   if (st == ZT_ERR_INPUT)           /* a name we write: an output error */
     return zt_fail(err, ZT_ERR_OUTPUT, "cannot write %s: no temporary "
                    "name fits beside it", path);
   if (st)
     return st;
-  *tmp = malloc(dn + strlen(name) + 1);
+  *tmp = malloc(dn + 1 + strlen(name) + 1);
   if (!*tmp) {
     free(name);
     return zt_fail(err, ZT_ERR_NOMEM, "out of memory");
   }
   memcpy(*tmp, path, dn);
-  memcpy(*tmp + dn, name, strlen(name) + 1);
+  (*tmp)[dn] = '.';
+  memcpy(*tmp + dn + 1, name, strlen(name) + 1);
   free(name);
   return ZT_OK;
 }
@@ -524,9 +528,12 @@ zt_status zt_remove_stale_tmp(const char *dir, int min_age, int *removed,
   while (!st && (e = readdir(d))) {
     struct stat sb;
     bool file_tmp, dir_tmp;
+    /* only hidden names: NAME.tmp.XXXXXX may be a delivered file in the
+     * archive or rejected folder */
+    if (e->d_name[0] != '.')
+      continue;
     file_tmp = has_tmp_suffix(e->d_name, "tmp");
-    dir_tmp = e->d_name[0] == '.' && (file_tmp ||
-                                      has_tmp_suffix(e->d_name, "old"));
+    dir_tmp = file_tmp || has_tmp_suffix(e->d_name, "old");
     if (!file_tmp && !dir_tmp)
       continue;
     /* min_age 0: any age, also a modification time a second ahead of

@@ -17,11 +17,11 @@
  * A set of files that belongs together (a period's report folder) is
  * written into a temporary folder beside its final place and swapped in
  * whole (zt_dir_replace). Temporary files and folders that a killed run
- * left behind are recognised by their names (NAME.tmp.XXXXXX,
- * .NAME.tmp.XXXXXX, .NAME.old.XXXXXX) and removed by
- * zt_remove_stale_tmp().
+ * left behind are recognised by their hidden names (.NAME.tmp.XXXXXX,
+ * .NAME.old.XXXXXX) and removed by zt_remove_stale_tmp(); a name that is
+ * not hidden may be a delivered file and is never removed.
  *
- * Names made from another name (a temporary NAME.tmp.XXXXXX, an archive
+ * Names made from another name (a temporary .NAME.tmp.XXXXXX, an archive
  * copy NAME.1, a NAME.reason beside a rejected file) are kept within the
  * folder's limit on name length (NAME_MAX, 255 bytes) by zt_fit_name(),
  * which cuts the stem of a long name short and keeps its extensions.
@@ -54,7 +54,8 @@ mode_t zt_file_mode(mode_t mode);
 
 /* Create the temporary file for `path` with permission bits `mode` (e.g.
  * ZT_MODE_PUBLIC, or 0600 for secrets), less the umask; its name is
- * `path`.tmp.XXXXXX, with the stem shortened when that would be too long
+ * .NAME.tmp.XXXXXX beside `path` (NAME its base name: hidden), with the
+ * stem shortened when that would be too long
  * (zt_fit_name), so any `path` that fits can be written. When `path` is a
  * FIFO or character device, open it for writing instead (a FIFO without a
  * reader is an error, not a wait). */
@@ -107,7 +108,7 @@ zt_status zt_dir_replace(const char *tmpdir, const char *dest, zt_err *err);
 zt_status zt_remove_tree(const char *path, zt_err *err);
 
 /* Remove what killed runs left in `dir` (not below it): files named
- * NAME.tmp.XXXXXX and folders named .NAME.tmp.XXXXXX or .NAME.old.XXXXXX
+ * .NAME.tmp.XXXXXX and folders named .NAME.tmp.XXXXXX or .NAME.old.XXXXXX
  * that were last changed at least `min_age` seconds ago. *removed (may be
  * NULL) counts them. A missing `dir` is not an error. */
 zt_status zt_remove_stale_tmp(const char *dir, int min_age, int *removed,

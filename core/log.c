@@ -90,9 +90,10 @@ static void escape(const char *in, char *out, size_t outsz) {
 }
 
 void zt_log(zt_log_level level, const char *subject, const char *fmt, ...) {
-  char raw[2048];
-  char msg[2048 * 4];
-  char masked[2048 * 4];
+  /* room for a message that names two paths of PATH_MAX bytes */
+  char raw[3 * 4096];
+  char msg[3 * 4096 * 4];
+  char masked[3 * 4096 * 4];
   char stamp[32];
   time_t now = time(NULL);
   struct tm tm;

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "core/str.h"
+#include "etl/mask.h"
 
 static bool is_blank(unsigned char c) { return c == ' ' || c == '\t'; }
 
@@ -255,8 +256,12 @@ zt_status zt_csvmap_load(zt_csvmap **out, const char *path, zt_err *err) {
   *out = NULL;
   if (!g_key_file_load_from_file(kf, path, G_KEY_FILE_NONE, &ge)) {
     bool io = ge->domain == G_FILE_ERROR;
+    /* GKeyFile quotes the line it could not read: a key or a BSN when
+     * the path names the wrong file */
+    char *msg = zt_mask_secret_dup(ge->message);
     st = zt_fail(err, io ? ZT_ERR_IO : ZT_ERR_USAGE, "mapping %s: %s", path,
-                 ge->message);
+                 msg);
+    g_free(msg);
     g_error_free(ge);
     g_key_file_free(kf);
     return st;

@@ -25,6 +25,7 @@
 #ifndef ZT_INGEST_H
 #define ZT_INGEST_H
 
+#include <limits.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -87,7 +88,7 @@ typedef enum zt_file_status {
 } zt_file_status;
 
 typedef struct zt_ingest_file {
-  char path[1024];
+  char path[PATH_MAX];         /* a deeper path cannot be opened */
   zt_kind kind;
   char format[16];
   zt_file_status status;

@@ -557,8 +557,25 @@ zt_status zt_pseudo_open(zt_pseudonymizer **out, const char *key_path,
                    "key file %s is not a regular file: restore the key file "
                    "from its backup", key_path);
   }
+  st = read_exact(fd, hex, sizeof hex);
+  if (st) {
+    close(fd);
+    return zt_fail(err, ZT_ERR_USAGE, "key file %s: too short", key_path);
+  }
+  for (size_t i = 0; i < ZT_KEY_BYTES; i++) {
+    int hi = hexval(hex[2 * i]), lo = hexval(hex[2 * i + 1]);
+    if (hi < 0 || lo < 0) {
+      close(fd);
+      memset(key, 0, sizeof key);
+      memset(hex, 0, sizeof hex);
+      return zt_fail(err, ZT_ERR_USAGE, "key file %s: not a hex key",
+                     key_path);
+    }
+    key[i] = (unsigned char)(hi << 4 | lo);
+  }
+  /* Never readable by everyone: take those bits away, only from a file
+   * that is a key (a wrong --key-file keeps its mode). */
   if (sb.st_mode & 007) {
-    /* Never readable by everyone: take those bits away. */
     if (fchmod(fd, sb.st_mode & 0770) == 0)
       zt_warn("pseudo", "key file %s was readable by others; its mode is "
               "now %03o", key_path, (unsigned)(sb.st_mode & 0770));
@@ -566,17 +583,7 @@ zt_status zt_pseudo_open(zt_pseudonymizer **out, const char *key_path,
       zt_warn("pseudo", "key file %s is readable by others; chmod o-rwx "
               "it", key_path);
   }
-  st = read_exact(fd, hex, sizeof hex);
   close(fd);
-  if (st)
-    return zt_fail(err, ZT_ERR_USAGE, "key file %s: too short", key_path);
-  for (size_t i = 0; i < ZT_KEY_BYTES; i++) {
-    int hi = hexval(hex[2 * i]), lo = hexval(hex[2 * i + 1]);
-    if (hi < 0 || lo < 0)
-      return zt_fail(err, ZT_ERR_USAGE, "key file %s: not a hex key",
-                     key_path);
-    key[i] = (unsigned char)(hi << 4 | lo);
-  }
   st = zt_pseudo_open_key(out, key, err);
   memset(key, 0, sizeof key);
   memset(hex, 0, sizeof hex);

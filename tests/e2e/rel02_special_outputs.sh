@@ -5,8 +5,8 @@
 # /dev/null itself) stays a device; a FIFO given to --rejects or to
 # export --out stays a FIFO and its reader gets the whole file; a FIFO
 # without a reader is an error, not a hang. Temporary files and folders
-# that killed runs left (*.tmp.XXXXXX, .PERIOD.tmp.XXXXXX) are removed by
-# the next run.
+# that killed runs left (.NAME.tmp.XXXXXX, .PERIOD.tmp.XXXXXX) are removed
+# by the next run (rel25: and only those).
 # Usage: rel02_special_outputs.sh ZOTHUIS SOURCE_DIR WORK_DIR
 set -eu
 Z=$1; SRC=$2; W=$3
@@ -66,10 +66,10 @@ set -e
 zr r run
 P=r/out/testregio/2021-H2
 [ -d $P ] || fail "no report folder"
-echo half > $P/indicatoren.csv.tmp.Ab12Cd
+echo half > $P/.indicatoren.csv.tmp.Ab12Cd
 mkdir -p r/out/testregio/.2021-H2.tmp.Qw34Er r/rejected r/archive/2020-01
 echo half > r/out/testregio/.2021-H2.tmp.Qw34Er/rapport.pdf
-echo half > r/rejected/x.csv.reason.tmp.Zx56Cv
+echo half > r/rejected/.x.csv.reason.tmp.Zx56Cv
 zr r run
 [ $RC = 0 ] || [ $RC = 2 ] || fail "run exit $RC"
 left=$(find r/out r/rejected -name '*.tmp.*' | wc -l)

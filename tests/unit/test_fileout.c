@@ -136,15 +136,16 @@ static void test_dir_replace(void **state) {
 static void test_stale(void **state) {
   char *dir = tu_tmpdir("stale");
   char *sub = g_build_filename(dir, ".2021-H2.tmp.Qw34Er", NULL);
-  static const char *const gone[] = {"x.csv.tmp.Ab12Cd",
+  static const char *const gone[] = {".x.csv.tmp.Ab12Cd",
                                      ".2021-H2.tmp.Qw34Er", ".p.old.Zz99Yy"};
+  /* a name that is not hidden may be a delivered file (archive/) */
   static const char *const kept[] = {"x.tmp", "normal.csv", "x.tmp.abc",
-                                     "y.old.Zz99Yy"};
+                                     "y.old.Zz99Yy", "x.csv.tmp.Ab12Cd"};
   int removed;
   (void)state;
   assert_int_equal(mkdir(sub, 0700), 0);
   g_free(tu_write(sub, "rapport.pdf", "half"));
-  g_free(tu_write(dir, "x.csv.tmp.Ab12Cd", "half"));
+  g_free(tu_write(dir, ".x.csv.tmp.Ab12Cd", "half"));
   g_free(tu_write(dir, ".p.old.Zz99Yy", "a file, not a folder"));
   for (size_t i = 0; i < sizeof kept / sizeof kept[0]; i++)
     g_free(tu_write(dir, kept[i], "keep"));
