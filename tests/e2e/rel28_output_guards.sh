@@ -12,7 +12,7 @@
 #  d. `report --out` whose period folder holds the store: refused, the
 #     store stays;
 #  e. an ordinary --out still works.
-# Usage: rel23_output_guards.sh ZOTHUIS SOURCE_DIR WORK_DIR
+# Usage: rel28_output_guards.sh ZOTHUIS SOURCE_DIR WORK_DIR
 set -eu
 Z=$1; SRC=$2; W=$3
 rm -rf "$W"; mkdir -p "$W"; cd "$W"

@@ -7,7 +7,7 @@
 #  d. a member code the municipality table does not know: exit 1;
 #  e. a region name of 300 characters: its folder name is cut to 80;
 #  f. demo --clients 0 or -1: exit 1, nothing generated.
-# Usage: rel27_minor_guards.sh ZOTHUIS SOURCE_DIR WORK_DIR
+# Usage: rel32_minor_guards.sh ZOTHUIS SOURCE_DIR WORK_DIR
 set -eu
 Z=$1; SRC=$2; W=$3
 rm -rf "$W"; mkdir -p "$W"; cd "$W"

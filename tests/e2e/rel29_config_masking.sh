@@ -8,7 +8,7 @@
 #  b. --config naming a data file with a BSN: exit 1, the BSN masked;
 #  c. a key (unknown, in a data file) that is a BSN: masked;
 #  d. [input] mapping naming the key file: the key is not in the log.
-# Usage: rel24_config_masking.sh ZOTHUIS SOURCE_DIR WORK_DIR
+# Usage: rel29_config_masking.sh ZOTHUIS SOURCE_DIR WORK_DIR
 set -eu
 Z=$1; SRC=$2; W=$3
 rm -rf "$W"; mkdir -p "$W"; cd "$W"

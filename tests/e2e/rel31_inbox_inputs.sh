@@ -4,7 +4,7 @@
 # the duiding texts) would be read by the run as a delivery and moved to
 # rejected/, and every later run would fail. run refuses such an inbox
 # with exit 1 before it reads or moves anything (operations.md, step 0).
-# Usage: rel26_inbox_inputs.sh ZOTHUIS SOURCE_DIR WORK_DIR
+# Usage: rel31_inbox_inputs.sh ZOTHUIS SOURCE_DIR WORK_DIR
 set -eu
 Z=$1; SRC=$2; W=$3
 rm -rf "$W"; mkdir -p "$W"; cd "$W"

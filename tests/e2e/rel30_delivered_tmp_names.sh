@@ -4,7 +4,7 @@
 # and kept by every later run. zothuis's own temporary files are hidden
 # (.NAME.tmp.XXXXXX) and only hidden names are cleaned up, in the archive
 # and rejected folders as in the report folders.
-# Usage: rel25_delivered_tmp_names.sh ZOTHUIS SOURCE_DIR WORK_DIR
+# Usage: rel30_delivered_tmp_names.sh ZOTHUIS SOURCE_DIR WORK_DIR
 set -eu
 Z=$1; SRC=$2; W=$3
 rm -rf "$W"; mkdir -p "$W"; cd "$W"
