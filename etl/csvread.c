@@ -23,6 +23,7 @@
 #include "etl/csv.h"
 #include "etl/csvmap.h"
 #include "etl/encoding.h"
+#include "etl/mask.h"
 #include "etl/pseudo.h"
 
 #define NAME_SHOW 40                /* bytes of a column name in messages */
@@ -88,29 +89,14 @@ static zt_status pull_skip(void *ctx, const char **p, size_t *n,
   }
 }
 
-/* Mask every run of 16 or more hexadecimal digits in m but its first
- * two: a "header" may be a key, a hash or a token, never to be quoted. */
-static void mask_hex(char *m) {
-  for (char *p = m; *p;) {
-    char *q = p;
-    while (g_ascii_isxdigit(*q) || *q == '*')
-      q++;
-    if (q - p >= 16)
-      memset(p + 2, '*', (size_t)(q - p - 2));
-    p = q == p ? p + 1 : q;
-  }
-}
-
 /* Copy a name for messages: every run of 8 or more digits masked like a
  * BSN ("12*****82") -- a "header" may really be a line of data -- and
  * every run of 16 or more hexadecimal digits, and only then cut to at
  * most NAME_SHOW bytes on a character boundary, so that no cut can leave
  * part of a number unmasked. */
 static char *show_name(const char *s) {
-  size_t n = strlen(s), k = n;
-  char *m = g_malloc(n + 1);
-  zt_mask_text(s, n, NULL, 0, ZT_MASK_LONG | ZT_MASK_ALL8, m, n + 1);
-  mask_hex(m);
+  char *m = zt_mask_secret_dup(s);
+  size_t k = strlen(m);        /* masking may shorten the text */
   if (k > NAME_SHOW) {
     k = NAME_SHOW;
     while (k > 0 && ((unsigned char)m[k] & 0xC0) == 0x80)
