@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
@@ -90,24 +91,38 @@ static void escape(const char *in, char *out, size_t outsz) {
 }
 
 void zt_log(zt_log_level level, const char *subject, const char *fmt, ...) {
-  /* room for a message that names two paths of PATH_MAX bytes */
-  char raw[3 * 4096];
-  char msg[3 * 4096 * 4];
-  char masked[3 * 4096 * 4];
+  char *raw, *msg, *masked;
   char stamp[32];
+  size_t cap;
+  int len;
   time_t now = time(NULL);
   struct tm tm;
   bool to_stderr;
-  va_list ap;
+  va_list ap, ap2;
 
+  /* on the heap: a message may name two paths of PATH_MAX bytes, and
+   * any thread may log */
   va_start(ap, fmt);
-  vsnprintf(raw, sizeof raw, fmt, ap);
+  va_copy(ap2, ap);
+  len = vsnprintf(NULL, 0, fmt, ap);
   va_end(ap);
-  escape(raw, msg, sizeof msg);
-  if (g_log.mask) {
-    g_log.mask(msg, strlen(msg), masked, sizeof masked);
-    memcpy(msg, masked, strlen(masked) + 1);
+  cap = 4 * (len > 0 ? (size_t)len : 0) + 6; /* a byte escapes to <= 4 */
+  raw = malloc(cap);
+  msg = malloc(cap);
+  masked = g_log.mask ? malloc(cap) : NULL;
+  if (!raw || !msg || (g_log.mask && !masked)) {
+    va_end(ap2);
+    free(raw);
+    free(msg);
+    free(masked);
+    fputs("zothuis: out of memory while logging\n", stderr);
+    return;
   }
+  vsnprintf(raw, cap, fmt, ap2);
+  va_end(ap2);
+  escape(raw, msg, cap);
+  if (masked)                    /* masking never lengthens a text */
+    g_log.mask(msg, strlen(msg), masked, cap);
   gmtime_r(&now, &tm);
   strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%SZ", &tm);
 
@@ -118,10 +133,14 @@ void zt_log(zt_log_level level, const char *subject, const char *fmt, ...) {
   else
     to_stderr = true;
   if (to_stderr)
-    fprintf(stderr, "%s %s %s: %s\n", stamp, level_name(level), subject, msg);
+    fprintf(stderr, "%s %s %s: %s\n", stamp, level_name(level), subject,
+            masked ? masked : msg);
   if (g_log.file && (level != ZT_LOG_DEBUG || g_log.verbose)) {
     fprintf(g_log.file, "%s %s %s: %s\n", stamp, level_name(level), subject,
-            msg);
+            masked ? masked : msg);
     fflush(g_log.file);
   }
+  free(raw);
+  free(msg);
+  free(masked);
 }
