@@ -140,6 +140,7 @@ void zt_ingest_run_free(zt_ingest_run *run) {
  * with the BSN field masked. */
 static void row_text(const zt_row *row, char *out, size_t outsz) {
   const zt_kind_layout *lay = zt_kind_layout_of(row->kind);
+  zt_slice bsn = {NULL, 0};
   zt_buf b;
   zt_buf_init(&b, 4096);
   for (int i = 0; lay && i < lay->nfields; i++) {
@@ -149,13 +150,14 @@ static void row_text(const zt_row *row, char *out, size_t outsz) {
     zt_buf_printf(&b, "%s%s=", b.len ? ";" : "", lay->names[i]);
     if (strcmp(lay->names[i], "bsn") == 0) {
       char mask[ZT_MASK_MAX];
+      bsn = s;
       zt_bsn_mask(s.p, s.n, mask);
       zt_buf_puts(&b, mask);
     } else {
       zt_buf_append(&b, s.p, s.n < 200 ? s.n : 200);
     }
   }
-  zt_mask_line(zt_buf_str(&b), b.len, NULL, 0, out, outsz);
+  zt_mask_line_of(zt_buf_str(&b), b.len, bsn.p, bsn.n, out, outsz);
   zt_buf_free(&b);
 }
 

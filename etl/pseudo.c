@@ -137,8 +137,42 @@ static bool bsn_without_zero(const char *digits8) {
  * that provider codes (AGB, 8 digits) stay readable; with ZT_MASK_LONG,
  * also plain runs of ten or more digits.
  */
-void zt_mask_text(const char *raw, size_t n, const char *bsn_p, size_t bsn_n,
-                  unsigned flags, char *out, size_t outsz) {
+/* The nine digits (ASCII) of a BSN field's value, or false when it is
+ * not nine digits of any script. */
+static bool own_digits(const char *p, size_t n, char own[9]) {
+  size_t i = 0, d = 0, w;
+  while (i < n) {
+    int v = digit_at(p, n, i, &w);
+    if (v < 0 || d == 9)
+      return false;
+    own[d++] = (char)('0' + v);
+    i += w;
+  }
+  return d == 9;
+}
+
+/* In a run of digits that is masked no other way, mask every occurrence
+ * of the line's own BSN (`own`) as zt_bsn_mask would ("94*****77"), in
+ * star[] by digit index. The run's digits are read from raw[i..j). */
+static void mask_own_in_run(const char *raw, size_t n, size_t i, size_t j,
+                            size_t d, const char own[9], bool *star) {
+  char *dig = g_malloc(d);
+  size_t k = 0, w;
+  for (size_t x = i; x < j && k < d; x += w) {
+    int v = digit_at(raw, n, x, &w);
+    if (v >= 0)
+      dig[k++] = (char)('0' + v);
+  }
+  for (size_t at = 0; at + 9 <= k; at++)
+    if (memcmp(dig + at, own, 9) == 0)
+      for (size_t m = 2; m < 7; m++)
+        star[at + m] = true;
+  g_free(dig);
+}
+
+static void mask_core(const char *raw, size_t n, const char *bsn_p,
+                      size_t bsn_n, const char *own, unsigned flags,
+                      char *out, size_t outsz) {
   size_t o = 0, i = 0, w;
   /* the BSN field as offsets into raw (empty when there is none) */
   size_t bs = bsn_p && bsn_p >= raw && bsn_p <= raw + n
@@ -148,7 +182,7 @@ void zt_mask_text(const char *raw, size_t n, const char *bsn_p, size_t bsn_n,
     return;
   while (i < n && o + 1 < outsz) {
     unsigned char c0 = (unsigned char)raw[i];
-    bool in_bsn;
+    bool in_bsn, *star;
     int dv;
     if (c0 >= 0x20 && c0 < 0x7f && !is_digit((char)c0) &&
         (i < bs || i >= be)) {
@@ -223,12 +257,18 @@ void zt_mask_text(const char *raw, size_t n, const char *bsn_p, size_t bsn_n,
                (d == 8 && free_standing && bsn_without_zero(digits)) ||
                (d >= 10 && runs == 1 && (flags & ZT_MASK_LONG));
       }
+      star = NULL;
+      if (!mask && own && d >= 10 && runs == 1) {
+        /* the line's own BSN inside a longer run ("9173227210921") */
+        star = g_malloc0(d);
+        mask_own_in_run(raw, n, i, j, d, own, star);
+      }
       for (size_t k = i, di = 0; k < j && o + 1 < outsz; k += w) {
         if (digit_at(raw, n, k, &w) < 0) {
           out[o++] = raw[k];          /* a separator */
           continue;
         }
-        if (!mask || di < 2 || di >= d - 2) {
+        if (star ? !star[di] : !mask || di < 2 || di >= d - 2) {
           if (o + w >= outsz)
             break;
           memcpy(out + o, raw + k, w);
@@ -238,6 +278,7 @@ void zt_mask_text(const char *raw, size_t n, const char *bsn_p, size_t bsn_n,
         }
         di++;
       }
+      g_free(star);
       i = j;
       continue;
     }
@@ -253,9 +294,23 @@ void zt_mask_text(const char *raw, size_t n, const char *bsn_p, size_t bsn_n,
   out[o] = '\0';
 }
 
+void zt_mask_text(const char *raw, size_t n, const char *bsn_p, size_t bsn_n,
+                  unsigned flags, char *out, size_t outsz) {
+  char own[9];
+  bool known = bsn_p && own_digits(bsn_p, bsn_n, own);
+  mask_core(raw, n, bsn_p, bsn_n, known ? own : NULL, flags, out, outsz);
+}
+
 void zt_mask_line(const char *raw, size_t n, const char *bsn_p, size_t bsn_n,
                   char *out, size_t outsz) {
   zt_mask_text(raw, n, bsn_p, bsn_n, 0, out, outsz);
+}
+
+void zt_mask_line_of(const char *raw, size_t n, const char *bsn,
+                     size_t bsn_n, char *out, size_t outsz) {
+  char own[9];
+  bool known = bsn && own_digits(bsn, bsn_n, own);
+  mask_core(raw, n, NULL, 0, known ? own : NULL, 0, out, outsz);
 }
 
 /*

@@ -155,9 +155,16 @@ void zt_bsn_mask(const char *s, size_t n, char out[ZT_MASK_MAX]);
 #define ZT_MASK_ALL8 2u   /* also every plain run of eight digits */
 void zt_mask_text(const char *raw, size_t n, const char *bsn_p, size_t bsn_n,
                   unsigned flags, char *out, size_t outsz);
-/* zt_mask_text without flags: for rejected lines. */
+/* zt_mask_text without flags: for rejected lines. The line's own BSN
+ * (the value in [bsn_p, bsn_p + bsn_n) when it is nine digits) is masked
+ * also inside a longer run of digits ("94*****770921"), where another
+ * number of ten or more digits stays readable. */
 void zt_mask_line(const char *raw, size_t n, const char *bsn_p, size_t bsn_n,
                   char *out, size_t outsz);
+/* zt_mask_line for a text that does not hold the BSN field itself (a
+ * line rendered from XML fields): `bsn` is the line's BSN value. */
+void zt_mask_line_of(const char *raw, size_t n, const char *bsn,
+                     size_t bsn_n, char *out, size_t outsz);
 /* A copy of `s` (a file name, a path, a message that quotes them) with
  * every BSN-like group masked as zt_mask_line does, for g_free(): a
  * provider may name a file after a child ("client_210001379.csv"). */

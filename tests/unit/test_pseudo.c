@@ -49,6 +49,22 @@ static void test_mask(void **state) {
   }
   zt_mask_line("a\nb\x01", 4, NULL, 0, line, sizeof line);
   assert_string_equal(line, "a b?");
+  /* The line's own BSN inside a longer run of digits is masked, in
+   * every place; another long run stays readable. */
+  {
+    const char *raw = "123456782;1234567820921;0123456782;9876543210";
+    zt_mask_line(raw, strlen(raw), raw, 9, line, sizeof line);
+    assert_string_equal(line,
+                        "12*****82;12*****820921;012*****82;9876543210");
+    /* a text without the BSN field (an XML line rendered), given it */
+    raw = "bsn=12*****82;toewijzingnummer=0123456782;ref=77123456782";
+    zt_mask_line_of(raw, strlen(raw), "123456782", 9, line, sizeof line);
+    assert_string_equal(line, "bsn=12*****82;toewijzingnummer=012*****82;"
+                              "ref=7712*****82");
+    /* without a known BSN, nothing else changes */
+    zt_mask_line_of(raw, strlen(raw), "12345", 5, line, sizeof line);
+    assert_string_equal(line, raw);
+  }
 }
 
 /* What zt_mask_text makes of `in` (flags). */
