@@ -1268,9 +1268,9 @@ static zt_status ingest_one(zt_store *store, zt_validator *v,
     size_t n = strlen(f->warnings);
     snprintf(f->warnings + n, sizeof f->warnings - n,
              "%s%ld lines carry a BSN in a reference, declaration "
-             "number or ToewijzingNummer (the client's, or nine digits "
-             "that pass the 11-test; stored with it replaced; ask the "
-             "sender to leave BSNs out)", n ? "; " : "",
+             "number, ToewijzingNummer, name or source (the client's, "
+             "or a number that could be one; stored with it replaced or "
+             "masked; ask the sender to leave BSNs out)", n ? "; " : "",
              v->bsn_in_ref - bsn0);
   }
   if (pr.message_day != ZT_DAY_NONE && pr.message_day > zt_today()) {

@@ -528,6 +528,30 @@ zt_status zt_validate_residence(zt_validator *v, const zt_row *row,
   return ZT_OK;
 }
 
+/* A free text of a reference table (a provider's name and type, a
+ * product's label, a figure's source) is stored and published as it
+ * is: every BSN-like number in it (nine digits in a row or in groups,
+ * eight free-standing ones that are a BSN without its leading zero; of
+ * any script) is masked first, and the line counted as a warning
+ * (docs/privacy.md). */
+#define FREE_TEXT_MAX 128          /* the longest of them (record.h) */
+_Static_assert(sizeof ((zt_provider *)0)->name <= FREE_TEXT_MAX &&
+                   sizeof ((zt_productcode *)0)->label <= FREE_TEXT_MAX &&
+                   sizeof ((zt_benchmark *)0)->source <= FREE_TEXT_MAX,
+               "a free text longer than mask_free_text's buffer");
+
+static void mask_free_text(zt_validator *v, char *s) {
+  size_t n = strlen(s);
+  char m[FREE_TEXT_MAX];
+  if (n >= sizeof m)            /* cannot be: check_text() bounds it */
+    n = sizeof m - 1;
+  zt_mask_text(s, n, NULL, 0, 0, m, sizeof m);
+  if (strcmp(m, s) != 0) {
+    memcpy(s, m, strlen(m) + 1);   /* never longer than s */
+    v->bsn_in_ref++;
+  }
+}
+
 zt_status zt_validate_productcode(zt_validator *v, const zt_row *row,
                                   zt_productcode *out, zt_reject *rej) {
   zt_slice s;
@@ -548,6 +572,7 @@ zt_status zt_validate_productcode(zt_validator *v, const zt_row *row,
   out->kind = k;
   CHECK(check_text(row, ZT_P_LABEL, sizeof out->label - 1, false, out->label,
                    rej));
+  mask_free_text(v, out->label);
   CHECK(check_date(row, ZT_P_FROM, D_OPTIONAL, &out->valid_from, rej));
   CHECK(check_date(row, ZT_P_TO, D_OPEN_END, &out->valid_to, rej));
   if (out->valid_from != ZT_DAY_NONE && out->valid_to != ZT_DAY_NONE &&
@@ -566,7 +591,6 @@ zt_status zt_validate_provider(zt_validator *v, const zt_row *row,
                                zt_provider *out, zt_reject *rej) {
   zt_slice s;
   char buf[32];
-  (void)v;
   reset(rej);
   memset(out, 0, sizeof *out);
   CHECK(check_agb(row, ZT_V_AGB, &out->agb, rej));
@@ -574,6 +598,8 @@ zt_status zt_validate_provider(zt_validator *v, const zt_row *row,
                    rej));
   CHECK(check_text(row, ZT_V_TYPE, sizeof out->type - 1, false, out->type,
                    rej));
+  mask_free_text(v, out->name);
+  mask_free_text(v, out->type);
   s = field(row, ZT_V_CONTRACTED);
   out->contracted = true;
   if (!empty(s)) {
@@ -838,6 +864,7 @@ zt_status zt_validate_benchmark(zt_validator *v, const zt_row *row,
   REQUIRE(ZT_M_SOURCE);
   CHECK(check_text(row, ZT_M_SOURCE, sizeof out->source - 1, true,
                    out->source, rej));
+  mask_free_text(v, out->source);
   return ZT_OK;
 }
 

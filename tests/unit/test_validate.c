@@ -580,6 +580,55 @@ static void test_other_kinds(void **state) {
   }
 }
 
+/* The free texts of reference tables are published as they are: a
+ * number that could be a BSN in them is masked, and counted. */
+static void test_free_text_masked(void **state) {
+  zt_validator v = {rd, ps, 0, 0, 0};
+  zt_reject rej;
+  tu_row r;
+  char text[256], b2[10], want[64];
+  (void)state;
+  tu_bsn(2, b2);
+  snprintf(want, sizeof want, "%.2s*****%s", b2, b2 + 7);
+  {
+    zt_provider p;
+    snprintf(text, sizeof text, "12345678;Zorg %s BV;J&O %s;ja", b2, b2);
+    zt_validate_provider(&v, tu_make_row(&r, ZT_KIND_AANBIEDERS, text,
+                                         false), &p, &rej);
+    assert_int_equal(rej.reason, ZT_R_NONE);
+    assert_null(strstr(p.name, b2));
+    assert_non_null(strstr(p.name, want));
+    assert_null(strstr(p.type, b2));
+    assert_int_equal(v.bsn_in_ref, 2);
+    /* a provider code and a plain name stay as they are */
+    zt_validate_provider(&v, tu_make_row(&r, ZT_KIND_AANBIEDERS,
+                                         "12345678;Zorg 12345678 BV;;ja",
+                                         false), &p, &rej);
+    assert_string_equal(p.name, "Zorg 12345678 BV");
+    assert_int_equal(v.bsn_in_ref, 2);
+  }
+  {
+    zt_productcode pc;
+    snprintf(text, sizeof text, "43A01;pleegzorg;Pleegzorg %s;;;", b2);
+    zt_validate_productcode(&v, tu_make_row(&r, ZT_KIND_PRODUCTCODES, text,
+                                            false), &pc, &rej);
+    assert_int_equal(rej.reason, ZT_R_NONE);
+    assert_null(strstr(pc.label, b2));
+  }
+  {
+    zt_benchmark bm;
+    snprintf(text, sizeof text,
+             "rate.clients_per_1000;NL;2022;101,0;voorlopig;zie dossier %s;",
+             b2);
+    zt_validate_benchmark(&v, tu_make_row(&r, ZT_KIND_BENCHMARK, text,
+                                          false), &bm, &rej);
+    assert_int_equal(rej.reason, ZT_R_NONE);
+    assert_null(strstr(bm.source, b2));
+    assert_non_null(strstr(bm.source, want));
+    assert_int_equal(v.bsn_in_ref, 4);
+  }
+}
+
 /* A year after 2999 (9999-12-31) is an open end where one may be, and a
  * rejected date with the reason said where none may. */
 static void test_open_ends(void **state) {
@@ -643,6 +692,7 @@ int main(void) {
       cmocka_unit_test(test_bsn_forms_not_taken),
       cmocka_unit_test(test_scrub_forms_by_pseudonym),
       cmocka_unit_test(test_other_kinds),
+      cmocka_unit_test(test_free_text_masked),
       cmocka_unit_test(test_open_ends),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
