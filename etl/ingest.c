@@ -330,8 +330,12 @@ static zt_status sink_reject(void *ctx, zt_kind kind, long line,
   row.kind = kind;
   row.line = line;
   pr->read++;
+  /* a line the reader could not split: its BSN field is not known, so
+   * every run of ten or more digits is masked too (the line's own BSN
+   * may stand inside one, docs/privacy.md) */
   if (raw.p)
-    zt_mask_line(raw.p, raw.n, NULL, 0, masked, sizeof masked);
+    zt_mask_text(raw.p, raw.n, NULL, 0, ZT_MASK_LONG, masked,
+                 sizeof masked);
   return emit_reject(pr, &row, reason, field, message, raw.p ? masked : NULL,
                      err);
 }

@@ -1300,10 +1300,13 @@ zt_status zt_store_file_rejected(zt_store *s, const zt_file_info *fi,
     sqlite3_reset(q1);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)
       st = db_fail(s, err, "looking up a file");
+    /* the path as one spelling: ./x, x, /abs/x and d/../x are one */
+    char *canon = g_canonicalize_filename(fi->path, NULL);
     snprintf(rec, sizeof rec, "%s%s-%016llx", hash,
              rc == SQLITE_ROW ? AGAIN_SUFFIX : "",
-             (unsigned long long)zt_hash64(fi->path, strlen(fi->path),
+             (unsigned long long)zt_hash64(canon, strlen(canon),
                                            CONTENT_SEED));
+    g_free(canon);
     hash = rec;
     if (!st)
       st = forget_rejected(s, hash, err);

@@ -227,13 +227,16 @@ static zt_status reject_waiting_on(zt_store *s, int64_t file_id,
       "FROM declaration d JOIN client c ON c.id = d.client_id "
       "WHERE d.agb = ?1 AND d.prev_ref = ?2 AND d.credit = 1 "
       "AND d.debit_id IS NULL ORDER BY d.id";
-  sqlite3_stmt *st, *del = NULL, *upd = NULL;
+  sqlite3_stmt *st, *redel = NULL, *del = NULL, *upd = NULL;
   zt_status zs = ZT_OK;
   char msg[160];
   int rc;
 
   *moved = *moved_here = 0;
   if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2(s->db,
+                         "DELETE FROM redelivery WHERE decl_id = ?1",
+                         -1, &redel, NULL) != SQLITE_OK ||
       sqlite3_prepare_v2(s->db, "DELETE FROM declaration WHERE id = ?1", -1,
                          &del, NULL) != SQLITE_OK ||
       sqlite3_prepare_v2(s->db,
@@ -258,6 +261,12 @@ static zt_status reject_waiting_on(zt_store *s, int64_t file_id,
                              err);
     if (zs)
       goto done;
+    /* with the lines that noted it was delivered again */
+    sqlite3_bind_int64(redel, 1, id);
+    rc = sqlite3_step(redel);
+    sqlite3_reset(redel);
+    if (rc != SQLITE_DONE)
+      break;
     sqlite3_bind_int64(del, 1, id);
     rc = sqlite3_step(del);
     sqlite3_reset(del);
@@ -280,6 +289,7 @@ static zt_status reject_waiting_on(zt_store *s, int64_t file_id,
     zs = zt_store_fail_(s, err, "rejecting a credit that names a credit");
 done:
   sqlite3_finalize(st);
+  sqlite3_finalize(redel);
   sqlite3_finalize(del);
   sqlite3_finalize(upd);
   return zs;
