@@ -537,6 +537,53 @@ char *zt_path_canonical(const char *p) {
   return r;
 }
 
+/* Is the canonical path `p` the canonical folder `dir` or inside it? */
+static bool inside(const char *p, const char *dir) {
+  size_t len = strlen(dir);
+  return strncmp(p, dir, len) == 0 &&
+         (p[len] == '/' || p[len] == '\0' || len == 1);
+}
+
+/* The folders deliveries live in (the inbox, the archive, the rejected
+ * files): no output is written into them, and a folder replaced whole
+ * never holds them. `which` 0..2; NULL when not set. */
+static const char *delivery_dir(const zt_config *c, int which,
+                                const char **what) {
+  static const char *const whats[3] = {"the inbox", "the archive folder",
+                                       "the folder of rejected files"};
+  const char *d = which == 0 ? c->inbox : which == 1 ? c->archive
+                                                     : c->rejected_dir;
+  *what = whats[which];
+  return d && *d ? d : NULL;
+}
+
+zt_status zt_check_output_inputs(const char *path, const char *what,
+                                 char *const *inputs, size_t n,
+                                 zt_err *err) {
+  struct stat ps, is;
+  bool have;
+  char *cp;
+  zt_status st = ZT_OK;
+  if (!path || strcmp(path, "-") == 0)
+    return ZT_OK;
+  have = stat(path, &ps) == 0;
+  cp = zt_path_canonical(path);
+  for (size_t i = 0; !st && i < n; i++) {
+    char *ci = zt_path_canonical(inputs[i]);
+    bool same = have && stat(inputs[i], &is) == 0 &&
+                ps.st_dev == is.st_dev && ps.st_ino == is.st_ino;
+    if (same || inside(cp, ci))
+      st = zt_fail(err, ZT_ERR_USAGE,
+                   "%s %s is %s %s, given to read: zothuis never writes "
+                   "over a delivery; choose another file", what, path,
+                   same || strcmp(cp, ci) == 0 ? "the file" : "inside",
+                   inputs[i]);
+    g_free(ci);
+  }
+  g_free(cp);
+  return st;
+}
+
 zt_status zt_check_output(const zt_config *c, const char *path,
                           const char *what, bool is_log, zt_err *err) {
   zt_own_path own[ZT_OWN_PATHS_MAX];
@@ -568,6 +615,21 @@ zt_status zt_check_output(const zt_config *c, const char *path,
                    "choose another file", what, path, own[i].what,
                    own[i].path);
   }
+  for (int w = 0; !st && w < 3; w++) {
+    const char *dw, *d = delivery_dir(c, w, &dw);
+    char *cd;
+    if (!d || is_log)
+      continue;
+    if (!cp)
+      cp = zt_path_canonical(path);
+    cd = zt_path_canonical(d);
+    if (inside(cp, cd))
+      st = zt_fail(err, ZT_ERR_USAGE,
+                   "%s %s is inside %s (%s): zothuis never writes into the "
+                   "folders of deliveries; choose another place", what, path,
+                   dw, d);
+    g_free(cd);
+  }
   g_free(cp);
   zt_own_paths_free(own, n);
   return st;
@@ -577,20 +639,33 @@ zt_status zt_check_output_dir(const zt_config *c, const char *dir,
                               const char *what, zt_err *err) {
   zt_own_path own[ZT_OWN_PATHS_MAX];
   char *cd = zt_path_canonical(dir);
-  size_t n = zt_own_paths(c, own), len = strlen(cd);
+  size_t n = zt_own_paths(c, own);
   zt_status st = ZT_OK;
   for (size_t i = 0; !st && i < n; i++) {
     char *co;
     if (!own[i].file)
       continue;
     co = zt_path_canonical(own[i].path);
-    if (strncmp(co, cd, len) == 0 &&
-        (co[len] == '/' || co[len] == '\0' || len == 1))
+    if (inside(co, cd))
       st = zt_fail(err, ZT_ERR_USAGE,
                    "%s %s holds %s (%s): the folder is replaced whole when "
                    "it is written; keep zothuis's own files and its input "
                    "files out of it", what, dir, own[i].what, own[i].path);
     g_free(co);
+  }
+  for (int w = 0; !st && w < 3; w++) {
+    const char *dw, *d = delivery_dir(c, w, &dw);
+    char *cw;
+    if (!d)
+      continue;
+    cw = zt_path_canonical(d);
+    if (inside(cw, cd) || inside(cd, cw))
+      st = zt_fail(err, ZT_ERR_USAGE,
+                   "%s %s %s %s (%s): the folder is replaced whole when it "
+                   "is written; keep the folders of deliveries apart from "
+                   "the reports", what, dir,
+                   inside(cw, cd) ? "holds" : "is inside", dw, d);
+    g_free(cw);
   }
   zt_own_paths_free(own, n);
   g_free(cd);

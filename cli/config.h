@@ -134,12 +134,21 @@ char *zt_path_canonical(const char *p);
 /* Refuse (ZT_ERR_USAGE) an output file `path` (`what` names it in the
  * message: "--out") that is one of the files of zt_own_paths() no output
  * may replace: the same file (device and inode) when both exist, else the
- * same resolved path. NULL and "-" (stdout) pass. `is_log`: `path` is
- * the log file itself, which may be itself. */
+ * same resolved path; and an output inside the inbox, the archive or the
+ * folder of rejected files (the folders of deliveries). NULL and "-"
+ * (stdout) pass. `is_log`: `path` is the log file itself, which may be
+ * itself (and may stand anywhere). */
 zt_status zt_check_output(const zt_config *c, const char *path,
                           const char *what, bool is_log, zt_err *err);
+/* Refuse (ZT_ERR_USAGE) an output file `path` that is one of the
+ * `inputs` a command was given to read (the same file, or inside a
+ * folder given). */
+zt_status zt_check_output_inputs(const char *path, const char *what,
+                                 char *const *inputs, size_t n,
+                                 zt_err *err);
 /* Refuse (ZT_ERR_USAGE) a folder that is replaced whole (a report's
- * period folder) when it is, or holds, one of those files. */
+ * period folder) when it is, or holds, one of those files, or holds or
+ * is inside a folder of deliveries. */
 zt_status zt_check_output_dir(const zt_config *c, const char *dir,
                               const char *what, zt_err *err);
 

@@ -11,7 +11,12 @@
 #     1 before it reads, moves or writes anything;
 #  d. `report --out` whose period folder holds the store: refused, the
 #     store stays;
-#  e. an ordinary --out still works.
+#  e. an ordinary --out still works;
+#  f. no output replaces a delivery: `ingest`/`check --rejects` naming a
+#     file given to read, `export --out` or `--rejects` inside the inbox
+#     (a second attack run);
+#  g. a report period folder that holds the inbox is refused, and the
+#     delivery waiting there stays.
 # Usage: rel28_output_guards.sh ZOTHUIS SOURCE_DIR WORK_DIR
 set -eu
 Z=$1; SRC=$2; W=$3
@@ -95,4 +100,31 @@ zr r export --period 2021-H2 --out ind.csv
 [ $RC = 0 ] || fail "e: export exit $RC: $(cat r/last.err)"
 [ -s r/ind.csv ] || fail "e: no export"
 unchanged "e"
+
+# f. deliveries are never written over
+cp "$SRC/fixtures/samples/demo-declaraties.csv" r/lever.csv
+cp r/lever.csv lever.before
+zr r ingest lever.csv --rejects lever.csv
+[ $RC = 1 ] || fail "f: ingest --rejects INPUT exit $RC, want 1"
+zr r check lever.csv --rejects lever.csv
+[ $RC = 1 ] || fail "f: check --rejects INPUT exit $RC, want 1"
+cmp -s r/lever.csv lever.before || fail "f: the delivery was written over"
+cp lever.before r/inbox/wacht.csv
+zr r export --period 2021-H2 --out inbox/wacht.csv
+[ $RC = 1 ] || fail "f: export --out into the inbox exit $RC, want 1"
+grep -q 'inside the inbox' r/last.err || fail "f: $(cat r/last.err)"
+zr r ingest inbox --rejects inbox/rej.csv
+[ $RC = 1 ] || fail "f: --rejects into the inbox exit $RC, want 1"
+cmp -s r/inbox/wacht.csv lever.before || fail "f: the waiting delivery changed"
+[ ! -e r/inbox/rej.csv ] || fail "f: rejects written into the inbox"
+unchanged "f"
+
+# g. a report folder that holds the inbox
+mkdir -p r/o3/testregio/2021-H2/inbox
+cp lever.before r/o3/testregio/2021-H2/inbox/l.csv
+zr r --set input.inbox=o3/testregio/2021-H2/inbox report --period 2021-H2 \
+	--out o3
+[ $RC = 1 ] || fail "g: report folder holding the inbox exit $RC, want 1"
+grep -q 'holds the inbox' r/last.err || fail "g: $(cat r/last.err)"
+[ -e r/o3/testregio/2021-H2/inbox/l.csv ] || fail "g: the delivery went"
 echo "ok"
