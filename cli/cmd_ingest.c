@@ -118,6 +118,11 @@ void zt_print_run_summary(FILE *fp, const zt_ingest_run *run) {
             "credits: %ld applied to their debit, %ld earlier waiting "
             "credits applied, %ld new in quarantine (credit_without_debit)\n",
             t->credits_linked, t->credits_resolved, t->credits_waiting);
+  if (t->earlier_rejected)
+    fprintf(fp,
+            "earlier files: %ld credits that waited in quarantine name a "
+            "credit of these files: rejected (value_invalid), listed "
+            "with their own file\n", t->earlier_rejected);
   for (int r = 1; r < ZT_R_COUNT; r++)
     if (run->rejected_by_reason[r])
       fprintf(fp, "  %-22s %6ld  %s\n", zt_reason_code((zt_reason)r),

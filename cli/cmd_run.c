@@ -474,6 +474,10 @@ int zt_cmd_run(const zt_globals *g, int argc, char **argv) {
             "rejected %ld + duplicates %ld",
             run.nfiles, run.total.read, run.total.accepted,
             run.total.rejected, run.total.duplicates);
+    if (run.total.earlier_rejected)
+      zt_warn("run", "%ld credit(s) of earlier files that waited in "
+              "quarantine name a credit of this run: rejected, listed with "
+              "their own file", run.total.earlier_rejected);
     if (run.files_unsettled)
       zt_info("run", "%ld file(s) not complete yet, left for the next run",
               run.files_unsettled);

@@ -126,7 +126,8 @@ void zt_rejects_write_header(FILE *fp) {
 }
 
 bool zt_ingest_run_has_rejects(const zt_ingest_run *run) {
-  return run->total.rejected > 0 || run->files_rejected > 0;
+  return run->total.rejected > 0 || run->files_rejected > 0 ||
+         run->total.earlier_rejected > 0;
 }
 
 void zt_ingest_run_free(zt_ingest_run *run) {
@@ -1248,6 +1249,7 @@ static zt_status ingest_one(zt_store *store, zt_validator *v,
     f->counts.credits_linked = b->credits_linked;
     f->counts.credits_waiting = b->credits_waiting;
     f->counts.credits_resolved = b->credits_resolved;
+    f->counts.earlier_rejected = b->earlier_rejected;
     f->warn_amount = b->amount_off;
     for (int r = 0; r < ZT_R_COUNT; r++)
       by_reason[r] = pr.by_reason[r] + co.by_reason[r] + b->by_reason[r];
@@ -1568,6 +1570,7 @@ zt_status zt_ingest_paths(zt_store *store, zt_validator *v,
     run->total.credits_linked += f->counts.credits_linked;
     run->total.credits_waiting += f->counts.credits_waiting;
     run->total.credits_resolved += f->counts.credits_resolved;
+    run->total.earlier_rejected += f->counts.earlier_rejected;
     if (f->status == ZT_FILE_REJECTED || f->status == ZT_FILE_UNREADABLE ||
         f->status == ZT_FILE_SKIPPED)
       run->files_rejected++;

@@ -129,8 +129,9 @@ zt_status zt_ingest_paths(zt_store *store, zt_validator *v,
                           zt_err *err);
 void zt_ingest_run_free(zt_ingest_run *run);
 
-/* Does the run hold input problems (rejected lines, files rejected,
- * unreadable or skipped)? Files left unsettled are not counted. */
+/* Does the run hold input problems (rejected lines, also of earlier
+ * files; files rejected, unreadable or skipped)? Files left unsettled
+ * are not counted. */
 bool zt_ingest_run_has_rejects(const zt_ingest_run *run);
 
 /* The header line of rejects.csv. */

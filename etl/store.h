@@ -138,6 +138,9 @@ typedef struct zt_file_counts {
   long credits_linked;    /* credits applied to their debit */
   long credits_waiting;   /* credits in quarantine after this file */
   long credits_resolved;  /* earlier waiting credits this file's debits met */
+  long earlier_rejected;  /* earlier files' waiting credits that named a
+                             credit of this file: now rejected, in their
+                             own file's counts (not in this file's) */
 } zt_file_counts;
 
 /* Has a file with this content fingerprint been ingested? */
@@ -226,6 +229,7 @@ zt_status zt_store_flush(zt_store *s, zt_err *err);
 typedef struct zt_batch_counts {
   long accepted, duplicates, rejected;
   long credits_linked, credits_waiting, credits_resolved;
+  long earlier_rejected;  /* zt_file_counts.earlier_rejected */
   long amount_off;   /* stored lines whose amount != volume x tariff */
   long by_reason[ZT_R_COUNT];
 } zt_batch_counts;

@@ -30,7 +30,6 @@
 #include <string.h>
 
 #include "core/hash.h"
-#include "core/log.h"
 #include "core/sort.h"
 #include "core/str.h"
 #include "etl/pseudo.h"
@@ -275,8 +274,7 @@ static zt_status reject_waiting_on(zt_store *s, int64_t file_id,
     if (fid == file_id) {
       ++*moved_here;       /* counted with this line (count_result) */
     } else {
-      zt_warn("ingest", "a credit waiting since an earlier file names "
-              "'%s', a credit of this file: it is rejected", d->ref);
+      s->batch.earlier_rejected++;
       sqlite3_bind_int64(upd, 1, fid);
       rc = sqlite3_step(upd);
       sqlite3_reset(upd);

@@ -59,6 +59,10 @@ for f in m1.xml m2.xml m3.xml; do
 	cp "$f" r/
 	zr r ingest "$f"
 done
+# the last ingest rejected an earlier file's line: it says so, exit 2
+[ $RC = 2 ] || fail "an ingest that rejected an earlier file's credit exit $RC, want 2"
+grep -q "earlier files: 1 credits" r/last.out ||
+	fail "no word of the earlier file's credit: $(cat r/last.out)"
 [ "$(sqlite3 r/zothuis.db "SELECT count(*) FROM reject WHERE raw LIKE '%referentienummer=CX2;%'")" = 1 ] ||
 	fail "the credit naming a credit was not rejected: $(cat r/last.out)"
 fk=$(sqlite3 r/zothuis.db "PRAGMA foreign_key_check")
