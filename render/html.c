@@ -69,7 +69,11 @@ static const char css[] =
     "font-size:.9rem}\n"
     "caption{text-align:left;font-weight:700;color:var(--accent);"
     "padding:.3rem 0}\n"
-    "caption>span{position:sticky;left:0}\n"
+    /* the caption's text wraps inside the visible part of its box (the
+     * caption is as wide as the table, which may scroll) */
+    "caption>span{position:sticky;left:0;display:block;"
+    "max-width:min(50rem,100cqw - 2rem)}\n"
+    ".wide caption>span{max-width:min(76rem,100cqw - 2rem)}\n"
     "th,td{padding:.25rem .5rem;border-bottom:1px solid #e2e2e2;"
     "text-align:left;vertical-align:top;hyphens:auto;background:#fff}\n"
     "thead th,thead td{background:var(--shade);border-bottom:2px solid "
@@ -82,7 +86,8 @@ static const char css[] =
     "tr.group th{background:var(--shade);color:var(--accent)}\n"
     "tr>:first-child{position:sticky;left:0;z-index:1;"
     "box-shadow:inset -1px 0 0 #e2e2e2,4px 0 4px -2px rgba(0,0,0,.2)}\n"
-    ".cur tr:not(.group)>:last-child{position:sticky;right:0;z-index:1;"
+    ".cur tr:not(.group):not(.line)>:last-child{position:sticky;right:0;"
+    "z-index:1;"
     "box-shadow:inset 1px 0 0 var(--rule),-4px 0 4px -2px "
     "rgba(0,0,0,.25)}\n"
     "figure{margin:1.6rem 0}\n"
@@ -101,8 +106,13 @@ static const char css[] =
     /* a phone: the current period's column stays in view over the
      * columns before it, which fade out under it instead of showing cut
      * digits; a wide table says that it scrolls */
-    ".cur tr:not(.group)>:last-child{box-shadow:inset 1px 0 0 var(--rule),"
+    ".cur tr:not(.group):not(.line)>:last-child{box-shadow:inset 1px 0 0 "
+    "var(--rule),"
     "-1.2rem 0 .6rem -.3rem #fff}"
+    /* ... but not over the digits of the column before it while the
+     * table is not scrolled (Tabel 20-25's 2022 showed "16" for 168) */
+    ".cur tr:not(.group):not(.line)>:nth-last-child(2){padding-right:"
+    "1.3rem}"
     "thead .cur tr>:last-child,.cur thead tr>:last-child{box-shadow:inset "
     "1px 0 0 var(--rule),-1.2rem 0 .6rem -.3rem var(--shade)}"
     ".table-wrap.wide caption>span::after{content:\" \\2192  schuif "
@@ -120,8 +130,10 @@ static const char css[] =
     ".table-wrap,.table-wrap.wide{overflow:visible;width:auto;"
     "max-width:none;margin-left:0}"
     "table{font-size:8pt}th,td{padding:.15rem .3rem}"
-    "tr>:first-child,.cur tr:not(.group)>:last-child{position:static;"
+    "tr>:first-child,.cur tr:not(.group):not(.line)>:last-child{"
+    "position:static;"
     "box-shadow:none}"
+    "caption>span,.wide caption>span{position:static;max-width:none}"
     "figure svg{max-width:14cm}}\n";
 
 typedef struct hw {
@@ -217,6 +229,21 @@ static bool ends_with_year(const char *s) {
   return n == 4 || s[n - 5] == ' ';
 }
 
+/* A body row whose only text is its first cell (the folded "Overige
+ * zorgsoorten (...): Crisis, ..." line) is one cell over the whole table,
+ * as in the PDF (render/pdf.c): as a row label it made the fixed label
+ * column so wide on a phone that the period before the current one was
+ * covered by it. */
+static bool line_row(const zt_table *t, size_t r) {
+  if (t->ncols < 2 || (t->rflags[r] & (ZT_ROW_HEAD | ZT_ROW_GROUP)) ||
+      !*zt_table_cell(t, r, 0))
+    return false;
+  for (size_t c = 1; c < t->ncols; c++)
+    if (*zt_table_cell(t, r, c))
+      return false;
+  return true;
+}
+
 static void table(hw *h, const zt_table *t, const char *caption,
                   const char *id) {
   size_t nh = zt_table_head_rows(t);
@@ -237,6 +264,13 @@ static void table(hw *h, const zt_table *t, const char *caption,
       put(h, nh ? "</thead>\n<tbody>\n" : "<tbody>\n");
     if (t->rflags[r] & ZT_ROW_GROUP) {
       putf(h, "<tr class=\"group\"><th scope=\"rowgroup\" colspan=\"%zu\">",
+           t->ncols);
+      esc(h, zt_table_cell(t, r, 0));
+      put(h, "</th></tr>\n");
+      continue;
+    }
+    if (!head && line_row(t, r)) {
+      putf(h, "<tr class=\"line\"><th scope=\"row\" colspan=\"%zu\">",
            t->ncols);
       esc(h, zt_table_cell(t, r, 0));
       put(h, "</th></tr>\n");

@@ -91,8 +91,12 @@ static const pair setting_names[] = {
   {"region.municipalities", "Gemeenten van de regio"},
   {"normalize.woonplaatsbeginsel", "Woonplaatsbeginsel"},
   {"normalize.boundaries", "Gemeentegrenzen"},
+  /* the chain of stays of the woonplaatsbeginsel (docs/rules.md), not
+   * the placements: those use the episode gap, and the report's text
+   * on new placements names that one ("ten hoogste 7 dagen") */
   {"normalize.verblijf_gap_days",
-   "Onderbreking die een verblijf niet beëindigt (dagen)"},
+   "Woonplaatsbeginsel: onderbreking tussen twee verblijven die als "
+   "één verblijf tellen (dagen)"},
   {"analysis.episode_kinds", "Zorgsoorten van een verblijfsepisode"},
   {"analysis.episode_gap_days",
    "Onderbreking die een episode niet beëindigt (dagen)"},

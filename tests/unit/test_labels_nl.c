@@ -81,6 +81,13 @@ static void test_settings(void **state) {
   /* the short key a template names works too */
   assert_string_equal(zt_nl_setting_name("woonplaatsbeginsel"),
                       "Woonplaatsbeginsel");
+  /* the two gaps say what they apply to: the stays chained for the
+   * woonplaatsbeginsel (0 in the demo) are not the placements of the
+   * report's text, which use the episode gap (7) */
+  assert_non_null(strstr(zt_nl_setting_name("normalize.verblijf_gap_days"),
+                         "Woonplaatsbeginsel"));
+  assert_non_null(strstr(zt_nl_setting_name("analysis.episode_gap_days"),
+                         "episode"));
   /* <setting key="woonplaatsbeginsel" as="gevolg"/>: a sentence for each
    * attribution, saying whether the years before and after 2022 compare */
   {

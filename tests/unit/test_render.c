@@ -20,6 +20,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "render/html.h"
 #include "render/pdf.h"
 #include "render/template.h"
 #include "render/output.h"
@@ -914,6 +915,18 @@ static void test_folded_row_spans_table(void **state) {
              strstr(*l, "2e hj 2023");
   g_strfreev(lines);
   assert_int_equal(whole, 1);
+  /* the HTML too: one cell over the four columns, not a row label that
+   * widens the fixed label column on a phone */
+  {
+    zt_buf out;
+    zt_buf_init(&out, 1u << 24);
+    assert_int_equal(zt_html_write(d, NULL, &out, NULL), ZT_OK);
+    assert_non_null(strstr(zt_buf_str(&out),
+                           "<tr class=\"line\"><th scope=\"row\" "
+                           "colspan=\"4\">Overige zorgsoorten"));
+    assert_null(strstr(zt_buf_str(&out), "<td class=\"num\"></td>"));
+    zt_buf_free(&out);
+  }
   zt_doc_free(d);
 }
 

@@ -167,6 +167,21 @@ function layoutCheck({ phone, desk, minPx }) {
     }
     if (!res.currentTables)
       problems.push('no clients or costs table found');
+    // a caption's text (with "schuif opzij ...") wraps inside the
+    // visible part of its scroll box, never cut off at its edge
+    res.captionsCut = 0;
+    for (const t of document.querySelectorAll('table')) {
+      const span = t.caption?.firstElementChild;
+      const box = scrollBox(t);
+      if (!span || !box) continue;
+      const b = box.getBoundingClientRect();
+      const r = span.getBoundingClientRect();
+      if (r.width && r.right > Math.min(b.right, vw) + 0.5) {
+        res.captionsCut++;
+        problems.push(`a caption is cut off: ` +
+                      `"${t.caption.textContent.trim().slice(0, 40)}"`);
+      }
+    }
   }
   // every section of the first two levels leads back to the contents
   const toc = document.getElementById('inhoud');
