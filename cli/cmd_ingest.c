@@ -510,8 +510,9 @@ static int ingest_main(const zt_globals *g, int argc, char **argv,
   /* before anything is read or stored: rejects.csv may not replace the
    * key (orphaning the pseudonyms just stored), the store or its lock */
   if (zt_check_output(&cfg, rejects, "--rejects", false, &err) ||
-      zt_check_output_inputs(rejects, "--rejects", (char *const *)paths->pdata,
-                             paths->len, &err) ||
+      zt_check_output_inputs(&cfg, rejects, "--rejects",
+                             (char *const *)paths->pdata, paths->len,
+                             &err) ||
       zt_cli_refdata(&cfg, &rd, &err)) {
     rc = zt_report_error(&err);
     goto done;

@@ -557,22 +557,26 @@ static const char *delivery_dir(const zt_config *c, int which,
   return d && *d ? d : NULL;
 }
 
-zt_status zt_check_output_inputs(const char *path, const char *what,
-                                 char *const *inputs, size_t n,
-                                 zt_err *err) {
+zt_status zt_check_output_inputs(const zt_config *c, const char *path,
+                                 const char *what, char *const *inputs,
+                                 size_t n, zt_err *err) {
   struct stat ps, is;
-  bool have;
-  char *cp;
+  bool have, in_out;
+  char *cp, *co;
   zt_status st = ZT_OK;
   if (!path || strcmp(path, "-") == 0)
     return ZT_OK;
   have = stat(path, &ps) == 0;
   cp = zt_path_canonical(path);
+  /* the report folder is zothuis's own: a walk never reads it */
+  co = c->out_dir && *c->out_dir ? zt_path_canonical(c->out_dir) : NULL;
+  in_out = co && inside(cp, co);
+  g_free(co);
   for (size_t i = 0; !st && i < n; i++) {
     char *ci = zt_path_canonical(inputs[i]);
     bool same = have && stat(inputs[i], &is) == 0 &&
                 ps.st_dev == is.st_dev && ps.st_ino == is.st_ino;
-    if (same || inside(cp, ci))
+    if (same || (inside(cp, ci) && !in_out))
       st = zt_fail(err, ZT_ERR_USAGE,
                    "%s %s is %s %s, given to read: zothuis never writes "
                    "over a delivery; choose another file", what, path,

@@ -141,11 +141,12 @@ char *zt_path_canonical(const char *p);
 zt_status zt_check_output(const zt_config *c, const char *path,
                           const char *what, bool is_log, zt_err *err);
 /* Refuse (ZT_ERR_USAGE) an output file `path` that is one of the
- * `inputs` a command was given to read (the same file, or inside a
- * folder given). */
-zt_status zt_check_output_inputs(const char *path, const char *what,
-                                 char *const *inputs, size_t n,
-                                 zt_err *err);
+ * `inputs` a command was given to read: the same file, or inside a
+ * folder given (where a later walk would read it), unless inside the
+ * report folder, which a walk never reads. */
+zt_status zt_check_output_inputs(const zt_config *c, const char *path,
+                                 const char *what, char *const *inputs,
+                                 size_t n, zt_err *err);
 /* Refuse (ZT_ERR_USAGE) a folder that is replaced whole (a report's
  * period folder) when it is, or holds, one of those files, or holds or
  * is inside a folder of deliveries. */

@@ -187,7 +187,8 @@ static void alt_series(const zt_chart *c, size_t s, zt_buf *b) {
   if (!present) {
     /* the values are there, but hidden: not "geen gegevens" */
     zt_buf_puts(b, hidden ? " niet getoond (kleine aantallen)."
-                          : " geen gegevens.");
+                 : se->is_target ? " geen doel gesteld."
+                                 : " geen gegevens.");
     return;
   }
   if (c->type == ZT_CHART_LINE && present > 1) {
@@ -287,7 +288,11 @@ zt_table *zt_chart_table(const zt_chart *c, zt_arena *a) {
         const zt_chart_value *v = &c->ser[s].val[i];
         unsigned fl = v->suppressed ? ZT_CELL_SUPPRESSED
                       : v->present ? 0 : ZT_CELL_MISSING;
-        zt_table_set(t, a, i + 1, col, v->display ? v->display : "", fl);
+        /* a year without a target has no target, not a missing figure */
+        if (fl == ZT_CELL_MISSING && c->ser[s].is_target)
+          zt_table_set(t, a, i + 1, col, "geen doel", 0);
+        else
+          zt_table_set(t, a, i + 1, col, v->display ? v->display : "", fl);
       }
     }
     for (size_t i = 0; i < c->ncat; i++)

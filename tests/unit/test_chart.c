@@ -518,8 +518,9 @@ static void test_alt_text_and_table(void **state) {
   assert_string_equal(zt_table_cell(t, 0, 2), "Doel Gezinsvorm");
   assert_string_equal(zt_table_cell(t, 4, 0), "1e hj 2022");
   assert_string_equal(zt_table_cell(t, 4, 1), "64,0%");
-  assert_string_equal(zt_table_cell(t, 1, 2), "\xe2\x80\x93");
-  assert_true(zt_table_cflags(t, 1, 2) & ZT_CELL_MISSING);
+  /* a year without a target has none, not a missing figure */
+  assert_string_equal(zt_table_cell(t, 1, 2), "geen doel");
+  assert_false(zt_table_cflags(t, 1, 2) & ZT_CELL_MISSING);
   assert_true(t->numeric[1] && t->numeric[2]);
   /* many categories: the extremes instead of every value */
   c = bar_chart(&a, ZT_CHART_BAR, 12, 1, false);
@@ -651,10 +652,32 @@ static void test_kind_table(void **state) {
   assert_string_equal(zt_chart_kind_named("donut")->label, "Ringdiagram");
 }
 
+/* A year without a target reads "geen doel" in the figure's table (no
+ * note on missing figures then) and its text alternative, not "–". */
+static void test_target_without_value(void **state) {
+  zt_arena a;
+  zt_chart *c;
+  zt_table *t;
+  (void)state;
+  zt_arena_init(&a);
+  c = line_chart(&a);
+  t = zt_chart_table(c, &a);
+  assert_string_equal(zt_table_cell(t, 3, 2), "\xe2\x89\xa5 60%");
+  zt_table_add_marker_notes(t, &a, "");
+  assert_int_equal(t->nnotes, 0);
+  /* a target series with no value at all */
+  c->ser[1].val[2].present = false;
+  c->ser[1].val[3].present = false;
+  assert_non_null(strstr(zt_chart_alt(c, &a), "Doel Gezinsvorm: geen doel "
+                                               "gesteld."));
+  zt_arena_free(&a);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_axis_nice),
       cmocka_unit_test(test_kind_table),
+      cmocka_unit_test(test_target_without_value),
       cmocka_unit_test(test_every_type_stays_inside),
       cmocka_unit_test(test_alt_text_and_table),
       cmocka_unit_test(test_svg_writer),
