@@ -131,6 +131,8 @@ bool zt_ingest_run_has_rejects(const zt_ingest_run *run) {
 }
 
 void zt_ingest_run_free(zt_ingest_run *run) {
+  for (size_t i = 0; i < run->nfiles; i++)
+    g_free(run->files[i].path);
   free(run->files);
   memset(run, 0, sizeof *run);
 }
@@ -988,7 +990,7 @@ static zt_status ingest_one(zt_store *store, zt_validator *v,
   memset(f, 0, sizeof *f);
   memset(&pr, 0, sizeof pr);
   memset(&co, 0, sizeof co);
-  zt_strlcpy(f->path, path, sizeof f->path);
+  f->path = g_strdup(path);
   f->kind = opts->kind;
   f->walked = en->walked;
   f->marked = en->marker != NULL;

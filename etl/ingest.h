@@ -25,7 +25,6 @@
 #ifndef ZT_INGEST_H
 #define ZT_INGEST_H
 
-#include <limits.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -88,7 +87,7 @@ typedef enum zt_file_status {
 } zt_file_status;
 
 typedef struct zt_ingest_file {
-  char path[PATH_MAX];         /* a deeper path cannot be opened */
+  char *path;                  /* owned: zt_ingest_run_free() */
   zt_kind kind;
   char format[16];
   zt_file_status status;
