@@ -229,21 +229,6 @@ static bool ends_with_year(const char *s) {
   return n == 4 || s[n - 5] == ' ';
 }
 
-/* A body row whose only text is its first cell (the folded "Overige
- * zorgsoorten (...): Crisis, ..." line) is one cell over the whole table,
- * as in the PDF (render/pdf.c): as a row label it made the fixed label
- * column so wide on a phone that the period before the current one was
- * covered by it. */
-static bool line_row(const zt_table *t, size_t r) {
-  if (t->ncols < 2 || (t->rflags[r] & (ZT_ROW_HEAD | ZT_ROW_GROUP)) ||
-      !*zt_table_cell(t, r, 0))
-    return false;
-  for (size_t c = 1; c < t->ncols; c++)
-    if (*zt_table_cell(t, r, c))
-      return false;
-  return true;
-}
-
 static void table(hw *h, const zt_table *t, const char *caption,
                   const char *id) {
   size_t nh = zt_table_head_rows(t);
@@ -269,7 +254,7 @@ static void table(hw *h, const zt_table *t, const char *caption,
       put(h, "</th></tr>\n");
       continue;
     }
-    if (!head && line_row(t, r)) {
+    if (!head && zt_table_line_row(t, r)) {
       putf(h, "<tr class=\"line\"><th scope=\"row\" colspan=\"%zu\">",
            t->ncols);
       esc(h, zt_table_cell(t, r, 0));

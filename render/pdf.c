@@ -409,19 +409,6 @@ static void place_split(pdfw *w, size_t blk, const split *s) {
   }
 }
 
-/* A body row whose only text is its first cell (the folded "Overige
- * zorgsoorten (...): Crisis, ..." line) is a line over the whole table:
- * it asks no width of the first column and wraps over all of them. */
-static bool line_row(const zt_table *t, size_t r) {
-  if (t->ncols < 2 || (t->rflags[r] & (ZT_ROW_HEAD | ZT_ROW_GROUP)) ||
-      !*zt_table_cell(t, r, 0))
-    return false;
-  for (size_t c = 1; c < t->ncols; c++)
-    if (*zt_table_cell(t, r, c))
-      return false;
-  return true;
-}
-
 static void measure_table(pdfw *w, tlay *tl, const zt_table *t,
                           int number, bool is_chart_data) {
   size_t nr = t->nrows, nc = t->ncols;
@@ -434,7 +421,7 @@ static void measure_table(pdfw *w, tlay *tl, const zt_table *t,
   tl->rowh = g_new0(double, nr);
   /* natural widths */
   for (size_t r = 0; r < nr; r++) {
-    if ((t->rflags[r] & ZT_ROW_GROUP) || line_row(t, r))
+    if ((t->rflags[r] & ZT_ROW_GROUP) || zt_table_line_row(t, r))
       continue;
     for (size_t c = 0; c < nc; c++) {
       const char *s = zt_table_cell(t, r, c);
@@ -552,7 +539,8 @@ static void measure_table(pdfw *w, tlay *tl, const zt_table *t,
       bool head = t->rflags[r] & ZT_ROW_HEAD;
       bool bold = head || (t->rflags[r] & ZT_ROW_TOTAL) ||
                   (zt_table_cflags(t, r, c) & ZT_CELL_STRONG);
-      double cw = (c == 0 && line_row(t, r) ? tl->width : tl->colw[c]) -
+      double cw = (c == 0 && zt_table_line_row(t, r) ? tl->width
+                                                     : tl->colw[c]) -
                   2 * PADX;
       bool prose = (zt_table_cflags(t, r, c) & ZT_CELL_WRAPHYPH) && !head;
       char *text = prose && cw < HYPH_BELOW ? hyphenate(w, s) : NULL;

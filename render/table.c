@@ -51,6 +51,16 @@ void zt_table_add_marker_notes(zt_table *t, zt_arena *a, const char *rule) {
     zt_table_add_note(t, a, "\xe2\x80\x93 = geen gegevens.");
 }
 
+bool zt_table_line_row(const zt_table *t, size_t r) {
+  if (t->ncols < 2 || (t->rflags[r] & (ZT_ROW_HEAD | ZT_ROW_GROUP)) ||
+      !*zt_table_cell(t, r, 0))
+    return false;
+  for (size_t c = 1; c < t->ncols; c++)
+    if (*zt_table_cell(t, r, c))
+      return false;
+  return true;
+}
+
 size_t zt_table_head_rows(const zt_table *t) {
   size_t n = 0;
   while (n < t->nrows && (t->rflags[n] & ZT_ROW_HEAD))

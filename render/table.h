@@ -74,6 +74,10 @@ void zt_table_add_note(zt_table *t, zt_arena *a, const char *note);
  * suppression rule (`rule`, may be NULL) when a cell is suppressed, and
  * "–: geen gegevens" when one is missing. */
 void zt_table_add_marker_notes(zt_table *t, zt_arena *a, const char *rule);
+/* A body row whose only text is its first cell (the folded "Overige
+ * zorgsoorten (...): Crisis, ..." line): one line over the whole table,
+ * in the PDF and in the HTML, asking no width of the first column. */
+bool zt_table_line_row(const zt_table *t, size_t r);
 /* Number of leading header rows. */
 size_t zt_table_head_rows(const zt_table *t);
 
