@@ -207,6 +207,29 @@ static zt_status repeat_outcome(zt_store *s, int64_t file_id,
   return ZT_OK;
 }
 
+/* The typed line as text for the reject list (no BSN: the client is
+ * named by its pseudonym, `pseudo`). */
+static void render_decl_as(const zt_decl *d, const char *pseudo, char *out,
+                           size_t n) {
+  char b[11], e[11];
+  zt_date_iso(d->begin, b);
+  zt_date_iso(d->end, e);
+  snprintf(out, n,
+           "aanbieder_agb=%08u;gemeente=%04u;client=%s;referentienummer=%s;"
+           "vorig_referentienummer=%s;productcategorie=%02u;productcode=%s;"
+           "begindatum=%s;einddatum=%s;volume=%lld;eenheid=%02u;bedrag=%lld;"
+           "debet_credit=%c",
+           d->agb, d->gemeente, pseudo, d->ref, d->prev_ref, d->category,
+           d->code, b, e, (long long)d->volume, d->unit,
+           (long long)d->amount, d->credit ? 'C' : 'D');
+}
+
+static void render_decl(const zt_decl *d, char *out, size_t n) {
+  char pseudo[ZT_PSEUDO_TEXT];
+  zt_pseudo_text(&d->client, pseudo);
+  render_decl_as(d, pseudo, out, n);
+}
+
 /* A credit `d` was just stored while credits wait for a debit with its
  * reference: they name a credit, which a credit may not (docs/rules.md
  * §1). Each leaves quarantine for the reject list, counted in its own
@@ -216,13 +239,9 @@ static zt_status reject_waiting_on(zt_store *s, int64_t file_id,
                                    const zt_decl *d, int *moved,
                                    int *moved_here, zt_err *err) {
   static const char sql[] =
-      "SELECT d.id, d.file_id, d.line, printf('aanbieder_agb=%08d;"
-      "gemeente=%04d;client=%s;referentienummer=%s;"
-      "vorig_referentienummer=%s;productcategorie=%02d;productcode=%s;"
-      "begindatum=%s;einddatum=%s;volume=%d;eenheid=%02d;bedrag=%d;"
-      "debet_credit=C', d.agb, d.gemeente, c.pseudonym, d.ref, d.prev_ref,"
-      " d.category, d.product_code, date(d.begin_day * 86400, 'unixepoch'),"
-      " date(d.end_day * 86400, 'unixepoch'), d.volume, d.unit, d.amount) "
+      "SELECT d.id, d.file_id, d.line, c.pseudonym, d.gemeente, d.ref, "
+      "d.category, d.product_code, d.begin_day, d.end_day, d.volume, "
+      "d.unit, d.amount "
       "FROM declaration d JOIN client c ON c.id = d.client_id "
       "WHERE d.agb = ?1 AND d.prev_ref = ?2 AND d.credit = 1 "
       "AND d.debit_id IS NULL ORDER BY d.id";
@@ -254,10 +273,28 @@ static zt_status reject_waiting_on(zt_store *s, int64_t file_id,
   while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
     int64_t id = sqlite3_column_int64(st, 0);
     int64_t fid = sqlite3_column_int64(st, 1);
+    zt_decl w;                 /* the waiting credit, as render_decl reads */
+    char raw[400];
+    memset(&w, 0, sizeof w);
+    w.agb = d->agb;
+    w.gemeente = (uint16_t)sqlite3_column_int(st, 4);
+    zt_strlcpy(w.ref, (const char *)sqlite3_column_text(st, 5),
+               sizeof w.ref);
+    zt_strlcpy(w.prev_ref, d->ref, sizeof w.prev_ref);
+    w.category = (uint8_t)sqlite3_column_int(st, 6);
+    zt_strlcpy(w.code, (const char *)sqlite3_column_text(st, 7),
+               sizeof w.code);
+    w.begin = (zt_day)sqlite3_column_int(st, 8);
+    w.end = (zt_day)sqlite3_column_int(st, 9);
+    w.volume = sqlite3_column_int64(st, 10);
+    w.unit = (uint8_t)sqlite3_column_int(st, 11);
+    w.amount = sqlite3_column_int64(st, 12);
+    w.credit = true;
+    render_decl_as(&w, (const char *)sqlite3_column_text(st, 3), raw,
+                   sizeof raw);
     zs = zt_store_put_reject(s, fid, (long)sqlite3_column_int64(st, 2),
                              "vorig_referentienummer", ZT_R_VALUE_INVALID,
-                             msg, (const char *)sqlite3_column_text(st, 3),
-                             err);
+                             msg, raw, err);
     if (zs)
       goto done;
     /* with the lines that noted it was delivered again */
@@ -444,23 +481,6 @@ static int cmp_entry(const void *pa, const void *pb) {
   if (a->credit != b->credit)
     return a->credit ? 1 : -1;
   return a->idx < b->idx ? -1 : a->idx > b->idx;
-}
-
-/* The typed line as text for the reject list (no BSN: the client is
- * named by pseudonym). */
-static void render_decl(const zt_decl *d, char *out, size_t n) {
-  char pseudo[ZT_PSEUDO_TEXT], b[11], e[11];
-  zt_pseudo_text(&d->client, pseudo);
-  zt_date_iso(d->begin, b);
-  zt_date_iso(d->end, e);
-  snprintf(out, n,
-           "aanbieder_agb=%08u;gemeente=%04u;client=%s;referentienummer=%s;"
-           "vorig_referentienummer=%s;productcategorie=%02u;productcode=%s;"
-           "begindatum=%s;einddatum=%s;volume=%lld;eenheid=%02u;bedrag=%lld;"
-           "debet_credit=%c",
-           d->agb, d->gemeente, pseudo, d->ref, d->prev_ref, d->category,
-           d->code, b, e, (long long)d->volume, d->unit,
-           (long long)d->amount, d->credit ? 'C' : 'D');
 }
 
 static void count_result(zt_store *s, const zt_put_result *res) {
