@@ -23,6 +23,8 @@
 #define SWATCH 9.0
 #define BAR_H 11.0           /* horizontal bar thickness */
 #define ROW_GAP 6.0
+#define ROW_GAP_LONG 3.0     /* in a chart of more than LONG_CHART rows */
+#define LONG_CHART 12
 #define VALUE_LABEL_MAX 16   /* label values when there are at most this
                                 many bars */
 
@@ -318,9 +320,15 @@ static double label_col(const zt_chart *c, zt_canvas *cv, double w) {
   return lw > w * 0.45 ? w * 0.45 : lw;
 }
 
+/* The gap between rows of horizontal bars: narrower in a long chart
+ * (a chart of every care kind), so that it and its table share a page. */
+static double row_gap(const zt_chart *c) {
+  return c->ncat > LONG_CHART ? ROW_GAP_LONG : ROW_GAP;
+}
+
 static double hbar_row(const zt_chart *c) {
   double per = stacked(c) ? 1 : (double)c->nser;
-  return per * BAR_H + ROW_GAP;
+  return per * BAR_H + row_gap(c);
 }
 
 static double bottom_extra(const zt_chart *c) {
@@ -417,7 +425,7 @@ static void draw_hbars(const zt_chart *c, zt_canvas *cv, box p, double lw,
     zt_cv_group(cv, "series", c->ser[s].name);
     for (size_t i = 0; i < c->ncat; i++) {
       const zt_chart_value *v = &c->ser[s].val[i];
-      double y = p.y + row * (double)i + ROW_GAP / 2, base = 0, x, len;
+      double y = p.y + row * (double)i + row_gap(c) / 2, base = 0, x, len;
       if (!v->present)
         continue;
       if (stacked(c)) {
@@ -832,7 +840,7 @@ void zt_chart_diverging_draw(const zt_chart *c, zt_canvas *cv, double w,
       const zt_chart_value *v = &c->ser[s].val[i];
       double x0 = p.x + (0 - ax.lo) / (ax.hi - ax.lo) * p.w;
       double len = v->v / (ax.hi - ax.lo) * p.w;
-      double y = p.y + row * (double)i + ROW_GAP / 2 + BAR_H * (double)s;
+      double y = p.y + row * (double)i + row_gap(c) / 2 + BAR_H * (double)s;
       if (!v->present)
         continue;
       /* blue for an increase, orange for a decrease; the sign is also in
