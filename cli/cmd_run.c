@@ -101,7 +101,7 @@ static char *free_name(const char *path, const char *dir, const char *base,
   return NULL;
 }
 
-/* Move `path` into `dir` (created if needed, never through a link) under
+/* Move `path` into `dir` (created if needed) under
  * its own name, adding .1, .2, ... when that name is taken; a name that,
  * with `reserve` bytes more (a ".reason" beside it), is too long for the
  * folder has its stem shortened (zt_fit_name). With `reason` (not NULL),
@@ -114,11 +114,6 @@ static char *free_name(const char *path, const char *dir, const char *base,
 static char *move_into(const char *path, const char *dir, size_t reserve,
                        const char *reason, zt_err *err) {
   char *base, *dest, *rpath = NULL;
-  if (zt_is_symlink(dir)) {
-    zt_fail(err, ZT_ERR_OUTPUT, "cannot move %s: %s is a symbolic link, "
-            "which zothuis does not follow", path, dir);
-    return NULL;
-  }
   if (zt_mkdirs(dir, err))
     return NULL;
   base = g_path_get_basename(path);
@@ -244,6 +239,13 @@ static bool settle_file(const zt_config *cfg, const zt_ingest_file *f,
       return true;
     }
     if (f->status != ZT_FILE_REJECTED) {
+      /* the month folder is zothuis's own: never a link (the archive
+       * folder itself may be one) */
+      if (zt_is_symlink(archive)) {
+        zt_fail(err, ZT_ERR_OUTPUT, "cannot move %s: %s is a symbolic "
+                "link, which zothuis does not follow", f->path, archive);
+        return false;
+      }
       dest = move_into(f->path, archive, 0, NULL, err);
       if (!dest)
         return not_moved(problem, err);
@@ -357,6 +359,57 @@ static zt_status run_periods(const zt_config *cfg, zt_day today,
   }
 }
 
+/* The archive's folder for this month: [input] archive/YYYY-MM. */
+static char *archive_month(const zt_config *cfg) {
+  char month[16];
+  int y, m, d;
+  zt_day_to_ymd(zt_today(), &y, &m, &d);
+  snprintf(month, sizeof month, "%04d-%02d", y % 10000, m % 100);
+  return g_build_filename(cfg->archive, month, NULL);
+}
+
+/* A folder zothuis makes and moves files into (the archive's month
+ * folder): not a symbolic link, and makeable. */
+static zt_status move_dir_check(const char *dir, zt_err *err) {
+  if (zt_is_symlink(dir))
+    return zt_fail(err, ZT_ERR_OUTPUT, "%s is a symbolic link, which "
+                   "zothuis does not follow: remove it", dir);
+  return zt_dirs_possible(dir, err);
+}
+
+/* Everything `run` can find wrong in its configuration and folders
+ * before it touches anything: before the lock is taken, the store
+ * opened, a file read or moved. A store that does not exist (only init
+ * makes one), an archive or rejected folder that cannot be made or is a
+ * link where zothuis does not follow one, and, with reports, the formats,
+ * the report folders, templates and steering texts (zt_report_preflight).
+ * The same checks are made again where they are used. */
+static zt_status run_preflight(const zt_config *cfg, bool reports,
+                               const run_period *periods, size_t n,
+                               unsigned *formats, zt_err *err) {
+  zt_period ps[16];
+  char *month;
+  zt_status st = ZT_OK;
+  if (access(cfg->store_path, F_OK) != 0 && errno == ENOENT)
+    return zt_fail(err, ZT_ERR_USAGE,
+                   "store %s does not exist: create it with 'zothuis init' "
+                   "(no other command creates a store, so that a store "
+                   "moved aside or on a volume not mounted is never "
+                   "replaced by an empty one)", cfg->store_path);
+  month = archive_month(cfg);
+  st = move_dir_check(month, err);
+  g_free(month);
+  if (!st)
+    st = zt_dirs_possible(cfg->rejected_dir, err);
+  if (st || !reports)
+    return st;
+  if (zt_outputs_parse(cfg->formats, formats, err))
+    return ZT_ERR_USAGE;
+  for (size_t i = 0; i < n && i < 16; i++)
+    ps[i] = periods[i].p;
+  return zt_report_preflight(cfg, ps, n < 16 ? n : 16, NULL, *formats, err);
+}
+
 int zt_cmd_run(const zt_globals *g, int argc, char **argv) {
   gboolean no_reports = FALSE;
   GOptionEntry entries[] = {
@@ -372,6 +425,7 @@ int zt_cmd_run(const zt_globals *g, int argc, char **argv) {
   zt_ingest_cli ic;
   run_period periods[16];
   size_t nperiods = 0;
+  unsigned formats = 0;
   zt_err err;
   bool created = false, problems = false;
   int rc = ZT_EXIT_OK;
@@ -396,7 +450,9 @@ int zt_cmd_run(const zt_globals *g, int argc, char **argv) {
        zt_log_init(g->quiet, g->verbose, cfg.log_file, &err)) ||
       run_periods(&cfg, zt_today(), periods, &nperiods, &err) ||
       zt_steering_check(&cfg, &err) ||
-      zt_cli_refdata(&cfg, &rd, &err)) {
+      zt_cli_refdata(&cfg, &rd, &err) ||
+      run_preflight(&cfg, !no_reports, periods, nperiods, &formats,
+                    &err)) {
     rc = zt_report_error(&err);
     goto done;
   }
@@ -445,9 +501,7 @@ int zt_cmd_run(const zt_globals *g, int argc, char **argv) {
   }
   if (g_file_test(cfg.inbox, G_FILE_TEST_IS_DIR)) {
     const char *inbox[1] = {cfg.inbox};
-    char month[16];
     char *archive;
-    int y, m, d;
     ic.settle = true;
     if (zt_run_ingest(store, &cfg, rd, ps, inbox, 1, &ic, &run, &err)) {
       zt_error("run", "%s", err.msg);
@@ -455,9 +509,7 @@ int zt_cmd_run(const zt_globals *g, int argc, char **argv) {
       goto done;
     }
     /* zt_run_ingest committed: now every file is safe to move. */
-    zt_day_to_ymd(zt_today(), &y, &m, &d);
-    snprintf(month, sizeof month, "%04d-%02d", y % 10000, m % 100);
-    archive = g_build_filename(cfg.archive, month, NULL);
+    archive = archive_month(&cfg);
     clean_stale(cfg.rejected_dir);
     clean_stale(archive);
     for (size_t i = 0; i < run.nfiles; i++) {
@@ -489,12 +541,6 @@ int zt_cmd_run(const zt_globals *g, int argc, char **argv) {
   }
 
   if (!no_reports) {
-    unsigned formats;
-    if (zt_outputs_parse(cfg.formats, &formats, &err)) {
-      zt_error("run", "%s", err.msg);
-      rc = ZT_EXIT_USAGE;
-      goto done;
-    }
     for (size_t i = 0; i < nperiods; i++) {
       char *dir = NULL;
       char name[8];

@@ -70,4 +70,17 @@ zt_status zt_write_period(const zt_config *cfg, const zt_refdata *rd,
  * folder is a symbolic link; the region folder is created. */
 zt_status zt_out_dir_check(const char *dir, zt_err *err);
 
+/* What writing the reports of `periods` (n of them) with `formats` and
+ * `template_path` (NULL: the configured or shipped template) would find
+ * wrong, found before anything is read, locked or written: a report
+ * folder that holds or lies inside a folder of deliveries or holds
+ * zothuis's own files (ZT_ERR_USAGE), a region or period folder that is
+ * a symbolic link or a file where a folder should be (ZT_ERR_OUTPUT, as
+ * when writing), a template or steering text that does not load, an
+ * [analysis] episode_kinds or population_band that does not parse
+ * (ZT_ERR_USAGE). Creates nothing. */
+zt_status zt_report_preflight(const zt_config *cfg, const zt_period *periods,
+                              size_t n, const char *template_path,
+                              unsigned formats, zt_err *err);
+
 #endif

@@ -287,6 +287,38 @@ zt_status zt_mkdirs(const char *path, zt_err *err) {
   return ZT_OK;
 }
 
+zt_status zt_dirs_possible(const char *path, zt_err *err) {
+  char buf[4096];
+  size_t n = zt_strlcpy(buf, path, sizeof buf);
+  if (n >= sizeof buf)
+    return zt_fail(err, ZT_ERR_USAGE, "path too long: %s", path);
+  while (n > 1 && buf[n - 1] == '/')
+    buf[--n] = '\0';
+  for (;;) {
+    struct stat sb;
+    char *slash;
+    if (stat(buf, &sb) == 0) {
+      if (S_ISDIR(sb.st_mode))
+        return ZT_OK;
+      return zt_fail(err, ZT_ERR_OUTPUT, "cannot create directory %s: %s "
+                     "is not a folder", path, buf);
+    }
+    if (errno != ENOENT && errno != ENOTDIR)
+      return zt_fail(err, ZT_ERR_OUTPUT, "cannot create directory %s: %s: "
+                     "%s", path, buf, strerror(errno));
+    /* missing: what matters is the nearest part that exists */
+    slash = strrchr(buf, '/');
+    while (slash && slash > buf && slash[-1] == '/')
+      slash--;
+    if (!slash)
+      return ZT_OK;                 /* in the current folder */
+    if (slash == buf)
+      slash[1] = '\0';             /* "/" */
+    else
+      *slash = '\0';
+  }
+}
+
 bool zt_is_symlink(const char *path) {
   struct stat sb;
   return lstat(path, &sb) == 0 && S_ISLNK(sb.st_mode);
@@ -321,6 +353,31 @@ static zt_status split_path(const char *path, char **dir, char **base,
     (*base)[n] = '\0';
   }
   return ZT_OK;
+}
+
+zt_status zt_fileout_check(const char *path, zt_err *err) {
+  struct stat sb;
+  zt_status st;
+  char *dir, *base;
+  if (stat(path, &sb) == 0) {
+    if (S_ISDIR(sb.st_mode))
+      return zt_fail(err, ZT_ERR_OUTPUT, "cannot write %s: it is a folder",
+                     path);
+    if (!S_ISREG(sb.st_mode) && !S_ISFIFO(sb.st_mode) &&
+        !S_ISCHR(sb.st_mode))
+      return zt_fail(err, ZT_ERR_OUTPUT,
+                     "cannot write %s: a special file that is not a FIFO or "
+                     "character device; zothuis will not write to it", path);
+    if (!S_ISREG(sb.st_mode))
+      return ZT_OK;                 /* written in place */
+  }
+  st = split_path(path, &dir, &base, err);
+  if (st)
+    return st;
+  st = zt_dirs_possible(dir, err);
+  free(dir);
+  free(base);
+  return st;
 }
 
 zt_status zt_tmpdir_for(const char *dest, char **tmpdir, zt_err *err) {

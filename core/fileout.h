@@ -89,6 +89,18 @@ zt_status zt_fit_name(const char *dir, const char *name, const char *suffix,
 /* mkdir -p; new folders get 0777 less the umask. */
 zt_status zt_mkdirs(const char *path, zt_err *err);
 
+/* Could zt_mkdirs(path) make the folder `path`: is it a folder, or is
+ * the nearest part of its path that exists one (links followed)? Creates
+ * nothing. ZT_ERR_OUTPUT names the part in the way (a file where a
+ * folder should be). For checks made before a command touches anything. */
+zt_status zt_dirs_possible(const char *path, zt_err *err);
+
+/* The refusals zt_fileout_open() would make for `path`, made without
+ * creating or opening anything: a folder, block device or socket at
+ * `path`, or a file where its folder should be (ZT_ERR_OUTPUT). A FIFO
+ * without a reader is found only when it is opened. */
+zt_status zt_fileout_check(const char *path, zt_err *err);
+
 /* Is `path` a symbolic link (not followed)? */
 bool zt_is_symlink(const char *path);
 
