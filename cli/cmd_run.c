@@ -27,6 +27,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
@@ -39,6 +40,7 @@
 #include "core/log.h"
 #include "core/str.h"
 #include "etl/ingest.h"
+#include "etl/source.h"
 
 /* Copy `path` (opened without following a link) to `dest` with fsync,
  * for a move to another file system; streaming, whatever the size. */
@@ -192,13 +194,94 @@ static void drop_marker(const zt_ingest_file *f) {
   g_free(marker);
 }
 
-/* Remove temporary files of interrupted runs in `dir` (the store lock is
- * held exclusively: no other zothuis is writing there). */
-static void clean_stale(const char *dir) {
+/* Remove the temporary files interrupted runs left in `dir`: hidden,
+ * this user's, and older than the lock this run holds exclusively
+ * (zt_remove_stale_tmp), so never a file another writer is making. */
+static void clean_stale(const char *dir, int64_t locked) {
   int removed = 0;
-  if (zt_remove_stale_tmp(dir, 0, &removed, NULL) == ZT_OK && removed)
+  if (zt_remove_stale_tmp(dir, locked, &removed, NULL) == ZT_OK && removed)
     zt_info("run", "removed %d temporary file(s) of an interrupted run in "
             "%s", removed, dir);
+}
+
+/* Where a visible NAME.tmp.XXXXXX was found, which tells what else it
+ * may be. */
+enum { LEGACY_OUT, LEGACY_REJECTED, LEGACY_ARCHIVE };
+typedef struct legacy_ctx {
+  zt_store *store;
+  int where;
+} legacy_ctx;
+
+/* Does the store hold a file of exactly the bytes of `path` (read
+ * without following a link)? */
+static bool content_stored(zt_store *store, const char *path) {
+  zt_source *src = NULL;
+  const char *hex;
+  bool seen = false;
+  if (zt_source_open_flags(&src, path, ZT_SRC_NOFOLLOW | ZT_SRC_LAZY,
+                           NULL) == ZT_OK &&
+      zt_source_fingerprint(src, &hex, NULL) == ZT_OK)
+    zt_store_file_seen(store, hex, &seen, NULL);
+  zt_source_close(src);
+  return seen;
+}
+
+/* One file named like a temporary file of a zothuis before they were
+ * hidden: a delivery of that name is passed over (in rejected/ it has
+ * its NAME.reason beside it; in the archive the store holds its bytes);
+ * anything else is named in a warning and never removed, since zothuis
+ * cannot be sure it wrote it. */
+static void legacy_one(void *ctx, const char *dir, const char *name) {
+  const legacy_ctx *lc = ctx;
+  char *path = g_build_filename(dir, name, NULL);
+  bool delivery = false;
+  if (lc->where == LEGACY_REJECTED) {
+    struct stat sb;
+    char *reason = g_strconcat(path, ".reason", NULL);
+    delivery = lstat(reason, &sb) == 0 && S_ISREG(sb.st_mode);
+    g_free(reason);
+  } else if (lc->where == LEGACY_ARCHIVE) {
+    delivery = content_stored(lc->store, path);
+  }
+  if (!delivery)
+    zt_warn("run", "%s: named like the temporary files of zothuis before "
+            "they were hidden (NAME.tmp.XXXXXX): probably what an "
+            "interrupted run of an older version left; zothuis does not "
+            "remove a file it cannot be sure it wrote: look at it and "
+            "delete it by hand", path);
+  g_free(path);
+}
+
+/* Name the leftovers of older versions in the folders a run writes: the
+ * rejected folder, every month folder of the archive, [report] out and
+ * the region's folder in it (that of `report`, a period written, or
+ * NULL). */
+static void legacy_tmp_warnings(const zt_config *cfg, zt_store *store,
+                                const zt_period *report) {
+  legacy_ctx lc = {store, LEGACY_REJECTED};
+  GDir *d;
+  const char *name;
+  zt_find_legacy_tmp(cfg->rejected_dir, legacy_one, &lc, NULL);
+  lc.where = LEGACY_ARCHIVE;
+  d = g_dir_open(cfg->archive, 0, NULL);
+  while (d && (name = g_dir_read_name(d))) {
+    char *month = g_build_filename(cfg->archive, name, NULL);
+    if (name[0] != '.' && !zt_is_symlink(month))
+      zt_find_legacy_tmp(month, legacy_one, &lc, NULL);
+    g_free(month);
+  }
+  if (d)
+    g_dir_close(d);
+  lc.where = LEGACY_OUT;
+  zt_find_legacy_tmp(cfg->out_dir, legacy_one, &lc, NULL);
+  if (report) {
+    char *dir = zt_out_dir(cfg, report);
+    char *region = g_path_get_dirname(dir);
+    if (!zt_is_symlink(region))
+      zt_find_legacy_tmp(region, legacy_one, &lc, NULL);
+    g_free(region);
+    g_free(dir);
+  }
 }
 
 /* After move_into() failed: a file for which no name could be made
@@ -426,6 +509,7 @@ int zt_cmd_run(const zt_globals *g, int argc, char **argv) {
   run_period periods[16];
   size_t nperiods = 0;
   unsigned formats = 0;
+  int64_t locked;
   zt_err err;
   bool created = false, problems = false;
   int rc = ZT_EXIT_OK;
@@ -463,6 +547,7 @@ int zt_cmd_run(const zt_globals *g, int argc, char **argv) {
     rc = zt_exit_code(err.status);
     goto done;
   }
+  locked = zt_file_clock_ns();
   if (zt_store_open(&store, cfg.store_path, ZT_STORE_UPGRADE, &err) ||
       zt_store_check(store, &err) ||
       zt_open_store_key(&cfg, store, ZT_KEY_CREATE | ZT_KEY_RECORD, &ps,
@@ -510,8 +595,8 @@ int zt_cmd_run(const zt_globals *g, int argc, char **argv) {
     }
     /* zt_run_ingest committed: now every file is safe to move. */
     archive = archive_month(&cfg);
-    clean_stale(cfg.rejected_dir);
-    clean_stale(archive);
+    clean_stale(cfg.rejected_dir, locked);
+    clean_stale(archive, locked);
     for (size_t i = 0; i < run.nfiles; i++) {
       if (!settle_file(&cfg, &run.files[i], archive, &problems, &err)) {
         zt_error("run", "%s", err.msg);
@@ -540,13 +625,15 @@ int zt_cmd_run(const zt_globals *g, int argc, char **argv) {
     problems = true;
   }
 
+  legacy_tmp_warnings(&cfg, store,
+                      nperiods && !no_reports ? &periods[0].p : NULL);
   if (!no_reports) {
     for (size_t i = 0; i < nperiods; i++) {
       char *dir = NULL;
       char name[8];
       zt_period_name(&periods[i].p, name);
       if (zt_write_period(&cfg, rd, store, &periods[i].p, periods[i].peil,
-                          NULL, formats, true, &dir, &err)) {
+                          NULL, formats, locked, &dir, &err)) {
         zt_error("report", "%s: %s", name, err.msg);
         rc = zt_exit_code(err.status);
         goto done;

@@ -350,7 +350,8 @@ zt_status zt_report_preflight(const zt_config *cfg, const zt_period *periods,
 zt_status zt_write_period(const zt_config *cfg, const zt_refdata *rd,
                           zt_store *store, const zt_period *p, zt_day peil,
                           const char *template_path, unsigned formats,
-                          bool exclusive, char **out_dir, zt_err *err) {
+                          int64_t stale_before_ns, char **out_dir,
+                          zt_err *err) {
   zt_report_prep rp;
   bool render = (formats & zt_output_mask(ZT_OUT_DOCUMENT)) != 0;
   char *dir = zt_out_dir(cfg, p), *idir = NULL, *tmp = NULL, *region;
@@ -372,15 +373,14 @@ zt_status zt_write_period(const zt_config *cfg, const zt_refdata *rd,
   /* the period folder is replaced whole: it may not hold the store */
   if (!st)
     st = zt_check_output_dir(cfg, dir, "the report folder", err);
-  /* What killed runs left: with the store locked exclusively no other
-   * zothuis writes here, else only what is an hour old. */
+  /* What killed runs left (older than stale_before_ns: the header) */
   region = g_path_get_dirname(dir);
-  if (!st && zt_remove_stale_tmp(region, exclusive ? 0 : 3600, &removed,
+  if (!st && zt_remove_stale_tmp(region, stale_before_ns, &removed,
                                  NULL) == ZT_OK && removed)
     zt_info("report", "removed %d temporary folder(s) of an interrupted "
             "run in %s", removed, region);
   g_free(region);
-  if (!st && zt_remove_stale_tmp(dir, exclusive ? 0 : 3600, &removed,
+  if (!st && zt_remove_stale_tmp(dir, stale_before_ns, &removed,
                                  NULL) == ZT_OK && removed)
     zt_info("report", "removed %d temporary file(s) of an interrupted run "
             "in %s", removed, dir);
@@ -528,8 +528,10 @@ int zt_cmd_report(const zt_globals *g, int argc, char **argv) {
                    &err) ||
       zt_store_open(&store, cfg.store_path, ZT_STORE_USE, &err) ||
       (zt_store_check_after_read(store), false) ||
-      zt_write_period(&cfg, rd, store, &p, peil, template, formats, false,
-                      &dir, &err)) {
+      /* another report may be writing beside it: an hour old */
+      zt_write_period(&cfg, rd, store, &p, peil, template, formats,
+                      zt_file_clock_ns() - INT64_C(3600000000000), &dir,
+                      &err)) {
     rc = zt_report_error(&err);
     goto done;
   }
