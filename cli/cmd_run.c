@@ -13,7 +13,10 @@
  * is taken only when it is complete: unchanged for [input]
  * settle_seconds, or with a completion marker NAME.done beside it (which
  * is removed when the file is moved). A file that changed while it was
- * read, or after, is left in the inbox for the next run.
+ * read, or after, is left in the inbox for the next run, and only the
+ * file that was read is moved (a new file of the same name stays). An
+ * inbox that cannot be changed keeps its files: each is an error line
+ * (exit 2), the reports are still written.
  *
  * The names a move makes (NAME.1 when the archive holds NAME already,
  * NAME.reason beside a rejected file) are kept within the folder's limit
@@ -21,6 +24,7 @@
  * no name can be made is left in the inbox with an error line; the run
  * goes on, writes the reports and ends with exit 2.
  */
+#define _GNU_SOURCE /* renameat2, RENAME_NOREPLACE */
 #include <errno.h>
 #include <fcntl.h>
 #include <glib.h>
@@ -41,38 +45,6 @@
 #include "core/str.h"
 #include "etl/ingest.h"
 #include "etl/source.h"
-
-/* Copy `path` (opened without following a link) to `dest` with fsync,
- * for a move to another file system; streaming, whatever the size. */
-static zt_status copy_file(const char *path, const char *dest, zt_err *err) {
-  char buf[1 << 16];
-  zt_fileout out;
-  zt_status st;
-  ssize_t n;
-  int fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
-  if (fd < 0)
-    return zt_fail(err, ZT_ERR_OUTPUT, "cannot read %s: %s", path,
-                   strerror(errno));
-  /* input files hold BSNs: the copy is never readable by others */
-  st = zt_fileout_open(&out, dest, ZT_MODE_PRIVATE, err);
-  if (st) {
-    close(fd);
-    return st;
-  }
-  while ((n = read(fd, buf, sizeof buf)) != 0) {
-    if (n < 0 && errno == EINTR)
-      continue;
-    if (n < 0 || fwrite(buf, 1, (size_t)n, out.fp) != (size_t)n) {
-      st = zt_fail(err, ZT_ERR_OUTPUT, "cannot copy %s to %s: %s", path,
-                   dest, strerror(errno));
-      zt_fileout_abort(&out);
-      close(fd);
-      return st;
-    }
-  }
-  close(fd);
-  return zt_fileout_commit(&out, err);
-}
 
 /* The first free name in `dir` for the file `base`: `base`, else
  * `base`.1, .2, ... up to .9999, each shortened (zt_fit_name) so that it
@@ -103,18 +75,164 @@ static char *free_name(const char *path, const char *dir, const char *base,
   return NULL;
 }
 
-/* Move `path` into `dir` (created if needed) under
- * its own name, adding .1, .2, ... when that name is taken; a name that,
- * with `reserve` bytes more (a ".reason" beside it), is too long for the
- * folder has its stem shortened (zt_fit_name). With `reason` (not NULL),
- * that text is written to NEWNAME.reason before the file is moved, so a
- * kill or a full disk never leaves a rejected file without its reason
- * (the file stays in the inbox then, and the next run writes the reason
- * again). Returns the new path (caller frees) or NULL with err set:
- * ZT_ERR_INPUT when no name could be made for this file (the caller
- * skips it and goes on), ZT_ERR_OUTPUT when the folder refused it. */
-static char *move_into(const char *path, const char *dir, size_t reserve,
-                       const char *reason, zt_err *err) {
+/* Is `sb` the file `id` names: the same device and inode and, with
+ * `whole`, the same size, modification and status change time? */
+static bool same_file(const struct stat *sb, const zt_file_id *id,
+                      bool whole) {
+  return S_ISREG(sb->st_mode) && (uint64_t)sb->st_dev == id->dev &&
+         (uint64_t)sb->st_ino == id->ino &&
+         (!whole ||
+          ((uint64_t)sb->st_size == id->size &&
+           (int64_t)sb->st_mtim.tv_sec * 1000000000 + sb->st_mtim.tv_nsec ==
+               id->mtime_ns &&
+           (int64_t)sb->st_ctim.tv_sec * 1000000000 + sb->st_ctim.tv_nsec ==
+               id->ctime_ns));
+}
+
+/* Does the inbox refuse to let `path` go (errno `e` of a rename or
+ * unlink): a folder that cannot be changed (a share mounted read-only,
+ * no write permission for this user) or a sticky folder that keeps
+ * another user's file? Then the file stays where it is: the file's
+ * problem, not the output's. */
+static bool inbox_refuses(const char *path, int e) {
+  char *dir;
+  bool ro;
+  if (e == EPERM)
+    return true;
+  if (e != EACCES && e != EROFS)
+    return false;
+  dir = g_path_get_dirname(path);
+  ro = access(dir, W_OK) != 0;
+  g_free(dir);
+  return ro;
+}
+
+#define LEFT_READ_ONLY \
+  "the inbox folder cannot be changed (mounted read-only, or no write " \
+  "permission for this user); the file is stored, and every run finds " \
+  "it already stored and tries to move it again"
+
+/* Move `path` (the file `id`, read and stored) to `dest` on another file
+ * system: copy it from one descriptor with fsync, check that it did not
+ * change meanwhile, and remove the inbox name only while it still is
+ * this file (a sender may have put a new file of the same name there
+ * while it was copied: that one stays, for the next run). ZT_ERR_INPUT
+ * when the file stays in the inbox (it changed, or the inbox cannot be
+ * changed), ZT_ERR_OUTPUT when the copy could not be written. */
+static zt_status move_by_copy(const char *path, const zt_file_id *id,
+                              const char *dest, zt_err *err) {
+  char buf[1 << 16];
+  struct stat sb, now;
+  zt_fileout out;
+  zt_status st;
+  ssize_t n;
+  int fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0)
+    return zt_fail(err, ZT_ERR_INPUT, "cannot read %s to move it: %s",
+                   path, strerror(errno));
+  if (fstat(fd, &sb) != 0 || !same_file(&sb, id, true)) {
+    close(fd);
+    return zt_fail(err, ZT_ERR_INPUT, "%s: changed after it was read",
+                   path);
+  }
+  /* input files hold BSNs: the copy is never readable by others */
+  st = zt_fileout_open(&out, dest, ZT_MODE_PRIVATE, err);
+  if (st) {
+    close(fd);
+    return st;
+  }
+  while ((n = read(fd, buf, sizeof buf)) != 0) {
+    if (n < 0 && errno == EINTR)
+      continue;
+    if (n < 0 || fwrite(buf, 1, (size_t)n, out.fp) != (size_t)n) {
+      st = zt_fail(err, ZT_ERR_OUTPUT, "cannot copy %s to %s: %s", path,
+                   dest, strerror(errno));
+      zt_fileout_abort(&out);
+      close(fd);
+      return st;
+    }
+  }
+  st = zt_fileout_commit(&out, err);
+  /* what was copied is what was read: its bytes did not change (its
+   * status change time may: a new file taking its name unlinks it) */
+  if (!st && (fstat(fd, &now) != 0 || now.st_size != sb.st_size ||
+              now.st_mtim.tv_sec != sb.st_mtim.tv_sec ||
+              now.st_mtim.tv_nsec != sb.st_mtim.tv_nsec)) {
+    unlink(dest);
+    st = zt_fail(err, ZT_ERR_INPUT, "%s: changed while it was archived",
+                 path);
+  }
+  close(fd);
+  if (st)
+    return st;
+  if (lstat(path, &now) != 0 || now.st_dev != sb.st_dev ||
+      now.st_ino != sb.st_ino) {
+    /* the copy is the file read; the new one is not touched */
+    zt_warn("run", "%s: another file took its name while it was "
+            "archived; that file is left in the inbox for the next run",
+            path);
+    return ZT_OK;
+  }
+  if (unlink(path) != 0) {
+    int e = errno;
+    unlink(dest);                    /* one copy, not one per run */
+    return zt_fail(err, inbox_refuses(path, e) ? ZT_ERR_INPUT
+                                               : ZT_ERR_OUTPUT,
+                   "cannot move %s: %s%s%s", path, strerror(e),
+                   inbox_refuses(path, e) ? "; " : "",
+                   inbox_refuses(path, e) ? LEFT_READ_ONLY : "");
+  }
+  return ZT_OK;
+}
+
+/* `dest` was just renamed from the inbox name `path`: is it the file
+ * `id` that was read? Another file that took the inbox name between the
+ * last check and the move was never read: it goes back to the inbox
+ * (under its name, or a free name beside it). ZT_ERR_INPUT then. */
+static zt_status check_moved(const char *path, const zt_file_id *id,
+                             const char *dest, zt_err *err) {
+  struct stat sb;
+  char *back = NULL;
+  if (lstat(dest, &sb) == 0 && same_file(&sb, id, false))
+    return ZT_OK;
+  if (renameat2(AT_FDCWD, dest, AT_FDCWD, path, RENAME_NOREPLACE) != 0) {
+    char *dir = g_path_get_dirname(path), *base = g_path_get_basename(path);
+    back = free_name(path, dir, base, 0, NULL);
+    if (back && renameat2(AT_FDCWD, dest, AT_FDCWD, back,
+                          RENAME_NOREPLACE) != 0) {
+      g_free(back);
+      back = NULL;
+    }
+    g_free(dir);
+    g_free(base);
+    if (!back)
+      return zt_fail(err, ZT_ERR_INPUT, "%s was replaced by another file "
+                     "just before it was moved; that file, not read, is "
+                     "now %s: move it back into the inbox", path, dest);
+  }
+  zt_fail(err, ZT_ERR_INPUT, "%s was replaced by another file just "
+          "before it was moved; that file was not read and is put back%s%s "
+          "for the next run", path, back ? " as " : "", back ? back : "");
+  g_free(back);
+  return ZT_ERR_INPUT;
+}
+
+/* Move `path`, the file `id` that was read and stored, into `dir`
+ * (created if needed) under its own name, adding .1, .2, ... when that
+ * name is taken; a name that, with `reserve` bytes more (a ".reason"
+ * beside it), is too long for the folder has its stem shortened
+ * (zt_fit_name). With `reason` (not NULL), that text is written to
+ * NEWNAME.reason before the file is moved, so a kill or a full disk never
+ * leaves a rejected file without its reason (the file stays in the inbox
+ * then, and the next run writes the reason again). Only the file read is
+ * moved: one that took its name in the meantime stays in the inbox
+ * (check_moved, move_by_copy). Returns the new path (caller frees) or
+ * NULL with err set: ZT_ERR_INPUT when the file stays in the inbox (no
+ * name could be made for it, it changed, the inbox cannot be changed:
+ * the caller goes on), ZT_ERR_OUTPUT when the folder refused it. */
+static char *move_into(const char *path, const zt_file_id *id,
+                       const char *dir, size_t reserve, const char *reason,
+                       zt_err *err) {
   char *base, *dest, *rpath = NULL;
   if (zt_mkdirs(dir, err))
     return NULL;
@@ -140,22 +258,21 @@ static char *move_into(const char *path, const char *dir, size_t reserve,
       return NULL;
     }
   }
-  if (rename(path, dest) != 0) {
-    /* Another file system: copy, sync, then remove the original. */
-    if (errno != EXDEV) {
-      int e = errno;
-      /* the name (with the folder's path) is too long: this file's
-       * problem, not the folder's */
-      zt_fail(err, e == ENAMETOOLONG ? ZT_ERR_INPUT : ZT_ERR_OUTPUT,
-              "cannot move %s: %s (into %s)", path, strerror(e), dir);
+  if (rename(path, dest) == 0) {
+    if (check_moved(path, id, dest, err))
       goto fail;
-    }
-    if (copy_file(path, dest, err) || unlink(path) != 0) {
-      if (!err || err->status == ZT_OK)
-        zt_fail(err, ZT_ERR_OUTPUT, "cannot move %s to %s: %s", path, dir,
-                strerror(errno));
-      goto fail;
-    }
+  } else if (errno != EXDEV) {
+    int e = errno;
+    /* the name (with the folder's path) is too long, or the inbox
+     * cannot be changed: this file's problem, not the folder's */
+    bool here = e == ENAMETOOLONG || inbox_refuses(path, e);
+    zt_fail(err, here ? ZT_ERR_INPUT : ZT_ERR_OUTPUT,
+            "cannot move %s: %s (into %s)%s%s", path, strerror(e), dir,
+            here && e != ENAMETOOLONG ? "; " : "",
+            here && e != ENAMETOOLONG ? LEFT_READ_ONLY : "");
+    goto fail;
+  } else if (move_by_copy(path, id, dest, err)) {
+    goto fail;                      /* another file system */
   }
   g_free(rpath);
   return dest;
@@ -284,10 +401,10 @@ static void legacy_tmp_warnings(const zt_config *cfg, zt_store *store,
   }
 }
 
-/* After move_into() failed: a file for which no name could be made
- * (ZT_ERR_INPUT) is skipped with an error line that names it, and stays
- * in the inbox; *problem is set and the run goes on (true). Any other
- * failure is the output's: false. */
+/* After move_into() failed: a file that stays in the inbox (ZT_ERR_INPUT:
+ * no name could be made for it, it changed, the inbox cannot be changed)
+ * is skipped with an error line that names it; *problem is set and the
+ * run goes on (true). Any other failure is the output's: false. */
 static bool not_moved(bool *problem, zt_err *err) {
   if (err->status != ZT_ERR_INPUT)
     return false;
@@ -299,7 +416,7 @@ static bool not_moved(bool *problem, zt_err *err) {
 
 /* Move one file of the inbox where it belongs, and log it. Returns false
  * (err set) when an output failed; sets *problem when the file had to be
- * left in the inbox because no name could be made for it. */
+ * left in the inbox (not_moved). */
 static bool settle_file(const zt_config *cfg, const zt_ingest_file *f,
                         const char *archive, bool *problem, zt_err *err) {
   const zt_file_counts *c = &f->counts;
@@ -329,7 +446,7 @@ static bool settle_file(const zt_config *cfg, const zt_ingest_file *f,
                 "link, which zothuis does not follow", f->path, archive);
         return false;
       }
-      dest = move_into(f->path, archive, 0, NULL, err);
+      dest = move_into(f->path, &f->id, archive, 0, NULL, err);
       if (!dest)
         return not_moved(problem, err);
       drop_marker(f);
@@ -341,8 +458,8 @@ static bool settle_file(const zt_config *cfg, const zt_ingest_file *f,
                                      zt_reason_code(f->file_reason), msg);
       g_free(msg);
       /* room for the .reason beside it */
-      dest = move_into(f->path, cfg->rejected_dir, strlen(".reason"),
-                       reason, err);
+      dest = move_into(f->path, &f->id, cfg->rejected_dir,
+                       strlen(".reason"), reason, err);
       g_free(reason);
       if (!dest)
         return not_moved(problem, err);

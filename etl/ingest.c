@@ -1457,10 +1457,20 @@ static void list_dir(int fd, const char *dir, GPtrArray *out, int depth,
       const char *key = mname;
       bool marked;
       snprintf(mname, sizeof mname, "%s%s", name, MARKER_SUFFIX);
-      /* the names are sorted: look the marker up */
+      /* the names are sorted: look the marker up. It counts only as a
+       * regular file made after the file was last written (status change
+       * times, which no copy sets): an older marker is one a run killed
+       * between moving a file and removing its marker left, and must not
+       * make a new upload of that name be taken before it is complete */
       marked = names->len &&
                bsearch(&key, names->pdata, names->len, sizeof(char *),
                        cmp_str) != NULL;
+      if (marked) {
+        struct stat mb;
+        marked = fstatat(dirfd(d), mname, &mb, AT_SYMLINK_NOFOLLOW) == 0 &&
+                 S_ISREG(mb.st_mode) &&
+                 stat_ns(&mb.st_ctim) >= stat_ns(&sb.st_ctim);
+      }
       /* mtime: every write moves it; a copy that keeps the original's
        * time (cp -p, scp -p) sets it back only once the copy is done */
       int64_t changed = (int64_t)sb.st_mtim.tv_sec;
