@@ -299,13 +299,12 @@ static bool unchanged(const zt_ingest_file *f) {
              f->id.ctime_ns;
 }
 
-/* Remove the completion marker of a file that was moved. */
+/* Remove the completion marker of a file that was moved: also one that
+ * did not count (older than the file, taken after the settle time),
+ * which would otherwise stay in the inbox for ever. */
 static void drop_marker(const zt_ingest_file *f) {
   struct stat sb;
-  char *marker;
-  if (!f->marked)
-    return;
-  marker = g_strconcat(f->path, ".done", NULL);
+  char *marker = g_strconcat(f->path, ".done", NULL);
   if (lstat(marker, &sb) == 0 && S_ISREG(sb.st_mode))
     unlink(marker);
   g_free(marker);

@@ -18,7 +18,8 @@
 #     killed between moving a file and removing its marker leaves, when
 #     the sender later uploads a file of that name) does not make the
 #     new file be taken at once: it waits for the settle time; a marker
-#     made after the file takes it.
+#     made after the file takes it; a file taken after its settle time
+#     takes its old marker along.
 # The moments in b and c are made exact with an LD_PRELOAD shim around
 # rename(2) (lib/racefs.c), built here with the system's C compiler.
 # Usage: rel42_moves.sh ZOTHUIS SOURCE_DIR WORK_DIR
@@ -140,4 +141,12 @@ zr r run
 [ $RC = 0 ] || fail "d: exit $RC: $(cat r/last.err)"
 [ ! -e r/inbox/d.csv ] && [ ! -e r/inbox/d.csv.done ] ||
 	fail "d: a file with a fresh marker was not taken: $(cat r/last.err)"
+# a file taken after its settle time takes its old marker with it
+touch r/inbox/e.csv.done
+sleep 1
+{ echo "$DECL_HEADER"; decl_lines 2 43500000; } > r/inbox/e.csv
+old r/inbox/e.csv
+zr r run
+[ ! -e r/inbox/e.csv ] || fail "d: a settled file was not taken"
+[ ! -e r/inbox/e.csv.done ] || fail "d: its old marker stayed in the inbox"
 echo "rel42 moves: ok"
