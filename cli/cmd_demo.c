@@ -78,6 +78,7 @@ int zt_cmd_demo(const zt_globals *g, int argc, char **argv) {
   zt_err err;
   char *region = NULL, *ini = NULL, *dir_h = NULL, *dir_y = NULL;
   double t0 = seconds(), t1, t2;
+  int64_t locked = 0;
   bool created;
   int rc = ZT_EXIT_OK;
 
@@ -140,6 +141,8 @@ int zt_cmd_demo(const zt_globals *g, int argc, char **argv) {
     rc = zt_report_error(&err);
     goto done;
   }
+  /* temporary files older than this are no other writer's (the lock) */
+  locked = zt_file_clock_ns();
 
   /* Reference files first (the catalogue decides the care kinds), then
    * the inbox. Only files with problems get a line. */
@@ -180,9 +183,9 @@ int zt_cmd_demo(const zt_globals *g, int argc, char **argv) {
               y = zt_period_year(go.last_year);
     if (zt_outputs_parse("pdf,html,csv,json", &formats, &err) ||
         zt_write_period(&cfg, rd, store, &h, ZT_DAY_NONE, NULL, formats,
-                        true, &dir_h, &err) ||
+                        locked, &dir_h, &err) ||
         zt_write_period(&cfg, rd, store, &y, ZT_DAY_NONE, NULL, formats,
-                        true, &dir_y, &err)) {
+                        locked, &dir_y, &err)) {
       rc = zt_report_error(&err);
       goto done;
     }

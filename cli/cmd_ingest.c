@@ -513,6 +513,10 @@ static int ingest_main(const zt_globals *g, int argc, char **argv,
       zt_check_output_inputs(&cfg, rejects, "--rejects",
                              (char *const *)paths->pdata, paths->len,
                              &err) ||
+      /* and what writing it would refuse (a folder, a file in the way of
+       * its folder), before the store is opened, not after */
+      (rejects && strcmp(rejects, "-") != 0 &&
+       zt_fileout_check(rejects, &err)) ||
       zt_cli_refdata(&cfg, &rd, &err)) {
     rc = zt_report_error(&err);
     goto done;

@@ -13,7 +13,10 @@
  * is taken only when it is complete: unchanged for [input]
  * settle_seconds, or with a completion marker NAME.done beside it (which
  * is removed when the file is moved). A file that changed while it was
- * read, or after, is left in the inbox for the next run.
+ * read, or after, is left in the inbox for the next run, and only the
+ * file that was read is moved (a new file of the same name stays). An
+ * inbox that cannot be changed keeps its files: each is an error line
+ * (exit 2), the reports are still written.
  *
  * The names a move makes (NAME.1 when the archive holds NAME already,
  * NAME.reason beside a rejected file) are kept within the folder's limit
@@ -21,12 +24,14 @@
  * no name can be made is left in the inbox with an error line; the run
  * goes on, writes the reports and ends with exit 2.
  */
+#define _GNU_SOURCE /* renameat2, RENAME_NOREPLACE */
 #include <errno.h>
 #include <fcntl.h>
 #include <glib.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
@@ -39,38 +44,7 @@
 #include "core/log.h"
 #include "core/str.h"
 #include "etl/ingest.h"
-
-/* Copy `path` (opened without following a link) to `dest` with fsync,
- * for a move to another file system; streaming, whatever the size. */
-static zt_status copy_file(const char *path, const char *dest, zt_err *err) {
-  char buf[1 << 16];
-  zt_fileout out;
-  zt_status st;
-  ssize_t n;
-  int fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
-  if (fd < 0)
-    return zt_fail(err, ZT_ERR_OUTPUT, "cannot read %s: %s", path,
-                   strerror(errno));
-  /* input files hold BSNs: the copy is never readable by others */
-  st = zt_fileout_open(&out, dest, ZT_MODE_PRIVATE, err);
-  if (st) {
-    close(fd);
-    return st;
-  }
-  while ((n = read(fd, buf, sizeof buf)) != 0) {
-    if (n < 0 && errno == EINTR)
-      continue;
-    if (n < 0 || fwrite(buf, 1, (size_t)n, out.fp) != (size_t)n) {
-      st = zt_fail(err, ZT_ERR_OUTPUT, "cannot copy %s to %s: %s", path,
-                   dest, strerror(errno));
-      zt_fileout_abort(&out);
-      close(fd);
-      return st;
-    }
-  }
-  close(fd);
-  return zt_fileout_commit(&out, err);
-}
+#include "etl/source.h"
 
 /* The first free name in `dir` for the file `base`: `base`, else
  * `base`.1, .2, ... up to .9999, each shortened (zt_fit_name) so that it
@@ -101,24 +75,165 @@ static char *free_name(const char *path, const char *dir, const char *base,
   return NULL;
 }
 
-/* Move `path` into `dir` (created if needed, never through a link) under
- * its own name, adding .1, .2, ... when that name is taken; a name that,
- * with `reserve` bytes more (a ".reason" beside it), is too long for the
- * folder has its stem shortened (zt_fit_name). With `reason` (not NULL),
- * that text is written to NEWNAME.reason before the file is moved, so a
- * kill or a full disk never leaves a rejected file without its reason
- * (the file stays in the inbox then, and the next run writes the reason
- * again). Returns the new path (caller frees) or NULL with err set:
- * ZT_ERR_INPUT when no name could be made for this file (the caller
- * skips it and goes on), ZT_ERR_OUTPUT when the folder refused it. */
-static char *move_into(const char *path, const char *dir, size_t reserve,
-                       const char *reason, zt_err *err) {
-  char *base, *dest, *rpath = NULL;
-  if (zt_is_symlink(dir)) {
-    zt_fail(err, ZT_ERR_OUTPUT, "cannot move %s: %s is a symbolic link, "
-            "which zothuis does not follow", path, dir);
-    return NULL;
+/* Is `sb` the file `id` names: the same device and inode and, with
+ * `whole`, the same size, modification and status change time? */
+static bool same_file(const struct stat *sb, const zt_file_id *id,
+                      bool whole) {
+  return S_ISREG(sb->st_mode) && (uint64_t)sb->st_dev == id->dev &&
+         (uint64_t)sb->st_ino == id->ino &&
+         (!whole ||
+          ((uint64_t)sb->st_size == id->size &&
+           (int64_t)sb->st_mtim.tv_sec * 1000000000 + sb->st_mtim.tv_nsec ==
+               id->mtime_ns &&
+           (int64_t)sb->st_ctim.tv_sec * 1000000000 + sb->st_ctim.tv_nsec ==
+               id->ctime_ns));
+}
+
+/* Does the inbox refuse to let `path` go (errno `e` of a rename or
+ * unlink): a folder that cannot be changed (a share mounted read-only,
+ * no write permission for this user) or a sticky folder that keeps
+ * another user's file? Then the file stays where it is: the file's
+ * problem, not the output's. */
+static bool inbox_refuses(const char *path, int e) {
+  char *dir;
+  bool ro;
+  if (e == EPERM)
+    return true;
+  if (e != EACCES && e != EROFS)
+    return false;
+  dir = g_path_get_dirname(path);
+  ro = access(dir, W_OK) != 0;
+  g_free(dir);
+  return ro;
+}
+
+#define LEFT_READ_ONLY \
+  "the inbox folder cannot be changed (mounted read-only, or no write " \
+  "permission for this user); the file is stored, and every run finds " \
+  "it already stored and tries to move it again"
+
+/* Move `path` (the file `id`, read and stored) to `dest` on another file
+ * system: copy it from one descriptor with fsync, check that it did not
+ * change meanwhile, and remove the inbox name only while it still is
+ * this file (a sender may have put a new file of the same name there
+ * while it was copied: that one stays, for the next run). ZT_ERR_INPUT
+ * when the file stays in the inbox (it changed, or the inbox cannot be
+ * changed), ZT_ERR_OUTPUT when the copy could not be written. */
+static zt_status move_by_copy(const char *path, const zt_file_id *id,
+                              const char *dest, zt_err *err) {
+  char buf[1 << 16];
+  struct stat sb, now;
+  zt_fileout out;
+  zt_status st;
+  ssize_t n;
+  int fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0)
+    return zt_fail(err, ZT_ERR_INPUT, "cannot read %s to move it: %s",
+                   path, strerror(errno));
+  if (fstat(fd, &sb) != 0 || !same_file(&sb, id, true)) {
+    close(fd);
+    return zt_fail(err, ZT_ERR_INPUT, "%s: changed after it was read",
+                   path);
   }
+  /* input files hold BSNs: the copy is never readable by others */
+  st = zt_fileout_open(&out, dest, ZT_MODE_PRIVATE, err);
+  if (st) {
+    close(fd);
+    return st;
+  }
+  while ((n = read(fd, buf, sizeof buf)) != 0) {
+    if (n < 0 && errno == EINTR)
+      continue;
+    if (n < 0 || fwrite(buf, 1, (size_t)n, out.fp) != (size_t)n) {
+      st = zt_fail(err, ZT_ERR_OUTPUT, "cannot copy %s to %s: %s", path,
+                   dest, strerror(errno));
+      zt_fileout_abort(&out);
+      close(fd);
+      return st;
+    }
+  }
+  st = zt_fileout_commit(&out, err);
+  /* what was copied is what was read: its bytes did not change (its
+   * status change time may: a new file taking its name unlinks it) */
+  if (!st && (fstat(fd, &now) != 0 || now.st_size != sb.st_size ||
+              now.st_mtim.tv_sec != sb.st_mtim.tv_sec ||
+              now.st_mtim.tv_nsec != sb.st_mtim.tv_nsec)) {
+    unlink(dest);
+    st = zt_fail(err, ZT_ERR_INPUT, "%s: changed while it was archived",
+                 path);
+  }
+  close(fd);
+  if (st)
+    return st;
+  if (lstat(path, &now) != 0 || now.st_dev != sb.st_dev ||
+      now.st_ino != sb.st_ino) {
+    /* the copy is the file read; the new one is not touched */
+    zt_warn("run", "%s: another file took its name while it was "
+            "archived; that file is left in the inbox for the next run",
+            path);
+    return ZT_OK;
+  }
+  if (unlink(path) != 0) {
+    int e = errno;
+    unlink(dest);                    /* one copy, not one per run */
+    return zt_fail(err, inbox_refuses(path, e) ? ZT_ERR_INPUT
+                                               : ZT_ERR_OUTPUT,
+                   "cannot move %s: %s%s%s", path, strerror(e),
+                   inbox_refuses(path, e) ? "; " : "",
+                   inbox_refuses(path, e) ? LEFT_READ_ONLY : "");
+  }
+  return ZT_OK;
+}
+
+/* `dest` was just renamed from the inbox name `path`: is it the file
+ * `id` that was read? Another file that took the inbox name between the
+ * last check and the move was never read: it goes back to the inbox
+ * (under its name, or a free name beside it). ZT_ERR_INPUT then. */
+static zt_status check_moved(const char *path, const zt_file_id *id,
+                             const char *dest, zt_err *err) {
+  struct stat sb;
+  char *back = NULL;
+  if (lstat(dest, &sb) == 0 && same_file(&sb, id, false))
+    return ZT_OK;
+  if (renameat2(AT_FDCWD, dest, AT_FDCWD, path, RENAME_NOREPLACE) != 0) {
+    char *dir = g_path_get_dirname(path), *base = g_path_get_basename(path);
+    back = free_name(path, dir, base, 0, NULL);
+    if (back && renameat2(AT_FDCWD, dest, AT_FDCWD, back,
+                          RENAME_NOREPLACE) != 0) {
+      g_free(back);
+      back = NULL;
+    }
+    g_free(dir);
+    g_free(base);
+    if (!back)
+      return zt_fail(err, ZT_ERR_INPUT, "%s was replaced by another file "
+                     "just before it was moved; that file, not read, is "
+                     "now %s: move it back into the inbox", path, dest);
+  }
+  zt_fail(err, ZT_ERR_INPUT, "%s was replaced by another file just "
+          "before it was moved; that file was not read and is put back%s%s "
+          "for the next run", path, back ? " as " : "", back ? back : "");
+  g_free(back);
+  return ZT_ERR_INPUT;
+}
+
+/* Move `path`, the file `id` that was read and stored, into `dir`
+ * (created if needed) under its own name, adding .1, .2, ... when that
+ * name is taken; a name that, with `reserve` bytes more (a ".reason"
+ * beside it), is too long for the folder has its stem shortened
+ * (zt_fit_name). With `reason` (not NULL), that text is written to
+ * NEWNAME.reason before the file is moved, so a kill or a full disk never
+ * leaves a rejected file without its reason (the file stays in the inbox
+ * then, and the next run writes the reason again). Only the file read is
+ * moved: one that took its name in the meantime stays in the inbox
+ * (check_moved, move_by_copy). Returns the new path (caller frees) or
+ * NULL with err set: ZT_ERR_INPUT when the file stays in the inbox (no
+ * name could be made for it, it changed, the inbox cannot be changed:
+ * the caller goes on), ZT_ERR_OUTPUT when the folder refused it. */
+static char *move_into(const char *path, const zt_file_id *id,
+                       const char *dir, size_t reserve, const char *reason,
+                       zt_err *err) {
+  char *base, *dest, *rpath = NULL;
   if (zt_mkdirs(dir, err))
     return NULL;
   base = g_path_get_basename(path);
@@ -143,22 +258,21 @@ static char *move_into(const char *path, const char *dir, size_t reserve,
       return NULL;
     }
   }
-  if (rename(path, dest) != 0) {
-    /* Another file system: copy, sync, then remove the original. */
-    if (errno != EXDEV) {
-      int e = errno;
-      /* the name (with the folder's path) is too long: this file's
-       * problem, not the folder's */
-      zt_fail(err, e == ENAMETOOLONG ? ZT_ERR_INPUT : ZT_ERR_OUTPUT,
-              "cannot move %s: %s (into %s)", path, strerror(e), dir);
+  if (rename(path, dest) == 0) {
+    if (check_moved(path, id, dest, err))
       goto fail;
-    }
-    if (copy_file(path, dest, err) || unlink(path) != 0) {
-      if (!err || err->status == ZT_OK)
-        zt_fail(err, ZT_ERR_OUTPUT, "cannot move %s to %s: %s", path, dir,
-                strerror(errno));
-      goto fail;
-    }
+  } else if (errno != EXDEV) {
+    int e = errno;
+    /* the name (with the folder's path) is too long, or the inbox
+     * cannot be changed: this file's problem, not the folder's */
+    bool here = e == ENAMETOOLONG || inbox_refuses(path, e);
+    zt_fail(err, here ? ZT_ERR_INPUT : ZT_ERR_OUTPUT,
+            "cannot move %s: %s (into %s)%s%s", path, strerror(e), dir,
+            here && e != ENAMETOOLONG ? "; " : "",
+            here && e != ENAMETOOLONG ? LEFT_READ_ONLY : "");
+    goto fail;
+  } else if (move_by_copy(path, id, dest, err)) {
+    goto fail;                      /* another file system */
   }
   g_free(rpath);
   return dest;
@@ -185,31 +299,111 @@ static bool unchanged(const zt_ingest_file *f) {
              f->id.ctime_ns;
 }
 
-/* Remove the completion marker of a file that was moved. */
+/* Remove the completion marker of a file that was moved: also one that
+ * did not count (older than the file, taken after the settle time),
+ * which would otherwise stay in the inbox for ever. */
 static void drop_marker(const zt_ingest_file *f) {
   struct stat sb;
-  char *marker;
-  if (!f->marked)
-    return;
-  marker = g_strconcat(f->path, ".done", NULL);
+  char *marker = g_strconcat(f->path, ".done", NULL);
   if (lstat(marker, &sb) == 0 && S_ISREG(sb.st_mode))
     unlink(marker);
   g_free(marker);
 }
 
-/* Remove temporary files of interrupted runs in `dir` (the store lock is
- * held exclusively: no other zothuis is writing there). */
-static void clean_stale(const char *dir) {
+/* Remove the temporary files interrupted runs left in `dir`: hidden,
+ * this user's, and older than the lock this run holds exclusively
+ * (zt_remove_stale_tmp), so never a file another writer is making. */
+static void clean_stale(const char *dir, int64_t locked) {
   int removed = 0;
-  if (zt_remove_stale_tmp(dir, 0, &removed, NULL) == ZT_OK && removed)
+  if (zt_remove_stale_tmp(dir, locked, &removed, NULL) == ZT_OK && removed)
     zt_info("run", "removed %d temporary file(s) of an interrupted run in "
             "%s", removed, dir);
 }
 
-/* After move_into() failed: a file for which no name could be made
- * (ZT_ERR_INPUT) is skipped with an error line that names it, and stays
- * in the inbox; *problem is set and the run goes on (true). Any other
- * failure is the output's: false. */
+/* Where a visible NAME.tmp.XXXXXX was found, which tells what else it
+ * may be. */
+enum { LEGACY_OUT, LEGACY_REJECTED, LEGACY_ARCHIVE };
+typedef struct legacy_ctx {
+  zt_store *store;
+  int where;
+} legacy_ctx;
+
+/* Does the store hold a file of exactly the bytes of `path` (read
+ * without following a link)? */
+static bool content_stored(zt_store *store, const char *path) {
+  zt_source *src = NULL;
+  const char *hex;
+  bool seen = false;
+  if (zt_source_open_flags(&src, path, ZT_SRC_NOFOLLOW | ZT_SRC_LAZY,
+                           NULL) == ZT_OK &&
+      zt_source_fingerprint(src, &hex, NULL) == ZT_OK)
+    zt_store_file_seen(store, hex, &seen, NULL);
+  zt_source_close(src);
+  return seen;
+}
+
+/* One file named like a temporary file of a zothuis before they were
+ * hidden: a delivery of that name is passed over (in rejected/ it has
+ * its NAME.reason beside it; in the archive the store holds its bytes);
+ * anything else is named in a warning and never removed, since zothuis
+ * cannot be sure it wrote it. */
+static void legacy_one(void *ctx, const char *dir, const char *name) {
+  const legacy_ctx *lc = ctx;
+  char *path = g_build_filename(dir, name, NULL);
+  bool delivery = false;
+  if (lc->where == LEGACY_REJECTED) {
+    struct stat sb;
+    char *reason = g_strconcat(path, ".reason", NULL);
+    delivery = lstat(reason, &sb) == 0 && S_ISREG(sb.st_mode);
+    g_free(reason);
+  } else if (lc->where == LEGACY_ARCHIVE) {
+    delivery = content_stored(lc->store, path);
+  }
+  if (!delivery)
+    zt_warn("run", "%s: named like the temporary files of zothuis before "
+            "they were hidden (NAME.tmp.XXXXXX): probably what an "
+            "interrupted run of an older version left; zothuis does not "
+            "remove a file it cannot be sure it wrote: look at it and "
+            "delete it by hand", path);
+  g_free(path);
+}
+
+/* Name the leftovers of older versions in the folders a run writes: the
+ * rejected folder, every month folder of the archive, [report] out and
+ * the region's folder in it (that of `report`, a period written, or
+ * NULL). */
+static void legacy_tmp_warnings(const zt_config *cfg, zt_store *store,
+                                const zt_period *report) {
+  legacy_ctx lc = {store, LEGACY_REJECTED};
+  GDir *d;
+  const char *name;
+  zt_find_legacy_tmp(cfg->rejected_dir, legacy_one, &lc, NULL);
+  lc.where = LEGACY_ARCHIVE;
+  d = g_dir_open(cfg->archive, 0, NULL);
+  while (d && (name = g_dir_read_name(d))) {
+    char *month = g_build_filename(cfg->archive, name, NULL);
+    if (name[0] != '.' && !zt_is_symlink(month))
+      zt_find_legacy_tmp(month, legacy_one, &lc, NULL);
+    g_free(month);
+  }
+  if (d)
+    g_dir_close(d);
+  lc.where = LEGACY_OUT;
+  zt_find_legacy_tmp(cfg->out_dir, legacy_one, &lc, NULL);
+  if (report) {
+    char *dir = zt_out_dir(cfg, report);
+    char *region = g_path_get_dirname(dir);
+    if (!zt_is_symlink(region))
+      zt_find_legacy_tmp(region, legacy_one, &lc, NULL);
+    g_free(region);
+    g_free(dir);
+  }
+}
+
+/* After move_into() failed: a file that stays in the inbox (ZT_ERR_INPUT:
+ * no name could be made for it, it changed, the inbox cannot be changed)
+ * is skipped with an error line that names it; *problem is set and the
+ * run goes on (true). Any other failure is the output's: false. */
 static bool not_moved(bool *problem, zt_err *err) {
   if (err->status != ZT_ERR_INPUT)
     return false;
@@ -221,7 +415,7 @@ static bool not_moved(bool *problem, zt_err *err) {
 
 /* Move one file of the inbox where it belongs, and log it. Returns false
  * (err set) when an output failed; sets *problem when the file had to be
- * left in the inbox because no name could be made for it. */
+ * left in the inbox (not_moved). */
 static bool settle_file(const zt_config *cfg, const zt_ingest_file *f,
                         const char *archive, bool *problem, zt_err *err) {
   const zt_file_counts *c = &f->counts;
@@ -244,7 +438,14 @@ static bool settle_file(const zt_config *cfg, const zt_ingest_file *f,
       return true;
     }
     if (f->status != ZT_FILE_REJECTED) {
-      dest = move_into(f->path, archive, 0, NULL, err);
+      /* the month folder is zothuis's own: never a link (the archive
+       * folder itself may be one) */
+      if (zt_is_symlink(archive)) {
+        zt_fail(err, ZT_ERR_OUTPUT, "cannot move %s: %s is a symbolic "
+                "link, which zothuis does not follow", f->path, archive);
+        return false;
+      }
+      dest = move_into(f->path, &f->id, archive, 0, NULL, err);
       if (!dest)
         return not_moved(problem, err);
       drop_marker(f);
@@ -256,8 +457,8 @@ static bool settle_file(const zt_config *cfg, const zt_ingest_file *f,
                                      zt_reason_code(f->file_reason), msg);
       g_free(msg);
       /* room for the .reason beside it */
-      dest = move_into(f->path, cfg->rejected_dir, strlen(".reason"),
-                       reason, err);
+      dest = move_into(f->path, &f->id, cfg->rejected_dir,
+                       strlen(".reason"), reason, err);
       g_free(reason);
       if (!dest)
         return not_moved(problem, err);
@@ -357,6 +558,57 @@ static zt_status run_periods(const zt_config *cfg, zt_day today,
   }
 }
 
+/* The archive's folder for this month: [input] archive/YYYY-MM. */
+static char *archive_month(const zt_config *cfg) {
+  char month[16];
+  int y, m, d;
+  zt_day_to_ymd(zt_today(), &y, &m, &d);
+  snprintf(month, sizeof month, "%04d-%02d", y % 10000, m % 100);
+  return g_build_filename(cfg->archive, month, NULL);
+}
+
+/* A folder zothuis makes and moves files into (the archive's month
+ * folder): not a symbolic link, and makeable. */
+static zt_status move_dir_check(const char *dir, zt_err *err) {
+  if (zt_is_symlink(dir))
+    return zt_fail(err, ZT_ERR_OUTPUT, "%s is a symbolic link, which "
+                   "zothuis does not follow: remove it", dir);
+  return zt_dirs_possible(dir, err);
+}
+
+/* Everything `run` can find wrong in its configuration and folders
+ * before it touches anything: before the lock is taken, the store
+ * opened, a file read or moved. A store that does not exist (only init
+ * makes one), an archive or rejected folder that cannot be made or is a
+ * link where zothuis does not follow one, and, with reports, the formats,
+ * the report folders, templates and steering texts (zt_report_preflight).
+ * The same checks are made again where they are used. */
+static zt_status run_preflight(const zt_config *cfg, bool reports,
+                               const run_period *periods, size_t n,
+                               unsigned *formats, zt_err *err) {
+  zt_period ps[16];
+  char *month;
+  zt_status st = ZT_OK;
+  if (access(cfg->store_path, F_OK) != 0 && errno == ENOENT)
+    return zt_fail(err, ZT_ERR_USAGE,
+                   "store %s does not exist: create it with 'zothuis init' "
+                   "(no other command creates a store, so that a store "
+                   "moved aside or on a volume not mounted is never "
+                   "replaced by an empty one)", cfg->store_path);
+  month = archive_month(cfg);
+  st = move_dir_check(month, err);
+  g_free(month);
+  if (!st)
+    st = zt_dirs_possible(cfg->rejected_dir, err);
+  if (st || !reports)
+    return st;
+  if (zt_outputs_parse(cfg->formats, formats, err))
+    return ZT_ERR_USAGE;
+  for (size_t i = 0; i < n && i < 16; i++)
+    ps[i] = periods[i].p;
+  return zt_report_preflight(cfg, ps, n < 16 ? n : 16, NULL, *formats, err);
+}
+
 int zt_cmd_run(const zt_globals *g, int argc, char **argv) {
   gboolean no_reports = FALSE;
   GOptionEntry entries[] = {
@@ -372,6 +624,8 @@ int zt_cmd_run(const zt_globals *g, int argc, char **argv) {
   zt_ingest_cli ic;
   run_period periods[16];
   size_t nperiods = 0;
+  unsigned formats = 0;
+  int64_t locked;
   zt_err err;
   bool created = false, problems = false;
   int rc = ZT_EXIT_OK;
@@ -396,7 +650,9 @@ int zt_cmd_run(const zt_globals *g, int argc, char **argv) {
        zt_log_init(g->quiet, g->verbose, cfg.log_file, &err)) ||
       run_periods(&cfg, zt_today(), periods, &nperiods, &err) ||
       zt_steering_check(&cfg, &err) ||
-      zt_cli_refdata(&cfg, &rd, &err)) {
+      zt_cli_refdata(&cfg, &rd, &err) ||
+      run_preflight(&cfg, !no_reports, periods, nperiods, &formats,
+                    &err)) {
     rc = zt_report_error(&err);
     goto done;
   }
@@ -407,6 +663,7 @@ int zt_cmd_run(const zt_globals *g, int argc, char **argv) {
     rc = zt_exit_code(err.status);
     goto done;
   }
+  locked = zt_file_clock_ns();
   if (zt_store_open(&store, cfg.store_path, ZT_STORE_UPGRADE, &err) ||
       zt_store_check(store, &err) ||
       zt_open_store_key(&cfg, store, ZT_KEY_CREATE | ZT_KEY_RECORD, &ps,
@@ -445,9 +702,7 @@ int zt_cmd_run(const zt_globals *g, int argc, char **argv) {
   }
   if (g_file_test(cfg.inbox, G_FILE_TEST_IS_DIR)) {
     const char *inbox[1] = {cfg.inbox};
-    char month[16];
     char *archive;
-    int y, m, d;
     ic.settle = true;
     if (zt_run_ingest(store, &cfg, rd, ps, inbox, 1, &ic, &run, &err)) {
       zt_error("run", "%s", err.msg);
@@ -455,11 +710,9 @@ int zt_cmd_run(const zt_globals *g, int argc, char **argv) {
       goto done;
     }
     /* zt_run_ingest committed: now every file is safe to move. */
-    zt_day_to_ymd(zt_today(), &y, &m, &d);
-    snprintf(month, sizeof month, "%04d-%02d", y % 10000, m % 100);
-    archive = g_build_filename(cfg.archive, month, NULL);
-    clean_stale(cfg.rejected_dir);
-    clean_stale(archive);
+    archive = archive_month(&cfg);
+    clean_stale(cfg.rejected_dir, locked);
+    clean_stale(archive, locked);
     for (size_t i = 0; i < run.nfiles; i++) {
       if (!settle_file(&cfg, &run.files[i], archive, &problems, &err)) {
         zt_error("run", "%s", err.msg);
@@ -488,19 +741,15 @@ int zt_cmd_run(const zt_globals *g, int argc, char **argv) {
     problems = true;
   }
 
+  legacy_tmp_warnings(&cfg, store,
+                      nperiods && !no_reports ? &periods[0].p : NULL);
   if (!no_reports) {
-    unsigned formats;
-    if (zt_outputs_parse(cfg.formats, &formats, &err)) {
-      zt_error("run", "%s", err.msg);
-      rc = ZT_EXIT_USAGE;
-      goto done;
-    }
     for (size_t i = 0; i < nperiods; i++) {
       char *dir = NULL;
       char name[8];
       zt_period_name(&periods[i].p, name);
       if (zt_write_period(&cfg, rd, store, &periods[i].p, periods[i].peil,
-                          NULL, formats, true, &dir, &err)) {
+                          NULL, formats, locked, &dir, &err)) {
         zt_error("report", "%s: %s", name, err.msg);
         rc = zt_exit_code(err.status);
         goto done;

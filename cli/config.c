@@ -499,10 +499,17 @@ size_t zt_own_paths(const zt_config *c, zt_own_path out[ZT_OWN_PATHS_MAX]) {
               {c->mapping, "the CSV mapping file ([input] mapping)", false,
                true}};
   size_t n = 0;
-  char *duiding;
+  char *duiding, *real = NULL;
+  struct stat sb;
+  /* a store named through a link: SQLite keeps its -wal, -shm and
+   * -journal, and zothuis its lock file, beside the file linked to */
+  if (c->store_path && lstat(c->store_path, &sb) == 0 && S_ISLNK(sb.st_mode))
+    real = realpath(c->store_path, NULL);
   for (size_t i = 0; c->store_path && i < G_N_ELEMENTS(sfx); i++)
-    out[n++] = (zt_own_path){g_strconcat(c->store_path, sfx[i], NULL),
+    out[n++] = (zt_own_path){g_strconcat(i && real ? real : c->store_path,
+                                         sfx[i], NULL),
                              sfx_what[i], true, true, false};
+  free(real);
   for (size_t i = 0; i < G_N_ELEMENTS(more); i++)
     if (more[i].path && *more[i].path)
       out[n++] = (zt_own_path){g_strdup(more[i].path), more[i].what,

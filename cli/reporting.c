@@ -24,11 +24,14 @@
 #include "core/lock.h"
 #include "core/log.h"
 #include "core/str.h"
+#include "etl/normalize.h"
 #include "metrics/export.h"
+#include "metrics/metrics.h"
 #include "render/checks.h"
 #include "render/labels_nl.h"
 #include "render/output.h"
 #include "render/report.h"
+#include "render/template.h"
 #include "zt_build.h"
 
 /* The members whose membership overlaps the period, in configured order,
@@ -251,19 +254,104 @@ static zt_status region_dir_ready(const char *dir, zt_err *err) {
   return st;
 }
 
+/* The period folder `dir` is not a symbolic link. */
+static zt_status period_dir_no_link(const char *dir, zt_err *err) {
+  if (zt_is_symlink(dir))
+    return zt_fail(err, ZT_ERR_OUTPUT,
+                   "%s is a symbolic link: zothuis does not write through "
+                   "links in its output folder; remove it", dir);
+  return ZT_OK;
+}
+
 zt_status zt_out_dir_check(const char *dir, zt_err *err) {
   zt_status st = region_dir_ready(dir, err);
-  if (!st && zt_is_symlink(dir))
-    st = zt_fail(err, ZT_ERR_OUTPUT,
-                 "%s is a symbolic link: zothuis does not write through "
-                 "links in its output folder; remove it", dir);
+  if (!st)
+    st = period_dir_no_link(dir, err);
+  return st;
+}
+
+/* A check made before anything is touched is the configuration's
+ * problem (exit 1), whatever the loader calls it; an output folder in
+ * the way stays an output problem (exit 4), as it would be later. */
+static zt_status as_usage(zt_err *err, const char *what) {
+  if (err)
+    err->status = ZT_ERR_USAGE;
+  zt_err_prefix(err, "%s", what);
+  return ZT_ERR_USAGE;
+}
+
+zt_status zt_report_preflight(const zt_config *cfg, const zt_period *periods,
+                              size_t n, const char *template_path,
+                              unsigned formats, zt_err *err) {
+  bool render = (formats & zt_output_mask(ZT_OUT_DOCUMENT)) != 0;
+  uint32_t kinds;
+  int from, to;
+  char *checked[2] = {NULL, NULL};  /* templates loaded: at most two */
+  zt_status st = ZT_OK;
+
+  if (zt_kind_mask_parse(cfg->episode_kinds, &kinds, err))
+    return as_usage(err, "analysis.episode_kinds");
+  if (zt_population_band_parse(cfg->population_band, &from, &to, err))
+    return as_usage(err, "analysis.population_band");
+  for (size_t i = 0; !st && i < n; i++) {
+    char *dir = zt_out_dir(cfg, &periods[i]), *region;
+    char pname[8], *tpl, *narr;
+    zt_period_name(&periods[i], pname);
+    /* what zt_write_period refuses once it has computed the report */
+    st = zt_check_output_dir(cfg, dir, "the report folder", err);
+    region = g_path_get_dirname(dir);
+    if (!st && zt_is_symlink(region))
+      st = zt_fail(err, ZT_ERR_OUTPUT,
+                   "%s is a symbolic link: zothuis does not write through "
+                   "links in its output folder; remove it (or point "
+                   "[report] out at the real folder)", region);
+    g_free(region);
+    if (!st)
+      st = period_dir_no_link(dir, err);
+    if (!st)
+      st = zt_dirs_possible(dir, err);
+    g_free(dir);
+    /* the period's steering text, read for the document (a missing one
+     * is no error) */
+    narr = st || !render ? NULL : zt_config_narrative_path(cfg, pname);
+    if (narr) {
+      zt_narrative *nt = NULL;
+      if (zt_narrative_load(narr, &nt, err))
+        st = as_usage(err, "steering text");
+      zt_narrative_free(nt);
+      g_free(narr);
+    }
+    if (st || !render)
+      continue;
+    tpl = zt_template_for(cfg, &periods[i], template_path);
+    if ((checked[0] && strcmp(checked[0], tpl) == 0) ||
+        (checked[1] && strcmp(checked[1], tpl) == 0)) {
+      g_free(tpl);
+      continue;
+    }
+    {
+      zt_template *t = NULL;
+      if (zt_template_load(tpl, &t, err))
+        st = as_usage(err, "report template");
+      zt_template_free(t);
+    }
+    if (!checked[0])
+      checked[0] = tpl;
+    else if (!checked[1])
+      checked[1] = tpl;
+    else
+      g_free(tpl);
+  }
+  g_free(checked[0]);
+  g_free(checked[1]);
   return st;
 }
 
 zt_status zt_write_period(const zt_config *cfg, const zt_refdata *rd,
                           zt_store *store, const zt_period *p, zt_day peil,
                           const char *template_path, unsigned formats,
-                          bool exclusive, char **out_dir, zt_err *err) {
+                          int64_t stale_before_ns, char **out_dir,
+                          zt_err *err) {
   zt_report_prep rp;
   bool render = (formats & zt_output_mask(ZT_OUT_DOCUMENT)) != 0;
   char *dir = zt_out_dir(cfg, p), *idir = NULL, *tmp = NULL, *region;
@@ -285,15 +373,14 @@ zt_status zt_write_period(const zt_config *cfg, const zt_refdata *rd,
   /* the period folder is replaced whole: it may not hold the store */
   if (!st)
     st = zt_check_output_dir(cfg, dir, "the report folder", err);
-  /* What killed runs left: with the store locked exclusively no other
-   * zothuis writes here, else only what is an hour old. */
+  /* What killed runs left (older than stale_before_ns: the header) */
   region = g_path_get_dirname(dir);
-  if (!st && zt_remove_stale_tmp(region, exclusive ? 0 : 3600, &removed,
+  if (!st && zt_remove_stale_tmp(region, stale_before_ns, &removed,
                                  NULL) == ZT_OK && removed)
     zt_info("report", "removed %d temporary folder(s) of an interrupted "
             "run in %s", removed, region);
   g_free(region);
-  if (!st && zt_remove_stale_tmp(dir, exclusive ? 0 : 3600, &removed,
+  if (!st && zt_remove_stale_tmp(dir, stale_before_ns, &removed,
                                  NULL) == ZT_OK && removed)
     zt_info("report", "removed %d temporary file(s) of an interrupted run "
             "in %s", removed, dir);
@@ -436,12 +523,15 @@ int zt_cmd_report(const zt_globals *g, int argc, char **argv) {
   }
   if (zt_outputs_parse(format ? format : cfg.formats, &formats, &err) ||
       zt_cli_refdata(&cfg, &rd, &err) ||
+      zt_report_preflight(&cfg, &p, 1, template, formats, &err) ||
       zt_lock_take(&lock, cfg.store_path, false, cfg.lock_wait_seconds,
                    &err) ||
       zt_store_open(&store, cfg.store_path, ZT_STORE_USE, &err) ||
       (zt_store_check_after_read(store), false) ||
-      zt_write_period(&cfg, rd, store, &p, peil, template, formats, false,
-                      &dir, &err)) {
+      /* another report may be writing beside it: an hour old */
+      zt_write_period(&cfg, rd, store, &p, peil, template, formats,
+                      zt_file_clock_ns() - INT64_C(3600000000000), &dir,
+                      &err)) {
     rc = zt_report_error(&err);
     goto done;
   }

@@ -59,15 +59,31 @@ void zt_report_prep_free(zt_report_prep *rp);
  * store, always written). The set is written into a temporary folder
  * and swapped in whole for the old one; a region or period folder that
  * is a symbolic link is refused. Temporary files and folders that
- * interrupted runs left are removed first: all of them when the caller
- * holds the store lock `exclusive`ly, else those an hour old. */
+ * interrupted runs left are removed first: those of this user last
+ * changed before `stale_before_ns` (zt_remove_stale_tmp: when the caller
+ * holds the store lock exclusively, the moment it took it; else an hour
+ * ago, since another `report` may be writing beside it). */
 zt_status zt_write_period(const zt_config *cfg, const zt_refdata *rd,
                           zt_store *store, const zt_period *p, zt_day peil,
                           const char *template_path,
                           unsigned formats /* render/output.h */,
-                          bool exclusive, char **out_dir, zt_err *err);
+                          int64_t stale_before_ns, char **out_dir,
+                          zt_err *err);
 /* A period folder (zt_out_dir) may be written: neither it nor its region
  * folder is a symbolic link; the region folder is created. */
 zt_status zt_out_dir_check(const char *dir, zt_err *err);
+
+/* What writing the reports of `periods` (n of them) with `formats` and
+ * `template_path` (NULL: the configured or shipped template) would find
+ * wrong, found before anything is read, locked or written: a report
+ * folder that holds or lies inside a folder of deliveries or holds
+ * zothuis's own files (ZT_ERR_USAGE), a region or period folder that is
+ * a symbolic link or a file where a folder should be (ZT_ERR_OUTPUT, as
+ * when writing), a template or steering text that does not load, an
+ * [analysis] episode_kinds or population_band that does not parse
+ * (ZT_ERR_USAGE). Creates nothing. */
+zt_status zt_report_preflight(const zt_config *cfg, const zt_period *periods,
+                              size_t n, const char *template_path,
+                              unsigned formats, zt_err *err);
 
 #endif

@@ -287,6 +287,38 @@ zt_status zt_mkdirs(const char *path, zt_err *err) {
   return ZT_OK;
 }
 
+zt_status zt_dirs_possible(const char *path, zt_err *err) {
+  char buf[4096];
+  size_t n = zt_strlcpy(buf, path, sizeof buf);
+  if (n >= sizeof buf)
+    return zt_fail(err, ZT_ERR_USAGE, "path too long: %s", path);
+  while (n > 1 && buf[n - 1] == '/')
+    buf[--n] = '\0';
+  for (;;) {
+    struct stat sb;
+    char *slash;
+    if (stat(buf, &sb) == 0) {
+      if (S_ISDIR(sb.st_mode))
+        return ZT_OK;
+      return zt_fail(err, ZT_ERR_OUTPUT, "cannot create directory %s: %s "
+                     "is not a folder", path, buf);
+    }
+    if (errno != ENOENT && errno != ENOTDIR)
+      return zt_fail(err, ZT_ERR_OUTPUT, "cannot create directory %s: %s: "
+                     "%s", path, buf, strerror(errno));
+    /* missing: what matters is the nearest part that exists */
+    slash = strrchr(buf, '/');
+    while (slash && slash > buf && slash[-1] == '/')
+      slash--;
+    if (!slash)
+      return ZT_OK;                 /* in the current folder */
+    if (slash == buf)
+      slash[1] = '\0';             /* "/" */
+    else
+      *slash = '\0';
+  }
+}
+
 bool zt_is_symlink(const char *path) {
   struct stat sb;
   return lstat(path, &sb) == 0 && S_ISLNK(sb.st_mode);
@@ -321,6 +353,31 @@ static zt_status split_path(const char *path, char **dir, char **base,
     (*base)[n] = '\0';
   }
   return ZT_OK;
+}
+
+zt_status zt_fileout_check(const char *path, zt_err *err) {
+  struct stat sb;
+  zt_status st;
+  char *dir, *base;
+  if (stat(path, &sb) == 0) {
+    if (S_ISDIR(sb.st_mode))
+      return zt_fail(err, ZT_ERR_OUTPUT, "cannot write %s: it is a folder",
+                     path);
+    if (!S_ISREG(sb.st_mode) && !S_ISFIFO(sb.st_mode) &&
+        !S_ISCHR(sb.st_mode))
+      return zt_fail(err, ZT_ERR_OUTPUT,
+                     "cannot write %s: a special file that is not a FIFO or "
+                     "character device; zothuis will not write to it", path);
+    if (!S_ISREG(sb.st_mode))
+      return ZT_OK;                 /* written in place */
+  }
+  st = split_path(path, &dir, &base, err);
+  if (st)
+    return st;
+  st = zt_dirs_possible(dir, err);
+  free(dir);
+  free(base);
+  return st;
 }
 
 zt_status zt_tmpdir_for(const char *dest, char **tmpdir, zt_err *err) {
@@ -487,12 +544,18 @@ zt_status zt_remove_tree(const char *path, zt_err *err) {
   return st;
 }
 
-/* Does `name` end in ".<tag>.XXXXXX" (six letters or digits, as mkstemp
- * and mkdtemp make them)? */
-static bool has_tmp_suffix(const char *name, const char *tag) {
+/* Is `name` exactly [.]NAME.<tag>.XXXXXX: a stem of at least one byte
+ * that does not start with a dot, then ".<tag>." and six letters or
+ * digits (as mkstemp and mkdtemp make them)? `hidden`: with the leading
+ * dot of zothuis's own temporary names, else without one (the visible
+ * names of zothuis before they were hidden). */
+static bool tmp_name_like(const char *name, const char *tag, bool hidden) {
   size_t n = strlen(name), t = strlen(tag);
+  size_t lead = hidden ? 1 : 0;
   const char *s;
-  if (n < t + 8 + 1)
+  if (hidden != (name[0] == '.'))
+    return false;
+  if (n < lead + 1 + 1 + t + 1 + 6 || name[lead] == '.')
     return false;
   s = name + n - 6 - t - 2;
   if (s[0] != '.' || memcmp(s + 1, tag, t) != 0 || s[1 + t] != '.')
@@ -504,11 +567,20 @@ static bool has_tmp_suffix(const char *name, const char *tag) {
   return true;
 }
 
-zt_status zt_remove_stale_tmp(const char *dir, int min_age, int *removed,
-                              zt_err *err) {
+int64_t zt_file_clock_ns(void) {
+  struct timespec ts;
+  /* file times are stamped from the coarse clock: a file written after
+   * this reading is never stamped before it */
+  if (clock_gettime(CLOCK_REALTIME_COARSE, &ts) != 0)
+    clock_gettime(CLOCK_REALTIME, &ts);
+  return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+zt_status zt_remove_stale_tmp(const char *dir, int64_t before_ns,
+                              int *removed, zt_err *err) {
   DIR *d;
   struct dirent *e;
-  time_t now = time(NULL);
+  uid_t me = geteuid();
   zt_status st = ZT_OK;
   int fd;
   if (removed)
@@ -530,16 +602,17 @@ zt_status zt_remove_stale_tmp(const char *dir, int min_age, int *removed,
     bool file_tmp, dir_tmp;
     /* only hidden names: NAME.tmp.XXXXXX may be a delivered file in the
      * archive or rejected folder */
-    if (e->d_name[0] != '.')
-      continue;
-    file_tmp = has_tmp_suffix(e->d_name, "tmp");
-    dir_tmp = file_tmp || has_tmp_suffix(e->d_name, "old");
+    file_tmp = tmp_name_like(e->d_name, "tmp", true);
+    dir_tmp = file_tmp || tmp_name_like(e->d_name, "old", true);
     if (!file_tmp && !dir_tmp)
       continue;
-    /* min_age 0: any age, also a modification time a second ahead of
-     * time() (file times can be finer than its coarse clock) */
+    /* only what this user made, and last changed before `before_ns` (for
+     * `run`: before it took the lock, so not another writer's file in
+     * the making); never through a link */
     if (fstatat(dirfd(d), e->d_name, &sb, AT_SYMLINK_NOFOLLOW) != 0 ||
-        (min_age > 0 && now - sb.st_mtime < min_age))
+        sb.st_uid != me ||
+        (int64_t)sb.st_mtim.tv_sec * 1000000000 + sb.st_mtim.tv_nsec >=
+            before_ns)
       continue;
     if (S_ISREG(sb.st_mode) && file_tmp) {
       if (unlinkat(dirfd(d), e->d_name, 0) == 0 && removed)
@@ -556,4 +629,32 @@ zt_status zt_remove_stale_tmp(const char *dir, int min_age, int *removed,
   }
   closedir(d);
   return st;
+}
+
+zt_status zt_find_legacy_tmp(const char *dir, zt_legacy_tmp_fn fn,
+                             void *ctx, zt_err *err) {
+  DIR *d;
+  struct dirent *e;
+  int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0)
+    return errno == ENOENT || errno == ENOTDIR
+               ? ZT_OK
+               : zt_fail(err, ZT_ERR_OUTPUT, "cannot read %s: %s", dir,
+                         strerror(errno));
+  d = fdopendir(fd);
+  if (!d) {
+    close(fd);
+    return zt_fail(err, ZT_ERR_OUTPUT, "cannot read %s: %s", dir,
+                   strerror(errno));
+  }
+  while ((e = readdir(d))) {
+    struct stat sb;
+    if (!tmp_name_like(e->d_name, "tmp", false) ||
+        fstatat(dirfd(d), e->d_name, &sb, AT_SYMLINK_NOFOLLOW) != 0 ||
+        !S_ISREG(sb.st_mode))
+      continue;
+    fn(ctx, dir, e->d_name);
+  }
+  closedir(d);
+  return ZT_OK;
 }

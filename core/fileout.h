@@ -18,8 +18,11 @@
  * written into a temporary folder beside its final place and swapped in
  * whole (zt_dir_replace). Temporary files and folders that a killed run
  * left behind are recognised by their hidden names (.NAME.tmp.XXXXXX,
- * .NAME.old.XXXXXX) and removed by zt_remove_stale_tmp(); a name that is
- * not hidden may be a delivered file and is never removed.
+ * .NAME.old.XXXXXX) and removed by zt_remove_stale_tmp() when this user
+ * owns them and they are older than the lock holder; a name that is not
+ * hidden may be a delivered file and is never removed (those named like
+ * the temporary files of older versions, NAME.tmp.XXXXXX, are found by
+ * zt_find_legacy_tmp() to be named in a warning).
  *
  * Names made from another name (a temporary .NAME.tmp.XXXXXX, an archive
  * copy NAME.1, a NAME.reason beside a rejected file) are kept within the
@@ -31,6 +34,7 @@
 
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <sys/types.h>
 
 #include "core/err.h"
@@ -89,6 +93,18 @@ zt_status zt_fit_name(const char *dir, const char *name, const char *suffix,
 /* mkdir -p; new folders get 0777 less the umask. */
 zt_status zt_mkdirs(const char *path, zt_err *err);
 
+/* Could zt_mkdirs(path) make the folder `path`: is it a folder, or is
+ * the nearest part of its path that exists one (links followed)? Creates
+ * nothing. ZT_ERR_OUTPUT names the part in the way (a file where a
+ * folder should be). For checks made before a command touches anything. */
+zt_status zt_dirs_possible(const char *path, zt_err *err);
+
+/* The refusals zt_fileout_open() would make for `path`, made without
+ * creating or opening anything: a folder, block device or socket at
+ * `path`, or a file where its folder should be (ZT_ERR_OUTPUT). A FIFO
+ * without a reader is found only when it is opened. */
+zt_status zt_fileout_check(const char *path, zt_err *err);
+
 /* Is `path` a symbolic link (not followed)? */
 bool zt_is_symlink(const char *path);
 
@@ -107,11 +123,30 @@ zt_status zt_dir_replace(const char *tmpdir, const char *dest, zt_err *err);
  * are removed, never followed. */
 zt_status zt_remove_tree(const char *path, zt_err *err);
 
-/* Remove what killed runs left in `dir` (not below it): files named
- * .NAME.tmp.XXXXXX and folders named .NAME.tmp.XXXXXX or .NAME.old.XXXXXX
- * that were last changed at least `min_age` seconds ago. *removed (may be
- * NULL) counts them. A missing `dir` is not an error. */
-zt_status zt_remove_stale_tmp(const char *dir, int min_age, int *removed,
-                              zt_err *err);
+/* Remove what killed runs left in `dir` (not below it): regular files
+ * named exactly .NAME.tmp.XXXXXX and folders named .NAME.tmp.XXXXXX or
+ * .NAME.old.XXXXXX (NAME not empty, XXXXXX six letters or digits), owned
+ * by this user and last changed before `before_ns` (nanoseconds since
+ * the epoch; `run`: the moment it took the store lock exclusively, read
+ * with zt_file_clock_ns(); `report`: an hour before). Links and anything
+ * else are left alone. *removed (may be NULL) counts them. A missing
+ * `dir` is not an error. */
+zt_status zt_remove_stale_tmp(const char *dir, int64_t before_ns,
+                              int *removed, zt_err *err);
+/* The wall clock as file systems stamp file times, in nanoseconds since
+ * the epoch: a file changed after this reading has a modification time
+ * at or after it. */
+int64_t zt_file_clock_ns(void);
+
+/* Regular files in `dir` (not below it) named as zothuis named its
+ * temporary files before they were hidden: exactly NAME.tmp.XXXXXX, NAME
+ * not empty and not hidden. Such a file may be what a killed run of an
+ * older zothuis left, or a delivered file of that name: zothuis never
+ * removes one; `fn` is called for each (to name it in a warning). A
+ * missing `dir` is not an error. */
+typedef void (*zt_legacy_tmp_fn)(void *ctx, const char *dir,
+                                 const char *name);
+zt_status zt_find_legacy_tmp(const char *dir, zt_legacy_tmp_fn fn,
+                             void *ctx, zt_err *err);
 
 #endif

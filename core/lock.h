@@ -6,6 +6,13 @@
  * waits up to a configured time and then gives up with ZT_ERR_LOCKED (exit
  * code 3). The kernel releases the lock when the process ends, also after
  * kill -9, so a crashed run never leaves a stale lock.
+ *
+ * The lock file lies beside the store's own file (a store named through
+ * a symbolic link is locked where the link points, as SQLite keeps its
+ * -wal and -shm there), so two runs that name one store differently
+ * still exclude each other; it is never opened through a link. A store
+ * with more than one name (hard links) cannot be locked so and is
+ * refused (ZT_ERR_USAGE).
  */
 #ifndef ZT_LOCK_H
 #define ZT_LOCK_H

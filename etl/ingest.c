@@ -593,14 +593,25 @@ static bool looks_like_xml(const char *p, size_t n) {
   return i < n && p[i] == '<';
 }
 
-/* Fingerprint a whole file without parsing it. */
-static zt_status fingerprint_file(const char *path, char hex[33],
+/* Fingerprint a whole file without parsing it: the file `id` that is
+ * open for reading, opened again by its name (`nofollow`: not through a
+ * link); another file there now (a link or a file swapped in since) is
+ * not read, ZT_ERR_IO. */
+static zt_status fingerprint_file(const char *path, bool nofollow,
+                                  const zt_file_id *id, char hex[33],
                                   zt_err *err) {
   zt_source *src;
+  zt_file_id now;
   const char *h;
-  zt_status st = zt_source_open(&src, path, err);
+  zt_status st = zt_source_open_flags(
+      &src, path, ZT_SRC_LAZY | (nofollow ? ZT_SRC_NOFOLLOW : 0), err);
   if (st)
     return st;
+  zt_source_identity(src, &now);
+  if (!zt_file_id_same(&now, id)) {
+    zt_source_close(src);
+    return zt_fail(err, ZT_ERR_IO, "%s: not the file opened", path);
+  }
   st = zt_source_fingerprint(src, &h, err);
   if (!st)
     memcpy(hex, h, 33);
@@ -1065,7 +1076,7 @@ static zt_status ingest_one(zt_store *store, zt_validator *v,
   if (maybe) {
     char hex[33];
     bool seen = false;
-    if (fingerprint_file(path, hex, &rerr) == ZT_OK) {
+    if (fingerprint_file(path, en->walked, &f->id, hex, &rerr) == ZT_OK) {
       st = zt_store_file_seen(store, hex, &seen, err);
       if (st)
         goto out;
@@ -1073,6 +1084,8 @@ static zt_status ingest_one(zt_store *store, zt_validator *v,
         f->status = ZT_FILE_ALREADY;
         goto out;
       }
+    } else {
+      zt_err_clear(&rerr);      /* then it is read as a new file */
     }
   }
 
@@ -1457,10 +1470,20 @@ static void list_dir(int fd, const char *dir, GPtrArray *out, int depth,
       const char *key = mname;
       bool marked;
       snprintf(mname, sizeof mname, "%s%s", name, MARKER_SUFFIX);
-      /* the names are sorted: look the marker up */
+      /* the names are sorted: look the marker up. It counts only as a
+       * regular file made after the file was last written (status change
+       * times, which no copy sets): an older marker is one a run killed
+       * between moving a file and removing its marker left, and must not
+       * make a new upload of that name be taken before it is complete */
       marked = names->len &&
                bsearch(&key, names->pdata, names->len, sizeof(char *),
                        cmp_str) != NULL;
+      if (marked) {
+        struct stat mb;
+        marked = fstatat(dirfd(d), mname, &mb, AT_SYMLINK_NOFOLLOW) == 0 &&
+                 S_ISREG(mb.st_mode) &&
+                 stat_ns(&mb.st_ctim) >= stat_ns(&sb.st_ctim);
+      }
       /* mtime: every write moves it; a copy that keeps the original's
        * time (cp -p, scp -p) sets it back only once the copy is done */
       int64_t changed = (int64_t)sb.st_mtim.tv_sec;

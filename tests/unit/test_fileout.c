@@ -2,7 +2,9 @@
  * tests/unit/test_fileout.c -- outputs (core/fileout.c, core/csvout.c):
  * FIFOs written in place, never replaced, and refused without a reader;
  * modes from the umask; a folder swapped in whole and a linked one
- * refused; leftovers of killed runs removed, nothing else; the formula
+ * refused; leftovers of killed runs removed (hidden, exactly named,
+ * regular, this user's, older than the lock), nothing else; the visible
+ * names of older versions found, never removed; the formula
  * guard of CSV cells; names made from long names (a suffix, a temporary
  * name) cut to NAME_MAX with their extensions and UTF-8 characters whole.
  */
@@ -11,7 +13,9 @@
 #include <glib.h>
 #include <stdio.h>
 #include <string.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "core/csvout.h"
@@ -133,43 +137,125 @@ static void test_dir_replace(void **state) {
   g_free(dir);
 }
 
+static bool exists(const char *dir, const char *name) {
+  struct stat sb;
+  char *p = g_build_filename(dir, name, NULL);
+  bool there = lstat(p, &sb) == 0;
+  g_free(p);
+  return there;
+}
+
+static void set_mtime(const char *dir, const char *name, time_t t) {
+  struct timespec ts[2] = {{t, 0}, {t, 0}};
+  char *p = g_build_filename(dir, name, NULL);
+  assert_int_equal(utimensat(AT_FDCWD, p, ts, AT_SYMLINK_NOFOLLOW), 0);
+  g_free(p);
+}
+
+#define NS(t) ((int64_t)(t) * 1000000000)
+
 static void test_stale(void **state) {
   char *dir = tu_tmpdir("stale");
   char *sub = g_build_filename(dir, ".2021-H2.tmp.Qw34Er", NULL);
+  char *fifo = g_build_filename(dir, ".f.csv.tmp.Ff11Gg", NULL);
+  char *link = g_build_filename(dir, ".l.csv.tmp.Ll22Mm", NULL);
+  time_t now = time(NULL);
   static const char *const gone[] = {".x.csv.tmp.Ab12Cd",
-                                     ".2021-H2.tmp.Qw34Er", ".p.old.Zz99Yy"};
-  /* a name that is not hidden may be a delivered file (archive/) */
+                                     ".2021-H2.tmp.Qw34Er"};
+  /* a name that is not hidden may be a delivered file (archive/); the
+   * others are not exactly .NAME.tmp.XXXXXX (no NAME, five characters,
+   * one not a letter or digit, a file named like a folder's .old.) */
   static const char *const kept[] = {"x.tmp", "normal.csv", "x.tmp.abc",
-                                     "y.old.Zz99Yy", "x.csv.tmp.Ab12Cd"};
+                                     "y.old.Zz99Yy", "x.csv.tmp.Ab12Cd",
+                                     "..tmp.Ab12Cd", ".x.tmp.Ab12C",
+                                     ".x.tmp.Ab-2Cd", ".p.old.Zz99Yy"};
   int removed;
   (void)state;
   assert_int_equal(mkdir(sub, 0700), 0);
   g_free(tu_write(sub, "rapport.pdf", "half"));
   g_free(tu_write(dir, ".x.csv.tmp.Ab12Cd", "half"));
-  g_free(tu_write(dir, ".p.old.Zz99Yy", "a file, not a folder"));
   for (size_t i = 0; i < sizeof kept / sizeof kept[0]; i++)
     g_free(tu_write(dir, kept[i], "keep"));
-  /* too young: nothing goes */
-  assert_int_equal(zt_remove_stale_tmp(dir, 3600, &removed, NULL), ZT_OK);
+  /* not regular files: never ours to remove */
+  assert_int_equal(mkfifo(fifo, 0600), 0);
+  assert_int_equal(symlink("normal.csv", link), 0);
+  /* a file changed after the lock was taken is another writer's */
+  g_free(tu_write(dir, ".new.csv.tmp.Nn33Oo", "being written"));
+  set_mtime(dir, ".new.csv.tmp.Nn33Oo", now + 100);
+  for (size_t i = 0; i < 2; i++)
+    set_mtime(dir, gone[i], now - 10);
+  set_mtime(dir, ".f.csv.tmp.Ff11Gg", now - 10);
+  set_mtime(dir, ".l.csv.tmp.Ll22Mm", now - 10);
+  /* too young (an hour ago for `report`): nothing goes */
+  assert_int_equal(zt_remove_stale_tmp(dir, NS(now - 3600), &removed, NULL),
+                   ZT_OK);
   assert_int_equal(removed, 0);
-  assert_int_equal(zt_remove_stale_tmp(dir, 0, &removed, NULL), ZT_OK);
-  /* the .old. name is a file here: only folders of that name are ours */
+  assert_int_equal(zt_remove_stale_tmp(dir, NS(now), &removed, NULL), ZT_OK);
   assert_int_equal(removed, 2);
-  for (size_t i = 0; i < 2; i++) {
-    char *p = g_build_filename(dir, gone[i], NULL);
-    assert_false(g_file_test(p, G_FILE_TEST_EXISTS));
-    g_free(p);
-  }
-  for (size_t i = 0; i < sizeof kept / sizeof kept[0]; i++) {
-    char *p = g_build_filename(dir, kept[i], NULL);
-    assert_true(g_file_test(p, G_FILE_TEST_EXISTS));
+  for (size_t i = 0; i < 2; i++)
+    assert_false(exists(dir, gone[i]));
+  for (size_t i = 0; i < sizeof kept / sizeof kept[0]; i++)
+    assert_true(exists(dir, kept[i]));
+  assert_true(exists(dir, ".f.csv.tmp.Ff11Gg"));
+  assert_true(exists(dir, ".l.csv.tmp.Ll22Mm"));
+  assert_true(exists(dir, ".new.csv.tmp.Nn33Oo"));
+  assert_true(exists(dir, "normal.csv"));       /* not through the link */
+  /* another user's: left alone (root can give it away to test this) */
+  if (geteuid() == 0) {
+    char *p = g_build_filename(dir, ".o.csv.tmp.Oo44Pp", NULL);
+    g_free(tu_write(dir, ".o.csv.tmp.Oo44Pp", "theirs"));
+    assert_int_equal(lchown(p, 65534, 65534), 0);
+    set_mtime(dir, ".o.csv.tmp.Oo44Pp", now - 10);
+    assert_int_equal(zt_remove_stale_tmp(dir, NS(now), &removed, NULL),
+                     ZT_OK);
+    assert_int_equal(removed, 0);
+    assert_true(exists(dir, ".o.csv.tmp.Oo44Pp"));
     g_free(p);
   }
   /* a missing folder is no error */
-  assert_int_equal(zt_remove_stale_tmp("/nonexistent/zothuis", 0, NULL,
-                                       NULL), ZT_OK);
+  assert_int_equal(zt_remove_stale_tmp("/nonexistent/zothuis", NS(now),
+                                       NULL, NULL), ZT_OK);
+  /* the file clock reads the time files are stamped with */
+  assert_true(zt_file_clock_ns() >= NS(now - 1));
   tu_rmtree(dir);
   g_free(sub);
+  g_free(fifo);
+  g_free(link);
+  g_free(dir);
+}
+
+static void note_legacy(void *ctx, const char *dir, const char *name) {
+  GPtrArray *found = ctx;
+  (void)dir;
+  g_ptr_array_add(found, g_strdup(name));
+}
+
+/* The visible temporary names of zothuis before they were hidden are
+ * found (to be named in a warning), and nothing is removed. */
+static void test_legacy_tmp(void **state) {
+  char *dir = tu_tmpdir("legacy");
+  char *sub = g_build_filename(dir, "d.tmp.Dd55Ee", NULL);
+  char *link = g_build_filename(dir, "l.csv.tmp.Ll22Mm", NULL);
+  GPtrArray *found = g_ptr_array_new_with_free_func(g_free);
+  static const char *const other[] = {".x.csv.tmp.Ab12Cd", "x.tmp",
+                                      "x.csv.tmp.Ab12C", ".tmp.Ab12Cd",
+                                      "x.csv"};
+  (void)state;
+  g_free(tu_write(dir, "rejects.csv.tmp.Ab12Cd", "half"));
+  for (size_t i = 0; i < sizeof other / sizeof other[0]; i++)
+    g_free(tu_write(dir, other[i], "x"));
+  assert_int_equal(mkdir(sub, 0700), 0);
+  assert_int_equal(symlink("x.csv", link), 0);
+  assert_int_equal(zt_find_legacy_tmp(dir, note_legacy, found, NULL), ZT_OK);
+  assert_int_equal(found->len, 1);
+  assert_string_equal(g_ptr_array_index(found, 0), "rejects.csv.tmp.Ab12Cd");
+  assert_true(exists(dir, "rejects.csv.tmp.Ab12Cd"));
+  assert_int_equal(zt_find_legacy_tmp("/nonexistent/zothuis", note_legacy,
+                                      found, NULL), ZT_OK);
+  g_ptr_array_free(found, TRUE);
+  tu_rmtree(dir);
+  g_free(sub);
+  g_free(link);
   g_free(dir);
 }
 
@@ -277,6 +363,7 @@ int main(void) {
       cmocka_unit_test(test_modes),
       cmocka_unit_test(test_dir_replace),
       cmocka_unit_test(test_stale),
+      cmocka_unit_test(test_legacy_tmp),
       cmocka_unit_test(test_fit_name),
       cmocka_unit_test(test_formula_guard),
   };
