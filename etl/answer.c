@@ -14,8 +14,9 @@
 
 #include "core/sort.h"
 #include "core/str.h"
-#include "etl/store.h"
+#include "etl/mask.h"
 #include "etl/refdata.h"
+#include "etl/store.h"
 
 /* ---- validation ------------------------------------------------------- */
 
@@ -92,13 +93,34 @@ static bool amount(const zt_row *row, int fi, int fdc, int64_t *cents,
   return true;
 }
 
-/* Blank- or comma-separated retour codes of 4 letters or digits. */
+/* A retour code as a message shows it: every run of eight or more
+ * digits masked (it may be a BSN), then cut to 12 characters. */
+static void show_code(const char *p, size_t n, char *out, size_t size) {
+  char *raw = g_strndup(p, n < 64 ? n : 64);
+  char *m = zt_mask_secret_dup(raw);
+  size_t k = 0, chars = 0;
+  while (m[k] && chars < 12) {
+    k++;
+    while ((((unsigned char)m[k]) & 0xC0) == 0x80)
+      k++;
+    chars++;
+  }
+  snprintf(out, size, "%.*s%s", (int)k, m, m[k] || n > 64 ? "..." : "");
+  g_free(m);
+  g_free(raw);
+}
+
+/* Blank- or comma-separated retour codes of 4 letters or digits, at most
+ * ZT_ANSWER_CODES of them (the schema sets no maximum; etl/ijw.c holds
+ * a JW325 to the same rules and words). */
 static bool codes(const zt_row *row, zt_answer *a, zt_reject *rej) {
   zt_slice s = fld(row, ZT_N_CODES);
   size_t i = 0, n = 0, k = 0;
+  char shown[48];
   a->codes[0] = a->main[0] = '\0';
   while (i < s.n) {
-    size_t j = i;
+    size_t j = i, chars = 0;
+    bool form = true;
     while (i < s.n && (s.p[i] == ' ' || s.p[i] == ',' || s.p[i] == '\t'))
       i++;
     j = i;
@@ -106,21 +128,29 @@ static bool codes(const zt_row *row, zt_answer *a, zt_reject *rej) {
       i++;
     if (i == j)
       break;
-    if (i - j != 4) {
-      bad(rej, ZT_R_VALUE_INVALID, ZT_N_CODES,
-          "a retour code has 4 characters (WJ001)");
+    for (size_t c = j; c < i; c++) {
+      chars += ((unsigned char)s.p[c] & 0xC0) != 0x80;
+      form = form && ((s.p[c] >= '0' && s.p[c] <= '9') ||
+                      (s.p[c] >= 'A' && s.p[c] <= 'Z'));
+    }
+    if (chars > 4) {
+      show_code(s.p + j, i - j, shown, sizeof shown);
+      bad(rej, ZT_R_FIELD_TOO_LONG, ZT_N_CODES,
+          "retour code %zu is longer than 4 characters ('%s'): a retour "
+          "code has 4 (WJ001)", n + 1, shown);
       return false;
     }
-    for (size_t c = j; c < i; c++)
-      if (!((s.p[c] >= '0' && s.p[c] <= '9') ||
-            (s.p[c] >= 'A' && s.p[c] <= 'Z'))) {
-        bad(rej, ZT_R_VALUE_INVALID, ZT_N_CODES,
-            "a retour code is digits and capitals (WJ001)");
-        return false;
-      }
+    if (chars < 4 || !form) {
+      show_code(s.p + j, i - j, shown, sizeof shown);
+      bad(rej, ZT_R_VALUE_INVALID, ZT_N_CODES,
+          "retour code %zu ('%s') is not a retour code: 4 digits or "
+          "capitals (WJ001)", n + 1, shown);
+      return false;
+    }
     if (n == ZT_ANSWER_CODES) {
-      bad(rej, ZT_R_VALUE_INVALID, ZT_N_CODES, "more than %d retour codes",
-          ZT_ANSWER_CODES);
+      bad(rej, ZT_R_FIELD_TOO_LONG, ZT_N_CODES,
+          "more than %d retour codes: zothuis reads at most %d a row",
+          ZT_ANSWER_CODES, ZT_ANSWER_CODES);
       return false;
     }
     if (k)
@@ -150,8 +180,8 @@ static bool codes(const zt_row *row, zt_answer *a, zt_reject *rej) {
   return true;
 }
 
-zt_status zt_validate_answer(zt_validator *v, const zt_row *row,
-                             zt_answer *out, zt_reject *rej) {
+zt_status zt_answer_parse(const zt_row *row, zt_answer *out,
+                          zt_reject *rej) {
   zt_slice s;
   uint64_t u;
   char level[16];
@@ -197,6 +227,14 @@ zt_status zt_validate_answer(zt_validator *v, const zt_row *row,
     return ZT_OK;
   if (out->line)
     out->rejects = true;     /* a listed line is rejected, whatever codes */
+  return ZT_OK;
+}
+
+zt_status zt_validate_answer(zt_validator *v, const zt_row *row,
+                             zt_answer *out, zt_reject *rej) {
+  zt_status zs = zt_answer_parse(row, out, rej);
+  if (zs || rej->reason != ZT_R_NONE)
+    return zs;
   {
     /* a line's reference as the declaration stored it: a BSN in it is
      * replaced the same way (the client's own, wherever it stands in
