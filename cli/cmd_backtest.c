@@ -225,6 +225,7 @@ int zt_cmd_backtest(const zt_globals *g, int argc, char **argv) {
   zt_store *store = NULL;
   zt_lock lock = {-1};
   zt_computed comp = {0};
+  zt_refdata *rd = NULL;
   zt_compl_config cc;
   zt_err err;
   int delays[MAX_DELAYS], ndelays = 0;
@@ -250,7 +251,10 @@ int zt_cmd_backtest(const zt_globals *g, int argc, char **argv) {
       (min_later < 1 || min_later > 120
            ? zt_fail(&err, ZT_ERR_USAGE, "--min-later: 1..120")
            : ZT_OK) ||
-      zt_cli_config(g, &cfg, &err) || zt_cli_members(&cfg, &err)) {
+      zt_cli_config(g, &cfg, &err) || zt_cli_members(&cfg, &err) ||
+      /* as run, report and export: a member code the municipality
+       * table does not know is refused (its figures would be zero) */
+      zt_cli_refdata(&cfg, &rd, &err)) {
     rc = zt_report_error(&err);
     goto done;
   }
@@ -304,6 +308,7 @@ int zt_cmd_backtest(const zt_globals *g, int argc, char **argv) {
   printf("%s\n", path);
 done:
   free(rows);
+  zt_refdata_free(rd);
   zt_computed_free(&comp);
   zt_store_close(store);
   zt_lock_release(&lock);

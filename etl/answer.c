@@ -14,8 +14,9 @@
 
 #include "core/sort.h"
 #include "core/str.h"
-#include "etl/store.h"
+#include "etl/mask.h"
 #include "etl/refdata.h"
+#include "etl/store.h"
 
 /* ---- validation ------------------------------------------------------- */
 
@@ -92,13 +93,34 @@ static bool amount(const zt_row *row, int fi, int fdc, int64_t *cents,
   return true;
 }
 
-/* Blank- or comma-separated retour codes of 4 letters or digits. */
+/* A retour code as a message shows it: every run of eight or more
+ * digits masked (it may be a BSN), then cut to 12 characters. */
+static void show_code(const char *p, size_t n, char *out, size_t size) {
+  char *raw = g_strndup(p, n < 64 ? n : 64);
+  char *m = zt_mask_secret_dup(raw);
+  size_t k = 0, chars = 0;
+  while (m[k] && chars < 12) {
+    k++;
+    while ((((unsigned char)m[k]) & 0xC0) == 0x80)
+      k++;
+    chars++;
+  }
+  snprintf(out, size, "%.*s%s", (int)k, m, m[k] || n > 64 ? "..." : "");
+  g_free(m);
+  g_free(raw);
+}
+
+/* Blank- or comma-separated retour codes of 4 letters or digits, at most
+ * ZT_ANSWER_CODES of them (the schema sets no maximum; etl/ijw.c holds
+ * a JW325 to the same rules and words). */
 static bool codes(const zt_row *row, zt_answer *a, zt_reject *rej) {
   zt_slice s = fld(row, ZT_N_CODES);
   size_t i = 0, n = 0, k = 0;
+  char shown[48];
   a->codes[0] = a->main[0] = '\0';
   while (i < s.n) {
-    size_t j = i;
+    size_t j = i, chars = 0;
+    bool form = true;
     while (i < s.n && (s.p[i] == ' ' || s.p[i] == ',' || s.p[i] == '\t'))
       i++;
     j = i;
@@ -106,21 +128,29 @@ static bool codes(const zt_row *row, zt_answer *a, zt_reject *rej) {
       i++;
     if (i == j)
       break;
-    if (i - j != 4) {
-      bad(rej, ZT_R_VALUE_INVALID, ZT_N_CODES,
-          "a retour code has 4 characters (WJ001)");
+    for (size_t c = j; c < i; c++) {
+      chars += ((unsigned char)s.p[c] & 0xC0) != 0x80;
+      form = form && ((s.p[c] >= '0' && s.p[c] <= '9') ||
+                      (s.p[c] >= 'A' && s.p[c] <= 'Z'));
+    }
+    if (chars > 4) {
+      show_code(s.p + j, i - j, shown, sizeof shown);
+      bad(rej, ZT_R_FIELD_TOO_LONG, ZT_N_CODES,
+          "retour code %zu is longer than 4 characters ('%s'): a retour "
+          "code has 4 (WJ001)", n + 1, shown);
       return false;
     }
-    for (size_t c = j; c < i; c++)
-      if (!((s.p[c] >= '0' && s.p[c] <= '9') ||
-            (s.p[c] >= 'A' && s.p[c] <= 'Z'))) {
-        bad(rej, ZT_R_VALUE_INVALID, ZT_N_CODES,
-            "a retour code is digits and capitals (WJ001)");
-        return false;
-      }
+    if (chars < 4 || !form) {
+      show_code(s.p + j, i - j, shown, sizeof shown);
+      bad(rej, ZT_R_VALUE_INVALID, ZT_N_CODES,
+          "retour code %zu ('%s') is not a retour code: 4 digits or "
+          "capitals (WJ001)", n + 1, shown);
+      return false;
+    }
     if (n == ZT_ANSWER_CODES) {
-      bad(rej, ZT_R_VALUE_INVALID, ZT_N_CODES, "more than %d retour codes",
-          ZT_ANSWER_CODES);
+      bad(rej, ZT_R_FIELD_TOO_LONG, ZT_N_CODES,
+          "more than %d retour codes: zothuis reads at most %d a row",
+          ZT_ANSWER_CODES, ZT_ANSWER_CODES);
       return false;
     }
     if (k)
@@ -150,8 +180,8 @@ static bool codes(const zt_row *row, zt_answer *a, zt_reject *rej) {
   return true;
 }
 
-zt_status zt_validate_answer(zt_validator *v, const zt_row *row,
-                             zt_answer *out, zt_reject *rej) {
+zt_status zt_answer_parse(const zt_row *row, zt_answer *out,
+                          zt_reject *rej) {
   zt_slice s;
   uint64_t u;
   char level[16];
@@ -197,6 +227,14 @@ zt_status zt_validate_answer(zt_validator *v, const zt_row *row,
     return ZT_OK;
   if (out->line)
     out->rejects = true;     /* a listed line is rejected, whatever codes */
+  return ZT_OK;
+}
+
+zt_status zt_validate_answer(zt_validator *v, const zt_row *row,
+                             zt_answer *out, zt_reject *rej) {
+  zt_status zs = zt_answer_parse(row, out, rej);
+  if (zs || rej->reason != ZT_R_NONE)
+    return zs;
   {
     /* a line's reference as the declaration stored it: a BSN in it is
      * replaced the same way (the client's own, wherever it stands in
@@ -510,11 +548,17 @@ typedef struct judge_ctx {
   GArray *rlines;
 } judge_ctx;
 
+/* A number that answers to two declaration messages names neither. */
+#define NUMBER_AMBIGUOUS ((gpointer)(gsize)-1)
+
 /* One delivery of a line (provider `agb`, reference `ref`) in `file`
- * with DeclaratieNummer `nr`: found by its answer (by the file's message
- * identification, else by the number), rejected whole, rejected as a
- * listed line, or approved; without an answer open (a JW323) or outside
- * the answers (a CSV). */
+ * with DeclaratieNummer `nr`: found by its answer, rejected whole,
+ * rejected as a listed line, or approved; without an answer open (a
+ * JW323) or outside the answers (a CSV). The answer is found by the
+ * file's message identification; by the number only when the file has
+ * none (a CSV, a JW323 stored before schema 5): a provider may send a
+ * second declaration under the same number (a resend), and its answer
+ * answers that message, not the first (docs/store.md). */
 static verdict judge(const judge_ctx *c, int64_t agb, int64_t file,
                      const char *nr, const char *ref) {
   const char *ident = g_hash_table_lookup(c->idents, &file);
@@ -524,10 +568,11 @@ static verdict judge(const judge_ctx *c, int64_t agb, int64_t file,
   if (ident) {
     key3_in(k, sizeof k, agb, 'I', ident);
     hit = g_hash_table_lookup(c->msgs, k);
-  }
-  if (!hit && nr && nr[0]) {
+  } else if (nr && nr[0]) {
     key3_in(k, sizeof k, agb, 'N', nr);
     hit = g_hash_table_lookup(c->msgs, k);
+    if (hit == NUMBER_AMBIGUOUS)
+      hit = NULL;
   }
   if (!hit)
     return (verdict){g_hash_table_contains(c->jw323, &file)
@@ -589,12 +634,13 @@ zt_status zt_answer_marks_load(sqlite3 *db, zt_day as_of,
   size_t nans = 0, cap = 0;
   int *remap = NULL;
   zt_status rc = ZT_OK;
-  char kf[128], ka[128], kl[128], sql[1024];
+  char kf[128], ka[128], kl[128], km[128], sql[1024];
 
   memset(m, 0, sizeof *m);
   zt_store_sql_known(kf, sizeof kf, "file_id", as_of);
   zt_store_sql_known(ka, sizeof ka, "a.file_id", as_of);
   zt_store_sql_known(kl, sizeof kl, "l.file_id", as_of);
+  zt_store_sql_known(km, sizeof km, "m.file_id", as_of);
   if (sqlite3_prepare_v2(db,
                          "SELECT EXISTS (SELECT 1 FROM answer) OR EXISTS "
                          "(SELECT 1 FROM answer_line)",
@@ -653,10 +699,14 @@ zt_status zt_answer_marks_load(sqlite3 *db, zt_day as_of,
     g_hash_table_insert(msgs, key3(agb, 'I', id), GSIZE_TO_POINTER(nans + 1));
     if (nr[0]) {
       char *k = key3(agb, 'N', nr);
-      if (g_hash_table_contains(msgs, k))
-        g_free(k);           /* the first answer of that number counts */
-      else
+      gpointer had = g_hash_table_lookup(msgs, k);
+      if (!had)
         g_hash_table_insert(msgs, k, GSIZE_TO_POINTER(nans + 1));
+      else if (had != NUMBER_AMBIGUOUS &&
+               strcmp(answers[GPOINTER_TO_SIZE(had) - 1].decl_id, id) != 0)
+        g_hash_table_insert(msgs, k, NUMBER_AMBIGUOUS); /* frees k */
+      else
+        g_free(k);           /* the same message's answer again */
     }
     nans++;
   }
@@ -665,12 +715,18 @@ zt_status zt_answer_marks_load(sqlite3 *db, zt_day as_of,
     goto out;
   }
 
-  /* the rejected lines, by (provider, reference) and by (provider,
-   * answered JW323, reference) */
+  /* the rejected lines, by (provider, answered JW323, reference), and
+   * by (provider, reference) when the JW323 they answer is not stored:
+   * a line listed in the answer to a stored message is that message's
+   * (or a line it delivered again), never another's with the same
+   * reference (a resend under the same number, docs/store.md) */
   snprintf(sql, sizeof sql,
            "SELECT agb, ref, main_code, (SELECT delivered_day FROM "
-           "ingest_file f WHERE f.id = file_id), decl_id FROM answer_line "
-           "WHERE %s ORDER BY agb, ref, id", kf);
+           "ingest_file f WHERE f.id = file_id), decl_id, EXISTS (SELECT 1 "
+           "FROM message_ident m JOIN ingest_file f ON f.id = m.file_id "
+           "WHERE m.identificatie = answer_line.decl_id AND (f.agb IS NULL "
+           "OR f.agb IN (answer_line.agb, -1)) AND %s) FROM answer_line "
+           "WHERE %s ORDER BY agb, ref, id", km, kf);
   if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
     rc = db_fail(db, err, "reading the answers");
     goto out;
@@ -687,7 +743,7 @@ zt_status zt_answer_marks_load(sqlite3 *db, zt_day as_of,
                    : (zt_day)sqlite3_column_int(st, 3)};
     g_free(dk);
     g_array_append_val(rlines, r);
-    if (g_hash_table_contains(lines, k))
+    if (sqlite3_column_int(st, 5) || g_hash_table_contains(lines, k))
       g_free(k);
     else
       g_hash_table_insert(lines, k, GUINT_TO_POINTER(rlines->len));

@@ -36,6 +36,12 @@ bool zt_answer_code_approves(const char *code);
 
 zt_status zt_validate_answer(zt_validator *v, const zt_row *row,
                              zt_answer *out, zt_reject *rej);
+/* zt_validate_answer without the BSN scrub of references and
+ * identifications: whether the row is rejected, and why. The JW325
+ * reader asks it of the answer's own row before it lets the answer's
+ * lines through (etl/ijw.c). */
+zt_status zt_answer_parse(const zt_row *row, zt_answer *out,
+                          zt_reject *rej);
 
 /* Store one answer row: STORED, DUPLICATE (the same row of the same
  * answer again) or REJECTED (answer_conflict). */

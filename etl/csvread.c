@@ -57,6 +57,9 @@ typedef struct reader {
   long hdr_line;
   int col[ZT_MAX_FIELDS];           /* header column per field, or -1 */
   zt_slice cst[ZT_MAX_FIELDS];      /* constants (p NULL: none) */
+  zt_kind passed_over;              /* a kind with more of its columns
+                                       in the header, which lacks some
+                                       of its required ones, or AUTO */
   int *canon_of_col;                /* field per header column, or -1 */
   char **show;                      /* column names for messages */
   zt_slice out[ZT_MAX_FIELDS];
@@ -191,6 +194,43 @@ static void kind_score(const hsplit *h, const zt_kind_layout *lay,
   }
 }
 
+/* Is `key` a column of layout `lay`? */
+static bool layout_has(const zt_kind_layout *lay, const char *key) {
+  for (int f = 0; lay && f < lay->nfields; f++)
+    if (strcmp(lay->names[f], key) == 0)
+      return true;
+  return false;
+}
+
+/* Is `key` a column of some kind's canonical layout? */
+static bool canonical_name(const char *key) {
+  for (int k = ZT_KIND_AUTO + 1; k < ZT_KIND_COUNT; k++)
+    if (layout_has(zt_kind_layout_of((zt_kind)k), key))
+      return true;
+  return false;
+}
+
+/* The header fits `best` completely, but has more columns of `closer`.
+ * Is it `best` with one more column, of another kind (a startzorg file
+ * with an einddatum)? Only when that is its one column outside `best`,
+ * and it has fewer names that no kind knows (each could be a misspelled
+ * column) than `closer` lacks required columns: else it may be a
+ * `closer` file with a column misspelled, and is not guessed at. */
+static bool one_extra_column(const hsplit *h, const zt_kind_layout *best,
+                             const zt_kind_layout *closer) {
+  int other = 0, unknown = 0, present, reqp, reqt;
+  for (int i = 0; i < h->n; i++) {
+    if (h->key[i][0] == '\0' || layout_has(best, h->key[i]))
+      continue;
+    if (canonical_name(h->key[i]))
+      other++;
+    else
+      unknown++;
+  }
+  kind_score(h, closer, &present, &reqp, &reqt);
+  return other == 1 && unknown < reqt - reqp;
+}
+
 static zt_status file_fail(reader *rd, zt_reason *why, zt_reason r,
                            zt_err *err, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
@@ -217,10 +257,11 @@ static zt_status file_fail(reader *rd, zt_reason *why, zt_reason r,
 }
 
 /* The "unknown layout" message: columns found, columns expected for
- * `closest`, and which of those are missing. */
+ * `closest`, and which of those are missing; `fits` (not AUTO): a kind
+ * whose columns are all there, not guessed at. */
 static zt_status layout_unknown(reader *rd, const hsplit *h,
-                                zt_kind closest, zt_reason *why,
-                                zt_err *err) {
+                                zt_kind closest, zt_kind fits,
+                                zt_reason *why, zt_err *err) {
   const zt_kind_layout *lay = zt_kind_layout_of(closest);
   zt_buf b;
   zt_status st;
@@ -251,6 +292,12 @@ static zt_status layout_unknown(reader *rd, const hsplit *h,
       zt_buf_printf(&b, "%s %s", missing++ ? "," : "", lay->names[i]);
   if (missing == 0)
     zt_buf_puts(&b, " (none, but the header fits another kind better)");
+  if (fits != ZT_KIND_AUTO && fits != closest)
+    zt_buf_printf(&b, "; it has every column of %s as well, but more of "
+                  "%s, so it is not guessed at (add or correct the "
+                  "missing column, or give --kind %s)",
+                  zt_kind_name(fits), zt_kind_name(closest),
+                  zt_kind_name(fits));
   if (rd->map)
     zt_buf_printf(&b, "; no section of mapping %s matches", rd->map->path);
   st = file_fail(rd, why, ZT_R_LAYOUT_UNKNOWN, err, "%s", zt_buf_str(&b));
@@ -290,6 +337,51 @@ static int known_names(const reader *rd, const hsplit *h) {
   return score;
 }
 
+/* A file of a canonical layout with columns it does not read: one
+ * warning names them (a misspelled optional column, such as
+ * "toewijzingsnummer", would otherwise be lost unseen). A mapping's
+ * export has columns nobody asked for by nature: no warning. */
+static void warn_unread(reader *rd) {
+  zt_buf b;
+  int n = 0, first = -1;
+  if (!rd->sink->warn)
+    return;
+  zt_buf_init(&b, 4096);
+  for (int j = 0; j < rd->hdr->n; j++)
+    if (rd->canon_of_col[j] < 0 && rd->hdr->name[j][0] != '\0') {
+      if (first < 0)
+        first = j;
+      n++;
+    }
+  if (n == 1) {
+    zt_buf_printf(&b, "line %ld: column '%s' is not read (%s has no such "
+                  "column)", rd->hdr_line, rd->show[first],
+                  zt_kind_name(rd->kind));
+  } else if (n > 1) {
+    int shown = 0;
+    zt_buf_printf(&b, "line %ld: %d columns are not read (%s has no such "
+                  "columns):", rd->hdr_line, n, zt_kind_name(rd->kind));
+    for (int j = first; j < rd->hdr->n && shown < 8; j++)
+      if (rd->canon_of_col[j] < 0 && rd->hdr->name[j][0] != '\0')
+        zt_buf_printf(&b, "%s '%s'", shown++ ? "," : "", rd->show[j]);
+    if (n > shown)
+      zt_buf_printf(&b, " and %d more", n - shown);
+  }
+  if (n && rd->passed_over != ZT_KIND_AUTO) {
+    const zt_kind_layout *lay = zt_kind_layout_of(rd->passed_over);
+    int m = 0;
+    zt_buf_printf(&b, "; the header has more columns of %s, but not its",
+                  zt_kind_name(rd->passed_over));
+    for (int i = 0; i < lay->nfields; i++)
+      if (!lay->optional[i] && find_col(rd->hdr, lay->names[i], NULL) < 0)
+        zt_buf_printf(&b, "%s %s", m++ ? "," : "", lay->names[i]);
+    zt_buf_printf(&b, ": read as %s", zt_kind_name(rd->kind));
+  }
+  if (n)
+    rd->sink->warn(rd->sink->ctx, zt_buf_str(&b));
+  zt_buf_free(&b);
+}
+
 /* Decide the delimiter, the kind and the column of every field. */
 static zt_status decide_layout(reader *rd, zt_csv_rec *hrec,
                                zt_reason *why, zt_err *err) {
@@ -299,6 +391,7 @@ static zt_status decide_layout(reader *rd, zt_csv_rec *hrec,
   char detected = known_names(rd, comma) > known_names(rd, semi) ? ',' : ';';
 
   rd->sec = NULL;
+  rd->passed_over = ZT_KIND_AUTO;
   h = detected == ',' ? comma : semi;
   for (int s = 0; rd->map && s < rd->map->nsections; s++) {
     const zt_csvmap_section *sec = &rd->map->sections[s];
@@ -339,12 +432,17 @@ static zt_status decide_layout(reader *rd, zt_csv_rec *hrec,
         cl_frac = frac;
       }
     }
-    if (best == ZT_KIND_AUTO || cl_present > best_present) {
+    if (best == ZT_KIND_AUTO ||
+        (cl_present > best_present &&
+         !one_extra_column(h, zt_kind_layout_of(best),
+                           zt_kind_layout_of(closest)))) {
       if (h->error)
         goto header_error;
-      return layout_unknown(rd, h, closest, why, err);
+      return layout_unknown(rd, h, closest, best, why, err);
     }
     rd->kind = best;
+    if (cl_present > best_present)
+      rd->passed_over = closest;
   }
   if (h->error)
     goto header_error;
@@ -399,6 +497,8 @@ static zt_status decide_layout(reader *rd, zt_csv_rec *hrec,
   for (int i = rd->lay->nfields - 1; i >= 0; i--)
     if (rd->col[i] >= 0)
       rd->canon_of_col[rd->col[i]] = i;
+  if (!rd->sec)
+    warn_unread(rd);
   return ZT_OK;
 
 header_error:

@@ -15,7 +15,8 @@
  * pointer; a name the dictionary does not own falls back to string
  * comparison, so nothing depends on that behaviour for correctness.
  * Namespace URIs (interned as well) are cached the same way. Nothing is
- * allocated per element or per line.
+ * allocated per element or per line; only a JW325's lines are copied,
+ * into one growing buffer, until their answer's own row is judged.
  */
 #define _GNU_SOURCE /* memrchr */
 #include "etl/ijw.h"
@@ -31,7 +32,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/buf.h"
 #include "core/str.h"
+#include "etl/answer.h"
 #include "etl/pseudo.h"
 #include "etl/xmlguard.h"
 
@@ -248,8 +251,11 @@ static const fdesc stop_fields[ZT_Z_NFIELDS] = {
 };
 
 
-/* JW325: a rejected line (Prestatie) with the answer it belongs to. */
-#define CODES_MAX 60
+/* JW325: a rejected line (Prestatie) with the answer it belongs to. Its
+ * retour codes are judged one by one as they end (rc_end), at most
+ * ZT_ANSWER_CODES of them, so the list always fits its slot. */
+#define CODES_MAX (ZT_ANSWER_CODES * 5 - 1)
+_Static_assert(CODES_MAX < SLOT_CAP, "the retour codes fit a slot");
 static const fdesc answer_line_fields[ZT_N_NFIELDS] = {
     [ZT_N_GEMEENTE] = {G_FROM, "Header/Afzender", TYPED_MAX, REQUIRED},
     [ZT_N_AGB] = {G_TO, "Header/Ontvanger", TYPED_MAX, REQUIRED},
@@ -445,7 +451,19 @@ struct rd {
   long line_no;
   bool line_group;      /* the line's group element (JW301 Product) */
   zt_reason bad;        /* a structure problem found while reading it */
+  int bad_field;        /* its canonical field, or -1 */
   char bad_msg[200];
+
+  /* JW325 retour codes: how many the line and the answer have, the
+   * place of the one being read in its RetourCodes, and a problem with
+   * one of the answer's (its row is rejected then) */
+  int rc_line, rc_answer, rc_pos;
+  zt_reason rc_bad;
+  char rc_bad_msg[200];
+  /* JW325: the lines wait until the answer's own row is judged (it ends
+   * the message): a rejected answer is not used at all, its lines too */
+  bool hold;
+  zt_buf held;
 
   bool root_seen, header_done, decl_seen;
   bool answer_done;     /* JW325: the answer's own row was reported */
@@ -715,6 +733,23 @@ static void line_bad(rd *r, const char *fmt, ...) {
   if (r->bad)
     return;
   r->bad = ZT_R_VALUE_INVALID;
+  r->bad_field = -1;
+  va_start(ap, fmt);
+  vsnprintf(r->bad_msg, sizeof r->bad_msg, fmt, ap);
+  va_end(ap);
+}
+
+/* The same with a reason and a field of the line: a retour code. */
+static void line_bad_as(rd *r, zt_reason why, int field, const char *fmt,
+                        ...) __attribute__((format(printf, 4, 5)));
+
+static void line_bad_as(rd *r, zt_reason why, int field, const char *fmt,
+                        ...) {
+  va_list ap;
+  if (r->bad)
+    return;
+  r->bad = why;
+  r->bad_field = field;
   va_start(ap, fmt);
   vsnprintf(r->bad_msg, sizeof r->bad_msg, fmt, ap);
   va_end(ap);
@@ -806,6 +841,8 @@ static void line_begin(rd *r) {
   r->line_no = cur_line(r);
   r->line_group = false;
   r->bad = ZT_R_NONE;
+  r->bad_field = -1;
+  r->rc_line = 0;
 }
 
 static void client_begin(rd *r) {
@@ -855,25 +892,55 @@ static void line_amount(rd *r) {
 
 static void emit_fields(rd *r, const fdesc *fields, int nfields,
                         const char *where);
+static void hold_line(rd *r);
 
-/* Called when a line element ends: one row, or one reject. */
-static void line_end(rd *r) {
+/* A line's row, or its reject. */
+static void line_emit(rd *r) {
   const ijw_msg *m = r->msg;
   if (m->line_done)
     m->line_done(r);
   if (r->bad) {
-    reject(r, r->bad, -1, "%s", r->bad_msg);
+    reject(r, r->bad, r->bad_field, "%s", r->bad_msg);
     return;
   }
   emit_fields(r, m->fields, m->nfields, name_text[m->line]);
 }
 
-/* One row from the slots `fields` name, or one reject. */
-static void emit_fields(rd *r, const fdesc *fields, int nfields,
-                        const char *where) {
-  zt_slice f[ZT_MAX_FIELDS];
-  zt_row row;
-  zt_status st;
+/* Called when a line element ends: one row, or one reject; a JW325's
+ * lines wait for their answer's own row (answer_row). */
+static void line_end(rd *r) {
+  if (r->hold)
+    hold_line(r);
+  else
+    line_emit(r);
+}
+
+/* Why the row from `fields` is not made. */
+typedef struct rowrej {
+  zt_reason why;
+  int field;
+  char msg[256];
+} rowrej;
+
+static bool row_bad(rowrej *rj, zt_reason why, int field, const char *fmt,
+                    ...) __attribute__((format(printf, 4, 5)));
+
+static bool row_bad(rowrej *rj, zt_reason why, int field, const char *fmt,
+                    ...) {
+  va_list ap;
+  rj->why = why;
+  rj->field = field;
+  va_start(ap, fmt);
+  vsnprintf(rj->msg, sizeof rj->msg, fmt, ap);
+  va_end(ap);
+  return false;
+}
+
+/* The row the slots `fields` name into f and *row; false, and why in
+ * *rj, when a field is missing, repeated or too long. */
+static bool build_fields(rd *r, const fdesc *fields, int nfields,
+                         const char *where, zt_slice *f, zt_row *row,
+                         rowrej *rj) {
   for (int k = 0; k < nfields; k++) {
     const fdesc *d = &fields[k];
     const slot *s;
@@ -888,39 +955,120 @@ static void emit_fields(rd *r, const fdesc *fields, int nfields,
     if (!s->seen) {
       if (required) {
         if (d->slot < ZT_MAX_FIELDS)
-          reject(r, ZT_R_MISSING_FIELD, k, "%s is missing in %s", d->name,
-                 where);
-        else
-          reject(r, ZT_R_MISSING_FIELD, k, "%s is missing", d->name);
-        return;
+          return row_bad(rj, ZT_R_MISSING_FIELD, k, "%s is missing in %s",
+                         d->name, where);
+        return row_bad(rj, ZT_R_MISSING_FIELD, k, "%s is missing",
+                       d->name);
       }
       f[k] = (zt_slice){NULL, 0};
       continue;
     }
-    if (s->dup) {
-      reject(r, ZT_R_VALUE_INVALID, k, "%s occurs more than once", d->name);
-      return;
-    }
+    if (s->dup)
+      return row_bad(rj, ZT_R_VALUE_INVALID, k, "%s occurs more than once",
+                     d->name);
     f[k] = slot_text(s);
-    if (s->over || f[k].n > d->max) {
-      reject(r, ZT_R_FIELD_TOO_LONG, k, "%s is longer than %d characters",
-             d->name, d->max);
-      return;
-    }
-    if (f[k].n == 0 && required) {
-      reject(r, ZT_R_MISSING_FIELD, k, "%s is empty", d->name);
-      return;
-    }
+    if (s->over || f[k].n > d->max)
+      return row_bad(rj, ZT_R_FIELD_TOO_LONG, k,
+                     "%s is longer than %d characters", d->name, d->max);
+    if (f[k].n == 0 && required)
+      return row_bad(rj, ZT_R_MISSING_FIELD, k, "%s is empty", d->name);
   }
-  row.kind = r->kind;
-  row.f = f;
-  row.line = r->line_no;
-  row.raw = (zt_slice){NULL, 0};
-  row.fmt = &ijw_fmt;
+  row->kind = r->kind;
+  row->f = f;
+  row->line = r->line_no;
+  row->raw = (zt_slice){NULL, 0};
+  row->fmt = &ijw_fmt;
+  return true;
+}
+
+/* One row from the slots `fields` name, or one reject. */
+static void emit_fields(rd *r, const fdesc *fields, int nfields,
+                        const char *where) {
+  zt_slice f[ZT_MAX_FIELDS];
+  zt_row row;
+  rowrej rj;
+  zt_status st;
+  if (!build_fields(r, fields, nfields, where, f, &row, &rj)) {
+    reject(r, rj.why, rj.field, "%s", rj.msg);
+    return;
+  }
   st = r->sink->row(r->sink->ctx, &row, r->err);
   if (st)
     sink_stop(r, st);
 }
+
+/* ---- JW325: lines held until the answer's row ------------------------ */
+
+/* A held line: its number, its problem, and its seen slots, each as
+ * the slot's index, flags and length, then its text; 0xFF ends it. */
+#define HELD_MAX ((size_t)256 << 20)
+
+static void hold_put(rd *r, const void *p, size_t n) {
+  if (!r->stop && zt_buf_append(&r->held, p, n))
+    fail(r, ZT_R_FILE_UNREADABLE,
+         "a JW325 listing more than %zu MiB of rejected lines: refused",
+         HELD_MAX >> 20);
+}
+
+static void hold_line(rd *r) {
+  int32_t head[3] = {(int32_t)r->line_no, (int32_t)r->bad, r->bad_field};
+  uint8_t end = 0xFF;
+  hold_put(r, head, sizeof head);
+  if (r->bad) {
+    uint8_t n = (uint8_t)strnlen(r->bad_msg, 255);
+    hold_put(r, &n, 1);
+    hold_put(r, r->bad_msg, n);
+  }
+  for (int k = 0; k < ZT_MAX_FIELDS; k++) {
+    const slot *sl = &r->s[k];
+    uint8_t h[5] = {(uint8_t)k, sl->seen, sl->dup, sl->over, sl->len};
+    if (!sl->seen)
+      continue;
+    hold_put(r, h, sizeof h);
+    hold_put(r, sl->buf, sl->len);
+  }
+  hold_put(r, &end, 1);
+}
+
+/* Each held line, in file order: `rj` NULL: its row (or its own
+ * reject); else a reject for the answer's (at line `at`). */
+static void held_out(rd *r, const rowrej *rj, long at) {
+  const unsigned char *p = (const unsigned char *)zt_buf_str(&r->held);
+  const unsigned char *e = p + r->held.len;
+  while (p < e && !r->stop) {
+    int32_t head[3];
+    memcpy(head, p, sizeof head);
+    p += sizeof head;
+    for (int k = 0; k < ZT_MAX_FIELDS; k++)
+      slot_clear(&r->s[k]);
+    r->line_no = head[0];
+    r->bad = (zt_reason)head[1];
+    r->bad_field = head[2];
+    r->bad_msg[0] = '\0';
+    if (r->bad) {
+      memcpy(r->bad_msg, p + 1, *p);
+      r->bad_msg[*p] = '\0';
+      p += 1 + *p;
+    }
+    while (*p != 0xFF) {
+      slot *sl = &r->s[p[0]];
+      sl->seen = p[1];
+      sl->dup = p[2];
+      sl->over = p[3];
+      sl->len = p[4];
+      memcpy(sl->buf, p + 5, sl->len);
+      p += 5 + sl->len;
+    }
+    p++;
+    if (rj)
+      reject(r, rj->why, -1, "not used: the answer's own row (line %ld) "
+             "is rejected: %.180s", at, rj->msg);
+    else
+      line_emit(r);
+  }
+  zt_buf_reset(&r->held);
+}
+
 
 /* ---- the state machine ------------------------------------------------ */
 
@@ -1139,8 +1287,10 @@ static step child_325(rd *r, int parent, int ns, int id,
       return out;
     if (m && id == N_DeclaratieIdentificatie)
       return (step){S_DIDENT, NO_SLOT};
-    if (m && id == N_RetourCodes)
+    if (m && id == N_RetourCodes) {
+      r->rc_pos = 0;
       return (step){S_RC_DECL, NO_SLOT};
+    }
     return skip;
   case S_DIDENT:
     if (b && id == N_Identificatie)
@@ -1155,8 +1305,10 @@ static step child_325(rd *r, int parent, int ns, int id,
       return (step){S_GRANTED, NO_SLOT};
     if (m && id == N_Clienten)
       return (step){S_CLIENTS, NO_SLOT};
-    if (m && id == N_RetourCodes)
+    if (m && id == N_RetourCodes) {
+      r->rc_pos = 0;
       return (step){S_RC_DECL, NO_SLOT};
+    }
     return skip;
   case S_TOTAL:
     if (b && id == N_TotaalBedrag)
@@ -1191,7 +1343,9 @@ static step child_325(rd *r, int parent, int ns, int id,
       switch (id) {
       case N_ProductReferentie: return (step){S_G_REF, NO_SLOT};
       case N_IngediendBedrag: return (step){S_G_AMOUNT, NO_SLOT};
-      case N_RetourCodes: return (step){S_RC_LINE, NO_SLOT};
+      case N_RetourCodes:
+        r->rc_pos = 0;
+        return (step){S_RC_LINE, NO_SLOT};
       case N_ToewijzingNummer:
       case N_ProductCategorie:
       case N_ProductCode:
@@ -1241,24 +1395,74 @@ static step child_325(rd *r, int parent, int ns, int id,
   }
 }
 
-/* A RetourCode ended: add it to the codes of its level. */
-static void rc_end(rd *r, int parent) {
-  int k = parent == S_RC_LINE ? ZT_N_CODES : G_RC_DECL;
+/* A retour code that is not one: the line's (then the line is rejected)
+ * or the answer's (then its row is, and its lines with it). */
+static void rc_bad(rd *r, bool line, zt_reason why, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static void rc_bad(rd *r, bool line, zt_reason why, const char *fmt, ...) {
+  char msg[200];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  if (line) {
+    line_bad_as(r, why, ZT_N_CODES, "%s", msg);
+  } else if (!r->rc_bad) {
+    r->rc_bad = why;
+    zt_strlcpy(r->rc_bad_msg, msg, sizeof r->rc_bad_msg);
+  }
+}
+
+/* A RetourCode ended (`parent` its RetourCodes, `owner` the element
+ * that has them): judged as etl/answer.c judges a CSV's (4 digits or
+ * capitals, at most ZT_ANSWER_CODES a row) and added to the codes of
+ * its level. A code that is not one rejects its row, with the code's
+ * place and the start of its text: it is never cut to fit. */
+static void rc_end(rd *r, int parent, int owner) {
+  bool line = parent == S_RC_LINE;
+  int k = line ? ZT_N_CODES : G_RC_DECL;
+  int *count = line ? &r->rc_line : &r->rc_answer;
   slot *t = &r->s[k];
-  zt_slice v = slot_text(&r->s[G_RC_TMP]);
-  if (r->s[G_RC_TMP].over) {
-    t->over = 1;
+  const slot *c = &r->s[G_RC_TMP];
+  zt_slice v = slot_text(c);
+  const char *where = line               ? "Prestatie/RetourCodes"
+                      : owner == S_HEADER ? "Header/RetourCodes"
+                                          : "DeclaratieAntwoord/RetourCodes";
+  char shown[24];
+  size_t chars = 0;
+  bool form = true;
+  int pos = ++r->rc_pos;
+  for (size_t i = 0; i < v.n; i++) {
+    chars += ((unsigned char)v.p[i] & 0xC0) != 0x80;
+    form = form && ((v.p[i] >= '0' && v.p[i] <= '9') ||
+                    (v.p[i] >= 'A' && v.p[i] <= 'Z'));
+  }
+  if (c->over || chars > 4) {
+    rc_bad(r, line, ZT_R_FIELD_TOO_LONG,
+           "%s/RetourCode %d is longer than 4 characters ('%s'): a retour "
+           "code has 4 (WJ001)", where, pos,
+           show(v.p, v.n, shown, sizeof shown));
     return;
   }
-  if (v.n == 0)
+  if (chars < 4 || !form) {
+    rc_bad(r, line, ZT_R_VALUE_INVALID,
+           "%s/RetourCode %d ('%s') is not a retour code: 4 digits or "
+           "capitals (WJ001)", where, pos, show(v.p, v.n, shown,
+                                                 sizeof shown));
     return;
+  }
+  if (*count == ZT_ANSWER_CODES) {
+    rc_bad(r, line, ZT_R_FIELD_TOO_LONG,
+           "more than %d retour codes (%s/RetourCode %d): zothuis reads "
+           "at most %d a row", ZT_ANSWER_CODES, where, pos,
+           ZT_ANSWER_CODES);
+    return;
+  }
+  (*count)++;
   if (!t->seen) {
     t->seen = 1;
     t->len = 0;
-  }
-  if ((size_t)t->len + v.n + 1 > SLOT_CAP) {
-    t->over = 1;
-    return;
   }
   if (t->len)
     t->buf[t->len++] = ' ';
@@ -1279,18 +1483,42 @@ static void answer_line_done(rd *r) {
   put_text(&r->s[ZT_N_LEVEL], "prestatie");
 }
 
-/* JW325: the answer's own row (niveau declaratie). */
+/* JW325: the answer's own row (niveau declaratie). It is judged first,
+ * as the store will judge it (zt_answer_parse): when it is rejected,
+ * its held lines are rejected with it, so no answer is stored in part
+ * (its lines without its codes would make the JW323 approved where the
+ * codes may reject it whole, and turn a corrected answer into an
+ * answer_conflict). Otherwise the lines go first, then the row. */
 static void answer_row(rd *r) {
+  zt_slice f[ZT_MAX_FIELDS];
+  zt_row row;
+  rowrej rj = {ZT_R_NONE, -1, ""};
+  long at;
   if (r->answer_done || r->stop)
     return;
   r->answer_done = true;
-  r->line_no = cur_line(r);
+  at = r->line_no = cur_line(r);
   if (r->answer_bad[0]) {
-    reject(r, ZT_R_VALUE_INVALID, -1, "%s", r->answer_bad);
-    return;
+    row_bad(&rj, ZT_R_VALUE_INVALID, -1, "%s", r->answer_bad);
+  } else if (r->rc_bad) {
+    row_bad(&rj, r->rc_bad, ZT_N_CODES, "%s", r->rc_bad_msg);
+  } else {
+    put_text(&r->s[G_LEVEL], "declaratie");
+    if (build_fields(r, answer_decl_fields, ZT_N_NFIELDS,
+                     "DeclaratieAntwoord", f, &row, &rj)) {
+      zt_answer a;
+      zt_reject rej;
+      zt_answer_parse(&row, &a, &rej);
+      if (rej.reason != ZT_R_NONE)
+        row_bad(&rj, rej.reason, rej.field, "%s", rej.message);
+    }
   }
-  put_text(&r->s[G_LEVEL], "declaratie");
-  emit_fields(r, answer_decl_fields, ZT_N_NFIELDS, "DeclaratieAntwoord");
+  held_out(r, rj.why ? &rj : NULL, at);
+  r->line_no = at;
+  if (rj.why)
+    reject(r, rj.why, rj.field, "%s", rj.msg);
+  else
+    emit_fields(r, answer_decl_fields, ZT_N_NFIELDS, "DeclaratieAntwoord");
 }
 
 /* JW325: a DeclaratieAntwoord the reader skips (in no or another
@@ -1442,6 +1670,7 @@ static void root_start(rd *r, const xmlChar *local, const xmlChar *uri) {
     r->msg = m;
     r->kind = m->kind;
     r->msg_ns = NS_MSG + (int)(m - messages);
+    r->hold = m->kind == ZT_KIND_ANTWOORDEN;
   } else if (ijw) {
     for (char *c = msg; *c; c++)
       if (*c >= 'a' && *c <= 'z')
@@ -1644,7 +1873,8 @@ static void on_end(void *ctx, const xmlChar *local, const xmlChar *prefix,
   else if (state == S_HEADER)
     header_end(r);
   else if (state == S_RCODE)
-    rc_end(r, r->depth ? r->stack[r->depth - 1].state : S_SKIP);
+    rc_end(r, r->depth ? r->stack[r->depth - 1].state : S_SKIP,
+           r->depth > 1 ? r->stack[r->depth - 2].state : S_SKIP);
   else if (state == S_ANSWER)
     answer_row(r);
 }
@@ -1873,6 +2103,7 @@ static zt_status read_msg(zt_source *src, const zt_read_opts *opts,
   r->want = opts ? opts->want : ZT_KIND_AUTO;
   r->cap = NO_SLOT;
   r->guard.refuse = on_refuse;
+  zt_buf_init(&r->held, HELD_MAX);
 
   xmlInitParser();
   memset(&sax, 0, sizeof sax);
@@ -1986,6 +2217,7 @@ out:
   if (r->ctxt)
     xmlFreeParserCtxt(r->ctxt);
   xmlSetGenericErrorFunc(old_ctx, old_fn);
+  zt_buf_free(&r->held);
   free(r);
   return st;
 }

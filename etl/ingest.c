@@ -995,6 +995,8 @@ static zt_status ingest_one(zt_store *store, zt_validator *v,
   long res0 = v->residence_unknown;
   long bsn0 = v->bsn_in_ref;
   long by_reason[ZT_R_COUNT] = {0};
+  long resent = 0;             /* lines delivered again, same number */
+  char resent_first[40], resent_nr[40];
   char *base = g_path_get_basename(path);
   zt_status st = ZT_OK;
 
@@ -1255,6 +1257,10 @@ static zt_status ingest_one(zt_store *store, zt_validator *v,
   pr.message_day = pr.info.day;
   if (!st && pr.xml && pr.kind == ZT_KIND_DECLARATIES)
     st = zt_store_put_message_ident(store, co.file_id, pr.info.ident, err);
+  if (!st && pr.xml && pr.kind == ZT_KIND_DECLARATIES)
+    st = zt_store_same_number_resends(store, co.file_id, pr.info.ident,
+                                      &resent, resent_first, resent_nr,
+                                      sizeof resent_nr, err);
   if (!st) {
     const zt_batch_counts *b = zt_store_batch_counts(store);
     f->counts.read = pr.read;
@@ -1293,6 +1299,21 @@ static zt_status ingest_one(zt_store *store, zt_validator *v,
              "or a number that could be one; stored with it replaced or "
              "masked; ask the sender to leave BSNs out)", n ? "; " : "",
              v->bsn_in_ref - bsn0);
+  }
+  if (resent > 0) {
+    /* a second message under a DeclaratieNummer already used: safe (an
+     * answer finds its declaration by the identification), but worth
+     * knowing (docs/store.md, "Declarations sent again") */
+    char msg[256];
+    size_t n = strlen(f->warnings);
+    snprintf(msg, sizeof msg, "%ld %s delivered before, identically, by "
+             "message %s under the same DeclaratieNummer %s: noted as "
+             "delivered again", resent,
+             resent == 1 ? "line was" : "lines were", resent_first,
+             resent_nr);
+    snprintf(f->warnings + n, sizeof f->warnings - n, "%s%s",
+             n ? "; " : "", msg);
+    zt_warn("ingest", "%s: %s", pr.path, msg);
   }
   if (pr.message_day != ZT_DAY_NONE && pr.message_day > zt_today()) {
     /* a message dated in the future would stay out of every --as-of

@@ -267,7 +267,7 @@ typedef struct zt_care_event {
 /* A validated answer row (JW325). codes: up to ZT_ANSWER_CODES retour
  * codes, each 4 characters, in the order given; main: the first that is
  * not an approving code (0200, 8001), else the first. */
-#define ZT_ANSWER_CODES 8
+#define ZT_ANSWER_CODES 12
 #define ZT_ANSWER_ID_MAX 20
 typedef struct zt_answer {
   uint16_t gemeente;

@@ -111,6 +111,20 @@ zt_status zt_store_sqlite_fail(struct sqlite3 *db, zt_err *err,
  * JW323's, so that its answer can find it: etl/answer.h). */
 zt_status zt_store_put_message_ident(zt_store *s, int64_t file_id,
                                      const char *ident, zt_err *err);
+/* A JW323 whose lines are stored, and whose identification `ident` is
+ * known now (after them): of the lines it delivered again, identically,
+ * those a message with this identification delivered already are a
+ * copy, no second delivery; those under the DeclaratieNummer of their
+ * first delivery stay noted as delivered again (redelivery) only when
+ * both messages have an identification and the two differ: a resend
+ * under the same number, whose answer counts for them too. *kept: how
+ * many of those stay; `first` (size `n`) the first message's
+ * identification and `nr` (size `n`) the number, for the file's
+ * warning. */
+zt_status zt_store_same_number_resends(zt_store *s, int64_t file_id,
+                                       const char *ident, long *kept,
+                                       char *first, char *nr, size_t n,
+                                       zt_err *err);
 
 /* What ingest knows about a file before reading it. */
 typedef struct zt_file_info {

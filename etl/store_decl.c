@@ -176,25 +176,37 @@ static void bind_decl(sqlite3_stmt *st, int base, int64_t file_id, long line,
 
 /* A line whose provider and reference are stored already (`f`): an
  * identical resend, or a changed one (duplicate_reference). An identical
- * line of a JW323 that another declaration (another DeclaratieNummer)
- * delivered first is noted as delivered again: should the first be
- * rejected whole, this delivery's answer still counts (a resend after a
- * technical rejection). A copy of the same declaration is not noted. */
+ * line of a JW323 that another declaration delivered first is noted as
+ * delivered again: should the first be rejected whole, this delivery's
+ * answer still counts (a resend after a technical rejection). Under the
+ * same DeclaratieNummer that is only so when the two messages'
+ * identifications differ, which is known once the file is read:
+ * zt_store_same_number_resends keeps or drops those notes then. */
 static zt_status repeat_outcome(zt_store *s, int64_t file_id,
                                 const found_row *f, const zt_decl *d,
                                 zt_put_result *res, zt_err *err) {
   sqlite3_stmt *st;
   int rc;
   if (!f->same) {
-    zt_put_reject(res, ZT_R_DUPLICATE_REFERENCE, ZT_D_REF,
-                  "referentienummer: '%s' of provider %08u is already "
-                  "stored with other content",
-                  d->ref, d->agb);
+    if (f->file_id != file_id && f->declnr[0] &&
+        strcmp(f->declnr, d->declnr) == 0)
+      zt_put_reject(res, ZT_R_DUPLICATE_REFERENCE, ZT_D_REF,
+                    "referentienummer: '%s' of provider %08u is already "
+                    "stored with other content, from an earlier "
+                    "declaration with the same DeclaratieNummer %s; the "
+                    "first stays (a correction is a credit and a new line "
+                    "with a new reference)",
+                    d->ref, d->agb, d->declnr);
+    else
+      zt_put_reject(res, ZT_R_DUPLICATE_REFERENCE, ZT_D_REF,
+                    "referentienummer: '%s' of provider %08u is already "
+                    "stored with other content",
+                    d->ref, d->agb);
     return ZT_OK;
   }
   res->outcome = ZT_PUT_DUPLICATE;
   if (!s->file_ijw || f->file_id == file_id || !f->declnr[0] ||
-      !d->declnr[0] || strcmp(f->declnr, d->declnr) == 0)
+      !d->declnr[0])
     return ZT_OK;
   st = zt_store_q_(s, Q_REDELIVERY);
   sqlite3_bind_int64(st, 1, f->id);
@@ -204,6 +216,58 @@ static zt_status repeat_outcome(zt_store *s, int64_t file_id,
   sqlite3_reset(st);
   if (rc != SQLITE_DONE)
     return zt_store_fail_(s, err, "noting a line delivered again");
+  return ZT_OK;
+}
+
+zt_status zt_store_same_number_resends(zt_store *s, int64_t file_id,
+                                       const char *ident, long *kept,
+                                       char *first, char *nr, size_t n,
+                                       zt_err *err) {
+  /* a copy: a message with this identification delivered the line
+   * already (first, or again); or a note under the first delivery's own
+   * number without two identifications to tell the messages apart */
+  static const char drop[] =
+      "DELETE FROM redelivery WHERE file_id = ?1 AND ((?2 <> '' AND ("
+      "EXISTS (SELECT 1 FROM declaration d JOIN message_ident m ON "
+      "m.file_id = d.file_id WHERE d.id = redelivery.decl_id AND "
+      "m.identificatie = ?2) OR EXISTS (SELECT 1 FROM redelivery o JOIN "
+      "message_ident m ON m.file_id = o.file_id WHERE o.decl_id = "
+      "redelivery.decl_id AND o.file_id <> ?1 AND m.identificatie = ?2)))"
+      " OR (declaratie_nr = (SELECT d.declaratie_nr FROM declaration d "
+      "WHERE d.id = redelivery.decl_id) AND (?2 = '' OR NOT EXISTS ("
+      "SELECT 1 FROM declaration d JOIN message_ident m ON m.file_id = "
+      "d.file_id WHERE d.id = redelivery.decl_id))))";
+  static const char left[] =
+      "SELECT count(*), min(m.identificatie), min(d.declaratie_nr) FROM "
+      "redelivery r JOIN declaration d ON d.id = r.decl_id JOIN "
+      "message_ident m ON m.file_id = d.file_id WHERE r.file_id = ?1 AND "
+      "r.declaratie_nr = d.declaratie_nr";
+  sqlite3_stmt *st;
+  int rc;
+  *kept = 0;
+  first[0] = nr[0] = '\0';
+  if (sqlite3_prepare_v2(s->db, drop, -1, &st, NULL) != SQLITE_OK)
+    return zt_store_fail_(s, err, "judging lines delivered again");
+  sqlite3_bind_int64(st, 1, file_id);
+  sqlite3_bind_text(st, 2, ident ? ident : "", -1, SQLITE_STATIC);
+  rc = sqlite3_step(st);
+  sqlite3_finalize(st);
+  if (rc != SQLITE_DONE)
+    return zt_store_fail_(s, err, "judging lines delivered again");
+  if (sqlite3_prepare_v2(s->db, left, -1, &st, NULL) != SQLITE_OK)
+    return zt_store_fail_(s, err, "judging lines delivered again");
+  sqlite3_bind_int64(st, 1, file_id);
+  rc = sqlite3_step(st);
+  if (rc == SQLITE_ROW) {
+    const unsigned char *a = sqlite3_column_text(st, 1);
+    const unsigned char *b = sqlite3_column_text(st, 2);
+    *kept = sqlite3_column_int64(st, 0);
+    zt_strlcpy(first, a ? (const char *)a : "", n);
+    zt_strlcpy(nr, b ? (const char *)b : "", n);
+  }
+  sqlite3_finalize(st);
+  if (rc != SQLITE_ROW)
+    return zt_store_fail_(s, err, "judging lines delivered again");
   return ZT_OK;
 }
 

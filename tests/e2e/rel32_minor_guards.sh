@@ -4,7 +4,9 @@
 #     archived (not "changed after it was read" for ever);
 #  b. [run] periods empty: exit 1 with a message, no report;
 #  c. --key-file on a file that is not a key: refused, its mode unchanged;
-#  d. a member code the municipality table does not know: exit 1;
+#  d. a member code the municipality table does not know: run, report,
+#     export and backtest refuse it alike (exit 1, the same message) and
+#     write nothing;
 #  e. a region name of 300 characters: its folder name is cut to 80;
 #  f. demo --clients 0 or -1: exit 1, nothing generated.
 # Usage: rel32_minor_guards.sh ZOTHUIS SOURCE_DIR WORK_DIR
@@ -40,10 +42,15 @@ zr r --key-file notes.txt run
 [ $RC = 1 ] || fail "c: exit $RC, want 1"
 [ "$(stat -c %a r/notes.txt)" = 644 ] || fail "c: the mode of notes.txt changed"
 
-# d. an unknown member code
-zr r --set region.municipalities=9999 run
-[ $RC = 1 ] || fail "d: exit $RC, want 1"
-grep -q '9999 is not a municipality code' r/last.err || fail "d: $(cat r/last.err)"
+# d. an unknown member code (the store holds lines: backtest would run)
+for cmd in run "report --period 2021-H2" \
+	"export --period 2021-H2 --out $W/d.csv" "backtest --out $W/d-bt.csv"; do
+	zr r --set region.municipalities=0402,9999 $cmd
+	[ $RC = 1 ] || fail "d: $cmd exit $RC, want 1"
+	grep -q 'region.municipalities: 9999 is not a municipality code' \
+		r/last.err || fail "d: $cmd: $(cat r/last.err)"
+done
+[ ! -e "$W/d.csv" ] && [ ! -e "$W/d-bt.csv" ] || fail "d: a table was written"
 
 # e. a long region name
 long=$(awk 'BEGIN { for (i = 0; i < 300; i++) printf "x" }')

@@ -497,6 +497,123 @@ static void test_answer_unread(void **state) {
   g_free(dir);
 }
 
+/* Every reject of `r` as "reason|field" joined by blanks. */
+static char *reject_kinds(const rec *r) {
+  GString *s = g_string_new(NULL);
+  for (guint i = 0; i < r->rejects->len; i++) {
+    const char *x = strchr(at(r->rejects, i), '|') + 1;
+    const char *y = strchr(strchr(x, '|') + 1, '|');
+    g_string_append_printf(s, "%s%.*s", i ? " " : "", (int)(y - x), x);
+  }
+  return g_string_free(s, FALSE);
+}
+
+/* JW325 retour codes are judged one by one (4 digits or capitals, at
+ * most 12 a row) and never cut to fit: a line with a code of 70
+ * characters, or 13 codes, is one reject (field_too_long, the code's
+ * place named, its digits masked) and the other rows stay; 12 codes are
+ * read. A code of the answer itself, or another problem of the
+ * answer's own row (a TotaalToegekendBedrag that is no amount), rejects
+ * the answer and every line of it: no answer is stored in part. */
+static void test_answer_codes(void **state) {
+  char *dir = tu_tmpdir("ijw");
+  char *src = example("JW325.xml");
+  const char *c9340 = "<jw325:RetourCode>9340</jw325:RetourCode>";
+  GString *many = g_string_new(NULL);
+  char *p, *kinds, *longc;
+  rec r;
+  zt_kind kind;
+  zt_reason why;
+  zt_err err;
+  (void)state;
+  longc = g_strdup_printf("<jw325:RetourCode>9340%s</jw325:RetourCode>",
+                          "999900018999900018999900018999900018999900018"
+                          "999900018");
+  /* a line's code of 70 characters */
+  p = variant(dir, "long.xml", src, c9340, longc);
+  rec_init(&r);
+  assert_int_equal(read_path(p, ZT_KIND_AUTO, &r, &kind, &why, &err),
+                   ZT_OK);
+  assert_int_equal(r.rows->len, 3);
+  assert_int_equal(r.rejects->len, 1);
+  kinds = reject_kinds(&r);
+  assert_string_equal(kinds, "field_too_long|11");
+  g_free(kinds);
+  assert_non_null(strstr(at(r.rejects, 0), "|Prestatie/RetourCodes/"
+                         "RetourCode 2 is longer than 4 characters ('93"));
+  assert_null(strstr(at(r.rejects, 0), "999900018"));
+  assert_non_null(strstr(at(r.rows, 0), "|RN001|"));
+  rec_free(&r);
+  g_free(p);
+
+  /* 12 codes on a line (9339, ten 9340, 9341): read, all of them; 13:
+   * rejected */
+  for (int i = 0; i < 10; i++)
+    g_string_append(many, c9340);
+  p = variant(dir, "12.xml", src, c9340, many->str);
+  rec_init(&r);
+  assert_int_equal(read_path(p, ZT_KIND_AUTO, &r, &kind, &why, &err),
+                   ZT_OK);
+  assert_int_equal(r.rows->len, 4);
+  assert_int_equal(r.rejects->len, 0);
+  assert_non_null(strstr(at(r.rows, 1), "|9339 9340 9340 9340 9340 9340 "
+                         "9340 9340 9340 9340 9340 9341"));
+  rec_free(&r);
+  g_free(p);
+  g_string_append(many, c9340);
+  p = variant(dir, "13.xml", src, c9340, many->str);
+  rec_init(&r);
+  assert_int_equal(read_path(p, ZT_KIND_AUTO, &r, &kind, &why, &err),
+                   ZT_OK);
+  assert_int_equal(r.rows->len, 3);
+  assert_int_equal(r.rejects->len, 1);
+  assert_non_null(strstr(at(r.rejects, 0), "|field_too_long|11|more than "
+                         "12 retour codes (Prestatie/RetourCodes/"
+                         "RetourCode 13)"));
+  rec_free(&r);
+  g_free(p);
+
+  /* the answer's own code (in a second RetourCodes of the
+   * DeclaratieAntwoord): the answer and its 3 lines are rejected */
+  p = variant(dir, "da.xml", src, "</jw325:DeclaratieAntwoord>",
+              "<jw325:RetourCodes><jw325:RetourCode>02000</jw325:RetourCode>"
+              "</jw325:RetourCodes></jw325:DeclaratieAntwoord>");
+  rec_init(&r);
+  assert_int_equal(read_path(p, ZT_KIND_AUTO, &r, &kind, &why, &err),
+                   ZT_OK);
+  assert_int_equal(r.rows->len, 0);
+  kinds = reject_kinds(&r);
+  assert_string_equal(kinds, "field_too_long|-1 field_too_long|-1 "
+                             "field_too_long|-1 field_too_long|11");
+  g_free(kinds);
+  assert_non_null(strstr(at(r.rejects, 0), "|not used: the answer's own "
+                         "row (line 132) is rejected: DeclaratieAntwoord/"
+                         "RetourCodes/RetourCode 1 is longer than 4 "
+                         "characters ('02000')"));
+  rec_free(&r);
+  g_free(p);
+
+  /* a granted total that is no amount: the same, amount_invalid */
+  p = variant(dir, "total.xml", src, "<ijw:TotaalBedrag>34000<",
+              "<ijw:TotaalBedrag>34,00<");
+  rec_init(&r);
+  assert_int_equal(read_path(p, ZT_KIND_AUTO, &r, &kind, &why, &err),
+                   ZT_OK);
+  assert_int_equal(r.rows->len, 0);
+  kinds = reject_kinds(&r);
+  assert_string_equal(kinds, "amount_invalid|-1 amount_invalid|-1 "
+                             "amount_invalid|-1 amount_invalid|9");
+  g_free(kinds);
+  rec_free(&r);
+  g_free(p);
+
+  g_string_free(many, TRUE);
+  g_free(longc);
+  g_free(src);
+  tu_rmtree(dir);
+  g_free(dir);
+}
+
 /* A line element inside a line, where the reader skips (a
  * ToegewezenProduct in Commentaar, a Prestatie in another's
  * ProductPeriode): the line around it is rejected with the reason. */
@@ -1217,6 +1334,7 @@ int main(void) {
       cmocka_unit_test(test_line_variants_default_ns),
       cmocka_unit_test(test_nested_line),
       cmocka_unit_test(test_answer_unread),
+      cmocka_unit_test(test_answer_codes),
       cmocka_unit_test(test_totals_mismatch_warns),
       cmocka_unit_test(test_header_invalid),
       cmocka_unit_test(test_declared_encoding),
