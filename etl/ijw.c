@@ -32,6 +32,7 @@
 #include <string.h>
 
 #include "core/str.h"
+#include "etl/encoding.h"
 #include "etl/pseudo.h"
 #include "etl/xmlguard.h"
 
@@ -136,7 +137,10 @@ enum {
   NSLOTS
 };
 
-#define SLOT_CAP 64  /* bytes kept of a field; longer is too long anyway */
+/* Bytes kept of a field: four a character for the longest field (the
+ * retour codes), so a field that overflows is longer than its limit in
+ * characters whatever its script (asserted below the field tables). */
+#define SLOT_CAP 240
 #define NO_SLOT (-1)
 
 typedef struct slot {
@@ -293,6 +297,11 @@ static const fdesc answer_decl_fields[ZT_N_NFIELDS] = {
                          TYPED_MAX, OPTIONAL},
     [ZT_N_CODES] = {G_RC_DECL, "RetourCodes/RetourCode", CODES_MAX, REQUIRED},
 };
+
+_Static_assert(4 * CODES_MAX <= SLOT_CAP && 4 * TYPED_MAX <= SLOT_CAP &&
+                   4 * ZT_REFA_MAX <= SLOT_CAP &&
+                   4 * ZT_ANSWER_ID_MAX <= SLOT_CAP && SLOT_CAP <= 255,
+               "a slot holds every field's limit in characters");
 
 static const zt_value_fmt ijw_fmt = {.money_euros = false, .ijw = true};
 
@@ -902,9 +911,14 @@ static void emit_fields(rd *r, const fdesc *fields, int nfields,
       return;
     }
     f[k] = slot_text(s);
-    if (s->over || f[k].n > d->max) {
+    if (s->over) {
       reject(r, ZT_R_FIELD_TOO_LONG, k, "%s is longer than %d characters",
              d->name, d->max);
+      return;
+    }
+    if (zt_utf8_chars(f[k].p, f[k].n) > d->max) {
+      reject(r, ZT_R_FIELD_TOO_LONG, k, "%s has %zu characters, at most %d "
+             "allowed", d->name, zt_utf8_chars(f[k].p, f[k].n), d->max);
       return;
     }
     if (f[k].n == 0 && required) {

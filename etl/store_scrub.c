@@ -100,8 +100,11 @@ static const pass passes[] = {
 /* The texts of one row, scrubbed as ingest scrubs them now: the
  * client's own BSN wherever and in whatever form it stands, then any
  * nine digits that pass the 11-test. */
+/* Room for the longest text a pass reads (a ReferentieAanbieder). */
+#define TEXT_ROOM ZT_TEXT_BYTES(ZT_REFA_MAX)
+
 static zt_status scrub_row(zt_pseudonymizer *ps, const char *client,
-                           char texts[][64], int n, bool *changed) {
+                           char texts[][TEXT_ROOM], int n, bool *changed) {
   for (int i = 0; i < n; i++) {
     long hits = 0;
     zt_status st = ZT_OK;
@@ -128,7 +131,7 @@ static zt_status run_pass(zt_store *s, zt_pseudonymizer *ps, const pass *p,
     goto done;
   }
   while ((rc = sqlite3_step(sel)) == SQLITE_ROW) {
-    char texts[3][64], client[ZT_PSEUDO_TEXT] = "";
+    char texts[3][TEXT_ROOM], client[ZT_PSEUDO_TEXT] = "";
     bool changed = false, null[3];
     int64_t id = sqlite3_column_int64(sel, 0);
     const unsigned char *c = sqlite3_column_text(sel, 1);
