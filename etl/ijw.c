@@ -501,19 +501,25 @@ void zt_ijw_mask_digits(char *s) {
 }
 
 /* Copy input text (p, n) into `out` for a message: control characters
- * become '?', digit runs of 9 or more are masked (before any cut, so no
- * cut can expose a part of one), and text that does not fit ends in
- * "...". Returns out. */
+ * (C0, DEL and C1) become '?', digit runs of 9 or more are masked
+ * (before any cut, so no cut can expose a part of one), and text that
+ * does not fit ends in "...". Returns out. */
 static const char *show(const void *src, size_t n, char *out, size_t size) {
   char tmp[256];
   const unsigned char *p = src;
   size_t k = 0;
-  while (k < n && k + 1 < sizeof tmp) {
+  size_t o = 0;
+  while (k < n && o + 1 < sizeof tmp) {
     unsigned char c = p ? p[k] : 0;
-    tmp[k] = (c < 0x20 || c == 0x7f) ? '?' : (char)c;
+    if (c == 0xC2 && k + 1 < n && p[k + 1] >= 0x80 && p[k + 1] <= 0x9F) {
+      tmp[o++] = '?';                /* a C1 control (U+0080..U+009F) */
+      k += 2;
+      continue;
+    }
+    tmp[o++] = (c < 0x20 || c == 0x7f) ? '?' : (char)c;
     k++;
   }
-  tmp[k] = '\0';
+  tmp[o] = '\0';
   zt_ijw_mask_digits(tmp);
   {
     /* masking may have shortened it; cut on a character's boundary */
@@ -877,12 +883,34 @@ static void line_end(rd *r) {
   emit_fields(r, m->fields, m->nfields, name_text[m->line]);
 }
 
+/* Does a field's text hold a control character that no text holds? The
+ * parser refuses every C0 control but tab, CR and LF (XML 1.0 has no
+ * such characters); DEL and the C1 controls (U+0080..U+009F) are
+ * characters of XML 1.0, rejected here as a CSV field rejects them
+ * (etl/csvread.c). *at is its byte in the field, *cp its code point. */
+static bool control_in(zt_slice v, size_t *at, unsigned *cp) {
+  const char *del = memchr(v.p, 0x7f, v.n);
+  size_t c1 = zt_utf8_find_c1(v.p, v.n);
+  if (del && (size_t)(del - v.p) < c1) {
+    *at = (size_t)(del - v.p);
+    *cp = 0x7f;
+    return true;
+  }
+  if (c1 == v.n)
+    return false;
+  *at = c1;
+  *cp = (unsigned char)v.p[c1 + 1];
+  return true;
+}
+
 /* One row from the slots `fields` name, or one reject. */
 static void emit_fields(rd *r, const fdesc *fields, int nfields,
                         const char *where) {
   zt_slice f[ZT_MAX_FIELDS];
   zt_row row;
   zt_status st;
+  size_t at;
+  unsigned cp;
   for (int k = 0; k < nfields; k++) {
     const fdesc *d = &fields[k];
     const slot *s;
@@ -919,6 +947,13 @@ static void emit_fields(rd *r, const fdesc *fields, int nfields,
     if (zt_utf8_chars(f[k].p, f[k].n) > d->max) {
       reject(r, ZT_R_FIELD_TOO_LONG, k, "%s has %zu characters, at most %d "
              "allowed", d->name, zt_utf8_chars(f[k].p, f[k].n), d->max);
+      return;
+    }
+    if (control_in(f[k], &at, &cp)) {
+      reject(r, ZT_R_ENCODING_INVALID, k, "%s: control character U+%04X at "
+             "byte %zu; a field holds text (U+0080 to U+009F are most "
+             "likely Windows-1252 text that was read as Latin-1 before the "
+             "message was written)", d->name, cp, at + 1);
       return;
     }
     if (f[k].n == 0 && required) {

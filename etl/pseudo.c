@@ -286,6 +286,12 @@ static void mask_core(const char *raw, size_t n, const char *bsn_p,
       out[o++] = '*';
     } else {
       unsigned char c = (unsigned char)raw[i];
+      if (c == 0xC2 && i + 1 < n && (unsigned char)raw[i + 1] >= 0x80 &&
+          (unsigned char)raw[i + 1] <= 0x9F) {
+        out[o++] = '?';              /* a C1 control: two bytes, one '?' */
+        i += 2;
+        continue;
+      }
       out[o++] = (c == '\r' || c == '\n' || c == '\t') ? ' '
                  : (c < 0x20 || c == 0x7f) ? '?' : (char)c;
     }

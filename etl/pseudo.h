@@ -148,7 +148,8 @@ void zt_bsn_mask(const char *s, size_t n, char out[ZT_MASK_MAX]);
  * codes with letters (RN00674059) stay readable. A digit is a decimal
  * digit of any script (ASCII, full-width U+FF10..U+FF19, ...; UTF-8),
  * and a masked one is one '*' whatever its width. Control characters
- * become ' ' (CR, LF, tab) or '?'. At most one output byte per input
+ * become ' ' (CR, LF, tab) or '?' (the other C0 controls, DEL, and a C1
+ * control, U+0080..U+009F, in UTF-8). At most one output byte per input
  * byte; cut to outsz - 1, so mask the whole text before cutting it for
  * display. */
 #define ZT_MASK_LONG 1u   /* also plain runs of ten or more digits */
