@@ -851,7 +851,7 @@ static void test_bsn_shaped_idents(void **state) {
                                    "a.answer_id = w.a"),
                    1);
   assert_int_equal(tu_count(e.s, "SELECT count(*) FROM meta WHERE key = "
-                                   "'bsn_scrub' AND value = '5'"),
+                                   "'bsn_scrub' AND value = '6'"),
                    1);
   expect_m4_refused(&e);
   env_close(&e);
