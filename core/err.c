@@ -98,6 +98,9 @@ void zt_msg_fit(const char *m, size_t n, char *out, size_t cap) {
 
 /* vsnprintf into out (cap bytes), fitted; the arguments may point into
  * out (the text is formatted before out is written). */
+static void vfit(char *out, size_t cap, const char *fmt, va_list ap)
+    __attribute__((format(printf, 3, 0)));
+
 static void vfit(char *out, size_t cap, const char *fmt, va_list ap) {
   char small[ZT_ERR_MSG_MAX];
   va_list again;

@@ -409,11 +409,11 @@ void zt_mask_line_of(const char *raw, size_t n, const char *bsn,
  * The child's own BSN in a text, in the forms a provider writes it:
  * nine digits, plain or in groups joined by single separators of one
  * kind (space, dot or dash: "100-00-0010", "100.000.022", each in any
- * form of seps[]), also inside a
- * longer run; or, for a BSN with a leading zero, the other eight digits
- * standing free (no digit next to them: "R12345672-1"), plain or in
- * groups joined by spaces or dots. Each span found is replaced by '~' and
- * characters of the child's pseudonym text, as long as the span. One
+ * form of seps[]), also inside a longer run; or, for a BSN with a
+ * leading zero, the other eight digits standing free (no digit next to
+ * them: "R12345672-1"), plain or in groups joined by spaces or dots.
+ * Each span found is replaced by '~' and characters of the child's
+ * pseudonym text, as many characters as the span. One
  * matcher for both callers, which know the child differently (its BSN at
  * ingest, only its pseudonym text in a stored row), so that both write
  * the same text.
