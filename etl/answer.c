@@ -14,6 +14,7 @@
 
 #include "core/sort.h"
 #include "core/str.h"
+#include "etl/encoding.h"
 #include "etl/mask.h"
 #include "etl/refdata.h"
 #include "etl/store.h"
@@ -52,19 +53,26 @@ static zt_status bad(zt_reject *rej, zt_reason reason, int fi,
   return ZT_OK;
 }
 
-/* A text field of at most `max` characters into out (size > max). */
-static bool text(const zt_row *row, int fi, size_t max, bool required,
-                 char *out, zt_reject *rej) {
+/* A text field of at most `max` characters (code points, as the iJw
+ * lengths count) into out, of `cap` bytes; a text of as many characters
+ * that takes more bytes meets that technical limit, named in bytes. */
+static bool text(const zt_row *row, int fi, size_t max, size_t cap,
+                 bool required, char *out, zt_reject *rej) {
   zt_slice s = fld(row, fi);
+  size_t chars = zt_utf8_chars(s.p, s.n);
   out[0] = '\0';
   if (s.n == 0) {
     if (required)
       bad(rej, ZT_R_MISSING_FIELD, fi, "required, but empty");
     return !required;
   }
-  if (s.n > max) {
-    bad(rej, ZT_R_FIELD_TOO_LONG, fi, "%zu characters, at most %zu allowed",
-        s.n, max);
+  if (chars > max || s.n >= cap) {
+    if (chars > max)
+      bad(rej, ZT_R_FIELD_TOO_LONG, fi, "%zu characters, at most %zu "
+          "allowed", chars, max);
+    else
+      bad(rej, ZT_R_FIELD_TOO_LONG, fi, "%zu characters, but %zu bytes in "
+          "UTF-8: at most %zu bytes are kept", chars, s.n, cap - 1);
     return false;
   }
   memcpy(out, s.p, s.n);
@@ -203,18 +211,22 @@ zt_status zt_answer_parse(const zt_row *row, zt_answer *out,
   if (s.n != 8 || zt_parse_u64(s.p, s.n, &u))
     return bad(rej, ZT_R_AGB_FORMAT, ZT_N_AGB, "not 8 digits");
   out->agb = (uint32_t)u;
-  if (!text(row, ZT_N_ANSWER_ID, ZT_ANSWER_ID_MAX, true, out->answer_id,
-            rej) ||
-      !text(row, ZT_N_DECL_ID, ZT_ANSWER_ID_MAX, true, out->decl_id, rej) ||
-      !text(row, ZT_N_DECLNR, ZT_DECLNR_MAX, false, out->declnr, rej) ||
-      !text(row, ZT_N_LEVEL, sizeof level - 1, true, level, rej))
+  if (!text(row, ZT_N_ANSWER_ID, ZT_ANSWER_ID_MAX, sizeof out->answer_id,
+            true, out->answer_id, rej) ||
+      !text(row, ZT_N_DECL_ID, ZT_ANSWER_ID_MAX, sizeof out->decl_id, true,
+            out->decl_id, rej) ||
+      !text(row, ZT_N_DECLNR, ZT_DECLNR_MAX, sizeof out->declnr, false,
+            out->declnr, rej) ||
+      !text(row, ZT_N_LEVEL, sizeof level - 1, sizeof level, true, level,
+            rej))
     return ZT_OK;
   if (strcmp(level, "prestatie") == 0)
     out->line = true;
   else if (strcmp(level, "declaratie") != 0)
     return bad(rej, ZT_R_VALUE_INVALID, ZT_N_LEVEL,
                "must be declaratie or prestatie");
-  if (!text(row, ZT_N_REF, ZT_REF_MAX, out->line, out->ref, rej))
+  if (!text(row, ZT_N_REF, ZT_REF_MAX, sizeof out->ref, out->line, out->ref,
+            rej))
     return ZT_OK;
   if (!out->line && out->ref[0])
     return bad(rej, ZT_R_VALUE_INVALID, ZT_N_REF,
@@ -310,7 +322,7 @@ zt_status zt_store_put_answer(zt_store *s, int64_t file_id, long line,
                               zt_err *err) {
   sqlite3 *db = zt_store_db(s);
   sqlite3_stmt *st;
-  char other[ZT_ANSWER_ID_MAX + 1];
+  char other[ZT_TEXT_BYTES(ZT_ANSWER_ID_MAX)];
   bool found;
   int rc;
   zt_status zs;

@@ -641,6 +641,40 @@ static zt_status reject_control(reader *rd, const zt_csv_rec *rec,
   return ZT_OK;
 }
 
+/* Reject a line with a C1 control character (U+0080..U+009F) in a field
+ * (`f`, the fields as UTF-8), as a control byte is rejected: no text
+ * holds one, and one is almost always a Windows-1252 character that a
+ * program decoded as Latin-1 before it wrote UTF-8 (0x92, a curly
+ * apostrophe, as U+0092), so the text is not what the sender meant; one
+ * may also be a terminal's control sequence (U+009B). In Windows-1252
+ * these bytes are letters and signs: a file read as Windows-1252 has
+ * none after conversion. The message names the column, the code point
+ * and its byte in the field, never the field's text; the raw line shows
+ * it as '?' (zt_mask_line). *done tells whether it rejected. */
+static zt_status reject_c1(reader *rd, const zt_csv_rec *rec,
+                           const zt_slice *f, bool *done, zt_err *err) {
+  *done = false;
+  for (int j = 0; j < rec->nf; j++) {
+    size_t k = zt_utf8_find_c1(f[j].p, f[j].n);
+    unsigned cp;
+    if (k == f[j].n)
+      continue;
+    *done = true;
+    cp = (unsigned char)f[j].p[k + 1];
+    if (j < rd->hdr->n)
+      return reject(rd, rec, ZT_R_ENCODING_INVALID, rd->canon_of_col[j],
+                    err, "column %d (%s): control character U+%04X at byte "
+                    "%zu of the field; a field holds text (U+0080 to "
+                    "U+009F are most likely Windows-1252 text that was "
+                    "read as Latin-1 before the file was written in "
+                    "UTF-8)", j + 1, rd->show[j], cp, k + 1);
+    return reject(rd, rec, ZT_R_ENCODING_INVALID, -1, err,
+                  "field %d: control character U+%04X at byte %zu of the "
+                  "field; a field holds text", j + 1, cp, k + 1);
+  }
+  return ZT_OK;
+}
+
 /* One record after the header: a row or a reject. */
 static zt_status do_record(reader *rd, const zt_csv_rec *rec, zt_err *err) {
   const zt_slice *f = rec->f;
@@ -682,6 +716,12 @@ static zt_status do_record(reader *rd, const zt_csv_rec *rec, zt_err *err) {
       f = rd->conv_f;
     } else
       row.raw = rec->raw;
+    {
+      bool done;
+      zt_status st = reject_c1(rd, rec, f, &done, err);
+      if (st || done)
+        return st;
+    }
   } else
     row.raw = rec->raw;
   {

@@ -126,6 +126,24 @@ size_t zt_utf8_check(const char *p, size_t n) {
   return n;
 }
 
+size_t zt_utf8_chars(const char *p, size_t n) {
+  size_t k = 0;
+  for (size_t i = 0; i < n; i++)
+    k += ((unsigned char)p[i] & 0xC0) != 0x80;
+  return k;
+}
+
+size_t zt_utf8_find_c1(const char *p, size_t n) {
+  const char *q = p;
+  while ((q = memchr(q, 0xC2, (size_t)(p + n - q))) != NULL) {
+    if (q + 1 < p + n && (unsigned char)q[1] >= 0x80 &&
+        (unsigned char)q[1] <= 0x9F)
+      return (size_t)(q - p);
+    q++;
+  }
+  return n;
+}
+
 /* Windows-1252 0x80..0x9F as Unicode code points; 0 = undefined. */
 static const uint16_t cp1252_c1[32] = {
     0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,

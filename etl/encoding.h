@@ -52,6 +52,16 @@ size_t zt_utf8_seq(const char *p, size_t n);
 /* Offset of the first byte of p[0..n) that is not valid UTF-8 text (see
  * zt_utf8_seq), or n when it all is. */
 size_t zt_utf8_check(const char *p, size_t n);
+/* Characters (Unicode code points) in the UTF-8 text p[0..n): every
+ * byte that does not continue a sequence counts, so a stray byte counts
+ * as one. An iJw length ("at most 20") counts these, not bytes. */
+size_t zt_utf8_chars(const char *p, size_t n);
+/* Offset of the first C1 control character (U+0080..U+009F, the bytes
+ * C2 80 to C2 9F) in the UTF-8 text p[0..n), or n when there is none.
+ * Real text has none: one is almost always a Windows-1252 character
+ * (an apostrophe, a dash, a euro sign) that a program decoded as
+ * Latin-1 before it wrote UTF-8. */
+size_t zt_utf8_find_c1(const char *p, size_t n);
 /* Offset of the first byte of p[0..n) that is not valid Windows-1252 text
  * (NUL or one of the five undefined bytes), or n. */
 size_t zt_cp1252_check(const char *p, size_t n);

@@ -25,7 +25,7 @@ typedef struct zt_flow_req {
   uint16_t gemeente;
   int16_t category;          /* -1 absent */
   char code[ZT_CODE_MAX + 1];
-  char ref[ZT_REFA_MAX + 1]; /* ReferentieAanbieder */
+  char ref[ZT_TEXT_BYTES(ZT_REFA_MAX)]; /* ReferentieAanbieder */
   zt_day begin;              /* ToewijzingIngangsdatum asked for */
   zt_day day;                /* the request's day */
   int verwijzer;             /* TypeVerwijzer 1-6, 8 */
@@ -37,7 +37,7 @@ typedef struct zt_flow_assign {
   uint16_t gemeente;
   int16_t category;          /* -1 absent */
   char code[ZT_CODE_MAX + 1];
-  char ref[ZT_REFA_MAX + 1]; /* "" absent */
+  char ref[ZT_TEXT_BYTES(ZT_REFA_MAX)]; /* "" absent */
   int64_t toewijzing;
   zt_day begin, end;         /* Ingangsdatum, Einddatum (NONE: open) */
   zt_day assigned;           /* first Toewijzingsdatum, NONE absent */

@@ -35,6 +35,7 @@
 #include "core/buf.h"
 #include "core/str.h"
 #include "etl/answer.h"
+#include "etl/encoding.h"
 #include "etl/pseudo.h"
 #include "etl/xmlguard.h"
 
@@ -139,7 +140,10 @@ enum {
   NSLOTS
 };
 
-#define SLOT_CAP 64  /* bytes kept of a field; longer is too long anyway */
+/* Bytes kept of a field: four a character for the longest field (the
+ * retour codes), so a field that overflows is longer than its limit in
+ * characters whatever its script (asserted below the field tables). */
+#define SLOT_CAP 240
 #define NO_SLOT (-1)
 
 typedef struct slot {
@@ -299,6 +303,11 @@ static const fdesc answer_decl_fields[ZT_N_NFIELDS] = {
                          TYPED_MAX, OPTIONAL},
     [ZT_N_CODES] = {G_RC_DECL, "RetourCodes/RetourCode", CODES_MAX, REQUIRED},
 };
+
+_Static_assert(4 * CODES_MAX <= SLOT_CAP && 4 * TYPED_MAX <= SLOT_CAP &&
+                   4 * ZT_REFA_MAX <= SLOT_CAP &&
+                   4 * ZT_ANSWER_ID_MAX <= SLOT_CAP && SLOT_CAP <= 255,
+               "a slot holds every field's limit in characters");
 
 static const zt_value_fmt ijw_fmt = {.money_euros = false, .ijw = true};
 
@@ -510,19 +519,25 @@ void zt_ijw_mask_digits(char *s) {
 }
 
 /* Copy input text (p, n) into `out` for a message: control characters
- * become '?', digit runs of 9 or more are masked (before any cut, so no
- * cut can expose a part of one), and text that does not fit ends in
- * "...". Returns out. */
+ * (C0, DEL and C1) become '?', digit runs of 9 or more are masked
+ * (before any cut, so no cut can expose a part of one), and text that
+ * does not fit ends in "...". Returns out. */
 static const char *show(const void *src, size_t n, char *out, size_t size) {
   char tmp[256];
   const unsigned char *p = src;
   size_t k = 0;
-  while (k < n && k + 1 < sizeof tmp) {
+  size_t o = 0;
+  while (k < n && o + 1 < sizeof tmp) {
     unsigned char c = p ? p[k] : 0;
-    tmp[k] = (c < 0x20 || c == 0x7f) ? '?' : (char)c;
+    if (c == 0xC2 && k + 1 < n && p[k + 1] >= 0x80 && p[k + 1] <= 0x9F) {
+      tmp[o++] = '?';                /* a C1 control (U+0080..U+009F) */
+      k += 2;
+      continue;
+    }
+    tmp[o++] = (c < 0x20 || c == 0x7f) ? '?' : (char)c;
     k++;
   }
-  tmp[k] = '\0';
+  tmp[o] = '\0';
   zt_ijw_mask_digits(tmp);
   {
     /* masking may have shortened it; cut on a character's boundary */
@@ -936,11 +951,33 @@ static bool row_bad(rowrej *rj, zt_reason why, int field, const char *fmt,
   return false;
 }
 
+/* Does a field's text hold a control character that no text holds? The
+ * parser refuses every C0 control but tab, CR and LF (XML 1.0 has no
+ * such characters); DEL and the C1 controls (U+0080..U+009F) are
+ * characters of XML 1.0, rejected here as a CSV field rejects them
+ * (etl/csvread.c). *at is its byte in the field, *cp its code point. */
+static bool control_in(zt_slice v, size_t *at, unsigned *cp) {
+  const char *del = memchr(v.p, 0x7f, v.n);
+  size_t c1 = zt_utf8_find_c1(v.p, v.n);
+  if (del && (size_t)(del - v.p) < c1) {
+    *at = (size_t)(del - v.p);
+    *cp = 0x7f;
+    return true;
+  }
+  if (c1 == v.n)
+    return false;
+  *at = c1;
+  *cp = (unsigned char)v.p[c1 + 1];
+  return true;
+}
+
 /* The row the slots `fields` name into f and *row; false, and why in
  * *rj, when a field is missing, repeated or too long. */
 static bool build_fields(rd *r, const fdesc *fields, int nfields,
                          const char *where, zt_slice *f, zt_row *row,
                          rowrej *rj) {
+  size_t at;
+  unsigned cp;
   for (int k = 0; k < nfields; k++) {
     const fdesc *d = &fields[k];
     const slot *s;
@@ -967,9 +1004,19 @@ static bool build_fields(rd *r, const fdesc *fields, int nfields,
       return row_bad(rj, ZT_R_VALUE_INVALID, k, "%s occurs more than once",
                      d->name);
     f[k] = slot_text(s);
-    if (s->over || f[k].n > d->max)
+    if (s->over)
       return row_bad(rj, ZT_R_FIELD_TOO_LONG, k,
                      "%s is longer than %d characters", d->name, d->max);
+    if (zt_utf8_chars(f[k].p, f[k].n) > d->max)
+      return row_bad(rj, ZT_R_FIELD_TOO_LONG, k,
+                     "%s has %zu characters, at most %d allowed", d->name,
+                     zt_utf8_chars(f[k].p, f[k].n), d->max);
+    if (control_in(f[k], &at, &cp))
+      return row_bad(rj, ZT_R_ENCODING_INVALID, k,
+                     "%s: control character U+%04X at byte %zu; a field "
+                     "holds text (U+0080 to U+009F are most likely "
+                     "Windows-1252 text that was read as Latin-1 before "
+                     "the message was written)", d->name, cp, at + 1);
     if (f[k].n == 0 && required)
       return row_bad(rj, ZT_R_MISSING_FIELD, k, "%s is empty", d->name);
   }

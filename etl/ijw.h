@@ -96,8 +96,9 @@ zt_status zt_ijw_read_dated(zt_source *src, const zt_read_opts *opts,
 /* What zt_ijw_read_info tells of the message itself. */
 typedef struct zt_ijw_info {
   zt_day day;          /* as zt_ijw_read_dated's message_day */
-  char ident[24];      /* Header/BerichtIdentificatie/Identificatie, ""
-                        * when absent, too long or the file was refused */
+  char ident[ZT_TEXT_BYTES(ZT_ANSWER_ID_MAX)];
+  /* Header/BerichtIdentificatie/Identificatie, "" when absent, too long
+   * or the file was refused */
 } zt_ijw_info;
 
 /* zt_ijw_read_dated, and the message's identification: a JW325 names

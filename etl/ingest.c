@@ -1021,7 +1021,8 @@ static zt_status ingest_one(zt_store *store, zt_validator *v,
     f->status = en->skip;
     f->file_reason = en->skip == ZT_FILE_SKIPPED ? ZT_R_ENTRY_SKIPPED
                                                  : ZT_R_NONE;
-    zt_strlcpy(f->message, en->why ? en->why : "", sizeof f->message);
+    zt_msg_fit(en->why ? en->why : "", en->why ? strlen(en->why) : 0,
+               f->message, sizeof f->message);   /* it may name a path */
     if (opts->rejects && en->skip == ZT_FILE_SKIPPED)
       write_reject(&ro, 0, NULL, zt_reason_code(f->file_reason), f->message,
                    NULL);
@@ -1051,9 +1052,9 @@ static zt_status ingest_one(zt_store *store, zt_validator *v,
   if (en->walked && (f->id.dev != en->id.dev || f->id.ino != en->id.ino)) {
     f->status = ZT_FILE_SKIPPED;
     f->file_reason = ZT_R_ENTRY_SKIPPED;
-    snprintf(f->message, sizeof f->message,
-             "%s: replaced by another file while the folder was read; not "
-             "read", path);
+    zt_msg_printf(f->message, sizeof f->message,
+                  "%s: replaced by another file while the folder was read; "
+                  "not read", path);
     if (opts->rejects)
       write_reject(&ro, 0, NULL, zt_reason_code(f->file_reason), f->message,
                    NULL);
@@ -1062,9 +1063,9 @@ static zt_status ingest_one(zt_store *store, zt_validator *v,
   if (en->walked && opts->settle_seconds >= 0 && !en->marker &&
       (f->id.size != en->id.size || f->id.mtime_ns != en->id.mtime_ns)) {
     f->status = ZT_FILE_UNSETTLED;
-    snprintf(f->message, sizeof f->message,
-             "%s: changed while the folder was read; left for the next run",
-             path);
+    zt_msg_printf(f->message, sizeof f->message,
+                  "%s: changed while the folder was read; left for the next "
+                  "run", path);
     goto out;
   }
   /* A large file of a size already seen may be a repeat: fingerprint it
@@ -1174,10 +1175,10 @@ static zt_status ingest_one(zt_store *store, zt_validator *v,
       /* A writer is still at it: what was read is not the whole file. */
       zt_store_file_rollback(store);
       f->status = ZT_FILE_UNSETTLED;
-      snprintf(f->message, sizeof f->message,
-               "%s: changed while it was read; nothing of it was stored "
-               "(it is read again %s)", path,
-               en->walked ? "by the next run" : "when it is named again");
+      zt_msg_printf(f->message, sizeof f->message,
+                    "%s: changed while it was read; nothing of it was stored "
+                    "(it is read again %s)", path,
+                    en->walked ? "by the next run" : "when it is named again");
       st = ZT_OK;
       goto out;
     }

@@ -120,6 +120,78 @@ static bool digit_before(const char *s, size_t n, size_t i) {
   return false;
 }
 
+/*
+ * Separators between digit groups, by kind: a space, a dot or a dash, in
+ * ASCII or as a spreadsheet, a web page or an input method writes them
+ * (a no-break space for thousands, an en dash for a hyphen, full-width
+ * forms). Groups joined by separators of one kind are one number; the
+ * kinds never mix ("917 32-2721" is two numbers).
+ */
+enum { SEP_NONE = 0, SEP_SPACE, SEP_DOT, SEP_DASH };
+
+static const struct {
+  const char *bytes;   /* UTF-8 */
+  int kind;
+} seps[] = {
+    {" ", SEP_SPACE},
+    {".", SEP_DOT},
+    {"-", SEP_DASH},
+    {"\xc2\xa0", SEP_SPACE},       /* U+00A0 no-break space */
+    {"\xe2\x80\x87", SEP_SPACE},   /* U+2007 figure space */
+    {"\xe2\x80\x89", SEP_SPACE},   /* U+2009 thin space */
+    {"\xe2\x80\xaf", SEP_SPACE},   /* U+202F narrow no-break space */
+    {"\xe3\x80\x80", SEP_SPACE},   /* U+3000 ideographic space */
+    {"\xe2\x80\x90", SEP_DASH},    /* U+2010 hyphen */
+    {"\xe2\x80\x91", SEP_DASH},    /* U+2011 non-breaking hyphen */
+    {"\xe2\x80\x92", SEP_DASH},    /* U+2012 figure dash */
+    {"\xe2\x80\x93", SEP_DASH},    /* U+2013 en dash */
+    {"\xef\xbc\x8d", SEP_DASH},    /* U+FF0D full-width hyphen-minus */
+    {"\xef\xbc\x8e", SEP_DOT},     /* U+FF0E full-width full stop */
+};
+
+/* The kind of the separator that starts at s[i] (SEP_NONE when none, or
+ * i == n), its bytes in *w. */
+static int sep_at(const char *s, size_t n, size_t i, size_t *w) {
+  unsigned char c = i < n ? (unsigned char)s[i] : 0;
+  *w = 1;
+  if (c != ' ' && c != '.' && c != '-' && c != 0xc2 && c != 0xe2 &&
+      c != 0xe3 && c != 0xef)
+    return SEP_NONE;                 /* the common case */
+  for (size_t k = 0; k < sizeof seps / sizeof seps[0]; k++) {
+    size_t len = strlen(seps[k].bytes);
+    if (len <= n - i && memcmp(s + i, seps[k].bytes, len) == 0) {
+      *w = len;
+      return seps[k].kind;
+    }
+  }
+  return SEP_NONE;
+}
+
+/* The kind of a separator that ends just before s[i], its bytes in *w. */
+static int sep_before(const char *s, size_t i, size_t *w) {
+  for (size_t k = 0; k < sizeof seps / sizeof seps[0]; k++) {
+    size_t len = strlen(seps[k].bytes);
+    if (len <= i && memcmp(s + i - len, seps[k].bytes, len) == 0) {
+      *w = len;
+      return seps[k].kind;
+    }
+  }
+  return SEP_NONE;
+}
+
+/* o bytes of out, less a UTF-8 sequence that a cut left incomplete. */
+static size_t whole_chars(const char *out, size_t o) {
+  size_t k = o, need;
+  unsigned char lead;
+  while (k > 0 && o - k < 4 && ((unsigned char)out[k - 1] & 0xC0) == 0x80)
+    k--;
+  if (k == 0)
+    return o;
+  lead = (unsigned char)out[k - 1];
+  need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+  return o - (k - 1) < need ? k - 1 : o;
+}
+
 /* Would these 8 digits be a BSN whose leading zero was lost (Excel)? */
 static bool bsn_without_zero(const char *digits8) {
   char nine[9];
@@ -132,10 +204,11 @@ static bool bsn_without_zero(const char *digits8) {
  * A digit group is a run of digits, or digit runs joined by single
  * separators of one kind (space or dot, "917 322 721", "1234.56.789"; a
  * dash only joins a group of nine digits, since an 8-digit group with
- * dashes is a date). Masked: nine digits; eight digits that are a BSN
- * with its leading zero lost, standing free (no letter next to them), so
- * that provider codes (AGB, 8 digits) stay readable; with ZT_MASK_LONG,
- * also plain runs of ten or more digits.
+ * dashes is a date; each kind in ASCII or in any form of seps[], a
+ * no-break space, an en dash, ...). Masked: nine digits; eight digits
+ * that are a BSN with its leading zero lost, standing free (no letter
+ * next to them), so that provider codes (AGB, 8 digits) stay readable;
+ * with ZT_MASK_LONG, also plain runs of ten or more digits.
  */
 /* The nine digits (ASCII) of a BSN field's value, or false when it is
  * not nine digits of any script. */
@@ -174,6 +247,7 @@ static void mask_core(const char *raw, size_t n, const char *bsn_p,
                       size_t bsn_n, const char *own, unsigned flags,
                       char *out, size_t outsz) {
   size_t o = 0, i = 0, w;
+  bool full = false;        /* out is full: what is left is cut off */
   /* the BSN field as offsets into raw (empty when there is none) */
   size_t bs = bsn_p && bsn_p >= raw && bsn_p <= raw + n
                   ? (size_t)(bsn_p - raw) : n;
@@ -198,24 +272,30 @@ static void mask_core(const char *raw, size_t n, const char *bsn_p,
         run++;
         j += w;
       }
-      for (size_t k = 0; k < run && o + 1 < outsz; k++) {
+      for (size_t k = 0; k < run && !full; k++) {
         (void)digit_at(raw, n, i, &w);
         if (run >= 5 && (k < 2 || k >= run - 2)) {
-          if (o + w >= outsz)
+          if (o + w >= outsz) {
+            full = true;
             break;
+          }
           memcpy(out + o, raw + i, w);
           o += w;
         } else {
           out[o++] = '*';           /* one star for a digit of any width */
         }
+        full = full || o + 1 >= outsz;
         i += w;
       }
+      if (full)
+        break;                      /* cut: nothing after a cut group */
       i = j;
       continue;
     }
     if (dv >= 0) {
-      size_t j = i, d = 0, runs = 0;
-      char sep = 0, digits[9];
+      size_t j = i, d = 0, runs = 0, sw;
+      int sep = SEP_NONE, k;
+      char digits[9];
       bool mask;
       for (;;) {                      /* one run, then maybe a separator */
         int v;
@@ -226,16 +306,16 @@ static void mask_core(const char *raw, size_t n, const char *bsn_p,
           j += w;
         }
         runs++;
-        if (digit_here(raw, n, j + 1) &&
-            (sep ? raw[j] == sep
-                 : (raw[j] == ' ' || raw[j] == '.' || raw[j] == '-'))) {
-          sep = raw[j];
-          j++;
+        k = sep_at(raw, n, j, &sw);
+        if (k != SEP_NONE && (sep == SEP_NONE || k == sep) &&
+            digit_here(raw, n, j + sw)) {
+          sep = k;
+          j += sw;
           continue;
         }
         break;
       }
-      if (runs > 1 && (d > 9 || (sep == '-' && d != 9))) {
+      if (runs > 1 && (d > 9 || (sep == SEP_DASH && d != 9))) {
         /* not a BSN-like group: take its first run alone */
         int v;
         j = i;
@@ -263,22 +343,26 @@ static void mask_core(const char *raw, size_t n, const char *bsn_p,
         star = g_malloc0(d);
         mask_own_in_run(raw, n, i, j, d, own, star);
       }
-      for (size_t k = i, di = 0; k < j && o + 1 < outsz; k += w) {
-        if (digit_at(raw, n, k, &w) < 0) {
-          out[o++] = raw[k];          /* a separator */
-          continue;
-        }
-        if (star ? !star[di] : !mask || di < 2 || di >= d - 2) {
-          if (o + w >= outsz)
+      for (size_t x = i, di = 0; x < j && !full; x += w) {
+        bool digit = digit_at(raw, n, x, &w) >= 0;
+        if (!digit)
+          (void)sep_at(raw, n, x, &w);   /* a separator, whole */
+        if (!digit || (star ? !star[di] : !mask || di < 2 || di >= d - 2)) {
+          if (o + w >= outsz) {
+            full = true;
             break;
-          memcpy(out + o, raw + k, w);
+          }
+          memcpy(out + o, raw + x, w);
           o += w;
         } else {
           out[o++] = '*';
         }
-        di++;
+        di += digit;
+        full = full || o + 1 >= outsz;
       }
       g_free(star);
+      if (full)
+        break;
       i = j;
       continue;
     }
@@ -286,11 +370,19 @@ static void mask_core(const char *raw, size_t n, const char *bsn_p,
       out[o++] = '*';
     } else {
       unsigned char c = (unsigned char)raw[i];
+      if (c == 0xC2 && i + 1 < n && (unsigned char)raw[i + 1] >= 0x80 &&
+          (unsigned char)raw[i + 1] <= 0x9F) {
+        out[o++] = '?';              /* a C1 control: two bytes, one '?' */
+        i += 2;
+        continue;
+      }
       out[o++] = (c == '\r' || c == '\n' || c == '\t') ? ' '
                  : (c < 0x20 || c == 0x7f) ? '?' : (char)c;
     }
     i++;
   }
+  if (i < n)
+    o = whole_chars(out, o);       /* cut: never half a character */
   out[o] = '\0';
 }
 
@@ -316,11 +408,12 @@ void zt_mask_line_of(const char *raw, size_t n, const char *bsn,
 /*
  * The child's own BSN in a text, in the forms a provider writes it:
  * nine digits, plain or in groups joined by single separators of one
- * kind (space, dot or dash: "100-00-0010", "100.000.022"), also inside a
- * longer run; or, for a BSN with a leading zero, the other eight digits
- * standing free (no digit next to them: "R12345672-1"), plain or in
- * groups joined by spaces or dots. Each span found is replaced by '~' and
- * characters of the child's pseudonym text, as long as the span. One
+ * kind (space, dot or dash: "100-00-0010", "100.000.022", each in any
+ * form of seps[]), also inside a longer run; or, for a BSN with a
+ * leading zero, the other eight digits standing free (no digit next to
+ * them: "R12345672-1"), plain or in groups joined by spaces or dots.
+ * Each span found is replaced by '~' and characters of the child's
+ * pseudonym text, as many characters as the span. One
  * matcher for both callers, which know the child differently (its BSN at
  * ingest, only its pseudonym text in a stored row), so that both write
  * the same text.
@@ -330,23 +423,20 @@ void zt_mask_line_of(const char *raw, size_t n, const char *bsn,
 typedef zt_status (*own_test)(const void *ctx, const char nine[9],
                               bool *own);
 
-static bool is_sep(char c, bool dash) {
-  return c == ' ' || c == '.' || (dash && c == '-');
-}
-
 /* Read `want` digits of s[0..n) from `i` on, digit runs joined by single
- * separators of one kind (a dash only when `dash`), into `digits` (as
- * ASCII digits, whatever digits the text has). Returns the offset after
- * the last digit, or 0 when there are fewer; *sep is the separator used,
- * or 0; *chars the characters read, separators included. */
+ * separators of one kind (a dash only when `dash`; see seps[]), into
+ * `digits` (as ASCII digits, whatever digits the text has). Returns the
+ * offset after the last digit, or 0 when there are fewer; *sep is the
+ * kind of separator used, or SEP_NONE; *chars the characters read,
+ * separators included. */
 static size_t read_digits(const char *s, size_t n, size_t i, size_t want,
-                          bool dash, char *digits, char *sep,
+                          bool dash, char *digits, int *sep,
                           size_t *chars) {
   size_t d = 0, w;
-  *sep = 0;
+  *sep = SEP_NONE;
   *chars = 0;
   while (i < n) {
-    int v = digit_at(s, n, i, &w);
+    int v = digit_at(s, n, i, &w), k;
     if (v >= 0) {
       digits[d++] = (char)('0' + v);
       i += w;
@@ -355,9 +445,11 @@ static size_t read_digits(const char *s, size_t n, size_t i, size_t want,
         return i;
       continue;
     }
-    if (d > 0 && digit_here(s, n, i + 1) &&
-        (*sep ? s[i] == *sep : is_sep(s[i], dash))) {
-      *sep = s[i++];
+    k = sep_at(s, n, i, &w);
+    if (d > 0 && k != SEP_NONE && (dash || k != SEP_DASH) &&
+        (*sep == SEP_NONE || k == *sep) && digit_here(s, n, i + w)) {
+      *sep = k;
+      i += w;
       ++*chars;
       continue;
     }
@@ -369,13 +461,14 @@ static size_t read_digits(const char *s, size_t n, size_t i, size_t want,
 /* Eight digits in s[i..end) standing free: no digit next to them, and,
  * when they are grouped, no group of the same separator going on. */
 static bool free_eight(const char *s, size_t n, size_t i, size_t end,
-                       char sep) {
+                       int sep) {
+  size_t wb, wa;
   if (digit_before(s, n, i) || digit_here(s, n, end))
     return false;
-  if (!sep)
+  if (sep == SEP_NONE)
     return true;
-  return !(i >= 2 && s[i - 1] == sep && digit_before(s, n, i - 1)) &&
-         !(end < n && s[end] == sep && digit_here(s, n, end + 1));
+  return !(sep_before(s, i, &wb) == sep && digit_before(s, n, i - wb)) &&
+         !(sep_at(s, n, end, &wa) == sep && digit_here(s, n, end + wa));
 }
 
 /* Put '~' and the first chars - 1 characters of `text` in the place of
@@ -397,7 +490,8 @@ static zt_status scrub_own(char *s, const char *text, own_test test,
                            const void *ctx, long *hits) {
   size_t i = 0, n = strlen(s);
   while (i < n) {
-    char nine[9], sep;
+    char nine[9];
+    int sep;
     size_t end, chars, w;
     bool own = false;
     zt_status st;

@@ -69,7 +69,10 @@ void zt_pseudo_text(const zt_pseudo *p, char out[ZT_PSEUDO_TEXT]);
  * (NUL-terminated, in place), wherever it stands, in the forms a provider
  * writes it: its nine digits in a row, also inside a longer run
  * ("1000000100921"), or in groups joined by single separators of one
- * kind, space, dot or dash ("100-00-0010", "100.000.022", "100 000 034");
+ * kind, space, dot or dash ("100-00-0010", "100.000.022", "100 000 034";
+ * a kind in ASCII or as a spreadsheet or web page writes it: a no-break,
+ * narrow no-break, figure, thin or ideographic space, a hyphen, a
+ * non-breaking hyphen, a figure or en dash, a full-width dash or dot);
  * and for a BSN with a leading zero, the other eight digits standing free,
  * with no digit next to them ("12345672", "R12345672-1"), in a row or in
  * groups joined by spaces or dots. Each span becomes '~' and the first
@@ -141,16 +144,19 @@ void zt_bsn_mask(const char *s, size_t n, char out[ZT_MASK_MAX]);
 
 /* Copy `raw` into `out` with every BSN-like digit group masked like
  * zt_bsn_mask ("91* *** *21"): nine digits, alone or in groups joined by
- * spaces, dots (or dashes: nine digits only), and eight free-standing
+ * spaces, dots (or dashes: nine digits only), each kind in ASCII or in
+ * the forms zt_bsn_scrub() reads (a no-break space, an en dash, ...),
+ * and eight free-standing
  * digits that are a BSN whose leading zero was lost; the digits in
  * [bsn_p, bsn_p + bsn_n) are masked whatever they are (bsn_p may be
  * NULL). Provider codes (eight digits that fail that test), dates and
  * codes with letters (RN00674059) stay readable. A digit is a decimal
  * digit of any script (ASCII, full-width U+FF10..U+FF19, ...; UTF-8),
  * and a masked one is one '*' whatever its width. Control characters
- * become ' ' (CR, LF, tab) or '?'. At most one output byte per input
- * byte; cut to outsz - 1, so mask the whole text before cutting it for
- * display. */
+ * become ' ' (CR, LF, tab) or '?' (the other C0 controls, DEL, and a C1
+ * control, U+0080..U+009F, in UTF-8). At most one output byte per input
+ * byte; cut to outsz - 1, never inside a character, a digit group or a
+ * separator, so mask the whole text before cutting it for display. */
 #define ZT_MASK_LONG 1u   /* also plain runs of ten or more digits */
 #define ZT_MASK_ALL8 2u   /* also every plain run of eight digits */
 void zt_mask_text(const char *raw, size_t n, const char *bsn_p, size_t bsn_n,

@@ -191,11 +191,18 @@ typedef struct zt_pseudo {
   uint8_t b[16];
 } zt_pseudo;
 
-/* Field length limits (iJw logical data types). */
+/* Field length limits (iJw logical data types), in characters: an XSD
+ * maxLength counts Unicode code points, not bytes (etl/validate.c). */
 #define ZT_REF_MAX 20     /* LDT_ReferentieNummer */
 #define ZT_CODE_MAX 5     /* LDT_ProductCode */
 #define ZT_DECLNR_MAX 12  /* LDT_IdentificatieDeclaratie */
 #define ZT_REFA_MAX 36    /* LDT_Referentie (ReferentieAanbieder) */
+/* Bytes that hold a text of at most n characters in UTF-8 (at most four
+ * bytes a character) with its NUL. A product code is the exception: it
+ * is kept in ZT_CODE_MAX + 1 bytes everywhere (the catalogue's keys, the
+ * 40-byte lines of etl/normalize.h), so one of five characters that
+ * takes more bytes is rejected as a technical limit, named in bytes. */
+#define ZT_TEXT_BYTES(n) (4 * (n) + 1)
 
 /* A validated declaration line. Money in cents; dates as day numbers. */
 typedef struct zt_decl {
@@ -208,10 +215,10 @@ typedef struct zt_decl {
   bool amount_off;       /* amount != volume x tariff: a warning, counted
                             only when the line is stored */
   int64_t toewijzing;    /* ToewijzingNummer, -1 when absent */
-  char ref[ZT_REF_MAX + 1];
-  char prev_ref[ZT_REF_MAX + 1];  /* "" when absent */
-  char code[ZT_CODE_MAX + 1];
-  char declnr[ZT_DECLNR_MAX + 1]; /* "" when absent */
+  char ref[ZT_TEXT_BYTES(ZT_REF_MAX)];
+  char prev_ref[ZT_TEXT_BYTES(ZT_REF_MAX)];  /* "" when absent */
+  char code[ZT_CODE_MAX + 1];                /* bytes, see above */
+  char declnr[ZT_TEXT_BYTES(ZT_DECLNR_MAX)]; /* "" when absent */
   zt_day begin, end;
   int64_t volume;
   int64_t tariff;        /* cents, -1 when absent */
@@ -232,7 +239,8 @@ typedef struct zt_assign {
   int birth_precision;   /* 0 exact, 1 day unknown, 2 day+month, 3 unknown */
   int gender;            /* 0 unknown, 1 man, 2 vrouw */
   int reason;            /* RedenWijziging, -1 when absent */
-  char ref[ZT_REFA_MAX + 1]; /* ReferentieAanbieder, "" when absent */
+  char ref[ZT_TEXT_BYTES(ZT_REFA_MAX)]; /* ReferentieAanbieder, "" when
+                                         * absent */
   zt_day assigned;       /* Toewijzingsdatum, ZT_DAY_NONE when absent */
 } zt_assign;
 
@@ -243,7 +251,7 @@ typedef struct zt_request {
   uint16_t gemeente;
   int category;          /* -1 when absent */
   char code[ZT_CODE_MAX + 1];
-  char ref[ZT_REFA_MAX + 1];  /* ReferentieAanbieder */
+  char ref[ZT_TEXT_BYTES(ZT_REFA_MAX)];  /* ReferentieAanbieder */
   zt_day begin;          /* ToewijzingIngangsdatum asked for */
   zt_day day;            /* the request's day */
   int verwijzer;         /* TypeVerwijzer: 1-6, 8 */
@@ -277,10 +285,10 @@ typedef struct zt_answer {
                           * (a code other than 0200 or 8001) */
   bool credit;           /* DebetCredit of amount */
   bool granted_credit;
-  char answer_id[ZT_ANSWER_ID_MAX + 1];
-  char decl_id[ZT_ANSWER_ID_MAX + 1];
-  char declnr[ZT_DECLNR_MAX + 1];   /* "" when absent */
-  char ref[ZT_REF_MAX + 1];         /* "" on a declaratie row */
+  char answer_id[ZT_TEXT_BYTES(ZT_ANSWER_ID_MAX)];
+  char decl_id[ZT_TEXT_BYTES(ZT_ANSWER_ID_MAX)];
+  char declnr[ZT_TEXT_BYTES(ZT_DECLNR_MAX)];   /* "" when absent */
+  char ref[ZT_TEXT_BYTES(ZT_REF_MAX)];         /* "" on a declaratie row */
   int64_t amount;        /* cents, -1 when absent */
   int64_t granted;       /* cents, -1 when absent */
   char codes[ZT_ANSWER_CODES * 5];  /* "0611 9339" */

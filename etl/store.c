@@ -196,12 +196,23 @@ static uint64_t le_put(unsigned char *p, uint64_t v, int bytes) {
 #define REF_SEED 0x7a6f746875697331ULL    /* "zothuis1" */
 #define CONTENT_SEED 0x7a6f746875697332ULL
 
+/* The key of (agb, ref): a hash of the AGB's four bytes and the text.
+ * A stored text longer than any reference (an older store's) gets a
+ * buffer of its own. */
 static int64_t ref_key(uint32_t agb, const char *ref) {
-  unsigned char buf[4 + ZT_REF_MAX + 1];
+  unsigned char small[4 + ZT_TEXT_BYTES(ZT_REF_MAX)], *buf = small;
   size_t n = strlen(ref);
+  int64_t k;
+  if (4 + n > sizeof small && (buf = malloc(4 + n)) == NULL) {
+    buf = small;
+    n = sizeof small - 4;      /* no memory: the key of its head */
+  }
   le_put(buf, agb, 4);
   memcpy(buf + 4, ref, n);
-  return (int64_t)zt_hash64(buf, 4 + n, REF_SEED);
+  k = (int64_t)zt_hash64(buf, 4 + n, REF_SEED);
+  if (buf != small)
+    free(buf);
+  return k;
 }
 
 int64_t zt_store_ref_key_(uint32_t agb, const char *ref) {

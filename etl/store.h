@@ -92,8 +92,10 @@ zt_status zt_store_meta_get(zt_store *s, const char *key, char *buf,
 zt_status zt_store_meta_set(zt_store *s, const char *key, const char *value,
                             zt_err *err);
 /* Once per store (recorded in meta): replace the BSNs that earlier
- * versions stored in provider references by their tokens, as ingest does
- * now (etl/store_scrub.c). Needs the store's own key. */
+ * versions stored in provider references by their tokens, and mask the
+ * BSNs their masking missed in rejected lines, messages, file names and
+ * the reference tables' free texts, as ingest does now
+ * (etl/store_scrub.c). Needs the store's own key. */
 struct zt_pseudonymizer;
 zt_status zt_store_scrub_bsn(zt_store *s, struct zt_pseudonymizer *ps,
                              zt_err *err);

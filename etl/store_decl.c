@@ -39,7 +39,7 @@ typedef struct found_row {
   bool found;
   int64_t id;
   int64_t file_id;   /* the file that delivered it first */
-  char declnr[ZT_DECLNR_MAX + 1]; /* its DeclaratieNummer, "" none */
+  char declnr[ZT_TEXT_BYTES(ZT_DECLNR_MAX)]; /* its DeclaratieNummer */
   bool credit;
   bool same;         /* the stored line has the same content */
   bool restated;     /* the line `d`, a credit, restates it */

@@ -10,6 +10,7 @@
 
 #include "core/kinds.h"
 #include "core/str.h"
+#include "etl/encoding.h"
 #include "etl/pseudo.h"
 
 /* The field's text with blanks trimmed; p NULL when the column is absent. */
@@ -241,22 +242,47 @@ static zt_status check_int(const zt_row *row, int fi, size_t maxdigits,
   return ZT_OK;
 }
 
+/* A text field into `out`, which holds `cap` bytes. `max` is its iJw
+ * length in characters (code points, as an XSD maxLength counts; 0: it
+ * has none): that is the rule, and the message counts characters. A text
+ * within it that does not fit `cap` bytes (a product code, kept in five
+ * bytes) or a free text longer than its buffer meets a technical limit,
+ * and the message counts bytes. */
 static zt_status check_text(const zt_row *row, int fi, size_t max,
-                            bool required, char *out, zt_reject *rej) {
+                            size_t cap, bool required, char *out,
+                            zt_reject *rej) {
   zt_slice s = field(row, fi);
+  size_t chars;
   out[0] = '\0';
   if (empty(s)) {
     if (required)
       return reject(rej, ZT_R_MISSING_FIELD, fi, row, "required, but empty");
     return ZT_OK;
   }
-  if (s.n > max)
+  chars = zt_utf8_chars(s.p, s.n);
+  if (max && chars > max)
     return reject(rej, ZT_R_FIELD_TOO_LONG, fi, row,
-                  "%zu characters, at most %zu allowed", s.n, max);
+                  "%zu characters, at most %zu allowed", chars, max);
+  if (s.n >= cap) {
+    if (max)
+      return reject(rej, ZT_R_FIELD_TOO_LONG, fi, row,
+                    "%zu characters, but %zu bytes in UTF-8: at most %zu "
+                    "bytes are kept", chars, s.n, cap - 1);
+    return reject(rej, ZT_R_FIELD_TOO_LONG, fi, row,
+                  "%zu bytes in UTF-8, at most %zu allowed", s.n, cap - 1);
+  }
   memcpy(out, s.p, s.n);
   out[s.n] = '\0';
   return ZT_OK;
 }
+
+/* check_text for an iJw text of at most `max` characters into the array
+ * `out` (its size the cap). */
+#define CHECK_TEXT(fi, max, req, out) \
+  check_text(row, (fi), (max), sizeof(out), (req), (out), rej)
+/* ... for a free text, limited only by its array. */
+#define CHECK_FREE(fi, req, out) \
+  check_text(row, (fi), 0, sizeof(out), (req), (out), rej)
 
 static zt_status check_money(const zt_row *row, int fi, bool required,
                              int64_t *out, zt_reject *rej) {
@@ -343,8 +369,8 @@ zt_status zt_validate_decl(zt_validator *v, const zt_row *row, zt_decl *out,
    * read the dates first (without judging them yet if missing). */
   CHECK(check_bsn(v, row, ZT_D_BSN, &out->client, rej));
   CHECK(check_int(row, ZT_D_TOEWIJZING, 9, ijw, &out->toewijzing, rej));
-  CHECK(check_text(row, ZT_D_REF, ZT_REF_MAX, true, out->ref, rej));
-  CHECK(check_text(row, ZT_D_PREVREF, ZT_REF_MAX, false, out->prev_ref, rej));
+  CHECK(CHECK_TEXT(ZT_D_REF, ZT_REF_MAX, true, out->ref));
+  CHECK(CHECK_TEXT(ZT_D_PREVREF, ZT_REF_MAX, false, out->prev_ref));
   s = field(row, ZT_D_CATEGORY);
   if (empty(s))
     return reject(rej, ZT_R_MISSING_FIELD, ZT_D_CATEGORY, row,
@@ -355,7 +381,7 @@ zt_status zt_validate_decl(zt_validator *v, const zt_row *row, zt_decl *out,
                   "'%s' is not a product category of the code list",
                   show(s, buf));
   out->category = (uint8_t)x;
-  CHECK(check_text(row, ZT_D_CODE, ZT_CODE_MAX, true, out->code, rej));
+  CHECK(CHECK_TEXT(ZT_D_CODE, ZT_CODE_MAX, true, out->code));
   CHECK(check_date(row, ZT_D_BEGIN, D_REQUIRED, &out->begin, rej));
   CHECK(check_date(row, ZT_D_END, D_REQUIRED, &out->end, rej));
   if (out->end < out->begin)
@@ -395,7 +421,7 @@ zt_status zt_validate_decl(zt_validator *v, const zt_row *row, zt_decl *out,
     return reject(rej, ZT_R_MISSING_FIELD, ZT_D_PREVREF, row,
                   "a credit must name the reference of its debit");
   CHECK(check_date(row, ZT_D_BIRTH, D_OPTIONAL, &out->birth, rej));
-  CHECK(check_text(row, ZT_D_DECLNR, ZT_DECLNR_MAX, false, out->declnr, rej));
+  CHECK(CHECK_TEXT(ZT_D_DECLNR, ZT_DECLNR_MAX, false, out->declnr));
   {
     char *texts[] = {out->ref, out->prev_ref, out->declnr};
     zt_status st = scrub(v, row, ZT_D_BSN, &out->client, texts, 3,
@@ -477,10 +503,10 @@ zt_status zt_validate_assign(zt_validator *v, const zt_row *row,
                     show(s, buf));
     out->category = (int)x;
   }
-  CHECK(check_text(row, ZT_A_CODE, ZT_CODE_MAX, false, out->code, rej));
+  CHECK(CHECK_TEXT(ZT_A_CODE, ZT_CODE_MAX, false, out->code));
   CHECK(check_int(row, ZT_A_REASON, 2, false, &x, rej));
   out->reason = (int)x;
-  CHECK(check_text(row, ZT_A_REF, ZT_REFA_MAX, false, out->ref, rej));
+  CHECK(CHECK_TEXT(ZT_A_REF, ZT_REFA_MAX, false, out->ref));
   CHECK(check_date(row, ZT_A_DAY, D_OPTIONAL, &out->assigned, rej));
   {
     char *texts[] = {out->ref};
@@ -559,7 +585,7 @@ zt_status zt_validate_productcode(zt_validator *v, const zt_row *row,
   int k;
   reset(rej);
   memset(out, 0, sizeof *out);
-  CHECK(check_text(row, ZT_P_CODE, ZT_CODE_MAX, true, out->code, rej));
+  CHECK(CHECK_TEXT(ZT_P_CODE, ZT_CODE_MAX, true, out->code));
   s = field(row, ZT_P_KIND);
   if (empty(s))
     return reject(rej, ZT_R_MISSING_FIELD, ZT_P_KIND, row,
@@ -570,8 +596,7 @@ zt_status zt_validate_productcode(zt_validator *v, const zt_row *row,
                   "'%s' is not a care kind (see docs/indicators.md)",
                   show(s, buf));
   out->kind = k;
-  CHECK(check_text(row, ZT_P_LABEL, sizeof out->label - 1, false, out->label,
-                   rej));
+  CHECK(CHECK_FREE(ZT_P_LABEL, false, out->label));
   mask_free_text(v, out->label);
   CHECK(check_date(row, ZT_P_FROM, D_OPTIONAL, &out->valid_from, rej));
   CHECK(check_date(row, ZT_P_TO, D_OPEN_END, &out->valid_to, rej));
@@ -594,10 +619,8 @@ zt_status zt_validate_provider(zt_validator *v, const zt_row *row,
   reset(rej);
   memset(out, 0, sizeof *out);
   CHECK(check_agb(row, ZT_V_AGB, &out->agb, rej));
-  CHECK(check_text(row, ZT_V_NAME, sizeof out->name - 1, true, out->name,
-                   rej));
-  CHECK(check_text(row, ZT_V_TYPE, sizeof out->type - 1, false, out->type,
-                   rej));
+  CHECK(CHECK_FREE(ZT_V_NAME, true, out->name));
+  CHECK(CHECK_FREE(ZT_V_TYPE, false, out->type));
   mask_free_text(v, out->name);
   mask_free_text(v, out->type);
   s = field(row, ZT_V_CONTRACTED);
@@ -783,9 +806,11 @@ zt_status zt_validate_benchmark(zt_validator *v, const zt_row *row,
   memset(out, 0, sizeof *out);
   REQUIRE(ZT_M_INDICATOR);
   s = field(row, ZT_M_INDICATOR);
-  if (s.n >= sizeof out->indicator)
+  if (zt_utf8_chars(s.p, s.n) >= sizeof out->indicator)
     return reject(rej, ZT_R_FIELD_TOO_LONG, ZT_M_INDICATOR, row,
-                  "longer than %zu characters", sizeof out->indicator - 1);
+                  "%zu characters, at most %zu allowed",
+                  zt_utf8_chars(s.p, s.n), sizeof out->indicator - 1);
+  /* (an id is ASCII, checked next: then its bytes are its characters) */
   for (size_t i = 0; i < s.n; i++)
     if (!((s.p[i] >= 'a' && s.p[i] <= 'z') ||
           (s.p[i] >= '0' && s.p[i] <= '9') || strchr("._|=-", s.p[i])))
@@ -862,8 +887,7 @@ zt_status zt_validate_benchmark(zt_validator *v, const zt_row *row,
                   "'%s' is not procent, per1000, aantal or euro",
                   show(s, buf));
   REQUIRE(ZT_M_SOURCE);
-  CHECK(check_text(row, ZT_M_SOURCE, sizeof out->source - 1, true,
-                   out->source, rej));
+  CHECK(CHECK_FREE(ZT_M_SOURCE, true, out->source));
   mask_free_text(v, out->source);
   return ZT_OK;
 }
@@ -895,13 +919,13 @@ zt_status zt_validate_request(zt_validator *v, const zt_row *row,
   memset(out, 0, sizeof *out);
   CHECK(check_bsn(v, row, ZT_Q_BSN, &out->client, rej));
   CHECK(check_agb(row, ZT_Q_AGB, &out->agb, rej));
-  CHECK(check_text(row, ZT_Q_REF, ZT_REFA_MAX, true, out->ref, rej));
+  CHECK(CHECK_TEXT(ZT_Q_REF, ZT_REFA_MAX, true, out->ref));
   CHECK(check_date(row, ZT_Q_DAY, D_REQUIRED, &out->day, rej));
   CHECK(check_date(row, ZT_Q_BEGIN, D_REQUIRED, &out->begin, rej));
   CHECK(check_gemeente(v, row, ZT_Q_GEMEENTE, out->day, &out->gemeente,
                        rej));
   CHECK(check_category(v, row, ZT_Q_CATEGORY, &out->category, rej));
-  CHECK(check_text(row, ZT_Q_CODE, ZT_CODE_MAX, false, out->code, rej));
+  CHECK(CHECK_TEXT(ZT_Q_CODE, ZT_CODE_MAX, false, out->code));
   CHECK(check_int(row, ZT_Q_VERWIJZER, 2, true, &x, rej));
   if (x < 1 || x > 8 || x == 7)
     return reject(rej, ZT_R_VALUE_INVALID, ZT_Q_VERWIJZER, row,
@@ -935,7 +959,7 @@ zt_status zt_validate_care(zt_validator *v, const zt_row *row,
   CHECK(check_gemeente(v, row, ZT_Z_GEMEENTE, out->begin, &out->gemeente,
                        rej));
   CHECK(check_category(v, row, ZT_Z_CATEGORY, &out->category, rej));
-  CHECK(check_text(row, ZT_Z_CODE, ZT_CODE_MAX, false, out->code, rej));
+  CHECK(CHECK_TEXT(ZT_Z_CODE, ZT_CODE_MAX, false, out->code));
   CHECK(check_int(row, ZT_Z_STATUS, 1, true, &x, rej));
   if (x != 1 && x != 3)
     return reject(rej, ZT_R_VALUE_INVALID, ZT_Z_STATUS, row,

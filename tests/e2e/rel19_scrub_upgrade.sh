@@ -30,7 +30,7 @@ unscrub() {
 
 # upgraded DIR CSV WORDS WHAT: CSV (four lines stored before and one
 # new) ingested into DIR's older store: the pass warns with WORDS, the
-# four are duplicates, and the store records bsn_scrub 5
+# four are duplicates, and the store records bsn_scrub 6
 upgraded() {
 	zr "$1" ingest "$W/$2"
 	[ $RC = 0 ] || fail "ingest $2 exit $RC: $(cat "$1/last.err")"
@@ -38,8 +38,8 @@ upgraded() {
 		fail "no word of the pass: $(cat "$1/last.err")"
 	grep -q "read 5 = accepted 1 + rejected 0 + duplicates 4" "$1/last.out" ||
 		fail "the resend of $4 was not recognised: $(cat "$1/last.out")"
-	[ "$(count "$1" "SELECT value FROM meta WHERE key = 'bsn_scrub'")" = 5 ] ||
-		fail "bsn_scrub not 5"
+	[ "$(count "$1" "SELECT value FROM meta WHERE key = 'bsn_scrub'")" = 6 ] ||
+		fail "bsn_scrub not 6"
 }
 
 make_region r
@@ -85,7 +85,7 @@ grep -q "stored rows had a BSN" r/last.err && fail "scrubbed a second time"
 
 # A store scrubbed by version 2, which took the client's BSN only as nine
 # digits in a row: references that hold it in groups or without its
-# leading zero are in clear. The pass runs once more (bsn_scrub 5) and
+# leading zero are in clear. The pass runs once more (bsn_scrub 6) and
 # gives them the text ingest gives them now.
 make_region s
 rm s/inbox/*
@@ -117,7 +117,7 @@ noform "store of version 2, passed again"
 # A store of version 3: ToewijzingNummers stored as sent, also nine
 # digits that pass the 11-test (111222333, 123456782) and the client's
 # own BSN without its leading zero (12345672 for 012345672), and
-# assignment keys that held the birth date. The pass (bsn_scrub 5) gives
+# assignment keys that held the birth date. The pass (bsn_scrub 6) gives
 # them their tokens and every assignment the key ingest gives it now, so
 # a resend finds them; the declaration still joins its assignment.
 make_region t

@@ -36,9 +36,10 @@ zr r init
 # 111222333 and 999900006 (other children)
 {
 	echo "$DECL_HEADER"
-	# the client's BSN in full-width digits: 28 bytes, too long
-	echo "98000011;0402;735192844;3001;R$(fw 735192844);;45;45A01;2021-09-01;2021-09-28;10;04;9500;95000;D"
-	# mixed: four ASCII digits and five full-width ones (19 bytes);
+	# the client's BSN in full-width digits in a reference of 24
+	# characters (a length counts characters): too long
+	echo "98000011;0402;735192844;3001;R$(fw 735192844)-$(fw 0921)-ABCDEFGH;;45;45A01;2021-09-01;2021-09-28;10;04;9500;95000;D"
+	# mixed: four ASCII digits and five full-width ones (9 characters);
 	# another child's BSN with one full-width digit as the number
 	echo "98000011;0402;735192844;3002;7351$(fw 92844);;45;45A01;2021-09-01;2021-09-28;10;04;9500;95000;D;11122233$(fw 3)"
 	# another child's BSN as the ToewijzingNummer, in full-width digits
@@ -59,7 +60,8 @@ cat rej.csv r/last.out r/last.err dump.sql > all.raw
 find r/rejected -name "*.reason" -exec cat {} + >> all.raw 2>/dev/null || true
 find r/out -type f -exec cat {} + >> all.raw 2>/dev/null || true
 ascii all.raw > all.txt
-grep -q field_too_long rej.csv || fail "no field_too_long line"
+grep -q 'field_too_long,"referentienummer: 24 characters, at most 20' \
+	rej.csv || fail "no field_too_long line: $(cat rej.csv)"
 grep -q "toewijzingnummer.*value_invalid\|value_invalid.*toewijzingnummer" \
 	rej.csv || fail "the full-width ToewijzingNummer was not rejected"
 [ "$(count r "SELECT count(*) FROM declaration WHERE ref LIKE '~%'")" -ge 1 ] ||

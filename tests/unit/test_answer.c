@@ -21,6 +21,7 @@
 #include "etl/snapshot.h"
 #include "etl/store.h"
 #include "metrics/metrics.h"
+#include "rowutil.h"
 
 #define REG ZT_GEMEENTE_REGIO
 #define NS "http://www.istandaarden.nl/ijw/3_2/"
@@ -288,6 +289,60 @@ static void test_read_line_problems(void **state) {
   g_free(log);
   g_free(bad);
   g_free(xml);
+}
+
+/* The identifications and the reference of an answer row count
+ * characters, as the iJw lengths do: 20 characters in two-byte letters
+ * are one answer_id, 21 are too long, and so is a niveau whose few
+ * characters take more bytes than it is kept in. */
+static void test_lengths_in_characters(void **state) {
+  zt_refdata *rd;
+  zt_pseudonymizer *ps;
+  unsigned char key[ZT_KEY_BYTES] = {5, 4, 3};
+  zt_validator v;
+  zt_answer a;
+  zt_reject rej;
+  tu_row r;
+  char id[64], text[256];
+  size_t o = 0;
+  (void)state;
+  assert_int_equal(zt_refdata_load(&rd, ZT_SOURCE_DIR "/reference", NULL),
+                   ZT_OK);
+  assert_int_equal(zt_pseudo_open_key(&ps, key, NULL), ZT_OK);
+  v = (zt_validator){rd, ps, 0, 0, 0};
+  for (int i = 0; i < 20; i++)
+    o += (size_t)snprintf(id + o, sizeof id - o, "\xc3\xa5");  /* U+00E5 */
+  snprintf(text, sizeof text,
+           "0402;12345678;%s;M1;D1;prestatie;R\xc3\xa9\xc3\xa9;20000;D;;;"
+           "9307", id);
+  assert_int_equal(zt_validate_answer(&v, tu_make_row(&r, ZT_KIND_ANTWOORDEN,
+                                                      text, false),
+                                      &a, &rej),
+                   ZT_OK);
+  if (rej.reason != ZT_R_NONE)
+    fail_msg("%s", rej.message);
+  assert_string_equal(a.answer_id, id);
+  assert_string_equal(a.ref, "R\xc3\xa9\xc3\xa9");
+  snprintf(text, sizeof text,
+           "0402;12345678;%sx;M1;D1;prestatie;R1;20000;D;;;9307", id);
+  assert_int_equal(zt_validate_answer(&v, tu_make_row(&r, ZT_KIND_ANTWOORDEN,
+                                                      text, false),
+                                      &a, &rej),
+                   ZT_OK);
+  assert_int_equal(rej.reason, ZT_R_FIELD_TOO_LONG);
+  assert_non_null(strstr(rej.message, "21 characters, at most 20 allowed"));
+  /* niveau: 15 characters fit its 15 bytes only in ASCII */
+  snprintf(text, sizeof text, "0402;12345678;A1;M1;D1;%s;R1;20000;D;;;9307",
+           "\xe2\x82\xac\xe2\x82\xac\xe2\x82\xac\xe2\x82\xac\xe2\x82\xac"
+           "\xe2\x82\xac");
+  assert_int_equal(zt_validate_answer(&v, tu_make_row(&r, ZT_KIND_ANTWOORDEN,
+                                                      text, false),
+                                      &a, &rej),
+                   ZT_OK);
+  assert_int_equal(rej.reason, ZT_R_FIELD_TOO_LONG);
+  assert_non_null(strstr(rej.message, "6 characters, but 18 bytes in UTF-8"));
+  zt_pseudo_close(ps);
+  zt_refdata_free(rd);
 }
 
 /* ---- ingest and the snapshot ----------------------------------------- */
@@ -796,7 +851,7 @@ static void test_bsn_shaped_idents(void **state) {
                                    "a.answer_id = w.a"),
                    1);
   assert_int_equal(tu_count(e.s, "SELECT count(*) FROM meta WHERE key = "
-                                   "'bsn_scrub' AND value = '5'"),
+                                   "'bsn_scrub' AND value = '6'"),
                    1);
   expect_m4_refused(&e);
   env_close(&e);
@@ -881,6 +936,7 @@ int main(void) {
       cmocka_unit_test(test_read_rows),
       cmocka_unit_test(test_read_header_refusal),
       cmocka_unit_test(test_read_line_problems),
+      cmocka_unit_test(test_lengths_in_characters),
       cmocka_unit_test(test_no_answers),
       cmocka_unit_test(test_answers_snapshot),
       cmocka_unit_test(test_answers_as_of),

@@ -577,6 +577,56 @@ static void test_control_bytes(void **state) {
   }
 }
 
+/* A C1 control character (U+0080..U+009F in UTF-8) in a field rejects
+ * its line as a control byte does: a curly apostrophe of Windows-1252
+ * decoded as Latin-1 (U+0092), a CSI (U+009B), one at the field's end
+ * and one beyond the header's columns; a file in Windows-1252, where
+ * 0x92 is that apostrophe, and U+00A0 (the first code point after the
+ * C1 block) stay allowed. The sink's mask shows the character as '?',
+ * the line still valid UTF-8. */
+static void test_c1_controls(void **state) {
+  result r;
+  const char *text = "productcode;kind;label\n"
+                     "A1;x;caf\xc3\xa9 d\xc2\x92" "Artagnan\n"
+                     "A2;x;\"red \xc2\x9b" "31m\"\n"
+                     "A3;x;no\xc2\xa0" "break\n"
+                     "A4;x;end\xc2\x80\n"
+                     "A5;x;ok;\xc2\x85\n";
+  (void)state;
+  r = read_text(text, ZT_KIND_AUTO);
+  assert_int_equal(r.st, ZT_OK);
+  assert_int_equal(r.c.rows, 1);
+  assert_int_equal(r.c.rejects, 4);
+  assert_non_null(strstr(r.c.log->str,
+                         "X2 encoding_invalid 2: column 3 (label): control "
+                         "character U+0092 at byte 8 of the field"));
+  assert_non_null(strstr(r.c.log->str, "Latin-1"));
+  assert_non_null(strstr(r.c.log->str,
+                         "X3 encoding_invalid 2: column 3 (label): control "
+                         "character U+009B at byte 5 of the field"));
+  assert_non_null(strstr(r.c.log->str, "R4: A3|x|no\xc2\xa0" "break|"));
+  assert_non_null(strstr(r.c.log->str,
+                         "X5 encoding_invalid 2: column 3 (label): control "
+                         "character U+0080 at byte 4 of the field"));
+  assert_non_null(strstr(r.c.log->str, "X6 encoding_invalid -1: field 4: "
+                                       "control character U+0085 at byte "
+                                       "1"));
+  result_free(&r);
+  /* Windows-1252: 0x92 is an apostrophe, converted to U+2019 */
+  r = read_text("productcode;kind;label\nA1;x;d\x92" "Artagnan\n",
+                ZT_KIND_AUTO);
+  assert_int_equal(r.c.rejects, 0);
+  assert_non_null(strstr(r.c.log->str, "R2: A1|x|d\xe2\x80\x99" "Artagnan|"));
+  result_free(&r);
+  /* the sink's mask: one '?' for the two bytes, valid UTF-8 */
+  {
+    char out[32];
+    const char *raw = "A1;d\xc2\x92" "A;\xc2\x9b" "1;\xc2\xa0";
+    zt_mask_line(raw, strlen(raw), NULL, 0, out, sizeof out);
+    assert_string_equal(out, "A1;d?A;?1;\xc2\xa0");
+  }
+}
+
 static void test_gzip(void **state) {
   char *dir = tu_tmpdir("csvgz");
   GString *text = g_string_new(DECL_HDR "\r\n");
@@ -770,6 +820,7 @@ int main(void) {
       cmocka_unit_test(test_mapping_errors),
       cmocka_unit_test(test_encodings),
       cmocka_unit_test(test_control_bytes),
+      cmocka_unit_test(test_c1_controls),
       cmocka_unit_test(test_gzip),
       cmocka_unit_test(test_line_numbers),
       cmocka_unit_test(test_every_line_once),

@@ -1174,6 +1174,92 @@ static void test_masking(void **state) {
   g_free(dir);
 }
 
+/* A ReferentieNummer counts characters, as its XSD maxLength does: 20
+ * four-byte characters (80 bytes, more than the reader once kept of a
+ * field) are a reference, 21 two-byte ones are too long, and the message
+ * counts characters. */
+static void test_lengths_in_characters(void **state) {
+  char *dir = tu_tmpdir("ijw");
+  GString *wide = g_string_new(NULL), *over = g_string_new(NULL);
+  char *p, *q, *want;
+  rec r;
+  zt_kind kind;
+  zt_reason why;
+  zt_err err;
+  (void)state;
+  g_string_append_c(wide, '>');
+  for (int i = 0; i < 20; i++)
+    g_string_append(wide, "\xf0\x9f\x98\x80");          /* U+1F600 */
+  g_string_append_c(wide, '<');
+  g_string_append_c(over, '>');
+  for (int i = 0; i < 21; i++)
+    g_string_append(over, "\xc3\xa9");                  /* U+00E9 */
+  g_string_append_c(over, '<');
+  p = variant(dir, "wide.xml", DATA "jw323_prefixes.xml", ">RN-A2<",
+              wide->str);
+  q = variant(dir, "wide2.xml", p, ">RN-B2<", over->str);
+  rec_init(&r);
+  assert_int_equal(read_path(q, ZT_KIND_AUTO, &r, &kind, &why, &err), ZT_OK);
+  assert_int_equal(r.rows->len, 3);
+  want = g_strdup_printf("56|12345678|0402|999900031|20001|%.*s|RN-OLD7|",
+                         (int)wide->len - 2, wide->str + 1);
+  assert_true(g_str_has_prefix(at(r.rows, 1), want));
+  assert_int_equal(r.rejects->len, 1);
+  assert_true(g_str_has_prefix(at(r.rejects, 0), "103|field_too_long|4|"));
+  assert_non_null(strstr(at(r.rejects, 0), "has 21 characters, at most 20 "
+                                           "allowed"));
+  rec_free(&r);
+  g_free(want);
+  g_free(p);
+  g_free(q);
+  g_string_free(wide, TRUE);
+  g_string_free(over, TRUE);
+  tu_rmtree(dir);
+  g_free(dir);
+}
+
+/* XML 1.0 lets DEL and the C1 controls (U+0080..U+009F) through where
+ * its parser refuses the C0 ones: a line whose field holds one is
+ * rejected as encoding_invalid, as a CSV line is, naming the field, the
+ * code point and its byte; given as a character reference too. A
+ * U+00A0 is text. */
+static void test_c1_controls(void **state) {
+  char *dir = tu_tmpdir("ijw");
+  char *p, *q, *t;
+  rec r;
+  zt_kind kind;
+  zt_reason why;
+  zt_err err;
+  (void)state;
+  p = variant(dir, "c1a.xml", DATA "jw323_prefixes.xml", ">RN-A2<",
+              ">RN\xc2\x92" "A2<");
+  q = variant(dir, "c1b.xml", p, ">RN-B2<", ">RN&#x9B;B2<");
+  t = variant(dir, "c1c.xml", q, ">RN&amp;B1<", ">RN\xc2\xa0" "B1&#127;<");
+  rec_init(&r);
+  assert_int_equal(read_path(t, ZT_KIND_AUTO, &r, &kind, &why, &err), ZT_OK);
+  assert_int_equal(r.rows->len, 1);
+  assert_int_equal(r.rejects->len, 3);
+  assert_true(g_str_has_prefix(at(r.rejects, 0), "56|encoding_invalid|4|"));
+  assert_non_null(strstr(at(r.rejects, 0), "control character U+0092 at "
+                                           "byte 3"));
+  assert_true(g_str_has_prefix(at(r.rejects, 1), "83|encoding_invalid|4|"));
+  assert_non_null(strstr(at(r.rejects, 1), "control character U+007F at "
+                                           "byte 7"));
+  assert_true(g_str_has_prefix(at(r.rejects, 2), "103|encoding_invalid|4|"));
+  assert_non_null(strstr(at(r.rejects, 2), "U+009B"));
+  rec_free(&r);
+  g_free(p);
+  g_free(q);
+  g_free(t);
+  /* a C1 control in a header value quoted by its message: '?' */
+  p = variant(dir, "c1h.xml", DATA "jw323_prefixes.xml", ">12345678<",
+              ">1234\xc2\x9b" "5678<");
+  expect_header_invalid(p, "1234?5678");
+  g_free(p);
+  tu_rmtree(dir);
+  g_free(dir);
+}
+
 /* ---- sniffing --------------------------------------------------------- */
 
 static int sniff(const char *s) { return zt_ijw_sniff(s, strlen(s)); }
@@ -1346,6 +1432,8 @@ int main(void) {
       cmocka_unit_test(test_many_lines_across_chunks),
       cmocka_unit_test(test_sink_error_stops),
       cmocka_unit_test(test_masking),
+      cmocka_unit_test(test_lengths_in_characters),
+      cmocka_unit_test(test_c1_controls),
       cmocka_unit_test(test_sniff),
       cmocka_unit_test(test_message_day),
       cmocka_unit_test(test_day_first_dates),

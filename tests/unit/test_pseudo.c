@@ -209,6 +209,122 @@ static void test_wide_digits(void **state) {
   zt_pseudo_close(ps);
 }
 
+/* Every separator a spreadsheet, a web page or an input method puts
+ * between digit groups, by kind, with what it is called in messages. */
+static const struct {
+  const char *utf8, *name;
+  char kind;                    /* ' ', '.' or '-' */
+} wide_seps[] = {
+    {"\xc2\xa0", "U+00A0 no-break space", ' '},
+    {"\xe2\x80\xaf", "U+202F narrow no-break space", ' '},
+    {"\xe2\x80\x87", "U+2007 figure space", ' '},
+    {"\xe2\x80\x89", "U+2009 thin space", ' '},
+    {"\xe3\x80\x80", "U+3000 ideographic space", ' '},
+    {"\xe2\x80\x90", "U+2010 hyphen", '-'},
+    {"\xe2\x80\x91", "U+2011 non-breaking hyphen", '-'},
+    {"\xe2\x80\x92", "U+2012 figure dash", '-'},
+    {"\xe2\x80\x93", "U+2013 en dash", '-'},
+    {"\xef\xbc\x8d", "U+FF0D full-width hyphen-minus", '-'},
+    {"\xef\xbc\x8e", "U+FF0E full-width full stop", '.'},
+};
+
+/* A text with `sep` where `fmt` has '|'. */
+static char *with_sep(const char *fmt, const char *sep) {
+  GString *g = g_string_new(NULL);
+  for (const char *p = fmt; *p; p++)
+    if (*p == '|')
+      g_string_append(g, sep);
+    else
+      g_string_append_c(g, *p);
+  return g_string_free(g, FALSE);
+}
+
+/* BSN-like groups joined by non-ASCII separators are BSN-like groups: in
+ * a rejected line (another child's BSN in a wrong column, the line's own
+ * BSN in a remark), in a message (ZT_MASK_LONG) and in a free text; a
+ * masked line stays valid UTF-8, also when it is cut; dates and amounts
+ * stay readable; separators of two kinds are two numbers. The client's
+ * own BSN in such groups in a reference becomes its token, as many
+ * characters as it had, the same as with ASCII separators. */
+static void test_wide_separators(void **state) {
+  unsigned char k[ZT_KEY_BYTES] = {7};
+  zt_pseudonymizer *ps;
+  zt_pseudo own;
+  (void)state;
+  assert_int_equal(zt_pseudo_open_key(&ps, k, NULL), ZT_OK);
+  assert_int_equal(zt_pseudo_of(ps, "100000034", 9, &own), ZT_OK);
+  for (size_t i = 0; i < sizeof wide_seps / sizeof wide_seps[0]; i++) {
+    const char *sep = wide_seps[i].utf8;
+    char *in, *want, line[128], ref[64], aref[64];
+    /* nine digits in three groups (917322721 passes the 11-test) */
+    in = with_sep("a;917|322|721;b", sep);
+    want = with_sep("a;91*|***|*21;b", sep);
+    if (strcmp(masked(in, 0), want) != 0)
+      fail_msg("%s: '%s' masked '%s'", wide_seps[i].name, in,
+               masked(in, 0));
+    assert_true(g_utf8_validate(masked(in, 0), -1, NULL));
+    g_free(in);
+    g_free(want);
+    /* ... in four groups, in full-width digits */
+    in = with_sep("\xef\xbc\x99\xef\xbc\x91|73|22|721", sep);
+    want = with_sep("\xef\xbc\x99\xef\xbc\x91|**|**|*21", sep);
+    assert_string_equal(masked(in, 0), want);
+    g_free(in);
+    g_free(want);
+    /* eight free digits that are a BSN without its zero (012345672);
+     * with dashes eight digits are a date and stay */
+    in = with_sep("x 1234|5672 y", sep);
+    want = wide_seps[i].kind == '-' ? g_strdup(in)
+                                    : with_sep("x 12**|**72 y", sep);
+    assert_string_equal(masked(in, 0), want);
+    g_free(in);
+    g_free(want);
+    in = with_sep("2021|09|01", sep);
+    assert_string_equal(masked(in, 0), in);
+    g_free(in);
+    /* the line's own BSN field, and its value in a remark */
+    in = with_sep("0402;100000034;zie 100|000|034", sep);
+    zt_mask_line(in, strlen(in), in + 5, 9, line, sizeof line);
+    want = with_sep("0402;10*****34;zie 10*|***|*34", sep);
+    assert_string_equal(line, want);
+    g_free(in);
+    g_free(want);
+    /* a cut inside a separator leaves no half of it */
+    in = with_sep("ab917|322|721", sep);
+    {
+      size_t cut = 5 + strlen(sep) / 2 + 1;   /* "ab91*" and part */
+      char out[16];
+      zt_mask_text(in, strlen(in), NULL, 0, 0, out, cut + 1);
+      assert_true(g_utf8_validate(out, -1, NULL));
+      assert_null(strstr(out, "7"));
+    }
+    g_free(in);
+    /* the client's own BSN in a reference: the token of the ASCII form
+     * ("100 000 034" with its kind of separator), as many characters */
+    in = with_sep("R100|000|034-1", sep);
+    snprintf(ref, sizeof ref, "%s", in);
+    snprintf(aref, sizeof aref, "R100%c000%c034-1", wide_seps[i].kind,
+             wide_seps[i].kind);
+    assert_true(zt_bsn_scrub(ref, "100000034", &own));
+    assert_true(zt_bsn_scrub(aref, "100000034", &own));
+    assert_string_equal(ref, aref);
+    assert_int_equal(g_utf8_strlen(ref, -1), g_utf8_strlen(in, -1));
+    g_free(in);
+  }
+  /* two kinds are two numbers: "917 322-721" is no BSN-like group */
+  assert_string_equal(masked("917\xc2\xa0" "322\xe2\x80\x93" "721", 0),
+                      "917\xc2\xa0" "322\xe2\x80\x93" "721");
+  /* but a no-break space and a space are one kind */
+  assert_string_equal(masked("917\xc2\xa0" "322 721", 0),
+                      "91*\xc2\xa0" "*** *21");
+  /* a messages' mask: ten digits in groups are no BSN-like group, but
+   * the separators do not hide nine */
+  assert_string_equal(masked("zie 917\xe2\x80\xaf" "322\xe2\x80\xaf" "721",
+                             ZT_MASK_LONG),
+                      "zie 91*\xe2\x80\xaf***\xe2\x80\xaf*21");
+  zt_pseudo_close(ps);
+}
+
 static void test_key_id(void **state) {
   char *dir = tu_tmpdir("keyid");
   char *k1 = g_build_filename(dir, "1.key", NULL);
@@ -420,6 +536,7 @@ int main(void) {
       cmocka_unit_test(test_mask_groups), cmocka_unit_test(test_key_id),
       cmocka_unit_test(test_number_token),
       cmocka_unit_test(test_wide_digits),
+      cmocka_unit_test(test_wide_separators),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

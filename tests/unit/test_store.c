@@ -13,6 +13,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "etl/pseudo.h"
 #include "etl/store.h"
 
 static zt_decl line(int client, const char *ref, int64_t amount) {
@@ -602,6 +603,117 @@ static void test_rejected_file(void **state) {
   zt_store_close(s);
 }
 
+/* A store written by a version whose masking missed BSNs in digits of
+ * another script, in groups joined by a no-break space or an en dash,
+ * or in a long run of a line that could not be split: the first scrub
+ * masks them in the rejected lines, their messages, the file names and
+ * the reference tables' free texts, once (bsn_scrub 6), and leaves
+ * what was masked already, and what masking keeps, as it was. The
+ * BSNs (917322721, 111222333) are made up and pass the 11-test. */
+static void test_scrub_masked_texts(void **state) {
+  unsigned char key[ZT_KEY_BYTES] = {9, 8, 7};
+  char *dir = tu_tmpdir("store-scrub");
+  char *path = g_build_filename(dir, "z.db", NULL);
+  zt_pseudonymizer *ps;
+  zt_store *s;
+  sqlite3 *db;
+  int64_t f;
+  char sql[2048];
+  (void)state;
+  assert_int_equal(zt_pseudo_open_key(&ps, key, NULL), ZT_OK);
+  assert_int_equal(zt_store_open(&s, path, ZT_STORE_INIT, NULL), ZT_OK);
+  f = begin(s, "a.csv");
+  assert_false(commit(s, f, "h1"));
+  zt_store_close(s);            /* as a command finds an older store */
+  assert_int_equal(zt_store_open(&s, path, ZT_STORE_USE, NULL), ZT_OK);
+  db = zt_store_db(s);
+  snprintf(sql, sizeof sql,
+           "INSERT INTO reject (file_id, line, field, reason, message, raw) "
+           "VALUES (%lld, 2, 'einddatum', 'date_invalid', "
+           "'einddatum: ''\xef\xbc\x99\xef\xbc\x91\xef\xbc\x97\xef\xbc\x93"
+           "\xef\xbc\x92\xef\xbc\x92\xef\xbc\x97\xef\xbc\x92\xef\xbc\x91'' "
+           "is not a real date', 'a;111\xc2\xa0" "222\xc2\xa0" "333;b'), "
+           "(%lld, 3, NULL, 'field_count', 'the line has 3 fields', "
+           "'x;9173227210921;y'), "
+           "(%lld, 4, 'einddatum', 'date_invalid', 'm', "
+           "'x;9173227210921;917\xe2\x80\x93" "32\xe2\x80\x93" "2721'), "
+           "(%lld, 5, NULL, 'date_invalid', 'm', 'a;11* *** *33;b'); "
+           "UPDATE ingest_file SET path = 'in/client_917\xe2\x80\xaf" "322"
+           "\xe2\x80\xaf" "721.csv', name = 'client_917\xe2\x80\xaf" "322"
+           "\xe2\x80\xaf" "721.csv'; "
+           "INSERT INTO provider (agb, file_id, name, provider_type, "
+           "contracted) VALUES (12345678, %lld, 'Zorg 917\xe2\x80\x89" "322"
+           "\xe2\x80\x89" "721 BV', 'J&O', 1); "
+           "INSERT INTO product_code (file_id, code, kind, label) VALUES "
+           "(%lld, '45A01', 'pleegzorg', 'zie 917\xc2\xa0" "322\xc2\xa0"
+           "721'); "
+           "INSERT INTO benchmark (file_id, indicator, gebied, periode, "
+           "waarde_num, waarde_den, status, bron) VALUES (%lld, 'x', 'NL', "
+           "'2022', 1, 1, 'definitief', 'dossier \xef\xbc\x91\xef\xbc\x91"
+           "\xef\xbc\x91\xe3\x80\x80\xef\xbc\x92\xef\xbc\x92\xef\xbc\x92"
+           "\xe3\x80\x80\xef\xbc\x93\xef\xbc\x93\xef\xbc\x93'); "
+           "INSERT OR REPLACE INTO meta (key, value) VALUES ('bsn_scrub', "
+           "'5')",
+           (long long)f, (long long)f, (long long)f, (long long)f,
+           (long long)f, (long long)f, (long long)f);
+  assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+  assert_int_equal(zt_store_scrub_bsn(s, ps, NULL), ZT_OK);
+  assert_int_equal(tu_count(s, "SELECT count(*) FROM meta WHERE key = "
+                               "'bsn_scrub' AND value = '6'"),
+                   1);
+  /* the groups and the wide digits, masked; separators kept whole */
+  assert_int_equal(tu_count(s, "SELECT count(*) FROM reject WHERE line = 2 "
+                               "AND raw = 'a;11*\xc2\xa0***\xc2\xa0*33;b' "
+                               "AND message = 'einddatum: ''\xef\xbc\x99"
+                               "\xef\xbc\x91*****\xef\xbc\x92\xef\xbc\x91'' "
+                               "is not a real date'"),
+                   1);
+  /* a line that could not be split: every long run; one that could:
+   * ten digits stay, as ingest keeps them, the en-dash groups not */
+  assert_int_equal(tu_count(s, "SELECT count(*) FROM reject WHERE line = 3 "
+                               "AND raw = 'x;91*********21;y'"),
+                   1);
+  assert_int_equal(tu_count(s, "SELECT count(*) FROM reject WHERE line = 4 "
+                               "AND raw = 'x;9173227210921;91*\xe2\x80\x93"
+                               "**\xe2\x80\x93**21'"),
+                   1);
+  assert_int_equal(tu_count(s, "SELECT count(*) FROM reject WHERE line = 5 "
+                               "AND raw = 'a;11* *** *33;b'"),
+                   1);
+  assert_int_equal(tu_count(s, "SELECT count(*) FROM ingest_file WHERE "
+                               "path = 'in/client_91*\xe2\x80\xaf***\xe2\x80"
+                               "\xaf*21.csv' AND name = 'client_91*\xe2\x80"
+                               "\xaf***\xe2\x80\xaf*21.csv'"),
+                   1);
+  assert_int_equal(tu_count(s, "SELECT count(*) FROM provider WHERE name = "
+                               "'Zorg 91*\xe2\x80\x89***\xe2\x80\x89*21 BV' "
+                               "AND provider_type = 'J&O'"),
+                   1);
+  assert_int_equal(tu_count(s, "SELECT count(*) FROM product_code WHERE "
+                               "label = 'zie 91*\xc2\xa0***\xc2\xa0*21'"),
+                   1);
+  assert_int_equal(tu_count(s, "SELECT count(*) FROM benchmark WHERE bron = "
+                               "'dossier \xef\xbc\x91\xef\xbc\x91*\xe3\x80"
+                               "\x80***\xe3\x80\x80*\xef\xbc\x93"
+                               "\xef\xbc\x93'"),
+                   1);
+  /* once: a text written in clear after it is not passed again */
+  assert_int_equal(sqlite3_exec(db, "UPDATE product_code SET label = "
+                                    "'zie 917\xc2\xa0" "322\xc2\xa0" "721'",
+                                NULL, NULL, NULL),
+                   SQLITE_OK);
+  assert_int_equal(zt_store_scrub_bsn(s, ps, NULL), ZT_OK);
+  assert_int_equal(tu_count(s, "SELECT count(*) FROM product_code WHERE "
+                               "label = 'zie 917\xc2\xa0" "322\xc2\xa0"
+                               "721'"),
+                   1);
+  zt_store_close(s);
+  zt_pseudo_close(ps);
+  tu_rmtree(dir);
+  g_free(path);
+  g_free(dir);
+}
+
 /* A file rolled back puts the in-memory caches back as they were (the
  * undo journal), without reloading them: a new client of the rolled-back
  * file is forgotten, a credit it put in quarantine is gone, and a waiting
@@ -1068,6 +1180,7 @@ int main(void) {
       cmocka_unit_test(test_rollback_and_repeat),
       cmocka_unit_test(test_residence),
       cmocka_unit_test(test_rejected_file),
+      cmocka_unit_test(test_scrub_masked_texts),
       cmocka_unit_test(test_rollback_undo),
       cmocka_unit_test(test_whole_files),
       cmocka_unit_test(test_check_and_versions),

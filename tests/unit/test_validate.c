@@ -629,6 +629,109 @@ static void test_free_text_masked(void **state) {
   }
 }
 
+/* `n` copies of the UTF-8 character `c` after `head`, into out. */
+static const char *repeat(char *out, size_t size, const char *head,
+                          const char *c, int n) {
+  size_t o = (size_t)snprintf(out, size, "%s", head);
+  for (int i = 0; i < n; i++)
+    o += (size_t)snprintf(out + o, size - o, "%s", c);
+  return out;
+}
+
+/* An iJw length counts characters, not bytes: a reference of 20
+ * characters is stored whatever their width (two, three or four bytes
+ * each), one of 21 is rejected, and the message counts characters. A
+ * product code is kept in five bytes: five characters that take more are
+ * rejected with a message that counts bytes; so is a free text longer
+ * than its buffer. */
+static void test_lengths_in_characters(void **state) {
+  char value[256], text[512];
+  zt_decl d;
+  zt_reject rej;
+  (void)state;
+  /* "R" and 19 e-acutes: 20 characters, 39 bytes */
+  rej = check(ZT_D_REF, repeat(value, sizeof value, "R", "\xc3\xa9", 19),
+              false, &d);
+  assert_int_equal(rej.reason, ZT_R_NONE);
+  assert_string_equal(d.ref, value);
+  rej = check(ZT_D_REF, repeat(value, sizeof value, "R", "\xc3\xa9", 20),
+              false, &d);
+  assert_int_equal(rej.reason, ZT_R_FIELD_TOO_LONG);
+  assert_non_null(strstr(rej.message, "21 characters, at most 20 allowed"));
+  /* 20 four-byte characters (U+1F600): 80 bytes, the most a reference
+   * takes; one more is too long */
+  rej = check(ZT_D_PREVREF,
+              repeat(value, sizeof value, "", "\xf0\x9f\x98\x80", 20), false,
+              &d);
+  assert_int_equal(rej.reason, ZT_R_NONE);
+  assert_int_equal(strlen(d.prev_ref), 80);
+  rej = check(ZT_D_PREVREF,
+              repeat(value, sizeof value, "", "\xf0\x9f\x98\x80", 21), false,
+              &d);
+  assert_int_equal(rej.reason, ZT_R_FIELD_TOO_LONG);
+  assert_non_null(strstr(rej.message, "21 characters, at most 20 allowed"));
+  /* a declaration number of 12 euro signs (36 bytes), and of 13 */
+  rej = check(ZT_D_DECLNR, repeat(value, sizeof value, "", "\xe2\x82\xac",
+                                  12), false, &d);
+  assert_int_equal(rej.reason, ZT_R_NONE);
+  assert_string_equal(d.declnr, value);
+  rej = check(ZT_D_DECLNR, repeat(value, sizeof value, "", "\xe2\x82\xac",
+                                  13), false, &d);
+  assert_int_equal(rej.reason, ZT_R_FIELD_TOO_LONG);
+  assert_non_null(strstr(rej.message, "13 characters, at most 12 allowed"));
+  /* product codes: five characters in five bytes are fine, five in six
+   * bytes meet the technical limit, six characters the iJw one */
+  rej = check(ZT_D_CODE, "45A01", false, &d);
+  assert_int_equal(rej.reason, ZT_R_NONE);
+  rej = check(ZT_D_CODE, "45\xc3\x84" "00", false, &d);
+  assert_int_equal(rej.reason, ZT_R_FIELD_TOO_LONG);
+  assert_non_null(strstr(rej.message, "5 characters, but 6 bytes in UTF-8: "
+                                      "at most 5 bytes are kept"));
+  rej = check(ZT_D_CODE, "45\xc3\x84" "001", false, &d);
+  assert_int_equal(rej.reason, ZT_R_FIELD_TOO_LONG);
+  assert_non_null(strstr(rej.message, "6 characters, at most 5 allowed"));
+  {
+    /* a ReferentieAanbieder of 36 three-byte characters (108 bytes) */
+    zt_validator v = {rd, ps, 0, 0, 0};
+    zt_assign a;
+    tu_row r;
+    repeat(value, sizeof value, "", "\xe2\x82\xac", 36);
+    snprintf(text, sizeof text, "0402;12345678;%s;2010-05-17;;1;77;43;43A01;"
+             "2022-01-01;;;%s", bsn, value);
+    zt_validate_assign(&v, tu_make_row(&r, ZT_KIND_TOEWIJZINGEN, text,
+                                       false), &a, &rej);
+    assert_int_equal(rej.reason, ZT_R_NONE);
+    assert_string_equal(a.ref, value);
+    snprintf(text, sizeof text, "0402;12345678;%s;2010-05-17;;1;77;43;43A01;"
+             "2022-01-01;;;%s\xe2\x82\xac", bsn, value);
+    zt_validate_assign(&v, tu_make_row(&r, ZT_KIND_TOEWIJZINGEN, text,
+                                       false), &a, &rej);
+    assert_int_equal(rej.reason, ZT_R_FIELD_TOO_LONG);
+    assert_non_null(strstr(rej.message, "37 characters, at most 36 "
+                                        "allowed"));
+  }
+  {
+    /* a provider's name has no iJw length, only its buffer (127 bytes):
+     * 63 e-acutes and a letter fit, 64 e-acutes (128 bytes) do not */
+    zt_validator v = {rd, ps, 0, 0, 0};
+    zt_provider p;
+    tu_row r;
+    snprintf(text, sizeof text, "12345678;%s;;ja",
+             repeat(value, sizeof value, "x", "\xc3\xa9", 63));
+    zt_validate_provider(&v, tu_make_row(&r, ZT_KIND_AANBIEDERS, text,
+                                         false), &p, &rej);
+    assert_int_equal(rej.reason, ZT_R_NONE);
+    assert_string_equal(p.name, value);
+    snprintf(text, sizeof text, "12345678;%s;;ja",
+             repeat(value, sizeof value, "", "\xc3\xa9", 64));
+    zt_validate_provider(&v, tu_make_row(&r, ZT_KIND_AANBIEDERS, text,
+                                         false), &p, &rej);
+    assert_int_equal(rej.reason, ZT_R_FIELD_TOO_LONG);
+    assert_non_null(strstr(rej.message, "128 bytes in UTF-8, at most 127 "
+                                        "allowed"));
+  }
+}
+
 /* A year after 2999 (9999-12-31) is an open end where one may be, and a
  * rejected date with the reason said where none may. */
 static void test_open_ends(void **state) {
@@ -693,6 +796,7 @@ int main(void) {
       cmocka_unit_test(test_scrub_forms_by_pseudonym),
       cmocka_unit_test(test_other_kinds),
       cmocka_unit_test(test_free_text_masked),
+      cmocka_unit_test(test_lengths_in_characters),
       cmocka_unit_test(test_open_ends),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
