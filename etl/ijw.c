@@ -516,6 +516,21 @@ void zt_ijw_mask_digits(char *s) {
     i = j;
   }
   s[o] = '\0';
+  /* and BSNs written in groups ("123 456 782", "1234.56.782", with a
+   * no-break space, ...), as a rejected line's raw text is masked:
+   * at most one byte out per byte in, so the text fits where it was */
+  {
+    char *m = malloc(o + 1);
+    if (!m) {
+      for (char *c = s; *c; c++)   /* no memory: hide every digit */
+        if (*c >= '0' && *c <= '9')
+          *c = '*';
+      return;
+    }
+    zt_mask_text(s, o, NULL, 0, 0, m, o + 1);
+    memcpy(s, m, strlen(m) + 1);
+    free(m);
+  }
 }
 
 /* Copy input text (p, n) into `out` for a message: control characters

@@ -136,7 +136,8 @@ const char *zt_ijw_format(zt_kind kind);
 
 /* Mask, in place, every run of 9 or more digits in `s` as its first two
  * digits, stars, and its last two ("123456782" -> "12*****82"); digits
- * of any script count (zt_digit_at), and a masked one is one star. */
+ * of any script count (zt_digit_at), and a masked one is one star. Then
+ * every BSN written in groups, as zt_mask_text does ("12* *** *82"). */
 void zt_ijw_mask_digits(char *s);
 
 #endif

@@ -1145,6 +1145,16 @@ static void test_masking(void **state) {
                            "2345678");
   }
 
+  {
+    /* a BSN in groups, with ASCII or no-break spaces, or dots */
+    char g[] = "a 123 456 782 b 1234.56.782 c 123\xc2\xa0" "456\xc2\xa0"
+               "782 d 2023 01 15";
+    zt_ijw_mask_digits(g);
+    assert_null(strstr(g, "456"));
+    assert_null(strstr(g, "56.7"));
+    assert_non_null(strstr(g, "d 2023 01 15"));   /* a date stays */
+  }
+
   /* A BSN-like Afzender is masked in the header error. */
   p = variant(dir, "bsn.xml", DATA "jw323_prefixes.xml", ">12345678<",
               ">999900006<");
