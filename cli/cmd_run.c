@@ -715,7 +715,9 @@ int zt_cmd_run(const zt_globals *g, int argc, char **argv) {
     goto done;
   }
   locked = zt_file_clock_ns();
-  if (zt_store_open(&store, cfg.store_path, ZT_STORE_UPGRADE, &err) ||
+  /* the key first: a store is never upgraded for a key it refuses */
+  if (zt_check_store_key(&cfg, &err) ||
+      zt_store_open(&store, cfg.store_path, ZT_STORE_UPGRADE, &err) ||
       zt_store_check(store, &err) ||
       zt_open_store_key(&cfg, store, ZT_KEY_CREATE | ZT_KEY_RECORD, &ps,
                         &created, &err)) {
