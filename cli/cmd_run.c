@@ -665,7 +665,7 @@ int zt_cmd_run(const zt_globals *g, int argc, char **argv) {
   int64_t locked;
   zt_err err;
   bool created = false, problems = false;
-  int rc = ZT_EXIT_OK;
+  int rc = ZT_EXIT_OK, move_rc = 0;
 
   zt_err_clear(&err);
   zt_config_defaults(&cfg);
@@ -763,11 +763,17 @@ int zt_cmd_run(const zt_globals *g, int argc, char **argv) {
     archive = archive_month(&cfg);
     clean_stale(cfg.rejected_dir, locked);
     clean_stale(archive, locked);
+    /* A file that cannot be moved out (a full or read-only archive) is
+     * stored and stays in the inbox, where the next run finds it
+     * already stored: the store is complete, so the reports are still
+     * written, and the exit code (4) says that an output failed. */
     for (size_t i = 0; i < run.nfiles; i++) {
       if (!settle_file(&cfg, &run.files[i], archive, &problems, &err)) {
-        rc = stopped("run", NULL, &err);
-        g_free(archive);
-        goto done;
+        zt_error("run", "%s; the file is stored and left in the inbox, "
+                 "the next run moves it", err.msg);
+        if (!move_rc)
+          move_rc = zt_exit_code(err.status);
+        zt_err_clear(&err);
       }
     }
     g_free(archive);
@@ -806,7 +812,9 @@ int zt_cmd_run(const zt_globals *g, int argc, char **argv) {
       g_free(dir);
     }
   }
-  if (problems)
+  if (move_rc)
+    rc = move_rc;
+  else if (problems)
     rc = ZT_EXIT_INPUT;
   zt_info("run", "done (exit %d)", rc);
 done:
