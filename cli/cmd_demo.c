@@ -135,6 +135,7 @@ int zt_cmd_demo(const zt_globals *g, int argc, char **argv) {
   if (zt_cli_refdata(&cfg, &rd, &err) ||
       zt_lock_take(&lock, cfg.store_path, true, cfg.lock_wait_seconds,
                    &err) ||
+      zt_check_store_key(&cfg, &err) ||
       zt_store_open(&store, cfg.store_path, ZT_STORE_INIT, &err) ||
       zt_open_store_key(&cfg, store, ZT_KEY_CREATE | ZT_KEY_RECORD, &ps,
                         &created, &err)) {

@@ -129,11 +129,76 @@ void zt_print_run_summary(FILE *fp, const zt_ingest_run *run) {
               run->rejected_by_reason[r], zt_reason_text((zt_reason)r));
 }
 
+/* Does the store refuse to be used with the key file at all: one that
+ * lost the record of its key (ZT_ERR_CORRUPT), a missing key file for
+ * a store with pseudonyms (ZT_ERR_USAGE)? `version` is the store's
+ * schema version as found, `stored` its key id when `have_id`. */
+static zt_status key_binding(const zt_config *cfg, int version,
+                             bool have_id, const char *stored, bool clients,
+                             zt_err *err) {
+  /* Every build since schema 6 records the key when a store gets its
+   * first pseudonyms: a store of 6 or later that holds pseudonyms but no
+   * key id has lost its record (or was tampered with), and any key would
+   * be taken for its own -- every child a second client. */
+  if (clients && !have_id && version >= 6)
+    return zt_fail(err, ZT_ERR_CORRUPT,
+                   "store %s holds pseudonyms but no record of the key "
+                   "they were made with (meta key_id): restore the store "
+                   "from its backup", cfg->store_path);
+  if ((have_id || clients) && access(cfg->key_file, F_OK) != 0)
+    return zt_fail(err, ZT_ERR_USAGE,
+                   "key file %s is missing, and store %s already holds "
+                   "pseudonyms made with its key%s%.8s%s: restore the "
+                   "key file from its backup (a new key would give "
+                   "every child a second pseudonym, so zothuis does not "
+                   "make one)", cfg->key_file, cfg->store_path,
+                   have_id ? " (key id " : "", have_id ? stored : "",
+                   have_id ? ")" : "");
+  return ZT_OK;
+}
+
+/* A key of id `id` for a store that recorded `stored`: refused when
+ * they differ. */
+static zt_status key_mismatch(const zt_config *cfg, const char *id,
+                              const char *stored, zt_err *err) {
+  if (strcmp(id, stored) == 0)
+    return ZT_OK;
+  return zt_fail(err, ZT_ERR_USAGE,
+                 "key file %s does not belong to store %s (its key id is "
+                 "%.8s, the store's %.8s): use the key the store was made "
+                 "with; pseudonyms of another key would make the same "
+                 "child a second client", cfg->key_file, cfg->store_path,
+                 id, stored);
+}
+
+zt_status zt_check_store_key(const zt_config *cfg, zt_err *err) {
+  zt_store_keyinfo ki;
+  zt_pseudonymizer *ps = NULL;
+  char id[33];
+  zt_status st;
+  if (access(cfg->store_path, F_OK) != 0)
+    return ZT_OK;
+  zt_store_peek_key(cfg->store_path, &ki);
+  if (!ki.known)
+    return ZT_OK;                   /* opening it says what is wrong */
+  st = key_binding(cfg, ki.version, ki.have_id, ki.id, ki.clients, err);
+  if (st || access(cfg->key_file, F_OK) != 0)
+    return st;                      /* a key is made later, if allowed */
+  st = zt_pseudo_open(&ps, cfg->key_file, err);
+  if (st)
+    return st;
+  zt_pseudo_key_id(ps, id);
+  if (ki.have_id)
+    st = key_mismatch(cfg, id, ki.id, err);
+  zt_pseudo_close(ps);
+  return st;
+}
+
 zt_status zt_open_store_key(const zt_config *cfg, zt_store *store,
                             unsigned flags, zt_pseudonymizer **ps,
                             bool *created, zt_err *err) {
   char stored[80] = "", id[33];
-  bool have_id = false, clients = false, bound;
+  bool have_id = false, clients = false;
   zt_status st;
   *ps = NULL;
   if (created)
@@ -146,26 +211,13 @@ zt_status zt_open_store_key(const zt_config *cfg, zt_store *store,
     if (st)
       return st;
   }
-  bound = have_id || clients;
-  /* Every build since schema 6 records the key when a store gets its
-   * first pseudonyms: a store of 6 or later that holds pseudonyms but no
-   * key id has lost its record (or was tampered with), and any key would
-   * be taken for its own -- every child a second client. */
-  if (store && clients && !have_id && zt_store_found_version(store) >= 6)
-    return zt_fail(err, ZT_ERR_CORRUPT,
-                   "store %s holds pseudonyms but no record of the key "
-                   "they were made with (meta key_id): restore the store "
-                   "from its backup", cfg->store_path);
+  if (store) {
+    st = key_binding(cfg, zt_store_found_version(store), have_id, stored,
+                     clients, err);
+    if (st)
+      return st;
+  }
   if (access(cfg->key_file, F_OK) != 0) {
-    if (bound)
-      return zt_fail(err, ZT_ERR_USAGE,
-                     "key file %s is missing, and store %s already holds "
-                     "pseudonyms made with its key%s%.8s%s: restore the "
-                     "key file from its backup (a new key would give "
-                     "every child a second pseudonym, so zothuis does not "
-                     "make one)", cfg->key_file, cfg->store_path,
-                     have_id ? " (key id " : "", have_id ? stored : "",
-                     have_id ? ")" : "");
     if (flags & ZT_KEY_EPHEMERAL) {
       /* check without a key: pseudonyms are thrown away anyway */
       unsigned char key[ZT_KEY_BYTES];
@@ -188,15 +240,11 @@ zt_status zt_open_store_key(const zt_config *cfg, zt_store *store,
   if (st)
     return st;
   zt_pseudo_key_id(*ps, id);
-  if (have_id && strcmp(id, stored) != 0) {
+  st = have_id ? key_mismatch(cfg, id, stored, err) : ZT_OK;
+  if (st) {
     zt_pseudo_close(*ps);
     *ps = NULL;
-    return zt_fail(err, ZT_ERR_USAGE,
-                   "key file %s does not belong to store %s (its key id is "
-                   "%.8s, the store's %.8s): use the key the store was made "
-                   "with; pseudonyms of another key would make the same "
-                   "child a second client", cfg->key_file, cfg->store_path,
-                   id, stored);
+    return st;
   }
   if (store && !have_id && (flags & ZT_KEY_RECORD)) {
     st = zt_store_meta_set(store, "key_id", id, err);

@@ -38,7 +38,8 @@ int zt_cmd_init(const zt_globals *g, int argc, char **argv) {
     goto fail;
   /* The store first: a key is made only for a store without pseudonyms,
    * and a key the store does not know is refused. */
-  if (zt_store_open(&store, cfg.store_path, ZT_STORE_INIT, &err) ||
+  if (zt_check_store_key(&cfg, &err) ||
+      zt_store_open(&store, cfg.store_path, ZT_STORE_INIT, &err) ||
       zt_open_store_key(&cfg, store, ZT_KEY_CREATE | ZT_KEY_RECORD, &ps,
                         &created, &err))
     goto fail;

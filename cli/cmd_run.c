@@ -486,6 +486,15 @@ static bool settle_file(const zt_config *cfg, const zt_ingest_file *f,
   return true;
 }
 
+/* Is `path` the canonical folder `in` or inside it? */
+static bool inside_dir(const char *path, const char *in) {
+  char *c = zt_path_canonical(path);
+  size_t n = strlen(in);
+  bool r = strncmp(c, in, n) == 0 && (c[n] == '/' || c[n] == '\0' || n == 1);
+  g_free(c);
+  return r;
+}
+
 /* A run reads the inbox and moves what it read: what the run itself
  * needs must not lie in it (a store moved away in the middle of a run,
  * a key quoted in a .reason file, an archive read again every night). */
@@ -493,14 +502,12 @@ static zt_status check_inbox(const zt_config *cfg, zt_err *err) {
   zt_own_path keep[ZT_OWN_PATHS_MAX];
   char *in = realpath(cfg->inbox, NULL);
   zt_status st = ZT_OK;
-  size_t n, nkeep;
+  size_t nkeep;
   if (!in)
     return ZT_OK;                   /* a missing inbox is reported later */
-  n = strlen(in);
   nkeep = zt_own_paths(cfg, keep);
-  for (size_t i = 0; !st && i < nkeep; i++) {
-    char *c = zt_path_canonical(keep[i].path);
-    if (strncmp(c, in, n) == 0 && (c[n] == '/' || c[n] == '\0' || n == 1))
+  for (size_t i = 0; !st && i < nkeep; i++)
+    if (inside_dir(keep[i].path, in))
       st = zt_fail(err, ZT_ERR_USAGE,
                    "[input] inbox %s holds %s (%s): a run reads the inbox "
                    "and moves what it read, so keep the store, the key, "
@@ -509,11 +516,41 @@ static zt_status check_inbox(const zt_config *cfg, zt_err *err) {
                    "file (reference, population, targets, measures, "
                    "budget, mapping, duiding) outside it",
                    cfg->inbox, keep[i].what, keep[i].path);
-    g_free(c);
-  }
   zt_own_paths_free(keep, nkeep);
   free(in);
   return st;
+}
+
+/* May a refused run write its line to the log file, though the inbox
+ * was refused? Only when the log file does not lie in the inbox (a
+ * line appended there would change a file the inbox holds). */
+static bool log_outside_inbox(const zt_config *cfg) {
+  char *in = realpath(cfg->inbox, NULL);
+  bool ok = !in || !inside_dir(cfg->log_file, in);
+  free(in);
+  return ok;
+}
+
+/* A run refused before it started, or stopped by `err` on the way: the
+ * message on stderr as every command prints it, and (cron throws stderr
+ * away) one error line with the exit code in the log file when one is
+ * open. Returns the exit code. */
+static int refused(const zt_err *err) {
+  int rc = zt_report_error(err);
+  zt_log_file_only(ZT_LOG_ERROR, "run", "refused: %s (exit %d)",
+                   err->msg[0] ? err->msg : zt_status_name(err->status),
+                   rc);
+  return rc;
+}
+
+/* A run stopped by `err` after it started: one error line, on stderr
+ * and in the log file, with the exit code. Returns the exit code. */
+static int stopped(const char *subject, const char *what,
+                   const zt_err *err) {
+  int rc = zt_exit_code(err->status);
+  zt_error(subject, "%s%s%s (exit %d)", what ? what : "", what ? ": " : "",
+           err->msg[0] ? err->msg : zt_status_name(err->status), rc);
+  return rc;
 }
 
 /* The reports `run` writes: [run] periods, or by default the last
@@ -628,7 +665,7 @@ int zt_cmd_run(const zt_globals *g, int argc, char **argv) {
   int64_t locked;
   zt_err err;
   bool created = false, problems = false;
-  int rc = ZT_EXIT_OK;
+  int rc = ZT_EXIT_OK, move_rc = 0;
 
   zt_err_clear(&err);
   zt_config_defaults(&cfg);
@@ -643,33 +680,48 @@ int zt_cmd_run(const zt_globals *g, int argc, char **argv) {
     goto done;
   }
   zt_config_free(&cfg);
-  if (zt_cli_config(g, &cfg, &err) || zt_cli_members(&cfg, &err) ||
-      zt_check_output(&cfg, cfg.log_file, "[run] log_file", true, &err) ||
-      check_inbox(&cfg, &err) ||
-      (cfg.log_file &&
-       zt_log_init(g->quiet, g->verbose, cfg.log_file, &err)) ||
+  /* a configuration that does not load cannot name its log file, and a
+   * log file that is one of zothuis's own files is never opened: those
+   * refusals go to stderr only */
+  if (zt_cli_config(g, &cfg, &err) ||
+      zt_check_output(&cfg, cfg.log_file, "[run] log_file", true, &err)) {
+    rc = zt_report_error(&err);
+    goto done;
+  }
+  if (check_inbox(&cfg, &err)) {
+    zt_err lerr;
+    if (cfg.log_file && log_outside_inbox(&cfg))
+      zt_log_init(g->quiet, g->verbose, cfg.log_file, &lerr);
+    rc = refused(&err);
+    goto done;
+  }
+  if (cfg.log_file && zt_log_init(g->quiet, g->verbose, cfg.log_file, &err)) {
+    rc = zt_report_error(&err);
+    goto done;
+  }
+  if (zt_cli_members(&cfg, &err) ||
       run_periods(&cfg, zt_today(), periods, &nperiods, &err) ||
       zt_steering_check(&cfg, &err) ||
       zt_cli_refdata(&cfg, &rd, &err) ||
       run_preflight(&cfg, !no_reports, periods, nperiods, &formats,
                     &err)) {
-    rc = zt_report_error(&err);
+    rc = refused(&err);
     goto done;
   }
   zt_info("run", "start: store %s, inbox %s", cfg.store_path, cfg.inbox);
   if (zt_lock_take(&lock, cfg.store_path, true, cfg.lock_wait_seconds,
                    &err)) {
-    zt_error("run", "%s", err.msg);
-    rc = zt_exit_code(err.status);
+    rc = stopped("run", NULL, &err);
     goto done;
   }
   locked = zt_file_clock_ns();
-  if (zt_store_open(&store, cfg.store_path, ZT_STORE_UPGRADE, &err) ||
+  /* the key first: a store is never upgraded for a key it refuses */
+  if (zt_check_store_key(&cfg, &err) ||
+      zt_store_open(&store, cfg.store_path, ZT_STORE_UPGRADE, &err) ||
       zt_store_check(store, &err) ||
       zt_open_store_key(&cfg, store, ZT_KEY_CREATE | ZT_KEY_RECORD, &ps,
                         &created, &err)) {
-    zt_error("run", "%s", err.msg);
-    rc = zt_exit_code(err.status);
+    rc = stopped("run", NULL, &err);
     goto done;
   }
   if (created)
@@ -690,8 +742,7 @@ int zt_cmd_run(const zt_globals *g, int argc, char **argv) {
       refs[nrefs++] = cfg.population;
     if (nrefs && zt_run_ingest(store, &cfg, rd, ps, refs, nrefs, &ic, &ref,
                                &err)) {
-      zt_error("run", "%s", err.msg);
-      rc = zt_exit_code(err.status);
+      rc = stopped("run", NULL, &err);
       goto done;
     }
     for (size_t i = 0; i < ref.nfiles; i++)
@@ -705,20 +756,24 @@ int zt_cmd_run(const zt_globals *g, int argc, char **argv) {
     char *archive;
     ic.settle = true;
     if (zt_run_ingest(store, &cfg, rd, ps, inbox, 1, &ic, &run, &err)) {
-      zt_error("run", "%s", err.msg);
-      rc = zt_exit_code(err.status);
+      rc = stopped("run", NULL, &err);
       goto done;
     }
     /* zt_run_ingest committed: now every file is safe to move. */
     archive = archive_month(&cfg);
     clean_stale(cfg.rejected_dir, locked);
     clean_stale(archive, locked);
+    /* A file that cannot be moved out (a full or read-only archive) is
+     * stored and stays in the inbox, where the next run finds it
+     * already stored: the store is complete, so the reports are still
+     * written, and the exit code (4) says that an output failed. */
     for (size_t i = 0; i < run.nfiles; i++) {
       if (!settle_file(&cfg, &run.files[i], archive, &problems, &err)) {
-        zt_error("run", "%s", err.msg);
-        rc = zt_exit_code(err.status);
-        g_free(archive);
-        goto done;
+        zt_error("run", "%s; the file is stored and left in the inbox, "
+                 "the next run moves it", err.msg);
+        if (!move_rc)
+          move_rc = zt_exit_code(err.status);
+        zt_err_clear(&err);
       }
     }
     g_free(archive);
@@ -750,15 +805,16 @@ int zt_cmd_run(const zt_globals *g, int argc, char **argv) {
       zt_period_name(&periods[i].p, name);
       if (zt_write_period(&cfg, rd, store, &periods[i].p, periods[i].peil,
                           NULL, formats, locked, &dir, &err)) {
-        zt_error("report", "%s: %s", name, err.msg);
-        rc = zt_exit_code(err.status);
+        rc = stopped("report", name, &err);
         goto done;
       }
       zt_info("report", "%s: written to %s", name, dir);
       g_free(dir);
     }
   }
-  if (problems)
+  if (move_rc)
+    rc = move_rc;
+  else if (problems)
     rc = ZT_EXIT_INPUT;
   zt_info("run", "done (exit %d)", rc);
 done:

@@ -44,6 +44,12 @@ typedef struct zt_ingest_cli {
 zt_status zt_open_store_key(const zt_config *cfg, zt_store *store,
                             unsigned flags, zt_pseudonymizer **ps,
                             bool *created, zt_err *err);
+/* The same checks of the key file against the store file, read without
+ * opening it for writing (zt_store_peek_key): made before a store is
+ * opened in a mode that upgrades it, so that a key the store refuses
+ * never sees it changed. A store file that is missing or cannot be read
+ * passes (opening it says why). Call it under the store lock. */
+zt_status zt_check_store_key(const zt_config *cfg, zt_err *err);
 zt_status zt_run_ingest(zt_store *store, const zt_config *cfg,
                         const zt_refdata *rd, zt_pseudonymizer *ps,
                         const char *const *paths, size_t npaths,

@@ -90,7 +90,11 @@ static void escape(const char *in, char *out, size_t outsz) {
   out[o] = '\0';
 }
 
-void zt_log(zt_log_level level, const char *subject, const char *fmt, ...) {
+/* Format one event and write it to stderr (unless `file_only`) and the
+ * log file, as zt_log() describes. */
+__attribute__((format(printf, 4, 0)))
+static void vlog(zt_log_level level, const char *subject, bool file_only,
+                 const char *fmt, va_list ap) {
   char *raw, *msg, *masked;
   char stamp[32];
   size_t cap;
@@ -98,14 +102,12 @@ void zt_log(zt_log_level level, const char *subject, const char *fmt, ...) {
   time_t now = time(NULL);
   struct tm tm;
   bool to_stderr;
-  va_list ap, ap2;
+  va_list ap2;
 
   /* on the heap: a message may name two paths of PATH_MAX bytes, and
    * any thread may log */
-  va_start(ap, fmt);
   va_copy(ap2, ap);
   len = vsnprintf(NULL, 0, fmt, ap);
-  va_end(ap);
   cap = 4 * (len > 0 ? (size_t)len : 0) + 6; /* a byte escapes to <= 4 */
   raw = malloc(cap);
   msg = malloc(cap);
@@ -126,7 +128,9 @@ void zt_log(zt_log_level level, const char *subject, const char *fmt, ...) {
   gmtime_r(&now, &tm);
   strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%SZ", &tm);
 
-  if (level == ZT_LOG_DEBUG)
+  if (file_only)
+    to_stderr = false;
+  else if (level == ZT_LOG_DEBUG)
     to_stderr = g_log.verbose;
   else if (level == ZT_LOG_INFO)
     to_stderr = g_log.verbose || zt_log_interactive();
@@ -144,3 +148,22 @@ void zt_log(zt_log_level level, const char *subject, const char *fmt, ...) {
   free(msg);
   free(masked);
 }
+
+void zt_log(zt_log_level level, const char *subject, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  vlog(level, subject, false, fmt, ap);
+  va_end(ap);
+}
+
+void zt_log_file_only(zt_log_level level, const char *subject,
+                      const char *fmt, ...) {
+  va_list ap;
+  if (!g_log.file)
+    return;
+  va_start(ap, fmt);
+  vlog(level, subject, true, fmt, ap);
+  va_end(ap);
+}
+
+bool zt_log_has_file(void) { return g_log.file != NULL; }

@@ -37,6 +37,14 @@ void zt_log_set_mask(zt_log_mask_fn fn);
 void zt_log(zt_log_level level, const char *subject, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
+/* The same line, to the log file only (nothing when none is open): for
+ * a message already shown on stderr in another form. */
+void zt_log_file_only(zt_log_level level, const char *subject,
+                      const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* Is a log file open? */
+bool zt_log_has_file(void);
+
 #define zt_debug(subj, ...) zt_log(ZT_LOG_DEBUG, subj, __VA_ARGS__)
 #define zt_info(subj, ...) zt_log(ZT_LOG_INFO, subj, __VA_ARGS__)
 #define zt_warn(subj, ...) zt_log(ZT_LOG_WARN, subj, __VA_ARGS__)

@@ -724,6 +724,85 @@ zt_status zt_store_check_finish(zt_store *s, zt_err *err) {
   return st;
 }
 
+/* `path` as an SQLite URI path: every byte but letters, digits, '/',
+ * '-', '.', '_' percent-encoded. Caller frees. */
+static char *uri_path(const char *path) {
+  static const char hex[] = "0123456789ABCDEF";
+  GString *g = g_string_new(NULL);
+  for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+    if (g_ascii_isalnum(*p) || strchr("/-._", *p))
+      g_string_append_c(g, (char)*p);
+    else
+      g_string_append_printf(g, "%%%c%c", hex[*p >> 4], hex[*p & 15]);
+  }
+  return g_string_free(g, FALSE);
+}
+
+/* Does the database `db` hold a table `name`? */
+static bool has_table(sqlite3 *db, const char *name) {
+  sqlite3_stmt *st;
+  bool found = false;
+  if (sqlite3_prepare_v2(db, "SELECT 1 FROM sqlite_schema WHERE type = "
+                         "'table' AND name = ?1", -1, &st,
+                         NULL) != SQLITE_OK)
+    return false;
+  sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+  found = sqlite3_step(st) == SQLITE_ROW;
+  sqlite3_finalize(st);
+  return found;
+}
+
+void zt_store_peek_key(const char *path, zt_store_keyinfo *ki) {
+  sqlite3 *db = NULL;
+  sqlite3_stmt *st;
+  struct stat sb;
+  char *wal = g_strconcat(path, "-wal", NULL);
+  char *abs = g_canonicalize_filename(path, NULL);
+  char *enc = uri_path(abs);
+  /* without a -wal everything is in the file: read it as immutable,
+   * which makes no -wal or -shm; with one, read-only through it */
+  char *uri = g_strdup_printf("file:%s?%s", enc,
+                              lstat(wal, &sb) == 0 ? "mode=ro"
+                                                   : "immutable=1");
+  bool ok;
+  memset(ki, 0, sizeof *ki);
+  sqlite_setup();
+  ok = sqlite3_open_v2(uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI |
+                       SQLITE_OPEN_NOMUTEX, NULL) == SQLITE_OK &&
+       sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st,
+                          NULL) == SQLITE_OK;
+  if (ok) {
+    ok = sqlite3_step(st) == SQLITE_ROW;
+    ki->version = ok ? sqlite3_column_int(st, 0) : 0;
+    sqlite3_finalize(st);
+  }
+  if (ok && has_table(db, "meta") &&
+      sqlite3_prepare_v2(db, "SELECT value FROM meta WHERE key = "
+                         "'key_id'", -1, &st, NULL) == SQLITE_OK) {
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+      snprintf(ki->id, sizeof ki->id, "%s",
+               (const char *)sqlite3_column_text(st, 0));
+      ki->have_id = true;
+    }
+    ok = rc == SQLITE_ROW || rc == SQLITE_DONE;
+    sqlite3_finalize(st);
+  }
+  if (ok && has_table(db, "client") &&
+      sqlite3_prepare_v2(db, "SELECT EXISTS (SELECT 1 FROM client)", -1,
+                         &st, NULL) == SQLITE_OK) {
+    ok = sqlite3_step(st) == SQLITE_ROW;
+    ki->clients = ok && sqlite3_column_int(st, 0) != 0;
+    sqlite3_finalize(st);
+  }
+  ki->known = ok;
+  sqlite3_close(db);
+  g_free(uri);
+  g_free(enc);
+  g_free(abs);
+  g_free(wal);
+}
+
 zt_status zt_store_meta_get(zt_store *s, const char *key, char *buf,
                             size_t size, bool *found, zt_err *err) {
   sqlite3_stmt *st;

@@ -86,6 +86,22 @@ zt_status zt_store_check_finish(zt_store *s, zt_err *err);
 void zt_store_check_after_read(zt_store *s);
 zt_status zt_store_check_start_due(zt_store *s, zt_err *err);
 
+/* What a store file says of its key, read before it is opened for
+ * writing: a key the store refuses must not see it upgraded first. */
+typedef struct zt_store_keyinfo {
+  bool known;        /* the file could be read (else nothing below) */
+  int version;       /* its schema version (user_version) */
+  bool have_id;      /* meta key_id recorded */
+  char id[80];       /* that id */
+  bool clients;      /* it holds pseudonyms */
+} zt_store_keyinfo;
+/* Read `ki` from the store file `path` without changing it or adding a
+ * file beside it (read-only; immutable when no -wal lies beside it,
+ * which a caller holding the store lock may rely on). A file that cannot
+ * be read is not an error here (ki->known false): opening it says
+ * why. */
+void zt_store_peek_key(const char *path, zt_store_keyinfo *ki);
+
 /* Settings kept in the `meta` table (outside any file transaction). */
 zt_status zt_store_meta_get(zt_store *s, const char *key, char *buf,
                             size_t size, bool *found, zt_err *err);
