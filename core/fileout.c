@@ -576,27 +576,36 @@ int64_t zt_file_clock_ns(void) {
   return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
 }
 
-zt_status zt_remove_stale_tmp(const char *dir, int64_t before_ns,
-                              int *removed, zt_err *err) {
-  DIR *d;
-  struct dirent *e;
-  uid_t me = geteuid();
-  zt_status st = ZT_OK;
-  int fd;
-  if (removed)
-    *removed = 0;
-  fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+/* Open folder `dir` for reading: *d NULL (and ZT_OK) when there is no
+ * such folder. */
+static zt_status open_dir(const char *dir, DIR **d, zt_err *err) {
+  int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  *d = NULL;
   if (fd < 0)
     return errno == ENOENT || errno == ENOTDIR
                ? ZT_OK
                : zt_fail(err, ZT_ERR_OUTPUT, "cannot read %s: %s", dir,
                          strerror(errno));
-  d = fdopendir(fd);
-  if (!d) {
+  *d = fdopendir(fd);
+  if (!*d) {
     close(fd);
     return zt_fail(err, ZT_ERR_OUTPUT, "cannot read %s: %s", dir,
                    strerror(errno));
   }
+  return ZT_OK;
+}
+
+zt_status zt_remove_stale_tmp(const char *dir, int64_t before_ns,
+                              int *removed, zt_err *err) {
+  DIR *d;
+  struct dirent *e;
+  uid_t me = geteuid();
+  zt_status st;
+  if (removed)
+    *removed = 0;
+  st = open_dir(dir, &d, err);
+  if (st || !d)
+    return st;
   while (!st && (e = readdir(d))) {
     struct stat sb;
     bool file_tmp, dir_tmp;
@@ -635,18 +644,9 @@ zt_status zt_find_legacy_tmp(const char *dir, zt_legacy_tmp_fn fn,
                              void *ctx, zt_err *err) {
   DIR *d;
   struct dirent *e;
-  int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd < 0)
-    return errno == ENOENT || errno == ENOTDIR
-               ? ZT_OK
-               : zt_fail(err, ZT_ERR_OUTPUT, "cannot read %s: %s", dir,
-                         strerror(errno));
-  d = fdopendir(fd);
-  if (!d) {
-    close(fd);
-    return zt_fail(err, ZT_ERR_OUTPUT, "cannot read %s: %s", dir,
-                   strerror(errno));
-  }
+  zt_status st = open_dir(dir, &d, err);
+  if (st || !d)
+    return st;
   while ((e = readdir(d))) {
     struct stat sb;
     if (!tmp_name_like(e->d_name, "tmp", false) ||
