@@ -147,12 +147,16 @@ zt_status zt_store_sqlite_fail(struct sqlite3 *db, zt_err *err,
                  : code == SQLITE_CORRUPT || code == SQLITE_NOTADB
                      ? ZT_ERR_CORRUPT
                      : ZT_ERR_STORE;
+  /* the store's file, once: "store /srv/gv/zothuis.db: writing ...:
+   * disk I/O error" (an in-memory store has none) */
+  const char *path = db ? sqlite3_db_filename(db, "main") : NULL;
+  if (!path)
+    path = "";
   if (st == ZT_ERR_CORRUPT)
-    return zt_fail(err, st, "store %s is damaged (%s: %s): %s",
-                   sqlite3_db_filename(db, "main"), what,
+    return zt_fail(err, st, "store %s is damaged (%s: %s): %s", path, what,
                    sqlite3_errmsg(db), ZT_STORE_RESTORE_ADVICE);
-  return zt_fail(err, st, "store: %s: %s", what,
-                 db ? sqlite3_errmsg(db) : "out of memory");
+  return zt_fail(err, st, "store%s%s: %s: %s", *path ? " " : "", path,
+                 what, db ? sqlite3_errmsg(db) : "out of memory");
 }
 
 static zt_status sqlite_fail(sqlite3 *db, zt_err *err, const char *what) {
