@@ -664,7 +664,8 @@ int zt_cmd_run(const zt_globals *g, int argc, char **argv) {
   unsigned formats = 0;
   int64_t locked;
   zt_err err;
-  bool created = false, problems = false;
+  bool created = false, problems = false, inbox_found = true;
+  long not_out = 0, not_moved = 0;       /* files left in the inbox */
   int rc = ZT_EXIT_OK, move_rc = 0;
 
   zt_err_clear(&err);
@@ -768,12 +769,18 @@ int zt_cmd_run(const zt_globals *g, int argc, char **argv) {
      * already stored: the store is complete, so the reports are still
      * written, and the exit code (4) says that an output failed. */
     for (size_t i = 0; i < run.nfiles; i++) {
-      if (!settle_file(&cfg, &run.files[i], archive, &problems, &err)) {
+      bool left = false;
+      if (!settle_file(&cfg, &run.files[i], archive, &left, &err)) {
         zt_error("run", "%s; the file is stored and left in the inbox, "
                  "the next run moves it", err.msg);
         if (!move_rc)
           move_rc = zt_exit_code(err.status);
         zt_err_clear(&err);
+        not_out++;
+      }
+      if (left) {
+        problems = true;
+        not_moved++;
       }
     }
     g_free(archive);
@@ -793,6 +800,7 @@ int zt_cmd_run(const zt_globals *g, int argc, char **argv) {
     /* An unmounted share, a typo: cron must hear of it (exit 2) */
     zt_error("run", "inbox %s does not exist (not mounted?): nothing read; "
              "the reports are written from the store", cfg.inbox);
+    inbox_found = false;
     problems = true;
   }
 
@@ -816,7 +824,29 @@ int zt_cmd_run(const zt_globals *g, int argc, char **argv) {
     rc = move_rc;
   else if (problems)
     rc = ZT_EXIT_INPUT;
-  zt_info("run", "done (exit %d)", rc);
+  if (rc == ZT_EXIT_OK) {
+    zt_info("run", "done (exit 0)");
+  } else {
+    /* a warning, so that --quiet (cron mail) and the log say why the
+     * exit code is not 0, also when the lines that told were info */
+    GString *why = g_string_new(NULL);
+    if (not_out)
+      g_string_append_printf(why, "%ld file(s) stored but not moved to "
+                             "the archive or rejected folder (an output "
+                             "failed; left in the inbox)", not_out);
+    if (not_moved)
+      g_string_append_printf(why, "%s%ld file(s) left in the inbox (see "
+                             "the errors above)", why->len ? "; " : "",
+                             not_moved);
+    if (!inbox_found)
+      g_string_append_printf(why, "%sinbox %s missing", why->len ? "; " : "",
+                             cfg.inbox);
+    zt_ingest_run_why(why, &ref);
+    zt_ingest_run_why(why, &run);
+    zt_warn("run", "done (exit %d): %s", rc,
+            why->len ? why->str : "see the lines above");
+    g_string_free(why, TRUE);
+  }
 done:
   zt_ingest_run_free(&ref);
   zt_ingest_run_free(&run);
