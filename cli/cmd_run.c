@@ -23,7 +23,7 @@
  * folder's limit on name length by shortening the stem (zt_fit_name). A
  * file for which no name can be made is left in the inbox with an error
  * line; the run goes on, writes the reports and ends with exit 2. A
- * NAME.reason that is not a regular file (a FIFO, a link) is never
+ * NAME.reason that is a FIFO, a link, a device or a socket is never
  * written into: the rejected file takes the next free name. A file whose
  * bytes the archive holds under its name already is not archived twice.
  */
@@ -77,8 +77,9 @@ static bool same_bytes(int fd, const char *path) {
  * and `reserve` more bytes fit the folder's limit on name length. With
  * `beside` (".reason"), a name is free only while NAME`beside` is absent
  * or a regular file (a reason written by a run killed before it moved
- * its file: replaced); anything else there (a FIFO, a link, a folder)
- * is never written into or through, and the name counts as taken. With
+ * its file: replaced) or a folder (which writing the reason refuses,
+ * exit 4, as a full disk: rel22); a FIFO, a link, a device or a socket
+ * there is never written into or through: the name counts as taken. With
  * `fd` >= 0 (the file read, open), a name that holds exactly its bytes
  * is returned with *same set: the file was archived already (by a copy
  * to another file system killed before it removed the inbox name).
@@ -104,7 +105,8 @@ static char *free_name(const char *path, const char *dir, const char *base,
     /* ENAMETOOLONG here (a long folder path) fails the move below */
     if (lstat(dest, &sb) != 0) {
       char *b = beside ? g_strconcat(dest, beside, NULL) : NULL;
-      bool taken = b && lstat(b, &sb) == 0 && !S_ISREG(sb.st_mode);
+      bool taken = b && lstat(b, &sb) == 0 && !S_ISREG(sb.st_mode) &&
+                   !S_ISDIR(sb.st_mode);
       g_free(b);
       if (!taken)
         return dest;
