@@ -5,10 +5,12 @@
  * for publication (the report folder's indicatoren.csv is the one to
  * publish). Files it writes get mode 0600.
  */
+#include <errno.h>
 #include <glib.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
 #include "cli/compute.h"
@@ -99,6 +101,35 @@ zt_status zt_check_as_of(const zt_config *cfg, const zt_period *p,
   return ZT_OK;
 }
 
+/* What writing `--out PATH` would refuse, found before the store is
+ * opened and anything computed, so that a typo fails at once
+ * (ZT_ERR_USAGE): a folder, or a special file that is not a FIFO or
+ * character device, at PATH (zt_fileout_check); a folder of PATH that
+ * does not exist (export makes none for --out) or that this user may
+ * not write in. "-" (stdout) passes. */
+static zt_status out_check(const char *out, zt_err *err) {
+  struct stat sb;
+  char *dir;
+  zt_status st = ZT_OK;
+  if (!out || strcmp(out, "-") == 0)
+    return ZT_OK;
+  if (zt_fileout_check(out, err)) {
+    err->status = ZT_ERR_USAGE;
+    return zt_err_prefix(err, "--out");
+  }
+  if (stat(out, &sb) == 0 && !S_ISREG(sb.st_mode))
+    return ZT_OK;                  /* a FIFO or device: written in place */
+  dir = g_path_get_dirname(out);
+  if (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode))
+    st = zt_fail(err, ZT_ERR_USAGE, "--out %s: its folder %s does not "
+                 "exist (export makes no folder for --out)", out, dir);
+  else if (access(dir, W_OK | X_OK) != 0)
+    st = zt_fail(err, ZT_ERR_USAGE, "--out %s: cannot write in its folder "
+                 "%s: %s", out, dir, strerror(errno));
+  g_free(dir);
+  return st;
+}
+
 int zt_cmd_export(const zt_globals *g, int argc, char **argv) {
   char *as_of = NULL;
   char *period = NULL, *peildatum = NULL, *format = NULL, *out = NULL;
@@ -152,6 +183,7 @@ int zt_cmd_export(const zt_globals *g, int argc, char **argv) {
       (format && zt_output_table_parse(format, &fmt, &err)) ||
       zt_cli_config(g, &cfg, &err) || zt_cli_members(&cfg, &err) ||
       zt_check_output(&cfg, out, "--out", false, &err) ||
+      out_check(out, &err) ||
       zt_parse_as_of(as_of, &cfg, &err) ||
       zt_check_as_of(&cfg, &p, &err) ||
       zt_cli_refdata(&cfg, &rd, &err) ||

@@ -129,6 +129,22 @@ void zt_print_run_summary(FILE *fp, const zt_ingest_run *run) {
               run->rejected_by_reason[r], zt_reason_text((zt_reason)r));
 }
 
+/* One part of zt_ingest_run_why(): "N WHAT" when n > 0. */
+static void why_part(GString *why, long n, const char *what) {
+  if (n > 0)
+    g_string_append_printf(why, "%s%ld %s", why->len ? "; " : "", n, what);
+}
+
+void zt_ingest_run_why(GString *why, const zt_ingest_run *run) {
+  why_part(why, run->total.rejected, "line(s) rejected");
+  why_part(why, run->total.earlier_rejected,
+           "waiting credit(s) of earlier files rejected");
+  why_part(why, run->files_rejected - run->files_skipped,
+           "file(s) rejected whole or unreadable");
+  why_part(why, run->files_skipped, "inbox entry(ies) skipped");
+  why_part(why, run->files_unsettled, "file(s) not complete yet");
+}
+
 /* Does the store refuse to be used with the key file at all: one that
  * lost the record of its key (ZT_ERR_CORRUPT), a missing key file for
  * a store with pseudonyms (ZT_ERR_USAGE)? `version` is the store's
@@ -605,8 +621,14 @@ static int ingest_main(const zt_globals *g, int argc, char **argv,
   if (check)
     printf("check only: nothing was stored\n");
   if ((zt_ingest_run_has_rejects(&run) || run.files_unsettled) &&
-      rc == ZT_EXIT_OK)
+      rc == ZT_EXIT_OK) {
+    /* on stderr too: --quiet (cron) must still say why it is not 0 */
+    GString *why = g_string_new(NULL);
     rc = ZT_EXIT_INPUT;
+    zt_ingest_run_why(why, &run);
+    zt_warn(check ? "check" : "ingest", "exit %d: %s", rc, why->str);
+    g_string_free(why, TRUE);
+  }
 done:
   zt_ingest_run_free(&run);
   zt_store_close(store);

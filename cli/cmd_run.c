@@ -18,11 +18,14 @@
  * inbox that cannot be changed keeps its files: each is an error line
  * (exit 2), the reports are still written.
  *
- * The names a move makes (NAME.1 when the archive holds NAME already,
- * NAME.reason beside a rejected file) are kept within the folder's limit
- * on name length by shortening the stem (zt_fit_name). A file for which
- * no name can be made is left in the inbox with an error line; the run
- * goes on, writes the reports and ends with exit 2.
+ * The names a move makes (NAME.1 when the archive holds another NAME
+ * already, NAME.reason beside a rejected file) are kept within the
+ * folder's limit on name length by shortening the stem (zt_fit_name). A
+ * file for which no name can be made is left in the inbox with an error
+ * line; the run goes on, writes the reports and ends with exit 2. A
+ * NAME.reason that is a FIFO, a link, a device or a socket is never
+ * written into: the rejected file takes the next free name. A file whose
+ * bytes the archive holds under its name already is not archived twice.
  */
 #define _GNU_SOURCE /* renameat2, RENAME_NOREPLACE */
 #include <errno.h>
@@ -46,14 +49,48 @@
 #include "etl/ingest.h"
 #include "etl/source.h"
 
+/* Does the open file `fd` hold exactly the bytes of the regular file
+ * `path` (not followed if a link)? Compared in full, never by name. */
+static bool same_bytes(int fd, const char *path) {
+  char a[1 << 15], b[1 << 15];
+  struct stat sa, sb;
+  bool same = false;
+  off_t at = 0;
+  int other = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+  if (other < 0)
+    return false;
+  if (fstat(fd, &sa) == 0 && fstat(other, &sb) == 0 && S_ISREG(sb.st_mode) &&
+      sa.st_size == sb.st_size) {
+    for (same = true; same && at < sa.st_size;) {
+      ssize_t n = pread(fd, a, sizeof a, at);
+      same = n > 0 && pread(other, b, (size_t)n, at) == n &&
+             memcmp(a, b, (size_t)n) == 0;
+      at += n > 0 ? n : 0;
+    }
+  }
+  close(other);
+  return same;
+}
+
 /* The first free name in `dir` for the file `base`: `base`, else
  * `base`.1, .2, ... up to .9999, each shortened (zt_fit_name) so that it
- * and `reserve` more bytes fit the folder's limit on name length. Returns
- * the path (caller frees) or NULL with err set: ZT_ERR_INPUT when no name
- * can be made for this file. */
+ * and `reserve` more bytes fit the folder's limit on name length. With
+ * `beside` (".reason"), a name is free only while NAME`beside` is absent
+ * or a regular file (a reason written by a run killed before it moved
+ * its file: replaced) or a folder (which writing the reason refuses,
+ * exit 4, as a full disk: rel22); a FIFO, a link, a device or a socket
+ * there is never written into or through: the name counts as taken. With
+ * `fd` >= 0 (the file read, open), a name that holds exactly its bytes
+ * is returned with *same set: the file was archived already (by a copy
+ * to another file system killed before it removed the inbox name).
+ * Returns the path (caller frees) or NULL with err set: ZT_ERR_INPUT
+ * when no name can be made for this file. */
 static char *free_name(const char *path, const char *dir, const char *base,
-                       size_t reserve, zt_err *err) {
+                       size_t reserve, const char *beside, int fd,
+                       bool *same, zt_err *err) {
   struct stat sb;
+  if (same)
+    *same = false;
   for (int i = 0; i < 10000; i++) {
     char suffix[16], *name, *dest;
     suffix[0] = '\0';
@@ -66,8 +103,18 @@ static char *free_name(const char *path, const char *dir, const char *base,
     dest = g_build_filename(dir, name, NULL);
     free(name);
     /* ENAMETOOLONG here (a long folder path) fails the move below */
-    if (lstat(dest, &sb) != 0)
+    if (lstat(dest, &sb) != 0) {
+      char *b = beside ? g_strconcat(dest, beside, NULL) : NULL;
+      bool taken = b && lstat(b, &sb) == 0 && !S_ISREG(sb.st_mode) &&
+                   !S_ISDIR(sb.st_mode);
+      g_free(b);
+      if (!taken)
+        return dest;
+    } else if (fd >= 0 && same && S_ISREG(sb.st_mode) &&
+               same_bytes(fd, dest)) {
+      *same = true;
       return dest;
+    }
     g_free(dest);
   }
   zt_fail(err, ZT_ERR_INPUT, "cannot move %s to %s: it holds a file of "
@@ -197,7 +244,7 @@ static zt_status check_moved(const char *path, const zt_file_id *id,
     return ZT_OK;
   if (renameat2(AT_FDCWD, dest, AT_FDCWD, path, RENAME_NOREPLACE) != 0) {
     char *dir = g_path_get_dirname(path), *base = g_path_get_basename(path);
-    back = free_name(path, dir, base, 0, NULL);
+    back = free_name(path, dir, base, 0, NULL, -1, NULL, NULL);
     if (back && renameat2(AT_FDCWD, dest, AT_FDCWD, back,
                           RENAME_NOREPLACE) != 0) {
       g_free(back);
@@ -217,6 +264,36 @@ static zt_status check_moved(const char *path, const zt_file_id *id,
   return ZT_ERR_INPUT;
 }
 
+/* `path`, the file `id` that was read, is in the archive as `dest`
+ * already, byte for byte: remove its inbox name instead of archiving it
+ * a second time as NAME.1, only while the name still is that file,
+ * unchanged. ZT_ERR_INPUT when it stays in the inbox (it changed, the
+ * inbox cannot be changed), ZT_ERR_OUTPUT for another failure. */
+static zt_status drop_archived(const char *path, const zt_file_id *id,
+                               const char *dest, zt_err *err) {
+  struct stat now;
+  if (lstat(path, &now) != 0 || !same_file(&now, id, false)) {
+    zt_warn("run", "%s: another file took its name while it was "
+            "archived; that file is left in the inbox for the next run",
+            path);
+    return ZT_OK;
+  }
+  if (!same_file(&now, id, true))
+    return zt_fail(err, ZT_ERR_INPUT, "%s: changed while it was archived",
+                   path);
+  if (unlink(path) != 0) {
+    int e = errno;
+    return zt_fail(err, inbox_refuses(path, e) ? ZT_ERR_INPUT
+                                               : ZT_ERR_OUTPUT,
+                   "cannot move %s: %s%s%s", path, strerror(e),
+                   inbox_refuses(path, e) ? "; " : "",
+                   inbox_refuses(path, e) ? LEFT_READ_ONLY : "");
+  }
+  zt_info("run", "%s: already archived as %s (the same bytes): removed "
+          "from the inbox", path, dest);
+  return ZT_OK;
+}
+
 /* Move `path`, the file `id` that was read and stored, into `dir`
  * (created if needed) under its own name, adding .1, .2, ... when that
  * name is taken; a name that, with `reserve` bytes more (a ".reason"
@@ -226,7 +303,10 @@ static zt_status check_moved(const char *path, const zt_file_id *id,
  * leaves a rejected file without its reason (the file stays in the inbox
  * then, and the next run writes the reason again). Only the file read is
  * moved: one that took its name in the meantime stays in the inbox
- * (check_moved, move_by_copy). Returns the new path (caller frees) or
+ * (check_moved, move_by_copy). In the archive, a name that holds the
+ * file's very bytes already (a move by copy killed before it removed
+ * the inbox name) is its place: the inbox name is only removed
+ * (drop_archived). Returns the new path (caller frees) or
  * NULL with err set: ZT_ERR_INPUT when the file stays in the inbox (no
  * name could be made for it, it changed, the inbox cannot be changed:
  * the caller goes on), ZT_ERR_OUTPUT when the folder refused it. */
@@ -234,13 +314,32 @@ static char *move_into(const char *path, const zt_file_id *id,
                        const char *dir, size_t reserve, const char *reason,
                        zt_err *err) {
   char *base, *dest, *rpath = NULL;
+  bool same = false;
+  int fd = -1;
   if (zt_mkdirs(dir, err))
     return NULL;
   base = g_path_get_basename(path);
-  dest = free_name(path, dir, base, reserve, err);
-  if (!dest) {
+  if (!reason) {                    /* the archive: archived already? */
+    struct stat sb;
+    fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+    if (fd >= 0 && (fstat(fd, &sb) != 0 || !same_file(&sb, id, true))) {
+      close(fd);
+      fd = -1;
+    }
+  }
+  dest = free_name(path, dir, base, reserve, reason ? ".reason" : NULL, fd,
+                   &same, err);
+  if (same) {
+    if (drop_archived(path, id, dest, err)) {
+      g_free(dest);
+      dest = NULL;
+    }
+  }
+  if (fd >= 0)
+    close(fd);
+  if (!dest || same) {
     g_free(base);
-    return NULL;
+    return dest;
   }
   {
     const char *slash = strrchr(dest, '/');
@@ -664,7 +763,8 @@ int zt_cmd_run(const zt_globals *g, int argc, char **argv) {
   unsigned formats = 0;
   int64_t locked;
   zt_err err;
-  bool created = false, problems = false;
+  bool created = false, problems = false, inbox_found = true;
+  long not_out = 0, not_moved = 0;       /* files left in the inbox */
   int rc = ZT_EXIT_OK, move_rc = 0;
 
   zt_err_clear(&err);
@@ -768,12 +868,18 @@ int zt_cmd_run(const zt_globals *g, int argc, char **argv) {
      * already stored: the store is complete, so the reports are still
      * written, and the exit code (4) says that an output failed. */
     for (size_t i = 0; i < run.nfiles; i++) {
-      if (!settle_file(&cfg, &run.files[i], archive, &problems, &err)) {
+      bool left = false;
+      if (!settle_file(&cfg, &run.files[i], archive, &left, &err)) {
         zt_error("run", "%s; the file is stored and left in the inbox, "
                  "the next run moves it", err.msg);
         if (!move_rc)
           move_rc = zt_exit_code(err.status);
         zt_err_clear(&err);
+        not_out++;
+      }
+      if (left) {
+        problems = true;
+        not_moved++;
       }
     }
     g_free(archive);
@@ -793,6 +899,7 @@ int zt_cmd_run(const zt_globals *g, int argc, char **argv) {
     /* An unmounted share, a typo: cron must hear of it (exit 2) */
     zt_error("run", "inbox %s does not exist (not mounted?): nothing read; "
              "the reports are written from the store", cfg.inbox);
+    inbox_found = false;
     problems = true;
   }
 
@@ -816,7 +923,29 @@ int zt_cmd_run(const zt_globals *g, int argc, char **argv) {
     rc = move_rc;
   else if (problems)
     rc = ZT_EXIT_INPUT;
-  zt_info("run", "done (exit %d)", rc);
+  if (rc == ZT_EXIT_OK) {
+    zt_info("run", "done (exit 0)");
+  } else {
+    /* a warning, so that --quiet (cron mail) and the log say why the
+     * exit code is not 0, also when the lines that told were info */
+    GString *why = g_string_new(NULL);
+    if (not_out)
+      g_string_append_printf(why, "%ld file(s) stored but not moved to "
+                             "the archive or rejected folder (an output "
+                             "failed; left in the inbox)", not_out);
+    if (not_moved)
+      g_string_append_printf(why, "%s%ld file(s) left in the inbox (see "
+                             "the errors above)", why->len ? "; " : "",
+                             not_moved);
+    if (!inbox_found)
+      g_string_append_printf(why, "%sinbox %s missing", why->len ? "; " : "",
+                             cfg.inbox);
+    zt_ingest_run_why(why, &ref);
+    zt_ingest_run_why(why, &run);
+    zt_warn("run", "done (exit %d): %s", rc,
+            why->len ? why->str : "see the lines above");
+    g_string_free(why, TRUE);
+  }
 done:
   zt_ingest_run_free(&ref);
   zt_ingest_run_free(&run);

@@ -626,10 +626,13 @@ zt_status zt_check_output(const zt_config *c, const char *path,
                    "choose another file", what, path, own[i].what,
                    own[i].path);
   }
+  /* a log file too: the run moves the files of these folders (and
+   * would archive its own log); [report] out may hold one, but not a
+   * period folder, which is replaced whole (zt_check_output_dir) */
   for (int w = 0; !st && w < 3; w++) {
     const char *dw, *d = delivery_dir(c, w, &dw);
     char *cd;
-    if (!d || is_log)
+    if (!d)
       continue;
     if (!cp)
       cp = zt_path_canonical(path);

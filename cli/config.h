@@ -137,7 +137,8 @@ char *zt_path_canonical(const char *p);
  * same resolved path; and an output inside the inbox, the archive or the
  * folder of rejected files (the folders of deliveries). NULL and "-"
  * (stdout) pass. `is_log`: `path` is the log file itself, which may be
- * itself (and may stand anywhere). */
+ * itself; it too may not lie in a folder of deliveries (a run moves
+ * their files). */
 zt_status zt_check_output(const zt_config *c, const char *path,
                           const char *what, bool is_log, zt_err *err);
 /* Refuse (ZT_ERR_USAGE) an output file `path` that is one of the

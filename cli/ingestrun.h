@@ -6,6 +6,7 @@
 #ifndef ZT_INGESTRUN_H
 #define ZT_INGESTRUN_H
 
+#include <glib.h>
 #include <stdbool.h>
 #include <stdio.h>
 
@@ -57,6 +58,10 @@ zt_status zt_run_ingest(zt_store *store, const zt_config *cfg,
                         zt_err *err);
 void zt_print_file_line(FILE *fp, const zt_ingest_file *f);
 void zt_print_run_summary(FILE *fp, const zt_ingest_run *run);
+/* Append to `why` ("; " between parts) what in `run` makes an exit code
+ * 2: lines rejected, files rejected whole, unreadable or skipped, files
+ * not complete yet. Nothing when there is none. */
+void zt_ingest_run_why(GString *why, const zt_ingest_run *run);
 /* `check --xsd DIR`: validate the iJw XML files among `paths`; prints a
  * line per file; returns an exit code (0, 2 when a file is invalid). */
 int zt_check_xsd(const char *xsd_dir, const char *const *paths,

@@ -147,12 +147,16 @@ zt_status zt_store_sqlite_fail(struct sqlite3 *db, zt_err *err,
                  : code == SQLITE_CORRUPT || code == SQLITE_NOTADB
                      ? ZT_ERR_CORRUPT
                      : ZT_ERR_STORE;
+  /* the store's file, once: "store /srv/gv/zothuis.db: writing ...:
+   * disk I/O error" (an in-memory store has none) */
+  const char *path = db ? sqlite3_db_filename(db, "main") : NULL;
+  if (!path)
+    path = "";
   if (st == ZT_ERR_CORRUPT)
-    return zt_fail(err, st, "store %s is damaged (%s: %s): %s",
-                   sqlite3_db_filename(db, "main"), what,
+    return zt_fail(err, st, "store %s is damaged (%s: %s): %s", path, what,
                    sqlite3_errmsg(db), ZT_STORE_RESTORE_ADVICE);
-  return zt_fail(err, st, "store: %s: %s", what,
-                 db ? sqlite3_errmsg(db) : "out of memory");
+  return zt_fail(err, st, "store%s%s: %s: %s", *path ? " " : "", path,
+                 what, db ? sqlite3_errmsg(db) : "out of memory");
 }
 
 static zt_status sqlite_fail(sqlite3 *db, zt_err *err, const char *what) {
@@ -384,6 +388,33 @@ static int recognise_version(sqlite3 *db) {
   return found;
 }
 
+/* PRAGMA quick_check on connection `db` of the store at `path`. */
+static zt_status quick_check(sqlite3 *db, const char *path, zt_err *err) {
+  sqlite3_stmt *st;
+  int rc;
+  zt_status r = ZT_OK;
+  if (sqlite3_prepare_v2(db, "PRAGMA quick_check(1)", -1, &st, NULL) !=
+      SQLITE_OK)
+    return sqlite_fail(db, err, "checking the store");
+  rc = sqlite3_step(st);
+  if (rc == SQLITE_ROW) {
+    const char *res = (const char *)sqlite3_column_text(st, 0);
+    if (!res || strcmp(res, "ok") != 0) {
+      char what[201];
+      snprintf(what, sizeof what, "%s", res ? res : "?");
+      for (char *c = what; *c; c++)       /* one line */
+        if (*c == '\n' || *c == '\r')
+          *c = ' ';
+      r = zt_fail(err, ZT_ERR_CORRUPT, "store %s is damaged (quick_check: "
+                  "%s): %s", path, what, ZT_STORE_RESTORE_ADVICE);
+    }
+  } else {
+    r = sqlite_fail(db, err, "checking the store");
+  }
+  sqlite3_finalize(st);
+  return r;
+}
+
 /* user_version 0: a new, empty file -- or tables without a version: a
  * store restored from `sqlite3 .dump` (which leaves the version out), or
  * a database of another program. The first is recognised by its schema
@@ -431,7 +462,10 @@ static zt_status check_unversioned(zt_store *s, const char *path,
   } else {
     char sql[64];
     snprintf(sql, sizeof sql, "PRAGMA user_version = %d", v);
-    rc = exec(s, sql, err);
+    /* checked before its version is set back and it is upgraded */
+    rc = quick_check(s->db, path, err);
+    if (!rc)
+      rc = exec(s, sql, err);
     if (!rc) {
       s->found_version = v;
       s->restored = true;
@@ -498,6 +532,12 @@ zt_status zt_store_open(zt_store **out, const char *path, zt_store_mode mode,
   /* What the file is comes first: another program's database must not
    * even be switched to WAL. */
   st = user_version(s, &s->found_version, err);
+  /* A store to be upgraded is checked before anything is written to
+   * it: a damaged one is refused as it is, not migrated first. */
+  if (!st && s->found_version > 0 &&
+      s->found_version < ZT_STORE_SCHEMA_VERSION &&
+      (mode == ZT_STORE_INIT || mode == ZT_STORE_UPGRADE))
+    st = quick_check(s->db, path, err);
   if (!st && s->found_version == 0 && mode != ZT_STORE_MEMORY)
     st = check_unversioned(s, path, mode, err);
   if (!st)
@@ -599,33 +639,6 @@ int zt_store_found_version(const zt_store *s) {
 
 bool zt_store_restored(const zt_store *s) {
   return s->restored;
-}
-
-/* PRAGMA quick_check on connection `db` of the store at `path`. */
-static zt_status quick_check(sqlite3 *db, const char *path, zt_err *err) {
-  sqlite3_stmt *st;
-  int rc;
-  zt_status r = ZT_OK;
-  if (sqlite3_prepare_v2(db, "PRAGMA quick_check(1)", -1, &st, NULL) !=
-      SQLITE_OK)
-    return sqlite_fail(db, err, "checking the store");
-  rc = sqlite3_step(st);
-  if (rc == SQLITE_ROW) {
-    const char *res = (const char *)sqlite3_column_text(st, 0);
-    if (!res || strcmp(res, "ok") != 0) {
-      char what[201];
-      snprintf(what, sizeof what, "%s", res ? res : "?");
-      for (char *c = what; *c; c++)       /* one line */
-        if (*c == '\n' || *c == '\r')
-          *c = ' ';
-      r = zt_fail(err, ZT_ERR_CORRUPT, "store %s is damaged (quick_check: "
-                  "%s): %s", path, what, ZT_STORE_RESTORE_ADVICE);
-    }
-  } else {
-    r = sqlite_fail(db, err, "checking the store");
-  }
-  sqlite3_finalize(st);
-  return r;
 }
 
 zt_status zt_store_check(zt_store *s, zt_err *err) {

@@ -121,8 +121,9 @@ zt_status zt_store_has_clients(zt_store *s, bool *any, zt_err *err);
 struct sqlite3 *zt_store_db(zt_store *s);
 /* The error of the last call on `db`, as the store reports it: a damaged
  * file ZT_ERR_CORRUPT with the advice to restore, a full disk
- * ZT_ERR_OUTPUT, a busy store ZT_ERR_LOCKED, else ZT_ERR_STORE. For the
- * modules that read the store with their own statements. */
+ * ZT_ERR_OUTPUT, a busy store ZT_ERR_LOCKED, else ZT_ERR_STORE; the
+ * message names the store's file once ("store PATH: what: error"). For
+ * the modules that read the store with their own statements. */
 zt_status zt_store_sqlite_fail(struct sqlite3 *db, zt_err *err,
                                const char *what);
 /* Keep the iJw message identification of a file being ingested (a

@@ -906,6 +906,43 @@ static void test_check_and_versions(void **state) {
   g_free(dir);
 }
 
+/* An SQLite error names the store's file, once: a store that refuses
+ * writes (as a read-only file would; root may write any file, so the
+ * connection is made read-only instead). */
+static void test_error_names_store(void **state) {
+  char *dir = tu_tmpdir("storeerr");
+  char *path = g_build_filename(dir, "z.db", NULL);
+  const char *file;
+  char *want, *hit;
+  zt_store *s;
+  zt_err err;
+  (void)state;
+  assert_int_equal(zt_store_open(&s, path, ZT_STORE_INIT, NULL), ZT_OK);
+  file = sqlite3_db_filename(zt_store_db(s), "main");
+  assert_non_null(strstr(file, "z.db"));
+  assert_int_equal(sqlite3_exec(zt_store_db(s), "PRAGMA query_only = 1",
+                                NULL, NULL, NULL), SQLITE_OK);
+  assert_int_equal(zt_store_meta_set(s, "key_id", "abc", &err),
+                   ZT_ERR_OUTPUT);
+  want = g_strdup_printf("store %s: writing a setting of the store: ", file);
+  assert_non_null(strstr(err.msg, want));
+  hit = strstr(err.msg, file);
+  assert_null(strstr(hit + strlen(file), file));     /* once */
+  g_free(want);
+  zt_store_close(s);
+  /* in memory: no file to name */
+  assert_int_equal(zt_store_open(&s, NULL, ZT_STORE_MEMORY, NULL), ZT_OK);
+  assert_int_equal(sqlite3_exec(zt_store_db(s), "PRAGMA query_only = 1",
+                                NULL, NULL, NULL), SQLITE_OK);
+  assert_int_equal(zt_store_meta_set(s, "key_id", "abc", &err),
+                   ZT_ERR_OUTPUT);
+  assert_true(g_str_has_prefix(err.msg, "store: writing a setting"));
+  zt_store_close(s);
+  tu_rmtree(dir);
+  g_free(path);
+  g_free(dir);
+}
+
 /* ---- delivery dates (docs/store.md, "Delivery dates") ------------------ */
 
 static int64_t begin_on(zt_store *s, const char *name, zt_day modified) {
@@ -1184,6 +1221,7 @@ int main(void) {
       cmocka_unit_test(test_rollback_undo),
       cmocka_unit_test(test_whole_files),
       cmocka_unit_test(test_check_and_versions),
+      cmocka_unit_test(test_error_names_store),
       cmocka_unit_test(test_delivery_order),
       cmocka_unit_test(test_delivery_migration),
       cmocka_unit_test(test_population_migration),
