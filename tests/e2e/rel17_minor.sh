@@ -15,9 +15,7 @@ Z=$1; SRC=$2; W=$3
 rm -rf "$W"; mkdir -p "$W"; cd "$W"
 . "$SRC/tests/e2e/lib/region.sh"
 
-make_region r
-zr r run
-[ $RC = 0 ] || [ $RC = 2 ] || fail "run exit $RC"
+region_run r 0 2
 
 # a. a forged log line
 nl='

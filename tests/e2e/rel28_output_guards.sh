@@ -23,9 +23,7 @@ Z=$1; SRC=$2; W=$3
 rm -rf "$W"; mkdir -p "$W"; cd "$W"
 . "$SRC/tests/e2e/lib/region.sh"
 
-make_region r
-zr r run
-[ $RC = 0 ] || [ $RC = 2 ] || fail "first run exit $RC: $(cat r/last.err)"
+region_run r 0 2
 cp r/zothuis.db db.before
 cp r/zothuis.key key.before
 cp r/region.ini ini.before

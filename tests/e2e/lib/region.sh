@@ -54,14 +54,45 @@ INI
 # old FILE...: last changed long ago, as a delivery that is complete
 old() { touch -d '2021-01-01 00:00:00' "$@"; }
 
+# region_run DIR CODE...: make_region DIR and its first `run` (of the
+# sample inbox), which must end with one of the exit codes CODE
+region_run() {
+	rd=$1; shift
+	make_region "$rd"
+	zr "$rd" run
+	for c; do [ "$RC" = "$c" ] && return 0; done
+	fail "first run exit $RC, want $*: $(cat "$rd/last.err")"
+}
+
 # zr DIR ARGS...: zothuis with DIR's region.ini, output in DIR/last.out and
-# DIR/last.err; sets RC (never exits on a non-zero code).
+# DIR/last.err; sets RC (never exits on a non-zero code). With ZR_AS set
+# (to `as`, see unprivileged) zothuis is run through that command.
 zr() {
 	zd=$1; shift
 	set +e
-	( cd "$zd" && "$Z" --config region.ini "$@" ) > "$zd/last.out" 2> "$zd/last.err"
+	( cd "$zd" && ${ZR_AS:-} "$Z" --config region.ini "$@" ) > "$zd/last.out" 2> "$zd/last.err"
 	RC=$?
 	set -e
+}
+
+# unprivileged DIR: define `as CMD...`, which runs CMD where a folder's
+# mode is kept: as the user nobody, after DIR is handed to that user, when
+# the test runs as root (root may write anyway); as it is otherwise
+unprivileged() {
+	if [ "$(id -u)" = 0 ]; then
+		command -v setpriv > /dev/null || fail "setpriv is needed to test as a user"
+		chown -R 65534:65534 "$1"
+		chmod 755 "$W"
+		as() { setpriv --reuid=65534 --regid=65534 --clear-groups "$@"; }
+	else
+		as() { "$@"; }
+	fi
+}
+
+# other_key: other/o.key, the key of another store (other/o.db)
+other_key() {
+	( mkdir other && cd other && "$Z" --store o.db --key-file o.key init \
+		> /dev/null ) || fail "cannot make another key"
 }
 
 # decl_lines N FIRST [GEMEENTE] [MONTH]: N declaration lines (no header)
@@ -84,6 +115,10 @@ decl_lines() {
 }
 
 DECL_HEADER="aanbieder_agb;gemeente;bsn;toewijzingnummer;referentienummer;vorig_referentienummer;productcategorie;productcode;begindatum;einddatum;volume;eenheid;tarief;bedrag;debet_credit"
+
+# decl_file FILE N FIRST: a declaration file of N lines, decl_lines N
+# FIRST under DECL_HEADER
+decl_file() { { echo "$DECL_HEADER"; decl_lines "$2" "$3"; } > "$1"; }
 
 # count DIR SQL: one value from the region's store
 count() { sqlite3 "$1/zothuis.db" "$2"; }
