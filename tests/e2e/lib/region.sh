@@ -122,3 +122,14 @@ decl_file() { { echo "$DECL_HEADER"; decl_lines "$2" "$3"; } > "$1"; }
 
 # count DIR SQL: one value from the region's store
 count() { sqlite3 "$1/zothuis.db" "$2"; }
+
+# written OUT [FILE...]: all that zothuis wrote for the region r, in
+# OUT: the FILEs, r/last.out, r/last.err, the store (dumped to
+# dump.sql), the .reason files of r/rejected and every report file
+written() {
+	wo=$1; shift
+	sqlite3 r/zothuis.db .dump > dump.sql
+	cat "$@" r/last.out r/last.err dump.sql > "$wo"
+	find r/rejected -name "*.reason" -exec cat {} + >> "$wo" 2>/dev/null || true
+	find r/out -type f -exec cat {} + >> "$wo" 2>/dev/null || true
+}
