@@ -29,8 +29,7 @@ ing() {
 	[ $RC = 0 ] || fail "ingest $* exit $RC: $(cat r/last.out r/last.err)"
 }
 
-make_region r
-rm r/inbox/*
+empty_region r
 ing "$SRC/fixtures/samples/demo-aanbieders.csv"
 jw323 WM1 WDN1 2021-10-11 3000 100000010 WR1:95000 > w1.xml
 answer A1 WM1 WDN1 0001 > ans1.csv

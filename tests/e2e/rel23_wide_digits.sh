@@ -15,8 +15,7 @@ rm -rf "$W"; mkdir -p "$W"; cd "$W"
 . "$SRC/tests/e2e/lib/region.sh"
 . "$SRC/tests/e2e/lib/bsn.sh"
 
-make_region r
-rm r/inbox/*
+empty_region r
 zr r init
 # made-up numbers that pass the 11-test: 735192844 (the lines' client),
 # 111222333 and 999900006 (other children)

@@ -11,8 +11,7 @@ Z=$1; SRC=$2; W=$3
 rm -rf "$W"; mkdir -p "$W"; cd "$W"
 . "$SRC/tests/e2e/lib/region.sh"
 
-make_region r
-rm r/inbox/*
+empty_region r
 zr r init
 # 111222308 is a made-up number that passes the 11-test
 B=111222308

@@ -25,8 +25,7 @@ E=$(printf '\303\251')           # U+00E9
 # e N: N e-acutes
 e() { awk -v n="$1" -v c="$E" 'BEGIN { for (i = 0; i < n; i++) printf "%s", c }'; }
 
-make_region r
-rm r/inbox/*
+empty_region r
 # made-up numbers that pass the 11-test: 735192844 (the lines' client),
 # 111222333 and 917322721 (other children)
 L='98000011;0402;735192844'

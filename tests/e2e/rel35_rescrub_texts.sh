@@ -29,8 +29,7 @@ noleak() {
 	no_bsn_part "$1" dump.txt $BSNS
 }
 
-make_region r
-rm r/inbox/*
+empty_region r
 T=";;45;45A01;2021-09-01;2021-09-28;10;04;9500;95000;D"
 REF2="735${NBSP}192${NBSP}844-1"
 REF3="1234$(fw 56782)-2"

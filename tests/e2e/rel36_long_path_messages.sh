@@ -15,8 +15,7 @@ Z=$1; SRC=$2; W=$3
 rm -rf "$W"; mkdir -p "$W"; cd "$W"
 . "$SRC/tests/e2e/lib/region.sh"
 
-make_region r
-rm r/inbox/*
+empty_region r
 # twelve folders of 230 characters (a folder is read 16 levels deep)
 D=inbox/$(awk 'BEGIN { s = ""; for (i = 0; i < 12; i++) {
 	s = s (i ? "/" : "") sprintf("%02d%0228d", i, 0) } print s }')

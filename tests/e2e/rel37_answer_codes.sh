@@ -27,8 +27,7 @@ ing() {
 LONG=9307$(awk 'BEGIN { for (i = 0; i < 6; i++) printf "999900018"; printf "999900018999" }')
 SECRET=999900018
 
-make_region r
-rm r/inbox/*
+empty_region r
 zr r ingest "$SRC/fixtures/samples/demo-aanbieders.csv"
 jw323 M1 D1 2021-10-11 3700 37000000 R1:95000 R2:95000 R3:95000 > m1.xml
 jw323 M2 D2 2021-10-11 3700 37000000 R4:95000 R5:95000 > m2.xml

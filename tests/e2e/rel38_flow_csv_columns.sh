@@ -32,8 +32,7 @@ bsn() {
 B1=$(bsn 38000001); B2=$(bsn 38000101); B3=$(bsn 38000201)
 START='aanbieder_agb;gemeente;bsn;toewijzingnummer;productcategorie;productcode;toewijzing_ingangsdatum;begindatum;status_aanlevering'
 
-make_region r
-rm r/inbox/*
+empty_region r
 # a. an unknown column, through the inbox of `run`
 {
 	echo "$START;opmerking"

@@ -31,8 +31,7 @@ ing() {
 	zr r ingest --rejects "$W/rej.csv" "$@"
 }
 
-make_region r
-rm r/inbox/*
+empty_region r
 zr r ingest "$SRC/fixtures/samples/demo-aanbieders.csv"
 
 # a. M2 under M1's number: R1 changed, R2 identical

@@ -54,6 +54,12 @@ INI
 # old FILE...: last changed long ago, as a delivery that is complete
 old() { touch -d '2021-01-01 00:00:00' "$@"; }
 
+# empty_region DIR: make_region DIR with nothing in its inbox
+empty_region() {
+	make_region "$1"
+	rm "$1"/inbox/*
+}
+
 # region_run DIR CODE...: make_region DIR and its first `run` (of the
 # sample inbox), which must end with one of the exit codes CODE
 region_run() {
