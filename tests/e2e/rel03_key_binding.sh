@@ -9,9 +9,8 @@
 # key is at hand.
 # Usage: rel03_key_binding.sh ZOTHUIS SOURCE_DIR WORK_DIR
 set -eu
-Z=$1; SRC=$2; W=$3
-rm -rf "$W"; mkdir -p "$W"; cd "$W"
-. "$SRC/tests/e2e/lib/region.sh"
+. "$2/tests/e2e/lib/region.sh"
+begin_test "$@"
 
 region_run r 0 2
 clients=$(count r "SELECT count(*) FROM client")

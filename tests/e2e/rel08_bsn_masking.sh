@@ -7,9 +7,8 @@
 # those BSNs. Provider codes (AGB, 8 digits) stay readable.
 # Usage: rel08_bsn_masking.sh ZOTHUIS SOURCE_DIR WORK_DIR
 set -eu
-Z=$1; SRC=$2; W=$3
-rm -rf "$W"; mkdir -p "$W"; cd "$W"
-. "$SRC/tests/e2e/lib/region.sh"
+. "$2/tests/e2e/lib/region.sh"
+begin_test "$@"
 . "$SRC/tests/e2e/lib/bsn.sh"
 
 empty_region r

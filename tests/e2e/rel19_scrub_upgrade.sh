@@ -14,9 +14,8 @@
 # kind.
 # Usage: rel19_scrub_upgrade.sh ZOTHUIS SOURCE_DIR WORK_DIR
 set -eu
-Z=$1; SRC=$2; W=$3
-rm -rf "$W"; mkdir -p "$W"; cd "$W"
-. "$SRC/tests/e2e/lib/region.sh"
+. "$2/tests/e2e/lib/region.sh"
+begin_test "$@"
 
 # unscrub DIR CSV META_SQL: the store of DIR as an earlier version left
 # it: the references of CSV's lines as the provider wrote them, with keys

@@ -12,9 +12,8 @@
 #     second delivery.
 # Usage: rel21_resend_after_rejection.sh ZOTHUIS SOURCE_DIR WORK_DIR
 set -eu
-Z=$1; SRC=$2; W=$3
-rm -rf "$W"; mkdir -p "$W"; cd "$W"
-. "$SRC/tests/e2e/lib/region.sh"
+. "$2/tests/e2e/lib/region.sh"
+begin_test "$@"
 . "$SRC/tests/e2e/lib/ijw.sh"
 
 # answer ID DECL_ID DECLNR CODE [REF LINECODE]: an answer (CSV layout)

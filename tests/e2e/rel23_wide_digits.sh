@@ -10,9 +10,8 @@
 # in whatever digits; the stored lines are still stored.
 # Usage: rel23_wide_digits.sh ZOTHUIS SOURCE_DIR WORK_DIR
 set -eu
-Z=$1; SRC=$2; W=$3
-rm -rf "$W"; mkdir -p "$W"; cd "$W"
-. "$SRC/tests/e2e/lib/region.sh"
+. "$2/tests/e2e/lib/region.sh"
+begin_test "$@"
 . "$SRC/tests/e2e/lib/bsn.sh"
 
 empty_region r

@@ -6,9 +6,8 @@
 # dates day first (DD-MM-YYYY), as docs/mapping.md promises.
 # Usage: rel25_xml_dates.sh ZOTHUIS SOURCE_DIR WORK_DIR
 set -eu
-Z=$1; SRC=$2; W=$3
-rm -rf "$W"; mkdir -p "$W"; cd "$W"
-. "$SRC/tests/e2e/lib/region.sh"
+. "$2/tests/e2e/lib/region.sh"
+begin_test "$@"
 
 empty_region r
 zr r init

@@ -15,9 +15,8 @@
 #     valid UTF-8.
 # Usage: rel34_text_edges.sh ZOTHUIS SOURCE_DIR WORK_DIR
 set -eu
-Z=$1; SRC=$2; W=$3
-rm -rf "$W"; mkdir -p "$W"; cd "$W"
-. "$SRC/tests/e2e/lib/region.sh"
+. "$2/tests/e2e/lib/region.sh"
+begin_test "$@"
 . "$SRC/tests/e2e/lib/bsn.sh"
 
 C1=$(printf '\302\222')          # U+0092

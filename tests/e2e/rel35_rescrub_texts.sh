@@ -14,9 +14,8 @@
 # (duplicates); no row of the store shows seven digits of a BSN.
 # Usage: rel35_rescrub_texts.sh ZOTHUIS SOURCE_DIR WORK_DIR
 set -eu
-Z=$1; SRC=$2; W=$3
-rm -rf "$W"; mkdir -p "$W"; cd "$W"
-. "$SRC/tests/e2e/lib/region.sh"
+. "$2/tests/e2e/lib/region.sh"
+begin_test "$@"
 . "$SRC/tests/e2e/lib/bsn.sh"
 
 # made-up numbers that pass the 11-test: 735192844 and 123456782 (the

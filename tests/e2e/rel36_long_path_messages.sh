@@ -11,9 +11,8 @@
 # of them stopped in the middle of the path.
 # Usage: rel36_long_path_messages.sh ZOTHUIS SOURCE_DIR WORK_DIR
 set -eu
-Z=$1; SRC=$2; W=$3
-rm -rf "$W"; mkdir -p "$W"; cd "$W"
-. "$SRC/tests/e2e/lib/region.sh"
+. "$2/tests/e2e/lib/region.sh"
+begin_test "$@"
 
 empty_region r
 # twelve folders of 230 characters (a folder is read 16 levels deep)

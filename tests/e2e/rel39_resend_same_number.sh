@@ -20,9 +20,8 @@
 #     give to two messages: neither answer judges them.
 # Usage: rel39_resend_same_number.sh ZOTHUIS SOURCE_DIR WORK_DIR
 set -eu
-Z=$1; SRC=$2; W=$3
-rm -rf "$W"; mkdir -p "$W"; cd "$W"
-. "$SRC/tests/e2e/lib/region.sh"
+. "$2/tests/e2e/lib/region.sh"
+begin_test "$@"
 . "$SRC/tests/e2e/lib/ijw.sh"
 
 # the client of the answers' lines

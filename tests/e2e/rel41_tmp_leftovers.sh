@@ -15,9 +15,8 @@
 #     at) and a name one character short stay.
 # Usage: rel41_tmp_leftovers.sh ZOTHUIS SOURCE_DIR WORK_DIR
 set -eu
-Z=$1; SRC=$2; W=$3
-rm -rf "$W"; mkdir -p "$W"; cd "$W"
-. "$SRC/tests/e2e/lib/region.sh"
+. "$2/tests/e2e/lib/region.sh"
+begin_test "$@"
 
 make_region r
 # b. deliveries named like temporary files: one stored, one rejected

@@ -24,9 +24,8 @@
 # rename(2) (lib/racefs.c), built here with the system's C compiler.
 # Usage: rel42_moves.sh ZOTHUIS SOURCE_DIR WORK_DIR
 set -eu
-Z=$1; SRC=$2; W=$3
-rm -rf "$W"; mkdir -p "$W"; cd "$W"
-. "$SRC/tests/e2e/lib/region.sh"
+. "$2/tests/e2e/lib/region.sh"
+begin_test "$@"
 
 ${CC:-cc} -shared -fPIC -o racefs.so "$SRC/tests/e2e/lib/racefs.c" -ldl ||
 	fail "cannot build the rename shim (a C compiler is needed)"

@@ -21,9 +21,8 @@
 #     points at is stored.
 # Usage: rel43_one_store.sh ZOTHUIS SOURCE_DIR WORK_DIR
 set -eu
-Z=$1; SRC=$2; W=$3
-rm -rf "$W"; mkdir -p "$W"; cd "$W"
-. "$SRC/tests/e2e/lib/region.sh"
+. "$2/tests/e2e/lib/region.sh"
+begin_test "$@"
 
 region_run r 2
 decl_file r/inbox/wacht.csv 2 45000000

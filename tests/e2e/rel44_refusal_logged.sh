@@ -18,9 +18,8 @@
 #  g. a damaged store (exit 5).
 # Usage: rel44_refusal_logged.sh ZOTHUIS SOURCE_DIR WORK_DIR
 set -eu
-Z=$1; SRC=$2; W=$3
-rm -rf "$W"; mkdir -p "$W"; cd "$W"
-. "$SRC/tests/e2e/lib/region.sh"
+. "$2/tests/e2e/lib/region.sh"
+begin_test "$@"
 
 region_run r 2
 echo 'log_file = zothuis.log' >> r/region.ini     # [run] is the last

@@ -16,9 +16,8 @@
 #  e. with its own key, `run` upgrades it (the comparison sees that).
 # Usage: rel45_key_before_upgrade.sh ZOTHUIS SOURCE_DIR WORK_DIR
 set -eu
-Z=$1; SRC=$2; W=$3
-rm -rf "$W"; mkdir -p "$W"; cd "$W"
-. "$SRC/tests/e2e/lib/region.sh"
+. "$2/tests/e2e/lib/region.sh"
+begin_test "$@"
 
 region_run r 2
 [ -n "$(count r "SELECT value FROM meta WHERE key = 'key_id'")" ] ||

@@ -15,9 +15,8 @@
 #     file rejected whole in a), 0 now.
 # Usage: rel46_archive_full.sh ZOTHUIS SOURCE_DIR WORK_DIR
 set -eu
-Z=$1; SRC=$2; W=$3
-rm -rf "$W"; mkdir -p "$W"; cd "$W"
-. "$SRC/tests/e2e/lib/region.sh"
+. "$2/tests/e2e/lib/region.sh"
+begin_test "$@"
 
 region_run r 2
 ind=r/out/testregio/2021-H2/indicatoren.csv

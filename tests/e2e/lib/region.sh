@@ -1,10 +1,22 @@
 # tests/e2e/lib/region.sh -- sourced by the reliability tests
 # (tests/e2e/rel*.sh, issue 18): a small region folder built from
 # fixtures/samples, a generator of declaration lines with made-up BSNs
-# that pass the 11-test, and helpers. Expects Z (the program), SRC (the
-# source tree) and W (the work folder, already the current folder).
+# that pass the 11-test, and helpers. A test starts with
+#     set -eu
+#     . "$2/tests/e2e/lib/region.sh"
+#     begin_test "$@"
+# after which Z (the program), SRC (the source tree) and W (the work
+# folder, the current folder) are set.
 
 fail() { echo "FAIL: $*" >&2; exit 1; }
+
+# begin_test ZOTHUIS SOURCE_DIR WORK_DIR: the test's own arguments (as
+# tests/CMakeLists.txt passes them) in Z, SRC and W; W made anew, empty,
+# and the current folder
+begin_test() {
+	Z=$1; SRC=$2; W=$3
+	rm -rf "$W"; mkdir -p "$W"; cd "$W"
+}
 
 # make_region DIR [noinit]: the sample region of fixtures/samples with an
 # inbox, archive and rejected folder as in the issue's reproducers, and
