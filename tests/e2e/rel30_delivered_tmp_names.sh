@@ -10,9 +10,7 @@ set -eu
 begin_test "$@"
 
 make_region r
-{ echo "$DECL_HEADER"; decl_lines 2 32000000; } > r/inbox/levering.csv.tmp.Ab12Cd
-printf 'a;b\n1;2\n' > r/inbox/onbekend.csv.tmp.Cd34Ef
-old r/inbox/levering.csv.tmp.Ab12Cd r/inbox/onbekend.csv.tmp.Cd34Ef
+tmp_named_deliveries 32000000
 zr r run
 [ $RC = 0 ] || [ $RC = 2 ] || fail "first run exit $RC: $(cat r/last.err)"
 a=$(find r/archive -name 'levering.csv.tmp.Ab12Cd')

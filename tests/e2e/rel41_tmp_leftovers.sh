@@ -20,9 +20,7 @@ begin_test "$@"
 
 make_region r
 # b. deliveries named like temporary files: one stored, one rejected
-{ echo "$DECL_HEADER"; decl_lines 2 35000000; } > r/inbox/levering.csv.tmp.Ab12Cd
-printf 'a;b\n1;2\n' > r/inbox/onbekend.csv.tmp.Cd34Ef
-old r/inbox/levering.csv.tmp.Ab12Cd r/inbox/onbekend.csv.tmp.Cd34Ef
+tmp_named_deliveries 35000000
 zr r run
 [ $RC = 2 ] || fail "b: first run exit $RC, want 2: $(cat r/last.err)"
 arch=$(find r/archive -name levering.csv.tmp.Ab12Cd)

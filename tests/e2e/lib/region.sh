@@ -138,6 +138,15 @@ DECL_HEADER="aanbieder_agb;gemeente;bsn;toewijzingnummer;referentienummer;vorig_
 # FIRST under DECL_HEADER
 decl_file() { { echo "$DECL_HEADER"; decl_lines "$2" "$3"; } > "$1"; }
 
+# tmp_named_deliveries FIRST: two deliveries in r's inbox named like
+# temporary files, dated back: levering.csv.tmp.Ab12Cd (decl_file of 2
+# lines from FIRST on) and onbekend.csv.tmp.Cd34Ef (of no known layout)
+tmp_named_deliveries() {
+	decl_file r/inbox/levering.csv.tmp.Ab12Cd 2 "$1"
+	printf 'a;b\n1;2\n' > r/inbox/onbekend.csv.tmp.Cd34Ef
+	old r/inbox/levering.csv.tmp.Ab12Cd r/inbox/onbekend.csv.tmp.Cd34Ef
+}
+
 # count DIR SQL: one value from the region's store
 count() { sqlite3 "$1/zothuis.db" "$2"; }
 
