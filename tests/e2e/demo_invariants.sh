@@ -24,18 +24,9 @@
 set -eu
 Z=$1; SRC=$2; W=$3
 rm -rf "$W"; mkdir -p "$W"; cd "$W"
-fail() { echo "FAIL: $*" >&2; exit 1; }
-SOURCE_DATE_EPOCH=1700000000
-export SOURCE_DATE_EPOCH
-# In the Sanitize build: fontconfig keeps its parsed configuration for the
-# life of the process (see tests/unit/test_render.c); every other leak
-# still fails the run.
-echo "leak:libfontconfig.so" > lsan.supp
-LSAN_OPTIONS=suppressions=$W/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}
-export LSAN_OPTIONS
+. "$SRC/tests/e2e/lib/demo.sh"
 
-"$Z" demo --clients 400 --out "$W/out" > demo.out 2> demo.err ||
-	fail "demo exit $?: $(tail -5 demo.err)"
+make_demo --clients 400
 H=$W/out/gooi-en-vechtstreek-demo/2023-H2
 Y=$W/out/gooi-en-vechtstreek-demo/2023
 for f in "$H/rapport.pdf" "$H/rapport.html" "$H/indicatoren.csv" \

@@ -7,9 +7,8 @@
 # of the inbox are ingested as usual.
 # Usage: rel01_inbox_links.sh ZOTHUIS SOURCE_DIR WORK_DIR
 set -eu
-Z=$1; SRC=$2; W=$3
-rm -rf "$W"; mkdir -p "$W"; cd "$W"
-. "$SRC/tests/e2e/lib/region.sh"
+. "$2/tests/e2e/lib/region.sh"
+begin_test "$@"
 
 mkdir outside
 echo "secret=hunter2,user=admin" > outside/secret.csv

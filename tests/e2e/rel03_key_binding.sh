@@ -9,13 +9,10 @@
 # key is at hand.
 # Usage: rel03_key_binding.sh ZOTHUIS SOURCE_DIR WORK_DIR
 set -eu
-Z=$1; SRC=$2; W=$3
-rm -rf "$W"; mkdir -p "$W"; cd "$W"
-. "$SRC/tests/e2e/lib/region.sh"
+. "$2/tests/e2e/lib/region.sh"
+begin_test "$@"
 
-make_region r
-zr r run
-[ $RC = 0 ] || [ $RC = 2 ] || fail "first run exit $RC: $(cat r/last.err)"
+region_run r 0 2
 clients=$(count r "SELECT count(*) FROM client")
 [ "$clients" -gt 0 ] || fail "no clients after the first run"
 
@@ -34,8 +31,7 @@ grep -qi "key" r/last.err || fail "no message about the key: $(cat r/last.err)"
 [ -e r/inbox/again.csv ] || fail "the delivery left the inbox although nothing was read"
 
 # 2. another key: refused
-( mkdir other && cd other && "$Z" --store o.db --key-file o.key init > /dev/null ) ||
-	fail "cannot make another key"
+other_key
 mv r/zothuis.key.saved r/zothuis.key
 zr r --key-file "$W/other/o.key" ingest "$W/again.csv"
 [ $RC = 1 ] || fail "ingest with another key exit $RC, want 1"

@@ -8,12 +8,10 @@
 # without one waits.
 # Usage: rel04_settle.sh ZOTHUIS SOURCE_DIR WORK_DIR
 set -eu
-Z=$1; SRC=$2; W=$3
-rm -rf "$W"; mkdir -p "$W"; cd "$W"
-. "$SRC/tests/e2e/lib/region.sh"
+. "$2/tests/e2e/lib/region.sh"
+begin_test "$@"
 
-make_region r
-rm r/inbox/*
+empty_region r
 zr r init
 { echo "$DECL_HEADER"; decl_lines 24 92000000; } > slow.src
 ( while IFS= read -r line; do

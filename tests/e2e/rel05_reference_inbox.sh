@@ -8,13 +8,10 @@
 # configured file that changed is read again.
 # Usage: rel05_reference_inbox.sh ZOTHUIS SOURCE_DIR WORK_DIR
 set -eu
-Z=$1; SRC=$2; W=$3
-rm -rf "$W"; mkdir -p "$W"; cd "$W"
-. "$SRC/tests/e2e/lib/region.sh"
+. "$2/tests/e2e/lib/region.sh"
+begin_test "$@"
 
-make_region r
-zr r run
-[ $RC = 0 ] || [ $RC = 2 ] || fail "first run exit $RC: $(cat r/last.err)"
+region_run r 0 2
 n0=$(count r "SELECT count(*) FROM product_code")
 [ "$n0" = 24 ] || fail "the configured catalogue has $n0 rows, want 24"
 

@@ -6,9 +6,8 @@
 # left.
 # Usage: rel06_corrupt_store.sh ZOTHUIS SOURCE_DIR WORK_DIR
 set -eu
-Z=$1; SRC=$2; W=$3
-rm -rf "$W"; mkdir -p "$W"; cd "$W"
-. "$SRC/tests/e2e/lib/region.sh"
+. "$2/tests/e2e/lib/region.sh"
+begin_test "$@"
 
 make_region r
 { echo "$DECL_HEADER"; decl_lines 3000 95000000; } > r/inbox/veel.csv

@@ -7,9 +7,8 @@
 # store.
 # Usage: rel07_preview_leak.sh ZOTHUIS SOURCE_DIR WORK_DIR
 set -eu
-Z=$1; SRC=$2; W=$3
-rm -rf "$W"; mkdir -p "$W"; cd "$W"
-. "$SRC/tests/e2e/lib/region.sh"
+. "$2/tests/e2e/lib/region.sh"
+begin_test "$@"
 
 make_region r
 zr r init
@@ -22,10 +21,7 @@ old r/inbox/foto.csv
 
 zr r run
 [ $RC = 2 ] || fail "run exit $RC, want 2: $(cat r/last.err)"
-sqlite3 r/zothuis.db .dump > dump.sql
-cat r/last.out r/last.err dump.sql > all.txt
-find r/rejected -name "*.reason" -exec cat {} + >> all.txt 2>/dev/null || true
-find r/out -type f -exec cat {} + >> all.txt 2>/dev/null || true
+written all.txt
 key=$(head -c 64 r/zothuis.key)
 i=0
 while [ $i -le 52 ]; do

@@ -7,12 +7,11 @@
 # those BSNs. Provider codes (AGB, 8 digits) stay readable.
 # Usage: rel08_bsn_masking.sh ZOTHUIS SOURCE_DIR WORK_DIR
 set -eu
-Z=$1; SRC=$2; W=$3
-rm -rf "$W"; mkdir -p "$W"; cd "$W"
-. "$SRC/tests/e2e/lib/region.sh"
+. "$2/tests/e2e/lib/region.sh"
+begin_test "$@"
+. "$SRC/tests/e2e/lib/bsn.sh"
 
-make_region r
-rm r/inbox/*
+empty_region r
 zr r init
 # 012345672 passes the 11-test; without its zero: 12345672
 {
@@ -25,22 +24,11 @@ old r/inbox/maskers.csv r/inbox/pijp.csv
 zr r ingest --rejects "$W/rej.csv" inbox
 [ $RC = 2 ] || fail "ingest exit $RC, want 2"
 zr r run
-sqlite3 r/zothuis.db .dump > dump.sql
-cat rej.csv r/last.out r/last.err dump.sql > all.txt
-find r/rejected -name "*.reason" -exec cat {} + >> all.txt 2>/dev/null || true
-find r/out -type f -exec cat {} + >> all.txt 2>/dev/null || true
+written all.txt rej.csv
 grep -q field_count rej.csv || fail "no field_count line"
 grep -q encoding_invalid rej.csv || fail "no encoding_invalid line"
 grep -q layout_unknown rej.csv || fail "the '|' file was not rejected"
-for bsn in 12345672 917322721 123456782; do
-	n=${#bsn}
-	k=1
-	while [ $((k + 6)) -le $n ]; do
-		part=$(echo $bsn | cut -c$k-$((k + 6)))
-		grep -q "$part" all.txt && fail "7 digits ($part) of BSN $bsn shown: $(grep -h "$part" all.txt | head -2)"
-		k=$((k + 1))
-	done
-done
+no_bsn_part output all.txt 12345672 917322721 123456782
 grep -q "917 322 721" all.txt && fail "a spaced BSN was shown"
 grep -q "98000011" rej.csv || fail "the provider code is no longer readable"
 echo "rel08 BSN masking: ok"

@@ -10,9 +10,8 @@
 #    (xml_malformed) before the parser's quadratic duplicate check.
 # Usage: rel10_costs.sh ZOTHUIS SOURCE_DIR WORK_DIR
 set -eu
-Z=$1; SRC=$2; W=$3
-rm -rf "$W"; mkdir -p "$W"; cd "$W"
-. "$SRC/tests/e2e/lib/region.sh"
+. "$2/tests/e2e/lib/region.sh"
+begin_test "$@"
 
 # page reads of one command in region DIR (from its --verbose log):
 # reads DIR ARGS...

@@ -7,9 +7,8 @@
 # the next successful report replaces all of it at once.
 # Usage: rel11_report_set.sh ZOTHUIS SOURCE_DIR WORK_DIR
 set -eu
-Z=$1; SRC=$2; W=$3
-rm -rf "$W"; mkdir -p "$W"; cd "$W"
-. "$SRC/tests/e2e/lib/region.sh"
+. "$2/tests/e2e/lib/region.sh"
+begin_test "$@"
 export SOURCE_DATE_EPOCH=1700000000
 
 make_region r

@@ -7,12 +7,10 @@
 # behind an apostrophe.
 # Usage: rel12_formula.sh ZOTHUIS SOURCE_DIR WORK_DIR
 set -eu
-Z=$1; SRC=$2; W=$3
-rm -rf "$W"; mkdir -p "$W"; cd "$W"
-. "$SRC/tests/e2e/lib/region.sh"
+. "$2/tests/e2e/lib/region.sh"
+begin_test "$@"
 
-make_region r
-rm r/inbox/*
+empty_region r
 zr r init
 { echo "$DECL_HEADER"; decl_lines 1 98000000
   echo "=cmd|' /C calc'!A0;0402;123456782;3001;RF1;;45;45A01;2021-09-01;2021-09-28;10;04;9500;95000;D"

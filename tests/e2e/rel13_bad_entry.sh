@@ -7,9 +7,8 @@
 # run goes through setpriv as nobody (the test fails if it cannot).
 # Usage: rel13_bad_entry.sh ZOTHUIS SOURCE_DIR WORK_DIR
 set -eu
-Z=$1; SRC=$2; W=$3
-rm -rf "$W"; mkdir -p "$W"; cd "$W"
-. "$SRC/tests/e2e/lib/region.sh"
+. "$2/tests/e2e/lib/region.sh"
+begin_test "$@"
 
 make_region r
 ln -s . r/inbox/loop

@@ -6,13 +6,10 @@
 # gives the same export as the original, with the same key.
 # Usage: rel14_dump_restore.sh ZOTHUIS SOURCE_DIR WORK_DIR
 set -eu
-Z=$1; SRC=$2; W=$3
-rm -rf "$W"; mkdir -p "$W"; cd "$W"
-. "$SRC/tests/e2e/lib/region.sh"
+. "$2/tests/e2e/lib/region.sh"
+begin_test "$@"
 
-make_region r
-zr r run
-[ $RC = 0 ] || [ $RC = 2 ] || fail "run exit $RC"
+region_run r 0 2
 zr r export --period 2021-H2 --out "$W/before.csv"
 [ $RC = 0 ] || fail "export exit $RC"
 v0=$(sqlite3 r/zothuis.db 'PRAGMA user_version')

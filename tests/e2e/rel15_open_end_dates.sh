@@ -7,12 +7,10 @@
 # with that reason stated.
 # Usage: rel15_open_end_dates.sh ZOTHUIS SOURCE_DIR WORK_DIR
 set -eu
-Z=$1; SRC=$2; W=$3
-rm -rf "$W"; mkdir -p "$W"; cd "$W"
-. "$SRC/tests/e2e/lib/region.sh"
+. "$2/tests/e2e/lib/region.sh"
+begin_test "$@"
 
-make_region r
-rm r/inbox/*
+empty_region r
 sed 's#<jw301:Einddatum>[0-9-]*</jw301:Einddatum>#<jw301:Einddatum>9999-12-31</jw301:Einddatum>#' \
 	"$SRC/fixtures/samples/demo-jw301.xml" > r/inbox/toewijzing.xml
 grep -q '9999-12-31' r/inbox/toewijzing.xml || fail "no open end in the JW301 (sample changed?)"

@@ -9,9 +9,8 @@
 # existing store readable by others loses those bits.
 # Usage: rel16_modes.sh ZOTHUIS SOURCE_DIR WORK_DIR
 set -eu
-Z=$1; SRC=$2; W=$3
-rm -rf "$W"; mkdir -p "$W"; cd "$W"
-. "$SRC/tests/e2e/lib/region.sh"
+. "$2/tests/e2e/lib/region.sh"
+begin_test "$@"
 
 mode() { stat -c %a "$1"; }
 

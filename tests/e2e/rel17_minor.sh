@@ -11,13 +11,10 @@
 #  g. init on another program's SQLite file refuses and adds nothing.
 # Usage: rel17_minor.sh ZOTHUIS SOURCE_DIR WORK_DIR
 set -eu
-Z=$1; SRC=$2; W=$3
-rm -rf "$W"; mkdir -p "$W"; cd "$W"
-. "$SRC/tests/e2e/lib/region.sh"
+. "$2/tests/e2e/lib/region.sh"
+begin_test "$@"
 
-make_region r
-zr r run
-[ $RC = 0 ] || [ $RC = 2 ] || fail "run exit $RC"
+region_run r 0 2
 
 # a. a forged log line
 nl='

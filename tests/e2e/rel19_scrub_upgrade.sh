@@ -14,9 +14,8 @@
 # kind.
 # Usage: rel19_scrub_upgrade.sh ZOTHUIS SOURCE_DIR WORK_DIR
 set -eu
-Z=$1; SRC=$2; W=$3
-rm -rf "$W"; mkdir -p "$W"; cd "$W"
-. "$SRC/tests/e2e/lib/region.sh"
+. "$2/tests/e2e/lib/region.sh"
+begin_test "$@"
 
 # unscrub DIR CSV META_SQL: the store of DIR as an earlier version left
 # it: the references of CSV's lines as the provider wrote them, with keys
@@ -42,8 +41,7 @@ upgraded() {
 		fail "bsn_scrub not 6"
 }
 
-make_region r
-rm r/inbox/*
+empty_region r
 # four references built from the child's own BSN, one from another's
 {
 	echo "$DECL_HEADER"
@@ -87,8 +85,7 @@ grep -q "stored rows had a BSN" r/last.err && fail "scrubbed a second time"
 # digits in a row: references that hold it in groups or without its
 # leading zero are in clear. The pass runs once more (bsn_scrub 6) and
 # gives them the text ingest gives them now.
-make_region s
-rm s/inbox/*
+empty_region s
 L=";45;45A01;2021-09-01;2021-09-28;10;04;9500;95000;D"
 {
 	echo "$DECL_HEADER"
@@ -120,8 +117,7 @@ noform "store of version 2, passed again"
 # assignment keys that held the birth date. The pass (bsn_scrub 6) gives
 # them their tokens and every assignment the key ingest gives it now, so
 # a resend finds them; the declaration still joins its assignment.
-make_region t
-rm t/inbox/*
+empty_region t
 AH="gemeente;aanbieder_agb;bsn;geboortedatum;geboortedatum_gebruik"
 AH="$AH;geslacht;toewijzingnummer;productcategorie;productcode"
 AH="$AH;ingangsdatum;einddatum;reden_wijziging;referentie_aanbieder"

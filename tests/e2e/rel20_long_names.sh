@@ -18,16 +18,13 @@
 #     written, exit 2; a later run with room archives it.
 # Usage: rel20_long_names.sh ZOTHUIS SOURCE_DIR WORK_DIR
 set -eu
-Z=$1; SRC=$2; W=$3
-rm -rf "$W"; mkdir -p "$W"; cd "$W"
-. "$SRC/tests/e2e/lib/region.sh"
+. "$2/tests/e2e/lib/region.sh"
+begin_test "$@"
 
 # rep CHAR N: CHAR repeated N times
 rep() { awk -v c="$1" -v n="$2" 'BEGIN { while (n-- > 0) printf "%s", c }'; }
 # bytes TEXT: its length in bytes
 bytes() { printf '%s' "$1" | wc -c | tr -d ' '; }
-# decl FILE FIRST: a small declaration file (2 lines)
-decl() { { echo "$DECL_HEADER"; decl_lines 2 "$2"; } > "$1"; }
 # run_ok WANT WHAT ARGS...: a run that must end with exit WANT and
 # (re)write the reports
 ind=r/out/testregio/2021-H2/indicatoren.csv
@@ -51,9 +48,9 @@ A=r/archive/$month
 # a. two 255-byte names, delivered twice
 N1="$(rep b 250)1.csv"; N2="$(rep b 250)2.csv"
 [ "$(bytes "$N1")" = 255 ] || fail "a: the test name is not 255 bytes"
-decl "r/inbox/$N1" 11000000; decl "r/inbox/$N2" 11100000; old r/inbox/*
+decl_file "r/inbox/$N1" 2 11000000; decl_file "r/inbox/$N2" 2 11100000; old r/inbox/*
 run_ok 0 "a (first delivery)"
-decl "r/inbox/$N1" 12000000; decl "r/inbox/$N2" 12100000; old r/inbox/*
+decl_file "r/inbox/$N1" 2 12000000; decl_file "r/inbox/$N2" 2 12100000; old r/inbox/*
 run_ok 0 "a (second delivery)"
 [ -z "$(ls r/inbox)" ] || fail "a: left in the inbox: $(ls r/inbox)"
 for f in "$N1" "$N2" "$(rep b 249).csv.1" "$(rep b 249).csv.2"; do
@@ -80,9 +77,9 @@ grep -qF "rejected whole (layout_unknown)" r/last.err ||
 U="$(rep 'ü' 125).csv"; E="$(rep '€' 82).csv"
 [ "$(bytes "$U")" = 254 ] && [ "$(bytes "$E")" = 250 ] ||
 	fail "c: the test names have the wrong length"
-decl "r/inbox/$U" 13000000; old r/inbox/*
+decl_file "r/inbox/$U" 2 13000000; old r/inbox/*
 run_ok 0 "c (first delivery)"
-decl "r/inbox/$U" 13100000; echo garbage > "r/inbox/$E"; old r/inbox/*
+decl_file "r/inbox/$U" 2 13100000; echo garbage > "r/inbox/$E"; old r/inbox/*
 run_ok 2 "c (second delivery)"
 # NAME.1 in 255 bytes would cut the 125th character in two
 [ -f "$A/$U" ] && [ -f "$A/$(rep 'ü' 124).csv.1" ] ||
@@ -102,7 +99,7 @@ done
 [ $left -lt 2 ] || long="$long/$(rep q $((left - 1)))"
 bsn=$(decl_lines 1 40000000 | cut -d';' -f3)
 L="lang_${bsn}_$(rep c 230).csv"
-decl "r/inbox/$L" 14000000; decl r/inbox/kort.csv 14100000; old r/inbox/*
+decl_file "r/inbox/$L" 2 14000000; decl_file r/inbox/kort.csv 2 14100000; old r/inbox/*
 run_ok 2 d --set "input.archive=$long"
 [ -f "r/inbox/$L" ] || fail "d: the long name was moved"
 [ ! -e r/inbox/kort.csv ] || fail "d: the run stopped at the long name"

@@ -12,51 +12,27 @@
 #     second delivery.
 # Usage: rel21_resend_after_rejection.sh ZOTHUIS SOURCE_DIR WORK_DIR
 set -eu
-Z=$1; SRC=$2; W=$3
-rm -rf "$W"; mkdir -p "$W"; cd "$W"
-. "$SRC/tests/e2e/lib/region.sh"
+. "$2/tests/e2e/lib/region.sh"
+begin_test "$@"
+. "$SRC/tests/e2e/lib/ijw.sh"
 
-# jw323 IDENT DECLNR REF: one JW323 of one line of € 950,00
-jw323() {
-	cat <<X
-<?xml version="1.0" encoding="UTF-8"?>
-<Bericht xmlns="http://www.istandaarden.nl/ijw/3_2/jw323/schema" xmlns:ijw="http://www.istandaarden.nl/ijw/3_2/basisschema/schema">
-<Header><BerichtCode>490</BerichtCode><BerichtVersie>3</BerichtVersie><BerichtSubversie>2</BerichtSubversie><Afzender>98000011</Afzender><Ontvanger>0402</Ontvanger>
-<BerichtIdentificatie><ijw:Identificatie>$1</ijw:Identificatie><ijw:Dagtekening>2021-10-11</ijw:Dagtekening></BerichtIdentificatie></Header>
-<Declaratie><DeclaratieNummer>$2</DeclaratieNummer><DeclaratieDagtekening>2021-10-11</DeclaratieDagtekening>
-<TotaalIngediendBedrag><ijw:TotaalBedrag>95000</ijw:TotaalBedrag><ijw:DebetCredit>D</ijw:DebetCredit></TotaalIngediendBedrag>
-<Clienten><Client><Bsn>100000010</Bsn><Prestaties><Prestatie><ProductReferentie><ijw:ReferentieNummer>$3</ijw:ReferentieNummer></ProductReferentie><ToewijzingNummer>3000</ToewijzingNummer><ProductCategorie>45</ProductCategorie><ProductCode>45A01</ProductCode><ProductPeriode><ijw:Begindatum>2021-09-01</ijw:Begindatum><ijw:Einddatum>2021-09-28</ijw:Einddatum></ProductPeriode><GeleverdVolume>10</GeleverdVolume><Eenheid>04</Eenheid><ProductTarief>9500</ProductTarief><IngediendBedrag><ijw:Bedrag>95000</ijw:Bedrag><ijw:DebetCredit>D</ijw:DebetCredit></IngediendBedrag></Prestatie></Prestaties></Client></Clienten></Declaratie></Bericht>
-X
-}
-AH='gemeente;aanbieder_agb;antwoord_id;declaratie_id;declaratienummer;niveau;referentienummer;bedrag;debet_credit;toegekend_bedrag;toegekend_debet_credit;retourcodes'
 # answer ID DECL_ID DECLNR CODE [REF LINECODE]: an answer (CSV layout)
 answer() {
-	echo "$AH"
+	echo "$ANSWER_HEADER"
 	g=95000; [ "$4" = 8001 ] || [ "$4" = 0200 ] || g=0
 	echo "0402;98000011;$1;$2;$3;declaratie;;95000;D;$g;D;$4"
 	[ -z "${5:-}" ] || echo "0402;98000011;$1;$2;$3;prestatie;$5;95000;D;0;D;$6"
-}
-# spend: the region's spending, rejected spending (euros) and lines not
-# yet judged in 2021-H2
-spend() {
-	zr r export --period 2021-H2 --out "$W/e.csv"
-	[ $RC = 0 ] || fail "export exit $RC: $(cat r/last.err)"
-	s=$(awk -F, '$1 == "spend.total" && $2 == "2021-H2" && $4 == "regio" && $5 == "" { print $6 }' e.csv)
-	j=$(awk -F, '$1 == "dq.spend_rejected_by_gemeente" && $2 == "2021-H2" && $5 == "" { print $6 }' e.csv)
-	o=$(awk -F, '$1 == "dq.lines_not_assessed" && $2 == "2021-H2" && $5 == "" { print $6 }' e.csv)
-	echo "${s:-none} ${j:-none} ${o:-none}"
 }
 ing() {
 	zr r ingest "$@"
 	[ $RC = 0 ] || fail "ingest $* exit $RC: $(cat r/last.out r/last.err)"
 }
 
-make_region r
-rm r/inbox/*
+empty_region r
 ing "$SRC/fixtures/samples/demo-aanbieders.csv"
-jw323 WM1 WDN1 WR1 > w1.xml
+jw323 WM1 WDN1 2021-10-11 3000 100000010 WR1:95000 > w1.xml
 answer A1 WM1 WDN1 0001 > ans1.csv
-jw323 WM2 WDN2 WR1 > w2.xml
+jw323 WM2 WDN2 2021-10-11 3000 100000010 WR1:95000 > w2.xml
 answer A2 WM2 WDN2 8001 > ans2.csv
 ing "$W/w1.xml" "$W/ans1.csv"
 [ "$(spend)" = "0.00 950.00 0" ] || fail "the rejected declaration counts: $(spend)"
@@ -72,9 +48,9 @@ ing "$W/ans2.csv"
 [ "$(spend)" = "950.00 0.00 0" ] || fail "a: the approved resend does not count: $(spend)"
 
 # c. approved first; the resend rejected as already delivered
-jw323 WM3 WDN3 WR3 > w3.xml
+jw323 WM3 WDN3 2021-10-11 3000 100000010 WR3:95000 > w3.xml
 answer A3 WM3 WDN3 8001 > ans3.csv
-jw323 WM4 WDN4 WR3 > w4.xml
+jw323 WM4 WDN4 2021-10-11 3000 100000010 WR3:95000 > w4.xml
 answer A4 WM4 WDN4 0200 WR3 8021 > ans4.csv
 ing "$W/w3.xml" "$W/ans3.csv"
 [ "$(spend)" = "1900.00 0.00 0" ] || fail "c: the first delivery: $(spend)"

@@ -8,9 +8,8 @@
 # the folder is gone the next run moves it, with its reason beside it.
 # Usage: rel22_reason_first.sh ZOTHUIS SOURCE_DIR WORK_DIR
 set -eu
-Z=$1; SRC=$2; W=$3
-rm -rf "$W"; mkdir -p "$W"; cd "$W"
-. "$SRC/tests/e2e/lib/region.sh"
+. "$2/tests/e2e/lib/region.sh"
+begin_test "$@"
 
 make_region r
 # lines that end in CR alone: rejected whole (layout_unknown)

@@ -7,12 +7,10 @@
 # quotes stay allowed.
 # Usage: rel24_csv_control.sh ZOTHUIS SOURCE_DIR WORK_DIR
 set -eu
-Z=$1; SRC=$2; W=$3
-rm -rf "$W"; mkdir -p "$W"; cd "$W"
-. "$SRC/tests/e2e/lib/region.sh"
+. "$2/tests/e2e/lib/region.sh"
+begin_test "$@"
 
-make_region r
-rm r/inbox/*
+empty_region r
 zr r init
 # 735192844 and 111222333 are made-up numbers that pass the 11-test
 L='98000011;0402;735192844;3001'

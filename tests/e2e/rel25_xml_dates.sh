@@ -6,12 +6,10 @@
 # dates day first (DD-MM-YYYY), as docs/mapping.md promises.
 # Usage: rel25_xml_dates.sh ZOTHUIS SOURCE_DIR WORK_DIR
 set -eu
-Z=$1; SRC=$2; W=$3
-rm -rf "$W"; mkdir -p "$W"; cd "$W"
-. "$SRC/tests/e2e/lib/region.sh"
+. "$2/tests/e2e/lib/region.sh"
+begin_test "$@"
 
-make_region r
-rm r/inbox/*
+empty_region r
 zr r init
 sed 's|<q:Einddatum>2026-02-28</q:Einddatum>|<q:Einddatum>28-02-2026</q:Einddatum>|' \
 	"$SRC/tests/data/ijw/jw323_prefixes.xml" > r/inbox/jw323.xml

@@ -19,13 +19,10 @@
 #     delivery waiting there stays.
 # Usage: rel28_output_guards.sh ZOTHUIS SOURCE_DIR WORK_DIR
 set -eu
-Z=$1; SRC=$2; W=$3
-rm -rf "$W"; mkdir -p "$W"; cd "$W"
-. "$SRC/tests/e2e/lib/region.sh"
+. "$2/tests/e2e/lib/region.sh"
+begin_test "$@"
 
-make_region r
-zr r run
-[ $RC = 0 ] || [ $RC = 2 ] || fail "first run exit $RC: $(cat r/last.err)"
+region_run r 0 2
 cp r/zothuis.db db.before
 cp r/zothuis.key key.before
 cp r/region.ini ini.before

@@ -10,9 +10,8 @@
 #  d. [input] mapping naming the key file: the key is not in the log.
 # Usage: rel29_config_masking.sh ZOTHUIS SOURCE_DIR WORK_DIR
 set -eu
-Z=$1; SRC=$2; W=$3
-rm -rf "$W"; mkdir -p "$W"; cd "$W"
-. "$SRC/tests/e2e/lib/region.sh"
+. "$2/tests/e2e/lib/region.sh"
+begin_test "$@"
 
 make_region r
 key=$(tr -d '\n' < r/zothuis.key)

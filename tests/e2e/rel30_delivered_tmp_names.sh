@@ -6,14 +6,11 @@
 # and rejected folders as in the report folders.
 # Usage: rel30_delivered_tmp_names.sh ZOTHUIS SOURCE_DIR WORK_DIR
 set -eu
-Z=$1; SRC=$2; W=$3
-rm -rf "$W"; mkdir -p "$W"; cd "$W"
-. "$SRC/tests/e2e/lib/region.sh"
+. "$2/tests/e2e/lib/region.sh"
+begin_test "$@"
 
 make_region r
-{ echo "$DECL_HEADER"; decl_lines 2 32000000; } > r/inbox/levering.csv.tmp.Ab12Cd
-printf 'a;b\n1;2\n' > r/inbox/onbekend.csv.tmp.Cd34Ef
-old r/inbox/levering.csv.tmp.Ab12Cd r/inbox/onbekend.csv.tmp.Cd34Ef
+tmp_named_deliveries 32000000
 zr r run
 [ $RC = 0 ] || [ $RC = 2 ] || fail "first run exit $RC: $(cat r/last.err)"
 a=$(find r/archive -name 'levering.csv.tmp.Ab12Cd')

@@ -6,9 +6,8 @@
 # with exit 1 before it reads or moves anything (operations.md, step 0).
 # Usage: rel31_inbox_inputs.sh ZOTHUIS SOURCE_DIR WORK_DIR
 set -eu
-Z=$1; SRC=$2; W=$3
-rm -rf "$W"; mkdir -p "$W"; cd "$W"
-. "$SRC/tests/e2e/lib/region.sh"
+. "$2/tests/e2e/lib/region.sh"
+begin_test "$@"
 
 make_region r
 printf 'x\n' > r/inbox/stuurfile.csv

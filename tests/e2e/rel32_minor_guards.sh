@@ -11,9 +11,8 @@
 #  f. demo --clients 0 or -1: exit 1, nothing generated.
 # Usage: rel32_minor_guards.sh ZOTHUIS SOURCE_DIR WORK_DIR
 set -eu
-Z=$1; SRC=$2; W=$3
-rm -rf "$W"; mkdir -p "$W"; cd "$W"
-. "$SRC/tests/e2e/lib/region.sh"
+. "$2/tests/e2e/lib/region.sh"
+begin_test "$@"
 
 make_region r
 # a. a deep path

@@ -7,12 +7,10 @@
 # names a credit takes its `redelivery` rows with it (no dangling row).
 # Usage: rel33_second_attack.sh ZOTHUIS SOURCE_DIR WORK_DIR
 set -eu
-Z=$1; SRC=$2; W=$3
-rm -rf "$W"; mkdir -p "$W"; cd "$W"
-. "$SRC/tests/e2e/lib/region.sh"
+. "$2/tests/e2e/lib/region.sh"
+begin_test "$@"
 
-make_region r
-rm r/inbox/*
+empty_region r
 zr r init
 # 111222308 is a made-up number that passes the 11-test
 B=111222308

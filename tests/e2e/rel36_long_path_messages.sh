@@ -11,12 +11,10 @@
 # of them stopped in the middle of the path.
 # Usage: rel36_long_path_messages.sh ZOTHUIS SOURCE_DIR WORK_DIR
 set -eu
-Z=$1; SRC=$2; W=$3
-rm -rf "$W"; mkdir -p "$W"; cd "$W"
-. "$SRC/tests/e2e/lib/region.sh"
+. "$2/tests/e2e/lib/region.sh"
+begin_test "$@"
 
-make_region r
-rm r/inbox/*
+empty_region r
 # twelve folders of 230 characters (a folder is read 16 levels deep)
 D=inbox/$(awk 'BEGIN { s = ""; for (i = 0; i < 12; i++) {
 	s = s (i ? "/" : "") sprintf("%02d%0228d", i, 0) } print s }')

@@ -15,59 +15,10 @@
 #     rejected lines, the rest stored.
 # Usage: rel37_answer_codes.sh ZOTHUIS SOURCE_DIR WORK_DIR
 set -eu
-Z=$1; SRC=$2; W=$3
-rm -rf "$W"; mkdir -p "$W"; cd "$W"
-. "$SRC/tests/e2e/lib/region.sh"
+. "$2/tests/e2e/lib/region.sh"
+begin_test "$@"
+. "$SRC/tests/e2e/lib/ijw.sh"
 
-NS='xmlns="http://www.istandaarden.nl/ijw/3_2/jw3NN/schema" xmlns:ijw="http://www.istandaarden.nl/ijw/3_2/basisschema/schema"'
-# prestatie REF BSN: a JW323 line of EUR 950 in September 2021
-prestatie() {
-	echo "<Client><Bsn>$2</Bsn><Prestaties><Prestatie><ProductReferentie><ijw:ReferentieNummer>$1</ijw:ReferentieNummer></ProductReferentie><ToewijzingNummer>3700</ToewijzingNummer><ProductCategorie>45</ProductCategorie><ProductCode>45A01</ProductCode><ProductPeriode><ijw:Begindatum>2021-09-01</ijw:Begindatum><ijw:Einddatum>2021-09-28</ijw:Einddatum></ProductPeriode><GeleverdVolume>10</GeleverdVolume><Eenheid>04</Eenheid><ProductTarief>9500</ProductTarief><IngediendBedrag><ijw:Bedrag>95000</ijw:Bedrag><ijw:DebetCredit>D</ijw:DebetCredit></IngediendBedrag></Prestatie></Prestaties></Client>"
-}
-# bsn REF: a 9-digit number that passes the 11-test, one per reference
-# (R6: from 37000060 and its check digit on)
-bsn() {
-	awk -v p="$(echo "$1" | tr -dc 0-9)" 'BEGIN {
-		for (p = 37000000 + 10 * p;; p++) {
-			s = 0; x = p
-			for (i = 8; i >= 1; i--) { d = x % 10; x = int(x / 10); s += d * (10 - i) }
-			c = s % 11; if (c != 10) { printf "%d%d\n", p, c; exit }
-		}
-	}'
-}
-# jw323 IDENT DECLNR REF...: a JW323 of one line per reference
-jw323() {
-	id=$1; nr=$2; shift 2
-	echo "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Bericht $(echo "$NS" | sed s/jw3NN/jw323/)><Header><BerichtCode>490</BerichtCode><BerichtVersie>3</BerichtVersie><BerichtSubversie>2</BerichtSubversie><Afzender>98000011</Afzender><Ontvanger>0402</Ontvanger><BerichtIdentificatie><ijw:Identificatie>$id</ijw:Identificatie><ijw:Dagtekening>2021-10-11</ijw:Dagtekening></BerichtIdentificatie></Header><Declaratie><DeclaratieNummer>$nr</DeclaratieNummer><DeclaratieDagtekening>2021-10-11</DeclaratieDagtekening><TotaalIngediendBedrag><ijw:TotaalBedrag>$(($# * 95000))</ijw:TotaalBedrag><ijw:DebetCredit>D</ijw:DebetCredit></TotaalIngediendBedrag><Clienten>"
-	for ref; do prestatie "$ref" "$(bsn "$ref")"; done
-	echo "</Clienten></Declaratie></Bericht>"
-}
-# rc CODE...: a RetourCodes element
-rc() {
-	printf '<RetourCodes>'
-	for c; do printf '<RetourCode>%s</RetourCode>' "$c"; done
-	printf '</RetourCodes>'
-}
-# jw325 IDENT DECL_IDENT DECLNR DA_CODE [REF CODE]...: an answer
-jw325() {
-	id=$1; di=$2; nr=$3; da=$4; shift 4
-	echo "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Bericht $(echo "$NS" | sed s/jw3NN/jw325/)><Header><BerichtCode>491</BerichtCode><BerichtVersie>3</BerichtVersie><BerichtSubversie>2</BerichtSubversie><Afzender>0402</Afzender><Ontvanger>98000011</Ontvanger><BerichtIdentificatie><ijw:Identificatie>$id</ijw:Identificatie><ijw:Dagtekening>2021-10-20</ijw:Dagtekening></BerichtIdentificatie><DeclaratieIdentificatie><ijw:Identificatie>$di</ijw:Identificatie><ijw:Dagtekening>2021-10-11</ijw:Dagtekening></DeclaratieIdentificatie>$(rc 0200)</Header><DeclaratieAntwoord><DeclaratieNummer>$nr</DeclaratieNummer><Clienten><Client><Bsn>100000010</Bsn><Prestaties>"
-	while [ $# -ge 2 ]; do
-		echo "<Prestatie><ProductReferentie><ijw:ReferentieNummer>$1</ijw:ReferentieNummer></ProductReferentie><IngediendBedrag><ijw:Bedrag>95000</ijw:Bedrag><ijw:DebetCredit>D</ijw:DebetCredit></IngediendBedrag>$(rc $2)</Prestatie>"
-		shift 2
-	done
-	echo "</Prestaties></Client></Clienten>$(rc $da)</DeclaratieAntwoord></Bericht>"
-}
-# spend: the region's spending, rejected spending (euros) and lines not
-# yet judged in 2021-H2
-spend() {
-	zr r export --period 2021-H2 --out "$W/e.csv"
-	[ $RC = 0 ] || fail "export exit $RC: $(cat r/last.err)"
-	s=$(awk -F, '$1 == "spend.total" && $2 == "2021-H2" && $4 == "regio" && $5 == "" { print $6 }' e.csv)
-	j=$(awk -F, '$1 == "dq.spend_rejected_by_gemeente" && $2 == "2021-H2" && $5 == "" { print $6 }' e.csv)
-	o=$(awk -F, '$1 == "dq.lines_not_assessed" && $2 == "2021-H2" && $5 == "" { print $6 }' e.csv)
-	echo "${s:-none} ${j:-none} ${o:-none}"
-}
 ing() {
 	zr r ingest --rejects "$W/rej.csv" "$@"
 }
@@ -75,17 +26,16 @@ ing() {
 LONG=9307$(awk 'BEGIN { for (i = 0; i < 6; i++) printf "999900018"; printf "999900018999" }')
 SECRET=999900018
 
-make_region r
-rm r/inbox/*
+empty_region r
 zr r ingest "$SRC/fixtures/samples/demo-aanbieders.csv"
-jw323 M1 D1 R1 R2 R3 > m1.xml
-jw323 M2 D2 R4 R5 > m2.xml
+jw323 M1 D1 2021-10-11 3700 37000000 R1:95000 R2:95000 R3:95000 > m1.xml
+jw323 M2 D2 2021-10-11 3700 37000000 R4:95000 R5:95000 > m2.xml
 ing "$W/m1.xml" "$W/m2.xml"
 [ $RC = 0 ] || fail "declarations exit $RC: $(cat r/last.out r/last.err)"
 [ "$(spend)" = "4750.00 none none" ] || fail "before the answers: $(spend)"
 
 # a. a line's code of 70 characters
-jw325 A1 M1 D1 0200 R2 "$LONG" R3 9307 > a1.xml
+jw325 A1 M1 D1 0200 0200 100000010 R2:"$LONG":95000 R3:9307:95000 > a1.xml
 ing "$W/a1.xml"
 [ $RC = 2 ] || fail "a: exit $RC, want 2"
 grep -q "a1.xml \[antwoorden, jw325\]: read 3 = accepted 2 + rejected 1 + duplicates 0" \
@@ -101,7 +51,7 @@ sqlite3 r/zothuis.db .dump | grep -q "$SECRET" && fail "a: the number is in the 
 	fail "a: the answer and its other line were not stored"
 # R2 is not listed, so approved until the answer is corrected
 [ "$(spend)" = "3800.00 950.00 2" ] || fail "a: $(spend)"
-jw325 A1 M1 D1 0200 R2 9307 R3 9307 > a1-fixed.xml
+jw325 A1 M1 D1 0200 0200 100000010 R2:9307:95000 R3:9307:95000 > a1-fixed.xml
 ing "$W/a1-fixed.xml"
 [ $RC = 0 ] || fail "a: the corrected answer exit $RC: $(cat r/last.out)"
 grep -q "read 3 = accepted 1 + rejected 0 + duplicates 2" r/last.out ||
@@ -109,7 +59,7 @@ grep -q "read 3 = accepted 1 + rejected 0 + duplicates 2" r/last.out ||
 [ "$(spend)" = "2850.00 1900.00 2" ] || fail "a: corrected: $(spend)"
 
 # b. the answer's own code too long: nothing of the answer is used
-jw325 A2 M2 D2 "9333$LONG" R4 9307 > a2.xml
+jw325 A2 M2 D2 0200 "9333$LONG" 100000010 R4:9307:95000 > a2.xml
 ing "$W/a2.xml"
 [ $RC = 2 ] || fail "b: exit $RC, want 2"
 grep -q "a2.xml \[antwoorden, jw325\]: read 2 = accepted 0 + rejected 2 + duplicates 0" \
@@ -120,16 +70,15 @@ grep -q ",field_too_long,not used: the answer's own row (line 3) is rejected: De
 	fail "b: part of the answer was stored"
 [ "$(spend)" = "2850.00 1900.00 2" ] || fail "b: $(spend)"
 # the corrected answer, with a new identification: no answer_conflict
-jw325 A3 M2 D2 9333 > a3.xml
+jw325 A3 M2 D2 0200 9333 100000010 > a3.xml
 ing "$W/a3.xml"
 [ $RC = 0 ] || fail "b: the corrected answer exit $RC: $(cat r/last.out)"
 [ "$(spend)" = "950.00 3800.00 0" ] || fail "b: corrected: $(spend)"
 
 # c. the answer CSV
-AH='gemeente;aanbieder_agb;antwoord_id;declaratie_id;declaratienummer;niveau;referentienummer;bedrag;debet_credit;toegekend_bedrag;toegekend_debet_credit;retourcodes'
-jw323 M3 D3 R6 R7 R8 > m3.xml
+jw323 M3 D3 2021-10-11 3700 37000000 R6:95000 R7:95000 R8:95000 > m3.xml
 {
-	echo "$AH"
+	echo "$ANSWER_HEADER"
 	echo "0402;98000011;A4;M3;D3;prestatie;R6;95000;D;;;$LONG"
 	echo "0402;98000011;A4;M3;D3;prestatie;R7;95000;D;;;$(awk 'BEGIN { for (i = 0; i < 13; i++) printf "9307 " }')"
 	echo "0402;98000011;A4;M3;D3;prestatie;R8;95000;D;;;9307 9308"

@@ -14,9 +14,8 @@
 #     same warning, every line stored.
 # Usage: rel38_flow_csv_columns.sh ZOTHUIS SOURCE_DIR WORK_DIR
 set -eu
-Z=$1; SRC=$2; W=$3
-rm -rf "$W"; mkdir -p "$W"; cd "$W"
-. "$SRC/tests/e2e/lib/region.sh"
+. "$2/tests/e2e/lib/region.sh"
+begin_test "$@"
 
 # bsn N: the first 9-digit number from 10000000N0 on (8 digits and a
 # check digit) that passes the 11-test
@@ -32,8 +31,7 @@ bsn() {
 B1=$(bsn 38000001); B2=$(bsn 38000101); B3=$(bsn 38000201)
 START='aanbieder_agb;gemeente;bsn;toewijzingnummer;productcategorie;productcode;toewijzing_ingangsdatum;begindatum;status_aanlevering'
 
-make_region r
-rm r/inbox/*
+empty_region r
 # a. an unknown column, through the inbox of `run`
 {
 	echo "$START;opmerking"

@@ -20,74 +20,22 @@
 #     give to two messages: neither answer judges them.
 # Usage: rel39_resend_same_number.sh ZOTHUIS SOURCE_DIR WORK_DIR
 set -eu
-Z=$1; SRC=$2; W=$3
-rm -rf "$W"; mkdir -p "$W"; cd "$W"
-. "$SRC/tests/e2e/lib/region.sh"
+. "$2/tests/e2e/lib/region.sh"
+begin_test "$@"
+. "$SRC/tests/e2e/lib/ijw.sh"
 
-NS='xmlns="http://www.istandaarden.nl/ijw/3_2/jw3NN/schema" xmlns:ijw="http://www.istandaarden.nl/ijw/3_2/basisschema/schema"'
-# bsn REF: a 9-digit number that passes the 11-test, one per reference
-bsn() {
-	awk -v p="$(echo "$1" | tr -dc 0-9)" 'BEGIN {
-		for (p = 39000000 + 10 * p;; p++) {
-			s = 0; x = p
-			for (i = 8; i >= 1; i--) { d = x % 10; x = int(x / 10); s += d * (10 - i) }
-			c = s % 11; if (c != 10) { printf "%d%d\n", p, c; exit }
-		}
-	}'
-}
-# prestatie REF CENTS: a line of September 2021 at EUR 95 an hour
-prestatie() {
-	echo "<Client><Bsn>$(bsn "$1")</Bsn><Prestaties><Prestatie><ProductReferentie><ijw:ReferentieNummer>$1</ijw:ReferentieNummer></ProductReferentie><ToewijzingNummer>3900</ToewijzingNummer><ProductCategorie>45</ProductCategorie><ProductCode>45A01</ProductCode><ProductPeriode><ijw:Begindatum>2021-09-01</ijw:Begindatum><ijw:Einddatum>2021-09-28</ijw:Einddatum></ProductPeriode><GeleverdVolume>$(($2 / 9500))</GeleverdVolume><Eenheid>04</Eenheid><ProductTarief>9500</ProductTarief><IngediendBedrag><ijw:Bedrag>$2</ijw:Bedrag><ijw:DebetCredit>D</ijw:DebetCredit></IngediendBedrag></Prestatie></Prestaties></Client>"
-}
-# jw323 IDENT DECLNR DAY REF:CENTS...
-jw323() {
-	id=$1; nr=$2; day=$3; shift 3; t=0
-	for x; do t=$((t + ${x#*:})); done
-	echo "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Bericht $(echo "$NS" | sed s/jw3NN/jw323/)><Header><BerichtCode>490</BerichtCode><BerichtVersie>3</BerichtVersie><BerichtSubversie>2</BerichtSubversie><Afzender>98000011</Afzender><Ontvanger>0402</Ontvanger><BerichtIdentificatie><ijw:Identificatie>$id</ijw:Identificatie><ijw:Dagtekening>$day</ijw:Dagtekening></BerichtIdentificatie></Header><Declaratie><DeclaratieNummer>$nr</DeclaratieNummer><DeclaratieDagtekening>$day</DeclaratieDagtekening><TotaalIngediendBedrag><ijw:TotaalBedrag>$t</ijw:TotaalBedrag><ijw:DebetCredit>D</ijw:DebetCredit></TotaalIngediendBedrag><Clienten>"
-	for x; do prestatie "${x%%:*}" "${x#*:}"; done
-	echo "</Clienten></Declaratie></Bericht>"
-}
-rc() {
-	printf '<RetourCodes>'
-	for c; do printf '<RetourCode>%s</RetourCode>' "$c"; done
-	printf '</RetourCodes>'
-}
-# jw325 IDENT DECL_IDENT DECLNR HEADER_CODE ANSWER_CODE|- [REF CODE]...
-# (-: refused on header level, no DeclaratieAntwoord)
-jw325() {
-	id=$1; di=$2; nr=$3; hc=$4; da=$5; shift 5
-	echo "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Bericht $(echo "$NS" | sed s/jw3NN/jw325/)><Header><BerichtCode>491</BerichtCode><BerichtVersie>3</BerichtVersie><BerichtSubversie>2</BerichtSubversie><Afzender>0402</Afzender><Ontvanger>98000011</Ontvanger><BerichtIdentificatie><ijw:Identificatie>$id</ijw:Identificatie><ijw:Dagtekening>2021-10-20</ijw:Dagtekening></BerichtIdentificatie><DeclaratieIdentificatie><ijw:Identificatie>$di</ijw:Identificatie><ijw:Dagtekening>2021-10-11</ijw:Dagtekening></DeclaratieIdentificatie>$(rc $hc)</Header>"
-	if [ "$da" != - ]; then
-		echo "<DeclaratieAntwoord><DeclaratieNummer>$nr</DeclaratieNummer><Clienten><Client><Bsn>$(bsn 0)</Bsn><Prestaties>"
-		while [ $# -ge 2 ]; do
-			echo "<Prestatie><ProductReferentie><ijw:ReferentieNummer>$1</ijw:ReferentieNummer></ProductReferentie>$(rc $2)</Prestatie>"
-			shift 2
-		done
-		echo "</Prestaties></Client></Clienten>$(rc $da)</DeclaratieAntwoord>"
-	fi
-	echo "</Bericht>"
-}
-# spend: the region's spending, rejected spending (euros) and lines not
-# yet judged in 2021-H2
-spend() {
-	zr r export --period 2021-H2 --out "$W/e.csv"
-	[ $RC = 0 ] || fail "export exit $RC: $(cat r/last.err)"
-	s=$(awk -F, '$1 == "spend.total" && $2 == "2021-H2" && $4 == "regio" && $5 == "" { print $6 }' e.csv)
-	j=$(awk -F, '$1 == "dq.spend_rejected_by_gemeente" && $2 == "2021-H2" && $5 == "" { print $6 }' e.csv)
-	o=$(awk -F, '$1 == "dq.lines_not_assessed" && $2 == "2021-H2" && $5 == "" { print $6 }' e.csv)
-	echo "${s:-none} ${j:-none} ${o:-none}"
-}
+# the client of the answers' lines
+CHILD0=$(ref_bsn 39000000 0)
 ing() {
 	zr r ingest --rejects "$W/rej.csv" "$@"
 }
 
-make_region r
-rm r/inbox/*
+empty_region r
 zr r ingest "$SRC/fixtures/samples/demo-aanbieders.csv"
 
 # a. M2 under M1's number: R1 changed, R2 identical
-jw323 M1 D1 2021-10-05 R1:95000 R2:95000 R3:95000 > m1.xml
-jw323 M2 D1 2021-10-08 R1:47500 R2:95000 > m2.xml
+jw323 M1 D1 2021-10-05 3900 39000000 R1:95000 R2:95000 R3:95000 > m1.xml
+jw323 M2 D1 2021-10-08 3900 39000000 R1:47500 R2:95000 > m2.xml
 ing "$W/m1.xml"
 [ $RC = 0 ] || fail "a: M1 exit $RC: $(cat r/last.out)"
 ing "$W/m2.xml"
@@ -104,19 +52,19 @@ count r "SELECT warnings FROM ingest_file WHERE name = 'm2.xml'" |
 [ "$(count r "SELECT count(*) FROM redelivery")" = 1 ] ||
 	fail "a: R2 was not noted as delivered again"
 # M2's answer lists R1 and R2: M1's lines wait for M1's own answer
-jw325 A2 M2 D1 0200 0200 R1 9307 R2 9307 > a2.xml
+jw325 A2 M2 D1 0200 0200 "$CHILD0" R1:9307 R2:9307 > a2.xml
 ing "$W/a2.xml"
 [ $RC = 0 ] || fail "a: A2 exit $RC: $(cat r/last.out)"
 [ "$(spend)" = "2850.00 0.00 3" ] || fail "a: M2's answer judged M1's lines: $(spend)"
-jw325 A1 M1 D1 0200 8001 > a1.xml
+jw325 A1 M1 D1 0200 8001 "$CHILD0" > a1.xml
 ing "$W/a1.xml"
 [ "$(spend)" = "2850.00 0.00 0" ] || fail "a: M1's answer: $(spend)"
 
 # b. M3 refused whole, its lines resent by M4 under its number
-jw323 M3 D3 2021-10-05 R4:95000 R5:95000 > m3.xml
-jw325 A3 M3 D3 0001 - > a3.xml
-jw323 M4 D3 2021-10-14 R4:95000 R5:95000 > m4.xml
-jw325 A4 M4 D3 0200 8001 > a4.xml
+jw323 M3 D3 2021-10-05 3900 39000000 R4:95000 R5:95000 > m3.xml
+jw325 A3 M3 D3 0001 - "$CHILD0" > a3.xml
+jw323 M4 D3 2021-10-14 3900 39000000 R4:95000 R5:95000 > m4.xml
+jw325 A4 M4 D3 0200 8001 "$CHILD0" > a4.xml
 ing "$W/m3.xml" "$W/a3.xml"
 [ "$(spend)" = "2850.00 1900.00 0" ] || fail "b: M3 refused: $(spend)"
 ing "$W/m4.xml"
@@ -136,8 +84,8 @@ grep -q "same DeclaratieNummer" r/last.err && fail "c: a copy warned: $(cat r/la
 	fail "c: the copy was noted as a delivery"
 
 # d. 9333 to a message that is not stored, under M5's number
-jw323 M5 D5 2021-10-05 R6:95000 > m5.xml
-jw325 A9 M9 D5 0200 9333 > a9.xml
+jw323 M5 D5 2021-10-05 3900 39000000 R6:95000 > m5.xml
+jw325 A9 M9 D5 0200 9333 "$CHILD0" > a9.xml
 ing "$W/m5.xml" "$W/a9.xml"
 [ $RC = 0 ] || fail "d: exit $RC: $(cat r/last.out)"
 [ "$(spend)" = "5700.00 0.00 1" ] || fail "d: M5 judged by another's answer: $(spend)"
@@ -147,9 +95,8 @@ ing "$W/m5.xml" "$W/a9.xml"
 	echo "$DECL_HEADER;declaratienummer"
 	decl_lines 1 39100000 | sed 's/$/;D7/'
 } > d7.csv
-AH='gemeente;aanbieder_agb;antwoord_id;declaratie_id;declaratienummer;niveau;referentienummer;bedrag;debet_credit;toegekend_bedrag;toegekend_debet_credit;retourcodes'
 {
-	echo "$AH"
+	echo "$ANSWER_HEADER"
 	echo "0402;98000011;A7;X7;D7;declaratie;;95000;D;0;D;0200 9333"
 	echo "0402;98000011;A8;X8;D7;declaratie;;95000;D;95000;D;0200 8001"
 } > a7.csv

@@ -28,9 +28,8 @@
 #     comparison can see a change).
 # Usage: rel40_refused_untouched.sh ZOTHUIS SOURCE_DIR WORK_DIR
 set -eu
-Z=$1; SRC=$2; W=$3
-rm -rf "$W"; mkdir -p "$W"; cd "$W"
-. "$SRC/tests/e2e/lib/region.sh"
+. "$2/tests/e2e/lib/region.sh"
+begin_test "$@"
 
 # snap FILE: every entry below r/ (but zr's own last.out, last.err) with
 # type, mode, size, modification time, link target, and every file's

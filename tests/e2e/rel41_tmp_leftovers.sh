@@ -15,15 +15,12 @@
 #     at) and a name one character short stay.
 # Usage: rel41_tmp_leftovers.sh ZOTHUIS SOURCE_DIR WORK_DIR
 set -eu
-Z=$1; SRC=$2; W=$3
-rm -rf "$W"; mkdir -p "$W"; cd "$W"
-. "$SRC/tests/e2e/lib/region.sh"
+. "$2/tests/e2e/lib/region.sh"
+begin_test "$@"
 
 make_region r
 # b. deliveries named like temporary files: one stored, one rejected
-{ echo "$DECL_HEADER"; decl_lines 2 35000000; } > r/inbox/levering.csv.tmp.Ab12Cd
-printf 'a;b\n1;2\n' > r/inbox/onbekend.csv.tmp.Cd34Ef
-old r/inbox/levering.csv.tmp.Ab12Cd r/inbox/onbekend.csv.tmp.Cd34Ef
+tmp_named_deliveries 35000000
 zr r run
 [ $RC = 2 ] || fail "b: first run exit $RC, want 2: $(cat r/last.err)"
 arch=$(find r/archive -name levering.csv.tmp.Ab12Cd)

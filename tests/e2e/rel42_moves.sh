@@ -24,9 +24,8 @@
 # rename(2) (lib/racefs.c), built here with the system's C compiler.
 # Usage: rel42_moves.sh ZOTHUIS SOURCE_DIR WORK_DIR
 set -eu
-Z=$1; SRC=$2; W=$3
-rm -rf "$W"; mkdir -p "$W"; cd "$W"
-. "$SRC/tests/e2e/lib/region.sh"
+. "$2/tests/e2e/lib/region.sh"
+begin_test "$@"
 
 ${CC:-cc} -shared -fPIC -o racefs.so "$SRC/tests/e2e/lib/racefs.c" -ldl ||
 	fail "cannot build the rename shim (a C compiler is needed)"
@@ -46,22 +45,12 @@ zshim() {
 ind=r/out/testregio/2021-H2/indicatoren.csv
 
 # a. an inbox that cannot be changed
-make_region r
-zr r run
-[ $RC = 2 ] || fail "first run exit $RC: $(cat r/last.err)"
+region_run r 2
 { echo "$DECL_HEADER"; decl_lines 3 37000000; } > r/inbox/vast.csv
 old r/inbox/vast.csv
 rm -rf r/out
 chmod 555 r/inbox
-if [ "$(id -u)" = 0 ]; then
-	# root may write anyway: run as nobody
-	command -v setpriv > /dev/null || fail "setpriv is needed to test as a user"
-	chown -R 65534:65534 r
-	chmod 755 "$W"
-	as() { setpriv --reuid=65534 --regid=65534 --clear-groups "$@"; }
-else
-	as() { "$@"; }
-fi
+unprivileged r   # as CMD: CMD as nobody when the test runs as root
 for shim in "" "$W/racefs.so"; do
 	set +e
 	( cd r && ZT_RACE_EXDEV=/inbox/ LD_PRELOAD=$shim \

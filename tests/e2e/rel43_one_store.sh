@@ -21,14 +21,11 @@
 #     points at is stored.
 # Usage: rel43_one_store.sh ZOTHUIS SOURCE_DIR WORK_DIR
 set -eu
-Z=$1; SRC=$2; W=$3
-rm -rf "$W"; mkdir -p "$W"; cd "$W"
-. "$SRC/tests/e2e/lib/region.sh"
+. "$2/tests/e2e/lib/region.sh"
+begin_test "$@"
 
-make_region r
-zr r run
-[ $RC = 2 ] || fail "first run exit $RC: $(cat r/last.err)"
-{ echo "$DECL_HEADER"; decl_lines 2 45000000; } > r/inbox/wacht.csv
+region_run r 2
+decl_file r/inbox/wacht.csv 2 45000000
 old r/inbox/wacht.csv
 
 # a. through a link, while the store's own lock is held
@@ -47,7 +44,7 @@ zr r --store link.db run
 [ ! -e r/inbox/wacht.csv ] || fail "a: the run through the link did nothing"
 
 # b. a second name
-{ echo "$DECL_HEADER"; decl_lines 2 46000000; } > r/inbox/wacht.csv
+decl_file r/inbox/wacht.csv 2 46000000
 old r/inbox/wacht.csv
 ln r/zothuis.db r/kopie.db
 cp r/zothuis.db db.before
@@ -76,8 +73,8 @@ ${CC:-cc} -shared -fPIC -o racefs.so "$SRC/tests/e2e/lib/racefs.c" -ldl ||
 	fail "cannot build the shim (a C compiler is needed)"
 ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0
 export ASAN_OPTIONS
-{ echo "$DECL_HEADER"; decl_lines 12000 43000000; } > groot1.csv
-{ echo "$DECL_HEADER"; decl_lines 12000 44000000; } > groot2.csv
+decl_file groot1.csv 12000 43000000
+decl_file groot2.csv 12000 44000000
 [ "$(wc -c < groot1.csv)" = "$(wc -c < groot2.csv)" ] ||
 	fail "d: the two files differ in size"
 [ "$(wc -c < groot1.csv)" -ge 1048576 ] || fail "d: the files are too small"

@@ -18,16 +18,13 @@
 #  g. a damaged store (exit 5).
 # Usage: rel44_refusal_logged.sh ZOTHUIS SOURCE_DIR WORK_DIR
 set -eu
-Z=$1; SRC=$2; W=$3
-rm -rf "$W"; mkdir -p "$W"; cd "$W"
-. "$SRC/tests/e2e/lib/region.sh"
+. "$2/tests/e2e/lib/region.sh"
+begin_test "$@"
 
-make_region r
-zr r run
-[ $RC = 2 ] || fail "first run exit $RC: $(cat r/last.err)"
+region_run r 2
 echo 'log_file = zothuis.log' >> r/region.ini     # [run] is the last
 : > r/zothuis.log
-{ echo "$DECL_HEADER"; decl_lines 2 47000000; } > r/inbox/wacht.csv
+decl_file r/inbox/wacht.csv 2 47000000
 old r/inbox/wacht.csv
 
 # logged WANT WHAT ARGS...: the run ends with exit WANT and adds exactly
@@ -76,8 +73,7 @@ sleep 0.5
 logged 3 e --set run.lock_wait=1 run
 wait $holder
 # f. another key, no key
-( mkdir other && cd other && "$Z" --store o.db --key-file o.key init \
-	> /dev/null ) || fail "cannot make another key"
+other_key
 logged 1 "f other" --key-file "$W/other/o.key" run
 grep -q "does not belong to store" log.err || fail "f: $(cat log.err)"
 logged 1 "f none" --key-file "$W/weg.key" run

@@ -16,22 +16,18 @@
 #  e. with its own key, `run` upgrades it (the comparison sees that).
 # Usage: rel45_key_before_upgrade.sh ZOTHUIS SOURCE_DIR WORK_DIR
 set -eu
-Z=$1; SRC=$2; W=$3
-rm -rf "$W"; mkdir -p "$W"; cd "$W"
-. "$SRC/tests/e2e/lib/region.sh"
+. "$2/tests/e2e/lib/region.sh"
+begin_test "$@"
 
-make_region r
-zr r run
-[ $RC = 2 ] || fail "first run exit $RC: $(cat r/last.err)"
+region_run r 2
 [ -n "$(count r "SELECT value FROM meta WHERE key = 'key_id'")" ] ||
 	fail "the store recorded no key"
 sqlite3 r/zothuis.db "DROP TABLE redelivery; PRAGMA user_version = 5;"
 [ ! -e r/zothuis.db-wal ] || fail "the old store kept a -wal"
 [ "$(count r 'PRAGMA user_version')" = 5 ] || fail "no old store made"
 sha256sum < r/zothuis.db > db.sum
-( mkdir other && cd other && "$Z" --store o.db --key-file o.key init \
-	> /dev/null ) || fail "cannot make another key"
-{ echo "$DECL_HEADER"; decl_lines 2 49000000; } > r/inbox/wacht.csv
+other_key
+decl_file r/inbox/wacht.csv 2 49000000
 old r/inbox/wacht.csv
 
 # same WHAT: the store file is byte for byte as it was, no -wal holds a

@@ -15,34 +15,21 @@
 #     file rejected whole in a), 0 now.
 # Usage: rel46_archive_full.sh ZOTHUIS SOURCE_DIR WORK_DIR
 set -eu
-Z=$1; SRC=$2; W=$3
-rm -rf "$W"; mkdir -p "$W"; cd "$W"
-. "$SRC/tests/e2e/lib/region.sh"
+. "$2/tests/e2e/lib/region.sh"
+begin_test "$@"
 
-make_region r
-zr r run
-[ $RC = 2 ] || fail "first run exit $RC: $(cat r/last.err)"
+region_run r 2
 ind=r/out/testregio/2021-H2/indicatoren.csv
 cp "$ind" before.csv
-{ echo "$DECL_HEADER"; decl_lines 40 50000000; } > r/inbox/nieuw.csv
+decl_file r/inbox/nieuw.csv 40 50000000
 printf 'kolom;x\n1;2\n' > r/inbox/vreemd.csv
 old r/inbox/nieuw.csv r/inbox/vreemd.csv
 month=r/archive/$(date -u +%Y-%m)
 mkdir -p "$month"
 chmod 555 "$month"
-if [ "$(id -u)" = 0 ]; then
-	# root may write anyway: run as nobody
-	command -v setpriv > /dev/null || fail "setpriv is needed to test as a user"
-	chown -R 65534:65534 r
-	chmod 755 "$W"
-	as() { setpriv --reuid=65534 --regid=65534 --clear-groups "$@"; }
-else
-	as() { "$@"; }
-fi
-set +e
-( cd r && as "$Z" --config region.ini run ) > r/last.out 2> r/last.err
-RC=$?
-set -e
+unprivileged r
+ZR_AS=as   # zr runs zothuis as nobody when the test runs as root
+zr r run
 [ $RC = 4 ] || fail "a: exit $RC, want 4: $(cat r/last.err)"
 grep -q "error run: cannot move ./inbox/nieuw.csv: .*left in the inbox" \
 	r/last.err || fail "a: the file is not named: $(cat r/last.err)"
@@ -57,10 +44,7 @@ cp "$ind" after-a.csv
 
 # b. the archive writable again
 chmod 755 "$month"
-set +e
-( cd r && as "$Z" --config region.ini run ) > r/last.out 2> r/last.err
-RC=$?
-set -e
+zr r run
 [ $RC = 0 ] || fail "b: exit $RC, want 0: $(cat r/last.err)"
 [ ! -e r/inbox/nieuw.csv ] || fail "b: the file is still in the inbox"
 [ -e "$month/nieuw.csv" ] || fail "b: the file is not in the archive"

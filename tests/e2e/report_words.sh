@@ -15,15 +15,9 @@
 set -eu
 Z=$1; SRC=$2; W=$3
 rm -rf "$W"; mkdir -p "$W"; cd "$W"
-fail() { echo "FAIL: $*" >&2; exit 1; }
-SOURCE_DATE_EPOCH=1700000000
-export SOURCE_DATE_EPOCH
-echo "leak:libfontconfig.so" > lsan.supp
-LSAN_OPTIONS=suppressions=$W/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}
-export LSAN_OPTIONS
+. "$SRC/tests/e2e/lib/demo.sh"
 
-"$Z" demo --clients 300 --out "$W/out" > demo.out 2> demo.err ||
-	fail "demo exit $?: $(tail -5 demo.err)"
+make_demo --clients 300
 D=$W/out/gooi-en-vechtstreek-demo
 for p in 2023-H2 2023; do
 	[ -f "$D/$p/rapport.pdf" ] || fail "no $p/rapport.pdf"

@@ -24,22 +24,16 @@
 set -eu
 Z=$1; SRC=$2; W=$3
 rm -rf "$W"; mkdir -p "$W"; cd "$W"
-fail() { echo "FAIL: $*" >&2; exit 1; }
-SOURCE_DATE_EPOCH=1700000000
-export SOURCE_DATE_EPOCH
-echo "leak:libfontconfig.so" > lsan.supp
-LSAN_OPTIONS=suppressions=$W/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}
-export LSAN_OPTIONS
+. "$SRC/tests/e2e/lib/demo.sh"
 
-"$Z" demo --clients 800 --out "$W/out" > demo.out 2> demo.err ||
-	fail "demo exit $?: $(tail -5 demo.err)"
+make_demo --clients 800
 D=$W/out/gooi-en-vechtstreek-demo
 for p in 2023-H2 2023; do
 	pdftotext -layout "$D/$p/rapport.pdf" "$p.txt" || fail "pdftotext $p"
 done
 
 python3 - "$D" "$W" "$SRC" <<'EOF' || fail "figures disagree (see above)"
-import csv, html.parser, os, re, sys
+import csv, os, re, sys
 
 D, W, SRC = sys.argv[1], sys.argv[2], sys.argv[3]
 bad = []
@@ -48,38 +42,11 @@ def check(cond, msg):
     if not cond:
         bad.append(msg)
 
-class Tables(html.parser.HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.tables, self.cur, self.row, self.cell, self.cap = [], None, \
-            None, None, None
-    def handle_starttag(self, tag, attrs):
-        if tag == "table":
-            self.cur = {"caption": "", "rows": []}
-        elif tag == "caption" and self.cur is not None:
-            self.cap = ""
-        elif tag == "tr" and self.cur is not None:
-            self.row = []
-        elif tag in ("td", "th") and self.row is not None:
-            self.cell = ""
-    def handle_endtag(self, tag):
-        if tag == "table" and self.cur is not None:
-            self.tables.append(self.cur)
-            self.cur = None
-        elif tag == "caption" and self.cap is not None:
-            self.cur["caption"] = " ".join(self.cap.split())
-            self.cap = None
-        elif tag == "tr" and self.row is not None:
-            self.cur["rows"].append(self.row)
-            self.row = None
-        elif tag in ("td", "th") and self.cell is not None:
-            self.row.append(" ".join(self.cell.split()))
-            self.cell = None
-    def handle_data(self, d):
-        if self.cell is not None:
-            self.cell += d
-        elif self.cap is not None:
-            self.cap += d
+# the HTML report's tables, read as the attacker reads them (no
+# bytecode written into the source tree)
+sys.dont_write_bytecode = True
+sys.path.insert(0, os.path.join(SRC, "tests", "e2e"))
+from attacker import Tables
 
 def norm(s):
     return s.replace("\u00a0", " ").replace(" ", "")

@@ -1,10 +1,22 @@
 # tests/e2e/lib/region.sh -- sourced by the reliability tests
 # (tests/e2e/rel*.sh, issue 18): a small region folder built from
 # fixtures/samples, a generator of declaration lines with made-up BSNs
-# that pass the 11-test, and helpers. Expects Z (the program), SRC (the
-# source tree) and W (the work folder, already the current folder).
+# that pass the 11-test, and helpers. A test starts with
+#     set -eu
+#     . "$2/tests/e2e/lib/region.sh"
+#     begin_test "$@"
+# after which Z (the program), SRC (the source tree) and W (the work
+# folder, the current folder) are set.
 
 fail() { echo "FAIL: $*" >&2; exit 1; }
+
+# begin_test ZOTHUIS SOURCE_DIR WORK_DIR: the test's own arguments (as
+# tests/CMakeLists.txt passes them) in Z, SRC and W; W made anew, empty,
+# and the current folder
+begin_test() {
+	Z=$1; SRC=$2; W=$3
+	rm -rf "$W"; mkdir -p "$W"; cd "$W"
+}
 
 # make_region DIR [noinit]: the sample region of fixtures/samples with an
 # inbox, archive and rejected folder as in the issue's reproducers, and
@@ -54,14 +66,51 @@ INI
 # old FILE...: last changed long ago, as a delivery that is complete
 old() { touch -d '2021-01-01 00:00:00' "$@"; }
 
+# empty_region DIR: make_region DIR with nothing in its inbox
+empty_region() {
+	make_region "$1"
+	rm "$1"/inbox/*
+}
+
+# region_run DIR CODE...: make_region DIR and its first `run` (of the
+# sample inbox), which must end with one of the exit codes CODE
+region_run() {
+	rd=$1; shift
+	make_region "$rd"
+	zr "$rd" run
+	for c; do [ "$RC" = "$c" ] && return 0; done
+	fail "first run exit $RC, want $*: $(cat "$rd/last.err")"
+}
+
 # zr DIR ARGS...: zothuis with DIR's region.ini, output in DIR/last.out and
-# DIR/last.err; sets RC (never exits on a non-zero code).
+# DIR/last.err; sets RC (never exits on a non-zero code). With ZR_AS set
+# (to `as`, see unprivileged) zothuis is run through that command.
 zr() {
 	zd=$1; shift
 	set +e
-	( cd "$zd" && "$Z" --config region.ini "$@" ) > "$zd/last.out" 2> "$zd/last.err"
+	( cd "$zd" && ${ZR_AS:-} "$Z" --config region.ini "$@" ) > "$zd/last.out" 2> "$zd/last.err"
 	RC=$?
 	set -e
+}
+
+# unprivileged DIR: define `as CMD...`, which runs CMD where a folder's
+# mode is kept: as the user nobody, after DIR is handed to that user, when
+# the test runs as root (root may write anyway); as it is otherwise
+unprivileged() {
+	if [ "$(id -u)" = 0 ]; then
+		command -v setpriv > /dev/null || fail "setpriv is needed to test as a user"
+		chown -R 65534:65534 "$1"
+		chmod 755 "$W"
+		as() { setpriv --reuid=65534 --regid=65534 --clear-groups "$@"; }
+	else
+		as() { "$@"; }
+	fi
+}
+
+# other_key: other/o.key, the key of another store (other/o.db)
+other_key() {
+	( mkdir other && cd other && "$Z" --store o.db --key-file o.key init \
+		> /dev/null ) || fail "cannot make another key"
 }
 
 # decl_lines N FIRST [GEMEENTE] [MONTH]: N declaration lines (no header)
@@ -85,5 +134,29 @@ decl_lines() {
 
 DECL_HEADER="aanbieder_agb;gemeente;bsn;toewijzingnummer;referentienummer;vorig_referentienummer;productcategorie;productcode;begindatum;einddatum;volume;eenheid;tarief;bedrag;debet_credit"
 
+# decl_file FILE N FIRST: a declaration file of N lines, decl_lines N
+# FIRST under DECL_HEADER
+decl_file() { { echo "$DECL_HEADER"; decl_lines "$2" "$3"; } > "$1"; }
+
+# tmp_named_deliveries FIRST: two deliveries in r's inbox named like
+# temporary files, dated back: levering.csv.tmp.Ab12Cd (decl_file of 2
+# lines from FIRST on) and onbekend.csv.tmp.Cd34Ef (of no known layout)
+tmp_named_deliveries() {
+	decl_file r/inbox/levering.csv.tmp.Ab12Cd 2 "$1"
+	printf 'a;b\n1;2\n' > r/inbox/onbekend.csv.tmp.Cd34Ef
+	old r/inbox/levering.csv.tmp.Ab12Cd r/inbox/onbekend.csv.tmp.Cd34Ef
+}
+
 # count DIR SQL: one value from the region's store
 count() { sqlite3 "$1/zothuis.db" "$2"; }
+
+# written OUT [FILE...]: all that zothuis wrote for the region r, in
+# OUT: the FILEs, r/last.out, r/last.err, the store (dumped to
+# dump.sql), the .reason files of r/rejected and every report file
+written() {
+	wo=$1; shift
+	sqlite3 r/zothuis.db .dump > dump.sql
+	cat "$@" r/last.out r/last.err dump.sql > "$wo"
+	find r/rejected -name "*.reason" -exec cat {} + >> "$wo" 2>/dev/null || true
+	find r/out -type f -exec cat {} + >> "$wo" 2>/dev/null || true
+}
