@@ -47,6 +47,10 @@ typedef struct zt_careperiod {
   uint8_t kind;             /* zt_care_kind */
   uint8_t unit;             /* iJw Eenheid */
   uint8_t flags;            /* ZT_CP_* */
+  uint32_t line;            /* the input line it came from (its index in
+                               zt_norm_input.lines; 0 for periods built
+                               by zt_norm_result_build); not part of the
+                               order, so it never changes an output */
 } zt_careperiod;
 
 /* docs/rules.md promises 40 bytes a care period (peak memory of a run is
