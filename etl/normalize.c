@@ -672,6 +672,10 @@ zt_status zt_normalize(const zt_norm_input *in, zt_norm_result *out,
       out->stats.fallback_periods += (cps[i].flags & ZT_CP_FALLBACK) != 0;
     if (n > 1 && (st = find_twins(in, out, cps, n, err)))
       goto done;
+    /* the line index depends on the input order: not in the result, so
+     * that its bytes do not */
+    for (size_t i = 0; i < n; i++)
+      cps[i].line = 0;
   }
   finish_births(out, in->clients);
 done:
