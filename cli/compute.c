@@ -135,6 +135,18 @@ zt_status zt_compute(const zt_config *cfg, const zt_refdata *rd,
   out->ntrend = per.ntrend;
   out->cohort = per.cohort;
   out->cohort_peil = per.cohort_peil;
+  /* the candidates' volumes and references, by id: a few lookups */
+  if (!st && with_trend) {
+    gint64 t2 = g_get_monotonic_time();
+    st = zt_double_find(store, &out->snap, per.twins, per.ntwins,
+                        period->begin, period->end, cfg->members,
+                        cfg->nmembers, &out->doubles, &out->ndoubles,
+                        err);
+    zt_debug("compute", "double declarations: %zu candidates, %zu "
+             "repeats, %.3f s", per.ntwins, out->ndoubles,
+             (double)(g_get_monotonic_time() - t2) / 1e6);
+  }
+  free(per.twins);
   zt_debug("compute", "snapshot %.3f s, metrics %.3f s",
            (double)(t1 - t0) / 1e6,
            (double)(g_get_monotonic_time() - t1) / 1e6);
@@ -167,6 +179,7 @@ void zt_computed_free(zt_computed *c) {
   zt_compl_free(&c->compl);
   zt_compl_data_free(c->cdata);
   zt_snapshot_free(&c->snap);
+  free(c->doubles);
   zt_ind_table_free(c->table);
   free(c->trend);
   memset(c, 0, sizeof *c);

@@ -8,6 +8,7 @@
 #define ZT_COMPUTE_H
 
 #include "cli/config.h"
+#include "etl/double.h"
 #include "etl/refdata.h"
 #include "etl/snapshot.h"
 #include "etl/store.h"
@@ -31,6 +32,10 @@ typedef struct zt_computed {
    * there are no lines */
   zt_compl_data *cdata;
   zt_completeness compl;
+  /* possible double declarations (etl/double.h), every period; a report
+   * (with_trend) only */
+  zt_double *doubles;
+  size_t ndoubles;
 } zt_computed;
 
 /* The completeness triangles of `out->snap` (loaded already) into

@@ -4,7 +4,8 @@
  * report, run and demo). The folder holds what may be published as it
  * stands: rapport.pdf, rapport.html, indicatoren.csv/.json without a raw
  * value of a hidden cell, doelen.csv/.json; intern/ (mode 0700) holds
- * what may not: the raw indicator table and rejects.csv.
+ * what may not: the raw indicator table, rejects.csv and
+ * mogelijk-dubbel.csv (the possible double declarations).
  */
 #include "cli/reporting.h"
 
@@ -97,6 +98,13 @@ static zt_status intern_dir(const char *dir, char **out, zt_err *err) {
 
 static zt_status rejects_fn(void *store, FILE *fp, zt_err *err) {
   return zt_store_write_rejects(store, fp, err);
+}
+
+static zt_status doubles_fn(void *comp, FILE *fp, zt_err *err) {
+  const zt_computed *c = comp;
+  (void)err;
+  zt_double_write_csv(fp, c->doubles, c->ndoubles);
+  return ZT_OK;
 }
 
 /* The cover and the summary's message: the period's steering text, the
@@ -207,6 +215,8 @@ zt_status zt_report_prepare(const zt_config *cfg, const zt_refdata *rd,
   in->nproviders = rp->comp.snap.nproviders;
   in->benchmarks = rp->comp.snap.benchmarks;
   in->nbenchmarks = rp->comp.snap.nbenchmarks;
+  in->doubles = rp->comp.doubles;
+  in->ndoubles = rp->comp.ndoubles;
   in->cohort = rp->comp.cohort;
   in->cohort_peildatum = rp->comp.cohort_peil;
   in->members = cfg->members;
@@ -432,6 +442,11 @@ zt_status zt_write_period(const zt_config *cfg, const zt_refdata *rd,
   if (!st) {
     char *path = g_build_filename(idir, "rejects.csv", NULL);
     st = write_with(path, 0600, rejects_fn, store, err);
+    g_free(path);
+  }
+  if (!st) {
+    char *path = g_build_filename(idir, "mogelijk-dubbel.csv", NULL);
+    st = write_with(path, 0600, doubles_fn, &rp.comp, err);
     g_free(path);
   }
   /* nothing computed from a damaged store is published: the check ran

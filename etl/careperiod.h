@@ -47,6 +47,12 @@ typedef struct zt_careperiod {
   uint8_t kind;             /* zt_care_kind */
   uint8_t unit;             /* iJw Eenheid */
   uint8_t flags;            /* ZT_CP_* */
+  uint32_t line;            /* inside zt_normalize only: the input line
+                               it came from (its index in
+                               zt_norm_input.lines), for the double
+                               declarations; 0 in every result, so that
+                               the bytes never depend on the input
+                               order; not part of the order */
 } zt_careperiod;
 
 /* docs/rules.md promises 40 bytes a care period (peak memory of a run is

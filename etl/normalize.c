@@ -477,6 +477,54 @@ static void make_cp(const zt_norm_input *in, zt_norm_result *out,
   }
 }
 
+/* Whether two care periods of one client are alike in every field a
+ * double declaration repeats that a care period holds (docs/rules.md
+ * §8): the first keys of zt_careperiod_cmp, so alike periods are
+ * neighbours once a client's periods are sorted. */
+static bool twin_keys(const zt_careperiod *a, const zt_careperiod *b) {
+  return a->begin == b->begin && a->end == b->end && a->kind == b->kind &&
+         a->agb == b->agb && a->amount == b->amount &&
+         a->category == b->category && a->unit == b->unit;
+}
+
+/* Note the candidates for double declarations among one client's sorted
+ * care periods (docs/rules.md §8): every run of periods alike in
+ * twin_keys whose lines also share a product code with another line of
+ * the run. A run is a handful of periods at most, so a pairwise look at
+ * the codes costs nothing; the periods are in cache from the sort. */
+static zt_status find_twins(const zt_norm_input *in, zt_norm_result *out,
+                            const zt_careperiod *cps, size_t n,
+                            zt_err *err) {
+  for (size_t i = 0; i + 1 < n;) {
+    size_t j = i + 1;
+    while (j < n && twin_keys(&cps[i], &cps[j]))
+      j++;
+    for (size_t a = i; j - i > 1 && a < j; a++) {
+      const char *code = in->lines[cps[a].line].code;
+      bool twin = false;
+      for (size_t b = i; b < j && !twin; b++)
+        twin = b != a && strcmp(code, in->lines[cps[b].line].code) == 0;
+      if (!twin)
+        continue;
+      if (out->ntwins == out->twincap) {
+        size_t cap = out->twincap ? out->twincap * 2 : 256;
+        zt_norm_twin *t = realloc(out->twins, cap * sizeof *t);
+        if (!t)
+          return zt_fail(err, ZT_ERR_NOMEM, "normalize: out of memory");
+        out->twins = t;
+        out->twincap = cap;
+      }
+      out->twins[out->ntwins++] = (zt_norm_twin){
+          cps[a].line, out->twin_groups, cps[a].gem_resp};
+    }
+    if (j - i > 1 && out->ntwins &&
+        out->twins[out->ntwins - 1].group == out->twin_groups)
+      out->twin_groups++;
+    i = j;
+  }
+  return ZT_OK;
+}
+
 #define AHEAD 16   /* lines placed ahead of the one being written */
 
 /* Place every live line's care period in its client's slot. Lines in
@@ -494,9 +542,11 @@ static zt_status place_lines(const zt_norm_input *in, zt_norm_result *out,
   for (size_t i = 0; i < n + AHEAD; i++) {
     /* write line i - AHEAD, whose slot was prefetched, then reuse its
      * ring entry for line i */
-    if (i >= AHEAD && ring[i % AHEAD] != SIZE_MAX)
+    if (i >= AHEAD && ring[i % AHEAD] != SIZE_MAX) {
       make_cp(in, out, cat, mp, &in->lines[i - AHEAD],
               &out->cps[ring[i % AHEAD]]);
+      out->cps[ring[i % AHEAD]].line = (uint32_t)(i - AHEAD);
+    }
     if (i < n) {
       const zt_nline *l = &in->lines[i];
       if (i + AHEAD < n)
@@ -620,6 +670,12 @@ zt_status zt_normalize(const zt_norm_input *in, zt_norm_result *out,
       out->stats.fallback_clients++;
     for (size_t i = 0; i < n; i++)
       out->stats.fallback_periods += (cps[i].flags & ZT_CP_FALLBACK) != 0;
+    if (n > 1 && (st = find_twins(in, out, cps, n, err)))
+      goto done;
+    /* the line index depends on the input order: not in the result, so
+     * that its bytes do not */
+    for (size_t i = 0; i < n; i++)
+      cps[i].line = 0;
   }
   finish_births(out, in->clients);
 done:
@@ -677,5 +733,6 @@ void zt_norm_result_free(zt_norm_result *r) {
   free(r->cps);
   free(r->start);
   free(r->birth);
+  free(r->twins);
   memset(r, 0, sizeof *r);
 }

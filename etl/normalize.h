@@ -134,6 +134,17 @@ typedef struct zt_norm_stats {
   int64_t age_unknown;           /* clients with care, birth unknown */
 } zt_norm_stats;
 
+/* A candidate for a double declaration (docs/rules.md §8): a counted
+ * line alike to another line of the same client in provider, product
+ * category, product code, product period, unit and net amount. The
+ * volume and the references are not in the lines; etl/double.c reads
+ * them from the store and decides. */
+typedef struct zt_norm_twin {
+  uint32_t line;            /* index into zt_norm_input.lines */
+  uint32_t group;           /* the candidates of one group share it */
+  uint16_t gem_resp;        /* the care period's responsible municipality */
+} zt_norm_twin;
+
 typedef struct zt_norm_result {
   zt_careperiod *cps;       /* sorted by zt_careperiod_cmp */
   size_t ncps;
@@ -142,6 +153,10 @@ typedef struct zt_norm_result {
                                1 January); ZT_DAY_NONE unknown */
   size_t nclients;
   zt_norm_stats stats;
+  zt_norm_twin *twins;      /* candidates for double declarations, in
+                               client order (zt_normalize only) */
+  size_t ntwins, twincap;
+  uint32_t twin_groups;     /* groups numbered 0 .. twin_groups - 1 */
 } zt_norm_result;
 
 /* Normalize `in` into `out` (which the caller frees with

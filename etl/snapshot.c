@@ -566,9 +566,17 @@ static zt_status load_lines(sqlite3 *db, zt_snapshot *sn, int64_t max_id,
       }
     }
   free(arr.day);
-  free(ids);
   free(open);
   zt_answer_marks_free(&marks);
+  if (rc) {
+    free(ids);
+    return rc;
+  }
+  /* kept for the double declarations (etl/double.c), trimmed to the
+   * lines: the array had room for every id, credits' too */
+  sn->ids = realloc(ids, (sn->nlines ? sn->nlines : 1) * sizeof *ids);
+  if (!sn->ids)
+    sn->ids = ids;            /* a shrink that failed keeps the block */
   return rc;
 }
 
@@ -936,6 +944,8 @@ void zt_snapshot_free_lines(zt_snapshot *sn) {
   free(sn->lines);
   sn->lines = NULL;
   sn->nlines = 0;
+  free(sn->ids);
+  sn->ids = NULL;
   free(sn->rejections);
   sn->rejections = NULL;
   sn->nrejections = 0;

@@ -56,6 +56,7 @@ typedef struct zt_reject_event {
 typedef struct zt_snapshot {
   zt_nline *lines;
   size_t nlines;
+  int64_t *ids;                /* the declaration id of each line */
   zt_nresidence *residences;
   size_t nresidences;
   zt_nclient *clients;

@@ -201,6 +201,11 @@ zt_status zt_metrics_request_compute(const zt_metrics_input *in,
   }
   if (!st)
     st = suppress(in, out, err);
+  if (!st && per) {
+    per->twins = nr.twins;
+    per->ntwins = nr.ntwins;
+    nr.twins = NULL;
+  }
 done:
   free(ps);
   zt_norm_result_free(&nr);

@@ -112,6 +112,10 @@ typedef struct zt_metrics_periods {
   size_t ntrend;
   zt_period cohort;
   zt_day cohort_peil;
+  /* the normalization's candidates for double declarations (etl/
+   * normalize.h), handed on for etl/double.c; free() it */
+  zt_norm_twin *twins;
+  size_t ntwins;
 } zt_metrics_periods;
 
 /* Compute what `rq` asks into `out`. With current boundaries and no

@@ -451,6 +451,97 @@ zt_table *zt_acc_answers(const zt_report_input *in, zt_arena *a) {
   return t;
 }
 
+/* ---- possible double declarations -------------------------------------- */
+
+/* The providers shown one by one; the rest are added up. */
+#define DOUBLE_PROVIDERS 5
+
+typedef struct dprov {
+  uint32_t agb;
+  int64_t lines, cents;
+} dprov;
+
+/* Largest amount first, then more lines, then by AGB code. */
+static int dprov_cmp(const void *x, const void *y) {
+  const dprov *p = x, *q = y;
+  if (p->cents != q->cents)
+    return p->cents > q->cents ? -1 : 1;
+  if (p->lines != q->lines)
+    return p->lines > q->lines ? -1 : 1;
+  return p->agb < q->agb ? -1 : p->agb > q->agb;
+}
+
+static const char *agb_name(const zt_report_input *in, zt_arena *a,
+                            uint32_t agb) {
+  for (size_t i = 0; i < in->nproviders; i++)
+    if (in->providers[i].agb == agb && in->providers[i].name[0])
+      return zt_arena_strdup(a, in->providers[i].name);
+  return zt_arena_printf(a, "aanbieder met AGB-code %08u", agb);
+}
+
+zt_table *zt_acc_doubles(const zt_report_input *in, zt_arena *a) {
+  static const char *const head[3] = {"Aanbieder", "Regels", "Bedrag"};
+  dprov *pv;
+  size_t np = 0, shown, r = 0;
+  int64_t lines = 0, cents = 0, rest_lines = 0, rest_cents = 0;
+  zt_table *t;
+  if (!in->ndoubles)
+    return NULL;
+  pv = g_new0(dprov, in->ndoubles);
+  for (size_t i = 0; i < in->ndoubles; i++) {
+    const zt_double *d = &in->doubles[i];
+    size_t k;
+    for (k = 0; k < np && pv[k].agb != d->agb; k++)
+      ;
+    if (k == np)
+      pv[np++].agb = d->agb;
+    pv[k].lines++;
+    pv[k].cents += d->amount;
+    lines++;
+    cents += d->amount;
+  }
+  qsort(pv, np, sizeof *pv, dprov_cmp);
+  /* a single provider beyond the top is shown rather than "overige" */
+  shown = np <= DOUBLE_PROVIDERS + 1 ? np : DOUBLE_PROVIDERS;
+  for (size_t k = shown; k < np; k++) {
+    rest_lines += pv[k].lines;
+    rest_cents += pv[k].cents;
+  }
+  t = zt_table_new(a, 1 + shown + (np > shown) + 1, 3);
+  t->rflags[0] = ZT_ROW_HEAD;
+  t->row_header = true;
+  for (size_t c = 0; c < 3; c++)
+    zt_table_set(t, a, 0, c, head[c], 0);
+  t->numeric[1] = t->numeric[2] = true;
+  t->weight[0] = 3.0;
+  t->weight[1] = 1.0;
+  t->weight[2] = 1.2;
+  for (size_t k = 0; k < shown; k++)
+    answer_row(t, a, ++r, agb_name(in, a, pv[k].agb), pv[k].lines,
+               pv[k].cents);
+  if (np > shown)
+    answer_row(t, a, ++r,
+               zt_arena_printf(a, "Overige aanbieders (%zu)", np - shown),
+               rest_lines, rest_cents);
+  t->rflags[++r] = ZT_ROW_TOTAL;
+  answer_row(t, a, r, "Totaal", lines, cents);
+  g_free(pv);
+  zt_table_add_note(
+      t, a,
+      "Een regel telt hier als hij op een eerder aangeleverde regel lijkt: "
+      "dezelfde jeugdige, aanbieder, productcategorie en productcode, "
+      "dezelfde productperiode, hetzelfde volume met dezelfde eenheid en "
+      "hetzelfde bedrag, maar een ander referentienummer, en beide regels "
+      "tellen mee (niet gecrediteerd, niet afgewezen door de gemeente). "
+      "De eerste regel telt niet mee in deze tabel, elke volgende wel. "
+      "Zulke regels tellen mee in de kosten en de zorg tot de gemeente "
+      "ze afwijst: twee gelijke regels kunnen terecht zijn, de gemeente "
+      "beslist. De referentienummers per regel staan in "
+      "intern/mogelijk-dubbel.csv, een bestand voor intern gebruik. "
+      "Regels van zorg die in de periode begint. " ZT_NOTE_ROUNDED);
+  return t;
+}
+
 /* ---- settings --------------------------------------------------------- */
 
 /* The member list in words: "Hilversum, Gooise Meren, ..., Weesp (tot

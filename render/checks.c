@@ -198,6 +198,23 @@ static char *finding_text(const zt_finding *f, const zt_report_input *in) {
   return g_strdup("?");
 }
 
+char *zt_doubles_text(const zt_report_input *in) {
+  char n[ZT_FMT_MAX], eur[ZT_FMT_MAX];
+  int64_t cents = 0;
+  bool one = in->ndoubles == 1;
+  for (size_t i = 0; i < in->ndoubles; i++)
+    cents += in->doubles[i].amount;
+  zt_fmt_int((int64_t)in->ndoubles, n);
+  zt_fmt_eur(cents, 1, eur);
+  return g_strdup_printf(
+      "%s declaratieregel%s (%s%s) %s dubbel gedeclareerd: dezelfde "
+      "jeugdige, aanbieder, product en periode onder een ander "
+      "referentienummer. %s tel%s mee tot de gemeente %s afwijst; zie de "
+      "Verantwoording.", n, one ? "" : "s", one ? "" : "samen ", eur,
+      one ? "lijkt" : "lijken", one ? "Die" : "Ze", one ? "t" : "len",
+      one ? "hem" : "ze");
+}
+
 static const zt_ind_value *dq(const zt_report_input *in, const char *id) {
   char name[8];
   zt_period_name(&in->period, name);
@@ -235,6 +252,8 @@ char **zt_report_findings(const zt_report_input *in) {
     g_ptr_array_add(a, g_strdup_printf(
                            "%s creditregels wachten nog op de declaratie "
                            "die zij corrigeren.", v->display));
+  if (in->ndoubles)
+    g_ptr_array_add(a, zt_doubles_text(in));
   g_ptr_array_add(a, NULL);
   return (char **)g_ptr_array_free(a, FALSE);
 }

@@ -52,8 +52,14 @@ char *zt_measure_late_text(const zt_measure *m, const zt_period *p);
  * g_strfreev(). */
 char **zt_steering_notes(const zt_report_input *in, bool late);
 
+/* The Opvallend line on the possible double declarations of the report
+ * (in->ndoubles > 0): "12 declaratieregels (samen € 8.400) lijken dubbel
+ * gedeclareerd: ...". Caller frees (g_free). */
+char *zt_doubles_text(const zt_report_input *in);
+
 /* Every line the summary lists under "Opvallend", in order: the
- * plausibility findings, the steering conflicts, the data problems.
+ * plausibility findings, the steering conflicts, the data problems
+ * (rejected lines, waiting credits, possible double declarations).
  * NULL-terminated; free with g_strfreev(). */
 char **zt_report_findings(const zt_report_input *in);
 

@@ -246,7 +246,8 @@ static void acc_table(bctx *b, zt_table *t, const char *caption, int line) {
   add_table_block(b, t, line);
 }
 
-/* <sources>: the deliveries, then the files refused whole (when any). */
+/* <sources>: the deliveries, then the files refused whole, the answers
+ * and the possible double declarations (each when any). */
 zt_status sources_table(bctx *b, xmlNodePtr n) {
   int line = (int)xmlGetLineNo(n);
   zt_table *t = zt_acc_refused(b->in, b->a);
@@ -257,6 +258,9 @@ zt_status sources_table(bctx *b, xmlNodePtr n) {
   t = zt_acc_answers(b->in, b->a);
   if (t)
     acc_table(b, t, "Declaraties en beoordeling door de gemeente", line);
+  t = zt_acc_doubles(b->in, b->a);
+  if (t)
+    acc_table(b, t, "Mogelijk dubbel gedeclareerd, per aanbieder", line);
   return ZT_OK;
 }
 

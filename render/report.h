@@ -18,6 +18,7 @@
 
 #include "core/date.h"
 #include "core/err.h"
+#include "etl/double.h"       /* zt_double */
 #include "etl/narrative.h"    /* zt_narrative */
 #include "etl/normalize.h"    /* zt_member, zt_gemeente */
 #include "etl/record.h"       /* zt_provider, zt_benchmark */
@@ -128,6 +129,11 @@ typedef struct zt_report_input {
    * comparison with Nederland; none: the comparison is left out. */
   const zt_benchmark *benchmarks;
   size_t nbenchmarks;
+  /* Possible double declarations (etl/double.h) of the report's period:
+   * a line alike to an earlier one under another reference; none: no
+   * bullet in Opvallend and no table in the Bronnen. */
+  const zt_double *doubles;
+  size_t ndoubles;
 } zt_report_input;
 
 /* Render the report described by the template at `template_path` for
