@@ -17,12 +17,13 @@ typedef struct cand {
   const zt_nline *l;
   int64_t id;
   int64_t volume;
+  int64_t toewijzing;                /* 0: none */
   uint16_t gem_resp;
   char ref[ZT_TEXT_BYTES(ZT_REF_MAX)];
 } cand;
 
-/* Code, volume, then id: the lines of one double group in the order
- * they were stored. */
+/* Code, volume, assignment, then id: the lines of one double group in
+ * the order they were stored. */
 static int cand_cmp(const void *pa, const void *pb) {
   const cand *a = pa, *b = pb;
   int c = strcmp(a->l->code, b->l->code);
@@ -30,7 +31,16 @@ static int cand_cmp(const void *pa, const void *pb) {
     return c;
   if (a->volume != b->volume)
     return a->volume < b->volume ? -1 : 1;
+  if (a->toewijzing != b->toewijzing)
+    return a->toewijzing < b->toewijzing ? -1 : 1;
   return a->id < b->id ? -1 : a->id > b->id;
+}
+
+/* Are `a` and `b` one double group (the fields the care period does not
+ * hold)? */
+static bool same_group(const cand *a, const cand *b) {
+  return strcmp(a->l->code, b->l->code) == 0 && a->volume == b->volume &&
+         a->toewijzing == b->toewijzing;
 }
 
 static zt_status push(zt_double **out, size_t *n, size_t *cap,
@@ -51,6 +61,7 @@ static zt_status push(zt_double **out, size_t *n, size_t *cap,
   zt_strlcpy(d->ref_first, first->ref, sizeof d->ref_first);
   zt_strlcpy(d->ref_repeat, rep->ref, sizeof d->ref_repeat);
   d->agb = rep->l->agb;
+  d->toewijzing = rep->toewijzing;
   d->gem_resp = rep->gem_resp;
   d->category = rep->l->category;
   d->unit = rep->l->unit;
@@ -90,8 +101,8 @@ zt_status zt_double_find(zt_store *store, const zt_snapshot *sn,
   if (!sn->ids)
     return zt_fail(err, ZT_ERR_USAGE, "double declarations: the snapshot "
                    "has no line ids");
-  if (sqlite3_prepare_v2(db, "SELECT volume, ref FROM declaration WHERE "
-                             "id = ?1",
+  if (sqlite3_prepare_v2(db, "SELECT volume, ref, toewijzing FROM "
+                             "declaration WHERE id = ?1",
                          -1, &st, NULL) != SQLITE_OK)
     return zt_store_sqlite_fail(db, err, "preparing a query");
   for (size_t i = 0; i < n && !rc;) {
@@ -138,14 +149,14 @@ zt_status zt_double_find(zt_store *store, const zt_snapshot *sn,
       c->volume = sqlite3_column_int64(st, 0);
       ref = sqlite3_column_text(st, 1);
       zt_strlcpy(c->ref, ref ? (const char *)ref : "", sizeof c->ref);
+      c->toewijzing = sqlite3_column_int64(st, 2);
     }
     if (rc)
       break;
     zt_qsort(g, k, sizeof *g, cand_cmp);
     for (size_t a = 0; a < k && !rc;) {
       size_t b = a + 1;
-      while (b < k && strcmp(g[a].l->code, g[b].l->code) == 0 &&
-             g[a].volume == g[b].volume) {
+      while (b < k && same_group(&g[a], &g[b])) {
         if (push(out, nout, &cap, &g[a], &g[b]))
           rc = zt_fail(err, ZT_ERR_NOMEM, "out of memory");
         b++;
@@ -174,14 +185,19 @@ static void euros(int64_t cents, char buf[32]) {
 
 void zt_double_write_csv(FILE *fp, const zt_double *d, size_t n) {
   zt_csvout c;
-  fputs("agb,referentie_eerste,referentie_herhaling,productcategorie,"
-        "productcode,begindatum,einddatum,volume,eenheid,bedrag\n", fp);
+  fputs("agb,toewijzingnummer,referentie_eerste,referentie_herhaling,"
+        "productcategorie,productcode,begindatum,einddatum,volume,eenheid,"
+        "bedrag\n", fp);
   zt_csvout_init(&c, fp, ',');
   zt_csvout_guard(&c, true);     /* text from input files: no formulas */
   for (size_t i = 0; i < n; i++) {
     char b[32], day[11];
     snprintf(b, sizeof b, "%08u", (unsigned)d[i].agb);
     zt_csvout_str(&c, b);
+    if (d[i].toewijzing)
+      zt_csvout_int(&c, d[i].toewijzing);
+    else
+      zt_csvout_str(&c, "");
     zt_csvout_str(&c, d[i].ref_first);
     zt_csvout_str(&c, d[i].ref_repeat);
     snprintf(b, sizeof b, "%02u", (unsigned)d[i].category);

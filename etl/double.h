@@ -5,9 +5,11 @@
  * Normalization notes the candidates while it has a client's care
  * periods sorted (zt_norm_twin, etl/normalize.h): counted lines of one
  * client alike in provider, product category, product code, product
- * period, unit and net amount. zt_double_find reads their volume and
- * references from the store (a lookup by id per candidate, never a scan)
- * and keeps the groups whose volume agrees too. A signal only: every
+ * period, unit and net amount. zt_double_find reads their volume,
+ * assignment and references from the store (a lookup by id per
+ * candidate, never a scan) and keeps the groups whose volume and
+ * assignment agree too (two assignments of one product are two lots of
+ * care). A signal only: every
  * line still counts; the municipality decides.
  */
 #ifndef ZT_DOUBLE_H
@@ -32,6 +34,7 @@ typedef struct zt_double {
   char ref_first[ZT_TEXT_BYTES(ZT_REF_MAX)];
   char ref_repeat[ZT_TEXT_BYTES(ZT_REF_MAX)];
   uint32_t agb;
+  int64_t toewijzing;              /* the assignment both name; 0: none */
   uint16_t gem_resp;               /* responsible municipality (mapped) */
   uint8_t category, unit;
   char code[ZT_CODE_MAX + 1];
@@ -44,10 +47,10 @@ typedef struct zt_double {
  * normalization of `sn->lines`, grouped by zt_norm_twin.group) whose
  * care counts in a period: begin day in from..to and the responsible
  * municipality a member on it (`members` NULL: any). Each group is
- * split by product code and volume, its lines in id order, and every
- * line after the first one is a zt_double. Only the candidates of the
- * period are looked up. Allocates *out (free()), in the order of the
- * candidates (client, then begin), then by id. */
+ * split by product code, volume and assignment, its lines in id order,
+ * and every line after the first one is a zt_double. Only the
+ * candidates of the period are looked up. Allocates *out (free()), in
+ * the order of the candidates (client, then begin), then by id. */
 zt_status zt_double_find(zt_store *store, const zt_snapshot *sn,
                          const zt_norm_twin *tw, size_t n, zt_day from,
                          zt_day to, const zt_member *members,
@@ -55,9 +58,9 @@ zt_status zt_double_find(zt_store *store, const zt_snapshot *sn,
                          zt_err *err);
 
 /* Write `d` as the internal CSV intern/mogelijk-dubbel.csv: a header and
- * one row per repeat (provider AGB, the two references, product
- * category and code, begin and end date, volume, unit, amount in euros
- * with two decimals). */
+ * one row per repeat (provider AGB, assignment, the two references,
+ * product category and code, begin and end date, volume, unit, amount in
+ * euros with two decimals). */
 void zt_double_write_csv(FILE *fp, const zt_double *d, size_t n);
 
 #endif

@@ -529,8 +529,9 @@ zt_table *zt_acc_doubles(const zt_report_input *in, zt_arena *a) {
   zt_table_add_note(
       t, a,
       "Een regel telt hier als hij op een eerder aangeleverde regel lijkt: "
-      "dezelfde jeugdige, aanbieder, productcategorie en productcode, "
-      "dezelfde productperiode, hetzelfde volume met dezelfde eenheid en "
+      "dezelfde jeugdige, aanbieder, toewijzing, productcategorie en "
+      "productcode, dezelfde productperiode, hetzelfde volume met "
+      "dezelfde eenheid en "
       "hetzelfde bedrag, maar een ander referentienummer, en beide regels "
       "tellen mee (niet gecrediteerd, niet afgewezen door de gemeente). "
       "De eerste regel telt niet mee in deze tabel, elke volgende wel. "

@@ -208,9 +208,9 @@ char *zt_doubles_text(const zt_report_input *in) {
   zt_fmt_eur(cents, 1, eur);
   return g_strdup_printf(
       "%s declaratieregel%s (%s%s) %s dubbel gedeclareerd: dezelfde "
-      "jeugdige, aanbieder, product en periode onder een ander "
-      "referentienummer. %s tel%s mee tot de gemeente %s afwijst; zie de "
-      "Verantwoording.", n, one ? "" : "s", one ? "" : "samen ", eur,
+      "jeugdige, aanbieder, toewijzing, product en periode onder een "
+      "ander referentienummer. %s tel%s mee tot de gemeente %s afwijst; "
+      "zie de Verantwoording.", n, one ? "" : "s", one ? "" : "samen ", eur,
       one ? "lijkt" : "lijken", one ? "Die" : "Ze", one ? "t" : "len",
       one ? "hem" : "ze");
 }

@@ -64,7 +64,7 @@ grep -qF "Jeugd-GGZ Het Baken $n_exp $(eur "$c_exp")" rep.txt ||
 [ "$(stat -c %a "$csv")" = 600 ] || fail "mode $(stat -c %a "$csv") of $csv"
 [ "$(tail -n +2 "$csv" | wc -l)" = "$n_exp" ] || fail "rows of $csv: $(cat "$csv")"
 awk -F';' '$5 ~ /^X/ { r = $5; f = r; sub(/^X/, "R", f)
-	printf "98000011,%s,%s,45,45A01,2021-09-01,2021-09-28,%s,04,%.2f\n", f, r, $11, $14 / 100 }' b.csv |
+	printf "98000011,%s,%s,%s,45,45A01,2021-09-01,2021-09-28,%s,04,%.2f\n", $4, f, r, $11, $14 / 100 }' b.csv |
 	sort > want.csv
 tail -n +2 "$csv" | sort > got.csv
 cmp -s want.csv got.csv || fail "mogelijk-dubbel.csv: $(diff want.csv got.csv)"

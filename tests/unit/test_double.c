@@ -25,7 +25,7 @@
 
 /* One JW323 line: reference, previous reference of a credit (NULL for a
  * debit), bsn seed, month of 2023, product code, volume (hours), amount
- * in cents. */
+ * in cents, assignment number (0: the client's own, 1000 + bsn seed). */
 typedef struct dline {
   const char *ref;
   const char *prev;
@@ -34,6 +34,7 @@ typedef struct dline {
   const char *code;
   int volume;
   int cents;
+  unsigned toewijzing;
 } dline;
 
 static char *jw323(const char *id, const char *nr, const dline *l,
@@ -80,8 +81,9 @@ static char *jw323(const char *id, const char *nr, const dline *l,
         "<a:IngediendBedrag><b:Bedrag>%d</b:Bedrag><b:DebetCredit>%c"
         "</b:DebetCredit></a:IngediendBedrag></a:Prestatie></a:Prestaties>"
         "</a:Client>\n",
-        1000 + l[i].bsn, l[i].code, l[i].month, l[i].month, l[i].volume,
-        l[i].cents, l[i].prev ? 'C' : 'D');
+        l[i].toewijzing ? l[i].toewijzing : 1000 + l[i].bsn, l[i].code,
+        l[i].month, l[i].month, l[i].volume, l[i].cents,
+        l[i].prev ? 'C' : 'D');
   }
   g_string_append(s, "</a:Clienten></a:Declaratie></a:Bericht>\n");
   return g_string_free(s, FALSE);
@@ -230,21 +232,24 @@ static void repeats(env *e, zt_day from, zt_day to, char *buf, size_t cap,
  * sends R1 again under its own reference (an identical resend: not a
  * line of its own) and declares R11 and R12 (R1 twice more under new
  * references), R13 (R2 with another amount), R14 (R3 again), R15 (R5
- * again) and R16 (client 1, January, 2 h, another product code). */
+ * again), R16 (client 1, January, 2 h, another product code) and R17
+ * (R2 again under a second assignment of client 2: two assignments of
+ * one product are two lots of care, no double). */
 static void put_declarations(env *e) {
-  const dline m1[4] = {{"R1", NULL, 1, 1, "45A01", 2, 20000},
-                       {"R2", NULL, 2, 1, "45A01", 3, 30000},
-                       {"R3", NULL, 3, 1, "45A01", 1, 10000},
-                       {"R5", NULL, 4, 2, "45A01", 2, 20000}};
-  const dline m2[7] = {{"R1", NULL, 1, 1, "45A01", 2, 20000},
-                       {"R11", NULL, 1, 1, "45A01", 2, 20000},
-                       {"R12", NULL, 1, 1, "45A01", 2, 20000},
-                       {"R13", NULL, 2, 1, "45A01", 3, 29000},
-                       {"R14", NULL, 3, 1, "45A01", 1, 10000},
-                       {"R15", NULL, 4, 2, "45A01", 2, 20000},
-                       {"R16", NULL, 1, 1, "45A02", 2, 20000}};
+  const dline m1[4] = {{"R1", NULL, 1, 1, "45A01", 2, 20000, 0},
+                       {"R2", NULL, 2, 1, "45A01", 3, 30000, 0},
+                       {"R3", NULL, 3, 1, "45A01", 1, 10000, 0},
+                       {"R5", NULL, 4, 2, "45A01", 2, 20000, 0}};
+  const dline m2[8] = {{"R1", NULL, 1, 1, "45A01", 2, 20000, 0},
+                       {"R11", NULL, 1, 1, "45A01", 2, 20000, 0},
+                       {"R12", NULL, 1, 1, "45A01", 2, 20000, 0},
+                       {"R13", NULL, 2, 1, "45A01", 3, 29000, 0},
+                       {"R14", NULL, 3, 1, "45A01", 1, 10000, 0},
+                       {"R15", NULL, 4, 2, "45A01", 2, 20000, 0},
+                       {"R16", NULL, 1, 1, "45A02", 2, 20000, 0},
+                       {"R17", NULL, 2, 1, "45A01", 3, 30000, 2002}};
   put(e, "m1.xml", jw323("M1", "D1", m1, 4));
-  put(e, "m2.xml", jw323("M2", "D2", m2, 7));
+  put(e, "m2.xml", jw323("M2", "D2", m2, 8));
 }
 
 static void test_groups(void **state) {
@@ -275,7 +280,7 @@ static void test_credit_and_answer(void **state) {
   char buf[256];
   size_t n;
   int64_t cents;
-  const dline m3[1] = {{"C14", "R14", 3, 1, "45A01", 1, 10000}};
+  const dline m3[1] = {{"C14", "R14", 3, 1, "45A01", 1, 10000, 0}};
   (void)state;
   env_open(&e);
   put_declarations(&e);
@@ -301,6 +306,7 @@ static void test_csv(void **state) {
   g_strlcpy(d.ref_first, "R1", sizeof d.ref_first);
   g_strlcpy(d.ref_repeat, "R11", sizeof d.ref_repeat);
   d.agb = 1234567;
+  d.toewijzing = 1001;
   d.category = 45;
   d.unit = 4;
   g_strlcpy(d.code, "45A01", sizeof d.code);
@@ -312,11 +318,11 @@ static void test_csv(void **state) {
   zt_double_write_csv(fp, &d, 1);
   fclose(fp);
   assert_string_equal(text,
-                      "agb,referentie_eerste,referentie_herhaling,"
-                      "productcategorie,productcode,begindatum,einddatum,"
-                      "volume,eenheid,bedrag\n"
-                      "01234567,R1,R11,45,45A01,2023-01-01,2023-01-28,2,04,"
-                      "200.05\n");
+                      "agb,toewijzingnummer,referentie_eerste,"
+                      "referentie_herhaling,productcategorie,productcode,"
+                      "begindatum,einddatum,volume,eenheid,bedrag\n"
+                      "01234567,1001,R1,R11,45,45A01,2023-01-01,2023-01-28,"
+                      "2,04,200.05\n");
   free(text);
 }
 
