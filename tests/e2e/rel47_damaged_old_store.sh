@@ -13,13 +13,10 @@
 #     upgraded by `init`.
 # Usage: rel47_damaged_old_store.sh ZOTHUIS SOURCE_DIR WORK_DIR
 set -eu
-Z=$1; SRC=$2; W=$3
-rm -rf "$W"; mkdir -p "$W"; cd "$W"
-. "$SRC/tests/e2e/lib/region.sh"
+. "$2/tests/e2e/lib/region.sh"
+begin_test "$@"
 
-make_region r
-zr r run
-[ $RC = 2 ] || fail "first run exit $RC: $(cat r/last.err)"
+region_run r 2
 sqlite3 r/zothuis.db "DROP TABLE redelivery; PRAGMA user_version = 5;"
 sqlite3 r/zothuis.db 'PRAGMA wal_checkpoint(TRUNCATE)' > /dev/null
 [ ! -s r/zothuis.db-wal ] || fail "the old store kept a -wal"

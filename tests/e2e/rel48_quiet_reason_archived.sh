@@ -19,9 +19,8 @@
 #     moved ...", on stderr and in the log file.
 # Usage: rel48_quiet_reason_archived.sh ZOTHUIS SOURCE_DIR WORK_DIR
 set -eu
-Z=$1; SRC=$2; W=$3
-rm -rf "$W"; mkdir -p "$W"; cd "$W"
-. "$SRC/tests/e2e/lib/region.sh"
+. "$2/tests/e2e/lib/region.sh"
+begin_test "$@"
 
 make_region r
 month=r/archive/$(date -u +%Y-%m)

@@ -14,13 +14,10 @@
 #     computed, and only then failed); a good PATH is still written.
 # Usage: rel49_log_and_export_paths.sh ZOTHUIS SOURCE_DIR WORK_DIR
 set -eu
-Z=$1; SRC=$2; W=$3
-rm -rf "$W"; mkdir -p "$W"; cd "$W"
-. "$SRC/tests/e2e/lib/region.sh"
+. "$2/tests/e2e/lib/region.sh"
+begin_test "$@"
 
-make_region r
-zr r run
-[ $RC = 2 ] || fail "first run exit $RC: $(cat r/last.err)"
+region_run r 2
 { echo "$DECL_HEADER"; decl_lines 2 56000000; } > r/inbox/wacht.csv
 old r/inbox/wacht.csv
 mkdir -p r/rejected

@@ -9,9 +9,8 @@
 # computed here from the test's own input.
 # Usage: rel50_double_declarations.sh ZOTHUIS SOURCE_DIR WORK_DIR
 set -eu
-Z=$1; SRC=$2; W=$3
-rm -rf "$W"; mkdir -p "$W"; cd "$W"
-. "$SRC/tests/e2e/lib/region.sh"
+. "$2/tests/e2e/lib/region.sh"
+begin_test "$@"
 
 make_region r
 rm r/inbox/declaraties.csv       # only this test's own lines
