@@ -197,8 +197,9 @@ int zt_cmd_demo(const zt_globals *g, int argc, char **argv) {
   printf("                  %s/%s\n", dir_h, zt_output_file("html"));
   printf("annual report:    %s/%s\n", dir_y, zt_output_file("pdf"));
   printf("indicator table:  %s/indicatoren.csv (for publication)\n", dir_h);
-  printf("internal files:   %s/" ZT_INTERN_DIR "/ (raw table; rejects.csv: "
-         "%ld deliberately bad lines were generated)\n",
+  printf("internal files:   %s/" ZT_INTERN_DIR "/ (the raw table; "
+         "rejects.csv, with the %ld bad lines generated on purpose; "
+         "mogelijk-dubbel.csv, possible double declarations)\n",
          dir_h, gs.bad_lines);
   /* The demo's inbox holds bad lines on purpose: they are expected, so
    * the demo itself succeeds. */
