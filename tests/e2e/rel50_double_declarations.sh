@@ -3,10 +3,11 @@
 # provider sends two lines of an earlier file again under new
 # references. The report names the count and the amount in Opvallend and
 # in the Bronnen (by provider), the indicator table and `zothuis export`
-# carry them (dq.double_lines, dq.double_spend), intern/mogelijk-dubbel.csv lists them
-# with both references (mode 0600), every line still counts in the
-# spending; a line with another amount is no double, and a credit of one
-# of the repeats takes it out of the signal. The expected figures are
+# carry them (dq.double_lines, dq.double_spend),
+# intern/mogelijk-dubbel.csv lists them with both references (mode
+# 0600), every line still counts in the spending; a line with another
+# amount is no double, and a credit of one of the repeats takes it out
+# of the signal. The expected figures are
 # computed here from the test's own input.
 # Usage: rel50_double_declarations.sh ZOTHUIS SOURCE_DIR WORK_DIR
 set -eu
