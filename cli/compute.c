@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/log.h"
+#include "metrics/indicator.h"
 #include "metrics/metrics.h"
 
 /* Up to this many lines the completeness triangles are built beside the
@@ -135,8 +136,10 @@ zt_status zt_compute(const zt_config *cfg, const zt_refdata *rd,
   out->ntrend = per.ntrend;
   out->cohort = per.cohort;
   out->cohort_peil = per.cohort_peil;
-  /* the candidates' volumes and references, by id: a few lookups */
-  if (!st && with_trend) {
+  /* the candidates' volumes and references, by id: a few lookups; the
+   * count and amount are dq.double_lines and dq.double_spend, for a
+   * report and an export of the period alike */
+  if (!st) {
     gint64 t2 = g_get_monotonic_time();
     st = zt_double_find(store, &out->snap, per.twins, per.ntwins,
                         period->begin, period->end, cfg->members,
@@ -145,6 +148,9 @@ zt_status zt_compute(const zt_config *cfg, const zt_refdata *rd,
     zt_debug("compute", "double declarations: %zu candidates, %zu "
              "repeats, %.3f s", per.ntwins, out->ndoubles,
              (double)(g_get_monotonic_time() - t2) / 1e6);
+    if (!st)
+      st = zt_dq_doubles_put(out->table, period, peil, out->doubles,
+                             out->ndoubles);
   }
   free(per.twins);
   zt_debug("compute", "snapshot %.3f s, metrics %.3f s",

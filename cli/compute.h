@@ -32,8 +32,9 @@ typedef struct zt_computed {
    * there are no lines */
   zt_compl_data *cdata;
   zt_completeness compl;
-  /* possible double declarations (etl/double.h), every period; a report
-   * (with_trend) only */
+  /* possible double declarations (etl/double.h) of the period, for a
+   * report and an export: their count and amount are the table's
+   * dq.double_lines and dq.double_spend */
   zt_double *doubles;
   size_t ndoubles;
 } zt_computed;

@@ -13,11 +13,13 @@
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/kinds.h"
 #include "core/numfmt_nl.h"
 #include "core/str.h"
+#include "etl/double.h"
 #include "etl/reasons.h"
 #include "metrics/accum.h"
 #include "metrics/completeness.h"
@@ -45,7 +47,7 @@ enum { /* ZT_FAM_DQ */
   D_READ, D_ACCEPTED, D_REJECTED, D_DUPS, D_CREDITS, D_WAITING, D_FALLBACK,
   D_OUTSIDE, D_NOCAT, D_NOCAT_SPEND, D_CATRES, D_MONTH, D_BIRTH_PARTIAL,
   D_AGE_UNKNOWN, D_POP_MISSING, D_ANS_LINES, D_ANS_SPEND, D_ANS_OPEN_LINES,
-  D_ANS_OPEN_SPEND, D_ANS_APPROVED
+  D_ANS_OPEN_SPEND, D_ANS_APPROVED, D_DOUBLE_LINES, D_DOUBLE_SPEND
 };
 enum { /* ZT_FAM_RATE */
   R_CLIENTS, R_VERBLIJF, R_RES, R_KIND, R_SPEND
@@ -475,6 +477,18 @@ static const zt_ind_def defs[] = {
    "net amount of the live debit lines of answered declaration messages "
    "that the answer did not reject (approved in full)",
    SUM, T_NONE, NULL, NULL},
+  /* possible double declarations (docs/rules.md §8): rows only in a
+   * report or export of P, written after the pass (zt_dq_doubles_put) */
+  {"dq.double_lines", C, 0, "gemeente", false, true, ZT_SC_NONE, false,
+   NULL, NOD, ZT_FAM_DQ, D_DOUBLE_LINES, fam_dq,
+   "counted debit lines beginning in P that repeat an earlier line of the "
+   "client (provider, assignment, product, period, volume, unit, net "
+   "amount) under another reference: possible double declarations, per "
+   "responsible municipality", SUM, T_NONE, NULL, NULL},
+  {"dq.double_spend", EUR, 0, "gemeente", false, true, ZT_SC_NONE, false,
+   NULL, NOD, ZT_FAM_DQ, D_DOUBLE_SPEND, fam_dq,
+   "net amount of the lines of dq.double_lines, per responsible "
+   "municipality", SUM, T_NONE, NULL, NULL},
   /* access and outflow: JW315, JW301, JW305, JW307 (metrics/flow.c);
    * rows only when the store holds a request, start or stop */
   {"flow.requests", C, 0, "verwijzer", false, false, ZT_SC_COUNT, true,
@@ -1233,6 +1247,9 @@ static zt_status fam_dq(zt_emit *e, const zt_ind_def *d) {
         st = put(e, d, p, u, NULL, dq->answers->cents_approved, 1,
                  dq->answers->lines_approved);
       break;
+    case D_DOUBLE_LINES:
+    case D_DOUBLE_SPEND:
+      break;    /* found after the pass: zt_dq_doubles_put */
     default:
       st = ZT_ERR_INTERNAL;
     }
@@ -1240,6 +1257,57 @@ static zt_status fam_dq(zt_emit *e, const zt_ind_def *d) {
       return st;
   }
   return ZT_OK;
+}
+
+zt_status zt_dq_doubles_put(zt_ind_table *t, const zt_period *period,
+                            zt_day peildatum, const zt_double *d, size_t n) {
+  const zt_ind_def *dl = zt_ind_lookup("dq.double_lines");
+  const zt_ind_def *ds = zt_ind_lookup("dq.double_spend");
+  int64_t *lines = calloc(2 * 10000, sizeof *lines), *cents;
+  int64_t all_lines = 0, all_cents = 0;
+  zt_ind_value v;
+  zt_status st = ZT_OK;
+  if (!lines)
+    return ZT_ERR_NOMEM;
+  cents = lines + 10000;
+  for (size_t i = 0; i < n; i++) {
+    unsigned g = d[i].gem_resp < 10000 ? d[i].gem_resp : 0;
+    lines[g]++;
+    cents[g] += d[i].amount;
+    all_lines++;
+    all_cents += d[i].amount;
+  }
+  memset(&v, 0, sizeof v);
+  zt_period_name(period, v.period);
+  v.peildatum = peildatum != ZT_DAY_NONE ? peildatum : period->end;
+  v.gemeente = ZT_GEMEENTE_REGIO;
+  v.den = 1;
+  for (unsigned g = 0; g < 10000 && !st; g++) {
+    char code[5];
+    if (g == 0) {
+      v.breakdown[0] = '\0';
+    } else if (!lines[g]) {
+      continue;
+    } else {
+      zt_gemeente_format((uint16_t)g, code);
+      snprintf(v.breakdown, sizeof v.breakdown, "gemeente=%s", code);
+    }
+    zt_strlcpy(v.indicator, dl->id, sizeof v.indicator);
+    v.unit = dl->unit;
+    v.num = v.n = g ? lines[g] : all_lines;
+    display_def(&v, dl, v.display);
+    if ((st = zt_ind_table_put(t, &v)))
+      break;
+    zt_strlcpy(v.indicator, ds->id, sizeof v.indicator);
+    v.unit = ds->unit;
+    v.num = g ? cents[g] : all_cents;
+    display_def(&v, ds, v.display);
+    st = zt_ind_table_put(t, &v);
+  }
+  free(lines);
+  if (!st)
+    zt_ind_table_sort(t);
+  return st;
 }
 
 /* count x 1000 / population (money: cents / population), exact; left

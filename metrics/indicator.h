@@ -18,6 +18,7 @@
 #include <stddef.h>
 
 #include "core/err.h"
+#include "metrics/period.h"
 #include "metrics/table.h"
 
 /* How the privacy rules treat a row (metrics/suppress.c). */
@@ -122,6 +123,17 @@ bool zt_ind_has_breakdown(const zt_ind_def *def, const char *key);
 /* The display text of an unsuppressed value, exactly as the report
  * prints it: "1.234", "68,4%", "€ 110.245", "557", "15,5". */
 void zt_ind_display(const zt_ind_value *v, char out[32]);
+
+/* dq.double_lines and dq.double_spend of `period`, at `peildatum` (its
+ * last day when ZT_DAY_NONE), from the `n` possible double declarations
+ * `d` found after the metrics pass (etl/double.h, cli/compute.c): the
+ * region row, count and net cents, always, and a gemeente= row per
+ * responsible municipality with one. The rows' keys replace equal ones;
+ * the table is sorted again (never suppressed: data quality). */
+struct zt_double;
+zt_status zt_dq_doubles_put(zt_ind_table *t, const zt_period *period,
+                            zt_day peildatum, const struct zt_double *d,
+                            size_t n);
 
 /* The export's `value` text: '.' as decimal point; integers as is;
  * money in euros with two decimals (cents precision, "110245.37");

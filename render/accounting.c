@@ -483,9 +483,12 @@ zt_table *zt_acc_doubles(const zt_report_input *in, zt_arena *a) {
   static const char *const head[3] = {"Aanbieder", "Regels", "Bedrag"};
   dprov *pv;
   size_t np = 0, shown, r = 0;
-  int64_t lines = 0, cents = 0, rest_lines = 0, rest_cents = 0;
+  int64_t rest_lines = 0, rest_cents = 0;
+  /* the total is the table's (the Opvallend line's too) */
+  const zt_ind_value *lines = acc_value(in, "dq.double_lines", "");
+  const zt_ind_value *cents = acc_value(in, "dq.double_spend", "");
   zt_table *t;
-  if (!in->ndoubles)
+  if (!in->ndoubles || !lines || !cents || lines->num <= 0)
     return NULL;
   pv = g_new0(dprov, in->ndoubles);
   for (size_t i = 0; i < in->ndoubles; i++) {
@@ -497,8 +500,6 @@ zt_table *zt_acc_doubles(const zt_report_input *in, zt_arena *a) {
       pv[np++].agb = d->agb;
     pv[k].lines++;
     pv[k].cents += d->amount;
-    lines++;
-    cents += d->amount;
   }
   qsort(pv, np, sizeof *pv, dprov_cmp);
   /* a single provider beyond the top is shown rather than "overige" */
@@ -524,7 +525,7 @@ zt_table *zt_acc_doubles(const zt_report_input *in, zt_arena *a) {
                zt_arena_printf(a, "Overige aanbieders (%zu)", np - shown),
                rest_lines, rest_cents);
   t->rflags[++r] = ZT_ROW_TOTAL;
-  answer_row(t, a, r, "Totaal", lines, cents);
+  answer_row(t, a, r, "Totaal", lines->num, cents->num);
   g_free(pv);
   zt_table_add_note(
       t, a,

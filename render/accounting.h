@@ -29,8 +29,9 @@ zt_table *zt_acc_answers(const zt_report_input *in, zt_arena *a);
 
 /* The possible double declarations of the report's period by provider
  * (docs/rules.md §8): the providers with the largest amounts, the rest
- * added up, and the total, in lines and euros, with a note on what the
- * table counts; NULL when there are none. */
+ * added up, and the total (the table's dq.double_lines and
+ * dq.double_spend), in lines and euros, with a note on what the table
+ * counts; NULL when there are none. */
 zt_table *zt_acc_doubles(const zt_report_input *in, zt_arena *a);
 
 /* The settings ("key = value" lines) with Dutch names and values. */

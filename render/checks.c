@@ -198,14 +198,18 @@ static char *finding_text(const zt_finding *f, const zt_report_input *in) {
   return g_strdup("?");
 }
 
+static const zt_ind_value *dq(const zt_report_input *in, const char *id);
+
 char *zt_doubles_text(const zt_report_input *in) {
   char n[ZT_FMT_MAX], eur[ZT_FMT_MAX];
-  int64_t cents = 0;
-  bool one = in->ndoubles == 1;
-  for (size_t i = 0; i < in->ndoubles; i++)
-    cents += in->doubles[i].amount;
-  zt_fmt_int((int64_t)in->ndoubles, n);
-  zt_fmt_eur(cents, 1, eur);
+  const zt_ind_value *lines = dq(in, "dq.double_lines");
+  const zt_ind_value *spend = dq(in, "dq.double_spend");
+  bool one;
+  if (!lines || !spend || lines->num <= 0)
+    return NULL;
+  one = lines->num == 1;
+  zt_fmt_int(lines->num, n);
+  zt_fmt_eur(spend->num, 1, eur);
   return g_strdup_printf(
       "%s declaratieregel%s (%s%s) %s dubbel gedeclareerd: dezelfde "
       "jeugdige, aanbieder, toewijzing, product en periode onder een "
@@ -252,8 +256,11 @@ char **zt_report_findings(const zt_report_input *in) {
     g_ptr_array_add(a, g_strdup_printf(
                            "%s creditregels wachten nog op de declaratie "
                            "die zij corrigeren.", v->display));
-  if (in->ndoubles)
-    g_ptr_array_add(a, zt_doubles_text(in));
+  {
+    char *text = zt_doubles_text(in);
+    if (text)
+      g_ptr_array_add(a, text);
+  }
   g_ptr_array_add(a, NULL);
   return (char **)g_ptr_array_free(a, FALSE);
 }

@@ -52,9 +52,11 @@ char *zt_measure_late_text(const zt_measure *m, const zt_period *p);
  * g_strfreev(). */
 char **zt_steering_notes(const zt_report_input *in, bool late);
 
-/* The Opvallend line on the possible double declarations of the report
- * (in->ndoubles > 0): "12 declaratieregels (samen € 8.400) lijken dubbel
- * gedeclareerd: ...". Caller frees (g_free). */
+/* The Opvallend line on the possible double declarations of the report:
+ * "12 declaratieregels (samen € 8.400) lijken dubbel gedeclareerd:
+ * ...", its count and amount the region's dq.double_lines and
+ * dq.double_spend of the period in the table. NULL when those rows are
+ * absent or the count is 0. Caller frees (g_free). */
 char *zt_doubles_text(const zt_report_input *in);
 
 /* Every line the summary lists under "Opvallend", in order: the

@@ -2,10 +2,12 @@
 # Possible double declarations (docs/rules.md §8, docs/report.md): a
 # provider sends two lines of an earlier file again under new
 # references. The report names the count and the amount in Opvallend and
-# in the Bronnen (by provider), intern/mogelijk-dubbel.csv lists them
-# with both references (mode 0600), every line still counts in the
-# spending; a line with another amount is no double, and a credit of one
-# of the repeats takes it out of the signal. The expected figures are
+# in the Bronnen (by provider), the indicator table and `zothuis export`
+# carry them (dq.double_lines, dq.double_spend),
+# intern/mogelijk-dubbel.csv lists them with both references (mode
+# 0600), every line still counts in the spending; a line with another
+# amount is no double, and a credit of one of the repeats takes it out
+# of the signal. The expected figures are
 # computed here from the test's own input.
 # Usage: rel50_double_declarations.sh ZOTHUIS SOURCE_DIR WORK_DIR
 set -eu
@@ -51,6 +53,39 @@ csv=$(ls r/out/*/2021-H2/intern/mogelijk-dubbel.csv)
 s=$(awk -F, '$1 == "spend.total" && $2 == "2021-H2" && $4 == "regio" && $5 == "" { print $6 }' r/out/*/2021-H2/indicatoren.csv)
 [ "$(awk -v s="$s" 'BEGIN { printf "%d", s * 100 + 0.5 }')" = "$total_exp" ] ||
 	fail "spend.total $s, expected every line: $total_exp cents"
+# the indicator table carries the count and the amount (the Opvallend
+# line and the Bronnen total are these rows): the region row, and the
+# gemeente= rows add up to it
+# dq FILE ID BREAKDOWN: the region's value of ID in 2021-H2 (cents for
+# money, from the export's euros with two decimals)
+dq() {
+	awk -F, -v id="$2" -v bd="$3" '$1 == id && $2 == "2021-H2" &&
+		$4 == "regio" && $5 == bd { v = $6; n++ }
+		END { if (n != 1) print "rows:" n + 0
+			else if (id ~ /spend/) printf "%d\n", v * 100 + (v < 0 ? -0.5 : 0.5)
+			else print v }' "$1"
+}
+dq_parts() { # FILE ID: the sum of the gemeente= rows (cents for money)
+	awk -F, -v id="$2" '$1 == id && $2 == "2021-H2" && $4 == "regio" &&
+		$5 ~ /^gemeente=/ { s += (id ~ /spend/) ? $6 * 100 : $6 }
+		END { printf "%.0f\n", s }' "$1"
+}
+check_dq() { # FILE WHAT LINES CENTS
+	got=$(dq "$1" dq.double_lines "")
+	[ "$got" = "$3" ] || fail "$2: dq.double_lines $got, expected $3"
+	got=$(dq "$1" dq.double_spend "")
+	[ "$got" = "$4" ] || fail "$2: dq.double_spend $got, expected $4 cents"
+	got=$(dq_parts "$1" dq.double_lines)
+	[ "$got" = "$3" ] || fail "$2: dq.double_lines per gemeente add up to $got"
+	got=$(dq_parts "$1" dq.double_spend)
+	[ "$got" = "$4" ] || fail "$2: dq.double_spend per gemeente add up to $got"
+}
+ind=$(ls r/out/*/2021-H2/indicatoren.csv)
+check_dq "$ind" indicatoren.csv "$n_exp" "$c_exp"
+# `zothuis export` of the period carries the same rows
+zr r export --period 2021-H2 --format csv --out -
+[ $RC = 0 ] || fail "export exit $RC: $(cat r/last.err)"
+check_dq r/last.out "zothuis export" "$n_exp" "$c_exp"
 # Opvallend
 want="$n_exp declaratieregels (samen $(eur "$c_exp")) lijken dubbel gedeclareerd"
 grep -qF "$want" rep.txt || fail "no '$want' in the report: $(grep -o '.\{80\}dubbel.\{80\}' rep.txt | head -3)"
@@ -81,4 +116,5 @@ report
 want="1 declaratieregel ($(eur "$c_left")) lijkt dubbel gedeclareerd"
 grep -qF "$want" rep.txt || fail "after the credit no '$want': $(grep -o '.\{80\}dubbel.\{80\}' rep.txt | head -3)"
 [ "$(tail -n +2 "$csv" | wc -l)" = 1 ] || fail "after the credit: $(cat "$csv")"
+check_dq "$ind" "indicatoren.csv after the credit" 1 "$c_left"
 echo "ok"

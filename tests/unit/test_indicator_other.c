@@ -3,12 +3,15 @@
  * normalized and the shift), dq.* (counts that reconcile, reasons,
  * normalization notes), region membership and mergers through the whole
  * entry point zt_metrics_compute (Weesp leaving the region with current
- * boundaries), and the catalogue itself (every id of docs/indicators.md).
+ * boundaries), the rows of the possible double declarations
+ * (dq.double_lines, dq.double_spend), and the catalogue itself (every
+ * id of docs/indicators.md).
  *
  * Region: A 0402 and B 0406 unless stated. X 0344 is not a member.
  */
 #include "testutil.h"
 
+#include "etl/double.h"
 #include "metrics/indicator.h"
 #include "mfixture.h"
 
@@ -281,6 +284,75 @@ static void test_membership_mergers(void **state) {
   zt_ind_table_free(t);
 }
 
+/* dq.double_lines and dq.double_spend: the region row is the count and
+ * the sum of the amounts, a gemeente= row per responsible municipality
+ * adds up to it, the peildatum is the period's last day by default, and
+ * a period without doubles still has its region rows (0). */
+static void test_doubles_rows(void **state) {
+  zt_double d[3];
+  zt_period p = zt_period_half(2021, 2);
+  zt_ind_table *t = zt_ind_table_new();
+  const zt_ind_value *v;
+  int64_t lines = 0, cents = 0;
+  (void)state;
+  assert_non_null(t);
+  memset(d, 0, sizeof d);
+  d[0].gem_resp = 406;
+  d[0].amount = 95000;
+  d[1].gem_resp = 402;
+  d[1].amount = 1250;
+  d[2].gem_resp = 406;
+  d[2].amount = -300;
+  assert_int_equal(zt_dq_doubles_put(t, &p, ZT_DAY_NONE, d, 3), ZT_OK);
+  for (size_t i = 0; i < 3; i++)
+    cents += d[i].amount;
+  v = zt_ind_table_find(t, "dq.double_lines", "2021-H2", ZT_GEMEENTE_REGIO,
+                        "");
+  assert_non_null(v);
+  assert_int_equal(v->num, 3);
+  assert_int_equal(v->den, 1);
+  assert_int_equal(v->peildatum, p.end);
+  assert_string_equal(v->display, "3");
+  v = zt_ind_table_find(t, "dq.double_spend", "2021-H2", ZT_GEMEENTE_REGIO,
+                        "");
+  assert_non_null(v);
+  assert_int_equal(v->num, cents);
+  assert_int_equal(v->unit, ZT_UNIT_EUR);
+  cents = 0;
+  for (size_t i = 0; i < zt_ind_table_count(t); i++) {
+    v = zt_ind_table_at(t, i);
+    assert_int_equal(v->gemeente, ZT_GEMEENTE_REGIO);
+    assert_false(v->suppressed);
+    if (strncmp(v->breakdown, "gemeente=", 9) != 0)
+      continue;
+    if (strcmp(v->indicator, "dq.double_lines") == 0)
+      lines += v->num;
+    else
+      cents += v->num;
+  }
+  assert_int_equal(lines, 3);
+  assert_int_equal(cents, 95000 + 1250 - 300);
+  assert_int_equal(zt_ind_table_count(t), 6);
+  v = zt_ind_table_find(t, "dq.double_lines", "2021-H2", ZT_GEMEENTE_REGIO,
+                        "gemeente=0406");
+  assert_non_null(v);
+  assert_int_equal(v->num, 2);
+  /* sorted: export order */
+  for (size_t i = 1; i < zt_ind_table_count(t); i++)
+    assert_true(zt_ind_value_cmp(zt_ind_table_at(t, i - 1),
+                                 zt_ind_table_at(t, i)) < 0);
+  /* none: the region rows, 0, at the peildatum given */
+  p = zt_period_year(2020);
+  assert_int_equal(zt_dq_doubles_put(t, &p, zt_day_from_ymd(2021, 3, 1),
+                                     NULL, 0), ZT_OK);
+  v = zt_ind_table_find(t, "dq.double_spend", "2020", ZT_GEMEENTE_REGIO, "");
+  assert_non_null(v);
+  assert_int_equal(v->num, 0);
+  assert_int_equal(v->peildatum, zt_day_from_ymd(2021, 3, 1));
+  assert_int_equal(zt_ind_table_count(t), 8);
+  zt_ind_table_free(t);
+}
+
 /* Every id of docs/indicators.md is in the catalogue, ids are unique, and
  * lookup finds each by name. */
 static void test_catalogue(void **state) {
@@ -307,7 +379,8 @@ static void test_catalogue(void **state) {
       "gi.voogdij", "gi.jeugdreclassering", "wpb.clients_declared",
       "wpb.spend_declared", "wpb.clients_shift", "wpb.spend_shift",
       "dq.lines_read", "dq.lines_accepted", "dq.lines_rejected",
-      "dq.credits_applied", "dq.residence_fallback", "dq.outside_region"};
+      "dq.credits_applied", "dq.residence_fallback", "dq.outside_region",
+      "dq.double_lines", "dq.double_spend"};
   (void)state;
   for (size_t i = 0; i < sizeof ids / sizeof ids[0]; i++) {
     const zt_ind_def *d = zt_ind_lookup(ids[i]);
@@ -469,6 +542,7 @@ int main(void) {
     cmocka_unit_test(test_wpb),
     cmocka_unit_test(test_dq),
     cmocka_unit_test(test_membership_mergers),
+    cmocka_unit_test(test_doubles_rows),
     cmocka_unit_test(test_catalogue),
     cmocka_unit_test(test_consistency),
     cmocka_unit_test(test_random_against_naive),
