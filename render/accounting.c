@@ -363,11 +363,26 @@ static void answer_row(zt_table *t, zt_arena *a, size_t r,
   zt_table_set(t, a, r, 2, buf, 0);
 }
 
+/* A table of `nrows` rows (the head included) of lines and amounts: a
+ * label column headed `what`, then Regels and Bedrag. */
+static zt_table *lines_table(zt_arena *a, size_t nrows, const char *what) {
+  zt_table *t = zt_table_new(a, nrows, 3);
+  t->rflags[0] = ZT_ROW_HEAD;
+  t->row_header = true;
+  zt_table_set(t, a, 0, 0, what, 0);
+  zt_table_set(t, a, 0, 1, "Regels", 0);
+  zt_table_set(t, a, 0, 2, "Bedrag", 0);
+  t->numeric[1] = t->numeric[2] = true;
+  t->weight[0] = 3.0;
+  t->weight[1] = 1.0;
+  t->weight[2] = 1.2;
+  return t;
+}
+
 /* The main reasons shown one by one; the rest are added up. */
 #define ANSWER_REASONS 5
 
 zt_table *zt_acc_answers(const zt_report_input *in, zt_arena *a) {
-  static const char *const head[3] = {"Beoordeling", "Regels", "Bedrag"};
   const zt_ind_value *rej = acc_value(in, "dq.spend_rejected_by_gemeente",
                                       "");
   const zt_ind_value *ok = acc_value(in, "dq.spend_approved", "");
@@ -409,15 +424,7 @@ zt_table *zt_acc_answers(const zt_report_input *in, zt_arena *a) {
     rest_cents -= cents_of(why[k]);
   }
   nrows = 1 + 3 + nwhy + (rest_lines > 0) + 1;
-  t = zt_table_new(a, nrows, 3);
-  t->rflags[0] = ZT_ROW_HEAD;
-  t->row_header = true;
-  for (size_t c = 0; c < 3; c++)
-    zt_table_set(t, a, 0, c, head[c], 0);
-  t->numeric[1] = t->numeric[2] = true;
-  t->weight[0] = 3.0;
-  t->weight[1] = 1.0;
-  t->weight[2] = 1.2;
+  t = lines_table(a, nrows, "Beoordeling");
   answer_row(t, a, ++r, "Goedgekeurd door de gemeente", ok->n,
              cents_of(ok));
   answer_row(t, a, ++r, "Afgewezen door de gemeente", rej->n,
@@ -480,7 +487,6 @@ static const char *agb_name(const zt_report_input *in, zt_arena *a,
 }
 
 zt_table *zt_acc_doubles(const zt_report_input *in, zt_arena *a) {
-  static const char *const head[3] = {"Aanbieder", "Regels", "Bedrag"};
   dprov *pv;
   size_t np = 0, shown, r = 0;
   int64_t rest_lines = 0, rest_cents = 0;
@@ -508,15 +514,7 @@ zt_table *zt_acc_doubles(const zt_report_input *in, zt_arena *a) {
     rest_lines += pv[k].lines;
     rest_cents += pv[k].cents;
   }
-  t = zt_table_new(a, 1 + shown + (np > shown) + 1, 3);
-  t->rflags[0] = ZT_ROW_HEAD;
-  t->row_header = true;
-  for (size_t c = 0; c < 3; c++)
-    zt_table_set(t, a, 0, c, head[c], 0);
-  t->numeric[1] = t->numeric[2] = true;
-  t->weight[0] = 3.0;
-  t->weight[1] = 1.0;
-  t->weight[2] = 1.2;
+  t = lines_table(a, 1 + shown + (np > shown) + 1, "Aanbieder");
   for (size_t k = 0; k < shown; k++)
     answer_row(t, a, ++r, agb_name(in, a, pv[k].agb), pv[k].lines,
                pv[k].cents);

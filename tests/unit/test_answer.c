@@ -347,32 +347,14 @@ static void test_lengths_in_characters(void **state) {
 
 /* ---- ingest and the snapshot ----------------------------------------- */
 
-typedef struct env {
-  char *dir;
-  zt_refdata *rd;
-  zt_pseudonymizer *ps;
-  zt_store *s;
-  zt_validator v;
-} env;
+typedef tu_env env;
 
 static void env_open(env *e) {
-  unsigned char key[ZT_KEY_BYTES] = {5, 4, 3};
-  e->dir = tu_tmpdir("answer");
-  assert_int_equal(zt_refdata_load(&e->rd, ZT_SOURCE_DIR "/reference",
-                                   NULL),
-                   ZT_OK);
-  assert_int_equal(zt_pseudo_open_key(&e->ps, key, NULL), ZT_OK);
-  assert_int_equal(zt_store_open(&e->s, NULL, ZT_STORE_MEMORY, NULL), ZT_OK);
-  e->v = (zt_validator){e->rd, e->ps, 0, 0, 0};
+  static const unsigned char key[ZT_KEY_BYTES] = {5, 4, 3};
+  tu_env_open(e, "answer", key);
 }
 
-static void env_close(env *e) {
-  zt_store_close(e->s);
-  zt_pseudo_close(e->ps);
-  zt_refdata_free(e->rd);
-  tu_rmtree(e->dir);
-  g_free(e->dir);
-}
+#define env_close tu_env_close
 
 /* Ingest one text as file `name`; the run's counts in *run. */
 static void put(env *e, const char *name, char *text, zt_ingest_run *run) {

@@ -101,3 +101,22 @@ long tu_count(struct zt_store *s, const char *sql) {
   sqlite3_finalize(st);
   return n;
 }
+
+void tu_env_open(tu_env *e, const char *tag,
+                 const unsigned char key[ZT_KEY_BYTES]) {
+  e->dir = tu_tmpdir(tag);
+  assert_int_equal(zt_refdata_load(&e->rd, ZT_SOURCE_DIR "/reference",
+                                   NULL),
+                   ZT_OK);
+  assert_int_equal(zt_pseudo_open_key(&e->ps, key, NULL), ZT_OK);
+  assert_int_equal(zt_store_open(&e->s, NULL, ZT_STORE_MEMORY, NULL), ZT_OK);
+  e->v = (zt_validator){e->rd, e->ps, 0, 0, 0};
+}
+
+void tu_env_close(tu_env *e) {
+  zt_store_close(e->s);
+  zt_pseudo_close(e->ps);
+  zt_refdata_free(e->rd);
+  tu_rmtree(e->dir);
+  g_free(e->dir);
+}

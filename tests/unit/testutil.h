@@ -1,6 +1,6 @@
 /*
  * tests/unit/testutil.h -- helpers shared by the cmocka unit tests:
- * temporary directories and small file writers.
+ * temporary directories, small file writers and an ingest environment.
  */
 #ifndef ZT_TESTUTIL_H
 #define ZT_TESTUTIL_H
@@ -10,6 +10,11 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+
+#include "etl/pseudo.h"
+#include "etl/refdata.h"
+#include "etl/store.h"
+#include "etl/validate.h"
 
 /* A fresh empty directory under $TMPDIR; the caller frees the string. */
 char *tu_tmpdir(const char *tag);
@@ -31,5 +36,19 @@ void tu_bsn(unsigned seed, char out[10]);
  * number (-1 when it gives no row): how many rows something counts. */
 struct zt_store;
 long tu_count(struct zt_store *s, const char *sql);
+
+/* What an ingest test needs: a temporary directory for its input files,
+ * the repository's reference data, a pseudonymizer with `key`, an
+ * in-memory store and a validator over them. */
+typedef struct tu_env {
+  char *dir;
+  zt_refdata *rd;
+  zt_pseudonymizer *ps;
+  zt_store *s;
+  zt_validator v;
+} tu_env;
+void tu_env_open(tu_env *e, const char *tag,
+                 const unsigned char key[ZT_KEY_BYTES]);
+void tu_env_close(tu_env *e);
 
 #endif
