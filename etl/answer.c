@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/csvout.h"
 #include "core/sort.h"
 #include "core/str.h"
 #include "etl/encoding.h"
@@ -436,9 +437,13 @@ zt_status zt_store_put_answer(zt_store *s, int64_t file_id, long line,
 /* An answer as the marks need it. */
 typedef struct ans {
   bool whole;
+  bool used;             /* it judged a stored line */
   int code;              /* index into the code list */
+  int gemeente;
+  int64_t agb;
   zt_day day;            /* its file's delivery day */
   char *decl_id;         /* the JW323 identification it answers */
+  char *declnr;          /* its DeclaratieNummer, "" when absent */
 } ans;
 
 /* A later delivery of a stored line by another declaration
@@ -457,10 +462,12 @@ typedef struct verdict {
   bool answered;
 } verdict;
 
-/* A line an answer rejected: its main code and the answer's day. */
+/* A line an answer rejected: its main code, the answer's day, and the
+ * answer (its index + 1 in the loader's list, 0 when not found). */
 typedef struct rline {
   int code;
   zt_day day;
+  size_t ans;
 } rline;
 
 typedef struct loader {
@@ -541,11 +548,13 @@ void zt_answer_marks_free(zt_answer_marks *m) {
   g_free(m->code);
   g_free(m->day);
   g_free(m->codes);
+  g_free(m->orphans);
   memset(m, 0, sizeof *m);
 }
 
 void zt_answer_stats_free(zt_answer_stats *s) {
   free(s->codes);
+  g_free(s->orphans);
   memset(s, 0, sizeof *s);
 }
 
@@ -556,7 +565,7 @@ static int cmp_str(const void *a, const void *b) {
 /* What the per-line judgement reads. */
 typedef struct judge_ctx {
   GHashTable *msgs, *lines, *idents, *jw323;
-  const ans *answers;
+  ans *answers;          /* an answer that judges a line is marked used */
   GArray *rlines;
 } judge_ctx;
 
@@ -576,7 +585,7 @@ static verdict judge(const judge_ctx *c, int64_t agb, int64_t file,
   const char *ident = g_hash_table_lookup(c->idents, &file);
   gpointer hit = NULL, rl;
   char k[160];           /* lookups need no copy of the key */
-  const ans *a;
+  ans *a;
   if (ident) {
     key3_in(k, sizeof k, agb, 'I', ident);
     hit = g_hash_table_lookup(c->msgs, k);
@@ -592,6 +601,7 @@ static verdict judge(const judge_ctx *c, int64_t agb, int64_t file,
                          : ZT_ANS_OUTSIDE,
                      0, ZT_DAY_NONE, false};
   a = &c->answers[GPOINTER_TO_SIZE(hit) - 1];
+  a->used = true;
   if (a->whole)
     return (verdict){ZT_ANS_REJECTED, a->code, a->day, true};
   {
@@ -646,7 +656,7 @@ zt_status zt_answer_marks_load(sqlite3 *db, zt_day as_of,
   size_t nans = 0, cap = 0;
   int *remap = NULL;
   zt_status rc = ZT_OK;
-  char kf[128], ka[128], kl[128], km[128], sql[1024];
+  char kf[128], ka[128], kl[128], km[128], sql[2048];
 
   memset(m, 0, sizeof *m);
   zt_store_sql_known(kf, sizeof kf, "file_id", as_of);
@@ -677,16 +687,20 @@ zt_status zt_answer_marks_load(sqlite3 *db, zt_day as_of,
 
   /* the answers, by (provider, identification) and (provider, number);
    * lines of an answer whose own row is missing (a CSV without one)
-   * still say the message was answered */
+   * still say the message was answered (their day, the first delivery
+   * of such a line, only names an answer that judged nothing) */
   snprintf(sql, sizeof sql,
            "SELECT agb, decl_id, coalesce(declaratie_nr, ''), "
            "whole_rejected, main_code, (SELECT delivered_day FROM "
-           "ingest_file f WHERE f.id = file_id) FROM answer WHERE %s "
-           "UNION ALL "
-           "SELECT DISTINCT agb, decl_id, coalesce(declaratie_nr, ''), 0, "
-           "'', NULL FROM answer_line l WHERE %s AND NOT EXISTS (SELECT 1 "
+           "ingest_file f WHERE f.id = file_id), gemeente FROM answer "
+           "WHERE %s UNION ALL "
+           "SELECT agb, decl_id, coalesce(declaratie_nr, ''), 0, '', "
+           "min((SELECT delivered_day FROM ingest_file f WHERE f.id = "
+           "l.file_id)), gemeente FROM answer_line l WHERE %s AND NOT "
+           "EXISTS (SELECT 1 "
            "FROM answer a WHERE a.agb = l.agb AND a.gemeente = l.gemeente AND "
-           "a.decl_id = l.decl_id AND %s) ORDER BY 1, 2, 3",
+           "a.decl_id = l.decl_id AND %s) GROUP BY agb, gemeente, decl_id, "
+           "coalesce(declaratie_nr, '') ORDER BY 1, 2, 3",
            kf, kl, ka);
   if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
     rc = db_fail(db, err, "reading the answers");
@@ -703,6 +717,10 @@ zt_status zt_answer_marks_load(sqlite3 *db, zt_day as_of,
     }
     a = &answers[nans];
     a->decl_id = g_strdup(id);
+    a->declnr = g_strdup(nr);
+    a->agb = agb;
+    a->gemeente = sqlite3_column_int(st, 6);
+    a->used = false;
     a->whole = sqlite3_column_int(st, 3) != 0;
     a->code = code_index(&ld, (const char *)sqlite3_column_text(st, 4));
     a->day = sqlite3_column_type(st, 5) == SQLITE_NULL
@@ -752,7 +770,12 @@ zt_status zt_answer_marks_load(sqlite3 *db, zt_day as_of,
     rline r = {code_index(&ld, (const char *)sqlite3_column_text(st, 2)),
                sqlite3_column_type(st, 3) == SQLITE_NULL
                    ? ZT_DAY_NONE
-                   : (zt_day)sqlite3_column_int(st, 3)};
+                   : (zt_day)sqlite3_column_int(st, 3),
+               0};
+    char kans[160];
+    key3_in(kans, sizeof kans, sqlite3_column_int64(st, 0), 'I',
+            (const char *)sqlite3_column_text(st, 4));
+    r.ans = GPOINTER_TO_SIZE(g_hash_table_lookup(msgs, kans));
     g_free(dk);
     g_array_append_val(rlines, r);
     if (sqlite3_column_int(st, 5) || g_hash_table_contains(lines, k))
@@ -873,6 +896,8 @@ zt_status zt_answer_marks_load(sqlite3 *db, zt_day as_of,
           const rline *r = &g_array_index(rlines, rline,
                                           GPOINTER_TO_UINT(rl) - 1);
           v = (verdict){ZT_ANS_REJECTED, r->code, r->day, false};
+          if (r->ans)
+            answers[r->ans - 1].used = true;
         }
       }
       if (v.mark == ZT_ANS_APPROVED)
@@ -894,6 +919,36 @@ zt_status zt_answer_marks_load(sqlite3 *db, zt_day as_of,
   if (sqlite3_finalize(st) != SQLITE_OK) {
     rc = db_fail(db, err, "reading the answers");
     goto out;
+  }
+
+  /* the answers that judged no line, one per provider and
+   * identification (the list is sorted by both: a message's answer and
+   * its lines-only rows are neighbours) */
+  for (size_t i = 0, j, ocap = 0; i < nans; i = j) {
+    bool used = false;
+    const ans *first = &answers[i];
+    const char *nr = "";
+    zt_answer_orphan *o;
+    for (j = i; j < nans && answers[j].agb == first->agb &&
+                strcmp(answers[j].decl_id, first->decl_id) == 0;
+         j++) {
+      used |= answers[j].used;
+      if (!nr[0])
+        nr = answers[j].declnr;
+    }
+    if (used)
+      continue;
+    if (m->norphans == ocap) {
+      ocap = ocap ? 2 * ocap : 16;
+      m->orphans = g_renew(zt_answer_orphan, m->orphans, ocap);
+    }
+    o = &m->orphans[m->norphans++];
+    memset(o, 0, sizeof *o);
+    o->agb = first->agb;
+    o->gemeente = first->gemeente;
+    o->day = first->day;
+    zt_strlcpy(o->decl_id, first->decl_id, sizeof o->decl_id);
+    zt_strlcpy(o->declnr, nr, sizeof o->declnr);
   }
 
   /* the code list, sorted, and the indexes remapped to it */
@@ -919,8 +974,10 @@ zt_status zt_answer_marks_load(sqlite3 *db, zt_day as_of,
 
 out:
   g_free(remap);
-  for (size_t i = 0; i < nans; i++)
+  for (size_t i = 0; i < nans; i++) {
     g_free(answers[i].decl_id);
+    g_free(answers[i].declnr);
+  }
   g_free(answers);
   if (again)
     g_hash_table_destroy(again);
@@ -941,4 +998,28 @@ out:
   if (rc)
     zt_answer_marks_free(m);
   return rc;
+}
+
+void zt_answer_write_orphans_csv(FILE *fp, const zt_answer_orphan *o,
+                                 size_t n) {
+  zt_csvout c;
+  fputs("gemeente,aanbieder_agb,declaratie_id,declaratienummer,"
+        "antwoord_ontvangen\n", fp);
+  zt_csvout_init(&c, fp, ',');
+  zt_csvout_guard(&c, true);     /* text from input files: no formulas */
+  for (size_t i = 0; i < n; i++) {
+    char b[32], day[11];
+    snprintf(b, sizeof b, "%04d", o[i].gemeente);
+    zt_csvout_str(&c, b);
+    snprintf(b, sizeof b, "%08lld", (long long)o[i].agb);
+    zt_csvout_str(&c, b);
+    zt_csvout_str(&c, o[i].decl_id);
+    zt_csvout_str(&c, o[i].declnr);
+    if (o[i].day != ZT_DAY_NONE)
+      zt_date_iso(o[i].day, day);
+    else
+      day[0] = '\0';
+    zt_csvout_str(&c, day);
+    zt_csvout_end(&c);
+  }
 }

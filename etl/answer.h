@@ -24,6 +24,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "core/err.h"
 #include "etl/reader.h"
@@ -61,6 +62,20 @@ typedef enum zt_answer_mark {
                          export): counts as before, in no answer figure */
 } zt_answer_mark;
 
+/* An answer that judged no stored declaration line: the JW323 it answers
+ * is not in the store (never delivered to zothuis, refused whole, or
+ * every line of it rejected at ingest), or the DeclaratieNummer that
+ * would find it names two messages. One per provider and identification
+ * (docs/rules.md §7, dq.answers_unmatched). */
+typedef struct zt_answer_orphan {
+  int64_t agb;
+  int gemeente;           /* the answering municipality */
+  char decl_id[ZT_TEXT_BYTES(ZT_ANSWER_ID_MAX)];
+  char declnr[ZT_TEXT_BYTES(ZT_DECLNR_MAX)];   /* "" when absent */
+  zt_day day;             /* delivery day of the answer's file, or
+                             ZT_DAY_NONE */
+} zt_answer_orphan;
+
 /* The marks of the stored lines that are not approved, by declaration
  * id (ascending); `present` is false when the store holds no answer at
  * all (then nothing changes anywhere). Codes are indexes into `codes`
@@ -75,6 +90,8 @@ typedef struct zt_answer_marks {
                              answer's file (ZT_DAY_NONE unknown) */
   char (*codes)[5];
   size_t ncodes;
+  zt_answer_orphan *orphans;   /* by provider and identification */
+  size_t norphans;
 } zt_answer_marks;
 
 /* Read the marks (one read of the declaration table when any answer is
@@ -108,8 +125,17 @@ typedef struct zt_answer_stats {
   int64_t lines_outside, cents_outside;   /* CSV lines without answer */
   zt_answer_code_stat *codes;             /* by code */
   size_t ncodes;
+  zt_answer_orphan *orphans;  /* answers that judged no stored line */
+  size_t norphans;
 } zt_answer_stats;
 
 void zt_answer_stats_free(zt_answer_stats *s);
+
+/* Write `o` as the internal CSV intern/antwoord-zonder-declaratie.csv: a
+ * header and one row per answer that judged no stored line
+ * (docs/report.md). Identifications come from input files: the formula
+ * guard is on. */
+void zt_answer_write_orphans_csv(FILE *fp, const zt_answer_orphan *o,
+                                 size_t n);
 
 #endif

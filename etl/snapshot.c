@@ -454,6 +454,10 @@ static zt_status load_lines(sqlite3 *db, zt_snapshot *sn, int64_t max_id,
     return rc;
   }
   as->present = marks.present;
+  as->orphans = marks.orphans;       /* the stats own them from here */
+  as->norphans = marks.norphans;
+  marks.orphans = NULL;
+  marks.norphans = 0;
   memset(&a, 0, sizeof a);
   a.arr = &arr;
   a.marks = &marks;
