@@ -4,8 +4,9 @@
  * report, run and demo). The folder holds what may be published as it
  * stands: rapport.pdf, rapport.html, indicatoren.csv/.json without a raw
  * value of a hidden cell, doelen.csv/.json; intern/ (mode 0700) holds
- * what may not: the raw indicator table, rejects.csv and
- * mogelijk-dubbel.csv (the possible double declarations).
+ * what may not: the raw indicator table, rejects.csv,
+ * mogelijk-dubbel.csv (the possible double declarations) and
+ * antwoord-zonder-declaratie.csv (answers that judged no stored line).
  */
 #include "cli/reporting.h"
 
@@ -25,6 +26,7 @@
 #include "core/lock.h"
 #include "core/log.h"
 #include "core/str.h"
+#include "etl/answer.h"
 #include "etl/normalize.h"
 #include "metrics/export.h"
 #include "metrics/metrics.h"
@@ -104,6 +106,14 @@ static zt_status doubles_fn(void *comp, FILE *fp, zt_err *err) {
   const zt_computed *c = comp;
   (void)err;
   zt_double_write_csv(fp, c->doubles, c->ndoubles);
+  return ZT_OK;
+}
+
+static zt_status orphans_fn(void *comp, FILE *fp, zt_err *err) {
+  const zt_computed *c = comp;
+  (void)err;
+  zt_answer_write_orphans_csv(fp, c->snap.answers.orphans,
+                              c->snap.answers.norphans);
   return ZT_OK;
 }
 
@@ -447,6 +457,12 @@ zt_status zt_write_period(const zt_config *cfg, const zt_refdata *rd,
   if (!st) {
     char *path = g_build_filename(idir, "mogelijk-dubbel.csv", NULL);
     st = write_with(path, 0600, doubles_fn, &rp.comp, err);
+    g_free(path);
+  }
+  if (!st) {
+    char *path = g_build_filename(idir, "antwoord-zonder-declaratie.csv",
+                                  NULL);
+    st = write_with(path, 0600, orphans_fn, &rp.comp, err);
     g_free(path);
   }
   /* nothing computed from a damaged store is published: the check ran

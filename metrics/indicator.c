@@ -47,7 +47,8 @@ enum { /* ZT_FAM_DQ */
   D_READ, D_ACCEPTED, D_REJECTED, D_DUPS, D_CREDITS, D_WAITING, D_FALLBACK,
   D_OUTSIDE, D_NOCAT, D_NOCAT_SPEND, D_CATRES, D_MONTH, D_BIRTH_PARTIAL,
   D_AGE_UNKNOWN, D_POP_MISSING, D_ANS_LINES, D_ANS_SPEND, D_ANS_OPEN_LINES,
-  D_ANS_OPEN_SPEND, D_ANS_APPROVED, D_DOUBLE_LINES, D_DOUBLE_SPEND
+  D_ANS_OPEN_SPEND, D_ANS_APPROVED, D_ANS_UNMATCHED, D_DOUBLE_LINES,
+  D_DOUBLE_SPEND
 };
 enum { /* ZT_FAM_RATE */
   R_CLIENTS, R_VERBLIJF, R_RES, R_KIND, R_SPEND
@@ -477,6 +478,11 @@ static const zt_ind_def defs[] = {
    "net amount of the live debit lines of answered declaration messages "
    "that the answer did not reject (approved in full)",
    SUM, T_NONE, NULL, NULL},
+  {"dq.answers_unmatched", C, 0, NULL, false, true, ZT_SC_NONE, false,
+   NULL, NOD, ZT_FAM_DQ, D_ANS_UNMATCHED, fam_dq,
+   "answers (one per provider and DeclaratieIdentificatie) that judged no "
+   "stored declaration line: the JW323 they answer is not in the store, "
+   "or cannot be told from another", SUM, T_NONE, NULL, NULL},
   /* possible double declarations (docs/rules.md §8): rows only in a
    * report or export of P, written after the pass (zt_dq_doubles_put) */
   {"dq.double_lines", C, 0, "gemeente", false, true, ZT_SC_NONE, false,
@@ -1246,6 +1252,11 @@ static zt_status fam_dq(zt_emit *e, const zt_ind_def *d) {
       if (dq->answers && dq->answers->present)
         st = put(e, d, p, u, NULL, dq->answers->cents_approved, 1,
                  dq->answers->lines_approved);
+      break;
+    case D_ANS_UNMATCHED:
+      if (dq->answers && dq->answers->present)
+        st = put_count(e, d, p, u, NULL,
+                       (int64_t)dq->answers->norphans);
       break;
     case D_DOUBLE_LINES:
     case D_DOUBLE_SPEND:

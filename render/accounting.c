@@ -455,6 +455,27 @@ zt_table *zt_acc_answers(const zt_report_input *in, zt_arena *a) {
       "aangeleverd, na verrekening van creditregels; declaraties uit "
       "CSV-exports zonder antwoord staan niet in deze tabel. "
       ZT_NOTE_ROUNDED);
+  {
+    const zt_ind_value *un = acc_value(in, "dq.answers_unmatched", "");
+    char n[ZT_FMT_MAX];
+    if (un && un->num > 0) {
+      bool one = un->num == 1;
+      zt_fmt_int(un->num, n);
+      zt_table_add_note(
+          t, a,
+          zt_arena_printf(
+              a,
+              "%s %s van de gemeente %s bij geen declaratie in de "
+              "opslag: de declaratie is niet aangeleverd, is als geheel "
+              "geweigerd of is niet te herkennen aan haar identificatie "
+              "of declaratienummer. Ontbreekt de declaratie, dan "
+              "ontbreken ook haar kosten in de cijfers; lever haar dan "
+              "alsnog aan. De lijst staat in "
+              "intern/antwoord-zonder-declaratie.csv, een bestand voor "
+              "intern gebruik.",
+              n, one ? "antwoord" : "antwoorden", one ? "hoort" : "horen"));
+    }
+  }
   return t;
 }
 

@@ -261,6 +261,14 @@ char **zt_report_findings(const zt_report_input *in) {
     if (text)
       g_ptr_array_add(a, text);
   }
+  if ((v = dq(in, "dq.answers_unmatched")) && v->num > 0)
+    g_ptr_array_add(a, g_strdup_printf(
+                           "%s %s van de gemeente %s bij geen "
+                           "aangeleverde declaratie: mogelijk ontbreken "
+                           "declaraties in de cijfers (zie de "
+                           "Verantwoording).", v->display,
+                           v->num == 1 ? "antwoord" : "antwoorden",
+                           v->num == 1 ? "hoort" : "horen"));
   g_ptr_array_add(a, NULL);
   return (char **)g_ptr_array_free(a, FALSE);
 }

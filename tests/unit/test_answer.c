@@ -81,93 +81,6 @@ static char *jw323(const char *id, const char *nr, const dline *l,
   return g_string_free(s, FALSE);
 }
 
-/* A rejected line of a JW325: ref, bsn seed, amount, codes. */
-typedef struct aline {
-  const char *ref;
-  unsigned bsn;
-  int cents;
-  const char *codes;   /* "9339 9340" */
-} aline;
-
-/* A JW325 `id` answering JW323 `decl` (number `nr`, NULL: no
- * DeclaratieAntwoord at all); header codes `hcodes`, the answer's own
- * `dcodes`, and the rejected lines. */
-static char *jw325(const char *id, const char *decl, const char *nr,
-                   const char *hcodes, const char *dcodes, const aline *l,
-                   size_t n) {
-  GString *s = g_string_new(NULL);
-  gchar **hc = g_strsplit(hcodes, " ", -1);
-  g_string_append_printf(
-      s,
-      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-      "<r:Bericht xmlns:r=\"" NS "jw325/schema\" xmlns:b=\"" NS
-      "basisschema/schema\"><r:Header><r:BerichtCode>491</r:BerichtCode>"
-      "<r:BerichtVersie>3</r:BerichtVersie><r:BerichtSubversie>2"
-      "</r:BerichtSubversie><r:Afzender>0402</r:Afzender>"
-      "<r:Ontvanger>12345678</r:Ontvanger><r:BerichtIdentificatie>"
-      "<b:Identificatie>%s</b:Identificatie><b:Dagtekening>2023-06-12"
-      "</b:Dagtekening></r:BerichtIdentificatie><r:XsdVersie>"
-      "<b:BasisschemaXsdVersie>1.0.0</b:BasisschemaXsdVersie>"
-      "<b:BerichtXsdVersie>1.0.0</b:BerichtXsdVersie></r:XsdVersie>"
-      "<r:DeclaratieIdentificatie><b:Identificatie>%s</b:Identificatie>"
-      "<b:Dagtekening>2023-06-05</b:Dagtekening>"
-      "</r:DeclaratieIdentificatie><r:XsdVersieDeclaratie>"
-      "<b:BasisschemaXsdVersie>1.0.0</b:BasisschemaXsdVersie>"
-      "<b:BerichtXsdVersie>1.0.0</b:BerichtXsdVersie>"
-      "</r:XsdVersieDeclaratie><r:RetourCodes>",
-      id, decl);
-  for (gchar **c = hc; *c; c++)
-    g_string_append_printf(s, "<r:RetourCode>%s</r:RetourCode>", *c);
-  g_string_append(s, "</r:RetourCodes></r:Header>\n");
-  g_strfreev(hc);
-  if (nr) {
-    gchar **dc = g_strsplit(dcodes, " ", -1);
-    g_string_append_printf(
-        s,
-        "<r:DeclaratieAntwoord><r:DeclaratieNummer>%s</r:DeclaratieNummer>"
-        "<r:TotaalIngediendBedrag><b:TotaalBedrag>0</b:TotaalBedrag>"
-        "<b:DebetCredit>D</b:DebetCredit></r:TotaalIngediendBedrag>"
-        "<r:TotaalToegekendBedrag><b:TotaalBedrag>0</b:TotaalBedrag>"
-        "<b:DebetCredit>D</b:DebetCredit></r:TotaalToegekendBedrag>\n",
-        nr);
-    if (n)
-      g_string_append(s, "<r:Clienten>");
-    for (size_t i = 0; i < n; i++) {
-      char bsn[10];
-      gchar **lc = g_strsplit(l[i].codes, " ", -1);
-      tu_bsn(l[i].bsn, bsn);
-      g_string_append_printf(
-          s,
-          "<r:Client><r:Bsn>%s</r:Bsn><r:Prestaties><r:Prestatie>"
-          "<r:ProductReferentie><b:ReferentieNummer>%s</b:ReferentieNummer>"
-          "</r:ProductReferentie><r:ToewijzingNummer>1</r:ToewijzingNummer>"
-          "<r:ProductCategorie>45</r:ProductCategorie><r:ProductCode>45A01"
-          "</r:ProductCode><r:ProductPeriode><b:Begindatum>2023-01-01"
-          "</b:Begindatum><b:Einddatum>2023-01-28</b:Einddatum>"
-          "</r:ProductPeriode><r:GeleverdVolume>1</r:GeleverdVolume>"
-          "<r:Eenheid>04</r:Eenheid><r:IngediendBedrag><b:Bedrag>%d"
-          "</b:Bedrag><b:DebetCredit>D</b:DebetCredit></r:IngediendBedrag>"
-          "<r:RetourCodes>",
-          bsn, l[i].ref, l[i].cents);
-      for (gchar **c = lc; *c; c++)
-        g_string_append_printf(s, "<r:RetourCode>%s</r:RetourCode>", *c);
-      g_string_append(s, "</r:RetourCodes></r:Prestatie></r:Prestaties>"
-                         "<r:RetourCodes><r:RetourCode>0200</r:RetourCode>"
-                         "</r:RetourCodes></r:Client>\n");
-      g_strfreev(lc);
-    }
-    if (n)
-      g_string_append(s, "</r:Clienten>");
-    g_string_append(s, "<r:RetourCodes>");
-    for (gchar **c = dc; *c; c++)
-      g_string_append_printf(s, "<r:RetourCode>%s</r:RetourCode>", *c);
-    g_string_append(s, "</r:RetourCodes></r:DeclaratieAntwoord>\n");
-    g_strfreev(dc);
-  }
-  g_string_append(s, "</r:Bericht>\n");
-  return g_string_free(s, FALSE);
-}
-
 /* ---- reading: the rows ------------------------------------------------ */
 
 typedef struct rows {
@@ -227,9 +140,9 @@ static char *read_rows(const char *xml, zt_status *st_out, rows *r,
  * lines; the header's codes and the answer's are one list. Client Bsn
  * never reaches a row. */
 static void test_read_rows(void **state) {
-  const aline l[2] = {{"R2", 2, 20000, "9307"},
+  const tu_aline l[2] = {{"R2", 2, 20000, "9307"},
                       {"R9", 3, 5000, "0611 9339 9340"}};
-  char *xml = jw325("A1", "M1", "D1", "0200", "0200", l, 2);
+  char *xml = tu_jw325("A1", "M1", "D1", "0200", "0200", l, 2);
   rows r;
   zt_status st;
   zt_ijw_info info;
@@ -251,7 +164,7 @@ static void test_read_rows(void **state) {
 /* Refused on header level: no DeclaratieAntwoord; the answer's row
  * comes at the end of the file with the header's codes alone. */
 static void test_read_header_refusal(void **state) {
-  char *xml = jw325("A9", "M9", NULL, "0001", "", NULL, 0);
+  char *xml = tu_jw325("A9", "M9", NULL, "0001", "", NULL, 0);
   rows r;
   zt_status st;
   char *log = read_rows(xml, &st, &r, NULL);
@@ -266,8 +179,8 @@ static void test_read_header_refusal(void **state) {
 /* A Prestatie without RetourCodes is rejected (missing_field); one with
  * an element of its own the schema does not know is value_invalid. */
 static void test_read_line_problems(void **state) {
-  const aline l[1] = {{"R2", 2, 20000, "9307"}};
-  char *xml = jw325("A1", "M1", "D1", "0200", "0200", l, 1);
+  const tu_aline l[1] = {{"R2", 2, 20000, "9307"}};
+  char *xml = tu_jw325("A1", "M1", "D1", "0200", "0200", l, 1);
   char *bad = NULL;
   rows r;
   zt_status st;
@@ -438,10 +351,10 @@ static void test_no_answers(void **state) {
  * EUR 1.100. Approved: R1, R3, R4 = 3 lines, EUR 600. Open: R7, 1 line,
  * EUR 700. 1.100 + 600 + 700 = 2.400, what was declared. */
 static void put_answers(env *e) {
-  const aline a1[1] = {{"R2", 2, 20000, "9307"}};
-  put_quiet(e, "a1.xml", jw325("A1", "M1", "D1", "0200", "0200", a1, 1));
-  put_quiet(e, "a2.xml", jw325("A2", "M2", "D2", "0200", "8001", NULL, 0));
-  put_quiet(e, "a3.xml", jw325("A3", "M3", "D3", "0200", "9333", NULL, 0));
+  const tu_aline a1[1] = {{"R2", 2, 20000, "9307"}};
+  put_quiet(e, "a1.xml", tu_jw325("A1", "M1", "D1", "0200", "0200", a1, 1));
+  put_quiet(e, "a2.xml", tu_jw325("A2", "M2", "D2", "0200", "8001", NULL, 0));
+  put_quiet(e, "a3.xml", tu_jw325("A3", "M3", "D3", "0200", "9333", NULL, 0));
 }
 
 static void test_answers_snapshot(void **state) {
@@ -526,6 +439,46 @@ static void test_answers_as_of(void **state) {
   assert_int_equal(total_cents(&sn), 130000);
   assert_int_equal(sn.answers.lines_rejected, 3);
   assert_int_equal(sn.answers.lines_open, 1);
+  zt_snapshot_free(&sn);
+  env_close(&e);
+}
+
+/* An answer that judges no stored line is named: A7 answers a JW323
+ * (M7) the store never saw. A8 answers another unknown message (M8) and
+ * lists R7, the line of M4, which has no answer of its own: R7 is
+ * rejected by it (docs/inputs.md, "a line none of whose declarations has
+ * an answer"), so A8 judged a line and is not named. A1 to A3 judge M1 to
+ * M3. As known on 8 June no answer had arrived, so none is named. */
+static void test_answers_unmatched(void **state) {
+  const tu_aline r7[1] = {{"R7", 1, 70000, "9307"}};
+  env e;
+  zt_snapshot sn;
+  zt_day before, answered;
+  (void)state;
+  env_open(&e);
+  put_declarations(&e);
+  put_answers(&e);
+  assert_int_equal(zt_snapshot_load(e.s, &sn, NULL), ZT_OK);
+  assert_int_equal(sn.answers.norphans, 0);
+  zt_snapshot_free(&sn);
+
+  put_quiet(&e, "a7.xml", tu_jw325("A7", "M7", "D7", "0200", "8001", NULL, 0));
+  put_quiet(&e, "a8.xml", tu_jw325("A8", "M8", "D8", "0200", "0200", r7, 1));
+  assert_int_equal(zt_snapshot_load(e.s, &sn, NULL), ZT_OK);
+  assert_int_equal(sn.answers.norphans, 1);
+  assert_int_equal(sn.answers.orphans[0].agb, 12345678);
+  assert_int_equal(sn.answers.orphans[0].gemeente, 402);
+  assert_string_equal(sn.answers.orphans[0].decl_id, "M7");
+  assert_string_equal(sn.answers.orphans[0].declnr, "D7");
+  assert_int_equal(zt_date_parse("2023-06-12", 10, &answered), 0);
+  assert_int_equal(sn.answers.orphans[0].day, answered);
+  assert_int_equal(sn.answers.lines_open, 0);      /* R7 rejected by A8 */
+  assert_int_equal(sn.answers.lines_rejected, 4);
+  zt_snapshot_free(&sn);
+
+  assert_int_equal(zt_date_parse("2023-06-08", 10, &before), 0);
+  assert_int_equal(zt_snapshot_load_as_of(e.s, before, &sn, NULL), ZT_OK);
+  assert_int_equal(sn.answers.norphans, 0);
   zt_snapshot_free(&sn);
   env_close(&e);
 }
@@ -656,6 +609,9 @@ static void test_answers_indicators(void **state) {
   v = zt_ind_table_find(t, "dq.spend_approved", "2023-H1", REG, "");
   assert_non_null(v);
   assert_int_equal(v->num / v->den, 60000);
+  v = zt_ind_table_find(t, "dq.answers_unmatched", "2023-H1", REG, "");
+  assert_non_null(v);
+  assert_int_equal(v->num, 0);     /* every answer judged its lines */
   zt_ind_table_free(t);
   /* without answers: no rows */
   mi.dq.answers = NULL;
@@ -677,14 +633,14 @@ static void test_resend_and_conflict(void **state) {
   env e;
   zt_ingest_run run;
   zt_snapshot sn;
-  const aline a1[1] = {{"R2", 2, 20000, "9307"}};
-  const aline other[1] = {{"R1", 1, 10000, "0611"}};
+  const tu_aline a1[1] = {{"R2", 2, 20000, "9307"}};
+  const tu_aline other[1] = {{"R1", 1, 10000, "0611"}};
   char *again;
   (void)state;
   env_open(&e);
   put_declarations(&e);
   put_answers(&e);
-  again = jw325("A1", "M1", "D1", "0200", "0200", a1, 1);
+  again = tu_jw325("A1", "M1", "D1", "0200", "0200", a1, 1);
   {
     char *spaced = g_strconcat(again, "\n\n", NULL);
     g_free(again);
@@ -697,8 +653,8 @@ static void test_resend_and_conflict(void **state) {
   assert_int_equal(run.total.accepted, 0);
   assert_int_equal(run.total.duplicates, 2);
   zt_ingest_run_free(&run);
-  put(&e, "a1-other.xml", jw325("A1B", "M1", "D1", "0200", "0200", other, 1),
-      &run);
+  put(&e, "a1-other.xml",
+      tu_jw325("A1B", "M1", "D1", "0200", "0200", other, 1), &run);
   /* read 2 = accepted 0 + rejected 2 + duplicates 0 */
   assert_int_equal(run.total.read, 2);
   assert_int_equal(run.total.rejected, 2);
@@ -714,7 +670,7 @@ static void test_resend_and_conflict(void **state) {
 /* The canonical CSV gives the same answer rows as the JW325. */
 static void test_csv_equals_jw325(void **state) {
   env x, c;
-  const aline a1[1] = {{"R2", 2, 20000, "9307"}};
+  const tu_aline a1[1] = {{"R2", 2, 20000, "9307"}};
   const char *sql =
       "SELECT group_concat(t, ';') FROM (SELECT gemeente || '|' || agb || "
       "'|' || answer_id || '|' || decl_id || '|' || declaratie_nr || '|' "
@@ -728,7 +684,7 @@ static void test_csv_equals_jw325(void **state) {
   (void)state;
   env_open(&x);
   env_open(&c);
-  put_quiet(&x, "a1.xml", jw325("A1", "M1", "D1", "0200", "0200", a1, 1));
+  put_quiet(&x, "a1.xml", tu_jw325("A1", "M1", "D1", "0200", "0200", a1, 1));
   put_quiet(&c, "a1.csv",
             g_strdup("gemeente;aanbieder_agb;antwoord_id;declaratie_id;"
                      "declaratienummer;niveau;referentienummer;bedrag;"
@@ -776,7 +732,7 @@ static void test_header_refusal_by_ident(void **state) {
   env_open(&e);
   put_declarations(&e);
   put_answers(&e);
-  put_quiet(&e, "a4.xml", jw325("A4", "M4", NULL, "0001", "", NULL, 0));
+  put_quiet(&e, "a4.xml", tu_jw325("A4", "M4", NULL, "0001", "", NULL, 0));
   expect_m4_refused(&e);
   env_close(&e);
 }
@@ -792,7 +748,7 @@ static void test_bsn_shaped_idents(void **state) {
   put_declarations_as(&e, "111222333");
   put_answers(&e);
   put_quiet(&e, "a4.xml",
-            jw325("123456782", "111222333", NULL, "0001", "", NULL, 0));
+            tu_jw325("123456782", "111222333", NULL, "0001", "", NULL, 0));
   assert_int_equal(tu_count(e.s, "SELECT count(*) FROM message_ident "
                                    "WHERE identificatie GLOB '*111222333*'"),
                    0);
@@ -930,6 +886,7 @@ int main(void) {
       cmocka_unit_test(test_bsn_shaped_idents),
       cmocka_unit_test(test_csv_line_outside),
       cmocka_unit_test(test_migration_from_3),
+      cmocka_unit_test(test_answers_unmatched),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
