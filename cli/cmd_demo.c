@@ -199,7 +199,9 @@ int zt_cmd_demo(const zt_globals *g, int argc, char **argv) {
   printf("indicator table:  %s/indicatoren.csv (for publication)\n", dir_h);
   printf("internal files:   %s/" ZT_INTERN_DIR "/ (the raw table; "
          "rejects.csv, with the %ld bad lines generated on purpose; "
-         "mogelijk-dubbel.csv, possible double declarations)\n",
+         "mogelijk-dubbel.csv, possible double declarations; "
+         "antwoord-zonder-declaratie.csv, answers to declarations the "
+         "inbox never got)\n",
          dir_h, gs.bad_lines);
   /* The demo's inbox holds bad lines on purpose: they are expected, so
    * the demo itself succeeds. */
