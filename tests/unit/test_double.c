@@ -93,46 +93,8 @@ static char *jw323(const char *id, const char *nr, const dline *l,
  * line `ref` of client `bsn` (9307). */
 static char *jw325(const char *id, const char *decl, const char *nr,
                    const char *ref, unsigned bsn, int cents) {
-  char b[10];
-  tu_bsn(bsn, b);
-  return g_strdup_printf(
-      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-      "<r:Bericht xmlns:r=\"" NS "jw325/schema\" xmlns:b=\"" NS
-      "basisschema/schema\"><r:Header><r:BerichtCode>491</r:BerichtCode>"
-      "<r:BerichtVersie>3</r:BerichtVersie><r:BerichtSubversie>2"
-      "</r:BerichtSubversie><r:Afzender>0402</r:Afzender>"
-      "<r:Ontvanger>12345678</r:Ontvanger><r:BerichtIdentificatie>"
-      "<b:Identificatie>%s</b:Identificatie><b:Dagtekening>2023-06-12"
-      "</b:Dagtekening></r:BerichtIdentificatie><r:XsdVersie>"
-      "<b:BasisschemaXsdVersie>1.0.0</b:BasisschemaXsdVersie>"
-      "<b:BerichtXsdVersie>1.0.0</b:BerichtXsdVersie></r:XsdVersie>"
-      "<r:DeclaratieIdentificatie><b:Identificatie>%s</b:Identificatie>"
-      "<b:Dagtekening>2023-06-05</b:Dagtekening>"
-      "</r:DeclaratieIdentificatie><r:XsdVersieDeclaratie>"
-      "<b:BasisschemaXsdVersie>1.0.0</b:BasisschemaXsdVersie>"
-      "<b:BerichtXsdVersie>1.0.0</b:BerichtXsdVersie>"
-      "</r:XsdVersieDeclaratie><r:RetourCodes><r:RetourCode>0200"
-      "</r:RetourCode></r:RetourCodes></r:Header>\n"
-      "<r:DeclaratieAntwoord><r:DeclaratieNummer>%s</r:DeclaratieNummer>"
-      "<r:TotaalIngediendBedrag><b:TotaalBedrag>0</b:TotaalBedrag>"
-      "<b:DebetCredit>D</b:DebetCredit></r:TotaalIngediendBedrag>"
-      "<r:TotaalToegekendBedrag><b:TotaalBedrag>0</b:TotaalBedrag>"
-      "<b:DebetCredit>D</b:DebetCredit></r:TotaalToegekendBedrag>\n"
-      "<r:Clienten><r:Client><r:Bsn>%s</r:Bsn><r:Prestaties><r:Prestatie>"
-      "<r:ProductReferentie><b:ReferentieNummer>%s</b:ReferentieNummer>"
-      "</r:ProductReferentie><r:ToewijzingNummer>1</r:ToewijzingNummer>"
-      "<r:ProductCategorie>45</r:ProductCategorie><r:ProductCode>45A01"
-      "</r:ProductCode><r:ProductPeriode><b:Begindatum>2023-02-01"
-      "</b:Begindatum><b:Einddatum>2023-02-28</b:Einddatum>"
-      "</r:ProductPeriode><r:GeleverdVolume>1</r:GeleverdVolume>"
-      "<r:Eenheid>04</r:Eenheid><r:IngediendBedrag><b:Bedrag>%d"
-      "</b:Bedrag><b:DebetCredit>D</b:DebetCredit></r:IngediendBedrag>"
-      "<r:RetourCodes><r:RetourCode>9307</r:RetourCode></r:RetourCodes>"
-      "</r:Prestatie></r:Prestaties><r:RetourCodes><r:RetourCode>0200"
-      "</r:RetourCode></r:RetourCodes></r:Client></r:Clienten>"
-      "<r:RetourCodes><r:RetourCode>0200</r:RetourCode></r:RetourCodes>"
-      "</r:DeclaratieAntwoord>\n</r:Bericht>\n",
-      id, decl, nr, b, ref, cents);
+  const tu_aline l = {ref, bsn, cents, "9307"};
+  return tu_jw325(id, decl, nr, "0200", "0200", &l, 1);
 }
 
 typedef tu_env env;

@@ -120,3 +120,83 @@ void tu_env_close(tu_env *e) {
   tu_rmtree(e->dir);
   g_free(e->dir);
 }
+
+/* ---- iJw messages ------------------------------------------------------ */
+
+#define TU_NS "http://www.istandaarden.nl/ijw/3_2/"
+
+char *tu_jw325(const char *id, const char *decl, const char *nr,
+               const char *hcodes, const char *dcodes, const tu_aline *l,
+               size_t n) {
+  GString *s = g_string_new(NULL);
+  gchar **hc = g_strsplit(hcodes, " ", -1);
+  g_string_append_printf(
+      s,
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+      "<r:Bericht xmlns:r=\"" TU_NS "jw325/schema\" xmlns:b=\"" TU_NS
+      "basisschema/schema\"><r:Header><r:BerichtCode>491</r:BerichtCode>"
+      "<r:BerichtVersie>3</r:BerichtVersie><r:BerichtSubversie>2"
+      "</r:BerichtSubversie><r:Afzender>0402</r:Afzender>"
+      "<r:Ontvanger>12345678</r:Ontvanger><r:BerichtIdentificatie>"
+      "<b:Identificatie>%s</b:Identificatie><b:Dagtekening>2023-06-12"
+      "</b:Dagtekening></r:BerichtIdentificatie><r:XsdVersie>"
+      "<b:BasisschemaXsdVersie>1.0.0</b:BasisschemaXsdVersie>"
+      "<b:BerichtXsdVersie>1.0.0</b:BerichtXsdVersie></r:XsdVersie>"
+      "<r:DeclaratieIdentificatie><b:Identificatie>%s</b:Identificatie>"
+      "<b:Dagtekening>2023-06-05</b:Dagtekening>"
+      "</r:DeclaratieIdentificatie><r:XsdVersieDeclaratie>"
+      "<b:BasisschemaXsdVersie>1.0.0</b:BasisschemaXsdVersie>"
+      "<b:BerichtXsdVersie>1.0.0</b:BerichtXsdVersie>"
+      "</r:XsdVersieDeclaratie><r:RetourCodes>",
+      id, decl);
+  for (gchar **c = hc; *c; c++)
+    g_string_append_printf(s, "<r:RetourCode>%s</r:RetourCode>", *c);
+  g_string_append(s, "</r:RetourCodes></r:Header>\n");
+  g_strfreev(hc);
+  if (nr) {
+    gchar **dc = g_strsplit(dcodes, " ", -1);
+    g_string_append_printf(
+        s,
+        "<r:DeclaratieAntwoord><r:DeclaratieNummer>%s</r:DeclaratieNummer>"
+        "<r:TotaalIngediendBedrag><b:TotaalBedrag>0</b:TotaalBedrag>"
+        "<b:DebetCredit>D</b:DebetCredit></r:TotaalIngediendBedrag>"
+        "<r:TotaalToegekendBedrag><b:TotaalBedrag>0</b:TotaalBedrag>"
+        "<b:DebetCredit>D</b:DebetCredit></r:TotaalToegekendBedrag>\n",
+        nr);
+    if (n)
+      g_string_append(s, "<r:Clienten>");
+    for (size_t i = 0; i < n; i++) {
+      char bsn[10];
+      gchar **lc = g_strsplit(l[i].codes, " ", -1);
+      tu_bsn(l[i].bsn, bsn);
+      g_string_append_printf(
+          s,
+          "<r:Client><r:Bsn>%s</r:Bsn><r:Prestaties><r:Prestatie>"
+          "<r:ProductReferentie><b:ReferentieNummer>%s</b:ReferentieNummer>"
+          "</r:ProductReferentie><r:ToewijzingNummer>1</r:ToewijzingNummer>"
+          "<r:ProductCategorie>45</r:ProductCategorie><r:ProductCode>45A01"
+          "</r:ProductCode><r:ProductPeriode><b:Begindatum>2023-01-01"
+          "</b:Begindatum><b:Einddatum>2023-01-28</b:Einddatum>"
+          "</r:ProductPeriode><r:GeleverdVolume>1</r:GeleverdVolume>"
+          "<r:Eenheid>04</r:Eenheid><r:IngediendBedrag><b:Bedrag>%d"
+          "</b:Bedrag><b:DebetCredit>D</b:DebetCredit></r:IngediendBedrag>"
+          "<r:RetourCodes>",
+          bsn, l[i].ref, l[i].cents);
+      for (gchar **c = lc; *c; c++)
+        g_string_append_printf(s, "<r:RetourCode>%s</r:RetourCode>", *c);
+      g_string_append(s, "</r:RetourCodes></r:Prestatie></r:Prestaties>"
+                         "<r:RetourCodes><r:RetourCode>0200</r:RetourCode>"
+                         "</r:RetourCodes></r:Client>\n");
+      g_strfreev(lc);
+    }
+    if (n)
+      g_string_append(s, "</r:Clienten>");
+    g_string_append(s, "<r:RetourCodes>");
+    for (gchar **c = dc; *c; c++)
+      g_string_append_printf(s, "<r:RetourCode>%s</r:RetourCode>", *c);
+    g_string_append(s, "</r:RetourCodes></r:DeclaratieAntwoord>\n");
+    g_strfreev(dc);
+  }
+  g_string_append(s, "</r:Bericht>\n");
+  return g_string_free(s, FALSE);
+}

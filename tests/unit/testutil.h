@@ -51,4 +51,21 @@ void tu_env_open(tu_env *e, const char *tag,
                  const unsigned char key[ZT_KEY_BYTES]);
 void tu_env_close(tu_env *e);
 
+/* A line a JW325 rejects: reference, bsn seed (tu_bsn), amount in
+ * cents, retour codes ("9339 9340"). */
+typedef struct tu_aline {
+  const char *ref;
+  unsigned bsn;
+  int cents;
+  const char *codes;
+} tu_aline;
+/* A JW325 from municipality 0402 to provider 12345678, `id` answering
+ * JW323 `decl` of 5 June 2023 (number `nr`; NULL: no DeclaratieAntwoord
+ * at all, refused on header level), dated 12 June 2023; header codes
+ * `hcodes`, the answer's own `dcodes` (both split at blanks), and the
+ * `n` rejected lines. The caller frees it. */
+char *tu_jw325(const char *id, const char *decl, const char *nr,
+               const char *hcodes, const char *dcodes, const tu_aline *l,
+               size_t n);
+
 #endif
