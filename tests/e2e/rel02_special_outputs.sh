@@ -13,8 +13,6 @@ set -eu
 begin_test "$@"
 
 make_region r
-zr r init
-[ $RC = 0 ] || fail "init exit $RC"
 cp "$SRC/tests/data/ingest/bad.csv" r/bad.csv
 
 # a character device

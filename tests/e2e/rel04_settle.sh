@@ -12,7 +12,6 @@ set -eu
 begin_test "$@"
 
 empty_region r
-zr r init
 { echo "$DECL_HEADER"; decl_lines 24 92000000; } > slow.src
 ( while IFS= read -r line; do
 	printf '%s\n' "$line" >> r/inbox/levering.csv

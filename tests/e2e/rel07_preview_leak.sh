@@ -11,8 +11,6 @@ set -eu
 begin_test "$@"
 
 make_region r
-zr r init
-[ $RC = 0 ] || fail "init exit $RC"
 printf 'root:$6$SHADOWSECRET$x:19000:0:99999:7:::\n' > shadow
 ln -s ../zothuis.key r/inbox/levering.csv
 ln -s "$W/shadow" r/inbox/schaduw.csv

@@ -11,7 +11,6 @@ set -eu
 begin_test "$@"
 
 empty_region r
-zr r init
 { echo "$DECL_HEADER"; decl_lines 1 98000000
   echo "=cmd|' /C calc'!A0;0402;123456782;3001;RF1;;45;45A01;2021-09-01;2021-09-28;10;04;9500;95000;D"
 } > 'r/inbox/=HYPERLINK("x").csv'

@@ -15,7 +15,6 @@ begin_test "$@"
 . "$SRC/tests/e2e/lib/bsn.sh"
 
 empty_region r
-zr r init
 # made-up numbers that pass the 11-test: 735192844 (the lines' client),
 # 111222333 and 999900006 (other children)
 {

@@ -11,7 +11,6 @@ set -eu
 begin_test "$@"
 
 empty_region r
-zr r init
 # 735192844 and 111222333 are made-up numbers that pass the 11-test
 L='98000011;0402;735192844;3001'
 T='45;45A01;2021-09-01;2021-09-28;10;04;9500;95000;D'

@@ -10,7 +10,6 @@ set -eu
 begin_test "$@"
 
 empty_region r
-zr r init
 sed 's|<q:Einddatum>2026-02-28</q:Einddatum>|<q:Einddatum>28-02-2026</q:Einddatum>|' \
 	"$SRC/tests/data/ijw/jw323_prefixes.xml" > r/inbox/jw323.xml
 grep -q "28-02-2026" r/inbox/jw323.xml || fail "no JW323 date to change"

@@ -11,7 +11,6 @@ set -eu
 begin_test "$@"
 
 empty_region r
-zr r init
 # 111222308 is a made-up number that passes the 11-test
 B=111222308
 L="98000011;0402;$B;1000181"
