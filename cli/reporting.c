@@ -109,6 +109,9 @@ static zt_status doubles_fn(void *comp, FILE *fp, zt_err *err) {
   return ZT_OK;
 }
 
+/* intern/: the answers that judged no stored declaration line */
+#define ORPHANS_FILE "antwoord-zonder-declaratie.csv"
+
 static zt_status orphans_fn(void *comp, FILE *fp, zt_err *err) {
   const zt_computed *c = comp;
   (void)err;
@@ -388,6 +391,12 @@ zt_status zt_write_period(const zt_config *cfg, const zt_refdata *rd,
       zt_warn("report", "%s", *s);
     g_strfreev(notes);
   }
+  /* a declaration that may be missing: said where cron's log shows it */
+  if (!st && rp.comp.snap.answers.norphans)
+    zt_warn("report", "%zu answer(s) of the municipality belong to no "
+            "stored declaration: a declaration may be missing (see "
+            ZT_INTERN_DIR "/" ORPHANS_FILE ")",
+            rp.comp.snap.answers.norphans);
   if (!st)
     st = zt_out_dir_check(dir, err);
   /* the period folder is replaced whole: it may not hold the store */
@@ -460,8 +469,7 @@ zt_status zt_write_period(const zt_config *cfg, const zt_refdata *rd,
     g_free(path);
   }
   if (!st) {
-    char *path = g_build_filename(idir, "antwoord-zonder-declaratie.csv",
-                                  NULL);
+    char *path = g_build_filename(idir, ORPHANS_FILE, NULL);
     st = write_with(path, 0600, orphans_fn, &rp.comp, err);
     g_free(path);
   }

@@ -4,10 +4,10 @@
 # region's copy lost (the file came in cut off and was refused whole),
 # and a lines-only answer CSV lists a line of a message never delivered.
 # Both are counted in the indicator table and `zothuis export`, named in
-# Opvallend and under the answers table in the Bronnen, and listed in
-# intern/antwoord-zonder-declaratie.csv (mode 0600); an answer that does
-# judge its message is not. The complete file, delivered again, takes
-# its answer out of the count.
+# Opvallend and under the answers table in the Bronnen and in a warning
+# in the log, and listed in intern/antwoord-zonder-declaratie.csv (mode
+# 0600); an answer that does judge its message is not. The complete
+# file, delivered again, takes its answer out of the count.
 # Usage: rel51_answer_without_declaration.sh ZOTHUIS SOURCE_DIR WORK_DIR
 set -eu
 . "$2/tests/e2e/lib/region.sh"
@@ -49,6 +49,8 @@ report() {
 		sed 's/  */ /g' > rep.txt
 }
 report
+grep -qF "2 answer(s) of the municipality belong to no stored declaration" \
+	r/last.err || fail "no warning in the log: $(cat r/last.err)"
 [ "$(unmatched r/out/*/2021-H2/indicatoren.csv)" = 2 ] ||
 	fail "indicatoren.csv: dq.answers_unmatched"
 grep -qF "2 antwoorden van de gemeente horen bij geen aangeleverde declaratie" \
