@@ -40,14 +40,7 @@ zr r ingest reference/productcodes.csv reference/aanbieders.csv \
 	"$W/a.csv" "$W/b.csv"
 [ $RC = 0 ] || fail "ingest exit $RC: $(cat r/last.err)"
 
-# report PERIOD: the report of 2021-H2 as text (one line) in rep.txt
-report() {
-	zr r report --period 2021-H2 --format pdf,csv
-	[ $RC = 0 ] || fail "report exit $RC: $(cat r/last.err)"
-	pdftotext -raw r/out/*/2021-H2/rapport.pdf - | tr '\n' ' ' |
-		sed 's/  */ /g' > rep.txt
-}
-report
+report_text
 csv=$(ls r/out/*/2021-H2/intern/mogelijk-dubbel.csv)
 # every line still counts in the spending
 s=$(awk -F, '$1 == "spend.total" && $2 == "2021-H2" && $4 == "regio" && $5 == "" { print $6 }' r/out/*/2021-H2/indicatoren.csv)
@@ -112,7 +105,7 @@ awk -F';' -v OFS=';' 'NR == 1 { print; next }
 c_left=$(awk -F';' '$5 ~ /^X/ { n++; if (n == 2) print $14 }' b.csv)
 zr r ingest "$W/c.csv"
 [ $RC = 0 ] || fail "ingest of the credit exit $RC: $(cat r/last.err)"
-report
+report_text
 want="1 declaratieregel ($(eur "$c_left")) lijkt dubbel gedeclareerd"
 grep -qF "$want" rep.txt || fail "after the credit no '$want': $(grep -o '.\{80\}dubbel.\{80\}' rep.txt | head -3)"
 [ "$(tail -n +2 "$csv" | wc -l)" = 1 ] || fail "after the credit: $(cat "$csv")"

@@ -147,6 +147,15 @@ tmp_named_deliveries() {
 	old r/inbox/levering.csv.tmp.Ab12Cd r/inbox/onbekend.csv.tmp.Cd34Ef
 }
 
+# report_text: the report of region r for 2021-H2 as PDF and CSV (exit 0
+# or fail), the PDF's text as one line, blanks squeezed, in rep.txt
+report_text() {
+	zr r report --period 2021-H2 --format pdf,csv
+	[ $RC = 0 ] || fail "report exit $RC: $(cat r/last.err)"
+	pdftotext -raw r/out/*/2021-H2/rapport.pdf - | tr '\n' ' ' |
+		sed 's/  */ /g' > rep.txt
+}
+
 # count DIR SQL: one value from the region's store
 count() { sqlite3 "$1/zothuis.db" "$2"; }
 
