@@ -467,8 +467,9 @@ zt_table *zt_acc_answers(const zt_report_input *in, zt_arena *a) {
               a,
               "%s %s van de gemeente %s bij geen declaratie in de "
               "opslag: de declaratie is niet aangeleverd, is als geheel "
-              "geweigerd of is niet te herkennen aan haar identificatie "
-              "of declaratienummer. Ontbreekt de declaratie, dan "
+              "geweigerd, al haar regels zijn afgewezen, of ze is niet te "
+              "herkennen aan haar identificatie of declaratienummer. "
+              "Ontbreekt de declaratie, dan "
               "ontbreken ook haar kosten in de cijfers; lever haar dan "
               "alsnog aan. De lijst staat in "
               "intern/antwoord-zonder-declaratie.csv, een bestand voor "

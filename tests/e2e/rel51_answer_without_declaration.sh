@@ -7,7 +7,8 @@
 # Opvallend and under the answers table in the Bronnen and in a warning
 # in the log, and listed in intern/antwoord-zonder-declaratie.csv (mode
 # 0600); an answer that does judge its message is not. The complete
-# file, delivered again, takes its answer out of the count.
+# file, delivered again, takes its answer out of the count; a message
+# whose every line was rejected at ingest puts its answer in.
 # Usage: rel51_answer_without_declaration.sh ZOTHUIS SOURCE_DIR WORK_DIR
 set -eu
 . "$2/tests/e2e/lib/region.sh"
@@ -72,4 +73,17 @@ grep -qF "1 antwoord van de gemeente hoort bij geen aangeleverde declaratie" \
 # R3, rejected by A2, no longer counts: 3 lines of EUR 950 are left
 s=$(awk -F, '$1 == "spend.total" && $2 == "2021-H2" && $4 == "regio" && $5 == "" { print $6 }' r/out/*/2021-H2/indicatoren.csv)
 [ "$s" = 2850.00 ] || fail "after m2.xml: spend.total $s, want 2850.00"
+
+# a message whose only line was rejected at ingest (R1 again with another
+# amount: duplicate_reference) stores nothing its answer could judge
+jw323 M3 D3 2021-10-11 3700 37000000 R1:90000 > m3.xml
+jw325 A3 M3 D3 0200 8001 100000010 > a3.xml
+zr r ingest "$W/m3.xml" "$W/a3.xml"
+[ $RC = 2 ] || fail "m3.xml: exit $RC, want 2 (its line rejected)"
+grep -q "duplicate_reference" r/last.out || fail "m3.xml: $(cat r/last.out)"
+report_text
+[ "$(unmatched r/out/*/2021-H2/indicatoren.csv)" = 2 ] ||
+	fail "after m3.xml: dq.answers_unmatched"
+[ "$(tail -n +2 "$csv" | cut -d, -f3 | tr '\n' ' ')" = "M3 M9 " ] ||
+	fail "after m3.xml: $(cat "$csv")"
 echo "ok"
