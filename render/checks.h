@@ -61,7 +61,8 @@ char *zt_doubles_text(const zt_report_input *in);
 
 /* Every line the summary lists under "Opvallend", in order: the
  * plausibility findings, the steering conflicts, the data problems
- * (rejected lines, waiting credits, possible double declarations).
+ * (rejected lines, waiting credits, possible double declarations,
+ * answers that belong to no stored declaration).
  * NULL-terminated; free with g_strfreev(). */
 char **zt_report_findings(const zt_report_input *in);
 
