@@ -8,7 +8,8 @@
 # in the log, and listed in intern/antwoord-zonder-declaratie.csv (mode
 # 0600); an answer that does judge its message is not. The complete
 # file, delivered again, takes its answer out of the count; a message
-# whose every line was rejected at ingest puts its answer in.
+# whose every line was rejected at ingest puts its answer in. An
+# identification like a formula is written as text.
 # Usage: rel51_answer_without_declaration.sh ZOTHUIS SOURCE_DIR WORK_DIR
 set -eu
 . "$2/tests/e2e/lib/region.sh"
@@ -86,4 +87,21 @@ report_text
 	fail "after m3.xml: dq.answers_unmatched"
 [ "$(tail -n +2 "$csv" | cut -d, -f3 | tr '\n' ' ')" = "M3 M9 " ] ||
 	fail "after m3.xml: $(cat "$csv")"
+
+# identifications are the input's text: one that starts like a formula
+# is written as text (a leading apostrophe), one with a comma quoted
+{
+	echo "$ANSWER_HEADER"
+	echo "0402;98000011;A5;=1+2;D5;prestatie;R5;95000;D;;;9307"
+	echo "0402;98000011;A6;M6,x;D6;declaratie;;95000;D;0;D;0200 0200"
+} > a56.csv
+zr r ingest "$W/a56.csv"
+[ $RC = 0 ] || fail "a56.csv: exit $RC: $(cat r/last.out)"
+report_text
+tail -n +2 "$csv" | grep -q "^0402,98000011,'=1+2,D5," ||
+	fail "a formula-like identification: $(cat "$csv")"
+tail -n +2 "$csv" | grep -q '^0402,98000011,"M6,x",D6,' ||
+	fail "an identification with a comma: $(cat "$csv")"
+[ "$(unmatched r/out/*/2021-H2/indicatoren.csv)" = 4 ] ||
+	fail "after a56.csv: dq.answers_unmatched"
 echo "ok"
